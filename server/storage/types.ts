@@ -1,0 +1,247 @@
+/**
+ * The storage interface: one contract, two implementations (SQLite embedded by default,
+ * PostgreSQL when DATABASE_URL is set), one test suite run against both.
+ *
+ * SQL lives behind this interface and nowhere else. Every method is async so that both
+ * backends fit; SQLite serialises its work on one connection.
+ *
+ * Times are ISO-8601 strings in UTC (`2022-10-21T10:00:00.000Z`); calendar dates are
+ * `YYYY-MM-DD`. Ids are strings (UUIDs unless stated).
+ */
+import type { DelegationKind, LocalizedText } from '../../shared/delegations';
+import type { Role } from '../../shared/accounts';
+
+/** The organ that takes action ("Conference of the Parties to UNTOC"). */
+export interface BodyRow {
+  id: string;
+  name: LocalizedText;
+  createdAt: string;
+}
+
+/** One session of a body; it owns a symbol prefix (`CTOC/COP/2022`). */
+export interface SessionRow {
+  id: string;
+  bodyId: string;
+  number: number;
+  title: LocalizedText;
+  symbolPrefix: string;
+  place: string;
+  opens: string;
+  closes: string;
+  createdAt: string;
+}
+
+/** A delegation that may sponsor drafts. `code` is unique. */
+export interface DelegationRow {
+  id: string;
+  code: string;
+  name: LocalizedText;
+  kind: DelegationKind;
+  createdAt: string;
+}
+
+/** A user account. `login` is unique (case-insensitive; stored lower-case). */
+export interface UserRow {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  delegationId: string | null;
+  /** `scrypt$N$r$p$salt$hash`, never the password. */
+  passwordHash: string;
+  active: boolean;
+  createdAt: string;
+}
+
+/** A signed-in browser or client. Only the SHA-256 of the secret is stored. */
+export interface AuthSessionRow {
+  tokenHash: string;
+  userId: string;
+  /** 'cookie' for a browser session, 'token' for a short-lived bearer token. */
+  kind: 'cookie' | 'token';
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** One draft: a proposal that keeps one L-number for life. */
+export interface DraftRow {
+  id: string;
+  sessionId: string;
+  /** The n of `L.n`; unique within the session. */
+  lNumber: number;
+  kind: 'resolution' | 'decision';
+  title: LocalizedText;
+  agendaItem: string;
+  /** The language the text was negotiated in ('en', 'zh', …). */
+  language: string;
+  /** An officer who submits the draft in their own name, or null. */
+  submittedBy: LocalizedText | null;
+  /** The user who chairs its informal consultations, or null. */
+  chairUserId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** A change to a draft's sponsor list. Append-only; the list as of a date is derived. */
+export interface SponsorshipEventRow {
+  seq: number;
+  draftId: string;
+  delegationId: string;
+  /** 'main' names the main sponsor; 'join' and 'withdraw' are co-sponsors coming and going. */
+  type: 'main' | 'join' | 'withdraw';
+  /** The calendar date the change takes effect. */
+  date: string;
+  /** "also on behalf of its member States", when the delegation acts for others. */
+  onBehalfOf: LocalizedText | null;
+  recordedBy: string | null;
+  recordedAt: string;
+}
+
+/** An entry of a draft's append-only record: who did what, when. Status is derived from these. */
+export interface DraftEventRow {
+  seq: number;
+  draftId: string;
+  /** An event type of `shared/lifecycle.ts` (or another governed record). */
+  type: string;
+  payload: Record<string, unknown>;
+  userId: string | null;
+  at: string;
+}
+
+/** An issued text: immutable, with its symbol, sponsors at issue and content hash. */
+export interface RevisionRow {
+  id: string;
+  draftId: string;
+  /** The full symbol, unique: `CTOC/COP/2022/L.9/Rev.1`. */
+  symbol: string;
+  /** 0 for the original `L.n`, n for `Rev.n`; unique per draft. */
+  revision: number;
+  /** Canonical ProseMirror JSON of the text. */
+  text: unknown;
+  /** SHA-256 (hex) of the canonical JSON. */
+  hash: string;
+  /** The delegation ids sponsoring at the moment of issue, in display order. */
+  sponsorIds: string[];
+  issuedAt: string;
+  issuedBy: string | null;
+}
+
+/** One accepted Yjs update of a draft's working text, as kept in the update log. */
+export interface StoredUpdate {
+  draftId: string;
+  /** 1, 2, 3 … per draft, without gaps. */
+  seq: number;
+  update: Uint8Array;
+  userId: string | null;
+  delegationId: string | null;
+  at: string;
+}
+
+/** Merged state of a working text up to and including `seq`. */
+export interface CheckpointRow {
+  draftId: string;
+  seq: number;
+  state: Uint8Array;
+  at: string;
+}
+
+/** Input types: the row without what the store assigns. */
+export type NewBody = Omit<BodyRow, 'id' | 'createdAt'> & { id?: string };
+export type NewSession = Omit<SessionRow, 'id' | 'createdAt'> & { id?: string };
+export type NewDelegation = Omit<DelegationRow, 'id' | 'createdAt'> & { id?: string };
+export type NewUser = Omit<UserRow, 'id' | 'createdAt' | 'active'> & { id?: string; active?: boolean };
+export type NewDraft = Omit<DraftRow, 'id' | 'createdAt'> & { id?: string; createdAt?: string };
+export type NewSponsorshipEvent = Omit<SponsorshipEventRow, 'seq' | 'recordedAt'> & { recordedAt?: string };
+export type NewDraftEvent = Omit<DraftEventRow, 'seq' | 'at'> & { at?: string };
+export type NewRevision = Omit<RevisionRow, 'id'> & { id?: string };
+export type NewUpdate = Omit<StoredUpdate, 'seq' | 'at'> & { at?: string };
+
+/**
+ * Thrown by a store when a write breaks a uniqueness rule (a second `L.9`, a second `Rev.1`,
+ * a login taken). Routes turn it into 409.
+ */
+export class UniqueViolation extends Error {
+  constructor(readonly constraint: string) {
+    super(`unique constraint violated: ${constraint}`);
+    this.name = 'UniqueViolation';
+  }
+}
+
+/** The relational records: everything except the update log. */
+export interface RecordRepos {
+  createBody(b: NewBody): Promise<BodyRow>;
+  getBody(id: string): Promise<BodyRow | null>;
+
+  createSession(s: NewSession): Promise<SessionRow>;
+  getSession(id: string): Promise<SessionRow | null>;
+  listSessions(): Promise<SessionRow[]>;
+
+  createDelegation(d: NewDelegation): Promise<DelegationRow>;
+  getDelegation(id: string): Promise<DelegationRow | null>;
+  getDelegationByCode(code: string): Promise<DelegationRow | null>;
+  listDelegations(): Promise<DelegationRow[]>;
+
+  createUser(u: NewUser): Promise<UserRow>;
+  getUser(id: string): Promise<UserRow | null>;
+  getUserByLogin(login: string): Promise<UserRow | null>;
+  listUsers(): Promise<UserRow[]>;
+  countUsers(): Promise<number>;
+
+  createAuthSession(s: AuthSessionRow): Promise<void>;
+  getAuthSession(tokenHash: string): Promise<AuthSessionRow | null>;
+  deleteAuthSession(tokenHash: string): Promise<void>;
+  deleteExpiredAuthSessions(now: string): Promise<number>;
+
+  createDraft(d: NewDraft): Promise<DraftRow>;
+  getDraft(id: string): Promise<DraftRow | null>;
+  listDrafts(sessionId: string): Promise<DraftRow[]>;
+  /** The highest L-number used in a session, or 0. */
+  maxLNumber(sessionId: string): Promise<number>;
+
+  addSponsorshipEvent(e: NewSponsorshipEvent): Promise<SponsorshipEventRow>;
+  listSponsorshipEvents(draftId: string): Promise<SponsorshipEventRow[]>;
+
+  appendDraftEvent(e: NewDraftEvent): Promise<DraftEventRow>;
+  listDraftEvents(draftId: string): Promise<DraftEventRow[]>;
+  /** Events of many drafts at once (the drafts list derives every status in one query). */
+  listDraftEventsForSession(sessionId: string): Promise<DraftEventRow[]>;
+  listSponsorshipEventsForSession(sessionId: string): Promise<SponsorshipEventRow[]>;
+
+  createRevision(r: NewRevision): Promise<RevisionRow>;
+  listRevisions(draftId: string): Promise<RevisionRow[]>;
+  getRevisionBySymbol(symbol: string): Promise<RevisionRow | null>;
+}
+
+/** The update log of working texts (issue #3): append-only, the history of every character. */
+export interface UpdateLogRepo {
+  /**
+   * Append updates, possibly of several drafts, in one durable commit (group commit), giving
+   * each the next seq of its draft. Resolves only once the commit is durable.
+   */
+  appendUpdates(updates: NewUpdate[]): Promise<StoredUpdate[]>;
+  /** Updates of a draft with seq in (afterSeq, uptoSeq], in order. */
+  listUpdates(draftId: string, afterSeq?: number, uptoSeq?: number): Promise<StoredUpdate[]>;
+  /** The highest seq of a draft's log, or 0. */
+  lastSeq(draftId: string): Promise<number>;
+  saveCheckpoint(c: Omit<CheckpointRow, 'at'> & { at?: string }): Promise<void>;
+  /** The newest checkpoint with seq ≤ uptoSeq (or the newest of all). */
+  latestCheckpoint(draftId: string, uptoSeq?: number): Promise<CheckpointRow | null>;
+  /**
+   * Claim Yjs client ids for a user on a draft. Ids already owned by this user are fine;
+   * returns the ids owned by someone else (empty when all claims hold).
+   */
+  claimClientIds(draftId: string, userId: string, clientIds: number[]): Promise<number[]>;
+}
+
+/** A store: the records and the update log, with transactions for multi-table commands. */
+export interface Store extends RecordRepos, UpdateLogRepo {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Apply the numbered migrations not yet applied. Idempotent. */
+  migrate(): Promise<void>;
+  /**
+   * Run `fn` in one transaction: all of its writes commit, or none do. Other work on the
+   * store waits while it runs (SQLite) or is isolated from it (PostgreSQL).
+   */
+  transaction<T>(fn: (tx: RecordRepos & UpdateLogRepo) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

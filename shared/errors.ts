@@ -1,0 +1,36 @@
+/**
+ * Stable error ids of the HTTP API: `{ "error": { "id", "message" } }`. Clients switch on the
+ * id, never on the message. Add ids here; never rename one.
+ */
+export const ErrorIds = {
+  /** The body is not JSON, or fails validation. */
+  validation: 'validation_failed',
+  /** No valid session cookie or token. */
+  unauthenticated: 'unauthenticated',
+  /** Login with a wrong login or password (never says which). */
+  badCredentials: 'bad_credentials',
+  /** Signed in, but the policy refuses this action. */
+  forbidden: 'forbidden',
+  /** A cookie-authenticated write from another origin, or without the JSON content type. */
+  crossSite: 'cross_site_request',
+  /** No such resource (or one the user may not know exists). */
+  notFound: 'not_found',
+  /** The write conflicts with the current state (a duplicate, a race lost). */
+  conflict: 'conflict',
+  /** The request body is larger than the limit. */
+  tooLarge: 'payload_too_large',
+  /** Well-formed, but the domain refuses it (a lifecycle transition, a malformed symbol). */
+  refused: 'refused',
+  /** The store is unreachable; nothing was changed. */
+  unavailable: 'service_unavailable',
+  /** A fault on our side; the message reveals no internals. */
+  internal: 'internal_error',
+} as const;
+
+/** One of the stable error ids. */
+export type ErrorId = (typeof ErrorIds)[keyof typeof ErrorIds];
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { id: ErrorId; message: string; details?: unknown };
+}
