@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    reporters: ['default', './test/summaryReporter.ts'],
     // Server suites start real servers and databases; forks keep native modules isolated.
     pool: 'forks',
     testTimeout: 30_000,
