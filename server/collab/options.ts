@@ -1,0 +1,45 @@
+/** Tunables of the collaboration endpoint, with defaults. */
+import { CollabLimits } from '../../shared/protocol';
+
+/** Options of the collaboration endpoint. */
+export interface CollabOptions {
+  /** URL path prefix of the WebSocket endpoint; the draft id follows it. */
+  pathPrefix: string;
+  /** Largest WebSocket frame accepted, in bytes. */
+  maxFrameBytes: number;
+  /** Largest encoded state of one draft, in bytes; updates that would pass it are refused. */
+  maxDraftBytes: number;
+  /** Messages a connection may send per second (token bucket refill rate). */
+  messagesPerSecond: number;
+  /** Burst size of the per-connection token bucket. */
+  messageBurst: number;
+  /** Awareness messages a connection may send per second. */
+  awarenessPerSecond: number;
+  /** How long updates wait to share one durable commit, in ms. */
+  groupCommitMs: number;
+  /** Write a checkpoint after this many updates since the last one. */
+  checkpointEvery: number;
+  /** Unload a draft this many ms after its last connection closed. */
+  unloadAfterMs: number;
+  /** While storage is failing, retry a commit this often, in ms. */
+  storageRetryMs: number;
+}
+
+/** The defaults. */
+export const defaultCollabOptions: CollabOptions = {
+  pathPrefix: '/collab/',
+  maxFrameBytes: CollabLimits.maxFrameBytes,
+  maxDraftBytes: CollabLimits.maxDraftBytes,
+  messagesPerSecond: CollabLimits.messagesPerSecond,
+  messageBurst: CollabLimits.messageBurst,
+  awarenessPerSecond: CollabLimits.awarenessPerSecond,
+  groupCommitMs: 2,
+  checkpointEvery: 500,
+  unloadAfterMs: 30_000,
+  storageRetryMs: 1_000,
+};
+
+/** Fill in the defaults. */
+export function resolveOptions(partial: Partial<CollabOptions> | undefined): CollabOptions {
+  return { ...defaultCollabOptions, ...(partial ?? {}) };
+}

@@ -1,0 +1,127 @@
+/**
+ * The collaboration wire protocol: what the server and every client must agree on. The wire is
+ * the standard y-websocket protocol (y-protocols sync, awareness, auth, query-awareness), so the
+ * stock `WebsocketProvider` is a working client; Penholder adds close codes, one opt-in message
+ * type for status notices, and default limits. Never renumber a code.
+ *
+ * Close codes follow the convention the stock provider relies on: 4400–4499 are deliberate and
+ * final (it stops reconnecting), 4500–4599 mean "try again later" (it reconnects with back-off).
+ */
+
+/** The version of Penholder's additions to the protocol; bump when a client must change. */
+export const PROTOCOL_VERSION = 1;
+
+/** URL path prefix of the collaboration endpoint; the draft id follows (`/collab/<draftId>`). */
+export const COLLAB_PATH_PREFIX = '/collab/';
+
+/** Top-level message types (the first varuint of every frame). */
+export const MessageType = {
+  /** y-protocols sync: step 1, step 2, update. */
+  sync: 0,
+  /** y-protocols awareness update (presence, cursors). */
+  awareness: 1,
+  /** y-protocols auth; the server sends "permission denied" with a reason when it drops an update. */
+  auth: 2,
+  /** Ask the peer to send its whole awareness state. */
+  queryAwareness: 3,
+  /** Penholder notice: a varstring holding JSON `Notice`. Sent only to clients that opt in. */
+  notice: 100,
+} as const;
+
+/** One of the message types. */
+export type MessageTypeId = (typeof MessageType)[keyof typeof MessageType];
+
+/** Query parameters a client may add to the collaboration URL. */
+export const CollabParams = {
+  /** Short-lived bearer token (from `POST /api/auth/token`) for clients without the session cookie. */
+  token: 'token',
+  /** `1` to receive `MessageType.notice` frames (stock providers would log them as unknown). */
+  notices: 'notices',
+} as const;
+
+/** A close reason: code and a short text, as sent in the WebSocket close frame. */
+export interface CloseReason {
+  readonly code: number;
+  readonly reason: string;
+}
+
+/** Why the server closed a collaboration connection. */
+export const CloseReasons = {
+  /** A frame that is not valid protocol: bad varint, unknown message type, garbage Yjs update. */
+  malformed: { code: 4400, reason: 'Malformed message' },
+  /** The credentials of the connection are no longer valid. */
+  unauthenticated: { code: 4401, reason: 'Unauthenticated' },
+  /** The user may no longer see this draft. */
+  forbidden: { code: 4403, reason: 'Forbidden' },
+  /** The draft does not exist (any more). */
+  notFound: { code: 4404, reason: 'Draft not found' },
+  /** The update writes under a Yjs client id another user owns: authorship cannot be forged. */
+  clientIdTaken: { code: 4409, reason: 'Client id belongs to another user' },
+  /** A frame larger than the frame limit. */
+  frameTooLarge: { code: 4413, reason: 'Frame too large' },
+  /** The draft would grow past the size limit. */
+  draftTooLarge: { code: 4414, reason: 'Draft too large' },
+  /** Too many messages; reconnect after a pause (the stock provider backs off). */
+  rateLimited: { code: 4529, reason: 'Too many messages' },
+  /** The server is shutting down; reconnect. */
+  shuttingDown: { code: 4503, reason: 'Server shutting down' },
+} as const satisfies Record<string, CloseReason>;
+
+/** What a notice is about. */
+export const NoticeKinds = {
+  /** Sent on connect and whenever rights change: `mode` says whether this connection may edit. */
+  mode: 'mode',
+  /** An update from this connection was dropped (not applied, stored or relayed); `message` says why. */
+  updateRefused: 'update_refused',
+  /** Storing failed: the draft accepts no edits until storage returns. Local edits stay pending. */
+  storageUnavailable: 'storage_unavailable',
+  /** Storage is back: edits are accepted again. */
+  storageRestored: 'storage_restored',
+} as const;
+
+/** One of the notice kinds. */
+export type NoticeKind = (typeof NoticeKinds)[keyof typeof NoticeKinds];
+
+/** Whether a connection may change the text. */
+export type CollabMode = 'edit' | 'read';
+
+/** The JSON payload of a `MessageType.notice` frame. */
+export interface Notice {
+  kind: NoticeKind;
+  /** The connection's mode after this notice. */
+  mode: CollabMode;
+  /** A sentence a user can read. */
+  message: string;
+}
+
+/**
+ * Prefixes of the reason string in a y-protocols "permission denied" message, so that a client
+ * can tell the cases apart without parsing prose: `read_only: the text is frozen…`.
+ */
+export const DeniedPrefix = {
+  /** The connection is read-only. */
+  readOnly: 'read_only',
+  /** Storage is failing; try again later. */
+  storageUnavailable: 'storage_unavailable',
+  /** The update would make the draft too large. */
+  draftTooLarge: 'draft_too_large',
+} as const;
+
+/** Default limits (configurable on the server). */
+export const CollabLimits = {
+  /** Largest frame, in bytes (1 MiB). */
+  maxFrameBytes: 1024 * 1024,
+  /** Largest encoded state of one draft, in bytes (16 MiB: about a hundred 150 KB reports). */
+  maxDraftBytes: 16 * 1024 * 1024,
+  /** Sustained messages per second per connection (token bucket refill). */
+  messagesPerSecond: 200,
+  /** Burst of messages per connection. */
+  messageBurst: 400,
+  /** Awareness messages per second per connection; extra ones are dropped, not fatal. */
+  awarenessPerSecond: 20,
+} as const;
+
+/** Build the reason string of a "permission denied" message. */
+export function deniedReason(prefix: (typeof DeniedPrefix)[keyof typeof DeniedPrefix], message: string): string {
+  return `${prefix}: ${message}`;
+}
