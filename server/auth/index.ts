@@ -1,0 +1,22 @@
+/** Authentication: passwords, sessions and tokens, and who a request is. Only re-exports. */
+export { hashPassword, verifyPassword, generatePassword } from './passwords';
+export {
+  SESSION_COOKIE,
+  issueSecret,
+  revokeSecret,
+  hashSecret,
+  sessionCookie,
+  clearedSessionCookie,
+  readCookie,
+  type IssuedSecret,
+} from './sessions';
+export {
+  authenticate,
+  authenticateRequest,
+  authenticateCredentials,
+  credentialsOf,
+  type AuthenticatedUser,
+  type Authentication,
+  type Credentials,
+} from './authenticate';
+export { checkCredentials } from './login';

@@ -1,0 +1,112 @@
+/**
+ * Server configuration from the environment, checked once at start: a wrong value stops the
+ * server with a message that names the variable, rather than surfacing later as odd behaviour.
+ */
+import path from 'node:path';
+
+/** Everything the server reads from the environment. */
+export interface Config {
+  /** HTTP and WebSocket port (0 picks a free one, as tests do). */
+  port: number;
+  /** Address to listen on; a product serves the network, so the default is every interface. */
+  host: string;
+  /** Where the SQLite file (and the demo accounts list) live. */
+  dataDir: string;
+  /** A PostgreSQL URL; when set, everything is stored there instead of SQLite. */
+  databaseUrl: string | null;
+  /** A Redis URL for fan-out between server instances (used by the fan-out unit). */
+  redisUrl: string | null;
+  /** Mark the session cookie `Secure` (behind HTTPS). */
+  cookieSecure: boolean;
+  /** Largest JSON request body, in bytes. */
+  bodyLimitBytes: number;
+  /** How long a browser session lasts, in ms. */
+  sessionTtlMs: number;
+  /** How long a bearer token lasts, in ms. */
+  tokenTtlMs: number;
+}
+
+/** Raised at start when a variable has a value the server cannot use. */
+export class ConfigError extends Error {
+  constructor(variable: string, value: string, expected: string) {
+    super(`${variable}=${JSON.stringify(value)} is not valid: expected ${expected}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The defaults, for values the environment does not set. */
+export const defaultConfig: Config = {
+  port: 3000,
+  host: '0.0.0.0',
+  dataDir: './data',
+  databaseUrl: null,
+  redisUrl: null,
+  cookieSecure: false,
+  bodyLimitBytes: 1024 * 1024,
+  sessionTtlMs: 12 * 60 * 60 * 1000,
+  tokenTtlMs: 10 * 60 * 1000,
+};
+
+type Env = Record<string, string | undefined>;
+
+// An unset or blank variable means "use the default".
+function read(env: Env, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+function integer(env: Env, name: string, min: number, max: number, fallback: number): number {
+  const v = read(env, name);
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new ConfigError(name, v, `an integer from ${min} to ${max}`);
+  return Number(v);
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const v = read(env, name);
+  if (v === undefined) return fallback;
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  if (/^(0|false|no|off)$/i.test(v)) return false;
+  throw new ConfigError(name, v, 'true or false');
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const v = read(env, name);
+  if (v === undefined) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(v);
+  } catch {
+    throw new ConfigError(name, v, `a URL (${protocols.join(', ')})`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, v, `a URL starting with ${protocols.join(' or ')}//`);
+  return v;
+}
+
+// "1mb", "512kb", "100000": the same forms body-parser accepts, checked here once.
+function size(env: Env, name: string, fallback: number): number {
+  const v = read(env, name);
+  if (v === undefined) return fallback;
+  const m = /^(\d+)\s*(b|kb|mb)?$/i.exec(v);
+  const unit = { b: 1, kb: 1024, mb: 1024 * 1024 }[(m?.[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb'];
+  const bytes = m ? Number(m[1]) * unit : NaN;
+  if (!(bytes >= 1024 && bytes <= 64 * 1024 * 1024)) throw new ConfigError(name, v, 'a size from 1kb to 64mb (e.g. 1mb)');
+  return bytes;
+}
+
+/** Read and check the configuration; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const host = read(env, 'HOST') ?? defaultConfig.host;
+  if (/\s|\//.test(host)) throw new ConfigError('HOST', host, 'a host name or IP address');
+  return {
+    port: integer(env, 'PORT', 0, 65535, defaultConfig.port),
+    host,
+    dataDir: path.resolve(read(env, 'DATA_DIR') ?? defaultConfig.dataDir),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    cookieSecure: bool(env, 'COOKIE_SECURE', defaultConfig.cookieSecure),
+    bodyLimitBytes: size(env, 'BODY_LIMIT', defaultConfig.bodyLimitBytes),
+    sessionTtlMs: integer(env, 'SESSION_TTL_MINUTES', 1, 60 * 24 * 30, defaultConfig.sessionTtlMs / 60_000) * 60_000,
+    tokenTtlMs: defaultConfig.tokenTtlMs,
+  };
+}
