@@ -1,0 +1,231 @@
+/**
+ * Sponsorship: who puts a draft forward. The record is an append-only list of changes (a
+ * main sponsor named, co-sponsors joining or withdrawing on a date); the list as of any date
+ * is derived from it, never stored.
+ *
+ * Rules the record keeps, checked by `checkSponsorshipChange` before a change is stored:
+ * - a delegation sponsors a draft at most once at a time (joining twice is refused);
+ * - only a current co-sponsor can withdraw; the main sponsor cannot (the draft itself is
+ *   withdrawn instead); a delegation that withdrew may join again;
+ * - naming a main sponsor when there is one hands the draft over: the former main sponsor
+ *   stays on as a co-sponsor, and a co-sponsor named main keeps its joining date;
+ * - a draft may have co-sponsors and no main sponsor (one an officer submits in their own name);
+ * - changes are dated in the order they are recorded: none dated before the last one.
+ *
+ * How the lists are sorted and printed lives in `reportNames.ts`, re-exported here.
+ */
+import type { LocalizedText } from './delegations';
+import { fail, ok, type Result } from './result';
+
+export {
+  compareByEnglishName,
+  sortByEnglishName,
+  joinList,
+  formatSponsorName,
+  formatSponsorList,
+  formatSponsoredBy,
+  formatJoinedAfter,
+  formatSubmittedBy,
+  SUBMITTED_BY_PLACEMENT,
+  type SponsorEntry,
+} from './reportNames';
+
+/** The kinds of change to a sponsor list. */
+export const SPONSORSHIP_EVENT_TYPES = ['main', 'join', 'withdraw'] as const;
+/** One kind of change: 'main' names the main sponsor; 'join' and 'withdraw' are co-sponsors coming and going. */
+export type SponsorshipEventType = (typeof SPONSORSHIP_EVENT_TYPES)[number];
+
+/** A recorded change to a sponsor list; a stored `SponsorshipEventRow` is one. */
+export interface SponsorshipEvent {
+  /** Recording order within the draft; the record is replayed in this order. */
+  seq: number;
+  delegationId: string;
+  type: SponsorshipEventType;
+  /** The calendar date the change takes effect, `YYYY-MM-DD`. */
+  date: string;
+  /** On whose behalf the delegation sponsors ("also on behalf of its member States"), or null. */
+  onBehalfOf: LocalizedText | null;
+}
+
+/** A change not yet recorded: it will be appended after every event given with it. */
+export type ProposedSponsorshipEvent = Omit<SponsorshipEvent, 'seq'>;
+
+/** A delegation sponsoring the draft. */
+export interface Sponsor {
+  readonly delegationId: string;
+  /** The date it (last) became a sponsor. */
+  readonly since: string;
+  /** The seq of the event that made it a sponsor. */
+  readonly seq: number;
+  readonly onBehalfOf: LocalizedText | null;
+}
+
+/** A delegation that sponsored the draft and withdrew (and has not joined again). */
+export interface Withdrawal {
+  readonly delegationId: string;
+  /** The date it had become a sponsor. */
+  readonly since: string;
+  /** The date it withdrew. */
+  readonly withdrawn: string;
+  /** The seq of the withdrawal. */
+  readonly seq: number;
+}
+
+/** The sponsor list at one point of the record. */
+export interface SponsorList {
+  readonly main: Sponsor | null;
+  /** Current co-sponsors, in the order they became sponsors. */
+  readonly coSponsors: readonly Sponsor[];
+  /** Former sponsors, in the order they withdrew. */
+  readonly withdrawn: readonly Withdrawal[];
+}
+
+/** The point at which a revision was issued: a date (inclusive) or, more precisely, the last seq it saw. */
+export type IssuePoint = { date: string } | { seq: number };
+
+/** The sponsors of an issued text then and now, as reports show them apart. */
+export interface SponsorsSinceIssue {
+  /** Sponsors when the text was issued (main sponsor first): the list the document prints. */
+  readonly atIssue: readonly Sponsor[];
+  /** Sponsoring now, not at issue, in the order they joined. */
+  readonly joinedAfter: readonly Sponsor[];
+  /** Sponsoring at issue, withdrawn since. */
+  readonly withdrawnAfter: readonly Withdrawal[];
+  /** The whole list now. */
+  readonly now: SponsorList;
+}
+
+interface State {
+  main: Sponsor | null;
+  co: Map<string, Sponsor>;
+  withdrawn: Map<string, Withdrawal>;
+  lastDate: string | null;
+}
+
+const emptyState = (): State => ({ main: null, co: new Map(), withdrawn: new Map(), lastDate: null });
+
+/** Whether `s` is a real calendar date written `YYYY-MM-DD`. */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+// Apply one change in place, or say why it is refused (leaving the state untouched).
+function apply(state: State, e: SponsorshipEvent, nameOf: (id: string) => string): string | null {
+  const id = e.delegationId;
+  if (!isCalendarDate(e.date)) return `"${e.date}" is not a date (YYYY-MM-DD)`;
+  if (state.lastDate !== null && e.date < state.lastDate) {
+    return `a change to the sponsors cannot be dated ${e.date}: the last one is dated ${state.lastDate}`;
+  }
+  const isMain = state.main?.delegationId === id;
+  const co = state.co.get(id);
+  switch (e.type) {
+    case 'main': {
+      if (isMain) return `${nameOf(id)} is already the main sponsor of this draft`;
+      if (state.main) state.co.set(state.main.delegationId, state.main);
+      state.co.delete(id);
+      state.main = { delegationId: id, since: co?.since ?? e.date, seq: co?.seq ?? e.seq, onBehalfOf: e.onBehalfOf };
+      break;
+    }
+    case 'join': {
+      if (isMain) return `${nameOf(id)} is the main sponsor of this draft`;
+      if (co) return `${nameOf(id)} already sponsors this draft`;
+      state.co.set(id, { delegationId: id, since: e.date, seq: e.seq, onBehalfOf: e.onBehalfOf });
+      break;
+    }
+    case 'withdraw': {
+      if (isMain) return `${nameOf(id)} is the main sponsor and cannot withdraw; the draft itself is withdrawn instead`;
+      if (!co) {
+        const gone = state.withdrawn.get(id);
+        return gone
+          ? `${nameOf(id)} already withdrew from sponsoring this draft on ${gone.withdrawn}`
+          : `${nameOf(id)} does not sponsor this draft`;
+      }
+      state.co.delete(id);
+      state.withdrawn.set(id, { delegationId: id, since: co.since, withdrawn: e.date, seq: e.seq });
+      break;
+    }
+    default:
+      throw new RangeError(`Unknown sponsorship event type: ${String((e as { type: unknown }).type)}`);
+  }
+  if (e.type !== 'withdraw') state.withdrawn.delete(id);
+  state.lastDate = e.date;
+  return null;
+}
+
+function inSeqOrder(events: readonly SponsorshipEvent[]): SponsorshipEvent[] {
+  return [...events].sort((a, b) => a.seq - b.seq);
+}
+
+// Replay the record (in seq order) while `include` holds. A stored record was checked event
+// by event, so a refusal here means the record is corrupt: a programmer error, thrown.
+function replay(events: readonly SponsorshipEvent[], include: (e: SponsorshipEvent) => boolean): State {
+  const state = emptyState();
+  for (const e of inSeqOrder(events)) {
+    if (!include(e)) break;
+    const refused = apply(state, e, (id) => id);
+    if (refused !== null) throw new RangeError(`Inconsistent sponsorship record at seq ${e.seq}: ${refused}`);
+  }
+  return state;
+}
+
+function toList(state: State): SponsorList {
+  return {
+    main: state.main,
+    coSponsors: [...state.co.values()].sort((a, b) => a.seq - b.seq),
+    withdrawn: [...state.withdrawn.values()].sort((a, b) => a.seq - b.seq),
+  };
+}
+
+/**
+ * The sponsor list as of `date` (inclusive), or after every event when no date is given.
+ * Throws a RangeError on a malformed date or a record that breaks the rules.
+ */
+export function sponsorsAsOf(events: readonly SponsorshipEvent[], date?: string): SponsorList {
+  if (date !== undefined && !isCalendarDate(date)) throw new RangeError(`Invalid date for sponsorsAsOf: ${date}`);
+  return toList(replay(events, (e) => date === undefined || e.date <= date));
+}
+
+/**
+ * Check a proposed change against the record: the list after it, or the reason it is refused
+ * ("Chile already sponsors this draft"). `nameOf` names delegations in the message.
+ */
+export function checkSponsorshipChange(
+  events: readonly SponsorshipEvent[],
+  change: ProposedSponsorshipEvent,
+  nameOf: (delegationId: string) => string = (id) => id,
+): Result<SponsorList> {
+  const state = replay(events, () => true);
+  const seq = events.reduce((max, e) => Math.max(max, e.seq), 0) + 1;
+  const refused = apply(state, { ...change, seq }, nameOf);
+  return refused === null ? ok(toList(state)) : fail(refused);
+}
+
+/** Everyone sponsoring: the main sponsor first, then co-sponsors in the order they joined. */
+export function currentSponsors(list: SponsorList): Sponsor[] {
+  return list.main ? [list.main, ...list.coSponsors] : [...list.coSponsors];
+}
+
+/** Whether a delegation sponsors the draft (as main sponsor or co-sponsor) in this list. */
+export function isSponsor(list: SponsorList, delegationId: string): boolean {
+  return list.main?.delegationId === delegationId || list.coSponsors.some((s) => s.delegationId === delegationId);
+}
+
+/**
+ * Split the sponsors of an issued text into those at issue and the changes since, as of
+ * `asOf` (inclusive; every event when absent). Prefer a seq point: a date point counts
+ * everything on the day of issue as "at issue".
+ */
+export function splitAtIssue(events: readonly SponsorshipEvent[], issued: IssuePoint, asOf?: string): SponsorsSinceIssue {
+  const at = toList(replay(events, (e) => ('seq' in issued ? e.seq <= issued.seq : e.date <= issued.date)));
+  const now = sponsorsAsOf(events, asOf);
+  const atIssue = currentSponsors(at);
+  return {
+    atIssue,
+    joinedAfter: currentSponsors(now).filter((s) => !isSponsor(at, s.delegationId)),
+    withdrawnAfter: now.withdrawn.filter((w) => isSponsor(at, w.delegationId)),
+    now,
+  };
+}
