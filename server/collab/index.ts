@@ -1,15 +1,24 @@
 /**
- * The collaboration endpoint: co-editing of working texts over the y-websocket protocol.
- * Only re-exports and the one entry point that app.ts calls.
+ * The collaboration endpoint: co-editing of working texts over the y-websocket protocol on the
+ * API's HTTP server. This file wires the units together: the gate (upgrade.ts), connections
+ * (connection.ts), loaded drafts (registry.ts, room.ts), group commit (persistence.ts).
  */
 import type http from 'node:http';
 import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { mayReadDraft } from '../../shared/policy';
+import { CloseReasons } from '../../shared/protocol';
+import { loadDraftAccess } from '../commands/draftAccess';
+import type { AuthenticatedUser } from '../auth/authenticate';
 import type { Store } from '../storage/types';
-import type { Actor } from '../../shared/accounts';
-import type { CollabOptions } from './options';
+import { Connection } from './connection';
+import { resolveOptions, type CollabOptions } from './options';
+import { GroupCommitter } from './persistence';
+import { RoomRegistry } from './registry';
+import { admit, draftIdFromPath, refuseUpgrade } from './upgrade';
 
-/** A signed-in user as the auth unit returns it (structurally AuthenticatedUser of server/auth). */
-export type AuthenticatedUser = Actor & { login: string; displayName: string };
+export type { AuthenticatedUser };
 
 /** What the collaboration endpoint needs from the rest of the server. */
 export interface CollabDeps {
@@ -22,15 +31,77 @@ export interface CollabDeps {
 export interface Collaboration {
   /** Flush pending writes, close every connection and stop listening for upgrades. */
   close(): Promise<void>;
-  /** Re-evaluate every open connection's rights on a draft (after a freeze, a sponsor change). */
+  /** Re-evaluate every open connection's rights on a draft (after a freeze, a sponsor change); resolves once edits accepted before it are committed. */
   refreshAccess(draftId: string): Promise<void>;
 }
 
 export type { CollabOptions };
+export { defaultCollabOptions } from './options';
 
 /** Serve `/collab/<draftId>` WebSocket upgrades on `server`. */
 export function attachCollaboration(server: http.Server, deps: CollabDeps): Collaboration {
-  void server;
-  void deps;
-  throw new Error('attachCollaboration: not implemented yet');
+  const opts = resolveOptions(deps.options);
+  const committer = new GroupCommitter(deps.store, opts.groupCommitMs);
+  const registry = new RoomRegistry(deps.store, committer, opts);
+  // ws itself cuts off anything far past our limit (close 1009) so a huge frame is never buffered whole.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxFrameBytes + 64 * 1024 });
+  const connections = new Set<Connection>();
+  let closing = false;
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const draftId = draftIdFromPath(pathname, opts.pathPrefix);
+    if (draftId === null) {
+      // Not ours. If nobody else serves upgrades, do not leave the socket hanging.
+      if (server.listenerCount('upgrade') === 1) refuseUpgrade(socket, { status: 404, id: 'not_found', message: 'no such endpoint' });
+      return;
+    }
+    socket.on('error', () => socket.destroy());
+    void (async () => {
+      const admitted = await admit(req, draftId, deps.store, deps.authenticate);
+      if (!admitted.ok) return refuseUpgrade(socket, admitted.error);
+      const { user, access, wantsNotices } = admitted.value;
+      let room;
+      try {
+        // The document is loaded before the socket opens: no sync request is ever answered from an empty doc.
+        room = await registry.acquire(draftId, access);
+      } catch (e) {
+        opts.log.error(`collab: loading ${draftId} failed`, e);
+        return refuseUpgrade(socket, { status: 503, id: 'service_unavailable', message: 'the draft cannot be opened right now' });
+      }
+      if (closing || socket.destroyed) return void socket.destroy();
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const conn = new Connection(ws, room, user, room.modeFor(user).mode, wantsNotices, opts);
+        connections.add(conn);
+        ws.on('close', () => connections.delete(conn));
+      });
+    })();
+  };
+  server.on('upgrade', onUpgrade);
+
+  return {
+    async refreshAccess(draftId: string): Promise<void> {
+      const room = registry.get(draftId);
+      if (!room) return;
+      const found = await loadDraftAccess(deps.store, draftId);
+      if (!found) {
+        for (const peer of [...room.peers]) peer.close(CloseReasons.notFound);
+        return room.flush();
+      }
+      for (const peer of [...room.peers]) {
+        if (!mayReadDraft(peer.user, found.access).ok) peer.close(CloseReasons.forbidden);
+      }
+      room.setAccess(found.access);
+      await room.flush();
+    },
+    async close(): Promise<void> {
+      closing = true;
+      server.off('upgrade', onUpgrade);
+      for (const conn of [...connections]) conn.close(CloseReasons.shuttingDown);
+      for (const room of registry.all()) await room.flush();
+      await committer.drain();
+      await registry.closeAll();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
 }

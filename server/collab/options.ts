@@ -23,6 +23,8 @@ export interface CollabOptions {
   unloadAfterMs: number;
   /** While storage is failing, retry a commit this often, in ms. */
   storageRetryMs: number;
+  /** Where the endpoint reports faults (storage failures, stored updates that would not apply). */
+  log: Pick<Console, 'warn' | 'error'>;
 }
 
 /** The defaults. */
@@ -37,6 +39,7 @@ export const defaultCollabOptions: CollabOptions = {
   checkpointEvery: 500,
   unloadAfterMs: 30_000,
   storageRetryMs: 1_000,
+  log: console,
 };
 
 /** Fill in the defaults. */

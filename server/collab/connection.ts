@@ -1,0 +1,100 @@
+/**
+ * One WebSocket connection to a draft: frame limits, rate limits, strict parsing, and the
+ * order of its messages (each is handled after the previous one, so an update never overtakes
+ * the one before it). A malformed or oversized frame closes this connection only.
+ */
+import type WebSocket from 'ws';
+import { CloseReasons, type CloseReason, type CollabMode, type NoticeKind } from '../../shared/protocol';
+import type { AuthenticatedUser } from './index';
+import type { CollabOptions } from './options';
+import type { DraftRoom, Peer } from './room';
+import { TokenBucket } from './limits';
+import { MalformedFrame, noticeFrame, parseFrame, permissionDeniedFrame } from './wire';
+
+/** A peer on a WebSocket. */
+export class Connection implements Peer {
+  readonly awarenessIds = new Set<number>();
+  private readonly messages: TokenBucket;
+  private readonly presence: TokenBucket;
+  private chain: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: DraftRoom,
+    readonly user: AuthenticatedUser,
+    public mode: CollabMode,
+    private readonly wantsNotices: boolean,
+    private readonly opts: CollabOptions,
+  ) {
+    this.messages = new TokenBucket(opts.messagesPerSecond, opts.messageBurst);
+    this.presence = new TokenBucket(opts.awarenessPerSecond, opts.awarenessPerSecond * 2);
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data, isBinary) => this.onFrame(data as Buffer, isBinary));
+    ws.on('close', () => this.onClose());
+    ws.on('error', () => this.onClose());
+    room.join(this);
+    const why = room.modeFor(user).why;
+    this.tell('mode', mode === 'edit' ? 'you may edit this text' : `read-only: ${why}`);
+  }
+
+  /** Send a frame unless the socket is going away. */
+  send(frame: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(frame, { binary: true });
+  }
+
+  /** A notice (opt-in clients) and, for refusals, the stock "permission denied" message. */
+  tell(kind: NoticeKind, message: string, denied?: string): void {
+    if (this.wantsNotices) this.send(noticeFrame({ kind, mode: this.mode, message }));
+    if (denied !== undefined) this.send(permissionDeniedFrame(denied));
+  }
+
+  /** Close with a stated reason and leave the room. */
+  close(reason: CloseReason): void {
+    if (this.closed) return;
+    this.ws.close(reason.code, reason.reason);
+    this.onClose();
+  }
+
+  private onClose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.room.leave(this);
+  }
+
+  private onFrame(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary) return this.close(CloseReasons.malformed);
+    if (data.length > this.opts.maxFrameBytes) return this.close(CloseReasons.frameTooLarge);
+    if (!this.messages.take()) return this.close(CloseReasons.rateLimited);
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.length);
+    this.chain = this.chain.then(() => this.handle(frame)).catch((e: unknown) => {
+      if (e instanceof MalformedFrame) this.close(CloseReasons.malformed);
+      else {
+        this.opts.log.error('collab: unexpected error handling a frame', e);
+        this.close(CloseReasons.malformed);
+      }
+    });
+  }
+
+  private async handle(frame: Uint8Array): Promise<void> {
+    if (this.closed) return;
+    const msg = parseFrame(frame);
+    switch (msg.type) {
+      case 'syncStep1':
+        return this.room.answerSyncStep1(this, msg.stateVector);
+      case 'syncStep2':
+      case 'update':
+        return this.room.receiveContent(this, msg.update);
+      case 'awareness':
+        // Presence is ephemeral: over the limit it is dropped, not fatal.
+        if (this.presence.take()) this.room.receiveAwareness(this, msg.update, msg.clients);
+        return;
+      case 'queryAwareness':
+        return this.room.answerQueryAwareness(this);
+      case 'auth':
+        return;
+    }
+  }
+}

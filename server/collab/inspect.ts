@@ -1,0 +1,66 @@
+/**
+ * Look inside a Yjs update before accepting it: is it well-formed, does it carry anything the
+ * server's document lacks, and under which client ids does it create content. This is where
+ * read-only and authorship decisions get their facts; it never changes the document.
+ */
+import * as Y from 'yjs';
+import { MalformedFrame } from './wire';
+
+/** What an update would do to a document. */
+export interface UpdateInspection {
+  /** True when applying it would change the document (new structs, or deletions of live items). */
+  changes: boolean;
+  /** Client ids under which it creates structs the document lacks. */
+  writerClientIds: number[];
+}
+
+function deletesLiveContent(doc: Y.Doc, client: number, clock: number, len: number): boolean {
+  const state = Y.getState(doc.store, client);
+  // Deleting what the server has never seen still changes its state (the deletion is kept pending).
+  if (clock + len > state) return true;
+  const structs = doc.store.clients.get(client);
+  if (!structs) return true;
+  for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+    const s = structs[i]!;
+    if (s.id.clock >= clock + len) break;
+    if (!s.deleted) return true;
+  }
+  return false;
+}
+
+/**
+ * Inspect a V1 update against `doc`. Throws MalformedFrame when the bytes are not a Yjs update
+ * (truncated, bad varints, unknown content).
+ */
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateInspection {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (e) {
+    throw new MalformedFrame(`yjs update: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const writers = new Set<number>();
+  let changes = false;
+  for (const s of decoded.structs) {
+    if (s instanceof Y.Skip) continue;
+    if (!Number.isSafeInteger(s.id.client) || s.id.client < 0 || s.length < 1) {
+      throw new MalformedFrame('yjs update: bad struct id');
+    }
+    if (s.id.clock + s.length > Y.getState(doc.store, s.id.client)) {
+      changes = true;
+      writers.add(s.id.client);
+    }
+  }
+  if (!changes) {
+    for (const [client, ranges] of decoded.ds.clients) {
+      for (const r of ranges) {
+        if (deletesLiveContent(doc, client, r.clock, r.len)) {
+          changes = true;
+          break;
+        }
+      }
+      if (changes) break;
+    }
+  }
+  return { changes, writerClientIds: [...writers] };
+}

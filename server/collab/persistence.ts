@@ -1,0 +1,73 @@
+/**
+ * Group commit: updates of every draft that arrive within a few milliseconds share one durable
+ * transaction. Each caller's promise resolves once its updates are durable, in the order they
+ * were submitted; a failed commit rejects every caller of that batch (nothing is half-written).
+ */
+import type { NewUpdate, StoredUpdate, UpdateLogRepo } from '../storage/types';
+
+interface Waiting {
+  updates: NewUpdate[];
+  resolve(stored: StoredUpdate[]): void;
+  reject(e: unknown): void;
+}
+
+/** Batches `appendUpdates` calls; one commit runs at a time. */
+export class GroupCommitter {
+  private waiting: Waiting[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly log: Pick<UpdateLogRepo, 'appendUpdates'>,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Append `updates` (in order) in the next group commit; resolves with their stored rows. */
+  submit(updates: NewUpdate[]): Promise<StoredUpdate[]> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ updates, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Resolves when nothing is waiting or being written. */
+  async drain(): Promise<void> {
+    while (this.running || this.waiting.length > 0 || this.timer) {
+      if (this.timer && !this.running) {
+        clearTimeout(this.timer);
+        this.timer = null;
+        this.running = this.flush();
+      }
+      await this.running;
+    }
+  }
+
+  private schedule(): void {
+    // While a commit runs, new arrivals simply wait for it: that is where batches form.
+    if (this.timer || this.running) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.flush();
+    }, this.windowMs);
+  }
+
+  private async flush(): Promise<void> {
+    // Yield once so that `running` is set before any outcome (even a synchronous throw) lands.
+    await Promise.resolve();
+    const batch = this.waiting;
+    this.waiting = [];
+    try {
+      const stored = await this.log.appendUpdates(batch.flatMap((w) => w.updates));
+      let i = 0;
+      for (const w of batch) {
+        w.resolve(stored.slice(i, i + w.updates.length));
+        i += w.updates.length;
+      }
+    } catch (e) {
+      for (const w of batch) w.reject(e);
+    } finally {
+      this.running = null;
+      if (this.waiting.length > 0) this.schedule();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The loaded drafts: load on first use (checkpoint + tail of the log, all before any peer is
+ * answered), share one room per draft, unload a room nobody has used for a while.
+ */
+import * as Y from 'yjs';
+import type { DraftAccess } from '../../shared/policy';
+import type { Store } from '../storage/types';
+import type { CollabOptions } from './options';
+import type { GroupCommitter } from './persistence';
+import { DraftRoom } from './room';
+
+/** Rebuild a draft's document from its newest checkpoint (≤ uptoSeq) and the log after it. */
+export async function loadDoc(store: Store, draftId: string, uptoSeq?: number): Promise<{ doc: Y.Doc; seq: number; checkpointSeq: number }> {
+  const doc = new Y.Doc({ gc: true });
+  const cp = await store.latestCheckpoint(draftId, uptoSeq);
+  let seq = 0;
+  if (cp) {
+    Y.applyUpdate(doc, cp.state);
+    seq = cp.seq;
+  }
+  const tail = await store.listUpdates(draftId, seq, uptoSeq);
+  if (tail.length > 0) {
+    // One merged apply is much faster than thousands of small ones.
+    Y.applyUpdate(doc, Y.mergeUpdates(tail.map((u) => u.update)));
+    seq = tail[tail.length - 1]!.seq;
+  }
+  return { doc, seq, checkpointSeq: cp?.seq ?? 0 };
+}
+
+/** One room per loaded draft. */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, DraftRoom>();
+  private readonly loading = new Map<string, Promise<DraftRoom>>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: Store,
+    private readonly committer: GroupCommitter,
+    private readonly opts: CollabOptions,
+  ) {
+    this.sweeper = setInterval(() => void this.sweep(), Math.max(50, Math.min(5_000, opts.unloadAfterMs / 2)));
+    this.sweeper.unref();
+  }
+
+  /** The loaded room of a draft, if any. */
+  get(draftId: string): DraftRoom | undefined {
+    return this.rooms.get(draftId);
+  }
+
+  /** All loaded rooms. */
+  all(): DraftRoom[] {
+    return [...this.rooms.values()];
+  }
+
+  /** The room of a draft, loading it first if needed (concurrent callers share one load). */
+  async acquire(draftId: string, access: DraftAccess): Promise<DraftRoom> {
+    const room = this.rooms.get(draftId);
+    if (room) {
+      // Keep a room that is about to get a peer from being swept in between.
+      if (room.peers.size === 0) room.idleSince = Date.now();
+      room.setAccess(access);
+      return room;
+    }
+    let p = this.loading.get(draftId);
+    if (!p) {
+      p = (async () => {
+        const { doc, seq, checkpointSeq } = await loadDoc(this.store, draftId);
+        const r = new DraftRoom(draftId, doc, seq, checkpointSeq, access, this.store, this.committer, this.opts);
+        this.rooms.set(draftId, r);
+        return r;
+      })().finally(() => this.loading.delete(draftId));
+      this.loading.set(draftId, p);
+    }
+    return p;
+  }
+
+  /** Unload rooms idle for longer than the option says (checkpointing them first). */
+  async sweep(now = Date.now()): Promise<void> {
+    for (const room of this.rooms.values()) {
+      if (!room.idle || room.idleSince === null || now - room.idleSince < this.opts.unloadAfterMs) continue;
+      this.rooms.delete(room.draftId);
+      await room.checkpoint(true);
+      room.destroy();
+    }
+  }
+
+  /** Flush, checkpoint and drop every room. */
+  async closeAll(): Promise<void> {
+    clearInterval(this.sweeper);
+    for (const room of this.rooms.values()) {
+      await room.flush();
+      await room.checkpoint(true);
+      room.destroy();
+    }
+    this.rooms.clear();
+  }
+}

@@ -1,0 +1,303 @@
+/**
+ * One loaded draft: its Y.Doc, presence, open connections, and the ordered path every edit
+ * takes — check, claim authorship, commit durably, then apply and relay. Nothing reaches the
+ * document or another client before its commit is durable; a failed commit keeps the edit in
+ * memory and stops accepting new ones until storage answers again.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { mayEditText, type DraftAccess } from '../../shared/policy';
+import { CloseReasons, DeniedPrefix, NoticeKinds, type CloseReason, type CollabMode, type NoticeKind } from '../../shared/protocol';
+import type { Store } from '../storage/types';
+import type { AuthenticatedUser } from './index';
+import type { CollabOptions } from './options';
+import type { GroupCommitter } from './persistence';
+import { ClientIdOwners } from './authorship';
+import { inspectUpdate } from './inspect';
+import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './wire';
+
+/** What a room needs from a connection. */
+export interface Peer {
+  readonly user: AuthenticatedUser;
+  mode: CollabMode;
+  /** Awareness client ids this peer speaks for (removed when it leaves). */
+  readonly awarenessIds: Set<number>;
+  send(frame: Uint8Array): void;
+  /** Tell the peer something (a notice, and a permission-denied message for refusals). */
+  tell(kind: NoticeKind, message: string, denied?: string): void;
+  close(reason: CloseReason): void;
+}
+
+interface Pending {
+  update: Uint8Array;
+  user: AuthenticatedUser;
+  origin: Peer;
+}
+
+/** A loaded draft. Created by the registry once checkpoint + tail are applied. */
+export class DraftRoom {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly peers = new Set<Peer>();
+  private readonly owners: ClientIdOwners;
+  private queue: Pending[] = [];
+  private inFlight: Promise<void> | null = null;
+  private storageFailed = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private approxBytes: number;
+  private checkpointSeq: number;
+  /** Set by the registry: when the last peer left. */
+  idleSince: number | null = Date.now();
+
+  constructor(
+    readonly draftId: string,
+    readonly doc: Y.Doc,
+    private seq: number,
+    checkpointSeq: number,
+    private access: DraftAccess,
+    private readonly store: Store,
+    private readonly committer: GroupCommitter,
+    private readonly opts: CollabOptions,
+  ) {
+    this.checkpointSeq = checkpointSeq;
+    this.approxBytes = Y.encodeStateAsUpdate(doc).length;
+    this.owners = new ClientIdOwners(store, draftId);
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwareness);
+    doc.on('update', this.onDocUpdate);
+  }
+
+  /** The seq of the last update applied to the document. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Whether the room is holding edits it could not store yet. */
+  get failing(): boolean {
+    return this.storageFailed;
+  }
+
+  /** The mode the policy gives `user` on this draft now. */
+  modeFor(user: AuthenticatedUser): { mode: CollabMode; why: string } {
+    const p = mayEditText(user, this.access);
+    return p.ok ? { mode: 'edit', why: 'you may edit this text' } : { mode: 'read', why: p.error };
+  }
+
+  /** Admit a peer: send the server's state vector and everyone's presence. */
+  join(peer: Peer): void {
+    this.peers.add(peer);
+    this.idleSince = null;
+    peer.send(syncStep1Frame(this.doc));
+    const ids = [...this.awareness.getStates().keys()];
+    if (ids.length > 0) peer.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+  }
+
+  /** A peer left: drop its presence. */
+  leave(peer: Peer): void {
+    if (!this.peers.delete(peer)) return;
+    if (peer.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+    if (this.peers.size === 0) this.idleSince = Date.now();
+  }
+
+  /** Answer a sync step 1 with what the peer lacks (only committed content is in the doc). */
+  answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    peer.send(syncStep2Frame(this.doc, stateVector));
+  }
+
+  /** Apply a peer's (already parsed) awareness update and relay it. */
+  receiveAwareness(peer: Peer, update: Uint8Array, clients: { clientId: number; state: unknown }[]): void {
+    for (const c of clients) {
+      if (c.state === null) peer.awarenessIds.delete(c.clientId);
+      else peer.awarenessIds.add(c.clientId);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  /** Send every presence to a peer that asked (query-awareness). */
+  answerQueryAwareness(peer: Peer): void {
+    const ids = [...this.awareness.getStates().keys()];
+    peer.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+  }
+
+  /**
+   * An update or sync step 2 from a peer. Throws MalformedFrame for garbage; otherwise either
+   * queues it for commit or refuses it and tells the peer. Resolves once queued (not committed).
+   */
+  async receiveContent(peer: Peer, update: Uint8Array): Promise<void> {
+    const facts = inspectUpdate(this.doc, update);
+    if (!facts.changes) return; // nothing new (a reconnecting client's step 2): nothing to store
+    if (!this.mayQueue(peer)) return;
+    if (this.approxBytes + update.length > this.opts.maxDraftBytes) {
+      peer.tell(NoticeKinds.updateRefused, 'the draft has reached its size limit', `${DeniedPrefix.draftTooLarge}: the draft has reached its size limit`);
+      peer.close(CloseReasons.draftTooLarge);
+      return;
+    }
+    let taken: number[];
+    try {
+      taken = await this.owners.claim(peer.user.id, facts.writerClientIds);
+    } catch (e) {
+      this.fail(e);
+      peer.tell(NoticeKinds.updateRefused, 'storage is unavailable; your edit was not saved', `${DeniedPrefix.storageUnavailable}: your edit was not saved`);
+      return;
+    }
+    if (taken.length > 0) {
+      peer.close(CloseReasons.clientIdTaken);
+      return;
+    }
+    // Rights may have changed while the claim was in the store.
+    if (!this.mayQueue(peer)) return;
+    this.queue.push({ update, user: peer.user, origin: peer });
+    this.approxBytes += update.length;
+    this.pump();
+  }
+
+  private mayQueue(peer: Peer): boolean {
+    if (peer.mode !== 'edit') {
+      const why = this.modeFor(peer.user).why;
+      peer.tell(NoticeKinds.updateRefused, `your edit was not accepted: ${why}`, `${DeniedPrefix.readOnly}: ${why}`);
+      return false;
+    }
+    if (this.storageFailed) {
+      peer.tell(NoticeKinds.updateRefused, 'storage is unavailable; your edit was not saved', `${DeniedPrefix.storageUnavailable}: your edit was not saved`);
+      return false;
+    }
+    return true;
+  }
+
+  /** Re-evaluate every peer's rights after the draft's access changed; tell those whose mode changed. */
+  setAccess(access: DraftAccess): void {
+    this.access = access;
+    for (const peer of this.peers) {
+      const { mode, why } = this.modeFor(peer.user);
+      if (mode === peer.mode) continue;
+      peer.mode = mode;
+      peer.tell(NoticeKinds.mode, mode === 'edit' ? 'you may now edit this text' : `this text is now read-only for you: ${why}`, mode === 'read' ? `${DeniedPrefix.readOnly}: ${why}` : undefined);
+      // A new editor may hold edits we refused earlier: ask for them.
+      if (mode === 'edit') peer.send(syncStep1Frame(this.doc));
+    }
+  }
+
+  /** Resolves when every queued edit is committed (or the room is failing). */
+  async flush(): Promise<void> {
+    while (this.inFlight) await this.inFlight;
+  }
+
+  /** Whether the room can be unloaded: nobody here and nothing waiting to be stored. */
+  get idle(): boolean {
+    return this.peers.size === 0 && this.queue.length === 0 && !this.inFlight && !this.storageFailed;
+  }
+
+  /** Write a checkpoint if the log has moved since the last one (best effort). */
+  async checkpoint(force = false): Promise<void> {
+    if (this.seq === this.checkpointSeq) return;
+    if (!force && this.seq - this.checkpointSeq < this.opts.checkpointEvery) return;
+    const seq = this.seq;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.approxBytes = state.length + this.queue.reduce((n, p) => n + p.update.length, 0);
+    this.checkpointSeq = seq;
+    try {
+      await this.store.saveCheckpoint({ draftId: this.draftId, seq, state });
+    } catch (e) {
+      // The log holds everything; a missing checkpoint only makes the next load slower.
+      this.checkpointSeq = Math.min(this.checkpointSeq, seq - 1);
+      this.opts.log.warn(`collab: checkpoint of ${this.draftId} at ${seq} failed`, e);
+    }
+  }
+
+  /** Stop timers and listeners; the caller has flushed and checkpointed. */
+  destroy(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.awareness.off('update', this.onAwareness);
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private pump(): void {
+    if (this.inFlight || this.storageFailed || this.queue.length === 0) return;
+    const batch = this.queue;
+    this.queue = [];
+    this.inFlight = this.commit(batch).finally(() => {
+      this.inFlight = null;
+      this.pump();
+    });
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    let stored;
+    try {
+      stored = await this.committer.submit(
+        batch.map((p) => ({ draftId: this.draftId, update: p.update, userId: p.user.id, delegationId: p.user.delegationId })),
+      );
+    } catch (e) {
+      // Keep the edits, in order, ahead of anything newer; retry until storage answers.
+      this.queue = batch.concat(this.queue);
+      this.fail(e);
+      return;
+    }
+    for (let i = 0; i < batch.length; i++) {
+      const p = batch[i]!;
+      this.seq = stored[i]!.seq;
+      try {
+        Y.applyUpdate(this.doc, p.update, p.origin);
+      } catch (e) {
+        this.opts.log.error(`collab: stored update ${this.draftId}#${this.seq} failed to apply`, e);
+      }
+    }
+    if (this.storageFailed) this.restore();
+    void this.checkpoint();
+  }
+
+  private fail(e: unknown): void {
+    if (!this.storageFailed) {
+      this.storageFailed = true;
+      this.opts.log.error(`collab: storing edits of ${this.draftId} failed; edits paused`, e);
+      for (const peer of this.peers) {
+        if (peer.mode === 'edit') peer.tell(NoticeKinds.storageUnavailable, 'storage is unavailable: edits are paused and will resume by themselves');
+      }
+    }
+    if (!this.retryTimer) this.retryTimer = setTimeout(() => void this.retry(), this.opts.storageRetryMs);
+  }
+
+  private async retry(): Promise<void> {
+    this.retryTimer = null;
+    if (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      this.inFlight = this.commit(batch).finally(() => {
+        this.inFlight = null;
+        this.pump();
+      });
+      return;
+    }
+    try {
+      await this.store.lastSeq(this.draftId);
+      this.restore();
+    } catch {
+      this.fail(null);
+    }
+  }
+
+  private restore(): void {
+    this.storageFailed = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    for (const peer of this.peers) {
+      if (peer.mode !== 'edit') continue;
+      peer.tell(NoticeKinds.storageRestored, 'storage is back: edits are accepted again');
+      // Ask for what we refused while storage was down; the client still holds it.
+      peer.send(syncStep1Frame(this.doc));
+    }
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const frame = updateFrame(update);
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+  };
+
+  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    const changed = added.concat(updated, removed);
+    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+  };
+}

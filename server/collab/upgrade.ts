@@ -1,0 +1,73 @@
+/**
+ * The gate: who is asking for which draft, decided before the WebSocket exists. A refusal is a
+ * plain HTTP response written on the raw socket (401, 403, 404, 503), so every client — and a
+ * browser's devtools — sees an ordinary status instead of a socket that opens and dies.
+ */
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { ErrorIds, type ErrorId } from '../../shared/errors';
+import { mayReadDraft, type DraftAccess } from '../../shared/policy';
+import { CollabParams } from '../../shared/protocol';
+import { fail, ok, type Result } from '../../shared/result';
+import { loadDraftAccess } from '../commands/draftAccess';
+import type { Store } from '../storage/types';
+import type { AuthenticatedUser } from './index';
+
+/** An admitted request: the user, the draft, and what the client asked for. */
+export interface Admission {
+  user: AuthenticatedUser;
+  draftId: string;
+  access: DraftAccess;
+  wantsNotices: boolean;
+}
+
+/** A refused upgrade, as an HTTP status and an error body. */
+export interface Refusal {
+  status: number;
+  id: ErrorId;
+  message: string;
+}
+
+/** The draft id in a collaboration URL, or null when the path is not ours. */
+export function draftIdFromPath(pathname: string, prefix: string): string | null {
+  if (!pathname.startsWith(prefix)) return null;
+  const rest = pathname.slice(prefix.length);
+  let id: string;
+  try {
+    id = decodeURIComponent(rest);
+  } catch {
+    return '';
+  }
+  return /^[A-Za-z0-9._~-]{1,128}$/.test(id) ? id : '';
+}
+
+/** Decide whether the upgrade may go ahead. */
+export async function admit(
+  req: IncomingMessage,
+  draftId: string,
+  store: Store,
+  authenticate: (req: IncomingMessage) => Promise<AuthenticatedUser | null>,
+): Promise<Result<Admission, Refusal>> {
+  try {
+    const user = await authenticate(req);
+    if (!user) return fail({ status: 401, id: ErrorIds.unauthenticated, message: 'sign in first' });
+    const found = draftId === '' ? null : await loadDraftAccess(store, draftId);
+    if (!found) return fail({ status: 404, id: ErrorIds.notFound, message: 'no such draft' });
+    const read = mayReadDraft(user, found.access);
+    if (!read.ok) return fail({ status: 403, id: ErrorIds.forbidden, message: read.error });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    return ok({ user, draftId, access: found.access, wantsNotices: url.searchParams.get(CollabParams.notices) === '1' });
+  } catch {
+    return fail({ status: 503, id: ErrorIds.unavailable, message: 'the draft cannot be opened right now' });
+  }
+}
+
+/** Write an HTTP error response on a socket that asked to upgrade, then close it. */
+export function refuseUpgrade(socket: Duplex, r: Refusal): void {
+  const body = JSON.stringify({ error: { id: r.id, message: r.message } });
+  socket.end(
+    `HTTP/1.1 ${r.status} ${STATUS_CODES[r.status] ?? 'Error'}\r\n` +
+      'Connection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
