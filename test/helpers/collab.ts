@@ -1,0 +1,198 @@
+/**
+ * Helpers for collaboration tests: a store seeded with one draft and users of every kind, a
+ * collaboration server on port 0, real `WebsocketProvider` clients, raw ws clients, and edits in
+ * the shape y-prosemirror gives the working text (Y.XmlFragment 'prosemirror' of schema nodes).
+ */
+import http from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import { resolutionSchema as schema } from '../../shared/schema';
+import { authenticateRequest } from '../../server/auth/authenticate';
+import { issueSecret } from '../../server/auth/sessions';
+import { openStore } from '../../server/storage/index';
+import type { Store } from '../../server/storage/types';
+import { attachCollaboration, type Collaboration, type CollabOptions } from '../../server/collab/index';
+
+// Every stock provider adds an exit listener; tests open dozens.
+process.setMaxListeners(200);
+
+/** The name y-prosemirror gives the working text's fragment. */
+export const FRAGMENT = 'prosemirror';
+
+/** Users of a seeded draft, each with a bearer token for the upgrade. */
+export interface SeededUsers {
+  /** Delegate of the main sponsor: may edit. */
+  sponsor: { id: string; token: string };
+  /** A second delegate of the main sponsor: may edit. */
+  sponsor2: { id: string; token: string };
+  /** Delegate of a delegation that does not sponsor: read-only. */
+  observer: { id: string; token: string };
+  /** The secretariat: may edit. */
+  secretariat: { id: string; token: string };
+}
+
+/** Seed a body, a session, two delegations, users and one draft sponsored by the first. */
+export async function seedDraft(store: Store): Promise<{ draftId: string; sessionId: string; users: SeededUsers; sponsorDelegationId: string }> {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const body = await store.createBody({ name: { en: 'Conference of the Parties', zh: '缔约方会议' } });
+  const session = await store.createSession({
+    bodyId: body.id, number: 11, title: { en: 'Eleventh session', zh: '第十一届会议' },
+    symbolPrefix: `CTOC/COP/${tag}`, place: 'Vienna', opens: '2022-10-17', closes: '2022-10-21',
+  });
+  const a = await store.createDelegation({ code: `A${tag}`, name: { en: 'Chile', zh: '智利' }, kind: 'member' });
+  const b = await store.createDelegation({ code: `B${tag}`, name: { en: 'Peru', zh: '秘鲁' }, kind: 'member' });
+  const mk = async (login: string, role: 'delegate' | 'secretariat', delegationId: string | null) => {
+    const u = await store.createUser({ login: `${login}-${tag}`, displayName: login, role, delegationId, passwordHash: 'x' });
+    const { secret } = await issueSecret(store, u.id, 'token', 3_600_000);
+    return { id: u.id, token: secret };
+  };
+  const users: SeededUsers = {
+    sponsor: await mk('sponsor', 'delegate', a.id),
+    sponsor2: await mk('sponsor2', 'delegate', a.id),
+    observer: await mk('observer', 'delegate', b.id),
+    secretariat: await mk('secretariat', 'secretariat', null),
+  };
+  const draft = await store.createDraft({
+    sessionId: session.id, lNumber: 1, kind: 'resolution', title: { en: 'Draft', zh: '草案' },
+    agendaItem: '2', language: 'en', submittedBy: null, chairUserId: null, createdBy: users.secretariat.id,
+  });
+  await store.addSponsorshipEvent({ draftId: draft.id, delegationId: a.id, type: 'main', date: '2022-10-17', onBehalfOf: null, recordedBy: null });
+  return { draftId: draft.id, sessionId: session.id, users, sponsorDelegationId: a.id };
+}
+
+/** A collaboration server on port 0 over a temp SQLite store (or a given one). */
+export interface CollabServer {
+  wsUrl: string;
+  port: number;
+  store: Store;
+  collab: Collaboration;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** Start an HTTP server with only the collaboration endpoint attached. */
+export async function startCollabServer(opts: { store?: Store; options?: Partial<CollabOptions> } = {}): Promise<CollabServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ph-collab-'));
+  const store = opts.store ?? (await openStore({ dataDir }));
+  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  const collab = attachCollaboration(server, { store, authenticate: (req) => authenticateRequest(store, req), options: { log: quietLog, ...opts.options } });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return {
+    wsUrl: `ws://127.0.0.1:${port}/collab`, port, store, collab, dataDir,
+    async close() {
+      await collab.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      if (!opts.store) await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A log that keeps quiet in tests but remembers what was said. */
+export const quietLog = { lines: [] as unknown[][], warn(...a: unknown[]) { quietLog.lines.push(a); }, error(...a: unknown[]) { quietLog.lines.push(a); } };
+
+/** A stock provider on a fresh doc, with `ws` as its WebSocket. */
+export function connect(wsUrl: string, draftId: string, token: string, doc = new Y.Doc()): { doc: Y.Doc; provider: WebsocketProvider } {
+  const provider = new WebsocketProvider(wsUrl, draftId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    disableBc: true,
+    maxBackoffTime: 300,
+  });
+  return { doc, provider };
+}
+
+/** Resolve when the provider has synced (or reject after `ms`). */
+export function synced(provider: WebsocketProvider, ms = 5_000): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('provider did not sync')), ms);
+    provider.once('sync', (s: boolean) => {
+      clearTimeout(t);
+      if (s) resolve();
+    });
+  });
+}
+
+/** Poll until `check` holds (or throw after `ms`). */
+export async function until(check: () => boolean | Promise<boolean>, ms = 5_000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The working text as ProseMirror JSON. */
+export function textJSON(doc: Y.Doc): unknown {
+  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(FRAGMENT), schema).toJSON();
+}
+
+/** The working text as plain text, one line per block. */
+export function plainText(doc: Y.Doc): string {
+  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(FRAGMENT), schema);
+  return node.textBetween(0, node.content.size, '\n');
+}
+
+/** Write a starting text (a title and `n` operative paragraphs) into an empty doc. */
+export function seedText(doc: Y.Doc, n = 3): void {
+  const node = schema.node('doc', null, [
+    schema.node('title', null, [schema.text('Draft resolution')]),
+    ...Array.from({ length: n }, (_, i) => schema.node('operative', { id: `p${i + 1}` }, [schema.text(`Paragraph ${i + 1}.`)])),
+  ]);
+  prosemirrorToYXmlFragment(node, doc.getXmlFragment(FRAGMENT));
+}
+
+/** Type `text` into block `index` at `pos` (clamped), as the editor binding would. */
+export function typeInto(doc: Y.Doc, index: number, pos: number, text: string): void {
+  const frag = doc.getXmlFragment(FRAGMENT);
+  const el = frag.get(Math.min(index, frag.length - 1)) as Y.XmlElement;
+  let t = el.get(0) as Y.XmlText | undefined;
+  if (!t) {
+    t = new Y.XmlText();
+    el.insert(0, [t]);
+  }
+  t.insert(Math.min(pos, t.length), text);
+}
+
+/** Add an operative paragraph at the end, as pressing Enter at the end would. */
+export function addParagraph(doc: Y.Doc, id: string, text: string): void {
+  const el = new Y.XmlElement('operative');
+  el.setAttribute('id', id);
+  el.insert(0, [new Y.XmlText(text)]);
+  const frag = doc.getXmlFragment(FRAGMENT);
+  frag.insert(frag.length, [el]);
+}
+
+/** Open a raw ws connection (for clients that misbehave on purpose). */
+export function rawSocket(wsUrl: string, draftId: string, token: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${wsUrl}/${draftId}?token=${token}&notices=1`);
+    ws.binaryType = 'nodebuffer';
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+/** The HTTP status an upgrade is refused with (or 101). */
+export function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('open', () => {
+      resolve(101);
+      ws.close();
+    });
+    ws.on('error', (e) => (e.message.includes('Unexpected server response') ? undefined : reject(e)));
+  });
+}
