@@ -1,0 +1,98 @@
+/**
+ * Making the ProseMirror text and the report from the laid-out, classified paragraphs. Every
+ * node is created checked, so a text that comes out of here fits the schema.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { resolutionSchema } from '../schema';
+import { classifyAnnex, classifyMain, type Classified } from './classify';
+import { FootnoteTable } from './footnotes';
+import type { SourceLine } from './lines';
+import type { Block, Outline, Unit } from './outline';
+import type { ImportReport, RecognisedAnnex, RecognisedParagraph, WarningLog } from './report';
+
+const nodes = resolutionSchema.nodes;
+
+/** Builds a text block's node (title, formula, annex heading) from a block that may be missing. */
+function block(type: 'title' | 'formula' | 'annexHeading', source: Block | null, notes: FootnoteTable): PMNode {
+  return nodes[type]!.createChecked(null, source ? notes.inline(source.text, source.line) : []);
+}
+
+class Builder {
+  readonly paragraphs: RecognisedParagraph[] = [];
+
+  constructor(
+    private readonly notes: FootnoteTable,
+    private readonly newId: () => string,
+  ) {}
+
+  paragraph(item: Classified, annex: number | null): PMNode {
+    const id = this.newId();
+    const attrs = item.kind === 'subparagraph' ? { id, level: item.level } : { id };
+    const unit = item.unit;
+    this.paragraphs.push({
+      id,
+      kind: item.kind,
+      level: item.kind === 'subparagraph' ? item.level : null,
+      printed: item.printed,
+      lines: unit.lines,
+      annex,
+    });
+    return nodes[item.kind]!.createChecked(attrs, this.notes.inline(unit.body, unit.lines[0]!));
+  }
+}
+
+/** The text and report of a text whose structure was recognised. */
+export function buildStructured(outline: Outline, newId: () => string, warnings: WarningLog): { doc: PMNode; report: ImportReport } {
+  const notes = new FootnoteTable(outline.footnotes, newId, warnings);
+  const builder = new Builder(notes, newId);
+  const content: PMNode[] = [block('title', outline.title, notes)];
+  if (outline.formula) content.push(block('formula', outline.formula, notes));
+  for (const item of classifyMain(outline.main, warnings)) content.push(builder.paragraph(item, null));
+
+  const annexes: RecognisedAnnex[] = [];
+  outline.annexes.forEach((annex, index) => {
+    const where = `in "${annex.marker.text}"`;
+    if (annex.marker.ordinal !== null && annex.marker.ordinal !== index + 1) {
+      warnings.add('annex-numbering', `"${annex.marker.text}" is annex ${index + 1} of the text.`, annex.marker.no);
+    }
+    const heading = block('annexHeading', annex.heading, notes);
+    const id = newId();
+    const paragraphs = classifyAnnex(annex.units, where, warnings).map((item) => builder.paragraph(item, index));
+    content.push(nodes.annex!.createChecked({ id }, [heading, ...paragraphs]));
+    annexes.push({ id, printed: annex.marker.text, heading: annex.heading ? notes.plain(annex.heading.text) : '', line: annex.marker.no });
+  });
+
+  const doc = nodes.doc!.createChecked(null, content);
+  const footnotes = notes.finish();
+  return {
+    doc,
+    report: {
+      heading: outline.heading ? { kind: outline.heading.docKind, number: outline.heading.number, line: outline.heading.no } : null,
+      title: outline.title ? notes.plain(outline.title.text) : '',
+      formula: outline.formula ? notes.plain(outline.formula.text) : null,
+      paragraphs: builder.paragraphs,
+      annexes,
+      footnotes,
+      warnings: warnings.sorted(),
+    },
+  };
+}
+
+/** The text and report of a text without recognisable structure: an empty title, then every line as a plain paragraph. */
+export function buildPlain(lines: SourceLine[], newId: () => string, warnings: WarningLog): { doc: PMNode; report: ImportReport } {
+  const footnoteLines = lines.filter((l): l is Extract<SourceLine, { kind: 'footnote' }> => l.kind === 'footnote');
+  const notes = new FootnoteTable(footnoteLines, newId, warnings);
+  const builder = new Builder(notes, newId);
+  const units: Unit[] = [];
+  for (const line of lines) {
+    if (line.kind === 'footnote') continue;
+    // A line is kept whole here, label and all: nothing was recognised, so nothing is taken away.
+    units.push({ first: { kind: 'text', no: line.no, text: line.text, body: line.text }, body: line.text, lines: [line.no] });
+  }
+  const paragraphs = units.map((unit) => builder.paragraph({ unit, kind: 'plain', level: 1, printed: null }, null));
+  const doc = nodes.doc!.createChecked(null, [nodes.title!.createChecked(), ...paragraphs]);
+  return {
+    doc,
+    report: { heading: null, title: '', formula: null, paragraphs: builder.paragraphs, annexes: [], footnotes: notes.finish(), warnings: warnings.sorted() },
+  };
+}

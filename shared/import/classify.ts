@@ -1,0 +1,177 @@
+/**
+ * Deciding what each printed paragraph is: preambular, operative, subparagraph (and its
+ * level) or plain, and checking the printed numbers and letters for gaps. The printed labels
+ * are only evidence: the editor derives numbers again, so a gap is reported, not kept.
+ */
+import type { ParagraphType } from '../schema';
+import { endsSentence, endsWithComma, letterIndex, letterLabel, romanValue } from './lines';
+import type { Unit } from './outline';
+import type { WarningLog } from './report';
+
+/** A paragraph with its kind decided. */
+export interface Classified {
+  unit: Unit;
+  kind: ParagraphType;
+  level: 1 | 2;
+  printed: string | null;
+}
+
+/** Checks a part's printed paragraph numbers run 1, 2, 3 … ("bis" paragraphs stay on their number). */
+class NumberSequence {
+  private last: number | null = null;
+
+  constructor(
+    private readonly where: string,
+    private readonly warnings: WarningLog,
+  ) {}
+
+  check(number: number, suffix: string | null, line: number): void {
+    if (suffix !== null) {
+      if (number !== this.last) this.warnings.add('numbering-jump', `Paragraph "${number} ${suffix}" ${this.where} does not follow paragraph ${number}.`, line);
+      return;
+    }
+    const expected = this.last === null ? 1 : this.last + 1;
+    if (number !== expected) {
+      const message =
+        this.last === null
+          ? `Numbering ${this.where} starts at ${number}, not 1.`
+          : `Numbering ${this.where} jumps from ${this.last} to ${number}.`;
+      this.warnings.add('numbering-jump', message, line);
+    }
+    this.last = number;
+  }
+}
+
+/**
+ * Reads (a), (b) … and (i), (ii) … under one operative paragraph. A label such as (i), (v)
+ * or (x) is both a letter and a roman numeral: it is read as whatever continues the sequence
+ * in hand, so (i) after (h) is the letter i, (i) after (b) opens roman sub-items, and (ii)
+ * right after an (i) that was taken for a letter turns that (i) into roman one.
+ */
+class LetterSequence {
+  private lastLetter: number | null = null;
+  private lastRoman: number | null = null;
+  // The previous subparagraph if it was read as the letter i after (h), which (ii) may revise.
+  private letterI: Classified | null = null;
+
+  constructor(
+    private readonly where: string,
+    private readonly warnings: WarningLog,
+  ) {}
+
+  /** Starts again under a new operative paragraph. */
+  reset(): void {
+    this.lastLetter = null;
+    this.lastRoman = null;
+    this.letterI = null;
+  }
+
+  /** The level of a subparagraph labelled `letters`, revising the one before it when the sequence demands. */
+  place(item: Classified, letters: string, line: number): 1 | 2 {
+    const li = letterIndex(letters);
+    const rv = romanValue(letters);
+    const expectedLetter = this.lastLetter === null ? 0 : this.lastLetter + 1;
+    const previousI = this.letterI;
+    this.letterI = null;
+    if (this.lastRoman !== null && rv === this.lastRoman + 1) return this.roman(rv);
+    if (li === expectedLetter) {
+      if (letters === 'i') this.letterI = item;
+      return this.letter(li);
+    }
+    if (this.lastRoman === null && this.lastLetter !== null && rv === 1) return this.roman(1);
+    if (this.lastRoman === null && rv === 2 && previousI) {
+      previousI.level = 2;
+      this.lastLetter = letterIndex('h');
+      return this.roman(2);
+    }
+    // Out of sequence: keep the level the label most likely means, and say so.
+    if (rv !== null && (this.lastRoman !== null || (li === null && this.lastLetter !== null))) {
+      this.warnings.add('lettering-jump', `Sub-item (${letters}) ${this.where} does not follow the sub-items before it.`, line);
+      return this.roman(rv);
+    }
+    const message =
+      this.lastLetter === null
+        ? `Lettering ${this.where} starts at (${letters}), not (a).`
+        : `Lettering ${this.where} jumps from (${letterLabel(this.lastLetter)}) to (${letters}).`;
+    this.warnings.add('lettering-jump', message, line);
+    return this.letter(li ?? expectedLetter);
+  }
+
+  private letter(index: number): 1 {
+    this.lastLetter = index;
+    this.lastRoman = null;
+    return 1;
+  }
+
+  private roman(value: number): 2 {
+    this.lastRoman = value;
+    return 2;
+  }
+}
+
+/** Decides the kinds in the body of the text (between the formula and the first annex). */
+export function classifyMain(units: Unit[], warnings: WarningLog): Classified[] {
+  const numbered = units.some((u) => u.first.kind === 'numbered');
+  const numbers = new NumberSequence('in the body of the text', warnings);
+  const letters = new LetterSequence('in the body of the text', warnings);
+  const out: Classified[] = [];
+  let seenOperative = false;
+  for (const unit of units) {
+    const item = place(unit, numbers, letters);
+    if (item.kind === 'operative') seenOperative = true;
+    if (unit.first.kind === 'text') {
+      if (!seenOperative && endsWithComma(unit.body)) {
+        item.kind = 'preambular';
+      } else if (!numbered && endsSentence(unit.body)) {
+        // A text without numbers has its one operative paragraph unnumbered (resolution 11/3).
+        item.kind = 'operative';
+        seenOperative = true;
+        letters.reset();
+      } else if (numbered && !seenOperative && endsSentence(unit.body)) {
+        // Decision 11/1: its one sentence introduces a quoted agenda numbered 1 to 9. Kept plain,
+        // the agenda items take the derived numbers they are printed with.
+        warnings.add(
+          'unnumbered-before-numbered',
+          'An unnumbered sentence stands before the numbered paragraphs: imported as a plain paragraph so that the numbered ones keep their numbers.',
+          unit.lines[0]!,
+        );
+      }
+    }
+    out.push(item);
+  }
+  const unnumberedOperative = out.filter((c) => c.kind === 'operative' && c.printed === null);
+  if (unnumberedOperative.length > 1) {
+    warnings.add(
+      'unnumbered-operative',
+      `${unnumberedOperative.length} unnumbered paragraphs read as operative: the editor will number them 1 to ${unnumberedOperative.length}.`,
+      unnumberedOperative[0]!.unit.lines[0]!,
+    );
+  }
+  if (units.length > 0 && !out.some((c) => c.kind === 'operative' || c.kind === 'subparagraph')) {
+    warnings.add('no-operative', 'No operative paragraph recognised in the body of the text.', null);
+  }
+  return out;
+}
+
+/** Decides the kinds in one annex: unnumbered paragraphs there are plain (chapeaux, sub-headings). */
+export function classifyAnnex(units: Unit[], where: string, warnings: WarningLog): Classified[] {
+  const numbers = new NumberSequence(where, warnings);
+  const letters = new LetterSequence(where, warnings);
+  return units.map((unit) => place(unit, numbers, letters));
+}
+
+function place(unit: Unit, numbers: NumberSequence, letters: LetterSequence): Classified {
+  const first = unit.first;
+  const item: Classified = { unit, kind: 'plain', level: 1, printed: null };
+  if (first.kind === 'numbered') {
+    item.kind = 'operative';
+    item.printed = first.label;
+    numbers.check(first.number, first.suffix, first.no);
+    letters.reset();
+  } else if (first.kind === 'lettered') {
+    item.kind = 'subparagraph';
+    item.printed = first.label;
+    item.level = letters.place(item, first.letters, first.no);
+  }
+  return item;
+}

@@ -1,0 +1,118 @@
+/**
+ * Footnotes: the printed text has a superscript marker in the running text and the note's
+ * line wherever the page ended. Each marker becomes a `footnote` node holding the note's
+ * text, so a note referenced three times becomes three nodes with the same text — the
+ * schema has no shared notes, and the derived numbers will therefore differ from the
+ * printed ones.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { resolutionSchema } from '../schema';
+import { MARKER, superscriptValue, type SourceLine } from './lines';
+import type { RecognisedFootnote, WarningLog } from './report';
+
+type FootnoteLine = Extract<SourceLine, { kind: 'footnote' }>;
+
+// "同上" / "Ibid." points at the note before it, which a derived renumbering may change.
+const IBID = /^(同上|ibid\.?)/iu;
+const BOLD = /\*\*(.+?)\*\*/gu;
+
+/** The footnotes of one text and the markers found so far. */
+export class FootnoteTable {
+  private readonly notes = new Map<number, { line: FootnoteLine; references: number }>();
+  private readonly missing = new Set<number>();
+
+  constructor(
+    lines: FootnoteLine[],
+    private readonly newId: () => string,
+    private readonly warnings: WarningLog,
+  ) {
+    for (const line of lines) {
+      if (this.notes.has(line.printed)) {
+        warnings.add('footnote-duplicate', `Footnote ${line.printed} is printed twice: the first one is used.`, line.no);
+      } else {
+        this.notes.set(line.printed, { line, references: 0 });
+      }
+    }
+  }
+
+  /**
+   * The inline content of a text block: text, with a footnote node at every marker whose note
+   * was found, and `**…**` read as bold. A marker without a note stays in the text as printed,
+   * so that nothing is lost (it may be a unit such as "km²").
+   */
+  inline(text: string, line: number): PMNode[] {
+    const out: PMNode[] = [];
+    let at = 0;
+    for (const m of text.matchAll(BOLD)) {
+      this.warnings.add('markup', `"**" marks around "${m[1]}" read as bold.`, line);
+      this.runs(text.slice(at, m.index), line, false, out);
+      this.runs(m[1]!, line, true, out);
+      at = m.index + m[0].length;
+    }
+    this.runs(text.slice(at), line, false, out);
+    return out;
+  }
+
+  private runs(text: string, line: number, bold: boolean, out: PMNode[]): void {
+    const marks = bold ? [resolutionSchema.marks.strong.create()] : undefined;
+    let pending = '';
+    let at = 0;
+    const flush = () => {
+      if (pending !== '') out.push(resolutionSchema.text(pending, marks));
+      pending = '';
+    };
+    for (const m of text.matchAll(MARKER)) {
+      pending += text.slice(at, m.index);
+      at = m.index + m[0].length;
+      const printed = superscriptValue(m[0]);
+      const note = this.notes.get(printed);
+      if (!note) {
+        if (!this.missing.has(printed)) {
+          this.warnings.add('footnote-not-found', `Footnote ${printed} referenced but not found: its marker is left in the text.`, line);
+        }
+        this.missing.add(printed);
+        pending += m[0];
+        continue;
+      }
+      note.references++;
+      flush();
+      const content = note.line.note === '' ? [] : [resolutionSchema.text(note.line.note)];
+      out.push(resolutionSchema.nodes.footnote.create({ id: this.newId() }, content));
+    }
+    pending += text.slice(at);
+    flush();
+  }
+
+  /** The text with footnote markers that have a note removed, as the report shows it. */
+  plain(text: string): string {
+    return text.replace(MARKER, (marker) => (this.notes.has(superscriptValue(marker)) ? '' : marker)).replace(BOLD, '$1');
+  }
+
+  /** The footnotes as printed, once every block has been read, with warnings about their use. */
+  finish(): RecognisedFootnote[] {
+    const list = [...this.notes.entries()].sort(([a], [b]) => a - b);
+    for (const [printed, { line, references }] of list) {
+      if (references === 0) {
+        this.warnings.add('footnote-unused', `Footnote ${printed} is printed but no marker refers to it: it is not imported.`, line.no);
+      } else if (references > 1) {
+        this.warnings.add(
+          'footnote-repeated',
+          `Footnote ${printed} is referenced ${references} times: each place gets its own footnote with the same text, so the derived footnote numbers will differ from the printed ones.`,
+          line.no,
+        );
+      }
+      if (IBID.test(line.note)) {
+        this.warnings.add('footnote-ibid', `Footnote ${printed} begins "${line.note.slice(0, 4)}": it refers to the note before it; check it after any change of order.`, line.no);
+      }
+    }
+    const first = list.find(([, n]) => n.references > 0);
+    if (first && first[0] !== 1) {
+      this.warnings.add(
+        'footnote-renumbered',
+        `Footnotes are printed from ${first[0]} on (numbered through a longer document); the editor numbers them from 1.`,
+        null,
+      );
+    }
+    return list.map(([printed, { line, references }]) => ({ printed, text: line.note, line: line.no, references }));
+  }
+}

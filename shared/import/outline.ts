@@ -1,0 +1,161 @@
+/**
+ * Putting the classified lines in their places: the number line, the title, the opening
+ * formula, the body, the annexes with their headings, and the footnote lines taken out of
+ * the running text. Paragraphs that the printed page split in two are joined here, because
+ * only here is it known which lines are paragraphs and which are headings.
+ */
+import {
+  endsComplete,
+  endsWithColon,
+  endsWithComma,
+  joinHalves,
+  printedWidth,
+  type ParagraphLine,
+  type SourceLine,
+} from './lines';
+import type { WarningLog } from './report';
+
+/** One paragraph as printed, its page-split halves joined. */
+export interface Unit {
+  first: ParagraphLine;
+  /** The paragraph's text without its printed label. */
+  body: string;
+  lines: number[];
+}
+
+/** A line kept whole as one text block (title, formula, annex heading). */
+export interface Block {
+  text: string;
+  line: number;
+}
+
+/** One annex: its marker line, its heading and its paragraphs. */
+export interface AnnexOutline {
+  marker: Extract<SourceLine, { kind: 'annex' }>;
+  heading: Block | null;
+  units: Unit[];
+}
+
+/** The text laid out in its parts, before paragraph kinds are decided. */
+export interface Outline {
+  heading: Extract<SourceLine, { kind: 'heading' }> | null;
+  title: Block | null;
+  formula: Block | null;
+  main: Unit[];
+  annexes: AnnexOutline[];
+  footnotes: Extract<SourceLine, { kind: 'footnote' }>[];
+}
+
+// A line this wide cannot be a heading: the printed page ran out, the paragraph goes on.
+const FULL_LINE_WIDTH = 120;
+
+interface Placed {
+  line: SourceLine;
+  /** Footnote lines stood between this line and the one before: the mark of a page break. */
+  afterFootnotes: boolean;
+}
+
+function takeFootnotes(lines: SourceLine[]): { rest: Placed[]; footnotes: Outline['footnotes'] } {
+  const rest: Placed[] = [];
+  const footnotes: Outline['footnotes'] = [];
+  let pending = false;
+  for (const line of lines) {
+    if (line.kind === 'footnote') {
+      footnotes.push(line);
+      pending = true;
+    } else {
+      rest.push({ line, afterFootnotes: pending });
+      pending = false;
+    }
+  }
+  return { rest, footnotes };
+}
+
+/**
+ * Whether `next` carries on the paragraph `unit`: the paragraph lacks its final punctuation,
+ * the next line does not open a paragraph of its own, and there is evidence of a page break
+ * rather than a heading (footnote lines in between, a numbered or lettered paragraph, or a
+ * line as wide as the page).
+ */
+function continues(unit: Unit, next: Placed): boolean {
+  if (next.line.kind !== 'text' || endsComplete(unit.body)) return false;
+  return next.afterFootnotes || unit.first.kind !== 'text' || printedWidth(unit.body) >= FULL_LINE_WIDTH;
+}
+
+/** Lays out the lines of a structured text; `warnings` receives the page splits it joined. */
+export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline {
+  const { rest, footnotes } = takeFootnotes(lines);
+  const out: Outline = { heading: null, title: null, formula: null, main: [], annexes: [], footnotes };
+  let i = 0;
+  const first = rest[0]?.line;
+  if (first?.kind === 'heading') {
+    out.heading = first;
+    i++;
+  }
+  // A title has no final punctuation; a first line ending with a comma is already the formula.
+  const titleLine = rest[i]?.line;
+  if (titleLine?.kind === 'text' && !endsComplete(titleLine.text)) {
+    out.title = { text: titleLine.text, line: titleLine.no };
+    i++;
+  } else {
+    warnings.add('no-title', 'No title recognised: the text will start with an empty title.', titleLine?.no ?? null);
+  }
+  const formulaLine = rest[i]?.line;
+  if (formulaLine?.kind === 'text' && (endsWithComma(formulaLine.text) || endsWithColon(formulaLine.text))) {
+    out.formula = { text: formulaLine.text, line: formulaLine.no };
+    i++;
+  }
+
+  let units = out.main;
+  let annex: AnnexOutline | null = null;
+  let expectHeading = false;
+  for (; i < rest.length; i++) {
+    const placed = rest[i]!;
+    const line = placed.line;
+    if (line.kind === 'annex') {
+      annex = { marker: line, heading: null, units: [] };
+      out.annexes.push(annex);
+      units = annex.units;
+      expectHeading = true;
+      continue;
+    }
+    if (expectHeading && annex) {
+      expectHeading = false;
+      if (line.kind === 'text') {
+        annex.heading = { text: line.text, line: line.no };
+        continue;
+      }
+      warnings.add('annex-without-heading', `"${annex.marker.text}" is not followed by a heading: the annex heading is left empty.`, annex.marker.no);
+    }
+    // Narrows the type only: a number line is always first and footnote lines were taken out.
+    if (line.kind === 'heading' || line.kind === 'footnote') continue;
+    const last = units[units.length - 1];
+    if (last && continues(last, placed)) {
+      last.body = joinHalves(last.body, line.text);
+      warnings.add(
+        'page-split-joined',
+        `Line ${line.no} continues the paragraph of line ${last.lines[0]} (a paragraph split across a page): joined.`,
+        line.no,
+      );
+      last.lines.push(line.no);
+      continue;
+    }
+    units.push({ first: line, body: line.body, lines: [line.no] });
+  }
+  if (annex && expectHeading) {
+    warnings.add('annex-without-heading', `"${annex.marker.text}" is not followed by a heading: the annex heading is left empty.`, annex.marker.no);
+  }
+  return out;
+}
+
+/** Whether the lines show any structure of a resolution at all; if not, the text is imported as plain paragraphs. */
+export function hasStructure(lines: SourceLine[]): boolean {
+  if (lines.some((l) => l.kind === 'heading' || l.kind === 'annex' || l.kind === 'numbered' || l.kind === 'lettered')) return true;
+  // Without numbers, only an opening formula that names a body gives the text away.
+  const text = lines.filter((l) => l.kind === 'text').slice(0, 2);
+  return text.some(
+    (l) =>
+      (endsWithComma(l.text) || endsWithColon(l.text)) &&
+      /会议|大会|委员会|理事会|Conference|Assembly|Council|Commission|Committee|Parties|Board|Meeting|Forum/u.test(l.text),
+  );
+}
