@@ -35,6 +35,7 @@ const SUFFIXES = ['Rev', 'Add', 'Corr'] as const;
 type Suffix = (typeof SUFFIXES)[number];
 const SUFFIX_NOUN: Record<Suffix, string> = { Rev: 'revision', Add: 'addendum', Corr: 'corrigendum' };
 const PREFIX_PART = /^[A-Z0-9]+(\.[A-Z0-9]+)*$/;
+const L_PART = /^L(\.|\d+$)/i;
 
 /** Check a session's symbol prefix such as "A/C.3/68"; refused with the bad part named. */
 export function checkPrefix(prefix: string): Result<string> {
@@ -49,6 +50,7 @@ export function checkPrefix(prefix: string): Result<string> {
 function checkPrefixPart(part: string, whole: string): string | null {
   if (part === '') return `"${whole}": a symbol has no empty part between two "/"`;
   if (/\s/.test(part)) return `"${part}": a symbol contains no spaces`;
+  if (L_PART.test(part)) return `"${part}": a prefix part cannot look like the L part`;
   if (!PREFIX_PART.test(part)) {
     return `"${part}": a prefix part is capital letters and digits, with dots between them (as in "C.3")`;
   }
@@ -71,7 +73,7 @@ export function parseSymbol(text: string): Result<DocSymbol> {
   const parts = body.split('/');
   if (parts.includes('')) return fail(`"${text}": a symbol has no empty part between two "/"`);
 
-  const at = parts.findIndex((p) => /^L(\.|\d+$)/i.test(p));
+  const at = parts.findIndex((p) => L_PART.test(p));
   if (at === -1) return fail(`"${text}": missing the L part (such as "L.9") after the session prefix`);
   if (at === 0) return fail(`"${parts[0]}": missing the session prefix before the L part`);
   for (const part of parts.slice(0, at)) {

@@ -115,7 +115,8 @@ describe('formatSymbol', () => {
   });
 });
 
-const prefixPart = fc.stringMatching(/^[A-Z0-9]{1,4}(\.[A-Z0-9]{1,3})?$/);
+// A prefix part never looks like an L part ("L.5", "L5"): the parser could not tell them apart.
+const prefixPart = fc.stringMatching(/^[A-Z0-9]{1,4}(\.[A-Z0-9]{1,3})?$/).filter((p) => !/^L(\.|\d+$)/.test(p));
 const docSymbol: fc.Arbitrary<DocSymbol> = fc
   .record({
     prefix: fc.array(prefixPart, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/')),
@@ -150,6 +151,22 @@ describe('round trips', () => {
     }
   });
 
+  it('writes back unchanged any text it accepts (one spelling per document), and never throws', () => {
+    const piece = fc.constantFrom(
+      'CTOC', 'COP', '2022', 'A', 'C.3', 'c.3', '68', 'L.9', 'L.10', 'L.0', 'l.9', 'L9', 'Rev.1', 'Rev.2', 'Rev.0',
+      'rev.1', 'Add.2', 'Corr.1', 'Corr.01', 'X.1', '*', ' ', '',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 7 }), fc.boolean(), (pieces, star) => {
+        const text = pieces.join('/') + (star ? '*' : '');
+        const r = parseSymbol(text);
+        if (r.ok) expect(formatSymbol(r.value)).toBe(text);
+        else expect(r.error).not.toBe('');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('a formatted symbol always passes the prefix check for its prefix', () => {
     fc.assert(fc.property(docSymbol, (s) => checkPrefix(s.prefix).ok));
   });
@@ -168,6 +185,8 @@ describe('checkPrefix', () => {
     });
     expect(checkPrefix('A//68')).toEqual({ ok: false, error: '"A//68": a symbol has no empty part between two "/"' });
     expect(checkPrefix('A/C 3')).toEqual({ ok: false, error: '"C 3": a symbol contains no spaces' });
+    expect(checkPrefix('A/L.5')).toEqual({ ok: false, error: '"L.5": a prefix part cannot look like the L part' });
+    expect(checkPrefix('A/L5')).toEqual({ ok: false, error: '"L5": a prefix part cannot look like the L part' });
   });
 });
 
