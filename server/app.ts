@@ -1,0 +1,117 @@
+/**
+ * Penholder assembled: the store, the HTTP API under /api, the built browser app, and the
+ * collaboration endpoint on the same HTTP server. `main.ts` runs it; tests start it on port 0.
+ */
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import { authenticateRequest } from './auth';
+import { attachCollaboration, type Collaboration, type CollabOptions } from './collab';
+import type { Config } from './config';
+import { seedDemo, type DemoAccount } from './demo/seed';
+import { apiRouter } from './http/router';
+import { openStore } from './storage';
+import type { Store } from './storage/types';
+
+/** Options beyond the configuration, mostly for tests. */
+export interface PenholderOptions {
+  /** Collaboration tunables (short group-commit delays in tests). */
+  collab?: Partial<CollabOptions>;
+  /** Seed the demo when the store has no users yet. */
+  seed?: boolean;
+  /** Demo passwords: random per install, or fixed ones tests know. */
+  demoPasswords?: 'random' | 'fixed';
+  /** Where the built client lives (default: dist/client of the project). */
+  clientDir?: string;
+  /** Where faults are reported (default: the console). */
+  log?: (message: string, err?: unknown) => void;
+}
+
+/** A Penholder server, built but not yet listening. */
+export interface Penholder {
+  app: Express;
+  server: http.Server;
+  store: Store;
+  collab: Collaboration;
+  /** The demo accounts when this start seeded the demo, else null. */
+  demoAccounts: DemoAccount[] | null;
+  /** Start listening; resolves with the port actually bound (port 0 picks one). */
+  listen(port?: number, host?: string): Promise<{ port: number }>;
+  /** Close sockets (flushing pending edits), stop the HTTP server, close the store. */
+  close(): Promise<void>;
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Penholder</title>
+<p>The Penholder API is running, but the browser app has not been built. Run <code>npm run build</code>
+(or <code>npm start</code>, which builds it) and reload.</p>`;
+
+// The built client: its files, and index.html for every client route (/drafts/…) so deep links work.
+function serveClient(app: Express, clientDir: string): void {
+  const index = path.join(clientDir, 'index.html');
+  app.use(express.static(clientDir, { index: false, fallthrough: true }));
+  app.get('/{*path}', (req, res, next) => {
+    if (req.path.startsWith('/api/') || req.path.startsWith('/collab/')) return next();
+    if (existsSync(index)) return res.sendFile(index);
+    res.status(200).type('html').send(NOT_BUILT);
+  });
+}
+
+/** Open the store, build the app and the collaboration endpoint; call `listen` to serve. */
+export async function createPenholder(config: Config, opts: PenholderOptions = {}): Promise<Penholder> {
+  const log = opts.log ?? ((message: string, err?: unknown) => console.error(`[penholder] ${message}`, err ?? ''));
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl ?? undefined });
+  let demoAccounts: DemoAccount[] | null = null;
+  try {
+    if (opts.seed && (await store.countUsers()) === 0) demoAccounts = await seedDemo(store, { passwords: opts.demoPasswords });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+
+  const app = express();
+  app.disable('x-powered-by');
+  // The collaboration endpoint is created after the server; routes reach it through this.
+  let collab: Collaboration | null = null;
+  app.use(
+    '/api',
+    apiRouter({ store, config, log, refreshAccess: async (draftId) => collab?.refreshAccess(draftId) }),
+  );
+  serveClient(app, opts.clientDir ?? path.join(projectRoot, 'dist', 'client'));
+
+  const server = http.createServer(app);
+  collab = attachCollaboration(server, { store, authenticate: (req) => authenticateRequest(store, req), options: opts.collab });
+  const attached = collab;
+
+  let closed: Promise<void> | null = null;
+  return {
+    app,
+    server,
+    store,
+    collab: attached,
+    demoAccounts,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve({ port: (server.address() as AddressInfo).port });
+        });
+      });
+    },
+    close() {
+      closed ??= (async () => {
+        await attached.close();
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await stopped;
+        await store.close();
+      })();
+      return closed;
+    },
+  };
+}

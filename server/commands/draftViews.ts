@@ -1,0 +1,94 @@
+/**
+ * Loading what the drafts list and a draft's page show: everything read at once, so the
+ * presenters only arrange it. Reads only; no command here writes.
+ */
+import type { DraftStatus } from '../../shared/lifecycle';
+import { sponsorsAsOf, type SponsorList } from '../../shared/sponsorship';
+import type {
+  DelegationRow, DraftEventRow, DraftRow, RevisionRow, SessionRow, SponsorshipEventRow, Store, UserRow,
+} from '../storage/types';
+import { todayUTC } from './draftAccess';
+import { statusOfRecord } from './draftStatus';
+
+/** One row of the drafts list. */
+export interface DraftListItem {
+  draft: DraftRow;
+  status: DraftStatus;
+  sponsors: SponsorList;
+  lastChangeAt: string;
+}
+
+/** Everything a draft's page shows. */
+export interface DraftView extends DraftListItem {
+  session: SessionRow;
+  events: DraftEventRow[];
+  revisions: RevisionRow[];
+  delegations: Map<string, DelegationRow>;
+  chair: UserRow | null;
+}
+
+function latest(...times: (string | undefined)[]): string {
+  return times.reduce<string>((a, b) => (b !== undefined && b > a ? b : a), '');
+}
+
+function groupByDraft<T extends { draftId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) map.set(r.draftId, [...(map.get(r.draftId) ?? []), r]);
+  return map;
+}
+
+// The working text changes far more often than the record; its last update counts as a change.
+async function lastTextChange(store: Store, draftId: string): Promise<string | undefined> {
+  const seq = await store.lastSeq(draftId);
+  if (seq === 0) return undefined;
+  const [update] = await store.listUpdates(draftId, seq - 1, seq);
+  return update?.at;
+}
+
+function item(draft: DraftRow, events: DraftEventRow[], sponsorship: SponsorshipEventRow[], textAt: string | undefined, today: string): DraftListItem {
+  return {
+    draft,
+    status: statusOfRecord(events),
+    sponsors: sponsorsAsOf(sponsorship, today),
+    lastChangeAt: latest(draft.createdAt, ...events.map((e) => e.at), ...sponsorship.map((e) => e.recordedAt), textAt),
+  };
+}
+
+/** The drafts of a session in L-number order, each with status, sponsors today and last change. */
+export async function loadDraftList(store: Store, sessionId: string, today = todayUTC()): Promise<DraftListItem[]> {
+  const [drafts, events, sponsorship] = await Promise.all([
+    store.listDrafts(sessionId),
+    store.listDraftEventsForSession(sessionId),
+    store.listSponsorshipEventsForSession(sessionId),
+  ]);
+  const eventsBy = groupByDraft(events);
+  const sponsorshipBy = groupByDraft(sponsorship);
+  const textTimes = await Promise.all(drafts.map((d) => lastTextChange(store, d.id)));
+  return drafts
+    .map((d, i) => item(d, eventsBy.get(d.id) ?? [], sponsorshipBy.get(d.id) ?? [], textTimes[i], today))
+    .sort((a, b) => a.draft.lNumber - b.draft.lNumber);
+}
+
+/** A draft with everything its page shows, or null when there is no such draft. */
+export async function loadDraftView(store: Store, draftId: string, today = todayUTC()): Promise<DraftView | null> {
+  const draft = await store.getDraft(draftId);
+  if (!draft) return null;
+  const [session, events, sponsorship, revisions, delegations, chair, textAt] = await Promise.all([
+    store.getSession(draft.sessionId),
+    store.listDraftEvents(draftId),
+    store.listSponsorshipEvents(draftId),
+    store.listRevisions(draftId),
+    store.listDelegations(),
+    draft.chairUserId ? store.getUser(draft.chairUserId) : Promise.resolve(null),
+    lastTextChange(store, draftId),
+  ]);
+  if (!session) throw new Error(`draft ${draftId} belongs to a missing session ${draft.sessionId}`);
+  return {
+    ...item(draft, events, sponsorship, textAt, today),
+    session,
+    events,
+    revisions,
+    delegations: new Map(delegations.map((d) => [d.id, d])),
+    chair,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Changing a draft's sponsors: a delegation joins or withdraws (or, by the secretariat, is
+ * named main sponsor). Checked against the policy and shared/sponsorship on the record as it
+ * is inside the transaction, then appended to the sponsorship record.
+ */
+import type { Actor } from '../../shared/accounts';
+import type { LocalizedText } from '../../shared/delegations';
+import { mayChangeSponsorship } from '../../shared/policy';
+import { checkSponsorshipChange, type SponsorList } from '../../shared/sponsorship';
+import { HttpErrors } from '../http/errors';
+import type { SponsorshipEventRow, Store } from '../storage/types';
+import { expectNextSeq, lastSeqOf, oneAtATime, retryLostRaces } from './appendGuard';
+import { draftAccessOf, todayUTC } from './draftAccess';
+
+/** A change to make, and who makes it. */
+export interface SponsorshipChangeInput {
+  draftId: string;
+  actor: Actor;
+  delegationId: string;
+  type: 'main' | 'join' | 'withdraw';
+  /** The date the change takes effect; today when absent. */
+  date?: string;
+  onBehalfOf?: LocalizedText | null;
+}
+
+/** The stored change and the sponsor list after it. */
+export interface SponsorshipChanged {
+  row: SponsorshipEventRow;
+  list: SponsorList;
+}
+
+/** Make one sponsorship change: 404, 403 or 422 (with the reason) when it cannot be made. */
+export function changeSponsorship(store: Store, input: SponsorshipChangeInput): Promise<SponsorshipChanged> {
+  const { draftId, actor, delegationId, type } = input;
+  const date = input.date ?? todayUTC();
+  return oneAtATime(`draft-sponsors:${draftId}`, () =>
+    retryLostRaces(() =>
+      store.transaction(async (tx) => {
+        const draft = await tx.getDraft(draftId);
+        if (!draft) throw HttpErrors.notFound('draft');
+        const [sponsorship, events, delegation] = await Promise.all([
+          tx.listSponsorshipEvents(draftId),
+          tx.listDraftEvents(draftId),
+          tx.getDelegation(delegationId),
+        ]);
+        if (!delegation) throw HttpErrors.refused(`there is no delegation with id "${delegationId}"`);
+        const permission = mayChangeSponsorship(actor, draftAccessOf(draft, sponsorship, events), delegationId, type);
+        if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+        const names = new Map((await tx.listDelegations()).map((d) => [d.id, d.name.en]));
+        const change = { delegationId, type, date, onBehalfOf: input.onBehalfOf ?? null };
+        const checked = checkSponsorshipChange(sponsorship, change, (id) => names.get(id) ?? id);
+        if (!checked.ok) throw HttpErrors.refused(checked.error);
+        const row = await tx.addSponsorshipEvent({ draftId, ...change, recordedBy: actor.id });
+        expectNextSeq(`the sponsors of draft ${draftId}`, lastSeqOf(sponsorship), row.seq);
+        return { row, list: checked.value };
+      }),
+    ),
+  );
+}

@@ -1,0 +1,23 @@
+/** What the HTTP routes need from the rest of the server. */
+import type { Config } from '../config';
+import type { Store } from '../storage/types';
+
+/** The routes' dependencies, passed in once when the router is built. */
+export interface ApiDeps {
+  store: Store;
+  config: Config;
+  /** Tell open collaboration sockets that a draft's rights changed (a sponsor left, a freeze). */
+  refreshAccess(draftId: string): Promise<void>;
+  /** Where faults are reported (the server log). */
+  log(message: string, err?: unknown): void;
+}
+
+/** Refresh collaboration rights without failing the request that changed them: the change is
+ * committed, and a socket that misses the refresh is re-checked at its next write. */
+export async function refreshQuietly(deps: ApiDeps, draftId: string): Promise<void> {
+  try {
+    await deps.refreshAccess(draftId);
+  } catch (err) {
+    deps.log(`refreshing collaboration access to draft ${draftId} failed`, err);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The HTTP API under /api: authentication for every request, the CSRF check for writes, the
+ * JSON body parser with its size limit, the resource routes, then 404 and the error handler,
+ * so that every answer, success or failure, is JSON in the one shape.
+ */
+import express, { Router } from 'express';
+import { authenticate } from '../auth';
+import { setAuthentication } from './context';
+import { csrfProtection } from './csrf';
+import type { ApiDeps } from './deps';
+import { errorHandler, notFoundHandler } from './errors';
+import { authRoutes } from './routes/auth';
+import { delegationRoutes } from './routes/delegations';
+import { draftRoutes, sessionDraftRoutes } from './routes/drafts';
+import { eventRoutes } from './routes/events';
+import { sessionRoutes } from './routes/sessions';
+import { sponsorRoutes } from './routes/sponsors';
+import { userRoutes } from './routes/users';
+
+/** Build the /api router. */
+export function apiRouter(deps: ApiDeps): Router {
+  const router = Router();
+
+  router.use(async (req, _res, next) => {
+    setAuthentication(req, await authenticate(deps.store, req));
+    next();
+  });
+  router.use(csrfProtection);
+  router.use(express.json({ limit: deps.config.bodyLimitBytes, strict: true }));
+  router.use((_req, res, next) => {
+    // API answers are per user and change with every write: never cached.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
+  router.use('/auth', authRoutes(deps));
+  router.use('/sessions/:id/drafts', sessionDraftRoutes(deps));
+  router.use('/sessions', sessionRoutes(deps));
+  router.use('/delegations', delegationRoutes(deps));
+  router.use('/users', userRoutes(deps));
+  router.use('/drafts/:id/sponsors', sponsorRoutes(deps));
+  router.use('/drafts/:id/events', eventRoutes(deps));
+  router.use('/drafts', draftRoutes(deps));
+
+  router.use(notFoundHandler);
+  router.use(errorHandler((message, err) => deps.log(message, err)));
+  return router;
+}

@@ -1,0 +1,116 @@
+/**
+ * Drafts: the list of a session's drafts and putting one forward
+ * (`/api/sessions/:id/drafts`), and a draft's page (`/api/drafts/:id`).
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { mayAdminister, mayChangeSponsorship, mayCreateDraft, mayReadDraft } from '../../../shared/policy';
+import { loadDraftAccess } from '../../commands/draftAccess';
+import { createDraft } from '../../commands/draftCreator';
+import { loadDraftList, loadDraftView } from '../../commands/draftViews';
+import { presentDraft, presentDraftSummary } from '../../presenters/draft';
+import type { AuthenticatedUser } from '../../auth';
+import { requireUser, send } from '../context';
+import type { ApiDeps } from '../deps';
+import { HttpErrors } from '../errors';
+import { calendarDate, id, idParams, localizedText, parse } from '../validate';
+
+const newDraftBody = z.strictObject({
+  kind: z.enum(['resolution', 'decision']),
+  title: localizedText,
+  agendaItem: z.string().trim().min(1).max(200),
+  language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or zh').default('en'),
+  lNumber: z.number().int().min(1).max(100_000).optional(),
+  mainSponsorId: id.nullable().optional(),
+  onBehalfOf: localizedText.nullable().default(null),
+  submittedBy: localizedText.nullable().default(null),
+  chairUserId: id.nullable().default(null),
+  date: calendarDate.optional(),
+});
+
+type NewDraftBody = z.output<typeof newDraftBody>;
+
+// Who sponsors a new draft: a delegate's own delegation (named main sponsor by putting it
+// forward); the secretariat names any delegation, or none for a draft an officer submits.
+function mainSponsorFor(actor: AuthenticatedUser, body: NewDraftBody): string | null {
+  if (actor.role === 'delegate' && actor.delegationId !== null) {
+    const wanted = body.mainSponsorId ?? actor.delegationId;
+    if (wanted === actor.delegationId) return wanted;
+  }
+  const requested = body.mainSponsorId ?? null;
+  if (requested === null) return null;
+  const noDraftYet = { chairUserId: null, mainSponsorId: null, sponsorIds: new Set<string>(), frozen: false };
+  const permission = mayChangeSponsorship(actor, noDraftYet, requested, 'main');
+  if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+  return requested;
+}
+
+function authorizeCreate(actor: AuthenticatedUser, body: NewDraftBody): string | null {
+  const permission = mayCreateDraft(actor);
+  if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+  // Naming the chair or a submitting officer is the secretariat's administration.
+  if ((body.chairUserId !== null || body.submittedBy !== null || body.lNumber !== undefined) && !mayAdminister(actor).ok) {
+    throw HttpErrors.forbidden('only the secretariat sets the L-number, the chair or the officer submitting a draft');
+  }
+  return mainSponsorFor(actor, body);
+}
+
+/** The routes under /api/sessions/:id/drafts. */
+export function sessionDraftRoutes(deps: ApiDeps): Router {
+  const { store } = deps;
+  const router = Router({ mergeParams: true });
+
+  router.get('/', async (req, res) => {
+    requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    const session = await store.getSession(params.id);
+    if (!session) throw HttpErrors.notFound('session');
+    const items = await loadDraftList(store, session.id);
+    send(res, 200, items.map((item) => presentDraftSummary(item, session)));
+  });
+
+  router.post('/', async (req, res) => {
+    const actor = requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    const body = parse(newDraftBody, req.body);
+    if (!(await store.getSession(params.id))) throw HttpErrors.notFound('session');
+    const mainSponsorId = authorizeCreate(actor, body);
+    const draft = await createDraft(store, {
+      sessionId: params.id,
+      kind: body.kind,
+      title: body.title,
+      agendaItem: body.agendaItem,
+      language: body.language,
+      lNumber: body.lNumber,
+      mainSponsor: mainSponsorId ? { delegationId: mainSponsorId, onBehalfOf: body.onBehalfOf } : null,
+      submittedBy: body.submittedBy,
+      chairUserId: body.chairUserId,
+      date: body.date,
+      createdBy: actor.id,
+    });
+    const view = await loadDraftView(store, draft.id);
+    send(res, 201, presentDraft(view!));
+  });
+
+  return router;
+}
+
+/** The routes under /api/drafts/:id (sponsors and events have their own files). */
+export function draftRoutes(deps: ApiDeps): Router {
+  const { store } = deps;
+  const router = Router();
+
+  router.get('/:id', async (req, res) => {
+    const actor = requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    const loaded = await loadDraftAccess(store, params.id);
+    if (!loaded) throw HttpErrors.notFound('draft');
+    const permission = mayReadDraft(actor, loaded.access);
+    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    const view = await loadDraftView(store, params.id);
+    if (!view) throw HttpErrors.notFound('draft');
+    send(res, 200, presentDraft(view));
+  });
+
+  return router;
+}

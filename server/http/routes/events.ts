@@ -1,0 +1,59 @@
+/**
+ * A draft's record of action: `/api/drafts/:id/events`. Everyone signed in reads it; the
+ * secretariat records events (the main sponsor may withdraw its own draft). A transition the
+ * lifecycle refuses is a 422 with its reason.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { EVENT_TYPES, validateEvent } from '../../../shared/lifecycle';
+import { mayReadDraft, mayRecordEvent } from '../../../shared/policy';
+import { loadDraftAccess } from '../../commands/draftAccess';
+import { recordDraftEvent } from '../../commands/eventRecorder';
+import { presentDraftEvent } from '../../presenters/event';
+import { presentStatus } from '../../presenters/status';
+import { requireUser, send } from '../context';
+import { refreshQuietly, type ApiDeps } from '../deps';
+import { HttpErrors } from '../errors';
+import { idParams, parse } from '../validate';
+
+const eventBody = z.strictObject({
+  type: z.enum(EVENT_TYPES),
+  payload: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** The routes under /api/drafts/:id/events. */
+export function eventRoutes(deps: ApiDeps): Router {
+  const { store } = deps;
+  const router = Router({ mergeParams: true });
+
+  router.get('/', async (req, res) => {
+    const actor = requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    const loaded = await loadDraftAccess(store, params.id);
+    if (!loaded) throw HttpErrors.notFound('draft');
+    const permission = mayReadDraft(actor, loaded.access);
+    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    const [events, users] = await Promise.all([store.listDraftEvents(params.id), store.listUsers()]);
+    const byId = new Map(users.map((u) => [u.id, u]));
+    send(res, 200, events.map((e) => presentDraftEvent(e, byId)));
+  });
+
+  router.post('/', async (req, res) => {
+    const actor = requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    const body = parse(eventBody, req.body);
+    // The payload's shape is the lifecycle's to check; a bad field is a validation error.
+    const event = validateEvent({ ...body.payload, type: body.type });
+    if (!event.ok) throw HttpErrors.validation(event.error);
+    const loaded = await loadDraftAccess(store, params.id);
+    if (!loaded) throw HttpErrors.notFound('draft');
+    const permission = mayRecordEvent(actor, loaded.access, body.type);
+    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    const recorded = await recordDraftEvent(store, { draftId: params.id, actor, event: event.value });
+    await refreshQuietly(deps, params.id);
+    const user = await store.getUser(actor.id);
+    send(res, 201, { event: presentDraftEvent(recorded.row, new Map(user ? [[user.id, user]] : [])), status: presentStatus(recorded.status) });
+  });
+
+  return router;
+}

@@ -1,0 +1,28 @@
+/**
+ * Validation at the edge: every route parses its params, query and body with a zod schema
+ * before anything else, and a failure is a 400 `validation_failed` that lists each problem.
+ */
+import { z } from 'zod';
+import { isCalendarDate } from '../../shared/sponsorship';
+import { HttpErrors } from './errors';
+
+/** Parse `input` with `schema`, or throw a 400 naming every field that is wrong. */
+export function parse<S extends z.ZodType>(schema: S, input: unknown, where: 'body' | 'query' | 'params' = 'body'): z.output<S> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
+  const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+  throw HttpErrors.validation(`invalid ${where}: ${summary}`, { issues });
+}
+
+/** An id in a path or body: short, printable, no slashes (ids are UUIDs or stable codes). */
+export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'not an id');
+
+/** A calendar date, `YYYY-MM-DD`, that exists. */
+export const calendarDate = z.string().refine(isCalendarDate, 'not a date (YYYY-MM-DD)');
+
+/** A text in English and Chinese, as reports print both. */
+export const localizedText = z.strictObject({ en: z.string().trim().min(1).max(2000), zh: z.string().trim().min(1).max(2000) });
+
+/** The `:id` path parameter every resource route has. */
+export const idParams = z.object({ id });

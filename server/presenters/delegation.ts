@@ -1,0 +1,10 @@
+/** How a delegation looks in JSON. */
+import type { DelegationRow } from '../storage/types';
+
+/** A delegation as the API shows it. */
+export function presentDelegation(d: DelegationRow) {
+  return { id: d.id, code: d.code, name: { en: d.name.en, zh: d.name.zh }, kind: d.kind };
+}
+
+/** The JSON form of a delegation. */
+export type DelegationJSON = ReturnType<typeof presentDelegation>;

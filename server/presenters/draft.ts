@@ -1,0 +1,59 @@
+/** How a draft looks in JSON: a row of the drafts list, and the full page. */
+import { draftSymbol } from '../../shared/symbols';
+import type { DraftListItem, DraftView } from '../commands/draftViews';
+import type { SessionRow } from '../storage/types';
+import { presentSponsorList } from './sponsorship';
+import { presentStatus } from './status';
+import { presentUserRef } from './user';
+
+/** The draft's symbol now: the latest issued text's, or the L-number it will be issued under. */
+export function currentSymbol(item: DraftListItem, session: Pick<SessionRow, 'symbolPrefix'>): string {
+  return item.status.symbol ?? draftSymbol(session.symbolPrefix, item.draft.lNumber);
+}
+
+/** A row of the drafts list. */
+export function presentDraftSummary(item: DraftListItem, session: SessionRow) {
+  const d = item.draft;
+  return {
+    id: d.id,
+    sessionId: d.sessionId,
+    lNumber: d.lNumber,
+    symbol: currentSymbol(item, session),
+    kind: d.kind,
+    title: { en: d.title.en, zh: d.title.zh },
+    status: presentStatus(item.status),
+    sponsorCount: (item.sponsors.main ? 1 : 0) + item.sponsors.coSponsors.length,
+    lastChangeAt: item.lastChangeAt,
+  };
+}
+
+// Issued texts: stored revisions with their hash, and issues recorded as events whose text
+// was not kept (a draft imported with its history), merged by revision number.
+function lineage(view: DraftView) {
+  const byRevision = new Map<number, { symbol: string; revision: number; issuedAt: string; hash: string | null; hasText: boolean }>();
+  for (const e of view.events) {
+    if (e.type !== 'issued') continue;
+    const revision = Number(e.payload.revision);
+    byRevision.set(revision, { symbol: String(e.payload.symbol), revision, issuedAt: e.at, hash: null, hasText: false });
+  }
+  for (const r of view.revisions) {
+    byRevision.set(r.revision, { symbol: r.symbol, revision: r.revision, issuedAt: r.issuedAt, hash: r.hash, hasText: true });
+  }
+  return [...byRevision.values()].sort((a, b) => a.revision - b.revision);
+}
+
+/** A draft's page: status, lineage, sponsors now, who submitted it, its chair. */
+export function presentDraft(view: DraftView) {
+  const d = view.draft;
+  return {
+    ...presentDraftSummary(view, view.session),
+    session: { id: view.session.id, symbolPrefix: view.session.symbolPrefix, title: view.session.title },
+    agendaItem: d.agendaItem,
+    language: d.language,
+    lineage: lineage(view),
+    sponsors: presentSponsorList(view.sponsors, view.delegations),
+    submittedBy: d.submittedBy,
+    chair: presentUserRef(view.chair),
+    createdAt: d.createdAt,
+  };
+}
