@@ -1,0 +1,184 @@
+/**
+ * The demo: the eleventh session of the Conference of the Parties to UNTOC (Vienna, 17–21
+ * October 2022) with its nine drafts, their sponsors, issued texts and the action taken, and a
+ * handful of accounts to try it with. `server/main.ts` seeds an empty store with it on first
+ * start and prints the accounts.
+ *
+ * Everything is worked out and checked against the domain first (see plan.ts), passwords are
+ * hashed, and only then is the whole demo written in one store transaction: it is all there or
+ * none of it is.
+ *
+ * Working texts are NOT created here. The collaboration server creates a draft's Y.Doc from
+ * its latest revision the first time the draft is opened; the seed writes nothing to the
+ * update log, which holds only what people typed.
+ */
+import type { Role } from '../../shared/accounts';
+import { applyEvent, INITIAL_STATUS, validateEvent, type DraftStatus } from '../../shared/lifecycle';
+import { hashPassword } from '../auth/passwords';
+import type { RecordRepos, Store } from '../storage/types';
+import { DEMO_ACCOUNTS, demoLogin, demoPassword, type DemoPasswords } from './accounts';
+import { DEMO_DELEGATIONS } from './delegations';
+import { planDraft, type PlannedDraft, type PlannedEvent } from './plan';
+import { loadDraftText, loadSessionFacts, type SessionFacts } from './sessionFacts';
+
+/** A demo account as printed on the console: the login, its password in clear, who it is. */
+export interface DemoAccount {
+  login: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  /** The English name of the delegation a delegate speaks for; null for the secretariat and the chair. */
+  delegation: string | null;
+}
+
+/** Options of `seedDemo`. */
+export interface SeedDemoOptions {
+  /** 'random' (the default): new passwords per install; 'fixed': known ones, for tests. */
+  passwords?: DemoPasswords;
+}
+
+/** Thrown when the store already holds the demo session: the demo is seeded once, into an empty store. */
+export class DemoAlreadySeeded extends Error {
+  constructor(readonly symbolPrefix: string) {
+    super(`the demo session (${symbolPrefix}) is already in the store: the demo is seeded only once, into an empty store`);
+    this.name = 'DemoAlreadySeeded';
+  }
+}
+
+/** The demo, worked out and checked, ready to write. */
+interface DemoPlan {
+  drafts: PlannedDraft[];
+  accounts: (DemoAccount & { passwordHash: string; delegationCode: string | null })[];
+}
+
+async function refuseIfSeeded(repos: Pick<RecordRepos, 'listSessions'>, prefix: string): Promise<void> {
+  if ((await repos.listSessions()).some((s) => s.symbolPrefix === prefix)) throw new DemoAlreadySeeded(prefix);
+}
+
+async function planDemo(facts: SessionFacts, mode: DemoPasswords): Promise<DemoPlan> {
+  const drafts = await Promise.all(facts.drafts.map(async (d) => planDraft(d, await loadDraftText(d))));
+  const nameOf = new Map(DEMO_DELEGATIONS.map((d) => [d.code, d.name.en]));
+  const accounts = await Promise.all(
+    DEMO_ACCOUNTS.map(async (spec) => {
+      const password = demoPassword(spec, mode);
+      const delegation = spec.delegationCode === null ? null : nameOf.get(spec.delegationCode);
+      if (delegation === undefined) throw new Error(`demo account ${spec.name}: no demo delegation ${spec.delegationCode}`);
+      return {
+        login: demoLogin(spec),
+        password,
+        displayName: spec.displayName,
+        role: spec.role,
+        delegation,
+        delegationCode: spec.delegationCode,
+        passwordHash: await hashPassword(password),
+      };
+    }),
+  );
+  return { drafts, accounts };
+}
+
+// The demo's delegations, reusing any the store already has under the same code.
+async function writeDelegations(tx: RecordRepos): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const d of DEMO_DELEGATIONS) {
+    const existing = await tx.getDelegationByCode(d.code);
+    const row = existing ?? (await tx.createDelegation({ code: d.code, name: d.name, kind: d.kind }));
+    ids.set(d.code, row.id);
+  }
+  return ids;
+}
+
+function idOf(ids: ReadonlyMap<string, string>, code: string): string {
+  const id = ids.get(code);
+  if (id === undefined) throw new Error(`the demo has no delegation with code ${code}`);
+  return id;
+}
+
+// Append the lifecycle record, validating each event by shared/lifecycle just before writing it.
+async function writeEvents(
+  tx: RecordRepos, draftId: string, symbol: string, planned: readonly PlannedEvent[],
+  delegationIds: ReadonlyMap<string, string>, userId: string,
+): Promise<DraftStatus> {
+  let status = INITIAL_STATUS;
+  for (const { event, at, byCode } of planned) {
+    const json = event.type === 'introduced' && byCode ? { ...event, by: idOf(delegationIds, byCode) } : event;
+    const valid = validateEvent(json);
+    if (!valid.ok) throw new Error(`demo event of ${symbol} is malformed: ${valid.error}`);
+    const next = applyEvent(status, valid.value);
+    if (!next.ok) throw new Error(`demo event of ${symbol} refused by the lifecycle: ${next.error}`);
+    const { type, ...payload } = valid.value;
+    await tx.appendDraftEvent({ draftId, type, payload, userId, at });
+    status = next.value;
+  }
+  return status;
+}
+
+async function writeDraft(
+  tx: RecordRepos, sessionId: string, draft: PlannedDraft,
+  delegationIds: ReadonlyMap<string, string>, secretariatId: string, chairId: string,
+): Promise<void> {
+  const row = await tx.createDraft({
+    sessionId,
+    lNumber: draft.lNumber,
+    kind: draft.kind,
+    title: draft.title,
+    agendaItem: draft.agendaItem,
+    language: 'zh',
+    submittedBy: draft.submittedBy,
+    chairUserId: draft.chaired ? chairId : null,
+    createdBy: secretariatId,
+    createdAt: draft.createdAt,
+  });
+  for (const s of draft.sponsorship) {
+    await tx.addSponsorshipEvent({
+      draftId: row.id, delegationId: idOf(delegationIds, s.code), type: s.type, date: s.date,
+      onBehalfOf: s.onBehalfOf, recordedBy: secretariatId, recordedAt: s.recordedAt,
+    });
+  }
+  for (const r of draft.revisions) {
+    await tx.createRevision({
+      draftId: row.id, symbol: r.symbol, revision: r.revision, text: r.text, hash: r.hash,
+      sponsorIds: r.sponsorCodes.map((c) => idOf(delegationIds, c)), issuedAt: r.issuedAt, issuedBy: secretariatId,
+    });
+  }
+  await writeEvents(tx, row.id, draft.symbol, draft.events, delegationIds, secretariatId);
+}
+
+/**
+ * Seed the demo session into a store that does not hold it yet, in one transaction; returns
+ * the accounts with their passwords in clear (the only time they are known). Throws
+ * `DemoAlreadySeeded` when the session is already there.
+ */
+export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Promise<DemoAccount[]> {
+  const facts = await loadSessionFacts();
+  const { body, session } = facts;
+  // Checked before the slow part (importing, hashing) and again inside the transaction, where it counts.
+  await refuseIfSeeded(store, session.symbolPrefix);
+  const plan = await planDemo(facts, options.passwords ?? 'random');
+  await store.transaction(async (tx) => {
+    await refuseIfSeeded(tx, session.symbolPrefix);
+    const bodyRow = await tx.createBody({ name: body });
+    const sessionRow = await tx.createSession({
+      bodyId: bodyRow.id,
+      number: session.number,
+      title: { en: 'Eleventh session', zh: '第十一届会议' },
+      symbolPrefix: session.symbolPrefix,
+      place: session.place,
+      opens: session.opens,
+      closes: session.closes,
+    });
+    const delegationIds = await writeDelegations(tx);
+    const userIds = new Map<string, string>();
+    for (const a of plan.accounts) {
+      const user = await tx.createUser({
+        login: a.login, displayName: a.displayName, role: a.role, passwordHash: a.passwordHash,
+        delegationId: a.delegationCode === null ? null : idOf(delegationIds, a.delegationCode),
+      });
+      userIds.set(a.login, user.id);
+    }
+    const secretariatId = userIds.get(demoLogin({ name: 'secretariat' }))!;
+    const chairId = userIds.get(demoLogin({ name: 'chair' }))!;
+    for (const draft of plan.drafts) await writeDraft(tx, sessionRow.id, draft, delegationIds, secretariatId, chairId);
+  });
+  return plan.accounts.map(({ login, password, displayName, role, delegation }) => ({ login, password, displayName, role, delegation }));
+}
