@@ -1,0 +1,81 @@
+/**
+ * The house style, set by decoration and never stored: the opening words of a preambular
+ * paragraph in italics ("*Noting with concern* the …"), and each paragraph's direction taken from
+ * its own text (`dir="auto"`), so that an Arabic paragraph runs right to left beside English ones
+ * and mixed text keeps its order. Stored marks would travel into revisions and comparisons; a
+ * decoration only changes how the text looks here.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { Plugin } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { houseStyleKey } from './keys';
+
+// Words that continue an opening phrase after its first word: "Noting with concern",
+// "Bearing in mind", "Taking note with appreciation", "Recalling also", "Deeply concerned".
+const CONTINUATIONS = new Set([
+  'also', 'further', 'furthermore', 'moreover', 'with', 'in', 'note', 'mind', 'deep', 'deeply', 'grave', 'great',
+  'serious', 'particular', 'concern', 'appreciation', 'satisfaction', 'interest', 'alarm', 'regret', 'gratitude',
+  'concerned', 'aware', 'convinced', 'determined', 'account', 'into', 'taking', 'noting', 'recalling',
+]);
+const WORD = /^[A-Za-z\u00C0-\u024F'’-]+/;
+
+/**
+ * How many characters of a preambular paragraph's text are its opening words: adverbs, then the
+ * participle or adjective, then the words that complete the phrase. Zero when the text does not
+ * start with a Latin letter: Chinese and Arabic texts have no italic opening.
+ */
+export function openingWordsLength(text: string): number {
+  const words: { word: string; end: number }[] = [];
+  for (const m of text.matchAll(/[^\s]+/g)) {
+    const w = WORD.exec(m[0]); // a Latin word; digits and other scripts end the phrase
+    if (!w) break;
+    words.push({ word: w[0].toLowerCase(), end: m.index + w[0].length });
+    if (w[0].length !== m[0].length) break; // "concern," : punctuation ends it
+  }
+  if (words.length === 0) return 0;
+  let k = 0;
+  while (k + 1 < words.length && words[k]!.word.endsWith('ly')) k++; // "Deeply concerned", "Strongly condemning"
+  k++;
+  while (k < words.length && CONTINUATIONS.has(words[k]!.word)) k++;
+  return words[k - 1]!.end;
+}
+
+// Text of a paragraph up to its first footnote; the opening words never run past a note mark.
+function leadingText(node: PMNode): string {
+  let text = '';
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i);
+    if (!child.isText) break;
+    text += child.text;
+  }
+  return text;
+}
+
+/** The house-style decorations of a whole text. */
+export function houseStyleDecorations(doc: PMNode): DecorationSet {
+  const decorations: Decoration[] = [];
+  doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true;
+    decorations.push(Decoration.node(pos, pos + node.nodeSize, { dir: 'auto' }));
+    if (node.type.name === 'preambular') {
+      const length = openingWordsLength(leadingText(node));
+      if (length > 0) decorations.push(Decoration.inline(pos + 1, pos + 1 + length, { class: 'ph-opening' }));
+    }
+    return false;
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+/** The plugin that keeps the house-style decorations up to date (recomputed on change: texts are short). */
+export function houseStylePlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: houseStyleKey,
+    state: {
+      init: (_config, state) => houseStyleDecorations(state.doc),
+      apply: (tr, value) => (tr.docChanged ? houseStyleDecorations(tr.doc) : value),
+    },
+    props: {
+      decorations: (state) => houseStyleKey.getState(state),
+    },
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * The drafting editor assembled: the schema from shared/, bound to the draft's Y.XmlFragment by
+ * y-prosemirror (sync, remote cursors, own-changes undo), with Penholder's structure keymap,
+ * numbering, house style, paste and id plugins. One factory with typed options and defaults, so
+ * that the page, the tests and a future comparison view build the same editor.
+ */
+import { dropCursor } from 'prosemirror-dropcursor';
+import { gapCursor } from 'prosemirror-gapcursor';
+import { EditorState, type Plugin } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { defaultCursorBuilder, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { PARAGRAPH_TYPES, resolutionSchema } from '../../shared/schema';
+import type { NumberingBase } from '../../shared/numbering';
+import type { AnnexLanguage } from '../../shared/numberingLabels';
+import { editSelectedFootnote, FootnoteView, insertFootnoteCommand, promptText, type AskText } from './footnotes';
+import { houseStylePlugin } from './houseStyle';
+import { paragraphIdsPlugin } from './ids';
+import { draftingKeymap } from './keymap';
+import { numberingPlugin } from './numbering';
+import { pastePlugin } from './paste';
+import { readOnlyPlugin } from './readOnly';
+
+/** Options of the drafting editor. */
+export interface DraftingEditorOptions {
+  /** Where the editor goes. */
+  mount: HTMLElement;
+  /** The draft's working text (the Y.Doc's XmlFragment named 'prosemirror'). */
+  fragment: Y.XmlFragment;
+  /** Presence of the others; without it no remote cursors are shown. */
+  awareness?: Awareness | null;
+  /** Start read-only with this reason (null: editable until the server says otherwise). */
+  readOnlyReason?: string | null;
+  /** Numbers of the text under negotiation, for the "3 bis" switch. */
+  negotiationBase?: NumberingBase | null;
+  /** Language of annex labels. */
+  lang?: AnnexLanguage;
+  /** How to ask for a footnote's text. */
+  ask?: AskText;
+  /** Told about paste refusals and similar notes for the user. */
+  onMessage?: (message: string) => void;
+  /** Called after every state change (panels, footnote list, toolbar state). */
+  onUpdate?: (view: EditorView) => void;
+}
+
+// Nodes y-prosemirror's undo must not delete when undoing someone's change around them: our paragraphs.
+const PROTECTED = new Set<string>(PARAGRAPH_TYPES);
+
+/** Build the editor's plugins (exported for tests that run without a view). */
+export function draftingPlugins(options: Omit<DraftingEditorOptions, 'mount' | 'onUpdate'>): Plugin[] {
+  const ask = options.ask ?? promptText;
+  const plugins: Plugin[] = [ySyncPlugin(options.fragment)];
+  if (options.awareness) {
+    plugins.push(yCursorPlugin(options.awareness, {
+      // The stock cursor, labelled for assistive technology with the delegation's name.
+      cursorBuilder: (user: { name?: string; color?: string }) => {
+        const el = defaultCursorBuilder(user);
+        el.setAttribute('aria-label', `${user.name ?? 'someone'} is here`);
+        return el;
+      },
+    }));
+  }
+  plugins.push(
+    yUndoPlugin({ protectedNodes: PROTECTED }),
+    readOnlyPlugin({ initialReason: options.readOnlyReason ?? null }),
+    ...draftingKeymap(resolutionSchema, {
+      insertFootnote: insertFootnoteCommand(ask),
+      extra: { Enter: editSelectedFootnote(ask) },
+    }),
+    pastePlugin({ onRefused: options.onMessage }),
+    paragraphIdsPlugin(),
+    numberingPlugin({ base: options.negotiationBase ?? null, lang: options.lang }),
+    houseStylePlugin(),
+    dropCursor(),
+    gapCursor(),
+  );
+  return plugins;
+}
+
+/** Create the drafting editor in `options.mount`. Destroy the view when leaving the page. */
+export function createDraftingEditor(options: DraftingEditorOptions): EditorView {
+  const ask = options.ask ?? promptText;
+  const state = EditorState.create({ schema: resolutionSchema, plugins: draftingPlugins(options) });
+  const view: EditorView = new EditorView(options.mount, {
+    state,
+    nodeViews: {
+      footnote: (node, v, getPos) => new FootnoteView(node, v, getPos, ask),
+    },
+    attributes: {
+      class: 'ph-editor',
+      role: 'textbox',
+      'aria-multiline': 'true',
+      'aria-label': 'Working text of the draft',
+      spellcheck: 'true',
+    },
+    dispatchTransaction(tr) {
+      view.updateState(view.state.apply(tr));
+      options.onUpdate?.(view);
+    },
+  });
+  options.onUpdate?.(view);
+  return view;
+}
