@@ -43,7 +43,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateInspection 
   let changes = false;
   for (const s of decoded.structs) {
     if (s instanceof Y.Skip) continue;
-    if (!Number.isSafeInteger(s.id.client) || s.id.client < 0 || s.length < 1) {
+    if (!Number.isInteger(s.id.client) || s.id.client < 0 || s.id.client > 0xffffffff || s.length < 1) {
       throw new MalformedFrame('yjs update: bad struct id');
     }
     if (s.id.clock + s.length > Y.getState(doc.store, s.id.client)) {

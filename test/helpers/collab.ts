@@ -8,6 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import * as decoding from 'lib0/decoding';
+import { MessageType, type Notice } from '../../shared/protocol';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
@@ -171,12 +173,32 @@ export function addParagraph(doc: Y.Doc, id: string, text: string): void {
   frag.insert(frag.length, [el]);
 }
 
-/** Open a raw ws connection (for clients that misbehave on purpose). */
-export function rawSocket(wsUrl: string, draftId: string, token: string): Promise<WebSocket> {
+/** What a raw client heard: Penholder notices, permission-denied reasons, the close code. */
+export interface Heard {
+  notices: Notice[];
+  denied: string[];
+  frames: Uint8Array[];
+  closed: Promise<number>;
+}
+
+/** Open a raw ws connection (for clients that misbehave on purpose), listening from the first frame. */
+export function rawSocket(wsUrl: string, draftId: string, token: string): Promise<{ ws: WebSocket; heard: Heard }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${wsUrl}/${draftId}?token=${token}&notices=1`);
     ws.binaryType = 'nodebuffer';
-    ws.once('open', () => resolve(ws));
+    const heard: Heard = { notices: [], denied: [], frames: [], closed: new Promise((r) => ws.on('close', (code) => r(code))) };
+    ws.on('message', (data: Buffer) => {
+      const frame = new Uint8Array(data);
+      heard.frames.push(frame);
+      const d = decoding.createDecoder(frame);
+      const type = decoding.readVarUint(d);
+      if (type === MessageType.notice) heard.notices.push(JSON.parse(decoding.readVarString(d)) as Notice);
+      if (type === MessageType.auth) {
+        decoding.readVarUint(d);
+        heard.denied.push(decoding.readVarString(d));
+      }
+    });
+    ws.once('open', () => resolve({ ws, heard }));
     ws.once('error', reject);
   });
 }
