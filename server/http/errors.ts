@@ -45,7 +45,7 @@ export const HttpErrors = {
 // codes: the store is unreachable, not the request wrong.
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH',
-  '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006',
+  '57P01', '57P02', '57P03', '53300', '3D000', '28000', '28P01', '08000', '08001', '08003', '08004', '08006',
   'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_READONLY',
 ]);
 
