@@ -34,9 +34,14 @@ export type ParagraphType = (typeof PARAGRAPH_TYPES)[number];
 /** The deepest subparagraph level: 1 is (a), (b); 2 is (i), (ii). */
 export const MAX_SUBPARAGRAPH_LEVEL = 2;
 
-const idAttr = { id: { default: '' } };
+const idAttr = { id: { default: '', validate: 'string' } };
 
-function paragraph(type: string, extraAttrs: Record<string, { default: unknown }> = {}): NodeSpec {
+/** Subparagraph levels are 1 or 2; anything else is a malformed text, refused on load. */
+function validateLevel(value: unknown): void {
+  if (value !== 1 && value !== 2) throw new RangeError(`subparagraph level must be 1 or 2, not ${JSON.stringify(value)}`);
+}
+
+function paragraph(type: string, extraAttrs: Record<string, { default: unknown; validate?: (v: unknown) => void }> = {}): NodeSpec {
   return {
     content: 'inline*',
     group: 'paragraph',
@@ -46,7 +51,7 @@ function paragraph(type: string, extraAttrs: Record<string, { default: unknown }
         tag: `p[data-kind="${type}"]`,
         getAttrs: (dom: HTMLElement) => ({
           id: dom.getAttribute('data-id') ?? '',
-          ...(type === 'subparagraph' ? { level: Number(dom.getAttribute('data-level') ?? 1) } : {}),
+          ...(type === 'subparagraph' ? { level: dom.getAttribute('data-level') === '2' ? 2 : 1 } : {}),
         }),
       },
     ],
@@ -77,7 +82,7 @@ const nodes: Record<string, NodeSpec> = {
   },
   preambular: paragraph('preambular'),
   operative: paragraph('operative'),
-  subparagraph: paragraph('subparagraph', { level: { default: 1 } }),
+  subparagraph: paragraph('subparagraph', { level: { default: 1, validate: validateLevel } }),
   plain: paragraph('plain'),
   annex: {
     content: 'annexHeading paragraph*',
@@ -128,9 +133,12 @@ export function textFromJSON(json: unknown): PMNode {
 
 /** A new stable paragraph id: 12 random base-36 characters, the same on server and client. */
 export function newParagraphId(): string {
-  const bytes = new Uint8Array(12);
-  globalThis.crypto.getRandomValues(bytes);
+  const bytes = new Uint8Array(16);
   let id = '';
-  for (const b of bytes) id += (b % 36).toString(36);
+  // 252 = 7 × 36: rejecting the top 4 byte values keeps every character equally likely.
+  while (id.length < 12) {
+    globalThis.crypto.getRandomValues(bytes);
+    for (const b of bytes) if (b < 252 && id.length < 12) id += (b % 36).toString(36);
+  }
   return id;
 }

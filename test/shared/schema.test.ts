@@ -74,10 +74,11 @@ describe('schema', () => {
       expect(() => doc(title('T'), annex(op('x')))).toThrow(RangeError);
     });
 
-    // The schema does not validate `level` (see the report to the schema's owner): a level-7
-    // subparagraph passes. When `validate` is added, this test starts passing and must lose `.fails`.
-    it.fails('a subparagraph level other than 1 or 2', () => {
+    it('a subparagraph level other than 1 or 2, and an id that is not a string', () => {
       expect(() => textFromJSON(json([{ type: 'title' }, { type: 'subparagraph', attrs: { id: 'x', level: 7 } }]))).toThrow(RangeError);
+      expect(() => textFromJSON(json([{ type: 'title' }, { type: 'subparagraph', attrs: { id: 'x', level: '2' } }]))).toThrow(RangeError);
+      expect(() => textFromJSON(json([{ type: 'title' }, { type: 'operative', attrs: { id: 7 } }]))).toThrow(RangeError);
+      expect(textFromJSON(json([{ type: 'title' }, { type: 'subparagraph', attrs: { id: 'x', level: 2 } }])).childCount).toBe(2);
     });
   });
 
