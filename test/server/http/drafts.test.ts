@@ -1,0 +1,164 @@
+import { beforeAll, expect, it } from 'vitest';
+import { makeWorld, TEST_PASSWORD, type World } from '../../helpers/factories';
+import { call, loginAs, type SignedIn } from '../../helpers/server';
+import { describeOnBackends } from './backends';
+import { snapshot } from './snapshot';
+
+const draftBody = (extra: Record<string, unknown> = {}) => ({
+  kind: 'decision',
+  title: { en: 'Review mechanism', zh: '审议机制' },
+  agendaItem: '2',
+  language: 'zh',
+  ...extra,
+});
+
+await describeOnBackends('drafts routes', ({ server }) => {
+  let world: World;
+  let officer: SignedIn;
+  let chair: SignedIn;
+  let sponsor: SignedIn;
+  let nonSponsor: SignedIn;
+  beforeAll(async () => {
+    world = await makeWorld(server().store);
+    officer = await loginAs(server(), world.users.secretariat.login, TEST_PASSWORD);
+    chair = await loginAs(server(), world.users.chair.login, TEST_PASSWORD);
+    sponsor = await loginAs(server(), world.users.sponsor.login, TEST_PASSWORD);
+    nonSponsor = await loginAs(server(), world.users.nonSponsor.login, TEST_PASSWORD);
+  });
+  const prefix = () => world.session.symbolPrefix;
+  const create = (who: SignedIn, body: Record<string, unknown>, sessionId = world.session.id) =>
+    call(server(), 'POST', `/api/sessions/${sessionId}/drafts`, { cookie: who.cookie, body });
+
+  it('lists a session\'s drafts with symbol, title, kind, status, sponsor count and last change', async () => {
+    const res = await call(server(), 'GET', `/api/sessions/${world.session.id}/drafts`, { cookie: nonSponsor.cookie });
+    expect(res.status).toBe(200);
+    const l1 = res.body.find((d: { id: string }) => d.id === world.draft.id);
+    expect(l1).toMatchObject({
+      lNumber: 1,
+      symbol: `${prefix()}/L.1`,
+      kind: 'resolution',
+      title: { en: 'Strengthening international cooperation', zh: '加强国际合作' },
+      status: { state: 'drafted', label: { en: 'being drafted', zh: '起草中' } },
+      sponsorCount: 1,
+    });
+    expect(Date.parse(l1.lastChangeAt)).not.toBeNaN();
+  });
+
+  it('shows the symbol of the latest issued text, and counts sponsors as of today', async () => {
+    const { draft, session } = await makeWorld(server().store);
+    const issue = async (revision: number) => {
+      const symbol = `${session.symbolPrefix}/L.1${revision ? `/Rev.${revision}` : ''}`;
+      const res = await call(server(), 'POST', `/api/drafts/${draft.id}/events`, { cookie: officer.cookie, body: { type: 'issued', payload: { symbol, revision } } });
+      expect(res.status).toBe(201);
+    };
+    await issue(0);
+    await issue(1);
+    const delegation = (await server().store.listDelegations())[0];
+    const future = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
+    expect((await call(server(), 'POST', `/api/drafts/${draft.id}/sponsors`, { cookie: officer.cookie, body: { delegationId: delegation.id, date: future } })).status).toBe(201);
+    const list = await call(server(), 'GET', `/api/sessions/${session.id}/drafts`, { cookie: officer.cookie });
+    const row = list.body.find((d: { id: string }) => d.id === draft.id);
+    expect(row.symbol).toBe(`${session.symbolPrefix}/L.1/Rev.1`);
+    expect(row.status.state).toBe('revised');
+    // The join takes effect next week: today the main sponsor is alone.
+    expect(row.sponsorCount).toBe(1);
+    const detail = await call(server(), 'GET', `/api/drafts/${draft.id}`, { cookie: officer.cookie });
+    expect(detail.body.lineage.map((l: { symbol: string }) => l.symbol)).toEqual([`${session.symbolPrefix}/L.1`, `${session.symbolPrefix}/L.1/Rev.1`]);
+  });
+
+  it('shows a draft with status, lineage, sponsors now, submitted by and chair', async () => {
+    const res = await call(server(), 'GET', `/api/drafts/${world.draft.id}`, { cookie: sponsor.cookie });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      id: world.draft.id,
+      symbol: `${prefix()}/L.1`,
+      agendaItem: '4 (a)',
+      language: 'en',
+      lineage: [],
+      submittedBy: null,
+      chair: { id: world.users.chair.id, displayName: world.users.chair.displayName },
+      session: { id: world.session.id, symbolPrefix: prefix() },
+    });
+    expect(res.body.sponsors.main).toMatchObject({ delegationId: world.delegations.main.id, name: { en: 'Chile', zh: '智利' }, since: '2022-10-17' });
+    expect(res.body.sponsors.text).toEqual({ en: 'Chile', zh: '智利' });
+    expect(res.body.chair).not.toHaveProperty('login');
+  });
+
+  it('lets the secretariat put a draft forward with a main sponsor, numbered next in the session', async () => {
+    const res = await create(officer, draftBody({ mainSponsorId: world.delegations.other.id, date: '2022-10-18' }));
+    expect(res.status).toBe(201);
+    const max = Math.max(...(await server().store.listDrafts(world.session.id)).map((d) => d.lNumber));
+    expect(res.body.lNumber).toBe(max);
+    expect(res.body.symbol).toBe(`${prefix()}/L.${max}`);
+    expect(res.body.sponsors.main).toMatchObject({ delegationId: world.delegations.other.id, since: '2022-10-18' });
+    expect(res.body).toMatchObject({ kind: 'decision', language: 'zh', status: { state: 'drafted' } });
+  });
+
+  it('lets the secretariat file a draft an officer submits, with no sponsor and a chosen L-number', async () => {
+    const submittedBy = { en: 'the Chair of the Working Group on International Cooperation', zh: '国际合作工作组主席' };
+    const res = await create(officer, draftBody({ lNumber: 40, submittedBy, chairUserId: world.users.chair.id }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ lNumber: 40, symbol: `${prefix()}/L.40`, submittedBy, sponsorCount: 0, chair: { id: world.users.chair.id } });
+    expect(res.body.sponsors.main).toBeNull();
+  });
+
+  it('makes a delegate\'s own delegation the main sponsor', async () => {
+    const res = await create(sponsor, draftBody());
+    expect(res.status).toBe(201);
+    expect(res.body.sponsors.main.delegationId).toBe(world.delegations.main.id);
+    const named = await create(sponsor, draftBody({ mainSponsorId: world.delegations.main.id }));
+    expect(named.status).toBe(201);
+  });
+
+  it('refuses a delegate putting a draft forward for another delegation, or setting what the secretariat sets', async () => {
+    const before = await snapshot(server().store);
+    for (const body of [
+      draftBody({ mainSponsorId: world.delegations.other.id }),
+      draftBody({ lNumber: 77 }),
+      draftBody({ chairUserId: world.users.chair.id }),
+      draftBody({ submittedBy: { en: 'the Chair', zh: '主席' } }),
+    ]) {
+      const res = await create(sponsor, body);
+      expect(res.status, JSON.stringify(body)).toBe(403);
+      expect(res.body.error.id).toBe('forbidden');
+    }
+    const byChair = await create(chair, draftBody());
+    expect(byChair.status).toBe(403);
+    expect(await snapshot(server().store)).toEqual(before);
+  });
+
+  it('answers an L-number already used with 409, storing nothing', async () => {
+    const before = await snapshot(server().store);
+    const res = await create(officer, draftBody({ lNumber: 1, mainSponsorId: world.delegations.other.id }));
+    expect(res.status).toBe(409);
+    expect(res.body.error).toEqual({ id: 'conflict', message: `${prefix()}/L.1 is already used in this session` });
+    expect(await snapshot(server().store)).toEqual(before);
+  });
+
+  it('numbers drafts put forward at the same moment one after another', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => create(officer, draftBody())));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
+    const numbers = results.map((r) => r.body.lNumber as number).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(8);
+    expect(numbers[7] - numbers[0]).toBe(7);
+  });
+
+  it('validates the body (400), refuses unknown references (422), unknown sessions (404)', async () => {
+    const before = await snapshot(server().store);
+    for (const body of [{}, draftBody({ kind: 'treaty' }), draftBody({ lNumber: 0 }), draftBody({ title: 'x' }), draftBody({ language: 'Chinese' }), draftBody({ date: '21/10/2022' }), draftBody({ extra: 1 })]) {
+      const res = await create(officer, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.id).toBe('validation_failed');
+    }
+    expect((await create(officer, draftBody({ chairUserId: 'no-such-user' }))).status).toBe(422);
+    expect((await create(officer, draftBody({ mainSponsorId: 'no-such-delegation' }))).status).toBe(422);
+    expect((await create(officer, draftBody(), '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect(await snapshot(server().store)).toEqual(before);
+  });
+
+  it('needs a signed-in user', async () => {
+    expect((await call(server(), 'GET', `/api/drafts/${world.draft.id}`)).status).toBe(401);
+    expect((await call(server(), 'GET', `/api/sessions/${world.session.id}/drafts`)).status).toBe(401);
+    expect((await call(server(), 'POST', `/api/sessions/${world.session.id}/drafts`, { body: draftBody() })).status).toBe(401);
+  });
+});
