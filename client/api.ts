@@ -1,5 +1,10 @@
-/** A small client for the Penholder HTTP API: JSON in, JSON out, errors as ApiError. */
+/**
+ * A small client for the Penholder HTTP API: JSON in, JSON out, errors as ApiError; and the
+ * shapes of the answers the app reads (as server/presenters write them; fields the app does not
+ * use are left out).
+ */
 import type { ErrorBody } from '../shared/errors';
+import type { LocalizedText } from '../shared/delegations';
 
 /** An error answered by the API, with its HTTP status and stable error id. */
 export class ApiError extends Error {
@@ -17,10 +22,102 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null; // a proxy's HTML error page: report the status below
+  }
   if (!response.ok) {
     const error = (json as ErrorBody | null)?.error;
     throw new ApiError(response.status, error?.id ?? 'unknown', error?.message ?? response.statusText);
   }
   return json as T;
+}
+
+/** The signed-in user (`GET /api/auth/me`). */
+export interface Me {
+  id: string;
+  login: string;
+  displayName: string;
+  role: 'secretariat' | 'chair' | 'delegate';
+  delegationId: string | null;
+  delegation: { id: string; code: string; name: LocalizedText } | null;
+}
+
+/** A session of a body (`GET /api/sessions`). */
+export interface SessionSummary {
+  id: string;
+  number: number;
+  title: LocalizedText;
+  symbolPrefix: string;
+  body: { id: string; name: LocalizedText } | null;
+}
+
+/** A draft's derived status. */
+export interface StatusJSON {
+  state: string;
+  label: LocalizedText;
+  frozen: boolean;
+  isFinal: boolean;
+}
+
+/** A row of the drafts list (`GET /api/sessions/:id/drafts`). */
+export interface DraftSummary {
+  id: string;
+  symbol: string;
+  kind: 'resolution' | 'decision';
+  title: LocalizedText;
+  status: StatusJSON;
+  sponsorCount: number;
+  lastChangeAt: string;
+  /** Who has the draft open now, when the server tells (display names or delegation names). */
+  present?: string[];
+}
+
+/** A sponsor as the API names it. */
+export interface SponsorJSON {
+  delegationId: string;
+  code: string | null;
+  name: LocalizedText;
+  since: string;
+  onBehalfOf: LocalizedText | null;
+}
+
+/** The sponsors of a draft now. */
+export interface SponsorListJSON {
+  main: SponsorJSON | null;
+  coSponsors: SponsorJSON[];
+  withdrawn: (Omit<SponsorJSON, 'onBehalfOf'> & { withdrawn: string })[];
+  count: number;
+  text: LocalizedText;
+}
+
+/** One issued text of the lineage. */
+export interface LineageEntry {
+  symbol: string;
+  revision: number;
+  issuedAt: string;
+  hash: string | null;
+  hasText: boolean;
+}
+
+/** A draft's page (`GET /api/drafts/:id`). */
+export interface DraftDetail extends DraftSummary {
+  session: { id: string; symbolPrefix: string; title: LocalizedText };
+  agendaItem: string;
+  language: string;
+  lineage: LineageEntry[];
+  sponsors: SponsorListJSON;
+  submittedBy: LocalizedText | null;
+  chair: { id: string; displayName: string } | null;
+}
+
+/** One entry of a draft's record (`GET /api/drafts/:id/events`). */
+export interface DraftEventJSON {
+  seq: number;
+  type: string;
+  payload: Record<string, unknown>;
+  at: string;
+  user: { id: string; displayName: string } | null;
 }

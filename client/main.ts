@@ -1,101 +1,68 @@
 /**
- * The Penholder browser app, first cut: sign in, then the sessions and their drafts with
- * symbol, title, status and sponsor count. The drafting room (the editor) comes with the
- * ProseMirror client.
+ * The Penholder browser app: sign in, the drafts of each session, and the drafting room of one
+ * draft. Routes are real paths (`/`, `/drafts/<id>`) so that a draft can be bookmarked and
+ * shared; the server answers every non-API path with this app.
  */
-import { api, ApiError } from './api';
+import { api, ApiError, type Me } from './api';
+import { el } from './dom';
+import { showDraft } from './pages/draft';
+import { showDrafts } from './pages/drafts';
+import { showLogin } from './pages/login';
 
 const app = document.getElementById('app')!;
 const who = document.getElementById('who')!;
+let me: Me | null = null;
+let closePage: (() => void) | null = null;
 
-interface Me { id: string; login: string; displayName: string; role: string; delegation: { name: { en: string } } | null }
-interface SessionSummary { id: string; number: number; title: { en: string; zh: string }; symbolPrefix: string }
-interface DraftSummary {
-  id: string;
-  symbol: string;
-  title: { en: string; zh: string };
-  status: { label: { en: string } } | string;
-  sponsorCount: number;
+function showError(e: unknown) {
+  app.replaceChildren(el('p', { className: 'error', attrs: { role: 'alert' } }, e instanceof Error ? e.message : String(e)));
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  node.append(...children);
-  return node;
-}
-
-function showLogin(message = '') {
-  who.textContent = '';
-  const login = el('input', { name: 'login', autocomplete: 'username', required: true });
-  const password = el('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
-  const error = el('p', { className: 'error', role: 'alert' }, message);
-  const form = el('form', { className: 'login' },
-    el('h1', {}, 'Sign in'),
-    el('label', {}, 'Login', login),
-    el('label', {}, 'Password', password),
-    el('button', { type: 'submit' }, 'Sign in'),
-    error,
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await api('POST', '/api/auth/login', { login: login.value, password: password.value });
-      await start();
-    } catch (e) {
-      error.textContent = e instanceof ApiError ? e.message : 'Could not sign in.';
-    }
-  });
-  app.replaceChildren(form);
-  login.focus();
-}
-
-function statusText(status: DraftSummary['status']): string {
-  return typeof status === 'string' ? status : status.label.en;
-}
-
-async function showSessions(me: Me) {
+function showWho(user: Me) {
   const logout = el('button', { type: 'button' }, 'Sign out');
   logout.addEventListener('click', async () => {
-    await api('POST', '/api/auth/logout', {});
-    showLogin();
+    await api('POST', '/api/auth/logout', {}).catch(() => undefined);
+    me = null;
+    navigate('/');
   });
-  who.replaceChildren(`${me.displayName}${me.delegation ? ` (${me.delegation.name.en})` : ` (${me.role})`}`, logout);
-
-  const sessions = await api<SessionSummary[]>('GET', '/api/sessions');
-  const sections: Node[] = [];
-  for (const session of sessions) {
-    const drafts = await api<DraftSummary[]>('GET', `/api/sessions/${session.id}/drafts`);
-    const rows = drafts.map((d) =>
-      el('tr', {},
-        el('td', {}, d.symbol),
-        el('td', { lang: 'zh' }, d.title.zh),
-        el('td', {}, d.title.en),
-        el('td', { className: 'status' }, statusText(d.status)),
-        el('td', {}, String(d.sponsorCount)),
-      ),
-    );
-    sections.push(
-      el('section', {},
-        el('h2', {}, `${session.title.en} (${session.symbolPrefix})`),
-        el('table', {},
-          el('thead', {}, el('tr', {}, ...['Symbol', 'Title (zh)', 'Title (en)', 'Status', 'Sponsors'].map((h) => el('th', { scope: 'col' }, h)))),
-          el('tbody', {}, ...rows),
-        ),
-      ),
-    );
-  }
-  app.replaceChildren(...(sections.length ? sections : [el('p', {}, 'No sessions yet.')]));
+  const speaksFor = user.delegation ? user.delegation.name.en : user.role === 'secretariat' ? 'Secretariat' : user.role;
+  who.replaceChildren(el('span', {}, `${user.displayName} (${speaksFor})`), logout);
 }
 
-async function start() {
+/** Go to a path of the app (pushes history unless `replace`). */
+function navigate(path: string, replace = false) {
+  if (replace) history.replaceState(null, '', path);
+  else if (path !== location.pathname) history.pushState(null, '', path);
+  void route();
+}
+
+async function route() {
+  closePage?.();
+  closePage = null;
   try {
-    const me = await api<Me>('GET', '/api/auth/me');
-    await showSessions(me);
+    me ??= await api<Me>('GET', '/api/auth/me');
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) showLogin();
-    else app.replaceChildren(el('p', { className: 'error', role: 'alert' }, e instanceof Error ? e.message : String(e)));
+    if (e instanceof ApiError && e.status === 401) {
+      who.replaceChildren();
+      showLogin(app, () => void route());
+      return;
+    }
+    showError(e);
+    return;
+  }
+  showWho(me);
+  const match = /^\/drafts\/([^/]+)$/.exec(location.pathname);
+  try {
+    if (match) closePage = await showDraft(app, me, decodeURIComponent(match[1]!), () => navigate('/'));
+    else await showDrafts(app, (id) => navigate(`/drafts/${encodeURIComponent(id)}`));
+    app.focus({ preventScroll: true });
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      me = null;
+      void route();
+    } else showError(e);
   }
 }
 
-void start();
+window.addEventListener('popstate', () => void route());
+void route();

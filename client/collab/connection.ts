@@ -1,0 +1,157 @@
+/**
+ * The connection of one draft's working text: the stock y-websocket provider to the server (so
+ * the server speaks one protocol to every client), y-indexeddb under it so that edits made
+ * offline survive a reload, and one small state object the page shows at all times:
+ * connected / reconnecting / offline, with or without unsent changes, and whether the server
+ * lets this connection edit (told by Penholder's `notice` frames, see shared/protocol.ts).
+ */
+import * as decoding from 'lib0/decoding';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { COLLAB_PATH_PREFIX, CollabParams, MessageType, type CollabMode, type Notice } from '../../shared/protocol';
+
+/** Where the connection stands, as the status line shows it. */
+export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+
+/** The state of a draft's connection. */
+export interface ConnectionState {
+  status: LinkStatus;
+  /** The server has sent its copy of the text at least once on this connection. */
+  synced: boolean;
+  /** Local edits made while not connected that the server has not acknowledged yet. */
+  unsent: boolean;
+  /** What the server says this connection may do; null until it has said. */
+  mode: CollabMode | null;
+  /** Why the connection is read-only, closed or refused, in words a user can read. */
+  reason: string | null;
+  /** The local copy (IndexedDB) has been loaded. */
+  restored: boolean;
+}
+
+/** Options of a draft connection. */
+export interface DraftConnectionOptions {
+  /** Base of the collaboration URL; default: this page's origin with ws(s). */
+  serverUrl?: string;
+  /** Keep a local copy in IndexedDB (off in tests that want a clean start). */
+  persist?: boolean;
+  /** Called whenever the state changes. */
+  onState?: (state: ConnectionState) => void;
+}
+
+/** A live connection to one draft's working text. */
+export interface DraftConnection {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** The current state. */
+  state(): ConnectionState;
+  /** Resolves once the text can be shown: synced with the server, or restored locally while offline. */
+  ready: Promise<void>;
+  destroy(): void;
+}
+
+/** The collaboration URL base for this page (`wss://host/collab`). */
+export function defaultServerUrl(loc: Location = window.location): string {
+  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}${COLLAB_PATH_PREFIX.replace(/\/$/, '')}`;
+}
+
+const CLOSE_WORDS: Record<number, string> = {
+  4401: 'your sign-in has expired: sign in again',
+  4403: 'you may no longer see this draft',
+  4404: 'this draft does not exist any more',
+};
+
+/** Open a draft's working text: local copy first, then the server. */
+export function connectDraft(draftId: string, options: DraftConnectionOptions = {}): DraftConnection {
+  const doc = new Y.Doc();
+  let state: ConnectionState = { status: 'connecting', synced: false, unsent: false, mode: null, reason: null, restored: false };
+  const set = (patch: Partial<ConnectionState>) => {
+    state = { ...state, ...patch };
+    options.onState?.(state);
+  };
+
+  const persistence = options.persist === false ? null : new IndexeddbPersistence(`penholder:${draftId}`, doc);
+  const provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), draftId, doc, {
+    params: { [CollabParams.notices]: '1' },
+    // Tabs of one browser must not trade edits behind the server's back: it decides who may write.
+    disableBc: true,
+    connect: false,
+  });
+
+  // Penholder notices: the server says whether this connection may edit, and why not.
+  provider.messageHandlers[MessageType.notice] = (_encoder, decoder) => {
+    try {
+      const notice = JSON.parse(decoding.readVarString(decoder)) as Notice;
+      set({ mode: notice.mode, reason: notice.mode === 'read' ? notice.message : null });
+    } catch {
+      // A notice we cannot read changes nothing; the server still enforces the mode.
+    }
+  };
+  // "Permission denied" (y-protocols auth): an update of ours was dropped. Show why instead of a console warning.
+  provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
+    if (decoding.readVarUint(decoder) !== 0) return;
+    const reason = decoding.readVarString(decoder);
+    const words = reason.replace(/^[a-z_]+:\s*/, '');
+    set(reason.startsWith('read_only') ? { mode: 'read', reason: words } : { reason: words });
+  };
+
+  doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    const local = origin !== provider && origin !== persistence;
+    if (local && !(provider.wsconnected && provider.synced)) set({ unsent: true });
+  });
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') set({ status: 'connected', reason: state.status === 'closed' ? null : state.reason });
+    else if (status === 'connecting') set({ status: state.synced || state.status === 'reconnecting' ? 'reconnecting' : 'connecting' });
+    else set({ status: navigator.onLine ? 'reconnecting' : 'offline', synced: false });
+  });
+  provider.on('sync', (synced: boolean) => {
+    // Once synced, the provider has answered the server's sync step 1 with everything we had.
+    if (synced) set({ synced: true, unsent: false });
+  });
+  provider.on('closed', ({ code, reason }) => {
+    set({ status: 'closed', reason: CLOSE_WORDS[code] ?? (reason || 'the server closed the connection') });
+  });
+
+  // A network that the browser knows is down: stop trying (and say so) until it is back.
+  const offline = () => {
+    provider.disconnect();
+    set({ status: 'offline', synced: false });
+  };
+  const online = () => {
+    set({ status: 'reconnecting' });
+    provider.connect();
+  };
+  window.addEventListener('offline', offline);
+  window.addEventListener('online', online);
+
+  const ready = new Promise<void>((resolve) => {
+    provider.once('sync', () => resolve());
+    const restored = () => {
+      set({ restored: true });
+      // Offline with a local copy: show it now; it merges when the server comes back.
+      if (!navigator.onLine && doc.getXmlFragment('prosemirror').length > 0) resolve();
+    };
+    if (persistence) void persistence.whenSynced.then(restored);
+    else restored();
+  });
+
+  // Load the local copy before connecting, so that edits kept offline go up in the first sync.
+  void (persistence ? persistence.whenSynced : Promise.resolve()).then(() => {
+    if (navigator.onLine) provider.connect();
+    else set({ status: 'offline' });
+  });
+
+  return {
+    doc,
+    provider,
+    ready,
+    state: () => state,
+    destroy() {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+      provider.destroy();
+      void persistence?.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The small toolbar over the text: the structure commands, each also on the keyboard (shown in
+ * its tooltip and `aria-keyshortcuts`). A toolbar is one tab stop (WAI-ARIA toolbar pattern):
+ * arrow keys move between its buttons, so Tab goes from the toolbar straight into the text.
+ */
+import type { Command } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { redoCommand, undoCommand } from 'y-prosemirror';
+import { el } from '../dom';
+import { addAnnex, nestParagraph, outdentParagraph, setParagraphKind } from './commands';
+import { insertFootnoteCommand, type AskText } from './footnotes';
+import { isEditable } from './keys';
+import { SHORTCUTS } from './keymap';
+
+interface Tool {
+  label: string;
+  command: Command;
+  keys: string;
+  /** A stable name for tests and styles (`data-tool`). */
+  name: string;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+function keyLabel(keys: string): string {
+  return keys.replace('Mod', isMac ? 'Cmd' : 'Ctrl').replace(/-/g, '+');
+}
+
+/** Build the toolbar for `view`; call `update` after each state change. */
+export function toolbar(getView: () => EditorView | null, ask?: AskText): { element: HTMLElement; update(): void } {
+  const tools: Tool[] = [
+    { name: 'preambular', label: 'Preambular', command: setParagraphKind('preambular'), keys: SHORTCUTS.preambular },
+    { name: 'operative', label: 'Operative', command: setParagraphKind('operative'), keys: SHORTCUTS.operative },
+    { name: 'nest', label: 'Nest (a)', command: nestParagraph, keys: SHORTCUTS.nest },
+    { name: 'outdent', label: 'Un-nest', command: outdentParagraph, keys: SHORTCUTS.outdent },
+    { name: 'plain', label: 'Unnumbered', command: setParagraphKind('plain'), keys: SHORTCUTS.plain },
+    { name: 'annex', label: 'Add annex', command: addAnnex, keys: SHORTCUTS.annex },
+    { name: 'footnote', label: 'Footnote', command: insertFootnoteCommand(ask), keys: SHORTCUTS.footnote },
+    { name: 'undo', label: 'Undo mine', command: undoCommand, keys: SHORTCUTS.undo },
+    { name: 'redo', label: 'Redo', command: redoCommand, keys: SHORTCUTS.redo },
+  ];
+  const buttons = tools.map((tool, i) => {
+    const button = el('button', {
+      type: 'button',
+      tabIndex: i === 0 ? 0 : -1,
+      title: `${tool.label} (${keyLabel(tool.keys)})`,
+      attrs: { 'aria-keyshortcuts': keyLabel(tool.keys).replace('Ctrl', 'Control').replace('Cmd', 'Meta'), 'data-tool': tool.name },
+    }, tool.label);
+    // mousedown would move the editor's selection away; keep it where the user left it.
+    button.addEventListener('mousedown', (event) => event.preventDefault());
+    button.addEventListener('click', () => {
+      const view = getView();
+      if (!view) return;
+      tool.command(view.state, view.dispatch, view);
+      view.focus();
+    });
+    return button;
+  });
+  const element = el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Structure of the text', 'aria-controls': 'editor' } }, ...buttons);
+  element.addEventListener('keydown', (event) => {
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (i < 0) return;
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    const target = event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : step ? (i + step + buttons.length) % buttons.length : -1;
+    if (target < 0) return;
+    event.preventDefault();
+    buttons[i]!.tabIndex = -1;
+    buttons[target]!.tabIndex = 0;
+    buttons[target]!.focus();
+  });
+  return {
+    element,
+    update() {
+      const view = getView();
+      const editable = view ? isEditable(view.state) : false;
+      element.hidden = !editable;
+      tools.forEach((tool, i) => {
+        // Disabled buttons stay focusable for screen readers via aria-disabled.
+        const applies = view !== null && editable && tool.command(view.state, undefined, view);
+        buttons[i]!.setAttribute('aria-disabled', String(!applies));
+      });
+    },
+  };
+}

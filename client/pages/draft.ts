@@ -1,0 +1,122 @@
+/**
+ * The draft page, the drafting room itself: the working text in the editor with its toolbar and
+ * status line, the read-only banner when this user may only read, and the side panels (lineage,
+ * sponsors, status and record, who is here).
+ */
+import type { EditorView } from 'prosemirror-view';
+import { mayEditText, type DraftAccess } from '../../shared/policy';
+import type { NumberingBase } from '../../shared/numbering';
+import { api, type DraftDetail, type DraftEventJSON, type Me } from '../api';
+import { connectDraft, type ConnectionState } from '../collab/connection';
+import { announce, presenceOf } from '../collab/presence';
+import { connectionStatus } from '../connectionStatus';
+import { el } from '../dom';
+import { listFootnotes } from '../editor/footnotes';
+import { isEditable, numberingKey } from '../editor/keys';
+import { setNumbering } from '../editor/numbering';
+import { setReadOnly } from '../editor/readOnly';
+import { createDraftingEditor } from '../editor/setup';
+import { toolbar } from '../editor/toolbar';
+import { lineagePanel } from '../panels/lineage';
+import { presencePanel } from '../panels/presence';
+import { sponsorsPanel } from '../panels/sponsors';
+import { statusPanel } from '../panels/status';
+import { loadNegotiationBase } from './negotiationBase';
+
+// The policy's view of the draft from what the page shows; the server decides, this only sets
+// the first impression before the server's notice arrives.
+function accessOf(draft: DraftDetail): DraftAccess {
+  const ids = [draft.sponsors.main, ...draft.sponsors.coSponsors].filter((s) => s !== null).map((s) => s!.delegationId);
+  return { chairUserId: draft.chair?.id ?? null, mainSponsorId: draft.sponsors.main?.delegationId ?? null, sponsorIds: new Set(ids), frozen: draft.status.frozen };
+}
+
+/** Open the draft page; returns the function that closes it (connection, editor, listeners). */
+export async function showDraft(app: HTMLElement, me: Me, draftId: string, back: () => void): Promise<() => void> {
+  app.replaceChildren(el('p', { attrs: { role: 'status' } }, 'Opening the draft…'));
+  const [draft, events] = await Promise.all([
+    api<DraftDetail>('GET', `/api/drafts/${draftId}`),
+    api<DraftEventJSON[]>('GET', `/api/drafts/${draftId}/events`).catch(() => null),
+  ]);
+  document.title = `${draft.symbol} — Penholder`;
+  const permission = mayEditText(me, accessOf(draft));
+  let view: EditorView | null = null;
+
+  const status = connectionStatus();
+  const banner = el('p', { className: 'banner', hidden: true, attrs: { role: 'status', 'data-banner': 'read-only' } });
+  const tools = toolbar(() => view);
+  const footnotes = el('ol', { className: 'footnotes', attrs: { 'aria-label': 'Footnotes' } });
+  const mount = el('div', { id: 'editor', className: 'editor-mount' }, el('p', { className: 'muted' }, 'Loading the text…'));
+  const numberingSwitch = el('input', { type: 'checkbox', id: 'negotiation-numbers', disabled: true });
+  const switchLabel = el('label', { htmlFor: 'negotiation-numbers', className: 'switch' }, numberingSwitch, ' Negotiation numbers (3 bis)');
+
+  const showBanner = (reason: string | null) => {
+    banner.hidden = reason === null;
+    banner.textContent = reason === null ? '' : `Read only: ${reason}.`;
+  };
+  showBanner(permission.ok ? null : permission.error);
+
+  const backLink = el('a', { href: '/', className: 'back' }, '← All drafts');
+  backLink.addEventListener('click', (event) => {
+    event.preventDefault();
+    back();
+  });
+
+  const connection = connectDraft(draftId, {
+    onState: (s: ConnectionState) => {
+      status.update(s);
+      if (!view || s.mode === null) return;
+      const reason = s.mode === 'read' ? s.reason ?? 'you may only read this text' : null;
+      showBanner(reason);
+      if ((reason === null) !== isEditable(view.state)) view.dispatch(setReadOnly(view.state, reason));
+    },
+  });
+  const presence = presencePanel(connection.provider.awareness);
+  announce(connection.provider.awareness, presenceOf(me));
+
+  const header = el('header', { className: 'draft-head' },
+    backLink,
+    el('h1', {}, el('span', { className: 'symbol' }, draft.symbol), ' ', el('span', { className: 'title' }, draft.title.en)),
+    el('p', { lang: 'zh', className: 'muted' }, draft.title.zh),
+    el('div', { className: 'draft-meta' }, status.element, switchLabel),
+  );
+  const main = el('div', { className: 'draft-main' }, banner, tools.element, mount, footnotes);
+  const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } },
+    presence.element, statusPanel(draft, events), sponsorsPanel(draft), lineagePanel(draft));
+  app.replaceChildren(el('div', { className: 'draft-page' }, header, main, side));
+
+  const renderFootnotes = (v: EditorView) => {
+    const labels = numberingKey.getState(v.state)?.labels;
+    footnotes.replaceChildren(...listFootnotes(v.state.doc).map((n) =>
+      el('li', { attrs: { value: labels?.get(n.id) ?? '' } }, n.text)));
+  };
+
+  await connection.ready;
+  const base: NumberingBase | null = await loadNegotiationBase(draft).catch(() => null);
+  const s = connection.state();
+  const initialReason = s.mode === 'read' ? s.reason ?? 'you may only read this text' : permission.ok ? null : permission.error;
+  mount.replaceChildren();
+  view = createDraftingEditor({
+    mount,
+    fragment: connection.doc.getXmlFragment('prosemirror'),
+    awareness: connection.provider.awareness,
+    readOnlyReason: initialReason,
+    negotiationBase: base,
+    onUpdate: (v) => {
+      tools.update();
+      renderFootnotes(v);
+    },
+  });
+  showBanner(initialReason);
+  numberingSwitch.disabled = base === null;
+  if (base === null) switchLabel.title = 'No issued text to count negotiation numbers from.';
+  numberingSwitch.addEventListener('change', () => {
+    if (view) view.dispatch(setNumbering(view.state, { showNegotiation: numberingSwitch.checked }));
+    mount.classList.toggle('show-negotiation', numberingSwitch.checked);
+  });
+
+  return () => {
+    presence.destroy();
+    view?.destroy();
+    connection.destroy();
+  };
+}

@@ -1,0 +1,33 @@
+/** The sign-in page. */
+import { api, ApiError } from '../api';
+import { el } from '../dom';
+
+/** Show the sign-in form; `onSignedIn` runs after a successful sign-in. */
+export function showLogin(app: HTMLElement, onSignedIn: () => void, message = ''): void {
+  const login = el('input', { name: 'login', id: 'login', autocomplete: 'username', required: true });
+  const password = el('input', { name: 'password', id: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const error = el('p', { className: 'error', attrs: { role: 'alert' } }, message);
+  const submit = el('button', { type: 'submit' }, 'Sign in');
+  const form = el('form', { className: 'login', attrs: { 'aria-labelledby': 'login-h' } },
+    el('h1', { id: 'login-h' }, 'Sign in to Penholder'),
+    el('label', { htmlFor: 'login' }, 'Login'), login,
+    el('label', { htmlFor: 'password' }, 'Password'), password,
+    submit,
+    error,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      await api('POST', '/api/auth/login', { login: login.value.trim(), password: password.value });
+      onSignedIn();
+    } catch (e) {
+      error.textContent = e instanceof ApiError ? e.message : 'Could not sign in: is the server reachable?';
+      submit.disabled = false;
+      password.select();
+    }
+  });
+  app.replaceChildren(form);
+  document.title = 'Sign in — Penholder';
+  login.focus();
+}
