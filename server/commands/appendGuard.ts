@@ -52,10 +52,13 @@ export async function retryLostRaces<T>(run: () => Promise<T>, attempts = 10): P
   }
 }
 
-const queues = new Map<string, Promise<unknown>>();
+// Per store: two stores on one database behave like two server instances (as tests use them).
+const queuesByStore = new WeakMap<object, Map<string, Promise<unknown>>>();
 
-/** Run `fn` after every earlier `fn` with the same key has settled (in this process). */
-export function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
+/** Run `fn` after every earlier `fn` with the same store and key has settled (in this process). */
+export function oneAtATime<T>(store: object, key: string, fn: () => Promise<T>): Promise<T> {
+  let queues = queuesByStore.get(store);
+  if (!queues) queuesByStore.set(store, (queues = new Map()));
   const before = queues.get(key) ?? Promise.resolve();
   const run = before.then(fn, fn);
   const settled = run.then(() => undefined, () => undefined);

@@ -42,7 +42,7 @@ async function checkIssuedSymbol(tx: RecordRepos, draft: DraftRow, event: DraftE
 /** Record one lifecycle event: 404, 403 or 422 (with the reason) when it cannot be. */
 export function recordDraftEvent(store: Store, input: RecordEventInput): Promise<RecordedEvent> {
   const { draftId, actor, event } = input;
-  return oneAtATime(`draft-events:${draftId}`, () =>
+  return oneAtATime(store, `draft-events:${draftId}`, () =>
     retryLostRaces(() =>
       store.transaction(async (tx) => {
         const draft = await tx.getDraft(draftId);

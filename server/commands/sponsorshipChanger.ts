@@ -33,7 +33,7 @@ export interface SponsorshipChanged {
 export function changeSponsorship(store: Store, input: SponsorshipChangeInput): Promise<SponsorshipChanged> {
   const { draftId, actor, delegationId, type } = input;
   const date = input.date ?? todayUTC();
-  return oneAtATime(`draft-sponsors:${draftId}`, () =>
+  return oneAtATime(store, `draft-sponsors:${draftId}`, () =>
     retryLostRaces(() =>
       store.transaction(async (tx) => {
         const draft = await tx.getDraft(draftId);
