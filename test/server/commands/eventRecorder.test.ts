@@ -1,0 +1,41 @@
+import { expect, it } from 'vitest';
+import type { DraftEvent } from '../../../shared/lifecycle';
+import { recordDraftEvent } from '../../../server/commands/eventRecorder';
+import { HttpError } from '../../../server/http/errors';
+import { makeWorld } from '../../helpers/factories';
+import { describeOnStores } from './stores';
+
+const adopted: DraftEvent = { type: 'adopted', meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false };
+
+await describeOnStores('recordDraftEvent', ({ kind, store, second }) => {
+  it('appends the event with who recorded it, and returns the new status', async () => {
+    const w = await makeWorld(store());
+    const issued: DraftEvent = { type: 'issued', symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 };
+    const { row, status } = await recordDraftEvent(store(), { draftId: w.draft.id, actor: w.users.secretariat, event: issued });
+    expect(row).toMatchObject({ seq: 1, type: 'issued', payload: { symbol: issued.symbol, revision: 0 }, userId: w.users.secretariat.id });
+    expect(status).toMatchObject({ state: 'issued', symbol: issued.symbol });
+  });
+
+  it('throws 404, 403 and 422 HttpErrors, appending nothing', async () => {
+    const w = await makeWorld(store());
+    const attempt = (actor = w.users.secretariat, event: DraftEvent = adopted, draftId = w.draft.id) =>
+      recordDraftEvent(store(), { draftId, actor, event }).then(() => null, (e: HttpError) => [e.status, e.id]);
+    expect(await attempt(w.users.secretariat, adopted, 'no-such-draft')).toEqual([404, 'not_found']);
+    expect(await attempt(w.users.chair)).toEqual([403, 'forbidden']);
+    expect(await attempt()).toEqual([422, 'refused']);
+    expect(await store().listDraftEvents(w.draft.id)).toEqual([]);
+  });
+
+  it('records one of many racing identical events, within one server and across two', async () => {
+    const w = await makeWorld(store());
+    await recordDraftEvent(store(), { draftId: w.draft.id, actor: w.users.secretariat, event: { type: 'issued', symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 } });
+    // On PostgreSQL half the requests go through a second store: another instance on the same database.
+    const stores = kind === 'postgres' ? [store(), second()!] : [store()];
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) => recordDraftEvent(stores[i % stores.length], { draftId: w.draft.id, actor: w.users.secretariat, event: adopted })),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as HttpError).status).toBe(422);
+    expect((await store().listDraftEvents(w.draft.id)).map((e) => e.type)).toEqual(['issued', 'adopted']);
+  });
+});
