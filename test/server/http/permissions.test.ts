@@ -1,0 +1,110 @@
+/**
+ * Who may do what, on every write: each row runs once per role on a fresh world, and a refused
+ * request must leave the store exactly as it was.
+ */
+import { expect, it } from 'vitest';
+import { issueSecret } from '../../../server/auth/sessions';
+import type { Store } from '../../../server/storage/types';
+import { makeWorld, uniqueTag, type World } from '../../helpers/factories';
+import { call } from '../../helpers/server';
+import { describeOnBackends } from './backends';
+import { snapshot } from './snapshot';
+
+type RoleName = 'secretariat' | 'chair' | 'sponsor' | 'nonSponsor';
+const ROLES: RoleName[] = ['secretariat', 'chair', 'sponsor', 'nonSponsor'];
+
+interface Row {
+  name: string;
+  /** Bring the world into the state the write needs (as the secretariat, through the store). */
+  setup?: (w: World, store: Store) => Promise<void>;
+  request: (w: World) => { method: string; path: string; body: unknown };
+  /** Expected status per role: secretariat, chair, sponsor delegate, non-sponsor delegate. */
+  expect: [number, number, number, number];
+}
+
+const adopted = { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false };
+const event = (w: World, type: string, payload: Record<string, unknown>) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}/events`, body: { type, payload } });
+async function issueAndAdopt(w: World, store: Store): Promise<void> {
+  await store.appendDraftEvent({ draftId: w.draft.id, type: 'issued', payload: { symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 }, userId: null });
+  await store.appendDraftEvent({ draftId: w.draft.id, type: 'adopted', payload: adopted, userId: null });
+}
+const join = (w: World, delegationId: string) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}/sponsors`, body: { delegationId, date: '2022-10-19' } });
+
+const ROWS: Row[] = [
+  {
+    name: 'open a session',
+    request: () => ({ method: 'POST', path: '/api/sessions', body: { body: { name: { en: 'B', zh: 'B' } }, number: 1, title: { en: 'S', zh: 'S' }, symbolPrefix: `P/${uniqueTag()}`, place: 'Vienna', opens: '2023-01-01', closes: '2023-01-02' } }),
+    expect: [201, 403, 403, 403],
+  },
+  {
+    name: 'add a delegation',
+    request: () => ({ method: 'POST', path: '/api/delegations', body: { code: `X${uniqueTag()}`.slice(0, 12), name: { en: 'X', zh: 'X' }, kind: 'member' } }),
+    expect: [201, 403, 403, 403],
+  },
+  {
+    name: 'create an account',
+    request: () => ({ method: 'POST', path: '/api/users', body: { login: `u-${uniqueTag()}@t`, displayName: 'U', role: 'chair' } }),
+    expect: [201, 403, 403, 403],
+  },
+  {
+    name: 'put a draft forward',
+    request: (w) => ({ method: 'POST', path: `/api/sessions/${w.session.id}/drafts`, body: { kind: 'resolution', title: { en: 'T', zh: 'T' }, agendaItem: '1' } }),
+    expect: [201, 403, 201, 201],
+  },
+  {
+    name: 'put a draft forward for a third delegation',
+    request: (w) => ({ method: 'POST', path: `/api/sessions/${w.session.id}/drafts`, body: { kind: 'resolution', title: { en: 'T', zh: 'T' }, agendaItem: '1', mainSponsorId: w.delegations.third.id } }),
+    expect: [201, 403, 403, 403],
+  },
+  { name: 'make Peru join', request: (w) => join(w, w.delegations.other.id), expect: [201, 403, 403, 201] },
+  { name: 'make the main sponsor join again', request: (w) => join(w, w.delegations.main.id), expect: [422, 403, 422, 403] },
+  {
+    name: 'withdraw the main sponsor',
+    request: (w) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}/sponsors/${w.delegations.main.id}/withdraw`, body: { date: '2022-10-19' } }),
+    expect: [403, 403, 403, 403],
+  },
+  {
+    name: 'withdraw co-sponsor Peru',
+    setup: async (w, store) => {
+      await store.addSponsorshipEvent({ draftId: w.draft.id, delegationId: w.delegations.other.id, type: 'join', date: '2022-10-18', onBehalfOf: null, recordedBy: null });
+    },
+    request: (w) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}/sponsors/${w.delegations.other.id}/withdraw`, body: { date: '2022-10-19' } }),
+    expect: [201, 403, 403, 201],
+  },
+  {
+    name: 'name Peru main sponsor',
+    request: (w) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}/sponsors/${w.delegations.other.id}/main`, body: { date: '2022-10-19' } }),
+    expect: [201, 403, 403, 403],
+  },
+  { name: 'record an issue', request: (w) => event(w, 'issued', { symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 }), expect: [201, 403, 403, 403] },
+  { name: 'record the draft withdrawn', request: (w) => event(w, 'withdrawn', { date: '2022-10-19' }), expect: [201, 403, 201, 403] },
+  { name: 'record adoption', setup: async (w, s) => { await s.appendDraftEvent({ draftId: w.draft.id, type: 'issued', payload: { symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 }, userId: null }); }, request: (w) => event(w, 'adopted', adopted), expect: [201, 403, 403, 403] },
+  { name: 'freeze', setup: issueAndAdopt, request: (w) => event(w, 'frozen', { hash: 'abc' }), expect: [201, 403, 403, 403] },
+  {
+    name: 'join a frozen draft',
+    setup: async (w, s) => {
+      await issueAndAdopt(w, s);
+      await s.appendDraftEvent({ draftId: w.draft.id, type: 'frozen', payload: { hash: 'abc' }, userId: null });
+    },
+    request: (w) => join(w, w.delegations.other.id),
+    expect: [403, 403, 403, 403],
+  },
+];
+
+await describeOnBackends('permissions on every write', ({ server }) => {
+  for (const row of ROWS) {
+    it(`${row.name}: ${ROLES.map((r, i) => `${r} ${row.expect[i]}`).join(', ')}`, async () => {
+      const store = server().store;
+      for (const [i, role] of ROLES.entries()) {
+        const w = await makeWorld(store);
+        await row.setup?.(w, store);
+        const { secret } = await issueSecret(store, w.users[role].id, 'cookie', 60_000);
+        const { method, path, body } = row.request(w);
+        const before = await snapshot(store);
+        const res = await call(server(), method, path, { cookie: `ph_session=${secret}`, body });
+        expect(res.status, `${role}: ${JSON.stringify(res.body)}`).toBe(row.expect[i]);
+        if (res.status >= 400) expect(await snapshot(store), role).toEqual(before);
+      }
+    });
+  }
+});
