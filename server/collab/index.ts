@@ -37,6 +37,7 @@ export interface Collaboration {
 
 export type { CollabOptions };
 export { defaultCollabOptions } from './options';
+export { historyRouter, type HistoryDeps } from './historyRoutes';
 
 /** Serve `/collab/<draftId>` WebSocket upgrades on `server`. */
 export function attachCollaboration(server: http.Server, deps: CollabDeps): Collaboration {

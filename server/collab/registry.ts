@@ -4,13 +4,13 @@
  */
 import * as Y from 'yjs';
 import type { DraftAccess } from '../../shared/policy';
-import type { Store } from '../storage/types';
+import type { Store, UpdateLogRepo } from '../storage/types';
 import type { CollabOptions } from './options';
 import type { GroupCommitter } from './persistence';
 import { DraftRoom } from './room';
 
 /** Rebuild a draft's document from its newest checkpoint (≤ uptoSeq) and the log after it. */
-export async function loadDoc(store: Store, draftId: string, uptoSeq?: number): Promise<{ doc: Y.Doc; seq: number; checkpointSeq: number }> {
+export async function loadDoc(store: Pick<UpdateLogRepo, 'latestCheckpoint' | 'listUpdates'>, draftId: string, uptoSeq?: number): Promise<{ doc: Y.Doc; seq: number; checkpointSeq: number }> {
   const doc = new Y.Doc({ gc: true });
   const cp = await store.latestCheckpoint(draftId, uptoSeq);
   let seq = 0;

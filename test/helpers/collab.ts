@@ -18,7 +18,9 @@ import { authenticateRequest } from '../../server/auth/authenticate';
 import { issueSecret } from '../../server/auth/sessions';
 import { openStore } from '../../server/storage/index';
 import type { Store } from '../../server/storage/types';
-import { attachCollaboration, type Collaboration, type CollabOptions } from '../../server/collab/index';
+import { attachCollaboration, historyRouter, type Collaboration, type CollabOptions } from '../../server/collab/index';
+import { errorHandler } from '../../server/http/errors';
+import express from 'express';
 
 // Every stock provider adds an exit listener; tests open dozens.
 process.setMaxListeners(200);
@@ -69,6 +71,8 @@ export async function seedDraft(store: Store): Promise<{ draftId: string; sessio
 
 /** A collaboration server on port 0 over a temp SQLite store (or a given one). */
 export interface CollabServer {
+  /** `http://127.0.0.1:PORT` (the history routes are under /api). */
+  url: string;
   wsUrl: string;
   port: number;
   store: Store;
@@ -81,12 +85,17 @@ export interface CollabServer {
 export async function startCollabServer(opts: { store?: Store; options?: Partial<CollabOptions> } = {}): Promise<CollabServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ph-collab-'));
   const store = opts.store ?? (await openStore({ dataDir }));
-  const server = http.createServer((_req, res) => res.writeHead(404).end());
-  const collab = attachCollaboration(server, { store, authenticate: (req) => authenticateRequest(store, req), options: { log: quietLog, ...opts.options } });
+  const authenticate = (req: http.IncomingMessage) => authenticateRequest(store, req);
+  // The history routes beside the socket, as the app mounts them.
+  const app = express();
+  app.use('/api', historyRouter({ store, authenticate }));
+  app.use(errorHandler(() => undefined));
+  const server = http.createServer(app);
+  const collab = attachCollaboration(server, { store, authenticate, options: { log: quietLog, ...opts.options } });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   return {
-    wsUrl: `ws://127.0.0.1:${port}/collab`, port, store, collab, dataDir,
+    url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/collab`, port, store, collab, dataDir,
     async close() {
       await collab.close();
       server.closeAllConnections();

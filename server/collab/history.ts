@@ -1,0 +1,133 @@
+/**
+ * History from the update log: the text as of a seq or a time, the changes over a span, and the
+ * authorship of the current text. The log is the only source: a character's author is the user
+ * who owns the Yjs client id it was written under (ids are claimed on first write, see
+ * authorship.ts), and their delegation is the one the log recorded with that update.
+ */
+import * as Y from 'yjs';
+import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import { charsByDelegation, pushRun, type AuthorRun, type ChangeEntry, type ParagraphAuthorship, type TextAsOf } from '../../shared/history';
+import { resolutionSchema } from '../../shared/schema';
+import type { StoredUpdate, UpdateLogRepo } from '../storage/types';
+import { loadDoc } from './registry';
+
+/** The name of the working text's fragment (y-prosemirror's default). */
+export const TEXT_FRAGMENT = 'prosemirror';
+
+type LogRepo = Pick<UpdateLogRepo, 'listUpdates' | 'latestCheckpoint' | 'lastSeq'>;
+
+/** ProseMirror JSON and plain text of a doc's working text. */
+export function renderText(doc: Y.Doc): { doc: unknown; plain: string } {
+  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(TEXT_FRAGMENT), resolutionSchema);
+  return { doc: node.toJSON(), plain: node.textBetween(0, node.content.size, '\n') };
+}
+
+/** The seq of the last update stored at or before `at` (0 when none). */
+async function seqAtTime(store: LogRepo, draftId: string, at: string): Promise<{ seq: number; at: string | null }> {
+  const t = Date.parse(at);
+  let found: StoredUpdate | null = null;
+  for (const u of await store.listUpdates(draftId)) {
+    if (Date.parse(u.at) > t) break;
+    found = u;
+  }
+  return { seq: found?.seq ?? 0, at: found?.at ?? null };
+}
+
+/** The text as of a seq (or a time); the latest when neither is given. */
+export async function textAsOf(store: LogRepo, draftId: string, point: { seq?: number; at?: string }): Promise<TextAsOf> {
+  const last = await store.lastSeq(draftId);
+  let seq = Math.min(point.seq ?? last, last);
+  let at: string | null = null;
+  if (point.at !== undefined) ({ seq, at } = await seqAtTime(store, draftId, point.at));
+  else if (seq > 0) at = (await store.listUpdates(draftId, seq - 1, seq))[0]?.at ?? null;
+  const { doc } = seq > 0 ? await loadDoc(store, draftId, seq) : { doc: new Y.Doc() };
+  const text = renderText(doc);
+  doc.destroy();
+  return { draftId, seq, at, ...text };
+}
+
+function stringLength(item: Y.Item): number {
+  return item.content instanceof Y.ContentString ? item.content.getLength() : 0;
+}
+
+/** The changes over seqs [from, to]: who, when, characters inserted and deleted. */
+export async function changesBetween(store: LogRepo, draftId: string, from = 1, to?: number): Promise<ChangeEntry[]> {
+  const start = Math.max(1, from);
+  const { doc } = start > 1 ? await loadDoc(store, draftId, start - 1) : { doc: new Y.Doc() };
+  // Keep deleted content so a later deletion of it can still be measured.
+  doc.gc = false;
+  const out: ChangeEntry[] = [];
+  let inserted = 0;
+  let deleted = 0;
+  doc.on('afterTransaction', (tr: Y.Transaction) => {
+    for (const [client, after] of tr.afterState) {
+      const before = tr.beforeState.get(client) ?? 0;
+      if (after <= before) continue;
+      const structs = doc.store.clients.get(client) ?? [];
+      for (let i = before > 0 ? Y.findIndexSS(structs, before) : 0; i < structs.length; i++) {
+        const s = structs[i]!;
+        if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentString)) continue;
+        // Count only the part of a struct that this transaction created.
+        inserted += Math.max(0, Math.min(s.id.clock + s.length, after) - Math.max(s.id.clock, before));
+      }
+    }
+    Y.iterateDeletedStructs(tr, tr.deleteSet, (s) => {
+      if (s instanceof Y.Item) deleted += stringLength(s);
+    });
+  });
+  for (const u of await store.listUpdates(draftId, start - 1, to)) {
+    inserted = 0;
+    deleted = 0;
+    Y.applyUpdate(doc, u.update);
+    out.push({ seq: u.seq, at: u.at, userId: u.userId, delegationId: u.delegationId, inserted, deleted });
+  }
+  doc.destroy();
+  return out;
+}
+
+/** Who wrote each client id, from the log (the first update creating content under it). */
+function clientAuthors(log: StoredUpdate[]): Map<number, { userId: string | null; delegationId: string | null }> {
+  const m = new Map<number, { userId: string | null; delegationId: string | null }>();
+  for (const u of log) {
+    for (const s of Y.decodeUpdate(u.update).structs) {
+      if (!m.has(s.id.client)) m.set(s.id.client, { userId: u.userId, delegationId: u.delegationId });
+    }
+  }
+  return m;
+}
+
+function walk(type: Y.XmlElement | Y.XmlText, visit: (item: Y.Item) => void): void {
+  if (type instanceof Y.XmlText) {
+    for (let item = type._start; item; item = item.right) if (!item.deleted) visit(item);
+    return;
+  }
+  for (let item = type._start; item; item = item.right) {
+    if (item.deleted || !(item.content instanceof Y.ContentType)) continue;
+    walk(item.content.type as Y.XmlElement | Y.XmlText, visit);
+  }
+}
+
+/** For each block of the current text, which delegations wrote which characters. */
+export async function authorshipOf(store: LogRepo, draftId: string): Promise<ParagraphAuthorship[]> {
+  const log = await store.listUpdates(draftId);
+  const authors = clientAuthors(log);
+  const doc = new Y.Doc();
+  if (log.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(log.map((u) => u.update)));
+  const out: ParagraphAuthorship[] = [];
+  doc.getXmlFragment(TEXT_FRAGMENT).toArray().forEach((block, index) => {
+    const runs: AuthorRun[] = [];
+    let text = '';
+    if (block instanceof Y.XmlElement || block instanceof Y.XmlText) {
+      walk(block, (item) => {
+        if (!(item.content instanceof Y.ContentString)) return;
+        const who = authors.get(item.id.client) ?? { userId: null, delegationId: null };
+        text += item.content.str;
+        pushRun(runs, { ...who, length: item.content.getLength() });
+      });
+    }
+    const el = block instanceof Y.XmlElement ? block : null;
+    out.push({ index, id: String(el?.getAttribute('id') ?? ''), type: el?.nodeName ?? 'text', text, runs, byDelegation: charsByDelegation(runs) });
+  });
+  doc.destroy();
+  return out;
+}
