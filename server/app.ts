@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { authenticateRequest } from './auth';
-import { attachCollaboration, type Collaboration, type CollabOptions } from './collab';
+import { attachCollaboration, historyRouter, type Collaboration, type CollabOptions } from './collab';
 import type { Config } from './config';
 import { seedDemo, type DemoAccount } from './demo/seed';
 import { apiRouter } from './http/router';
@@ -77,14 +77,17 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
   app.disable('x-powered-by');
   // The collaboration endpoint is created after the server; routes reach it through this.
   let collab: Collaboration | null = null;
+  const authenticate = (req: http.IncomingMessage) => authenticateRequest(store, req);
   app.use(
     '/api',
-    apiRouter({ store, config, log, refreshAccess: async (draftId) => collab?.refreshAccess(draftId) }),
+    apiRouter({ store, config, log, refreshAccess: async (draftId) => collab?.refreshAccess(draftId) }, [
+      historyRouter({ store, authenticate }),
+    ]),
   );
   serveClient(app, opts.clientDir ?? path.join(projectRoot, 'dist', 'client'));
 
   const server = http.createServer(app);
-  collab = attachCollaboration(server, { store, authenticate: (req) => authenticateRequest(store, req), options: opts.collab });
+  collab = attachCollaboration(server, { store, authenticate, options: opts.collab });
   const attached = collab;
 
   let closed: Promise<void> | null = null;

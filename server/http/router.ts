@@ -17,8 +17,8 @@ import { sessionRoutes } from './routes/sessions';
 import { sponsorRoutes } from './routes/sponsors';
 import { userRoutes } from './routes/users';
 
-/** Build the /api router. */
-export function apiRouter(deps: ApiDeps): Router {
+/** Build the /api router; `more` are routers of other units (the text's history), mounted last. */
+export function apiRouter(deps: ApiDeps, more: Router[] = []): Router {
   const router = Router();
 
   router.use(async (req, _res, next) => {
@@ -41,6 +41,7 @@ export function apiRouter(deps: ApiDeps): Router {
   router.use('/drafts/:id/sponsors', sponsorRoutes(deps));
   router.use('/drafts/:id/events', eventRoutes(deps));
   router.use('/drafts', draftRoutes(deps));
+  for (const extra of more) router.use(extra);
 
   router.use(notFoundHandler);
   router.use(errorHandler((message, err) => deps.log(message, err)));

@@ -156,6 +156,13 @@ await describeOnBackends('drafts routes', ({ server }) => {
     expect(await snapshot(server().store)).toEqual(before);
   });
 
+  it('serves the working text\'s history beside the draft (mounted from the collaboration unit)', async () => {
+    const res = await call(server(), 'GET', `/api/drafts/${world.draft.id}/text`, { cookie: nonSponsor.cookie });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ draftId: world.draft.id, seq: 0 });
+    expect((await call(server(), 'GET', `/api/drafts/${world.draft.id}/text`)).status).toBe(401);
+  });
+
   it('needs a signed-in user', async () => {
     expect((await call(server(), 'GET', `/api/drafts/${world.draft.id}`)).status).toBe(401);
     expect((await call(server(), 'GET', `/api/sessions/${world.session.id}/drafts`)).status).toBe(401);
