@@ -1,0 +1,142 @@
+/**
+ * Benchmark of `compareTexts` on a large text: the whole 150 KB report of the eleventh session
+ * (imported as one text, about 560 blocks) against a revision with some hundred scattered
+ * edits (seeded), next to a flat diff-match-patch of the same two plain texts with semantic
+ * clean-up, measured in the same run. Target (issue #5): ≤ 100 ms and ≤ 1.5× the flat diff.
+ *
+ * Run: npx tsx bench/compare.bench.ts [runs]
+ */
+import { readFileSync } from 'node:fs';
+import DiffMatchPatch from 'diff-match-patch';
+import type { Node as PMNode } from 'prosemirror-model';
+import { compareTexts } from '../shared/compare';
+import { importPlainText } from '../shared/importText';
+import { resolutionSchema as schema } from '../shared/schema';
+
+const RUNS = Number(process.argv[2] ?? 50);
+const EDITS = 100;
+const report = readFileSync(new URL('./fixtures/cop11-report.zh.txt', import.meta.url), 'utf8');
+
+// A small seeded generator (mulberry32), so that every run edits the same places.
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function importText(text: string, prefix: string): PMNode {
+  let n = 0;
+  const result = importPlainText(text, { newId: () => `${prefix}${++n}` });
+  if (!result.ok) throw new Error(result.error);
+  return result.value.doc;
+}
+
+// Edits the text of a block in one place: a few characters replaced, inserted or deleted.
+function editBlock(node: PMNode, rnd: () => number): PMNode {
+  const content: PMNode[] = [];
+  node.forEach((c) => void content.push(c));
+  const k = content.findIndex((c) => c.isText && c.text!.length > 12);
+  if (k < 0) return node;
+  const text = content[k]!.text!;
+  const at = Math.floor(rnd() * (text.length - 8));
+  const len = 1 + Math.floor(rnd() * 6);
+  const words = ['缔约国', '各国', '秘书处', '进一步', '特别是', '酌情', 'including', '并且'];
+  const word = words[Math.floor(rnd() * words.length)]!;
+  const kind = rnd();
+  const edited = kind < 0.5 ? text.slice(0, at) + word + text.slice(at + len) : kind < 0.75 ? text.slice(0, at) + word + text.slice(at) : text.slice(0, at) + text.slice(at + len);
+  content[k] = schema.text(edited, content[k]!.marks);
+  return node.type.create(node.attrs, content);
+}
+
+/** The revision: ~100 edits inside paragraphs, two paragraphs deleted, two inserted, one moved; ids kept. */
+function revise(doc: PMNode, seed: number): PMNode {
+  const rnd = random(seed);
+  const top: PMNode[] = [];
+  doc.forEach((c) => void top.push(c));
+  // Blocks are addressed as [top index, annex child index or -1].
+  const places: [number, number][] = [];
+  top.forEach((c, i) => (c.type.name === 'annex' ? c.forEach((_, __, j) => void places.push([i, j])) : places.push([i, -1])));
+  const chosen = new Set<number>();
+  while (chosen.size < EDITS) chosen.add(1 + Math.floor(rnd() * (places.length - 1)));
+  const edits = new Map<number, Map<number, PMNode>>();
+  for (const p of chosen) {
+    const [i, j] = places[p]!;
+    const node = j < 0 ? top[i]! : top[i]!.child(j);
+    (edits.get(i) ?? edits.set(i, new Map()).get(i)!).set(j, editBlock(node, rnd));
+  }
+  const blocks = top.map((c, i) => {
+    const e = edits.get(i);
+    if (!e) return c;
+    if (e.has(-1)) return e.get(-1)!;
+    const kids: PMNode[] = [];
+    c.forEach((k, _, j) => void kids.push(e.get(j) ?? k));
+    return c.type.create(c.attrs, kids);
+  });
+  // Paragraph-level edits in the main body, away from the title.
+  const body = blocks.findIndex((b) => b.type.name === 'annex');
+  const end = body < 0 ? blocks.length : body;
+  const pick = () => 2 + Math.floor(rnd() * (end - 4));
+  blocks.splice(pick(), 1);
+  blocks.splice(pick(), 1);
+  for (const t of ['新增段落：缔约方会议请秘书处报告执行情况。', '又请缔约国提供资料。']) {
+    blocks.splice(pick(), 0, schema.nodes.operative!.create({ id: `new-${t.length}` }, schema.text(t)));
+  }
+  const [moved] = blocks.splice(pick(), 1);
+  blocks.splice(pick(), 0, moved!);
+  const result = schema.nodes.doc!.create(null, blocks);
+  result.check();
+  return result;
+}
+
+const plainText = (d: PMNode) => d.textBetween(0, d.content.size, '\n', () => '');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+// Runs the contenders in turn, round after round, so that a busy machine slows them alike;
+// the first rounds only warm the JIT up.
+function measure(contenders: Record<string, () => unknown>, warmup = 30): Record<string, number[]> {
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  for (let r = 0; r < warmup + RUNS; r++) {
+    for (const [name, fn] of Object.entries(contenders)) {
+      const t0 = performance.now();
+      fn();
+      if (r >= warmup) times[name]!.push(performance.now() - t0);
+    }
+  }
+  return times;
+}
+
+const left = importText(report, 'p');
+const right = revise(left, 2022);
+const leftText = plainText(left);
+const rightText = plainText(right);
+// The same two texts without ids in common, as two pasted versions would come.
+const leftImported = importText(leftText, 'a');
+const rightImported = importText(rightText, 'b');
+
+const flatDmp = new DiffMatchPatch();
+const flat = () => {
+  const d = flatDmp.diff_main(leftText, rightText);
+  flatDmp.diff_cleanupSemantic(d);
+  return d;
+};
+const times = measure({
+  flat,
+  withIds: () => compareTexts(left, right),
+  withoutIds: () => compareTexts(leftImported, rightImported),
+});
+const [flatMs, withIds, withoutIds] = [median(times.flat!), median(times.withIds!), median(times.withoutIds!)];
+
+const sample = compareTexts(left, right);
+const fmt = (n: number) => n.toFixed(1).padStart(7);
+console.log(`texts: ${leftText.length} and ${rightText.length} characters, ${sample.paragraphs.length} rows, ${RUNS} runs (median)`);
+console.log(`counts: ${JSON.stringify(sample.counts)}`);
+console.log(`flat diff-match-patch + semantic clean-up ${fmt(flatMs)} ms`);
+console.log(`compareTexts, stable ids               ${fmt(withIds)} ms   ratio ${(withIds / flatMs).toFixed(2)}×`);
+console.log(`compareTexts, imported (no ids shared) ${fmt(withoutIds)} ms   ratio ${(withoutIds / flatMs).toFixed(2)}×`);

@@ -1,0 +1,208 @@
+/**
+ * Paragraph alignment of two texts.
+ *
+ * Stable ids decide first: a paragraph with the same id on both sides is the same paragraph,
+ * whatever its text became. The title and the formula pair up by position. What is left
+ * (imported texts, whose ids are fresh, or paragraphs new on both sides) pairs by text: first
+ * texts that occur once on each side, exactly; then, between those anchors, an order-keeping
+ * alignment that maximises similarity (a DP, as an LCS on similarity); last, a high-similarity
+ * match across anchors, which is a paragraph that moved.
+ *
+ * Every pair is then in order or moved: the longest chain of pairs in the same order on both
+ * sides (an LIS) stays in place and the others moved, so that moving one paragraph reads as one
+ * move rather than as everything else moving around it. This works on the whole text at once,
+ * so that the preamble, the operative part and each annex align in turn (they are in the same
+ * order on both sides) and a paragraph may still move from one to another.
+ */
+import { profile, similarity, similarityBound, type Profile } from './similarity';
+import type { Unit } from './units';
+
+/** Two blocks, one of each text, that are the same block; `moved` when it left the order of the others. */
+export interface AlignedPair {
+  left: number;
+  right: number;
+  moved: boolean;
+}
+
+/** The least similarity for two paragraphs in the same place to count as one paragraph changed. */
+export const MATCH_THRESHOLD = 0.5;
+/** The least similarity for a paragraph found elsewhere to count as moved rather than deleted and inserted. */
+export const MOVE_THRESHOLD = 0.6;
+// Past this many cells a gap's DP only looks near its diagonal, and moves are not looked for.
+const MAX_CELLS = 1_000_000;
+const BAND = 500;
+
+// Blocks of different classes never pair by text: a heading is not a paragraph.
+function classOf(u: Unit): string {
+  return u.kind === 'title' || u.kind === 'formula' || u.kind === 'annexHeading' ? u.kind : 'paragraph';
+}
+
+/** Align the blocks of two texts; every block is in at most one pair. */
+export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPair[] {
+  const rightOf = new Int32Array(left.length).fill(-1);
+  const leftOf = new Int32Array(right.length).fill(-1);
+  const link = (i: number, j: number) => {
+    rightOf[i] = j;
+    leftOf[j] = i;
+  };
+  for (const kind of ['title', 'formula']) {
+    const i = left.findIndex((u) => u.kind === kind);
+    const j = right.findIndex((u) => u.kind === kind);
+    if (i >= 0 && j >= 0) link(i, j);
+  }
+  const byKey = new Map<string, number>();
+  right.forEach((u, j) => u.key !== '' && byKey.set(u.key, j));
+  left.forEach((u, i) => {
+    const j = u.key === '' ? undefined : byKey.get(u.key);
+    if (j !== undefined && leftOf[j] === -1) link(i, j);
+  });
+  matchUniqueTexts(left, right, rightOf, leftOf, link);
+
+  const inOrder = longestChain(rightOf);
+  const profiles = new Map<string, Profile>();
+  const profileOf = (u: Unit) => {
+    let p = profiles.get(u.text);
+    if (!p) profiles.set(u.text, (p = profile(u.text)));
+    return p;
+  };
+  const sim = (i: number, j: number, threshold: number) => {
+    const c = classOf(left[i]!);
+    if (c !== classOf(right[j]!) || c === 'title' || c === 'formula') return -1;
+    const a = profileOf(left[i]!);
+    const b = profileOf(right[j]!);
+    if (similarityBound(a, b) < threshold) return -1;
+    const s = similarity(a, b);
+    return s >= threshold ? s : -1;
+  };
+
+  // Between consecutive anchors, align what is unmatched on both sides, in order.
+  const anchors = [...inOrder].sort((a, b) => a - b).map((i) => [i, rightOf[i]!] as const);
+  anchors.push([left.length, right.length]);
+  let from: readonly [number, number] = [-1, -1];
+  for (const to of anchors) {
+    const ls: number[] = [];
+    const rs: number[] = [];
+    for (let i = from[0] + 1; i < to[0]; i++) if (rightOf[i] === -1) ls.push(i);
+    for (let j = from[1] + 1; j < to[1]; j++) if (leftOf[j] === -1) rs.push(j);
+    if (ls.length > 0 && rs.length > 0) {
+      for (const [i, j] of alignGap(ls, rs, sim)) {
+        link(i, j);
+        inOrder.add(i);
+      }
+    }
+    from = to;
+  }
+  for (const [i, j] of matchMoves(left, right, rightOf, leftOf, sim)) link(i, j);
+
+  // A gap's matches sit between two anchors on both sides, so they extend the chain; all else moved.
+  const pairs: AlignedPair[] = [];
+  for (let i = 0; i < left.length; i++) if (rightOf[i] !== -1) pairs.push({ left: i, right: rightOf[i]!, moved: !inOrder.has(i) });
+  return pairs;
+}
+
+// Pairs texts that occur exactly once among the unmatched blocks of each side (patience-diff anchors).
+function matchUniqueTexts(
+  left: readonly Unit[],
+  right: readonly Unit[],
+  rightOf: Int32Array,
+  leftOf: Int32Array,
+  link: (i: number, j: number) => void,
+): void {
+  // Keyed by the text alone (no per-block key string to build and hash on a large text).
+  const count = (units: readonly Unit[], taken: Int32Array) => {
+    const seen = new Map<string, number>();
+    units.forEach((u, k) => {
+      if (taken[k] !== -1 || u.kind === 'title' || u.kind === 'formula') return;
+      seen.set(u.text, seen.has(u.text) ? -1 : k);
+    });
+    return seen;
+  };
+  const ls = count(left, rightOf);
+  const rs = count(right, leftOf);
+  for (const [text, i] of ls) {
+    const j = rs.get(text);
+    if (i >= 0 && j !== undefined && j >= 0 && classOf(left[i]!) === classOf(right[j]!)) link(i, j);
+  }
+}
+
+// The left indices of the longest chain of pairs whose right indices increase with their left ones.
+function longestChain(rightOf: Int32Array): Set<number> {
+  const tails: number[] = []; // left index ending the best chain of each length
+  const prev = new Int32Array(rightOf.length).fill(-1);
+  for (let i = 0; i < rightOf.length; i++) {
+    const j = rightOf[i]!;
+    if (j === -1) continue;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rightOf[tails[mid]!]! < j) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[i] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = i;
+  }
+  const chain = new Set<number>();
+  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i !== -1; i = prev[i]!) chain.add(i);
+  return chain;
+}
+
+// An order-keeping alignment of two runs of blocks maximising the summed similarity of its pairs.
+function alignGap(ls: number[], rs: number[], sim: (i: number, j: number, t: number) => number): [number, number][] {
+  const n = ls.length;
+  const m = rs.length;
+  const banded = n * m > MAX_CELLS;
+  const score = new Float64Array((n + 1) * (m + 1));
+  const pairScore = new Float64Array((n + 1) * (m + 1)).fill(-1);
+  const w = m + 1;
+  for (let a = 1; a <= n; a++) {
+    for (let b = 1; b <= m; b++) {
+      const near = !banded || Math.abs((a * m) / n - b) <= BAND;
+      const s = near ? sim(ls[a - 1]!, rs[b - 1]!, MATCH_THRESHOLD) : -1;
+      pairScore[a * w + b] = s;
+      let best = Math.max(score[(a - 1) * w + b]!, score[a * w + b - 1]!);
+      if (s >= 0) best = Math.max(best, score[(a - 1) * w + b - 1]! + s);
+      score[a * w + b] = best;
+    }
+  }
+  const out: [number, number][] = [];
+  for (let a = n, b = m; a > 0 && b > 0; ) {
+    const s = pairScore[a * w + b]!;
+    if (s >= 0 && score[a * w + b] === score[(a - 1) * w + b - 1]! + s) {
+      out.push([ls[a - 1]!, rs[b - 1]!]);
+      a--;
+      b--;
+    } else if (score[a * w + b] === score[(a - 1) * w + b]) a--;
+    else b--;
+  }
+  return out.reverse();
+}
+
+// The unmatched blocks that reappear elsewhere, most similar first.
+function matchMoves(
+  left: readonly Unit[],
+  right: readonly Unit[],
+  rightOf: Int32Array,
+  leftOf: Int32Array,
+  sim: (i: number, j: number, t: number) => number,
+): [number, number][] {
+  const ls = left.map((_, i) => i).filter((i) => rightOf[i] === -1);
+  const rs = right.map((_, j) => j).filter((j) => leftOf[j] === -1);
+  if (ls.length * rs.length > MAX_CELLS) return [];
+  const candidates: [number, number, number][] = [];
+  for (const i of ls) for (const j of rs) {
+    const s = sim(i, j, MOVE_THRESHOLD);
+    if (s >= 0) candidates.push([s, i, j]);
+  }
+  candidates.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  const usedL = new Set<number>();
+  const usedR = new Set<number>();
+  const out: [number, number][] = [];
+  for (const [, i, j] of candidates) {
+    if (usedL.has(i) || usedR.has(j)) continue;
+    usedL.add(i);
+    usedR.add(j);
+    out.push([i, j]);
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * From an alignment to the rows a chair reads: each block's status, its heading ("OP 6 → OP 7",
+ * "PP 3 (deleted)") and, where its words changed, the character diff. Rows follow the right
+ * text; a deleted block stands where it stood, just before the next block that kept its place.
+ */
+import type { AlignedPair } from './align';
+import { diffText, keptShare } from './inline';
+import type { ComparedParagraph, ComparedSide, ComparisonStatus } from './types';
+import type { Unit } from './units';
+
+function side(u: Unit): ComparedSide {
+  return { id: u.id, kind: u.kind, ref: u.ref, label: u.label, text: u.text };
+}
+
+function statusOf(l: Unit, r: Unit, moved: boolean): ComparisonStatus {
+  const same = l.text === r.text;
+  if (moved) return same ? 'moved' : 'moved-and-changed';
+  if (!same) return 'changed';
+  return l.ref === r.ref ? 'unchanged' : 'renumbered-only';
+}
+
+/** The heading of a row, with the reference it has on each side. */
+export function rowLabel(status: ComparisonStatus, left?: ComparedSide, right?: ComparedSide): string {
+  if (!right) return `${left!.ref} (deleted)`;
+  if (!left) return `${right.ref} (new)`;
+  const refs = left.ref === right.ref ? right.ref : `${left.ref} → ${right.ref}`;
+  return status === 'moved' || status === 'moved-and-changed' ? `${refs} (moved)` : refs;
+}
+
+function pairRow(l: Unit, r: Unit, moved: boolean): ComparedParagraph {
+  const status = statusOf(l, r, moved);
+  const left = side(l);
+  const right = side(r);
+  const row: ComparedParagraph = { kind: r.kind, status, label: rowLabel(status, left, right), left, right, similarity: 1 };
+  if (l.text !== r.text) {
+    row.segments = diffText(l.text, r.text);
+    row.similarity = keptShare(row.segments, l.text, r.text);
+  }
+  return row;
+}
+
+function loneRow(u: Unit, which: 'left' | 'right'): ComparedParagraph {
+  const s = side(u);
+  const status = which === 'left' ? 'deleted' : 'inserted';
+  const row: ComparedParagraph = { kind: u.kind, status, label: '', similarity: 0, [which]: s };
+  row.label = rowLabel(status, row.left, row.right);
+  return row;
+}
+
+/** A row with the blocks it shows, which the summary reads for their parents. */
+export interface PlacedRow {
+  row: ComparedParagraph;
+  l?: Unit;
+  r?: Unit;
+}
+
+/** The rows of a comparison, in the order of the right text, every block of each side exactly once. */
+export function buildRows(left: readonly Unit[], right: readonly Unit[], pairs: readonly AlignedPair[]): PlacedRow[] {
+  const byRight = new Map<number, AlignedPair>();
+  const matchedLeft = new Set<number>();
+  for (const p of pairs) {
+    byRight.set(p.right, p);
+    matchedLeft.add(p.left);
+  }
+  const rows: PlacedRow[] = [];
+  let cursor = 0; // the left blocks before it have been placed
+  const deletedUpTo = (end: number) => {
+    for (; cursor < end; cursor++) if (!matchedLeft.has(cursor)) rows.push({ row: loneRow(left[cursor]!, 'left'), l: left[cursor]! });
+  };
+  right.forEach((r, j) => {
+    const p = byRight.get(j);
+    if (!p) return rows.push({ row: loneRow(r, 'right'), r });
+    if (!p.moved) deletedUpTo(p.left + 1);
+    rows.push({ row: pairRow(left[p.left]!, r, p.moved), l: left[p.left]!, r });
+  });
+  deletedUpTo(left.length);
+  return rows;
+}

@@ -1,0 +1,18 @@
+/** Comparing two texts of a draft: see `compareTexts.ts`. */
+export { compareTexts } from './compareTexts';
+export { diffText, sideText } from './inline';
+export { MATCH_THRESHOLD, MOVE_THRESHOLD } from './align';
+export {
+  COMPARISON_STATUSES,
+  FOOTNOTE_CLOSE,
+  FOOTNOTE_OPEN,
+  type CompareOptions,
+  type ComparedParagraph,
+  type ComparedSide,
+  type Comparison,
+  type ComparisonCounts,
+  type ComparisonStatus,
+  type ComparisonSummary,
+  type Segment,
+  type UnitKind,
+} from './types';

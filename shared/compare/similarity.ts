@@ -1,0 +1,48 @@
+/**
+ * How alike two paragraphs are, for aligning texts that have no ids in common: the Dice
+ * coefficient of their character bigrams. Bigrams rather than words because Chinese has no
+ * spaces; they also keep English and Arabic word order in view. A paragraph's bigrams are
+ * kept as a sorted array so that comparing two is one linear merge.
+ */
+
+/** A paragraph's character bigrams, sorted, as the similarity needs them. */
+export type Profile = Uint32Array;
+
+/** The sorted bigrams of a text (its single character when it has only one). */
+export function profile(text: string): Profile {
+  if (text.length < 2) return Uint32Array.from(text.length === 1 ? [text.charCodeAt(0)] : []);
+  const grams = new Uint32Array(text.length - 1);
+  let prev = text.charCodeAt(0);
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    grams[i - 1] = ((prev << 16) | c) >>> 0;
+    prev = c;
+  }
+  return grams.sort();
+}
+
+/** The Dice coefficient of two profiles, from 0 (nothing shared) to 1 (the same bigrams). */
+export function similarity(a: Profile, b: Profile): number {
+  const total = a.length + b.length;
+  if (total === 0) return 1;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return (2 * shared) / total;
+}
+
+/** The best similarity two profiles of these sizes could have: skips pairs that cannot reach a threshold. */
+export function similarityBound(a: Profile, b: Profile): number {
+  const total = a.length + b.length;
+  return total === 0 ? 1 : (2 * Math.min(a.length, b.length)) / total;
+}

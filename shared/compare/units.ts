@@ -1,0 +1,93 @@
+/**
+ * A text read as the flat list of blocks a comparison aligns: the title, the formula, every
+ * paragraph and every annex heading, in document order, each with its text and its number
+ * from `numbering.ts` (never computed here).
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { negotiationNumbering, sequentialNumbering, type Numbering, type NumberingBase } from '../numbering';
+import { textFromJSON, type TextJSON } from '../schema';
+import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, type UnitKind } from './types';
+
+/** One block of a text as the comparison sees it. */
+export interface Unit {
+  kind: UnitKind;
+  id: string;
+  /** The key ids are matched by ('' when the block has no usable id): paragraphs and annexes apart. */
+  key: string;
+  ref: string;
+  label: string;
+  /** The number alone ("3", "(c)"), '' when there is none. */
+  number: string;
+  /** The reference of the paragraph this one belongs to, or ''. */
+  parentRef: string;
+  text: string;
+  /** The annex index, or -1 in the main body. */
+  annex: number;
+}
+
+/** The text of a block, each footnote's text inline between markers. */
+export function blockText(node: PMNode): string {
+  let text = '';
+  node.forEach((child) => {
+    if (child.isText) text += child.text;
+    else if (child.type.name === 'footnote') text += FOOTNOTE_OPEN + child.textContent + FOOTNOTE_CLOSE;
+    else text += child.textContent;
+  });
+  return text;
+}
+
+/** A text given as a node or as its JSON, as a node; throws a RangeError on JSON that does not fit the schema. */
+export function toNode(text: PMNode | TextJSON): PMNode {
+  return typeof (text as PMNode).nodeSize === 'number' ? (text as PMNode) : textFromJSON(text);
+}
+
+/** The numbers of a text: in sequence, or against a negotiation base. */
+export function numberText(doc: PMNode, base?: NumberingBase): Numbering {
+  if (!base) return sequentialNumbering(doc);
+  const numbered = negotiationNumbering(doc, base);
+  if (!numbered.ok) throw new RangeError(numbered.error);
+  return numbered.value;
+}
+
+// An unnumbered paragraph has no reference; a chair names it by its opening words.
+function excerpt(text: string): string {
+  const chars = Array.from(text.slice(0, 48).replace(/\s+/g, ' ').trim());
+  return chars.length <= 24 ? chars.join('') : `${chars.slice(0, 20).join('')}…`;
+}
+
+/** The blocks of a text in document order, numbered. */
+export function readUnits(doc: PMNode, numbering: Numbering): Unit[] {
+  const units: Unit[] = [];
+  const seen = new Set<string>();
+  const keyOf = (key: string, id: string) => {
+    if (id === '' || seen.has(key)) return '';
+    seen.add(key);
+    return key;
+  };
+  let p = 0;
+  let annex = -1;
+  const annexPrefix = (a: number) => (a >= 0 ? `${numbering.annexes[a]!.label}, ` : '');
+  const block = (node: PMNode) => {
+    const kind = node.type.name as UnitKind;
+    const text = blockText(node);
+    if (kind === 'title' || kind === 'formula') {
+      const ref = kind === 'title' ? 'Title' : 'Formula';
+      units.push({ kind, id: '', key: '', ref, label: '', number: '', parentRef: '', text, annex });
+      return;
+    }
+    const n = numbering.paragraphs[p++]!;
+    const ref = n.ref !== '' ? n.ref : `${annexPrefix(annex)}“${excerpt(text)}”`;
+    units.push({ kind, id: n.id, key: keyOf(`p:${n.id}`, n.id), ref, label: n.label, number: n.number, parentRef: n.parentRef, text, annex });
+  };
+  doc.forEach((child) => {
+    if (child.type.name !== 'annex') return block(child);
+    annex++;
+    const id = String(child.attrs.id ?? '');
+    child.forEach((part) => {
+      if (part.type.name !== 'annexHeading') return block(part);
+      const ref = `${numbering.annexes[annex]!.label} heading`;
+      units.push({ kind: 'annexHeading', id, key: keyOf(`a:${id}`, id), ref, label: '', number: '', parentRef: '', text: blockText(part), annex });
+    });
+  });
+  return units;
+}

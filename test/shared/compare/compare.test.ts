@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Node as PMNode } from 'prosemirror-model';
+import { compareTexts, sideText, type Comparison, type ComparedParagraph } from '../../../shared/compare';
+import { readUnits, numberText } from '../../../shared/compare/units';
+import { importPlainText } from '../../../shared/importText';
+import { sequentialNumbering } from '../../../shared/numbering';
+import { resolutionSchema as schema } from '../../../shared/schema';
+
+const FIXTURES = new URL('../../../server/demo/fixtures/cop11-zh/', import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
+
+/** Import a printed text with ids from a counter of its own, as two separate pastes would have. */
+function imported(text: string, prefix: string): PMNode {
+  let n = 0;
+  const result = importPlainText(text, { newId: () => `${prefix}${++n}` });
+  if (!result.ok) throw new Error(result.error);
+  return result.value.doc;
+}
+
+/** The invariants every comparison keeps, checked on every example. */
+export function checkInvariants(a: PMNode, b: PMNode, c: Comparison): void {
+  for (const row of c.paragraphs) {
+    if (row.left && row.right) {
+      if (row.segments) {
+        expect(sideText(row.segments, 'left')).toBe(row.left.text);
+        expect(sideText(row.segments, 'right')).toBe(row.right.text);
+      } else expect(row.left.text).toBe(row.right.text);
+    }
+  }
+  // Rows follow the right text, each of its blocks once; each left block appears once too.
+  const right = readUnits(b, numberText(b)).map((u) => `${u.ref}|${u.text}`);
+  expect(c.paragraphs.filter((r) => r.right).map((r) => `${r.right!.ref}|${r.right!.text}`)).toEqual(right);
+  const left = readUnits(a, numberText(a)).map((u) => `${u.ref}|${u.text}`);
+  expect(c.paragraphs.filter((r) => r.left).map((r) => `${r.left!.ref}|${r.left!.text}`).sort()).toEqual([...left].sort());
+  expect(JSON.parse(JSON.stringify(c))).toEqual(c);
+  for (const text of [a, b]) {
+    const self = compareTexts(text, text);
+    expect(self.paragraphs.every((r) => r.status === 'unchanged')).toBe(true);
+    expect(self.summary.en).toBe('No changes');
+  }
+}
+
+const changes = (c: Comparison) => c.paragraphs.filter((r) => r.status !== 'unchanged');
+const row = (c: Comparison, label: string): ComparedParagraph => {
+  const found = c.paragraphs.find((r) => r.label === label);
+  if (!found) throw new Error(`No row ${label}: ${c.paragraphs.map((r) => r.label).join(', ')}`);
+  return found;
+};
+
+// ---- Edits of resolution 11/5 (Chinese), once on the printed text and once on the doc keeping ids.
+
+const NEW_OP = '鼓励缔约国加强对贩运人口被害人的保护和援助；';
+const OP3_FROM = '查';
+const SUB_C_FROM = '加强与民间社会、';
+const SUB_C_TO = '加强与民间社会、学术界、';
+
+/** The printed text edited as a delegation would: blocks are separated by blank lines. */
+function editPrinted(text: string, edits: { deletePP2?: boolean; subC?: boolean; insertOP?: boolean; moveOP10?: boolean }): string {
+  let blocks = text.split('\n\n');
+  const at = (re: RegExp) => {
+    const i = blocks.findIndex((b) => re.test(b));
+    if (i < 0) throw new Error(`No block ${re}`);
+    return i;
+  };
+  if (edits.deletePP2) blocks.splice(at(/^回顾《打击有组织犯罪公约》第 32 条/), 1);
+  if (edits.subC) blocks[at(/^\(c\) 加强与民间社会/)] = blocks[at(/^\(c\) 加强与民间社会/)]!.replace(SUB_C_FROM, SUB_C_TO);
+  if (edits.moveOP10) {
+    const [op10] = blocks.splice(at(/^10\. /), 1);
+    blocks.splice(at(/^12\. /) + 1, 0, op10!);
+  }
+  if (edits.insertOP) blocks.splice(at(/^7\. /), 0, `7. ${NEW_OP}`);
+  let n = 0;
+  blocks = blocks.map((b) => b.replace(/^\d+\. /, () => `${++n}. `));
+  return blocks.join('\n\n');
+}
+
+const children = (d: PMNode) => {
+  const out: PMNode[] = [];
+  d.forEach((c) => void out.push(c));
+  return out;
+};
+const rebuild = (nodes: PMNode[]) => {
+  const d = schema.nodes.doc!.create(null, nodes);
+  d.check();
+  return d;
+};
+function replaceIn(node: PMNode, from: string, to: string): PMNode {
+  let done = false;
+  const content = children(node).map((c) => {
+    if (done || !c.isText || !c.text!.includes(from)) return c;
+    done = true;
+    return schema.text(c.text!.replace(from, to), c.marks);
+  });
+  if (!done) throw new Error(`No "${from}" in ${node.textContent.slice(0, 20)}`);
+  return node.type.create(node.attrs, content);
+}
+
+/** The same edits on the doc, keeping every paragraph's id (as co-editing does). */
+function editDoc(d: PMNode, edits: { deletePP2?: boolean; subC?: boolean; insertOP?: boolean; moveOP10?: boolean }): PMNode {
+  const refs = new Map(sequentialNumbering(d).paragraphs.map((p) => [p.ref, p.id]));
+  let nodes = children(d);
+  const at = (ref: string) => nodes.findIndex((n) => n.attrs.id === refs.get(ref));
+  if (edits.deletePP2) nodes.splice(at('PP 2'), 1);
+  if (edits.subC) nodes[at('OP 4 (c)')] = replaceIn(nodes[at('OP 4 (c)')]!, SUB_C_FROM, SUB_C_TO);
+  if (edits.moveOP10) {
+    const [op10] = nodes.splice(at('OP 10'), 1);
+    nodes.splice(at('OP 12') + 1, 0, op10!);
+  }
+  if (edits.insertOP) nodes.splice(at('OP 7'), 0, schema.nodes.operative!.create({ id: 'new-op' }, schema.text(NEW_OP)));
+  nodes = nodes.slice();
+  return rebuild(nodes);
+}
+
+const R115 = fixture('resolution-11-5.txt');
+const ALL = { deletePP2: true, subC: true, insertOP: true, moveOP10: true };
+
+describe.each([
+  ['with stable ids', (edits: Parameters<typeof editDoc>[1]) => { const a = imported(R115, 'p'); return [a, editDoc(a, edits)] as const; }],
+  ['as two imported texts', (edits: Parameters<typeof editDoc>[1]) => [imported(R115, 'a'), imported(editPrinted(R115, edits), 'b')] as const],
+])('resolution 11/5 revised, %s', (_, pair) => {
+  it('reads a deleted preambular paragraph and the renumbering it causes', () => {
+    const [a, b] = pair({ deletePP2: true });
+    const c = compareTexts(a, b);
+    checkInvariants(a, b, c);
+    expect(row(c, 'PP 2 (deleted)').status).toBe('deleted');
+    expect(row(c, 'PP 3 → PP 2').status).toBe('renumbered-only');
+    expect(c.counts.deleted).toBe(1);
+    expect(c.summary.en).toBe('PP 2 deleted; former PP 3–32 renumbered 2–31');
+    expect(c.summary.zh).toBe('删除序言部分第 2 段；原序言部分第 3–32 段重新编号为序言部分第 2–31 段');
+  });
+
+  it('reads a Chinese edit inside a subparagraph', () => {
+    const [a, b] = pair({ subC: true });
+    const c = compareTexts(a, b);
+    checkInvariants(a, b, c);
+    const r = row(c, 'OP 4 (c)');
+    expect(r.status).toBe('changed');
+    expect(r.segments!.filter((s) => s.op !== 'equal')).toEqual([{ op: 'insert', text: '学术界、' }]);
+    expect(r.similarity).toBeGreaterThan(0.9);
+    expect(c.summary).toEqual({ en: 'OP 4 (c) changed', zh: '修改执行部分第 4 段(c)项' });
+  });
+
+  it('reads an inserted operative paragraph as one, the rest renumbered', () => {
+    const [a, b] = pair({ insertOP: true });
+    const c = compareTexts(a, b);
+    checkInvariants(a, b, c);
+    expect(row(c, 'OP 7 (new)').right!.text).toBe(NEW_OP);
+    expect(row(c, 'OP 9 (a) → OP 10 (a)').status).toBe('renumbered-only');
+    expect(c.counts).toMatchObject({ inserted: 1, changed: 0, deleted: 0 });
+    expect(c.summary.en).toBe('OP 7 inserted; former OP 7–21 renumbered 8–22');
+  });
+
+  it('reads a moved paragraph as one move', () => {
+    const [a, b] = pair({ moveOP10: true });
+    const c = compareTexts(a, b);
+    checkInvariants(a, b, c);
+    expect(row(c, 'OP 10 → OP 12 (moved)').status).toBe('moved');
+    expect(c.counts.moved).toBe(1);
+    expect(c.summary.en).toBe('former OP 11–12 renumbered 10–11; OP 10 moved after OP 12');
+    expect(c.summary.zh).toBe('原执行部分第 11–12 段重新编号为执行部分第 10–11 段；执行部分第 10 段移至执行部分第 12 段之后');
+  });
+
+  it('reads all four edits at once', () => {
+    const [a, b] = pair(ALL);
+    const c = compareTexts(a, b);
+    checkInvariants(a, b, c);
+    expect(c.summary.en).toBe(
+      'PP 2 deleted; former PP 3–32 renumbered 2–31; OP 4 (c) changed; OP 7 inserted; former OP 7–9 renumbered 8–10; OP 10 moved after OP 12; former OP 13–21 renumbered 14–22',
+    );
+    expect(row(c, 'OP 10 → OP 13 (moved)').status).toBe('moved');
+    expect(c.counts).toMatchObject({ deleted: 1, changed: 1, inserted: 1, moved: 1, 'moved-and-changed': 0 });
+  });
+});
+
+describe('resolution 11/5, a moved paragraph that also changed', () => {
+  it('is moved-and-changed with its diff, with ids and without', () => {
+    const edited = editPrinted(R115, { moveOP10: true }).replace('吁请各国加强国际合作，包括', '吁请所有国家加强国际合作，包括');
+    const a = imported(R115, 'a');
+    const b = imported(edited, 'b');
+    const c = compareTexts(a, b);
+    checkInvariants(a, b, c);
+    const r = row(c, 'OP 10 → OP 12 (moved)');
+    expect(r.status).toBe('moved-and-changed');
+    expect(r.segments!.filter((s) => s.op !== 'equal')).toEqual([
+      { op: 'delete', text: '各国' },
+      { op: 'insert', text: '所有国家' },
+    ]);
+    expect(c.summary.en).toBe('former OP 11–12 renumbered 10–11; OP 10 moved after OP 12 and changed');
+  });
+});
+
+describe('every fixture against itself and against another', () => {
+  const names = ['resolution-11-1.txt', 'resolution-11-2.txt', 'resolution-11-3.txt', 'resolution-11-4.txt', 'resolution-11-6.txt', 'decision-11-1.txt', 'decision-11-2.txt', 'draft-L9-Rev1.txt'];
+  it.each(names)('%s: imported twice, all unchanged; every block once', (name) => {
+    const a = imported(fixture(name), 'a');
+    const b = imported(fixture(name), 'b');
+    const c = compareTexts(a, b);
+    checkInvariants(a, b, c);
+    expect(changes(c)).toEqual([]);
+  });
+
+  it('two different resolutions keep the invariants', () => {
+    const a = imported(fixture('resolution-11-2.txt'), 'a');
+    const b = imported(fixture('resolution-11-4.txt'), 'b');
+    const c = compareTexts(a, b);
+    checkInvariants(a, b, c);
+    expect(row(c, 'Title').status).toBe('changed');
+  });
+
+  it('takes JSON as well as nodes', () => {
+    const a = imported(R115, 'a');
+    const b = editDoc(a, ALL);
+    expect(compareTexts(a.toJSON(), b.toJSON())).toEqual(compareTexts(a, b));
+  });
+});
