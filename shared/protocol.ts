@@ -61,7 +61,7 @@ export const CloseReasons = {
   frameTooLarge: { code: 4413, reason: 'Frame too large' },
   /** The draft would grow past the size limit. */
   draftTooLarge: { code: 4414, reason: 'Draft too large' },
-  /** Too many messages; reconnect after a pause (the stock provider backs off). */
+  /** Far too many messages even after the server stopped reading for a while; reconnect later (the stock provider backs off). */
   rateLimited: { code: 4529, reason: 'Too many messages' },
   /** The server is shutting down; reconnect. */
   shuttingDown: { code: 4503, reason: 'Server shutting down' },
@@ -113,9 +113,9 @@ export const CollabLimits = {
   maxFrameBytes: 1024 * 1024,
   /** Largest encoded state of one draft, in bytes (16 MiB: about a hundred 150 KB reports). */
   maxDraftBytes: 16 * 1024 * 1024,
-  /** Sustained messages per second per connection (token bucket refill). */
+  /** Sustained messages per second per connection; over it the server reads more slowly. */
   messagesPerSecond: 200,
-  /** Burst of messages per connection. */
+  /** Burst of messages per connection, and the debt allowed beyond it before a close. */
   messageBurst: 400,
   /** Awareness messages per second per connection; extra ones are dropped, not fatal. */
   awarenessPerSecond: 20,

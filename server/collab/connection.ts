@@ -1,5 +1,6 @@
 /**
- * One WebSocket connection to a draft: frame limits, rate limits, strict parsing, and the
+ * One WebSocket connection to a draft: frame limits, rate limits (back-pressure first, then a
+ * close), strict parsing, and the
  * order of its messages (each is handled after the previous one, so an update never overtakes
  * the one before it). A malformed or oversized frame closes this connection only.
  */
@@ -67,7 +68,14 @@ export class Connection implements Peer {
     if (this.closed) return;
     if (!isBinary) return this.close(CloseReasons.malformed);
     if (data.length > this.opts.maxFrameBytes) return this.close(CloseReasons.frameTooLarge);
-    if (!this.messages.take()) return this.close(CloseReasons.rateLimited);
+    // Over the rate, stop reading the socket until the debt is repaid (TCP pushes back on the
+    // sender); only a sender that is still far over it after that is cut off.
+    const wait = this.messages.borrow();
+    if (wait < 0) return this.close(CloseReasons.rateLimited);
+    if (wait > 0 && !this.ws.isPaused) {
+      this.ws.pause();
+      setTimeout(() => this.ws.resume(), wait).unref();
+    }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.length);
     this.chain = this.chain.then(() => this.handle(frame)).catch((e: unknown) => {
       if (e instanceof MalformedFrame) this.close(CloseReasons.malformed);
