@@ -9,10 +9,12 @@ import { el } from './dom';
 export function describeConnection(s: ConnectionState): { text: string; tone: 'ok' | 'warn' | 'bad' } {
   const unsent = s.unsent ? ' — changes not yet sent' : '';
   switch (s.status) {
-    case 'connected': return s.synced ? { text: `Connected${s.unsent ? ' — sending changes' : ''}`, tone: 'ok' } : { text: 'Connected — loading the text', tone: 'warn' };
+    case 'connected':
+      if (s.paused) return { text: 'Connected — the server cannot save right now; your changes wait here', tone: 'warn' };
+      return s.synced ? { text: `Connected${s.unsent ? ' — sending changes' : ''}`, tone: 'ok' } : { text: 'Connected — loading the text', tone: 'warn' };
     case 'connecting': return { text: 'Connecting…', tone: 'warn' };
     case 'reconnecting': return { text: `Reconnecting…${unsent}`, tone: 'warn' };
-    case 'offline': return { text: `Offline${s.unsent ? ' — changes kept on this computer, sent when back online' : ''}`, tone: 'bad' };
+    case 'offline': return { text: `Offline${s.unsent ? ' — changes not yet sent, kept on this computer' : ''}`, tone: 'bad' };
     case 'closed': return { text: `Disconnected: ${s.reason ?? 'closed by the server'}${unsent}`, tone: 'bad' };
   }
 }

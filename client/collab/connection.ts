@@ -9,7 +9,7 @@ import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { COLLAB_PATH_PREFIX, CollabParams, MessageType, type CollabMode, type Notice } from '../../shared/protocol';
+import { COLLAB_PATH_PREFIX, CollabParams, MessageType, NoticeKinds, type CollabMode, type Notice } from '../../shared/protocol';
 
 /** Where the connection stands, as the status line shows it. */
 export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
@@ -27,6 +27,8 @@ export interface ConnectionState {
   reason: string | null;
   /** The local copy (IndexedDB) has been loaded. */
   restored: boolean;
+  /** The server cannot store edits for now: ours wait here and go up when it can. */
+  paused: boolean;
 }
 
 /** Options of a draft connection. */
@@ -61,10 +63,15 @@ const CLOSE_WORDS: Record<number, string> = {
   4404: 'this draft does not exist any more',
 };
 
+/** A server message as a reason a banner can print after "Read only:" (the server's own prefixes removed). */
+export function readableReason(message: string): string {
+  return message.replace(/^(this text is now read-only for you|read-only|read_only)\s*:\s*/i, '').replace(/\.$/, '');
+}
+
 /** Open a draft's working text: local copy first, then the server. */
 export function connectDraft(draftId: string, options: DraftConnectionOptions = {}): DraftConnection {
   const doc = new Y.Doc();
-  let state: ConnectionState = { status: 'connecting', synced: false, unsent: false, mode: null, reason: null, restored: false };
+  let state: ConnectionState = { status: 'connecting', synced: false, unsent: false, mode: null, reason: null, restored: false, paused: false };
   const set = (patch: Partial<ConnectionState>) => {
     state = { ...state, ...patch };
     options.onState?.(state);
@@ -82,7 +89,10 @@ export function connectDraft(draftId: string, options: DraftConnectionOptions = 
   provider.messageHandlers[MessageType.notice] = (_encoder, decoder) => {
     try {
       const notice = JSON.parse(decoding.readVarString(decoder)) as Notice;
-      set({ mode: notice.mode, reason: notice.mode === 'read' ? notice.message : null });
+      const patch: Partial<ConnectionState> = { mode: notice.mode, reason: notice.mode === 'read' ? readableReason(notice.message) : null };
+      if (notice.kind === NoticeKinds.storageUnavailable) patch.paused = true;
+      if (notice.kind === NoticeKinds.storageRestored) patch.paused = false;
+      set(patch);
     } catch {
       // A notice we cannot read changes nothing; the server still enforces the mode.
     }
@@ -91,7 +101,7 @@ export function connectDraft(draftId: string, options: DraftConnectionOptions = 
   provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
     if (decoding.readVarUint(decoder) !== 0) return;
     const reason = decoding.readVarString(decoder);
-    const words = reason.replace(/^[a-z_]+:\s*/, '');
+    const words = readableReason(reason.replace(/^[a-z_]+:\s*/, ''));
     set(reason.startsWith('read_only') ? { mode: 'read', reason: words } : { reason: words });
   };
 

@@ -33,9 +33,36 @@ export function presenceOf(me: Me): PresenceUser {
   return { name, person: me.displayName, color, colorLight: `${color}33` };
 }
 
-/** Publish the user in the awareness state. */
-export function announce(awareness: Awareness, user: PresenceUser): void {
-  awareness.setLocalStateField('user', user);
+/**
+ * A colour no one else present uses, starting from `preferred`: two delegations in one draft
+ * must not share a cursor colour. When two clients clash, the one with the larger client id
+ * moves, so that they never both move.
+ */
+export function freeColour(awareness: Awareness, preferred: string): string {
+  const taken = new Set<string>();
+  for (const [clientId, state] of awareness.getStates()) {
+    const user = (state as { user?: PresenceUser }).user;
+    if (clientId < awareness.clientID && user) taken.add(user.color);
+  }
+  if (!taken.has(preferred)) return preferred;
+  const start = PALETTE.indexOf(preferred);
+  for (let i = 1; i <= PALETTE.length; i++) {
+    const colour = PALETTE[(start + i) % PALETTE.length]!;
+    if (!taken.has(colour)) return colour;
+  }
+  return preferred; // more people than colours: names still tell them apart
+}
+
+/** Publish the user in the awareness state, and keep their colour distinct as others come and go. */
+export function announce(awareness: Awareness, user: PresenceUser): () => void {
+  const publish = () => {
+    const color = freeColour(awareness, user.color);
+    const current = (awareness.getLocalState() as { user?: PresenceUser } | null)?.user;
+    if (current?.color !== color) awareness.setLocalStateField('user', { ...user, color, colorLight: `${color}33` });
+  };
+  publish();
+  awareness.on('change', publish);
+  return () => awareness.off('change', publish);
 }
 
 /** Everyone in the draft now (this client first), one entry per client. */

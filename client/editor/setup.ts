@@ -82,7 +82,7 @@ export function draftingPlugins(options: Omit<DraftingEditorOptions, 'mount' | '
 export function createDraftingEditor(options: DraftingEditorOptions): EditorView {
   const ask = options.ask ?? promptText;
   const state = EditorState.create({ schema: resolutionSchema, plugins: draftingPlugins(options) });
-  const view: EditorView = new EditorView(options.mount, {
+  const view = new EditorView(options.mount, {
     state,
     nodeViews: {
       footnote: (node, v, getPos) => new FootnoteView(node, v, getPos, ask),
@@ -94,9 +94,10 @@ export function createDraftingEditor(options: DraftingEditorOptions): EditorView
       'aria-label': 'Working text of the draft',
       spellcheck: 'true',
     },
-    dispatchTransaction(tr) {
-      view.updateState(view.state.apply(tr));
-      options.onUpdate?.(view);
+    // `this`, not the `view` constant: y-prosemirror dispatches while the view is being constructed.
+    dispatchTransaction(this: EditorView, tr) {
+      this.updateState(this.state.apply(tr));
+      options.onUpdate?.(this);
     },
   });
   options.onUpdate?.(view);

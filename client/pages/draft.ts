@@ -71,7 +71,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     },
   });
   const presence = presencePanel(connection.provider.awareness);
-  announce(connection.provider.awareness, presenceOf(me));
+  const stopAnnouncing = announce(connection.provider.awareness, presenceOf(me));
 
   const header = el('header', { className: 'draft-head' },
     backLink,
@@ -115,6 +115,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   });
 
   return () => {
+    stopAnnouncing();
     presence.destroy();
     view?.destroy();
     connection.destroy();

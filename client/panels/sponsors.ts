@@ -5,7 +5,8 @@ import { el, formatWhen } from '../dom';
 function sponsorItem(s: SponsorJSON, role: string): HTMLElement {
   return el('li', { attrs: { 'data-delegation': s.code ?? s.delegationId } },
     el('span', { className: 'name' }, s.name.en),
-    s.onBehalfOf ? el('span', { className: 'behalf' }, ` (also on behalf of ${s.onBehalfOf.en})`) : '',
+    // Stored as printed ("also on behalf of its member States"); add the words only when missing.
+    s.onBehalfOf ? el('span', { className: 'behalf' }, ` (${/on behalf of/i.test(s.onBehalfOf.en) ? s.onBehalfOf.en : `on behalf of ${s.onBehalfOf.en}`})`) : '',
     el('span', { className: 'muted' }, ` — ${role}, since ${formatWhen(s.since)}`),
   );
 }

@@ -1,0 +1,176 @@
+/**
+ * The drafting room in a real Chromium: two sponsor delegations co-edit, numbers follow at
+ * once in both browsers, a non-sponsor watches read-only, an offline delegate's edits merge on
+ * reconnect. Each test makes its own draft on one shared server; screenshots land in
+ * test-artifacts/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildClient, hasChromium, launch, makeDraft, requireChromiumInCI, screenshot, signedInPage, startWorld, type World } from './harness';
+
+requireChromiumInCI();
+
+const TEST_MS = 60_000;
+
+// Put the caret at the end of the paragraph with `id`, as a user would: click it, then End.
+async function caretAtEnd(page: Page, id: string): Promise<void> {
+  await page.locator(`.ph-editor [data-id="${id}"]`).click();
+  await page.keyboard.press('End');
+}
+
+const paragraphText = (page: Page, id: string) => page.locator(`.ph-editor [data-id="${id}"]`).textContent();
+const operativeNumbers = (page: Page) => page.locator('.ph-editor .ph-operative').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-number')} ${e.textContent}`));
+// The text as written, without the other delegations' cursor labels.
+const editorText = (page: Page) => page.locator('.ph-editor').evaluate((e) => {
+  const copy = e.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+  return copy.textContent ?? '';
+});
+
+async function openDraft(browser: Browser, world: World, account: string, draftId: string) {
+  const opened = await signedInPage(browser, world.server, account, `/drafts/${draftId}`);
+  await opened.page.locator('.ph-editor [data-id="op1"]').waitFor({ timeout: 15_000 });
+  await expect.poll(() => opened.page.locator('.connection').getAttribute('data-status')).toBe('connected');
+  return opened;
+}
+
+describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
+  let world: World;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await buildClient();
+    [world, browser] = await Promise.all([startWorld(), launch()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await world?.server.close();
+  });
+
+  it('shows the drafts list after signing in', async () => {
+    const { context, page } = await signedInPage(browser, world.server, 'chile');
+    await page.locator('table.drafts tbody tr').first().waitFor();
+    expect(await page.locator('table.drafts tbody tr').count()).toBeGreaterThanOrEqual(9);
+    await expect.poll(() => page.locator('table.drafts').textContent()).toContain('CTOC/COP/2022/L.9/Rev.1');
+    await screenshot(page, 'drafts-list');
+    await context.close();
+  }, TEST_MS);
+
+  it('lets two sponsor delegations see each other\'s text within a second, and each other\'s named cursor', async () => {
+    const draftId = await makeDraft(world, 'Two sponsors', ['CHL', 'USA']);
+    const a = await openDraft(browser, world, 'chile', draftId);
+    const b = await openDraft(browser, world, 'usa', draftId);
+
+    await caretAtEnd(a.page, 'op1');
+    await a.page.keyboard.type(' Chile adds this.');
+    await expect.poll(() => paragraphText(b.page, 'op1'), { timeout: 1_000, interval: 50 }).toContain('Chile adds this.');
+
+    await caretAtEnd(b.page, 'op3');
+    await b.page.keyboard.type(' The United States adds this.');
+    await expect.poll(() => paragraphText(a.page, 'op3'), { timeout: 1_000, interval: 50 }).toContain('The United States adds this.');
+
+    await expect.poll(() => a.page.locator('.ProseMirror-yjs-cursor').allTextContents(), { timeout: 5_000 }).toEqual([expect.stringContaining('United States')]);
+    await expect.poll(() => b.page.locator('.ProseMirror-yjs-cursor').allTextContents(), { timeout: 5_000 }).toEqual([expect.stringContaining('Chile')]);
+    await expect.poll(() => a.page.locator('.presence').textContent()).toContain('United States');
+    const swatches = await a.page.locator('.presence .swatch').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.background));
+    expect(new Set(swatches).size).toBe(2); // two delegations, two colours
+    await screenshot(a.page, 'draft-page');
+    await a.context.close();
+    await b.context.close();
+  }, TEST_MS);
+
+  it('renumbers the later operative paragraphs in both browsers when one is inserted between 2 and 3', async () => {
+    const draftId = await makeDraft(world, 'Insert an OP', ['CHL', 'USA']);
+    const a = await openDraft(browser, world, 'chile', draftId);
+    const b = await openDraft(browser, world, 'usa', draftId);
+    const before = await operativeNumbers(b.page);
+    expect(before.map((n) => n.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.']);
+
+    await caretAtEnd(a.page, 'op2');
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.type('Encourages Member States to share information;');
+
+    const expected = ['1. Decides', '2. Requests', '3. Encourages', '4. Invites', '5. Decides to remain'];
+    for (const page of [a.page, b.page]) {
+      await expect.poll(async () => (await operativeNumbers(page)).map((n) => n.split(' ').slice(0, 2).join(' ')).join(' | '), { timeout: 3_000 })
+        .toBe(expected.map((e) => e.split(' ').slice(0, 2).join(' ')).join(' | '));
+    }
+    await expect.poll(() => b.page.locator('.ph-editor [data-id="op3"]').getAttribute('data-number')).toBe('4.');
+    await screenshot(b.page, 'draft-renumbered');
+
+    // Tab nests the new paragraph under OP 2 as (a); the later ones close up again, everywhere.
+    await a.page.keyboard.press('Tab');
+    await expect.poll(() => b.page.locator('.ph-editor .ph-subparagraph').getAttribute('data-number'), { timeout: 3_000 }).toBe('(a)');
+    await expect.poll(() => b.page.locator('.ph-editor [data-id="op3"]').getAttribute('data-number')).toBe('3.');
+    await a.context.close();
+    await b.context.close();
+  }, TEST_MS);
+
+  it('shows a non-sponsor delegate live updates but does not let them change the text', async () => {
+    const draftId = await makeDraft(world, 'Read only', ['CHL', 'USA']);
+    const a = await openDraft(browser, world, 'chile', draftId);
+    const c = await openDraft(browser, world, 'china', draftId);
+
+    await expect.poll(() => c.page.locator('[data-banner="read-only"]').textContent()).toMatch(/Read only: .*sponsor/);
+    expect(await c.page.locator('.ph-editor').getAttribute('contenteditable')).toBe('false');
+
+    await caretAtEnd(a.page, 'op1');
+    await a.page.keyboard.type(' Live.');
+    await expect.poll(() => paragraphText(c.page, 'op1'), { timeout: 2_000 }).toContain('Live.');
+
+    await c.page.locator('.ph-editor [data-id="op2"]').click();
+    await c.page.keyboard.type('China types here');
+    await c.page.keyboard.press('Enter');
+    await a.page.waitForTimeout(500);
+    expect(await editorText(c.page)).not.toContain('China types here');
+    expect(await editorText(a.page)).not.toContain('China types here');
+    expect(await c.page.locator('.ph-editor .ph-operative').count()).toBe(4);
+    await screenshot(c.page, 'draft-read-only');
+    await a.context.close();
+    await c.context.close();
+  }, TEST_MS);
+
+  it('reflows at 200 % zoom without horizontal scrolling', async () => {
+    const draftId = await makeDraft(world, 'Zoomed', ['CHL']);
+    const context = await browser.newContext({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await page.goto(`${world.server.url}/drafts/${draftId}`);
+    await page.locator('#login').fill('chile@demo.penholder');
+    await page.locator('#password').fill('chile-cop11-demo');
+    await page.keyboard.press('Enter');
+    await page.locator('.ph-editor [data-id="op1"]').waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await screenshot(page, 'draft-page-200-percent');
+    await context.close();
+  }, TEST_MS);
+
+  it('keeps edits made offline and converges when back online', async () => {
+    const draftId = await makeDraft(world, 'Offline', ['CHL', 'USA']);
+    const a = await openDraft(browser, world, 'chile', draftId);
+    const b = await openDraft(browser, world, 'usa', draftId);
+
+    await a.context.setOffline(true);
+    await expect.poll(() => a.page.locator('.connection').getAttribute('data-status')).toBe('offline');
+    await caretAtEnd(a.page, 'op4');
+    await a.page.keyboard.type(' Typed offline by Chile.');
+    await expect.poll(() => a.page.locator('.connection').getAttribute('data-unsent')).toBe('true');
+    expect(await a.page.locator('.connection').textContent()).toMatch(/^Offline — changes not yet sent/);
+    await caretAtEnd(b.page, 'op1');
+    await b.page.keyboard.type(' Typed meanwhile by the United States.');
+    await b.page.waitForTimeout(300);
+    expect(await paragraphText(b.page, 'op4')).not.toContain('Typed offline');
+    await screenshot(a.page, 'draft-offline');
+
+    await a.context.setOffline(false);
+    await expect.poll(() => a.page.locator('.connection').getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
+    for (const page of [a.page, b.page]) {
+      await expect.poll(() => editorText(page), { timeout: 5_000 }).toContain('Typed offline by Chile.');
+      await expect.poll(() => editorText(page), { timeout: 5_000 }).toContain('Typed meanwhile by the United States.');
+    }
+    expect(await editorText(a.page)).toBe(await editorText(b.page));
+    await expect.poll(() => a.page.locator('.connection').getAttribute('data-unsent')).toBe('false');
+    await a.context.close();
+    await b.context.close();
+  }, TEST_MS);
+});
