@@ -106,6 +106,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
       renderFootnotes(v);
     },
   });
+  tools.update(); // the first updates ran while `view` was still being built
   showBanner(initialReason);
   numberingSwitch.disabled = base === null;
   if (base === null) switchLabel.title = 'No issued text to count negotiation numbers from.';

@@ -73,6 +73,7 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
     await expect.poll(() => a.page.locator('.ProseMirror-yjs-cursor').allTextContents(), { timeout: 5_000 }).toEqual([expect.stringContaining('United States')]);
     await expect.poll(() => b.page.locator('.ProseMirror-yjs-cursor').allTextContents(), { timeout: 5_000 }).toEqual([expect.stringContaining('Chile')]);
     await expect.poll(() => a.page.locator('.presence').textContent()).toContain('United States');
+    expect(await a.page.locator('.toolbar').isVisible()).toBe(true);
     const swatches = await a.page.locator('.presence .swatch').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.background));
     expect(new Set(swatches).size).toBe(2); // two delegations, two colours
     await screenshot(a.page, 'draft-page');
@@ -107,6 +108,26 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
     await b.context.close();
   }, TEST_MS);
 
+  it('turns pasted lines from Word into numbered paragraphs with fresh ids', async () => {
+    const draftId = await makeDraft(world, 'Paste', ['CHL', 'USA']);
+    const a = await openDraft(browser, world, 'chile', draftId);
+    const b = await openDraft(browser, world, 'usa', draftId);
+    await caretAtEnd(a.page, 'op2');
+    await a.page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '1.\tUrges States parties to act;\r\n2.\tCalls upon donors:\r\n(a)\tTo fund the work;\r\n(b)\tTo report.');
+      data.setData('text/html', '<p class=MsoNormal>1. Urges States parties to act;</p><p class=MsoNormal>2. Calls upon donors:</p>');
+      document.querySelector('.ph-editor')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    const shape = (page: Page) => page.locator('.ph-editor [data-kind]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-number') ?? ''}${e.textContent!.slice(0, 6)}`).filter((x) => /^[(\d]/.test(x)));
+    await expect.poll(() => shape(b.page), { timeout: 3_000 }).toEqual(['1.Decide', '2.Reques', '3.Urges ', '4.Calls ', '(a)To fun', '(b)To rep', '5.Invite', '6.Decide']);
+    const ids = await b.page.locator('.ph-editor [data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => id && id.length > 0)).toBe(true);
+    await a.context.close();
+    await b.context.close();
+  }, TEST_MS);
+
   it('shows a non-sponsor delegate live updates but does not let them change the text', async () => {
     const draftId = await makeDraft(world, 'Read only', ['CHL', 'USA']);
     const a = await openDraft(browser, world, 'chile', draftId);
@@ -114,6 +135,7 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
 
     await expect.poll(() => c.page.locator('[data-banner="read-only"]').textContent()).toMatch(/Read only: .*sponsor/);
     expect(await c.page.locator('.ph-editor').getAttribute('contenteditable')).toBe('false');
+    expect(await c.page.locator('.toolbar').isVisible()).toBe(false);
 
     await caretAtEnd(a.page, 'op1');
     await a.page.keyboard.type(' Live.');
@@ -140,6 +162,7 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
     await page.locator('#password').fill('chile-cop11-demo');
     await page.keyboard.press('Enter');
     await page.locator('.ph-editor [data-id="op1"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator('.toolbar').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await screenshot(page, 'draft-page-200-percent');
     await context.close();
