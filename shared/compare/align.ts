@@ -58,7 +58,7 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
   });
   matchUniqueTexts(left, right, rightOf, leftOf, link);
 
-  const inOrder = longestChain(rightOf);
+  const inOrder = longestChain(rightOf, (i) => (left[i]!.kind === 'subparagraph' ? 0.01 : 1));
   const profiles = new Map<string, Profile>();
   const profileOf = (u: Unit) => {
     let p = profiles.get(u.text);
@@ -125,25 +125,31 @@ function matchUniqueTexts(
   }
 }
 
-// The left indices of the longest chain of pairs whose right indices increase with their left ones.
-function longestChain(rightOf: Int32Array): Set<number> {
-  const tails: number[] = []; // left index ending the best chain of each length
+// The left indices of the heaviest chain of pairs whose right indices increase with their left
+// ones. A subparagraph weighs little, so that a paragraph moved with its subparagraphs is one
+// move rather than the paragraphs it jumped over moving the other way. A Fenwick tree over the
+// right indices keeps this O(n log n).
+function longestChain(rightOf: Int32Array, weight: (i: number) => number): Set<number> {
+  let size = 0;
+  for (const j of rightOf) size = Math.max(size, j + 1);
+  const treeBest = new Float64Array(size + 1);
+  const treeAt = new Int32Array(size + 1).fill(-1);
+  const best = new Float64Array(rightOf.length);
   const prev = new Int32Array(rightOf.length).fill(-1);
+  let top = -1;
   for (let i = 0; i < rightOf.length; i++) {
     const j = rightOf[i]!;
     if (j === -1) continue;
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rightOf[tails[mid]!]! < j) lo = mid + 1;
-      else hi = mid;
-    }
-    prev[i] = lo > 0 ? tails[lo - 1]! : -1;
-    tails[lo] = i;
+    let b = 0;
+    let at = -1;
+    for (let k = j; k > 0; k -= k & -k) if (treeBest[k]! > b) (b = treeBest[k]!), (at = treeAt[k]!);
+    best[i] = b + weight(i);
+    prev[i] = at;
+    for (let k = j + 1; k <= size; k += k & -k) if (best[i]! > treeBest[k]!) (treeBest[k] = best[i]!), (treeAt[k] = i);
+    if (top === -1 || best[i]! > best[top]!) top = i;
   }
   const chain = new Set<number>();
-  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i !== -1; i = prev[i]!) chain.add(i);
+  for (let i = top; i !== -1; i = prev[i]!) chain.add(i);
   return chain;
 }
 

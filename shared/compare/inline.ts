@@ -6,7 +6,9 @@
  * diff-match-patch counts UTF-16 code units, so it may cut an emoji's surrogate pair or an
  * accent from its letter. Each unchanged run is therefore trimmed to grapheme-cluster
  * boundaries on both sides, and what is trimmed off joins the neighbouring change: a change to
- * one member of an emoji sequence shows the whole emoji deleted and the new one inserted.
+ * one member of an emoji sequence shows the whole emoji deleted and the new one inserted. In
+ * scripts written with spaces the trim also goes to word boundaries, so that English and Arabic
+ * changes show whole words.
  */
 import DiffMatchPatch from 'diff-match-patch';
 import type { Segment } from './types';
@@ -22,12 +24,20 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // Arabic prepend signs) goes to Intl.Segmenter, which costs far more than the diff itself.
 const SIMPLE = /^[\t\n\u0020-\u007e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2460-\u24ff\u27e6\u27e7\u3000-\u3029\u3030-\u3098\u309b-\u30ff\u4e00-\u9fff\uff01-\uff9d]*$/;
 
-// Whether a string position is a grapheme-cluster boundary; computed only for texts that are asked.
-function boundaries(text: string): (pos: number) => boolean {
+// Letters of scripts that separate words with spaces; Chinese, Japanese and Thai do not, so a
+// change there may start inside a run of letters.
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+const inWord = (c: string | undefined) => c !== undefined && WORD.test(c) && !UNSPACED.test(c);
+
+// Where a change may start or end in a text: at a grapheme-cluster boundary that is not inside
+// a word ("Request|s" reads worse than "Requests"). Grapheme cuts are computed only when asked.
+function cuts(text: string): (pos: number) => boolean {
   let set: Set<number> | null = null;
   let simple: boolean | null = null;
   return (pos) => {
     if (pos === 0 || pos === text.length) return true;
+    if (inWord(text[pos - 1]) && inWord(text[pos])) return false;
     if ((simple ??= SIMPLE.test(text))) return true;
     if (!set) {
       set = new Set<number>();
@@ -42,8 +52,8 @@ export function diffText(left: string, right: string): Segment[] {
   if (left === right) return left === '' ? [] : [{ op: 'equal', text: left }];
   const diffs = dmp.diff_main(left, right);
   dmp.diff_cleanupSemantic(diffs);
-  const atLeft = boundaries(left);
-  const atRight = boundaries(right);
+  const atLeft = cuts(left);
+  const atRight = cuts(right);
   const at = (a: number, b: number) => atLeft(a) && atRight(b);
   const out: Segment[] = [];
   let del: string | null = null; // the change being gathered, as its two sides

@@ -1,62 +1,29 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Node as PMNode } from 'prosemirror-model';
-import { compareTexts, sideText, type Comparison, type ComparedParagraph } from '../../../shared/compare';
-import { readUnits, numberText } from '../../../shared/compare/units';
-import { importPlainText } from '../../../shared/importText';
+import { compareTexts } from '../../../shared/compare';
 import { sequentialNumbering } from '../../../shared/numbering';
 import { resolutionSchema as schema } from '../../../shared/schema';
-
-const FIXTURES = new URL('../../../server/demo/fixtures/cop11-zh/', import.meta.url);
-const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
-
-/** Import a printed text with ids from a counter of its own, as two separate pastes would have. */
-function imported(text: string, prefix: string): PMNode {
-  let n = 0;
-  const result = importPlainText(text, { newId: () => `${prefix}${++n}` });
-  if (!result.ok) throw new Error(result.error);
-  return result.value.doc;
-}
-
-/** The invariants every comparison keeps, checked on every example. */
-export function checkInvariants(a: PMNode, b: PMNode, c: Comparison): void {
-  for (const row of c.paragraphs) {
-    if (row.left && row.right) {
-      if (row.segments) {
-        expect(sideText(row.segments, 'left')).toBe(row.left.text);
-        expect(sideText(row.segments, 'right')).toBe(row.right.text);
-      } else expect(row.left.text).toBe(row.right.text);
-    }
-  }
-  // Rows follow the right text, each of its blocks once; each left block appears once too.
-  const right = readUnits(b, numberText(b)).map((u) => `${u.ref}|${u.text}`);
-  expect(c.paragraphs.filter((r) => r.right).map((r) => `${r.right!.ref}|${r.right!.text}`)).toEqual(right);
-  const left = readUnits(a, numberText(a)).map((u) => `${u.ref}|${u.text}`);
-  expect(c.paragraphs.filter((r) => r.left).map((r) => `${r.left!.ref}|${r.left!.text}`).sort()).toEqual([...left].sort());
-  expect(JSON.parse(JSON.stringify(c))).toEqual(c);
-  for (const text of [a, b]) {
-    const self = compareTexts(text, text);
-    expect(self.paragraphs.every((r) => r.status === 'unchanged')).toBe(true);
-    expect(self.summary.en).toBe('No changes');
-  }
-}
-
-const changes = (c: Comparison) => c.paragraphs.filter((r) => r.status !== 'unchanged');
-const row = (c: Comparison, label: string): ComparedParagraph => {
-  const found = c.paragraphs.find((r) => r.label === label);
-  if (!found) throw new Error(`No row ${label}: ${c.paragraphs.map((r) => r.label).join(', ')}`);
-  return found;
-};
+import { changes, checkInvariants, fixture, imported, row } from './helpers';
 
 // ---- Edits of resolution 11/5 (Chinese), once on the printed text and once on the doc keeping ids.
 
 const NEW_OP = '鼓励缔约国加强对贩运人口被害人的保护和援助；';
-const OP3_FROM = '查';
+const OP3_FROM = '根据各自的国际义务';
+const OP3_TO = '根据本国的国际义务';
 const SUB_C_FROM = '加强与民间社会、';
 const SUB_C_TO = '加强与民间社会、学术界、';
 
+/** The edits a pair of texts is built with. */
+interface Edits {
+  deletePP2?: boolean;
+  changeOP3?: boolean;
+  subC?: boolean;
+  insertOP?: boolean;
+  moveOP10?: boolean;
+}
+
 /** The printed text edited as a delegation would: blocks are separated by blank lines. */
-function editPrinted(text: string, edits: { deletePP2?: boolean; subC?: boolean; insertOP?: boolean; moveOP10?: boolean }): string {
+function editPrinted(text: string, edits: Edits): string {
   let blocks = text.split('\n\n');
   const at = (re: RegExp) => {
     const i = blocks.findIndex((b) => re.test(b));
@@ -64,6 +31,7 @@ function editPrinted(text: string, edits: { deletePP2?: boolean; subC?: boolean;
     return i;
   };
   if (edits.deletePP2) blocks.splice(at(/^回顾《打击有组织犯罪公约》第 32 条/), 1);
+  if (edits.changeOP3) blocks[at(/^3\. /)] = blocks[at(/^3\. /)]!.replace(OP3_FROM, OP3_TO);
   if (edits.subC) blocks[at(/^\(c\) 加强与民间社会/)] = blocks[at(/^\(c\) 加强与民间社会/)]!.replace(SUB_C_FROM, SUB_C_TO);
   if (edits.moveOP10) {
     const [op10] = blocks.splice(at(/^10\. /), 1);
@@ -97,27 +65,27 @@ function replaceIn(node: PMNode, from: string, to: string): PMNode {
 }
 
 /** The same edits on the doc, keeping every paragraph's id (as co-editing does). */
-function editDoc(d: PMNode, edits: { deletePP2?: boolean; subC?: boolean; insertOP?: boolean; moveOP10?: boolean }): PMNode {
+function editDoc(d: PMNode, edits: Edits): PMNode {
   const refs = new Map(sequentialNumbering(d).paragraphs.map((p) => [p.ref, p.id]));
-  let nodes = children(d);
+  const nodes = children(d);
   const at = (ref: string) => nodes.findIndex((n) => n.attrs.id === refs.get(ref));
   if (edits.deletePP2) nodes.splice(at('PP 2'), 1);
+  if (edits.changeOP3) nodes[at('OP 3')] = replaceIn(nodes[at('OP 3')]!, OP3_FROM, OP3_TO);
   if (edits.subC) nodes[at('OP 4 (c)')] = replaceIn(nodes[at('OP 4 (c)')]!, SUB_C_FROM, SUB_C_TO);
   if (edits.moveOP10) {
     const [op10] = nodes.splice(at('OP 10'), 1);
     nodes.splice(at('OP 12') + 1, 0, op10!);
   }
   if (edits.insertOP) nodes.splice(at('OP 7'), 0, schema.nodes.operative!.create({ id: 'new-op' }, schema.text(NEW_OP)));
-  nodes = nodes.slice();
   return rebuild(nodes);
 }
 
 const R115 = fixture('resolution-11-5.txt');
-const ALL = { deletePP2: true, subC: true, insertOP: true, moveOP10: true };
+const ALL: Edits = { deletePP2: true, changeOP3: true, subC: true, insertOP: true, moveOP10: true };
 
 describe.each([
-  ['with stable ids', (edits: Parameters<typeof editDoc>[1]) => { const a = imported(R115, 'p'); return [a, editDoc(a, edits)] as const; }],
-  ['as two imported texts', (edits: Parameters<typeof editDoc>[1]) => [imported(R115, 'a'), imported(editPrinted(R115, edits), 'b')] as const],
+  ['with stable ids', (edits: Edits) => { const a = imported(R115, 'p'); return [a, editDoc(a, edits)] as const; }],
+  ['as two imported texts', (edits: Edits) => [imported(R115, 'a'), imported(editPrinted(R115, edits), 'b')] as const],
 ])('resolution 11/5 revised, %s', (_, pair) => {
   it('reads a deleted preambular paragraph and the renumbering it causes', () => {
     const [a, b] = pair({ deletePP2: true });
@@ -128,6 +96,20 @@ describe.each([
     expect(c.counts.deleted).toBe(1);
     expect(c.summary.en).toBe('PP 2 deleted; former PP 3–32 renumbered 2–31');
     expect(c.summary.zh).toBe('删除序言部分第 2 段；原序言部分第 3–32 段重新编号为序言部分第 2–31 段');
+  });
+
+  it('reads a Chinese word replaced inside a sentence', () => {
+    const [a, b] = pair({ changeOP3: true });
+    const c = compareTexts(a, b);
+    checkInvariants(a, b, c);
+    const r = row(c, 'OP 3');
+    expect(r.status).toBe('changed');
+    expect(r.segments!.filter((s) => s.op !== 'equal')).toEqual([
+      { op: 'delete', text: '各自' },
+      { op: 'insert', text: '本国' },
+    ]);
+    expect(changes(c)).toHaveLength(1);
+    expect(c.summary).toEqual({ en: 'OP 3 changed', zh: '修改执行部分第 3 段' });
   });
 
   it('reads a Chinese edit inside a subparagraph', () => {
@@ -166,18 +148,28 @@ describe.each([
     const c = compareTexts(a, b);
     checkInvariants(a, b, c);
     expect(c.summary.en).toBe(
-      'PP 2 deleted; former PP 3–32 renumbered 2–31; OP 4 (c) changed; OP 7 inserted; former OP 7–9 renumbered 8–10; OP 10 moved after OP 12; former OP 13–21 renumbered 14–22',
+      'PP 2 deleted; former PP 3–32 renumbered 2–31; OP 3 changed; OP 4 (c) changed; OP 7 inserted; former OP 7–9 renumbered 8–10; OP 10 moved after OP 12; former OP 13–21 renumbered 14–22',
     );
     expect(row(c, 'OP 10 → OP 13 (moved)').status).toBe('moved');
-    expect(c.counts).toMatchObject({ deleted: 1, changed: 1, inserted: 1, moved: 1, 'moved-and-changed': 0 });
+    expect(c.counts).toMatchObject({ deleted: 1, changed: 2, inserted: 1, moved: 1, 'moved-and-changed': 0 });
   });
 });
 
 describe('resolution 11/5, a moved paragraph that also changed', () => {
-  it('is moved-and-changed with its diff, with ids and without', () => {
-    const edited = editPrinted(R115, { moveOP10: true }).replace('吁请各国加强国际合作，包括', '吁请所有国家加强国际合作，包括');
-    const a = imported(R115, 'a');
-    const b = imported(edited, 'b');
+  const FROM = '吁请各国加强国际合作，包括';
+  const TO = '吁请所有国家加强国际合作，包括';
+  const byIds = () => {
+    const a = imported(R115, 'p');
+    const moved = editDoc(a, { moveOP10: true });
+    const nodes = children(moved).map((n) => (n.textContent.startsWith(FROM) ? replaceIn(n, FROM, TO) : n));
+    return [a, rebuild(nodes)] as const;
+  };
+  const byImport = () => [imported(R115, 'a'), imported(editPrinted(R115, { moveOP10: true }).replace(FROM, TO), 'b')] as const;
+  it.each([
+    ['with stable ids', byIds],
+    ['as two imported texts', byImport],
+  ])('is moved-and-changed with its diff, %s', (_, pair) => {
+    const [a, b] = pair();
     const c = compareTexts(a, b);
     checkInvariants(a, b, c);
     const r = row(c, 'OP 10 → OP 12 (moved)');

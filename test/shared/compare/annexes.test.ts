@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Node as PMNode } from 'prosemirror-model';
+import { compareTexts } from '../../../shared/compare';
+import { textFromJSON } from '../../../shared/schema';
+import { annex, examples, fn, heading, plain, sub } from '../../builders';
+import { edit, row } from './helpers';
+
+describe('annexes', () => {
+  const left = examples['two annexes']!;
+  it('aligns headings and annex paragraphs, labelled by annex', () => {
+    const right = edit(left, (bs) => {
+      const [a1, a2] = [bs[4]!, bs[5]!];
+      const kids = (a: PMNode) => {
+        const out: PMNode[] = [];
+        a.forEach((k) => void out.push(k));
+        return out;
+      };
+      const k1 = kids(a1);
+      k1[2] = sub({ id: k1[2]!.attrs.id }, 'States parties are strongly encouraged …', fn('Para. 2.'));
+      k1.splice(6, 0, sub({ id: 'n1' }, 'The Secretariat should continue to collect practice.'));
+      const k2 = kids(a2);
+      k2[0] = heading('Recommendations of the thirteenth meeting, as revised');
+      bs[4] = annex({ id: a1.attrs.id }, ...k1);
+      bs[5] = annex({ id: a2.attrs.id }, ...k2);
+      return bs;
+    });
+    const c = compareTexts(left, right);
+    expect(row(c, 'Annex I, para. (a)').status).toBe('changed');
+    expect(row(c, 'Annex I, para. (d) (new)').status).toBe('inserted');
+    expect(row(c, 'Annex II heading').status).toBe('changed');
+    expect(c.summary.en).toBe('Annex I, para. (a) changed; Annex I, para. (d) inserted; Annex II heading changed');
+    expect(c.summary.zh).toBe('修改附件一第 (a) 段；新增附件一第 (d) 段；修改附件二标题');
+  });
+
+  it('reads a whole new annex as inserted blocks', () => {
+    const right = textFromJSON({ ...left.toJSON(), content: [...left.toJSON().content, annex(heading('New annex'), plain('Chapeau'), sub('Item')).toJSON()] });
+    const c = compareTexts(left, right);
+    expect(c.summary.en).toBe('Annex III heading inserted; Annex III, “Chapeau” inserted; Annex III, para. (a) inserted');
+  });
+});
+
