@@ -1,0 +1,158 @@
+/**
+ * A text as a Word document in the UN layout, with the `docx` package: the symbol block, the
+ * organ, session and agenda item, the sponsors line (or "submitted by …"), the title and the
+ * formula; preambular paragraphs with their opening words in italics; operative paragraphs and
+ * subparagraphs numbered by a real Word numbering definition (not typed numbers), so that Word
+ * keeps counting when a delegation edits the file; annexes on new pages, restarting the count;
+ * footnotes as real Word footnotes. Paragraph ids ride along as hidden bookmarks (footnotes too), so that a file
+ * exported here and imported again keeps the identities comparisons follow.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { Bookmark, Document, FootnoteReferenceRun, Packer, PageOrientation, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { openingWordsLength } from '../../client/editor/houseStyle';
+import { sequentialNumbering, type Numbering } from '../../shared/numbering';
+import type { TextJSON } from '../../shared/schema';
+import { asDoc, readBlocks, type Block, type Inline } from '../../shared/export/blocks';
+import { headingLines, type ExportMeta } from '../../shared/export/meta';
+import { DocxRunStyles, DocxStyles, numbering as numberingDefinition, PARAGRAPH_NUMBERING, paragraphStyle, styles } from './docxStyles';
+
+/** The prefix of the hidden bookmarks that carry paragraph and annex ids. */
+export const ID_BOOKMARK_PREFIX = '_ph_';
+
+/** Options of `exportDocx`. */
+export interface DocxOptions {
+  /** The numbers to print; sequential by default. Numbers Word cannot count ("3 bis") are typed instead. */
+  numbering?: Numbering;
+}
+
+// Word bookmark names: at most 40 characters, letters, digits and underscores.
+const BOOKMARKABLE = /^[A-Za-z0-9]{1,30}$/;
+
+class Footnotes {
+  readonly notes: Record<string, { children: Paragraph[] }> = {};
+  private next = 1;
+
+  constructor(private readonly seen: Set<string>) {}
+
+  reference(text: string, noteId: string): FootnoteReferenceRun {
+    const id = this.next++;
+    this.notes[id] = { children: [new Paragraph({ children: withId(noteId, [new TextRun(text)], this.seen) })] };
+    return new FootnoteReferenceRun(id);
+  }
+}
+
+function runs(inlines: readonly Inline[], notes: Footnotes, italicOpening = 0): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  let opening = italicOpening;
+  for (const i of inlines) {
+    if (i.type === 'footnote') {
+      out.push(notes.reference(i.text, i.id));
+      opening = 0;
+      continue;
+    }
+    let text = i.text;
+    if (opening > 0) {
+      // The house style's italic opening gets its own character style, so an importer can tell it from an italic the drafters chose.
+      const head = text.slice(0, opening);
+      out.push(new TextRun({ text: head, style: DocxRunStyles.opening, italics: true, bold: i.strong || undefined }));
+      text = text.slice(head.length);
+      opening -= head.length;
+    }
+    if (text !== '') out.push(new TextRun({ text, italics: i.em || undefined, bold: i.strong || undefined }));
+  }
+  return out;
+}
+
+function withId(id: string, children: ParagraphChild[], seen: Set<string>): ParagraphChild[] {
+  if (!BOOKMARKABLE.test(id) || seen.has(id)) return children;
+  seen.add(id);
+  return [new Bookmark({ id: `${ID_BOOKMARK_PREFIX}${id}`, children: [] }), ...children];
+}
+
+function leadingText(inlines: readonly Inline[]): string {
+  let text = '';
+  for (const i of inlines) {
+    if (i.type !== 'text') break;
+    text += i.text;
+  }
+  return text;
+}
+
+// Word's lists count 1, 2, 3 and (a), (b); only a text numbered that way can use them.
+function wordCanCount(given: Numbering, doc: PMNode): boolean {
+  const sequential = sequentialNumbering(doc).paragraphs;
+  return given.paragraphs.every((p, i) => p.label === sequential[i]?.label);
+}
+
+function metaParagraphs(meta: ExportMeta): Paragraph[] {
+  const h = headingLines(meta);
+  const line = (text: string, style: string = DocxStyles.meta) => new Paragraph({ style, children: [new TextRun(text)] });
+  return [
+    line(h.symbol, DocxStyles.symbol),
+    line(h.distribution),
+    line(h.date),
+    line(h.original),
+    new Paragraph({ style: DocxStyles.meta, children: [] }),
+    line(h.organ),
+    line(h.session),
+    line(h.place),
+    line(h.agendaItem),
+    line(h.proponent, DocxStyles.proponent),
+  ];
+}
+
+function blockParagraph(b: Block, notes: Footnotes, typed: boolean, seen: Set<string>): Paragraph {
+  switch (b.role) {
+    case 'title':
+      return new Paragraph({ style: DocxStyles.title, children: runs(b.inlines, notes) });
+    case 'formula':
+      return new Paragraph({ style: DocxStyles.formula, children: runs(b.inlines, notes) });
+    case 'annex':
+      return new Paragraph({ style: DocxStyles.annex, children: withId(b.id, [new TextRun(b.label)], seen) });
+    case 'annexHeading':
+      return new Paragraph({ style: DocxStyles.annexHeading, children: runs(b.inlines, notes) });
+    case 'paragraph': {
+      const style = paragraphStyle(b.kind, b.level);
+      const opening = b.kind === 'preambular' ? openingWordsLength(leadingText(b.inlines)) : 0;
+      let children = runs(b.inlines, notes, opening);
+      const numbered = b.label !== '' && (b.kind === 'operative' || b.kind === 'subparagraph');
+      if (numbered && typed) children = [new TextRun({ text: `${b.label}\t`, style: DocxRunStyles.label }), ...children];
+      children = withId(b.id, children, seen);
+      if (!numbered || typed) return new Paragraph({ style, children });
+      // Each annex is its own list (instance), so its paragraphs count from 1 again.
+      const level = b.kind === 'operative' ? 0 : b.level;
+      return new Paragraph({ style, children, numbering: { reference: PARAGRAPH_NUMBERING, level, instance: (b.annex ?? -1) + 1, custom: true } });
+    }
+  }
+}
+
+/** Build the .docx of a text; resolves with the file's bytes. */
+export async function exportDocx(text: PMNode | TextJSON, meta: ExportMeta, options: DocxOptions = {}): Promise<Buffer> {
+  const doc = asDoc(text);
+  const lang = meta.originalLanguage.startsWith('zh') ? 'zh' : 'en';
+  const read = readBlocks(doc, { numbering: options.numbering, lang });
+  const typed = !wordCanCount(read.numbering, doc);
+  const seen = new Set<string>();
+  const notes = new Footnotes(seen);
+  const body = read.blocks.map((b) => blockParagraph(b, notes, typed, seen));
+  const file = new Document({
+    creator: 'Penholder',
+    title: meta.symbol,
+    description: `${meta.kind} ${meta.symbol}`,
+    styles,
+    numbering: numberingDefinition,
+    footnotes: notes.notes,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838, orientation: PageOrientation.PORTRAIT },
+            margin: { top: 1440, bottom: 1440, left: 1247, right: 1247 },
+          },
+        },
+        children: [...metaParagraphs(meta), ...body],
+      },
+    ],
+  });
+  return Packer.toBuffer(file);
+}

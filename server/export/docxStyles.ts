@@ -1,0 +1,81 @@
+/**
+ * The Word styles and the one numbering definition of a Penholder .docx. Every block of a text
+ * gets its own paragraph style, so that a file exported here and imported again is read by its
+ * styles (exactly) rather than by guessing from punctuation, and so that the secretariat can
+ * restyle a whole kind of paragraph in Word at once.
+ */
+import { AlignmentType, LevelFormat, type IStylesOptions, type INumberingOptions } from 'docx';
+import type { ParagraphType } from '../../shared/schema';
+
+/** Paragraph style ids; an importer recognises a Penholder file by them. */
+export const DocxStyles = {
+  meta: 'PhMeta',
+  symbol: 'PhSymbol',
+  proponent: 'PhProponent',
+  title: 'PhTitle',
+  formula: 'PhFormula',
+  preambular: 'PhPreambular',
+  operative: 'PhOperative',
+  subparagraph1: 'PhSubparagraph1',
+  subparagraph2: 'PhSubparagraph2',
+  plain: 'PhPlain',
+  annex: 'PhAnnex',
+  annexHeading: 'PhAnnexHeading',
+} as const;
+
+/** Character styles: typed labels (numbers Word's lists cannot print, "3 bis") and the italic openings. */
+export const DocxRunStyles = { label: 'PhLabel', opening: 'PhOpening' } as const;
+
+/** The reference of the numbering definition operative paragraphs and subparagraphs use. */
+export const PARAGRAPH_NUMBERING = 'ph-paragraphs';
+
+/** The paragraph style of a paragraph of the text. */
+export function paragraphStyle(kind: ParagraphType, level: number): string {
+  if (kind === 'subparagraph') return level >= 2 ? DocxStyles.subparagraph2 : DocxStyles.subparagraph1;
+  return DocxStyles[kind];
+}
+
+// Twips: 567 = 1 cm. UN documents indent paragraphs by 1.25 cm steps.
+const STEP = 709;
+const spacing = { after: 120, line: 240 };
+
+/** Level 0: "1.", level 1: "(a)", level 2: "(i)" — the UN sequence, as real Word numbering. */
+export const numbering: INumberingOptions = {
+  config: [
+    {
+      reference: PARAGRAPH_NUMBERING,
+      levels: [
+        { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: STEP, hanging: STEP } } } },
+        { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 2 * STEP, hanging: STEP } } } },
+        { level: 2, format: LevelFormat.LOWER_ROMAN, text: '(%3)', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 3 * STEP, hanging: STEP } } } },
+      ],
+    },
+  ],
+};
+
+function style(id: string, name: string, extra: { run?: object; paragraph?: object } = {}) {
+  return { id, name, basedOn: 'Normal', next: 'Normal', quickFormat: true, run: extra.run ?? {}, paragraph: { spacing, ...(extra.paragraph ?? {}) } };
+}
+
+/** The document's styles: Times New Roman and SimSun at 12 pt, as the UN prints both languages. */
+export const styles: IStylesOptions = {
+  default: { document: { run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun' }, size: 24 } } },
+  paragraphStyles: [
+    style(DocxStyles.meta, 'Penholder heading line', { paragraph: { spacing: { after: 0 } } }),
+    style(DocxStyles.symbol, 'Penholder symbol', { run: { size: 28, bold: true }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } }),
+    style(DocxStyles.proponent, 'Penholder proponent', { run: { bold: true }, paragraph: { spacing: { before: 240, after: 240 } } }),
+    style(DocxStyles.title, 'Penholder title', { run: { bold: true, size: 28 }, paragraph: { spacing: { after: 240 }, indent: { left: STEP, right: STEP } } }),
+    style(DocxStyles.formula, 'Penholder formula', { paragraph: { indent: { left: STEP, firstLine: STEP } } }),
+    style(DocxStyles.preambular, 'Penholder preambular paragraph', { paragraph: { indent: { left: STEP, firstLine: STEP } } }),
+    style(DocxStyles.operative, 'Penholder operative paragraph', { paragraph: { indent: { left: STEP, firstLine: STEP } } }),
+    style(DocxStyles.subparagraph1, 'Penholder subparagraph (a)', { paragraph: { indent: { left: 2 * STEP, hanging: STEP } } }),
+    style(DocxStyles.subparagraph2, 'Penholder subparagraph (i)', { paragraph: { indent: { left: 3 * STEP, hanging: STEP } } }),
+    style(DocxStyles.plain, 'Penholder unnumbered paragraph', { paragraph: { indent: { left: STEP } } }),
+    style(DocxStyles.annex, 'Penholder annex label', { run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER, pageBreakBefore: true } }),
+    style(DocxStyles.annexHeading, 'Penholder annex heading', { run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } }),
+  ],
+  characterStyles: [
+    { id: DocxRunStyles.label, name: 'Penholder paragraph number', basedOn: 'DefaultParagraphFont', run: {} },
+    { id: DocxRunStyles.opening, name: 'Penholder opening words', basedOn: 'DefaultParagraphFont', run: { italics: true } },
+  ],
+};

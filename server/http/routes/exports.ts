@@ -1,0 +1,70 @@
+/**
+ * Exports of a draft's texts: `/api/drafts/:id/export.docx`, `export.akn.xml` and `export.txt`,
+ * each with `?text=<symbol>|working` (the latest issued text by default, the working text
+ * before the first issue) and `?lang=en|zh` for the symbol block. Everyone signed in may read
+ * a draft, so everyone may export it.
+ */
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { mayReadDraft } from '../../../shared/policy';
+import { exportAkn } from '../../../shared/export/akn';
+import { exportPlainText } from '../../../shared/export/plainText';
+import { MediaTypes, WORKING_TEXT, type ExportFormat } from '../../../shared/export/transfer';
+import { loadDraftAccess } from '../../commands/draftAccess';
+import { exportDocx } from '../../export/docx';
+import { loadExportSource, type ExportSource } from '../../export/source';
+import { requireUser } from '../context';
+import type { ApiDeps } from '../deps';
+import { HttpErrors } from '../errors';
+import { idParams, parse } from '../validate';
+
+const exportQuery = z.object({
+  text: z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9/.\-]+$/, 'a document symbol or "working"').optional(),
+  lang: z.enum(['en', 'zh']).optional(),
+});
+
+/** A file name from a symbol: "CTOC/COP/2022/L.9/Rev.1" → "CTOC_COP_2022_L.9_Rev.1". */
+export function exportFileName(source: ExportSource, extension: string): string {
+  const base = source.meta.symbol.replace(/[^A-Za-z0-9.\-]+/g, '_');
+  return `${base}${source.meta.textState === 'working' ? '_working' : ''}.${extension}`;
+}
+
+function sendFile(res: Response, type: string, name: string, body: string | Buffer): void {
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  res.status(200).send(body);
+}
+
+async function render(format: ExportFormat, source: ExportSource, res: Response): Promise<void> {
+  const { text, meta, numbering } = source;
+  if (format === 'docx') return sendFile(res, MediaTypes.docx, exportFileName(source, 'docx'), await exportDocx(text, meta, { numbering }));
+  if (format === 'akn.xml') {
+    return sendFile(res, `${MediaTypes.akn}; charset=utf-8`, exportFileName(source, 'akn.xml'), exportAkn(text, meta, source.record, { numbering }));
+  }
+  const plain = exportPlainText(text, { numbering, adoptedAs: source.adoptedAs, lang: meta.originalLanguage.startsWith('zh') ? 'zh' : 'en' });
+  sendFile(res, `${MediaTypes.text}; charset=utf-8`, exportFileName(source, 'txt'), plain);
+}
+
+/** The export routes, to mount on the /api router. */
+export function exportsRouter(deps: ApiDeps): Router {
+  const { store } = deps;
+  const router = Router();
+  const route = (format: ExportFormat) =>
+    router.get(`/drafts/:id/export.${format}`, async (req, res) => {
+      const actor = requireUser(req);
+      const params = parse(idParams, req.params, 'params');
+      const query = parse(exportQuery, req.query, 'query');
+      const loaded = await loadDraftAccess(store, params.id);
+      if (!loaded) throw HttpErrors.notFound('draft');
+      const permission = mayReadDraft(actor, loaded.access);
+      if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+      const revisions = await store.listRevisions(params.id);
+      const latest = revisions.reduce<(typeof revisions)[number] | null>((a, r) => (a && a.revision > r.revision ? a : r), null);
+      const which = query.text ?? latest?.symbol ?? WORKING_TEXT;
+      await render(format, await loadExportSource(store, params.id, which, query.lang), res);
+    });
+  route('docx');
+  route('akn.xml');
+  route('txt');
+  return router;
+}

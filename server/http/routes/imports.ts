@@ -1,0 +1,96 @@
+/**
+ * Imports: `POST /api/imports/preview` reads a Word file or a pasted text and answers with the
+ * structure recognised (paragraph kinds, numbers as printed and as they will be derived,
+ * warnings) and the text itself, storing nothing; `POST /api/drafts/:id/import` then puts the
+ * confirmed text in as the working text of a draft not yet issued (create the draft first with
+ * `POST /api/sessions/:id/drafts`).
+ *
+ * The preview takes the raw file (Content-Type: the .docx media type), raw `text/plain`, or JSON
+ * `{ "text": "…" }` / `{ "docx": "<base64>" }`. Browsers signed in by cookie must use JSON: the
+ * CSRF rule accepts only JSON writes from them.
+ */
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { importPlainText } from '../../../shared/importText';
+import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, MediaTypes, type ImportError } from '../../../shared/export/transfer';
+import { asDoc } from '../../../shared/export/blocks';
+import { importDocx } from '../../export/docxImport';
+import { presentImportPreview } from '../../export/presenters';
+import { importWorkingText } from '../../export/textImporter';
+import { requireUser, send } from '../context';
+import { refreshQuietly, type ApiDeps } from '../deps';
+import { HttpError, HttpErrors } from '../errors';
+import { ErrorIds } from '../../../shared/errors';
+import { idParams, parse } from '../validate';
+
+// Base64 is 4/3 of the bytes it carries.
+const JSON_LIMIT = Math.ceil((MAX_DOCX_BYTES * 4) / 3) + 64 * 1024;
+
+const previewJson = z.union([
+  z.strictObject({ text: z.string().max(MAX_TEXT_BYTES) }),
+  z.strictObject({ docx: z.string().max(JSON_LIMIT).regex(/^[A-Za-z0-9+/=\s]*$/, 'base64') }),
+]);
+
+const importBody = z.strictObject({ text: z.looseObject({ type: z.literal('doc') }) });
+
+/** An import that cannot be read, as an HTTP error: the reason code rides in `details.reason`. */
+export function importHttpError(error: ImportError): HttpError {
+  if (error.reason === 'too-large') return new HttpError(413, ErrorIds.tooLarge, error.message, { reason: error.reason });
+  if (error.reason === 'not-docx') return new HttpError(415, ErrorIds.validation, error.message, { reason: error.reason });
+  return new HttpError(400, ErrorIds.validation, error.message, { reason: error.reason });
+}
+
+function readText(text: string) {
+  if (Buffer.byteLength(text, 'utf8') > MAX_TEXT_BYTES) throw importHttpError({ reason: 'too-large', message: `The text is longer than ${MAX_TEXT_BYTES / 1024} KB.` });
+  if (text.trim() === '') throw importHttpError({ reason: 'empty', message: 'The text is empty: paste the text of a resolution or decision.' });
+  const imported = importPlainText(text);
+  if (!imported.ok) throw importHttpError({ reason: 'no-text', message: imported.error });
+  return { ...imported.value, readAs: 'text' as const };
+}
+
+async function readDocx(bytes: Uint8Array) {
+  const imported = await importDocx(bytes);
+  if (!imported.ok) throw importHttpError(imported.error);
+  return imported.value;
+}
+
+/** The import routes, to mount on the /api router. */
+export function importsRouter(deps: ApiDeps): Router {
+  const { store } = deps;
+  const router = Router();
+  const raw = express.raw({ type: MediaTypes.docx, limit: MAX_DOCX_BYTES });
+  const text = express.text({ type: MediaTypes.text, limit: MAX_TEXT_BYTES });
+  const json = express.json({ limit: JSON_LIMIT, strict: true });
+
+  router.post('/imports/preview', raw, text, json, async (req, res) => {
+    requireUser(req);
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    let result;
+    if (type === MediaTypes.docx) result = await readDocx(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+    else if (type === MediaTypes.text) result = readText(typeof req.body === 'string' ? req.body : '');
+    else if (type === 'application/json') {
+      const body = parse(previewJson, req.body);
+      result = 'text' in body ? readText(body.text) : await readDocx(Buffer.from(body.docx, 'base64'));
+    } else {
+      throw importHttpError({ reason: 'not-docx', message: `send a Word file (${MediaTypes.docx}), text/plain, or JSON { "text" } / { "docx": base64 }` });
+    }
+    send(res, 200, presentImportPreview(result));
+  });
+
+  router.post('/drafts/:id/import', json, async (req, res) => {
+    const actor = requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    const body = parse(importBody, req.body);
+    let doc;
+    try {
+      doc = asDoc(body.text);
+    } catch (err) {
+      throw HttpErrors.validation(`the text does not fit the schema: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const { seq } = await importWorkingText(store, params.id, actor, doc.toJSON());
+    await refreshQuietly(deps, params.id);
+    send(res, 201, { draftId: params.id, seq });
+  });
+
+  return router;
+}

@@ -1,0 +1,110 @@
+/**
+ * A text read once for every exporter: its blocks in print order, each with its derived number
+ * (from `numbering.ts`, never worked out here) and its inline runs, footnotes numbered through
+ * the whole text. Word, Akoma Ntoso and plain text then only lay these blocks out.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { sequentialNumbering, type Numbering } from '../numbering';
+import type { AnnexLanguage } from '../numberingLabels';
+import { textFromJSON, type ParagraphType, type TextJSON } from '../schema';
+
+/** A run of text with its marks, or a footnote with its derived number. */
+export type Inline =
+  | { type: 'text'; text: string; em: boolean; strong: boolean }
+  | { type: 'footnote'; id: string; number: number; text: string };
+
+/** One block of a text, in print order. */
+export type Block =
+  | { role: 'title'; inlines: Inline[] }
+  | { role: 'formula'; inlines: Inline[] }
+  | {
+      role: 'paragraph';
+      kind: ParagraphType;
+      /** 1 or 2 for a subparagraph, 0 otherwise. */
+      level: 0 | 1 | 2;
+      id: string;
+      /** "3.", "(a)", "" (preambular, plain, a single operative paragraph). */
+      label: string;
+      /** "3", "(a)", "2" for PP 2; "" for plain and a single operative paragraph. */
+      number: string;
+      /** The annex index, or null in the body of the text. */
+      annex: number | null;
+      inlines: Inline[];
+    }
+  | { role: 'annex'; id: string; index: number; label: string }
+  | { role: 'annexHeading'; annex: number; inlines: Inline[] };
+
+/** Options of `readBlocks`. */
+export interface BlockOptions {
+  /** The numbers to print: sequential by default (an issued text); pass negotiation numbering for a working text. */
+  numbering?: Numbering;
+  /** The language of annex labels when `numbering` is not given. */
+  lang?: AnnexLanguage;
+}
+
+/** A text as blocks, and the numbering they were labelled with. */
+export interface ReadText {
+  blocks: Block[];
+  numbering: Numbering;
+  /** How many footnotes the text holds. */
+  footnoteCount: number;
+}
+
+/** Accept a node or stored JSON alike; JSON is checked against the schema (a RangeError when it does not fit). */
+export function asDoc(text: PMNode | TextJSON): PMNode {
+  return typeof (text as PMNode)?.type?.name === 'string' ? (text as PMNode) : textFromJSON(text);
+}
+
+/** Read a text into blocks; numbers come from `numbering.ts`. */
+export function readBlocks(text: PMNode | TextJSON, options: BlockOptions = {}): ReadText {
+  const doc = asDoc(text);
+  const numbering = options.numbering ?? sequentialNumbering(doc, { lang: options.lang });
+  const blocks: Block[] = [];
+  let paragraph = 0;
+  let footnote = 0;
+  const inlines = (node: PMNode): Inline[] => {
+    const out: Inline[] = [];
+    node.forEach((child) => {
+      if (child.type.name === 'footnote') {
+        const n = numbering.footnotes[footnote++]?.number ?? footnote;
+        out.push({ type: 'footnote', id: String(child.attrs.id), number: n, text: child.textContent });
+      } else if (child.isText) {
+        const marks = new Set(child.marks.map((m) => m.type.name));
+        const run = { type: 'text' as const, text: child.text ?? '', em: marks.has('em'), strong: marks.has('strong') };
+        const last = out[out.length - 1];
+        if (last?.type === 'text' && last.em === run.em && last.strong === run.strong) last.text += run.text;
+        else out.push(run);
+      }
+    });
+    return out;
+  };
+  const visit = (node: PMNode, annex: number | null) => {
+    const name = node.type.name;
+    if (name === 'title' || name === 'formula') blocks.push({ role: name, inlines: inlines(node) });
+    else if (name === 'annexHeading') blocks.push({ role: 'annexHeading', annex: annex ?? 0, inlines: inlines(node) });
+    else if (name === 'annex') {
+      const index = blocks.filter((b) => b.role === 'annex').length;
+      blocks.push({ role: 'annex', id: String(node.attrs.id), index, label: numbering.annexes[index]?.label ?? '' });
+      node.forEach((child) => visit(child, index));
+    } else {
+      const number = numbering.paragraphs[paragraph++];
+      blocks.push({
+        role: 'paragraph',
+        kind: name as ParagraphType,
+        level: name === 'subparagraph' ? (Number(node.attrs.level) >= 2 ? 2 : 1) : 0,
+        id: String(node.attrs.id),
+        label: number?.label ?? '',
+        number: number?.number ?? '',
+        annex,
+        inlines: inlines(node),
+      });
+    }
+  };
+  doc.forEach((child) => visit(child, null));
+  return { blocks, numbering, footnoteCount: footnote };
+}
+
+/** The words of some inline runs, footnotes left out. */
+export function plainWords(inlines: readonly Inline[]): string {
+  return inlines.map((i) => (i.type === 'text' ? i.text : '')).join('');
+}

@@ -1,0 +1,149 @@
+/**
+ * What an exported document says about itself besides its text: the symbol block (symbol,
+ * distribution, date, original language), the organ and session, the agenda item, and the
+ * "draft resolution" line with its sponsors or the officer submitting it. Word, plain text and
+ * the print view lay out the same lines, so they are worded here once, in English and Chinese.
+ */
+import type { Lang, LocalizedText } from '../delegations';
+import { formatSponsorList, type SponsorEntry } from '../reportNames';
+
+/** A sponsor as exports name it: the report name, and the stable handle AKN refers to. */
+export interface ExportSponsor extends SponsorEntry {
+  /** A stable code ("CHL", "EU") or id; AKN references use it. */
+  code: string;
+  /** Whether this delegation is the main sponsor (the penholder). */
+  main: boolean;
+}
+
+/** Everything an export needs to know about the text besides the text itself. */
+export interface ExportMeta {
+  kind: 'resolution' | 'decision';
+  /** The symbol of the issued text, or of the draft when the working text is exported. */
+  symbol: string;
+  /** An issued text (immutable) or the working text (live, not an issued document). */
+  textState: 'issued' | 'working';
+  /** The issue date, YYYY-MM-DD; for the working text, the day of the export. */
+  date: string;
+  /** The language the text was negotiated in ("zh", "en", …). */
+  originalLanguage: string;
+  /** The language of the symbol block and headings. */
+  lang: Lang;
+  organ: LocalizedText;
+  session: { number: number; place: string; opens: string; closes: string };
+  agendaItem: string;
+  /** Sponsors at issue (the working text: today), in any order; lists are sorted when printed. */
+  sponsors: ExportSponsor[];
+  /** An officer who submits the draft in their own name. */
+  submittedBy: LocalizedText | null;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A calendar date as UN documents print it: "21 October 2022", "2022年10月21日". */
+export function formatDocumentDate(date: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return lang === 'zh' ? `${y}年${mo}月${d}日` : `${d} ${MONTHS[mo - 1]} ${y}`;
+}
+
+// Session dates print as one span: "17–21 October 2022" (month and year not repeated when shared).
+function formatSpan(opens: string, closes: string, lang: Lang): string {
+  if (opens === closes) return formatDocumentDate(opens, lang);
+  const [a, b] = [formatDocumentDate(opens, lang), formatDocumentDate(closes, lang)];
+  const sameMonth = opens.slice(0, 7) === closes.slice(0, 7);
+  if (lang === 'zh') return `${a}至${sameMonth ? `${Number(closes.slice(8))}日` : b.replace(opens.slice(0, 4) + '年', '')}`;
+  return sameMonth ? `${a.split(' ')[0]}–${b}` : `${a}–${b}`;
+}
+
+const LANGUAGE_NAMES: Record<string, LocalizedText> = {
+  en: { en: 'English', zh: '英文' },
+  zh: { en: 'Chinese', zh: '中文' },
+  fr: { en: 'French', zh: '法文' },
+  es: { en: 'Spanish', zh: '西班牙文' },
+  ru: { en: 'Russian', zh: '俄文' },
+  ar: { en: 'Arabic', zh: '阿拉伯文' },
+};
+
+/** A language tag's name as the symbol block prints it ("Original: Chinese"); the tag itself when unknown. */
+export function languageName(tag: string, lang: Lang): string {
+  return LANGUAGE_NAMES[tag.split('-')[0]!.toLowerCase()]?.[lang] ?? tag;
+}
+
+const ORDINALS = [
+  '', 'First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth', 'Eleventh',
+  'Twelfth', 'Thirteenth', 'Fourteenth', 'Fifteenth', 'Sixteenth', 'Seventeenth', 'Eighteenth', 'Nineteenth', 'Twentieth',
+];
+const ZH_DIGITS = '〇一二三四五六七八九';
+
+/** A small number in Chinese numerals (1–99), as in 第十一届会议. */
+export function chineseNumeral(n: number): string {
+  if (n < 1 || n > 99) return String(n);
+  const tens = Math.floor(n / 10);
+  const units = n % 10;
+  return (tens > 1 ? ZH_DIGITS[tens] : '') + (tens > 0 ? '十' : '') + (units > 0 ? ZH_DIGITS[units] : '');
+}
+
+/** "Eleventh session", "第十一届会议". */
+export function sessionLabel(n: number, lang: Lang): string {
+  if (lang === 'zh') return `第${chineseNumeral(n)}届会议`;
+  return n < ORDINALS.length ? `${ORDINALS[n]} session` : `Session ${n}`;
+}
+
+/** "draft resolution", "决议草案" and the like. */
+export function draftNoun(kind: ExportMeta['kind'], lang: Lang): string {
+  if (lang === 'zh') return kind === 'decision' ? '决定草案' : '决议草案';
+  return `draft ${kind}`;
+}
+
+/**
+ * The line that names who puts the text forward, as the documents print it:
+ * "Chile, Ecuador and European Union: draft resolution", "Draft resolution submitted by the
+ * Chair of …"; zh "智利、厄瓜多尔和欧洲联盟：决议草案", "国际合作工作组主席提交的决议草案".
+ */
+export function proponentLine(meta: Pick<ExportMeta, 'kind' | 'lang' | 'sponsors' | 'submittedBy'>): string {
+  const { lang } = meta;
+  const noun = draftNoun(meta.kind, lang);
+  if (meta.submittedBy) {
+    return lang === 'zh' ? `${meta.submittedBy.zh}提交的${noun}` : `${capitalise(noun)} submitted by the ${meta.submittedBy.en}`;
+  }
+  if (meta.sponsors.length === 0) return capitalise(noun);
+  const list = formatSponsorList(meta.sponsors, lang);
+  return lang === 'zh' ? `${list}：${noun}` : `${list}: ${noun}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The heading lines of a document, in the order they are printed, each with its role for layout. */
+export interface HeadingLines {
+  symbol: string;
+  /** "Distr.: Limited"; the working text says it is not an issued document. */
+  distribution: string;
+  date: string;
+  original: string;
+  organ: string;
+  /** "Eleventh session", then "Vienna, 17–21 October 2022". */
+  session: string;
+  place: string;
+  agendaItem: string;
+  proponent: string;
+}
+
+/** The symbol block and headings of a document, worded in `meta.lang`. */
+export function headingLines(meta: ExportMeta): HeadingLines {
+  const { lang } = meta;
+  const working = meta.textState === 'working';
+  return {
+    symbol: meta.symbol,
+    distribution: working ? (lang === 'zh' ? '工作案文（未印发）' : 'Working text (not issued)') : 'Distr.: Limited',
+    date: formatDocumentDate(meta.date, lang),
+    original: lang === 'zh' ? `原文：${languageName(meta.originalLanguage, lang)}` : `Original: ${languageName(meta.originalLanguage, lang)}`,
+    organ: meta.organ[lang],
+    session: sessionLabel(meta.session.number, lang),
+    place: lang === 'zh' ? `${meta.session.place}，${formatSpan(meta.session.opens, meta.session.closes, lang)}` : `${meta.session.place}, ${formatSpan(meta.session.opens, meta.session.closes, lang)}`,
+    agendaItem: lang === 'zh' ? `议程项目${meta.agendaItem}` : `Agenda item ${meta.agendaItem}`,
+    proponent: proponentLine(meta),
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * A text as the session's report prints it: the number line once adopted ("第 11/5 号决议",
+ * "Resolution 11/5"), the title, the formula, the paragraphs with their derived numbers ("1.",
+ * "(a)"), annexes under their labels, footnote markers as superscript digits and the notes
+ * at the end (a plain-text file has no pages to put them at the foot of), bold as `**…**` like
+ * the fixture texts. One blank line
+ * between blocks, so that `importPlainText` reads the output back into the same structure.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import type { Lang } from '../delegations';
+import type { TextJSON } from '../schema';
+import { readBlocks, type BlockOptions, type Inline } from './blocks';
+
+/** Options of `exportPlainText`. */
+export interface PlainTextOptions extends BlockOptions {
+  /** The number the text took when adopted: printed first, as the report does. */
+  adoptedAs?: { kind: 'resolution' | 'decision'; number: string } | null;
+  /** The language of the number line; Chinese texts print "第 11/5 号决议". */
+  lang?: Lang;
+  /** Line ending; "\n" by default. */
+  eol?: string;
+}
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A footnote number in superscript digits, as printed after the word it annotates. */
+export function superscript(n: number): string {
+  return String(n).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
+}
+
+/** The number line of an adopted text: "Resolution 11/5", "第 11/5 号决议". */
+export function numberLine(adoptedAs: { kind: 'resolution' | 'decision'; number: string }, lang: Lang): string {
+  if (lang === 'zh') return `第 ${adoptedAs.number} 号${adoptedAs.kind === 'decision' ? '决定' : '决议'}`;
+  return `${adoptedAs.kind === 'decision' ? 'Decision' : 'Resolution'} ${adoptedAs.number}`;
+}
+
+// Markers only: the notes themselves are printed after the text.
+function line(inlines: readonly Inline[], notes: string[]): string {
+  let out = '';
+  for (const i of inlines) {
+    // Bold as the fixtures carry it ("**建议**"), which the plain-text importer reads back as bold.
+    if (i.type === 'text') out += i.strong && i.text.trim() !== '' ? `**${i.text}**` : i.text;
+    else {
+      out += superscript(i.number);
+      notes.push(`${superscript(i.number)} ${i.text}`);
+    }
+  }
+  // A line break inside a block would read back as two paragraphs.
+  return out.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/** The text as the report prints it, numbers derived by `numbering.ts`. */
+export function exportPlainText(text: PMNode | TextJSON, options: PlainTextOptions = {}): string {
+  const lang = options.lang ?? 'en';
+  const { blocks } = readBlocks(text, options);
+  const notes: string[] = [];
+  const out: string[] = [];
+  if (options.adoptedAs) out.push(numberLine(options.adoptedAs, lang));
+  for (const b of blocks) {
+    if (b.role === 'annex') out.push(b.label);
+    else if (b.role === 'paragraph') {
+      const body = line(b.inlines, notes);
+      out.push(b.label ? `${b.label} ${body}` : body);
+    } else out.push(line(b.inlines, notes));
+  }
+  // An empty block (an untitled draft) would only shift the importer's reading of the lines.
+  const paragraphs = out.filter((l) => l.trim() !== '');
+  return [...paragraphs, ...notes].join((options.eol ?? '\n').repeat(2)) + (options.eol ?? '\n');
+}

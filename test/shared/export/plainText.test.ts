@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { importPlainText } from '../../../shared/importText';
+import { exportPlainText, numberLine, superscript } from '../../../shared/export/plainText';
+import { doc, op, title, withoutIds } from '../../builders';
+import { englishText, fixtureTexts } from './helpers';
+
+describe('plain text as the reports print it', () => {
+  it.each(fixtureTexts().map((f) => [f.name, f.doc] as const))('%s reads back into the same structure and words', (_name, text) => {
+    const printed = exportPlainText(text, { lang: 'zh' });
+    const back = importPlainText(printed);
+    expect(back.ok).toBe(true);
+    if (back.ok) expect(withoutIds(back.value.doc)).toEqual(withoutIds(text));
+  });
+
+  it('prints derived numbers, superscript markers and the notes at the end', () => {
+    const printed = exportPlainText(englishText(), { adoptedAs: { kind: 'resolution', number: '11/6' } });
+    const lines = printed.trim().split('\n\n');
+    expect(lines[0]).toBe('Resolution 11/6');
+    expect(lines).toContain('1. Urges States parties to cooperate;');
+    expect(lines).toContain('(a) To assist States;');
+    expect(lines).toContain('(i) In particular small island States;');
+    expect(lines).toContain('(b) To report² to the Conference at its twelfth session.');
+    expect(lines).toContain('Annex');
+    expect(lines.slice(-2)).toEqual(['¹ United Nations, Treaty Series, vol. 2225.', '² See CTOC/COP/2022/3.']);
+  });
+
+  it('leaves a single operative paragraph unnumbered', () => {
+    const printed = exportPlainText(doc(title('T'), op('Decides to meet again.')));
+    expect(printed).toBe('T\n\nDecides to meet again.\n');
+  });
+
+  it('writes the number line in Chinese and footnote numbers in superscript', () => {
+    expect(numberLine({ kind: 'decision', number: '11/1' }, 'zh')).toBe('第 11/1 号决定');
+    expect(superscript(21)).toBe('²¹');
+  });
+});
