@@ -57,6 +57,9 @@ export function defaultServerUrl(loc: Location = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}${COLLAB_PATH_PREFIX.replace(/\/$/, '')}`;
 }
 
+// How long an unanswered server may keep a restored local copy from being shown.
+const LOCAL_COPY_GRACE_MS = 3_000;
+
 const CLOSE_WORDS: Record<number, string> = {
   4401: 'your sign-in has expired: sign in again',
   4403: 'you may no longer see this draft',
@@ -138,8 +141,11 @@ export function connectDraft(draftId: string, options: DraftConnectionOptions = 
     provider.once('sync', () => resolve());
     const restored = () => {
       set({ restored: true });
-      // Offline with a local copy: show it now; it merges when the server comes back.
-      if (!navigator.onLine && doc.getXmlFragment('prosemirror').length > 0) resolve();
+      if (doc.getXmlFragment('prosemirror').length === 0) return; // nothing to show before the server answers
+      // Offline with a local copy: show it now; it merges when the server comes back. Online but
+      // with a server that does not answer, show it after a short wait rather than a blank page.
+      if (!navigator.onLine) resolve();
+      else setTimeout(resolve, LOCAL_COPY_GRACE_MS);
     };
     if (persistence) void persistence.whenSynced.then(restored);
     else restored();

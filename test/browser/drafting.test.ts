@@ -196,4 +196,25 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
     await a.context.close();
     await b.context.close();
   }, TEST_MS);
+
+  it('keeps offline edits across closing the page, and sends them when it is opened again online', async () => {
+    const draftId = await makeDraft(world, 'Offline reload', ['CHL', 'USA']);
+    const a = await openDraft(browser, world, 'chile', draftId);
+    const b = await openDraft(browser, world, 'usa', draftId);
+    await a.context.setOffline(true);
+    await expect.poll(() => a.page.locator('.connection').getAttribute('data-status')).toBe('offline');
+    await caretAtEnd(a.page, 'op2');
+    await a.page.keyboard.type(' Kept in IndexedDB.');
+    await a.page.waitForTimeout(500); // y-indexeddb writes each update as it happens
+    await a.page.close();
+    await a.context.setOffline(false);
+    expect(await paragraphText(b.page, 'op2')).not.toContain('Kept in IndexedDB.');
+
+    const again = await a.context.newPage();
+    await again.goto(`${world.server.url}/drafts/${draftId}`); // still signed in: same context, same cookie
+    await expect.poll(() => paragraphText(b.page, 'op2'), { timeout: 10_000 }).toContain('Kept in IndexedDB.');
+    await expect.poll(() => paragraphText(again, 'op2')).toContain('Kept in IndexedDB.');
+    await a.context.close();
+    await b.context.close();
+  }, TEST_MS);
 });
