@@ -4,7 +4,8 @@
  * `ph-operative` …), so the print page renders the text with the schema's serializer, adds the
  * heading lines of `headingLines(meta)` in elements with the `ph-print-*` classes below, and
  * links this sheet with `media="print"`. Numbers come from `numbering.ts` as the editor shows
- * them: put each paragraph's label in its `data-label` attribute.
+ * them: put each paragraph's label in its `data-label` attribute, replace each footnote span's
+ * content by its number (`numbering.footnoteById`) and list the notes in `ph-print-footnotes`.
  */
 
 /** The class names of the heading lines the print page writes before the text. */
