@@ -108,6 +108,25 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
     await b.context.close();
   }, TEST_MS);
 
+  it('undoes only the delegate\'s own changes', async () => {
+    const draftId = await makeDraft(world, 'Undo', ['CHL', 'USA']);
+    const a = await openDraft(browser, world, 'chile', draftId);
+    const b = await openDraft(browser, world, 'usa', draftId);
+    await caretAtEnd(a.page, 'op1');
+    await a.page.keyboard.type(' Mine.');
+    await caretAtEnd(b.page, 'op2');
+    await b.page.keyboard.type(' Theirs.');
+    await expect.poll(() => paragraphText(a.page, 'op2')).toContain('Theirs.');
+    await a.page.locator('.ph-editor').focus();
+    await a.page.keyboard.press('Control+z');
+    for (const page of [a.page, b.page]) {
+      await expect.poll(() => paragraphText(page, 'op1'), { timeout: 3_000 }).not.toContain('Mine.');
+      expect(await paragraphText(page, 'op2')).toContain('Theirs.');
+    }
+    await a.context.close();
+    await b.context.close();
+  }, TEST_MS);
+
   it('turns pasted lines from Word into numbered paragraphs with fresh ids', async () => {
     const draftId = await makeDraft(world, 'Paste', ['CHL', 'USA']);
     const a = await openDraft(browser, world, 'chile', draftId);

@@ -6,7 +6,7 @@
  * Chromium is Debian's (`/usr/bin/chromium`, installed by `.ci/run`). Without it the suite is
  * skipped locally, and fails under CI=true: a browser suite that silently skips proves nothing.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -36,10 +36,26 @@ export const demoPassword = (name: string) => `${name}-cop11-demo`;
 /** The login of a demo account. */
 export const demoLogin = (name: string) => `${name}@demo.penholder`;
 
-/** Build the client into dist/client, where the server serves it from. */
+// The newest modification time of the files under `dir`.
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+/**
+ * Build the client into dist/client, where the server serves it from, unless the build there is
+ * newer than every source of it (a globalSetup or `npm run build` already made it): rebuilding
+ * empties dist/client, which other suites running at the same time may be reading.
+ */
 export async function buildClient(): Promise<void> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { sourcemap: false } });
+  const index = path.join(root, 'dist', 'client', 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs > Math.max(newest(path.join(root, 'client')), newest(path.join(root, 'shared')))) return;
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
 /** Launch headless Chromium with the flags CI containers need. */
