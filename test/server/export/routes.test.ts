@@ -49,7 +49,7 @@ afterAll(async () => {
 describe('imports over HTTP', () => {
   it('previews a Word file (raw body), then puts the confirmed text in as the working text; exports read it back', async () => {
     const bytes = await exportDocx(englishText(), metaFor({ lang: 'en', originalLanguage: 'en' }));
-    const res = await fetch(`${api.url}/api/imports/preview`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': MediaTypes.docx }, body: bytes });
+    const res = await fetch(`${api.url}/api/imports/preview`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': MediaTypes.docx }, body: new Uint8Array(bytes) });
     expect(res.status).toBe(200);
     const preview = await res.json();
     expect(preview.readAs).toBe('penholder');
