@@ -1,0 +1,194 @@
+/**
+ * The paragraph of a session's report that records the action on a draft, in English and
+ * Chinese, in the house style of the report of the COP to UNTOC on its eleventh session. Where
+ * the printed report is inconsistent we keep one form (the tests list each deviation): Chinese
+ * spaces figures and Latin letters off ("第 11 次会议"); a draft named by its kind is "一项" /
+ * "a", one an officer submitted is definite; adoption without a vote is just "adopted" / "通过了";
+ * a paragraph continuing one on the same agenda item at the same meeting drops the date and
+ * says "also" / "还" (para. 112).
+ */
+import type { Lang, LocalizedText } from './delegations';
+import type { DraftStatus, FinalAction } from './lifecycle';
+import { romanNumber } from './numberingLabels';
+import { formatSponsoredBy, formatSponsorName, formatSubmittedBy, joinList, sortByEnglishName, type SponsorEntry } from './reportNames';
+import { fail, ok, type Result } from './result';
+import { parseSymbol } from './symbols';
+import type { ActionVote } from './votes';
+
+/** What a report paragraph is written from: the draft's facts and its final action. */
+export interface ActionParagraphInput {
+  body: LocalizedText; // short form: "the Conference" / "缔约方会议"
+  symbol: string; // a "/Rev.n" makes it a revised draft ("决议修订草案")
+  kind: 'resolution' | 'decision';
+  title?: LocalizedText | null; // named when the sponsors defer it
+  describedAs?: LocalizedText | null; // the subject, for a text named by it ("the provisional agenda for …")
+  submittedBy?: LocalizedText | null; // the officer, without article ("Chair of the Working Group on …")
+  sponsors?: readonly SponsorEntry[];
+  action: FinalAction | DraftStatus;
+  printedIn?: { chapter: number; section: string } | null; // 1, "A": "chap. I, sect. A" / "第一章 A 节"
+  session?: number | null; // for "the report of the Conference on its eleventh session"
+  agendaItem?: string | null; // tells a section whether a paragraph continues the one before
+  remarks?: LocalizedText | null; // sentences the report adds after the record
+}
+
+const THE_NAMES = new Set(['Bahamas', 'Comoros', 'Congo', 'Gambia', 'Holy See', 'Marshall Islands', 'Netherlands', 'Niger', 'Philippines', 'Sudan']);
+const THE_NOUNS = /\b(Republic|Kingdom|Federation|Union|States|Emirates)\b|^State of\b/;
+
+/**
+ * A name as English running text prints it (UN style): "the United Kingdom", "the Sudan", but
+ * "France", "Iran (Islamic Republic of)". "the" comes before a name whose part before any
+ * parenthesis holds Republic, Kingdom, Federation, Union, States, Emirates or opens "State of",
+ * and before the few in THE_NAMES.
+ */
+export function englishName(name: string): string {
+  const head = name.split('(')[0].trim();
+  return THE_NAMES.has(head) || THE_NOUNS.test(head) ? `the ${name}` : name;
+}
+
+/** The English sponsors clause: "sponsored by the United Kingdom and the United States" (sorted on the bare names). */
+export function englishSponsoredBy(entries: readonly SponsorEntry[]): string {
+  const names = sortByEnglishName(entries).map((e) => formatSponsorName({ ...e, name: { ...e.name, en: englishName(e.name.en) } }, 'en'));
+  return names.length ? `sponsored by ${joinList(names, 'en')}` : '';
+}
+
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+const WORDS = ' first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth'.split(' ');
+const TENS = '  twent thirt fort fift sixt sevent eight ninet'.split(' ');
+const ymd = (date: string) => date.split('-').map(Number);
+const enDate = (date: string) => { const [y, m, d] = ymd(date); return `${d} ${MONTHS[m - 1]} ${y}`; };
+const zhDate = (date: string) => { const [y, m, d] = ymd(date); return `${y} 年 ${m} 月 ${d} 日`; };
+// Meetings in figures ("11th", "21st"), sessions in words ("eleventh", "twenty-first").
+const enOrdinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+function enOrdinalWord(n: number): string {
+  if (n < 20) return WORDS[n];
+  if (n > 99) return enOrdinal(n);
+  return n % 10 ? `${TENS[Math.floor(n / 10)]}y-${WORDS[n % 10]}` : `${TENS[n / 10]}ieth`;
+}
+function zhNumber(n: number): string {
+  if (n > 99) return ` ${n} `;
+  const tens = Math.floor(n / 10);
+  return (tens > 1 ? ' 一二三四五六七八九'[tens] : '') + (tens ? '十' : '') + ' 一二三四五六七八九'[n % 10].trim();
+}
+
+interface Facts { input: ActionParagraphInput; action: FinalAction; revised: boolean; continues: boolean }
+
+function vote(v: ActionVote, lang: Lang): string {
+  if (v.kind !== 'recorded') return '';
+  if (lang === 'zh') return `以 ${v.yes} 票赞成、${v.no} 票反对、${v.abstain} 票弃权的记录表决结果`;
+  return `by a recorded vote of ${v.yes} to ${v.no}, with ${v.abstain ? `${v.abstain} abstention${v.abstain > 1 ? 's' : ''}` : 'no abstentions'}`;
+}
+
+// "(For the text, see chap. I, sect. A, resolution 11/1.)" / "（案文见第一章 A 节，第 11/1 号决议。）"
+function printed({ input: { printedIn: at }, action: a }: Facts, lang: Lang): string {
+  const becomes = a.type === 'adopted' ? a.becomes : undefined;
+  const parts = lang === 'zh'
+    ? [at && `第${zhNumber(at.chapter)}章 ${at.section} 节`, becomes && `第 ${becomes.number} 号${becomes.kind === 'resolution' ? '决议' : '决定'}`]
+    : [at && `chap. ${romanNumber(at.chapter).toUpperCase()}, sect. ${at.section}`, becomes && `${becomes.kind} ${becomes.number}`];
+  const list = parts.filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+  return !list ? '' : lang === 'zh' ? `（案文见${list}。）` : ` (For the text, see ${list}.)`;
+}
+
+// The sentence after a deferral: no action taken, the text annexed to the report.
+function afterDeferral({ input: { body, session }, action: a }: Facts, lang: Lang, noun: string): string {
+  if (a.type !== 'deferred' || (!a.noAction && !a.annexedToReport)) return '';
+  if (lang === 'zh') {
+    const annexed = `该${noun}案文作为${session ? `第${zhNumber(session)}届会议报告` : '本报告'}的附件（见附件）。`;
+    return a.noAction ? `${body.zh}未就该${noun}采取任何行动${a.annexedToReport ? `，${annexed}` : '。'}` : annexed;
+  }
+  const annexed = `text was annexed to ${session ? `the report of ${body.en} on its ${enOrdinalWord(session)} session` : 'the present report'} (see annex).`;
+  if (!a.noAction) return ` The ${annexed.replace('text', `text of the ${noun}`)}`;
+  return ` ${body.en[0].toUpperCase()}${body.en.slice(1)} took no action on the ${noun}${a.annexedToReport ? `, and its ${annexed}` : '.'}`;
+}
+
+function english(f: Facts): string {
+  const { input: d, action: a } = f;
+  const body = d.body.en;
+  const noun = `${f.revised ? 'revised ' : ''}draft ${d.kind}`;
+  const sponsors = englishSponsoredBy(d.sponsors ?? []);
+  const object = d.describedAs?.en ?? (d.submittedBy ? `the ${noun} ${formatSubmittedBy(d.submittedBy, 'en')}` : `a ${noun}`);
+  const target = `${object} (${d.symbol})${sponsors && `, ${sponsors}`}`;
+  const remarks = d.remarks?.en ? ` ${d.remarks.en}` : '';
+  if (a.type === 'withdrawn') {
+    const when = a.meeting ? `At the ${enOrdinal(a.meeting)} meeting of ${body}, on ${enDate(a.date)}` : `On ${enDate(a.date)}`;
+    const who = d.submittedBy && !sponsors ? `the ${d.submittedBy.en} withdrew the ${noun} (${d.symbol})` : `the sponsors of the ${noun} (${d.symbol}) withdrew it`;
+    return `${when}, ${who}.${remarks}`;
+  }
+  const opening = f.continues ? `At its ${enOrdinal(a.meeting)} meeting, ${body} also` : `At its ${enOrdinal(a.meeting)} meeting, on ${enDate(a.date)}, ${body}`;
+  switch (a.type) {
+    case 'adopted':
+    case 'rejected': {
+      const how = [vote(a.vote, 'en'), a.type === 'adopted' && a.orallyAmended ? 'as orally amended' : ''].filter(Boolean).join(', ');
+      return `${opening} ${a.type}${how && `, ${how},`} ${target}.${printed(f, 'en')}${remarks}`;
+    }
+    case 'no_action':
+      return `${opening} decided to take no action on ${target}.${remarks}`;
+    case 'deferred': {
+      const to = a.toSession ? `${enOrdinalWord(a.toSession)} session` : '';
+      const after = afterDeferral(f, 'en', noun) + remarks;
+      if (a.decidedBy === 'body') return `${opening} decided to defer${to && ` to its ${to}`} consideration of ${target}.${after}`;
+      const entitled = d.title?.en ? ` entitled "${d.title.en}"` : '';
+      return `At the ${enOrdinal(a.meeting)} meeting of ${body}, on ${enDate(a.date)}, the sponsors of the ${noun}${entitled} (${d.symbol}) decided to defer its consideration and action by ${body}${to && ` to the ${to}`}.${after}`;
+    }
+  }
+}
+
+function chinese(f: Facts): string {
+  const { input: d, action: a } = f;
+  const body = d.body.zh;
+  const noun = `${d.kind === 'resolution' ? '决议' : '决定'}${f.revised ? '修订' : ''}草案`;
+  const sponsors = formatSponsoredBy(d.sponsors ?? [], 'zh');
+  const amended = a.type === 'adopted' && a.orallyAmended ? '经口头修正的' : '';
+  const object = `${d.describedAs?.zh ? '' : d.submittedBy ? formatSubmittedBy(d.submittedBy, 'zh') : '一项'}${amended}${d.describedAs?.zh ?? noun}（${d.symbol}）`;
+  const also = sponsors && `，${sponsors}`;
+  const remarks = d.remarks?.zh ?? '';
+  if (a.type === 'withdrawn') {
+    const when = a.meeting ? `在 ${zhDate(a.date)}${body}第 ${a.meeting} 次会议上，` : `${zhDate(a.date)}，`;
+    const who = d.submittedBy && !sponsors ? `${d.submittedBy.zh}撤回了其提交的${noun}（${d.symbol}）` : `${noun}（${d.symbol}）的提案国撤回了该${noun}`;
+    return `${when}${who}。${remarks}`;
+  }
+  const opening = f.continues ? `${body}在第 ${a.meeting} 次会议上还` : `${body}在 ${zhDate(a.date)}第 ${a.meeting} 次会议上`;
+  switch (a.type) {
+    case 'adopted':
+    case 'rejected':
+      return `${opening}${vote(a.vote, 'zh')}${a.type === 'adopted' ? '通过了' : '否决了'}${object}${also}。${printed(f, 'zh')}${remarks}`;
+    case 'no_action':
+      return `${opening}决定不对${object}采取行动${also}。${remarks}`;
+    case 'deferred': {
+      const to = a.toSession ? `至第${zhNumber(a.toSession)}届会议` : '';
+      const after = afterDeferral(f, 'zh', noun) + remarks;
+      if (a.decidedBy === 'body') return `${opening}决定将${object}推迟${to}审议${also}。${after}`;
+      const about = d.title?.zh ? `关于${d.title.zh}的` : '';
+      return `在 ${zhDate(a.date)}${body}第 ${a.meeting} 次会议上，${about}${noun}（${d.symbol}）的提案国决定推迟${body}对该${noun}的审议和采取行动${to}。${after}`;
+    }
+  }
+}
+
+const finalAction = (input: ActionParagraphInput) => ('state' in input.action ? input.action.finalAction : input.action);
+
+/** The report paragraph recording the action on one draft; refused without a final action or with a bad symbol. */
+export function reportParagraph(input: ActionParagraphInput, lang: Lang, options: { continues?: boolean } = {}): Result<string> {
+  const action = finalAction(input);
+  if (action === null) return fail(`no final action has been taken on ${input.symbol}: there is nothing to report yet`);
+  const symbol = parseSymbol(input.symbol);
+  if (!symbol.ok) return fail(`the symbol ${JSON.stringify(input.symbol)} is malformed: ${symbol.error}`);
+  const facts: Facts = { input, action, revised: symbol.value.revision > 0, continues: options.continues === true };
+  return ok(lang === 'zh' ? chinese(facts) : english(facts));
+}
+
+// Actions with the body as subject, which may "also" follow one another.
+const byBody = (a: FinalAction | null): a is Exclude<FinalAction, { type: 'withdrawn' }> =>
+  a !== null && a.type !== 'withdrawn' && !(a.type === 'deferred' && a.decidedBy === 'sponsors');
+
+/** The "action taken" section: a paragraph per draft in order ("124. …" from `firstNumber`), "also" on the same item and meeting. */
+export function actionTakenSection(items: readonly ActionParagraphInput[], lang: Lang, options: { firstNumber?: number } = {}): Result<string[]> {
+  const out: string[] = [];
+  for (const [i, item] of items.entries()) {
+    const [prev, now] = [i > 0 ? finalAction(items[i - 1]) : null, finalAction(item)];
+    const continues = byBody(prev) && byBody(now) && item.agendaItem != null && item.agendaItem === items[i - 1].agendaItem &&
+      prev.meeting === now.meeting && prev.date === now.date;
+    const paragraph = reportParagraph(item, lang, { continues });
+    if (!paragraph.ok) return fail(`${item.symbol}: ${paragraph.error}`);
+    out.push(options.firstNumber === undefined ? paragraph.value : `${options.firstNumber + i}. ${paragraph.value}`);
+  }
+  return ok(out);
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bracketsInText, checkParagraphStateChange, clearNegotiationMarks, findBrackets, formatAgreedCount,
+  negotiationCounts, paragraphStatesAsOf, type ParagraphStateEvent,
+} from '../../shared/negotiation';
+import { annex, doc, fn, formula, heading, op, plain, pp, sub, title } from '../builders';
+
+const text = () =>
+  doc(
+    title('Countering trafficking in [cultural property]'),
+    formula('The Conference of the Parties,'),
+    pp({ id: 'pp1' }, 'Recalling its resolution 10/7,'),
+    op({ id: 'op1' }, 'Urges States parties [to take all necessary measures] to protect cultural property;'),
+    op({ id: 'op2' }, 'Invites States to [consider] ratifying the Convention', fn('See [resolution 11/5].'), ';'),
+    sub({ id: 'a' }, 'to collect data;'),
+    op({ id: 'op3' }, 'Requests the Secretariat to report.'),
+    annex({ id: 'x' }, heading('Recommendations'), plain({ id: 'pl' }, 'Other matters')),
+  );
+
+let seq = 0;
+const event = (paragraphId: string, state: ParagraphStateEvent['state'], at = '2022-10-18T10:00:00Z'): ParagraphStateEvent =>
+  ({ seq: ++seq, paragraphId, state, at, by: 'chair' });
+
+describe('paragraph states', () => {
+  const events = [
+    event('op1', 'agreed', '2022-10-18T10:00:00Z'),
+    event('op2', 'agreed_ad_ref', '2022-10-18T11:00:00Z'),
+    event('pp1', 'agreed', '2022-10-19T09:00:00Z'),
+    event('op1', 'open', '2022-10-19T12:00:00Z'),
+    event('gone', 'agreed', '2022-10-19T12:30:00Z'),
+  ];
+
+  it('folds the record; a paragraph without a record, or reopened, is open', () => {
+    expect([...paragraphStatesAsOf(events)]).toEqual([['op2', 'agreed_ad_ref'], ['pp1', 'agreed'], ['gone', 'agreed']]);
+    expect([...paragraphStatesAsOf(events, { at: '2022-10-18T23:59:59Z' })]).toEqual([['op1', 'agreed'], ['op2', 'agreed_ad_ref']]);
+    expect([...paragraphStatesAsOf(events, { seq: events[0].seq })]).toEqual([['op1', 'agreed']]);
+    // Recording order decides, whatever order the events come in.
+    expect(paragraphStatesAsOf([...events].reverse())).toEqual(paragraphStatesAsOf(events));
+  });
+
+  it('counts the paragraphs of the text, ignoring states of paragraphs no longer in it', () => {
+    const counts = negotiationCounts(text(), paragraphStatesAsOf(events));
+    expect(counts).toEqual({ total: 6, open: 4, agreedAdReferendum: 1, agreed: 1 });
+    expect(formatAgreedCount(counts, 'en')).toBe('1 of 6 agreed, 1 ad referendum');
+    expect(formatAgreedCount(counts, 'zh')).toBe('6 段中已商定 1 段，1 段暂时商定');
+    expect(formatAgreedCount({ total: 29, open: 17, agreedAdReferendum: 0, agreed: 12 }, 'en')).toBe('12 of 29 agreed');
+    expect(formatAgreedCount({ total: 29, open: 17, agreedAdReferendum: 0, agreed: 12 }, 'zh')).toBe('29 段中已商定 12 段');
+  });
+
+  it('checks a change: a paragraph of the text, a real state, not the one it has', () => {
+    const states = paragraphStatesAsOf(events);
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op1', state: 'agreed' })).toEqual({ ok: true, value: { paragraphId: 'op1', state: 'agreed' } });
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op2', state: 'agreed_ad_ref' })).toEqual({ ok: false, error: 'OP 2 is already agreed ad referendum' });
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'a', state: 'open' })).toEqual({ ok: false, error: 'OP 2 (a) is already open' });
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'gone', state: 'open' })).toEqual({ ok: false, error: 'there is no paragraph "gone" in the text' });
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op1', state: 'done' })).toEqual({ ok: false, error: '"state" must be one of open, agreed_ad_ref, agreed, not "done"' });
+  });
+});
+
+describe('findBrackets', () => {
+  it('finds bracketed passages and alternatives separated by " / " or "／"', () => {
+    expect(findBrackets('States [shall / should] report [annually]')).toEqual({
+      ok: true,
+      value: [
+        { start: 7, end: 23, inner: 'shall / should', alternatives: ['shall', 'should'] },
+        { start: 31, end: 41, inner: 'annually', alternatives: ['annually'] },
+      ],
+    });
+    expect(findBrackets('缔约国[应／应当]报告')).toMatchObject({ ok: true, value: [{ alternatives: ['应', '应当'] }] });
+    expect(findBrackets('缔约国［应当］报告')).toMatchObject({ ok: true, value: [{ start: 3, end: 7, alternatives: ['应当'] }] });
+  });
+
+  it('does not split on a bare slash: symbols and resolution numbers use it', () => {
+    expect(findBrackets('[resolution 11/5 and CTOC/COP/2022/L.4]')).toMatchObject({ ok: true, value: [{ alternatives: ['resolution 11/5 and CTOC/COP/2022/L.4'] }] });
+  });
+
+  it('takes "[A] [B]" side by side as two passages', () => {
+    expect(findBrackets('[urges] [encourages] States')).toMatchObject({ ok: true, value: [{ alternatives: ['urges'] }, { alternatives: ['encourages'] }] });
+  });
+
+  it('refuses nested, unopened and unclosed brackets, saying where', () => {
+    expect(findBrackets('States [shall [and must] report')).toEqual({ ok: false, error: 'a bracket opens inside another, at character 15 ("States [shall [and must] report"): brackets cannot be nested; use alternatives "[A / B]" instead' });
+    expect(findBrackets('States shall] report')).toEqual({ ok: false, error: 'a bracket closes that was not opened, at character 13 ("States shall] report")' });
+    expect(findBrackets('Recalling its resolutions 10/7 and 10/2, [noting that the Conference')).toEqual({ ok: false, error: 'a bracket opens and is never closed, at character 42 ("…ions 10/7 and 10/2, [noting that the Con…")' });
+    expect(findBrackets('no brackets')).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('brackets in a text', () => {
+  it('lists them by where they stand, footnotes and title included', () => {
+    expect(bracketsInText(text())).toMatchObject({
+      ok: true,
+      value: [
+        { where: 'the title', passages: [{ inner: 'cultural property' }] },
+        { where: 'OP 1', passages: [{ inner: 'to take all necessary measures' }] },
+        { where: 'OP 2', passages: [{ inner: 'consider' }] },
+        { where: 'footnote 1', passages: [{ inner: 'resolution 11/5' }] },
+      ],
+    });
+  });
+
+  it('clears them for the issued text, keeping the words and the paragraph ids', () => {
+    const cleared = clearNegotiationMarks(text());
+    expect(cleared.ok).toBe(true);
+    if (!cleared.ok) return;
+    const expected = doc(
+      title('Countering trafficking in cultural property'),
+      formula('The Conference of the Parties,'),
+      pp({ id: 'pp1' }, 'Recalling its resolution 10/7,'),
+      op({ id: 'op1' }, 'Urges States parties to take all necessary measures to protect cultural property;'),
+      op({ id: 'op2' }, 'Invites States to consider ratifying the Convention', fn({ id: 'f1' }, 'See resolution 11/5.'), ';'),
+      sub({ id: 'a' }, 'to collect data;'),
+      op({ id: 'op3' }, 'Requests the Secretariat to report.'),
+      annex({ id: 'x' }, heading('Recommendations'), plain({ id: 'pl' }, 'Other matters')),
+    );
+    expect(cleared.value.toJSON()).toEqual(expected.toJSON());
+    expect(bracketsInText(cleared.value)).toEqual({ ok: true, value: [] });
+    const plainText = doc(title('T'), op('No brackets.'));
+    expect(clearNegotiationMarks(plainText)).toEqual({ ok: true, value: plainText });
+  });
+
+  it('refuses while alternatives remain, or a bracket is malformed', () => {
+    const alternatives = doc(title('T'), op('States [shall / should] report;'), op({ id: 'z' }, 'and [publish'));
+    expect(clearNegotiationMarks(alternatives)).toEqual({ ok: false, error: 'OP 1 still offers alternatives, [shall / should]: the negotiators must choose one before the text is issued' });
+    const unclosed = doc(title('T'), op('States report;'), op('and [publish'));
+    expect(clearNegotiationMarks(unclosed)).toEqual({ ok: false, error: 'OP 2: a bracket opens and is never closed, at character 5 ("and [publish")' });
+  });
+});

@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import type { Node as PMNode } from 'prosemirror-model';
+import { describe, expect, it } from 'vitest';
+import { importPlainText } from '../../shared/importText';
+import { sequentialNumbering } from '../../shared/numbering';
+import { applyOralAmendments, findWords, inlineText, validateOralAmendment, type OralAmendment } from '../../shared/oralAmendments';
+import { isParagraph } from '../../shared/schema';
+import { doc, em, fn, formula, op, plain, pp, sub, title } from '../builders';
+
+// Builders for amendments: accepted, proposed by Mexico unless said otherwise.
+type Change = OralAmendment extends infer A ? (A extends OralAmendment ? Omit<A, 'proposedBy' | 'accepted'> : never) : never;
+const amend = (change: Change, more: Partial<Pick<OralAmendment, 'proposedBy' | 'accepted'>> = {}): OralAmendment =>
+  ({ proposedBy: 'MEX', accepted: true, ...change, ...more }) as OralAmendment;
+
+const issued = () =>
+  doc(
+    title('Strengthening international cooperation to combat illicit trafficking in firearms'),
+    formula('The Conference of the Parties,'),
+    pp({ id: 'pp1' }, em('Recalling'), ' its resolution 10/2', fn('CTOC/COP/2020/10, sect. I.A.'), ','),
+    op({ id: 'op1' }, 'Urges all States parties to implement the Protocol;'),
+    op({ id: 'op2' }, 'Invites States that have not yet done so to consider ratifying the Protocol, and invites States parties that shall report to do so;'),
+    sub({ id: 'a' }, 'to collect data;'),
+    sub({ id: 'b' }, 'to share data;'),
+    op({ id: 'op3' }, 'Requests the Secretariat to report to the Conference at its twelfth session.'),
+  );
+
+const value = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
+const textOf = (d: PMNode, id: string) => {
+  let found = '';
+  d.descendants((n) => {
+    if (isParagraph(n) && n.attrs.id === id) found = n.textContent;
+    return !n.isTextblock;
+  });
+  return found;
+};
+const ids = (d: PMNode) => {
+  const out: string[] = [];
+  d.descendants((n) => {
+    if (isParagraph(n)) out.push(n.attrs.id);
+    return !n.isTextblock;
+  });
+  return out;
+};
+
+describe('applyOralAmendments, English', () => {
+  it('replaces, deletes and inserts words, keeping one space between words', () => {
+    const amended = value(applyOralAmendments(issued(), [
+      amend({ kind: 'replace_words', paragraphId: 'op1', words: 'Urges', text: 'Strongly urges' }),
+      amend({ kind: 'delete_words', paragraphId: 'op1', words: 'all' }),
+      amend({ kind: 'insert_words', paragraphId: 'op1', position: 'after', words: 'implement', text: 'effectively' }),
+      amend({ kind: 'insert_words', paragraphId: 'op3', position: 'before', words: 'at its', text: 'on progress' }),
+      amend({ kind: 'delete_words', paragraphId: 'op3', words: 'twelfth session.', }),
+      amend({ kind: 'insert_words', paragraphId: 'op3', position: 'end', text: 'next session.' }),
+    ]));
+    expect(textOf(amended, 'op1')).toBe('Strongly urges States parties to implement effectively the Protocol;');
+    expect(textOf(amended, 'op3')).toBe('Requests the Secretariat to report to the Conference on progress at its next session.');
+  });
+
+  it('finds whole English words only: "all" is not in "shall"', () => {
+    expect(findWords('States that shall report', 'all')).toEqual({ ok: false, error: 'the words "all" are not in it' });
+    expect(findWords('report to all', 'all')).toEqual({ ok: true, value: [10, 13] });
+  });
+
+  it('refuses words found twice, unless told which occurrence; names the paragraph as the meeting does', () => {
+    // "invites" once (case matters), "the Protocol" once: both found.
+    const once = value(applyOralAmendments(issued(), [
+      amend({ kind: 'replace_words', paragraphId: 'op2', words: 'invites', text: 'encourages' }),
+      amend({ kind: 'delete_words', paragraphId: 'op2', words: 'the Protocol' }),
+    ]));
+    expect(textOf(once, 'op2')).toBe('Invites States that have not yet done so to consider ratifying, and encourages States parties that shall report to do so;');
+    const states = amend({ kind: 'replace_words', paragraphId: 'op2', words: 'States', text: 'Member States' });
+    expect(applyOralAmendments(issued(), [states])).toEqual({
+      ok: false, error: 'oral amendment 1, proposed by MEX, cannot apply to OP 2 (paragraph op2): the words "States" occur 2 times in it: quote more words, or say which occurrence is meant',
+    });
+    const second = value(applyOralAmendments(issued(), [{ ...states, occurrence: 2 } as OralAmendment]));
+    expect(textOf(second, 'op2')).toBe('Invites States that have not yet done so to consider ratifying the Protocol, and invites Member States parties that shall report to do so;');
+    expect(applyOralAmendments(issued(), [{ ...states, occurrence: 3 } as OralAmendment])).toMatchObject({ ok: false, error: expect.stringContaining('occur only 2 times in it, not 3 times') });
+  });
+
+  it('keeps italics and footnotes: words inserted after "Recalling" are italic; the footnote stays', () => {
+    const amended = value(applyOralAmendments(issued(), [amend({ kind: 'insert_words', paragraphId: 'pp1', position: 'after', words: 'Recalling', text: 'also' })]));
+    const pp1 = amended.child(2);
+    expect(pp1.firstChild!.text).toBe('Recalling also');
+    expect(pp1.firstChild!.marks.map((m) => m.type.name)).toEqual(['em']);
+    expect(pp1.child(2).type.name).toBe('footnote');
+    expect(inlineText(pp1, 0).text).toBe('Recalling also its resolution 10/2\uFFFC,');
+    // Words cannot run across the footnote.
+    expect(applyOralAmendments(issued(), [amend({ kind: 'delete_words', paragraphId: 'pp1', words: '10/2,' })]).ok).toBe(false);
+  });
+
+  it('replaces, inserts and deletes whole paragraphs; issued ids stay, a new paragraph brings its own', () => {
+    const amended = value(applyOralAmendments(issued(), [
+      amend({ kind: 'insert_paragraph', paragraphId: 'op1', position: 'after', paragraphType: 'operative', text: 'Encourages States to exchange information;', newId: 'new1' }),
+      amend({ kind: 'insert_paragraph', paragraphId: 'b', position: 'after', paragraphType: 'subparagraph', level: 1, text: 'to report;', newId: 'new2' }),
+      amend({ kind: 'replace_paragraph', paragraphId: 'a', text: 'to collect and analyse data;' }),
+      amend({ kind: 'delete_paragraph', paragraphId: 'op3' }),
+    ]));
+    expect(ids(amended)).toEqual(['pp1', 'op1', 'new1', 'op2', 'a', 'b', 'new2']);
+    expect(textOf(amended, 'a')).toBe('to collect and analyse data;');
+    const numbers = sequentialNumbering(amended).byId;
+    expect([numbers.get('new1')!.ref, numbers.get('op2')!.ref, numbers.get('new2')!.ref]).toEqual(['OP 2', 'OP 3', 'OP 3 (c)']);
+  });
+
+  it('refuses what cannot apply, saying why', () => {
+    const refused = (...a: OralAmendment[]) => { const r = applyOralAmendments(issued(), a); return r.ok ? null : r.error; };
+    expect(refused(amend({ kind: 'delete_paragraph', paragraphId: 'op9' }))).toBe('oral amendment 1, proposed by MEX, cannot apply to paragraph op9: there is no such paragraph in the text');
+    expect(refused(amend({ kind: 'delete_paragraph', paragraphId: 'op3' }), amend({ kind: 'delete_words', paragraphId: 'op3', words: 'twelfth' }, { proposedBy: null })))
+      .toBe('oral amendment 2 cannot apply to OP 3 (paragraph op3): oral amendment 1 deleted that paragraph');
+    expect(refused(amend({ kind: 'insert_paragraph', paragraphId: 'op3', position: 'before', paragraphType: 'plain', text: 'x', newId: 'op1' })))
+      .toBe("oral amendment 1, proposed by MEX, cannot apply to OP 3 (paragraph op3): the new paragraph's id op1 is already used in the text");
+    const twin = doc(title('T'), op({ id: 'x' }, 'one'), op({ id: 'x' }, 'two'));
+    expect(applyOralAmendments(twin, [amend({ kind: 'delete_paragraph', paragraphId: 'x' })])).toMatchObject({ ok: false, error: expect.stringContaining('the text has 2 paragraphs with the id x') });
+  });
+
+  it('skips amendments not accepted, and leaves the issued text untouched', () => {
+    const text = issued();
+    const before = JSON.stringify(text.toJSON());
+    const amended = value(applyOralAmendments(text, [
+      amend({ kind: 'delete_paragraph', paragraphId: 'op1' }, { accepted: false }),
+      amend({ kind: 'replace_words', paragraphId: 'op1', words: 'Urges', text: 'Calls upon' }),
+    ]));
+    expect(textOf(amended, 'op1')).toBe('Calls upon all States parties to implement the Protocol;');
+    expect(JSON.stringify(text.toJSON())).toBe(before);
+    expect(applyOralAmendments(text, [])).toEqual({ ok: true, value: text });
+  });
+});
+
+describe('applyOralAmendments, Chinese', () => {
+  const zh = () => doc(title('加强国际合作'), formula('缔约方会议，'), op({ id: 'o1' }, '请缔约国采取一切必要措施，执行议定书；'), op({ id: 'o2' }, '请秘书处向缔约方会议第十二届会议报告本决议执行情况。'));
+
+  it('matches words anywhere in unspaced text and inserts no spaces', () => {
+    const amended = value(applyOralAmendments(zh(), [
+      amend({ kind: 'insert_words', paragraphId: 'o1', position: 'after', words: '缔约国', text: '酌情' }),
+      amend({ kind: 'replace_words', paragraphId: 'o1', words: '一切必要', text: '适当' }),
+      amend({ kind: 'delete_words', paragraphId: 'o2', words: '本决议' }),
+      amend({ kind: 'insert_words', paragraphId: 'o2', position: 'before', words: '报告', text: '书面' }),
+    ]));
+    expect(textOf(amended, 'o1')).toBe('请缔约国酌情采取适当措施，执行议定书；');
+    expect(textOf(amended, 'o2')).toBe('请秘书处向缔约方会议第十二届会议书面报告执行情况。');
+  });
+
+  it('refuses ambiguous Chinese words', () => {
+    const r = applyOralAmendments(zh(), [amend({ kind: 'delete_words', paragraphId: 'o2', words: '会议' })]);
+    expect(r).toMatchObject({ ok: false, error: expect.stringContaining('the words "会议" occur 2 times in it') });
+  });
+
+  it('amends a text imported from the report (resolution 11/6, as adopted from L.10/Rev.2)', () => {
+    const printed = readFileSync(new URL('../../server/demo/fixtures/cop11-zh/resolution-11-6.txt', import.meta.url), 'utf8');
+    let n = 0;
+    const text = value(importPlainText(printed, { newId: () => `i${++n}` })).doc;
+    const first = sequentialNumbering(text).paragraphs.find((p) => p.ref === 'OP 1')!;
+    const opening = textOf(text, first.id).slice(0, 2);
+    const amended = value(applyOralAmendments(text, [amend({ kind: 'insert_words', paragraphId: first.id, position: 'start', text: '再次' })]));
+    expect(textOf(amended, first.id)).toBe(`再次${textOf(text, first.id)}`);
+    expect(textOf(amended, first.id).slice(2, 4)).toBe(opening);
+    expect(ids(amended)).toEqual(ids(text));
+  });
+});
+
+describe('validateOralAmendment', () => {
+  const json = { kind: 'replace_words', paragraphId: 'op1', proposedBy: 'MEX', accepted: true, words: 'Urges', text: 'Strongly urges' };
+
+  it('accepts each kind, normalises words to NFC and draws a new paragraph id once', () => {
+    expect(validateOralAmendment(json)).toEqual({ ok: true, value: json });
+    expect(validateOralAmendment({ ...json, words: 'Cote\u0301' })).toMatchObject({ ok: true, value: { words: 'Coté' } });
+    expect(validateOralAmendment({ kind: 'insert_words', paragraphId: 'p', proposedBy: null, accepted: false, position: 'end', text: 'x' }).ok).toBe(true);
+    expect(validateOralAmendment({ kind: 'delete_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true }).ok).toBe(true);
+    const inserted = validateOralAmendment({ kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'subparagraph', level: 2, text: 'x' }, { newId: () => 'fresh' });
+    expect(inserted).toMatchObject({ ok: true, value: { newId: 'fresh', level: 2 } });
+    expect(validateOralAmendment({ kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'plain', text: 'x' }))
+      .toMatchObject({ ok: true, value: { newId: expect.stringMatching(/^[0-9a-z]{12}$/) } });
+  });
+
+  it.each([
+    [null, 'an oral amendment must be an object'],
+    [{ ...json, kind: 'move_paragraph' }, '"kind" must be one of replace_words, insert_words, delete_words, replace_paragraph, insert_paragraph, delete_paragraph, not "move_paragraph"'],
+    [{ ...json, colour: 'red' }, 'replace_words: unknown field "colour"'],
+    [{ ...json, words: '  ' }, 'replace_words: "words" must be non-empty text (no footnote mark), not "  "'],
+    [{ ...json, words: undefined }, 'replace_words: "words" must be non-empty text, not missing'],
+    [{ ...json, accepted: 'yes' }, 'replace_words: "accepted" must be true or false, not "yes"'],
+    [{ ...json, paragraphId: 'a b' }, 'replace_words: "paragraphId" must be a paragraph id, not "a b"'],
+    [{ ...json, occurrence: 0 }, 'replace_words: "occurrence" must be 1, 2, 3 …, not 0'],
+    [{ ...json, kind: 'insert_words', words: undefined, position: 'after' }, 'insert_words: "words" must say where to insert after'],
+    [{ ...json, kind: 'insert_words', position: 'start' }, 'insert_words: "words" goes only with "before" or "after"'],
+    [{ kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'operative', level: 1, text: 'x' }, 'insert_paragraph: "level" goes only with a subparagraph'],
+    [{ kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'subparagraph', level: 3, text: 'x' }, 'insert_paragraph: "level" must be a subparagraph level (1 or 2), not 3'],
+  ])('refuses %j', (input, error) => {
+    expect(validateOralAmendment(input)).toEqual({ ok: false, error });
+  });
+
+  it('what it accepts applies', () => {
+    const checked = value(validateOralAmendment({ ...json, paragraphId: 'op1' }));
+    expect(textOf(value(applyOralAmendments(issued(), [checked])), 'op1')).toBe('Strongly urges all States parties to implement the Protocol;');
+  });
+});
+
+// A plain (unnumbered) paragraph is amended like any other; it has no reference, so messages name its id.
+it('amends a plain paragraph', () => {
+  const d = doc(title('T'), plain({ id: 'pl' }, 'Joint investigative bodies'));
+  expect(textOf(value(applyOralAmendments(d, [amend({ kind: 'insert_words', paragraphId: 'pl', position: 'start', text: 'On' })])), 'pl')).toBe('On Joint investigative bodies');
+});
