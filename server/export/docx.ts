@@ -9,7 +9,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { Bookmark, Document, FootnoteReferenceRun, Packer, PageOrientation, Paragraph, TextRun, type ParagraphChild } from 'docx';
-import { openingWordsLength } from '../../client/editor/houseStyle';
+import { openingWordsLength } from '../../shared/houseStyle';
 import { sequentialNumbering, type Numbering } from '../../shared/numbering';
 import type { TextJSON } from '../../shared/schema';
 import { asDoc, readBlocks, type Block, type Inline } from '../../shared/export/blocks';
