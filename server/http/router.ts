@@ -13,6 +13,8 @@ import { authRoutes } from './routes/auth';
 import { delegationRoutes } from './routes/delegations';
 import { draftRoutes, sessionDraftRoutes } from './routes/drafts';
 import { eventRoutes } from './routes/events';
+import { exportsRouter } from './routes/exports';
+import { importsRouter } from './routes/imports';
 import { sessionRoutes } from './routes/sessions';
 import { sponsorRoutes } from './routes/sponsors';
 import { userRoutes } from './routes/users';
@@ -26,6 +28,10 @@ export function apiRouter(deps: ApiDeps, more: Router[] = []): Router {
     next();
   });
   router.use(csrfProtection);
+  // Imports carry Word files and long texts: they bring their own parsers and larger limits,
+  // so they come before the general JSON parser (which would refuse them at its limit).
+  router.use(importsRouter(deps));
+  router.use(exportsRouter(deps));
   router.use(express.json({ limit: deps.config.bodyLimitBytes, strict: true }));
   router.use((_req, res, next) => {
     // API answers are per user and change with every write: never cached.

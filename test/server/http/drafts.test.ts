@@ -163,6 +163,17 @@ await describeOnBackends('drafts routes', ({ server }) => {
     expect((await call(server(), 'GET', `/api/drafts/${world.draft.id}/text`)).status).toBe(401);
   });
 
+  it('serves exports and import previews on the same API, imports past the general JSON limit', async () => {
+    const txt = await call(server(), 'GET', `/api/drafts/${world.draft.id}/export.txt`, { cookie: nonSponsor.cookie });
+    expect(txt.status).toBe(200);
+    const preview = await call(server(), 'POST', '/api/imports/preview', { cookie: sponsor.cookie, body: { text: 'Draft resolution\n\nThe Conference,\n\n1. Decides;' } });
+    expect(preview.status).toBe(200);
+    // A 1.5 MB Word file as base64 is over the 1 MB JSON limit but within the import's own.
+    const docx = Buffer.alloc(1.5 * 1024 * 1024, 1).toString('base64');
+    const big = await call(server(), 'POST', '/api/imports/preview', { cookie: sponsor.cookie, body: { docx } });
+    expect(big.status).not.toBe(413);
+  });
+
   it('needs a signed-in user', async () => {
     expect((await call(server(), 'GET', `/api/drafts/${world.draft.id}`)).status).toBe(401);
     expect((await call(server(), 'GET', `/api/sessions/${world.session.id}/drafts`)).status).toBe(401);
