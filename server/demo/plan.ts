@@ -7,8 +7,7 @@
  * The demo has only the final text of each draft (the text the session acted on, as the report
  * printed it): every text of a lineage — L.9 and L.9/Rev.1 alike — is issued with that text.
  */
-import { createHash } from 'node:crypto';
-import type { Node as PMNode } from 'prosemirror-model';
+import { textHash } from '../../shared/canonical';
 import type { LocalizedText } from '../../shared/delegations';
 import { importPlainText } from '../../shared/importText';
 import { deriveStatus, validateEvent, type DraftEvent, type DraftStatus } from '../../shared/lifecycle';
@@ -57,7 +56,7 @@ export interface PlannedRevision {
   revision: number;
   issuedAt: string;
   text: TextJSON;
-  /** SHA-256 (hex) of `JSON.stringify` of the ProseMirror node's JSON (see `textHash`). */
+  /** SHA-256 (hex) of the text's canonical JSON (`textHash` of shared/canonical). */
   hash: string;
   /** Codes of the sponsors at issue, main sponsor first. */
   sponsorCodes: string[];
@@ -88,15 +87,6 @@ export interface PlannedDraft {
   status: DraftStatus;
 }
 
-/**
- * The hash of a text: SHA-256 (hex) of `JSON.stringify(node.toJSON())`. ProseMirror writes a
- * node's JSON keys in a fixed order, so rebuilding a stored text (`textFromJSON`) and hashing
- * it again gives the same hash whatever key order the database returned (PostgreSQL's jsonb
- * reorders them). A later issue canonicalises texts further; this is the demo's definition.
- */
-export function textHash(node: PMNode): string {
-  return createHash('sha256').update(JSON.stringify(node.toJSON())).digest('hex');
-}
 
 /** The demo code of a sponsor named in the fixtures; throws on a name the demo does not know. */
 export function codeOfSponsor(sponsor: Pick<SponsorFacts, 'en'>): string {

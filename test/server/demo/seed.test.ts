@@ -16,7 +16,8 @@ import { splitAtIssue, sponsorsAsOf } from '../../../shared/sponsorship';
 import { verifyPassword } from '../../../server/auth/passwords';
 import { DEMO_ACCOUNTS, demoPassword } from '../../../server/demo/accounts';
 import { DEMO_DELEGATIONS } from '../../../server/demo/delegations';
-import { codeOfSponsor, textHash } from '../../../server/demo/plan';
+import { codeOfSponsor } from '../../../server/demo/plan';
+import { canonicalTextJSON, textHash } from '../../../shared/canonical';
 import { DemoAlreadySeeded, seedDemo, type DemoAccount } from '../../../server/demo/seed';
 import { openStore } from '../../../server/storage';
 import type { DelegationRow, DraftEventRow, DraftRow, RecordRepos, RevisionRow, SessionRow, Store } from '../../../server/storage/types';
@@ -107,7 +108,7 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
       for (const r of revisions) {
         const node = textFromJSON(r.text);
         expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
-        expect(createHash('sha256').update(JSON.stringify(node.toJSON())).digest('hex')).toBe(r.hash);
+        expect(createHash('sha256').update(canonicalTextJSON(node)).digest('hex')).toBe(r.hash);
         expect(textHash(node)).toBe(r.hash);
       }
     }
