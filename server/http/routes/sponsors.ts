@@ -30,11 +30,12 @@ export function sponsorRoutes(deps: ApiDeps): Router {
   async function presentAsOf(draftId: string, asOf: string) {
     const [events, delegations, users] = await Promise.all([store.listSponsorshipEvents(draftId), store.listDelegations(), store.listUsers()]);
     const byId = new Map(delegations.map((d) => [d.id, d]));
+    const usersById = new Map(users.map((u) => [u.id, u]));
     return {
       draftId,
       asOf,
       ...presentSponsorList(sponsorsAsOf(events, asOf), byId),
-      changes: events.filter((e) => e.date <= asOf).map((e) => presentSponsorshipEvent(e, byId, new Map(users.map((u) => [u.id, u])))),
+      changes: events.filter((e) => e.date <= asOf).map((e) => presentSponsorshipEvent(e, byId, usersById)),
     };
   }
 
