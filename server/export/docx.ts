@@ -19,6 +19,12 @@ import { DocxRunStyles, DocxStyles, numbering as numberingDefinition, PARAGRAPH_
 /** The prefix of the hidden bookmarks that carry paragraph and annex ids. */
 export const ID_BOOKMARK_PREFIX = '_ph_';
 
+/** The page of every Penholder Word file: A4 portrait, UN margins (twips). */
+export const A4_PAGE = {
+  size: { width: 11906, height: 16838, orientation: PageOrientation.PORTRAIT },
+  margin: { top: 1440, bottom: 1440, left: 1247, right: 1247 },
+};
+
 /** Options of `exportDocx`. */
 export interface DocxOptions {
   /** The numbers to print; sequential by default. Numbers Word cannot count ("3 bis") are typed instead. */
@@ -144,12 +150,7 @@ export async function exportDocx(text: PMNode | TextJSON, meta: ExportMeta, opti
     footnotes: notes.notes,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838, orientation: PageOrientation.PORTRAIT },
-            margin: { top: 1440, bottom: 1440, left: 1247, right: 1247 },
-          },
-        },
+        properties: { page: A4_PAGE },
         children: [...metaParagraphs(meta), ...body],
       },
     ],

@@ -1,0 +1,142 @@
+/**
+ * Comparisons over HTTP (mounted on /api):
+ *   GET  /drafts/:id/compare?left=<text>&right=<text>[&numbering=negotiation]  the comparison as JSON
+ *   GET  /drafts/:id/compare.docx?left=&right=[&lang=en|zh]                      the Word redline
+ *   POST /compare, /compare.docx  { left: { text } | { docx: base64 }, right: …, leftLabel?, rightLabel? }
+ * A text is named as `shared/textSpec.ts` says (`L.9/Rev.1`, `working`, `seq:40`, `at:<time>`,
+ * `amended:L.9/Rev.1`) and resolved by `server/texts.ts`. Two pasted or uploaded texts have no
+ * stable ids, so they are aligned by similarity. Everyone who may read a draft may compare its texts.
+ */
+import express, { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { compareTexts, type Comparison } from '../../../shared/compare';
+import type { Lang } from '../../../shared/delegations';
+import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, MediaTypes } from '../../../shared/export/transfer';
+import { importPlainText } from '../../../shared/importText';
+import { mayReadDraft } from '../../../shared/policy';
+import type { TextJSON } from '../../../shared/schema';
+import { parseTextSpec } from '../../../shared/textSpec';
+import { loadDraftAccess } from '../../commands/draftAccess';
+import { importDocx } from '../../export/docxImport';
+import { exportRedline } from '../../export/redline';
+import { presentComparedText, presentComparison, presentImportedText } from '../../presenters/comparison';
+import { loadDraftTexts, resolveText, type ResolvedText, type TextSources } from '../../texts';
+import { requireUser, send } from '../context';
+import type { ApiDeps } from '../deps';
+import { HttpErrors } from '../errors';
+import { idParams, parse } from '../validate';
+import { importHttpError } from './imports';
+
+const spec = z.string().trim().min(1).max(250);
+const compareQuery = z.object({
+  left: spec,
+  right: spec,
+  numbering: z.enum(['sequential', 'negotiation']).optional(),
+  lang: z.enum(['en', 'zh']).optional(),
+});
+
+// Base64 is 4/3 of the bytes it carries; two texts per request.
+const JSON_LIMIT = 2 * Math.ceil((MAX_DOCX_BYTES * 4) / 3) + 64 * 1024;
+const pasted = z.union([
+  z.strictObject({ text: z.string().max(MAX_TEXT_BYTES) }),
+  z.strictObject({ docx: z.string().max(JSON_LIMIT).regex(/^[A-Za-z0-9+/=\s]*$/, 'base64') }),
+]);
+const label = z.string().trim().min(1).max(120);
+const pastedBody = z.strictObject({ left: pasted, right: pasted, leftLabel: label.optional(), rightLabel: label.optional(), lang: z.enum(['en', 'zh']).optional() });
+
+/** What the compare routes need beyond the API's deps: where "as orally amended" texts come from (issue 6). */
+export interface CompareDeps extends ApiDeps {
+  texts?: TextSources;
+}
+
+function specOf(value: string, which: 'left' | 'right') {
+  const parsed = parseTextSpec(value);
+  if (!parsed.ok) throw HttpErrors.validation(`invalid query: ${which}: ${parsed.error}`, { issues: [{ path: `query.${which}`, message: parsed.error }] });
+  return parsed.value;
+}
+
+// Compare, turning a base the numbering refuses (a text numbered against one it does not descend from) into a 422.
+function compare(left: TextJSON, right: TextJSON, base?: ResolvedText['base']): Comparison {
+  try {
+    return compareTexts(left, right, base ? { base } : {});
+  } catch (err) {
+    if (err instanceof RangeError) throw HttpErrors.refused(`these texts cannot be compared: ${err.message}`);
+    throw err;
+  }
+}
+
+async function importSide(input: z.output<typeof pasted>, which: 'left' | 'right'): Promise<TextJSON> {
+  const named = (message: string) => `${which}: ${message}`;
+  if ('text' in input) {
+    if (input.text.trim() === '') throw importHttpError({ reason: 'empty', message: named('the text is empty: paste the text of a resolution or decision.') });
+    const imported = importPlainText(input.text);
+    if (!imported.ok) throw importHttpError({ reason: 'no-text', message: named(imported.error) });
+    return imported.value.doc.toJSON();
+  }
+  const imported = await importDocx(Buffer.from(input.docx, 'base64'));
+  if (!imported.ok) throw importHttpError({ ...imported.error, message: named(imported.error.message) });
+  return imported.value.doc.toJSON();
+}
+
+function sendDocx(res: Response, name: string, bytes: Buffer): void {
+  res.setHeader('Content-Type', MediaTypes.docx);
+  res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^A-Za-z0-9.\-]+/g, '_')}.docx"`);
+  res.status(200).send(bytes);
+}
+
+/** The compare routes, to mount on the /api router. */
+export function compareRouter(deps: CompareDeps): Router {
+  const { store } = deps;
+  const router = Router();
+  const json = express.json({ limit: JSON_LIMIT, strict: true });
+
+  // validate → load → authorize → resolve both texts → compare.
+  async function draftComparison(req: Request) {
+    const actor = requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    const query = parse(compareQuery, req.query, 'query');
+    const [leftSpec, rightSpec] = [specOf(query.left, 'left'), specOf(query.right, 'right')];
+    const loaded = await loadDraftAccess(store, params.id);
+    if (!loaded) throw HttpErrors.notFound('draft');
+    const permission = mayReadDraft(actor, loaded.access);
+    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    const texts = await loadDraftTexts(store, params.id);
+    const [left, right] = await Promise.all([resolveText(store, texts, leftSpec, deps.texts), resolveText(store, texts, rightSpec, deps.texts)]);
+    const numbering = query.numbering ?? 'sequential';
+    // Negotiation numbers count from the text under negotiation when the older text stood.
+    const base = numbering === 'negotiation' ? left.base ?? right.base ?? undefined : undefined;
+    const lang: Lang = query.lang ?? (texts.draft.language.startsWith('zh') ? 'zh' : 'en');
+    return { left, right, numbering, lang, comparison: compare(left.text, right.text, base) };
+  }
+
+  router.get('/drafts/:id/compare', async (req, res) => {
+    const { left, right, numbering, comparison } = await draftComparison(req);
+    send(res, 200, presentComparison(comparison, { left: presentComparedText(left), right: presentComparedText(right) }, numbering));
+  });
+
+  router.get('/drafts/:id/compare.docx', async (req, res) => {
+    const { left, right, lang, comparison } = await draftComparison(req);
+    const bytes = await exportRedline(comparison, { left: left.label, right: right.label, symbol: right.symbol, lang });
+    sendDocx(res, `${left.label} vs ${right.label}`, bytes);
+  });
+
+  async function pastedComparison(req: Request) {
+    requireUser(req);
+    const body = parse(pastedBody, req.body);
+    const [left, right] = await Promise.all([importSide(body.left, 'left'), importSide(body.right, 'right')]);
+    const names = { left: body.leftLabel ?? 'first text', right: body.rightLabel ?? 'second text' };
+    return { names, lang: body.lang ?? 'en', comparison: compare(left, right) };
+  }
+
+  router.post('/compare', json, async (req, res) => {
+    const { names, comparison } = await pastedComparison(req);
+    send(res, 200, presentComparison(comparison, { left: presentImportedText(names.left), right: presentImportedText(names.right) }, 'sequential'));
+  });
+
+  router.post('/compare.docx', json, async (req, res) => {
+    const { names, lang, comparison } = await pastedComparison(req);
+    sendDocx(res, `comparison`, await exportRedline(comparison, { left: names.left, right: names.right, symbol: names.right, lang }));
+  });
+
+  return router;
+}

@@ -1,0 +1,57 @@
+/** How a comparison looks in JSON: the only path from a `Comparison` and its two texts to the client. */
+import type { ComparedParagraph, ComparedSide, Comparison } from '../../shared/compare';
+import { formatTextSpec } from '../../shared/textSpec';
+import type { ResolvedText } from '../texts';
+
+/** One of the two texts compared, as the client names and links it. */
+export type ComparedTextJSON = ReturnType<typeof presentComparedText>;
+
+/** A text of a draft that was compared: how to ask for it again, and how to name it. */
+export function presentComparedText(t: ResolvedText) {
+  return {
+    spec: formatTextSpec(t.spec),
+    label: t.label,
+    state: t.state,
+    symbol: t.symbol,
+    seq: t.seq,
+    at: t.at,
+    revision: t.revision ? { symbol: t.revision.symbol, revision: t.revision.revision, issuedAt: t.revision.issuedAt } : null,
+  };
+}
+
+/** A pasted or uploaded text: no spec, no symbol, only the name the user gave it. */
+export function presentImportedText(label: string) {
+  return { spec: null, label, state: 'imported' as const, symbol: null, seq: null, at: null, revision: null };
+}
+
+function side(s: ComparedSide | undefined) {
+  return s ? { id: s.id, kind: s.kind, ref: s.ref, label: s.label, text: s.text } : undefined;
+}
+
+function row(r: ComparedParagraph) {
+  return {
+    kind: r.kind,
+    status: r.status,
+    label: r.label,
+    left: side(r.left),
+    right: side(r.right),
+    similarity: r.similarity,
+    segments: r.segments?.map((s) => ({ op: s.op, text: s.text })),
+  };
+}
+
+/** The comparison with the two texts it compared and the numbering it used. */
+export function presentComparison(
+  comparison: Comparison,
+  texts: { left: ComparedTextJSON | ReturnType<typeof presentImportedText>; right: ComparedTextJSON | ReturnType<typeof presentImportedText> },
+  numbering: 'sequential' | 'negotiation',
+) {
+  return {
+    left: texts.left,
+    right: texts.right,
+    numbering,
+    paragraphs: comparison.paragraphs.map(row),
+    summary: { en: comparison.summary.en, zh: comparison.summary.zh },
+    counts: { ...comparison.counts },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * The one place that answers "which text of a draft?": an issued revision by its symbol, the
+ * working text now or at a past point of its log, an issued revision as orally amended. Exports,
+ * comparisons and anything else that reads a text go through `resolveText`, so that "L.9/Rev.1"
+ * or "seq:40" means the same text everywhere. Reads only.
+ */
+import { applyOralAmendments, type OralAmendment } from '../shared/oralAmendments';
+import { negotiationBase, sequentialNumbering, type NumberingBase } from '../shared/numbering';
+import type { TextJSON } from '../shared/schema';
+import { draftSymbol } from '../shared/symbols';
+import { asDoc } from '../shared/export/blocks';
+import type { TextSpec } from '../shared/textSpec';
+import { textAsOf } from './collab/history';
+import { HttpErrors } from './http/errors';
+import type { DraftRow, RevisionRow, SessionRow, Store } from './storage/types';
+
+/** A draft with what every text of it is resolved against: its session and its issued revisions. */
+export interface DraftTexts {
+  draft: DraftRow;
+  session: SessionRow;
+  /** The lineage, oldest first. */
+  revisions: RevisionRow[];
+  /** The last issued revision, or null before the first issue. */
+  latest: RevisionRow | null;
+}
+
+/** One resolved text of a draft. */
+export interface ResolvedText {
+  spec: TextSpec;
+  text: TextJSON;
+  /** An issued text, the (live or past) working text, or an issued text as orally amended. */
+  state: 'issued' | 'working' | 'amended';
+  /** The issued revision the text is (or is amended from); null for the working text. */
+  revision: RevisionRow | null;
+  /** The issued symbol, or the symbol of the draft's last issued text for a working text. */
+  symbol: string;
+  /** How people name it: "L.9/Rev.1", "working text", "working text at seq 12", "L.9/Rev.1 as orally amended". */
+  label: string;
+  /** For a working text: the last update of the log it includes, and when that was stored. */
+  seq: number | null;
+  at: string | null;
+  /**
+   * The numbers of the text under negotiation when this text stood: its own sequential numbers
+   * for an issued text, the last issued revision before it for a working text (null before the
+   * first issue). Negotiation numbering ("3 bis") counts from it.
+   */
+  base: NumberingBase | null;
+}
+
+/**
+ * Where texts the update log and the lineage do not hold come from. Issue 6 (the secretariat's
+ * record of oral amendments) provides `oralAmendments`; until then `amended:` specs are refused.
+ */
+export interface TextSources {
+  /** The oral amendments recorded against an issued revision, in the order they were read out. */
+  oralAmendments?(revision: RevisionRow): Promise<readonly OralAmendment[]>;
+}
+
+/** Load a draft, its session and its lineage; 404 when the draft does not exist. */
+export async function loadDraftTexts(store: Store, draftId: string): Promise<DraftTexts> {
+  const draft = await store.getDraft(draftId);
+  if (!draft) throw HttpErrors.notFound('draft');
+  const [session, rows] = await Promise.all([store.getSession(draft.sessionId), store.listRevisions(draftId)]);
+  if (!session) throw HttpErrors.notFound('session');
+  const revisions = [...rows].sort((a, b) => a.revision - b.revision);
+  return { draft, session, revisions, latest: revisions[revisions.length - 1] ?? null };
+}
+
+/** The revision a symbol names, full (`CTOC/COP/2022/L.9/Rev.1`) or short (`L.9/Rev.1`); null when none. */
+export function findRevision(texts: DraftTexts, symbol: string): RevisionRow | null {
+  const full = `${texts.session.symbolPrefix}/${symbol}`;
+  return texts.revisions.find((r) => r.symbol === symbol || r.symbol === full) ?? null;
+}
+
+/** The symbol without the session's prefix, as a chair says it: "L.9/Rev.1". */
+export function shortSymbol(texts: DraftTexts, symbol: string): string {
+  const prefix = `${texts.session.symbolPrefix}/`;
+  return symbol.startsWith(prefix) ? symbol.slice(prefix.length) : symbol;
+}
+
+/** A stored or derived text checked against the schema; one that does not fit is refused, not a 500. */
+export function checkedText(text: unknown) {
+  try {
+    return asDoc(text as TextJSON);
+  } catch (err) {
+    throw HttpErrors.refused(`the stored text does not fit the schema: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function baseOf(revision: RevisionRow | null): NumberingBase | null {
+  return revision ? negotiationBase(sequentialNumbering(checkedText(revision.text))) : null;
+}
+
+function requireRevision(texts: DraftTexts, symbol: string): RevisionRow {
+  const revision = findRevision(texts, symbol);
+  if (!revision) throw HttpErrors.notFound(`revision ${symbol}`);
+  return revision;
+}
+
+// The working text at a point. Before anyone has typed, it is the text last issued by then
+// (or an untitled page): issuing is what starts a working text from the issued one.
+async function workingText(store: Store, texts: DraftTexts, spec: TextSpec & { kind: 'working' | 'seq' | 'at' }): Promise<ResolvedText> {
+  const point = spec.kind === 'seq' ? { seq: spec.seq } : spec.kind === 'at' ? { at: spec.at } : {};
+  const found = await textAsOf(store, texts.draft.id, point);
+  if (spec.kind === 'seq' && spec.seq > found.seq) throw HttpErrors.notFound(`seq ${spec.seq} (the log ends at ${found.seq})`);
+  const asOf = spec.kind === 'working' ? null : spec.kind === 'at' ? spec.at : found.at;
+  const issued = asOf === null ? texts.latest : [...texts.revisions].reverse().find((r) => r.issuedAt <= asOf) ?? null;
+  const hasText = ((found.doc as { content?: unknown[] }).content ?? []).length > 0;
+  const text = (hasText ? found.doc : issued?.text ?? { type: 'doc', content: [{ type: 'title' }] }) as TextJSON;
+  checkedText(text);
+  const label = spec.kind === 'working' ? 'working text' : spec.kind === 'seq' ? `working text at seq ${found.seq}` : `working text at ${spec.at}`;
+  return {
+    spec,
+    text,
+    state: 'working',
+    revision: null,
+    symbol: issued?.symbol ?? draftSymbol(texts.session.symbolPrefix, texts.draft.lNumber),
+    label,
+    seq: found.seq,
+    at: found.at,
+    base: baseOf(issued),
+  };
+}
+
+/**
+ * Resolve a spec to its text. 404 for an unknown revision or a seq past the end of the log; 422
+ * for a text that cannot be derived (no record of oral amendments yet, or one that no longer applies).
+ */
+export async function resolveText(store: Store, texts: DraftTexts, spec: TextSpec, sources: TextSources = {}): Promise<ResolvedText> {
+  if (spec.kind === 'working' || spec.kind === 'seq' || spec.kind === 'at') return workingText(store, texts, spec);
+  const revision = requireRevision(texts, spec.symbol);
+  const short = shortSymbol(texts, revision.symbol);
+  const common = { spec, revision, symbol: revision.symbol, seq: null, at: null, base: baseOf(revision) };
+  if (spec.kind === 'revision') {
+    checkedText(revision.text);
+    return { ...common, text: revision.text as TextJSON, state: 'issued', label: short };
+  }
+  // Extension point for issue 6: the amendments come from its record, applied by the pure domain.
+  if (!sources.oralAmendments) throw HttpErrors.refused(`no oral amendments are recorded for ${short} yet`);
+  const amended = applyOralAmendments(checkedText(revision.text), await sources.oralAmendments(revision));
+  if (!amended.ok) throw HttpErrors.refused(amended.error);
+  return { ...common, text: amended.value.toJSON(), state: 'amended', label: `${short} as orally amended` };
+}
