@@ -5,6 +5,7 @@
  */
 import { api, ApiError, type Me } from './api';
 import { el } from './dom';
+import { showCompare } from './pages/compare';
 import { showDraft } from './pages/draft';
 import { showDrafts } from './pages/drafts';
 import { showLogin } from './pages/login';
@@ -52,8 +53,12 @@ async function route() {
   }
   showWho(me);
   const match = /^\/drafts\/([^/]+)$/.exec(location.pathname);
+  const compare = /^\/drafts\/([^/]+)\/compare$/.exec(location.pathname);
   try {
-    if (match) closePage = await showDraft(app, me, decodeURIComponent(match[1]!), () => navigate('/'));
+    if (compare) {
+      const id = decodeURIComponent(compare[1]!);
+      closePage = await showCompare(app, id, () => navigate(`/drafts/${encodeURIComponent(id)}`));
+    } else if (match) closePage = await showDraft(app, me, decodeURIComponent(match[1]!), () => navigate('/'));
     else await showDrafts(app, (id) => navigate(`/drafts/${encodeURIComponent(id)}`));
     app.focus({ preventScroll: true });
   } catch (e) {

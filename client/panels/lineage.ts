@@ -1,20 +1,35 @@
-/** The lineage panel: the chain of issued texts (L.9 → L.9/Rev.1), each with its date. */
+/** The lineage panel: the chain of issued texts (L.9 → L.9/Rev.1), each with its date, and the way into comparing them. */
 import type { DraftDetail } from '../api';
 import { el, formatWhen } from '../dom';
 
+// A link into the comparison view (a full page load: the comparison needs no open socket).
+// Without texts named, the view opens on the pair a chair most often wants.
+function compareLink(draft: DraftDetail, text: string, pair?: { left: string; right: string }): HTMLAnchorElement {
+  const query = pair ? `?${new URLSearchParams(pair)}` : '';
+  return el('a', { className: 'compare-link', href: `/drafts/${encodeURIComponent(draft.id)}/compare${query}` }, text);
+}
+const short = (symbol: string) => symbol.slice(symbol.search(/\/L\.\d/) + 1);
+
 /** The lineage of a draft, oldest first; the working text closes the chain. */
 export function lineagePanel(draft: DraftDetail): HTMLElement {
-  const items = draft.lineage.map((entry) =>
-    el('li', {},
+  const issued = draft.lineage.filter((e) => e.hasText);
+  const items = draft.lineage.map((entry) => {
+    const previous = issued[issued.indexOf(entry) - 1];
+    return el('li', {},
       el('span', { className: 'symbol' }, entry.symbol),
       ' ',
       el('time', { dateTime: entry.issuedAt }, formatWhen(entry.issuedAt)),
       entry.hasText ? '' : el('span', { className: 'muted' }, ' (text not kept)'),
-    ),
-  );
-  items.push(el('li', { className: 'working' }, el('span', {}, 'working text'), draft.status.frozen ? ' (frozen)' : ''));
+      entry.hasText && previous ? ' · ' : '',
+      entry.hasText && previous ? compareLink(draft, 'changes', { left: short(previous.symbol), right: short(entry.symbol) }) : null,
+    );
+  });
+  const last = issued[issued.length - 1];
+  items.push(el('li', { className: 'working' }, el('span', {}, 'working text'), draft.status.frozen ? ' (frozen)' : '',
+    last ? ' · ' : '', last ? compareLink(draft, `changes since ${short(last.symbol)}`, { left: short(last.symbol), right: 'working' }) : null));
   return el('section', { className: 'panel', attrs: { 'aria-labelledby': 'lineage-h' } },
     el('h2', { id: 'lineage-h' }, 'Lineage'),
     el('ol', { className: 'lineage' }, ...items),
+    el('p', {}, compareLink(draft, 'Compare texts…')),
   );
 }

@@ -1,0 +1,77 @@
+/**
+ * The rows of a comparison as HTML: inline (one column, insertions underlined, deletions
+ * struck) or side by side (the older text left, the newer right, each row one line of a grid so
+ * that aligned paragraphs sit level and scroll together). Color is never the only mark: `<ins>`
+ * is underlined and `<del>` struck, in print too.
+ */
+import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, type ComparedParagraph, type ComparisonStatus, type Segment } from '../../shared/compare';
+import { el } from '../dom';
+import type { CompareMode } from './model';
+
+/** How each status reads in the view. */
+export const STATUS_WORDS: Record<ComparisonStatus, string> = {
+  unchanged: 'unchanged',
+  changed: 'changed',
+  inserted: 'new',
+  deleted: 'deleted',
+  moved: 'moved',
+  'moved-and-changed': 'moved and changed',
+  'renumbered-only': 'renumbered',
+};
+
+// Footnotes ride inline in a compared text, between markers; shown as a bracketed note.
+const readable = (text: string) => text.split(FOOTNOTE_OPEN).join(' [note: ').split(FOOTNOTE_CLOSE).join(']');
+
+function piece(op: Segment['op'], text: string): Node {
+  if (op === 'insert') return el('ins', {}, readable(text));
+  if (op === 'delete') return el('del', {}, readable(text));
+  return document.createTextNode(readable(text));
+}
+
+function number(row: ComparedParagraph, side: 'left' | 'right' | 'both'): Node[] {
+  const before = row.left?.label ?? '';
+  const after = row.right?.label ?? '';
+  const wrap = (...n: Node[]) => [el('span', { className: 'cmp-num' }, ...n)];
+  if (side === 'left') return before ? wrap(piece(row.status === 'deleted' || before !== after ? 'delete' : 'equal', before)) : [];
+  if (side === 'right') return after ? wrap(piece(row.status === 'inserted' || before !== after ? 'insert' : 'equal', after)) : [];
+  if (before === after) return before ? wrap(piece(row.status === 'deleted' ? 'delete' : row.status === 'inserted' ? 'insert' : 'equal', after)) : [];
+  return wrap(...(before ? [piece('delete', before)] : []), ...(before && after ? [document.createTextNode(' ')] : []), ...(after ? [piece('insert', after)] : []));
+}
+
+// The words of one side (or both, inline) with the changes marked.
+function words(row: ComparedParagraph, side: 'left' | 'right' | 'both'): Node[] {
+  if (row.status === 'inserted') return side === 'left' ? [] : [piece('insert', row.right?.text ?? '')];
+  if (row.status === 'deleted') return side === 'right' ? [] : [piece('delete', row.left?.text ?? '')];
+  if (!row.segments) return [piece('equal', (row.right ?? row.left)?.text ?? '')];
+  return row.segments
+    .filter((s) => (side === 'left' ? s.op !== 'insert' : side === 'right' ? s.op !== 'delete' : true))
+    .map((s) => piece(s.op, s.text));
+}
+
+function text(row: ComparedParagraph, side: 'left' | 'right' | 'both', className: string): HTMLElement {
+  const kind = (side === 'left' ? row.left?.kind : row.right?.kind) ?? row.kind;
+  return el('p', { className: `${className} cmp-kind-${kind}` }, ...number(row, side), ...words(row, side));
+}
+
+/** One row: its heading for the chair ("OP 6 → OP 7", its status) and its text. */
+export function rowElement(row: ComparedParagraph, index: number, mode: CompareMode): HTMLElement {
+  const head = el('div', { className: 'cmp-ref' }, el('span', { className: 'cmp-label' }, row.label), ' ',
+    row.status === 'unchanged' ? '' : el('span', { className: 'cmp-status' }, STATUS_WORDS[row.status]));
+  const body = mode === 'inline'
+    ? text(row, 'both', 'cmp-text')
+    : el('div', { className: 'cmp-cells' }, text(row, 'left', 'cmp-text cmp-left'), text(row, 'right', 'cmp-text cmp-right'));
+  return el('div', {
+    className: 'cmp-row',
+    id: `cmp-row-${index}`,
+    tabIndex: -1,
+    attrs: { 'data-status': row.status, 'data-index': String(index) },
+  }, head, body);
+}
+
+/** All rows, with column headings in side-by-side mode. */
+export function rowsElement(rows: readonly ComparedParagraph[], mode: CompareMode, names: { left: string; right: string }): HTMLElement {
+  const columns = mode === 'side'
+    ? el('div', { className: 'cmp-columns', attrs: { 'aria-hidden': 'true' } }, el('span', {}, names.left), el('span', {}, names.right))
+    : null;
+  return el('div', { className: `cmp-rows cmp-mode-${mode}`, attrs: { role: 'region', 'aria-label': 'Compared text' } }, columns, ...rows.map((r, i) => rowElement(r, i, mode)));
+}

@@ -1,0 +1,101 @@
+/**
+ * The comparison view in a real Chromium: a draft with two issued revisions that differ in known
+ * ways (written through the store), opened from its lineage panel; the summary, the change list,
+ * jumping to a change by click and by key, side by side, changes only, the redline link; a
+ * screenshot in test-artifacts/screenshots/compare.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { makeDraft } from '../helpers/factories';
+import { compareApi, type CompareApi } from '../server/compare/api';
+import { issueLineage, type Lineage } from '../server/compare/lineage';
+import { buildClient, hasChromium, launch, requireChromiumInCI, screenshot, signedInPage, startWorld, type World } from './harness';
+
+requireChromiumInCI();
+
+const SUMMARY = 'PP 2 deleted; OP 1 changed; OP 2 inserted; former OP 2–3 renumbered 3–4';
+
+describe.skipIf(!hasChromium)('the comparison view in Chromium', () => {
+  let world: World;
+  let browser: Browser;
+  let api: CompareApi;
+  let lineage: Lineage;
+
+  beforeAll(async () => {
+    await buildClient();
+    [world, browser] = await Promise.all([startWorld(), launch()]);
+    const { store } = world.server;
+    const session = (await store.getSession(world.sessionId))!;
+    const chile = world.delegations.get('CHL')!;
+    const draft = await makeDraft(store, { sessionId: session.id, createdBy: world.secretariat.user.id, mainSponsorId: chile, lNumber: (await store.maxLNumber(session.id)) + 1 });
+    lineage = await issueLineage(store, session, draft, { userId: world.secretariat.user.id, delegationId: chile });
+    api = await compareApi(world.server, { draftId: draft.id, token: world.secretariat.token });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await world?.server.close();
+  });
+
+  it('opens from the lineage, lists the changes with the chair\'s summary, and walks them', async () => {
+    const { context, page } = await signedInPage(browser, { ...world.server, url: api.url }, 'chile', `/drafts/${lineage.draft.id}`);
+    // The lineage panel links each revision to its changes from the one before.
+    await page.locator('.lineage a.compare-link', { hasText: 'changes' }).first().click();
+    await page.waitForURL(/\/compare\?/);
+    expect(new URL(page.url()).searchParams.get('left')).toBe(lineage.short.original);
+    expect(new URL(page.url()).searchParams.get('right')).toBe(lineage.short.revised);
+
+    await page.locator('.cmp-changes li').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.cmp-summary-en').textContent()).toBe(SUMMARY);
+    expect(await page.locator('.cmp-changes li').allTextContents()).toEqual([
+      'PP 2 (deleted) — deleted',
+      'OP 1 — changed',
+      'OP 2 (new) — new',
+      'OP 2 → OP 3 — renumbered',
+      'OP 3 → OP 4 — renumbered',
+    ]);
+    // Inline: the words added underlined, the paragraph deleted struck.
+    expect(await page.locator('.cmp-row[data-status="changed"] ins').textContent()).toBe('and strengthen ');
+    expect(await page.locator('.cmp-row[data-status="deleted"] del').last().textContent()).toContain('transnational organized crime');
+
+    // Clicking a change jumps to it; n and p move on and back.
+    await page.getByRole('button', { name: 'OP 1 — changed' }).click();
+    const current = () => page.locator('.cmp-row.current').getAttribute('data-status');
+    await expect.poll(current).toBe('changed');
+    await page.keyboard.press('n');
+    await expect.poll(current).toBe('inserted');
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(current).toBe('renumbered-only');
+    await page.keyboard.press('p');
+    await expect.poll(current).toBe('inserted');
+
+    // Side by side: each row holds both texts, level; changes only hides the rest.
+    await page.getByLabel('Side by side').check();
+    await page.locator('.cmp-cells').first().waitFor();
+    expect(await page.locator('.cmp-row[data-status="changed"] .cmp-left del, .cmp-row[data-status="changed"] .cmp-left ins').count()).toBe(0);
+    expect(await page.locator('.cmp-row[data-status="changed"] .cmp-right ins').textContent()).toBe('and strengthen ');
+    await page.getByLabel('Changes only').check();
+    expect(await page.locator('.cmp-row[data-status="unchanged"]').first().isVisible()).toBe(false);
+    expect(new URL(page.url()).searchParams.get('changes')).toBe('only');
+
+    const href = await page.getByRole('link', { name: /Word redline/ }).getAttribute('href');
+    expect(href).toBe(`/api/drafts/${lineage.draft.id}/compare.docx?left=${encodeURIComponent(lineage.short.original)}&right=${encodeURIComponent(lineage.short.revised)}`);
+    const docx = await page.request.get(api.url + href!);
+    expect(docx.status()).toBe(200);
+
+    await page.getByLabel('Changes only').uncheck();
+    await screenshot(page, 'compare');
+
+    // The print view: the summary and the text only, marks in black, on A4.
+    await page.getByLabel('Inline').check();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.cmp-picker').isVisible()).toBe(false);
+    expect(await page.locator('.cmp-side').isVisible()).toBe(false);
+    expect(await page.locator('.cmp-summary').isVisible()).toBe(true);
+    expect(await page.locator('.cmp-row ins').first().evaluate((e) => getComputedStyle(e).textDecorationLine)).toBe('underline');
+    expect((await page.pdf({ format: 'A4' })).subarray(0, 5).toString()).toBe('%PDF-');
+    await screenshot(page, 'compare-print');
+    await context.close();
+  }, 60_000);
+});
