@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth';
 import { delegationRoutes } from './routes/delegations';
 import { draftRoutes, sessionDraftRoutes } from './routes/drafts';
 import { eventRoutes } from './routes/events';
+import { compareRouter } from './routes/compare';
 import { exportsRouter } from './routes/exports';
 import { importsRouter } from './routes/imports';
 import { sessionRoutes } from './routes/sessions';
@@ -48,6 +49,7 @@ export function apiRouter(deps: ApiDeps, more: Router[] = []): Router {
   router.use('/drafts/:id/events', eventRoutes(deps));
   router.use('/drafts', draftRoutes(deps));
   for (const extra of more) router.use(extra);
+  router.use(compareRouter(deps));
 
   router.use(notFoundHandler);
   router.use(errorHandler((message, err) => deps.log(message, err)));

@@ -7,7 +7,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { makeDraft } from '../helpers/factories';
-import { compareApi, type CompareApi } from '../server/compare/api';
 import { issueLineage, type Lineage } from '../server/compare/lineage';
 import { buildClient, hasChromium, launch, requireChromiumInCI, screenshot, signedInPage, startWorld, type World } from './harness';
 
@@ -18,7 +17,6 @@ const SUMMARY = 'PP 2 deleted; OP 1 changed; OP 2 inserted; former OP 2–3 renu
 describe.skipIf(!hasChromium)('the comparison view in Chromium', () => {
   let world: World;
   let browser: Browser;
-  let api: CompareApi;
   let lineage: Lineage;
 
   beforeAll(async () => {
@@ -29,17 +27,15 @@ describe.skipIf(!hasChromium)('the comparison view in Chromium', () => {
     const chile = world.delegations.get('CHL')!;
     const draft = await makeDraft(store, { sessionId: session.id, createdBy: world.secretariat.user.id, mainSponsorId: chile, lNumber: (await store.maxLNumber(session.id)) + 1 });
     lineage = await issueLineage(store, session, draft, { userId: world.secretariat.user.id, delegationId: chile });
-    api = await compareApi(world.server, { draftId: draft.id, token: world.secretariat.token });
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await api?.close();
     await world?.server.close();
   });
 
   it('opens from the lineage, lists the changes with the chair\'s summary, and walks them', async () => {
-    const { context, page } = await signedInPage(browser, { ...world.server, url: api.url }, 'chile', `/drafts/${lineage.draft.id}`);
+    const { context, page } = await signedInPage(browser, world.server, 'chile', `/drafts/${lineage.draft.id}`);
     // The lineage panel links each revision to its changes from the one before.
     await page.locator('.lineage a.compare-link', { hasText: 'changes' }).first().click();
     await page.waitForURL(/\/compare\?/);
@@ -81,7 +77,7 @@ describe.skipIf(!hasChromium)('the comparison view in Chromium', () => {
 
     const href = await page.getByRole('link', { name: /Word redline/ }).getAttribute('href');
     expect(href).toBe(`/api/drafts/${lineage.draft.id}/compare.docx?left=${encodeURIComponent(lineage.short.original)}&right=${encodeURIComponent(lineage.short.revised)}`);
-    const docx = await page.request.get(api.url + href!);
+    const docx = await page.request.get(world.server.url + href!);
     expect(docx.status()).toBe(200);
 
     await page.getByLabel('Changes only').uncheck();

@@ -12,11 +12,9 @@ import { exportDocx } from '../../../server/export/docx';
 import { call, loginAs, startTestServer, type TestServer } from '../../helpers/server';
 import { makeWorld, type World } from '../../helpers/factories';
 import { englishText, metaFor } from '../../shared/export/helpers';
-import { compareApi, type CompareApi } from './api';
 import { issueLineage, TYPED, type Lineage } from './lineage';
 
 let server: TestServer;
-let api: CompareApi;
 let world: World;
 let lineage: Lineage;
 let token: string;
@@ -24,7 +22,7 @@ let firstAt: string;
 
 const SUMMARY = 'PP 2 deleted; OP 1 changed; OP 2 inserted; former OP 2–3 renumbered 3–4';
 const compare = (left: string, right: string, extra = '') =>
-  call(api, 'GET', `/api/drafts/${lineage.draft.id}/compare?left=${encodeURIComponent(left)}&right=${encodeURIComponent(right)}${extra}`, { token });
+  call(server, 'GET', `/api/drafts/${lineage.draft.id}/compare?left=${encodeURIComponent(left)}&right=${encodeURIComponent(right)}${extra}`, { token });
 const changed = (body: { paragraphs: { status: string; label: string }[] }) => body.paragraphs.filter((p) => p.status !== 'unchanged').map((p) => `${p.status} ${p.label}`);
 
 beforeAll(async () => {
@@ -34,11 +32,9 @@ beforeAll(async () => {
   firstAt = (await server.store.listUpdates(world.draft.id))[0]!.at;
   // A delegate of a delegation that does not sponsor: every signed-in user may read, so may compare.
   token = (await loginAs(server, world.users.nonSponsor.login, world.users.nonSponsor.password)).token;
-  api = await compareApi(server, { draftId: world.draft.id, token });
 });
 
 afterAll(async () => {
-  await api?.close();
   await server?.close();
 });
 
@@ -91,14 +87,14 @@ describe('GET /api/drafts/:id/compare', () => {
       expect(res.status, `${left} / ${right}`).toBe(400);
       expect(res.body.error.id).toBe(ErrorIds.validation);
     }
-    const missing = await call(api, 'GET', `/api/drafts/${lineage.draft.id}/compare?left=working`, { token });
+    const missing = await call(server, 'GET', `/api/drafts/${lineage.draft.id}/compare?left=working`, { token });
     expect(missing.status).toBe(400);
     const badNumbering = await compare('working', 'working', '&numbering=roman');
     expect(badNumbering.status).toBe(400);
   });
 
   it('answers 404 for an unknown draft, revision or seq, and 422 for a text as orally amended (not recorded yet)', async () => {
-    const noDraft = await call(api, 'GET', '/api/drafts/no-such-draft/compare?left=working&right=working', { token });
+    const noDraft = await call(server, 'GET', '/api/drafts/no-such-draft/compare?left=working&right=working', { token });
     expect([noDraft.status, noDraft.body.error.id]).toEqual([404, ErrorIds.notFound]);
     const noRevision = await compare('L.99/Rev.4', 'working');
     expect([noRevision.status, noRevision.body.error.id]).toEqual([404, ErrorIds.notFound]);
@@ -109,18 +105,18 @@ describe('GET /api/drafts/:id/compare', () => {
   });
 
   it('answers 401 to a caller who is not signed in', async () => {
-    const res = await call(api, 'GET', `/api/drafts/${lineage.draft.id}/compare?left=working&right=working`);
+    const res = await call(server, 'GET', `/api/drafts/${lineage.draft.id}/compare?left=working&right=working`);
     expect([res.status, res.body.error.id]).toEqual([401, ErrorIds.unauthenticated]);
-    const docx = await call(api, 'GET', `/api/drafts/${lineage.draft.id}/compare.docx?left=working&right=working`);
+    const docx = await call(server, 'GET', `/api/drafts/${lineage.draft.id}/compare.docx?left=working&right=working`);
     expect(docx.status).toBe(401);
-    const pasted = await call(api, 'POST', '/api/compare', { body: { left: { text: 'a' }, right: { text: 'b' } } });
+    const pasted = await call(server, 'POST', '/api/compare', { body: { left: { text: 'a' }, right: { text: 'b' } } });
     expect([pasted.status, pasted.body.error.id]).toEqual([401, ErrorIds.unauthenticated]);
   });
 });
 
 describe('GET /api/drafts/:id/compare.docx', () => {
   it('is a Word file whose changes are real tracked changes by Penholder', async () => {
-    const res = await fetch(`${api.url}/api/drafts/${lineage.draft.id}/compare.docx?left=${lineage.short.original}&right=${lineage.short.revised}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.url}/api/drafts/${lineage.draft.id}/compare.docx?left=${lineage.short.original}&right=${lineage.short.revised}`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain(MediaTypes.docx);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.docx"/);
@@ -143,7 +139,7 @@ describe('POST /api/compare (two pasted or uploaded texts)', () => {
   const after = 'Strengthening cooperation\n\nThe Conference,\n\n1. Decides to continue its work;\n\n2. Urges States parties to cooperate;\n\n3. Requests the Secretariat to report;\n\n4. Invites States to contribute.';
 
   it('aligns two pasted texts without ids by similarity', async () => {
-    const res = await call(api, 'POST', '/api/compare', { token, body: { left: { text: before }, right: { text: after }, leftLabel: 'Monday', rightLabel: 'Tuesday' } });
+    const res = await call(server, 'POST', '/api/compare', { token, body: { left: { text: before }, right: { text: after }, leftLabel: 'Monday', rightLabel: 'Tuesday' } });
     expect(res.status).toBe(200);
     expect(res.body.left).toEqual({ spec: null, label: 'Monday', state: 'imported', symbol: null, seq: null, at: null, revision: null });
     expect(res.body.summary.en).toBe('OP 2 inserted; former OP 2–3 renumbered 3–4');
@@ -151,10 +147,10 @@ describe('POST /api/compare (two pasted or uploaded texts)', () => {
 
   it('reads an uploaded Word file against a pasted text, and gives the redline of both', async () => {
     const docx = (await exportDocx(englishText(), metaFor({ lang: 'en', originalLanguage: 'en' }))).toString('base64');
-    const res = await call(api, 'POST', '/api/compare', { token, body: { left: { docx }, right: { docx } } });
+    const res = await call(server, 'POST', '/api/compare', { token, body: { left: { docx }, right: { docx } } });
     expect(res.status).toBe(200);
     expect(res.body.summary.en).toBe('No changes');
-    const redline = await fetch(`${api.url}/api/compare.docx`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ left: { text: before }, right: { text: after } }) });
+    const redline = await fetch(`${server.url}/api/compare.docx`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ left: { text: before }, right: { text: after } }) });
     expect(redline.status).toBe(200);
     const xml = await (await JSZip.loadAsync(Buffer.from(await redline.arrayBuffer()))).file('word/document.xml')!.async('string');
     expect(xml).toContain('Urges States parties to cooperate;');
@@ -162,12 +158,12 @@ describe('POST /api/compare (two pasted or uploaded texts)', () => {
   });
 
   it('refuses an empty text or a body of the wrong shape with 400, naming the side', async () => {
-    const empty = await call(api, 'POST', '/api/compare', { token, body: { left: { text: '  ' }, right: { text: after } } });
+    const empty = await call(server, 'POST', '/api/compare', { token, body: { left: { text: '  ' }, right: { text: after } } });
     expect([empty.status, empty.body.error.id]).toEqual([400, ErrorIds.validation]);
     expect(empty.body.error.message).toMatch(/^left: /);
-    const shape = await call(api, 'POST', '/api/compare', { token, body: { left: before, right: after } });
+    const shape = await call(server, 'POST', '/api/compare', { token, body: { left: before, right: after } });
     expect([shape.status, shape.body.error.id]).toEqual([400, ErrorIds.validation]);
-    const notWord = await call(api, 'POST', '/api/compare', { token, body: { left: { docx: 'aGVsbG8=' }, right: { text: after } } });
+    const notWord = await call(server, 'POST', '/api/compare', { token, body: { left: { docx: 'aGVsbG8=' }, right: { text: after } } });
     expect(notWord.status).toBeGreaterThanOrEqual(400);
     expect(notWord.status).toBeLessThan(500);
   });
