@@ -2,7 +2,8 @@
  * The records and the update log written once in SQL that both SQLite and PostgreSQL accept
  * (`?` placeholders, `RETURNING`, `ON CONFLICT`), over a small connection interface each backend
  * implements. Uniqueness, foreign keys and append-only are the database's job (see migrations/);
- * this layer assigns ids, times and seqs, and maps rows.
+ * this layer assigns ids, times and seqs, and maps rows. The update log's writes live in
+ * updateLogWrites.mjs, because the SQLite writer thread runs them too.
  */
 import { randomUUID } from 'node:crypto';
 import type {
@@ -31,6 +32,7 @@ import type {
 } from './types';
 import * as rows from './rows';
 import { toIso, toJson, toJsonOrNull, type RawRow } from './rows';
+import { appendUpdateRows, claimClientIdRows, reserveSeqs, saveCheckpointRow, type CheckpointInput, type ClientIdClaim, type UpdateRow } from './updateLogWrites.mjs';
 
 /** What the shared SQL needs from a backend: statements, and atomic units of work. */
 export interface SqlConnection {
@@ -43,28 +45,6 @@ export interface SqlConnection {
   run(sql: string, params?: readonly unknown[], options?: { cache?: boolean }): Promise<number>;
   /** Run `fn` atomically: in a new transaction, or inside the one this connection is already in. */
   atomic<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
-}
-
-/** The counters of `draft_counters`: each hands out 1, 2, 3 … per draft. */
-type Stream = 'update' | 'event' | 'sponsorship';
-
-/** Rows per multi-row INSERT: well under both backends' limits on bound parameters. */
-const INSERT_CHUNK = 200;
-
-/**
- * Reserve `n` seqs of a draft's stream and return the first. Race-free across processes: the
- * upsert takes the counter row's lock until the surrounding transaction ends, so a second writer
- * (another request, another server instance) waits and then continues from the committed value.
- * Must run inside a transaction, which also makes a rolled-back reservation leave no gap.
- */
-async function reserveSeqs(conn: SqlConnection, draftId: string, stream: Stream, n: number): Promise<number> {
-  const [row] = await conn.all(
-    `INSERT INTO draft_counters (draft_id, stream, last_seq) VALUES (?, ?, ?)
-     ON CONFLICT (draft_id, stream) DO UPDATE SET last_seq = draft_counters.last_seq + excluded.last_seq
-     RETURNING last_seq`,
-    [draftId, stream, n],
-  );
-  return Number(row!.last_seq) - n + 1;
 }
 
 const first = <T>(list: RawRow[], map: (r: RawRow) => T): T | null => (list.length > 0 ? map(list[0]!) : null);
@@ -298,35 +278,8 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
   }
 
   async appendUpdates(updates: NewUpdate[]): Promise<StoredUpdate[]> {
-    if (updates.length === 0) return [];
-    for (const u of updates) {
-      if (!(u.update instanceof Uint8Array)) throw new TypeError('appendUpdates: update must be a Uint8Array');
-    }
-    return this.conn.atomic(async (conn) => {
-      const counts = new Map<string, number>();
-      for (const u of updates) counts.set(u.draftId, (counts.get(u.draftId) ?? 0) + 1);
-      // Reserve in a fixed (sorted) order of drafts: two instances committing batches that touch
-      // the same drafts then lock the counters in the same order and cannot deadlock.
-      const next = new Map<string, number>();
-      for (const draftId of [...counts.keys()].sort()) {
-        next.set(draftId, await reserveSeqs(conn, draftId, 'update', counts.get(draftId)!));
-      }
-      const stored = updates.map((u): StoredUpdate => {
-        const seq = next.get(u.draftId)!;
-        next.set(u.draftId, seq + 1);
-        return { draftId: u.draftId, seq, update: u.update, userId: u.userId, delegationId: u.delegationId, at: toIso(u.at) };
-      });
-      for (let i = 0; i < stored.length; i += INSERT_CHUNK) {
-        const chunk = stored.slice(i, i + INSERT_CHUNK);
-        const values = chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ');
-        const params = chunk.flatMap((s) => [s.draftId, s.seq, s.update, s.userId, s.delegationId, s.at]);
-        // Only the one-row statement is worth caching; the others vary with the batch size.
-        await conn.run(`INSERT INTO updates (draft_id, seq, data, user_id, delegation_id, at) VALUES ${values}`, params, {
-          cache: chunk.length === 1,
-        });
-      }
-      return stored;
-    });
+    const input = updateRows(updates);
+    return storedUpdates(input, await appendUpdateRows(this.conn, input));
   }
 
   async listUpdates(draftId: string, afterSeq = 0, uptoSeq?: number): Promise<StoredUpdate[]> {
@@ -349,12 +302,7 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
   }
 
   async saveCheckpoint(c: Omit<CheckpointRow, 'at'> & { at?: string }): Promise<void> {
-    // A checkpoint is derived data: the state at a seq is the same whoever computes it, so a
-    // second save of the same seq (two instances compacting at once) keeps the first.
-    await this.conn.run(
-      'INSERT INTO checkpoints (draft_id, seq, state, at) VALUES (?, ?, ?, ?) ON CONFLICT (draft_id, seq) DO NOTHING',
-      [c.draftId, c.seq, c.state, toIso(c.at)],
-    );
+    await saveCheckpointRow(this.conn, checkpointInput(c));
   }
 
   async latestCheckpoint(draftId: string, uptoSeq?: number): Promise<CheckpointRow | null> {
@@ -369,26 +317,33 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
   }
 
   async claimClientIds(draftId: string, userId: string, clientIds: number[]): Promise<number[]> {
-    const ids = [...new Set(clientIds)];
-    for (const id of ids) {
-      if (!Number.isInteger(id) || id < 0 || id > 0xffffffff) throw new RangeError(`invalid Yjs client id: ${id}`);
-    }
-    if (ids.length === 0) return [];
-    return this.conn.atomic(async (conn) => {
-      const at = toIso();
-      const conflicts: number[] = [];
-      for (const id of ids) {
-        // First claim wins; a concurrent claim of the same id waits on the key and then reads the owner.
-        const claimed = await conn.all(
-          `INSERT INTO client_ids (draft_id, client_id, user_id, claimed_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (draft_id, client_id) DO NOTHING RETURNING client_id`,
-          [draftId, id, userId, at],
-        );
-        if (claimed.length > 0) continue;
-        const [owner] = await conn.all('SELECT user_id FROM client_ids WHERE draft_id = ? AND client_id = ?', [draftId, id]);
-        if (owner && String(owner.user_id) !== userId) conflicts.push(id);
-      }
-      return conflicts;
-    });
+    return claimClientIdRows(this.conn, clientIdClaim(draftId, userId, clientIds));
   }
+}
+
+/** Validate updates and fix their times, before either write path (SqlRepos, the SQLite writer thread). */
+export function updateRows(updates: NewUpdate[]): UpdateRow[] {
+  return updates.map((u) => {
+    if (!(u.update instanceof Uint8Array)) throw new TypeError('appendUpdates: update must be a Uint8Array');
+    return { draftId: u.draftId, update: u.update, userId: u.userId, delegationId: u.delegationId, at: toIso(u.at) };
+  });
+}
+
+/** The stored rows of `rows`, given the seqs their commit assigned. */
+export function storedUpdates(rows: UpdateRow[], seqs: number[]): StoredUpdate[] {
+  return rows.map((r, i) => ({ draftId: r.draftId, seq: seqs[i]!, update: r.update, userId: r.userId, delegationId: r.delegationId, at: r.at }));
+}
+
+/** A checkpoint with its time fixed. */
+export function checkpointInput(c: Omit<CheckpointRow, 'at'> & { at?: string }): CheckpointInput {
+  return { draftId: c.draftId, seq: c.seq, state: c.state, at: toIso(c.at) };
+}
+
+/** A claim of distinct client ids; throws a RangeError for an id Yjs cannot have. */
+export function clientIdClaim(draftId: string, userId: string, clientIds: number[]): ClientIdClaim {
+  const ids = [...new Set(clientIds)];
+  for (const id of ids) {
+    if (!Number.isInteger(id) || id < 0 || id > 0xffffffff) throw new RangeError(`invalid Yjs client id: ${id}`);
+  }
+  return { draftId, userId, clientIds: ids, at: toIso() };
 }

@@ -1,19 +1,29 @@
 /**
  * The embedded store: one SQLite file through better-sqlite3, needing no other service.
  *
- * better-sqlite3 is synchronous and has one connection, while the store's API is async and a
- * transaction runs an async function. So every store call goes through a mutex: while a
- * transaction is open, other calls wait their turn instead of landing inside someone else's
- * BEGIN … COMMIT. Inside `transaction(fn)`, use the `tx` argument, not the store (that would
- * wait for itself; it is refused with an error instead).
+ * Two connections to the file. The main connection serves reads, the records and transactions.
+ * better-sqlite3 is synchronous while the store's API is async and a transaction runs an async
+ * function, so every call on it goes through a mutex: while a transaction is open, other calls
+ * wait their turn instead of landing inside someone else's BEGIN … COMMIT. Inside
+ * `transaction(fn)`, use the `tx` argument, not the store (that would wait for itself; it is
+ * refused with an error instead).
+ *
+ * The update log's writes outside a transaction — appendUpdates, saveCheckpoint, claimClientIds,
+ * the collaboration hot path — go to the writer thread (sqliteWriter.ts), whose commit and fsync
+ * do not stall the event loop. The same writes made through `tx` inside `transaction(fn)` use the
+ * main connection, so that they commit or roll back with the rest of the transaction.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { applyMigrations } from './migrate';
 import { Mutex } from './mutex';
-import { SqlRepos, type SqlConnection } from './repos';
+import { checkpointInput, clientIdClaim, SqlRepos, storedUpdates, updateRows, type SqlConnection } from './repos';
 import type { RawRow } from './rows';
-import { UniqueViolation, type RecordRepos, type Store, type UpdateLogRepo } from './types';
+import { SqliteWriter } from './sqliteWriter';
+import { UniqueViolation, type CheckpointRow, type NewUpdate, type RecordRepos, type Store, type StoredUpdate, type UpdateLogRepo } from './types';
+
+/** How long either connection waits for the other's write lock, in ms. */
+const BUSY_TIMEOUT_MS = 5000;
 
 /** The transaction that the current async context runs in, while it is open. */
 interface TxToken {
@@ -55,10 +65,18 @@ class SqliteEngine {
 
   /** Run `fn` alone: after every earlier call, before every later one. */
   locked<T>(fn: () => T | Promise<T>): Promise<T> {
+    return this.outsideTransaction(() => this.mutex.run(fn));
+  }
+
+  /**
+   * Run `fn` unless called from inside this store's open transaction: there it would wait for a
+   * lock the transaction holds, so it is refused instead.
+   */
+  outsideTransaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.tx.getStore()?.open) {
       return Promise.reject(new Error('store called inside its own transaction: use the tx argument of transaction(fn)'));
     }
-    return this.mutex.run(fn);
+    return fn();
   }
 
   /** BEGIN IMMEDIATE … COMMIT around `fn`; ROLLBACK if it throws. Call with the mutex held. */
@@ -126,7 +144,7 @@ class SqliteEngine {
    * the index name, so that both backends report the same constraint. Primary keys are reported
    * as `<table>_pkey`, as PostgreSQL names them.
    */
-  private translate(err: unknown): unknown {
+  translate(err: unknown): unknown {
     const code = (err as { code?: unknown }).code;
     if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return err;
     const detail = String((err as Error).message).replace(/^UNIQUE constraint failed: /, '');
@@ -160,7 +178,11 @@ class SqliteEngine {
 export class SqliteStore extends SqlRepos implements Store {
   readonly kind = 'sqlite' as const;
 
-  private constructor(private readonly engine: SqliteEngine) {
+  private constructor(
+    private readonly engine: SqliteEngine,
+    /** The writer thread of the update log; exposed for tests and diagnostics. */
+    readonly writer: SqliteWriter,
+  ) {
     super(engine.outside);
   }
 
@@ -175,8 +197,11 @@ export class SqliteStore extends SqlRepos implements Store {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    return new SqliteStore(new SqliteEngine(db));
+    // The writer thread's connection and this one wait for each other's write lock.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const engine = new SqliteEngine(db);
+    const writer = new SqliteWriter(file, { busyTimeoutMs: BUSY_TIMEOUT_MS, translate: (e) => engine.translate(e) });
+    return new SqliteStore(engine, writer);
   }
 
   /** The open better-sqlite3 connection, for tests and maintenance scripts. */
@@ -199,11 +224,35 @@ export class SqliteStore extends SqlRepos implements Store {
     });
   }
 
+  /** Durable once resolved: committed by the writer thread (see the file comment). */
+  override appendUpdates(updates: NewUpdate[]): Promise<StoredUpdate[]> {
+    return this.engine.outsideTransaction(async () => {
+      const input = updateRows(updates);
+      if (input.length === 0) return [];
+      return storedUpdates(input, await this.writer.call<number[]>('appendUpdates', input));
+    });
+  }
+
+  override saveCheckpoint(c: Omit<CheckpointRow, 'at'> & { at?: string }): Promise<void> {
+    return this.engine.outsideTransaction(() => this.writer.call<void>('saveCheckpoint', checkpointInput(c)));
+  }
+
+  override claimClientIds(draftId: string, userId: string, clientIds: number[]): Promise<number[]> {
+    return this.engine.outsideTransaction(async () => {
+      const claim = clientIdClaim(draftId, userId, clientIds);
+      if (claim.clientIds.length === 0) return [];
+      return this.writer.call<number[]>('claimClientIds', claim);
+    });
+  }
+
+  /** Inside `fn`, the update log's writes use the main connection and belong to the transaction. */
   transaction<T>(fn: (tx: RecordRepos & UpdateLogRepo) => Promise<T>): Promise<T> {
     return this.conn.atomic((conn) => fn(new SqlRepos(conn)));
   }
 
-  close(): Promise<void> {
-    return this.engine.close();
+  /** Let the writer thread finish its commits, then close both connections. */
+  async close(): Promise<void> {
+    await this.writer.close();
+    await this.engine.close();
   }
 }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalizedText } from '../../shared/delegations';
@@ -373,6 +374,58 @@ function storeContract(b: Backend) {
     expect((await store.listUpdates(c.id)).map((u) => u.seq)).toEqual(range(1, 10));
   });
 
+  it('keeps every stream contiguous when appends, transactions and record writes interleave', async () => {
+    const [a, c] = [await seedDraft(store), await seedDraft(store)];
+    const delegation = await seedDelegation(store);
+    const writers = [store, await b.second()];
+    const appended: StoredUpdate[] = [];
+    // On SQLite the plain appends commit in the writer thread, the rest on the main connection.
+    await Promise.all(
+      range(0, 29).map(async (i) => {
+        const w = writers[i % 2]!;
+        switch (i % 5) {
+          case 0:
+          case 1:
+            appended.push(...(await w.appendUpdates([update(a.id, i), update(c.id, i)])));
+            return;
+          case 2:
+            appended.push(...(await w.transaction(async (tx) => {
+              await tx.appendDraftEvent({ draftId: a.id, type: 'x', payload: { i }, userId: null });
+              return tx.appendUpdates([update(a.id, i)]);
+            })));
+            return;
+          case 3:
+            await w.appendDraftEvent({ draftId: a.id, type: 'x', payload: { i }, userId: null });
+            return;
+          case 4:
+            await w.addSponsorshipEvent({ draftId: c.id, delegationId: delegation.id, type: 'join', date: '2022-10-20', onBehalfOf: null, recordedBy: null });
+        }
+      }),
+    );
+    const logA = await store.listUpdates(a.id);
+    expect(logA.map((u) => u.seq)).toEqual(range(1, 18));
+    expect((await store.listUpdates(c.id)).map((u) => u.seq)).toEqual(range(1, 12));
+    for (const s of appended.filter((u) => u.draftId === a.id)) expect(logA[s.seq - 1]!.update).toEqual(s.update);
+    expect((await store.listDraftEvents(a.id)).map((e) => e.seq)).toEqual(range(1, 12));
+    expect((await store.listSponsorshipEvents(c.id)).map((e) => e.seq)).toEqual(range(1, 6));
+  });
+
+  it('numbers many concurrent batches of several drafts without gaps, each row where its seq says', async () => {
+    const drafts = [await seedDraft(store), await seedDraft(store), await seedDraft(store)];
+    const writers = [store, await b.second()];
+    const results = await Promise.all(
+      range(0, 59).map((i) => writers[i % 2]!.appendUpdates(range(0, i % 4).map((k) => update(drafts[(i + k) % 3]!.id, i, k)))),
+    );
+    const stored = results.flat();
+    for (const d of drafts) {
+      const log = await store.listUpdates(d.id);
+      const mine = stored.filter((s) => s.draftId === d.id);
+      expect(log.map((u) => u.seq)).toEqual(range(1, mine.length));
+      for (const s of mine) expect(log[s.seq - 1]!.update).toEqual(s.update);
+      expect(await store.lastSeq(d.id)).toBe(mine.length);
+    }
+  });
+
   it('finds the latest checkpoint at or before a seq', async () => {
     const draft = await seedDraft(store);
     expect(await store.latestCheckpoint(draft.id)).toBeNull();
@@ -537,8 +590,106 @@ describe('SQLite store', () => {
   it('refuses a call on the store from inside its own transaction, rather than hanging', async () => {
     const store = await openStore({ dataDir: join(dir, 'reentry') });
     await expect(store.transaction(() => store.countUsers())).rejects.toThrow(/use the tx argument/);
+    const draft = await seedDraft(store);
+    // The writer thread would wait for the transaction's lock: refused too.
+    await expect(store.transaction(() => store.appendUpdates([update(draft.id, 1)]))).rejects.toThrow(/use the tx argument/);
+    await expect(store.transaction(() => store.claimClientIds(draft.id, 'u', [1]))).rejects.toThrow(/use the tx argument/);
+    expect(await store.lastSeq(draft.id)).toBe(0);
     expect(await store.countUsers()).toBe(0);
     await store.close();
+  });
+});
+
+describe('SQLite writer thread', () => {
+  let dir: string;
+  let file: string;
+  let store: SqliteStore;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'penholder-writer-'));
+    file = join(dir, 'penholder.sqlite');
+    store = SqliteStore.open(file);
+    await store.migrate();
+  });
+  afterAll(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('commits with its own durable connection (WAL, synchronous FULL, foreign keys, busy timeout)', async () => {
+    expect(await store.writer.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000 });
+  });
+
+  it('makes what it committed visible to any connection at once, and after reopening the file', async () => {
+    const draft = await seedDraft(store);
+    await store.appendUpdates([update(draft.id, 1), update(draft.id, 2)]);
+    await store.saveCheckpoint({ draftId: draft.id, seq: 2, state: bytes(9) });
+    // A connection of its own, opened after the commit resolved and before anything is closed.
+    const other = new Database(file, { readonly: true });
+    try {
+      expect(other.prepare('SELECT seq FROM updates WHERE draft_id = ? ORDER BY seq').all(draft.id)).toEqual([{ seq: 1 }, { seq: 2 }]);
+      expect(other.prepare('SELECT seq FROM checkpoints WHERE draft_id = ?').all(draft.id)).toEqual([{ seq: 2 }]);
+    } finally {
+      other.close();
+    }
+    const again = SqliteStore.open(file);
+    expect((await again.listUpdates(draft.id)).map((u) => u.update)).toEqual([bytes(1), bytes(2)]);
+    await again.close();
+  });
+
+  it('waits for a transaction on the main connection instead of failing, then continues its seqs', async () => {
+    const draft = await seedDraft(store);
+    let release!: () => void;
+    const gateOpen = new Promise<void>((r) => (release = r));
+    let inside!: () => void;
+    const entered = new Promise<void>((r) => (inside = r));
+    const tx = store.transaction(async (t) => {
+      await t.appendUpdates([update(draft.id, 1)]);
+      inside();
+      await gateOpen;
+    });
+    await entered;
+    let settled = false;
+    const outside = store.appendUpdates([update(draft.id, 2)]).then((r) => ((settled = true), r));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(settled).toBe(false);
+    release();
+    await tx;
+    expect((await outside)[0]!.seq).toBe(2);
+  });
+
+  it('reports a failed write as an error and keeps serving', async () => {
+    await expect(store.appendUpdates([update('no-such-draft', 1)])).rejects.toThrow(/FOREIGN KEY/);
+    const draft = await seedDraft(store);
+    expect((await store.appendUpdates([update(draft.id, 1)]))[0]!.seq).toBe(1);
+  });
+
+  it('is restarted after it dies: unanswered calls reject, the next ones commit, seqs stay contiguous', async () => {
+    const draft = await seedDraft(store);
+    await store.appendUpdates([update(draft.id, 0)]);
+    const during = range(1, 5).map((i) => store.appendUpdates([update(draft.id, i)]).then(() => 'stored', () => 'rejected'));
+    await store.writer.terminate();
+    const outcomes = await Promise.all(during);
+    expect(outcomes).toContain('rejected');
+    // The dead thread's connection left no lock behind: both connections write again.
+    expect((await store.appendDraftEvent({ draftId: draft.id, type: 'x', payload: {}, userId: null })).seq).toBe(1);
+    const after = await store.appendUpdates([update(draft.id, 6)]);
+    const log = await store.listUpdates(draft.id);
+    expect(log.map((u) => u.seq)).toEqual(range(1, log.length));
+    expect(after[0]!.seq).toBe(log.length);
+    expect(await store.writer.settings()).toMatchObject({ synchronous: 2 });
+  });
+
+  it('finishes the commits in flight when the store closes', async () => {
+    const own = SqliteStore.open(join(dir, 'closing.sqlite'));
+    await own.migrate();
+    const draft = await seedDraft(own);
+    const pending = own.appendUpdates(range(1, 50).map((i) => update(draft.id, i)));
+    await own.close();
+    expect((await pending).map((u) => u.seq)).toEqual(range(1, 50));
+    await expect(own.appendUpdates([update(draft.id, 1)])).rejects.toThrow(/closed/);
+    const again = SqliteStore.open(join(dir, 'closing.sqlite'));
+    expect(await again.lastSeq(draft.id)).toBe(50);
+    await again.close();
   });
 });
 

@@ -1,0 +1,147 @@
+/**
+ * The SQLite writer thread, seen from the main thread. better-sqlite3 is synchronous, so a commit
+ * with synchronous = FULL holds the event loop for its whole fsync (1–16 ms), stalling every
+ * socket of the process. The update log's writes therefore go to a worker thread with its own
+ * connection to the same file (sqliteWriter.worker.mjs); a call resolves once the worker's COMMIT
+ * has returned, i.e. once the write is durable.
+ *
+ * Both connections take the write lock with BEGIN IMMEDIATE and wait for each other through
+ * busy_timeout; the seq counters live in the database, so seqs stay contiguous whichever
+ * connection writes. The thread starts on first use, is held open only while a call is waiting
+ * (an idle writer never keeps the process alive), and is started afresh after it dies: the calls
+ * it had not answered reject, and the next call gets a new thread.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** What the writer thread can do (the operations of sqliteWriter.worker.mjs). */
+export type WriterOperation = 'appendUpdates' | 'saveCheckpoint' | 'claimClientIds' | 'settings';
+
+/** The writer thread's connection settings, for tests and diagnostics. */
+export interface WriterSettings {
+  journalMode: string;
+  synchronous: number;
+  foreignKeys: number;
+  busyTimeout: number;
+}
+
+/** Options of a writer. */
+export interface WriterOptions {
+  /** How long a write waits for the other connection's lock, in ms. */
+  busyTimeoutMs: number;
+  /** Turn an error the thread reported into the store's error (e.g. a UniqueViolation). */
+  translate(err: Error): unknown;
+}
+
+interface Reply {
+  id: number;
+  value?: unknown;
+  error?: { name?: string; message: string; code?: string };
+}
+
+interface Waiter {
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
+
+/** The worker-thread writer of one SQLite file. */
+export class SqliteWriter {
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<number, Waiter>();
+  private nextId = 1;
+  private closing: Promise<void> | null = null;
+  private idle: (() => void)[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly options: WriterOptions,
+  ) {}
+
+  /** Run one operation in the writer thread; resolves once its commit has returned. */
+  call<T>(op: WriterOperation, args?: unknown): Promise<T> {
+    if (this.closing) return Promise.reject(new Error('the store is closed'));
+    let worker: Worker;
+    try {
+      worker = this.worker ?? this.start();
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      if (this.waiting.size === 0) worker.ref();
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ id, op, args });
+    });
+  }
+
+  /** The writer connection's settings (starts the thread if needed). */
+  settings(): Promise<WriterSettings> {
+    return this.call('settings');
+  }
+
+  /**
+   * Kill the thread at once, as a crash would: unanswered calls reject, and the next call starts
+   * a new thread. For tests and for a writer that stopped answering.
+   */
+  async terminate(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
+  /** Let the calls already made finish, then close the thread's connection and end it. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.waiting.size > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+      const worker = this.worker;
+      if (!worker) return;
+      worker.ref();
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage({ op: 'close' });
+      await exited;
+    })();
+    return this.closing;
+  }
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./sqliteWriter.worker.mjs', import.meta.url), {
+      workerData: { file: this.file, busyTimeoutMs: this.options.busyTimeoutMs },
+    });
+    worker.unref();
+    worker.on('message', (reply: Reply) => this.settle(worker, reply));
+    worker.on('error', (err) => this.abandon(worker, err));
+    worker.on('exit', (code) => this.abandon(worker, new Error(`the SQLite writer thread exited (code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(worker: Worker, reply: Reply): void {
+    const waiter = this.waiting.get(reply.id);
+    if (!waiter) return;
+    this.waiting.delete(reply.id);
+    if (reply.error) {
+      const err = Object.assign(new Error(reply.error.message), { code: reply.error.code });
+      if (reply.error.name) err.name = reply.error.name;
+      waiter.reject(this.options.translate(err));
+    } else waiter.resolve(reply.value);
+    if (this.waiting.size === 0) this.becameIdle(worker);
+  }
+
+  /**
+   * The thread died (an uncaught error, an exit, a terminate). Everything it had not answered
+   * rejects: the caller cannot know whether it was committed, and the collaboration layer
+   * treats that as "storage unavailable" and retries.
+   */
+  private abandon(worker: Worker, err: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    const waiters = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const w of waiters) w.reject(err);
+    this.becameIdle(null);
+  }
+
+  private becameIdle(worker: Worker | null): void {
+    worker?.unref();
+    const idle = this.idle;
+    this.idle = [];
+    for (const resolve of idle) resolve();
+  }
+}

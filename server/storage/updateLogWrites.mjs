@@ -1,0 +1,88 @@
+/**
+ * The writes of the update log, in SQL that both SQLite and PostgreSQL accept: reserving seqs,
+ * appending a batch, saving a checkpoint, claiming client ids. Written once and run in two
+ * places: by `SqlRepos` (PostgreSQL, and SQLite inside `transaction(fn)`) and by the SQLite
+ * writer thread (sqliteWriter.worker.mjs). It is plain JavaScript because a worker thread has no
+ * TypeScript loader; the types are in updateLogWrites.d.mts. Callers validate and normalise the
+ * input first (repos.ts), so that both paths refuse the same things with the same errors.
+ */
+
+/** Rows per multi-row INSERT: well under both backends' limits on bound parameters. */
+export const INSERT_CHUNK = 200;
+
+/**
+ * Reserve `n` seqs of a draft's stream and return the first. Race-free across connections and
+ * processes: the upsert takes the counter row's lock until the surrounding transaction ends, so a
+ * second writer (the SQLite writer thread, another request, another server instance) waits and
+ * then continues from the committed value. Must run inside a transaction, which also makes a
+ * rolled-back reservation leave no gap.
+ */
+export async function reserveSeqs(conn, draftId, stream, n) {
+  const [row] = await conn.all(
+    `INSERT INTO draft_counters (draft_id, stream, last_seq) VALUES (?, ?, ?)
+     ON CONFLICT (draft_id, stream) DO UPDATE SET last_seq = draft_counters.last_seq + excluded.last_seq
+     RETURNING last_seq`,
+    [draftId, stream, n],
+  );
+  return Number(row.last_seq) - n + 1;
+}
+
+/** Append rows (of one or more drafts) in one transaction; resolves to their seqs, in order. */
+export async function appendUpdateRows(conn, rows) {
+  if (rows.length === 0) return [];
+  return conn.atomic(async (c) => {
+    const counts = new Map();
+    for (const r of rows) counts.set(r.draftId, (counts.get(r.draftId) ?? 0) + 1);
+    // Reserve in a fixed (sorted) order of drafts: two writers committing batches that touch
+    // the same drafts then lock the counters in the same order and cannot deadlock.
+    const next = new Map();
+    for (const draftId of [...counts.keys()].sort()) {
+      next.set(draftId, await reserveSeqs(c, draftId, 'update', counts.get(draftId)));
+    }
+    const seqs = rows.map((r) => {
+      const seq = next.get(r.draftId);
+      next.set(r.draftId, seq + 1);
+      return seq;
+    });
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      const values = chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ');
+      const params = chunk.flatMap((r, j) => [r.draftId, seqs[i + j], r.update, r.userId, r.delegationId, r.at]);
+      // Only the one-row statement is worth caching; the others vary with the batch size.
+      await c.run(`INSERT INTO updates (draft_id, seq, data, user_id, delegation_id, at) VALUES ${values}`, params, {
+        cache: chunk.length === 1,
+      });
+    }
+    return seqs;
+  });
+}
+
+/** Save a checkpoint; a second save of the same seq keeps the first. */
+export async function saveCheckpointRow(conn, c) {
+  // A checkpoint is derived data: the state at a seq is the same whoever computes it, so a
+  // second save of the same seq (two instances compacting at once) keeps the first.
+  await conn.run(
+    'INSERT INTO checkpoints (draft_id, seq, state, at) VALUES (?, ?, ?, ?) ON CONFLICT (draft_id, seq) DO NOTHING',
+    [c.draftId, c.seq, c.state, c.at],
+  );
+}
+
+/** Claim distinct, valid client ids in one transaction; resolves to those another user owns. */
+export async function claimClientIdRows(conn, claim) {
+  if (claim.clientIds.length === 0) return [];
+  return conn.atomic(async (c) => {
+    const conflicts = [];
+    for (const id of claim.clientIds) {
+      // First claim wins; a concurrent claim of the same id waits on the key and then reads the owner.
+      const claimed = await c.all(
+        `INSERT INTO client_ids (draft_id, client_id, user_id, claimed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (draft_id, client_id) DO NOTHING RETURNING client_id`,
+        [claim.draftId, id, claim.userId, claim.at],
+      );
+      if (claimed.length > 0) continue;
+      const [owner] = await c.all('SELECT user_id FROM client_ids WHERE draft_id = ? AND client_id = ?', [claim.draftId, id]);
+      if (owner && String(owner.user_id) !== claim.userId) conflicts.push(id);
+    }
+    return conflicts;
+  });
+}
