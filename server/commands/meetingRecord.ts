@@ -1,0 +1,69 @@
+/**
+ * The governed entries of a draft's record beyond the lifecycle: the chair's paragraph states,
+ * oral amendments read out at the meeting, addenda and corrigenda, the resolution or decision
+ * number, and what the report says of a draft. They are appended to the same record as the
+ * lifecycle events (through the same guard), so one seq orders everything and "who did what,
+ * when" has one answer. Here: their type strings and payloads, and reading them back (no I/O).
+ */
+import type { LocalizedText } from '../../shared/delegations';
+import type { ParagraphStateEvent, ParagraphState } from '../../shared/negotiation';
+import type { OralAmendment } from '../../shared/oralAmendments';
+import type { DraftEventRow } from '../storage/types';
+
+/** The type strings of the record's entries that are not lifecycle events. */
+export const RecordTypes = {
+  /** The chair sets a paragraph open, agreed ad referendum or agreed. */
+  paragraphState: 'paragraph_state',
+  /** An oral amendment recorded against an issued text. */
+  oralAmendment: 'oral_amendment',
+  /** An addendum or corrigendum issued against an issued text. */
+  document: 'document_issued',
+  /** The number an adopted text takes ("resolution 11/5"). */
+  number: 'numbered',
+  /** How the report names the draft and what it adds after the record. */
+  reportDetails: 'report_details',
+} as const;
+
+/** Payload of a paragraph state. */
+export interface ParagraphStatePayload { paragraphId: string; state: ParagraphState }
+/** Payload of an oral amendment: the issued text it amends, and the amendment as validated. */
+export interface OralAmendmentPayload { symbol: string; revision: number; amendment: OralAmendment; meeting?: number }
+/** Payload of an addendum or corrigendum: its own symbol and the issued text it belongs to. */
+export interface DocumentPayload { kind: 'addendum' | 'corrigendum'; symbol: string; of: string; date: string; note?: string }
+/** Payload of a number given to an adopted text. */
+export interface NumberPayload { kind: 'resolution' | 'decision'; number: string }
+/** Payload of the report's wording for a draft. */
+export interface ReportDetailsPayload { describedAs: LocalizedText | null; remarks: LocalizedText | null }
+
+const ofType = <T>(rows: readonly DraftEventRow[], type: string) =>
+  [...rows].sort((a, b) => a.seq - b.seq).filter((r) => r.type === type) as (DraftEventRow & { payload: T })[];
+
+/** The paragraph-state entries as shared/negotiation folds them. */
+export function paragraphStateEvents(rows: readonly DraftEventRow[]): ParagraphStateEvent[] {
+  return ofType<ParagraphStatePayload>(rows, RecordTypes.paragraphState).map((r) => ({
+    seq: r.seq, paragraphId: r.payload.paragraphId, state: r.payload.state, at: r.at, by: r.userId ?? '',
+  }));
+}
+
+/** The oral amendments recorded against one issued revision, in the order they were read out. */
+export function oralAmendmentsOf(rows: readonly DraftEventRow[], revision: number): { seq: number; at: string; payload: OralAmendmentPayload }[] {
+  return ofType<OralAmendmentPayload>(rows, RecordTypes.oralAmendment).filter((r) => r.payload.revision === revision);
+}
+
+/** The addenda and corrigenda recorded, oldest first. */
+export function documentsOf(rows: readonly DraftEventRow[]): (DocumentPayload & { seq: number; at: string })[] {
+  return ofType<DocumentPayload>(rows, RecordTypes.document).map((r) => ({ ...r.payload, seq: r.seq, at: r.at }));
+}
+
+/** The number a draft's adopted text took: a `numbered` entry, else the one recorded with the adoption. */
+export function numberOf(rows: readonly DraftEventRow[]): NumberPayload | null {
+  const numbered = ofType<NumberPayload>(rows, RecordTypes.number).at(-1);
+  if (numbered) return { kind: numbered.payload.kind, number: numbered.payload.number };
+  const adopted = ofType<{ becomes?: NumberPayload }>(rows, 'adopted').at(-1);
+  return adopted?.payload.becomes ?? null;
+}
+
+/** The report's wording for a draft: the latest entry wins. */
+export function reportDetailsOf(rows: readonly DraftEventRow[]): ReportDetailsPayload {
+  return ofType<ReportDetailsPayload>(rows, RecordTypes.reportDetails).at(-1)?.payload ?? { describedAs: null, remarks: null };
+}

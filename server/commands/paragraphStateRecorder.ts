@@ -1,0 +1,50 @@
+/**
+ * The chair's paragraph states (open, agreed ad referendum, agreed): a governed record kept
+ * beside the co-edited text, never in it, where any editor could change them. The chair of the
+ * draft's consultations (and the secretariat) records them while the draft is negotiated.
+ */
+import type { Actor } from '../../shared/accounts';
+import { checkParagraphStateChange, negotiationCounts, paragraphStatesAsOf, type NegotiationCounts, type ParagraphState } from '../../shared/negotiation';
+import { HttpErrors } from '../http/errors';
+import type { DraftEventRow, Store } from '../storage/types';
+import { paragraphStateEvents, RecordTypes, type ParagraphStatePayload } from './meetingRecord';
+import { recordEntry } from './recordAppender';
+import { workingTextNow } from './revisionIssuer';
+
+/** A state to set, and who sets it. */
+export interface ParagraphStateInput {
+  draftId: string;
+  actor: Actor;
+  paragraphId: string;
+  state: ParagraphState;
+}
+
+/** Record a paragraph's state: 403 for anyone but the chair and the secretariat, 422 when the paragraph is not in the text or already in that state. */
+export async function recordParagraphState(store: Store, input: ParagraphStateInput): Promise<{ row: DraftEventRow; states: ReadonlyMap<string, ParagraphState>; counts: NegotiationCounts }> {
+  let counts: NegotiationCounts | null = null;
+  const { row, ctx } = await recordEntry<ParagraphStatePayload>(store, {
+    draftId: input.draftId,
+    actor: input.actor,
+    type: RecordTypes.paragraphState,
+    check: async (ctx) => {
+      if (ctx.status.isFinal) throw HttpErrors.refused('action has been taken on the draft: its negotiation is over');
+      const doc = await workingTextNow(ctx.tx, ctx.draft.id);
+      const states = paragraphStatesAsOf(paragraphStateEvents(ctx.rows));
+      const checked = checkParagraphStateChange(doc, states, { paragraphId: input.paragraphId, state: input.state });
+      if (!checked.ok) throw HttpErrors.refused(checked.error);
+      const after = new Map(states);
+      if (checked.value.state === 'open') after.delete(checked.value.paragraphId);
+      else after.set(checked.value.paragraphId, checked.value.state);
+      counts = negotiationCounts(doc, after);
+      return checked.value;
+    },
+  });
+  return { row, states: paragraphStatesAsOf(paragraphStateEvents(ctx.rows)), counts: counts! };
+}
+
+/** The negotiation's progress on a draft's working text, or null when no state was ever recorded. */
+export async function negotiationOf(store: Store, draftId: string, rows: readonly DraftEventRow[]): Promise<NegotiationCounts | null> {
+  const events = paragraphStateEvents(rows);
+  if (events.length === 0) return null;
+  return negotiationCounts(await workingTextNow(store, draftId), paragraphStatesAsOf(events));
+}

@@ -1,0 +1,90 @@
+/**
+ * What a report paragraph is written from, read from the store: the draft's facts, its
+ * sponsors on the day of action, its final action with the number its text took, and the
+ * wording the secretariat recorded for the report. shared/reportParagraph writes the sentence;
+ * this only gathers. Reads only.
+ */
+import type { LocalizedText } from '../../shared/delegations';
+import type { ActionParagraphInput } from '../../shared/reportParagraph';
+import { currentSponsors, sponsorsAsOf } from '../../shared/sponsorship';
+import { draftSymbol } from '../../shared/symbols';
+import { HttpErrors } from '../http/errors';
+import type { DraftEventRow, DraftRow, SessionRow, SponsorshipEventRow, Store } from '../storage/types';
+import { statusOfRecord } from './draftStatus';
+import { numberOf, reportDetailsOf } from './meetingRecord';
+
+// Chinese names of organs end with what the organ is; the report calls it by that.
+const ZH_ORGANS = ['缔约方会议', '委员会', '理事会', '大会', '会议'];
+
+/**
+ * How a report names the body in running text: "the Conference" / "缔约方会议" for the
+ * Conference of the Parties to …, "the Commission" for the Commission on …. The head noun is
+ * the word before "of", "on", "to" or "for"; a short name without them is used whole.
+ */
+export function bodyShortName(name: LocalizedText): LocalizedText {
+  const head = /^(?:the\s+)?(.+?)\s+(?:of|on|to|for)\s/i.exec(name.en)?.[1];
+  const en = head ? head.split(/\s+/).at(-1)! : name.en;
+  const zh = ZH_ORGANS.find((o) => name.zh.endsWith(o)) ?? name.zh;
+  return { en: `the ${en}`, zh };
+}
+
+/** One draft of a session with what its paragraph is written from. */
+export interface ReportItem {
+  draft: DraftRow;
+  input: ActionParagraphInput;
+}
+
+function inputOf(
+  session: SessionRow, body: LocalizedText, draft: DraftRow, rows: readonly DraftEventRow[],
+  sponsorship: readonly SponsorshipEventRow[], names: ReadonlyMap<string, LocalizedText>,
+): ActionParagraphInput {
+  const status = statusOfRecord(rows);
+  const action = status.finalAction;
+  const becomes = numberOf(rows);
+  const details = reportDetailsOf(rows);
+  // The sponsors the meeting heard: those sponsoring on the day of action.
+  const onDay = action ? sponsorsAsOf(sponsorship, action.date) : sponsorsAsOf(sponsorship);
+  return {
+    body,
+    symbol: status.symbol ?? draftSymbol(session.symbolPrefix, draft.lNumber),
+    kind: draft.kind,
+    title: draft.title,
+    describedAs: details.describedAs,
+    submittedBy: draft.submittedBy,
+    sponsors: currentSponsors(onDay).map((s) => ({ name: names.get(s.delegationId) ?? { en: s.delegationId, zh: s.delegationId }, onBehalfOf: s.onBehalfOf })),
+    action: action?.type === 'adopted' && becomes ? { ...action, becomes } : status,
+    // Chapter I of a session's report prints the resolutions (section A) and decisions (B) adopted.
+    printedIn: action?.type === 'adopted' ? { chapter: 1, section: draft.kind === 'resolution' ? 'A' : 'B' } : null,
+    session: session.number,
+    agendaItem: draft.agendaItem,
+    remarks: details.remarks,
+  };
+}
+
+const byAgendaItem = (a: ReportItem, b: ReportItem) =>
+  a.draft.agendaItem.localeCompare(b.draft.agendaItem, 'en', { numeric: true }) || a.draft.lNumber - b.draft.lNumber;
+
+/**
+ * The report items of a session's drafts, in the order the report prints them (by agenda item,
+ * then L-number); only those given when `draftIds` is set. 404 for an unknown session.
+ */
+export async function loadReportItems(store: Store, sessionId: string, draftIds?: readonly string[]): Promise<ReportItem[]> {
+  const session = await store.getSession(sessionId);
+  if (!session) throw HttpErrors.notFound('session');
+  const [bodyRow, drafts, events, sponsorship, delegations] = await Promise.all([
+    store.getBody(session.bodyId),
+    store.listDrafts(sessionId),
+    store.listDraftEventsForSession(sessionId),
+    store.listSponsorshipEventsForSession(sessionId),
+    store.listDelegations(),
+  ]);
+  const body = bodyShortName(bodyRow?.name ?? { en: 'Conference', zh: '会议' });
+  const names = new Map(delegations.map((d) => [d.id, d.name]));
+  return drafts
+    .filter((d) => !draftIds || draftIds.includes(d.id))
+    .map((d) => ({
+      draft: d,
+      input: inputOf(session, body, d, events.filter((e) => e.draftId === d.id), sponsorship.filter((s) => s.draftId === d.id), names),
+    }))
+    .sort(byAgendaItem);
+}
