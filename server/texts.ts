@@ -11,6 +11,7 @@ import { draftSymbol } from '../shared/symbols';
 import { asDoc } from '../shared/export/blocks';
 import type { TextSpec } from '../shared/textSpec';
 import { textAsOf } from './collab/history';
+import { amendmentsFor } from './commands/oralAmendmentRecorder';
 import { HttpErrors } from './http/errors';
 import type { DraftRow, RevisionRow, SessionRow, Store } from './storage/types';
 
@@ -48,12 +49,24 @@ export interface ResolvedText {
 }
 
 /**
- * Where texts the update log and the lineage do not hold come from. Issue 6 (the secretariat's
- * record of oral amendments) provides `oralAmendments`; until then `amended:` specs are refused.
+ * Where texts the update log and the lineage do not hold come from. By default the oral
+ * amendments are those the secretariat recorded in the draft's record (`recordedSources`).
  */
 export interface TextSources {
   /** The oral amendments recorded against an issued revision, in the order they were read out. */
   oralAmendments?(revision: RevisionRow): Promise<readonly OralAmendment[]>;
+}
+
+/** The sources a store holds: the oral amendments recorded against each issued text (issue 6). */
+export function recordedSources(store: Store): TextSources {
+  return {
+    async oralAmendments(revision) {
+      const amendments = amendmentsFor(await store.listDraftEvents(revision.draftId), revision);
+      // A text nobody amended has no "as orally amended" form: name the issued text instead.
+      if (amendments.length === 0) throw HttpErrors.refused(`no oral amendments are recorded for ${revision.symbol}`);
+      return amendments;
+    },
+  };
 }
 
 /** Load a draft, its session and its lineage; 404 when the draft does not exist. */
@@ -126,7 +139,7 @@ async function workingText(store: Store, texts: DraftTexts, spec: TextSpec & { k
  * Resolve a spec to its text. 404 for an unknown revision or a seq past the end of the log; 422
  * for a text that cannot be derived (no record of oral amendments yet, or one that no longer applies).
  */
-export async function resolveText(store: Store, texts: DraftTexts, spec: TextSpec, sources: TextSources = {}): Promise<ResolvedText> {
+export async function resolveText(store: Store, texts: DraftTexts, spec: TextSpec, sources: TextSources = recordedSources(store)): Promise<ResolvedText> {
   if (spec.kind === 'working' || spec.kind === 'seq' || spec.kind === 'at') return workingText(store, texts, spec);
   const revision = requireRevision(texts, spec.symbol);
   const short = shortSymbol(texts, revision.symbol);
@@ -135,7 +148,7 @@ export async function resolveText(store: Store, texts: DraftTexts, spec: TextSpe
     checkedText(revision.text);
     return { ...common, text: revision.text as TextJSON, state: 'issued', label: short };
   }
-  // Extension point for issue 6: the amendments come from its record, applied by the pure domain.
+  // The amendments come from the record (or the caller's sources), applied by the pure domain.
   if (!sources.oralAmendments) throw HttpErrors.refused(`no oral amendments are recorded for ${short} yet`);
   const amended = applyOralAmendments(checkedText(revision.text), await sources.oralAmendments(revision));
   if (!amended.ok) throw HttpErrors.refused(amended.error);

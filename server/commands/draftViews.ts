@@ -3,12 +3,14 @@
  * presenters only arrange it. Reads only; no command here writes.
  */
 import type { DraftStatus } from '../../shared/lifecycle';
+import type { NegotiationCounts } from '../../shared/negotiation';
 import { sponsorsAsOf, type SponsorList } from '../../shared/sponsorship';
 import type {
   DelegationRow, DraftEventRow, DraftRow, RevisionRow, SessionRow, SponsorshipEventRow, Store, UserRow,
 } from '../storage/types';
 import { todayUTC } from './draftAccess';
 import { statusOfRecord } from './draftStatus';
+import { negotiationOf } from './paragraphStateRecorder';
 
 /** One row of the drafts list. */
 export interface DraftListItem {
@@ -16,12 +18,16 @@ export interface DraftListItem {
   status: DraftStatus;
   sponsors: SponsorList;
   lastChangeAt: string;
+  /** Paragraphs by the chair's state ("12 of 29 agreed"); null when no state was recorded. */
+  negotiation?: NegotiationCounts | null;
 }
 
 /** Everything a draft's page shows. */
 export interface DraftView extends DraftListItem {
   session: SessionRow;
   events: DraftEventRow[];
+  /** The sponsorship record, to show apart those who joined after the text was issued. */
+  sponsorship: SponsorshipEventRow[];
   revisions: RevisionRow[];
   delegations: Map<string, DelegationRow>;
   chair: UserRow | null;
@@ -64,8 +70,10 @@ export async function loadDraftList(store: Store, sessionId: string, today = tod
   const eventsBy = groupByDraft(events);
   const sponsorshipBy = groupByDraft(sponsorship);
   const textTimes = await Promise.all(drafts.map((d) => lastTextChange(store, d.id)));
+  // Only drafts whose chair recorded states pay for reading their working text.
+  const negotiation = await Promise.all(drafts.map((d) => negotiationOf(store, d.id, eventsBy.get(d.id) ?? [])));
   return drafts
-    .map((d, i) => item(d, eventsBy.get(d.id) ?? [], sponsorshipBy.get(d.id) ?? [], textTimes[i], today))
+    .map((d, i) => ({ ...item(d, eventsBy.get(d.id) ?? [], sponsorshipBy.get(d.id) ?? [], textTimes[i], today), negotiation: negotiation[i] }))
     .sort((a, b) => a.draft.lNumber - b.draft.lNumber);
 }
 
@@ -85,8 +93,10 @@ export async function loadDraftView(store: Store, draftId: string, today = today
   if (!session) throw new Error(`draft ${draftId} belongs to a missing session ${draft.sessionId}`);
   return {
     ...item(draft, events, sponsorship, textAt, today),
+    negotiation: await negotiationOf(store, draftId, events),
     session,
     events,
+    sponsorship,
     revisions,
     delegations: new Map(delegations.map((d) => [d.id, d])),
     chair,

@@ -2,6 +2,8 @@
 import { draftSymbol } from '../../shared/symbols';
 import type { DraftListItem, DraftView } from '../commands/draftViews';
 import type { SessionRow } from '../storage/types';
+import { presentNegotiationCounts } from './meeting';
+import { presentSponsorsSinceIssue } from './sponsorsAtIssue';
 import { presentSponsorList } from './sponsorship';
 import { presentStatus } from './status';
 import { presentUserRef } from './user';
@@ -24,6 +26,7 @@ export function presentDraftSummary(item: DraftListItem, session: SessionRow) {
     status: presentStatus(item.status),
     sponsorCount: (item.sponsors.main ? 1 : 0) + item.sponsors.coSponsors.length,
     lastChangeAt: item.lastChangeAt,
+    agreed: presentNegotiationCounts(item.negotiation ?? null),
   };
 }
 
@@ -52,6 +55,7 @@ export function presentDraft(view: DraftView) {
     language: d.language,
     lineage: lineage(view),
     sponsors: presentSponsorList(view.sponsors, view.delegations),
+    sponsorsSinceIssue: presentSponsorsSinceIssue(view),
     submittedBy: d.submittedBy,
     chair: presentUserRef(view.chair),
     createdAt: d.createdAt,

@@ -1,0 +1,81 @@
+/**
+ * Oral amendments at the meeting: `/api/drafts/:id/amendments`, and the text as orally amended.
+ * Everyone signed in reads them; the secretariat records them.
+ *   GET  /drafts/:id/amendments                   every amendment recorded, in the order read out
+ *   POST /drafts/:id/amendments { symbol?, meeting?, paragraphId, kind, …, proposedBy, accepted }
+ *   GET  /drafts/:id/amended-text?symbol=L.9/Rev.1   the issued text as orally amended (the latest when absent)
+ * The amended text is also `amended:<symbol>` for comparisons and exports (server/texts.ts).
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { textHash } from '../../../shared/canonical';
+import { RecordTypes, type OralAmendmentPayload } from '../../commands/meetingRecord';
+import { amendmentsFor, recordOralAmendment } from '../../commands/oralAmendmentRecorder';
+import { presentOralAmendment } from '../../presenters/meeting';
+import { checkedText, loadDraftTexts, resolveText } from '../../texts';
+import { requireUser, send } from '../context';
+import type { ApiDeps } from '../deps';
+import { HttpErrors } from '../errors';
+import { idParams, parse } from '../validate';
+import { authorizeDraft } from './revisions';
+
+const symbol = z.string().trim().min(1).max(200);
+const amendedQuery = z.object({ symbol: symbol.optional() });
+// The amendment's own fields are checked by shared/oralAmendments (validateOralAmendment).
+const amendmentBody = z.looseObject({ symbol: symbol.optional(), meeting: z.number().int().min(1).max(10_000).optional() });
+
+/** The oral amendment routes, to mount on the /api router. */
+export function amendmentRoutes(deps: ApiDeps): Router {
+  const { store } = deps;
+  const router = Router();
+
+  const list = async (draftId: string) => {
+    const [rows, users] = await Promise.all([store.listDraftEvents(draftId), store.listUsers()]);
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return rows
+      .filter((r) => r.type === RecordTypes.oralAmendment)
+      .sort((a, b) => a.seq - b.seq)
+      .map((r) => presentOralAmendment({ seq: r.seq, at: r.at, payload: r.payload as unknown as OralAmendmentPayload, userId: r.userId }, byId));
+  };
+
+  router.get('/drafts/:id/amendments', async (req, res) => {
+    const actor = requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    await authorizeDraft(store, actor, params.id);
+    send(res, 200, await list(params.id));
+  });
+
+  router.post('/drafts/:id/amendments', async (req, res) => {
+    const actor = requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    const { symbol: named, meeting, ...amendment } = parse(amendmentBody, req.body);
+    await authorizeDraft(store, actor, params.id, RecordTypes.oralAmendment);
+    const recorded = await recordOralAmendment(store, { draftId: params.id, actor, amendment, symbol: named, meeting });
+    const user = await store.getUser(actor.id);
+    send(res, 201, presentOralAmendment({ seq: recorded.row.seq, at: recorded.row.at, payload: recorded.payload, userId: actor.id }, new Map(user ? [[user.id, user]] : [])));
+  });
+
+  router.get('/drafts/:id/amended-text', async (req, res) => {
+    const actor = requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    const query = parse(amendedQuery, req.query, 'query');
+    await authorizeDraft(store, actor, params.id);
+    const texts = await loadDraftTexts(store, params.id);
+    const named = query.symbol ?? texts.latest?.symbol;
+    if (!named) throw HttpErrors.refused('no text of this draft has been issued yet');
+    // Every text of the draft may be asked for: one nobody amended is its issued text, with no amendments.
+    const resolved = await resolveText(store, texts, { kind: 'amended', symbol: named }, {
+      oralAmendments: async (revision) => amendmentsFor(await store.listDraftEvents(revision.draftId), revision),
+    });
+    const amendments = amendmentsFor(await store.listDraftEvents(params.id), resolved.revision!);
+    send(res, 200, {
+      symbol: resolved.symbol,
+      label: resolved.label,
+      text: resolved.text,
+      hash: textHash(checkedText(resolved.text)),
+      amendments: { recorded: amendments.length, accepted: amendments.filter((a) => a.accepted).length },
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,62 @@
+/**
+ * Report paragraphs, written by shared/reportParagraph from the record:
+ *   GET /drafts/:id/report-paragraph?lang=en|zh     the paragraph recording the action on one draft
+ *   GET /sessions/:id/action-taken?lang=en|zh[&firstNumber=n]   the whole "action taken" section
+ * A draft without final action has nothing to report yet (422 with the reason).
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { actionTakenSection, reportParagraph } from '../../../shared/reportParagraph';
+import { loadReportItems, type ReportItem } from '../../commands/reportInputs';
+import { requireUser, send } from '../context';
+import type { ApiDeps } from '../deps';
+import { HttpErrors } from '../errors';
+import { idParams, parse } from '../validate';
+import { authorizeDraft } from './revisions';
+
+const langQuery = z.object({ lang: z.enum(['en', 'zh']).default('en') });
+const sectionQuery = langQuery.extend({ firstNumber: z.coerce.number().int().min(1).max(100_000).optional() });
+
+// A draft the body has acted on: its input carries the final action, not a status without one.
+const isActed = (i: ReportItem) => !('state' in i.input.action) || i.input.action.isFinal;
+
+/** The report routes, to mount on the /api router. */
+export function reportRoutes(deps: ApiDeps): Router {
+  const { store } = deps;
+  const router = Router();
+
+  router.get('/drafts/:id/report-paragraph', async (req, res) => {
+    const actor = requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    const query = parse(langQuery, req.query, 'query');
+    const { draft } = await authorizeDraft(store, actor, params.id);
+    const items = await loadReportItems(store, draft.sessionId);
+    const own = items.find((i) => i.draft.id === draft.id)!;
+    const alone = reportParagraph(own.input, query.lang);
+    if (!alone.ok) throw HttpErrors.refused(alone.error);
+    // The paragraph as its section prints it: "also" when it continues the one before.
+    const acted = items.filter(isActed);
+    const at = acted.indexOf(own);
+    const section = actionTakenSection(acted.slice(Math.max(0, at - 1), at + 1).map((i) => i.input), query.lang);
+    const paragraph = section.ok ? section.value.at(-1)! : alone.value;
+    send(res, 200, { draftId: draft.id, symbol: own.input.symbol, lang: query.lang, paragraph, standalone: alone.value });
+  });
+
+  router.get('/sessions/:id/action-taken', async (req, res) => {
+    requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    const query = parse(sectionQuery, req.query, 'query');
+    const items = await loadReportItems(store, params.id);
+    const acted = items.filter(isActed);
+    const section = actionTakenSection(acted.map((i) => i.input), query.lang, { firstNumber: query.firstNumber });
+    if (!section.ok) throw HttpErrors.refused(section.error);
+    send(res, 200, {
+      sessionId: params.id,
+      lang: query.lang,
+      paragraphs: section.value.map((text, i) => ({ draftId: acted[i]!.draft.id, symbol: acted[i]!.input.symbol, text })),
+      pending: items.filter((i) => !acted.includes(i)).map((i) => ({ draftId: i.draft.id, symbol: i.input.symbol })),
+    });
+  });
+
+  return router;
+}

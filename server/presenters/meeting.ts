@@ -1,0 +1,39 @@
+/** How the chair's paragraph states, oral amendments and numbers look in JSON. */
+import { formatAgreedCount, PARAGRAPH_STATE_LABELS, type NegotiationCounts, type ParagraphState, type ParagraphStateEvent } from '../../shared/negotiation';
+import type { NumberPayload, OralAmendmentPayload } from '../commands/meetingRecord';
+import type { UserRow } from '../storage/types';
+import { presentUserRef } from './user';
+
+type Users = ReadonlyMap<string, UserRow>;
+
+/** "12 of 29 agreed" in both languages, with the counts. */
+export function presentNegotiationCounts(counts: NegotiationCounts | null) {
+  return counts ? { ...counts, text: { en: formatAgreedCount(counts, 'en'), zh: formatAgreedCount(counts, 'zh') } } : null;
+}
+
+/** The states of a draft's paragraphs now (paragraphs absent are open), the counts, and the record of changes. */
+export function presentParagraphStates(states: ReadonlyMap<string, ParagraphState>, counts: NegotiationCounts | null, events: readonly ParagraphStateEvent[], users: Users) {
+  return {
+    states: Object.fromEntries([...states].map(([id, state]) => [id, { state, label: PARAGRAPH_STATE_LABELS[state] }])),
+    counts: presentNegotiationCounts(counts),
+    changes: events.map((e) => ({ seq: e.seq, paragraphId: e.paragraphId, state: e.state, at: e.at, user: presentUserRef(users.get(e.by) ?? null) })),
+  };
+}
+
+/** One oral amendment as recorded: the text it amends, the amendment, when and by whom. */
+export function presentOralAmendment(entry: { seq: number; at: string; payload: OralAmendmentPayload; userId?: string | null }, users: Users) {
+  return {
+    seq: entry.seq,
+    symbol: entry.payload.symbol,
+    revision: entry.payload.revision,
+    meeting: entry.payload.meeting ?? null,
+    amendment: entry.payload.amendment,
+    at: entry.at,
+    recordedBy: presentUserRef(entry.userId ? users.get(entry.userId) ?? null : null),
+  };
+}
+
+/** The number an adopted text took ("resolution 11/5"). */
+export function presentNumber(n: NumberPayload | null) {
+  return n ? { kind: n.kind, number: n.number, text: { en: `${n.kind} ${n.number}`, zh: `第 ${n.number} 号${n.kind === 'resolution' ? '决议' : '决定'}` } } : null;
+}
