@@ -74,7 +74,8 @@ export async function workingTextNow(tx: Pick<RecordRepos & UpdateLogRepo, 'list
   let source = working.doc as TextJSON;
   if (((source as { content?: unknown[] }).content ?? []).length === 0) {
     const revisions = await tx.listRevisions(draftId);
-    source = (revisions.sort((a, b) => b.revision - a.revision)[0]?.text ?? source) as TextJSON;
+    // Nothing typed and nothing issued: an untitled page, as texts.ts shows it.
+    source = (revisions.sort((a, b) => b.revision - a.revision)[0]?.text ?? { type: 'doc', content: [{ type: 'title' }] }) as TextJSON;
   }
   try {
     return textFromJSON(source);
