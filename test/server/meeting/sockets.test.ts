@@ -1,0 +1,106 @@
+/**
+ * The secretariat's acts reach open collaboration sockets: after a freeze recorded through
+ * POST /freeze, and after a co-sponsor withdraws, their sockets take no more edits, whatever
+ * bytes they send — over one real server, with stock providers and raw sockets.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { NoticeKinds } from '../../../shared/protocol';
+import { updateFrame } from '../../../server/collab/wire';
+import { connect, rawSocket, seedText, synced, typeInto, until } from '../../helpers/collab';
+import { TEST_PASSWORD } from '../../helpers/factories';
+import { loginAs, startTestServer, type TestServer } from '../../helpers/server';
+import { adoptedWithoutVote, meetingWorld, type MeetingWorld } from './helpers';
+
+// An edit made on a copy of `doc` under a client id of its own: what a misbehaving client sends.
+function craftEdit(doc: Y.Doc, clientId: number, text: string): Uint8Array {
+  const local = new Y.Doc();
+  Y.applyUpdate(local, Y.encodeStateAsUpdate(doc));
+  local.clientID = clientId;
+  let update: Uint8Array | null = null;
+  local.on('update', (u: Uint8Array) => (update = u));
+  typeInto(local, 1, 0, text);
+  return update!;
+}
+
+describe('open sockets follow the secretariat\'s record', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const collabUrl = () => `${server.wsUrl}/collab`;
+  const stored = (draftId: string) => server.store.lastSeq(draftId);
+  const settle = () => new Promise((r) => setTimeout(r, 300));
+
+  it('a frozen draft\'s sockets turn read-only and change nothing, with the provider or raw bytes', async () => {
+    const w: MeetingWorld = await meetingWorld(server, null);
+    const editor = connect(collabUrl(), w.draft.id, w.as.sponsor.token);
+    try {
+      await synced(editor.provider);
+      seedText(editor.doc);
+      await until(async () => (await stored(w.draft.id)) > 0, 5_000, 'the seed to be stored');
+      const { ws: raw, heard } = await rawSocket(collabUrl(), w.draft.id, w.as.secretariat.token);
+      await until(() => heard.notices.some((n) => n.kind === NoticeKinds.mode && n.mode === 'edit'), 2_000, 'edit mode');
+
+      expect((await w.api('secretariat', 'POST', w.draftPath('/revisions'), { symbol: w.short() })).status).toBe(201);
+      expect((await w.api('secretariat', 'POST', w.draftPath('/events'), { type: 'adopted', payload: adoptedWithoutVote })).status).toBe(201);
+      const frozen = await w.api('secretariat', 'POST', w.draftPath('/freeze'), {});
+      expect(frozen.status).toBe(201);
+      // Even the secretariat's own socket is read-only once the freeze answers.
+      await until(() => heard.notices.some((n) => n.kind === NoticeKinds.mode && n.mode === 'read'), 2_000, 'read-only notice');
+
+      const before = await stored(w.draft.id);
+      typeInto(editor.doc, 1, 0, 'AFTER THE FREEZE ');
+      raw.send(updateFrame(craftEdit(editor.doc, 888_001, 'RAW AFTER THE FREEZE ')));
+      await settle();
+      expect(await stored(w.draft.id)).toBe(before);
+      raw.close();
+    } finally {
+      editor.provider.destroy();
+    }
+  });
+
+  it('a co-sponsor that withdraws turns read-only on its open socket', async () => {
+    const w: MeetingWorld = await meetingWorld(server, null);
+    const owner = connect(collabUrl(), w.draft.id, w.as.sponsor.token);
+    const joined = await w.api('nonSponsor', 'POST', w.draftPath('/sponsors'), { delegationId: w.delegations.other.id });
+    expect(joined.status).toBe(201);
+    const peru = connect(collabUrl(), w.draft.id, w.as.nonSponsor.token);
+    try {
+      await Promise.all([synced(owner.provider), synced(peru.provider)]);
+      seedText(owner.doc);
+      await until(() => peru.doc.getXmlFragment('prosemirror').length > 0, 5_000, 'the text to reach Peru');
+      let before = await stored(w.draft.id);
+      typeInto(peru.doc, 1, 0, 'Peru writes. ');
+      await until(async () => (await stored(w.draft.id)) > before, 5_000, 'Peru\'s edit to be stored');
+
+      const withdrawn = await w.api('nonSponsor', 'POST', w.draftPath(`/sponsors/${w.delegations.other.id}/withdraw`), {});
+      expect(withdrawn.status).toBe(201);
+      before = await stored(w.draft.id);
+      typeInto(peru.doc, 1, 0, 'Peru after withdrawing. ');
+      await settle();
+      expect(await stored(w.draft.id)).toBe(before);
+      // The main sponsor still edits.
+      typeInto(owner.doc, 2, 0, 'Chile still writes. ');
+      await until(async () => (await stored(w.draft.id)) > before, 5_000, 'the main sponsor\'s edit to be stored');
+    } finally {
+      owner.provider.destroy();
+      peru.provider.destroy();
+    }
+  });
+
+  it('a fresh socket of a frozen draft is read-only from the start', async () => {
+    const w: MeetingWorld = await meetingWorld(server);
+    await w.api('secretariat', 'POST', w.draftPath('/revisions'), { symbol: w.short() });
+    await w.api('secretariat', 'POST', w.draftPath('/events'), { type: 'withdrawn', payload: { date: '2022-10-21' } });
+    expect((await w.api('secretariat', 'POST', w.draftPath('/freeze'), {})).status).toBe(201);
+    const officer = await loginAs(server, w.users.secretariat.login, TEST_PASSWORD);
+    const { ws, heard } = await rawSocket(collabUrl(), w.draft.id, officer.token);
+    await until(() => heard.notices.length > 0, 2_000, 'mode notice');
+    expect(heard.notices[0]).toMatchObject({ kind: NoticeKinds.mode, mode: 'read' });
+    ws.close();
+  });
+});
