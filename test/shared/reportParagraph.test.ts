@@ -1,28 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { LocalizedText } from '../../shared/delegations';
 import { deriveStatus, type DraftEvent, type DraftStatus, type FinalAction } from '../../shared/lifecycle';
 import { actionTakenSection, englishName, englishSponsoredBy, reportParagraph, type ActionParagraphInput } from '../../shared/reportParagraph';
+import { CONFERENCE, ENGLISH, EXTRA, houseStyle, L9_AFTER, L9_TITLE_EN, PRINTED } from '../fixtures/cop11Report';
 
 // The facts of the eleventh session's nine drafts.
 const session = JSON.parse(readFileSync(new URL('../../server/demo/fixtures/cop11-session.json', import.meta.url), 'utf8'));
 const REPORT = new URL('../../../shared/fixtures/cop11-report.zh.txt', import.meta.url);
-
-const CONFERENCE: LocalizedText = { en: 'the Conference', zh: '缔约方会议' };
-
-// What the fixture does not hold: how the report names the two procedural decisions, the
-// sentences it adds after them, and English renderings of a title (rendered from the Chinese).
-const EXTRA: Record<string, Partial<ActionParagraphInput>> = {
-  'CTOC/COP/2022/L.2/Rev.1': {
-    describedAs: { en: 'the provisional agenda for its twelfth session', zh: '缔约方会议第十二届会议临时议程' },
-    remarks: { en: 'The Conference decided to hold its twelfth session from 14 to 18 October 2024.', zh: '缔约方会议决定于 2024 年 10 月 14 日至 18 日举行第十二届会议。' },
-  },
-  'CTOC/COP/2022/L.3/Rev.1': {
-    describedAs: { en: 'the organization of work for its twelfth session', zh: '其第十二届会议的工作安排' },
-    remarks: { en: 'Before the decision was adopted, the President informed the Conference that it had no financial implications.', zh: '在通过该决定之前，主席告知缔约方会议，该决定不涉及财务问题。' },
-  },
-};
-const L9_TITLE_EN = 'Participation of relevant stakeholders, including non-governmental organizations, representatives of the private sector and academia, in the constructive dialogues';
 
 function actionOf(fact: any): FinalAction {
   const a = fact.action;
@@ -45,92 +29,6 @@ function inputOf(symbol: string): ActionParagraphInput {
     ...EXTRA[symbol],
   };
 }
-
-/** One place where the printed report departs from its own house style, and why we do not follow it. */
-type Deviation = [printed: string, houseStyle: string, why: string];
-
-// The "action taken" paragraphs, verbatim from the Chinese report, in the order it prints them,
-// with the deviations from house style that the generated text corrects.
-const PRINTED: { symbol: string; para: number; text: string; deviations: Deviation[]; continues?: boolean }[] = [
-  {
-    symbol: 'CTOC/COP/2022/L.9/Rev.1', para: 50,
-    text: '在2022年10月21日缔约方会议第11次会议上，关于包括非政府组织、私营部门和学术界代表在内的相关利益攸关方参与建设性对话的决定修订草案（CTOC/COP/2022/L.9/Rev.1）的提案国决定推迟缔约方会议对该决定修订草案的审议和采取行动。',
-    deviations: [
-      ['在2022年10月21日缔约方会议第11次会议上', '在 2022 年 10 月 21 日缔约方会议第 11 次会议上', 'no spaces around figures, unlike the rest of the section'],
-      ['包括非政府组织、私营部门和学术界代表在内的相关利益攸关方参与建设性对话', '非政府组织、私营部门代表和学术界等相关利益攸关方参加建设性对话', 'paraphrases the title; the draft itself and the annex (para. 1) print it as generated'],
-    ],
-  },
-  {
-    symbol: 'CTOC/COP/2022/L.8/Rev.2', para: 76,
-    text: '缔约方会议在 2022 年 10 月 21 日第 11 次会议商通过了一项决议修订草案（CTOC/COP/2022/L.8/Rev.2），提案国有：安道尔、澳大利亚、巴西、加拿大、智利、哥伦比亚、哥斯达黎加、厄瓜多尔、萨尔瓦多、欧洲联盟（也代表其成员国）、危地马拉、洪都拉斯、以色列、墨西哥、新西兰、挪威、巴拿马、巴拉圭、巴勒斯坦国、瑞士、泰国、联合王国和美国（案文见第一章 A 节，第 11/5 号决议。）',
-    deviations: [
-      ['会议商通过', '会议上通过', 'typo: 商 for 上'],
-      ['联合王国和美国（案文见', '联合王国和美国。（案文见', 'the sentence lacks its final 。 before the reference'],
-    ],
-  },
-  {
-    symbol: 'CTOC/COP/2022/L.10/Rev.2', para: 96,
-    text: '缔约方会议在 2022 年 10 月 21 日第 10 次会议上通过了一项经口头修正的决议修订草案（CTOC/COP/2022/L.10/Rev.2），提案国有：巴西、厄瓜多尔、萨尔瓦多、法国、危地马拉、洪都拉斯、牙买加、墨西哥和巴拉圭。（案文见第一章 A 节，第 11/6 号决议。）',
-    deviations: [],
-  },
-  {
-    symbol: 'CTOC/COP/2022/L.6/Rev.1', para: 110,
-    text: '缔约方会议在 2022 年 10 月 21 日第 11 次会议上通过了国际合作工作组和技术援助问题政府专家工作组的主席提交的决议修订草案（CTOC/COP/2022/L.6/Rev.1），提案方有：欧洲联盟、法国、联合王国和美国（案文见第一章 A 节，第 11/3 号决议。）',
-    deviations: [
-      ['提案方有', '提案国有', 'every other paragraph says 提案国, para. 76 too with the European Union among the sponsors'],
-      ['联合王国和美国（案文见', '联合王国和美国。（案文见', 'the sentence lacks its final 。 before the reference'],
-    ],
-  },
-  {
-    symbol: 'CTOC/COP/2022/L.7/Rev.2', para: 112, continues: true,
-    text: '缔约方会议在第 11 次会议上还通过了一项决议修订草案（CTOC/COP/2022/L.7/Rev.2），提案国有：阿尔及利亚、埃及、萨尔瓦多、洪都拉斯、约旦、科威特、黎巴嫩、墨西哥、巴基斯坦、卡塔尔、沙特阿拉伯、巴勒斯坦国、苏丹和也门。（案文见第一章 A 节，第 11/4 号决议。）',
-    deviations: [],
-  },
-  {
-    symbol: 'CTOC/COP/2022/L.4', para: 124,
-    text: '缔约方会议在 2022 年 10 月 21 日第 11 次会议上通过了国际合作工作组主席提交的决议草案（CTOC/COP/2022/L.4），提案国有：联合王国和美国。（案文见第一章 A 节，第 11/1 号决议。）',
-    deviations: [],
-  },
-  {
-    symbol: 'CTOC/COP/2022/L.5', para: 135,
-    text: '缔约方会议在2022年10月21日第11次会议上通过了技术援助问题政府专家工作组主席提交的决议草案（CTOC/COP/2022/L.5），提案国是美国。（案文见第一章A节，第11/2号决议。）',
-    deviations: [
-      ['在2022年10月21日第11次会议上', '在 2022 年 10 月 21 日第 11 次会议上', 'no spaces around figures, unlike the rest of the section'],
-      ['第一章A节，第11/2号决议', '第一章 A 节，第 11/2 号决议', 'no spaces around Latin letters and figures'],
-    ],
-  },
-  {
-    symbol: 'CTOC/COP/2022/L.2/Rev.1', para: 141,
-    text: '缔约方会议在 2022 年 10 月 21 日第 11 次会议上通过了缔约方会议第十二届会议临时议程（[CTOC/COP/2022/L.2/Rev.1](#)）。（案文见第一章 B 节，第 11/1 号决定。）缔约方会议决定于 2024 年 10 月 14 日至 18 日举行第十二届会议。',
-    deviations: [['[CTOC/COP/2022/L.2/Rev.1](#)', 'CTOC/COP/2022/L.2/Rev.1', 'a link left by the conversion of the report to text, not printed']],
-  },
-  {
-    symbol: 'CTOC/COP/2022/L.3/Rev.1', para: 142, continues: true,
-    text: '在这次会议上，缔约方会议通过了其第十二届会议的工作安排（[CTOC/COP/2022/L.3/Rev.1](#)）。（案文见第一章 B 节，第 11/2 号决定。）在通过该决定之前，主席告知缔约方会议，该决定不涉及财务问题。',
-    deviations: [
-      ['[CTOC/COP/2022/L.3/Rev.1](#)', 'CTOC/COP/2022/L.3/Rev.1', 'a link left by the conversion of the report to text, not printed'],
-      ['在这次会议上，缔约方会议通过了', '缔约方会议在第 11 次会议上还通过了', 'the same situation as para. 112, worded differently; we keep the one form (para. 112)'],
-    ],
-  },
-];
-
-// After the sponsors of L.9/Rev.1 deferred it, the Chair concluded (para. 62) that no action
-// would be taken and the text annexed; the generated paragraph records that in one sentence.
-const L9_AFTER = '缔约方会议未就该决定修订草案采取任何行动，该决定修订草案案文作为第十一届会议报告的附件（见附件）。';
-
-const houseStyle = (p: (typeof PRINTED)[number]) => p.deviations.reduce((text, [from, to]) => text.replace(from, to), p.text);
-
-const ENGLISH: Record<string, string> = {
-  'CTOC/COP/2022/L.4': 'At its 11th meeting, on 21 October 2022, the Conference adopted the draft resolution submitted by the Chair of the Working Group on International Cooperation (CTOC/COP/2022/L.4), sponsored by the United Kingdom and the United States. (For the text, see chap. I, sect. A, resolution 11/1.)',
-  'CTOC/COP/2022/L.5': 'At its 11th meeting, on 21 October 2022, the Conference adopted the draft resolution submitted by the Chair of the Working Group of Government Experts on Technical Assistance (CTOC/COP/2022/L.5), sponsored by the United States. (For the text, see chap. I, sect. A, resolution 11/2.)',
-  'CTOC/COP/2022/L.6/Rev.1': 'At its 11th meeting, on 21 October 2022, the Conference adopted the revised draft resolution submitted by the Chairs of the Working Group on International Cooperation and of the Working Group of Government Experts on Technical Assistance (CTOC/COP/2022/L.6/Rev.1), sponsored by the European Union, France, the United Kingdom and the United States. (For the text, see chap. I, sect. A, resolution 11/3.)',
-  'CTOC/COP/2022/L.7/Rev.2': 'At its 11th meeting, the Conference also adopted a revised draft resolution (CTOC/COP/2022/L.7/Rev.2), sponsored by Algeria, Egypt, El Salvador, Honduras, Jordan, Kuwait, Lebanon, Mexico, Pakistan, Qatar, Saudi Arabia, the State of Palestine, the Sudan and Yemen. (For the text, see chap. I, sect. A, resolution 11/4.)',
-  'CTOC/COP/2022/L.8/Rev.2': 'At its 11th meeting, on 21 October 2022, the Conference adopted a revised draft resolution (CTOC/COP/2022/L.8/Rev.2), sponsored by Andorra, Australia, Brazil, Canada, Chile, Colombia, Costa Rica, Ecuador, El Salvador, the European Union (also on behalf of its member States), Guatemala, Honduras, Israel, Mexico, New Zealand, Norway, Panama, Paraguay, the State of Palestine, Switzerland, Thailand, the United Kingdom and the United States. (For the text, see chap. I, sect. A, resolution 11/5.)',
-  'CTOC/COP/2022/L.9/Rev.1': `At the 11th meeting of the Conference, on 21 October 2022, the sponsors of the revised draft decision entitled "${L9_TITLE_EN}" (CTOC/COP/2022/L.9/Rev.1) decided to defer its consideration and action by the Conference. The Conference took no action on the revised draft decision, and its text was annexed to the report of the Conference on its eleventh session (see annex).`,
-  'CTOC/COP/2022/L.10/Rev.2': 'At its 10th meeting, on 21 October 2022, the Conference adopted, as orally amended, a revised draft resolution (CTOC/COP/2022/L.10/Rev.2), sponsored by Brazil, Ecuador, El Salvador, France, Guatemala, Honduras, Jamaica, Mexico and Paraguay. (For the text, see chap. I, sect. A, resolution 11/6.)',
-  'CTOC/COP/2022/L.2/Rev.1': 'At its 11th meeting, on 21 October 2022, the Conference adopted the provisional agenda for its twelfth session (CTOC/COP/2022/L.2/Rev.1). (For the text, see chap. I, sect. B, decision 11/1.) The Conference decided to hold its twelfth session from 14 to 18 October 2024.',
-  'CTOC/COP/2022/L.3/Rev.1': 'At its 11th meeting, the Conference also adopted the organization of work for its twelfth session (CTOC/COP/2022/L.3/Rev.1). (For the text, see chap. I, sect. B, decision 11/2.) Before the decision was adopted, the President informed the Conference that it had no financial implications.',
-};
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
   if (!r.ok) throw new Error(r.error);

@@ -11,7 +11,7 @@ import type { Store } from '../../../server/storage/types';
 import { doc, em, op, pp, title } from '../../builders';
 import { FRAGMENT } from '../../helpers/collab';
 import { makeWorld, TEST_PASSWORD, type World } from '../../helpers/factories';
-import { call, loginAs, type SignedIn, type TestServer } from '../../helpers/server';
+import { call, loginAs, type ApiResponse, type SignedIn, type TestServer } from '../../helpers/server';
 
 /** A text of three operative paragraphs, with words to amend and an optional bracket. */
 export const draftText = (op2 = 'Requests the Secretariat to report to the Conference at its twelfth session;'): PMNode =>
@@ -43,7 +43,7 @@ export async function setWorkingText(store: Store, draftId: string, text: PMNode
 export interface MeetingWorld extends World {
   as: { secretariat: SignedIn; chair: SignedIn; sponsor: SignedIn; nonSponsor: SignedIn };
   /** Call the API as one of the users. */
-  api(who: keyof MeetingWorld['as'], method: string, path: string, body?: unknown): ReturnType<typeof call>;
+  api(who: keyof MeetingWorld['as'], method: string, path: string, body?: unknown): Promise<ApiResponse>;
   /** `/api/drafts/<the draft>` + rest. */
   draftPath(rest?: string): string;
   /** The draft's symbol of a revision, short ("L.1/Rev.1"). */
