@@ -15,7 +15,7 @@ export interface CollabOptions {
   messageBurst: number;
   /** Awareness messages a connection may send per second. */
   awarenessPerSecond: number;
-  /** How long updates wait to share one durable commit, in ms. */
+  /** How long the first update after a quiet spell waits to share its durable commit, in ms (0: this turn of the event loop only). */
   groupCommitMs: number;
   /** Write a checkpoint after this many updates since the last one. */
   checkpointEvery: number;
@@ -35,7 +35,7 @@ export const defaultCollabOptions: CollabOptions = {
   messagesPerSecond: CollabLimits.messagesPerSecond,
   messageBurst: CollabLimits.messageBurst,
   awarenessPerSecond: CollabLimits.awarenessPerSecond,
-  groupCommitMs: 2,
+  groupCommitMs: 0,
   checkpointEvery: 500,
   unloadAfterMs: 30_000,
   storageRetryMs: 1_000,

@@ -14,9 +14,14 @@ interface Waiting {
 /** Batches `appendUpdates` calls; one commit runs at a time. */
 export class GroupCommitter {
   private waiting: Waiting[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private timer: { cancel(): void } | null = null;
   private running: Promise<void> | null = null;
 
+  /**
+   * `windowMs` is how long the first update after a quiet spell waits for company. 0 waits only
+   * for the frames already read in this turn of the event loop (setImmediate); while a commit
+   * runs, whatever arrives waits for it anyway, so a slower disk makes bigger batches.
+   */
   constructor(
     private readonly log: Pick<UpdateLogRepo, 'appendUpdates'>,
     private readonly windowMs: number,
@@ -34,7 +39,7 @@ export class GroupCommitter {
   async drain(): Promise<void> {
     while (this.running || this.waiting.length > 0 || this.timer) {
       if (this.timer && !this.running) {
-        clearTimeout(this.timer);
+        this.timer.cancel();
         this.timer = null;
         this.running = this.flush();
       }
@@ -45,10 +50,17 @@ export class GroupCommitter {
   private schedule(): void {
     // While a commit runs, new arrivals simply wait for it: that is where batches form.
     if (this.timer || this.running) return;
-    this.timer = setTimeout(() => {
+    const go = () => {
       this.timer = null;
       this.running = this.flush();
-    }, this.windowMs);
+    };
+    if (this.windowMs > 0) {
+      const t = setTimeout(go, this.windowMs);
+      this.timer = { cancel: () => clearTimeout(t) };
+    } else {
+      const t = setImmediate(go);
+      this.timer = { cancel: () => clearImmediate(t) };
+    }
   }
 
   private async flush(): Promise<void> {

@@ -33,6 +33,14 @@ describe('GroupCommitter', () => {
     expect(results.map((r) => r.map((s) => s.seq))).toEqual([[1, 2], [3], [4]]);
   });
 
+  it('with no window, still batches what arrives in the same turn of the event loop', async () => {
+    const log = fakeLog();
+    const c = new GroupCommitter(log, 0);
+    const results = await Promise.all([c.submit([upd(1)]), c.submit([upd(2), upd(3)])]);
+    expect(log.calls).toHaveLength(1);
+    expect(results.map((r) => r.map((s) => s.seq))).toEqual([[1], [2, 3]]);
+  });
+
   it('forms the next batch while a commit runs, and rejects every caller of a failed batch', async () => {
     let failing = false;
     const log = fakeLog(() => failing);
