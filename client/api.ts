@@ -73,6 +73,8 @@ export interface DraftSummary {
   lastChangeAt: string;
   /** Who has the draft open now, when the server tells (display names or delegation names). */
   present?: string[];
+  /** The chair's progress ("12 of 29 agreed"); null when no paragraph state was recorded. */
+  agreed?: { text: LocalizedText } | null;
 }
 
 /** A sponsor as the API names it. */

@@ -6,6 +6,7 @@
 import { api, ApiError, type Me } from './api';
 import { el } from './dom';
 import { showCompare } from './pages/compare';
+import { showConsole } from './pages/console';
 import { showDraft } from './pages/draft';
 import { showDrafts } from './pages/drafts';
 import { showLogin } from './pages/login';
@@ -27,7 +28,12 @@ function showWho(user: Me) {
     navigate('/');
   });
   const speaksFor = user.delegation ? user.delegation.name.en : user.role === 'secretariat' ? 'Secretariat' : user.role;
-  who.replaceChildren(el('span', {}, `${user.displayName} (${speaksFor})`), logout);
+  const consoleLink = el('a', { href: '/console', className: 'console-link' }, 'Console');
+  consoleLink.addEventListener('click', (event) => {
+    event.preventDefault();
+    navigate('/console');
+  });
+  who.replaceChildren(el('span', {}, `${user.displayName} (${speaksFor})`), user.role === 'secretariat' ? consoleLink : '', logout);
 }
 
 /** Go to a path of the app (pushes history unless `replace`). */
@@ -58,7 +64,8 @@ async function route() {
     if (compare) {
       const id = decodeURIComponent(compare[1]!);
       closePage = await showCompare(app, id, () => navigate(`/drafts/${encodeURIComponent(id)}`));
-    } else if (match) closePage = await showDraft(app, me, decodeURIComponent(match[1]!), () => navigate('/'));
+    } else if (location.pathname === '/console') await showConsole(app);
+    else if (match) closePage = await showDraft(app, me, decodeURIComponent(match[1]!), () => navigate('/'));
     else await showDrafts(app, (id) => navigate(`/drafts/${encodeURIComponent(id)}`));
     app.focus({ preventScroll: true });
   } catch (e) {

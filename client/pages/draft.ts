@@ -18,6 +18,7 @@ import { setReadOnly } from '../editor/readOnly';
 import { createDraftingEditor } from '../editor/setup';
 import { toolbar } from '../editor/toolbar';
 import { lineagePanel } from '../panels/lineage';
+import { finalBanner, paragraphStatesPanel } from '../panels/paragraphStates';
 import { presencePanel } from '../panels/presence';
 import { sponsorsPanel } from '../panels/sponsors';
 import { statusPanel } from '../panels/status';
@@ -79,9 +80,11 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     el('p', { lang: 'zh', className: 'muted' }, draft.title.zh),
     el('div', { className: 'draft-meta' }, status.element, switchLabel),
   );
-  const main = el('div', { className: 'draft-main' }, banner, tools.element, mount, footnotes);
+  const states = paragraphStatesPanel(draft, me, () => view?.state.doc ?? null);
+  const final = finalBanner(draft, events?.find((e) => e.type === 'frozen')?.at);
+  const main = el('div', { className: 'draft-main' }, final, banner, tools.element, mount, footnotes);
   const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } },
-    presence.element, statusPanel(draft, events), sponsorsPanel(draft), lineagePanel(draft));
+    presence.element, statusPanel(draft, events), states.element, sponsorsPanel(draft), lineagePanel(draft));
   app.replaceChildren(el('div', { className: 'draft-page' }, header, main, side));
 
   const renderFootnotes = (v: EditorView) => {
@@ -107,6 +110,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     },
   });
   tools.update(); // the first updates ran while `view` was still being built
+  states.refresh(); // the paragraph numbers come from the text, now shown
   showBanner(initialReason);
   numberingSwitch.disabled = base === null;
   if (base === null) switchLabel.title = 'No issued text to count negotiation numbers from.';
@@ -116,6 +120,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   });
 
   return () => {
+    states.destroy();
     stopAnnouncing();
     presence.destroy();
     view?.destroy();

@@ -1,0 +1,85 @@
+/**
+ * One draft in the secretariat console: where it stands, and buttons for what can be done to
+ * it now (issue the next symbol, record the meeting, number, freeze, copy the report
+ * paragraph). What is shown follows the derived status; the server still decides every act.
+ */
+import { draftSymbol } from '../../shared/symbols';
+import type { DraftSummary } from '../api';
+import { el } from '../dom';
+import { consoleApi, copyText, type NumberJSON } from './actions';
+import { askForm } from './forms';
+import { askAmendment, askEvent, MEETING_EVENTS } from './recordForms';
+
+/** A row of the console, as the drafts list gives it (with the fields the console reads). */
+export interface ConsoleDraft extends DraftSummary {
+  sessionId: string;
+  lNumber: number;
+  status: DraftSummary['status'] & { revision: number | null; isFinal: boolean };
+}
+
+/** What a row needs from its page: the session, the delegations, how to report and refresh. */
+export interface RowContext {
+  symbolPrefix: string;
+  delegations: [id: string, name: string][];
+  /** Run an act, announce its outcome (or refusal) and refresh the list. */
+  act(what: string, run: () => Promise<unknown>): Promise<void>;
+}
+
+function button(label: string, onClick: () => void, name?: string): HTMLButtonElement {
+  const b = el('button', { type: 'button', attrs: name ? { 'data-act': name } : {} }, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** The row of one draft, with its number when it has one. */
+export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowContext): HTMLTableRowElement {
+  const s = d.status;
+  const short = d.symbol.slice(ctx.symbolPrefix.length + 1);
+  const acts: HTMLElement[] = [];
+  if (!s.isFinal && !s.frozen) {
+    const next = draftSymbol(ctx.symbolPrefix, d.lNumber, s.revision === null ? 0 : s.revision + 1);
+    const nextShort = next.slice(ctx.symbolPrefix.length + 1);
+    acts.push(button(`Issue ${nextShort}`, () => void ctx.act(`${nextShort} issued`, () => consoleApi.issue(d.id, nextShort)), 'issue'));
+  }
+  if (!s.isFinal && s.revision !== null) {
+    const select = el('select', { attrs: { 'aria-label': `What to record for ${short}` } }, ...MEETING_EVENTS.map(([type, label]) => el('option', { value: type }, label)));
+    const record = button('Record…', async () => {
+      const [type, label] = MEETING_EVENTS.find(([t]) => t === select.value)!;
+      const payload = await askEvent(type, label, short);
+      if (payload) await ctx.act(`${label} recorded for ${short}`, () => consoleApi.record(d.id, type, payload));
+    }, 'record');
+    acts.push(select, record, button('Oral amendment…', async () => {
+      const amendment = await askAmendment(short, ctx.delegations);
+      if (amendment) await ctx.act(`Oral amendment recorded against ${short}`, () => consoleApi.amend(d.id, amendment));
+    }, 'amend'));
+  }
+  if (s.state === 'adopted' && !number) {
+    acts.push(button('Number…', async () => {
+      const next = (await consoleApi.numbers(d.sessionId)).next[d.kind];
+      const v = await askForm(`Number ${short}`, [{ name: 'number', label: `${d.kind === 'resolution' ? 'Resolution' : 'Decision'} number`, kind: 'text', value: next, required: true }], 'Number');
+      if (v) await ctx.act(`${short} numbered`, () => consoleApi.assignNumber(d.id, String(v.number)));
+    }, 'number'));
+  }
+  if (s.isFinal && !s.frozen) {
+    acts.push(button('Freeze…', async () => {
+      const v = await askForm(`Freeze ${short}? Nobody can change its text afterwards.`, [], 'Freeze');
+      if (v) await ctx.act(`${short} frozen`, () => consoleApi.freeze(d.id));
+    }, 'freeze'));
+  }
+  if (s.isFinal) {
+    for (const lang of ['en', 'zh'] as const) {
+      acts.push(button(`Copy report paragraph (${lang})`, () => void ctx.act(`The report paragraph of ${short} (${lang}) is on the clipboard`, async () => {
+        await copyText((await consoleApi.reportParagraph(d.id, lang)).paragraph);
+      }), `copy-${lang}`));
+    }
+  }
+  const link = el('a', { href: `/drafts/${encodeURIComponent(d.id)}`, className: 'symbol' }, short);
+  return el('tr', { attrs: { 'data-draft': d.id } },
+    el('th', { scope: 'row' }, link),
+    el('td', {}, d.title.en),
+    el('td', { className: 'status' }, s.label.en, s.frozen ? ' — final, frozen' : ''),
+    el('td', {}, d.agreed?.text.en ?? ''),
+    el('td', {}, number?.text.en ?? ''),
+    el('td', { className: 'console-acts' }, ...acts),
+  );
+}

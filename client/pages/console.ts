@@ -1,0 +1,56 @@
+/**
+ * The secretariat console: every session's drafts with where they stand, and the acts of the
+ * meeting — issue, record introduction, amendments, votes and action, number, freeze, copy the
+ * report paragraphs. Every control is a native button, select or form field, reachable from
+ * the keyboard; outcomes and refusals are announced in a live region.
+ */
+import { api, ApiError, type SessionSummary } from '../api';
+import { consoleRow, type ConsoleDraft, type RowContext } from '../console/draftRow';
+import { consoleApi, type NumberJSON } from '../console/actions';
+import { el } from '../dom';
+import '../console/console.css';
+
+interface DelegationJSON { id: string; name: { en: string } }
+
+/** Show the console in `app`; only the secretariat's acts succeed (the server refuses the rest). */
+export async function showConsole(app: HTMLElement): Promise<void> {
+  document.title = 'Secretariat console — Penholder';
+  const live = el('p', { className: 'console-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const body = el('div', {}, el('p', { attrs: { role: 'status' } }, 'Loading the drafts…'));
+  app.replaceChildren(el('h1', {}, 'Secretariat console'), live, body);
+
+  const delegations = await api<DelegationJSON[]>('GET', '/api/delegations').catch(() => []);
+  const named: [string, string][] = delegations.map((d) => [d.id, d.name.en]);
+
+  const render = async () => {
+    const sessions = await api<SessionSummary[]>('GET', '/api/sessions');
+    const sections = await Promise.all(sessions.map(async (session) => {
+      const drafts = await api<ConsoleDraft[]>('GET', `/api/sessions/${session.id}/drafts`);
+      const numbers = await Promise.all(drafts.map((d) =>
+        d.status.state === 'adopted' ? consoleApi.number(d.id).then((n) => n.number).catch(() => null) : Promise.resolve<NumberJSON | null>(null)));
+      const ctx: RowContext = { symbolPrefix: session.symbolPrefix, delegations: named, act };
+      return el('section', { attrs: { 'aria-labelledby': `c-${session.id}` } },
+        el('h2', { id: `c-${session.id}` }, `${session.title.en} — ${session.symbolPrefix}`),
+        el('div', { className: 'table-wrap' }, el('table', { className: 'drafts console' },
+          el('thead', {}, el('tr', {}, ...['Symbol', 'Title', 'Status', 'Negotiation', 'Number', 'Acts'].map((h) => el('th', { scope: 'col' }, h)))),
+          el('tbody', {}, ...drafts.map((d, i) => consoleRow(d, numbers[i] ?? null, ctx))),
+        )),
+      );
+    }));
+    body.replaceChildren(...(sections.length ? sections : [el('p', {}, 'No sessions yet.')]));
+  };
+
+  async function act(what: string, run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+      live.textContent = `${what}.`;
+      live.classList.remove('error');
+    } catch (e) {
+      live.textContent = e instanceof ApiError ? `Refused: ${e.message}` : `Failed: ${e instanceof Error ? e.message : String(e)}`;
+      live.classList.add('error');
+    }
+    await render();
+  }
+
+  await render();
+}
