@@ -68,7 +68,7 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
   }
   if (s.isFinal) {
     for (const lang of ['en', 'zh'] as const) {
-      acts.push(button(`Copy report paragraph (${lang})`, () => void ctx.act(`The report paragraph of ${short} (${lang}) is on the clipboard`, async () => {
+      acts.push(button(`Copy report (${lang})`, () => void ctx.act(`The report paragraph of ${short} (${lang}) is on the clipboard`, async () => {
         await copyText((await consoleApi.reportParagraph(d.id, lang)).paragraph);
       }), `copy-${lang}`));
     }

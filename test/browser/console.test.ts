@@ -1,0 +1,78 @@
+/**
+ * The secretariat console in a real Chromium, from the keyboard: a new draft of the demo session
+ * is issued, adopted at the 11th meeting, numbered, frozen, and its report paragraph copied to
+ * the clipboard; a screenshot in test-artifacts/screenshots/console.png. Bounded under 60 s.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildClient, hasChromium, launch, makeDraft, requireChromiumInCI, screenshot, signedInPage, startWorld, type World } from './harness';
+
+requireChromiumInCI();
+
+describe.skipIf(!hasChromium)('the secretariat console in Chromium', () => {
+  let world: World;
+  let browser: Browser;
+  let draftId: string;
+
+  beforeAll(async () => {
+    await buildClient();
+    [world, browser] = await Promise.all([startWorld(), launch()]);
+    draftId = await makeDraft(world, 'Strengthening cooperation in the console', ['CHL', 'PER']);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await world?.server.close();
+  });
+
+  // Press a row's button from the keyboard: focus it, then Enter.
+  async function press(page: Page, act: string): Promise<void> {
+    const button = page.locator(`tr[data-draft="${draftId}"] button[data-act="${act}"]`);
+    await button.focus();
+    await page.keyboard.press('Enter');
+  }
+  const said = (page: Page, text: string | RegExp) => page.locator('.console-status', { hasText: text }).waitFor({ timeout: 10_000 });
+
+  it('issues, records the adoption, numbers, freezes and copies the report paragraph', async () => {
+    const { context, page } = await signedInPage(browser, world.server, 'secretariat', '/');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.server.url });
+    await page.getByRole('link', { name: 'Console' }).click();
+    await page.waitForURL(/\/console$/);
+    const row = page.locator(`tr[data-draft="${draftId}"]`);
+    await row.waitFor({ timeout: 15_000 });
+
+    await press(page, 'issue');
+    await said(page, /issued\.$/);
+    expect(await row.locator('.status').textContent()).toBe('issued');
+
+    await row.locator('select').selectOption('adopted');
+    await press(page, 'record');
+    const dialog = page.locator('dialog.console-dialog');
+    await dialog.waitFor();
+    await page.keyboard.type('11'); // the meeting field has the focus
+    await page.keyboard.press('Enter');
+    await said(page, 'Adopted recorded');
+    expect(await row.locator('.status').textContent()).toBe('adopted without a vote');
+
+    await press(page, 'number');
+    await dialog.waitFor();
+    expect(await dialog.locator('input[name="number"]').inputValue()).toBe('11/7');
+    await page.keyboard.press('Enter');
+    await said(page, 'numbered');
+    expect(await row.locator('td').nth(3).textContent()).toBe('resolution 11/7');
+
+    await press(page, 'freeze');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Freeze' }).press('Enter');
+    await said(page, 'frozen');
+    expect(await row.locator('.status').textContent()).toContain('final, frozen');
+
+    await press(page, 'copy-en');
+    await said(page, 'on the clipboard');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^At its 11th meeting, on \d+ \w+ \d{4}, the Conference adopted a draft resolution \(CTOC\/COP\/2022\/L\.\d+\), sponsored by Chile and Peru\. \(For the text, see chap\. I, sect\. A, resolution 11\/7\.\)$/);
+
+    await screenshot(page, 'console');
+    await context.close();
+  }, 60_000);
+});
