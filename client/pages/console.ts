@@ -40,16 +40,20 @@ export async function showConsole(app: HTMLElement): Promise<void> {
     body.replaceChildren(...(sections.length ? sections : [el('p', {}, 'No sessions yet.')]));
   };
 
+  // The outcome is announced once the list shows it, so what is heard and what is seen agree.
   async function act(what: string, run: () => Promise<unknown>): Promise<void> {
+    let outcome: string;
+    let failed = false;
     try {
       await run();
-      live.textContent = `${what}.`;
-      live.classList.remove('error');
+      outcome = `${what}.`;
     } catch (e) {
-      live.textContent = e instanceof ApiError ? `Refused: ${e.message}` : `Failed: ${e instanceof Error ? e.message : String(e)}`;
-      live.classList.add('error');
+      failed = true;
+      outcome = e instanceof ApiError ? `Refused: ${e.message}` : `Failed: ${e instanceof Error ? e.message : String(e)}`;
     }
-    await render();
+    await render().catch(() => undefined);
+    live.textContent = outcome;
+    live.classList.toggle('error', failed);
   }
 
   await render();
