@@ -11,7 +11,9 @@
  * The update log's writes outside a transaction — appendUpdates, saveCheckpoint, claimClientIds,
  * the collaboration hot path — go to the writer thread (sqliteWriter.ts), whose commit and fsync
  * do not stall the event loop. The same writes made through `tx` inside `transaction(fn)` use the
- * main connection, so that they commit or roll back with the rest of the transaction.
+ * main connection, so that they commit or roll back with the rest of the transaction. A write
+ * on the main connection that finds the writer thread committing waits for it (busy_timeout)
+ * on the event loop: that is rare (an HTTP command), and the collaboration hot path never does.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
@@ -19,7 +21,7 @@ import { applyMigrations } from './migrate';
 import { Mutex } from './mutex';
 import { checkpointInput, clientIdClaim, SqlRepos, storedUpdates, updateRows, type SqlConnection } from './repos';
 import type { RawRow } from './rows';
-import { SqliteWriter } from './sqliteWriter';
+import { ownBytes, SqliteWriter } from './sqliteWriter';
 import { UniqueViolation, type CheckpointRow, type NewUpdate, type RecordRepos, type Store, type StoredUpdate, type UpdateLogRepo } from './types';
 
 /** How long either connection waits for the other's write lock, in ms. */
@@ -229,12 +231,18 @@ export class SqliteStore extends SqlRepos implements Store {
     return this.engine.outsideTransaction(async () => {
       const input = updateRows(updates);
       if (input.length === 0) return [];
-      return storedUpdates(input, await this.writer.call<number[]>('appendUpdates', input));
+      const transfer: ArrayBuffer[] = [];
+      const posted = input.map((r) => ({ ...r, update: ownBytes(r.update, transfer) }));
+      return storedUpdates(input, await this.writer.call<number[]>('appendUpdates', posted, transfer));
     });
   }
 
   override saveCheckpoint(c: Omit<CheckpointRow, 'at'> & { at?: string }): Promise<void> {
-    return this.engine.outsideTransaction(() => this.writer.call<void>('saveCheckpoint', checkpointInput(c)));
+    return this.engine.outsideTransaction(async () => {
+      const input = checkpointInput(c);
+      const transfer: ArrayBuffer[] = [];
+      await this.writer.call<void>('saveCheckpoint', { ...input, state: ownBytes(input.state, transfer) }, transfer);
+    });
   }
 
   override claimClientIds(draftId: string, userId: string, clientIds: number[]): Promise<number[]> {

@@ -56,8 +56,11 @@ export class SqliteWriter {
     private readonly options: WriterOptions,
   ) {}
 
-  /** Run one operation in the writer thread; resolves once its commit has returned. */
-  call<T>(op: WriterOperation, args?: unknown): Promise<T> {
+  /**
+   * Run one operation in the writer thread; resolves once its commit has returned. `transfer`
+   * lists buffers of `args` to move to the thread rather than copy (the caller gives them up).
+   */
+  call<T>(op: WriterOperation, args?: unknown, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.closing) return Promise.reject(new Error('the store is closed'));
     let worker: Worker;
     try {
@@ -69,7 +72,7 @@ export class SqliteWriter {
     return new Promise<T>((resolve, reject) => {
       if (this.waiting.size === 0) worker.ref();
       this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, op, args });
+      worker.postMessage({ id, op, args }, transfer);
     });
   }
 
@@ -144,4 +147,17 @@ export class SqliteWriter {
     this.idle = [];
     for (const resolve of idle) resolve();
   }
+}
+
+/**
+ * A copy of `bytes` in a buffer of its own, to transfer to the thread. Posting a view would copy
+ * the whole buffer under it: an update parsed out of a WebSocket frame is a view into the
+ * socket's 64 KB read buffer.
+ */
+export function ownBytes(bytes: Uint8Array, transfer: ArrayBuffer[]): Uint8Array {
+  // Not bytes.slice(): on a Buffer that is another view of the same memory.
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  transfer.push(copy.buffer);
+  return copy;
 }
