@@ -21,6 +21,12 @@ const eventBody = z.strictObject({
   payload: z.record(z.string(), z.unknown()).default({}),
 });
 
+// Events that only their own command may record.
+const DEDICATED_ROUTES: Partial<Record<string, string>> = {
+  issued: 'POST /api/drafts/:id/revisions',
+  frozen: 'POST /api/drafts/:id/freeze',
+};
+
 /** The routes under /api/drafts/:id/events. */
 export function eventRoutes(deps: ApiDeps): Router {
   const { store } = deps;
@@ -49,6 +55,11 @@ export function eventRoutes(deps: ApiDeps): Router {
     if (!loaded) throw HttpErrors.notFound('draft');
     const permission = mayRecordEvent(actor, loaded.access, body.type);
     if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    // Issuing stores a text and freezing hashes one: they have routes of their own that do
+    // that work in the same transaction. Recorded here, the event would claim a text that
+    // was never stored, or a hash the client made up.
+    const dedicated = DEDICATED_ROUTES[event.value.type];
+    if (dedicated) throw HttpErrors.refused(`${event.value.type} is recorded by ${dedicated}, not here`);
     const recorded = await recordDraftEvent(store, { draftId: params.id, actor, event: event.value });
     await refreshQuietly(deps, params.id);
     const user = await store.getUser(actor.id);

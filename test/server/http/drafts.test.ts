@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { makeWorld, TEST_PASSWORD, type World } from '../../helpers/factories';
 import { call, loginAs, type SignedIn } from '../../helpers/server';
+import { draftText, setWorkingText } from '../meeting/helpers';
 import { describeOnBackends } from './backends';
 import { snapshot } from './snapshot';
 
@@ -45,10 +46,11 @@ await describeOnBackends('drafts routes', ({ server }) => {
   });
 
   it('shows the symbol of the latest issued text, and counts sponsors as of today', async () => {
-    const { draft, session } = await makeWorld(server().store);
+    const { draft, session, users, delegations } = await makeWorld(server().store);
+    await setWorkingText(server().store, draft.id, draftText(), { userId: users.sponsor.id, delegationId: delegations.main.id });
     const issue = async (revision: number) => {
       const symbol = `${session.symbolPrefix}/L.1${revision ? `/Rev.${revision}` : ''}`;
-      const res = await call(server(), 'POST', `/api/drafts/${draft.id}/events`, { cookie: officer.cookie, body: { type: 'issued', payload: { symbol, revision } } });
+      const res = await call(server(), 'POST', `/api/drafts/${draft.id}/revisions`, { cookie: officer.cookie, body: { symbol } });
       expect(res.status).toBe(201);
     };
     await issue(0);

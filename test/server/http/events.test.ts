@@ -1,10 +1,13 @@
 import { beforeEach, expect, it } from 'vitest';
+import { recordDraftEvent } from '../../../server/commands/eventRecorder';
+import { issueRevision } from '../../../server/commands/revisionIssuer';
 import { makeWorld, TEST_PASSWORD, type World } from '../../helpers/factories';
-import { call, loginAs, type SignedIn } from '../../helpers/server';
+import { call, loginAs, type ApiResponse, type SignedIn } from '../../helpers/server';
+import { draftText, setWorkingText } from '../meeting/helpers';
 import { describeOnBackends } from './backends';
 import { snapshot } from './snapshot';
 
-const adopted = { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false };
+const adopted = { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' as const }, orallyAmended: false };
 
 await describeOnBackends('events routes', ({ server }) => {
   let world: World;
@@ -17,26 +20,35 @@ await describeOnBackends('events routes', ({ server }) => {
     [officer, chair, sponsor, nonSponsor] = await Promise.all(
       [world.users.secretariat, world.users.chair, world.users.sponsor, world.users.nonSponsor].map((u) => loginAs(server(), u.login, TEST_PASSWORD)),
     );
+    await setWorkingText(server().store, world.draft.id, draftText(), editor());
   });
   const path = () => `/api/drafts/${world.draft.id}/events`;
   const record = (who: SignedIn, type: string, payload: Record<string, unknown> = {}) =>
     call(server(), 'POST', path(), { cookie: who.cookie, body: { type, payload } });
   const l1 = (rev = 0) => `${world.session.symbolPrefix}/L.1${rev ? `/Rev.${rev}` : ''}`;
+  const editor = () => ({ userId: world.users.sponsor.id, delegationId: world.delegations.main.id });
+  // Issuing stores the text and freezing hashes it, each through a route of its own.
+  const issue = (symbol: string) => call(server(), 'POST', `/api/drafts/${world.draft.id}/revisions`, { cookie: officer.cookie, body: { symbol } });
+  const freeze = () => call(server(), 'POST', `/api/drafts/${world.draft.id}/freeze`, { cookie: officer.cookie, body: {} });
+  // Setup for tests of later events: L.1 issued through the issuer, as the revisions route issues it.
+  const issuedL1 = () => issueRevision(server().store, { draftId: world.draft.id, actor: world.users.secretariat, symbol: 'L.1' });
 
   it('records the life of a draft and derives its status from the record', async () => {
-    const steps: [string, Record<string, unknown>, string][] = [
-      ['issued', { symbol: l1(), revision: 0 }, 'issued'],
-      ['issued', { symbol: l1(1), revision: 1 }, 'revised'],
-      ['introduced', { meeting: 10, date: '2022-10-20', by: world.delegations.main.id }, 'introduced'],
-      ['adopted', { ...adopted, orallyAmended: true, becomes: { kind: 'resolution', number: '11/5' } }, 'adopted'],
-      ['frozen', { hash: 'f'.repeat(64) }, 'adopted'],
-    ];
-    for (const [type, payload, state] of steps) {
-      const res = await record(officer, type, payload);
-      expect(res.status, type).toBe(201);
+    const recorded = (res: ApiResponse, type: string, payload: Record<string, unknown>, state: string) => {
+      expect(res.status, `${type}: ${JSON.stringify(res.body)}`).toBe(201);
       expect(res.body.event).toMatchObject({ type, payload, user: { id: world.users.secretariat.id, displayName: world.users.secretariat.displayName } });
       expect(res.body.status.state).toBe(state);
-    }
+    };
+    recorded(await issue(l1()), 'issued', { symbol: l1(), revision: 0 }, 'issued');
+    await setWorkingText(server().store, world.draft.id, draftText('Requests the Secretariat to report;'), editor());
+    const rev1 = await issue(l1(1));
+    recorded(rev1, 'issued', { symbol: l1(1), revision: 1 }, 'revised');
+    const introduced = { meeting: 10, date: '2022-10-20', by: world.delegations.main.id };
+    recorded(await record(officer, 'introduced', introduced), 'introduced', introduced, 'introduced');
+    const adoption = { ...adopted, orallyAmended: true, becomes: { kind: 'resolution', number: '11/5' } };
+    recorded(await record(officer, 'adopted', adoption), 'adopted', adoption, 'adopted');
+    // No oral amendment was recorded against Rev.1: the text acted on, and hashed, is Rev.1 itself.
+    recorded(await freeze(), 'frozen', { hash: rev1.body.revision.hash }, 'adopted');
     const page = await call(server(), 'GET', `/api/drafts/${world.draft.id}`, { cookie: nonSponsor.cookie });
     expect(page.body.status).toMatchObject({ state: 'adopted', frozen: true, symbol: l1(1), label: { en: 'adopted as orally amended', zh: '经口头修正后通过' } });
     const list = await call(server(), 'GET', path(), { cookie: nonSponsor.cookie });
@@ -51,23 +63,42 @@ await describeOnBackends('events routes', ({ server }) => {
     const early = await record(officer, 'adopted', adopted);
     expect(early.status).toBe(422);
     expect(early.body.error).toEqual({ id: 'refused', message: 'cannot adopt a draft that has not been issued' });
-    const freeze = await record(officer, 'frozen', { hash: 'abc' });
-    expect(freeze.body.error.message).toBe('cannot freeze a draft before final action is taken on it');
-    const skip = await record(officer, 'issued', { symbol: l1(2), revision: 2 });
-    expect(skip.status).toBe(422);
+    const introduce = await record(officer, 'introduced', { meeting: 10, date: '2022-10-20' });
+    expect(introduce.body.error.message).toBe('cannot introduce a draft that has not been issued');
+    const reject = await record(officer, 'rejected', { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' } });
+    expect(reject.status).toBe(422);
     expect(await snapshot(server().store)).toEqual(before);
   });
 
+  it('refuses issued and frozen events: their own routes store and hash the text (422), storing nothing', async () => {
+    let before = await snapshot(server().store);
+    // An issue of L.1 the lifecycle would take: refused all the same, and no text stored.
+    const issued = await record(officer, 'issued', { symbol: l1(), revision: 0 });
+    expect([issued.status, issued.body.error]).toEqual([422, { id: 'refused', message: 'issued is recorded by POST /api/drafts/:id/revisions, not here' }]);
+    expect(await snapshot(server().store)).toEqual(before);
+
+    await issuedL1();
+    await recordDraftEvent(server().store, { draftId: world.draft.id, actor: world.users.secretariat, event: { type: 'adopted', ...adopted } });
+    before = await snapshot(server().store);
+    // After final action the lifecycle would take a freeze: refused, since the hash would be the client's.
+    const frozen = await record(officer, 'frozen', { hash: 'f'.repeat(64) });
+    expect([frozen.status, frozen.body.error]).toEqual([422, { id: 'refused', message: 'frozen is recorded by POST /api/drafts/:id/freeze, not here' }]);
+    expect(await snapshot(server().store)).toEqual(before);
+    expect((await server().store.listDraftEvents(world.draft.id)).map((e) => e.type)).toEqual(['issued', 'adopted']);
+  });
+
   it('refuses to issue a text under another draft\'s symbol (422)', async () => {
+    const before = await snapshot(server().store);
     for (const symbol of [`${world.session.symbolPrefix}/L.2`, 'A/C.3/68/L.1']) {
-      const res = await record(officer, 'issued', { symbol, revision: 0 });
+      const res = await issue(symbol);
       expect(res.status, symbol).toBe(422);
-      expect(res.body.error.message).toBe(`"${symbol}" is not a text of this draft (${l1()})`);
+      expect(res.body.error.message).toBe(`"${symbol}" is not a text of this draft; the next is ${l1()}`);
     }
+    expect(await snapshot(server().store)).toEqual(before);
   });
 
   it('refuses a vote that contradicts the outcome (422)', async () => {
-    await record(officer, 'issued', { symbol: l1(), revision: 0 });
+    await issuedL1();
     const vote = { kind: 'recorded', yes: 10, no: 40, abstain: 5, majority: 'simple' };
     const res = await record(officer, 'adopted', { ...adopted, vote });
     expect(res.status).toBe(422);
@@ -110,7 +141,7 @@ await describeOnBackends('events routes', ({ server }) => {
   });
 
   it('records one event when fifty identical requests race', async () => {
-    await record(officer, 'issued', { symbol: l1(), revision: 0 });
+    await issuedL1();
     const results = await Promise.all(Array.from({ length: 50 }, () => record(officer, 'adopted', adopted)));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -130,16 +161,23 @@ await describeOnBackends('events routes', ({ server }) => {
   it('tells the collaboration endpoint when the record changes (a freeze makes the text read-only)', async () => {
     const collab = server().penholder.collab;
     const original = collab.refreshAccess;
-    const refreshed: string[] = [];
+    await issuedL1();
+    // Each refresh with the record it finds: a refresh that comes before a change does not tell of it.
+    const refreshed: [string, string[]][] = [];
     collab.refreshAccess = async (draftId) => {
-      refreshed.push(draftId);
+      refreshed.push([draftId, (await server().store.listDraftEvents(draftId)).map((e) => e.type)]);
       return original.call(collab, draftId);
     };
     try {
-      await record(officer, 'issued', { symbol: l1(), revision: 0 });
-      await record(officer, 'adopted', adopted);
-      await record(officer, 'frozen', { hash: 'abc' });
-      expect(refreshed).toEqual([world.draft.id, world.draft.id, world.draft.id]);
+      expect((await record(officer, 'introduced', { meeting: 10, date: '2022-10-20' })).status).toBe(201);
+      expect((await record(officer, 'adopted', adopted)).status).toBe(201);
+      expect(refreshed).toEqual([
+        [world.draft.id, ['issued', 'introduced']],
+        [world.draft.id, ['issued', 'introduced', 'adopted']],
+      ]);
+      // The freeze goes through its own route, which refreshes once it is recorded.
+      expect((await freeze()).status).toBe(201);
+      expect(refreshed.at(-1)).toEqual([world.draft.id, ['issued', 'introduced', 'adopted', 'frozen']]);
     } finally {
       collab.refreshAccess = original;
     }

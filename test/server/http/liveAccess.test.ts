@@ -53,11 +53,11 @@ describe('rights of open sockets follow the record', () => {
       typeInto(joiner.doc, 2, 0, 'Peru joins. ');
       await until(async () => (await stored()) > before, 5_000, 'the new co-sponsor\'s edit to be stored');
 
-      const record = (type: string, payload: Record<string, unknown>) =>
-        call(server, 'POST', `/api/drafts/${world.draft.id}/events`, { cookie: officer.cookie, body: { type, payload } });
-      expect((await record('issued', { symbol: `${world.session.symbolPrefix}/L.1`, revision: 0 })).status).toBe(201);
-      expect((await record('adopted', { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false })).status).toBe(201);
-      expect((await record('frozen', { hash: 'final' })).status).toBe(201);
+      // The secretariat issues the text the sockets wrote, records its adoption and freezes it.
+      const post = (rest: string, body: unknown) => call(server, 'POST', `/api/drafts/${world.draft.id}${rest}`, { cookie: officer.cookie, body });
+      expect((await post('/revisions', { symbol: `${world.session.symbolPrefix}/L.1` })).status).toBe(201);
+      expect((await post('/events', { type: 'adopted', payload: { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false } })).status).toBe(201);
+      expect((await post('/freeze', {})).status).toBe(201);
 
       // Frozen: the sponsor's open socket no longer changes the text.
       before = await stored();

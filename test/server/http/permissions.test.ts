@@ -7,6 +7,7 @@ import { issueSecret } from '../../../server/auth/sessions';
 import type { Store } from '../../../server/storage/types';
 import { makeWorld, uniqueTag, type World } from '../../helpers/factories';
 import { call } from '../../helpers/server';
+import { draftText, setWorkingText } from '../meeting/helpers';
 import { describeOnBackends } from './backends';
 import { snapshot } from './snapshot';
 
@@ -76,10 +77,18 @@ const ROWS: Row[] = [
     request: (w) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}/sponsors/${w.delegations.other.id}/main`, body: { date: '2022-10-19' } }),
     expect: [201, 403, 403, 403],
   },
-  { name: 'record an issue', request: (w) => event(w, 'issued', { symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 }), expect: [201, 403, 403, 403] },
+  // Issuing and freezing have routes of their own (test/server/meeting): here they are refused.
+  { name: 'record an issue as a bare event', request: (w) => event(w, 'issued', { symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 }), expect: [422, 403, 403, 403] },
+  {
+    name: 'issue the text',
+    // The issuer issues the working text, and refuses one without a paragraph.
+    setup: (w, s) => setWorkingText(s, w.draft.id, draftText(), { userId: w.users.sponsor.id, delegationId: w.delegations.main.id }),
+    request: (w) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}/revisions`, body: { symbol: `${w.session.symbolPrefix}/L.1` } }),
+    expect: [201, 403, 403, 403],
+  },
   { name: 'record the draft withdrawn', request: (w) => event(w, 'withdrawn', { date: '2022-10-19' }), expect: [201, 403, 201, 403] },
   { name: 'record adoption', setup: async (w, s) => { await s.appendDraftEvent({ draftId: w.draft.id, type: 'issued', payload: { symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 }, userId: null }); }, request: (w) => event(w, 'adopted', adopted), expect: [201, 403, 403, 403] },
-  { name: 'freeze', setup: issueAndAdopt, request: (w) => event(w, 'frozen', { hash: 'abc' }), expect: [201, 403, 403, 403] },
+  { name: 'freeze as a bare event', setup: issueAndAdopt, request: (w) => event(w, 'frozen', { hash: 'abc' }), expect: [422, 403, 403, 403] },
   {
     name: 'join a frozen draft',
     setup: async (w, s) => {

@@ -1,6 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { makeWorld, TEST_PASSWORD, type World } from '../../helpers/factories';
 import { call, loginAs, type SignedIn } from '../../helpers/server';
+import { draftText, setWorkingText } from '../meeting/helpers';
 import { describeOnBackends } from './backends';
 import { snapshot } from './snapshot';
 
@@ -91,11 +92,11 @@ await describeOnBackends('sponsors routes', ({ server }) => {
   });
 
   it('refuses every change to the sponsors of a frozen draft (403)', async () => {
-    const record = (type: string, payload: Record<string, unknown>) =>
-      call(server(), 'POST', `/api/drafts/${world.draft.id}/events`, { cookie: officer.cookie, body: { type, payload } });
-    expect((await record('issued', { symbol: `${world.session.symbolPrefix}/L.1`, revision: 0 })).status).toBe(201);
-    expect((await record('adopted', { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false })).status).toBe(201);
-    expect((await record('frozen', { hash: 'abc123' })).status).toBe(201);
+    const post = (rest: string, body: unknown) => call(server(), 'POST', `/api/drafts/${world.draft.id}${rest}`, { cookie: officer.cookie, body });
+    await setWorkingText(server().store, world.draft.id, draftText(), { userId: world.users.sponsor.id, delegationId: world.delegations.main.id });
+    expect((await post('/revisions', { symbol: `${world.session.symbolPrefix}/L.1` })).status).toBe(201);
+    expect((await post('/events', { type: 'adopted', payload: { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false } })).status).toBe(201);
+    expect((await post('/freeze', {})).status).toBe(201);
     const before = await snapshot(server().store);
     for (const res of [await join(officer, world.delegations.other.id), await join(nonSponsor, world.delegations.other.id)]) {
       expect(res.status).toBe(403);
