@@ -224,6 +224,8 @@ export class SqliteStore extends SqlRepos implements Store {
       );
       this.engine.schemaChanged();
     });
+    // The schema is in place: start the writer thread now, so that the first edit does not wait for it.
+    this.writer.start();
   }
 
   /** Durable once resolved: committed by the writer thread (see the file comment). */
