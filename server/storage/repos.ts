@@ -7,7 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type {
+  AuditEntryRow,
+  AuditFilter,
   AuthSessionRow,
+  DelegationPatch,
+  NewAuditEntry,
+  PasswordResetRow,
+  UserPatch,
   BodyRow,
   CheckpointRow,
   DelegationRow,
@@ -30,6 +36,7 @@ import type {
   UpdateLogRepo,
   UserRow,
 } from './types';
+import * as accounts from './accountRepos';
 import * as rows from './rows';
 import { toIso, toJson, toJsonOrNull, type RawRow } from './rows';
 import { appendUpdateRows, claimClientIdRows, reserveSeqs, saveCheckpointRow, type CheckpointInput, type ClientIdClaim, type UpdateRow } from './updateLogWrites.mjs';
@@ -318,6 +325,43 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
 
   async claimClientIds(draftId: string, userId: string, clientIds: number[]): Promise<number[]> {
     return claimClientIdRows(this.conn, clientIdClaim(draftId, userId, clientIds));
+  }
+
+  // Accounts and access (issue 9): the SQL is in accountRepos.ts.
+  updateUser(id: string, patch: UserPatch): Promise<UserRow | null> {
+    return accounts.updateUser(this.conn, id, patch);
+  }
+
+  updateDelegation(id: string, patch: DelegationPatch): Promise<DelegationRow | null> {
+    return accounts.updateDelegation(this.conn, id, patch);
+  }
+
+  setDraftChair(draftId: string, chairUserId: string | null): Promise<DraftRow | null> {
+    return accounts.setDraftChair(this.conn, draftId, chairUserId);
+  }
+
+  deleteAuthSessionsOfUser(userId: string, exceptTokenHash?: string): Promise<number> {
+    return accounts.deleteAuthSessionsOfUser(this.conn, userId, exceptTokenHash);
+  }
+
+  extendAuthSession(tokenHash: string, expiresAt: string): Promise<void> {
+    return accounts.extendAuthSession(this.conn, tokenHash, expiresAt);
+  }
+
+  appendAudit(e: NewAuditEntry): Promise<AuditEntryRow> {
+    return accounts.appendAudit(this.conn, e);
+  }
+
+  listAudit(filter: AuditFilter): Promise<AuditEntryRow[]> {
+    return accounts.listAudit(this.conn, filter);
+  }
+
+  createPasswordReset(r: Omit<PasswordResetRow, 'usedAt'>): Promise<void> {
+    return accounts.createPasswordReset(this.conn, r);
+  }
+
+  consumePasswordReset(codeHash: string, now: string): Promise<string | null> {
+    return accounts.consumePasswordReset(this.conn, codeHash, now);
   }
 }
 

@@ -5,6 +5,7 @@
  * timestamps as ISO strings), and leave as the camelCase rows the rest of the server uses.
  */
 import type {
+  AuditEntryRow,
   AuthSessionRow,
   BodyRow,
   CheckpointRow,
@@ -165,4 +166,16 @@ export const checkpointRow = (r: RawRow): CheckpointRow => ({
   seq: int(r.seq),
   state: bytes(r.state),
   at: time(r.at),
+});
+
+/** An audit entry from `audit_entries`. */
+export const auditEntryRow = (r: RawRow): AuditEntryRow => ({
+  seq: int(r.seq),
+  at: time(r.at),
+  action: text(r.action),
+  userId: textOrNull(r.user_id),
+  login: textOrNull(r.login),
+  ip: textOrNull(r.ip),
+  target: textOrNull(r.target),
+  detail: json(r.detail),
 });

@@ -10,6 +10,9 @@
  */
 import type { DelegationKind, LocalizedText } from '../../shared/delegations';
 import type { Role } from '../../shared/accounts';
+import type { AuditEntryRow, AuditFilter, DelegationPatch, NewAuditEntry, PasswordResetRow, UserPatch } from './accountTypes';
+
+export type * from './accountTypes';
 
 /** The organ that takes action ("Conference of the Parties to UNTOC"). */
 export interface BodyRow {
@@ -156,6 +159,7 @@ export type NewDraftEvent = Omit<DraftEventRow, 'seq' | 'at'> & { at?: string };
 export type NewRevision = Omit<RevisionRow, 'id'> & { id?: string };
 export type NewUpdate = Omit<StoredUpdate, 'seq' | 'at'> & { at?: string };
 
+
 /**
  * Thrown by a store when a write breaks a uniqueness rule (a second `L.9`, a second `Rev.1`,
  * a login taken). Routes turn it into 409.
@@ -210,6 +214,26 @@ export interface RecordRepos {
   createRevision(r: NewRevision): Promise<RevisionRow>;
   listRevisions(draftId: string): Promise<RevisionRow[]>;
   getRevisionBySymbol(symbol: string): Promise<RevisionRow | null>;
+
+  // Accounts and access (issue 9).
+  /** Change an account; null when there is no such user. */
+  updateUser(id: string, patch: UserPatch): Promise<UserRow | null>;
+  /** Change a delegation; null when there is no such delegation. */
+  updateDelegation(id: string, patch: DelegationPatch): Promise<DelegationRow | null>;
+  /** Name (or, with null, remove) the chair of a draft's consultations; null when no such draft. */
+  setDraftChair(draftId: string, chairUserId: string | null): Promise<DraftRow | null>;
+  /** End every session and token of a user (deactivation, password change); returns how many. */
+  deleteAuthSessionsOfUser(userId: string, exceptTokenHash?: string): Promise<number>;
+  /** Move a session's expiry (sliding inactivity timeout). */
+  extendAuthSession(tokenHash: string, expiresAt: string): Promise<void>;
+  /** Append to the audit record. */
+  appendAudit(e: NewAuditEntry): Promise<AuditEntryRow>;
+  /** Audit entries matching the filter, newest first. */
+  listAudit(filter: AuditFilter): Promise<AuditEntryRow[]>;
+  /** Store a reset code's hash (earlier unused codes of the user are withdrawn). */
+  createPasswordReset(r: Omit<PasswordResetRow, 'usedAt'>): Promise<void>;
+  /** Use a reset code once: the user id when it was unused and unexpired at `now`, else null. */
+  consumePasswordReset(codeHash: string, now: string): Promise<string | null>;
 }
 
 /** The update log of working texts (issue #3): append-only, the history of every character. */
