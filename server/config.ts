@@ -24,6 +24,18 @@ export interface Config {
   sessionTtlMs: number;
   /** How long a bearer token lasts, in ms. */
   tokenTtlMs: number;
+  /** A browser session ends after this long without a request, in ms (sessionTtlMs is the fixed maximum). */
+  sessionIdleMs: number;
+  /** How long a one-time password-reset code stays valid, in ms. */
+  resetTtlMs: number;
+  /** The app's own origin (`https://penholder.example.org`) when behind a proxy that rewrites Host; null: the Host header. */
+  publicOrigin: string | null;
+  /** Take the client address from X-Forwarded-For (one proxy in front). */
+  trustProxy: boolean;
+  /** Failed sign-ins: how many an account may have before a delay, and how many an address may. */
+  loginThrottle: { accountFailures: number; addressFailures: number; windowMs: number; baseDelayMs: number; maxDelayMs: number };
+  /** Writes per user: sustained per second and the burst allowed above it. */
+  writeRate: { perSecond: number; burst: number };
 }
 
 /** Raised at start when a variable has a value the server cannot use. */
@@ -45,6 +57,14 @@ export const defaultConfig: Config = {
   bodyLimitBytes: 1024 * 1024,
   sessionTtlMs: 12 * 60 * 60 * 1000,
   tokenTtlMs: 10 * 60 * 1000,
+  sessionIdleMs: 2 * 60 * 60 * 1000,
+  resetTtlMs: 24 * 60 * 60 * 1000,
+  publicOrigin: null,
+  trustProxy: false,
+  // Five wrong passwords, then 30 s, doubling to 15 min; an office behind one address gets more.
+  loginThrottle: { accountFailures: 5, addressFailures: 50, windowMs: 15 * 60 * 1000, baseDelayMs: 30_000, maxDelayMs: 15 * 60 * 1000 },
+  // Generous enough for a console issuing a session's drafts at once; it stops runaway scripts.
+  writeRate: { perSecond: 20, burst: 200 },
 };
 
 type Env = Record<string, string | undefined>;
@@ -83,6 +103,12 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return v;
 }
 
+// An origin is scheme, host and port only: `https://penholder.example.org`.
+function origin(env: Env, name: string): string | null {
+  const v = url(env, name, ['http:', 'https:']);
+  return v === null ? null : new URL(v).origin;
+}
+
 // "1mb", "512kb", "100000": the same forms body-parser accepts, checked here once.
 function size(env: Env, name: string, fallback: number): number {
   const v = read(env, name);
@@ -108,5 +134,11 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: size(env, 'BODY_LIMIT', defaultConfig.bodyLimitBytes),
     sessionTtlMs: integer(env, 'SESSION_TTL_MINUTES', 1, 60 * 24 * 30, defaultConfig.sessionTtlMs / 60_000) * 60_000,
     tokenTtlMs: defaultConfig.tokenTtlMs,
+    sessionIdleMs: integer(env, 'SESSION_IDLE_MINUTES', 1, 60 * 24 * 30, defaultConfig.sessionIdleMs / 60_000) * 60_000,
+    resetTtlMs: defaultConfig.resetTtlMs,
+    publicOrigin: origin(env, 'PUBLIC_ORIGIN'),
+    trustProxy: bool(env, 'TRUST_PROXY', defaultConfig.trustProxy),
+    loginThrottle: defaultConfig.loginThrottle,
+    writeRate: defaultConfig.writeRate,
   };
 }

@@ -15,3 +15,8 @@ export interface Actor {
   /** The delegation a delegate speaks for; null for the secretariat and for chairs without one. */
   delegationId: string | null;
 }
+
+/** The shortest password accepted: long passphrases beat complexity rules. */
+export const PASSWORD_MIN_LENGTH = 10;
+/** The longest password accepted (scrypt hashes any length; this bounds the work). */
+export const PASSWORD_MAX_LENGTH = 1024;

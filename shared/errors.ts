@@ -21,6 +21,12 @@ export const ErrorIds = {
   tooLarge: 'payload_too_large',
   /** Well-formed, but the domain refuses it (a lifecycle transition, a malformed symbol). */
   refused: 'refused',
+  /** Too many failed sign-ins for this account or from this address: wait, then try again. */
+  tooManyAttempts: 'too_many_attempts',
+  /** Too many writes by this user in a short time: slow down. */
+  rateLimited: 'rate_limited',
+  /** A password-reset code that is unknown, used or expired (never says which). */
+  badResetCode: 'bad_reset_code',
   /** The store is unreachable; nothing was changed. */
   unavailable: 'service_unavailable',
   /** A fault on our side; the message reveals no internals. */

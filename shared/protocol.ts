@@ -57,6 +57,8 @@ export const CloseReasons = {
   notFound: { code: 4404, reason: 'Draft not found' },
   /** The update writes under a Yjs client id another user owns: authorship cannot be forged. */
   clientIdTaken: { code: 4409, reason: 'Client id belongs to another user' },
+  /** The secretariat deactivated the account or changed its rights: this connection ends for good. */
+  accessRevoked: { code: 4410, reason: 'Access revoked' },
   /** A frame larger than the frame limit. */
   frameTooLarge: { code: 4413, reason: 'Frame too large' },
   /** The draft would grow past the size limit. */

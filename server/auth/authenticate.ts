@@ -21,6 +21,8 @@ export interface Credentials {
 export interface Authentication {
   user: AuthenticatedUser;
   credentials: Credentials;
+  /** The stored session or token (a browser session's expiry slides with activity). */
+  session?: AuthSessionRow;
 }
 
 /**
@@ -49,12 +51,21 @@ export async function authenticateCredentials(
   credentials: Credentials,
   now: Date = new Date(),
 ): Promise<AuthenticatedUser | null> {
+  return (await resolveCredentials(store, credentials, now))?.user ?? null;
+}
+
+// The user and the stored session the credentials stand for.
+async function resolveCredentials(
+  store: Pick<RecordRepos, 'getAuthSession' | 'getUser'>,
+  credentials: Credentials,
+  now: Date,
+): Promise<{ user: AuthenticatedUser; session: AuthSessionRow } | null> {
   const session = await store.getAuthSession(hashSecret(credentials.secret));
   if (!session || session.kind !== kindFor[credentials.via]) return null;
   if (Date.parse(session.expiresAt) <= now.getTime()) return null;
   const user = await store.getUser(session.userId);
   if (!user || !user.active) return null;
-  return { id: user.id, role: user.role, delegationId: user.delegationId, login: user.login, displayName: user.displayName };
+  return { user: { id: user.id, role: user.role, delegationId: user.delegationId, login: user.login, displayName: user.displayName }, session };
 }
 
 /** Authenticate a request in full: the user and how they signed in, or null. */
@@ -64,8 +75,8 @@ export async function authenticate(
 ): Promise<Authentication | null> {
   const credentials = credentialsOf(req);
   if (!credentials) return null;
-  const user = await authenticateCredentials(store, credentials);
-  return user ? { user, credentials } : null;
+  const found = await resolveCredentials(store, credentials, new Date());
+  return found ? { ...found, credentials } : null;
 }
 
 /** The signed-in user of a request (HTTP or WebSocket upgrade), or null. */

@@ -20,3 +20,7 @@ export {
   type Credentials,
 } from './authenticate';
 export { checkCredentials } from './login';
+export { LoginThrottle, type ThrottleLimits } from './throttle';
+export { isOwnOrigin, foreignOrigin } from './origin';
+export { issueResetCode, redeemResetCode, resetLink, type IssuedReset } from './resets';
+export { keepSessionAlive, slidingExpiry, firstExpiryMs } from './activity';

@@ -14,6 +14,12 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1024 * 1024,
       sessionTtlMs: 12 * 3600_000,
       tokenTtlMs: 10 * 60_000,
+      sessionIdleMs: 2 * 3600_000,
+      resetTtlMs: 24 * 3600_000,
+      publicOrigin: null,
+      trustProxy: false,
+      loginThrottle: { accountFailures: 5, addressFailures: 50, windowMs: 15 * 60_000, baseDelayMs: 30_000, maxDelayMs: 15 * 60_000 },
+      writeRate: { perSecond: 20, burst: 200 },
     });
   });
 
@@ -21,10 +27,12 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '8080', HOST: '127.0.0.1', DATA_DIR: '/var/lib/penholder', DATABASE_URL: 'postgres://u@db:5432/ph',
       REDIS_URL: 'redis://cache:6379', COOKIE_SECURE: 'true', BODY_LIMIT: '2mb', SESSION_TTL_MINUTES: '60',
+      SESSION_IDLE_MINUTES: '30', PUBLIC_ORIGIN: 'https://penholder.example.org/', TRUST_PROXY: 'yes',
     });
     expect(config).toMatchObject({
       port: 8080, host: '127.0.0.1', dataDir: '/var/lib/penholder', databaseUrl: 'postgres://u@db:5432/ph',
       redisUrl: 'redis://cache:6379', cookieSecure: true, bodyLimitBytes: 2 * 1024 * 1024, sessionTtlMs: 3600_000,
+      sessionIdleMs: 30 * 60_000, publicOrigin: 'https://penholder.example.org', trustProxy: true,
     });
   });
 
@@ -43,6 +51,8 @@ describe('loadConfig', () => {
       [{ BODY_LIMIT: '1gb' }, /BODY_LIMIT/],
       [{ BODY_LIMIT: '10' }, /BODY_LIMIT/],
       [{ HOST: 'a b' }, /HOST/],
+      [{ PUBLIC_ORIGIN: 'ftp://x' }, /PUBLIC_ORIGIN/],
+      [{ SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES/],
     ];
     for (const [env, message] of bad) {
       expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError);
