@@ -12,7 +12,11 @@ import { authenticateRequest } from './auth';
 import { attachCollaboration, historyRouter, type Collaboration, type CollabOptions } from './collab';
 import type { Config } from './config';
 import { seedDemo, type DemoAccount } from './demo/seed';
+import { AuditActions } from '../shared/audit';
+import { foreignOrigin } from './auth/origin';
+import { securityHeaders } from './http/headers';
 import { apiRouter } from './http/router';
+import { redacting, redactingConsole } from './logging';
 import { openStore } from './storage';
 import type { Store } from './storage/types';
 
@@ -63,7 +67,8 @@ function serveClient(app: Express, clientDir: string): void {
 
 /** Open the store, build the app and the collaboration endpoint; call `listen` to serve. */
 export async function createPenholder(config: Config, opts: PenholderOptions = {}): Promise<Penholder> {
-  const log = opts.log ?? ((message: string, err?: unknown) => console.error(`[penholder] ${message}`, err ?? ''));
+  // Every fault report passes the redactor: no password, token, session id or reset code in logs.
+  const log = redacting(opts.log ?? ((message: string, err?: unknown) => console.error(`[penholder] ${message}`, err ?? '')));
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl ?? undefined });
   let demoAccounts: DemoAccount[] | null = null;
   try {
@@ -75,19 +80,42 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
 
   const app = express();
   app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.use(securityHeaders(config.cookieSecure));
   // The collaboration endpoint is created after the server; routes reach it through this.
   let collab: Collaboration | null = null;
   const authenticate = (req: http.IncomingMessage) => authenticateRequest(store, req);
   app.use(
     '/api',
-    apiRouter({ store, config, log, refreshAccess: async (draftId) => collab?.refreshAccess(draftId) }, [
+    apiRouter({ store, config, log, refreshAccess: async (draftId) => collab?.refreshAccess(draftId), revokeUser: (userId) => collab?.revokeUser(userId) }, [
       historyRouter({ store, authenticate }),
     ]),
   );
   serveClient(app, opts.clientDir ?? path.join(projectRoot, 'dist', 'client'));
 
   const server = http.createServer(app);
-  collab = attachCollaboration(server, { store, authenticate, options: opts.collab });
+  collab = attachCollaboration(server, {
+    store,
+    authenticate,
+    options: { log: redactingConsole(log), ...opts.collab },
+    foreignOrigin: (req) => foreignOrigin(req, config.publicOrigin),
+    // Sockets refused by the policy or the origin check join the audit record.
+    onRefused: (req, refusal) => {
+      if (refusal.status !== 403) return;
+      void authenticate(req)
+        .then((user) =>
+          store.appendAudit({
+            action: AuditActions.permissionRefused,
+            userId: user?.id ?? null,
+            login: user?.login ?? null,
+            ip: req.socket.remoteAddress ?? null,
+            target: new URL(req.url ?? '/', 'http://x').pathname,
+            detail: { via: 'websocket', status: refusal.status, id: refusal.id, reason: refusal.message },
+          }),
+        )
+        .catch((err) => log('audit: recording a refused socket failed', err));
+    },
+  });
   const attached = collab;
 
   let closed: Promise<void> | null = null;

@@ -16,7 +16,7 @@ import { Connection } from './connection';
 import { resolveOptions, type CollabOptions } from './options';
 import { GroupCommitter } from './persistence';
 import { RoomRegistry } from './registry';
-import { admit, draftIdFromPath, refuseUpgrade } from './upgrade';
+import { admit, draftIdFromPath, refuseUpgrade, type Refusal } from './upgrade';
 
 export type { AuthenticatedUser };
 
@@ -25,6 +25,10 @@ export interface CollabDeps {
   store: Store;
   authenticate(req: IncomingMessage): Promise<AuthenticatedUser | null>;
   options?: Partial<CollabOptions>;
+  /** Why a cookie-authenticated upgrade comes from a foreign page (its Origin), or null when it is ours. */
+  foreignOrigin?(req: IncomingMessage): string | null;
+  /** Told of every refused upgrade (for the audit record). */
+  onRefused?(req: IncomingMessage, refusal: Refusal): void;
 }
 
 /** A running collaboration endpoint. */
@@ -33,6 +37,8 @@ export interface Collaboration {
   close(): Promise<void>;
   /** Re-evaluate every open connection's rights on a draft (after a freeze, a sponsor change); resolves once edits accepted before it are committed. */
   refreshAccess(draftId: string): Promise<void>;
+  /** Close every connection of a user with the "access revoked" code (deactivated, rights changed). */
+  revokeUser(userId: string): void;
 }
 
 export type { CollabOptions };
@@ -59,8 +65,11 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
     }
     socket.on('error', () => socket.destroy());
     void (async () => {
-      const admitted = await admit(req, draftId, deps.store, deps.authenticate);
-      if (!admitted.ok) return refuseUpgrade(socket, admitted.error);
+      const admitted = await admit(req, draftId, deps.store, deps.authenticate, deps.foreignOrigin);
+      if (!admitted.ok) {
+        deps.onRefused?.(req, admitted.error);
+        return refuseUpgrade(socket, admitted.error);
+      }
       const { user, access, wantsNotices } = admitted.value;
       let room;
       try {
@@ -81,6 +90,9 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
   server.on('upgrade', onUpgrade);
 
   return {
+    revokeUser(userId: string): void {
+      for (const conn of [...connections]) if (conn.user.id === userId) conn.close(CloseReasons.accessRevoked);
+    },
     async refreshAccess(draftId: string): Promise<void> {
       const room = registry.get(draftId);
       if (!room) return;

@@ -9,6 +9,7 @@ import { ErrorIds, type ErrorId } from '../../shared/errors';
 import { mayReadDraft, type DraftAccess } from '../../shared/policy';
 import { CollabParams } from '../../shared/protocol';
 import { fail, ok, type Result } from '../../shared/result';
+import { credentialsOf } from '../auth/authenticate';
 import { loadDraftAccess } from '../commands/draftAccess';
 import type { Store } from '../storage/types';
 import type { AuthenticatedUser } from './index';
@@ -47,7 +48,14 @@ export async function admit(
   draftId: string,
   store: Store,
   authenticate: (req: IncomingMessage) => Promise<AuthenticatedUser | null>,
+  foreignOrigin?: (req: IncomingMessage) => string | null,
 ): Promise<Result<Admission, Refusal>> {
+  // A page on another site could open a socket that carries the user's cookie: refuse it.
+  // A token in the URL is exempt: another site cannot make the browser add one.
+  if (foreignOrigin && credentialsOf(req)?.via === 'cookie') {
+    const why = foreignOrigin(req);
+    if (why !== null) return fail({ status: 403, id: ErrorIds.crossSite, message: why });
+  }
   try {
     const user = await authenticate(req);
     if (!user) return fail({ status: 401, id: ErrorIds.unauthenticated, message: 'sign in first' });

@@ -8,6 +8,8 @@ export interface ApiDeps {
   config: Config;
   /** Tell open collaboration sockets that a draft's rights changed (a sponsor left, a freeze). */
   refreshAccess(draftId: string): Promise<void>;
+  /** Close every collaboration socket of a user with the "access revoked" code (deactivation, new rights). */
+  revokeUser?(userId: string): void;
   /** Where faults are reported (the server log). */
   log(message: string, err?: unknown): void;
 }

@@ -9,10 +9,18 @@ import { UniqueViolation } from '../storage/types';
 
 /** An error with its HTTP status and stable id, thrown by routes and commands. */
 export class HttpError extends Error {
+  /** For 429: how long the client should wait, sent as Retry-After. */
+  retryAfterSeconds?: number;
+
   constructor(readonly status: number, readonly id: ErrorId, message: string, readonly details?: unknown) {
     super(message);
     this.name = 'HttpError';
   }
+}
+
+function withRetryAfter(error: HttpError, ms: number): HttpError {
+  error.retryAfterSeconds = Math.max(1, Math.ceil(ms / 1000));
+  return error;
 }
 
 /** The factories: one per stable id. */
@@ -35,6 +43,14 @@ export const HttpErrors = {
   tooLarge: (limitBytes: number) => new HttpError(413, ErrorIds.tooLarge, `the request body is larger than ${limitBytes} bytes`),
   /** 422: well-formed, but the domain refuses it; the message is the domain's reason. */
   refused: (reason: string) => new HttpError(422, ErrorIds.refused, reason),
+  /** 429: too many failed sign-ins for this login or from this address (never says which). */
+  tooManyAttempts: (waitMs: number) =>
+    withRetryAfter(new HttpError(429, ErrorIds.tooManyAttempts, `too many failed sign-ins: wait ${Math.max(1, Math.ceil(waitMs / 1000))} seconds, then try again`), waitMs),
+  /** 429: this user is writing faster than the limit. */
+  rateLimited: (waitMs: number) =>
+    withRetryAfter(new HttpError(429, ErrorIds.rateLimited, 'too many changes in a short time: slow down and try again in a moment'), waitMs),
+  /** 400: a password-reset code that is unknown, used or expired (never says which). */
+  badResetCode: () => new HttpError(400, ErrorIds.badResetCode, 'this reset code is not valid: it may have been used or have expired; ask the secretariat for a new one'),
   /** 503: the store cannot be reached; nothing was changed. */
   unavailable: () => new HttpError(503, ErrorIds.unavailable, 'the database is unreachable; nothing was changed, try again shortly'),
   /** 500: our fault; details stay in the server log. */
@@ -101,6 +117,7 @@ export function toHttpError(err: unknown): HttpError {
 /** Send an error response in the one shape. */
 export function sendError(res: Parameters<RequestHandler>[1], error: HttpError): void {
   const body: ErrorBody = { error: { id: error.id, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } };
+  if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
   res.status(error.status).json(body);
 }
 

@@ -4,7 +4,11 @@
  * so that every answer, success or failure, is JSON in the one shape.
  */
 import express, { Router } from 'express';
-import { authenticate } from '../auth';
+import { authenticate, keepSessionAlive, LoginThrottle } from '../auth';
+import { auditDraftWrites, auditRefusals } from './audit';
+import { writeRateLimit } from './rateLimit';
+import { auditRoutes } from './routes/audit';
+import { chairRoutes } from './routes/chairs';
 import { setAuthentication } from './context';
 import { csrfProtection } from './csrf';
 import type { ApiDeps } from './deps';
@@ -29,23 +33,32 @@ import { userRoutes } from './routes/users';
 export function apiRouter(deps: ApiDeps, more: Router[] = []): Router {
   const router = Router();
 
+  const throttle = new LoginThrottle(deps.config.loginThrottle);
+
   router.use(async (req, _res, next) => {
-    setAuthentication(req, await authenticate(deps.store, req));
+    const auth = await authenticate(deps.store, req);
+    setAuthentication(req, auth);
+    // Activity keeps a browser session alive, up to its maximum age.
+    if (auth) await keepSessionAlive(deps.store, auth.session, deps.config);
     next();
   });
   router.use(csrfProtection);
+  router.use(writeRateLimit(deps.config.writeRate));
   // Imports carry Word files and long texts: they bring their own parsers and larger limits,
   // so they come before the general JSON parser (which would refuse them at its limit).
   router.use(importsRouter(deps));
   router.use(exportsRouter(deps));
   router.use(express.json({ limit: deps.config.bodyLimitBytes, strict: true }));
+  router.use(auditDraftWrites(deps));
   router.use((_req, res, next) => {
     // API answers are per user and change with every write: never cached.
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
 
-  router.use('/auth', authRoutes(deps));
+  router.use('/auth', authRoutes(deps, throttle));
+  router.use('/audit', auditRoutes(deps));
+  router.use(chairRoutes(deps));
   router.use('/sessions/:id/drafts', sessionDraftRoutes(deps));
   router.use('/sessions', sessionRoutes(deps));
   router.use('/delegations', delegationRoutes(deps));
@@ -63,6 +76,7 @@ export function apiRouter(deps: ApiDeps, more: Router[] = []): Router {
   router.use(compareRouter(deps));
 
   router.use(notFoundHandler);
+  router.use(auditRefusals(deps));
   router.use(errorHandler((message, err) => deps.log(message, err)));
   return router;
 }

@@ -1,46 +1,90 @@
 /**
  * Signing in and out. `POST /api/auth/login` sets the `ph_session` cookie (httpOnly,
- * SameSite=Lax); `POST /api/auth/token` gives a short-lived bearer token for non-browser
- * clients and the collaboration socket (`?token=`).
+ * SameSite=Lax) with a fresh secret, throttled per account and address; `POST /api/auth/token`
+ * gives a short-lived bearer token for non-browser clients and the collaboration socket
+ * (`?token=`); `POST /api/auth/password` changes one's own password; `POST /api/auth/reset`
+ * sets a new one with a one-time code from the secretariat.
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { checkCredentials, clearedSessionCookie, issueSecret, revokeSecret, sessionCookie, type AuthenticatedUser } from '../../auth';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../shared/accounts';
+import { AuditActions } from '../../../shared/audit';
+import {
+  checkCredentials,
+  clearedSessionCookie,
+  credentialsOf,
+  firstExpiryMs,
+  hashPassword,
+  hashSecret,
+  issueSecret,
+  redeemResetCode,
+  revokeSecret,
+  sessionCookie,
+  verifyPassword,
+  type AuthenticatedUser,
+  type LoginThrottle,
+} from '../../auth';
 import { presentMe } from '../../presenters/user';
 import type { Store } from '../../storage/types';
+import { audit, clientAddress } from '../audit';
 import { authenticationOf, requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { HttpErrors } from '../errors';
 import { parse } from '../validate';
 
 const loginBody = z.strictObject({ login: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) });
+const newPassword = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH);
+const passwordBody = z.strictObject({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword });
+const resetBody = z.strictObject({ code: z.string().min(16).max(128), newPassword });
 
 async function me(store: Store, user: AuthenticatedUser) {
   return presentMe(user, user.delegationId ? await store.getDelegation(user.delegationId) : null);
 }
 
-/** The /api/auth routes. */
-export function authRoutes(deps: ApiDeps): Router {
+/** The /api/auth routes; `throttle` counts failed sign-ins (and failed reset codes). */
+export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
   const { store, config } = deps;
   const router = Router();
 
+  // A fresh secret for this browser: the cookie lives for the maximum age, the server ends the
+  // session sooner when it is idle.
+  async function startSession(res: Parameters<Parameters<Router['post']>[1]>[1], userId: string) {
+    const session = await issueSecret(store, userId, 'cookie', firstExpiryMs(config));
+    const maxAgeEnd = new Date(Date.now() + config.sessionTtlMs).toISOString();
+    res.setHeader('Set-Cookie', sessionCookie(session.secret, maxAgeEnd, config.cookieSecure));
+    return session;
+  }
+
   router.post('/login', async (req, res) => {
     const { login, password } = parse(loginBody, req.body);
+    const address = clientAddress(req);
+    const wait = throttle.waitMs(login, address);
+    if (wait > 0) {
+      await audit(deps, req, { action: AuditActions.signInThrottled, login, user: null });
+      throw HttpErrors.tooManyAttempts(wait);
+    }
     const user = await checkCredentials(store, login, password);
-    if (!user) throw HttpErrors.badCredentials();
-    // Signing in replaces any session this browser had: it cannot keep someone else's.
-    const previous = authenticationOf(req);
-    if (previous?.credentials.via === 'cookie') await revokeSecret(store, previous.credentials.secret);
+    if (!user) {
+      throttle.fail(login, address);
+      await audit(deps, req, { action: AuditActions.signInFailed, login, user: null });
+      throw HttpErrors.badCredentials();
+    }
+    throttle.succeed(login);
+    // Signing in rotates the session: whatever cookie this browser brought (valid, expired or
+    // planted by someone else) is revoked, and a fresh secret replaces it.
+    const previous = credentialsOf(req);
+    if (previous?.via === 'cookie') await revokeSecret(store, previous.secret);
     await store.deleteExpiredAuthSessions(new Date().toISOString());
-    const session = await issueSecret(store, user.id, 'cookie', config.sessionTtlMs);
-    res.setHeader('Set-Cookie', sessionCookie(session.secret, session.expiresAt, config.cookieSecure));
+    const session = await startSession(res, user.id);
     const signedIn = { id: user.id, role: user.role, delegationId: user.delegationId, login: user.login, displayName: user.displayName };
+    await audit(deps, req, { action: AuditActions.signIn, user: signedIn, target: user.id });
     send(res, 200, { ...(await me(store, signedIn)), expiresAt: session.expiresAt });
   });
 
   router.post('/logout', async (req, res) => {
     const auth = authenticationOf(req);
     if (auth) await revokeSecret(store, auth.credentials.secret);
+    if (auth) await audit(deps, req, { action: AuditActions.signOut, target: auth.user.id });
     if (!auth || auth.credentials.via === 'cookie') res.setHeader('Set-Cookie', clearedSessionCookie(config.cookieSecure));
     res.status(204).end();
   });
@@ -53,6 +97,46 @@ export function authRoutes(deps: ApiDeps): Router {
     const user = requireUser(req);
     const token = await issueSecret(store, user.id, 'token', config.tokenTtlMs);
     send(res, 201, { token: token.secret, tokenType: 'Bearer', expiresAt: token.expiresAt });
+  });
+
+  router.post('/password', async (req, res) => {
+    const actor = requireUser(req);
+    const auth = authenticationOf(req)!;
+    const input = parse(passwordBody, req.body);
+    const address = clientAddress(req);
+    // Guessing the current password from a stolen session is throttled like a sign-in.
+    const wait = throttle.waitMs(actor.login, address);
+    if (wait > 0) throw HttpErrors.tooManyAttempts(wait);
+    const row = await store.getUser(actor.id);
+    if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
+      throttle.fail(actor.login, address);
+      throw HttpErrors.refused('the current password is wrong');
+    }
+    await store.updateUser(actor.id, { passwordHash: await hashPassword(input.newPassword) });
+    // Every other session and token ends; this browser gets a fresh session id.
+    await store.deleteAuthSessionsOfUser(actor.id);
+    if (auth.credentials.via === 'cookie') await startSession(res, actor.id);
+    await audit(deps, req, { action: AuditActions.passwordChanged, target: actor.id });
+    res.status(204).end();
+  });
+
+  router.post('/reset', async (req, res) => {
+    const input = parse(resetBody, req.body);
+    const address = clientAddress(req);
+    const wait = throttle.waitMs(`(reset)${address}`, address);
+    if (wait > 0) throw HttpErrors.tooManyAttempts(wait);
+    const userId = await redeemResetCode(store, input.code);
+    const user = userId ? await store.getUser(userId) : null;
+    if (!user || !user.active) {
+      throttle.fail(`(reset)${address}`, address);
+      await audit(deps, req, { action: AuditActions.passwordResetFailed, user: null, detail: { code: hashSecret(input.code).slice(0, 12) } });
+      throw HttpErrors.badResetCode();
+    }
+    await store.updateUser(user.id, { passwordHash: await hashPassword(input.newPassword) });
+    await store.deleteAuthSessionsOfUser(user.id);
+    deps.revokeUser?.(user.id);
+    await audit(deps, req, { action: AuditActions.passwordReset, user: { id: user.id, login: user.login }, target: user.id });
+    res.status(204).end();
   });
 
   return router;
