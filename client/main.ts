@@ -5,11 +5,14 @@
  */
 import { api, ApiError, type Me } from './api';
 import { el } from './dom';
+import { showAccount } from './pages/account';
+import { showAdmin } from './pages/admin';
 import { showCompare } from './pages/compare';
 import { showConsole } from './pages/console';
 import { showDraft } from './pages/draft';
 import { showDrafts } from './pages/drafts';
 import { showLogin } from './pages/login';
+import { showReset } from './pages/reset';
 
 const app = document.getElementById('app')!;
 const who = document.getElementById('who')!;
@@ -28,12 +31,18 @@ function showWho(user: Me) {
     navigate('/');
   });
   const speaksFor = user.delegation ? user.delegation.name.en : user.role === 'secretariat' ? 'Secretariat' : user.role;
-  const consoleLink = el('a', { href: '/console', className: 'console-link' }, 'Console');
-  consoleLink.addEventListener('click', (event) => {
-    event.preventDefault();
-    navigate('/console');
-  });
-  who.replaceChildren(el('span', {}, `${user.displayName} (${speaksFor})`), user.role === 'secretariat' ? consoleLink : '', logout);
+  const link = (href: string, className: string, text: string) => {
+    const a = el('a', { href, className }, text);
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      navigate(href);
+    });
+    return a;
+  };
+  const secretariat = user.role === 'secretariat';
+  who.replaceChildren(el('span', {}, `${user.displayName} (${speaksFor})`),
+    secretariat ? link('/console', 'console-link', 'Console') : '', secretariat ? link('/admin', 'admin-link', 'Administration') : '',
+    link('/account', 'account-link', 'Account'), logout);
 }
 
 /** Go to a path of the app (pushes history unless `replace`). */
@@ -46,6 +55,15 @@ function navigate(path: string, replace = false) {
 async function route() {
   closePage?.();
   closePage = null;
+  // Choosing a password with a one-time link needs no sign-in.
+  if (location.pathname === '/reset') {
+    who.replaceChildren();
+    showReset(app, () => {
+      me = null;
+      navigate('/', true);
+    });
+    return;
+  }
   try {
     me ??= await api<Me>('GET', '/api/auth/me');
   } catch (e) {
@@ -65,6 +83,8 @@ async function route() {
       const id = decodeURIComponent(compare[1]!);
       closePage = await showCompare(app, id, () => navigate(`/drafts/${encodeURIComponent(id)}`));
     } else if (location.pathname === '/console') await showConsole(app);
+    else if (location.pathname === '/account') showAccount(app, me);
+    else if (location.pathname === '/admin' || location.pathname.startsWith('/admin/')) await showAdmin(app, me, location.pathname.slice(7), (p) => navigate(p));
     else if (match) closePage = await showDraft(app, me, decodeURIComponent(match[1]!), () => navigate('/'));
     else await showDrafts(app, (id) => navigate(`/drafts/${encodeURIComponent(id)}`));
     app.focus({ preventScroll: true });

@@ -64,6 +64,7 @@ const CLOSE_WORDS: Record<number, string> = {
   4401: 'your sign-in has expired: sign in again',
   4403: 'you may no longer see this draft',
   4404: 'this draft does not exist any more',
+  4410: 'your access was withdrawn by the secretariat: sign in again',
 };
 
 /** A server message as a reason a banner can print after "Read only:" (the server's own prefixes removed). */

@@ -1,0 +1,45 @@
+/** The audit record: filter by user, action (or family), and dates; newest first, 200 at a time. */
+import { AUDIT_ACTIONS, type AuditEntryJSON } from '../../shared/audit';
+import { api } from '../api';
+import { el, formatWhen } from '../dom';
+import { field, select, statusLine, type UserJSON } from './common';
+
+/** The audit section. */
+export async function auditSection(): Promise<HTMLElement> {
+  const status = statusLine();
+  const users = await api<UserJSON[]>('GET', '/api/users');
+  const names = new Map(users.map((u) => [u.id, u.displayName]));
+  const families = [...new Set(AUDIT_ACTIONS.map((a) => a.split('.')[0]!))];
+  const user = select('user', [['', 'Anyone'], ...users.map((u): [string, string] => [u.id, `${u.displayName} (${u.login})`])]);
+  const action = select('action', [['', 'Any action'], ...families.map((f): [string, string] => [f, `${f}.*`]), ...AUDIT_ACTIONS.map((a): [string, string] => [a, a])]);
+  const from = el('input', { name: 'from', type: 'date' });
+  const to = el('input', { name: 'to', type: 'date' });
+  const body = el('tbody');
+  const form = el('form', { className: 'admin-form', attrs: { 'aria-label': 'Filter the audit record' } },
+    field('User', user), field('Action', action), field('From', from), field('To', to), el('button', { type: 'submit' }, 'Filter'));
+
+  const render = async () => {
+    const q = new URLSearchParams();
+    if (user.value) q.set('user', user.value);
+    if (action.value) q.set('action', action.value);
+    if (from.value) q.set('from', from.value);
+    if (to.value) q.set('to', to.value);
+    let entries: AuditEntryJSON[] = [];
+    if (!(await status.run('Audit record shown', async () => { entries = await api<AuditEntryJSON[]>('GET', `/api/audit?${q}`); }))) return;
+    status.element.textContent = `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}${entries.length === 200 ? ' (the newest 200)' : ''}.`;
+    body.replaceChildren(...entries.map((e) => el('tr', {},
+      el('td', {}, formatWhen(e.at)), el('td', {}, e.action),
+      el('td', {}, e.userId ? names.get(e.userId) ?? e.login ?? e.userId : e.login ? `(typed: ${e.login})` : '—'),
+      el('td', {}, e.ip ?? ''), el('td', {}, e.target ?? ''),
+      el('td', { className: 'audit-detail' }, Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''))));
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void render();
+  });
+  await render();
+  return el('section', { attrs: { 'aria-labelledby': 'admin-audit' } },
+    el('h2', { id: 'admin-audit' }, 'Audit record'), form, status.element,
+    el('div', { className: 'table-wrap' }, el('table', {},
+      el('thead', {}, el('tr', {}, ...['When', 'Action', 'Who', 'From', 'About', 'Detail'].map((h) => el('th', { scope: 'col' }, h)))), body)));
+}
