@@ -51,12 +51,14 @@ const DRAFT_PATH = /^\/(drafts|sessions)\/([^/]+)(?:\/(.*))?$/;
 /** Middleware: once a write on a draft has succeeded, record it (method, path, event type). */
 export function auditDraftWrites(deps: Pick<ApiDeps, 'store' | 'log'>): RequestHandler {
   return (req, res, next) => {
-    const m = DRAFT_PATH.exec(req.path);
+    // The path now: sub-routers rewrite req.url on the way down.
+    const path = req.path;
+    const m = DRAFT_PATH.exec(path);
     if (WRITES.has(req.method) && m && (m[1] === 'drafts' || m[3] === 'drafts')) {
       res.on('finish', () => {
         if (res.statusCode >= 400) return;
         const type = (req.body as { type?: unknown } | undefined)?.type;
-        const detail: Record<string, unknown> = { method: req.method, path: req.path, status: res.statusCode };
+        const detail: Record<string, unknown> = { method: req.method, path, status: res.statusCode };
         if (typeof type === 'string') detail.type = type.slice(0, 64);
         void audit(deps, req, { action: AuditActions.draftAction, target: m[1] === 'drafts' ? m[2]! : `session:${m[2]}`, detail });
       });
@@ -71,7 +73,9 @@ export function auditRefusals(deps: Pick<ApiDeps, 'store' | 'log'>): ErrorReques
     const error = toHttpError(err);
     if (error.status === 403 || error.id === 'rate_limited') {
       const action = error.status === 403 ? AuditActions.permissionRefused : AuditActions.rateLimited;
-      void audit(deps, req, { action, detail: { method: req.method, path: req.path, id: error.id, reason: error.message.slice(0, 200) } });
+      // originalUrl: req.path is the sub-router's remainder by now.
+      const path = req.originalUrl.split('?')[0]!.replace(/^\/api/, '');
+      void audit(deps, req, { action, detail: { method: req.method, path, id: error.id, reason: error.message.slice(0, 200) } });
     }
     next(err);
   };
