@@ -1,5 +1,5 @@
 /**
- * Who may do what, on every write: each row runs once per role on a fresh world, and a refused
+ * Who may do what, on every write (and on the secretariat's reads of accounts and the audit record): each row runs once per role on a fresh world, and a refused
  * request must leave the store exactly as it was.
  */
 import { expect, it } from 'vitest';
@@ -47,6 +47,14 @@ const ROWS: Row[] = [
     request: () => ({ method: 'POST', path: '/api/users', body: { login: `u-${uniqueTag()}@t`, displayName: 'U', role: 'chair' } }),
     expect: [201, 403, 403, 403],
   },
+  // Administration (issue 9): the secretariat's alone.
+  { name: 'edit an account', request: (w) => ({ method: 'PATCH', path: `/api/users/${w.users.third.id}`, body: { displayName: 'Renamed' } }), expect: [200, 403, 403, 403] },
+  { name: 'deactivate an account', request: (w) => ({ method: 'PATCH', path: `/api/users/${w.users.third.id}`, body: { active: false } }), expect: [200, 403, 403, 403] },
+  { name: 'issue a password-reset code', request: (w) => ({ method: 'POST', path: `/api/users/${w.users.third.id}/password-reset`, body: {} }), expect: [201, 403, 403, 403] },
+  { name: 'edit a delegation', request: (w) => ({ method: 'PATCH', path: `/api/delegations/${w.delegations.third.id}`, body: { kind: 'observer' } }), expect: [200, 403, 403, 403] },
+  { name: 'name the chair of a draft', request: (w) => ({ method: 'PUT', path: `/api/drafts/${w.draft.id}/chair`, body: { chairUserId: w.users.secretariat.id } }), expect: [200, 403, 403, 403] },
+  { name: 'read the audit record', request: () => ({ method: 'GET', path: '/api/audit', body: undefined }), expect: [200, 403, 403, 403] },
+  { name: 'list the accounts', request: () => ({ method: 'GET', path: '/api/users', body: undefined }), expect: [200, 403, 403, 403] },
   {
     name: 'put a draft forward',
     request: (w) => ({ method: 'POST', path: `/api/sessions/${w.session.id}/drafts`, body: { kind: 'resolution', title: { en: 'T', zh: 'T' }, agendaItem: '1' } }),
