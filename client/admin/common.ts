@@ -17,7 +17,8 @@ export function field(label: string, input: HTMLInputElement | HTMLSelectElement
 
 /** A select with `[value, label]` options. */
 export function select(name: string, options: [string, string][], value = ''): HTMLSelectElement {
-  const s = el('select', { name }, ...options.map(([v, label]) => el('option', { value: v }, label)));
+  // defaultSelected, so that a form reset comes back to this value rather than the first option.
+  const s = el('select', { name }, ...options.map(([v, label]) => el('option', { value: v, defaultSelected: v === value }, label)));
   s.value = value;
   return s;
 }
