@@ -54,7 +54,7 @@ export async function updateDelegation(conn: SqlConnection, id: string, patch: D
 }
 
 /** Name or remove a draft's chair; null when there is no such draft. */
-export async function setDraftChair(conn: SqlConnection, draftId: string, chairUserId: string | null): Promise<DraftRow | null> {
+export async function assignChair(conn: SqlConnection, draftId: string, chairUserId: string | null): Promise<DraftRow | null> {
   const r = await conn.all('UPDATE drafts SET chair_user_id = ? WHERE id = ? RETURNING *', [chairUserId, draftId]);
   return r.length > 0 ? rows.draftRow(r[0]!) : null;
 }

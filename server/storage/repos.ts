@@ -336,8 +336,8 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
     return accounts.updateDelegation(this.conn, id, patch);
   }
 
-  setDraftChair(draftId: string, chairUserId: string | null): Promise<DraftRow | null> {
-    return accounts.setDraftChair(this.conn, draftId, chairUserId);
+  assignChair(draftId: string, chairUserId: string | null): Promise<DraftRow | null> {
+    return accounts.assignChair(this.conn, draftId, chairUserId);
   }
 
   deleteAuthSessionsOfUser(userId: string, exceptTokenHash?: string): Promise<number> {

@@ -221,7 +221,7 @@ export interface RecordRepos {
   /** Change a delegation; null when there is no such delegation. */
   updateDelegation(id: string, patch: DelegationPatch): Promise<DelegationRow | null>;
   /** Name (or, with null, remove) the chair of a draft's consultations; null when no such draft. */
-  setDraftChair(draftId: string, chairUserId: string | null): Promise<DraftRow | null>;
+  assignChair(draftId: string, chairUserId: string | null): Promise<DraftRow | null>;
   /** End every session and token of a user (deactivation, password change); returns how many. */
   deleteAuthSessionsOfUser(userId: string, exceptTokenHash?: string): Promise<number>;
   /** Move a session's expiry (sliding inactivity timeout). */

@@ -165,6 +165,7 @@ function storeContract(b: Backend) {
     expect(rows.map((r) => [Number(r.id), r.name])).toEqual([
       [1, 'records'],
       [2, 'update_log'],
+      [3, 'accounts_audit'],
     ]);
     expect(store.kind).toBe(b.kind);
   });
@@ -716,7 +717,7 @@ describe.skipIf(!gate.run)('PostgreSQL store', () => {
       await client.connect();
       const { rows } = await client.query('SELECT id FROM schema_migrations ORDER BY id');
       await client.end();
-      expect(rows.map((r) => r.id)).toEqual([1, 2]);
+      expect(rows.map((r) => r.id)).toEqual([1, 2, 3]);
     } finally {
       await Promise.all(stores.map((s) => s.close()));
       await db.drop();

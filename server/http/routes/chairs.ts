@@ -32,7 +32,7 @@ export function chairRoutes(deps: ApiDeps): Router {
     const chair = chairUserId === null ? null : await store.getUser(chairUserId);
     if (chairUserId !== null && (!chair || !chair.active)) throw HttpErrors.refused(`there is no active user with id "${chairUserId}" to chair the consultations`);
     if (chair && chair.role === 'delegate') throw HttpErrors.refused('a delegate speaks for a delegation and cannot chair the consultations');
-    await store.setDraftChair(draftId, chairUserId);
+    await store.assignChair(draftId, chairUserId);
     await refreshQuietly(deps, draftId);
     await audit(deps, req, { action: AuditActions.chairChanged, target: draftId, detail: { from: draft.chairUserId, to: chairUserId } });
     send(res, 200, { draftId, chair: presentUserRef(chair) });
