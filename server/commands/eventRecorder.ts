@@ -47,7 +47,9 @@ export function recordDraftEvent(store: Store, input: RecordEventInput): Promise
       store.transaction(async (tx) => {
         const draft = await tx.getDraft(draftId);
         if (!draft) throw HttpErrors.notFound('draft');
-        const [rows, sponsorship] = await Promise.all([tx.listDraftEvents(draftId), tx.listSponsorshipEvents(draftId)]);
+        // One after another: a transaction is one connection, which runs one query at a time.
+        const rows = await tx.listDraftEvents(draftId);
+        const sponsorship = await tx.listSponsorshipEvents(draftId);
         const permission = mayRecordEvent(actor, draftAccessOf(draft, sponsorship, rows), event.type);
         if (!permission.ok) throw HttpErrors.forbidden(permission.error);
         const next = applyEvent(statusOfRecord(rows), event);

@@ -33,7 +33,9 @@ export function underRecordGuard<T>(store: Store, draftId: string, fn: (tx: Reco
 export async function loadRecordContext(tx: RecordRepos & UpdateLogRepo, draftId: string): Promise<RecordContext> {
   const draft = await tx.getDraft(draftId);
   if (!draft) throw HttpErrors.notFound('draft');
-  const [rows, sponsorship] = await Promise.all([tx.listDraftEvents(draftId), tx.listSponsorshipEvents(draftId)]);
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const rows = await tx.listDraftEvents(draftId);
+  const sponsorship = await tx.listSponsorshipEvents(draftId);
   return { tx, draft, rows, sponsorship, access: draftAccessOf(draft, sponsorship, rows), status: statusOfRecord(rows) };
 }
 

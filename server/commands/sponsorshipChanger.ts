@@ -38,11 +38,10 @@ export function changeSponsorship(store: Store, input: SponsorshipChangeInput): 
       store.transaction(async (tx) => {
         const draft = await tx.getDraft(draftId);
         if (!draft) throw HttpErrors.notFound('draft');
-        const [sponsorship, events, delegation] = await Promise.all([
-          tx.listSponsorshipEvents(draftId),
-          tx.listDraftEvents(draftId),
-          tx.getDelegation(delegationId),
-        ]);
+        // One after another: a transaction is one connection, which runs one query at a time.
+        const sponsorship = await tx.listSponsorshipEvents(draftId);
+        const events = await tx.listDraftEvents(draftId);
+        const delegation = await tx.getDelegation(delegationId);
         if (!delegation) throw HttpErrors.refused(`there is no delegation with id "${delegationId}"`);
         const permission = mayChangeSponsorship(actor, draftAccessOf(draft, sponsorship, events), delegationId, type);
         if (!permission.ok) throw HttpErrors.forbidden(permission.error);
