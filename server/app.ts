@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { authenticateRequest } from './auth';
 import { attachCollaboration, historyRouter, type Collaboration, type CollabOptions } from './collab';
+import { RedisFanout, type RedisFanoutOptions } from './collab/redisFanout';
 import type { Config } from './config';
 import { seedDemo, type DemoAccount } from './demo/seed';
 import { AuditActions } from '../shared/audit';
@@ -24,6 +25,8 @@ import type { Store } from './storage/types';
 export interface PenholderOptions {
   /** Collaboration tunables (short group-commit delays in tests). */
   collab?: Partial<CollabOptions>;
+  /** Redis fan-out settings beyond the URL (a channel prefix, a message filter in tests). */
+  fanout?: Omit<Partial<RedisFanoutOptions>, 'url'>;
   /** Seed the demo when the store has no users yet. */
   seed?: boolean;
   /** Demo passwords: random per install, or fixed ones tests know. */
@@ -97,6 +100,8 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
   collab = attachCollaboration(server, {
     store,
     authenticate,
+    // With Redis configured, other instances serve the same drafts: edits and presence cross over.
+    fanout: config.redisUrl ? new RedisFanout({ url: config.redisUrl, log: redactingConsole(log), ...opts.fanout }) : undefined,
     options: { log: redactingConsole(log), ...opts.collab },
     foreignOrigin: (req) => foreignOrigin(req, config.publicOrigin),
     // Sockets refused by the policy or the origin check join the audit record.

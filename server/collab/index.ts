@@ -14,6 +14,7 @@ import type { AuthenticatedUser } from '../auth/authenticate';
 import type { Store } from '../storage/types';
 import { Connection } from './connection';
 import { resolveOptions, type CollabOptions } from './options';
+import { inProcessFanout, type Fanout } from './fanout';
 import { GroupCommitter } from './persistence';
 import { RoomRegistry } from './registry';
 import { admit, draftIdFromPath, refuseUpgrade, type Refusal } from './upgrade';
@@ -29,6 +30,8 @@ export interface CollabDeps {
   foreignOrigin?(req: IncomingMessage): string | null;
   /** Told of every refused upgrade (for the audit record). */
   onRefused?(req: IncomingMessage, refusal: Refusal): void;
+  /** Fan-out to other instances serving the same drafts (default: none, one process). Closed with the endpoint. */
+  fanout?: Fanout;
 }
 
 /** A running collaboration endpoint. */
@@ -49,7 +52,8 @@ export { historyRouter, type HistoryDeps } from './historyRoutes';
 export function attachCollaboration(server: http.Server, deps: CollabDeps): Collaboration {
   const opts = resolveOptions(deps.options);
   const committer = new GroupCommitter(deps.store, opts.groupCommitMs);
-  const registry = new RoomRegistry(deps.store, committer, opts);
+  const fanout = deps.fanout ?? inProcessFanout();
+  const registry = new RoomRegistry(deps.store, committer, opts, fanout);
   // ws itself cuts off anything far past our limit (close 1009) so a huge frame is never buffered whole.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxFrameBytes + 64 * 1024 });
   const connections = new Set<Connection>();
@@ -89,23 +93,37 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
   };
   server.on('upgrade', onUpgrade);
 
+  const revokeHere = (userId: string): void => {
+    for (const conn of [...connections]) if (conn.user.id === userId) conn.close(CloseReasons.accessRevoked);
+  };
+  const refreshHere = async (draftId: string): Promise<void> => {
+    const room = registry.get(draftId);
+    if (!room) return;
+    const found = await loadDraftAccess(deps.store, draftId);
+    if (!found) {
+      for (const peer of [...room.peers]) peer.close(CloseReasons.notFound);
+      return room.flush();
+    }
+    for (const peer of [...room.peers]) {
+      if (!mayReadDraft(peer.user, found.access).ok) peer.close(CloseReasons.forbidden);
+    }
+    room.setAccess(found.access);
+    await room.flush();
+  };
+  fanout.start({
+    accessChanged: (draftId) => void refreshHere(draftId).catch((e: unknown) => opts.log.error(`collab: refreshing access to ${draftId} failed`, e)),
+    userRevoked: revokeHere,
+  });
+
   return {
     revokeUser(userId: string): void {
-      for (const conn of [...connections]) if (conn.user.id === userId) conn.close(CloseReasons.accessRevoked);
+      revokeHere(userId);
+      fanout.publishUserRevoked(userId);
     },
     async refreshAccess(draftId: string): Promise<void> {
-      const room = registry.get(draftId);
-      if (!room) return;
-      const found = await loadDraftAccess(deps.store, draftId);
-      if (!found) {
-        for (const peer of [...room.peers]) peer.close(CloseReasons.notFound);
-        return room.flush();
-      }
-      for (const peer of [...room.peers]) {
-        if (!mayReadDraft(peer.user, found.access).ok) peer.close(CloseReasons.forbidden);
-      }
-      room.setAccess(found.access);
-      await room.flush();
+      // The change is committed before this is called: other instances read it from the store.
+      fanout.publishAccessChanged(draftId);
+      await refreshHere(draftId);
     },
     async close(): Promise<void> {
       closing = true;
@@ -114,6 +132,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
       for (const room of registry.all()) await room.flush();
       await committer.drain();
       await registry.closeAll();
+      await fanout.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

@@ -23,6 +23,8 @@ export interface CollabOptions {
   unloadAfterMs: number;
   /** While storage is failing, retry a commit this often, in ms. */
   storageRetryMs: number;
+  /** Beside other instances: how long a missing seq may be late before the room reads the log, in ms. */
+  gapWaitMs: number;
   /** Where the endpoint reports faults (storage failures, stored updates that would not apply). */
   log: Pick<Console, 'warn' | 'error'>;
 }
@@ -39,6 +41,7 @@ export const defaultCollabOptions: CollabOptions = {
   checkpointEvery: 500,
   unloadAfterMs: 30_000,
   storageRetryMs: 1_000,
+  gapWaitMs: 250,
   log: console,
 };
 

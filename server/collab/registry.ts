@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { DraftAccess } from '../../shared/policy';
 import type { Store, UpdateLogRepo } from '../storage/types';
 import type { CollabOptions } from './options';
+import { inProcessFanout, type Fanout } from './fanout';
 import type { GroupCommitter } from './persistence';
 import { DraftRoom } from './room';
 
@@ -37,6 +38,7 @@ export class RoomRegistry {
     private readonly store: Store,
     private readonly committer: GroupCommitter,
     private readonly opts: CollabOptions,
+    private readonly fanout: Fanout = inProcessFanout(),
   ) {
     this.sweeper = setInterval(() => void this.sweep(), Math.max(50, Math.min(5_000, opts.unloadAfterMs / 2)));
     this.sweeper.unref();
@@ -59,14 +61,18 @@ export class RoomRegistry {
       // Keep a room that is about to get a peer from being swept in between.
       if (room.peers.size === 0) room.idleSince = Date.now();
       room.setAccess(access);
+      // Beside other instances, bring the room up to the log first: a client moving here from a
+      // dead instance then finds its edits already in, and does not have them stored twice.
+      if (this.fanout.distributed) await room.catchUp().catch((e: unknown) => this.opts.log.warn(`collab: catching up ${draftId} failed`, e));
       return room;
     }
     let p = this.loading.get(draftId);
     if (!p) {
       p = (async () => {
         const { doc, seq, checkpointSeq } = await loadDoc(this.store, draftId);
-        const r = new DraftRoom(draftId, doc, seq, checkpointSeq, access, this.store, this.committer, this.opts);
+        const r = new DraftRoom(draftId, doc, seq, checkpointSeq, access, this.store, this.committer, this.opts, this.fanout);
         this.rooms.set(draftId, r);
+        this.fanout.join(r);
         return r;
       })().finally(() => this.loading.delete(draftId));
       this.loading.set(draftId, p);
@@ -79,6 +85,7 @@ export class RoomRegistry {
     for (const room of this.rooms.values()) {
       if (!room.idle || room.idleSince === null || now - room.idleSince < this.opts.unloadAfterMs) continue;
       this.rooms.delete(room.draftId);
+      this.fanout.leave(room.draftId);
       await room.checkpoint(true);
       room.destroy();
     }
@@ -88,6 +95,7 @@ export class RoomRegistry {
   async closeAll(): Promise<void> {
     clearInterval(this.sweeper);
     for (const room of this.rooms.values()) {
+      this.fanout.leave(room.draftId);
       await room.flush();
       await room.checkpoint(true);
       room.destroy();

@@ -13,6 +13,8 @@ import type { AuthenticatedUser } from './index';
 import type { CollabOptions } from './options';
 import type { GroupCommitter } from './persistence';
 import { ClientIdOwners } from './authorship';
+import { inProcessFanout, type Fanout, type FanoutRoom } from './fanout';
+import { LogFollower } from './seqs';
 import { inspectUpdate } from './inspect';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './wire';
 
@@ -28,6 +30,9 @@ export interface Peer {
   close(reason: CloseReason): void;
 }
 
+/** The origin of changes that came from another instance (relayed to our peers, never published back). */
+const REMOTE = Symbol('remote instance');
+
 interface Pending {
   update: Uint8Array;
   user: AuthenticatedUser;
@@ -35,7 +40,7 @@ interface Pending {
 }
 
 /** A loaded draft. Created by the registry once checkpoint + tail are applied. */
-export class DraftRoom {
+export class DraftRoom implements FanoutRoom {
   readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Set<Peer>();
   private readonly owners: ClientIdOwners;
@@ -45,22 +50,26 @@ export class DraftRoom {
   private retryTimer: NodeJS.Timeout | null = null;
   private approxBytes: number;
   private checkpointSeq: number;
+  private readonly follower: LogFollower;
   /** Set by the registry: when the last peer left. */
   idleSince: number | null = Date.now();
 
   constructor(
     readonly draftId: string,
     readonly doc: Y.Doc,
-    private seq: number,
+    seq: number,
     checkpointSeq: number,
     private access: DraftAccess,
     private readonly store: Store,
     private readonly committer: GroupCommitter,
     private readonly opts: CollabOptions,
+    private readonly fanout: Fanout = inProcessFanout(),
   ) {
     this.checkpointSeq = checkpointSeq;
     this.approxBytes = Y.encodeStateAsUpdate(doc).length;
     this.owners = new ClientIdOwners(store, draftId);
+    // Updates read back from the log were stored by another instance: relay, never store again.
+    this.follower = new LogFollower(store, draftId, seq, (u) => Y.applyUpdate(doc, u, REMOTE), opts.gapWaitMs);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwareness);
@@ -69,7 +78,22 @@ export class DraftRoom {
 
   /** The seq of the last update applied to the document. */
   get lastSeq(): number {
-    return this.seq;
+    return this.follower.contiguous;
+  }
+
+  /** An update another instance stored at `seq` (over the fan-out). */
+  applyRemoteUpdate(seq: number, update: Uint8Array): void {
+    this.follower.remote(seq, update);
+  }
+
+  /** Presence from another instance's clients. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+  }
+
+  /** Apply whatever the log holds past what this room has (other instances' edits). */
+  catchUp(): Promise<void> {
+    return this.follower.catchUp();
   }
 
   /** Whether the room is holding edits it could not store yet. */
@@ -189,9 +213,11 @@ export class DraftRoom {
 
   /** Write a checkpoint if the log has moved since the last one (best effort). */
   async checkpoint(force = false): Promise<void> {
-    if (this.seq === this.checkpointSeq) return;
-    if (!force && this.seq - this.checkpointSeq < this.opts.checkpointEvery) return;
-    const seq = this.seq;
+    // With a seq missing, the document is not the state at any one seq: no checkpoint then.
+    if (this.follower.hasGap) return;
+    const seq = this.follower.contiguous;
+    if (seq === this.checkpointSeq) return;
+    if (!force && seq - this.checkpointSeq < this.opts.checkpointEvery) return;
     const state = Y.encodeStateAsUpdate(this.doc);
     this.approxBytes = state.length + this.queue.reduce((n, p) => n + p.update.length, 0);
     this.checkpointSeq = seq;
@@ -207,6 +233,7 @@ export class DraftRoom {
   /** Stop timers and listeners; the caller has flushed and checkpointed. */
   destroy(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.follower.destroy();
     this.awareness.off('update', this.onAwareness);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.destroy();
@@ -237,13 +264,14 @@ export class DraftRoom {
     }
     for (let i = 0; i < batch.length; i++) {
       const p = batch[i]!;
-      this.seq = stored[i]!.seq;
       try {
         Y.applyUpdate(this.doc, p.update, p.origin);
       } catch (e) {
-        this.opts.log.error(`collab: stored update ${this.draftId}#${this.seq} failed to apply`, e);
+        this.opts.log.error(`collab: stored update ${this.draftId}#${stored[i]!.seq} failed to apply`, e);
       }
+      this.follower.applied(stored[i]!.seq);
     }
+    this.fanout.publishUpdates(this.draftId, batch.map((p, i) => ({ seq: stored[i]!.seq, update: p.update })));
     if (this.storageFailed) this.restore();
     void this.checkpoint();
   }
@@ -297,7 +325,9 @@ export class DraftRoom {
 
   private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = added.concat(updated, removed);
-    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const frame = awarenessFrame(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+    if (origin !== REMOTE) this.fanout.publishAwareness(this.draftId, update);
   };
 }

@@ -1,0 +1,164 @@
+/**
+ * Fan-out over Redis pub/sub: one channel per draft (updates, presence, access changes) and one
+ * control channel (revoked users). Publishing never waits for a disconnected Redis — a lost
+ * message is repaired from the update log — and every room catches up after Redis comes back
+ * and every few seconds, so instances converge whatever pub/sub drops.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Fanout, FanoutHandlers, FanoutRoom } from './fanout';
+
+/** Kinds of fan-out message (the first byte of each). */
+export const FanoutKinds = { update: 1, awareness: 2, access: 3, revoke: 4 } as const;
+
+/** One kind of fan-out message. */
+export type FanoutKind = (typeof FanoutKinds)[keyof typeof FanoutKinds];
+
+/** Options of the Redis fan-out. */
+export interface RedisFanoutOptions {
+  /** `redis://host:port/db`. */
+  url: string;
+  /** Prefix of every channel name (tests use one per test to share a Redis). */
+  prefix?: string;
+  /** How often every loaded room compares itself with the log, in ms. */
+  catchUpEveryMs?: number;
+  /** Drop incoming messages for which this returns true (tests simulate pub/sub losses with it). */
+  drop?(kind: FanoutKind, draftId: string | null): boolean;
+  /** Where connection faults are reported (once per outage). */
+  log?: Pick<Console, 'warn' | 'error'>;
+}
+
+const HEADER = 1 + 8 + 8; // kind, sender instance, seq
+
+function frame(kind: FanoutKind, instance: Buffer, seq: number, payload: Uint8Array): Buffer {
+  const b = Buffer.allocUnsafe(HEADER + payload.length);
+  b[0] = kind;
+  instance.copy(b, 1);
+  b.writeDoubleBE(seq, 9);
+  b.set(payload, HEADER);
+  return b;
+}
+
+/** Fan-out between the instances that share one Redis. */
+export class RedisFanout implements Fanout {
+  readonly distributed = true;
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private readonly instance = randomBytes(8);
+  private readonly prefix: string;
+  private readonly rooms = new Map<string, FanoutRoom>();
+  private readonly timer: NodeJS.Timeout;
+  private handlers: FanoutHandlers | null = null;
+  private down = false;
+  private wasReady = false;
+
+  constructor(private readonly opts: RedisFanoutOptions) {
+    this.prefix = opts.prefix ?? 'penholder:';
+    const common = { retryStrategy: (n: number) => Math.min(100 * n, 1_000), connectTimeout: 2_000, maxRetriesPerRequest: 1 };
+    // No offline queue for publishing: a message held for minutes is worth less than the log.
+    this.pub = new Redis(opts.url, { ...common, enableOfflineQueue: false });
+    // Subscriptions made while Redis is away wait for it (and are renewed on every reconnect).
+    this.sub = new Redis(opts.url, { ...common, maxRetriesPerRequest: null });
+    for (const c of [this.pub, this.sub]) c.on('error', (e: Error) => this.fault(e));
+    this.sub.on('ready', () => {
+      if (this.down) opts.log?.warn('fanout: redis is back; catching up');
+      this.down = false;
+      // Whatever was published while we were away is in the log.
+      if (this.wasReady) this.catchUpAll();
+      this.wasReady = true;
+    });
+    this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
+    void this.sub.subscribe(this.controlChannel).catch((e: unknown) => this.fault(e));
+    this.timer = setInterval(() => this.catchUpAll(), opts.catchUpEveryMs ?? 3_000);
+    this.timer.unref();
+  }
+
+  /** Resolves once both connections are ready (for tests and the cluster script). */
+  async ready(): Promise<void> {
+    await Promise.all([this.pub, this.sub].map((c) => (c.status === 'ready' ? undefined : new Promise((r) => c.once('ready', r)))));
+  }
+
+  start(handlers: FanoutHandlers): void {
+    this.handlers = handlers;
+  }
+
+  join(room: FanoutRoom): void {
+    this.rooms.set(room.draftId, room);
+    // Anything published between loading the room and subscribing is read from the log.
+    this.sub.subscribe(this.draftChannel(room.draftId)).then(
+      () => void room.catchUp().catch(() => undefined),
+      (e: unknown) => this.fault(e),
+    );
+  }
+
+  leave(draftId: string): void {
+    this.rooms.delete(draftId);
+    void this.sub.unsubscribe(this.draftChannel(draftId)).catch(() => undefined);
+  }
+
+  publishUpdates(draftId: string, stored: { seq: number; update: Uint8Array }[]): void {
+    for (const s of stored) this.publish(this.draftChannel(draftId), frame(FanoutKinds.update, this.instance, s.seq, s.update));
+  }
+
+  publishAwareness(draftId: string, update: Uint8Array): void {
+    this.publish(this.draftChannel(draftId), frame(FanoutKinds.awareness, this.instance, 0, update));
+  }
+
+  publishAccessChanged(draftId: string): void {
+    this.publish(this.draftChannel(draftId), frame(FanoutKinds.access, this.instance, 0, new Uint8Array(0)));
+  }
+
+  publishUserRevoked(userId: string): void {
+    this.publish(this.controlChannel, frame(FanoutKinds.revoke, this.instance, 0, Buffer.from(userId)));
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    this.rooms.clear();
+    this.pub.disconnect();
+    this.sub.disconnect();
+  }
+
+  private get controlChannel(): string {
+    return `${this.prefix}control`;
+  }
+
+  private draftChannel(draftId: string): string {
+    return `${this.prefix}draft:${draftId}`;
+  }
+
+  private publish(channel: string, message: Buffer): void {
+    if (this.pub.status !== 'ready') return; // lost on purpose: the log repairs it
+    this.pub.publish(channel, message).catch((e: unknown) => this.fault(e));
+  }
+
+  private receive(channel: string, message: Buffer): void {
+    if (message.length < HEADER || message.subarray(1, 9).equals(this.instance)) return;
+    const kind = message[0] as FanoutKind;
+    const draftPrefix = `${this.prefix}draft:`;
+    const draftId = channel.startsWith(draftPrefix) ? channel.slice(draftPrefix.length) : null;
+    if (this.opts.drop?.(kind, draftId)) return;
+    const payload = message.subarray(HEADER);
+    if (kind === FanoutKinds.revoke) return this.handlers?.userRevoked(payload.toString());
+    const room = draftId === null ? undefined : this.rooms.get(draftId);
+    if (!room) return;
+    try {
+      if (kind === FanoutKinds.update) room.applyRemoteUpdate(message.readDoubleBE(9), new Uint8Array(payload));
+      else if (kind === FanoutKinds.awareness) room.applyRemoteAwareness(new Uint8Array(payload));
+      else if (kind === FanoutKinds.access) this.handlers?.accessChanged(room.draftId);
+    } catch (e) {
+      this.opts.log?.warn(`fanout: a message for ${room.draftId} did not apply; catching up from the log`, e);
+      void room.catchUp().catch(() => undefined);
+    }
+  }
+
+  private catchUpAll(): void {
+    for (const room of this.rooms.values()) void room.catchUp().catch(() => undefined);
+  }
+
+  private fault(e: unknown): void {
+    if (this.down) return;
+    this.down = true;
+    this.opts.log?.error('fanout: redis unavailable; serving local clients, will catch up from the log', e);
+  }
+}
