@@ -4,7 +4,7 @@
  * of the test's own (never the machine's shared ones); everything is on 127.0.0.1 and bounded.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DeniedPrefix, NoticeKinds } from '../../../shared/protocol';
 import { updateFrame } from '../../../server/collab/wire';
