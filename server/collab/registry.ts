@@ -9,6 +9,7 @@ import type { CollabOptions } from './options';
 import { inProcessFanout, type Fanout } from './fanout';
 import type { GroupCommitter } from './persistence';
 import { DraftRoom } from './room';
+import { seedWorkingText } from './seed';
 
 /** Rebuild a draft's document from its newest checkpoint (≤ uptoSeq) and the log after it. */
 export async function loadDoc(store: Pick<UpdateLogRepo, 'latestCheckpoint' | 'listUpdates'>, draftId: string, uptoSeq?: number): Promise<{ doc: Y.Doc; seq: number; checkpointSeq: number }> {
@@ -69,6 +70,7 @@ export class RoomRegistry {
     let p = this.loading.get(draftId);
     if (!p) {
       p = (async () => {
+        await seedWorkingText(this.store, draftId);
         const { doc, seq, checkpointSeq } = await loadDoc(this.store, draftId);
         const r = new DraftRoom(draftId, doc, seq, checkpointSeq, access, this.store, this.committer, this.opts, this.fanout);
         this.rooms.set(draftId, r);
