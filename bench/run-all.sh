@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# `npm run bench`: every benchmark of the project, one after the other, on 127.0.0.1 only, each
+# bounded in time. The figures of this run replace the block between the "latest run" markers
+# of BENCHMARKS.md (the analysis around it is written by hand); the raw outputs stay under
+# bench/results/ (git-ignored).
+#   npm run bench               # about 15 minutes on 2 cores
+#   RUNS=3 npm run bench        # medians of 3 runs for the collaboration figures
+set -u
+cd "$(dirname "$0")/.."
+started=$(date -Is)
+
+# run-collab.sh starts from an empty bench/results: it runs first.
+echo "== collaboration, side by side with the reference server (bench/run-collab.sh)"
+bash bench/run-collab.sh > /tmp/penholder-collab-bench.out 2>&1
+mv /tmp/penholder-collab-bench.out bench/results/collab.out
+tail -n 40 bench/results/collab.out
+
+echo "== comparison (bench/compare.bench.ts)"
+npx tsx bench/compare.bench.ts | tee bench/results/compare.out
+
+mkdir -p bench/results
+cluster_md=""
+if [ -f bench/cluster.bench.mjs ] && [ -n "${DATABASE_URL:-}${BENCH_CLUSTER:-}" ]; then
+  echo "== two instances (bench/cluster.bench.mjs)"
+  node bench/cluster.bench.mjs | tee bench/results/cluster.out
+  cluster_md=$(printf '\n### Two instances (`node bench/cluster.bench.mjs`)\n\n```\n%s\n```\n' "$(cat bench/results/cluster.out)")
+fi
+
+block=$(cat <<MD
+<!-- latest-run:start -->
+## Latest run of \`npm run bench\`
+
+$started, $(nproc) cores, node $(node --version), RUNS=${RUNS:-1}.
+
+### Comparison of two revisions of the 150 KB report (\`npm run bench:compare\`)
+
+\`\`\`
+$(cat bench/results/compare.out)
+\`\`\`
+
+### Collaboration, Penholder (durable) beside the reference server (\`npm run bench:collab\`)
+
+$(tail -n +2 bench/results/SUMMARY.md 2>/dev/null || cat bench/results/collab.out)
+$cluster_md
+<!-- latest-run:end -->
+MD
+)
+node -e '
+const fs = require("fs");
+const file = "BENCHMARKS.md";
+const text = fs.readFileSync(file, "utf8");
+const block = process.argv[1];
+const re = /<!-- latest-run:start -->[\s\S]*<!-- latest-run:end -->/;
+fs.writeFileSync(file, re.test(text) ? text.replace(re, () => block) : text + "\n" + block + "\n");
+' "$block"
+echo "BENCHMARKS.md updated."
