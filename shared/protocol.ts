@@ -75,6 +75,11 @@ export const NoticeKinds = {
   mode: 'mode',
   /** An update from this connection was dropped (not applied, stored or relayed); `message` says why. */
   updateRefused: 'update_refused',
+  /**
+   * The draft's governed record changed (sponsors, status, paragraph states, revisions, chair):
+   * clients reload what they show of it. Sent to every connection of the draft, on every instance.
+   */
+  recordChanged: 'record_changed',
   /** Storing failed: the draft accepts no edits until storage returns. Local edits stay pending. */
   storageUnavailable: 'storage_unavailable',
   /** Storage is back: edits are accepted again. */

@@ -39,6 +39,8 @@ export interface DraftConnectionOptions {
   persist?: boolean;
   /** Called whenever the state changes. */
   onState?: (state: ConnectionState) => void;
+  /** The draft's governed record changed (sponsors, status, paragraph states…): reload it. */
+  onRecordChanged?: () => void;
 }
 
 /** A live connection to one draft's working text. */
@@ -93,6 +95,7 @@ export function connectDraft(draftId: string, options: DraftConnectionOptions = 
   provider.messageHandlers[MessageType.notice] = (_encoder, decoder) => {
     try {
       const notice = JSON.parse(decoding.readVarString(decoder)) as Notice;
+      if (notice.kind === NoticeKinds.recordChanged) options.onRecordChanged?.();
       const patch: Partial<ConnectionState> = { mode: notice.mode, reason: notice.mode === 'read' ? readableReason(notice.message) : null };
       if (notice.kind === NoticeKinds.storageUnavailable) patch.paused = true;
       if (notice.kind === NoticeKinds.storageRestored) patch.paused = false;

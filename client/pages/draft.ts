@@ -62,7 +62,10 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     back();
   });
 
+  // Set once the page is built: reloads the panels that show the draft's governed record.
+  let reloadRecord: () => void = () => undefined;
   const connection = connectDraft(draftId, {
+    onRecordChanged: () => reloadRecord(),
     onState: (s: ConnectionState) => {
       status.update(s);
       if (!view || s.mode === null) return;
@@ -81,11 +84,41 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     el('div', { className: 'draft-meta' }, status.element, switchLabel),
   );
   const states = paragraphStatesPanel(draft, me, () => view?.state.doc ?? null);
-  const final = finalBanner(draft, events?.find((e) => e.type === 'frozen')?.at);
-  const main = el('div', { className: 'draft-main' }, final, banner, tools.element, mount, footnotes);
+  // The "final text" banner appears when the secretariat freezes the draft, live.
+  const finalSlot = el('div', { className: 'final-slot' }, finalBanner(draft, events?.find((e) => e.type === 'frozen')?.at));
+  const main = el('div', { className: 'draft-main' }, finalSlot, banner, tools.element, mount, footnotes);
+  const recordPanels = (d: DraftDetail, e: DraftEventJSON[] | null) => [statusPanel(d, e), states.element, sponsorsPanel(d), lineagePanel(d)];
   const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } },
-    presence.element, statusPanel(draft, events), states.element, sponsorsPanel(draft), lineagePanel(draft));
+    presence.element, ...recordPanels(draft, events));
   app.replaceChildren(el('div', { className: 'draft-page' }, header, main, side));
+
+  // The server says when the record moved (a sponsor joined, an action, a paragraph agreed):
+  // fetch it again and redraw its panels. Bursts of notices make one reload.
+  let reloading: Promise<void> | null = null;
+  let again = false;
+  reloadRecord = () => {
+    if (reloading) {
+      again = true;
+      return;
+    }
+    reloading = (async () => {
+      const [d, e] = await Promise.all([
+        api<DraftDetail>('GET', `/api/drafts/${draftId}`),
+        api<DraftEventJSON[]>('GET', `/api/drafts/${draftId}/events`).catch(() => null),
+      ]);
+      side.replaceChildren(presence.element, ...recordPanels(d, e));
+      finalSlot.replaceChildren(finalBanner(d, e?.find((x) => x.type === 'frozen')?.at) ?? '');
+      states.refresh();
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        reloading = null;
+        if (again) {
+          again = false;
+          reloadRecord();
+        }
+      });
+  };
 
   const renderFootnotes = (v: EditorView) => {
     const labels = numberingKey.getState(v.state)?.labels;

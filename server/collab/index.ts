@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { mayReadDraft } from '../../shared/policy';
-import { CloseReasons } from '../../shared/protocol';
+import { CloseReasons, NoticeKinds } from '../../shared/protocol';
 import { loadDraftAccess } from '../commands/draftAccess';
 import type { AuthenticatedUser } from '../auth/authenticate';
 import type { Store } from '../storage/types';
@@ -108,6 +108,8 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
       if (!mayReadDraft(peer.user, found.access).ok) peer.close(CloseReasons.forbidden);
     }
     room.setAccess(found.access);
+    // Everyone here shows the record (sponsors, status, paragraph states): tell them it moved.
+    for (const peer of room.peers) peer.tell(NoticeKinds.recordChanged, "the draft's record changed");
     await room.flush();
   };
   fanout.start({

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { call } from '../helpers/server';
 import { buildClient, hasChromium, launch, makeDraft, requireChromiumInCI, screenshot, signedInPage, startWorld, type World } from './harness';
 
 requireChromiumInCI();
@@ -169,6 +170,27 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
     expect(await c.page.locator('.ph-editor .ph-operative').count()).toBe(4);
     await screenshot(c.page, 'draft-read-only');
     await a.context.close();
+    await c.context.close();
+  }, TEST_MS);
+
+  it('shows the record change live: a delegation that joins sees itself among the sponsors and may edit at once', async () => {
+    const draftId = await makeDraft(world, 'Joining live', ['CHL']);
+    const c = await openDraft(browser, world, 'china', draftId);
+    await expect.poll(() => c.page.locator('[data-banner="read-only"]').isVisible()).toBe(true);
+    expect(await c.page.locator('ul.sponsors').textContent()).not.toContain('China');
+
+    // The secretariat adds China over HTTP; the open page is told by the server, without a reload.
+    const joined = await call(world.server, 'POST', `/api/drafts/${draftId}/sponsors`, {
+      cookie: world.secretariat.cookie,
+      body: { delegationId: world.delegations.get('CHN') },
+    });
+    expect(joined.status).toBe(201);
+    await expect.poll(() => c.page.locator('ul.sponsors').textContent(), { timeout: 3_000 }).toContain('China');
+    await expect.poll(() => c.page.locator('[data-banner="read-only"]').isVisible(), { timeout: 3_000 }).toBe(false);
+    await caretAtEnd(c.page, 'op1');
+    await c.page.keyboard.type(' China joins.');
+    await expect.poll(async () => JSON.stringify((await call(world.server, 'GET', `/api/drafts/${draftId}/text`, { cookie: world.secretariat.cookie })).body), { timeout: 3_000 })
+      .toContain('China joins.');
     await c.context.close();
   }, TEST_MS);
 

@@ -103,4 +103,24 @@ describe('open sockets follow the secretariat\'s record', () => {
     expect(heard.notices[0]).toMatchObject({ kind: NoticeKinds.mode, mode: 'read' });
     ws.close();
   });
+
+  it('tells every open socket when the record moves (a sponsor joins, a text is issued), and nobody on a refusal', async () => {
+    const w: MeetingWorld = await meetingWorld(server);
+    const { ws, heard } = await rawSocket(collabUrl(), w.draft.id, w.as.nonSponsor.token);
+    try {
+      await until(() => heard.notices.some((n) => n.kind === NoticeKinds.mode), 2_000, 'mode notice');
+      const told = () => heard.notices.filter((n) => n.kind === NoticeKinds.recordChanged).length;
+      expect(told()).toBe(0);
+      expect((await w.api('nonSponsor', 'POST', w.draftPath('/sponsors'), { delegationId: w.delegations.other.id })).status).toBe(201);
+      await until(() => told() === 1, 2_000, 'a record notice after the join');
+      expect((await w.api('secretariat', 'POST', w.draftPath('/revisions'), { symbol: w.short() })).status).toBe(201);
+      await until(() => told() === 2, 2_000, 'a record notice after the issue');
+      // A refused request moves nothing and tells nobody.
+      expect((await w.api('nonSponsor', 'POST', w.draftPath('/events'), { type: 'adopted', payload: adoptedWithoutVote })).status).toBe(403);
+      await settle();
+      expect(told()).toBe(2);
+    } finally {
+      ws.close();
+    }
+  });
 });
