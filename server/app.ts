@@ -90,7 +90,7 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
   const authenticate = (req: http.IncomingMessage) => authenticateRequest(store, req);
   app.use(
     '/api',
-    apiRouter({ store, config, log, refreshAccess: async (draftId) => collab?.refreshAccess(draftId), revokeUser: (userId) => collab?.revokeUser(userId) }, [
+    apiRouter({ store, config, log, refreshAccess: async (draftId) => collab?.refreshAccess(draftId), revokeUser: (userId) => collab?.revokeUser(userId), presentIn: (draftId) => collab?.presentIn(draftId) ?? [] }, [
       historyRouter({ store, authenticate }),
     ]),
   );

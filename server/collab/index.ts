@@ -42,6 +42,15 @@ export interface Collaboration {
   refreshAccess(draftId: string): Promise<void>;
   /** Close every connection of a user with the "access revoked" code (deactivated, rights changed). */
   revokeUser(userId: string): void;
+  /** The users connected to a draft on this instance, one entry per user (the drafts list's "in it now"). */
+  presentIn(draftId: string): PresentUser[];
+}
+
+/** A user connected to a draft. */
+export interface PresentUser {
+  userId: string;
+  displayName: string;
+  delegationId: string | null;
 }
 
 export type { CollabOptions };
@@ -118,6 +127,13 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
   });
 
   return {
+    presentIn(draftId: string): PresentUser[] {
+      const room = registry.get(draftId);
+      if (!room) return [];
+      const byUser = new Map<string, PresentUser>();
+      for (const peer of room.peers) byUser.set(peer.user.id, { userId: peer.user.id, displayName: peer.user.displayName, delegationId: peer.user.delegationId });
+      return [...byUser.values()];
+    },
     revokeUser(userId: string): void {
       revokeHere(userId);
       fanout.publishUserRevoked(userId);

@@ -10,6 +10,8 @@ export interface ApiDeps {
   refreshAccess(draftId: string): Promise<void>;
   /** Close every collaboration socket of a user with the "access revoked" code (deactivation, new rights). */
   revokeUser?(userId: string): void;
+  /** The users connected to a draft's working text now (on this instance). */
+  presentIn?(draftId: string): { userId: string; displayName: string; delegationId: string | null }[];
   /** Where faults are reported (the server log). */
   log(message: string, err?: unknown): void;
 }

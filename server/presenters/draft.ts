@@ -13,8 +13,8 @@ export function currentSymbol(item: DraftListItem, session: Pick<SessionRow, 'sy
   return item.status.symbol ?? draftSymbol(session.symbolPrefix, item.draft.lNumber);
 }
 
-/** A row of the drafts list. */
-export function presentDraftSummary(item: DraftListItem, session: SessionRow) {
+/** A row of the drafts list; `present` names who is in the draft now (when known). */
+export function presentDraftSummary(item: DraftListItem, session: SessionRow, present?: string[]) {
   const d = item.draft;
   return {
     id: d.id,
@@ -27,6 +27,7 @@ export function presentDraftSummary(item: DraftListItem, session: SessionRow) {
     sponsorCount: (item.sponsors.main ? 1 : 0) + item.sponsors.coSponsors.length,
     lastChangeAt: item.lastChangeAt,
     agreed: presentNegotiationCounts(item.negotiation ?? null),
+    ...(present ? { present } : {}),
   };
 }
 

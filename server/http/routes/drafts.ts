@@ -65,8 +65,11 @@ export function sessionDraftRoutes(deps: ApiDeps): Router {
     const params = parse(idParams, req.params, 'params');
     const session = await store.getSession(params.id);
     if (!session) throw HttpErrors.notFound('session');
-    const items = await loadDraftList(store, session.id);
-    send(res, 200, items.map((item) => presentDraftSummary(item, session)));
+    const [items, delegations] = await Promise.all([loadDraftList(store, session.id), store.listDelegations()]);
+    const names = new Map(delegations.map((d) => [d.id, d.name.en]));
+    // "In it now": the delegations (or, for the secretariat and chairs, the people) connected.
+    const present = (draftId: string) => [...new Set((deps.presentIn?.(draftId) ?? []).map((u) => (u.delegationId ? names.get(u.delegationId) : null) ?? u.displayName))].sort();
+    send(res, 200, items.map((item) => presentDraftSummary(item, session, present(item.draft.id))));
   });
 
   router.post('/', async (req, res) => {

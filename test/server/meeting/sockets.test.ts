@@ -123,4 +123,20 @@ describe('open sockets follow the secretariat\'s record', () => {
       ws.close();
     }
   });
+
+  it('lists who is in a draft now: the delegations of the open sockets, and nobody once they leave', async () => {
+    const w: MeetingWorld = await meetingWorld(server);
+    const listed = async () => {
+      const list = await w.api('secretariat', 'GET', `/api/sessions/${w.session.id}/drafts`);
+      return (list.body as { id: string; present: string[] }[]).find((d) => d.id === w.draft.id)!.present;
+    };
+    expect(await listed()).toEqual([]);
+    const chile = await rawSocket(collabUrl(), w.draft.id, w.as.sponsor.token);
+    const peru = await rawSocket(collabUrl(), w.draft.id, w.as.nonSponsor.token);
+    await until(() => chile.heard.notices.length > 0 && peru.heard.notices.length > 0, 2_000, 'both sockets admitted');
+    expect(await listed()).toEqual(['Chile', 'Peru']);
+    chile.ws.close();
+    peru.ws.close();
+    await until(async () => (await listed()).length === 0, 2_000, 'the list to empty');
+  });
 });
