@@ -10,7 +10,7 @@ import { doc, em, examples, fn, op, pp, strong, title } from '../builders';
 const node = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 const FIXTURES = new URL('../../server/demo/fixtures/cop11-zh/', import.meta.url);
 // The 150 KB Chinese report lives beside the repository; the test uses it when it is there.
-const REPORT = new URL('../../../shared/fixtures/cop11-report.zh.txt', import.meta.url);
+const REPORT = new URL('../../bench/fixtures/cop11-report.zh.txt', import.meta.url);
 const fixtureTexts = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => [f, readFileSync(new URL(f, FIXTURES), 'utf8')] as const);
 
 // Reverse the key order of every object, as a database might return them.

@@ -253,7 +253,7 @@ describe('deriveStatus', () => {
   });
 
   it('every draft of the COP 11 fixture derives to the action the report records', () => {
-    const session = JSON.parse(readFileSync(new URL('../../../shared/fixtures/cop11-session.json', import.meta.url), 'utf8'));
+    const session = JSON.parse(readFileSync(new URL('../../server/demo/fixtures/cop11-session.json', import.meta.url), 'utf8'));
     for (const draft of session.drafts) {
       const symbol = parseSymbol(draft.symbol);
       if (!symbol.ok) throw new Error(symbol.error);

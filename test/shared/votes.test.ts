@@ -27,7 +27,7 @@ interface FixtureVote {
   outcome: string;
 }
 const session = JSON.parse(
-  readFileSync(new URL('../../../shared/fixtures/cop11-session.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../server/demo/fixtures/cop11-session.json', import.meta.url), 'utf8'),
 ) as { recordedVotes: FixtureVote[] };
 
 describe('the recorded votes of the eleventh session of the COP to UNTOC', () => {
