@@ -97,11 +97,13 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
   serveClient(app, opts.clientDir ?? path.join(projectRoot, 'dist', 'client'));
 
   const server = http.createServer(app);
+  if (config.redisUrl && !config.databaseUrl) log('REDIS_URL is ignored without DATABASE_URL: several instances need one shared PostgreSQL log');
   collab = attachCollaboration(server, {
     store,
     authenticate,
-    // With Redis configured, other instances serve the same drafts: edits and presence cross over.
-    fanout: config.redisUrl ? new RedisFanout({ url: config.redisUrl, log: redactingConsole(log), ...opts.fanout }) : undefined,
+    // With PostgreSQL and Redis, other instances serve the same drafts: edits and presence cross
+    // over. Alone, a SQLite file is one instance's own log: there is nothing to share then.
+    fanout: config.redisUrl && config.databaseUrl ? new RedisFanout({ url: config.redisUrl, log: redactingConsole(log), ...opts.fanout }) : undefined,
     options: { log: redactingConsole(log), ...opts.collab },
     foreignOrigin: (req) => foreignOrigin(req, config.publicOrigin),
     // Sockets refused by the policy or the origin check join the audit record.
