@@ -90,7 +90,11 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
   const authenticate = (req: http.IncomingMessage) => authenticateRequest(store, req);
   app.use(
     '/api',
-    apiRouter({ store, config, log, refreshAccess: async (draftId) => collab?.refreshAccess(draftId), revokeUser: (userId) => collab?.revokeUser(userId), presentIn: (draftId) => collab?.presentIn(draftId) ?? [] }, [
+    apiRouter({ store, config, log, refreshAccess: async (draftId) => collab?.refreshAccess(draftId), revokeUser: (userId) => collab?.revokeUser(userId), presentIn: (draftId) => collab?.presentIn(draftId) ?? [],
+      replaceWorkingText: async (draftId, text, user) => {
+        if (!collab) throw new Error('the collaboration server is not running');
+        return collab.replaceWorkingText(draftId, text, user);
+      } }, [
       historyRouter({ store, authenticate }),
     ]),
   );

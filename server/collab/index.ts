@@ -17,6 +17,8 @@ import { resolveOptions, type CollabOptions } from './options';
 import { inProcessFanout, type Fanout } from './fanout';
 import { GroupCommitter } from './persistence';
 import { RoomRegistry } from './registry';
+import { replaceRoomText } from './serverEdit';
+import type { Node as PMNode } from 'prosemirror-model';
 import { admit, draftIdFromPath, refuseUpgrade, type Refusal } from './upgrade';
 
 export type { AuthenticatedUser };
@@ -42,6 +44,12 @@ export interface Collaboration {
   refreshAccess(draftId: string): Promise<void>;
   /** Close every connection of a user with the "access revoked" code (deactivated, rights changed). */
   revokeUser(userId: string): void;
+  /**
+   * Replace a draft's working text with `text`, written as `user` (an import): the change is
+   * stored, applied and relayed like any edit. Resolves with its seq, or null when the text
+   * was already that. The caller checks the user's rights first.
+   */
+  replaceWorkingText(draftId: string, text: PMNode, user: AuthenticatedUser): Promise<number | null>;
   /** The users connected to a draft on this instance, one entry per user (the drafts list's "in it now"). */
   presentIn(draftId: string): PresentUser[];
 }
@@ -127,6 +135,11 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
   });
 
   return {
+    async replaceWorkingText(draftId: string, text: PMNode, user: AuthenticatedUser): Promise<number | null> {
+      const found = await loadDraftAccess(deps.store, draftId);
+      if (!found) throw new Error(`no draft ${draftId}`);
+      return replaceRoomText(await registry.acquire(draftId, found.access), text, user);
+    },
     presentIn(draftId: string): PresentUser[] {
       const room = registry.get(draftId);
       if (!room) return [];

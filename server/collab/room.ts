@@ -36,7 +36,10 @@ const REMOTE = Symbol('remote instance');
 interface Pending {
   update: Uint8Array;
   user: AuthenticatedUser;
-  origin: Peer;
+  /** The peer that sent it, or null for a change the server writes (relayed to every peer). */
+  origin: Peer | null;
+  /** Told the update's seq once it is stored (server-written changes wait for it). */
+  stored?: (seq: number) => void;
 }
 
 /** A loaded draft. Created by the registry once checkpoint + tail are applied. */
@@ -175,6 +178,22 @@ export class DraftRoom implements FanoutRoom {
     this.pump();
   }
 
+  /**
+   * A change the server writes on behalf of `user` (an imported text replacing the working
+   * text): claimed, committed and relayed to every peer exactly like a peer's edit. Resolves
+   * with its seq once stored; rejects at once when storage is failing or a client id clashes.
+   */
+  async submitFromServer(update: Uint8Array, user: AuthenticatedUser, clientIds: number[]): Promise<number> {
+    if (this.storageFailed) throw new Error('storage is unavailable; nothing was changed');
+    const taken = await this.owners.claim(user.id, clientIds);
+    if (taken.length > 0) throw new Error('the change collided with an editor\'s client id; try again');
+    return new Promise<number>((resolve) => {
+      this.queue.push({ update, user, origin: null, stored: resolve });
+      this.approxBytes += update.length;
+      this.pump();
+    });
+  }
+
   private mayQueue(peer: Peer): boolean {
     if (peer.mode !== 'edit') {
       const why = this.modeFor(peer.user).why;
@@ -270,6 +289,7 @@ export class DraftRoom implements FanoutRoom {
         this.opts.log.error(`collab: stored update ${this.draftId}#${stored[i]!.seq} failed to apply`, e);
       }
       this.follower.applied(stored[i]!.seq);
+      p.stored?.(stored[i]!.seq);
     }
     this.fanout.publishUpdates(this.draftId, batch.map((p, i) => ({ seq: stored[i]!.seq, update: p.update })));
     if (this.storageFailed) this.restore();

@@ -1,6 +1,7 @@
 /** What the HTTP routes need from the rest of the server. */
 import type { Config } from '../config';
 import type { Store } from '../storage/types';
+import type { ReplaceWorkingText } from '../export/textImporter';
 
 /** The routes' dependencies, passed in once when the router is built. */
 export interface ApiDeps {
@@ -10,6 +11,8 @@ export interface ApiDeps {
   refreshAccess(draftId: string): Promise<void>;
   /** Close every collaboration socket of a user with the "access revoked" code (deactivation, new rights). */
   revokeUser?(userId: string): void;
+  /** Write a text into a draft's working text through its collaboration room (imports). */
+  replaceWorkingText?: ReplaceWorkingText;
   /** The users connected to a draft's working text now (on this instance). */
   presentIn?(draftId: string): { userId: string; displayName: string; delegationId: string | null }[];
   /** Where faults are reported (the server log). */

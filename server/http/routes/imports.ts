@@ -87,7 +87,7 @@ export function importsRouter(deps: ApiDeps): Router {
     } catch (err) {
       throw HttpErrors.validation(`the text does not fit the schema: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const { seq } = await importWorkingText(store, params.id, actor, doc.toJSON());
+    const { seq } = await importWorkingText(store, params.id, actor, doc.toJSON(), deps.replaceWorkingText);
     await refreshQuietly(deps, params.id);
     send(res, 201, { draftId: params.id, seq });
   });
