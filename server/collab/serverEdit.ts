@@ -27,6 +27,8 @@ export function replacementUpdate(room: DraftRoom, text: PMNode): { update: Uint
 /** Replace a loaded room's working text with `text` as `user`; resolves with the stored seq (or null when unchanged). */
 export async function replaceRoomText(room: DraftRoom, text: PMNode, user: AuthenticatedUser): Promise<number | null> {
   await room.flush();
+  // Diff against the text as the log has it, even if something was written past this room.
+  await room.catchUp();
   const change = replacementUpdate(room, text);
   if (!change) return null;
   return room.submitFromServer(change.update, user, [change.clientId]);

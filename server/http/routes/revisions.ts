@@ -7,6 +7,7 @@
  *   POST /drafts/:id/revisions/:revision/documents { kind, date?, note? }   an addendum or corrigendum
  */
 import { Router } from 'express';
+import { textFromJSON } from '../../../shared/schema';
 import { z } from 'zod';
 import { mayReadDraft, mayRecordEvent } from '../../../shared/policy';
 import { draftSymbol } from '../../../shared/symbols';
@@ -87,6 +88,11 @@ export function revisionRoutes(deps: ApiDeps): Router {
     // Edits the sockets accepted are committed first: "the working text now" includes them.
     await refreshQuietly(deps, params.id);
     const issued = await issueRevision(store, { draftId: params.id, actor, symbol: body.symbol });
+    // Negotiation goes on from the issued text: its brackets are cleared in the working text too.
+    // The revision stands whatever happens here; a failure is logged, not answered.
+    if (deps.replaceWorkingText) {
+      await deps.replaceWorkingText(params.id, textFromJSON(issued.revision.text), actor).catch((err: unknown) => deps.log(`clearing negotiation marks in the working text of ${params.id} failed`, err));
+    }
     const l = await lineage(store, params.id);
     send(res, 201, {
       revision: presentRevision(issued.revision, l.draft, l.delegations, l.users, l.documents),

@@ -47,6 +47,19 @@ await describeOnBackends('issuing revisions', ({ server }) => {
     expect(page.body.lineage.map((r: { hasText: boolean }) => r.hasText)).toEqual([true, true]);
   });
 
+  it('clears the brackets of the working text too: negotiation goes on from the issued text', async () => {
+    await setWorkingText(server().store, w.draft.id, draftText('Requests the Secretariat to [report] to the Conference;'), editor());
+    const issued = await issue(w.short());
+    expect(issued.status).toBe(201);
+    expect(JSON.stringify(issued.body.revision.text)).not.toContain('[report]');
+    const working = await w.api('nonSponsor', 'GET', w.draftPath('/text'));
+    expect(working.body.plain).toContain('Requests the Secretariat to report to the Conference;');
+    expect(textHash(working.body.doc)).toBe(issued.body.revision.hash);
+    // Stored once, as the officer's change.
+    const log = await server().store.listUpdates(w.draft.id);
+    expect(log.at(-1)!.userId).toBe(w.users.secretariat.id);
+  });
+
   it('never changes an issued text when the working text moves on', async () => {
     const issued = await issue(w.short());
     await setWorkingText(server().store, w.draft.id, draftText('Something else entirely;'), editor());
