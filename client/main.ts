@@ -8,6 +8,7 @@ import { el } from './dom';
 import { showAccount } from './pages/account';
 import { showAdmin } from './pages/admin';
 import { showCompare } from './pages/compare';
+import { showPrint } from './pages/print';
 import { showConsole } from './pages/console';
 import { showDraft } from './pages/draft';
 import { showDrafts } from './pages/drafts';
@@ -78,8 +79,12 @@ async function route() {
   showWho(me);
   const match = /^\/drafts\/([^/]+)$/.exec(location.pathname);
   const compare = /^\/drafts\/([^/]+)\/compare$/.exec(location.pathname);
+  const print = /^\/drafts\/([^/]+)\/print$/.exec(location.pathname);
   try {
-    if (compare) {
+    if (print) {
+      const id = decodeURIComponent(print[1]!);
+      await showPrint(app, id, new URLSearchParams(location.search).get('text'), () => navigate(`/drafts/${encodeURIComponent(id)}`));
+    } else if (compare) {
       const id = decodeURIComponent(compare[1]!);
       closePage = await showCompare(app, id, () => navigate(`/drafts/${encodeURIComponent(id)}`));
     } else if (location.pathname === '/console') await showConsole(app);

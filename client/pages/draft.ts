@@ -81,7 +81,8 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     backLink,
     el('h1', {}, el('span', { className: 'symbol' }, draft.symbol), ' ', el('span', { className: 'title' }, draft.title.en)),
     el('p', { lang: 'zh', className: 'muted' }, draft.title.zh),
-    el('div', { className: 'draft-meta' }, status.element, switchLabel),
+    el('div', { className: 'draft-meta' }, status.element, switchLabel,
+      el('a', { href: `/drafts/${encodeURIComponent(draftId)}/print`, className: 'print-link' }, 'Print view')),
   );
   const states = paragraphStatesPanel(draft, me, () => view?.state.doc ?? null);
   // The "final text" banner appears when the secretariat freezes the draft, live.

@@ -1,0 +1,91 @@
+/**
+ * The print view of one text of a draft — an issued revision or the working text — in the UN
+ * layout on A4: the symbol block, the organ and agenda item, the sponsors, the title, the text
+ * with its numbers (sequential, as an issued text prints) and its footnotes at the end.
+ */
+import { DOMSerializer, type Node as PMNode } from 'prosemirror-model';
+import { openingWordsLength } from '../../shared/houseStyle';
+import { sequentialNumbering } from '../../shared/numbering';
+import { PRINT_CLASSES } from '../../shared/export/print';
+import { resolutionSchema, textFromJSON } from '../../shared/schema';
+import { api, type DraftDetail } from '../api';
+import { el } from '../dom';
+import '../print.css';
+
+/** Which text: an issued revision's number, or the working text; by default the latest issued text. */
+async function loadText(draft: DraftDetail, which: string | null): Promise<{ text: PMNode; label: string; date: string | null }> {
+  const issued = draft.lineage.filter((r) => r.hasText);
+  const wanted = which ?? (issued.length ? String(issued[issued.length - 1]!.revision) : 'working');
+  if (wanted === 'working') {
+    const working = await api<{ doc: unknown }>('GET', `/api/drafts/${draft.id}/text`);
+    return { text: textFromJSON(working.doc), label: 'Working text (not issued)', date: null };
+  }
+  const revision = await api<{ symbol: string; text: unknown; issuedAt: string }>('GET', `/api/drafts/${draft.id}/revisions/${encodeURIComponent(wanted)}`);
+  return { text: textFromJSON(revision.text), label: revision.symbol, date: revision.issuedAt };
+}
+
+// Numbers into `data-label`, footnote marks replaced by their numbers, italic preambular openings.
+function dress(body: HTMLElement, text: PMNode): HTMLElement[] {
+  const numbering = sequentialNumbering(text);
+  for (const p of body.querySelectorAll<HTMLElement>('p[data-id]')) {
+    const n = numbering.byId.get(p.dataset.id ?? '');
+    if (n) p.dataset.label = n.label;
+    if (p.dataset.kind === 'preambular' && p.firstChild?.nodeType === Node.TEXT_NODE) {
+      const first = p.firstChild as Text;
+      const length = openingWordsLength(first.data);
+      if (length > 0) {
+        const rest = first.splitText(length);
+        p.insertBefore(el('span', { className: 'ph-opening' }, first.data), rest);
+        first.remove();
+      }
+    }
+  }
+  const notes: HTMLElement[] = [];
+  for (const mark of body.querySelectorAll<HTMLElement>('span[data-kind="footnote"]')) {
+    const number = numbering.footnoteById.get(mark.dataset.id ?? '');
+    notes.push(el('li', { attrs: { value: String(number ?? '') } }, mark.textContent ?? ''));
+    mark.textContent = String(number ?? '*');
+  }
+  return notes;
+}
+
+/** Show the print view of `draftId` (`which`: a revision number or "working"; null: the latest issued text). */
+export async function showPrint(app: HTMLElement, draftId: string, which: string | null, back: () => void): Promise<void> {
+  const draft = await api<DraftDetail>('GET', `/api/drafts/${draftId}`);
+  const { text, label, date } = await loadText(draft, which);
+  document.title = `${label} — print — Penholder`;
+
+  const body = el('div', { className: 'print-text' });
+  body.append(DOMSerializer.fromSchema(resolutionSchema).serializeFragment(text.content));
+  const notes = dress(body, text);
+  const proponent = draft.submittedBy
+    ? `Draft ${draft.kind} submitted by the ${draft.submittedBy.en}`
+    : draft.sponsors.count
+      ? `${draft.sponsors.text.en}: draft ${draft.kind}`
+      : `Draft ${draft.kind}`;
+
+  const print = el('button', { type: 'button' }, 'Print');
+  print.addEventListener('click', () => window.print());
+  const backLink = el('a', { href: `/drafts/${encodeURIComponent(draftId)}` }, '← Back to the draft');
+  backLink.addEventListener('click', (event) => {
+    event.preventDefault();
+    back();
+  });
+
+  app.replaceChildren(
+    el('div', { className: 'print-bar no-print' }, backLink, print),
+    el('article', { className: 'print-page', attrs: { lang: draft.language } },
+      el('div', { className: PRINT_CLASSES.symbolBlock },
+        el('p', { className: `${PRINT_CLASSES.headingLine} ${PRINT_CLASSES.symbol}` }, label),
+        el('p', { className: PRINT_CLASSES.headingLine }, 'Distr.: Limited'),
+        date ? el('p', { className: PRINT_CLASSES.headingLine }, new Date(date).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })) : null,
+        el('p', { className: PRINT_CLASSES.headingLine }, `Original: ${draft.language === 'zh' ? 'Chinese' : draft.language === 'en' ? 'English' : draft.language}`),
+      ),
+      el('p', { className: PRINT_CLASSES.headingLine }, draft.session.title.en),
+      el('p', { className: PRINT_CLASSES.headingLine }, `Agenda item ${draft.agendaItem}`),
+      el('p', { className: PRINT_CLASSES.proponent }, proponent),
+      body,
+      notes.length ? el('ol', { className: PRINT_CLASSES.footnotes }, ...notes) : null,
+    ),
+  );
+}
