@@ -20,9 +20,10 @@ npx tsx bench/compare.bench.ts | tee bench/results/compare.out
 
 mkdir -p bench/results
 cluster_md=""
-if [ -f bench/cluster.bench.mjs ] && [ -n "${DATABASE_URL:-}${BENCH_CLUSTER:-}" ]; then
-  echo "== two instances (bench/cluster.bench.mjs)"
-  node bench/cluster.bench.mjs | tee bench/results/cluster.out
+# Two instances need the local PostgreSQL and Redis (the script makes and drops its own database).
+if pg_isready -h 127.0.0.1 -q && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
+  echo "== two instances on PostgreSQL and Redis (bench/cluster.bench.mjs)"
+  node bench/cluster.bench.mjs --clients 2,20 --runs 3 | tee bench/results/cluster.out
   cluster_md=$(printf '\n### Two instances (`node bench/cluster.bench.mjs`)\n\n```\n%s\n```\n' "$(cat bench/results/cluster.out)")
 fi
 
