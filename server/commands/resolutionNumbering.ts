@@ -4,12 +4,12 @@
  * follows the highest taken; a number already taken in the session is refused (409).
  *
  * Numbering is serialised per session in this process (a number is unique across drafts, so
- * the per-draft guard alone would let two drafts take "11/5" at once). Across several server
- * instances the store has no unique index on numbers yet: see the report of issue 6.
+ * the per-draft guard alone would let two drafts take "11/5" at once); across server instances
+ * the store's unique index on (session, kind, number) refuses the second taker.
  */
 import type { Actor } from '../../shared/accounts';
 import { HttpErrors } from '../http/errors';
-import type { DraftEventRow, RecordRepos, SessionRow, Store } from '../storage/types';
+import { UniqueViolation, type DraftEventRow, type RecordRepos, type SessionRow, type Store } from '../storage/types';
 import { oneAtATime } from './appendGuard';
 import { numberOf, RecordTypes, type NumberPayload } from './meetingRecord';
 import { recordEntry } from './recordAppender';
@@ -59,6 +59,13 @@ export function numberAdoptedText(store: Store, input: { draftId: string; sessio
         const number = input.number ?? nextNumber(session, kind, taken.values());
         if (!number.startsWith(`${session.number}/`)) throw HttpErrors.refused(`numbers of this session begin "${session.number}/", not "${number}"`);
         if ([...taken.values()].some((n) => n.kind === kind && n.number === number)) throw HttpErrors.conflict(`${kind} ${number} is already taken in this session`);
+        // The database has the last word: another instance may have taken it a moment ago.
+        try {
+          await ctx.tx.claimTextNumber(session.id, kind, number, ctx.draft.id);
+        } catch (err) {
+          if (err instanceof UniqueViolation) throw HttpErrors.conflict(`${kind} ${number} is already taken in this session`);
+          throw err;
+        }
         payload = { kind, number };
         return payload;
       },

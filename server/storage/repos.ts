@@ -340,6 +340,10 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
     return accounts.assignChair(this.conn, draftId, chairUserId);
   }
 
+  async claimTextNumber(sessionId: string, kind: 'resolution' | 'decision', number: string, draftId: string): Promise<void> {
+    await this.conn.run('INSERT INTO text_numbers (session_id, kind, number, draft_id, taken_at) VALUES (?, ?, ?, ?, ?)', [sessionId, kind, number, draftId, new Date().toISOString()]);
+  }
+
   deleteAuthSessionsOfUser(userId: string, exceptTokenHash?: string): Promise<number> {
     return accounts.deleteAuthSessionsOfUser(this.conn, userId, exceptTokenHash);
   }

@@ -222,6 +222,12 @@ export interface RecordRepos {
   updateDelegation(id: string, patch: DelegationPatch): Promise<DelegationRow | null>;
   /** Name (or, with null, remove) the chair of a draft's consultations; null when no such draft. */
   assignChair(draftId: string, chairUserId: string | null): Promise<DraftRow | null>;
+  /**
+   * Take a resolution or decision number for an adopted draft. Throws UniqueViolation
+   * (`text_numbers_session_kind_number_key`, or `text_numbers_draft_key` for a draft numbered
+   * already) when it is taken: the database keeps numbers unique across server instances.
+   */
+  claimTextNumber(sessionId: string, kind: 'resolution' | 'decision', number: string, draftId: string): Promise<void>;
   /** End every session and token of a user (deactivation, password change); returns how many. */
   deleteAuthSessionsOfUser(userId: string, exceptTokenHash?: string): Promise<number>;
   /** Move a session's expiry (sliding inactivity timeout). */

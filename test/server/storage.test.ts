@@ -166,6 +166,7 @@ function storeContract(b: Backend) {
       [1, 'records'],
       [2, 'update_log'],
       [3, 'accounts_audit'],
+      [4, 'text_numbers'],
     ]);
     expect(store.kind).toBe(b.kind);
   });
@@ -263,6 +264,19 @@ function storeContract(b: Backend) {
     const other = await seedSession(store);
     await expect(store.createDraft(draftInput(other.id, 9))).resolves.toMatchObject({ lNumber: 9 });
     await expect(store.createDraft(draftInput('no-such-session', 1))).rejects.toThrow();
+  });
+
+  it('keeps resolution and decision numbers unique per session and kind, one per draft', async () => {
+    const session = await seedSession(store);
+    const [a, b2, c] = [await store.createDraft(draftInput(session.id, 1)), await store.createDraft(draftInput(session.id, 2)), await store.createDraft(draftInput(session.id, 3))];
+    await store.claimTextNumber(session.id, 'resolution', '11/5', a.id);
+    await expectUnique(store.claimTextNumber(session.id, 'resolution', '11/5', b2.id), 'text_numbers_session_kind_number_key');
+    await expectUnique(store.claimTextNumber(session.id, 'resolution', '11/6', a.id), 'text_numbers_draft_key');
+    // The same number of the other kind, or in another session, is another number.
+    await store.claimTextNumber(session.id, 'decision', '11/5', c.id);
+    const other = await seedSession(store);
+    await store.claimTextNumber(other.id, 'resolution', '11/5', (await store.createDraft(draftInput(other.id, 1))).id);
+    await store.claimTextNumber(session.id, 'resolution', '11/6', b2.id);
   });
 
   it('numbers sponsorship events per draft, and lists them per session', async () => {
@@ -717,7 +731,7 @@ describe.skipIf(!gate.run)('PostgreSQL store', () => {
       await client.connect();
       const { rows } = await client.query('SELECT id FROM schema_migrations ORDER BY id');
       await client.end();
-      expect(rows.map((r) => r.id)).toEqual([1, 2, 3]);
+      expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4]);
     } finally {
       await Promise.all(stores.map((s) => s.close()));
       await db.drop();
