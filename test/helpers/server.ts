@@ -36,8 +36,10 @@ export interface TestServerOptions {
   collab?: Partial<CollabOptions>;
   /** Seed the demo (with fixed passwords, see server/demo/accounts.ts). */
   seedDemo?: boolean;
-  /** Configuration overrides (body limit, session lifetimes, Secure cookies). */
+  /** Configuration overrides (body limit, session lifetimes, Secure cookies, REDIS_URL). */
   config?: Partial<Config>;
+  /** Redis fan-out options besides the URL (a channel prefix of the test's own on a shared Redis). */
+  fanout?: { prefix?: string };
 }
 
 /** Start a server on port 0; close it in afterAll/afterEach. */
@@ -47,6 +49,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const logs: TestServer['logs'] = [];
   const penholder = await createPenholder(config, {
     collab: opts.collab,
+    fanout: opts.fanout,
     seed: opts.seedDemo,
     demoPasswords: 'fixed',
     log: (message, err) => logs.push({ message, err }),
