@@ -14,7 +14,7 @@ import { amendmentsFor, recordOralAmendment } from '../../commands/oralAmendment
 import { presentOralAmendment } from '../../presenters/meeting';
 import { checkedText, loadDraftTexts, resolveText } from '../../texts';
 import { requireUser, send } from '../context';
-import type { ApiDeps } from '../deps';
+import { refreshQuietly, type ApiDeps } from '../deps';
 import { HttpErrors } from '../errors';
 import { idParams, parse } from '../validate';
 import { authorizeDraft } from './revisions';
@@ -51,6 +51,7 @@ export function amendmentRoutes(deps: ApiDeps): Router {
     const { symbol: named, meeting, ...amendment } = parse(amendmentBody, req.body);
     await authorizeDraft(store, actor, params.id, RecordTypes.oralAmendment);
     const recorded = await recordOralAmendment(store, { draftId: params.id, actor, amendment, symbol: named, meeting });
+    await refreshQuietly(deps, params.id);
     const user = await store.getUser(actor.id);
     send(res, 201, presentOralAmendment({ seq: recorded.row.seq, at: recorded.row.at, payload: recorded.payload, userId: actor.id }, new Map(user ? [[user.id, user]] : [])));
   });

@@ -12,7 +12,7 @@ import { paragraphStateEvents, RecordTypes } from '../../commands/meetingRecord'
 import { negotiationOf, recordParagraphState } from '../../commands/paragraphStateRecorder';
 import { presentParagraphStates } from '../../presenters/meeting';
 import { requireUser, send } from '../context';
-import type { ApiDeps } from '../deps';
+import { refreshQuietly, type ApiDeps } from '../deps';
 import { idParams, parse } from '../validate';
 import { authorizeDraft } from './revisions';
 
@@ -42,6 +42,8 @@ export function negotiationRoutes(deps: ApiDeps): Router {
     const body = parse(stateBody, req.body);
     await authorizeDraft(store, actor, params.id, RecordTypes.paragraphState);
     await recordParagraphState(store, { draftId: params.id, actor, ...body });
+    // Everyone in the draft sees the chair's marks at once.
+    await refreshQuietly(deps, params.id);
     send(res, 201, await present(params.id));
   });
 

@@ -104,7 +104,7 @@ describe('open sockets follow the secretariat\'s record', () => {
     ws.close();
   });
 
-  it('tells every open socket when the record moves (a sponsor joins, a text is issued), and nobody on a refusal', async () => {
+  it('tells every open socket when the record moves (a sponsor joins, a text is issued, a paragraph is agreed), and nobody on a refusal', async () => {
     const w: MeetingWorld = await meetingWorld(server);
     const { ws, heard } = await rawSocket(collabUrl(), w.draft.id, w.as.nonSponsor.token);
     try {
@@ -115,10 +115,12 @@ describe('open sockets follow the secretariat\'s record', () => {
       await until(() => told() === 1, 2_000, 'a record notice after the join');
       expect((await w.api('secretariat', 'POST', w.draftPath('/revisions'), { symbol: w.short() })).status).toBe(201);
       await until(() => told() === 2, 2_000, 'a record notice after the issue');
+      expect((await w.api('chair', 'POST', w.draftPath('/paragraph-states'), { paragraphId: 'op1', state: 'agreed' })).status).toBe(201);
+      await until(() => told() === 3, 2_000, 'a record notice after the chair agreed a paragraph');
       // A refused request moves nothing and tells nobody.
       expect((await w.api('nonSponsor', 'POST', w.draftPath('/events'), { type: 'adopted', payload: adoptedWithoutVote })).status).toBe(403);
       await settle();
-      expect(told()).toBe(2);
+      expect(told()).toBe(3);
     } finally {
       ws.close();
     }
