@@ -17,6 +17,7 @@ import { AuditActions } from '../shared/audit';
 import { foreignOrigin } from './auth/origin';
 import { securityHeaders } from './http/headers';
 import { apiRouter } from './http/router';
+import type { ApiDeps } from './http/deps';
 import { redacting, redactingConsole } from './logging';
 import { openStore } from './storage';
 import type { Store } from './storage/types';
@@ -88,16 +89,21 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
   // The collaboration endpoint is created after the server; routes reach it through this.
   let collab: Collaboration | null = null;
   const authenticate = (req: http.IncomingMessage) => authenticateRequest(store, req);
-  app.use(
-    '/api',
-    apiRouter({ store, config, log, refreshAccess: async (draftId) => collab?.refreshAccess(draftId), revokeUser: (userId) => collab?.revokeUser(userId), presentIn: (draftId) => collab?.presentIn(draftId) ?? [],
-      replaceWorkingText: async (draftId, text, user) => {
-        if (!collab) throw new Error('the collaboration server is not running');
-        return collab.replaceWorkingText(draftId, text, user);
-      } }, [
-      historyRouter({ store, authenticate }),
-    ]),
-  );
+  // What the routes ask of the collaboration endpoint: rights refreshed after a governed change,
+  // sockets closed on revocation, who is in a draft, a text written in through its room.
+  const apiDeps: ApiDeps = {
+    store,
+    config,
+    log,
+    refreshAccess: async (draftId) => collab?.refreshAccess(draftId),
+    revokeUser: (userId) => collab?.revokeUser(userId),
+    presentIn: (draftId) => collab?.presentIn(draftId) ?? [],
+    replaceWorkingText: async (draftId, text, user) => {
+      if (!collab) throw new Error('the collaboration server is not running');
+      return collab.replaceWorkingText(draftId, text, user);
+    },
+  };
+  app.use('/api', apiRouter(apiDeps, [historyRouter({ store, authenticate })]));
   serveClient(app, opts.clientDir ?? path.join(projectRoot, 'dist', 'client'));
 
   const server = http.createServer(app);
