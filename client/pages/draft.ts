@@ -18,6 +18,7 @@ import { setReadOnly } from '../editor/readOnly';
 import { createDraftingEditor } from '../editor/setup';
 import { toolbar } from '../editor/toolbar';
 import { lineagePanel } from '../panels/lineage';
+import { importPanel } from '../panels/importText';
 import { finalBanner, paragraphStatesPanel } from '../panels/paragraphStates';
 import { presencePanel } from '../panels/presence';
 import { sponsorsPanel } from '../panels/sponsors';
@@ -87,7 +88,9 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const states = paragraphStatesPanel(draft, me, () => view?.state.doc ?? null);
   // The "final text" banner appears when the secretariat freezes the draft, live.
   const finalSlot = el('div', { className: 'final-slot' }, finalBanner(draft, events?.find((e) => e.type === 'frozen')?.at));
-  const main = el('div', { className: 'draft-main' }, finalSlot, banner, tools.element, mount, footnotes);
+  // A text is imported only before the first issue, by those who may edit it.
+  const canImport = permission.ok && draft.lineage.length === 0;
+  const main = el('div', { className: 'draft-main' }, finalSlot, banner, tools.element, mount, footnotes, canImport ? importPanel(draftId) : null);
   const recordPanels = (d: DraftDetail, e: DraftEventJSON[] | null) => [statusPanel(d, e), states.element, sponsorsPanel(d), lineagePanel(d)];
   const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } },
     presence.element, ...recordPanels(draft, events));

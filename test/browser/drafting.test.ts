@@ -194,6 +194,24 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
     await c.context.close();
   }, TEST_MS);
 
+  it('imports a pasted text after showing what it recognised, and both browsers get it', async () => {
+    const draftId = await makeDraft(world, 'Imported', ['CHL']);
+    const a = await openDraft(browser, world, 'chile', draftId);
+    const s = await openDraft(browser, world, 'secretariat', draftId);
+    await a.page.locator('.import-panel summary').click();
+    await a.page.locator('#import-text').fill('Strengthening cooperation\n\nThe Conference of the Parties,\n\nRecalling its resolution 10/4,\n\n1. Decides to act;\n\n(a) First;\n\n(b) Second;\n\n2. Requests a report.');
+    await a.page.getByRole('button', { name: 'Show what will be imported' }).click();
+    await expect.poll(() => a.page.locator('.import-paragraphs li').evaluateAll((li) => li.map((x) => x.querySelector('strong')?.textContent?.trim())), { timeout: 5_000 })
+      .toEqual(['—', '1.', '(a)', '(b)', '2.']);
+    // Nothing changes until the user confirms.
+    expect(await editorText(s.page)).not.toContain('Decides to act');
+    await a.page.getByRole('button', { name: 'Import this text' }).click();
+    await expect.poll(() => editorText(s.page), { timeout: 5_000 }).toContain('Decides to act;');
+    expect(await operativeNumbers(s.page)).toEqual(['1. Decides to act;', '2. Requests a report.']);
+    await a.context.close();
+    await s.context.close();
+  }, TEST_MS);
+
   it('reflows at 200 % zoom without horizontal scrolling', async () => {
     const draftId = await makeDraft(world, 'Zoomed', ['CHL']);
     const context = await browser.newContext({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 });
