@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildClient, demoLogin, demoPassword, hasChromium, launch, makeDraft, requireChromiumInCI, screenshot, startWorld, type World } from './harness';
+import { closeBrowserWorld, demoLogin, demoPassword, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, screenshot, type World } from './harness';
 
 requireChromiumInCI();
 
@@ -48,15 +48,11 @@ describe.skipIf(!hasChromium)('the app under its Content-Security-Policy', () =>
   let draftId: string;
 
   beforeAll(async () => {
-    await buildClient();
-    [world, browser] = await Promise.all([startWorld(), launch()]);
+    [world, browser] = await openBrowserWorld();
     draftId = await makeDraft(world, 'Cooperation under a strict policy', ['CHL', 'MEX']);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await world?.server.close();
-  });
+  afterAll(() => closeBrowserWorld(world, browser));
 
   it('would see a violation: an inline script injected into the page is blocked and reported', async () => {
     const probe = await watchedPage(browser);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { makeDraft } from '../helpers/factories';
 import { issueLineage, type Lineage } from '../server/compare/lineage';
-import { buildClient, hasChromium, launch, requireChromiumInCI, screenshot, signedInPage, startWorld, type World } from './harness';
+import { closeBrowserWorld, hasChromium, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
 
@@ -20,8 +20,7 @@ describe.skipIf(!hasChromium)('the comparison view in Chromium', () => {
   let lineage: Lineage;
 
   beforeAll(async () => {
-    await buildClient();
-    [world, browser] = await Promise.all([startWorld(), launch()]);
+    [world, browser] = await openBrowserWorld();
     const { store } = world.server;
     const session = (await store.getSession(world.sessionId))!;
     const chile = world.delegations.get('CHL')!;
@@ -29,10 +28,7 @@ describe.skipIf(!hasChromium)('the comparison view in Chromium', () => {
     lineage = await issueLineage(store, session, draft, { userId: world.secretariat.user.id, delegationId: chile });
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await world?.server.close();
-  });
+  afterAll(() => closeBrowserWorld(world, browser));
 
   it('opens from the lineage, lists the changes with the chair\'s summary, and walks them', async () => {
     const { context, page } = await signedInPage(browser, world.server, 'chile', `/drafts/${lineage.draft.id}`);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildClient, hasChromium, launch, makeDraft, requireChromiumInCI, screenshot, signedInPage, startWorld, type World } from './harness';
+import { closeBrowserWorld, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
 
@@ -15,15 +15,11 @@ describe.skipIf(!hasChromium)('the secretariat console in Chromium', () => {
   let draftId: string;
 
   beforeAll(async () => {
-    await buildClient();
-    [world, browser] = await Promise.all([startWorld(), launch()]);
+    [world, browser] = await openBrowserWorld();
     draftId = await makeDraft(world, 'Strengthening cooperation in the console', ['CHL', 'PER']);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await world?.server.close();
-  });
+  afterAll(() => closeBrowserWorld(world, browser));
 
   // Press a row's button from the keyboard: focus it, then Enter.
   async function press(page: Page, act: string): Promise<void> {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { call } from '../helpers/server';
-import { buildClient, hasChromium, launch, makeDraft, requireChromiumInCI, screenshot, signedInPage, startWorld, type World } from './harness';
+import { closeBrowserWorld, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
 
@@ -40,14 +40,10 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    await buildClient();
-    [world, browser] = await Promise.all([startWorld(), launch()]);
+    [world, browser] = await openBrowserWorld();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await world?.server.close();
-  });
+  afterAll(() => closeBrowserWorld(world, browser));
 
   it('shows the drafts list after signing in', async () => {
     const { context, page } = await signedInPage(browser, world.server, 'chile');

@@ -152,3 +152,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Everything a browser suite starts with: the client built, a server with the demo, Chromium. */
+export async function openBrowserWorld(): Promise<[World, Browser]> {
+  await buildClient();
+  return Promise.all([startWorld(), launch()]);
+}
+
+/** Close what openBrowserWorld opened (either may be missing when the start failed). */
+export async function closeBrowserWorld(world: World | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await world?.server.close();
+}

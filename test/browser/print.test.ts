@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { call } from '../helpers/server';
-import { buildClient, hasChromium, launch, requireChromiumInCI, screenshot, signedInPage, startWorld, type World } from './harness';
+import { closeBrowserWorld, hasChromium, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
 
@@ -11,14 +11,10 @@ describe.skipIf(!hasChromium)('the print view in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    await buildClient();
-    [world, browser] = await Promise.all([startWorld(), launch()]);
+    [world, browser] = await openBrowserWorld();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await world?.server.close();
-  });
+  afterAll(() => closeBrowserWorld(world, browser));
 
   it('prints resolution 11/5 (L.8/Rev.2) as issued: symbol block, 21 numbered paragraphs, footnotes, an A4 PDF', async () => {
     const drafts = await call<{ id: string; symbol: string }[]>(world.server, 'GET', `/api/sessions/${world.sessionId}/drafts`, { cookie: world.secretariat.cookie });
