@@ -2,26 +2,10 @@
  * Who may do what, on every write (and on the secretariat's reads of accounts and the audit record): each row runs once per role on a fresh world, and a refused
  * request must leave the store exactly as it was.
  */
-import { expect, it } from 'vitest';
-import { issueSecret } from '../../../server/auth/sessions';
 import type { Store } from '../../../server/storage/types';
-import { makeWorld, uniqueTag, type World } from '../../helpers/factories';
-import { call } from '../../helpers/server';
+import { uniqueTag, type World } from '../../helpers/factories';
 import { draftText, setWorkingText } from '../meeting/helpers';
-import { describeOnBackends } from './backends';
-import { snapshot } from './snapshot';
-
-type RoleName = 'secretariat' | 'chair' | 'sponsor' | 'nonSponsor';
-const ROLES: RoleName[] = ['secretariat', 'chair', 'sponsor', 'nonSponsor'];
-
-interface Row {
-  name: string;
-  /** Bring the world into the state the write needs (as the secretariat, through the store). */
-  setup?: (w: World, store: Store) => Promise<void>;
-  request: (w: World) => { method: string; path: string; body: unknown };
-  /** Expected status per role: secretariat, chair, sponsor delegate, non-sponsor delegate. */
-  expect: [number, number, number, number];
-}
+import { permissionMatrix, type Row } from './permissionMatrix';
 
 const adopted = { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false };
 const event = (w: World, type: string, payload: Record<string, unknown>) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}/events`, body: { type, payload } });
@@ -108,20 +92,4 @@ const ROWS: Row[] = [
   },
 ];
 
-await describeOnBackends('permissions on every write', ({ server }) => {
-  for (const row of ROWS) {
-    it(`${row.name}: ${ROLES.map((r, i) => `${r} ${row.expect[i]}`).join(', ')}`, async () => {
-      const store = server().store;
-      for (const [i, role] of ROLES.entries()) {
-        const w = await makeWorld(store);
-        await row.setup?.(w, store);
-        const { secret } = await issueSecret(store, w.users[role].id, 'cookie', 60_000);
-        const { method, path, body } = row.request(w);
-        const before = await snapshot(store);
-        const res = await call(server(), method, path, { cookie: `ph_session=${secret}`, body });
-        expect(res.status, `${role}: ${JSON.stringify(res.body)}`).toBe(row.expect[i]);
-        if (res.status >= 400) expect(await snapshot(store), role).toEqual(before);
-      }
-    });
-  }
-});
+await permissionMatrix('permissions on every write', ROWS);

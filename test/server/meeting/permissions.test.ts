@@ -3,18 +3,12 @@
  * a fresh world; a refused request answers 403 and leaves the store exactly as it was. A frozen
  * draft refuses every path that would change its text, to everyone.
  */
-import { expect, it } from 'vitest';
 import { textHash } from '../../../shared/canonical';
-import { issueSecret } from '../../../server/auth/sessions';
 import type { Store } from '../../../server/storage/types';
-import { makeWorld, type World } from '../../helpers/factories';
-import { call } from '../../helpers/server';
-import { describeOnBackends } from '../http/backends';
-import { snapshot } from '../http/snapshot';
+import type { World } from '../../helpers/factories';
+import { permissionMatrix, type Row } from '../http/permissionMatrix';
 import { adoptedWithoutVote, draftText, setWorkingText } from './helpers';
 
-type RoleName = 'secretariat' | 'chair' | 'sponsor' | 'nonSponsor';
-const ROLES: RoleName[] = ['secretariat', 'chair', 'sponsor', 'nonSponsor'];
 const F: [number, number, number, number] = [403, 403, 403, 403];
 
 async function withText(w: World, store: Store): Promise<void> {
@@ -41,7 +35,7 @@ async function frozen(w: World, store: Store): Promise<void> {
 const post = (path: string, body: unknown) => (w: World) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}${path}`, body });
 const amendment = { paragraphId: 'op2', kind: 'replace_words', words: 'twelfth', text: 'thirteenth', proposedBy: null, accepted: true };
 
-const ROWS: { name: string; setup?: (w: World, s: Store) => Promise<void>; request: (w: World) => { method: string; path: string; body: unknown }; expect: [number, number, number, number] }[] = [
+const ROWS: Row[] = [
   { name: 'issue L.1', setup: withText, request: post('/revisions', { symbol: 'L.1' }), expect: [201, 403, 403, 403] },
   { name: 'record a corrigendum', setup: issued, request: post('/revisions/0/documents', { kind: 'corrigendum' }), expect: [201, 403, 403, 403] },
   { name: 'set a paragraph state', setup: withText, request: post('/paragraph-states', { paragraphId: 'op1', state: 'agreed' }), expect: [201, 201, 403, 403] },
@@ -56,24 +50,4 @@ const ROWS: { name: string; setup?: (w: World, s: Store) => Promise<void>; reque
   { name: 'issue a corrigendum to a frozen draft', setup: frozen, request: post('/revisions/0/documents', { kind: 'corrigendum' }), expect: F },
 ];
 
-await describeOnBackends('permissions in the secretariat\'s record', ({ server }) => {
-  for (const row of ROWS) {
-    it(`${row.name}: ${ROLES.map((r, i) => `${r} ${row.expect[i]}`).join(', ')}`, async () => {
-      const store = server().store;
-      for (const [i, role] of ROLES.entries()) {
-        const w = await makeWorld(store);
-        await row.setup?.(w, store);
-        const { secret } = await issueSecret(store, w.users[role].id, 'cookie', 60_000);
-        const { method, path, body } = row.request(w);
-        const before = await snapshot(store);
-        const log = await store.lastSeq(w.draft.id);
-        const res = await call(server(), method, path, { cookie: `ph_session=${secret}`, body });
-        expect(res.status, `${role}: ${JSON.stringify(res.body)}`).toBe(row.expect[i]);
-        if (res.status >= 400) {
-          expect(await snapshot(store), role).toEqual(before);
-          expect(await store.lastSeq(w.draft.id), role).toBe(log);
-        }
-      }
-    });
-  }
-});
+await permissionMatrix('permissions in the secretariat\'s record', ROWS);
