@@ -39,7 +39,7 @@ import type {
 import * as accounts from './accountRepos';
 import * as rows from './rows';
 import { toIso, toJson, toJsonOrNull, type RawRow } from './rows';
-import { appendUpdateRows, claimClientIdRows, reserveSeqs, saveCheckpointRow, type CheckpointInput, type ClientIdClaim, type UpdateRow } from './updateLogWrites.mjs';
+import { appendUpdateRows, claimClientIdRows, holdUpdateLog, reserveSeqs, saveCheckpointRow, type CheckpointInput, type ClientIdClaim, type UpdateRow } from './updateLogWrites.mjs';
 
 /** What the shared SQL needs from a backend: statements, and atomic units of work. */
 export interface SqlConnection {
@@ -287,6 +287,10 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
   async appendUpdates(updates: NewUpdate[]): Promise<StoredUpdate[]> {
     const input = updateRows(updates);
     return storedUpdates(input, await appendUpdateRows(this.conn, input));
+  }
+
+  holdUpdateLog(draftId: string): Promise<number> {
+    return holdUpdateLog(this.conn, draftId);
   }
 
   async listUpdates(draftId: string, afterSeq = 0, uptoSeq?: number): Promise<StoredUpdate[]> {

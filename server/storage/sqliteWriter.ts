@@ -13,6 +13,7 @@
  * thread.
  */
 import { Worker } from 'node:worker_threads';
+import { DRAFT_FROZEN, DraftFrozen } from './updateLogWrites.mjs';
 
 /** What the writer thread can do (the operations of sqliteWriter.worker.mjs). */
 export type WriterOperation = 'appendUpdates' | 'saveCheckpoint' | 'claimClientIds' | 'settings';
@@ -36,7 +37,7 @@ export interface WriterOptions {
 interface Reply {
   id: number;
   value?: unknown;
-  error?: { name?: string; message: string; code?: string };
+  error?: { name?: string; message: string; code?: string; draftIds?: string[] };
 }
 
 interface Waiter {
@@ -128,12 +129,18 @@ export class SqliteWriter {
     const waiter = this.waiting.get(reply.id);
     if (!waiter) return;
     this.waiting.delete(reply.id);
-    if (reply.error) {
-      const err = Object.assign(new Error(reply.error.message), { code: reply.error.code });
-      if (reply.error.name) err.name = reply.error.name;
-      waiter.reject(this.options.translate(err));
-    } else waiter.resolve(reply.value);
+    if (reply.error) waiter.reject(this.revive(reply.error));
+    else waiter.resolve(reply.value);
     if (this.waiting.size === 0) this.becameIdle(worker);
+  }
+
+  /** The error the thread reported, as the main thread's callers expect it (structured clone keeps no class). */
+  private revive(error: NonNullable<Reply['error']>): unknown {
+    // A refusal, not a fault: the caller must recognise it (instanceof) to keep other drafts' edits flowing.
+    if (error.code === DRAFT_FROZEN) return new DraftFrozen(error.draftIds ?? []);
+    const err = Object.assign(new Error(error.message), { code: error.code });
+    if (error.name) err.name = error.name;
+    return this.options.translate(err);
   }
 
   /**

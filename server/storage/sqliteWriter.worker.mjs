@@ -92,7 +92,8 @@ parentPort.on('message', (msg) => {
       if (!op) throw new Error(`unknown writer operation ${msg.op}`);
       parentPort.postMessage({ id: msg.id, value: await op(msg.args) });
     } catch (err) {
-      parentPort.postMessage({ id: msg.id, error: { name: err?.name, message: String(err?.message ?? err), code: err?.code } });
+      // draftIds: a DraftFrozen refusal names its drafts, and the main thread rebuilds it from them.
+      parentPort.postMessage({ id: msg.id, error: { name: err?.name, message: String(err?.message ?? err), code: err?.code, draftIds: err?.draftIds } });
     }
   });
 });

@@ -171,6 +171,12 @@ export class UniqueViolation extends Error {
   }
 }
 
+/**
+ * Thrown by `appendUpdates` when drafts of the batch are frozen: nothing of the batch was
+ * stored, and `draftIds` names the frozen ones (see updateLogWrites.mjs).
+ */
+export { DraftFrozen } from './updateLogWrites.mjs';
+
 /** The relational records: everything except the update log. */
 export interface RecordRepos {
   createBody(b: NewBody): Promise<BodyRow>;
@@ -246,9 +252,16 @@ export interface RecordRepos {
 export interface UpdateLogRepo {
   /**
    * Append updates, possibly of several drafts, in one durable commit (group commit), giving
-   * each the next seq of its draft. Resolves only once the commit is durable.
+   * each the next seq of its draft. Resolves only once the commit is durable. Rejects with
+   * DraftFrozen, storing none of them, when any of the drafts is frozen.
    */
   appendUpdates(updates: NewUpdate[]): Promise<StoredUpdate[]>;
+  /**
+   * Inside `transaction(fn)`: keep appends to a draft's log, from any connection or instance,
+   * waiting until the transaction ends; resolves to the log's last seq. Take it before reading
+   * a text that a record written in the same transaction must match (a freeze).
+   */
+  holdUpdateLog(draftId: string): Promise<number>;
   /** Updates of a draft with seq in (afterSeq, uptoSeq], in order. */
   listUpdates(draftId: string, afterSeq?: number, uptoSeq?: number): Promise<StoredUpdate[]>;
   /** The highest seq of a draft's log, or 0. */

@@ -37,9 +37,20 @@ export interface ClientIdClaim {
 
 /** Rows per multi-row INSERT. */
 export declare const INSERT_CHUNK: number;
+/** The `code` of a DraftFrozen error. */
+export declare const DRAFT_FROZEN: 'draft_frozen';
+/** An append refused, storing nothing, because drafts of the batch are frozen. */
+export declare class DraftFrozen extends Error {
+  constructor(draftIds: readonly string[]);
+  readonly code: typeof DRAFT_FROZEN;
+  /** Every frozen draft the refused batch held. */
+  readonly draftIds: string[];
+}
+/** Keep appends to a draft's log waiting until the current transaction ends; resolves to its last seq. */
+export declare function holdUpdateLog(conn: WriteConnection, draftId: string): Promise<number>;
 /** Reserve `n` seqs of a draft's stream inside the current transaction; resolves to the first. */
 export declare function reserveSeqs(conn: WriteConnection, draftId: string, stream: Stream, n: number): Promise<number>;
-/** Append rows in one transaction; resolves to their seqs, in order. */
+/** Append rows in one transaction; resolves to their seqs, in order. Throws DraftFrozen (storing nothing) when a draft is frozen. */
 export declare function appendUpdateRows(conn: WriteConnection, rows: UpdateRow[]): Promise<number[]>;
 /** Save a checkpoint; a second save of the same seq keeps the first. */
 export declare function saveCheckpointRow(conn: WriteConnection, c: CheckpointInput): Promise<void>;

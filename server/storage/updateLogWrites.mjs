@@ -10,6 +10,23 @@
 /** Rows per multi-row INSERT: well under both backends' limits on bound parameters. */
 export const INSERT_CHUNK = 200;
 
+/** The `code` of a DraftFrozen error, also as it crosses the SQLite writer thread's boundary. */
+export const DRAFT_FROZEN = 'draft_frozen';
+
+/**
+ * An append refused because a draft is frozen: its log takes no update after the freeze. The
+ * whole transaction rolled back, so nothing of the batch was stored; `draftIds` lists every
+ * frozen draft the batch held, so that the caller can commit the others' rows again.
+ */
+export class DraftFrozen extends Error {
+  constructor(draftIds) {
+    super(`the text of draft ${draftIds.join(', ')} is frozen: its log takes no more updates`);
+    this.name = 'DraftFrozen';
+    this.code = DRAFT_FROZEN;
+    this.draftIds = [...draftIds];
+  }
+}
+
 /**
  * Reserve `n` seqs of a draft's stream and return the first. Race-free across connections and
  * processes: the upsert takes the counter row's lock until the surrounding transaction ends, so a
@@ -27,7 +44,45 @@ export async function reserveSeqs(conn, draftId, stream, n) {
   return Number(row.last_seq) - n + 1;
 }
 
-/** Append rows (of one or more drafts) in one transaction; resolves to their seqs, in order. */
+/**
+ * Keep every append to a draft's log waiting until the surrounding transaction ends, and
+ * resolve to the log's last seq. The upsert takes the same counter row lock as reserveSeqs
+ * without moving the counter. A freeze takes it before it reads the text it hashes, so that an
+ * append commits entirely before the freeze (and is in that text) or finds the freeze and is
+ * refused. On SQLite the transaction's write lock already serialises writers; this is harmless.
+ */
+export async function holdUpdateLog(conn, draftId) {
+  const [row] = await conn.all(
+    `INSERT INTO draft_counters (draft_id, stream, last_seq) VALUES (?, 'update', 0)
+     ON CONFLICT (draft_id, stream) DO UPDATE SET last_seq = draft_counters.last_seq
+     RETURNING last_seq`,
+    [draftId],
+  );
+  return Number(row.last_seq);
+}
+
+/**
+ * Which of `draftIds` are frozen, read inside the appending transaction after their counters are
+ * locked: a freeze recorded before then is seen (PostgreSQL reads what was committed before each
+ * statement), and a freeze not yet recorded waits for this transaction (holdUpdateLog).
+ */
+async function frozenAmong(conn, draftIds) {
+  const frozen = [];
+  for (let i = 0; i < draftIds.length; i += INSERT_CHUNK) {
+    const chunk = draftIds.slice(i, i + INSERT_CHUNK);
+    const list = chunk.map(() => '?').join(', ');
+    const found = await conn.all(`SELECT DISTINCT draft_id FROM draft_events WHERE type = 'frozen' AND draft_id IN (${list})`, chunk, {
+      cache: chunk.length === 1,
+    });
+    for (const r of found) frozen.push(String(r.draft_id));
+  }
+  return frozen;
+}
+
+/**
+ * Append rows (of one or more drafts) in one transaction; resolves to their seqs, in order.
+ * Throws DraftFrozen, storing nothing, when any of the drafts is frozen.
+ */
 export async function appendUpdateRows(conn, rows) {
   if (rows.length === 0) return [];
   return conn.atomic(async (c) => {
@@ -35,10 +90,14 @@ export async function appendUpdateRows(conn, rows) {
     for (const r of rows) counts.set(r.draftId, (counts.get(r.draftId) ?? 0) + 1);
     // Reserve in a fixed (sorted) order of drafts: two writers committing batches that touch
     // the same drafts then lock the counters in the same order and cannot deadlock.
+    const drafts = [...counts.keys()].sort();
     const next = new Map();
-    for (const draftId of [...counts.keys()].sort()) {
+    for (const draftId of drafts) {
       next.set(draftId, await reserveSeqs(c, draftId, 'update', counts.get(draftId)));
     }
+    // Under the counters' locks: a frozen draft's log is closed (throwing rolls the reservations back).
+    const frozen = await frozenAmong(c, drafts);
+    if (frozen.length > 0) throw new DraftFrozen(frozen);
     const seqs = rows.map((r) => {
       const seq = next.get(r.draftId);
       next.set(r.draftId, seq + 1);
