@@ -5,6 +5,7 @@
  */
 import express, { Router } from 'express';
 import { authenticate, keepSessionAlive, LoginThrottle } from '../auth';
+import { MemoryCounters, type Counters } from '../cluster/counters';
 import { auditDraftWrites, auditRefusals } from './audit';
 import { writeRateLimit } from './rateLimit';
 import { auditRoutes } from './routes/audit';
@@ -29,11 +30,14 @@ import { sessionRoutes } from './routes/sessions';
 import { sponsorRoutes } from './routes/sponsors';
 import { userRoutes } from './routes/users';
 
-/** Build the /api router; `more` are routers of other units (the text's history), mounted last. */
-export function apiRouter(deps: ApiDeps, more: Router[] = []): Router {
+/**
+ * Build the /api router; `more` are routers of other units (the text's history), mounted last;
+ * `counters` keep failed sign-ins and write buckets (in Redis when instances share them).
+ */
+export function apiRouter(deps: ApiDeps, more: Router[] = [], counters: Counters = new MemoryCounters()): Router {
   const router = Router();
 
-  const throttle = new LoginThrottle(deps.config.loginThrottle);
+  const throttle = new LoginThrottle(deps.config.loginThrottle, counters);
 
   router.use(async (req, _res, next) => {
     const auth = await authenticate(deps.store, req);
@@ -43,7 +47,7 @@ export function apiRouter(deps: ApiDeps, more: Router[] = []): Router {
     next();
   });
   router.use(csrfProtection);
-  router.use(writeRateLimit(deps.config.writeRate));
+  router.use(writeRateLimit(deps.config.writeRate, counters));
   // Imports carry Word files and long texts: they bring their own parsers and larger limits,
   // so they come before the general JSON parser (which would refuse them at its limit).
   router.use(importsRouter(deps));

@@ -58,18 +58,18 @@ export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
   router.post('/login', async (req, res) => {
     const { login, password } = parse(loginBody, req.body);
     const address = clientAddress(req);
-    const wait = throttle.waitMs(login, address);
+    const wait = await throttle.waitMs(login, address);
     if (wait > 0) {
       await audit(deps, req, { action: AuditActions.signInThrottled, login, user: null });
       throw HttpErrors.tooManyAttempts(wait);
     }
     const user = await checkCredentials(store, login, password);
     if (!user) {
-      throttle.fail(login, address);
+      await throttle.fail(login, address);
       await audit(deps, req, { action: AuditActions.signInFailed, login, user: null });
       throw HttpErrors.badCredentials();
     }
-    throttle.succeed(login);
+    await throttle.succeed(login);
     // Signing in rotates the session: whatever cookie this browser brought (valid, expired or
     // planted by someone else) is revoked, and a fresh secret replaces it.
     const previous = credentialsOf(req);
@@ -105,11 +105,11 @@ export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
     const input = parse(passwordBody, req.body);
     const address = clientAddress(req);
     // Guessing the current password from a stolen session is throttled like a sign-in.
-    const wait = throttle.waitMs(actor.login, address);
+    const wait = await throttle.waitMs(actor.login, address);
     if (wait > 0) throw HttpErrors.tooManyAttempts(wait);
     const row = await store.getUser(actor.id);
     if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
-      throttle.fail(actor.login, address);
+      await throttle.fail(actor.login, address);
       throw HttpErrors.refused('the current password is wrong');
     }
     await store.updateUser(actor.id, { passwordHash: await hashPassword(input.newPassword) });
@@ -123,12 +123,12 @@ export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
   router.post('/reset', async (req, res) => {
     const input = parse(resetBody, req.body);
     const address = clientAddress(req);
-    const wait = throttle.waitMs(`(reset)${address}`, address);
+    const wait = await throttle.waitMs(`(reset)${address}`, address);
     if (wait > 0) throw HttpErrors.tooManyAttempts(wait);
     const userId = await redeemResetCode(store, input.code);
     const user = userId ? await store.getUser(userId) : null;
     if (!user || !user.active) {
-      throttle.fail(`(reset)${address}`, address);
+      await throttle.fail(`(reset)${address}`, address);
       await audit(deps, req, { action: AuditActions.passwordResetFailed, user: null, detail: { code: hashSecret(input.code).slice(0, 12) } });
       throw HttpErrors.badResetCode();
     }
