@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { authenticateRequest } from './auth';
+import { MemoryCounters, type Counters } from './cluster/counters';
+import { RedisCounters } from './cluster/redisCounters';
 import { attachCollaboration, historyRouter, type Collaboration, type CollabOptions } from './collab';
 import { RedisFanout, type RedisFanoutOptions } from './collab/redisFanout';
 import type { Config } from './config';
@@ -103,17 +105,23 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
       return collab.replaceWorkingText(draftId, text, user);
     },
   };
-  app.use('/api', apiRouter(apiDeps, [historyRouter({ store, authenticate })]));
+  if (config.redisUrl && !config.databaseUrl) log('REDIS_URL is ignored without DATABASE_URL: several instances need one shared PostgreSQL log');
+  const redisUrl = config.databaseUrl ? config.redisUrl : null;
+  // Several instances share their sign-in and write limits in Redis (under the fan-out's
+  // prefix); one instance keeps them in memory.
+  const counters: Counters = redisUrl
+    ? new RedisCounters({ url: redisUrl, prefix: opts.fanout?.prefix, log: redactingConsole(log) })
+    : new MemoryCounters();
+  app.use('/api', apiRouter(apiDeps, [historyRouter({ store, authenticate })], counters));
   serveClient(app, opts.clientDir ?? path.join(projectRoot, 'dist', 'client'));
 
   const server = http.createServer(app);
-  if (config.redisUrl && !config.databaseUrl) log('REDIS_URL is ignored without DATABASE_URL: several instances need one shared PostgreSQL log');
   collab = attachCollaboration(server, {
     store,
     authenticate,
     // With PostgreSQL and Redis, other instances serve the same drafts: edits and presence cross
     // over. Alone, a SQLite file is one instance's own log: there is nothing to share then.
-    fanout: config.redisUrl && config.databaseUrl ? new RedisFanout({ url: config.redisUrl, log: redactingConsole(log), ...opts.fanout }) : undefined,
+    fanout: redisUrl ? new RedisFanout({ url: redisUrl, log: redactingConsole(log), ...opts.fanout }) : undefined,
     options: { log: redactingConsole(log), ...opts.collab },
     foreignOrigin: (req) => foreignOrigin(req, config.publicOrigin),
     // Sockets refused by the policy or the origin check join the audit record.
@@ -157,6 +165,7 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await stopped;
+        await counters.close();
         await store.close();
       })();
       return closed;
