@@ -2,8 +2,11 @@
  * Group commit: updates of every draft that arrive within a few milliseconds share one durable
  * transaction. Each caller's promise resolves once its updates are durable, in the order they
  * were submitted; a failed commit rejects every caller of that batch (nothing is half-written).
+ * A draft frozen meanwhile (on this instance or another) only holds up its own callers: the
+ * store refuses the whole batch with DraftFrozen, those callers get the refusal, and the rest
+ * of the batch is committed again at once.
  */
-import type { NewUpdate, StoredUpdate, UpdateLogRepo } from '../storage/types';
+import { DraftFrozen, type NewUpdate, type StoredUpdate, type UpdateLogRepo } from '../storage/types';
 
 interface Waiting {
   updates: NewUpdate[];
@@ -66,14 +69,24 @@ export class GroupCommitter {
   private async flush(): Promise<void> {
     // Yield once so that `running` is set before any outcome (even a synchronous throw) lands.
     await Promise.resolve();
-    const batch = this.waiting;
+    let batch = this.waiting;
     this.waiting = [];
     try {
-      const stored = await this.log.appendUpdates(batch.flatMap((w) => w.updates));
-      let i = 0;
-      for (const w of batch) {
-        w.resolve(stored.slice(i, i + w.updates.length));
-        i += w.updates.length;
+      for (;;) {
+        try {
+          const stored = await this.log.appendUpdates(batch.flatMap((w) => w.updates));
+          let i = 0;
+          for (const w of batch) {
+            w.resolve(stored.slice(i, i + w.updates.length));
+            i += w.updates.length;
+          }
+          return;
+        } catch (e) {
+          const rest = withoutFrozen(batch, e);
+          if (!rest) throw e;
+          batch = rest;
+          if (batch.length === 0) return;
+        }
       }
     } catch (e) {
       for (const w of batch) w.reject(e);
@@ -82,4 +95,21 @@ export class GroupCommitter {
       if (this.waiting.length > 0) this.schedule();
     }
   }
+}
+
+/**
+ * After a DraftFrozen refusal: reject the callers with updates of the frozen drafts and return
+ * the others, to commit again. Null when `e` is another failure (or names none of the batch's
+ * drafts, which would otherwise loop).
+ */
+function withoutFrozen(batch: Waiting[], e: unknown): Waiting[] | null {
+  if (!(e instanceof DraftFrozen)) return null;
+  const frozen = new Set(e.draftIds);
+  const rest: Waiting[] = [];
+  for (const w of batch) {
+    const theirs = [...new Set(w.updates.map((u) => u.draftId))].filter((id) => frozen.has(id));
+    if (theirs.length > 0) w.reject(new DraftFrozen(theirs));
+    else rest.push(w);
+  }
+  return rest.length < batch.length ? rest : null;
 }

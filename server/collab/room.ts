@@ -2,13 +2,15 @@
  * One loaded draft: its Y.Doc, presence, open connections, and the ordered path every edit
  * takes — check, claim authorship, commit durably, then apply and relay. Nothing reaches the
  * document or another client before its commit is durable; a failed commit keeps the edit in
- * memory and stops accepting new ones until storage answers again.
+ * memory and stops accepting new ones until storage answers again. A commit the store refuses
+ * because the draft was frozen (on another instance, before this one heard) is not a failure:
+ * the edits are dropped, their senders told, and the room turns read-only.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { mayEditText, type DraftAccess } from '../../shared/policy';
 import { CloseReasons, DeniedPrefix, NoticeKinds, type CloseReason, type CollabMode, type NoticeKind } from '../../shared/protocol';
-import type { Store } from '../storage/types';
+import { DraftFrozen, type Store } from '../storage/types';
 import type { AuthenticatedUser } from './index';
 import type { CollabOptions } from './options';
 import type { GroupCommitter } from './persistence';
@@ -40,6 +42,8 @@ interface Pending {
   origin: Peer | null;
   /** Told the update's seq once it is stored (server-written changes wait for it). */
   stored?: (seq: number) => void;
+  /** Told why it will never be stored (a server-written change refused on a frozen draft). */
+  refused?: (e: unknown) => void;
 }
 
 /** A loaded draft. Created by the registry once checkpoint + tail are applied. */
@@ -181,14 +185,17 @@ export class DraftRoom implements FanoutRoom {
   /**
    * A change the server writes on behalf of `user` (an imported text replacing the working
    * text): claimed, committed and relayed to every peer exactly like a peer's edit. Resolves
-   * with its seq once stored; rejects at once when storage is failing or a client id clashes.
+   * with its seq once stored; rejects at once when storage is failing or a client id clashes,
+   * and with DraftFrozen when the draft is frozen (known here, or found by the store).
    */
   async submitFromServer(update: Uint8Array, user: AuthenticatedUser, clientIds: number[]): Promise<number> {
+    if (this.access.frozen) throw new DraftFrozen([this.draftId]);
     if (this.storageFailed) throw new Error('storage is unavailable; nothing was changed');
     const taken = await this.owners.claim(user.id, clientIds);
     if (taken.length > 0) throw new Error('the change collided with an editor\'s client id; try again');
-    return new Promise<number>((resolve) => {
-      this.queue.push({ update, user, origin: null, stored: resolve });
+    if (this.access.frozen) throw new DraftFrozen([this.draftId]);
+    return new Promise<number>((resolve, reject) => {
+      this.queue.push({ update, user, origin: null, stored: resolve, refused: reject });
       this.approxBytes += update.length;
       this.pump();
     });
@@ -196,8 +203,7 @@ export class DraftRoom implements FanoutRoom {
 
   private mayQueue(peer: Peer): boolean {
     if (peer.mode !== 'edit') {
-      const why = this.modeFor(peer.user).why;
-      peer.tell(NoticeKinds.updateRefused, `your edit was not accepted: ${why}`, `${DeniedPrefix.readOnly}: ${why}`);
+      this.refuseReadOnly(peer);
       return false;
     }
     if (this.storageFailed) {
@@ -205,6 +211,12 @@ export class DraftRoom implements FanoutRoom {
       return false;
     }
     return true;
+  }
+
+  /** Tell a peer its edit was dropped because it may not edit (now). */
+  private refuseReadOnly(peer: Peer): void {
+    const why = this.modeFor(peer.user).why;
+    peer.tell(NoticeKinds.updateRefused, `your edit was not accepted: ${why}`, `${DeniedPrefix.readOnly}: ${why}`);
   }
 
   /** Re-evaluate every peer's rights after the draft's access changed; tell those whose mode changed. */
@@ -276,6 +288,7 @@ export class DraftRoom implements FanoutRoom {
         batch.map((p) => ({ draftId: this.draftId, update: p.update, userId: p.user.id, delegationId: p.user.delegationId })),
       );
     } catch (e) {
+      if (e instanceof DraftFrozen) return this.frozenUnderUs(batch, e);
       // Keep the edits, in order, ahead of anything newer; retry until storage answers.
       this.queue = batch.concat(this.queue);
       this.fail(e);
@@ -294,6 +307,30 @@ export class DraftRoom implements FanoutRoom {
     this.fanout.publishUpdates(this.draftId, batch.map((p, i) => ({ seq: stored[i]!.seq, update: p.update })));
     if (this.storageFailed) this.restore();
     void this.checkpoint();
+  }
+
+  /**
+   * The store refused `batch` because the draft is frozen: the freeze committed (here or on
+   * another instance) before this room heard of it. Nothing of it was stored, and nothing queued
+   * behind it ever will be: drop it all, unapplied and unrelayed. A freeze is final, so the room
+   * turns read-only at once rather than waiting for the access message (late, or lost). Storage
+   * answered, so this is no outage and nothing is retried.
+   */
+  private frozenUnderUs(batch: Pending[], e: DraftFrozen): void {
+    const dropped = batch.concat(this.queue);
+    this.queue = [];
+    this.approxBytes -= dropped.reduce((n, p) => n + p.update.length, 0);
+    this.setAccess({ ...this.access, frozen: true });
+    // Storage answered: no longer failing (read-only peers are not asked for their edits again).
+    if (this.storageFailed) this.restore();
+    const senders = new Set<Peer>();
+    for (const p of dropped) {
+      if (p.origin) senders.add(p.origin);
+      else p.refused?.(e);
+    }
+    // Their clients still show the dropped edits; as with any refusal, a reload shows the stored text.
+    for (const peer of senders) if (this.peers.has(peer)) this.refuseReadOnly(peer);
+    for (const peer of this.peers) peer.tell(NoticeKinds.recordChanged, "the draft's record changed");
   }
 
   private fail(e: unknown): void {
