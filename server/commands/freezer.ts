@@ -7,16 +7,22 @@
  * issued document), so edits made to it after the last issue are not part of the final text.
  *
  * Open sockets are asked to commit the edits they accepted before the freeze and, once it is
- * recorded, turn read-only; the policy refuses every later write on every path.
+ * recorded, turn read-only; the policy refuses every later write on every path. Sockets on other
+ * instances hear of it a little later; until then the database keeps the log closed: the freeze
+ * holds the draft's update log while it reads the text and records the hash, and the log's
+ * writes refuse a frozen draft under the same lock (updateLogWrites.mjs). An edit therefore
+ * either commits before the freeze, and is part of the text it saw, or is refused.
  */
 import type { Actor } from '../../shared/accounts';
 import { textHash } from '../../shared/canonical';
 import { applyEvent, type DraftStatus } from '../../shared/lifecycle';
+import { mayRecordEvent } from '../../shared/policy';
+import { seedWorkingText } from '../collab/seed';
 import { HttpErrors } from '../http/errors';
-import type { DraftEventRow, RevisionRow, Store } from '../storage/types';
+import type { DraftEventRow, RecordRepos, RevisionRow, Store, UpdateLogRepo } from '../storage/types';
 import { statusOfRecord } from './draftStatus';
-import { recordDraftEvent } from './eventRecorder';
 import { amendedText, amendmentsFor } from './oralAmendmentRecorder';
+import { appendChecked, loadRecordContext, underRecordGuard } from './recordAppender';
 import { workingTextNow } from './revisionIssuer';
 
 /** Which text a frozen draft's hash is of. */
@@ -31,7 +37,12 @@ export interface FinalText {
 }
 
 /** The text the body acted on and its hash (see the module comment); 422 when the amendments no longer apply. */
-export async function finalText(store: Store, draftId: string, rows: readonly DraftEventRow[], revisions: readonly RevisionRow[]): Promise<FinalText> {
+export async function finalText(
+  store: Pick<RecordRepos & UpdateLogRepo, 'listRevisions' | 'listUpdates' | 'latestCheckpoint' | 'lastSeq'>,
+  draftId: string,
+  rows: readonly DraftEventRow[],
+  revisions: readonly RevisionRow[],
+): Promise<FinalText> {
   const latest = [...revisions].sort((a, b) => a.revision - b.revision).at(-1);
   if (!latest) return { hash: textHash(await workingTextNow(store, draftId)), symbol: null, label: 'working text', amendments: 0 };
   const amendments = amendmentsFor(rows, latest);
@@ -50,14 +61,29 @@ export async function freezeDraft(
   store: Store,
   input: { draftId: string; actor: Actor; refreshAccess: (draftId: string) => Promise<void> },
 ): Promise<{ status: DraftStatus; row: DraftEventRow; final: FinalText }> {
-  // Edits accepted before the freeze are committed first, so no socket's edit lands after it.
-  await input.refreshAccess(input.draftId);
-  const [rows, revisions] = await Promise.all([store.listDraftEvents(input.draftId), store.listRevisions(input.draftId)]);
-  // Refuse early with the lifecycle's own reason; the recorder checks again in its transaction.
-  const early = applyEvent(statusOfRecord(rows), { type: 'frozen', hash: '-' });
+  const { draftId, actor } = input;
+  // Edits this instance accepted before the freeze are committed first (other instances' are
+  // ordered by the log's lock below).
+  await input.refreshAccess(draftId);
+  // Refuse early with the lifecycle's own reason; the transaction checks again.
+  const early = applyEvent(statusOfRecord(await store.listDraftEvents(draftId)), { type: 'frozen', hash: '-' });
   if (!early.ok) throw HttpErrors.refused(early.error);
-  // After final action no text is issued and no amendment recorded: the text hashed here cannot change before the freeze lands.
-  const final = await finalText(store, input.draftId, rows, revisions);
-  const recorded = await recordDraftEvent(store, { draftId: input.draftId, actor: input.actor, event: { type: 'frozen', hash: final.hash } });
-  return { status: recorded.status, row: recorded.row, final };
+  // A draft never opened in the editor gets its first update (the last issued text) when it is
+  // first opened; once frozen its log takes none, so write that update now.
+  await seedWorkingText(store, draftId);
+  return underRecordGuard(store, draftId, async (tx) => {
+    // Before anything is read: an edit committing from now on waits for this transaction, then
+    // finds the freeze and is refused; one committed before is in the working text read below.
+    await tx.holdUpdateLog(draftId);
+    const ctx = await loadRecordContext(tx, draftId);
+    const permission = mayRecordEvent(actor, ctx.access, 'frozen');
+    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    const allowed = applyEvent(ctx.status, { type: 'frozen', hash: '-' });
+    if (!allowed.ok) throw HttpErrors.refused(allowed.error);
+    const final = await finalText(tx, draftId, ctx.rows, await tx.listRevisions(draftId));
+    const next = applyEvent(ctx.status, { type: 'frozen', hash: final.hash });
+    if (!next.ok) throw HttpErrors.refused(next.error);
+    const row = await appendChecked(ctx, actor, 'frozen', { hash: final.hash });
+    return { status: next.value, row, final };
+  });
 }
