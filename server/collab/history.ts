@@ -22,13 +22,26 @@ export function renderText(doc: Y.Doc): { doc: unknown; plain: string } {
   return { doc: node.toJSON(), plain: node.textBetween(0, node.content.size, '\n') };
 }
 
-/** The seq of the last update stored at or before `at` (0 when none). */
+/**
+ * The seq of the last update stored at or before `at` (0 when none): a binary search over the
+ * log's seqs, one row read per step (17 for 100,000 updates). Updates are dated when they are
+ * committed, so their times rise with their seqs; should two instances' clocks disagree by a
+ * few milliseconds, the answer is still a seq stored at or before `at` whose next was after it.
+ */
 async function seqAtTime(store: LogRepo, draftId: string, at: string): Promise<{ seq: number; at: string | null }> {
   const t = Date.parse(at);
-  let found: StoredUpdate | null = null;
-  for (const u of await store.listUpdates(draftId)) {
-    if (Date.parse(u.at) > t) break;
-    found = u;
+  const row = async (seq: number) => (await store.listUpdates(draftId, seq - 1, seq))[0];
+  let found: StoredUpdate | undefined;
+  let lo = 1;
+  let hi = await store.lastSeq(draftId);
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const u = await row(mid);
+    if (u === undefined) break; // the log never has gaps; nothing better to answer if it had
+    if (Date.parse(u.at) <= t) {
+      found = u;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return { seq: found?.seq ?? 0, at: found?.at ?? null };
 }
