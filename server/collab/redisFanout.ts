@@ -1,15 +1,22 @@
 /**
  * Fan-out over Redis pub/sub: one channel per draft (updates, presence, access changes) and one
- * control channel (revoked users). Publishing never waits for a disconnected Redis — a lost
- * message is repaired from the update log — and every room catches up after Redis comes back
- * and every few seconds, so instances converge whatever pub/sub drops.
+ * control channel (revoked users, heartbeats). Publishing never waits for a disconnected Redis —
+ * a lost message is repaired from the update log — and every room catches up after Redis comes
+ * back and every few seconds, so instances converge whatever pub/sub drops.
+ *
+ * Every instance beats once a second on the control channel and says bye when it closes; the
+ * presence of another instance's clients is taken out of the rooms here when that instance says
+ * bye or misses its heartbeats for a few seconds (killed, cut off), not 30 s later when
+ * y-protocols' awareness timeout would. The removal is applied as if it came from that instance
+ * (never published again): every instance judges the silence for itself.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Fanout, FanoutHandlers, FanoutRoom } from './fanout';
+import { RemotePresence } from './remotePresence';
 
 /** Kinds of fan-out message (the first byte of each). */
-export const FanoutKinds = { update: 1, awareness: 2, access: 3, revoke: 4 } as const;
+export const FanoutKinds = { update: 1, awareness: 2, access: 3, revoke: 4, heartbeat: 5, bye: 6 } as const;
 
 /** One kind of fan-out message. */
 export type FanoutKind = (typeof FanoutKinds)[keyof typeof FanoutKinds];
@@ -24,11 +31,20 @@ export interface RedisFanoutOptions {
   catchUpEveryMs?: number;
   /** Drop incoming messages for which this returns true (tests simulate pub/sub losses with it). */
   drop?(kind: FanoutKind, draftId: string | null): boolean;
+  /** How often this instance says it is alive, in ms. */
+  heartbeatEveryMs?: number;
+  /** How long another instance may be silent before its clients' presence is removed, in ms. */
+  goneAfterMs?: number;
   /** Where connection faults are reported (once per outage). */
   log?: Pick<Console, 'warn' | 'error'>;
 }
 
 const HEADER = 1 + 8 + 8; // kind, sender instance, seq
+
+// Presence frames have no seq: theirs says that the sender sends heartbeats, so that an instance
+// killed before its first heartbeat reached us is still judged by them (and an older instance,
+// which sends 0 and no heartbeats, is left to the awareness timeout).
+const SENDER_BEATS = 1;
 
 function frame(kind: FanoutKind, instance: Buffer, seq: number, payload: Uint8Array): Buffer {
   const b = Buffer.allocUnsafe(HEADER + payload.length);
@@ -48,6 +64,8 @@ export class RedisFanout implements Fanout {
   private readonly prefix: string;
   private readonly rooms = new Map<string, FanoutRoom>();
   private readonly timer: NodeJS.Timeout;
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly presence: RemotePresence;
   private handlers: FanoutHandlers | null = null;
   private down = false;
   private wasReady = false;
@@ -60,9 +78,12 @@ export class RedisFanout implements Fanout {
     // Subscriptions made while Redis is away wait for it (and are renewed on every reconnect).
     this.sub = new Redis(opts.url, { ...common, maxRetriesPerRequest: null });
     for (const c of [this.pub, this.sub]) c.on('error', (e: Error) => this.fault(e));
+    this.presence = new RemotePresence(opts.goneAfterMs ?? 3_000);
     this.sub.on('ready', () => {
       if (this.down) opts.log?.warn('fanout: redis is back; catching up');
       this.down = false;
+      // Whoever was silent while we could not listen is given a fresh chance.
+      this.presence.pardonAll();
       // Whatever was published while we were away is in the log.
       if (this.wasReady) this.catchUpAll();
       this.wasReady = true;
@@ -71,6 +92,8 @@ export class RedisFanout implements Fanout {
     void this.sub.subscribe(this.controlChannel).catch((e: unknown) => this.fault(e));
     this.timer = setInterval(() => this.catchUpAll(), opts.catchUpEveryMs ?? 3_000);
     this.timer.unref();
+    this.heartbeat = setInterval(() => this.beat(), opts.heartbeatEveryMs ?? 1_000);
+    this.heartbeat.unref();
   }
 
   /** Resolves once both connections are ready (for tests and the cluster script). */
@@ -93,6 +116,7 @@ export class RedisFanout implements Fanout {
 
   leave(draftId: string): void {
     this.rooms.delete(draftId);
+    this.presence.forgetDraft(draftId);
     void this.sub.unsubscribe(this.draftChannel(draftId)).catch(() => undefined);
   }
 
@@ -101,7 +125,12 @@ export class RedisFanout implements Fanout {
   }
 
   publishAwareness(draftId: string, update: Uint8Array): void {
-    this.publish(this.draftChannel(draftId), frame(FanoutKinds.awareness, this.instance, 0, update));
+    try {
+      this.presence.published(draftId, update);
+    } catch {
+      // The room encoded it: it cannot be malformed; and if it were, nothing here depends on it.
+    }
+    this.publish(this.draftChannel(draftId), frame(FanoutKinds.awareness, this.instance, SENDER_BEATS, update));
   }
 
   publishAccessChanged(draftId: string): void {
@@ -114,6 +143,12 @@ export class RedisFanout implements Fanout {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.heartbeat);
+    // Others remove our clients' presence at once rather than after the heartbeat's silence.
+    if (this.pub.status === 'ready') {
+      const bye = this.pub.publish(this.controlChannel, frame(FanoutKinds.bye, this.instance, 0, new Uint8Array(0))).catch(() => undefined);
+      await Promise.race([bye, new Promise((r) => setTimeout(r, 500))]);
+    }
     this.rooms.clear();
     this.pub.disconnect();
     this.sub.disconnect();
@@ -138,17 +173,40 @@ export class RedisFanout implements Fanout {
     const draftPrefix = `${this.prefix}draft:`;
     const draftId = channel.startsWith(draftPrefix) ? channel.slice(draftPrefix.length) : null;
     if (this.opts.drop?.(kind, draftId)) return;
+    const sender = message.toString('hex', 1, 9);
+    if (kind === FanoutKinds.bye) return this.gone(sender);
+    this.presence.seen(sender, kind === FanoutKinds.heartbeat || (kind === FanoutKinds.awareness && message.readDoubleBE(9) === SENDER_BEATS));
     const payload = message.subarray(HEADER);
     if (kind === FanoutKinds.revoke) return this.handlers?.userRevoked(payload.toString());
     const room = draftId === null ? undefined : this.rooms.get(draftId);
     if (!room) return;
     try {
       if (kind === FanoutKinds.update) room.applyRemoteUpdate(message.readDoubleBE(9), new Uint8Array(payload));
-      else if (kind === FanoutKinds.awareness) room.applyRemoteAwareness(new Uint8Array(payload));
-      else if (kind === FanoutKinds.access) this.handlers?.accessChanged(room.draftId);
+      else if (kind === FanoutKinds.awareness) {
+        room.applyRemoteAwareness(new Uint8Array(payload));
+        this.presence.received(sender, room.draftId, payload);
+      } else if (kind === FanoutKinds.access) this.handlers?.accessChanged(room.draftId);
     } catch (e) {
       this.opts.log?.warn(`fanout: a message for ${room.draftId} did not apply; catching up from the log`, e);
       void room.catchUp().catch(() => undefined);
+    }
+  }
+
+  // Say we are alive, and take out the presence of instances that stopped saying so (unless we
+  // are the one cut off: then we heard nobody, and judge nobody).
+  private beat(): void {
+    this.publish(this.controlChannel, frame(FanoutKinds.heartbeat, this.instance, 0, new Uint8Array(0)));
+    if (this.sub.status !== 'ready') return;
+    for (const instance of this.presence.silent()) this.gone(instance);
+  }
+
+  private gone(instance: string): void {
+    for (const [draftId, removal] of this.presence.gone(instance)) {
+      try {
+        this.rooms.get(draftId)?.applyRemoteAwareness(removal);
+      } catch (e) {
+        this.opts.log?.warn(`fanout: removing a gone instance's presence from ${draftId} failed`, e);
+      }
     }
   }
 
