@@ -14,7 +14,7 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL URL; when set, everything is stored there instead of SQLite. */
   databaseUrl: string | null;
-  /** A Redis URL for fan-out between server instances (used by the fan-out unit). */
+  /** A Redis URL shared by server instances (with DATABASE_URL): the fan-out, and the sign-in and write limits' counters. */
   redisUrl: string | null;
   /** Mark the session cookie `Secure` (behind HTTPS). */
   cookieSecure: boolean;
