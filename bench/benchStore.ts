@@ -39,6 +39,8 @@ export async function benchStore(store: Store, token: string): Promise<Store> {
         }
       })();
       creating.set(id, p);
+      // Once created, getDraft finds it: the entry would only hold memory (the unload benchmark).
+      void p.finally(() => creating.delete(id)).catch(() => undefined);
     }
     await p;
   };

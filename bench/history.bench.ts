@@ -36,9 +36,10 @@ function random(seed: number): () => number {
 }
 
 /**
- * The log: four writers typing into operative paragraphs, each edit one update: a word typed
- * at the writer's cursor, now and then a few characters deleted before it, a new paragraph, or
- * the cursor moved elsewhere (one edit in ten), as people draft. One Y.Doc stands for the server's copy:
+ * The log: four writers taking turns (bursts of about twenty edits) typing into operative
+ * paragraphs, each edit one update: a word typed at the writer's cursor, now and then a few
+ * characters deleted before it, a new paragraph, or the cursor moved elsewhere (one edit in
+ * ten), as people draft. One Y.Doc stands for the server's copy:
  * each edit is made under its writer's client id, as the relayed edits of four clients would
  * be. Past about 60,000 characters the writers delete as much as they type, so the text stays
  * the size of a long report. Yields batches of rows and, every CHECKPOINT_EVERY rows, the
@@ -58,13 +59,15 @@ function* typingLog(total: number): Generator<{ rows: Uint8Array[]; checkpoint?:
   const words = ['Decides ', 'to ', 'continue ', 'its ', 'work ', 'on ', 'trafficking ', 'in ', 'persons ', '决定', '继续', '工作；'];
   // Each writer types at its own cursor (block index, offset) and now and then moves it.
   const cursors = [0, 1, 2, 3].map(() => ({ block: 1, offset: 0 }));
+  let w = 0;
   while (seq < total) {
-    const w = Math.floor(rnd() * 4);
+    // The floor passes to another writer now and then (bursts of about twenty edits).
+    if (rnd() < 0.05) w = Math.floor(rnd() * 4);
     doc.clientID = 1000 + w;
     const cursor = cursors[w]!;
     const blocks = fragment.length;
     const r = rnd();
-    const deleting = chars > 60_000 ? 0.6 : 0.08;
+    const deleting = chars > 60_000 ? 0.5 : 0.08;
     if (r < 0.02 || blocks < 2) {
       const p = new Y.XmlElement('operative');
       p.setAttribute('id', `p${seq}`);
@@ -76,8 +79,9 @@ function* typingLog(total: number): Generator<{ rows: Uint8Array[]; checkpoint?:
       if (r > 0.9 || cursor.block >= blocks) cursor.block = 1 + Math.floor(rnd() * (blocks - 1));
       const text = (fragment.get(cursor.block) as Y.XmlElement).get(0) as Y.XmlText;
       if (r > 0.9 || cursor.offset > text.length) cursor.offset = Math.floor(rnd() * (text.length + 1));
+      if (r < 0.02 + deleting && chars > 60_000 && cursor.offset <= 8) cursor.offset = text.length;
       if (r < 0.02 + deleting && cursor.offset > 8) {
-        const n = 1 + Math.floor(rnd() * 8);
+        const n = 1 + Math.floor(rnd() * (chars > 60_000 ? 12 : 8));
         text.delete(cursor.offset - n, n);
         cursor.offset -= n;
         chars -= n;

@@ -18,8 +18,21 @@ const token = process.env.BENCH_TOKEN ?? 'bench-token-0123456789abcdef';
 const store = await openStore({ dataDir: process.env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ph-bench-')) });
 const benched = await benchStore(store, token);
 
-const server = http.createServer((_req, res) => res.writeHead(404).end());
-const collab = attachCollaboration(server, { store: benched, authenticate: (req) => authenticateRequest(store, req) });
+// GET /stats: how many drafts are loaded and the process's memory (after a full GC when node
+// runs with --expose-gc), for bench/unload.bench.mjs. Everything else is 404.
+const server = http.createServer((req, res) => {
+  if (req.url !== '/stats') return void res.writeHead(404).end();
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ loadedDrafts: collab.loadedDrafts(), rss, heapUsed }));
+});
+// UNLOAD_AFTER_MS shortens how long an idle draft stays loaded (the unload benchmark).
+const unloadAfterMs = process.env.UNLOAD_AFTER_MS ? Number(process.env.UNLOAD_AFTER_MS) : undefined;
+const collab = attachCollaboration(server, {
+  store: benched,
+  authenticate: (req) => authenticateRequest(store, req),
+  options: unloadAfterMs === undefined ? {} : { unloadAfterMs },
+});
 server.listen(Number(process.env.PORT ?? 1234), process.env.HOST ?? '127.0.0.1');
 // The harness stops the server with SIGTERM: close as npm start does, so that a profile taken
 // with `node --cpu-prof` is written (the durability run uses SIGKILL and is unaffected).

@@ -52,6 +52,8 @@ export interface Collaboration {
   replaceWorkingText(draftId: string, text: PMNode, user: AuthenticatedUser): Promise<number | null>;
   /** The users connected to a draft on this instance, one entry per user (the drafts list's "in it now"). */
   presentIn(draftId: string): PresentUser[];
+  /** How many drafts this instance holds in memory (idle ones are unloaded after `unloadAfterMs`). */
+  loadedDrafts(): number;
 }
 
 /** A user connected to a draft. */
@@ -146,6 +148,9 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
       const byUser = new Map<string, PresentUser>();
       for (const peer of room.peers) byUser.set(peer.user.id, { userId: peer.user.id, displayName: peer.user.displayName, delegationId: peer.user.delegationId });
       return [...byUser.values()];
+    },
+    loadedDrafts(): number {
+      return registry.all().length;
     },
     revokeUser(userId: string): void {
       revokeHere(userId);
