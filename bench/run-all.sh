@@ -19,6 +19,12 @@ echo "== comparison (bench/compare.bench.ts)"
 npx tsx bench/compare.bench.ts | tee bench/results/compare.out
 
 mkdir -p bench/results
+echo "== history: the text at any point of a 100,000-update log (bench/history.bench.ts)"
+npx tsx bench/history.bench.ts | tee bench/results/history.out
+
+echo "== memory per open draft, idle drafts unloaded (bench/unload.bench.mjs)"
+node bench/unload.bench.mjs | tee bench/results/unload.out
+
 cluster_md=""
 # Two instances need the local PostgreSQL and Redis (the script makes and drops its own database).
 if pg_isready -h 127.0.0.1 -q && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
@@ -37,6 +43,18 @@ $started, $(nproc) cores, node $(node --version), RUNS=${RUNS:-1}.
 
 \`\`\`
 $(cat bench/results/compare.out)
+\`\`\`
+
+### History of a 100,000-update log (\`npx tsx bench/history.bench.ts\`)
+
+\`\`\`
+$(cat bench/results/history.out)
+\`\`\`
+
+### Memory per open draft and unloading (\`node bench/unload.bench.mjs\`)
+
+\`\`\`
+$(cat bench/results/unload.out)
 \`\`\`
 
 ### Collaboration, Penholder (durable) beside the reference server (\`npm run bench:collab\`)
