@@ -36,14 +36,13 @@ function random(seed: number): () => number {
 }
 
 /**
- * The log: four writers taking turns (bursts of about twenty edits) typing into operative
- * paragraphs, each edit one update: a word typed at the writer's cursor, now and then a few
- * characters deleted before it, a new paragraph, or the cursor moved elsewhere (one edit in
- * ten), as people draft. One Y.Doc stands for the server's copy:
- * each edit is made under its writer's client id, as the relayed edits of four clients would
- * be. Past about 60,000 characters the writers delete as much as they type, so the text stays
- * the size of a long report. Yields batches of rows and, every CHECKPOINT_EVERY rows, the
- * merged state.
+ * The log, as y-prosemirror writes it: one update per keystroke. Four writers take turns (the
+ * floor passes about every fifty keystrokes); each types a resolution's words at its own cursor,
+ * deletes the character before it one keystroke in eight, moves its cursor elsewhere one
+ * keystroke in forty, and starts a new operative paragraph one keystroke in three hundred. So
+ * 100,000 updates make a text of about 75,000 characters (the eleventh session's whole report
+ * is 53,000), with the tombstones of about 12,000 deleted characters. Yields batches of rows and,
+ * every CHECKPOINT_EVERY rows, the merged state (as the room checkpoints).
  */
 function* typingLog(total: number): Generator<{ rows: Uint8Array[]; checkpoint?: { seq: number; state: Uint8Array } }> {
   const rnd = random(11);
@@ -51,45 +50,38 @@ function* typingLog(total: number): Generator<{ rows: Uint8Array[]; checkpoint?:
   const fragment = doc.getXmlFragment('prosemirror');
   let rows: Uint8Array[] = [];
   let seq = 0;
-  let chars = 0;
   doc.on('update', (u: Uint8Array) => void rows.push(u));
-  const title = new Y.XmlElement('title');
-  title.insert(0, [new Y.XmlText('Implementation of the Protocol')]);
-  fragment.insert(0, [title]);
-  const words = ['Decides ', 'to ', 'continue ', 'its ', 'work ', 'on ', 'trafficking ', 'in ', 'persons ', '决定', '继续', '工作；'];
-  // Each writer types at its own cursor (block index, offset) and now and then moves it.
-  const cursors = [0, 1, 2, 3].map(() => ({ block: 1, offset: 0 }));
+  const source = 'Decides to continue its work on trafficking in persons, and requests the secretariat to report to the Conference at its twelfth session; 决定继续开展工作，并请秘书处向缔约方会议第十二届会议报告；';
+  let next = 0;
+  const cursors = [0, 1, 2, 3].map(() => ({ block: 0, offset: 0 }));
+  const paragraph = (at: number) => {
+    const p = new Y.XmlElement('operative');
+    p.setAttribute('id', `p${seq}`);
+    p.insert(0, [new Y.XmlText('')]);
+    fragment.insert(at, [p]);
+  };
+  paragraph(0);
+  seq = 1;
   let w = 0;
   while (seq < total) {
-    // The floor passes to another writer now and then (bursts of about twenty edits).
-    if (rnd() < 0.05) w = Math.floor(rnd() * 4);
+    if (rnd() < 0.02) w = Math.floor(rnd() * 4);
     doc.clientID = 1000 + w;
     const cursor = cursors[w]!;
-    const blocks = fragment.length;
     const r = rnd();
-    const deleting = chars > 60_000 ? 0.5 : 0.08;
-    if (r < 0.02 || blocks < 2) {
-      const p = new Y.XmlElement('operative');
-      p.setAttribute('id', `p${seq}`);
-      p.insert(0, [new Y.XmlText('')]);
-      cursor.block = 1 + Math.floor(rnd() * (blocks - 1 || 1));
+    if (r < 1 / 300) {
+      cursor.block = Math.floor(rnd() * (fragment.length + 1));
       cursor.offset = 0;
-      fragment.insert(cursor.block, [p]);
+      paragraph(cursor.block);
     } else {
-      if (r > 0.9 || cursor.block >= blocks) cursor.block = 1 + Math.floor(rnd() * (blocks - 1));
+      if (r > 1 - 1 / 40 || cursor.block >= fragment.length) cursor.block = Math.floor(rnd() * fragment.length);
       const text = (fragment.get(cursor.block) as Y.XmlElement).get(0) as Y.XmlText;
-      if (r > 0.9 || cursor.offset > text.length) cursor.offset = Math.floor(rnd() * (text.length + 1));
-      if (r < 0.02 + deleting && chars > 60_000 && cursor.offset <= 8) cursor.offset = text.length;
-      if (r < 0.02 + deleting && cursor.offset > 8) {
-        const n = 1 + Math.floor(rnd() * (chars > 60_000 ? 12 : 8));
-        text.delete(cursor.offset - n, n);
-        cursor.offset -= n;
-        chars -= n;
+      if (r > 1 - 1 / 40 || cursor.offset > text.length) cursor.offset = Math.floor(rnd() * (text.length + 1));
+      if (r < 1 / 8 && cursor.offset > 0) {
+        text.delete(cursor.offset - 1, 1);
+        cursor.offset -= 1;
       } else {
-        const word = words[Math.floor(rnd() * words.length)]!;
-        text.insert(cursor.offset, word);
-        cursor.offset += word.length;
-        chars += word.length;
+        text.insert(cursor.offset, source[next++ % source.length]!);
+        cursor.offset += 1;
       }
     }
     seq += 1;
