@@ -1,7 +1,7 @@
 /**
  * Benchmark of the working text's history (issue #8): the text of a draft as of any seq or time
  * in an update log of 100,000 updates, target ≤ 200 ms. The log is written as the collaboration
- * server writes it: one typing-sized Yjs update per row, in the y-prosemirror shape, from four
+ * server writes it: one Yjs update per keystroke, in the y-prosemirror shape, from four
  * writers, with a checkpoint every 500 updates (the server's `checkpointEvery`). Updates are
  * dated one second apart, so "as of a time" spans about 28 hours.
  *
