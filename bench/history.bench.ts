@@ -7,7 +7,7 @@
  *
  * Measured on the embedded SQLite store and, when it answers, on the local PostgreSQL (in a
  * database of its own, dropped afterwards). Each query is `textAsOf` — what
- * GET /api/drafts/:id/history/text answers — at a seeded random point.
+ * GET /api/drafts/:id/text?seq=… or ?at=… answers — at a seeded random point.
  *
  * Run: npx tsx bench/history.bench.ts [updates] [queries]
  */
