@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { UniqueViolation } from '../../../server/storage/types';
+import { DraftFrozen, UniqueViolation } from '../../../server/storage/types';
 import { HttpError, isStoreUnavailable, toHttpError } from '../../../server/http/errors';
 import { makeUser, TEST_PASSWORD } from '../../helpers/factories';
 import { call, loginAs, startTestServer, type SignedIn } from '../../helpers/server';
@@ -14,6 +14,10 @@ describe('toHttpError', () => {
     const internal = toHttpError(new Error('SELECT * FROM users WHERE password_hash = …'));
     expect(internal).toMatchObject({ status: 500, id: 'internal_error' });
     expect(internal.message).not.toMatch(/SELECT|users/);
+  });
+
+  it('maps the update log refusing a frozen draft to 403', () => {
+    expect(toHttpError(new DraftFrozen(['d1']))).toMatchObject({ status: 403, id: 'forbidden', message: 'the draft is frozen: its text is final' });
   });
 
   it('recognises an unreachable store, on either backend', () => {
