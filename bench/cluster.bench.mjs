@@ -91,7 +91,8 @@ async function run (N, urls, tag) {
   while (performance.now() < end && clients.some((c) => c.seen.size < WARM + EDITS)) await sleep(20)
   const lost = clients.reduce((n, c) => n + (WARM + EDITS - c.seen.size), 0)
   const ref = c0text(clients); const converged = clients.every((c) => c.text.toString() === ref)
-  for (const c of clients) c.provider.destroy()
+  // Destroying the doc also stops its awareness timer, which would keep this process alive.
+  for (const c of clients) { c.provider.destroy(); c.doc.destroy() }
   return { same: stats(same), cross: stats(cross), lost, converged }
 }
 const c0text = (cs) => cs[0].text.toString()
