@@ -34,6 +34,8 @@ export interface Peer {
 
 /** The origin of changes that came from another instance (relayed to our peers, never published back). */
 const REMOTE = Symbol('remote instance');
+/** The origin of a batch of committed edits applied in one transaction (relayed to every peer). */
+const BATCH = Symbol('committed batch');
 
 interface Pending {
   update: Uint8Array;
@@ -294,16 +296,24 @@ export class DraftRoom implements FanoutRoom {
       this.fail(e);
       return;
     }
-    for (let i = 0; i < batch.length; i++) {
-      const p = batch[i]!;
-      try {
-        Y.applyUpdate(this.doc, p.update, p.origin);
-      } catch (e) {
-        this.opts.log.error(`collab: stored update ${this.draftId}#${stored[i]!.seq} failed to apply`, e);
+    const apply = () => {
+      for (let i = 0; i < batch.length; i++) {
+        const p = batch[i]!;
+        try {
+          Y.applyUpdate(this.doc, p.update, p.origin);
+        } catch (e) {
+          this.opts.log.error(`collab: stored update ${this.draftId}#${stored[i]!.seq} failed to apply`, e);
+        }
+        this.follower.applied(stored[i]!.seq);
+        p.stored?.(stored[i]!.seq);
       }
-      this.follower.applied(stored[i]!.seq);
-      p.stored?.(stored[i]!.seq);
-    }
+    };
+    // A batch of several edits (they arrived while the previous commit ran) is applied in one
+    // transaction, so each peer gets one frame holding all of them rather than one per edit:
+    // when edits bunch up, every client has fewer messages to handle. Its authors get their own
+    // edits back in it, which Yjs ignores. A batch of one skips its author as before.
+    if (batch.length === 1) apply();
+    else Y.transact(this.doc, apply, BATCH);
     this.fanout.publishUpdates(this.draftId, batch.map((p, i) => ({ seq: stored[i]!.seq, update: p.update })));
     if (this.storageFailed) this.restore();
     void this.checkpoint();
