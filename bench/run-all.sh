@@ -20,7 +20,7 @@ npx tsx bench/compare.bench.ts | tee bench/results/compare.out
 
 mkdir -p bench/results
 echo "== history: the text at any point of a 100,000-update log (bench/history.bench.ts)"
-npx tsx bench/history.bench.ts | tee bench/results/history.out
+node --expose-gc --import tsx bench/history.bench.ts | tee bench/results/history.out
 
 echo "== memory per open draft, idle drafts unloaded (bench/unload.bench.mjs)"
 node bench/unload.bench.mjs | tee bench/results/unload.out
@@ -45,7 +45,7 @@ $started, $(nproc) cores, node $(node --version), RUNS=${RUNS:-1}.
 $(cat bench/results/compare.out)
 \`\`\`
 
-### History of a 100,000-update log (\`npx tsx bench/history.bench.ts\`)
+### History of a 100,000-update log (\`npm run bench:history\`)
 
 \`\`\`
 $(cat bench/results/history.out)
