@@ -12,20 +12,11 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { compareTexts } from '../shared/compare';
 import { importPlainText } from '../shared/importText';
 import { resolutionSchema as schema } from '../shared/schema';
+import { random } from './seeded';
 
 const RUNS = Number(process.argv[2] ?? 50);
 const EDITS = 100;
 const report = readFileSync(new URL('./fixtures/cop11-report.zh.txt', import.meta.url), 'utf8');
-
-// A small seeded generator (mulberry32), so that every run edits the same places.
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function importText(text: string, prefix: string): PMNode {
   let n = 0;

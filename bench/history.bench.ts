@@ -18,6 +18,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { textAsOf } from '../server/collab/history';
 import { openStore, type Store } from '../server/storage/index';
+import { random } from './seeded';
 
 const UPDATES = Number(process.argv[2] ?? 100_000);
 const QUERIES = Number(process.argv[3] ?? 40);
@@ -25,15 +26,6 @@ const CHECKPOINT_EVERY = 500;
 const BATCH = 1000;
 const START = Date.parse('2022-10-17T09:00:00.000Z');
 const ADMIN = process.env.PENHOLDER_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The log, as y-prosemirror writes it: one update per keystroke. Four writers take turns (the

@@ -173,6 +173,21 @@ export function typeInto(doc: Y.Doc, index: number, pos: number, text: string): 
   t.insert(Math.min(pos, t.length), text);
 }
 
+/**
+ * An update adding `text` to block 1 of a copy of `doc`, made under `clientId`: what a client
+ * sends (or a misbehaving one forges) without going through a provider.
+ */
+export function craftEdit(doc: Y.Doc, clientId: number, text: string): Uint8Array {
+  const local = new Y.Doc();
+  Y.applyUpdate(local, Y.encodeStateAsUpdate(doc));
+  // Set after loading: Yjs gives a doc a fresh id when it receives its own id from elsewhere.
+  local.clientID = clientId;
+  let update: Uint8Array | null = null;
+  local.on('update', (u: Uint8Array) => (update = u));
+  typeInto(local, 1, 0, text);
+  return update!;
+}
+
 /** Add an operative paragraph at the end, as pressing Enter at the end would. */
 export function addParagraph(doc: Y.Doc, id: string, text: string): void {
   const el = new Y.XmlElement('operative');

@@ -11,7 +11,7 @@ import { updateFrame } from '../../../server/collab/wire';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import {
-  connect, rawSocket, seedDraft, seedText, startCollabServer, synced, textJSON, typeInto, until, upgradeStatus,
+  connect, craftEdit, rawSocket, seedDraft, seedText, startCollabServer, synced, textJSON, typeInto, until, upgradeStatus,
   type CollabServer, type SeededUsers,
 } from '../../helpers/collab';
 
@@ -35,17 +35,9 @@ afterAll(async () => {
   await server.close();
 });
 
-/** An update that adds text to the stored draft, made by a doc with the given client id. */
-async function craftEdit(clientId: number, text: string): Promise<Uint8Array> {
-  const { doc } = await loadDoc(server.store, draftId);
-  const local = new Y.Doc();
-  Y.applyUpdate(local, Y.encodeStateAsUpdate(doc));
-  // Set after loading: Yjs gives a doc a fresh id when it receives its own id from elsewhere.
-  local.clientID = clientId;
-  let update: Uint8Array | null = null;
-  local.on('update', (u: Uint8Array) => (update = u));
-  typeInto(local, 1, 0, text);
-  return update!;
+/** An update adding `text` to the stored draft, made under `clientId`. */
+async function craftStoredEdit(clientId: number, text: string): Promise<Uint8Array> {
+  return craftEdit((await loadDoc(server.store, draftId)).doc, clientId, text);
 }
 
 function step2Frame(update: Uint8Array): Uint8Array {
@@ -88,7 +80,7 @@ describe('a read-only connection', () => {
     await synced(editor.provider);
     const textBefore = JSON.stringify(textJSON(editor.doc));
     const { ws, heard } = await rawSocket(server.wsUrl, draftId, users.observer.token);
-    const evil = await craftEdit(777_001, 'READ-ONLY WAS HERE ');
+    const evil = await craftStoredEdit(777_001, 'READ-ONLY WAS HERE ');
     ws.send(updateFrame(evil));
     ws.send(step2Frame(evil));
     await until(() => heard.denied.length >= 2, 2_000, 'two refusals');
@@ -110,7 +102,7 @@ describe('authorship', () => {
     const ownerId = Y.decodeUpdate(owner.update).structs[0]!.id.client;
     const before = await storedLog();
     const { ws, heard } = await rawSocket(server.wsUrl, draftId, users.sponsor2.token);
-    ws.send(updateFrame(await craftEdit(ownerId, 'FORGED ')));
+    ws.send(updateFrame(await craftStoredEdit(ownerId, 'FORGED ')));
     expect(await heard.closed).toBe(CloseReasons.clientIdTaken.code);
     expect(await storedLog()).toEqual(before);
   });
@@ -132,8 +124,8 @@ describe('a frozen draft', () => {
     const text = JSON.stringify(textJSON(editor.doc));
 
     typeInto(editor.doc, 1, 0, 'AFTER FREEZE ');
-    raw.send(updateFrame(await craftEdit(777_002, 'RAW AFTER FREEZE ')));
-    raw.send(step2Frame(await craftEdit(777_003, 'STEP2 AFTER FREEZE ')));
+    raw.send(updateFrame(await craftStoredEdit(777_002, 'RAW AFTER FREEZE ')));
+    raw.send(step2Frame(await craftStoredEdit(777_003, 'STEP2 AFTER FREEZE ')));
     await until(() => heard.denied.length >= 2, 2_000, 'refusals');
     expect(heard.denied.every((r) => r.startsWith(`${DeniedPrefix.readOnly}: the text is frozen`))).toBe(true);
     await new Promise((r) => setTimeout(r, 100));

@@ -5,7 +5,6 @@
  * The group commit keeps other drafts' edits of the same batch flowing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { DeniedPrefix, NoticeKinds } from '../../../shared/protocol';
 import { resolutionSchema as schema } from '../../../shared/schema';
@@ -13,7 +12,7 @@ import { GroupCommitter } from '../../../server/collab/persistence';
 import { loadDoc } from '../../../server/collab/registry';
 import { updateFrame } from '../../../server/collab/wire';
 import { DraftFrozen, type NewUpdate, type Store } from '../../../server/storage/types';
-import { connect, rawSocket, seedDraft, seedText, startCollabServer, synced, textJSON, typeInto, until, type CollabServer } from '../../helpers/collab';
+import { connect, craftEdit, rawSocket, seedDraft, seedText, startCollabServer, synced, textJSON, until, type CollabServer } from '../../helpers/collab';
 import { describeOnStores } from '../commands/stores';
 
 /** Record a freeze straight into the store, as another instance would: this server's rooms are not told. */
@@ -57,16 +56,9 @@ describe('a room whose draft was frozen behind its back', () => {
     await server.close();
   });
 
-  /** An update adding `text` to the stored draft, written by a doc of the given client id. */
-  async function craftEdit(clientId: number, text: string): Promise<Uint8Array> {
-    const { doc } = await loadDoc(server.store, draftId);
-    const local = new Y.Doc();
-    Y.applyUpdate(local, Y.encodeStateAsUpdate(doc));
-    local.clientID = clientId;
-    let update: Uint8Array | null = null;
-    local.on('update', (u: Uint8Array) => (update = u));
-    typeInto(local, 1, 0, text);
-    return update!;
+  /** An update adding `text` to the stored draft, made under `clientId`. */
+  async function craftStoredEdit(clientId: number, text: string): Promise<Uint8Array> {
+    return craftEdit((await loadDoc(server.store, draftId)).doc, clientId, text);
   }
 
   it('drops the refused edits, tells the sender, turns everyone read-only, and keeps no retry going', async () => {
@@ -81,7 +73,7 @@ describe('a room whose draft was frozen behind its back', () => {
 
     await freezeBehindTheRoom(server.store, draftId);
     const before = await server.store.listUpdates(draftId);
-    ws.send(updateFrame(await craftEdit(888_001, 'RACED ')));
+    ws.send(updateFrame(await craftStoredEdit(888_001, 'RACED ')));
 
     await until(() => heard.denied.length > 0, 3_000, 'a refusal');
     await until(() => heard.notices.some((n) => n.kind === NoticeKinds.updateRefused), 3_000, 'the refusal notice');
@@ -90,7 +82,7 @@ describe('a room whose draft was frozen behind its back', () => {
     expect(heard.notices).toContainEqual(expect.objectContaining({ kind: NoticeKinds.recordChanged }));
 
     // Refused as read-only from now on, without the store being asked and without an outage.
-    ws.send(updateFrame(await craftEdit(888_002, 'AGAIN ')));
+    ws.send(updateFrame(await craftStoredEdit(888_002, 'AGAIN ')));
     await until(() => heard.denied.length >= 3, 2_000, 'the second refusal');
     await new Promise((r) => setTimeout(r, 200));
     expect(heard.notices.map((n) => n.kind)).not.toContain(NoticeKinds.storageUnavailable);

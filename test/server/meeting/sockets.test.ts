@@ -4,24 +4,12 @@
  * bytes they send — over one real server, with stock providers and raw sockets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { NoticeKinds } from '../../../shared/protocol';
 import { updateFrame } from '../../../server/collab/wire';
-import { connect, rawSocket, seedText, synced, typeInto, until } from '../../helpers/collab';
+import { connect, craftEdit, rawSocket, seedText, synced, typeInto, until } from '../../helpers/collab';
 import { TEST_PASSWORD } from '../../helpers/factories';
 import { loginAs, startTestServer, type TestServer } from '../../helpers/server';
 import { adoptedWithoutVote, meetingWorld, type MeetingWorld } from './helpers';
-
-// An edit made on a copy of `doc` under a client id of its own: what a misbehaving client sends.
-function craftEdit(doc: Y.Doc, clientId: number, text: string): Uint8Array {
-  const local = new Y.Doc();
-  Y.applyUpdate(local, Y.encodeStateAsUpdate(doc));
-  local.clientID = clientId;
-  let update: Uint8Array | null = null;
-  local.on('update', (u: Uint8Array) => (update = u));
-  typeInto(local, 1, 0, text);
-  return update!;
-}
 
 describe('open sockets follow the secretariat\'s record', () => {
   let server: TestServer;
