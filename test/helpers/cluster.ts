@@ -13,8 +13,11 @@ import { attachCollaboration, type Collaboration, type CollabOptions } from '../
 import { RedisFanout, type RedisFanoutOptions } from '../../server/collab/redisFanout';
 import { openStore } from '../../server/storage/index';
 import type { Store } from '../../server/storage/types';
-import { postgresRequired } from './postgres';
+import type { Config } from '../../server/config';
+import { makeWorld, type World } from './factories';
+import { createTestDatabase, postgresRequired, type TestDatabase } from './postgres';
 import { quietLog } from './collab';
+import { startTestServer, type TestServer } from './server';
 
 /** The Redis that non-fault suites share (override with PENHOLDER_TEST_REDIS_URL). */
 export const REDIS_TEST_URL = process.env.PENHOLDER_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -109,5 +112,32 @@ export async function startChildInstance(env: { databaseUrl: string; redisUrl: s
         proc.once('exit', () => resolve());
         proc.kill('SIGKILL');
       }),
+  };
+}
+
+/** Two whole Penholder servers on one fresh PostgreSQL database and the test Redis, as behind a load balancer. */
+export interface TwoServers {
+  db: TestDatabase;
+  a: TestServer;
+  b: TestServer;
+  /** A session, a draft and its users, made through `a`. */
+  world: World;
+  close(): Promise<void>;
+}
+
+/** Start two servers configured as `npm start` with DATABASE_URL and REDIS_URL (plus `config`). */
+export async function startTwoServers(database: string, config: Partial<Config> = {}): Promise<TwoServers> {
+  const db = await createTestDatabase(database);
+  const prefix = uniquePrefix();
+  const opts = { databaseUrl: db.url, config: { redisUrl: REDIS_TEST_URL, ...config }, fanout: { prefix } };
+  const a = await startTestServer(opts);
+  const b = await startTestServer(opts);
+  return {
+    db, a, b, world: await makeWorld(a.store),
+    async close() {
+      await a.close();
+      await b.close();
+      await db.drop();
+    },
   };
 }

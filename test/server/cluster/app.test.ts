@@ -6,33 +6,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseReasons } from '../../../shared/protocol';
 import { connect, rawSocket, seedText, synced, textJSON, typeInto, until } from '../../helpers/collab';
-import { REDIS_TEST_URL, redisGate, uniquePrefix } from '../../helpers/cluster';
-import { makeWorld, type World } from '../../helpers/factories';
-import { createTestDatabase, postgresGate, type TestDatabase } from '../../helpers/postgres';
-import { call, loginAs, startTestServer, type TestServer } from '../../helpers/server';
+import { redisGate, startTwoServers, type TwoServers } from '../../helpers/cluster';
+import type { World } from '../../helpers/factories';
+import { postgresGate } from '../../helpers/postgres';
+import { call, loginAs, type TestServer } from '../../helpers/server';
 
 const pg = await postgresGate('cluster app');
 const redis = pg.run && (await redisGate('cluster app'));
 
 describe.skipIf(!redis)('two servers configured with DATABASE_URL and REDIS_URL', () => {
-  let db: TestDatabase;
+  let servers: TwoServers;
   let a: TestServer;
   let b: TestServer;
   let world: World;
 
   beforeAll(async () => {
-    db = await createTestDatabase('penholder_cluster_app');
-    const prefix = uniquePrefix();
-    a = await startTestServer({ databaseUrl: db.url, config: { redisUrl: REDIS_TEST_URL }, fanout: { prefix } });
-    b = await startTestServer({ databaseUrl: db.url, config: { redisUrl: REDIS_TEST_URL }, fanout: { prefix } });
-    world = await makeWorld(a.store);
+    servers = await startTwoServers('penholder_cluster_app');
+    ({ a, b, world } = servers);
   });
 
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.drop();
-  });
+  afterAll(() => servers?.close());
 
   it('carries edits both ways and stores each once', async () => {
     const sponsor = await loginAs(a, world.users.sponsor.login, world.users.sponsor.password);

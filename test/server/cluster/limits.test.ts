@@ -5,39 +5,30 @@
  * writes spread over both get 429 after one burst, not one per server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REDIS_TEST_URL, redisGate, uniquePrefix } from '../../helpers/cluster';
-import { makeUser, makeWorld, TEST_PASSWORD, type World } from '../../helpers/factories';
-import { createTestDatabase, postgresGate, type TestDatabase } from '../../helpers/postgres';
-import { call, loginAs, startTestServer, type TestServer } from '../../helpers/server';
+import { redisGate, startTwoServers, type TwoServers } from '../../helpers/cluster';
+import { makeUser, TEST_PASSWORD, type World } from '../../helpers/factories';
+import { postgresGate } from '../../helpers/postgres';
+import { call, loginAs, type TestServer } from '../../helpers/server';
 
 const pg = await postgresGate('cluster limits');
 const redis = pg.run && (await redisGate('cluster limits'));
 
 describe.skipIf(!redis)('sign-in and write limits across two servers', () => {
-  let db: TestDatabase;
+  let servers: TwoServers;
   let a: TestServer;
   let b: TestServer;
   let world: World;
 
   beforeAll(async () => {
-    db = await createTestDatabase('penholder_cluster_limits');
-    const prefix = uniquePrefix();
-    const config = {
-      redisUrl: REDIS_TEST_URL,
+    servers = await startTwoServers('penholder_cluster_limits', {
       loginThrottle: { accountFailures: 4, addressFailures: 100, windowMs: 60_000, baseDelayMs: 5_000, maxDelayMs: 20_000 },
       // Slow refill: the burst is what the test measures.
       writeRate: { perSecond: 0.2, burst: 6 },
-    };
-    a = await startTestServer({ databaseUrl: db.url, config, fanout: { prefix } });
-    b = await startTestServer({ databaseUrl: db.url, config, fanout: { prefix } });
-    world = await makeWorld(a.store);
+    });
+    ({ a, b, world } = servers);
   });
 
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.drop();
-  });
+  afterAll(() => servers?.close());
 
   it('counts failed sign-ins on both servers together: locked after four in total, on both', async () => {
     const u = await makeUser(a.store, 'chair');
