@@ -1,0 +1,43 @@
+/**
+ * The schema: migrations recorded once, and what the database itself refuses — a rewrite of
+ * the update log or of the governed record, even by SQL that goes past the store.
+ * Run alike on SQLite and PostgreSQL (see test/helpers/storeContract.ts).
+ */
+import { expect, it } from 'vitest';
+import { describeStoreContract, tag, seedDelegation, seedUser, seedDraft, update } from '../../helpers/storeContract';
+
+await describeStoreContract('storage.schema', ({ kind, store, raw }) => {
+  it('migrates idempotently, recording each migration once', async () => {
+    await store().migrate();
+    await store().migrate();
+    const rows = await raw('SELECT id, name FROM schema_migrations ORDER BY id');
+    expect(rows.map((r) => [Number(r.id), r.name])).toEqual([
+      [1, 'records'],
+      [2, 'update_log'],
+      [3, 'accounts_audit'],
+      [4, 'text_numbers'],
+    ]);
+    expect(store().kind).toBe(kind);
+  });
+
+  it('refuses, in the database, to rewrite the update log and the governed record', async () => {
+    const draft = await seedDraft(store());
+    const delegation = await seedDelegation(store());
+    await store().appendUpdates([update(draft.id, 1)]);
+    await store().appendDraftEvent({ draftId: draft.id, type: 'created', payload: {}, userId: null });
+    await store().addSponsorshipEvent({ draftId: draft.id, delegationId: delegation.id, type: 'main', date: '2022-10-20', onBehalfOf: null, recordedBy: null });
+    await store().createRevision({ draftId: draft.id, symbol: `S${tag()}`, revision: 0, text: {}, hash: 'h', sponsorIds: [], issuedAt: '2022-10-20T00:00:00Z', issuedBy: null });
+    await store().claimClientIds(draft.id, (await seedUser(store())).id, [5]);
+    const where = `WHERE draft_id = '${draft.id}'`;
+    for (const table of ['updates', 'draft_events', 'sponsorship_events', 'revisions']) {
+      await expect(raw(`UPDATE ${table} SET draft_id = draft_id ${where}`), table).rejects.toThrow(/append-only/);
+      await expect(raw(`DELETE FROM ${table} ${where}`), table).rejects.toThrow(/append-only/);
+    }
+    for (const table of ['updates', 'draft_events', 'client_ids']) {
+      await expect(raw(`INSERT INTO ${table} SELECT * FROM ${table} ${where}`), table).rejects.toThrow(/unique/i);
+    }
+    expect(await store().listUpdates(draft.id)).toHaveLength(1);
+    const names = Object.getOwnPropertyNames(Object.getPrototypeOf(Object.getPrototypeOf(store())));
+    expect(names.filter((n) => /^(update|delete|remove|set)(Update|Draft|Sponsorship|Revision|Checkpoint)/.test(n))).toEqual([]);
+  });
+});
