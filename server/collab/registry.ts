@@ -9,7 +9,7 @@ import type { CollabOptions } from './options';
 import { inProcessFanout, type Fanout } from './fanout';
 import type { GroupCommitter } from './persistence';
 import { DraftRoom } from './room';
-import { seedWorkingText } from './seed';
+import { seedWorkingText, showIssuedText } from './seed';
 
 /** Rebuild a draft's document from its newest checkpoint (≤ uptoSeq) and the log after it. */
 export async function loadDoc(store: Pick<UpdateLogRepo, 'latestCheckpoint' | 'listUpdates'>, draftId: string, uptoSeq?: number): Promise<{ doc: Y.Doc; seq: number; checkpointSeq: number }> {
@@ -72,6 +72,7 @@ export class RoomRegistry {
       p = (async () => {
         await seedWorkingText(this.store, draftId);
         const { doc, seq, checkpointSeq } = await loadDoc(this.store, draftId);
+        if (seq === 0 && access.frozen) await showIssuedText(this.store, draftId, doc);
         const r = new DraftRoom(draftId, doc, seq, checkpointSeq, access, this.store, this.committer, this.opts, this.fanout);
         this.rooms.set(draftId, r);
         this.fanout.join(r);

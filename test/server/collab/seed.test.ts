@@ -1,5 +1,6 @@
 /** A draft opened for the first time starts from its latest issued text, written once into the log. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { seedWorkingText } from '../../../server/collab/seed';
 import { textHash } from '../../../shared/canonical';
 import { doc, op, pp, title } from '../../builders';
@@ -61,5 +62,23 @@ describe('the working text of a draft nobody has edited', () => {
     expect(await seedWorkingText(server.store, second.draftId)).toBe(true);
     expect(await seedWorkingText(server.store, second.draftId)).toBe(false);
     expect(await server.store.lastSeq(second.draftId)).toBe(1);
+  });
+
+  it('shows a draft frozen before its log had any update, from memory, storing nothing', async () => {
+    // Frozen by a version that did not write the issued text into the log before freezing.
+    const { draftId, token } = await draftWithRevisions(1);
+    await server.store.appendDraftEvent({ draftId, type: 'frozen', payload: { hash: textHash(issued) }, userId: null });
+    expect(await seedWorkingText(server.store, draftId)).toBe(false);
+    const a = connect(server.wsUrl, draftId, token);
+    try {
+      await synced(a.provider);
+      expect(textHash(textJSON(a.doc))).toBe(textHash(issued));
+      // Read-only: an edit is refused and the log stays empty.
+      a.doc.getXmlFragment('prosemirror').insert(0, [new Y.XmlText('late')]);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await server.store.lastSeq(draftId)).toBe(0);
+    } finally {
+      a.provider.destroy();
+    }
   });
 });
