@@ -5,24 +5,20 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeOnBackends } from '../http/backends';
 import { snapshot } from '../http/snapshot';
-import { adoptedWithoutVote, meetingWorld, type MeetingWorld } from './helpers';
+import { adoptedWithoutVote, meetingWorld, replaceWords, type MeetingWorld } from './helpers';
 
 await describeOnBackends('after the action', ({ server }) => {
   let w: MeetingWorld;
   beforeEach(async () => {
     w = await meetingWorld(server());
   });
-  const issue = (symbol = w.short()) => w.api('secretariat', 'POST', w.draftPath('/revisions'), { symbol });
-  const record = (type: string, payload: Record<string, unknown>) => w.api('secretariat', 'POST', w.draftPath('/events'), { type, payload });
-  const amend = (body: Record<string, unknown>) => w.api('secretariat', 'POST', w.draftPath('/amendments'), body);
-  const replaceWords = { paragraphId: 'op2', kind: 'replace_words', words: 'twelfth', text: 'thirteenth', proposedBy: null, accepted: true };
 
   it('freezes after final action with the hash of the text acted on, computed by the server', async () => {
-    await issue();
+    await w.issue();
     const early = await w.api('secretariat', 'POST', w.draftPath('/freeze'), {});
     expect([early.status, early.body.error.message]).toEqual([422, 'cannot freeze a draft before final action is taken on it']);
-    await amend(replaceWords);
-    await record('adopted', { ...adoptedWithoutVote, orallyAmended: true });
+    await w.amend(replaceWords);
+    await w.record('adopted', { ...adoptedWithoutVote, orallyAmended: true });
     expect((await w.api('chair', 'POST', w.draftPath('/freeze'), {})).status).toBe(403);
     expect((await w.api('secretariat', 'POST', w.draftPath('/freeze'), { hash: 'mine' })).status).toBe(400);
     const frozen = await w.api('secretariat', 'POST', w.draftPath('/freeze'), {});
@@ -36,7 +32,7 @@ await describeOnBackends('after the action', ({ server }) => {
     expect((await w.api('secretariat', 'POST', w.draftPath('/freeze'), {})).status).toBe(422);
     expect((await w.api('secretariat', 'POST', w.draftPath('/revisions'), { symbol: `${w.short()}/Rev.1` })).status).toBe(403);
     expect((await w.api('secretariat', 'POST', w.draftPath('/import'), { text: { type: 'doc', content: [{ type: 'title' }] } })).status).toBe(403);
-    expect((await amend(replaceWords)).status).toBe(403);
+    expect((await w.amend(replaceWords)).status).toBe(403);
     expect((await w.api('chair', 'POST', w.draftPath('/paragraph-states'), { paragraphId: 'op1', state: 'agreed' })).status).toBe(403);
     expect((await w.api('secretariat', 'POST', w.draftPath('/revisions/0/documents'), { kind: 'corrigendum' })).status).toBe(403);
     expect(await snapshot(server().store)).toEqual(before);
@@ -49,18 +45,18 @@ await describeOnBackends('after the action', ({ server }) => {
   });
 
   it('hashes the issued text itself when no oral amendment was recorded', async () => {
-    const issued = await issue();
-    await record('rejected', { meeting: 11, date: '2022-10-21', vote: { kind: 'recorded', yes: 10, no: 40, abstain: 3, majority: 'simple' } });
+    const issued = await w.issue();
+    await w.record('rejected', { meeting: 11, date: '2022-10-21', vote: { kind: 'recorded', yes: 10, no: 40, abstain: 3, majority: 'simple' } });
     const frozen = await w.api('secretariat', 'POST', w.draftPath('/freeze'), {});
     expect(frozen.body.finalText).toMatchObject({ hash: issued.body.revision.hash, label: `${w.session.symbolPrefix}/L.1` });
   });
 
   it('writes the report paragraph of a draft from the record, in English and Chinese', async () => {
-    await issue();
+    await w.issue();
     const pending = await w.api('chair', 'GET', w.draftPath('/report-paragraph?lang=en'));
     expect([pending.status, pending.body.error.id]).toEqual([422, 'refused']);
     await w.api('secretariat', 'POST', w.draftPath('/sponsors'), { delegationId: w.delegations.other.id, date: '2022-10-20' });
-    await record('adopted', { ...adoptedWithoutVote, vote: { kind: 'recorded', yes: 63, no: 15, abstain: 25, majority: 'simple' } });
+    await w.record('adopted', { ...adoptedWithoutVote, vote: { kind: 'recorded', yes: 63, no: 15, abstain: 25, majority: 'simple' } });
     await w.api('secretariat', 'POST', w.draftPath('/number'), {});
     const en = await w.api('chair', 'GET', w.draftPath('/report-paragraph?lang=en'));
     expect(en.body.paragraph).toBe(`At its 11th meeting, on 21 October 2022, the Conference adopted, by a recorded vote of 63 to 15, with 25 abstentions, a draft resolution (${w.session.symbolPrefix}/L.1), sponsored by Chile and Peru. (For the text, see chap. I, sect. A, resolution 11/1.)`);

@@ -48,6 +48,12 @@ export interface MeetingWorld extends World {
   draftPath(rest?: string): string;
   /** The draft's symbol of a revision, short ("L.1/Rev.1"). */
   short(revision?: number): string;
+  /** As the secretariat: issue the working text under `symbol` (the draft's own by default). */
+  issue(symbol?: string): Promise<ApiResponse>;
+  /** As the secretariat: record an event of the draft's lifecycle. */
+  record(type: string, payload: Record<string, unknown>): Promise<ApiResponse>;
+  /** As the secretariat: record an oral amendment. */
+  amend(body: Record<string, unknown>): Promise<ApiResponse>;
 }
 
 /** Make a world on a running server, sign everyone in, and put `text` in the draft's working text. */
@@ -58,14 +64,23 @@ export async function meetingWorld(server: TestServer, text: PMNode | null = dra
   );
   if (text) await setWorkingText(server.store, world.draft.id, text, { userId: world.users.sponsor.id, delegationId: world.delegations.main.id });
   const as = { secretariat: secretariat!, chair: chair!, sponsor: sponsor!, nonSponsor: nonSponsor! };
+  const api: MeetingWorld['api'] = (who, method, path, body) => call(server, method, path, { cookie: as[who].cookie, body });
+  const draftPath = (rest = '') => `/api/drafts/${world.draft.id}${rest}`;
+  const short = (revision = 0) => `L.${world.draft.lNumber}${revision ? `/Rev.${revision}` : ''}`;
   return {
     ...world,
     as,
-    api: (who, method, path, body) => call(server, method, path, { cookie: as[who].cookie, body }),
-    draftPath: (rest = '') => `/api/drafts/${world.draft.id}${rest}`,
-    short: (revision = 0) => `L.${world.draft.lNumber}${revision ? `/Rev.${revision}` : ''}`,
+    api,
+    draftPath,
+    short,
+    issue: (symbol = short()) => api('secretariat', 'POST', draftPath('/revisions'), { symbol }),
+    record: (type, payload) => api('secretariat', 'POST', draftPath('/events'), { type, payload }),
+    amend: (body) => api('secretariat', 'POST', draftPath('/amendments'), body),
   };
 }
+
+/** An accepted oral amendment to op2 of `draftText()`: "twelfth" becomes "thirteenth". */
+export const replaceWords = { paragraphId: 'op2', kind: 'replace_words', words: 'twelfth', text: 'thirteenth', proposedBy: null, accepted: true };
 
 /** The body of an adoption without a vote, as the events route takes it. */
 export const adoptedWithoutVote = { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false };

@@ -6,17 +6,13 @@ import { beforeEach, expect, it } from 'vitest';
 import { textHash } from '../../../shared/canonical';
 import { describeOnBackends } from '../http/backends';
 import { makeDraft } from '../../helpers/factories';
-import { adoptedWithoutVote, draftText, meetingWorld, setWorkingText, type MeetingWorld } from './helpers';
+import { adoptedWithoutVote, draftText, meetingWorld, replaceWords, setWorkingText, type MeetingWorld } from './helpers';
 
 await describeOnBackends('the meeting', ({ server }) => {
   let w: MeetingWorld;
   beforeEach(async () => {
     w = await meetingWorld(server());
   });
-  const issue = (symbol = w.short()) => w.api('secretariat', 'POST', w.draftPath('/revisions'), { symbol });
-  const record = (type: string, payload: Record<string, unknown>) => w.api('secretariat', 'POST', w.draftPath('/events'), { type, payload });
-  const amend = (body: Record<string, unknown>) => w.api('secretariat', 'POST', w.draftPath('/amendments'), body);
-  const replaceWords = { paragraphId: 'op2', kind: 'replace_words', words: 'twelfth', text: 'thirteenth', proposedBy: null, accepted: true };
 
   it('lets the chair record paragraph states; everyone reads them; the list shows how many are agreed', async () => {
     const set = (who: 'chair' | 'sponsor', paragraphId: string, state: string) => w.api(who, 'POST', w.draftPath('/paragraph-states'), { paragraphId, state });
@@ -38,16 +34,16 @@ await describeOnBackends('the meeting', ({ server }) => {
   });
 
   it('records oral amendments against the issued text and derives the text as orally amended', async () => {
-    expect((await amend(replaceWords)).status).toBe(422); // nothing issued yet
-    await issue();
-    const first = await amend({ ...replaceWords, proposedBy: w.delegations.other.id, meeting: 10 });
+    expect((await w.amend(replaceWords)).status).toBe(422); // nothing issued yet
+    await w.issue();
+    const first = await w.amend({ ...replaceWords, proposedBy: w.delegations.other.id, meeting: 10 });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body).toMatchObject({ symbol: `${w.session.symbolPrefix}/L.1`, meeting: 10, amendment: { kind: 'replace_words', proposedBy: w.delegations.other.id } });
-    const refused = await amend({ paragraphId: 'op3', kind: 'delete_words', words: 'Secretariat', proposedBy: null, accepted: false });
+    const refused = await w.amend({ paragraphId: 'op3', kind: 'delete_words', words: 'Secretariat', proposedBy: null, accepted: false });
     expect(refused.status).toBe(422);
-    expect((await amend({ paragraphId: 'op3', kind: 'delete_words', words: 'Member', proposedBy: null, accepted: false })).status).toBe(201);
-    expect((await amend({ paragraphId: 'op2', kind: 'shout', proposedBy: null, accepted: true })).status).toBe(400);
-    expect((await amend({ ...replaceWords, proposedBy: 'no-such-delegation' })).status).toBe(422);
+    expect((await w.amend({ paragraphId: 'op3', kind: 'delete_words', words: 'Member', proposedBy: null, accepted: false })).status).toBe(201);
+    expect((await w.amend({ paragraphId: 'op2', kind: 'shout', proposedBy: null, accepted: true })).status).toBe(400);
+    expect((await w.amend({ ...replaceWords, proposedBy: 'no-such-delegation' })).status).toBe(422);
 
     const amended = await w.api('nonSponsor', 'GET', w.draftPath('/amended-text'));
     expect(amended.status).toBe(200);
@@ -64,14 +60,14 @@ await describeOnBackends('the meeting', ({ server }) => {
     expect(compared.status, JSON.stringify(compared.body)).toBe(200);
     expect(compared.body.paragraphs.filter((p: { status: string }) => p.status !== 'unchanged').map((p: { label: string }) => p.label)).toEqual(['OP 2']);
 
-    await record('adopted', { ...adoptedWithoutVote, orallyAmended: true });
-    expect((await amend(replaceWords)).status).toBe(422); // after action: too late
+    await w.record('adopted', { ...adoptedWithoutVote, orallyAmended: true });
+    expect((await w.amend(replaceWords)).status).toBe(422); // after action: too late
   });
 
   it('numbers adopted texts in sequence for the session and refuses a duplicate with 409', async () => {
-    await issue();
+    await w.issue();
     expect((await w.api('secretariat', 'POST', w.draftPath('/number'), {})).status).toBe(422); // not adopted yet
-    await record('adopted', adoptedWithoutVote);
+    await w.record('adopted', adoptedWithoutVote);
     const next = await w.api('chair', 'GET', `/api/sessions/${w.session.id}/numbers`);
     expect(next.body.next).toEqual({ resolution: '11/1', decision: '11/1' });
     const numbered = await w.api('secretariat', 'POST', w.draftPath('/number'), {});
