@@ -7,9 +7,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import express, { type Request } from 'express';
-import { mayReadDraft } from '../../shared/policy';
 import type { AuthenticatedUser } from '../auth/authenticate';
-import { loadDraftAccess } from '../commands/draftAccess';
+import { authorizeDraft } from '../http/draftGuard';
 import { HttpErrors } from '../http/errors';
 import type { Store } from '../storage/types';
 import { authorshipOf, changesBetween, textAsOf } from './history';
@@ -42,10 +41,7 @@ export function historyRouter(deps: HistoryDeps): express.Router {
   router.use('/drafts/:id', async (req, res, next) => {
     const user = await deps.authenticate(req);
     if (!user) throw HttpErrors.unauthenticated();
-    const found = await loadDraftAccess(deps.store, String(req.params.id));
-    if (!found) throw HttpErrors.notFound('draft');
-    const read = mayReadDraft(user, found.access);
-    if (!read.ok) throw HttpErrors.forbidden(read.error);
+    const found = await authorizeDraft(deps.store, user, String(req.params.id));
     res.locals.draftId = found.draft.id;
     next();
   });

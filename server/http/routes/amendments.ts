@@ -17,7 +17,7 @@ import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
 import { HttpErrors } from '../errors';
 import { idParams, parse } from '../validate';
-import { authorizeDraft } from './revisions';
+import { authorizeDraft } from '../draftGuard';
 
 const symbol = z.string().trim().min(1).max(200);
 const amendedQuery = z.object({ symbol: symbol.optional() });

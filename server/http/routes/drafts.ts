@@ -4,14 +4,14 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { mayAdminister, mayChangeSponsorship, mayCreateDraft, mayReadDraft } from '../../../shared/policy';
-import { loadDraftAccess } from '../../commands/draftAccess';
+import { mayAdminister, mayChangeSponsorship, mayCreateDraft } from '../../../shared/policy';
 import { createDraft } from '../../commands/draftCreator';
 import { loadDraftList, loadDraftView } from '../../commands/draftViews';
 import { presentDraft, presentDraftSummary } from '../../presenters/draft';
 import type { AuthenticatedUser } from '../../auth';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
+import { authorizeDraft } from '../draftGuard';
 import { HttpErrors } from '../errors';
 import { calendarDate, id, idParams, localizedText, parse } from '../validate';
 
@@ -106,10 +106,7 @@ export function draftRoutes(deps: ApiDeps): Router {
   router.get('/:id', async (req, res) => {
     const actor = requireUser(req);
     const params = parse(idParams, req.params, 'params');
-    const loaded = await loadDraftAccess(store, params.id);
-    if (!loaded) throw HttpErrors.notFound('draft');
-    const permission = mayReadDraft(actor, loaded.access);
-    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    await authorizeDraft(store, actor, params.id);
     const view = await loadDraftView(store, params.id);
     if (!view) throw HttpErrors.notFound('draft');
     send(res, 200, presentDraft(view));

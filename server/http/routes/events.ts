@@ -6,13 +6,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { EVENT_TYPES, validateEvent } from '../../../shared/lifecycle';
-import { mayReadDraft, mayRecordEvent } from '../../../shared/policy';
-import { loadDraftAccess } from '../../commands/draftAccess';
 import { recordDraftEvent } from '../../commands/eventRecorder';
 import { presentDraftEvent } from '../../presenters/event';
 import { presentStatus } from '../../presenters/status';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
+import { authorizeDraft } from '../draftGuard';
 import { HttpErrors } from '../errors';
 import { idParams, parse } from '../validate';
 
@@ -35,10 +34,7 @@ export function eventRoutes(deps: ApiDeps): Router {
   router.get('/', async (req, res) => {
     const actor = requireUser(req);
     const params = parse(idParams, req.params, 'params');
-    const loaded = await loadDraftAccess(store, params.id);
-    if (!loaded) throw HttpErrors.notFound('draft');
-    const permission = mayReadDraft(actor, loaded.access);
-    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    await authorizeDraft(store, actor, params.id);
     const [events, users] = await Promise.all([store.listDraftEvents(params.id), store.listUsers()]);
     const byId = new Map(users.map((u) => [u.id, u]));
     send(res, 200, events.map((e) => presentDraftEvent(e, byId)));
@@ -51,10 +47,7 @@ export function eventRoutes(deps: ApiDeps): Router {
     // The payload's shape is the lifecycle's to check; a bad field is a validation error.
     const event = validateEvent({ ...body.payload, type: body.type });
     if (!event.ok) throw HttpErrors.validation(event.error);
-    const loaded = await loadDraftAccess(store, params.id);
-    if (!loaded) throw HttpErrors.notFound('draft');
-    const permission = mayRecordEvent(actor, loaded.access, body.type);
-    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    await authorizeDraft(store, actor, params.id, body.type);
     // Issuing stores a text and freezing hashes one: they have routes of their own that do
     // that work in the same transaction. Recorded here, the event would claim a text that
     // was never stored, or a hash the client made up.

@@ -6,16 +6,14 @@
  */
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { mayReadDraft } from '../../../shared/policy';
 import { exportAkn } from '../../../shared/export/akn';
 import { exportPlainText } from '../../../shared/export/plainText';
 import { MediaTypes, WORKING_TEXT, type ExportFormat } from '../../../shared/export/transfer';
-import { loadDraftAccess } from '../../commands/draftAccess';
 import { exportDocx } from '../../export/docx';
 import { loadExportSource, type ExportSource } from '../../export/source';
 import { requireUser } from '../context';
 import type { ApiDeps } from '../deps';
-import { HttpErrors } from '../errors';
+import { authorizeDraft } from '../draftGuard';
 import { idParams, parse } from '../validate';
 
 const exportQuery = z.object({
@@ -54,10 +52,7 @@ export function exportsRouter(deps: ApiDeps): Router {
       const actor = requireUser(req);
       const params = parse(idParams, req.params, 'params');
       const query = parse(exportQuery, req.query, 'query');
-      const loaded = await loadDraftAccess(store, params.id);
-      if (!loaded) throw HttpErrors.notFound('draft');
-      const permission = mayReadDraft(actor, loaded.access);
-      if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+      await authorizeDraft(store, actor, params.id);
       const revisions = await store.listRevisions(params.id);
       const latest = revisions.reduce<(typeof revisions)[number] | null>((a, r) => (a && a.revision > r.revision ? a : r), null);
       const which = query.text ?? latest?.symbol ?? WORKING_TEXT;

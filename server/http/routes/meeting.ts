@@ -19,7 +19,7 @@ import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
 import { HttpErrors } from '../errors';
 import { idParams, localizedText, parse } from '../validate';
-import { authorizeDraft } from './revisions';
+import { authorizeDraft } from '../draftGuard';
 
 const numberBody = z.strictObject({ number: z.string().trim().regex(/^\d{1,4}\/\d{1,4}$/, 'a number such as 11/5').optional() });
 const detailsBody = z.strictObject({ describedAs: localizedText.nullable().default(null), remarks: localizedText.nullable().default(null) });

@@ -14,7 +14,7 @@ import { presentParagraphStates } from '../../presenters/meeting';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
 import { idParams, parse } from '../validate';
-import { authorizeDraft } from './revisions';
+import { authorizeDraft } from '../draftGuard';
 
 const stateBody = z.strictObject({ paragraphId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a paragraph id'), state: z.enum(PARAGRAPH_STATES) });
 

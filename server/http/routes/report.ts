@@ -12,7 +12,7 @@ import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { HttpErrors } from '../errors';
 import { idParams, parse } from '../validate';
-import { authorizeDraft } from './revisions';
+import { authorizeDraft } from '../draftGuard';
 
 const langQuery = z.object({ lang: z.enum(['en', 'zh']).default('en') });
 const sectionQuery = langQuery.extend({ firstNumber: z.coerce.number().int().min(1).max(100_000).optional() });

@@ -9,10 +9,7 @@
 import { Router } from 'express';
 import { textFromJSON } from '../../../shared/schema';
 import { z } from 'zod';
-import { mayReadDraft, mayRecordEvent } from '../../../shared/policy';
 import { draftSymbol } from '../../../shared/symbols';
-import type { AuthenticatedUser } from '../../auth';
-import { loadDraftAccess } from '../../commands/draftAccess';
 import { statusOfRecord } from '../../commands/draftStatus';
 import { recordDocument } from '../../commands/documentRecorder';
 import { documentsOf, RecordTypes } from '../../commands/meetingRecord';
@@ -23,6 +20,7 @@ import { presentStatus } from '../../presenters/status';
 import type { Store } from '../../storage/types';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
+import { authorizeDraft } from '../draftGuard';
 import { HttpErrors } from '../errors';
 import { calendarDate, id, parse } from '../validate';
 
@@ -31,14 +29,6 @@ const idOnly = z.object({ id });
 const issueBody = z.strictObject({ symbol: z.string().trim().min(1).max(200) });
 const documentBody = z.strictObject({ kind: z.enum(['addendum', 'corrigendum']), date: calendarDate.optional(), note: z.string().trim().min(1).max(2000).optional() });
 
-/** Load a draft for a request and check the actor may read it (or record `type`); 404 / 403. */
-export async function authorizeDraft(store: Store, actor: AuthenticatedUser, draftId: string, type?: string) {
-  const loaded = await loadDraftAccess(store, draftId);
-  if (!loaded) throw HttpErrors.notFound('draft');
-  const permission = type === undefined ? mayReadDraft(actor, loaded.access) : mayRecordEvent(actor, loaded.access, type);
-  if (!permission.ok) throw HttpErrors.forbidden(permission.error);
-  return loaded;
-}
 
 async function lineage(store: Store, draftId: string) {
   const [draft, revisions, events, delegations, users] = await Promise.all([

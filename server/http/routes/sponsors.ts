@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { mayChangeSponsorship, mayReadDraft } from '../../../shared/policy';
+import { mayChangeSponsorship } from '../../../shared/policy';
 import { sponsorsAsOf } from '../../../shared/sponsorship';
 import { loadDraftAccess, todayUTC } from '../../commands/draftAccess';
 import { changeSponsorship, type SponsorshipChangeInput } from '../../commands/sponsorshipChanger';
@@ -13,6 +13,7 @@ import { presentSponsorList, presentSponsorshipEvent } from '../../presenters/sp
 import type { AuthenticatedUser } from '../../auth';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
+import { authorizeDraft } from '../draftGuard';
 import { HttpErrors } from '../errors';
 import { calendarDate, id, idParams, localizedText, parse } from '../validate';
 
@@ -55,10 +56,7 @@ export function sponsorRoutes(deps: ApiDeps): Router {
     const actor = requireUser(req);
     const params = parse(idParams, req.params, 'params');
     const query = parse(asOfQuery, req.query, 'query');
-    const loaded = await loadDraftAccess(store, params.id);
-    if (!loaded) throw HttpErrors.notFound('draft');
-    const permission = mayReadDraft(actor, loaded.access);
-    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    await authorizeDraft(store, actor, params.id);
     send(res, 200, await presentAsOf(params.id, query.asOf ?? todayUTC()));
   });
 
