@@ -4,8 +4,10 @@
 // same database (no Redis). Stock WebsocketProvider clients, edits in the y-prosemirror shape,
 // the same pacing as yws-bench.mjs latency (--rate edits/s, --warmup, --edits), per-receiver
 // latency from the writer's edit to each other client seeing it. Target: cross-instance p99 ≤
-// 1.5 × single-instance p99.
-//   node bench/cluster.bench.mjs [--clients 2,20] [--edits 200] [--warmup 20] [--rate 20] [--runs 3]
+// 1.5 × single-instance p99. When HAProxy is installed, also three instances behind it (the
+// configuration of scripts/loadBalancer.ts, as `npm run start:cluster` runs it): the clients know
+// only the balancer's address, and round robin spreads them over the three.
+//   node --import tsx bench/cluster.bench.mjs [--clients 2,20] [--edits 200] [--warmup 20] [--rate 20] [--runs 3]
 // Env: PENHOLDER_BENCH_POSTGRES_URL (maintenance db, default postgres://postgres@127.0.0.1:5432/postgres),
 //      REDIS_URL (default redis://127.0.0.1:6379). A database of its own is created and dropped.
 import { spawn } from 'node:child_process'
@@ -16,6 +18,7 @@ import pg from 'pg'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { haproxyVersion, startLoadBalancer } from '../scripts/loadBalancer.ts'
 
 const args = Object.fromEntries(process.argv.slice(2).map((a, i, all) => a.startsWith('--') ? [a.slice(2), all[i + 1]] : null).filter(Boolean))
 const clientsList = (args.clients ?? '2,20').split(',').map(Number)
@@ -102,33 +105,44 @@ await admin(`CREATE DATABASE "${db}"`)
 const url = new URL(ADMIN); url.pathname = '/' + db
 const prefix = `penholder-bench-${randomBytes(4).toString('hex')}:`
 const servers = []
+let balancer = null
 try {
   const single = await startServer(1301, { DATABASE_URL: url.toString() }); servers.push(single)
   const a = await startServer(1302, { DATABASE_URL: url.toString(), REDIS_URL: REDIS, CHANNEL_PREFIX: prefix }); servers.push(a)
   const b = await startServer(1303, { DATABASE_URL: url.toString(), REDIS_URL: REDIS, CHANNEL_PREFIX: prefix }); servers.push(b)
+  if (haproxyVersion() !== null) {
+    const c3 = await startServer(1304, { DATABASE_URL: url.toString(), REDIS_URL: REDIS, CHANNEL_PREFIX: prefix }); servers.push(c3)
+    balancer = await startLoadBalancer({ port: 1310, backends: [1302, 1303, 1304] })
+  }
+  const viaLb = balancer ? 'ws://127.0.0.1:1310/collab' : null
   const rows = []
   for (const N of clientsList) {
-    const s = []; const c = []
+    const s = []; const c = []; const l = []
     for (let r = 0; r < RUNS; r++) {
       s.push(await run(N, [single.url], `s${r}`))
       c.push(await run(N, [a.url, b.url], `c${r}`))
+      // Through the balancer nobody knows which instance a client reached: every latency is in `same`.
+      if (viaLb) l.push(await run(N, [viaLb], `l${r}`))
     }
     const m = (xs, k, f) => median(xs.map((x) => x[k][f]))
     const row = {
       N, singleP50: m(s, 'same', 'p50'), singleP99: m(s, 'same', 'p99'),
       crossP50: m(c, 'cross', 'p50'), crossP99: m(c, 'cross', 'p99'), sameInClusterP99: N > 2 ? m(c, 'same', 'p99') : NaN,
-      lost: [...s, ...c].reduce((n, x) => n + x.lost, 0), converged: [...s, ...c].every((x) => x.converged)
+      lbP50: viaLb ? m(l, 'same', 'p50') : NaN, lbP99: viaLb ? m(l, 'same', 'p99') : NaN,
+      lost: [...s, ...c, ...l].reduce((n, x) => n + x.lost, 0), converged: [...s, ...c, ...l].every((x) => x.converged)
     }
     row.ratioP99 = row.crossP99 / row.singleP99
     rows.push(row)
-    console.error(`N=${N}: single p50 ${row.singleP50.toFixed(2)} p99 ${row.singleP99.toFixed(2)} ms | cross-instance p50 ${row.crossP50.toFixed(2)} p99 ${row.crossP99.toFixed(2)} ms | ratio ${row.ratioP99.toFixed(2)} | lost ${row.lost} converged ${row.converged}`)
+    console.error(`N=${N}: single p50 ${row.singleP50.toFixed(2)} p99 ${row.singleP99.toFixed(2)} ms | cross-instance p50 ${row.crossP50.toFixed(2)} p99 ${row.crossP99.toFixed(2)} ms | ratio ${row.ratioP99.toFixed(2)} | 3 behind HAProxy p50 ${row.lbP50.toFixed(2)} p99 ${row.lbP99.toFixed(2)} ms | lost ${row.lost} converged ${row.converged}`)
   }
   console.log(`# Cross-instance propagation (${RATE} edits/s, ${EDITS} measured edits, runs=${RUNS}, PostgreSQL + Redis on 127.0.0.1)\n`)
-  console.log('| clients | single p50 | single p99 | cross p50 | cross p99 | cross/single p99 | same-instance p99 (cluster) | lost | converged |')
-  console.log('|---|---|---|---|---|---|---|---|---|')
+  console.log('| clients | single p50 | single p99 | cross p50 | cross p99 | cross/single p99 | same-instance p99 (cluster) | 3 behind HAProxy p50 / p99 | lost | converged |')
+  console.log('|---|---|---|---|---|---|---|---|---|---|')
   const f = (x) => Number.isNaN(x) ? '—' : x.toFixed(2)
-  for (const r of rows) console.log(`| ${r.N} | ${f(r.singleP50)} | ${f(r.singleP99)} | ${f(r.crossP50)} | ${f(r.crossP99)} | ${f(r.ratioP99)}${r.ratioP99 <= 1.5 ? ' ✓' : ' ✗'} | ${f(r.sameInClusterP99)} | ${r.lost} | ${r.converged} |`)
+  for (const r of rows) console.log(`| ${r.N} | ${f(r.singleP50)} | ${f(r.singleP99)} | ${f(r.crossP50)} | ${f(r.crossP99)} | ${f(r.ratioP99)}${r.ratioP99 <= 1.5 ? ' ✓' : ' ✗'} | ${f(r.sameInClusterP99)} | ${f(r.lbP50)} / ${f(r.lbP99)} | ${r.lost} | ${r.converged} |`)
+  if (!viaLb) console.log('\nThree instances behind HAProxy: not measured (HAProxy is not installed: apt-get install haproxy).')
 } finally {
+  await balancer?.stop()
   for (const s of servers) await stop(s)
   await admin(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`)
 }

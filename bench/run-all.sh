@@ -28,9 +28,9 @@ node bench/unload.bench.mjs | tee bench/results/unload.out
 cluster_md=""
 # Two instances need the local PostgreSQL and Redis (the script makes and drops its own database).
 if pg_isready -h 127.0.0.1 -q && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
-  echo "== two instances on PostgreSQL and Redis (bench/cluster.bench.mjs)"
-  node bench/cluster.bench.mjs --clients 2,20 --runs 3 | tee bench/results/cluster.out
-  cluster_md=$(printf '\n### Two instances (`node bench/cluster.bench.mjs`)\n\n```\n%s\n```\n' "$(cat bench/results/cluster.out)")
+  echo "== two instances on PostgreSQL and Redis, and three behind HAProxy (bench/cluster.bench.mjs)"
+  node --import tsx bench/cluster.bench.mjs --clients 2,20 --runs 3 | tee bench/results/cluster.out
+  cluster_md=$(printf '\n### Two instances, and three behind HAProxy (`npm run bench:cluster`)\n\n```\n%s\n```\n' "$(cat bench/results/cluster.out)")
 fi
 
 block=$(cat <<MD
