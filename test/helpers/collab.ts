@@ -174,6 +174,25 @@ export function typeInto(doc: Y.Doc, index: number, pos: number, text: string): 
 }
 
 /**
+ * Every doc types at once until the returned stop is called: doc i types `${letter}${n} ` at the
+ * start of block 1 + n % 3, pausing `pauseMs(i)` between keystrokes. Stop resolves when all
+ * have stopped.
+ */
+export function keepTyping(docs: Y.Doc[], pauseMs: (i: number) => number): () => Promise<void> {
+  let typing = true;
+  const typers = docs.map(async (doc, i) => {
+    for (let n = 0; typing; n++) {
+      typeInto(doc, 1 + (n % 3), 0, `${String.fromCharCode(119 + i)}${n} `);
+      await new Promise((r) => setTimeout(r, pauseMs(i)));
+    }
+  });
+  return async () => {
+    typing = false;
+    await Promise.all(typers);
+  };
+}
+
+/**
  * An update adding `text` to block 1 of a copy of `doc`, made under `clientId`: what a client
  * sends (or a misbehaving one forges) without going through a provider.
  */

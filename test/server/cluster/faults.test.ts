@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { DeniedPrefix, NoticeKinds } from '../../../shared/protocol';
 import { updateFrame } from '../../../server/collab/wire';
 import { openStore } from '../../../server/storage/index';
-import { connect, rawSocket, seedDraft, seedText, synced, textJSON, typeInto, until, type SeededUsers } from '../../helpers/collab';
+import { connect, keepTyping, rawSocket, seedDraft, seedText, synced, textJSON, typeInto, until, type SeededUsers } from '../../helpers/collab';
 import { REDIS_TEST_URL, redisGate, startChildInstance, startInstance, uniquePrefix, type Instance } from '../../helpers/cluster';
 import { createTestDatabase, postgresGate } from '../../helpers/postgres';
 import { ownPostgres, ownRedis, postgresBin } from '../../helpers/ownServices';
@@ -47,17 +47,10 @@ describe.skipIf(!run)('faults with two instances', () => {
       await Promise.all(clients.map((c) => synced(c.provider)));
       seedText(clients[0]!.doc);
       await until(() => clients.every((c) => c.doc.getXmlFragment('prosemirror').length > 0), 5_000, 'seed');
-      let typing = true;
-      const typers = clients.map(async (c, i) => {
-        for (let n = 0; typing; n++) {
-          typeInto(c.doc, 1 + (n % 3), 0, `${'xyz'[i]}${n} `);
-          await pause(3 + i);
-        }
-      });
+      const stopTyping = keepTyping(clients.map((c) => c.doc), (i) => 3 + i);
       await pause(300 + Math.random() * 400);
       await a.kill9();
-      typing = false;
-      await Promise.all(typers);
+      await stopTyping();
       expect(seen.length).toBeGreaterThan(0);
       // The load balancer sends the dead instance's clients to the live one, with their documents.
       clients = clients.map((c, i) => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { backendStats, HAPROXY, haproxyVersion, startLoadBalancer, type LoadBalancer } from '../../../scripts/loadBalancer';
 import { openStore } from '../../../server/storage/index';
-import { connect, seedDraft, seedText, synced, textJSON, typeInto, until } from '../../helpers/collab';
+import { connect, keepTyping, seedDraft, seedText, synced, textJSON, typeInto, until } from '../../helpers/collab';
 import { REDIS_TEST_URL, redisGate, startChildInstance, uniquePrefix } from '../../helpers/cluster';
 import { createTestDatabase, postgresGate, postgresRequired } from '../../helpers/postgres';
 
@@ -56,19 +56,12 @@ describe.skipIf(!services || haproxy === null)('two instances behind HAProxy', (
       seedText(clients[0]!.doc);
       await until(() => clients.every((c) => c.doc.getXmlFragment('prosemirror').length > 0), 5_000, 'seed');
 
-      let typing = true;
-      const typers = clients.map(async (c, i) => {
-        for (let n = 0; typing; n++) {
-          typeInto(c.doc, 1 + (n % 3), 0, `${'wxyz'[i]}${n} `);
-          await pause(3 + i);
-        }
-      });
+      const stopTyping = keepTyping(clients.map((c) => c.doc), (i) => 3 + i);
       await pause(300 + Math.random() * 400);
       await a.kill9();
       // Keep typing while the dead instance's clients find their way back.
       await pause(500);
-      typing = false;
-      await Promise.all(typers);
+      await stopTyping();
       expect(seen.length).toBeGreaterThan(0);
 
       // Nobody moved anyone: the providers reconnect to the balancer's address on their own.

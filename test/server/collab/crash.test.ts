@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connect, seedText, synced, textJSON, typeInto, until, type SeededUsers } from '../../helpers/collab';
+import { connect, keepTyping, seedText, synced, textJSON, typeInto, until, type SeededUsers } from '../../helpers/collab';
 
 const TRIALS = 5;
 
@@ -60,17 +60,10 @@ describe('kill -9 of the server', () => {
         await Promise.all(clients.map((c) => synced(c.provider)));
         seedText(clients[0]!.doc);
         await until(() => clients.every((c) => c.doc.getXmlFragment('prosemirror').length > 0), 5_000, 'seed');
-        let typing = true;
-        const typers = clients.map(async (c, i) => {
-          for (let n = 0; typing; n++) {
-            typeInto(c.doc, 1 + (n % 3), 0, `${'xyz'[i]}${n} `);
-            await new Promise((r) => setTimeout(r, 2 + i));
-          }
-        });
+        const stopTyping = keepTyping(clients.map((c) => c.doc), (i) => 2 + i);
         await new Promise((r) => setTimeout(r, 100 + Math.random() * 500));
         await kill9(child);
-        typing = false;
-        await Promise.all(typers);
+        await stopTyping();
         expect(seen.length).toBeGreaterThan(0);
         // Edits made while the server is down are unsent; they must merge after the restart.
         clients.forEach((c, i) => typeInto(c.doc, 1, 0, `unsent-${i} `));
