@@ -15,8 +15,8 @@ class AlreadyWritten extends Error {}
 
 /**
  * Write the latest issued text as the first update of a draft whose log is empty. Resolves
- * true when this call wrote it; false when the log had content, another writer won, or the
- * draft has no issued text. The update is attributed to the officer who issued the text.
+ * true when this call wrote it; false when the log had content, another writer won, the draft
+ * has no issued text, or it is frozen. The update is attributed to the officer who issued the text.
  */
 export async function seedWorkingText(store: Store, draftId: string): Promise<boolean> {
   if ((await store.lastSeq(draftId)) > 0) return false;
