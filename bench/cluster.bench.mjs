@@ -18,7 +18,7 @@ import pg from 'pg'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { haproxyVersion, startLoadBalancer } from '../scripts/loadBalancer.ts'
+import { haproxyInstalled, startLoadBalancer } from '../scripts/loadBalancer.ts'
 
 const args = Object.fromEntries(process.argv.slice(2).map((a, i, all) => a.startsWith('--') ? [a.slice(2), all[i + 1]] : null).filter(Boolean))
 const clientsList = (args.clients ?? '2,20').split(',').map(Number)
@@ -110,7 +110,7 @@ try {
   const single = await startServer(1301, { DATABASE_URL: url.toString() }); servers.push(single)
   const a = await startServer(1302, { DATABASE_URL: url.toString(), REDIS_URL: REDIS, CHANNEL_PREFIX: prefix }); servers.push(a)
   const b = await startServer(1303, { DATABASE_URL: url.toString(), REDIS_URL: REDIS, CHANNEL_PREFIX: prefix }); servers.push(b)
-  if (haproxyVersion() !== null) {
+  if (haproxyInstalled()) {
     const c3 = await startServer(1304, { DATABASE_URL: url.toString(), REDIS_URL: REDIS, CHANNEL_PREFIX: prefix }); servers.push(c3)
     balancer = await startLoadBalancer({ port: 1310, backends: [1302, 1303, 1304] })
   }

@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
-import { haproxyVersion, startLoadBalancer, type LoadBalancer } from './loadBalancer';
+import { haproxyInstalled, startLoadBalancer, type LoadBalancer } from './loadBalancer';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/penholder_cluster';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   children.push(await startInstance(0));
   for (let i = 1; i < count; i++) children.push(await startInstance(i));
   console.log(`\n${count} instances: ${children.map((_, i) => `http://localhost:${basePort + i}`).join('  ')}`);
-  if (haproxyVersion() !== null) {
+  if (haproxyInstalled()) {
     const backends = children.map((_, i) => basePort + i);
     balancer = await startLoadBalancer({ port: lbPort, host: '0.0.0.0', backends }, (line) => console.log(`[haproxy] ${line}`));
     console.log(`HAProxy in front of them, round robin: http://localhost:${lbPort}`);

@@ -15,10 +15,9 @@ import { join } from 'node:path';
 /** Where Debian's `haproxy` package puts the binary (override with HAPROXY). */
 export const HAPROXY = process.env.HAPROXY ?? '/usr/sbin/haproxy';
 
-/** The HAProxy version line, or null when HAProxy is not installed. */
-export function haproxyVersion(): string | null {
-  const r = spawnSync(HAPROXY, ['-v'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.split('\n')[0]!.trim() : null;
+/** Whether HAProxy is installed (its binary answers `-v`). */
+export function haproxyInstalled(): boolean {
+  return spawnSync(HAPROXY, ['-v']).status === 0;
 }
 
 export interface LoadBalancerOptions {
@@ -41,7 +40,7 @@ export function haproxyConfig(o: LoadBalancerOptions): string {
     '  timeout connect 2s',
     '  timeout client 60s',
     '  timeout server 60s',
-    // An open WebSocket is a tunnel: idle drafting rooms stay open for an hour between pings.
+    // An open WebSocket is a tunnel: it is closed only after an hour in which nothing passed.
     '  timeout tunnel 1h',
     '  retries 2',
     '  option redispatch',

@@ -4,36 +4,27 @@
  * one is killed with kill -9 while everyone types, its clients' own providers reconnect through
  * the balancer, land on the live instance, and nothing any client had seen is lost.
  */
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { backendStats, HAPROXY, haproxyVersion, startLoadBalancer, type LoadBalancer } from '../../../scripts/loadBalancer';
+import { backendStats, HAPROXY, haproxyInstalled, startLoadBalancer, type LoadBalancer } from '../../../scripts/loadBalancer';
 import { openStore } from '../../../server/storage/index';
 import { connect, keepTyping, seedDraft, seedText, synced, textJSON, typeInto, until } from '../../helpers/collab';
 import { REDIS_TEST_URL, redisGate, startChildInstance, uniquePrefix } from '../../helpers/cluster';
+import { freePort } from '../../helpers/ownServices';
 import { createTestDatabase, postgresGate, postgresRequired } from '../../helpers/postgres';
 
 const SUITE = 'load balancer';
 const gate = await postgresGate(SUITE);
 const services = gate.run && (await redisGate(SUITE));
-const haproxy = haproxyVersion();
-if (haproxy === null && (process.env.CI === 'true' || postgresRequired())) throw new Error(`${SUITE}: ${HAPROXY} is missing on CI: install haproxy`);
-if (haproxy === null) console.warn(`[${SUITE}] SKIPPED: ${HAPROXY} is not installed (apt-get install haproxy)`);
+const haproxy = haproxyInstalled();
+if (!haproxy && (process.env.CI === 'true' || postgresRequired())) throw new Error(`${SUITE}: ${HAPROXY} is missing on CI: install haproxy`);
+if (!haproxy) console.warn(`[${SUITE}] SKIPPED: ${HAPROXY} is not installed (apt-get install haproxy)`);
 
 type Client = ReturnType<typeof connect>;
 const json = (c: Client) => JSON.stringify(textJSON(c.doc));
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A port nothing listens on at the moment. */
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-describe.skipIf(!services || haproxy === null)('two instances behind HAProxy', () => {
+describe.skipIf(!services || !haproxy)('two instances behind HAProxy', () => {
   it('spreads clients over both; after kill -9 of one they reconnect through it by themselves; nothing seen is lost', async () => {
     const db = await createTestDatabase('penholder_lb');
     const store = await openStore({ dataDir: '', databaseUrl: db.url });
