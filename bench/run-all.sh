@@ -31,6 +31,9 @@ if pg_isready -h 127.0.0.1 -q && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; th
   echo "== two instances on PostgreSQL and Redis, and three behind HAProxy (bench/cluster.bench.mjs)"
   node --import tsx bench/cluster.bench.mjs --clients 2,20 --runs 3 | tee bench/results/cluster.out
   cluster_md=$(printf '\n### Two instances, and three behind HAProxy (`npm run bench:cluster`)\n\n```\n%s\n```\n' "$(cat bench/results/cluster.out)")
+  echo "== a session behind HAProxy: 193 delegations, 12 drafts, one instance killed (bench/session.bench.mjs)"
+  node --import tsx bench/session.bench.mjs | tee bench/results/session.out
+  cluster_md+=$(printf '\n\n### A session behind HAProxy, one instance killed (`npm run bench:session`)\n\n%s\n' "$(cat bench/results/session.out)")
 fi
 
 block=$(cat <<MD
