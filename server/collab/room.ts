@@ -18,6 +18,7 @@ import { ClientIdOwners } from './authorship';
 import { inProcessFanout, type Fanout, type FanoutRoom } from './fanout';
 import { LogFollower } from './seqs';
 import { inspectUpdate } from './inspect';
+import { awarenessRemoval } from './remotePresence';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './wire';
 
 /** What a room needs from a connection. */
@@ -100,6 +101,26 @@ export class DraftRoom implements FanoutRoom {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
   }
 
+  /** The presence of the clients connected here (what another instance asks for when it lacks it). */
+  ownPresence(): Uint8Array | null {
+    const ids: number[] = [];
+    for (const peer of this.peers) for (const id of peer.awarenessIds) if (this.awareness.getStates().has(id)) ids.push(id);
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
+  }
+
+  /**
+   * Ask each client connected here to announce itself again. Told that it left, a y-protocols
+   * client keeps its state and re-announces it with its clock one higher, which every instance
+   * and every client then accepts.
+   */
+  renewPresence(): void {
+    for (const peer of this.peers) {
+      const own = [...peer.awarenessIds].filter((id) => this.awareness.getStates().has(id));
+      if (own.length === 0) continue;
+      peer.send(awarenessFrame(awarenessRemoval(own.map((clientId) => ({ clientId, clock: this.awareness.meta.get(clientId)?.clock ?? 0 })))));
+    }
+  }
+
   /** Apply whatever the log holds past what this room has (other instances' edits). */
   catchUp(): Promise<void> {
     return this.follower.catchUp();
@@ -137,9 +158,15 @@ export class DraftRoom implements FanoutRoom {
     peer.send(syncStep2Frame(this.doc, stateVector));
   }
 
-  /** Apply a peer's (already parsed) awareness update and relay it. */
-  receiveAwareness(peer: Peer, update: Uint8Array, clients: { clientId: number; state: unknown }[]): void {
+  /**
+   * Apply a peer's (already parsed) awareness update and relay it. A peer owns the presence it
+   * says something new about (a clock past the room's): a stock y-websocket client also echoes
+   * everyone else's presence back, at the clocks it was sent, and those stay their owners' — or
+   * the peer's leaving would take them all away.
+   */
+  receiveAwareness(peer: Peer, update: Uint8Array, clients: { clientId: number; clock: number; state: unknown }[]): void {
     for (const c of clients) {
+      if (c.clock <= (this.awareness.meta.get(c.clientId)?.clock ?? -1)) continue;
       if (c.state === null) peer.awarenessIds.delete(c.clientId);
       else peer.awarenessIds.add(c.clientId);
     }
