@@ -12,6 +12,13 @@ export interface FanoutRoom {
   applyRemoteUpdate(seq: number, update: Uint8Array): void;
   /** A presence update from another instance's clients. */
   applyRemoteAwareness(update: Uint8Array): void;
+  /** The presence of this instance's own clients in the room (for a room that lacks it), or null. */
+  ownPresence(): Uint8Array | null;
+  /**
+   * Have this instance's own clients announce their presence again, with newer clocks: others
+   * took it away (they thought this instance gone) and ignore it at the clocks they removed.
+   */
+  renewPresence(): void;
   /** Read the log past what this room has applied (after lost messages, a reconnect). */
   catchUp(): Promise<void>;
 }

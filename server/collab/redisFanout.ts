@@ -9,6 +9,12 @@
  * bye or misses its heartbeats for a few seconds (killed, cut off), not 30 s later when
  * y-protocols' awareness timeout would. The removal is applied as if it came from that instance
  * (never published again): every instance judges the silence for itself.
+ *
+ * Presence that an instance lacks is asked for rather than waited for (clients renew theirs only
+ * every 15 s): a room loaded here asks the other instances for their clients' presence in its
+ * draft; and when an instance declared gone speaks again (it was only stalled), it is asked to
+ * have its clients announce themselves anew, with clocks newer than the removal's. The time this
+ * instance itself was stalled does not count as the others' silence.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -16,7 +22,7 @@ import type { Fanout, FanoutHandlers, FanoutRoom } from './fanout';
 import { RemotePresence } from './remotePresence';
 
 /** Kinds of fan-out message (the first byte of each). */
-export const FanoutKinds = { update: 1, awareness: 2, access: 3, revoke: 4, heartbeat: 5, bye: 6 } as const;
+export const FanoutKinds = { update: 1, awareness: 2, access: 3, revoke: 4, heartbeat: 5, bye: 6, presenceQuery: 7, presenceRenew: 8 } as const;
 
 /** One kind of fan-out message. */
 export type FanoutKind = (typeof FanoutKinds)[keyof typeof FanoutKinds];
@@ -69,6 +75,8 @@ export class RedisFanout implements Fanout {
   private handlers: FanoutHandlers | null = null;
   private down = false;
   private wasReady = false;
+  private readonly beatEveryMs: number;
+  private lastBeat = Date.now();
 
   constructor(private readonly opts: RedisFanoutOptions) {
     this.prefix = opts.prefix ?? 'penholder:';
@@ -79,6 +87,7 @@ export class RedisFanout implements Fanout {
     this.sub = new Redis(opts.url, { ...common, maxRetriesPerRequest: null });
     for (const c of [this.pub, this.sub]) c.on('error', (e: Error) => this.fault(e));
     this.presence = new RemotePresence(opts.goneAfterMs ?? 3_000);
+    this.beatEveryMs = opts.heartbeatEveryMs ?? 1_000;
     this.sub.on('ready', () => {
       if (this.down) opts.log?.warn('fanout: redis is back; catching up');
       this.down = false;
@@ -92,7 +101,7 @@ export class RedisFanout implements Fanout {
     void this.sub.subscribe(this.controlChannel).catch((e: unknown) => this.fault(e));
     this.timer = setInterval(() => this.catchUpAll(), opts.catchUpEveryMs ?? 3_000);
     this.timer.unref();
-    this.heartbeat = setInterval(() => this.beat(), opts.heartbeatEveryMs ?? 1_000);
+    this.heartbeat = setInterval(() => this.beat(), this.beatEveryMs);
     this.heartbeat.unref();
   }
 
@@ -107,9 +116,13 @@ export class RedisFanout implements Fanout {
 
   join(room: FanoutRoom): void {
     this.rooms.set(room.draftId, room);
-    // Anything published between loading the room and subscribing is read from the log.
+    // Anything published between loading the room and subscribing is read from the log; the
+    // presence of the other instances' clients is asked for.
     this.sub.subscribe(this.draftChannel(room.draftId)).then(
-      () => void room.catchUp().catch(() => undefined),
+      () => {
+        void room.catchUp().catch(() => undefined);
+        this.askForPresence(room.draftId);
+      },
       (e: unknown) => this.fault(e),
     );
   }
@@ -174,8 +187,12 @@ export class RedisFanout implements Fanout {
     const draftId = channel.startsWith(draftPrefix) ? channel.slice(draftPrefix.length) : null;
     if (this.opts.drop?.(kind, draftId)) return;
     const sender = message.toString('hex', 1, 9);
-    if (kind === FanoutKinds.bye) return this.gone(sender);
-    this.presence.seen(sender, kind === FanoutKinds.heartbeat || (kind === FanoutKinds.awareness && message.readDoubleBE(9) === SENDER_BEATS));
+    if (kind === FanoutKinds.bye) return this.gone(sender, true);
+    const beats = kind === FanoutKinds.heartbeat || (kind === FanoutKinds.awareness && message.readDoubleBE(9) === SENDER_BEATS);
+    // An instance we had given up on was only stalled: have its clients say again who they are.
+    if (this.presence.seen(sender, beats)) {
+      for (const id of this.rooms.keys()) this.publish(this.draftChannel(id), frame(FanoutKinds.presenceRenew, this.instance, 0, message.subarray(1, 9)));
+    }
     const payload = message.subarray(HEADER);
     if (kind === FanoutKinds.revoke) return this.handlers?.userRevoked(payload.toString());
     const room = draftId === null ? undefined : this.rooms.get(draftId);
@@ -186,6 +203,10 @@ export class RedisFanout implements Fanout {
         room.applyRemoteAwareness(new Uint8Array(payload));
         this.presence.received(sender, room.draftId, payload);
       } else if (kind === FanoutKinds.access) this.handlers?.accessChanged(room.draftId);
+      else if (kind === FanoutKinds.presenceQuery) {
+        const own = room.ownPresence();
+        if (own) this.publishAwareness(room.draftId, own);
+      } else if (kind === FanoutKinds.presenceRenew && payload.equals(this.instance)) room.renewPresence();
     } catch (e) {
       this.opts.log?.warn(`fanout: a message for ${room.draftId} did not apply; catching up from the log`, e);
       void room.catchUp().catch(() => undefined);
@@ -196,12 +217,23 @@ export class RedisFanout implements Fanout {
   // are the one cut off: then we heard nobody, and judge nobody).
   private beat(): void {
     this.publish(this.controlChannel, frame(FanoutKinds.heartbeat, this.instance, 0, new Uint8Array(0)));
+    // A late beat means this event loop was blocked: the others' heartbeats of that time are
+    // still waiting in our socket. Their silence counts only the time we were listening.
+    const now = Date.now();
+    const late = now - this.lastBeat - this.beatEveryMs;
+    this.lastBeat = now;
+    if (late > 0) this.presence.excuse(late);
     if (this.sub.status !== 'ready') return;
     for (const instance of this.presence.silent()) this.gone(instance);
   }
 
-  private gone(instance: string): void {
-    for (const [draftId, removal] of this.presence.gone(instance)) {
+  /** Ask the other instances to say again who of their clients is in `draftId`. */
+  private askForPresence(draftId: string): void {
+    this.publish(this.draftChannel(draftId), frame(FanoutKinds.presenceQuery, this.instance, 0, new Uint8Array(0)));
+  }
+
+  private gone(instance: string, forGood = false): void {
+    for (const [draftId, removal] of this.presence.gone(instance, forGood)) {
       try {
         this.rooms.get(draftId)?.applyRemoteAwareness(removal);
       } catch (e) {

@@ -53,16 +53,24 @@ interface Heard {
 export class RemotePresence {
   private readonly owners = new Map<string, Map<number, { instance: string; clock: number }>>();
   private readonly heard = new Map<string, Heard>();
+  // Instances declared gone, in case one was only slow and speaks again (a long stall).
+  private readonly departed = new Set<string>();
 
   constructor(private readonly goneAfterMs: number, private readonly now: () => number = Date.now) {}
 
-  /** `instance` said something (`heartbeat`: a heartbeat). */
-  seen(instance: string, heartbeat: boolean): void {
+  /**
+   * `instance` said something (`heartbeat`: a heartbeat). Returns true when it had been declared
+   * gone: it was only stalled, and the presence of its clients that was taken away is missing here.
+   */
+  seen(instance: string, heartbeat: boolean): boolean {
     const h = this.heard.get(instance);
     if (h) {
       h.lastSeen = this.now();
       h.beats ||= heartbeat;
-    } else this.heard.set(instance, { lastSeen: this.now(), beats: heartbeat });
+      return false;
+    }
+    this.heard.set(instance, { lastSeen: this.now(), beats: heartbeat });
+    return this.departed.delete(instance);
   }
 
   /** Presence from `instance`'s clients in a draft, as applied to its room. */
@@ -100,15 +108,29 @@ export class RemotePresence {
     return [...this.heard].filter(([, h]) => h.beats && t - h.lastSeen > this.goneAfterMs).map(([instance]) => instance);
   }
 
+  /** This instance could not listen for `ms` (its event loop was blocked): that is nobody's silence. */
+  excuse(ms: number): void {
+    const t = this.now();
+    for (const h of this.heard.values()) h.lastSeen = Math.min(t, h.lastSeen + ms);
+  }
+
   /** Count everyone as just heard (after this instance itself could not hear anyone). */
   pardonAll(): void {
     const t = this.now();
     for (const h of this.heard.values()) h.lastSeen = t;
   }
 
-  /** `instance` is gone: forget it, and return per draft the update that removes its clients. */
-  gone(instance: string): Map<string, Uint8Array> {
+  /**
+   * `instance` is gone: forget it, and return per draft the update that removes its clients.
+   * `forGood`: it said bye, and will not speak again (a restart is a new instance).
+   */
+  gone(instance: string, forGood = false): Map<string, Uint8Array> {
     this.heard.delete(instance);
+    if (!forGood) {
+      // Bounded: only the most recent departures are worth recognising.
+      if (this.departed.size >= 64) this.departed.delete(this.departed.values().next().value!);
+      this.departed.add(instance);
+    }
     const removals = new Map<string, Uint8Array>();
     for (const [draftId, clients] of this.owners) {
       const theirs = [...clients].filter(([, o]) => o.instance === instance).map(([clientId, o]) => ({ clientId, clock: o.clock }));
