@@ -100,9 +100,13 @@ class PgConnection implements SqlConnection {
     return (await this.query(sql, params, options?.cache ?? true)).rowCount ?? 0;
   }
 
-  atomic<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T> {
+  atomic<T>(fn: (conn: SqlConnection) => Promise<T>, options?: { lazy?: boolean }): Promise<T> {
     if (this.client) return fn(this);
-    return withTransaction(this.pool, (client) => fn(new PgConnection(this.pool, client)));
+    return withTransaction(this.pool, async (client) => {
+      // Visible at once, flushed with the next synchronous commit (or by the WAL writer soon after).
+      if (options?.lazy) await client.query('SET LOCAL synchronous_commit = off');
+      return fn(new PgConnection(this.pool, client));
+    });
   }
 
   private async query(sql: string, params: readonly unknown[], cache: boolean): Promise<pg.QueryResult<RawRow>> {

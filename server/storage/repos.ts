@@ -50,8 +50,13 @@ export interface SqlConnection {
   all(sql: string, params?: readonly unknown[], options?: { cache?: boolean }): Promise<RawRow[]>;
   /** Run one statement; resolves to the number of rows it changed. */
   run(sql: string, params?: readonly unknown[], options?: { cache?: boolean }): Promise<number>;
-  /** Run `fn` atomically: in a new transaction, or inside the one this connection is already in. */
-  atomic<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * Run `fn` atomically: in a new transaction, or inside the one this connection is already in.
+   * `lazy`: a new transaction's commit need not reach the disk by itself — the next durable
+   * commit on the database carries it there (both engines write their log in order). Only for
+   * writes that matter once a later write depends on them; ignored inside a transaction.
+   */
+  atomic<T>(fn: (conn: SqlConnection) => Promise<T>, options?: { lazy?: boolean }): Promise<T>;
 }
 
 const first = <T>(list: RawRow[], map: (r: RawRow) => T): T | null => (list.length > 0 ? map(list[0]!) : null);

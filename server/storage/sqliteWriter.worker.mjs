@@ -48,17 +48,23 @@ const conn = {
   async run(sql, params = [], options) {
     return prepare(sql, options?.cache ?? true).run(bind(params)).changes;
   },
-  async atomic(fn) {
+  async atomic(fn, options) {
     if (db.inTransaction) return fn(conn);
-    // IMMEDIATE takes the write lock now; while the main connection holds it, wait (busy_timeout).
-    prepare('BEGIN IMMEDIATE', true).run();
+    // A lazy commit skips its own fsync of the WAL; the next FULL commit's fsync covers it.
+    if (options?.lazy) db.pragma('synchronous = NORMAL');
     try {
-      const result = await fn(conn);
-      prepare('COMMIT', true).run();
-      return result;
-    } catch (err) {
-      if (db.inTransaction) prepare('ROLLBACK', true).run();
-      throw err;
+      // IMMEDIATE takes the write lock now; while the main connection holds it, wait (busy_timeout).
+      prepare('BEGIN IMMEDIATE', true).run();
+      try {
+        const result = await fn(conn);
+        prepare('COMMIT', true).run();
+        return result;
+      } catch (err) {
+        if (db.inTransaction) prepare('ROLLBACK', true).run();
+        throw err;
+      }
+    } finally {
+      if (options?.lazy) db.pragma('synchronous = FULL');
     }
   },
 };

@@ -126,7 +126,15 @@ export async function saveCheckpointRow(conn, c) {
   );
 }
 
-/** Claim distinct, valid client ids in one transaction; resolves to those another user owns. */
+/**
+ * Claim distinct, valid client ids in one transaction; resolves to those another user owns.
+ *
+ * The claim is committed lazily, without a flush of its own: a client's first edit would
+ * otherwise wait for two flushes, the claim's and the update's. It needs none: the update it
+ * guards is appended after it, and the append's durable commit flushes the log up to itself,
+ * the claim included (SQLite's WAL and PostgreSQL's WAL are both written in order). A claim
+ * that a crash loses guarded nothing that was stored.
+ */
 export async function claimClientIdRows(conn, claim) {
   if (claim.clientIds.length === 0) return [];
   return conn.atomic(async (c) => {
@@ -143,5 +151,5 @@ export async function claimClientIdRows(conn, claim) {
       if (owner && String(owner.user_id) !== claim.userId) conflicts.push(id);
     }
     return conflicts;
-  });
+  }, { lazy: true });
 }

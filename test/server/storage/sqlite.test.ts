@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../server/storage';
 import { SqliteStore } from '../../../server/storage/sqlite';
-import { bytes, range, seedDraft, update } from '../../helpers/storeContract';
+import { bytes, range, seedDraft, seedUser, update } from '../../helpers/storeContract';
 
 describe('SQLite store', () => {
   let dir: string;
@@ -71,6 +71,16 @@ describe('SQLite writer thread', () => {
 
   it('commits with its own durable connection (WAL, synchronous FULL, foreign keys, busy timeout)', async () => {
     expect(await store.writer.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000 });
+  });
+
+  it('is back to synchronous FULL for the update after a client-id claim (committed without a flush of its own)', async () => {
+    const draft = await seedDraft(store);
+    const [a, b] = [await seedUser(store), await seedUser(store)];
+    // A claim that takes every id, and one that meets an id another user holds.
+    expect(await store.claimClientIds(draft.id, a.id, [11, 12])).toEqual([]);
+    expect(await store.claimClientIds(draft.id, b.id, [13, 11])).toEqual([11]);
+    expect(await store.writer.settings()).toMatchObject({ synchronous: 2 });
+    expect((await store.appendUpdates([update(draft.id, 1)]))[0]!.seq).toBe(1);
   });
 
   it('makes what it committed visible to any connection at once, and after reopening the file', async () => {
