@@ -73,7 +73,7 @@ describe('SQLite writer thread', () => {
     expect(await store.writer.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000 });
   });
 
-  it('is back to synchronous FULL for the update after a client-id claim (committed without a flush of its own)', async () => {
+  it('is back to synchronous FULL after a client-id claim (which it commits lazily), whether the claim takes every id or meets one held', async () => {
     const draft = await seedDraft(store);
     const [a, b] = [await seedUser(store), await seedUser(store)];
     // A claim that takes every id, and one that meets an id another user holds.
