@@ -103,9 +103,13 @@ export class DraftRoom implements FanoutRoom {
 
   /** The presence of the clients connected here (what another instance asks for when it lacks it). */
   ownPresence(): Uint8Array | null {
-    const ids: number[] = [];
-    for (const peer of this.peers) for (const id of peer.awarenessIds) if (this.awareness.getStates().has(id)) ids.push(id);
+    const ids = [...this.peers].flatMap((peer) => this.presentIds(peer));
     return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
+  }
+
+  // The client ids a peer owns that are present in the room now.
+  private presentIds(peer: Peer): number[] {
+    return [...peer.awarenessIds].filter((id) => this.awareness.getStates().has(id));
   }
 
   /**
@@ -115,7 +119,7 @@ export class DraftRoom implements FanoutRoom {
    */
   renewPresence(): void {
     for (const peer of this.peers) {
-      const own = [...peer.awarenessIds].filter((id) => this.awareness.getStates().has(id));
+      const own = this.presentIds(peer);
       if (own.length === 0) continue;
       peer.send(awarenessFrame(awarenessRemoval(own.map((clientId) => ({ clientId, clock: this.awareness.meta.get(clientId)?.clock ?? 0 })))));
     }

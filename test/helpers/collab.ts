@@ -120,6 +120,11 @@ export function connect(wsUrl: string, draftId: string, token: string, doc = new
   return { doc, provider };
 }
 
+/** The names (`user.name`) in a provider's presence, its own included, sorted. */
+export function presentNames(provider: WebsocketProvider): string[] {
+  return [...provider.awareness.getStates().values()].map((s) => (s as { user?: { name?: string } }).user?.name).filter((n): n is string => Boolean(n)).sort();
+}
+
 /** Resolve when the provider has synced (or reject after `ms`). */
 export function synced(provider: WebsocketProvider, ms = 5_000): Promise<void> {
   if (provider.synced) return Promise.resolve();

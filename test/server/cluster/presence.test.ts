@@ -13,7 +13,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { FanoutKinds, RedisFanout, type RedisFanoutOptions } from '../../../server/collab/redisFanout';
 import type { FanoutRoom } from '../../../server/collab/fanout';
 import { openStore } from '../../../server/storage/index';
-import { connect, quietLog, seedDraft, synced, until } from '../../helpers/collab';
+import { connect, presentNames, quietLog, seedDraft, synced, until } from '../../helpers/collab';
 import { REDIS_TEST_URL, redisGate, startChildInstance, startInstance, uniquePrefix, type Instance } from '../../helpers/cluster';
 import { createTestDatabase, postgresGate } from '../../helpers/postgres';
 
@@ -176,8 +176,7 @@ describe.skipIf(!redis)('the fan-out takes away the presence of instances that a
 });
 
 type Client = ReturnType<typeof connect>;
-const sees = (c: Client) =>
-  [...c.provider.awareness.getStates().values()].map((s) => (s as { user?: { name: string } }).user?.name).filter(Boolean).sort();
+const sees = (c: Client) => presentNames(c.provider);
 
 /**
  * Instance A in a process of its own (to be killed or stopped) and B in this one, on a fresh

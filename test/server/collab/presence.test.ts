@@ -4,11 +4,10 @@
  * the presence of the others back to the server: the server must not take those as its own.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, seedDraft, startCollabServer, synced, until, type CollabServer } from '../../helpers/collab';
+import { connect, presentNames, seedDraft, startCollabServer, synced, until, type CollabServer } from '../../helpers/collab';
 
 type Client = ReturnType<typeof connect>;
-const names = (c: Client) =>
-  [...c.provider.awareness.getStates().values()].map((s) => (s as { user?: { name: string } }).user?.name).filter(Boolean).sort();
+const names = (c: Client) => presentNames(c.provider);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('presence on one instance', () => {
