@@ -4,14 +4,18 @@
  * (docxPenholder.ts), exactly; any other Word file is read as its printed lines — list numbers
  * and footnotes rendered as the page shows them — and handed to the plain-text importer of
  * `shared/`, so that Word and pasted text are recognised by one set of rules.
+ *
+ * The file itself is unpacked and parsed in a thread of its own, within limits (wordThread.ts):
+ * what comes back to this thread is a model of bounded size.
  */
 import { importPlainText, type ImportOptions, type ImportResult } from '../../shared/importText';
 import { fail, ok, type Result } from '../../shared/result';
 import { MAX_DOCX_BYTES, type ImportError } from '../../shared/export/transfer';
 import { superscript } from '../../shared/export/plainText';
 import { isPenholderDocument, readPenholderDocument } from './docxPenholder';
-import { noteText, paragraphsOf, readWordDocument, textOf, type WordDocument, type WordNode } from './wordModel';
-import { listZip } from './zipCheck';
+import { noteText, paragraphsOf, textOf, type WordDocument, type WordNode } from './wordModel';
+import { DEFAULT_WORD_LIMITS, readWordInThread, type WordReadLimits } from './wordThread';
+import { listZip } from './zipCheck.mjs';
 
 /** What a Word import gives back: the text, the report, and how the file was read. */
 export interface DocxImportResult extends ImportResult {
@@ -23,6 +27,8 @@ export interface DocxImportResult extends ImportResult {
 export interface DocxImportOptions extends ImportOptions {
   /** The size limit in bytes (default MAX_DOCX_BYTES). */
   maxBytes?: number;
+  /** The bounds of reading the file (default DEFAULT_WORD_LIMITS). */
+  limits?: Partial<WordReadLimits>;
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -68,24 +74,24 @@ export function printedLines(doc: WordDocument): string {
   return [...lines, ...notes].join('\n\n');
 }
 
-/** Read a .docx; a file that is empty, too large, not Word or damaged is refused with its reason. */
+/** Read a .docx; a file that is empty, too large, not Word or damaged (or a reader too busy) is refused with its reason. */
 export async function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): Promise<Result<DocxImportResult, ImportError>> {
   const max = options.maxBytes ?? MAX_DOCX_BYTES;
   if (bytes.byteLength === 0) return fail({ reason: 'empty', message: 'The file is empty.' });
   if (bytes.byteLength > max) {
     return fail({ reason: 'too-large', message: `The file is larger than ${Math.round(max / 1024 / 1024)} MB; a resolution's Word file is far smaller.` });
   }
-  const listed = listZip(bytes);
+  const limits = { ...DEFAULT_WORD_LIMITS, ...options.limits };
+  // The central directory alone (no inflating) refuses what is plainly not a Word file, or admits
+  // to being too large, without starting a thread; what it declares is checked again while reading.
+  const listed = listZip(bytes, limits.unpackedBytes);
   if (!listed.ok) return listed;
-  let doc: WordDocument;
-  try {
-    doc = await readWordDocument(bytes);
-  } catch {
-    return fail({ reason: 'corrupt', message: 'The Word file is damaged and cannot be read: save it again from Word and upload it anew.' });
-  }
+  const read = await readWordInThread(bytes, limits);
+  if (!read.ok) return read;
+  const doc = read.value.doc;
   if (isPenholderDocument(doc)) {
-    const read = readPenholderDocument(doc, options.newId);
-    if (read) return ok({ ...read, readAs: 'penholder' });
+    const penholder = readPenholderDocument(doc, options.newId);
+    if (penholder) return ok({ ...penholder, readAs: 'penholder' });
   }
   const imported = importPlainText(printedLines(doc), options);
   if (!imported.ok) return fail({ reason: 'no-text', message: `The Word file holds no text to import. ${imported.error}` });

@@ -26,8 +26,8 @@ export const MAX_TEXT_BYTES = 512 * 1024;
 /** The most a Word file may unpack to: a small file that inflates to gigabytes is refused unread. */
 export const MAX_DOCX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
-/** Why an import could not be read. */
-export const IMPORT_FAILURES = ['empty', 'too-large', 'not-docx', 'corrupt', 'no-text', 'not-before-first-issue'] as const;
+/** Why an import could not be read ('busy': the server reads as many Word files as it will at once; try again shortly). */
+export const IMPORT_FAILURES = ['empty', 'too-large', 'not-docx', 'corrupt', 'no-text', 'not-before-first-issue', 'busy'] as const;
 /** One of the import failure codes. */
 export type ImportFailure = (typeof IMPORT_FAILURES)[number];
 

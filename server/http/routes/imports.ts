@@ -37,6 +37,7 @@ const importBody = z.strictObject({ text: z.looseObject({ type: z.literal('doc')
 export function importHttpError(error: ImportError): HttpError {
   if (error.reason === 'too-large') return new HttpError(413, ErrorIds.tooLarge, error.message, { reason: error.reason });
   if (error.reason === 'not-docx') return new HttpError(415, ErrorIds.validation, error.message, { reason: error.reason });
+  if (error.reason === 'busy') return new HttpError(503, ErrorIds.unavailable, error.message, { reason: error.reason });
   return new HttpError(400, ErrorIds.validation, error.message, { reason: error.reason });
 }
 
