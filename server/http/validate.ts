@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from '../../shared/sponsorship';
+import { checkVisibleText } from '../../shared/visibleText';
 import { HttpErrors } from './errors';
 
 /** Parse `input` with `schema`, or throw a 400 naming every field that is wrong. */
@@ -21,8 +22,24 @@ export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'not an 
 /** A calendar date, `YYYY-MM-DD`, that exists. */
 export const calendarDate = z.string().refine(isCalendarDate, 'not a date (YYYY-MM-DD)');
 
-/** A text in English and Chinese, as reports print both. */
-export const localizedText = z.strictObject({ en: z.string().trim().min(1).max(2000), zh: z.string().trim().min(1).max(2000) });
+/**
+ * A name or a title people must tell apart (a user's, a delegation's, a session's, a draft's): at
+ * most `max` characters once trimmed, with something visible in it and no control or reordering
+ * character (shared/visibleText.ts says which).
+ */
+export const visibleName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((text, ctx) => {
+      const checked = checkVisibleText(text);
+      if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error });
+    });
+
+/** A text in English and Chinese, as reports print both; each a visible name (see visibleName). */
+export const localizedText = z.strictObject({ en: visibleName(2000), zh: visibleName(2000) });
 
 /** The `:id` path parameter every resource route has. */
 export const idParams = z.object({ id });

@@ -17,10 +17,11 @@ import { audit } from '../audit';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { HttpErrors } from '../errors';
-import { id, idParams, parse } from '../validate';
+import { id, idParams, parse, visibleName } from '../validate';
 
-const login = z.string().trim().min(3).max(254).regex(/^[^\s]+$/, 'no spaces');
-const displayName = z.string().trim().min(1).max(200);
+// No spaces, and no invisible characters either: `adm\u200Bin` must not pass for `admin`.
+const login = visibleName(254).pipe(z.string().min(3).regex(/^[^\s\p{Cf}]+$/u, 'no spaces or invisible characters'));
+const displayName = visibleName(200);
 
 const newUserBody = z.strictObject({
   login,
