@@ -120,7 +120,15 @@ async function workingText(store: Store, texts: DraftTexts, spec: TextSpec & { k
   const issued = asOf === null ? texts.latest : [...texts.revisions].reverse().find((r) => r.issuedAt <= asOf) ?? null;
   const hasText = ((found.doc as { content?: unknown[] }).content ?? []).length > 0;
   const text = (hasText ? found.doc : issued?.text ?? { type: 'doc', content: [{ type: 'title' }] }) as TextJSON;
-  checkedText(text);
+  if (!hasText) checkedText(text);
+  else {
+    // The working text's nodes were checked as it was read; here, the text as a whole.
+    try {
+      asDoc(text);
+    } catch (err) {
+      throw HttpErrors.textInvalid(spec.kind === 'working' ? 'the working text' : `the working text at seq ${found.seq}`, err instanceof Error ? err.message : String(err));
+    }
+  }
   const label = spec.kind === 'working' ? 'working text' : spec.kind === 'seq' ? `working text at seq ${found.seq}` : `working text at ${spec.at}`;
   return {
     spec,

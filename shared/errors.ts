@@ -21,6 +21,8 @@ export const ErrorIds = {
   tooLarge: 'payload_too_large',
   /** Well-formed, but the domain refuses it (a lifecycle transition, a malformed symbol). */
   refused: 'refused',
+  /** The stored working text does not read as a text of the schema (a bug, a database edited by hand): the secretariat can restore it to an earlier point. */
+  textInvalid: 'text_invalid',
   /** Too many failed sign-ins for this account or from this address: wait, then try again. */
   tooManyAttempts: 'too_many_attempts',
   /** Too many writes by this user in a short time: slow down. */

@@ -5,21 +5,43 @@
  * authorship.ts), and their delegation is the one the log recorded with that update.
  */
 import * as Y from 'yjs';
-import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { charsByDelegation, pushRun, type AuthorRun, type ChangeEntry, type ParagraphAuthorship, type TextAsOf } from '../../shared/history';
-import { resolutionSchema } from '../../shared/schema';
+import { HttpErrors } from '../http/errors';
 import type { StoredUpdate, UpdateLogRepo } from '../storage/types';
+import { docText, TEXT_FRAGMENT } from './fragmentText';
 import { loadDoc } from './registry';
 
-/** The name of the working text's fragment (y-prosemirror's default). */
-export const TEXT_FRAGMENT = 'prosemirror';
+export { TEXT_FRAGMENT } from './fragmentText';
 
 type LogRepo = Pick<UpdateLogRepo, 'listUpdates' | 'latestCheckpoint' | 'lastSeq'>;
 
-/** ProseMirror JSON and plain text of a doc's working text. */
-export function renderText(doc: Y.Doc): { doc: unknown; plain: string } {
-  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(TEXT_FRAGMENT), resolutionSchema);
+/**
+ * ProseMirror JSON and plain text of a doc's working text; 409 `text_invalid` when it does not
+ * read as a text (`what` names it in the message: "the working text at seq 12").
+ */
+export function renderText(doc: Y.Doc, what = 'the working text'): { doc: unknown; plain: string } {
+  const text = docText(doc);
+  if (!text.ok) throw HttpErrors.textInvalid(what, text.error);
+  const node = text.value;
   return { doc: node.toJSON(), plain: node.textBetween(0, node.content.size, '\n') };
+}
+
+function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError && /call stack/i.test(err.message);
+}
+
+/**
+ * Rebuild the doc as of `seq`. Yjs deletes and collects a nested element one call per level, so a
+ * log holding a structure nested thousands deep (which no valid text has) and its deletion in the
+ * same replay overflows the stack: that is a text that cannot be read, not a fault of the server.
+ */
+async function loadReadable(store: LogRepo, draftId: string, seq: number, what: string): Promise<Y.Doc> {
+  try {
+    return (await loadDoc(store, draftId, seq)).doc;
+  } catch (err) {
+    if (isStackOverflow(err)) throw HttpErrors.textInvalid(what, 'its history holds content nested far deeper than a text can be');
+    throw err;
+  }
 }
 
 /**
@@ -53,10 +75,13 @@ export async function textAsOf(store: LogRepo, draftId: string, point: { seq?: n
   let at: string | null = null;
   if (point.at !== undefined) ({ seq, at } = await seqAtTime(store, draftId, point.at));
   else if (seq > 0) at = (await store.listUpdates(draftId, seq - 1, seq))[0]?.at ?? null;
-  const { doc } = seq > 0 ? await loadDoc(store, draftId, seq) : { doc: new Y.Doc() };
-  const text = renderText(doc);
-  doc.destroy();
-  return { draftId, seq, at, ...text };
+  const what = point.seq === undefined && point.at === undefined ? 'the working text' : `the working text at seq ${seq}`;
+  const doc = seq > 0 ? await loadReadable(store, draftId, seq, what) : new Y.Doc();
+  try {
+    return { draftId, seq, at, ...renderText(doc, what) };
+  } finally {
+    doc.destroy();
+  }
 }
 
 function stringLength(item: Y.Item): number {
@@ -125,7 +150,18 @@ export async function authorshipOf(store: LogRepo, draftId: string): Promise<Par
   const log = await store.listUpdates(draftId);
   const authors = clientAuthors(log);
   const doc = new Y.Doc();
-  if (log.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(log.map((u) => u.update)));
+  try {
+    if (log.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(log.map((u) => u.update)));
+  } catch (err) {
+    if (isStackOverflow(err)) throw HttpErrors.textInvalid('the authorship of the working text', 'its history holds content nested far deeper than a text can be');
+    throw err;
+  }
+  // Only a valid text is walked: the walk below goes down one call per level.
+  const valid = docText(doc);
+  if (!valid.ok) {
+    doc.destroy();
+    throw HttpErrors.textInvalid('the authorship of the working text', valid.error);
+  }
   const out: ParagraphAuthorship[] = [];
   doc.getXmlFragment(TEXT_FRAGMENT).toArray().forEach((block, index) => {
     const runs: AuthorRun[] = [];

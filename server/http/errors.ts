@@ -43,6 +43,14 @@ export const HttpErrors = {
   tooLarge: (limitBytes: number) => new HttpError(413, ErrorIds.tooLarge, `the request body is larger than ${limitBytes} bytes`),
   /** 422: well-formed, but the domain refuses it; the message is the domain's reason. */
   refused: (reason: string) => new HttpError(422, ErrorIds.refused, reason),
+  /**
+   * 409: the stored working text is not a valid text, so nothing that reads it can answer. 409,
+   * not 500: the request is right and the server is not at fault now; the draft's state is in
+   * the way, and the secretariat can clear it (restore the text to an earlier point), after
+   * which the same request succeeds.
+   */
+  textInvalid: (what: string, reason: string) =>
+    new HttpError(409, ErrorIds.textInvalid, `${what} cannot be read: ${reason}. The secretariat can restore the working text to an earlier point (POST /api/drafts/:id/restore)`),
   /** 429: too many failed sign-ins for this login or from this address (never says which). */
   tooManyAttempts: (waitMs: number) =>
     withRetryAfter(new HttpError(429, ErrorIds.tooManyAttempts, `too many failed sign-ins: wait ${Math.max(1, Math.ceil(waitMs / 1000))} seconds, then try again`), waitMs),
