@@ -7,6 +7,7 @@
  * withdrawn, no action, deferred). There is no unfreezing: a freeze is final. A deferral is a
  * final action for this session, even when the draft is to be taken up at a later one.
  */
+import { isCalendarDate } from './dates';
 import type { Lang, LocalizedText } from './delegations';
 import { fail, ok, type Result } from './result';
 import { draftSymbol, isDraftText, parseSymbol, sameDraft } from './symbols';
@@ -128,11 +129,50 @@ function refusal(status: DraftStatus, type: DraftEventType): string {
   return `cannot ${VERB[type]} ${DRAFT_THAT[status.state]}`;
 }
 
+/**
+ * The events the transition table lets happen to a draft now, in the order of EVENT_TYPES;
+ * none once it is frozen. The console offers these, and `applyEvent` refuses any other.
+ */
+export function allowedEvents(status: Pick<DraftStatus, 'state' | 'frozen'>): DraftEventType[] {
+  if (status.frozen) return [];
+  const row = TRANSITIONS[status.state];
+  return EVENT_TYPES.filter((type) => row[type] !== undefined);
+}
+
+/** Whether the table lets `type` happen to the draft now; refused with the sentence a user reads. */
+export function checkTransition(status: DraftStatus, type: DraftEventType): Result<true> {
+  return allowedEvents(status).includes(type) ? ok(true) : fail(refusal(status, type));
+}
+
+/**
+ * Whether a stored record holds a freeze. One is enough wherever it stands: a freeze is final,
+ * and the store's update log refuses writes on the same test. Access checks ask this rather
+ * than fold the whole record.
+ */
+export function holdsFreeze(record: readonly { type: string }[]): boolean {
+  return record.some((e) => e.type === 'frozen');
+}
+
+/**
+ * The next text of a draft: its original (L.9, revision 0) before any is issued, then the
+ * revision after the latest (L.9/Rev.1, Rev.2 …); null when the table lets no text be issued
+ * (after final action). `draft` is the session's symbol prefix and the draft's L-number.
+ */
+export function nextText(
+  status: Pick<DraftStatus, 'state' | 'frozen' | 'revision'>,
+  draft: { prefix: string; lNumber: number },
+): { symbol: string; revision: number } | null {
+  if (!allowedEvents(status).includes('issued')) return null;
+  const revision = status.revision === null ? 0 : status.revision + 1;
+  return { symbol: draftSymbol(draft.prefix, draft.lNumber, revision), revision };
+}
+
 /** Apply one event to a status; a refused transition comes back as a sentence a user can read. */
 export function applyEvent(status: DraftStatus, event: DraftEvent): Result<DraftStatus> {
   if (!Object.hasOwn(VERB, event.type)) throw new RangeError(`Unknown event type ${JSON.stringify(event.type)}: check events with validateEvent`);
-  const next = status.frozen ? undefined : TRANSITIONS[status.state][event.type];
-  if (next === undefined) return fail(refusal(status, event.type));
+  const allowed = checkTransition(status, event.type);
+  if (!allowed.ok) return allowed;
+  const next = TRANSITIONS[status.state][event.type]!;
   switch (event.type) {
     case 'issued': {
       const checked = checkIssue(status, event);
@@ -157,15 +197,17 @@ function checkIssue(status: DraftStatus, event: IssuedEvent): Result<true> {
   const s = parsed.value;
   if (!isDraftText(s)) return fail(`"${event.symbol}" is an addendum or corrigendum, not a text of the draft`);
   if (s.revision !== event.revision) return fail(`"${event.symbol}" is revision ${s.revision}, not revision ${event.revision}`);
-  if (status.symbol === null || status.revision === null) {
-    if (s.revision === 0) return ok(true);
-    return fail(`the first text of a draft is its original, ${draftSymbol(s.prefix, s.lNumber)}; issue it before revision ${s.revision}`);
+  if (status.symbol !== null) {
+    const current = parseSymbol(status.symbol);
+    if (current.ok && !sameDraft(current.value, s)) {
+      return fail(`"${event.symbol}" is not a text of this draft (${draftSymbol(current.value.prefix, current.value.lNumber)})`);
+    }
   }
-  const current = parseSymbol(status.symbol);
-  if (current.ok && !sameDraft(current.value, s)) {
-    return fail(`"${event.symbol}" is not a text of this draft (${draftSymbol(current.value.prefix, current.value.lNumber)})`);
+  const expected = nextText(status, s)!.revision;
+  if (status.revision === null) {
+    return event.revision === expected ? ok(true)
+      : fail(`the first text of a draft is its original, ${draftSymbol(s.prefix, s.lNumber)}; issue it before revision ${s.revision}`);
   }
-  const expected = status.revision + 1;
   if (event.revision < expected) return fail(`revision ${event.revision} of this draft has already been issued; the next is revision ${expected}`);
   if (event.revision > expected) return fail(`the next revision of ${status.symbol} is revision ${expected}, not revision ${event.revision}`);
   return ok(true);
@@ -200,9 +242,7 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isS
 const meeting: Check = (v) => (isCount(v) && v >= 1 ? ok(v) : must('a meeting number (1, 2, 3 …)')(v));
 const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' && v === v.trim() ? ok(v) : must('non-empty text without surrounding spaces')(v));
 const flag: Check = (v) => (typeof v === 'boolean' ? ok(v) : must('true or false')(v));
-const date: Check = (v) =>
-  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)
-    ? ok(v) : must('a date written YYYY-MM-DD')(v);
+const date: Check = (v) => (typeof v === 'string' && isCalendarDate(v) ? ok(v) : must('a date written YYYY-MM-DD')(v));
 const symbolField: Check = (v) => {
   const parsed = typeof v === 'string' ? parseSymbol(v) : null;
   return parsed === null ? must('a document symbol')(v) : parsed.ok ? ok(v) : fail(`is malformed: ${parsed.error}`);

@@ -5,8 +5,12 @@
  * Reading: every signed-in user may read every draft of the sessions they can see (informal
  * consultations are open-ended). Writing the working text: the secretariat, the chair of the
  * draft's consultations, and delegates of its current sponsors; nobody once it is frozen.
+ *
+ * The client never decides from this module: the server sends each draft's `DraftPermissions`
+ * with the draft, and the pages show them.
  */
 import type { Actor } from './accounts';
+import { checkTransition, type DraftEventType, type DraftStatus } from './lifecycle';
 import { fail, ok, type Result } from './result';
 
 /** What the policy needs to know about a draft. */
@@ -25,6 +29,12 @@ export interface DraftAccess {
 export type Permission = Result<true, string>;
 
 const granted: Permission = ok(true);
+
+/**
+ * The refusal of anything that would change a frozen draft's text or its record of the text
+ * (an issue, an amendment, a paragraph state, an import, an update the store refused).
+ */
+export const FROZEN_TEXT_REFUSAL = 'the draft is frozen: its text is final';
 
 /** Whether the actor may read the draft and its record (everyone signed in may). */
 export function mayReadDraft(_actor: Actor, _draft: DraftAccess): Permission {
@@ -82,6 +92,82 @@ export function mayRecordEvent(actor: Actor, draft: DraftAccess, eventType: stri
   }
   if (eventType === 'paragraph_state' && draft.chairUserId === actor.id) return granted;
   return fail('only the secretariat records this in the draft\'s record');
+}
+
+/**
+ * Whether the actor may append an entry of `type` to the draft's record now: `mayRecordEvent`,
+ * and nothing that bears on the text of a frozen draft. `afterFreeze` entries (its number, the
+ * report's wording) describe the final text without changing it, as the report is written after
+ * the session. Lifecycle events pass `afterFreeze` too: the lifecycle refuses every event on a
+ * frozen draft with its own reason.
+ */
+export function mayWriteRecord(actor: Actor, draft: DraftAccess, type: string, afterFreeze = false): Permission {
+  const who = mayRecordEvent(actor, draft, type);
+  if (!who.ok) return who;
+  return draft.frozen && !afterFreeze ? fail(FROZEN_TEXT_REFUSAL) : granted;
+}
+
+/** Whether paragraph states may still be set: the negotiation ends with final action. */
+export function negotiationOpen(status: Pick<DraftStatus, 'isFinal'>): Permission {
+  return status.isFinal ? fail('action has been taken on the draft: its negotiation is over') : granted;
+}
+
+/** Whether oral amendments may be recorded: against an issued text, before action is taken on it. */
+export function amendmentsOpen(status: Pick<DraftStatus, 'isFinal' | 'revision'>): Permission {
+  if (status.isFinal) return fail('action has been taken on the draft: oral amendments are read out before it');
+  if (status.revision === null) return fail('no text of this draft has been issued: oral amendments are made to an issued text');
+  return granted;
+}
+
+/** The lifecycle events recorded at a meeting through the record (issue and freeze have their own acts). */
+export const MEETING_EVENT_TYPES = ['introduced', 'adopted', 'rejected', 'withdrawn', 'no_action', 'deferred'] as const satisfies readonly DraftEventType[];
+/** One of the meeting's events. */
+export type MeetingEventType = (typeof MEETING_EVENT_TYPES)[number];
+
+/**
+ * What one user may do to one draft now, each granted or refused with its reason: who they
+ * are (this policy), whether the draft is frozen, and what its state allows (the lifecycle's
+ * table). The server computes it and sends it with the draft; pages show it as it comes.
+ */
+export interface DraftPermissions {
+  /** Change the working text (the collaboration socket, an import). */
+  editText: Permission;
+  /** Issue the working text as the next symbol. */
+  issueRevision: Permission;
+  /** Record each meeting event (introduction, the action taken). */
+  recordEvent: { readonly [E in MeetingEventType]: Permission };
+  /** Record an oral amendment against the latest issued text. */
+  recordOralAmendment: Permission;
+  /** Set the state of a paragraph in consultations. */
+  setParagraphState: Permission;
+  /** Join or withdraw as a co-sponsor (the secretariat: for any delegation; a delegate: their own). */
+  changeSponsors: Permission;
+  /** Freeze the final text. */
+  freeze: Permission;
+}
+
+function both(first: Permission, then: () => Result<true, string>): Permission {
+  return first.ok ? then() : first;
+}
+
+/** Every permission of `actor` on a draft, from the policy's view of it and its derived status. */
+export function draftPermissions(actor: Actor, draft: DraftAccess, status: DraftStatus): DraftPermissions {
+  const recordEvent = {} as Record<MeetingEventType, Permission>;
+  for (const type of MEETING_EVENT_TYPES) {
+    recordEvent[type] = both(mayWriteRecord(actor, draft, type, true), () => checkTransition(status, type));
+  }
+  const own = actor.delegationId;
+  return {
+    editText: mayEditText(actor, draft),
+    issueRevision: both(mayWriteRecord(actor, draft, 'issued'), () => checkTransition(status, 'issued')),
+    recordEvent,
+    recordOralAmendment: both(mayWriteRecord(actor, draft, 'oral_amendment'), () => amendmentsOpen(status)),
+    setParagraphState: both(mayWriteRecord(actor, draft, 'paragraph_state'), () => negotiationOpen(status)),
+    changeSponsors: actor.role === 'secretariat' || own === null
+      ? mayChangeSponsorship(actor, draft, own ?? '', 'join')
+      : mayChangeSponsorship(actor, draft, own, draft.sponsorIds.has(own) ? 'withdraw' : 'join'),
+    freeze: both(mayWriteRecord(actor, draft, 'frozen', true), () => checkTransition(status, 'frozen')),
+  };
 }
 
 /** Whether the actor may administer sessions, delegations and accounts. */

@@ -15,6 +15,7 @@
  * How the lists are sorted and printed lives in `reportNames.ts`, re-exported here.
  */
 import type { LocalizedText } from './delegations';
+import { isCalendarDate } from './dates';
 import { fail, ok, type Result } from './result';
 
 export {
@@ -103,14 +104,6 @@ interface State {
 }
 
 const emptyState = (): State => ({ main: null, co: new Map(), withdrawn: new Map(), lastDate: null });
-
-/** Whether `s` is a real calendar date written `YYYY-MM-DD`. */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
 
 // Apply one change in place, or say why it is refused (leaving the state untouched).
 function apply(state: State, e: SponsorshipEvent, nameOf: (id: string) => string): string | null {

@@ -160,22 +160,6 @@ export function isDraftText(symbol: DocSymbol): boolean {
   return symbol.addendum === undefined && symbol.corrigendum === undefined;
 }
 
-/**
- * The symbol of the revision that follows `symbol` in its lineage: L.9 → L.9/Rev.1 →
- * L.9/Rev.2. A reissue mark does not carry over. Addenda and corrigenda are not revised.
- */
-export function nextRevisionSymbol(symbol: string): Result<string> {
-  const parsed = parseSymbol(symbol);
-  if (!parsed.ok) return parsed;
-  const s = parsed.value;
-  if (!isDraftText(s)) {
-    const what = s.corrigendum !== undefined ? 'a corrigendum' : 'an addendum';
-    const text = draftSymbol(s.prefix, s.lNumber, s.revision);
-    return fail(`"${symbol}" is ${what}, which is not revised: the next revision follows the text "${text}"`);
-  }
-  return ok(draftSymbol(s.prefix, s.lNumber, s.revision + 1));
-}
-
 /** Whether two symbols belong to the same draft: same session prefix and same L-number. */
 export function sameDraft(a: DocSymbol, b: DocSymbol): boolean {
   return a.prefix === b.prefix && a.lNumber === b.lNumber;

@@ -3,18 +3,24 @@
  * today, its chair, whether it is frozen. HTTP routes and the collaboration endpoint both ask
  * this one place, so a right granted on one path is granted on the other.
  */
+import { todayUTC } from '../../shared/dates';
+import { holdsFreeze } from '../../shared/lifecycle';
 import type { DraftAccess } from '../../shared/policy';
-import { currentSponsors, sponsorsAsOf } from '../../shared/sponsorship';
+import { currentSponsors, sponsorsAsOf, type SponsorList } from '../../shared/sponsorship';
 import type { DraftEventRow, DraftRow, RecordRepos, SponsorshipEventRow } from '../storage/types';
 
-/** Today's calendar date in UTC, `YYYY-MM-DD` (the date sponsor changes are compared with). */
-export function todayUTC(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+// Still imported from here by modules outside this one's owners (export/source, draftCreator,
+// sponsorshipChanger, documentRecorder); the date itself lives in shared/dates.
+export { todayUTC };
 
-/** Whether the record holds a freeze: once frozen, a draft stays frozen. */
-export function isFrozen(events: readonly Pick<DraftEventRow, 'type'>[]): boolean {
-  return events.some((e) => e.type === 'frozen');
+/** The policy's view of a draft from its sponsor list as of a day and its record (no I/O). */
+export function accessOf(draft: Pick<DraftRow, 'chairUserId'>, sponsors: SponsorList, events: readonly Pick<DraftEventRow, 'type'>[]): DraftAccess {
+  return {
+    chairUserId: draft.chairUserId,
+    mainSponsorId: sponsors.main?.delegationId ?? null,
+    sponsorIds: new Set(currentSponsors(sponsors).map((s) => s.delegationId)),
+    frozen: holdsFreeze(events),
+  };
 }
 
 /** Build the policy's view of a draft from rows already loaded (no I/O). */
@@ -24,13 +30,7 @@ export function draftAccessOf(
   events: readonly Pick<DraftEventRow, 'type'>[],
   today: string = todayUTC(),
 ): DraftAccess {
-  const list = sponsorsAsOf(sponsorship, today);
-  return {
-    chairUserId: draft.chairUserId,
-    mainSponsorId: list.main?.delegationId ?? null,
-    sponsorIds: new Set(currentSponsors(list).map((s) => s.delegationId)),
-    frozen: isFrozen(events),
-  };
+  return accessOf(draft, sponsorsAsOf(sponsorship, today), events);
 }
 
 /**

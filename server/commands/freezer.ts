@@ -16,13 +16,12 @@
 import type { Actor } from '../../shared/accounts';
 import { textHash } from '../../shared/canonical';
 import { applyEvent, type DraftStatus } from '../../shared/lifecycle';
-import { mayRecordEvent } from '../../shared/policy';
 import { seedWorkingText } from '../collab/seed';
 import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, RecordRepos, RevisionRow, Store, UpdateLogRepo } from '../storage/types';
 import { statusOfRecord } from './draftStatus';
 import { amendedText, amendmentsFor } from './oralAmendmentRecorder';
-import { appendChecked, loadRecordContext, underRecordGuard } from './recordAppender';
+import { appendChecked, authorizeRecord, loadRecordContext, underRecordGuard } from './recordAppender';
 import { workingTextNow } from './revisionIssuer';
 
 /** Which text a frozen draft's hash is of. */
@@ -76,8 +75,8 @@ export async function freezeDraft(
     // finds the freeze and is refused; one committed before is in the working text read below.
     await tx.holdUpdateLog(draftId);
     const ctx = await loadRecordContext(tx, draftId);
-    const permission = mayRecordEvent(actor, ctx.access, 'frozen');
-    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    // A second freeze is the lifecycle's to refuse, with its own reason (422).
+    authorizeRecord(actor, ctx, 'frozen', true);
     const allowed = applyEvent(ctx.status, { type: 'frozen', hash: '-' });
     if (!allowed.ok) throw HttpErrors.refused(allowed.error);
     const final = await finalText(tx, draftId, ctx.rows, await tx.listRevisions(draftId));

@@ -1,12 +1,13 @@
 /**
- * Appending a governed entry (a paragraph state, an oral amendment, a number …) to a draft's
- * record, with the same guard as lifecycle events (eventRecorder.ts): one writer per draft in
- * this process, the policy and the check decided on the record as it is inside the
- * transaction, and a lost race across processes run again on the new record.
+ * Appending to a draft's record — lifecycle events (eventRecorder.ts, revisionIssuer.ts,
+ * freezer.ts) and governed entries (a paragraph state, an oral amendment, a number …) — under
+ * the one guard: one writer per draft in this process, the policy and the check decided on the
+ * record as it is inside the transaction, and a lost race across processes run again on the
+ * new record.
  */
 import type { Actor } from '../../shared/accounts';
 import type { DraftStatus } from '../../shared/lifecycle';
-import { mayRecordEvent, type DraftAccess } from '../../shared/policy';
+import { mayWriteRecord, type DraftAccess } from '../../shared/policy';
 import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, DraftRow, RecordRepos, SponsorshipEventRow, Store, UpdateLogRepo } from '../storage/types';
 import { expectNextSeq, lastSeqOf, oneAtATime, retryLostRaces } from './appendGuard';
@@ -25,7 +26,7 @@ export interface RecordContext {
 
 /** Run `fn` as the one writer of a draft's record, in a transaction, retried when it loses a race. */
 export function underRecordGuard<T>(store: Store, draftId: string, fn: (tx: RecordRepos & UpdateLogRepo) => Promise<T>): Promise<T> {
-  // The same key as eventRecorder: lifecycle events and governed entries queue behind each other.
+  // One key for the whole record: lifecycle events and governed entries queue behind each other.
   return oneAtATime(store, `draft-events:${draftId}`, () => retryLostRaces(() => store.transaction(fn)));
 }
 
@@ -39,15 +40,10 @@ export async function loadRecordContext(tx: RecordRepos & UpdateLogRepo, draftId
   return { tx, draft, rows, sponsorship, access: draftAccessOf(draft, sponsorship, rows), status: statusOfRecord(rows) };
 }
 
-/**
- * Refuse with 403 unless the policy lets the actor record this type. A frozen draft takes
- * nothing that bears on its text; `afterFreeze` entries (its number, the report's wording)
- * describe the final text without changing it, as the report is written after the session.
- */
+/** Refuse with 403 unless the policy lets the actor append this type now (see `mayWriteRecord` for `afterFreeze`). */
 export function authorizeRecord(actor: Actor, ctx: Pick<RecordContext, 'access'>, type: string, afterFreeze = false): void {
-  const permission = mayRecordEvent(actor, ctx.access, type);
+  const permission = mayWriteRecord(actor, ctx.access, type, afterFreeze);
   if (!permission.ok) throw HttpErrors.forbidden(permission.error);
-  if (ctx.access.frozen && !afterFreeze) throw HttpErrors.forbidden('the draft is frozen: its text is final');
 }
 
 /** Append one entry right after the record that was checked (LostRace otherwise). */

@@ -12,7 +12,8 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Actor } from '../../shared/accounts';
 import { canonicalText, textHash } from '../../shared/canonical';
-import { applyEvent, type DraftStatus } from '../../shared/lifecycle';
+import { todayUTC } from '../../shared/dates';
+import { applyEvent, checkTransition, nextText, type DraftStatus } from '../../shared/lifecycle';
 import { clearNegotiationMarks } from '../../shared/negotiation';
 import { isParagraph, textFromJSON, type TextJSON } from '../../shared/schema';
 import { currentSponsors, sponsorsAsOf } from '../../shared/sponsorship';
@@ -20,7 +21,6 @@ import { draftSymbol, parseSymbol } from '../../shared/symbols';
 import { textAsOf } from '../collab/history';
 import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, RecordRepos, RevisionRow, SessionRow, Store, UpdateLogRepo } from '../storage/types';
-import { todayUTC } from './draftAccess';
 import { appendChecked, authorizeRecord, loadRecordContext, underRecordGuard, type RecordContext } from './recordAppender';
 
 /** What to issue, and who issues it. */
@@ -41,8 +41,10 @@ export interface IssuedRevision {
 // The next symbol of the lineage, and the requested one checked against it: a symbol already
 // issued is the race lost (409); any other is a request the lineage refuses (422).
 function checkRequested(session: SessionRow, ctx: RecordContext, requested: string): { symbol: string; revision: number } {
-  const revision = ctx.status.revision === null ? 0 : ctx.status.revision + 1;
-  const symbol = draftSymbol(session.symbolPrefix, ctx.draft.lNumber, revision);
+  // After final action nothing is issued: the lifecycle says so in its own words.
+  const allowed = checkTransition(ctx.status, 'issued');
+  if (!allowed.ok) throw HttpErrors.refused(allowed.error);
+  const { symbol, revision } = nextText(ctx.status, { prefix: session.symbolPrefix, lNumber: ctx.draft.lNumber })!;
   const full = requested.startsWith(`${session.symbolPrefix}/`) ? requested : `${session.symbolPrefix}/${requested}`;
   const parsed = parseSymbol(full);
   if (!parsed.ok) throw HttpErrors.refused(`"${requested}" is not a symbol: ${parsed.error}`);

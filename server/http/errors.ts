@@ -5,6 +5,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ErrorIds, type ErrorBody, type ErrorId } from '../../shared/errors';
+import { FROZEN_TEXT_REFUSAL } from '../../shared/policy';
 import { DraftFrozen, UniqueViolation } from '../storage/types';
 
 /** An error with its HTTP status and stable id, thrown by routes and commands. */
@@ -108,7 +109,7 @@ export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   if (err instanceof UniqueViolation) return HttpErrors.conflict('this conflicts with an existing record');
   // The update log refused a write because the draft was frozen meanwhile (e.g. an import racing the freeze).
-  if (err instanceof DraftFrozen) return HttpErrors.forbidden('the draft is frozen: its text is final');
+  if (err instanceof DraftFrozen) return HttpErrors.forbidden(FROZEN_TEXT_REFUSAL);
   if (err && typeof err === 'object') {
     const parsed = fromBodyParser(err as { type?: unknown });
     if (parsed) return parsed;

@@ -3,7 +3,7 @@
  * before anything else, and a failure is a 400 `validation_failed` that lists each problem.
  */
 import { z } from 'zod';
-import { isCalendarDate } from '../../shared/sponsorship';
+import { isCalendarDate } from '../../shared/dates';
 import { checkVisibleText } from '../../shared/visibleText';
 import { HttpErrors } from './errors';
 

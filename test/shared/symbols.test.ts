@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  checkPrefix, compareSymbols, draftSymbol, formatSymbol, isDraftText, nextRevisionSymbol,
+  checkPrefix, compareSymbols, draftSymbol, formatSymbol, isDraftText,
   orderLineage, parseSymbol, sameDraft, type DocSymbol,
 } from '../../shared/symbols';
 
@@ -195,32 +195,6 @@ describe('the lineage of a draft', () => {
     expect(draftSymbol('CTOC/COP/2022', 9)).toBe('CTOC/COP/2022/L.9');
     expect(draftSymbol('CTOC/COP/2022', 9, 2)).toBe('CTOC/COP/2022/L.9/Rev.2');
     expect(() => draftSymbol('CTOC/COP/2022', 0)).toThrow(RangeError);
-  });
-
-  it('nextRevisionSymbol goes L.9 → L.9/Rev.1 → L.9/Rev.2', () => {
-    const first = nextRevisionSymbol('CTOC/COP/2022/L.9');
-    expect(first).toEqual({ ok: true, value: 'CTOC/COP/2022/L.9/Rev.1' });
-    expect(nextRevisionSymbol('CTOC/COP/2022/L.9/Rev.1')).toEqual({ ok: true, value: 'CTOC/COP/2022/L.9/Rev.2' });
-  });
-
-  it('nextRevisionSymbol drops the reissue mark', () => {
-    expect(nextRevisionSymbol('A/C.3/68/L.75*')).toEqual({ ok: true, value: 'A/C.3/68/L.75/Rev.1' });
-  });
-
-  it('nextRevisionSymbol refuses addenda, corrigenda and malformed symbols', () => {
-    expect(nextRevisionSymbol('A/C.3/68/L.1/Add.3')).toEqual({
-      ok: false,
-      error: '"A/C.3/68/L.1/Add.3" is an addendum, which is not revised: the next revision follows the text "A/C.3/68/L.1"',
-    });
-    expect(nextRevisionSymbol('CTOC/COP/2022/L.10/Rev.2/Corr.1')).toEqual({
-      ok: false,
-      error:
-        '"CTOC/COP/2022/L.10/Rev.2/Corr.1" is a corrigendum, which is not revised: the next revision follows the text "CTOC/COP/2022/L.10/Rev.2"',
-    });
-    expect(nextRevisionSymbol('CTOC/COP/2022/L.9/Rev.x')).toEqual({
-      ok: false,
-      error: '"Rev.x": revision number must be a positive integer',
-    });
   });
 
   it('isDraftText tells a text of the draft from an addendum or corrigendum', () => {

@@ -9,10 +9,11 @@
 import { Router } from 'express';
 import { textFromJSON } from '../../../shared/schema';
 import { z } from 'zod';
-import { draftSymbol } from '../../../shared/symbols';
+import { nextText } from '../../../shared/lifecycle';
 import { statusOfRecord } from '../../commands/draftStatus';
 import { recordDocument } from '../../commands/documentRecorder';
 import { documentsOf, RecordTypes } from '../../commands/meetingRecord';
+import { authorizeRecord } from '../../commands/recordAppender';
 import { issueRevision } from '../../commands/revisionIssuer';
 import { presentDraftEvent } from '../../presenters/event';
 import { presentDocument, presentRevision, presentRevisionSummary } from '../../presenters/revision';
@@ -54,9 +55,8 @@ export function revisionRoutes(deps: ApiDeps): Router {
     await authorizeDraft(store, actor, params.id);
     const l = await lineage(store, params.id);
     const session = await store.getSession(l.draft.sessionId);
-    const status = statusOfRecord(l.events);
-    const next = status.isFinal || !session ? null : draftSymbol(session.symbolPrefix, l.draft.lNumber, status.revision === null ? 0 : status.revision + 1);
-    send(res, 200, { next, revisions: l.revisions.map((r) => presentRevisionSummary(r, l.draft, l.delegations, l.documents)) });
+    const next = session ? nextText(statusOfRecord(l.events), { prefix: session.symbolPrefix, lNumber: l.draft.lNumber }) : null;
+    send(res, 200, { next: next?.symbol ?? null, revisions: l.revisions.map((r) => presentRevisionSummary(r, l.draft, l.delegations, l.documents)) });
   });
 
   router.get('/drafts/:id/revisions/:revision', async (req, res) => {
@@ -73,8 +73,8 @@ export function revisionRoutes(deps: ApiDeps): Router {
     const actor = requireUser(req);
     const params = parse(idOnly, req.params, 'params');
     const body = parse(issueBody, req.body);
-    const loaded = await authorizeDraft(store, actor, params.id, 'issued');
-    if (loaded.access.frozen) throw HttpErrors.forbidden('the draft is frozen: its text is final');
+    // Refused before the sockets are asked to commit; issueRevision checks again in its transaction.
+    authorizeRecord(actor, await authorizeDraft(store, actor, params.id, 'issued'), 'issued');
     // Edits the sockets accepted are committed first: "the working text now" includes them.
     await refreshQuietly(deps, params.id);
     const issued = await issueRevision(store, { draftId: params.id, actor, symbol: body.symbol });
