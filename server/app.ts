@@ -17,6 +17,7 @@ import type { Config } from './config';
 import { seedDemo, type DemoAccount } from './demo/seed';
 import { AuditActions } from '../shared/audit';
 import { foreignOrigin } from './auth/origin';
+import { refuseDeclaredOversize } from './http/bodyLimit';
 import { securityHeaders } from './http/headers';
 import { apiRouter } from './http/router';
 import type { ApiDeps } from './http/deps';
@@ -88,6 +89,8 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', 1);
   app.use(securityHeaders(config.cookieSecure));
+  // A body declared over its route's limit is refused before anything reads it or signs it in.
+  app.use(refuseDeclaredOversize(config.bodyLimitBytes));
   // The collaboration endpoint is created after the server; routes reach it through this.
   let collab: Collaboration | null = null;
   const authenticate = (req: http.IncomingMessage) => authenticateRequest(store, req);

@@ -26,6 +26,20 @@ import { idParams, parse } from '../validate';
 // Base64 is 4/3 of the bytes it carries.
 const JSON_LIMIT = Math.ceil((MAX_DOCX_BYTES * 4) / 3) + 64 * 1024;
 
+/**
+ * The largest body an import route accepts from this request (by its content type), or null for
+ * a path that is not an import route: the limits its own parsers apply, for the check of the
+ * declared Content-Length that answers 413 before any parser reads a byte (http/bodyLimit.ts).
+ */
+export function importBodyLimit(method: string, path: string, contentType: string | undefined): number | null {
+  if (method !== 'POST') return null;
+  if (path === '/api/imports/preview') {
+    const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+    return type === MediaTypes.docx ? MAX_DOCX_BYTES : type === MediaTypes.text ? MAX_TEXT_BYTES : JSON_LIMIT;
+  }
+  return /^\/api\/drafts\/[^/]+\/import$/.test(path) ? JSON_LIMIT : null;
+}
+
 const previewJson = z.union([
   z.strictObject({ text: z.string().max(MAX_TEXT_BYTES) }),
   z.strictObject({ docx: z.string().max(JSON_LIMIT).regex(/^[A-Za-z0-9+/=\s]*$/, 'base64') }),
