@@ -3,6 +3,7 @@ export { hashPassword, verifyPassword, generatePassword } from './passwords';
 export {
   SESSION_COOKIE,
   issueSecret,
+  issueToken,
   revokeSecret,
   hashSecret,
   sessionCookie,

@@ -3,7 +3,7 @@
  * keeps only its SHA-256, so a leaked database does not let anyone sign in.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { AuthSessionRow, RecordRepos } from '../storage/types';
+import type { AuthSessionRow, RecordRepos, Store } from '../storage/types';
 
 /** The name of the browser session cookie. */
 export const SESSION_COOKIE = 'ph_session';
@@ -39,7 +39,26 @@ export async function issueSecret(
   return { secret, kind, expiresAt };
 }
 
-/** End a session or revoke a token (unknown secrets are ignored: signing out twice is fine). */
+/**
+ * Issue a bearer token for the sign-in that asks for it (`issuedBySecret`, a session cookie or a
+ * token): it ends when that sign-in ends, whichever way (sign-out, rotation, expiry), so that
+ * signing out leaves nothing usable behind. Null when the sign-in has just ended.
+ */
+export async function issueToken(
+  store: Pick<Store, 'createIssuedToken'>,
+  userId: string,
+  issuedBySecret: string,
+  ttlMs: number,
+  now: Date = new Date(),
+): Promise<IssuedSecret | null> {
+  const secret = newSecret();
+  const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
+  const row: AuthSessionRow = { tokenHash: hashSecret(secret), userId, kind: 'token', createdAt: now.toISOString(), expiresAt };
+  return (await store.createIssuedToken(row, hashSecret(issuedBySecret))) ? { secret, kind: 'token', expiresAt } : null;
+}
+
+/** End a session or revoke a token, and with it every token it issued (unknown secrets are
+ * ignored: signing out twice is fine). */
 export async function revokeSecret(store: Pick<RecordRepos, 'deleteAuthSession'>, secret: string): Promise<void> {
   await store.deleteAuthSession(hashSecret(secret));
 }

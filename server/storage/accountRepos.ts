@@ -1,6 +1,7 @@
 /**
  * The SQL of accounts and access (issue 9), written once for both backends like repos.ts: account
- * and delegation changes, a draft's chair, ending sessions, the audit record and reset codes.
+ * and delegation changes, a draft's chair, ending sessions, tokens tied to their sign-in, the
+ * audit record, reset codes and the secrets instances share.
  * SqlRepos delegates to these so that repos.ts stays one screenful per concern.
  */
 import type { SqlConnection } from './repos';
@@ -9,6 +10,7 @@ import { toIso, toJson } from './rows';
 import type {
   AuditEntryRow,
   AuditFilter,
+  AuthSessionRow,
   DelegationPatch,
   DelegationRow,
   DraftRow,
@@ -131,4 +133,32 @@ export async function consumePasswordReset(conn: SqlConnection, codeHash: string
     [at, codeHash, at],
   );
   return r.length > 0 ? String(r[0]!.user_id) : null;
+}
+
+/** Store a bearer token that ends with the sign-in `issuedBy`; false when that sign-in has ended already. */
+export async function createIssuedToken(conn: SqlConnection, t: AuthSessionRow, issuedBy: string): Promise<boolean> {
+  try {
+    await conn.run('INSERT INTO auth_sessions (token_hash, user_id, kind, created_at, expires_at, issued_by) VALUES (?, ?, ?, ?, ?, ?)', [
+      t.tokenHash,
+      t.userId,
+      t.kind,
+      toIso(t.createdAt),
+      toIso(t.expiresAt),
+      issuedBy,
+    ]);
+    return true;
+  } catch (err) {
+    // The foreign key refuses a token of a sign-in ended meanwhile (a sign-out racing the
+    // request): that is an answer, not a fault. Anything else is.
+    if ((await conn.all('SELECT 1 AS one FROM auth_sessions WHERE token_hash = ?', [issuedBy])).length === 0) return false;
+    throw err;
+  }
+}
+
+/** The secret named `name`, storing `candidate` first when there is none: the first instance to
+ * ask wins, in one statement, and every instance reads the same value ever after. */
+export async function sharedSecret(conn: SqlConnection, name: string, candidate: string): Promise<string> {
+  await conn.run('INSERT INTO server_secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING', [name, candidate, new Date().toISOString()]);
+  const r = await conn.all('SELECT value FROM server_secrets WHERE name = ?', [name]);
+  return String(r[0]!.value);
 }

@@ -5,10 +5,11 @@
  * instances never hand out the same seq twice (see repos.ts).
  */
 import pg from 'pg';
+import * as accounts from './accountRepos';
 import { applyMigrations } from './migrate';
 import { SqlRepos, type SqlConnection } from './repos';
 import type { RawRow } from './rows';
-import { UniqueViolation, type RecordRepos, type Store, type UpdateLogRepo } from './types';
+import { UniqueViolation, type AuthSessionRow, type RecordRepos, type Store, type UpdateLogRepo } from './types';
 
 const { Pool, types } = pg;
 
@@ -151,6 +152,14 @@ export class PostgresStore extends SqlRepos implements Store {
 
   transaction<T>(fn: (tx: RecordRepos & UpdateLogRepo) => Promise<T>): Promise<T> {
     return this.conn.atomic((conn) => fn(new SqlRepos(conn)));
+  }
+
+  createIssuedToken(token: AuthSessionRow, issuedBy: string): Promise<boolean> {
+    return accounts.createIssuedToken(this.conn, token, issuedBy);
+  }
+
+  sharedSecret(name: string, candidate: string): Promise<string> {
+    return accounts.sharedSecret(this.conn, name, candidate);
   }
 
   async close(): Promise<void> {

@@ -17,12 +17,13 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
+import * as accounts from './accountRepos';
 import { applyMigrations } from './migrate';
 import { Mutex } from './mutex';
 import { checkpointInput, clientIdClaim, SqlRepos, storedUpdates, updateRows, type SqlConnection } from './repos';
 import type { RawRow } from './rows';
 import { ownBytes, SqliteWriter } from './sqliteWriter';
-import { UniqueViolation, type CheckpointRow, type NewUpdate, type RecordRepos, type Store, type StoredUpdate, type UpdateLogRepo } from './types';
+import { UniqueViolation, type AuthSessionRow, type CheckpointRow, type NewUpdate, type RecordRepos, type Store, type StoredUpdate, type UpdateLogRepo } from './types';
 
 /** How long either connection waits for the other's write lock, in ms. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -258,6 +259,14 @@ export class SqliteStore extends SqlRepos implements Store {
   /** Inside `fn`, the update log's writes use the main connection and belong to the transaction. */
   transaction<T>(fn: (tx: RecordRepos & UpdateLogRepo) => Promise<T>): Promise<T> {
     return this.conn.atomic((conn) => fn(new SqlRepos(conn)));
+  }
+
+  createIssuedToken(token: AuthSessionRow, issuedBy: string): Promise<boolean> {
+    return accounts.createIssuedToken(this.conn, token, issuedBy);
+  }
+
+  sharedSecret(name: string, candidate: string): Promise<string> {
+    return accounts.sharedSecret(this.conn, name, candidate);
   }
 
   /** Let the writer thread finish its commits, then close both connections. */

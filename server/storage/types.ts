@@ -286,5 +286,10 @@ export interface Store extends RecordRepos, UpdateLogRepo {
    * store waits while it runs (SQLite) or is isolated from it (PostgreSQL).
    */
   transaction<T>(fn: (tx: RecordRepos & UpdateLogRepo) => Promise<T>): Promise<T>;
+  /** Store a bearer token that ends with the sign-in (session or token) whose hash is `issuedBy`;
+   * false, storing nothing, when that sign-in has ended already. */
+  createIssuedToken(token: AuthSessionRow, issuedBy: string): Promise<boolean>;
+  /** The secret named `name` that every instance shares, storing `candidate` when there is none yet. */
+  sharedSecret(name: string, candidate: string): Promise<string>;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
  * Signing in and out. `POST /api/auth/login` sets the `ph_session` cookie (httpOnly,
  * SameSite=Lax) with a fresh secret, throttled per account and address; `POST /api/auth/token`
  * gives a short-lived bearer token for non-browser clients and the collaboration socket
- * (`?token=`); `POST /api/auth/password` changes one's own password; `POST /api/auth/reset`
+ * (`?token=`), which ends with the sign-in that asked for it; `POST /api/auth/password` changes one's own password; `POST /api/auth/reset`
  * sets a new one with a one-time code from the secretariat.
  */
 import { Router } from 'express';
@@ -17,6 +17,7 @@ import {
   hashPassword,
   hashSecret,
   issueSecret,
+  issueToken,
   redeemResetCode,
   revokeSecret,
   sessionCookie,
@@ -95,7 +96,9 @@ export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
 
   router.post('/token', async (req, res) => {
     const user = requireUser(req);
-    const token = await issueSecret(store, user.id, 'token', config.tokenTtlMs);
+    // The token belongs to this sign-in: signing out (or the session ending) ends it too.
+    const token = await issueToken(store, user.id, authenticationOf(req)!.credentials.secret, config.tokenTtlMs);
+    if (!token) throw HttpErrors.unauthenticated();
     send(res, 201, { token: token.secret, tokenType: 'Bearer', expiresAt: token.expiresAt });
   });
 

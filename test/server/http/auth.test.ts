@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { issueSecret } from '../../../server/auth/sessions';
-import { makeDelegation, makeUser, TEST_PASSWORD, type TestUser } from '../../helpers/factories';
+import { upgradeStatus } from '../../helpers/collab';
+import { makeDelegation, makeUser, makeWorld, TEST_PASSWORD, type TestUser } from '../../helpers/factories';
 import { call, loginAs, startTestServer } from '../../helpers/server';
 import { describeOnBackends } from './backends';
 
@@ -128,6 +129,36 @@ await describeOnBackends('auth routes', ({ server }) => {
     const { token } = await loginAs(server(), delegate.login, TEST_PASSWORD);
     expect((await call(server(), 'POST', '/api/auth/logout', { token })).status).toBe(204);
     expect((await call(server(), 'GET', '/api/auth/me', { token })).status).toBe(401);
+  });
+
+  it('ends the tokens a sign-in issued when it signs out: refused on HTTP and at the WebSocket upgrade', async () => {
+    const w = await makeWorld(server().store);
+    const upgrade = (token: string) => upgradeStatus(`${server().wsUrl}/collab/${w.draft.id}?token=${token}`);
+    const signedIn = await loginAs(server(), w.users.sponsor.login, TEST_PASSWORD);
+    const elsewhere = await loginAs(server(), w.users.sponsor.login, TEST_PASSWORD);
+    // A token asked for with a token belongs to the same sign-in.
+    const second = (await call(server(), 'POST', '/api/auth/token', { token: signedIn.token, body: {} })).body.token as string;
+    for (const token of [signedIn.token, second]) {
+      expect((await call(server(), 'GET', '/api/auth/me', { token })).status).toBe(200);
+      expect(await upgrade(token)).toBe(101);
+    }
+    expect((await call(server(), 'POST', '/api/auth/logout', { cookie: signedIn.cookie, body: {} })).status).toBe(204);
+    for (const token of [signedIn.token, second]) {
+      expect((await call(server(), 'GET', '/api/auth/me', { token })).status).toBe(401);
+      expect((await call(server(), 'GET', `/api/auth/me?token=${token}`)).status).toBe(401);
+      expect(await upgrade(token)).toBe(401);
+    }
+    // The signed-out session cannot issue new ones, and the user's other sign-in is untouched.
+    expect((await call(server(), 'POST', '/api/auth/token', { cookie: signedIn.cookie, body: {} })).status).toBe(401);
+    expect((await call(server(), 'GET', '/api/auth/me', { token: elsewhere.token })).status).toBe(200);
+    expect(await upgrade(elsewhere.token)).toBe(101);
+  });
+
+  it('ends the tokens of a session the next sign-in in that browser replaces', async () => {
+    const first = await loginAs(server(), delegate.login, TEST_PASSWORD);
+    const again = await call(server(), 'POST', '/api/auth/login', { cookie: first.cookie, body: { login: delegate.login, password: TEST_PASSWORD } });
+    expect(again.status).toBe(200);
+    expect((await call(server(), 'GET', '/api/auth/me', { token: first.token })).status).toBe(401);
   });
 
   it('stores only the hash of session secrets', async () => {

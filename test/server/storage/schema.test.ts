@@ -16,6 +16,7 @@ await describeStoreContract('storage.schema', ({ kind, store, raw }) => {
       [2, 'update_log'],
       [3, 'accounts_audit'],
       [4, 'text_numbers'],
+      [5, 'sign_ins'],
     ]);
     expect(store().kind).toBe(kind);
   });
