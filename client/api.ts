@@ -5,6 +5,8 @@
  */
 import type { ErrorBody } from '../shared/errors';
 import type { LocalizedText } from '../shared/delegations';
+import type { DraftState } from '../shared/lifecycle';
+import type { DraftPermissionsJSON } from '../shared/policy';
 
 /** An error answered by the API, with its HTTP status and stable error id. */
 export class ApiError extends Error {
@@ -56,11 +58,15 @@ export interface SessionSummary {
 
 /** A draft's derived status. */
 export interface StatusJSON {
-  state: string;
+  state: DraftState;
   label: LocalizedText;
+  /** The latest revision issued (0 = the original); null before the first. */
+  revision: number | null;
   frozen: boolean;
   isFinal: boolean;
 }
+
+export type { DraftPermissionsJSON, PermissionJSON } from '../shared/policy';
 
 /** A row of the drafts list (`GET /api/sessions/:id/drafts`). */
 export interface DraftSummary {
@@ -69,6 +75,8 @@ export interface DraftSummary {
   kind: 'resolution' | 'decision';
   title: LocalizedText;
   status: StatusJSON;
+  /** What the signed-in user may do to it now; shown as it is, never worked out again. */
+  permissions: DraftPermissionsJSON;
   sponsorCount: number;
   lastChangeAt: string;
   /** Who has the draft open now, when the server tells (display names or delegation names). */

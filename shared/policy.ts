@@ -146,6 +146,14 @@ export interface DraftPermissions {
   freeze: Permission;
 }
 
+/** A permission as the API sends it with a draft. */
+export type PermissionJSON = { allowed: true } | { allowed: false; reason: string };
+
+/** A draft's permissions as the API sends them (server/presenters/permissions.ts writes them). */
+export type DraftPermissionsJSON = {
+  [K in keyof DraftPermissions]: DraftPermissions[K] extends Permission ? PermissionJSON : { [E in MeetingEventType]: PermissionJSON };
+};
+
 function both(first: Permission, then: () => Result<true, string>): Permission {
   return first.ok ? then() : first;
 }

@@ -1,9 +1,10 @@
 /**
  * One draft in the secretariat console: where it stands, and buttons for what can be done to
  * it now (issue the next symbol, record the meeting, number, freeze, copy the report
- * paragraph). What is shown follows the derived status; the server still decides every act.
+ * paragraph). The acts offered are the permissions the server sent with the draft (the policy
+ * and the lifecycle's table decided them); the server still decides every act.
  */
-import { draftSymbol } from '../../shared/symbols';
+import { nextText } from '../../shared/lifecycle';
 import type { DraftSummary } from '../api';
 import { el } from '../dom';
 import { consoleApi, copyText, type NumberJSON } from './actions';
@@ -14,7 +15,6 @@ import { askAmendment, askEvent, MEETING_EVENTS } from './recordForms';
 export interface ConsoleDraft extends DraftSummary {
   sessionId: string;
   lNumber: number;
-  status: DraftSummary['status'] & { revision: number | null; isFinal: boolean };
 }
 
 /** What a row needs from its page: the session, the delegations, how to report and refresh. */
@@ -34,21 +34,25 @@ function button(label: string, onClick: () => void, name?: string): HTMLButtonEl
 /** The row of one draft, with its number when it has one. */
 export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowContext): HTMLTableRowElement {
   const s = d.status;
+  const may = d.permissions;
   const short = d.symbol.slice(ctx.symbolPrefix.length + 1);
   const acts: HTMLElement[] = [];
-  if (!s.isFinal && !s.frozen) {
-    const next = draftSymbol(ctx.symbolPrefix, d.lNumber, s.revision === null ? 0 : s.revision + 1);
-    const nextShort = next.slice(ctx.symbolPrefix.length + 1);
+  const next = nextText(s, { prefix: ctx.symbolPrefix, lNumber: d.lNumber });
+  if (may.issueRevision.allowed && next) {
+    const nextShort = next.symbol.slice(ctx.symbolPrefix.length + 1);
     acts.push(button(`Issue ${nextShort}`, () => void ctx.act(`${nextShort} issued`, () => consoleApi.issue(d.id, nextShort)), 'issue'));
   }
-  if (!s.isFinal && s.revision !== null) {
-    const select = el('select', { attrs: { 'aria-label': `What to record for ${short}` } }, ...MEETING_EVENTS.map(([type, label]) => el('option', { value: type }, label)));
-    const record = button('Record…', async () => {
-      const [type, label] = MEETING_EVENTS.find(([t]) => t === select.value)!;
+  const events = MEETING_EVENTS.filter(([type]) => may.recordEvent[type].allowed);
+  if (events.length > 0) {
+    const select = el('select', { attrs: { 'aria-label': `What to record for ${short}` } }, ...events.map(([type, label]) => el('option', { value: type }, label)));
+    acts.push(select, button('Record…', async () => {
+      const [type, label] = events.find(([t]) => t === select.value)!;
       const payload = await askEvent(type, label, short);
       if (payload) await ctx.act(`${label} recorded for ${short}`, () => consoleApi.record(d.id, type, payload));
-    }, 'record');
-    acts.push(select, record, button('Oral amendment…', async () => {
+    }, 'record'));
+  }
+  if (may.recordOralAmendment.allowed) {
+    acts.push(button('Oral amendment…', async () => {
       const amendment = await askAmendment(short, ctx.delegations);
       if (amendment) await ctx.act(`Oral amendment recorded against ${short}`, () => consoleApi.amend(d.id, amendment));
     }, 'amend'));
@@ -60,7 +64,7 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
       if (v) await ctx.act(`${short} numbered`, () => consoleApi.assignNumber(d.id, String(v.number)));
     }, 'number'));
   }
-  if (s.isFinal && !s.frozen) {
+  if (may.freeze.allowed) {
     acts.push(button('Freeze…', async () => {
       const v = await askForm(`Freeze ${short}? Nobody can change its text afterwards.`, [], 'Freeze');
       if (v) await ctx.act(`${short} frozen`, () => consoleApi.freeze(d.id));

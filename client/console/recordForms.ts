@@ -3,17 +3,19 @@
  * the action with its vote) and oral amendments. The forms only gather; shared/lifecycle and
  * shared/oralAmendments check on the server, and their refusal is shown as it comes.
  */
+import { todayUTC } from '../../shared/dates';
+import { MEETING_EVENT_TYPES, type MeetingEventType } from '../../shared/policy';
 import { askForm, type Field, type FormValues } from './forms';
 
-/** The events the console records, with the words on their buttons. */
-export const MEETING_EVENTS: [type: string, label: string][] = [
-  ['introduced', 'Introduction'], ['adopted', 'Adopted'], ['rejected', 'Rejected'],
-  ['withdrawn', 'Withdrawn'], ['no_action', 'No action'], ['deferred', 'Deferred'],
-];
+const LABELS: Record<MeetingEventType, string> = {
+  introduced: 'Introduction', adopted: 'Adopted', rejected: 'Rejected', withdrawn: 'Withdrawn', no_action: 'No action', deferred: 'Deferred',
+};
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The events the console records, with the words on their buttons. */
+export const MEETING_EVENTS: [type: MeetingEventType, label: string][] = MEETING_EVENT_TYPES.map((type) => [type, LABELS[type]]);
+
 const meeting: Field = { name: 'meeting', label: 'Meeting', kind: 'number', required: true };
-const date: Field = { name: 'date', label: 'Date', kind: 'date', value: today(), required: true };
+const date: Field = { name: 'date', label: 'Date', kind: 'date', value: todayUTC(), required: true };
 const votes: Field[] = [
   { name: 'vote', label: 'Vote', kind: 'select', options: [['without_vote', 'without a vote'], ['recorded', 'recorded vote']] },
   { name: 'yes', label: 'In favour', kind: 'number' },

@@ -4,7 +4,6 @@
  * sponsors, status and record, who is here).
  */
 import type { EditorView } from 'prosemirror-view';
-import { mayEditText, type DraftAccess } from '../../shared/policy';
 import type { NumberingBase } from '../../shared/numbering';
 import { api, type DraftDetail, type DraftEventJSON, type Me } from '../api';
 import { connectDraft, type ConnectionState } from '../collab/connection';
@@ -25,13 +24,6 @@ import { sponsorsPanel } from '../panels/sponsors';
 import { statusPanel } from '../panels/status';
 import { loadNegotiationBase } from './negotiationBase';
 
-// The policy's view of the draft from what the page shows; the server decides, this only sets
-// the first impression before the server's notice arrives.
-function accessOf(draft: DraftDetail): DraftAccess {
-  const ids = [draft.sponsors.main, ...draft.sponsors.coSponsors].filter((s) => s !== null).map((s) => s!.delegationId);
-  return { chairUserId: draft.chair?.id ?? null, mainSponsorId: draft.sponsors.main?.delegationId ?? null, sponsorIds: new Set(ids), frozen: draft.status.frozen };
-}
-
 /** Open the draft page; returns the function that closes it (connection, editor, listeners). */
 export async function showDraft(app: HTMLElement, me: Me, draftId: string, back: () => void): Promise<() => void> {
   app.replaceChildren(el('p', { attrs: { role: 'status' } }, 'Opening the draft…'));
@@ -40,7 +32,9 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     api<DraftEventJSON[]>('GET', `/api/drafts/${draftId}/events`).catch(() => null),
   ]);
   document.title = `${draft.symbol} — Penholder`;
-  const permission = mayEditText(me, accessOf(draft));
+  // The server's policy, sent with the draft: the first impression until the socket says its mode.
+  const editText = draft.permissions.editText;
+  const readOnlyReason = editText.allowed ? null : editText.reason;
   let view: EditorView | null = null;
 
   const status = connectionStatus();
@@ -55,7 +49,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     banner.hidden = reason === null;
     banner.textContent = reason === null ? '' : `Read only: ${reason}.`;
   };
-  showBanner(permission.ok ? null : permission.error);
+  showBanner(readOnlyReason);
 
   const backLink = el('a', { href: '/', className: 'back' }, '← All drafts');
   backLink.addEventListener('click', (event) => {
@@ -85,11 +79,11 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     el('div', { className: 'draft-meta' }, status.element, switchLabel,
       el('a', { href: `/drafts/${encodeURIComponent(draftId)}/print`, className: 'print-link' }, 'Print view')),
   );
-  const states = paragraphStatesPanel(draft, me, () => view?.state.doc ?? null);
+  const states = paragraphStatesPanel(draft, () => view?.state.doc ?? null);
   // The "final text" banner appears when the secretariat freezes the draft, live.
   const finalSlot = el('div', { className: 'final-slot' }, finalBanner(draft, events?.find((e) => e.type === 'frozen')?.at));
   // A text is imported only before the first issue, by those who may edit it.
-  const canImport = permission.ok && draft.lineage.length === 0;
+  const canImport = editText.allowed && draft.lineage.length === 0;
   const main = el('div', { className: 'draft-main' }, finalSlot, banner, tools.element, mount, footnotes, canImport ? importPanel(draftId) : null);
   const recordPanels = (d: DraftDetail, e: DraftEventJSON[] | null) => [statusPanel(d, e), states.element, sponsorsPanel(d), lineagePanel(d)];
   const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } },
@@ -133,7 +127,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   await connection.ready;
   const base: NumberingBase | null = await loadNegotiationBase(draft).catch(() => null);
   const s = connection.state();
-  const initialReason = s.mode === 'read' ? s.reason ?? 'you may only read this text' : permission.ok ? null : permission.error;
+  const initialReason = s.mode === 'read' ? s.reason ?? 'you may only read this text' : readOnlyReason;
   mount.replaceChildren();
   view = createDraftingEditor({
     mount,

@@ -7,8 +7,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { sequentialNumbering } from '../../shared/numbering';
 import { PARAGRAPH_STATE_LABELS, PARAGRAPH_STATES, type ParagraphState } from '../../shared/negotiation';
-import { mayRecordEvent } from '../../shared/policy';
-import { api, ApiError, type DraftDetail, type Me } from '../api';
+import { api, ApiError, type DraftDetail } from '../api';
 import { el, formatWhen } from '../dom';
 import './record.css';
 
@@ -30,10 +29,12 @@ export function finalBanner(draft: DraftDetail & { status: { frozenHash?: string
   );
 }
 
-/** The paragraph-states panel; `doc` gives the working text shown (for paragraph numbers). */
-export function paragraphStatesPanel(draft: DraftDetail, me: Me, doc: () => PMNode | null): { element: HTMLElement; refresh(): void; destroy(): void } {
-  const access = { chairUserId: draft.chair?.id ?? null, mainSponsorId: null, sponsorIds: new Set<string>(), frozen: draft.status.frozen };
-  const mayRecord = mayRecordEvent(me, access, 'paragraph_state').ok && !draft.status.isFinal;
+/**
+ * The paragraph-states panel; `doc` gives the working text shown (for paragraph numbers). The
+ * form appears when the server's permissions say this user may set states now.
+ */
+export function paragraphStatesPanel(draft: DraftDetail, doc: () => PMNode | null): { element: HTMLElement; refresh(): void; destroy(): void } {
+  const mayRecord = draft.permissions.setParagraphState.allowed;
   const summary = el('p', { className: 'muted' }, 'No paragraph state recorded.');
   const list = el('ul', {});
   const message = el('p', { attrs: { role: 'status' } });

@@ -2,13 +2,15 @@
  * Loading what the drafts list and a draft's page show: everything read at once, so the
  * presenters only arrange it. Reads only; no command here writes.
  */
+import { todayUTC } from '../../shared/dates';
 import type { DraftStatus } from '../../shared/lifecycle';
 import type { NegotiationCounts } from '../../shared/negotiation';
+import type { DraftAccess } from '../../shared/policy';
 import { sponsorsAsOf, type SponsorList } from '../../shared/sponsorship';
 import type {
   DelegationRow, DraftEventRow, DraftRow, RevisionRow, SessionRow, SponsorshipEventRow, Store, UserRow,
 } from '../storage/types';
-import { todayUTC } from './draftAccess';
+import { accessOf } from './draftAccess';
 import { statusOfRecord } from './draftStatus';
 import { negotiationOf } from './paragraphStateRecorder';
 
@@ -17,6 +19,8 @@ export interface DraftListItem {
   draft: DraftRow;
   status: DraftStatus;
   sponsors: SponsorList;
+  /** The policy's view of the draft (chair, sponsors today, frozen), for each reader's permissions. */
+  access: DraftAccess;
   lastChangeAt: string;
   /** Paragraphs by the chair's state ("12 of 29 agreed"); null when no state was recorded. */
   negotiation?: NegotiationCounts | null;
@@ -52,10 +56,12 @@ async function lastTextChange(store: Store, draftId: string): Promise<string | u
 }
 
 function item(draft: DraftRow, events: DraftEventRow[], sponsorship: SponsorshipEventRow[], textAt: string | undefined, today: string): DraftListItem {
+  const sponsors = sponsorsAsOf(sponsorship, today);
   return {
     draft,
     status: statusOfRecord(events),
-    sponsors: sponsorsAsOf(sponsorship, today),
+    sponsors,
+    access: accessOf(draft, sponsors, events),
     lastChangeAt: latest(draft.createdAt, ...events.map((e) => e.at), ...sponsorship.map((e) => e.recordedAt), textAt),
   };
 }

@@ -1,8 +1,10 @@
-/** How a draft looks in JSON: a row of the drafts list, and the full page. */
+/** How a draft looks in JSON: a row of the drafts list, and the full page, each with the reader's permissions. */
+import type { Actor } from '../../shared/accounts';
 import { draftSymbol } from '../../shared/symbols';
 import type { DraftListItem, DraftView } from '../commands/draftViews';
 import type { SessionRow } from '../storage/types';
 import { presentNegotiationCounts } from './meeting';
+import { presentPermissions } from './permissions';
 import { presentSponsorsSinceIssue } from './sponsorsAtIssue';
 import { presentSponsorList } from './sponsorship';
 import { presentStatus } from './status';
@@ -13,8 +15,8 @@ export function currentSymbol(item: DraftListItem, session: Pick<SessionRow, 'sy
   return item.status.symbol ?? draftSymbol(session.symbolPrefix, item.draft.lNumber);
 }
 
-/** A row of the drafts list; `present` names who is in the draft now (when known). */
-export function presentDraftSummary(item: DraftListItem, session: SessionRow, present?: string[]) {
+/** A row of the drafts list as `reader` sees it; `present` names who is in the draft now (when known). */
+export function presentDraftSummary(item: DraftListItem, session: SessionRow, reader: Actor, present?: string[]) {
   const d = item.draft;
   return {
     id: d.id,
@@ -27,6 +29,7 @@ export function presentDraftSummary(item: DraftListItem, session: SessionRow, pr
     sponsorCount: (item.sponsors.main ? 1 : 0) + item.sponsors.coSponsors.length,
     lastChangeAt: item.lastChangeAt,
     agreed: presentNegotiationCounts(item.negotiation ?? null),
+    permissions: presentPermissions(reader, item.access, item.status),
     ...(present ? { present } : {}),
   };
 }
@@ -46,11 +49,11 @@ function lineage(view: DraftView) {
   return [...byRevision.values()].sort((a, b) => a.revision - b.revision);
 }
 
-/** A draft's page: status, lineage, sponsors now, who submitted it, its chair. */
-export function presentDraft(view: DraftView) {
+/** A draft's page as `reader` sees it: status, permissions, lineage, sponsors now, who submitted it, its chair. */
+export function presentDraft(view: DraftView, reader: Actor) {
   const d = view.draft;
   return {
-    ...presentDraftSummary(view, view.session),
+    ...presentDraftSummary(view, view.session, reader),
     session: { id: view.session.id, symbolPrefix: view.session.symbolPrefix, title: view.session.title },
     agendaItem: d.agendaItem,
     language: d.language,

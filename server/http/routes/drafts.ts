@@ -61,7 +61,7 @@ export function sessionDraftRoutes(deps: ApiDeps): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/', async (req, res) => {
-    requireUser(req);
+    const actor = requireUser(req);
     const params = parse(idParams, req.params, 'params');
     const session = await store.getSession(params.id);
     if (!session) throw HttpErrors.notFound('session');
@@ -69,7 +69,7 @@ export function sessionDraftRoutes(deps: ApiDeps): Router {
     const names = new Map(delegations.map((d) => [d.id, d.name.en]));
     // "In it now": the delegations (or, for the secretariat and chairs, the people) connected.
     const present = (draftId: string) => [...new Set((deps.presentIn?.(draftId) ?? []).map((u) => (u.delegationId ? names.get(u.delegationId) : null) ?? u.displayName))].sort();
-    send(res, 200, items.map((item) => presentDraftSummary(item, session, present(item.draft.id))));
+    send(res, 200, items.map((item) => presentDraftSummary(item, session, actor, present(item.draft.id))));
   });
 
   router.post('/', async (req, res) => {
@@ -92,7 +92,7 @@ export function sessionDraftRoutes(deps: ApiDeps): Router {
       createdBy: actor.id,
     });
     const view = await loadDraftView(store, draft.id);
-    send(res, 201, presentDraft(view!));
+    send(res, 201, presentDraft(view!, actor));
   });
 
   return router;
@@ -109,7 +109,7 @@ export function draftRoutes(deps: ApiDeps): Router {
     await authorizeDraft(store, actor, params.id);
     const view = await loadDraftView(store, params.id);
     if (!view) throw HttpErrors.notFound('draft');
-    send(res, 200, presentDraft(view));
+    send(res, 200, presentDraft(view, actor));
   });
 
   return router;

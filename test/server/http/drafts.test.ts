@@ -45,6 +45,39 @@ await describeOnBackends('drafts routes', ({ server }) => {
     expect(Date.parse(l1.lastChangeAt)).not.toBeNaN();
   });
 
+  it('sends each reader\'s permissions with the draft and with its row, as the policy decides them', async () => {
+    const allowed = { allowed: true };
+    const expected = [
+      [officer, { editText: allowed, issueRevision: allowed, setParagraphState: allowed, recordEvent: { withdrawn: allowed } }],
+      [chair, { editText: allowed, setParagraphState: allowed, issueRevision: { allowed: false, reason: 'only the secretariat records this in the draft\'s record' } }],
+      // The main sponsor's delegate may withdraw the draft — never issued, the table allows it — but not set states.
+      [sponsor, { editText: allowed, recordEvent: { withdrawn: allowed, introduced: { allowed: false } }, setParagraphState: { allowed: false } }],
+      [nonSponsor, { editText: { allowed: false, reason: 'only delegates of the sponsors, the chair and the secretariat may edit this text' }, recordEvent: { withdrawn: { allowed: false } } }],
+    ] as const;
+    for (const [who, permissions] of expected) {
+      const page = await call(server(), 'GET', `/api/drafts/${world.draft.id}`, { cookie: who.cookie });
+      expect(page.body.permissions, who.user.login).toMatchObject(permissions);
+      const list = await call(server(), 'GET', `/api/sessions/${world.session.id}/drafts`, { cookie: who.cookie });
+      expect(list.body.find((d: { id: string }) => d.id === world.draft.id).permissions, who.user.login).toEqual(page.body.permissions);
+    }
+  });
+
+  it('refuses every write in the permissions of a frozen draft, with the reason', async () => {
+    const w = await makeWorld(server().store);
+    const { store } = server();
+    await store.appendDraftEvent({ draftId: w.draft.id, type: 'issued', payload: { symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 }, userId: null });
+    await store.appendDraftEvent({ draftId: w.draft.id, type: 'adopted', payload: { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false }, userId: null });
+    expect((await call(server(), 'GET', `/api/drafts/${w.draft.id}`, { cookie: officer.cookie })).body.permissions).toMatchObject({
+      freeze: { allowed: true }, issueRevision: { allowed: false, reason: 'cannot issue a text of a draft that has already been adopted' },
+    });
+    await store.appendDraftEvent({ draftId: w.draft.id, type: 'frozen', payload: { hash: 'abc' }, userId: null });
+    const { permissions } = (await call(server(), 'GET', `/api/drafts/${w.draft.id}`, { cookie: officer.cookie })).body;
+    expect(permissions.editText).toEqual({ allowed: false, reason: 'the text is frozen: nobody can change it' });
+    expect(permissions.issueRevision).toEqual({ allowed: false, reason: 'the draft is frozen: its text is final' });
+    expect(permissions.freeze).toEqual({ allowed: false, reason: 'the draft is already frozen' });
+    expect(Object.values(permissions.recordEvent).every((p) => !(p as { allowed: boolean }).allowed)).toBe(true);
+  });
+
   it('shows the symbol of the latest issued text, and counts sponsors as of today', async () => {
     const { draft, session, users, delegations } = await makeWorld(server().store);
     await setWorkingText(server().store, draft.id, draftText(), { userId: users.sponsor.id, delegationId: delegations.main.id });

@@ -1,0 +1,126 @@
+/**
+ * The policy, rule by rule: every rule for every role, on a draft being negotiated (issued), one
+ * acted on (adopted) and one frozen. The HTTP matrices check that the routes ask the policy;
+ * this table checks what the policy answers.
+ *
+ * Inactive accounts never reach the policy: authentication refuses their sign-ins and sessions
+ * (test/server/auth/authenticate.test.ts, test/server/http/auth.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../shared/accounts';
+import { deriveStatus, type DraftEvent, type DraftStatus } from '../../shared/lifecycle';
+import {
+  draftPermissions, FROZEN_TEXT_REFUSAL, mayAdminister, mayChangeSponsorship, mayCreateDraft, mayEditText, mayReadDraft,
+  mayRecordEvent, mayWriteRecord, MEETING_EVENT_TYPES, type DraftAccess, type Permission,
+} from '../../shared/policy';
+import { ev } from './lifecycleHelpers';
+
+const ACTORS = {
+  secretariat: { id: 'u-sec', role: 'secretariat', delegationId: null },
+  chairHere: { id: 'u-chair', role: 'chair', delegationId: null },
+  chairElsewhere: { id: 'u-chair-2', role: 'chair', delegationId: null },
+  mainSponsor: { id: 'u-chl', role: 'delegate', delegationId: 'CHL' },
+  coSponsor: { id: 'u-per', role: 'delegate', delegationId: 'PER' },
+  nonSponsor: { id: 'u-usa', role: 'delegate', delegationId: 'USA' },
+  noDelegation: { id: 'u-none', role: 'delegate', delegationId: null },
+} satisfies Record<string, Actor>;
+type Who = keyof typeof ACTORS;
+const WHO = Object.keys(ACTORS) as Who[];
+
+function status(events: DraftEvent[]): DraftStatus {
+  const s = deriveStatus(events);
+  if (!s.ok) throw new Error(s.error);
+  return s.value;
+}
+
+/** The three drafts every rule is asked about: negotiated, acted on, frozen. */
+const SCENES = {
+  issued: status([ev.issued(0)]),
+  adopted: status([ev.issued(0), ev.adopted()]),
+  frozen: status([ev.issued(0), ev.adopted(), ev.frozen()]),
+};
+type Scene = keyof typeof SCENES;
+const access = (scene: Scene): DraftAccess => ({
+  chairUserId: 'u-chair', mainSponsorId: 'CHL', sponsorIds: new Set(['CHL', 'PER']), frozen: SCENES[scene].frozen,
+});
+
+type Rule = (actor: Actor, draft: DraftAccess, status: DraftStatus) => Permission;
+/**
+ * A rule and who it grants, per scene: the letters stand for the roles in the order of ACTORS
+ * (secretariat, chair here, chair elsewhere, main sponsor, co-sponsor, non-sponsor, delegate
+ * without a delegation), Y granted and - refused. One string for all three scenes, or one each.
+ */
+const RULES: [name: string, rule: Rule, grants: string | Record<Scene, string>][] = [
+  ['read the draft', (a, d) => mayReadDraft(a, d), 'YYYYYYY'],
+  ['edit the working text', (a, d) => mayEditText(a, d), { issued: 'YY-YY--', adopted: 'YY-YY--', frozen: '-------' }],
+  ['put a draft forward', (a) => mayCreateDraft(a), 'Y--YYY-'],
+  ['make the USA join', (a, d) => mayChangeSponsorship(a, d, 'USA', 'join'), { issued: 'Y----Y-', adopted: 'Y----Y-', frozen: '-------' }],
+  ['withdraw co-sponsor Peru', (a, d) => mayChangeSponsorship(a, d, 'PER', 'withdraw'), { issued: 'Y---Y--', adopted: 'Y---Y--', frozen: '-------' }],
+  ['withdraw the main sponsor', (a, d) => mayChangeSponsorship(a, d, 'CHL', 'withdraw'), '-------'],
+  ['name the main sponsor', (a, d) => mayChangeSponsorship(a, d, 'PER', 'main'), { issued: 'Y------', adopted: 'Y------', frozen: '-------' }],
+  ['record an introduction (who)', (a, d) => mayRecordEvent(a, d, 'introduced'), 'Y------'],
+  ['record the draft withdrawn (who)', (a, d) => mayRecordEvent(a, d, 'withdrawn'), 'Y--Y---'],
+  ['record a paragraph state (who)', (a, d) => mayRecordEvent(a, d, 'paragraph_state'), 'YY-----'],
+  ['append a paragraph state', (a, d) => mayWriteRecord(a, d, 'paragraph_state'), { issued: 'YY-----', adopted: 'YY-----', frozen: '-------' }],
+  ['append a number, after a freeze too', (a, d) => mayWriteRecord(a, d, 'numbered', true), 'Y------'],
+  ['administer', (a) => mayAdminister(a), 'Y------'],
+  ['permission: edit the text', (a, d, s) => draftPermissions(a, d, s).editText, { issued: 'YY-YY--', adopted: 'YY-YY--', frozen: '-------' }],
+  ['permission: issue a revision', (a, d, s) => draftPermissions(a, d, s).issueRevision, { issued: 'Y------', adopted: '-------', frozen: '-------' }],
+  ['permission: record an introduction', (a, d, s) => draftPermissions(a, d, s).recordEvent.introduced, { issued: 'Y------', adopted: '-------', frozen: '-------' }],
+  ['permission: record the adoption', (a, d, s) => draftPermissions(a, d, s).recordEvent.adopted, { issued: 'Y------', adopted: '-------', frozen: '-------' }],
+  ['permission: withdraw the draft', (a, d, s) => draftPermissions(a, d, s).recordEvent.withdrawn, { issued: 'Y--Y---', adopted: '-------', frozen: '-------' }],
+  ['permission: record an oral amendment', (a, d, s) => draftPermissions(a, d, s).recordOralAmendment, { issued: 'Y------', adopted: '-------', frozen: '-------' }],
+  ['permission: set a paragraph state', (a, d, s) => draftPermissions(a, d, s).setParagraphState, { issued: 'YY-----', adopted: '-------', frozen: '-------' }],
+  ['permission: change the sponsors', (a, d, s) => draftPermissions(a, d, s).changeSponsors, { issued: 'Y---YY-', adopted: 'Y---YY-', frozen: '-------' }],
+  ['permission: freeze', (a, d, s) => draftPermissions(a, d, s).freeze, { issued: '-------', adopted: 'Y------', frozen: '-------' }],
+];
+
+describe('the policy, every rule for every role', () => {
+  for (const [name, rule, grants] of RULES) {
+    for (const scene of Object.keys(SCENES) as Scene[]) {
+      const want = typeof grants === 'string' ? grants : grants[scene];
+      it(`${name} — ${scene}: ${want}`, () => {
+        expect(want).toHaveLength(WHO.length);
+        const got = WHO.map((who) => {
+          const p = rule(ACTORS[who], access(scene), SCENES[scene]);
+          if (!p.ok) expect(p.error, `${who} is refused with a reason`).toMatch(/\w+ \w+/);
+          return p.ok ? 'Y' : '-';
+        }).join('');
+        expect(got).toBe(want);
+      });
+    }
+  }
+});
+
+describe('the reasons a permission is refused', () => {
+  const of = (who: Who, scene: Scene) => draftPermissions(ACTORS[who], access(scene), SCENES[scene]);
+
+  it('says who may act before it says when', () => {
+    expect(of('nonSponsor', 'adopted').freeze).toEqual({ ok: false, error: 'only the secretariat records this in the draft\'s record' });
+  });
+
+  it('gives the lifecycle\'s reason when the state refuses', () => {
+    expect(of('secretariat', 'issued').freeze).toEqual({ ok: false, error: 'cannot freeze a draft before final action is taken on it' });
+    expect(of('secretariat', 'adopted').recordEvent.introduced).toEqual({ ok: false, error: 'cannot introduce a draft that has already been adopted' });
+    expect(of('secretariat', 'frozen').freeze).toEqual({ ok: false, error: 'the draft is already frozen' });
+  });
+
+  it('refuses what would change a frozen text with the one message', () => {
+    expect(of('secretariat', 'frozen').issueRevision).toEqual({ ok: false, error: FROZEN_TEXT_REFUSAL });
+    expect(of('chairHere', 'frozen').setParagraphState).toEqual({ ok: false, error: FROZEN_TEXT_REFUSAL });
+    expect(mayWriteRecord(ACTORS.secretariat, access('frozen'), 'oral_amendment')).toEqual({ ok: false, error: FROZEN_TEXT_REFUSAL });
+  });
+
+  it('closes the negotiation with final action', () => {
+    expect(of('chairHere', 'adopted').setParagraphState).toEqual({ ok: false, error: 'action has been taken on the draft: its negotiation is over' });
+    expect(of('secretariat', 'adopted').recordOralAmendment).toEqual({ ok: false, error: 'action has been taken on the draft: oral amendments are read out before it' });
+    expect(draftPermissions(ACTORS.secretariat, { ...access('issued'), frozen: false }, status([])).recordOralAmendment)
+      .toEqual({ ok: false, error: 'no text of this draft has been issued: oral amendments are made to an issued text' });
+  });
+
+  it('offers a withdrawal of a draft never issued, as the table allows', () => {
+    const drafted = draftPermissions(ACTORS.secretariat, access('issued'), status([]));
+    expect(MEETING_EVENT_TYPES.filter((t) => drafted.recordEvent[t].ok)).toEqual(['withdrawn']);
+    expect(drafted.issueRevision.ok).toBe(true);
+  });
+});
