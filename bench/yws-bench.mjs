@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// yws-bench.mjs (copied from ../shared/bench, adapted: --shape prosemirror) — target-agnostic load/latency harness for Yjs WebSocket servers
+// yws-bench.mjs (copied from a harness kept outside this repository, adapted: --shape prosemirror) — target-agnostic load/latency harness for Yjs WebSocket servers
 // that speak the standard y-websocket protocol (y-protocols sync + awareness over
 // ws://HOST:PORT/<docName>).
 //

@@ -1,7 +1,7 @@
 /**
  * Paragraph numbers, derived from a text and never stored.
  *
- * Two numberings are in use (see DESIGN.md). An issued text is numbered in sequence:
+ * Two numberings are in use (see docs/DOMAIN.md). An issued text is numbered in sequence:
  * operative paragraphs 1, 2, 3; under each, subparagraphs (a) … (z), (aa), (bb) and under those
  * (i), (ii); preambular paragraphs are not printed with numbers but are referred to as "PP 3".
  * While a text is negotiated, every paragraph keeps the number it had in the text under

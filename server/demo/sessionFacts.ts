@@ -1,6 +1,6 @@
 /**
  * The facts of the eleventh session of the Conference of the Parties to UNTOC, read from the
- * demo's own copy of the fixtures (`server/demo/fixtures/`, never `../shared` at run time) and
+ * demo's own copy of the fixtures (`server/demo/fixtures/`: nothing outside the repository) and
  * checked against a schema, so that a damaged fixture fails loudly at seed time rather than
  * seeding half a session.
  */

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The path of xmllint. */
 export const XMLLINT = '/usr/bin/xmllint';
-/** The AKN 3.0 schema the product ships (never ../shared at run time). */
+/** The AKN 3.0 schema the product ships (in the repository, never outside it). */
 export const AKN_XSD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../server/export/schemas/akomantoso30.xsd');
 
 /** Whether xmllint is there; throws on CI when it is not, where its absence is a setup fault. */
