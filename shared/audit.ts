@@ -38,6 +38,8 @@ export const AuditActions = {
   chairChanged: 'account.chair_changed',
   /** A write on a draft or a session's drafts that succeeded (the path and method say which). */
   draftAction: 'draft.action',
+  /** The secretariat restored a draft's working text to an earlier point of its log (the seq or time it came from). */
+  textRestored: 'draft.text_restored',
 } as const;
 
 /** One audited action name. */

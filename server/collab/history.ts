@@ -45,12 +45,12 @@ async function loadReadable(store: LogRepo, draftId: string, seq: number, what: 
 }
 
 /**
- * The seq of the last update stored at or before `at` (0 when none): a binary search over the
+ * The seq of the last update stored at or before `at` (0 when none), and when it was stored: a binary search over the
  * log's seqs, one row read per step (17 for 100,000 updates). Updates are dated when they are
  * committed, so their times rise with their seqs; should two instances' clocks disagree by a
  * few milliseconds, the answer is still a seq stored at or before `at` whose next was after it.
  */
-async function seqAtTime(store: LogRepo, draftId: string, at: string): Promise<{ seq: number; at: string | null }> {
+export async function seqAtTime(store: LogRepo, draftId: string, at: string): Promise<{ seq: number; at: string | null }> {
   const t = Date.parse(at);
   const row = async (seq: number) => (await store.listUpdates(draftId, seq - 1, seq))[0];
   let found: StoredUpdate | undefined;
@@ -149,13 +149,8 @@ function walk(type: Y.XmlElement | Y.XmlText, visit: (item: Y.Item) => void): vo
 export async function authorshipOf(store: LogRepo, draftId: string): Promise<ParagraphAuthorship[]> {
   const log = await store.listUpdates(draftId);
   const authors = clientAuthors(log);
-  const doc = new Y.Doc();
-  try {
-    if (log.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(log.map((u) => u.update)));
-  } catch (err) {
-    if (isStackOverflow(err)) throw HttpErrors.textInvalid('the authorship of the working text', 'its history holds content nested far deeper than a text can be');
-    throw err;
-  }
+  // From the newest checkpoint, as the room loads: content cut back after a restore is not replayed.
+  const doc = log.length > 0 ? await loadReadable(store, draftId, log[log.length - 1]!.seq, 'the authorship of the working text') : new Y.Doc();
   // Only a valid text is walked: the walk below goes down one call per level.
   const valid = docText(doc);
   if (!valid.ok) {

@@ -25,6 +25,7 @@ import { importsRouter } from './routes/imports';
 import { meetingRoutes } from './routes/meeting';
 import { negotiationRoutes } from './routes/negotiation';
 import { reportRoutes } from './routes/report';
+import { restoreRoutes } from './routes/restore';
 import { revisionRoutes } from './routes/revisions';
 import { sessionRoutes } from './routes/sessions';
 import { sponsorRoutes } from './routes/sponsors';
@@ -75,6 +76,7 @@ export function apiRouter(deps: ApiDeps, more: Router[] = [], counters: Counters
   router.use(amendmentRoutes(deps));
   router.use(meetingRoutes(deps));
   router.use(reportRoutes(deps));
+  router.use(restoreRoutes(deps));
   router.use('/drafts', draftRoutes(deps));
   for (const extra of more) router.use(extra);
   router.use(compareRouter(deps));
