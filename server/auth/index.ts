@@ -21,7 +21,8 @@ export {
   type Credentials,
 } from './authenticate';
 export { checkCredentials } from './login';
-export { LoginThrottle, type ThrottleLimits } from './throttle';
+export { LoginThrottle, type ThrottleLimits, type SignInAttempt } from './throttle';
+export { DeviceCookies, DEVICE_COOKIE, DEVICE_TTL_MS } from './devices';
 export { isOwnOrigin, foreignOrigin } from './origin';
 export { issueResetCode, redeemResetCode, resetLink, type IssuedReset } from './resets';
 export { keepSessionAlive, slidingExpiry, firstExpiryMs } from './activity';

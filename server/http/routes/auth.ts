@@ -1,11 +1,13 @@
 /**
  * Signing in and out. `POST /api/auth/login` sets the `ph_session` cookie (httpOnly,
- * SameSite=Lax) with a fresh secret, throttled per account and address; `POST /api/auth/token`
- * gives a short-lived bearer token for non-browser clients and the collaboration socket
- * (`?token=`), which ends with the sign-in that asked for it; `POST /api/auth/password` changes one's own password; `POST /api/auth/reset`
- * sets a new one with a one-time code from the secretariat.
+ * SameSite=Lax) with a fresh secret, and the `ph_device` cookie that makes the browser a known
+ * device of the account, throttled per account (per device for known devices) and address;
+ * `POST /api/auth/token` gives a short-lived bearer token for non-browser clients and the
+ * collaboration socket (`?token=`), which ends with the sign-in that asked for it;
+ * `POST /api/auth/password` changes one's own password; `POST /api/auth/reset` sets a new one
+ * with a one-time code from the secretariat.
  */
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../shared/accounts';
 import { AuditActions } from '../../../shared/audit';
@@ -24,6 +26,8 @@ import {
   verifyPassword,
   type AuthenticatedUser,
   type LoginThrottle,
+  type SignInAttempt,
+  DeviceCookies,
 } from '../../auth';
 import { presentMe } from '../../presenters/user';
 import type { Store } from '../../storage/types';
@@ -46,6 +50,7 @@ async function me(store: Store, user: AuthenticatedUser) {
 export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
   const { store, config } = deps;
   const router = Router();
+  const devices = new DeviceCookies(store);
 
   // A fresh secret for this browser: the cookie lives for the maximum age, the server ends the
   // session sooner when it is idle.
@@ -56,27 +61,38 @@ export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
     return session;
   }
 
+  // This browser as a sign-in attempt: a known device of `login` is throttled on its own.
+  async function attemptOf(req: Request, login: string): Promise<SignInAttempt> {
+    return { login, address: clientAddress(req), device: await devices.deviceOf(req.headers.cookie, login) };
+  }
+
+  // Make this browser a known device of the account (it proved the password, or a reset code).
+  async function rememberDevice(req: Request, res: Response, login: string): Promise<void> {
+    res.append('Set-Cookie', await devices.cookieFor(req.headers.cookie, login, config.cookieSecure));
+  }
+
   router.post('/login', async (req, res) => {
     const { login, password } = parse(loginBody, req.body);
-    const address = clientAddress(req);
-    const wait = await throttle.waitMs(login, address);
+    const attempt = await attemptOf(req, login);
+    const wait = await throttle.waitMs(attempt);
     if (wait > 0) {
       await audit(deps, req, { action: AuditActions.signInThrottled, login, user: null });
       throw HttpErrors.tooManyAttempts(wait);
     }
     const user = await checkCredentials(store, login, password);
     if (!user) {
-      await throttle.fail(login, address);
+      await throttle.fail(attempt);
       await audit(deps, req, { action: AuditActions.signInFailed, login, user: null });
       throw HttpErrors.badCredentials();
     }
-    await throttle.succeed(login);
+    await throttle.succeed(attempt);
     // Signing in rotates the session: whatever cookie this browser brought (valid, expired or
     // planted by someone else) is revoked, and a fresh secret replaces it.
     const previous = credentialsOf(req);
     if (previous?.via === 'cookie') await revokeSecret(store, previous.secret);
     await store.deleteExpiredAuthSessions(new Date().toISOString());
     const session = await startSession(res, user.id);
+    await rememberDevice(req, res, user.login);
     const signedIn = { id: user.id, role: user.role, delegationId: user.delegationId, login: user.login, displayName: user.displayName };
     await audit(deps, req, { action: AuditActions.signIn, user: signedIn, target: user.id });
     send(res, 200, { ...(await me(store, signedIn)), expiresAt: session.expiresAt });
@@ -106,13 +122,14 @@ export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
     const actor = requireUser(req);
     const auth = authenticationOf(req)!;
     const input = parse(passwordBody, req.body);
-    const address = clientAddress(req);
-    // Guessing the current password from a stolen session is throttled like a sign-in.
-    const wait = await throttle.waitMs(actor.login, address);
+    // Guessing the current password from a stolen session is throttled like a sign-in (and the
+    // owner on a known device can still change it while someone guesses elsewhere).
+    const attempt = await attemptOf(req, actor.login);
+    const wait = await throttle.waitMs(attempt);
     if (wait > 0) throw HttpErrors.tooManyAttempts(wait);
     const row = await store.getUser(actor.id);
     if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
-      await throttle.fail(actor.login, address);
+      await throttle.fail(attempt);
       throw HttpErrors.refused('the current password is wrong');
     }
     await store.updateUser(actor.id, { passwordHash: await hashPassword(input.newPassword) });
@@ -125,19 +142,23 @@ export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
 
   router.post('/reset', async (req, res) => {
     const input = parse(resetBody, req.body);
-    const address = clientAddress(req);
-    const wait = await throttle.waitMs(`(reset)${address}`, address);
+    // Reset codes are guessed per address (there is no login to count them under).
+    const attempt: SignInAttempt = { login: `(reset)${clientAddress(req)}`, address: clientAddress(req), device: null };
+    const wait = await throttle.waitMs(attempt);
     if (wait > 0) throw HttpErrors.tooManyAttempts(wait);
     const userId = await redeemResetCode(store, input.code);
     const user = userId ? await store.getUser(userId) : null;
     if (!user || !user.active) {
-      await throttle.fail(`(reset)${address}`, address);
+      await throttle.fail(attempt);
       await audit(deps, req, { action: AuditActions.passwordResetFailed, user: null, detail: { code: hashSecret(input.code).slice(0, 12) } });
       throw HttpErrors.badResetCode();
     }
     await store.updateUser(user.id, { passwordHash: await hashPassword(input.newPassword) });
     await store.deleteAuthSessionsOfUser(user.id);
     deps.revokeUser?.(user.id);
+    // Whoever holds the secretariat's code is the account's owner: this browser becomes a known
+    // device, the way in while someone keeps the account locked for every other browser.
+    await rememberDevice(req, res, user.login);
     await audit(deps, req, { action: AuditActions.passwordReset, user: { id: user.id, login: user.login }, target: user.id });
     res.status(204).end();
   });

@@ -26,8 +26,11 @@ await describeOnBackends('auth routes', ({ server }) => {
 
   it('sets the cookie httpOnly, SameSite=Lax, for 12 hours, not Secure unless configured', async () => {
     const res = await call(server(), 'POST', '/api/auth/login', { body: { login: delegate.login, password: TEST_PASSWORD } });
-    const setCookie = res.headers.get('set-cookie')!;
-    expect(setCookie).toMatch(/^ph_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=(4319[0-9]|43200); HttpOnly; SameSite=Lax$/);
+    const [session, device] = res.headers.getSetCookie();
+    expect(session).toMatch(/^ph_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=(4319[0-9]|43200); HttpOnly; SameSite=Lax$/);
+    // And the device cookie that lets this browser in while the account is locked for others:
+    // only for the sign-in routes, for 180 days.
+    expect(device).toMatch(/^ph_device=[A-Za-z0-9_-]{22}\.\d+\.[A-Za-z0-9_-]{43}; Path=\/api\/auth; Max-Age=15552000; HttpOnly; SameSite=Strict$/);
   });
 
   it('accepts the login in any case', async () => {
@@ -173,7 +176,9 @@ it('marks the cookie Secure when COOKIE_SECURE is set', async () => {
   try {
     const user = await makeUser(server.store, 'secretariat');
     const res = await call(server, 'POST', '/api/auth/login', { body: { login: user.login, password: TEST_PASSWORD } });
-    expect(res.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+    const [session, device] = res.headers.getSetCookie();
+    expect(session).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+    expect(device).toMatch(/^ph_device=.*; HttpOnly; SameSite=Strict; Secure$/);
   } finally {
     await server.close();
   }
