@@ -22,8 +22,8 @@ describe.skipIf(!hasChromium)('the secretariat console in Chromium', () => {
   afterAll(() => closeBrowserWorld(world, browser));
 
   // Press a row's button from the keyboard: focus it, then Enter.
-  async function press(page: Page, act: string): Promise<void> {
-    const button = page.locator(`tr[data-draft="${draftId}"] button[data-act="${act}"]`);
+  async function press(page: Page, act: string, id = draftId): Promise<void> {
+    const button = page.locator(`tr[data-draft="${id}"] button[data-act="${act}"]`);
     await button.focus();
     await page.keyboard.press('Enter');
   }
@@ -69,6 +69,33 @@ describe.skipIf(!hasChromium)('the secretariat console in Chromium', () => {
     expect(copied).toMatch(/^At its 11th meeting, on \d+ \w+ \d{4}, the Conference adopted a draft resolution \(CTOC\/COP\/2022\/L\.\d+\), sponsored by Chile and Peru\. \(For the text, see chap\. I, sect\. A, resolution 11\/7\.\)$/);
 
     await screenshot(page, 'console');
+    await context.close();
+  }, 60_000);
+
+  it('offers what the lifecycle allows: a withdrawal before any issue, no second introduction', async () => {
+    const id = await makeDraft(world, 'Acts the console offers', ['CHL']);
+    const { context, page } = await signedInPage(browser, world.server, 'secretariat', '/');
+    await page.getByRole('link', { name: 'Console' }).click();
+    await page.waitForURL(/\/console$/);
+    const row = page.locator(`tr[data-draft="${id}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    const offered = () => row.locator('select option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+
+    expect(await offered()).toEqual(['withdrawn']);
+    expect(await row.locator('button[data-act="amend"]').count()).toBe(0); // nothing issued to amend
+
+    await press(page, 'issue', id);
+    await said(page, /issued\.$/);
+    expect(await offered()).toEqual(['introduced', 'adopted', 'rejected', 'withdrawn', 'no_action', 'deferred']);
+
+    await row.locator('select').selectOption('introduced');
+    await press(page, 'record', id);
+    await page.locator('dialog.console-dialog').waitFor();
+    await page.keyboard.type('9');
+    await page.keyboard.press('Enter');
+    await said(page, 'Introduction recorded');
+    expect(await row.locator('.status').textContent()).toBe('introduced');
+    expect(await offered()).toEqual(['adopted', 'rejected', 'withdrawn', 'no_action', 'deferred']);
     await context.close();
   }, 60_000);
 });
