@@ -7,6 +7,7 @@
 import { api, ApiError, type SessionSummary } from '../api';
 import { consoleRow, type ConsoleDraft, type RowContext } from '../console/draftRow';
 import { consoleApi, type NumberJSON } from '../console/actions';
+import { withRestore } from '../console/restore';
 import { el } from '../dom';
 import '../console/console.css';
 
@@ -33,7 +34,7 @@ export async function showConsole(app: HTMLElement): Promise<void> {
         el('h2', { id: `c-${session.id}` }, `${session.title.en} — ${session.symbolPrefix}`),
         el('div', { className: 'table-wrap' }, el('table', { className: 'drafts console' },
           el('thead', {}, el('tr', {}, ...['Symbol', 'Title', 'Status', 'Negotiation', 'Number', 'Acts'].map((h) => el('th', { scope: 'col' }, h)))),
-          el('tbody', {}, ...drafts.map((d, i) => consoleRow(d, numbers[i] ?? null, ctx))),
+          el('tbody', {}, ...drafts.map((d, i) => withRestore(consoleRow(d, numbers[i] ?? null, ctx), d, ctx, session.symbolPrefix))),
         )),
       );
     }));
