@@ -4,6 +4,7 @@ export {
   SESSION_COOKIE,
   issueSecret,
   issueToken,
+  endSignIn,
   revokeSecret,
   hashSecret,
   sessionCookie,

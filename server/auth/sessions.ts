@@ -57,6 +57,17 @@ export async function issueToken(
   return (await store.createIssuedToken(row, hashSecret(issuedBySecret))) ? { secret, kind: 'token', expiresAt } : null;
 }
 
+/**
+ * Sign out: end a session or token and every token it issued. Resolves to the hashes of what
+ * ended, for closing the collaboration sockets opened with them (unknown secrets end nothing:
+ * signing out twice is fine).
+ */
+export async function endSignIn(store: Pick<Store, 'signInFamily' | 'deleteAuthSession'>, secret: string): Promise<string[]> {
+  const ended = await store.signInFamily(hashSecret(secret));
+  await store.deleteAuthSession(hashSecret(secret));
+  return ended;
+}
+
 /** End a session or revoke a token, and with it every token it issued (unknown secrets are
  * ignored: signing out twice is fine). */
 export async function revokeSecret(store: Pick<RecordRepos, 'deleteAuthSession'>, secret: string): Promise<void> {

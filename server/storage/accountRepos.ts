@@ -155,6 +155,18 @@ export async function createIssuedToken(conn: SqlConnection, t: AuthSessionRow, 
   }
 }
 
+/** The hashes of a sign-in (session or token) and of every token issued under it, at any depth. */
+export async function signInFamily(conn: SqlConnection, tokenHash: string): Promise<string[]> {
+  const r = await conn.all(
+    `WITH RECURSIVE family (token_hash) AS (
+       SELECT token_hash FROM auth_sessions WHERE token_hash = ?
+       UNION SELECT a.token_hash FROM auth_sessions a JOIN family f ON a.issued_by = f.token_hash
+     ) SELECT token_hash FROM family`,
+    [tokenHash],
+  );
+  return r.map((row) => String(row.token_hash));
+}
+
 /** The secret named `name`, storing `candidate` first when there is none: the first instance to
  * ask wins, in one statement, and every instance reads the same value ever after. */
 export async function sharedSecret(conn: SqlConnection, name: string, candidate: string): Promise<string> {

@@ -265,6 +265,10 @@ export class SqliteStore extends SqlRepos implements Store {
     return accounts.createIssuedToken(this.conn, token, issuedBy);
   }
 
+  signInFamily(tokenHash: string): Promise<string[]> {
+    return accounts.signInFamily(this.conn, tokenHash);
+  }
+
   sharedSecret(name: string, candidate: string): Promise<string> {
     return accounts.sharedSecret(this.conn, name, candidate);
   }

@@ -289,6 +289,8 @@ export interface Store extends RecordRepos, UpdateLogRepo {
   /** Store a bearer token that ends with the sign-in (session or token) whose hash is `issuedBy`;
    * false, storing nothing, when that sign-in has ended already. */
   createIssuedToken(token: AuthSessionRow, issuedBy: string): Promise<boolean>;
+  /** The hashes of a sign-in and of every token issued under it (what ending it ends). */
+  signInFamily(tokenHash: string): Promise<string[]>;
   /** The secret named `name` that every instance shares, storing `candidate` when there is none yet. */
   sharedSecret(name: string, candidate: string): Promise<string>;
   close(): Promise<void>;

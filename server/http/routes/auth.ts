@@ -15,6 +15,7 @@ import {
   checkCredentials,
   clearedSessionCookie,
   credentialsOf,
+  endSignIn,
   firstExpiryMs,
   hashPassword,
   hashSecret,
@@ -100,8 +101,11 @@ export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
 
   router.post('/logout', async (req, res) => {
     const auth = authenticationOf(req);
-    if (auth) await revokeSecret(store, auth.credentials.secret);
-    if (auth) await audit(deps, req, { action: AuditActions.signOut, target: auth.user.id });
+    if (auth) {
+      // The tokens this sign-in issued end with it (the database cascades; the record says how many).
+      const ended = await endSignIn(store, auth.credentials.secret);
+      await audit(deps, req, { action: AuditActions.signOut, target: auth.user.id, detail: { tokensEnded: Math.max(0, ended.length - 1) } });
+    }
     if (!auth || auth.credentials.via === 'cookie') res.setHeader('Set-Cookie', clearedSessionCookie(config.cookieSecure));
     res.status(204).end();
   });

@@ -151,6 +151,8 @@ await describeOnBackends('auth routes', ({ server }) => {
       expect((await call(server(), 'GET', `/api/auth/me?token=${token}`)).status).toBe(401);
       expect(await upgrade(token)).toBe(401);
     }
+    const [record] = await server().store.listAudit({ action: 'auth.sign_out', userId: w.users.sponsor.id, limit: 1 });
+    expect(record!.detail).toEqual({ tokensEnded: 2 });
     // The signed-out session cannot issue new ones, and the user's other sign-in is untouched.
     expect((await call(server(), 'POST', '/api/auth/token', { cookie: signedIn.cookie, body: {} })).status).toBe(401);
     expect((await call(server(), 'GET', '/api/auth/me', { token: elsewhere.token })).status).toBe(200);

@@ -33,7 +33,10 @@ await describeStoreContract('storage: sign-ins', ({ store, second }) => {
     expect(await store().createIssuedToken(ofToken, token.tokenHash)).toBe(true);
     expect(await store().createIssuedToken(ofOther, other.tokenHash)).toBe(true);
     expect(await store().getAuthSession(token.tokenHash)).toEqual(token);
+    expect((await store().signInFamily(signIn.tokenHash)).sort()).toEqual([signIn.tokenHash, token.tokenHash, ofToken.tokenHash].sort());
+    expect(await store().signInFamily(ofOther.tokenHash)).toEqual([ofOther.tokenHash]);
     await store().deleteAuthSession(signIn.tokenHash);
+    expect(await store().signInFamily(signIn.tokenHash)).toEqual([]);
     expect(await alive(store(), signIn, token, ofToken, other, ofOther)).toEqual([false, false, false, true, true]);
   });
 
