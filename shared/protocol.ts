@@ -9,7 +9,10 @@
  */
 
 /** The version of Penholder's additions to the protocol; bump when a client must change. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+/** The name of the Y.XmlFragment holding a draft's working text (y-prosemirror's default); no other root type is accepted. */
+export const TEXT_FRAGMENT = 'prosemirror';
 
 /** URL path prefix of the collaboration endpoint; the draft id follows (`/collab/<draftId>`). */
 export const COLLAB_PATH_PREFIX = '/collab/';
@@ -57,6 +60,13 @@ export const CloseReasons = {
   notFound: { code: 4404, reason: 'Draft not found' },
   /** The update writes under a Yjs client id another user owns: authorship cannot be forged. */
   clientIdTaken: { code: 4409, reason: 'Client id belongs to another user' },
+  /**
+   * The update would leave the text invalid for the schema (unknown node, forbidden nesting, bad
+   * attribute, content outside the text): refused, nothing stored; the client's copy has diverged.
+   */
+  invalidText: { code: 4422, reason: 'Update refused: not a valid text' },
+  /** The update depends on content the server does not have (pending structs): refused, nothing stored. */
+  missingDependencies: { code: 4424, reason: 'Update refused: missing dependencies' },
   /** The secretariat deactivated the account or changed its rights: this connection ends for good. */
   accessRevoked: { code: 4410, reason: 'Access revoked' },
   /** A frame larger than the frame limit. */
@@ -92,14 +102,33 @@ export type NoticeKind = (typeof NoticeKinds)[keyof typeof NoticeKinds];
 /** Whether a connection may change the text. */
 export type CollabMode = 'edit' | 'read';
 
-/** The JSON payload of a `MessageType.notice` frame. */
-export interface Notice {
-  kind: NoticeKind;
-  /** The connection's mode after this notice. */
-  mode: CollabMode;
-  /** A sentence a user can read. */
-  message: string;
-}
+/** Why an update was refused, for a client to act on without reading prose. */
+export type Refusal =
+  /** The connection may not edit (now); `why` is the policy's reason, ready to show. */
+  | { reason: 'read_only'; why: string }
+  /** Storage is failing; the edit was not saved. */
+  | { reason: 'storage_unavailable' }
+  /** The draft reached its size limit. */
+  | { reason: 'draft_too_large' }
+  /** The update would make the text invalid for the schema; `why` says what, for people. */
+  | { reason: 'invalid_text'; why: string }
+  /** The update depends on content the server does not have. */
+  | { reason: 'missing_dependencies' }
+  /** The update writes under a Yjs client id this connection does not own. */
+  | { reason: 'client_id_taken' };
+
+/**
+ * The JSON payload of a `MessageType.notice` frame: a union on `kind`. Every notice carries the
+ * connection's `mode` after it and a `message` a person can read; clients act on the structured
+ * fields (`why`, `refusal`), never on the message's words.
+ */
+export type Notice =
+  /** Sent on connect and when rights change; `why` is the reason when `mode` is 'read' (else null). */
+  | { kind: typeof NoticeKinds.mode; mode: CollabMode; why: string | null; message: string }
+  | { kind: typeof NoticeKinds.updateRefused; mode: CollabMode; refusal: Refusal; message: string }
+  | { kind: typeof NoticeKinds.recordChanged; mode: CollabMode; message: string }
+  | { kind: typeof NoticeKinds.storageUnavailable; mode: CollabMode; message: string }
+  | { kind: typeof NoticeKinds.storageRestored; mode: CollabMode; message: string };
 
 /**
  * Prefixes of the reason string in a y-protocols "permission denied" message, so that a client
@@ -112,6 +141,12 @@ export const DeniedPrefix = {
   storageUnavailable: 'storage_unavailable',
   /** The update would make the draft too large. */
   draftTooLarge: 'draft_too_large',
+  /** The update would make the text invalid for the schema. */
+  invalidText: 'invalid_text',
+  /** The update depends on content the server does not have. */
+  missingDependencies: 'missing_dependencies',
+  /** The update writes under a client id another connection or user owns. */
+  clientIdTaken: 'client_id_taken',
 } as const;
 
 /** Default limits (configurable on the server). */
@@ -126,6 +161,8 @@ export const CollabLimits = {
   messageBurst: 400,
   /** Awareness messages per second per connection; extra ones are dropped, not fatal. */
   awarenessPerSecond: 20,
+  /** Presence client ids one connection may speak for (a stock client uses one; a reconnect may briefly add one). */
+  presenceIdsPerConnection: 4,
 } as const;
 
 /** Build the reason string of a "permission denied" message. */

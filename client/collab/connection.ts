@@ -9,7 +9,7 @@ import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { COLLAB_PATH_PREFIX, CollabParams, MessageType, NoticeKinds, type CollabMode, type Notice } from '../../shared/protocol';
+import { CloseReasons, COLLAB_PATH_PREFIX, CollabParams, MessageType, NoticeKinds, TEXT_FRAGMENT, type CollabMode, type Notice } from '../../shared/protocol';
 
 /** Where the connection stands, as the status line shows it. */
 export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
@@ -62,16 +62,24 @@ export function defaultServerUrl(loc: Location = window.location): string {
 // How long an unanswered server may keep a restored local copy from being shown.
 const LOCAL_COPY_GRACE_MS = 3_000;
 
+// What each final close code means to the person at the page (codes from shared/protocol.ts).
 const CLOSE_WORDS: Record<number, string> = {
-  4401: 'your sign-in has expired: sign in again',
-  4403: 'you may no longer see this draft',
-  4404: 'this draft does not exist any more',
-  4410: 'your access was withdrawn by the secretariat: sign in again',
+  [CloseReasons.unauthenticated.code]: 'your sign-in has expired: sign in again',
+  [CloseReasons.forbidden.code]: 'you may no longer see this draft',
+  [CloseReasons.notFound.code]: 'this draft does not exist any more',
+  [CloseReasons.accessRevoked.code]: 'your access was withdrawn by the secretariat: sign in again',
+  [CloseReasons.clientIdTaken.code]: 'the server refused an edit written under another editor\'s identity: reload the page',
+  [CloseReasons.invalidText.code]: 'the server refused an edit that would have broken the text (it was not saved): reload the page',
+  [CloseReasons.missingDependencies.code]: 'this copy of the text is out of step with the server (the last edit was not saved): reload the page',
+  [CloseReasons.draftTooLarge.code]: 'the draft has reached its size limit: the last edit was not saved',
 };
 
-/** A server message as a reason a banner can print after "Read only:" (the server's own prefixes removed). */
-export function readableReason(message: string): string {
-  return message.replace(/^(this text is now read-only for you|read-only|read_only)\s*:\s*/i, '').replace(/\.$/, '');
+/** Why the connection is read-only after `notice`, as the server put it (null when it may edit). */
+export function readOnlyReason(notice: Notice, previous: string | null): string | null {
+  if (notice.mode === 'edit') return null;
+  if (notice.kind === NoticeKinds.mode) return notice.why;
+  if (notice.kind === NoticeKinds.updateRefused && notice.refusal.reason === 'read_only') return notice.refusal.why;
+  return previous;
 }
 
 /** Open a draft's working text: local copy first, then the server. */
@@ -96,7 +104,8 @@ export function connectDraft(draftId: string, options: DraftConnectionOptions = 
     try {
       const notice = JSON.parse(decoding.readVarString(decoder)) as Notice;
       if (notice.kind === NoticeKinds.recordChanged) options.onRecordChanged?.();
-      const patch: Partial<ConnectionState> = { mode: notice.mode, reason: notice.mode === 'read' ? readableReason(notice.message) : null };
+      const patch: Partial<ConnectionState> = { mode: notice.mode, reason: readOnlyReason(notice, state.reason) };
+      if (notice.kind === NoticeKinds.updateRefused && notice.refusal.reason === 'invalid_text') patch.reason = `an edit was refused: ${notice.refusal.why}`;
       if (notice.kind === NoticeKinds.storageUnavailable) patch.paused = true;
       if (notice.kind === NoticeKinds.storageRestored) patch.paused = false;
       set(patch);
@@ -104,12 +113,11 @@ export function connectDraft(draftId: string, options: DraftConnectionOptions = 
       // A notice we cannot read changes nothing; the server still enforces the mode.
     }
   };
-  // "Permission denied" (y-protocols auth): an update of ours was dropped. Show why instead of a console warning.
+  // "Permission denied" (y-protocols auth) is for stock clients: this one opted into notices,
+  // which say the same with structure. Read it so that the provider does not log it as unknown.
   provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
-    if (decoding.readVarUint(decoder) !== 0) return;
-    const reason = decoding.readVarString(decoder);
-    const words = readableReason(reason.replace(/^[a-z_]+:\s*/, ''));
-    set(reason.startsWith('read_only') ? { mode: 'read', reason: words } : { reason: words });
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
   };
 
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
@@ -145,7 +153,7 @@ export function connectDraft(draftId: string, options: DraftConnectionOptions = 
     provider.once('sync', () => resolve());
     const restored = () => {
       set({ restored: true });
-      if (doc.getXmlFragment('prosemirror').length === 0) return; // nothing to show before the server answers
+      if (doc.getXmlFragment(TEXT_FRAGMENT).length === 0) return; // nothing to show before the server answers
       // Offline with a local copy: show it now; it merges when the server comes back. Online but
       // with a server that does not answer, show it after a short wait rather than a blank page.
       if (!navigator.onLine) resolve();

@@ -1,36 +1,19 @@
 /**
  * Presence: who is in the draft and where their cursor is. Each client puts its user in the
  * awareness state under `user` (y-prosemirror's cursor plugin reads `name` and `color` there);
- * the name is the delegation's, because delegates speak for their delegation, not themselves.
+ * the server overwrites that identity with the one it authenticated (shared/presence.ts), so
+ * what is shown of others is the server's word, not theirs.
  */
 import type { Awareness } from 'y-protocols/awareness';
+import { PRESENCE_PALETTE, presenceUser, type PresenceUser } from '../../shared/presence';
 import type { Me } from '../api';
 
-/** What each client publishes about itself. */
-export interface PresenceUser {
-  /** Shown on the cursor: the delegation's name, or the person's for the secretariat and chair. */
-  name: string;
-  /** The person, for the "who is here" panel. */
-  person: string;
-  color: string;
-  colorLight: string;
-}
+export type { PresenceUser };
+export { colourFor } from '../../shared/presence';
 
-// Colours with at least 4.5:1 contrast against white text on the cursor label.
-const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f', '#9a3412', '#4338ca'];
-
-/** A stable colour for a delegation (or user) id: the same delegation has the same colour everywhere. */
-export function colourFor(key: string): string {
-  let hash = 0;
-  for (const ch of key) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length]!;
-}
-
-/** The presence entry of the signed-in user. */
+/** The presence entry of the signed-in user (the server stamps the same identity on it for everyone else). */
 export function presenceOf(me: Me): PresenceUser {
-  const color = colourFor(me.delegationId ?? me.id);
-  const name = me.delegation ? me.delegation.name.en : me.role === 'secretariat' ? 'Secretariat' : me.role === 'chair' ? 'Chair' : me.displayName;
-  return { name, person: me.displayName, color, colorLight: `${color}33` };
+  return presenceUser({ id: me.id, role: me.role, displayName: me.displayName, delegationId: me.delegationId, delegationName: me.delegation?.name.en ?? null });
 }
 
 /**
@@ -45,9 +28,9 @@ export function freeColour(awareness: Awareness, preferred: string): string {
     if (clientId < awareness.clientID && user) taken.add(user.color);
   }
   if (!taken.has(preferred)) return preferred;
-  const start = PALETTE.indexOf(preferred);
-  for (let i = 1; i <= PALETTE.length; i++) {
-    const colour = PALETTE[(start + i) % PALETTE.length]!;
+  const start = (PRESENCE_PALETTE as readonly string[]).indexOf(preferred);
+  for (let i = 1; i <= PRESENCE_PALETTE.length; i++) {
+    const colour = PRESENCE_PALETTE[(start + i) % PRESENCE_PALETTE.length]!;
     if (!taken.has(colour)) return colour;
   }
   return preferred; // more people than colours: names still tell them apart

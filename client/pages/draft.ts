@@ -8,6 +8,7 @@ import type { NumberingBase } from '../../shared/numbering';
 import { api, type DraftDetail, type DraftEventJSON, type Me } from '../api';
 import { connectDraft, type ConnectionState } from '../collab/connection';
 import { announce, presenceOf } from '../collab/presence';
+import { TEXT_FRAGMENT } from '../../shared/protocol';
 import { connectionStatus } from '../connectionStatus';
 import { el } from '../dom';
 import { listFootnotes } from '../editor/footnotes';
@@ -131,7 +132,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   mount.replaceChildren();
   view = createDraftingEditor({
     mount,
-    fragment: connection.doc.getXmlFragment('prosemirror'),
+    fragment: connection.doc.getXmlFragment(TEXT_FRAGMENT),
     awareness: connection.provider.awareness,
     readOnlyReason: initialReason,
     negotiationBase: base,

@@ -35,6 +35,11 @@ export class ClientIdOwners {
     return taken;
   }
 
+  /** The owner of `clientId` as far as this server has seen (undefined when it has not). */
+  knownOwner(clientId: number): string | undefined {
+    return this.owner.get(clientId);
+  }
+
   /** Record an owner already known from the log (loading), sparing a round trip later. */
   remember(clientId: number, userId: string): void {
     this.owner.set(clientId, userId);

@@ -5,10 +5,11 @@
  * the one before it). A malformed or oversized frame closes this connection only.
  */
 import type WebSocket from 'ws';
-import { CloseReasons, type CloseReason, type CollabMode, type NoticeKind } from '../../shared/protocol';
+import { CloseReasons, NoticeKinds, type CloseReason, type CollabMode, type Notice } from '../../shared/protocol';
+import type { PresenceSubject } from '../../shared/presence';
 import type { AuthenticatedUser } from './index';
 import type { CollabOptions } from './options';
-import type { DraftRoom, Peer } from './room';
+import type { DraftRoom, NoticeBody, Peer } from './room';
 import { TokenBucket } from './limits';
 import { MalformedFrame, noticeFrame, parseFrame, permissionDeniedFrame } from './wire';
 
@@ -24,6 +25,7 @@ export class Connection implements Peer {
     private readonly ws: WebSocket,
     private readonly room: DraftRoom,
     readonly user: AuthenticatedUser,
+    readonly subject: PresenceSubject,
     public mode: CollabMode,
     private readonly wantsNotices: boolean,
     private readonly opts: CollabOptions,
@@ -36,7 +38,7 @@ export class Connection implements Peer {
     ws.on('error', () => this.onClose());
     room.join(this);
     const why = room.modeFor(user).why;
-    this.tell('mode', mode === 'edit' ? 'you may edit this text' : `read-only: ${why}`);
+    this.tell({ kind: NoticeKinds.mode, why: mode === 'read' ? why : null, message: mode === 'edit' ? 'you may edit this text' : `read-only: ${why}` });
   }
 
   /** Send a frame unless the socket is going away. */
@@ -46,8 +48,8 @@ export class Connection implements Peer {
   }
 
   /** A notice (opt-in clients) and, for refusals, the stock "permission denied" message. */
-  tell(kind: NoticeKind, message: string, denied?: string): void {
-    if (this.wantsNotices) this.send(noticeFrame({ kind, mode: this.mode, message }));
+  tell(notice: NoticeBody, denied?: string): void {
+    if (this.wantsNotices) this.send(noticeFrame({ ...notice, mode: this.mode } as Notice));
     if (denied !== undefined) this.send(permissionDeniedFrame(denied));
   }
 
@@ -97,7 +99,7 @@ export class Connection implements Peer {
         return this.room.receiveContent(this, msg.update);
       case 'awareness':
         // Presence is ephemeral: over the limit it is dropped, not fatal.
-        if (this.presence.take()) this.room.receiveAwareness(this, msg.update, msg.clients);
+        if (this.presence.take()) this.room.receiveAwareness(this, msg.clients);
         return;
       case 'queryAwareness':
         return this.room.answerQueryAwareness(this);

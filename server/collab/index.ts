@@ -103,8 +103,16 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
         return refuseUpgrade(socket, { status: 503, id: 'service_unavailable', message: 'the draft cannot be opened right now' });
       }
       if (closing || socket.destroyed) return void socket.destroy();
+      let delegationName: string | null = null;
+      try {
+        delegationName = user.delegationId ? ((await deps.store.getDelegation(user.delegationId))?.name.en ?? null) : null;
+      } catch {
+        // Presence then names the person instead of the delegation; nothing else depends on it.
+      }
+      if (closing || socket.destroyed) return void socket.destroy();
+      const subject = { id: user.id, role: user.role, displayName: user.displayName, delegationId: user.delegationId, delegationName };
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn = new Connection(ws, room, user, room.modeFor(user).mode, wantsNotices, opts);
+        const conn = new Connection(ws, room, user, subject, room.modeFor(user).mode, wantsNotices, opts);
         connections.add(conn);
         ws.on('close', () => connections.delete(conn));
       });
@@ -128,7 +136,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
     }
     room.setAccess(found.access);
     // Everyone here shows the record (sponsors, status, paragraph states): tell them it moved.
-    for (const peer of room.peers) peer.tell(NoticeKinds.recordChanged, "the draft's record changed");
+    for (const peer of room.peers) peer.tell({ kind: NoticeKinds.recordChanged, message: "the draft's record changed" });
     await room.flush();
   };
   fanout.start({

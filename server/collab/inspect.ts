@@ -10,7 +10,7 @@ import { MalformedFrame } from './wire';
 export interface UpdateInspection {
   /** True when applying it would change the document (new structs, or deletions of live items). */
   changes: boolean;
-  /** Client ids under which it creates structs the document lacks. */
+  /** Client ids under which it carries structs (Skip and GC included) past what the document has. */
   writerClientIds: number[];
 }
 
@@ -42,13 +42,14 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateInspection 
   const writers = new Set<number>();
   let changes = false;
   for (const s of decoded.structs) {
-    if (s instanceof Y.Skip) continue;
     if (!Number.isInteger(s.id.client) || s.id.client < 0 || s.id.client > 0xffffffff || s.length < 1) {
       throw new MalformedFrame('yjs update: bad struct id');
     }
     if (s.id.clock + s.length > Y.getState(doc.store, s.id.client)) {
-      changes = true;
+      // A Skip writes nothing, but it speaks for a range of that client's clock all the same:
+      // only the id's owner may send one (a Skip under another's id misattributes their words).
       writers.add(s.id.client);
+      if (!(s instanceof Y.Skip)) changes = true;
     }
   }
   if (!changes) {

@@ -1,5 +1,5 @@
 /** Tunables of the collaboration endpoint, with defaults. */
-import { CollabLimits } from '../../shared/protocol';
+import { COLLAB_PATH_PREFIX, CollabLimits } from '../../shared/protocol';
 
 /** Options of the collaboration endpoint. */
 export interface CollabOptions {
@@ -15,6 +15,8 @@ export interface CollabOptions {
   messageBurst: number;
   /** Awareness messages a connection may send per second. */
   awarenessPerSecond: number;
+  /** Presence client ids one connection may speak for. */
+  presenceIdsPerConnection: number;
   /** How long the first update after a quiet spell waits to share its durable commit, in ms (0: this turn of the event loop only). */
   groupCommitMs: number;
   /** Write a checkpoint after this many updates since the last one. */
@@ -31,12 +33,13 @@ export interface CollabOptions {
 
 /** The defaults. */
 export const defaultCollabOptions: CollabOptions = {
-  pathPrefix: '/collab/',
+  pathPrefix: COLLAB_PATH_PREFIX,
   maxFrameBytes: CollabLimits.maxFrameBytes,
   maxDraftBytes: CollabLimits.maxDraftBytes,
   messagesPerSecond: CollabLimits.messagesPerSecond,
   messageBurst: CollabLimits.messageBurst,
   awarenessPerSecond: CollabLimits.awarenessPerSecond,
+  presenceIdsPerConnection: CollabLimits.presenceIdsPerConnection,
   groupCommitMs: 0,
   checkpointEvery: 500,
   unloadAfterMs: 30_000,

@@ -1,6 +1,8 @@
 /**
  * One loaded draft: its Y.Doc, presence, open connections, and the ordered path every edit
- * takes — check, claim authorship, commit durably, then apply and relay. Nothing reaches the
+ * takes — check rights and client ids, prove it on a copy (it must change something, leave
+ * nothing pending and keep the text valid: textProof.ts), claim authorship, commit durably,
+ * then apply and relay. Nothing reaches the
  * document or another client before its commit is durable; a failed commit keeps the edit in
  * memory and stops accepting new ones until storage answers again. A commit the store refuses
  * because the draft was frozen (on another instance, before this one heard) is not a failure:
@@ -9,7 +11,8 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { mayEditText, type DraftAccess } from '../../shared/policy';
-import { CloseReasons, DeniedPrefix, NoticeKinds, type CloseReason, type CollabMode, type NoticeKind } from '../../shared/protocol';
+import { CloseReasons, deniedReason, NoticeKinds, type CloseReason, type CollabMode, type Notice, type Refusal } from '../../shared/protocol';
+import type { PresenceSubject } from '../../shared/presence';
 import { DraftFrozen, type Store } from '../storage/types';
 import type { AuthenticatedUser } from './index';
 import type { CollabOptions } from './options';
@@ -19,17 +22,25 @@ import { inProcessFanout, type Fanout, type FanoutRoom } from './fanout';
 import { LogFollower } from './seqs';
 import { inspectUpdate } from './inspect';
 import { awarenessRemoval } from './remotePresence';
+import { PresenceGuard } from './presenceGuard';
+import { ProvingDoc } from './textProof';
+import type { AwarenessEntry } from './wire';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './wire';
+
+/** A notice before the connection adds its mode. */
+export type NoticeBody = Notice extends infer N ? (N extends Notice ? Omit<N, 'mode'> : never) : never;
 
 /** What a room needs from a connection. */
 export interface Peer {
   readonly user: AuthenticatedUser;
+  /** Who the server stamps on this peer's presence. */
+  readonly subject: PresenceSubject;
   mode: CollabMode;
   /** Awareness client ids this peer speaks for (removed when it leaves). */
   readonly awarenessIds: Set<number>;
   send(frame: Uint8Array): void;
   /** Tell the peer something (a notice, and a permission-denied message for refusals). */
-  tell(kind: NoticeKind, message: string, denied?: string): void;
+  tell(notice: NoticeBody, denied?: string): void;
   close(reason: CloseReason): void;
 }
 
@@ -54,7 +65,11 @@ export class DraftRoom implements FanoutRoom {
   readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Set<Peer>();
   private readonly owners: ClientIdOwners;
+  private readonly proving: ProvingDoc;
+  private readonly guard: PresenceGuard;
   private queue: Pending[] = [];
+  /** The batch being committed (its edits are in the proving copy, not yet in the document). */
+  private committing: Pending[] = [];
   private inFlight: Promise<void> | null = null;
   private storageFailed = false;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -79,8 +94,13 @@ export class DraftRoom implements FanoutRoom {
     this.approxBytes = Y.encodeStateAsUpdate(doc).length;
     this.owners = new ClientIdOwners(store, draftId);
     // Updates read back from the log were stored by another instance: relay, never store again.
-    this.follower = new LogFollower(store, draftId, seq, (u) => Y.applyUpdate(doc, u, REMOTE), opts.gapWaitMs);
+    this.follower = new LogFollower(store, draftId, seq, (u) => {
+      Y.applyUpdate(doc, u, REMOTE);
+      this.proving.mirror(u);
+    }, opts.gapWaitMs);
+    this.proving = new ProvingDoc(() => ({ doc: this.doc, queued: this.committing.concat(this.queue).map((p) => p.update) }));
     this.awareness = new awarenessProtocol.Awareness(doc);
+    this.guard = new PresenceGuard(this.awareness, () => this.peers, (id) => this.owners.knownOwner(id), opts.presenceIdsPerConnection);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwareness);
     doc.on('update', this.onDocUpdate);
@@ -163,18 +183,12 @@ export class DraftRoom implements FanoutRoom {
   }
 
   /**
-   * Apply a peer's (already parsed) awareness update and relay it. A peer owns the presence it
-   * says something new about (a clock past the room's): a stock y-websocket client also echoes
-   * everyone else's presence back, at the clocks it was sent, and those stay their owners' — or
-   * the peer's leaving would take them all away.
+   * A peer's (already parsed) awareness update: what it may say (presenceGuard.ts), stamped
+   * with the identity the server authenticated, is applied and relayed; the rest is dropped.
    */
-  receiveAwareness(peer: Peer, update: Uint8Array, clients: { clientId: number; clock: number; state: unknown }[]): void {
-    for (const c of clients) {
-      if (c.clock <= (this.awareness.meta.get(c.clientId)?.clock ?? -1)) continue;
-      if (c.state === null) peer.awarenessIds.delete(c.clientId);
-      else peer.awarenessIds.add(c.clientId);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  receiveAwareness(peer: Peer, clients: readonly AwarenessEntry[]): void {
+    const admitted = this.guard.admit(peer, clients);
+    if (admitted) awarenessProtocol.applyAwarenessUpdate(this.awareness, admitted, peer);
   }
 
   /** Send every presence to a peer that asked (query-awareness). */
@@ -192,24 +206,53 @@ export class DraftRoom implements FanoutRoom {
     if (!facts.changes) return; // nothing new (a reconnecting client's step 2): nothing to store
     if (!this.mayQueue(peer)) return;
     if (this.approxBytes + update.length > this.opts.maxDraftBytes) {
-      peer.tell(NoticeKinds.updateRefused, 'the draft has reached its size limit', `${DeniedPrefix.draftTooLarge}: the draft has reached its size limit`);
+      this.refuse(peer, { reason: 'draft_too_large' }, 'the draft has reached its size limit');
       peer.close(CloseReasons.draftTooLarge);
       return;
     }
+    // Ids another user's connection speaks for are not this peer's to write under (nor to claim).
+    if (facts.writerClientIds.some((id) => !this.guard.mayWriteUnder(peer, id))) {
+      this.refuse(peer, { reason: 'client_id_taken' }, 'your edit was written under a client id that is not yours');
+      peer.close(CloseReasons.clientIdTaken);
+      return;
+    }
+    let proof = this.proving.prove(update);
+    // It may build on edits another instance stored that this room has not read yet.
+    if (!proof.ok && proof.problem === 'missing_dependencies') {
+      await this.catchUp();
+      proof = this.proving.prove(update);
+    }
+    if (!proof.ok) {
+      if (proof.problem === 'invalid_text') {
+        this.refuse(peer, { reason: 'invalid_text', why: proof.why }, `your edit would make the text invalid: ${proof.why}`);
+        peer.close(CloseReasons.invalidText);
+      } else {
+        this.refuse(peer, { reason: 'missing_dependencies' }, 'your edit depends on content the server does not have');
+        peer.close(CloseReasons.missingDependencies);
+      }
+      return;
+    }
+    if (!proof.changed) return; // applies cleanly and changes nothing: not worth a row in the log
     let taken: number[];
     try {
       taken = await this.owners.claim(peer.user.id, facts.writerClientIds);
     } catch (e) {
+      this.proving.discard();
       this.fail(e);
-      peer.tell(NoticeKinds.updateRefused, 'storage is unavailable; your edit was not saved', `${DeniedPrefix.storageUnavailable}: your edit was not saved`);
+      this.refuse(peer, { reason: 'storage_unavailable' }, 'storage is unavailable; your edit was not saved');
       return;
     }
     if (taken.length > 0) {
+      this.proving.discard();
+      this.refuse(peer, { reason: 'client_id_taken' }, 'your edit was written under a client id another user owns');
       peer.close(CloseReasons.clientIdTaken);
       return;
     }
     // Rights may have changed while the claim was in the store.
-    if (!this.mayQueue(peer)) return;
+    if (!this.mayQueue(peer)) {
+      this.proving.discard();
+      return;
+    }
     this.queue.push({ update, user: peer.user, origin: peer });
     this.approxBytes += update.length;
     this.pump();
@@ -227,6 +270,9 @@ export class DraftRoom implements FanoutRoom {
     const taken = await this.owners.claim(user.id, clientIds);
     if (taken.length > 0) throw new Error('the change collided with an editor\'s client id; try again');
     if (this.access.frozen) throw new DraftFrozen([this.draftId]);
+    // The server's own changes are held to the same rules as anyone's.
+    const proof = this.proving.prove(update);
+    if (!proof.ok) throw new Error(proof.problem === 'invalid_text' ? `the change would make the text invalid: ${proof.why}` : 'the change depends on content the server does not have');
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ update, user, origin: null, stored: resolve, refused: reject });
       this.approxBytes += update.length;
@@ -240,16 +286,23 @@ export class DraftRoom implements FanoutRoom {
       return false;
     }
     if (this.storageFailed) {
-      peer.tell(NoticeKinds.updateRefused, 'storage is unavailable; your edit was not saved', `${DeniedPrefix.storageUnavailable}: your edit was not saved`);
+      this.refuse(peer, { reason: 'storage_unavailable' }, 'storage is unavailable; your edit was not saved');
       return false;
     }
     return true;
   }
 
+  /** Tell a peer its edit was dropped (a notice, and y-protocols' "permission denied" for stock clients). */
+  private refuse(peer: Peer, refusal: Refusal, message: string): void {
+    // Stock clients read "read_only: <the policy's reason>", as they always have.
+    const denied = refusal.reason === 'read_only' ? refusal.why : message;
+    peer.tell({ kind: NoticeKinds.updateRefused, refusal, message }, deniedReason(refusal.reason, denied));
+  }
+
   /** Tell a peer its edit was dropped because it may not edit (now). */
   private refuseReadOnly(peer: Peer): void {
     const why = this.modeFor(peer.user).why;
-    peer.tell(NoticeKinds.updateRefused, `your edit was not accepted: ${why}`, `${DeniedPrefix.readOnly}: ${why}`);
+    this.refuse(peer, { reason: 'read_only', why }, `your edit was not accepted: ${why}`);
   }
 
   /** Re-evaluate every peer's rights after the draft's access changed; tell those whose mode changed. */
@@ -259,7 +312,10 @@ export class DraftRoom implements FanoutRoom {
       const { mode, why } = this.modeFor(peer.user);
       if (mode === peer.mode) continue;
       peer.mode = mode;
-      peer.tell(NoticeKinds.mode, mode === 'edit' ? 'you may now edit this text' : `this text is now read-only for you: ${why}`, mode === 'read' ? `${DeniedPrefix.readOnly}: ${why}` : undefined);
+      peer.tell(
+        { kind: NoticeKinds.mode, why: mode === 'read' ? why : null, message: mode === 'edit' ? 'you may now edit this text' : `this text is now read-only for you: ${why}` },
+        mode === 'read' ? deniedReason('read_only', why) : undefined,
+      );
       // A new editor may hold edits we refused earlier: ask for them.
       if (mode === 'edit') peer.send(syncStep1Frame(this.doc));
     }
@@ -315,6 +371,15 @@ export class DraftRoom implements FanoutRoom {
   }
 
   private async commit(batch: Pending[]): Promise<void> {
+    this.committing = batch;
+    try {
+      await this.commitBatch(batch);
+    } finally {
+      this.committing = [];
+    }
+  }
+
+  private async commitBatch(batch: Pending[]): Promise<void> {
     let stored;
     try {
       stored = await this.committer.submit(
@@ -360,6 +425,7 @@ export class DraftRoom implements FanoutRoom {
   private frozenUnderUs(batch: Pending[], e: DraftFrozen): void {
     const dropped = batch.concat(this.queue);
     this.queue = [];
+    this.proving.discard();
     this.approxBytes -= dropped.reduce((n, p) => n + p.update.length, 0);
     this.setAccess({ ...this.access, frozen: true });
     // Storage answered: no longer failing (read-only peers are not asked for their edits again).
@@ -371,7 +437,7 @@ export class DraftRoom implements FanoutRoom {
     }
     // Their clients still show the dropped edits; as with any refusal, a reload shows the stored text.
     for (const peer of senders) if (this.peers.has(peer)) this.refuseReadOnly(peer);
-    for (const peer of this.peers) peer.tell(NoticeKinds.recordChanged, "the draft's record changed");
+    for (const peer of this.peers) peer.tell({ kind: NoticeKinds.recordChanged, message: "the draft's record changed" });
   }
 
   private fail(e: unknown): void {
@@ -379,7 +445,7 @@ export class DraftRoom implements FanoutRoom {
       this.storageFailed = true;
       this.opts.log.error(`collab: storing edits of ${this.draftId} failed; edits paused`, e);
       for (const peer of this.peers) {
-        if (peer.mode === 'edit') peer.tell(NoticeKinds.storageUnavailable, 'storage is unavailable: edits are paused and will resume by themselves');
+        if (peer.mode === 'edit') peer.tell({ kind: NoticeKinds.storageUnavailable, message: 'storage is unavailable: edits are paused and will resume by themselves' });
       }
     }
     if (!this.retryTimer) this.retryTimer = setTimeout(() => void this.retry(), this.opts.storageRetryMs);
@@ -410,7 +476,7 @@ export class DraftRoom implements FanoutRoom {
     this.retryTimer = null;
     for (const peer of this.peers) {
       if (peer.mode !== 'edit') continue;
-      peer.tell(NoticeKinds.storageRestored, 'storage is back: edits are accepted again');
+      peer.tell({ kind: NoticeKinds.storageRestored, message: 'storage is back: edits are accepted again' });
       // Ask for what we refused while storage was down; the client still holds it.
       peer.send(syncStep1Frame(this.doc));
     }

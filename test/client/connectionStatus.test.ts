@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../client/collab/connection';
-import { readableReason } from '../../client/collab/connection';
+import { readOnlyReason } from '../../client/collab/connection';
+import { NoticeKinds } from '../../shared/protocol';
 import { describeConnection } from '../../client/connectionStatus';
 import { colourFor } from '../../client/collab/presence';
 
@@ -16,9 +17,13 @@ describe('connection status line', () => {
     expect(describeConnection({ ...base, paused: true }).tone).toBe('warn');
   });
 
-  it('turns the server\'s read-only messages into a reason for the banner', () => {
-    expect(readableReason('read-only: the text is frozen: nobody can change it')).toBe('the text is frozen: nobody can change it');
-    expect(readableReason('this text is now read-only for you: only delegates of the sponsors may edit.')).toBe('only delegates of the sponsors may edit');
+  it('takes the banner\'s read-only reason from the notice\'s structure, never from its prose', () => {
+    const why = 'the text is frozen: nobody can change it';
+    expect(readOnlyReason({ kind: NoticeKinds.mode, mode: 'read', why, message: 'anything at all' }, null)).toBe(why);
+    expect(readOnlyReason({ kind: NoticeKinds.updateRefused, mode: 'read', refusal: { reason: 'read_only', why }, message: 'x' }, null)).toBe(why);
+    // A notice that says nothing new about why keeps the reason already shown; edit mode clears it.
+    expect(readOnlyReason({ kind: NoticeKinds.recordChanged, mode: 'read', message: 'x' }, why)).toBe(why);
+    expect(readOnlyReason({ kind: NoticeKinds.mode, mode: 'edit', why: null, message: 'you may edit' }, why)).toBeNull();
   });
 
   it('gives a delegation the same colour every time', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
-import { MessageType, type Notice } from '../../shared/protocol';
+import { MessageType, TEXT_FRAGMENT, type Notice } from '../../shared/protocol';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
@@ -25,8 +25,8 @@ import express from 'express';
 // Every stock provider adds an exit listener; tests open dozens.
 process.setMaxListeners(200);
 
-/** The name y-prosemirror gives the working text's fragment. */
-export const FRAGMENT = 'prosemirror';
+/** The name of the working text's fragment (y-prosemirror's default). */
+export const FRAGMENT = TEXT_FRAGMENT;
 
 /** Users of a seeded draft, each with a bearer token for the upgrade. */
 export interface SeededUsers {
@@ -120,9 +120,18 @@ export function connect(wsUrl: string, draftId: string, token: string, doc = new
   return { doc, provider };
 }
 
-/** The names (`user.name`) in a provider's presence, its own included, sorted. */
+/**
+ * The people (`user.person`) in a provider's presence, its own included, sorted. The server
+ * stamps each client's presence with its user's display name (seeded users: their login, such
+ * as "sponsor"); a client's own entry is what it set itself (`announceAs`).
+ */
 export function presentNames(provider: WebsocketProvider): string[] {
-  return [...provider.awareness.getStates().values()].map((s) => (s as { user?: { name?: string } }).user?.name).filter((n): n is string => Boolean(n)).sort();
+  return [...provider.awareness.getStates().values()].map((s) => (s as { user?: { person?: string } }).user?.person).filter((n): n is string => Boolean(n)).sort();
+}
+
+/** Announce a client in presence as `person` (what the server will stamp on it for the others). */
+export function announceAs(provider: WebsocketProvider, person: string): void {
+  provider.awareness.setLocalStateField('user', { name: person, person });
 }
 
 /** Resolve when the provider has synced (or reject after `ms`). */

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { NoticeKinds } from '../../../shared/protocol';
-import { connect, presentNames, rawSocket, seedDraft, seedText, synced, textJSON, typeInto, until, type SeededUsers } from '../../helpers/collab';
+import { announceAs, connect, presentNames, rawSocket, seedDraft, seedText, synced, textJSON, typeInto, until, type SeededUsers } from '../../helpers/collab';
 import { REDIS_TEST_URL, redisGate, startInstance, uniquePrefix, type Instance } from '../../helpers/cluster';
 import { createTestDatabase, postgresGate, type TestDatabase } from '../../helpers/postgres';
 import { FanoutKinds, type FanoutKind } from '../../../server/collab/redisFanout';
@@ -77,8 +77,8 @@ describe.skipIf(!redis)('two instances', () => {
     }
     await until(() => same([onA, onB]) && JSON.stringify(textJSON(onA.doc)).includes('b29') && JSON.stringify(textJSON(onB.doc)).includes('a29'), 10_000, 'convergence');
 
-    onA.provider.awareness.setLocalStateField('user', { name: 'Chile' });
-    await until(() => presentNames(onB.provider).includes('Chile'), 5_000, 'presence crosses to B');
+    announceAs(onA.provider, 'sponsor');
+    await until(() => presentNames(onB.provider).includes('sponsor'), 5_000, 'presence crosses to B');
 
     const own = counts[0]!.n + counts[1]!.n;
     await until(async () => (await a.store.listUpdates(draftId)).length - before === own, 5_000, 'every update stored');
