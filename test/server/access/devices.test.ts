@@ -136,6 +136,19 @@ describe('sign-in throttling with device cookies', () => {
     expect((await shared.signIn(server, b.login, TEST_PASSWORD)).status).toBe(200);
   });
 
+  it('lets the owner change the password on a known browser while the account is locked, not a session taken elsewhere', async () => {
+    const { user, laptop } = await ownerWithLaptop();
+    const signedIn = await laptop.signIn(server, user.login, TEST_PASSWORD);
+    const session = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
+    const guesser = new Browser(GUESSER_ADDRESS);
+    for (let i = 0; i < 3; i++) await guesser.signIn(server, user.login, `guess ${i}`);
+    const change = (cookie: string, address: string) =>
+      call(server, 'POST', '/api/auth/password', { cookie, headers: { 'x-forwarded-for': address }, body: { currentPassword: TEST_PASSWORD, newPassword: 'another long password' } });
+    // The session cookie alone, from the guesser's address (a stolen session), is held by the account's lock.
+    expect((await change(session, GUESSER_ADDRESS)).status).toBe(429);
+    expect((await change(`${session}; ${laptop.device}`, OWNER_ADDRESS)).status).toBe(204);
+  });
+
   it('makes the browser that redeems a reset code a known device, the way in on a new browser while the account is locked', async () => {
     const user = await makeUser(server.store, 'chair');
     const guesser = new Browser(GUESSER_ADDRESS);
