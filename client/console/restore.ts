@@ -32,18 +32,33 @@ function pointOf(by: unknown, seq: unknown, when: unknown): { seq: number } | { 
 
 /** Ask for the point, confirm, restore; `ctx.act` announces the outcome or the refusal. */
 export async function askRestore(d: Pick<ConsoleDraft, 'id'>, short: string, ctx: Pick<RowContext, 'act'>): Promise<void> {
-  const v = await askForm(`Restore the working text of ${short} to an earlier point`, [
-    { name: 'by', label: 'Restore to', kind: 'select', options: [['seq', 'a seq of its log'], ['at', 'a date and time']], value: 'seq' },
-    { name: 'seq', label: 'Seq', kind: 'number' },
-    { name: 'at', label: 'Date and time (e.g. 2022-10-19 14:30)', kind: 'text' },
-  ], 'Next');
+  const v = await askForm(
+    `Restore the working text of ${short} to an earlier point`,
+    [
+      {
+        name: 'by',
+        label: 'Restore to',
+        kind: 'select',
+        options: [
+          ['seq', 'a seq of its log'],
+          ['at', 'a date and time'],
+        ],
+        value: 'seq',
+      },
+      { name: 'seq', label: 'Seq', kind: 'number' },
+      { name: 'at', label: 'Date and time (e.g. 2022-10-19 14:30)', kind: 'text' },
+    ],
+    'Next',
+  );
   if (!v) return;
   const point = pointOf(v.by, v.seq, typeof v.at === 'string' ? v.at.replace(' ', 'T') : v.at);
   if (typeof point === 'string') return ctx.act(`Nothing restored for ${short}`, () => Promise.reject(new Error(point)));
   const named = 'seq' in point ? `seq ${point.seq}` : new Date(point.at).toLocaleString();
   const sure = await askForm(
     `Replace the working text of ${short} with its text as of ${named}? Everyone editing it sees the change at once; the log keeps everything written since.`,
-    [], 'Restore');
+    [],
+    'Restore',
+  );
   if (!sure) return;
   let restored: RestoredJSON | null = null;
   await ctx.act(`The working text of ${short} restored`, async () => {
@@ -52,9 +67,10 @@ export async function askRestore(d: Pick<ConsoleDraft, 'id'>, short: string, ctx
   const done = restored as RestoredJSON | null;
   if (done) {
     const live = document.querySelector('.console-status');
-    if (live) live.textContent = done.changed
-      ? `The working text of ${short} is its text as of seq ${done.from.seq}${done.from.at ? ` (${new Date(done.from.at).toLocaleString()})` : ''}; the change is seq ${done.seq}.`
-      : `The working text of ${short} already was its text as of seq ${done.from.seq}: nothing changed.`;
+    if (live)
+      live.textContent = done.changed
+        ? `The working text of ${short} is its text as of seq ${done.from.seq}${done.from.at ? ` (${new Date(done.from.at).toLocaleString()})` : ''}; the change is seq ${done.seq}.`
+        : `The working text of ${short} already was its text as of seq ${done.from.seq}: nothing changed.`;
   }
 }
 

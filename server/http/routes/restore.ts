@@ -16,7 +16,10 @@ import { refreshQuietly, type ApiDeps } from '../deps';
 import { HttpErrors } from '../errors';
 import { idParams, parse } from '../validate';
 
-const isoTime = z.string().max(64).refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), 'an ISO-8601 time (2022-10-19T14:30:00Z)');
+const isoTime = z
+  .string()
+  .max(64)
+  .refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), 'an ISO-8601 time (2022-10-19T14:30:00Z)');
 
 const restoreBody = z.union([
   z.strictObject({ seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }),

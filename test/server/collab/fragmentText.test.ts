@@ -62,7 +62,7 @@ describe('fragmentToText', () => {
     nest(unknown, 1, 'script');
     expect(fragmentToText(unknown)).toEqual({ ok: false, error: 'unknown node "script"' });
     const footnoteInFootnote = fragmentOf(doc(title('T'), op('A', fn('B'))));
-    const footnote = ((footnoteInFootnote.get(1) as Y.XmlElement).toArray()[1] as Y.XmlElement);
+    const footnote = (footnoteInFootnote.get(1) as Y.XmlElement).toArray()[1] as Y.XmlElement;
     footnote.insert(0, [new Y.XmlElement('footnote')]);
     expect(fragmentToText(footnoteInFootnote).ok).toBe(false);
     const badLevel = fragmentOf(doc(title('T'), op('A')));

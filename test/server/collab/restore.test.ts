@@ -112,10 +112,14 @@ describe('restoring the working text', () => {
       expect(res.body).toMatchObject({ draftId: w.draft.id, from: { seq: goodSeq }, changed: true });
       expect(res.body.seq).toBeGreaterThan(badSeq);
       // Live: the open editor got the restored text without reconnecting.
-      await until(() => {
-        const text = docText(editor.doc, { whole: true });
-        return text.ok && sameText(text.value.toJSON(), draftText().toJSON());
-      }, 10_000, 'the editor to show the restored text');
+      await until(
+        () => {
+          const text = docText(editor.doc, { whole: true });
+          return text.ok && sameText(text.value.toJSON(), draftText().toJSON());
+        },
+        10_000,
+        'the editor to show the restored text',
+      );
       // Written by the server for the secretariat, after the break; nothing before it removed.
       const written = await server.store.listUpdates(w.draft.id, badSeq);
       expect(written.length).toBeGreaterThan(0);
@@ -173,7 +177,7 @@ describe('restoring the working text', () => {
 });
 
 describe('restoring a frozen draft', () => {
-  it('is refused with the record\'s refusal, and changes nothing', async () => {
+  it("is refused with the record's refusal, and changes nothing", async () => {
     const frozenServer = await startTestServer();
     try {
       const f = await meetingWorld(frozenServer);
