@@ -13,12 +13,12 @@ import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { authorizeDraft } from '../draftGuard';
 import { HttpErrors } from '../errors';
-import { calendarDate, id, idParams, localizedText, parse } from '../validate';
+import { calendarDate, id, idParams, localizedText, parse, visibleName } from '../validate';
 
 const newDraftBody = z.strictObject({
   kind: z.enum(['resolution', 'decision']),
   title: localizedText,
-  agendaItem: z.string().trim().min(1).max(200),
+  agendaItem: visibleName(200),
   language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or zh').default('en'),
   lNumber: z.number().int().min(1).max(100_000).optional(),
   mainSponsorId: id.nullable().optional(),

@@ -7,7 +7,7 @@ import { presentSession } from '../../presenters/session';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { HttpErrors } from '../errors';
-import { calendarDate, id, idParams, localizedText, parse } from '../validate';
+import { calendarDate, id, idParams, localizedText, parse, visibleName } from '../validate';
 
 const newSessionBody = z
   .strictObject({
@@ -16,7 +16,7 @@ const newSessionBody = z
     number: z.number().int().min(1).max(10_000),
     title: localizedText,
     symbolPrefix: z.string().trim().min(1).max(64),
-    place: z.string().trim().min(1).max(200),
+    place: visibleName(200),
     opens: calendarDate,
     closes: calendarDate,
   })

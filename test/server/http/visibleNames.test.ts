@@ -1,7 +1,8 @@
 /**
  * Names and titles a reader cannot see are refused at every route that takes one (users,
- * delegations, sessions and their bodies, drafts) with 400 validation_failed, and nothing is
- * stored; a name with a control character inside is refused too. The rule is
+ * delegations, sessions and their bodies, drafts; and a session's place, a draft's agenda
+ * item) with 400 validation_failed, and nothing is stored; a name with a control
+ * character inside is refused too. The rule is
  * shared/visibleText.ts, applied by server/http/validate.ts.
  */
 import { beforeAll, expect, it } from 'vitest';
@@ -45,6 +46,10 @@ await describeOnBackends('names and titles a reader can see', ({ server }) => {
     ['session title', 'POST', '/api/sessions', sessionBody({ title: { en: bad, zh: '第三十二届会议' } })],
     ['body name', 'POST', '/api/sessions', sessionBody({ body: { name: { en: 'Commission', zh: bad } } })],
     ['draft title', 'POST', `/api/sessions/${sessionId}/drafts`, { kind: 'resolution', title: { en: bad, zh: '草案' }, agendaItem: '4' }],
+    // Not names, but printed beside them (a NUL here was a 500 on PostgreSQL; symbol prefixes
+    // have the domain's own rule, shared/symbols.ts).
+    ['session place', 'POST', '/api/sessions', sessionBody({ place: bad })],
+    ['agenda item', 'POST', `/api/sessions/${sessionId}/drafts`, { kind: 'resolution', title: { en: 'Draft', zh: '草案' }, agendaItem: bad }],
   ];
 
   it.each(INVISIBLE)('refuses %s in every name and title with 400 validation_failed, and stores nothing', async (_, bad) => {
