@@ -15,14 +15,9 @@ import { docText } from '../../../server/collab/fragmentText';
 import { loadDoc } from '../../../server/collab/registry';
 import type { Store } from '../../../server/storage/types';
 import { connect, FRAGMENT, synced, until } from '../../helpers/collab';
+import { createTestDatabase, postgresGate, type TestDatabase } from '../../helpers/postgres';
 import { call, startTestServer, type TestServer } from '../../helpers/server';
 import { adoptedWithoutVote, draftText, meetingWorld, type MeetingWorld } from '../meeting/helpers';
-
-let server: TestServer;
-let w: MeetingWorld;
-/** The last seq before the break. */
-let goodSeq: number;
-let badSeq: number;
 
 /** Append an update nesting `depth` operative elements at the end of the working text, bypassing the room. */
 async function breakByHand(store: Store, draftId: string, userId: string, depth = 5_000): Promise<number> {
@@ -52,129 +47,147 @@ function expectTextInvalid(res: { status: number; body: any }): void {
 
 const sameText = (a: unknown, b: unknown) => textHash(a as TextJSON) === textHash(b as TextJSON);
 
-beforeAll(async () => {
-  server = await startTestServer();
-  w = await meetingWorld(server);
-  goodSeq = await server.store.lastSeq(w.draft.id);
-  badSeq = await breakByHand(server.store, w.draft.id, w.users.sponsor.id);
-});
+const postgres = await postgresGate('restore');
 
-afterAll(async () => {
-  await server?.close();
-});
+describe.each(postgres.run ? ['sqlite', 'postgres'] : ['sqlite'])('on %s', (kind) => {
+  let server: TestServer;
+  let db: TestDatabase | undefined;
+  let w: MeetingWorld;
+  /** The last seq before the break. */
+  let goodSeq: number;
+  let badSeq: number;
 
-describe('a working text broken by hand', () => {
-  it('answers text_invalid to its text, exports, comparison, issuing and authorship, never a 500', async () => {
-    expectTextInvalid(await w.api('sponsor', 'GET', w.draftPath('/text')));
-    expectTextInvalid(await w.api('sponsor', 'GET', w.draftPath(`/text?seq=${badSeq}`)));
-    for (const format of ['txt', 'docx', 'akn.xml']) expectTextInvalid(await w.api('sponsor', 'GET', w.draftPath(`/export.${format}?text=working`)));
-    expectTextInvalid(await w.api('chair', 'GET', w.draftPath(`/compare?left=seq:${goodSeq}&right=working`)));
-    expectTextInvalid(await w.api('sponsor', 'GET', w.draftPath('/authorship')));
-    expectTextInvalid(await w.issue());
-    // The text before the break still reads.
-    const before = await w.api('sponsor', 'GET', w.draftPath(`/text?seq=${goodSeq}`));
-    expect(before.status).toBe(200);
-    expect(sameText(before.body.doc, draftText().toJSON())).toBe(true);
-    expect(server.logs).toEqual([]);
-  });
-});
-
-describe('restoring the working text', () => {
-  it('is refused to everyone but the secretariat, and for points the log does not have', async () => {
-    for (const who of ['sponsor', 'chair', 'nonSponsor'] as const) {
-      const res = await w.api(who, 'POST', w.draftPath('/restore'), { seq: goodSeq });
-      expect([who, res.status, res.body.error.id]).toEqual([who, 403, 'forbidden']);
-    }
-    const last = await server.store.lastSeq(w.draft.id);
-    for (const seq of [0, last + 1]) {
-      const res = await w.api('secretariat', 'POST', w.draftPath('/restore'), { seq });
-      expect([res.status, res.body.error.id]).toEqual([422, 'refused']);
-      expect(res.body.error.message).toContain(`runs from 1 to ${last}`);
-    }
-    const broken = await w.api('secretariat', 'POST', w.draftPath('/restore'), { seq: badSeq });
-    expect([broken.status, broken.body.error.message]).toEqual([422, `the working text at seq ${badSeq} is not a valid text either: choose an earlier point`]);
-    const early = await w.api('secretariat', 'POST', w.draftPath('/restore'), { at: '2000-01-01T00:00:00Z' });
-    expect(early.status).toBe(422);
-    for (const body of [{}, { seq: 'one' }, { seq: 1.5 }, { at: 'yesterday' }, { seq: 1, at: '2022-10-19T10:00:00Z' }]) {
-      expect((await w.api('secretariat', 'POST', w.draftPath('/restore'), body)).status).toBe(400);
-    }
-    expect(await server.store.lastSeq(w.draft.id)).toBe(last);
+  beforeAll(async () => {
+    if (kind === 'postgres') db = await createTestDatabase('penholder_restore');
+    server = await startTestServer({ databaseUrl: db?.url });
+    w = await meetingWorld(server);
+    goodSeq = await server.store.lastSeq(w.draft.id);
+    badSeq = await breakByHand(server.store, w.draft.id, w.users.sponsor.id);
   });
 
-  it('brings the old text back for the editors who have it open, as server-written changes, audited', async () => {
-    const editor = connect(`${server.wsUrl}/collab`, w.draft.id, w.as.sponsor.token);
-    try {
-      await synced(editor.provider);
-      // The editor holds the broken text (nothing of it reads as a text).
-      expect(docText(editor.doc).ok).toBe(false);
-      const res = await w.api('secretariat', 'POST', w.draftPath('/restore'), { seq: goodSeq });
-      expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ draftId: w.draft.id, from: { seq: goodSeq }, changed: true });
-      expect(res.body.seq).toBeGreaterThan(badSeq);
-      // Live: the open editor got the restored text without reconnecting.
-      await until(
-        () => {
-          const text = docText(editor.doc, { whole: true });
-          return text.ok && sameText(text.value.toJSON(), draftText().toJSON());
-        },
-        10_000,
-        'the editor to show the restored text',
-      );
-      // Checkpointed at once: a load after a crash starts past the deletion instead of replaying it.
-      expect((await server.store.latestCheckpoint(w.draft.id))?.seq).toBeGreaterThanOrEqual(res.body.seq);
-      // Written by the server for the secretariat, after the break; nothing before it removed.
-      const written = await server.store.listUpdates(w.draft.id, badSeq);
-      expect(written.length).toBeGreaterThan(0);
-      expect(new Set(written.map((u) => u.userId))).toEqual(new Set([w.users.secretariat.id]));
-      expect((await server.store.listUpdates(w.draft.id, 0, badSeq)).length).toBe(badSeq);
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+  });
 
-      const text = await w.api('sponsor', 'GET', w.draftPath('/text'));
-      expect(text.status).toBe(200);
-      expect(sameText(text.body.doc, draftText().toJSON())).toBe(true);
-      for (const format of ['txt', 'docx', 'akn.xml']) expect((await w.api('sponsor', 'GET', w.draftPath(`/export.${format}?text=working`))).status).toBe(200);
-      expect((await w.api('chair', 'GET', w.draftPath(`/compare?left=seq:${goodSeq}&right=working`))).status).toBe(200);
-      // Paragraphs equal to the old ones kept their authorship: the sponsor's delegation wrote them.
-      const authorship = await w.api('sponsor', 'GET', w.draftPath('/authorship'));
-      expect(authorship.status).toBe(200);
-      const op1 = authorship.body.paragraphs.find((p: { id: string }) => p.id === 'op1');
-      expect(op1.byDelegation).toEqual([{ delegationId: w.delegations.main.id, chars: 'Decides to continue its work;'.length }]);
-
-      const audit = await w.api('secretariat', 'GET', '/api/audit?action=draft.text_restored');
-      expect(audit.status).toBe(200);
-      const entry = audit.body.entries?.[0] ?? audit.body[0];
-      expect(entry).toMatchObject({ action: 'draft.text_restored', userId: w.users.secretariat.id, target: w.draft.id, detail: { requested: { seq: goodSeq }, fromSeq: goodSeq } });
+  describe('a working text broken by hand', () => {
+    it('answers text_invalid to its text, exports, comparison, issuing and authorship, never a 500', async () => {
+      expectTextInvalid(await w.api('sponsor', 'GET', w.draftPath('/text')));
+      expectTextInvalid(await w.api('sponsor', 'GET', w.draftPath(`/text?seq=${badSeq}`)));
+      for (const format of ['txt', 'docx', 'akn.xml']) expectTextInvalid(await w.api('sponsor', 'GET', w.draftPath(`/export.${format}?text=working`)));
+      expectTextInvalid(await w.api('chair', 'GET', w.draftPath(`/compare?left=seq:${goodSeq}&right=working`)));
+      expectTextInvalid(await w.api('sponsor', 'GET', w.draftPath('/authorship')));
+      expectTextInvalid(await w.issue());
+      // The text before the break still reads.
+      const before = await w.api('sponsor', 'GET', w.draftPath(`/text?seq=${goodSeq}`));
+      expect(before.status).toBe(200);
+      expect(sameText(before.body.doc, draftText().toJSON())).toBe(true);
       expect(server.logs).toEqual([]);
-    } finally {
-      editor.provider.destroy();
-    }
+    });
   });
 
-  it('is still the working text after a restart', async () => {
-    const { config } = server;
-    await server.penholder.close();
-    let again: Penholder | null = null;
-    try {
-      again = await createPenholder(config, { demoPasswords: 'fixed', log: (message, err) => server.logs.push({ message, err }) });
-      const { port } = await again.listen(0, '127.0.0.1');
-      const url = `http://127.0.0.1:${port}`;
-      const text = await call({ url }, 'GET', w.draftPath('/text'), { cookie: w.as.sponsor.cookie });
-      expect(text.status).toBe(200);
-      expect(sameText(text.body.doc, draftText().toJSON())).toBe(true);
-      // An editor opening the draft now gets the restored text.
-      const editor = connect(`ws://127.0.0.1:${port}/collab`, w.draft.id, w.as.sponsor.token);
+  describe('restoring the working text', () => {
+    it('is refused to everyone but the secretariat, and for points the log does not have', async () => {
+      for (const who of ['sponsor', 'chair', 'nonSponsor'] as const) {
+        const res = await w.api(who, 'POST', w.draftPath('/restore'), { seq: goodSeq });
+        expect([who, res.status, res.body.error.id]).toEqual([who, 403, 'forbidden']);
+      }
+      const last = await server.store.lastSeq(w.draft.id);
+      for (const seq of [0, last + 1]) {
+        const res = await w.api('secretariat', 'POST', w.draftPath('/restore'), { seq });
+        expect([res.status, res.body.error.id]).toEqual([422, 'refused']);
+        expect(res.body.error.message).toContain(`runs from 1 to ${last}`);
+      }
+      const broken = await w.api('secretariat', 'POST', w.draftPath('/restore'), { seq: badSeq });
+      expect([broken.status, broken.body.error.message]).toEqual([422, `the working text at seq ${badSeq} is not a valid text either: choose an earlier point`]);
+      const early = await w.api('secretariat', 'POST', w.draftPath('/restore'), { at: '2000-01-01T00:00:00Z' });
+      expect(early.status).toBe(422);
+      for (const body of [{}, { seq: 'one' }, { seq: 1.5 }, { at: 'yesterday' }, { seq: 1, at: '2022-10-19T10:00:00Z' }]) {
+        expect((await w.api('secretariat', 'POST', w.draftPath('/restore'), body)).status).toBe(400);
+      }
+      expect(await server.store.lastSeq(w.draft.id)).toBe(last);
+    });
+
+    it('brings the old text back for the editors who have it open, as server-written changes, audited', async () => {
+      const editor = connect(`${server.wsUrl}/collab`, w.draft.id, w.as.sponsor.token);
       try {
         await synced(editor.provider);
-        const shown = docText(editor.doc, { whole: true });
-        expect(shown.ok && sameText(shown.value.toJSON(), draftText().toJSON())).toBe(true);
+        // The editor holds the broken text (nothing of it reads as a text).
+        expect(docText(editor.doc).ok).toBe(false);
+        const res = await w.api('secretariat', 'POST', w.draftPath('/restore'), { seq: goodSeq });
+        expect(res.status).toBe(201);
+        expect(res.body).toMatchObject({ draftId: w.draft.id, from: { seq: goodSeq }, changed: true });
+        expect(res.body.seq).toBeGreaterThan(badSeq);
+        // Live: the open editor got the restored text without reconnecting.
+        await until(
+          () => {
+            const text = docText(editor.doc, { whole: true });
+            return text.ok && sameText(text.value.toJSON(), draftText().toJSON());
+          },
+          10_000,
+          'the editor to show the restored text',
+        );
+        // Checkpointed at once: a load after a crash starts past the deletion instead of replaying it.
+        expect((await server.store.latestCheckpoint(w.draft.id))?.seq).toBeGreaterThanOrEqual(res.body.seq);
+        // Written by the server for the secretariat, after the break; nothing before it removed.
+        const written = await server.store.listUpdates(w.draft.id, badSeq);
+        expect(written.length).toBeGreaterThan(0);
+        expect(new Set(written.map((u) => u.userId))).toEqual(new Set([w.users.secretariat.id]));
+        expect((await server.store.listUpdates(w.draft.id, 0, badSeq)).length).toBe(badSeq);
+
+        const text = await w.api('sponsor', 'GET', w.draftPath('/text'));
+        expect(text.status).toBe(200);
+        expect(sameText(text.body.doc, draftText().toJSON())).toBe(true);
+        for (const format of ['txt', 'docx', 'akn.xml']) expect((await w.api('sponsor', 'GET', w.draftPath(`/export.${format}?text=working`))).status).toBe(200);
+        expect((await w.api('chair', 'GET', w.draftPath(`/compare?left=seq:${goodSeq}&right=working`))).status).toBe(200);
+        // Paragraphs equal to the old ones kept their authorship: the sponsor's delegation wrote them.
+        const authorship = await w.api('sponsor', 'GET', w.draftPath('/authorship'));
+        expect(authorship.status).toBe(200);
+        const op1 = authorship.body.paragraphs.find((p: { id: string }) => p.id === 'op1');
+        expect(op1.byDelegation).toEqual([{ delegationId: w.delegations.main.id, chars: 'Decides to continue its work;'.length }]);
+
+        const audit = await w.api('secretariat', 'GET', '/api/audit?action=draft.text_restored');
+        expect(audit.status).toBe(200);
+        const entry = audit.body.entries?.[0] ?? audit.body[0];
+        expect(entry).toMatchObject({
+          action: 'draft.text_restored',
+          userId: w.users.secretariat.id,
+          target: w.draft.id,
+          detail: { requested: { seq: goodSeq }, fromSeq: goodSeq },
+        });
+        expect(server.logs).toEqual([]);
       } finally {
         editor.provider.destroy();
       }
-      expect(server.logs).toEqual([]);
-    } finally {
-      await again?.close();
-      await rm(config.dataDir, { recursive: true, force: true });
-      server = undefined as unknown as TestServer;
-    }
+    });
+
+    it('is still the working text after a restart', async () => {
+      const { config } = server;
+      await server.penholder.close();
+      let again: Penholder | null = null;
+      try {
+        again = await createPenholder(config, { demoPasswords: 'fixed', log: (message, err) => server.logs.push({ message, err }) });
+        const { port } = await again.listen(0, '127.0.0.1');
+        const url = `http://127.0.0.1:${port}`;
+        const text = await call({ url }, 'GET', w.draftPath('/text'), { cookie: w.as.sponsor.cookie });
+        expect(text.status).toBe(200);
+        expect(sameText(text.body.doc, draftText().toJSON())).toBe(true);
+        // An editor opening the draft now gets the restored text.
+        const editor = connect(`ws://127.0.0.1:${port}/collab`, w.draft.id, w.as.sponsor.token);
+        try {
+          await synced(editor.provider);
+          const shown = docText(editor.doc, { whole: true });
+          expect(shown.ok && sameText(shown.value.toJSON(), draftText().toJSON())).toBe(true);
+        } finally {
+          editor.provider.destroy();
+        }
+        expect(server.logs).toEqual([]);
+      } finally {
+        await again?.close();
+        await rm(config.dataDir, { recursive: true, force: true });
+        server = undefined as unknown as TestServer;
+      }
+    });
   });
 });
 
