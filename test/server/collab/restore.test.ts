@@ -71,13 +71,18 @@ describe.each(postgres.run ? ['sqlite', 'postgres'] : ['sqlite'])('on %s', (kind
   });
 
   describe('a working text broken by hand', () => {
-    it('answers text_invalid to its text, exports, comparison, issuing and authorship, never a 500', async () => {
+    it('answers text_invalid to its text, exports, comparison, issuing, freezing and authorship, never a 500', async () => {
       expectTextInvalid(await w.api('sponsor', 'GET', w.draftPath('/text')));
       expectTextInvalid(await w.api('sponsor', 'GET', w.draftPath(`/text?seq=${badSeq}`)));
       for (const format of ['txt', 'docx', 'akn.xml']) expectTextInvalid(await w.api('sponsor', 'GET', w.draftPath(`/export.${format}?text=working`)));
       expectTextInvalid(await w.api('chair', 'GET', w.draftPath(`/compare?left=seq:${goodSeq}&right=working`)));
       expectTextInvalid(await w.api('sponsor', 'GET', w.draftPath('/authorship')));
       expectTextInvalid(await w.issue());
+      // Freezing a draft withdrawn before any issue hashes its working text: the same clear error.
+      const withdrawn = await meetingWorld(server);
+      await breakByHand(server.store, withdrawn.draft.id, withdrawn.users.sponsor.id);
+      expect((await withdrawn.record('withdrawn', { date: '2022-10-21' })).status).toBe(201);
+      expectTextInvalid(await withdrawn.api('secretariat', 'POST', withdrawn.draftPath('/freeze'), {}));
       // The text before the break still reads.
       const before = await w.api('sponsor', 'GET', w.draftPath(`/text?seq=${goodSeq}`));
       expect(before.status).toBe(200);
