@@ -7,7 +7,7 @@
 import type WebSocket from 'ws';
 import { CloseReasons, NoticeKinds, type CloseReason, type CollabMode, type Notice } from '../../shared/protocol';
 import type { PresenceSubject } from '../../shared/presence';
-import type { AuthenticatedUser } from './index';
+import type { AuthenticatedUser } from '../auth/authenticate';
 import type { CollabOptions } from './options';
 import type { DraftRoom, NoticeBody, Peer } from './room';
 import { TokenBucket } from './limits';

@@ -14,7 +14,7 @@ import { mayEditText, type DraftAccess } from '../../shared/policy';
 import { CloseReasons, deniedReason, NoticeKinds, type CloseReason, type CollabMode, type Notice, type Refusal } from '../../shared/protocol';
 import type { PresenceSubject } from '../../shared/presence';
 import { DraftFrozen, type Store } from '../storage/types';
-import type { AuthenticatedUser } from './index';
+import type { AuthenticatedUser } from '../auth/authenticate';
 import type { CollabOptions } from './options';
 import type { GroupCommitter } from './persistence';
 import { ClientIdOwners } from './authorship';

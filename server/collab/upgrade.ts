@@ -12,7 +12,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { credentialsOf } from '../auth/authenticate';
 import { loadDraftAccess } from '../commands/draftAccess';
 import type { Store } from '../storage/types';
-import type { AuthenticatedUser } from './index';
+import type { AuthenticatedUser } from '../auth/authenticate';
 
 /** An admitted request: the user, the draft, and what the client asked for. */
 export interface Admission {
