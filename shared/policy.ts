@@ -1,13 +1,12 @@
 /**
  * Who may do what: the one policy module. The server checks every write against it (HTTP and
- * WebSocket alike); the client uses it only to show or hide controls.
+ * WebSocket alike), and sends each reader's `DraftPermissions` with every draft.
  *
  * Reading: every signed-in user may read every draft of the sessions they can see (informal
  * consultations are open-ended). Writing the working text: the secretariat, the chair of the
  * draft's consultations, and delegates of its current sponsors; nobody once it is frozen.
  *
- * The client never decides from this module: the server sends each draft's `DraftPermissions`
- * with the draft, and the pages show them.
+ * The client never decides from this module: its pages show the permissions the server sent.
  */
 import type { Actor } from './accounts';
 import { checkTransition, type DraftEventType, type DraftStatus } from './lifecycle';
