@@ -26,6 +26,19 @@ await describeOnStores('recordDraftEvent', ({ kind, store, second }) => {
     expect(await store().listDraftEvents(w.draft.id)).toEqual([]);
   });
 
+  it('takes as issued only the next text of this draft, and a frozen draft nothing (the lifecycle\'s reasons)', async () => {
+    const w = await makeWorld(store());
+    const record = (event: DraftEvent) => recordDraftEvent(store(), { draftId: w.draft.id, actor: w.users.secretariat, event }).then(() => 'recorded', (e: HttpError) => `${e.status} ${e.message}`);
+    const own = `${w.session.symbolPrefix}/L.1`;
+    expect(await record({ type: 'issued', symbol: `${w.session.symbolPrefix}/L.2`, revision: 0 })).toBe(`422 "${w.session.symbolPrefix}/L.2" is not a text of this draft; the next is ${own}`);
+    expect(await record({ type: 'issued', symbol: `OTHER/2022/L.1`, revision: 0 })).toBe(`422 "OTHER/2022/L.1" is not a text of this draft; the next is ${own}`);
+    expect(await record({ type: 'issued', symbol: own, revision: 0 })).toBe('recorded');
+    expect(await record(adopted)).toBe('recorded');
+    expect(await record({ type: 'frozen', hash: 'h' })).toBe('recorded');
+    expect(await record({ type: 'withdrawn', date: '2022-10-22' })).toBe('422 the draft is frozen: its record is final');
+    expect((await store().listDraftEvents(w.draft.id)).map((e) => e.type)).toEqual(['issued', 'adopted', 'frozen']);
+  });
+
   it('records one of many racing identical events, within one server and across two', async () => {
     const w = await makeWorld(store());
     await recordDraftEvent(store(), { draftId: w.draft.id, actor: w.users.secretariat, event: { type: 'issued', symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 } });
