@@ -12,11 +12,20 @@
  *
  * Plain ESM JavaScript, so that it starts the same under node, tsx and vitest without a loader.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import mammoth from 'mammoth';
 import { openZip, ZipRefusal } from './zipCheck.mjs';
 
-const { bytes, limits } = workerData;
+const { bytes, limits, nice } = workerData;
+
+// On Linux a priority set from a thread is that thread's alone: the reading yields the CPU to the
+// event loop that relays edits (on two cores, the machine's other core is often busy too).
+try {
+  if (nice) setPriority(nice);
+} catch {
+  // Not permitted here (some containers): the heap limit and the clock still hold.
+}
 
 const FIELDS = ['styleId', 'styleName', 'isItalic', 'isBold', 'value', 'name', 'noteType', 'noteId'];
 

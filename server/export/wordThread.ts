@@ -27,6 +27,8 @@ export interface WordReadLimits {
   timeMs: number;
   /** Readings that may wait for the one in progress; past that the file is refused as busy. */
   queue: number;
+  /** The reading thread's nice value (Linux: per thread): edits come first on a busy machine. */
+  nice: number;
 }
 
 /** The default bounds: several times what the longest report of a session needs. */
@@ -38,6 +40,7 @@ export const DEFAULT_WORD_LIMITS: WordReadLimits = {
   heapMb: 256,
   timeMs: 15_000,
   queue: 4,
+  nice: 10,
 };
 
 /** What a reading reports besides the document, for logs and benchmarks. */
@@ -81,7 +84,7 @@ function runThread(bytes: Uint8Array, limits: WordReadLimits): Promise<Reply> {
   own.set(bytes);
   return new Promise<Reply>((resolve) => {
     const worker = new Worker(new URL('./docxRead.worker.mjs', import.meta.url), {
-      workerData: { bytes: own, limits: { unpackedBytes: limits.unpackedBytes, nodes: limits.nodes, textChars: limits.textChars, images: limits.images } },
+      workerData: { bytes: own, nice: limits.nice, limits: { unpackedBytes: limits.unpackedBytes, nodes: limits.nodes, textChars: limits.textChars, images: limits.images } },
       transferList: [own.buffer],
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: Math.max(4, Math.round(limits.heapMb / 16)), stackSizeMb: 4 },
       // The thread runs plain JavaScript: no loader (tsx, vitest) to start in it.
