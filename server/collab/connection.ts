@@ -26,6 +26,8 @@ export class Connection implements Peer {
     private readonly room: DraftRoom,
     readonly user: AuthenticatedUser,
     readonly subject: PresenceSubject,
+    /** The hash of the sign-in or token the socket was opened with (signing out closes it). */
+    readonly signIn: string | null,
     public mode: CollabMode,
     private readonly wantsNotices: boolean,
     private readonly opts: CollabOptions,

@@ -29,6 +29,8 @@ export interface FanoutHandlers {
   accessChanged(draftId: string): void;
   /** A user was revoked elsewhere: close their sockets here. */
   userRevoked(userId: string): void;
+  /** Sign-ins (and the tokens they issued) ended elsewhere, by their hashes: close the sockets opened with them here. */
+  signInsEnded(hashes: string[]): void;
 }
 
 /** The channel between instances. */
@@ -49,6 +51,8 @@ export interface Fanout {
   publishAccessChanged(draftId: string): void;
   /** A user's sockets must close everywhere. */
   publishUserRevoked(userId: string): void;
+  /** The sockets opened with these sign-ins (hashes) must close everywhere. */
+  publishSignInsEnded(hashes: string[]): void;
   /** Stop delivering and disconnect. */
   close(): Promise<void>;
 }
@@ -64,6 +68,7 @@ export function inProcessFanout(): Fanout {
     publishAwareness() {},
     publishAccessChanged() {},
     publishUserRevoked() {},
+    publishSignInsEnded() {},
     async close() {},
   };
 }

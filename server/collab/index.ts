@@ -10,7 +10,8 @@ import { WebSocketServer } from 'ws';
 import { mayReadDraft } from '../../shared/policy';
 import { CloseReasons, NoticeKinds } from '../../shared/protocol';
 import { loadDraftAccess } from '../commands/draftAccess';
-import type { AuthenticatedUser } from '../auth/authenticate';
+import { credentialsOf, type AuthenticatedUser } from '../auth/authenticate';
+import { hashSecret } from '../auth/sessions';
 import type { Store } from '../storage/types';
 import { Connection } from './connection';
 import { resolveOptions, type CollabOptions } from './options';
@@ -44,6 +45,8 @@ export interface Collaboration {
   refreshAccess(draftId: string): Promise<void>;
   /** Close every connection of a user with the "access revoked" code (deactivated, rights changed). */
   revokeUser(userId: string): void;
+  /** Close, with the "unauthenticated" code, every connection opened with one of these sign-ins or tokens (by hash): they were signed out. */
+  endSignIns(hashes: string[]): void;
   /**
    * Replace a draft's working text with `text`, written as `user` (an import): the change is
    * stored, applied and relayed like any edit. Resolves with its seq, or null when the text
@@ -111,8 +114,10 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
       }
       if (closing || socket.destroyed) return void socket.destroy();
       const subject = { id: user.id, role: user.role, displayName: user.displayName, delegationId: user.delegationId, delegationName };
+      const credentials = credentialsOf(req);
+      const signIn = credentials ? hashSecret(credentials.secret) : null;
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn = new Connection(ws, room, user, subject, room.modeFor(user).mode, wantsNotices, opts);
+        const conn = new Connection(ws, room, user, subject, signIn, room.modeFor(user).mode, wantsNotices, opts);
         connections.add(conn);
         ws.on('close', () => connections.delete(conn));
       });
@@ -122,6 +127,10 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
 
   const revokeHere = (userId: string): void => {
     for (const conn of [...connections]) if (conn.user.id === userId) conn.close(CloseReasons.accessRevoked);
+  };
+  const endSignInsHere = (hashes: string[]): void => {
+    const ended = new Set(hashes);
+    for (const conn of [...connections]) if (conn.signIn !== null && ended.has(conn.signIn)) conn.close(CloseReasons.unauthenticated);
   };
   const refreshHere = async (draftId: string): Promise<void> => {
     const room = registry.get(draftId);
@@ -142,6 +151,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
   fanout.start({
     accessChanged: (draftId) => void refreshHere(draftId).catch((e: unknown) => opts.log.error(`collab: refreshing access to ${draftId} failed`, e)),
     userRevoked: revokeHere,
+    signInsEnded: endSignInsHere,
   });
 
   return {
@@ -163,6 +173,11 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
     revokeUser(userId: string): void {
       revokeHere(userId);
       fanout.publishUserRevoked(userId);
+    },
+    endSignIns(hashes: string[]): void {
+      if (hashes.length === 0) return;
+      endSignInsHere(hashes);
+      fanout.publishSignInsEnded(hashes);
     },
     async refreshAccess(draftId: string): Promise<void> {
       // The change is committed before this is called: other instances read it from the store.

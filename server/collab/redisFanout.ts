@@ -22,7 +22,7 @@ import type { Fanout, FanoutHandlers, FanoutRoom } from './fanout';
 import { RemotePresence } from './remotePresence';
 
 /** Kinds of fan-out message (the first byte of each). */
-export const FanoutKinds = { update: 1, awareness: 2, access: 3, revoke: 4, heartbeat: 5, bye: 6, presenceQuery: 7, presenceRenew: 8 } as const;
+export const FanoutKinds = { update: 1, awareness: 2, access: 3, revoke: 4, heartbeat: 5, bye: 6, presenceQuery: 7, presenceRenew: 8, signInsEnded: 9 } as const;
 
 /** One kind of fan-out message. */
 export type FanoutKind = (typeof FanoutKinds)[keyof typeof FanoutKinds];
@@ -154,6 +154,10 @@ export class RedisFanout implements Fanout {
     this.publish(this.controlChannel, frame(FanoutKinds.revoke, this.instance, 0, Buffer.from(userId)));
   }
 
+  publishSignInsEnded(hashes: string[]): void {
+    this.publish(this.controlChannel, frame(FanoutKinds.signInsEnded, this.instance, 0, Buffer.from(hashes.join(','))));
+  }
+
   async close(): Promise<void> {
     clearInterval(this.timer);
     clearInterval(this.heartbeat);
@@ -195,6 +199,7 @@ export class RedisFanout implements Fanout {
     }
     const payload = message.subarray(HEADER);
     if (kind === FanoutKinds.revoke) return this.handlers?.userRevoked(payload.toString());
+    if (kind === FanoutKinds.signInsEnded) return this.handlers?.signInsEnded(payload.toString().split(',').filter(Boolean));
     const room = draftId === null ? undefined : this.rooms.get(draftId);
     if (!room) return;
     try {
