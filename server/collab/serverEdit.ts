@@ -30,13 +30,14 @@ export const PRUNE_LEVELS = 256;
 export function replacementUpdate(room: DraftRoom, text: PMNode): { update: Uint8Array; clientId: number } | null {
   const scratch = new Y.Doc();
   Y.applyUpdate(scratch, Y.encodeStateAsUpdate(room.doc));
-  const before = Y.encodeStateVector(scratch);
-  prosemirrorToYXmlFragment(text, scratch.getXmlFragment(TEXT_FRAGMENT));
-  const update = Y.encodeStateAsUpdate(scratch, before);
-  const changed = Y.decodeUpdate(update).structs.length > 0 || Y.decodeUpdate(update).ds.clients.size > 0;
+  // The transaction's own update: a diff against a state vector would carry every deletion the
+  // text ever had, so it is never empty once anything was deleted, and grows with the history.
+  let update: Uint8Array | null = null;
+  scratch.on('update', (u: Uint8Array) => (update = u));
+  scratch.transact(() => prosemirrorToYXmlFragment(text, scratch.getXmlFragment(TEXT_FRAGMENT)));
   const clientId = scratch.clientID;
   scratch.destroy();
-  return changed ? { update, clientId } : null;
+  return update ? { update, clientId } : null;
 }
 
 /** The deepest element of a fragment and its level (a block is 1), found without recursion. */

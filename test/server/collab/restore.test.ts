@@ -166,6 +166,16 @@ describe.each(postgres.run ? ['sqlite', 'postgres'] : ['sqlite'])('on %s', (kind
       }
     });
 
+    it('finds the point by time too, and changes nothing when the text already is that text', async () => {
+      const [good] = await server.store.listUpdates(w.draft.id, goodSeq - 1, goodSeq);
+      const last = await server.store.lastSeq(w.draft.id);
+      // Just before the next update was stored: the point is still the good one.
+      const res = await w.api('secretariat', 'POST', w.draftPath('/restore'), { at: good!.at });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ from: { seq: goodSeq, at: good!.at }, seq: null, changed: false, lastSeq: last });
+      expect(await server.store.lastSeq(w.draft.id)).toBe(last);
+    });
+
     it('is still the working text after a restart', async () => {
       const { config } = server;
       await server.penholder.close();
