@@ -73,8 +73,9 @@ export function revisionRoutes(deps: ApiDeps): Router {
     const actor = requireUser(req);
     const params = parse(idOnly, req.params, 'params');
     const body = parse(issueBody, req.body);
+    const loaded = await authorizeDraft(store, actor, params.id);
     // Refused before the sockets are asked to commit; issueRevision checks again in its transaction.
-    authorizeRecord(actor, await authorizeDraft(store, actor, params.id, 'issued'), 'issued');
+    authorizeRecord(actor, loaded, 'issued');
     // Edits the sockets accepted are committed first: "the working text now" includes them.
     await refreshQuietly(deps, params.id);
     const issued = await issueRevision(store, { draftId: params.id, actor, symbol: body.symbol });
