@@ -102,6 +102,7 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
     log,
     refreshAccess: async (draftId) => collab?.refreshAccess(draftId),
     revokeUser: (userId) => collab?.revokeUser(userId),
+    endSignIns: (hashes) => collab?.endSignIns(hashes),
     presentIn: (draftId) => collab?.presentIn(draftId) ?? [],
     replaceWorkingText: async (draftId, text, user) => {
       if (!collab) throw new Error('the collaboration server is not running');

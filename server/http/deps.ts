@@ -11,6 +11,8 @@ export interface ApiDeps {
   refreshAccess(draftId: string): Promise<void>;
   /** Close every collaboration socket of a user with the "access revoked" code (deactivation, new rights). */
   revokeUser?(userId: string): void;
+  /** Close the collaboration sockets opened with these sign-ins or tokens (hashes), which just ended: a sign-out. */
+  endSignIns?(hashes: string[]): void;
   /** Write a text into a draft's working text through its collaboration room (imports). */
   replaceWorkingText?: ReplaceWorkingText;
   /** The users connected to a draft's working text now (on this instance). */

@@ -104,6 +104,7 @@ export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
     if (auth) {
       // The tokens this sign-in issued end with it (the database cascades; the record says how many).
       const ended = await endSignIn(store, auth.credentials.secret);
+      deps.endSignIns?.(ended);
       await audit(deps, req, { action: AuditActions.signOut, target: auth.user.id, detail: { tokensEnded: Math.max(0, ended.length - 1) } });
     }
     if (!auth || auth.credentials.via === 'cookie') res.setHeader('Set-Cookie', clearedSessionCookie(config.cookieSecure));

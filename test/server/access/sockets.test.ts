@@ -129,22 +129,22 @@ describe('access on the collaboration socket', () => {
     expect(await modeOf(await open(url(w.draft.id), { cookie: await cookieFor(delegate.id), ...own() }))).toBe('read');
   });
 
-  // Signing out refuses the sign-in's cookie and tokens at the next upgrade (test/server/http/
-  // auth.test.ts), but a socket already open stays open: connections know their user, not the
-  // sign-in they came with, and the endpoint can close only all of a user's sockets (4410, for
-  // good), which would cut off the user's other browsers. It needs server/collab to keep each
-  // connection's credential hash and close those that sign-out ended (endSignIn returns them)
-  // with 4401. Marked as failing until then: when it passes, make it an ordinary `it`.
-  it.fails('closes the sockets opened with a sign-in that signs out, with the unauthenticated code', async () => {
+  // Signing out ends the sign-in's sockets too (the tokens it issued included), and no others:
+  // the user's other browsers stay connected.
+  it('closes the sockets opened with a sign-in that signs out, with the unauthenticated code', async () => {
     const mine = await loginAs(server, w.users.sponsor.login, TEST_PASSWORD);
     const viaToken = (await open(url(w.draft.id, `notices=1&token=${mine.token}`), {})) as Opened;
     const viaCookie = (await open(url(w.draft.id), { cookie: mine.cookie, ...own() })) as Opened;
-    sockets.push(viaToken.ws, viaCookie.ws);
-    await until(() => viaToken.notices.length > 0 && viaCookie.notices.length > 0, 3_000, 'sockets open');
+    // The same user in another browser: a sign-in of its own, which must stay connected.
+    const elsewhere = await loginAs(server, w.users.sponsor.login, TEST_PASSWORD);
+    const other = (await open(url(w.draft.id), { cookie: elsewhere.cookie, ...own() })) as Opened;
+    sockets.push(viaToken.ws, viaCookie.ws, other.ws);
+    await until(() => viaToken.notices.length > 0 && viaCookie.notices.length > 0 && other.notices.length > 0, 3_000, 'sockets open');
     expect((await call(server, 'POST', '/api/auth/logout', { cookie: mine.cookie, body: {} })).status).toBe(204);
     const within = (p: Promise<number>) => Promise.race([p, new Promise<number>((r) => setTimeout(() => r(-1), 2_000))]);
     expect(await within(viaToken.closed)).toBe(CloseReasons.unauthenticated.code);
     expect(await within(viaCookie.closed)).toBe(CloseReasons.unauthenticated.code);
+    expect(await within(other.closed)).toBe(-1);
   });
 
   it('gives everyone read-only on a frozen draft', async () => {
