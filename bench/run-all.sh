@@ -3,7 +3,7 @@
 # bounded in time. The figures of this run replace the block between the "latest run" markers
 # of BENCHMARKS.md (the analysis around it is written by hand); the raw outputs stay under
 # bench/results/ (git-ignored).
-#   npm run bench               # about 15 minutes on 2 cores
+#   npm run bench               # about 16 minutes on 2 cores
 #   RUNS=3 npm run bench        # medians of 3 runs for the collaboration figures
 set -u
 cd "$(dirname "$0")/.."
@@ -19,6 +19,9 @@ echo "== comparison (bench/compare.bench.ts)"
 npx tsx bench/compare.bench.ts | tee bench/results/compare.out
 
 mkdir -p bench/results
+echo "== a delegate's edits while hostile Word files are imported (bench/import.bench.mjs)"
+node --import tsx bench/import.bench.mjs | tee bench/results/import.out
+
 echo "== history: the text at any point of a 100,000-update log (bench/history.bench.ts)"
 node --expose-gc --import tsx bench/history.bench.ts | tee bench/results/history.out
 
@@ -46,6 +49,12 @@ $started, $(nproc) cores, node $(node --version), RUNS=${RUNS:-1}.
 
 \`\`\`
 $(cat bench/results/compare.out)
+\`\`\`
+
+### Edits while hostile Word files are imported (\`npm run bench:import\`)
+
+\`\`\`
+$(cat bench/results/import.out)
 \`\`\`
 
 ### History of a 100,000-update log (\`npm run bench:history\`)
