@@ -15,16 +15,12 @@ import type { Mark, Node as PMNode, NodeType, Schema } from 'prosemirror-model';
 import { fail, ok, type Result } from '../../shared/result';
 import { resolutionSchema } from '../../shared/schema';
 
-/** The name of the working text's fragment (y-prosemirror's default). */
-export const TEXT_FRAGMENT = 'prosemirror';
+import { TEXT_FRAGMENT } from '../../shared/protocol';
 
-/**
- * How many levels a node of `schema` may hold below it (0 for a leaf): for the resolution schema,
- * 4 — doc > annex > paragraph > footnote > text. Throws a RangeError for a schema whose content
- * may nest without end (a programmer error: then no depth is too deep, and this check is useless).
- */
-export function deepestNesting(schema: Schema, type: NodeType = schema.topNodeType, path: readonly NodeType[] = []): number {
-  if (path.includes(type)) throw new RangeError(`schema node "${type.name}" may contain itself: its texts have no deepest level`);
+export { TEXT_FRAGMENT };
+
+/** The node types `type` may contain anywhere in its content, read off its content expression. */
+export function childTypesOf(type: NodeType): Set<NodeType> {
   const children = new Set<NodeType>();
   const seen = new Set<unknown>();
   const states = [type.contentMatch];
@@ -38,8 +34,18 @@ export function deepestNesting(schema: Schema, type: NodeType = schema.topNodeTy
       states.push(edge.next);
     }
   }
+  return children;
+}
+
+/**
+ * How many levels a node of `schema` may hold below it (0 for a leaf): for the resolution schema,
+ * 4 — doc > annex > paragraph > footnote > text. Throws a RangeError for a schema whose content
+ * may nest without end (a programmer error: then no depth is too deep, and this check is useless).
+ */
+export function deepestNesting(schema: Schema, type: NodeType = schema.topNodeType, path: readonly NodeType[] = []): number {
+  if (path.includes(type)) throw new RangeError(`schema node "${type.name}" may contain itself: its texts have no deepest level`);
   let deepest = 0;
-  for (const child of children) deepest = Math.max(deepest, 1 + deepestNesting(schema, child, [...path, type]));
+  for (const child of childTypesOf(type)) deepest = Math.max(deepest, 1 + deepestNesting(schema, child, [...path, type]));
   return deepest;
 }
 

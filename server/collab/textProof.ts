@@ -26,6 +26,7 @@ import * as Y from 'yjs';
 import type { NodeType } from 'prosemirror-model';
 import { resolutionSchema } from '../../shared/schema';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
+import { childTypesOf, MAX_TEXT_DEPTH } from './fragmentText';
 
 /** What trying an update showed. */
 export type Proof =
@@ -33,32 +34,14 @@ export type Proof =
   | { ok: false; problem: 'invalid_text'; why: string }
   | { ok: false; problem: 'missing_dependencies' };
 
-/** Deepest element nesting a text may have (doc > annex > paragraph > footnote, with room to spare). */
-export const MAX_TEXT_DEPTH = 6;
 /** Longest attribute value, as JSON (paragraph ids are 12 characters). */
 export const MAX_ATTRIBUTE_JSON = 256;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are generic over their events
 type Container = Y.AbstractType<any>;
 
-/** The node types each node type may contain anywhere in its content, from the schema's content expressions. */
-const childTypes = new Map<NodeType, Set<NodeType>>();
-for (const type of Object.values(resolutionSchema.nodes)) {
-  const seen = new Set<NodeType>();
-  const visited = new Set<unknown>();
-  const stack = [type.contentMatch];
-  while (stack.length > 0) {
-    const match = stack.pop()!;
-    if (visited.has(match)) continue;
-    visited.add(match);
-    for (let i = 0; i < match.edgeCount; i++) {
-      const edge = match.edge(i);
-      seen.add(edge.type);
-      stack.push(edge.next);
-    }
-  }
-  childTypes.set(type, seen);
-}
+/** The node types each node type may contain anywhere in its content. */
+const childTypes = new Map(Object.values(resolutionSchema.nodes).map((type) => [type, childTypesOf(type)]));
 
 class Invalid extends Error {}
 
@@ -71,16 +54,19 @@ function isNew(item: Y.Item, before: Map<number, number>): boolean {
   return item.id.clock >= (before.get(item.id.client) ?? 0);
 }
 
-/** The node type an existing container stands for, and its depth (null when it is not part of the live text). */
+/**
+ * The node type an existing container stands for, and its depth below the text (a block is 1);
+ * null when it is not part of the live text. A container may already be deeper than a text can
+ * be (a text broken by hand): what is deleted there is welcome, what is added is refused.
+ */
 function placeOf(type: Container, fragment: Y.XmlFragment): { node: NodeType; depth: number } | null {
   if (type === fragment) return { node: resolutionSchema.topNodeType, depth: 0 };
   let depth = 0;
-  for (let t: Container = type; t !== fragment; ) {
+  for (let t: Container = type; t !== fragment; depth++) {
     const item = t._item;
     // A root other than the text's fragment is refused on its own; a deleted branch is not in the text.
     if (item === null || item.deleted) return null;
     t = item.parent as Container;
-    if (++depth > MAX_TEXT_DEPTH) invalid('elements nested too deeply');
   }
   if (type instanceof Y.XmlElement) return { node: nodeTypeOf(type), depth };
   if (type instanceof Y.XmlText) return { node: nodeTypeOf(type.parent as Container), depth };
@@ -115,11 +101,12 @@ function checkAttribute(element: Y.XmlElement, node: NodeType, key: string): voi
   }
 }
 
-/** Check text content added to an XmlText under a node of type `node`. */
-function checkText(text: Y.XmlText, node: NodeType, before: Map<number, number>, all: boolean): void {
+/** Check text content added to an XmlText (at `depth`) under a node of type `node`. */
+function checkText(text: Y.XmlText, node: NodeType, depth: number, before: Map<number, number>, all: boolean): void {
   if (text._map.size > 0) invalid('attributes on text');
   for (let item = text._start; item !== null; item = item.right) {
     if (item.deleted || (!all && !isNew(item, before))) continue;
+    if (depth > MAX_TEXT_DEPTH) invalid('text nested too deeply');
     const content = item.content;
     if (content instanceof Y.ContentString) continue;
     if (content instanceof Y.ContentFormat) {
@@ -152,7 +139,7 @@ function checkChildren(parent: Container, node: NodeType, depth: number, before:
       checkChildren(type, child, depth + 1, before, true);
     } else if (type instanceof Y.XmlText) {
       if (!node.inlineContent) invalid(`text directly inside ${node.name}`);
-      checkText(type, node, before, true);
+      checkText(type, node, depth + 1, before, true);
     } else invalid(`a shared type that is not part of a text inside ${node.name}`);
   }
 }
@@ -169,11 +156,14 @@ function checkTransaction(doc: Y.Doc, tr: Y.Transaction): void {
     if (place === null) continue;
     if (type instanceof Y.XmlText) {
       if ([...keys].some((k) => k !== null)) invalid('attributes on text');
-      checkText(type, place.node, before, false);
+      checkText(type, place.node, place.depth, before, false);
       continue;
     }
     if (type === fragment && [...keys].some((k) => k !== null)) invalid('attributes on the text itself');
-    if (type instanceof Y.XmlElement) for (const key of keys) if (key !== null) checkAttribute(type, place.node, key);
+    if (type instanceof Y.XmlElement && [...keys].some((k) => k !== null)) {
+      if (place.depth > MAX_TEXT_DEPTH) invalid('elements nested too deeply');
+      for (const key of keys) if (key !== null) checkAttribute(type, place.node, key);
+    }
     if (keys.has(null)) checkChildren(type, place.node, place.depth, before, false);
   }
 }

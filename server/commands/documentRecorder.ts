@@ -8,7 +8,7 @@ import type { Actor } from '../../shared/accounts';
 import { formatSymbol, parseSymbol } from '../../shared/symbols';
 import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, Store } from '../storage/types';
-import { todayUTC } from './draftAccess';
+import { todayUTC } from '../../shared/dates';
 import { documentsOf, RecordTypes, type DocumentPayload } from './meetingRecord';
 import { recordEntry } from './recordAppender';
 

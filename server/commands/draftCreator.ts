@@ -7,7 +7,7 @@ import type { LocalizedText } from '../../shared/delegations';
 import { draftSymbol } from '../../shared/symbols';
 import { HttpErrors } from '../http/errors';
 import { UniqueViolation, type DraftRow, type Store } from '../storage/types';
-import { todayUTC } from './draftAccess';
+import { todayUTC } from '../../shared/dates';
 
 /** What a new draft needs. Authorization is the route's: this only writes consistently. */
 export interface NewDraftInput {

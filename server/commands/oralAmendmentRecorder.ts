@@ -7,6 +7,7 @@
  */
 import type { Actor } from '../../shared/accounts';
 import { applyOralAmendments, validateOralAmendment, type OralAmendment } from '../../shared/oralAmendments';
+import { amendmentsOpen } from '../../shared/policy';
 import { textFromJSON } from '../../shared/schema';
 import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, RevisionRow, Store } from '../storage/types';
@@ -42,10 +43,12 @@ export async function recordOralAmendment(store: Store, input: OralAmendmentInpu
     actor: input.actor,
     type: RecordTypes.oralAmendment,
     check: async (ctx) => {
-      if (ctx.status.isFinal) throw HttpErrors.refused('action has been taken on the draft: oral amendments are read out before it');
+      const open = amendmentsOpen(ctx.status);
+      if (!open.ok) throw HttpErrors.refused(open.error);
       const revisions = (await ctx.tx.listRevisions(ctx.draft.id)).sort((a, b) => a.revision - b.revision);
       const latest = revisions.at(-1);
-      if (!latest) throw HttpErrors.refused('no text of this draft has been issued: oral amendments are made to an issued text');
+      // The status counts the issued events, written with their revisions in one transaction.
+      if (!latest) throw new Error(`draft ${ctx.draft.id} is issued but has no revision row`);
       const named = input.symbol === undefined ? latest : revisions.find((r) => r.symbol === input.symbol || r.symbol.endsWith(`/${input.symbol}`));
       if (!named) throw HttpErrors.notFound(`revision ${input.symbol}`);
       if (named !== latest) throw HttpErrors.refused(`oral amendments are made to the text before the body, ${latest.symbol}, not ${named.symbol}`);

@@ -5,6 +5,7 @@
  */
 import type { Actor } from '../../shared/accounts';
 import { checkParagraphStateChange, negotiationCounts, paragraphStatesAsOf, type NegotiationCounts, type ParagraphState } from '../../shared/negotiation';
+import { negotiationOpen } from '../../shared/policy';
 import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, Store } from '../storage/types';
 import { paragraphStateEvents, RecordTypes, type ParagraphStatePayload } from './meetingRecord';
@@ -27,7 +28,8 @@ export async function recordParagraphState(store: Store, input: ParagraphStateIn
     actor: input.actor,
     type: RecordTypes.paragraphState,
     check: async (ctx) => {
-      if (ctx.status.isFinal) throw HttpErrors.refused('action has been taken on the draft: its negotiation is over');
+      const open = negotiationOpen(ctx.status);
+      if (!open.ok) throw HttpErrors.refused(open.error);
       const doc = await workingTextNow(ctx.tx, ctx.draft.id);
       const states = paragraphStatesAsOf(paragraphStateEvents(ctx.rows));
       const checked = checkParagraphStateChange(doc, states, { paragraphId: input.paragraphId, state: input.state });

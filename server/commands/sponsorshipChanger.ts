@@ -10,7 +10,8 @@ import { checkSponsorshipChange, type SponsorList } from '../../shared/sponsorsh
 import { HttpErrors } from '../http/errors';
 import type { SponsorshipEventRow, Store } from '../storage/types';
 import { expectNextSeq, lastSeqOf, oneAtATime, retryLostRaces } from './appendGuard';
-import { draftAccessOf, todayUTC } from './draftAccess';
+import { todayUTC } from '../../shared/dates';
+import { draftAccessOf } from './draftAccess';
 
 /** A change to make, and who makes it. */
 export interface SponsorshipChangeInput {
