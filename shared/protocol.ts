@@ -67,6 +67,11 @@ export const CloseReasons = {
   invalidText: { code: 4422, reason: 'Update refused: not a valid text' },
   /** The update depends on content the server does not have (pending structs): refused, nothing stored. */
   missingDependencies: { code: 4424, reason: 'Update refused: missing dependencies' },
+  /**
+   * The stored working text is broken (nested deeper than a text can be: a bug, a database
+   * edited by hand), and would stop the editor: the secretariat restores it to an earlier point.
+   */
+  textBroken: { code: 4425, reason: 'The working text is broken' },
   /** The secretariat deactivated the account or changed its rights: this connection ends for good. */
   accessRevoked: { code: 4410, reason: 'Access revoked' },
   /** A frame larger than the frame limit. */

@@ -72,6 +72,7 @@ const CLOSE_WORDS: Record<number, string> = {
   [CloseReasons.invalidText.code]: 'the server refused an edit that would have broken the text (it was not saved): reload the page',
   [CloseReasons.missingDependencies.code]: 'this copy of the text is out of step with the server (the last edit was not saved): reload the page',
   [CloseReasons.draftTooLarge.code]: 'the draft has reached its size limit: the last edit was not saved',
+  [CloseReasons.textBroken.code]: 'the working text is broken and cannot be shown: the secretariat can restore it to an earlier point',
 };
 
 /** Why the connection is read-only after `notice`, as the server put it (null when it may edit). */

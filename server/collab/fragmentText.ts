@@ -127,3 +127,20 @@ export function fragmentToText(fragment: Y.XmlFragment, options: { whole?: boole
 export function docText(doc: Y.Doc, options: { whole?: boolean } = {}): Result<PMNode, string> {
   return fragmentToText(doc.getXmlFragment(TEXT_FRAGMENT), options);
 }
+
+/**
+ * Whether an element of `fragment` lies deeper than a text can be: the one break that stops
+ * every y-prosemirror editor (its reader recurses). Scanned without recursion, elements only.
+ */
+export function nestedTooDeep(fragment: Y.XmlFragment): boolean {
+  const stack: [Y.XmlFragment | Y.XmlElement, number][] = [[fragment, 0]];
+  while (stack.length > 0) {
+    const [type, depth] = stack.pop()!;
+    for (const child of type.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (depth + 1 > MAX_TEXT_DEPTH) return true;
+      stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}

@@ -117,6 +117,8 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
       const credentials = credentialsOf(req);
       const signIn = credentials ? hashSecret(credentials.secret) : null;
       wss.handleUpgrade(req, socket, head, (ws) => {
+        // A broken text would stop the client's editor: say so and stop (the secretariat restores it over HTTP).
+        if (room.textBroken) return ws.close(CloseReasons.textBroken.code, CloseReasons.textBroken.reason);
         const conn = new Connection(ws, room, user, subject, signIn, room.modeFor(user).mode, wantsNotices, opts);
         connections.add(conn);
         ws.on('close', () => connections.delete(conn));

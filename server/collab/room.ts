@@ -11,7 +11,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { mayEditText, type DraftAccess } from '../../shared/policy';
-import { CloseReasons, deniedReason, NoticeKinds, type CloseReason, type CollabMode, type Notice, type Refusal } from '../../shared/protocol';
+import { CloseReasons, deniedReason, NoticeKinds, TEXT_FRAGMENT, type CloseReason, type CollabMode, type Notice, type Refusal } from '../../shared/protocol';
 import type { PresenceSubject } from '../../shared/presence';
 import { DraftFrozen, type Store } from '../storage/types';
 import type { AuthenticatedUser } from '../auth/authenticate';
@@ -24,6 +24,7 @@ import { inspectUpdate } from './inspect';
 import { awarenessRemoval } from './remotePresence';
 import { PresenceGuard } from './presenceGuard';
 import { ProvingDoc } from './textProof';
+import { nestedTooDeep } from './fragmentText';
 import type { AwarenessEntry } from './wire';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './wire';
 
@@ -153,6 +154,11 @@ export class DraftRoom implements FanoutRoom {
   /** Whether the room is holding edits it could not store yet. */
   get failing(): boolean {
     return this.storageFailed;
+  }
+
+  /** Whether the working text is too broken to send to an editor (see CloseReasons.textBroken). */
+  get textBroken(): boolean {
+    return nestedTooDeep(this.doc.getXmlFragment(TEXT_FRAGMENT));
   }
 
   /** The mode the policy gives `user` on this draft now. */
