@@ -3,6 +3,7 @@
  * presenters only arrange it. Reads only; no command here writes.
  */
 import { todayUTC } from '../../shared/dates';
+import { ErrorIds } from '../../shared/errors';
 import type { DraftStatus } from '../../shared/lifecycle';
 import type { NegotiationCounts } from '../../shared/negotiation';
 import type { DraftAccess } from '../../shared/policy';
@@ -13,6 +14,7 @@ import type {
 import { accessOf } from './draftAccess';
 import { statusOfRecord } from './draftStatus';
 import { negotiationOf } from './paragraphStateRecorder';
+import { HttpError } from '../http/errors';
 
 /** One row of the drafts list. */
 export interface DraftListItem {
@@ -66,6 +68,19 @@ function item(draft: DraftRow, events: DraftEventRow[], sponsorship: Sponsorship
   };
 }
 
+/**
+ * The paragraphs agreed, or null when none are recorded or the working text cannot be read: a
+ * broken text (until the secretariat restores it) must not hide its draft, nor the whole list.
+ */
+async function negotiationOrNull(store: Store, draftId: string, events: readonly DraftEventRow[]): Promise<NegotiationCounts | null> {
+  try {
+    return await negotiationOf(store, draftId, events);
+  } catch (e) {
+    if (e instanceof HttpError && e.id === ErrorIds.textInvalid) return null;
+    throw e;
+  }
+}
+
 /** The drafts of a session in L-number order, each with status, sponsors today and last change. */
 export async function loadDraftList(store: Store, sessionId: string, today = todayUTC()): Promise<DraftListItem[]> {
   const [drafts, events, sponsorship] = await Promise.all([
@@ -77,7 +92,7 @@ export async function loadDraftList(store: Store, sessionId: string, today = tod
   const sponsorshipBy = groupByDraft(sponsorship);
   const textTimes = await Promise.all(drafts.map((d) => lastTextChange(store, d.id)));
   // Only drafts whose chair recorded states pay for reading their working text.
-  const negotiation = await Promise.all(drafts.map((d) => negotiationOf(store, d.id, eventsBy.get(d.id) ?? [])));
+  const negotiation = await Promise.all(drafts.map((d) => negotiationOrNull(store, d.id, eventsBy.get(d.id) ?? [])));
   return drafts
     .map((d, i) => ({ ...item(d, eventsBy.get(d.id) ?? [], sponsorshipBy.get(d.id) ?? [], textTimes[i], today), negotiation: negotiation[i] }))
     .sort((a, b) => a.draft.lNumber - b.draft.lNumber);
@@ -99,7 +114,7 @@ export async function loadDraftView(store: Store, draftId: string, today = today
   if (!session) throw new Error(`draft ${draftId} belongs to a missing session ${draft.sessionId}`);
   return {
     ...item(draft, events, sponsorship, textAt, today),
-    negotiation: await negotiationOf(store, draftId, events),
+    negotiation: await negotiationOrNull(store, draftId, events),
     session,
     events,
     sponsorship,

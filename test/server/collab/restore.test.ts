@@ -84,6 +84,11 @@ describe.each(postgres.run ? ['sqlite', 'postgres'] : ['sqlite'])('on %s', (kind
       await breakByHand(server.store, withdrawn.draft.id, withdrawn.users.sponsor.id);
       expect((await withdrawn.record('withdrawn', { date: '2022-10-21' })).status).toBe(201);
       expectTextInvalid(await withdrawn.api('secretariat', 'POST', withdrawn.draftPath('/freeze'), {}));
+      // The draft's page and the session's list still answer (with paragraph states recorded, both
+      // count agreed paragraphs in the working text): a broken text does not hide its draft.
+      await server.store.appendDraftEvent({ draftId: w.draft.id, type: 'paragraph_state', payload: { paragraphId: 'op1', state: 'agreed' }, userId: w.users.chair.id });
+      expect((await w.api('sponsor', 'GET', w.draftPath(''))).status).toBe(200);
+      expect((await w.api('sponsor', 'GET', `/api/sessions/${w.draft.sessionId}/drafts`)).status).toBe(200);
       // The text before the break still reads.
       const before = await w.api('sponsor', 'GET', w.draftPath(`/text?seq=${goodSeq}`));
       expect(before.status).toBe(200);
