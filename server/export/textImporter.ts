@@ -19,7 +19,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { AuthenticatedUser } from '../auth';
 import { loadDraftAccess } from '../commands/draftAccess';
 import { statusOfRecord } from '../commands/draftStatus';
-import { TEXT_FRAGMENT } from '../collab/history';
+import { TEXT_FRAGMENT } from '../../shared/protocol';
 import { HttpErrors } from '../http/errors';
 import type { Store } from '../storage/types';
 
