@@ -68,7 +68,6 @@ export interface PresentUser {
 
 export type { CollabOptions };
 export { defaultCollabOptions } from './options';
-export { historyRouter, type HistoryDeps } from './historyRoutes';
 
 /** Serve `/collab/<draftId>` WebSocket upgrades on `server`. */
 export function attachCollaboration(server: http.Server, deps: CollabDeps): Collaboration {

@@ -18,7 +18,8 @@ import { authenticateRequest } from '../../server/auth/authenticate';
 import { issueSecret } from '../../server/auth/sessions';
 import { openStore } from '../../server/storage/index';
 import type { Store } from '../../server/storage/types';
-import { attachCollaboration, historyRouter, type Collaboration, type CollabOptions } from '../../server/collab/index';
+import { attachCollaboration, type Collaboration, type CollabOptions } from '../../server/collab/index';
+import { historyRouter } from '../../server/http/routes/history';
 import { errorHandler } from '../../server/http/errors';
 import express from 'express';
 

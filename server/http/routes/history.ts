@@ -7,11 +7,11 @@
  */
 import type { IncomingMessage } from 'node:http';
 import express, { type Request } from 'express';
-import type { AuthenticatedUser } from '../auth/authenticate';
-import { authorizeDraft } from '../http/draftGuard';
-import { HttpErrors } from '../http/errors';
-import type { Store } from '../storage/types';
-import { authorshipOf, changesBetween, textAsOf } from './history';
+import type { AuthenticatedUser } from '../../auth/authenticate';
+import { authorizeDraft } from '../draftGuard';
+import { HttpErrors } from '../errors';
+import type { Store } from '../../storage/types';
+import { authorshipOf, changesBetween, textAsOf } from '../../collab/history';
 
 /** What the history routes need. */
 export interface HistoryDeps {
