@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { mayReadDraft } from '../../shared/policy';
 import { CloseReasons, NoticeKinds } from '../../shared/protocol';
-import { loadDraftAccess } from '../commands/draftAccess';
+import { loadDraftAccess } from '../readModels/draftAccess';
 import { credentialsOf, type AuthenticatedUser } from '../auth/authenticate';
 import { hashSecret } from '../auth/sessions';
 import type { Store } from '../storage/types';

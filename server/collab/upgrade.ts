@@ -10,7 +10,7 @@ import { mayReadDraft, type DraftAccess } from '../../shared/policy';
 import { CollabParams } from '../../shared/protocol';
 import { fail, ok, type Result } from '../../shared/result';
 import { credentialsOf } from '../auth/authenticate';
-import { loadDraftAccess } from '../commands/draftAccess';
+import { loadDraftAccess } from '../readModels/draftAccess';
 import type { Store } from '../storage/types';
 import type { AuthenticatedUser } from '../auth/authenticate';
 

@@ -18,7 +18,7 @@ import { seqAtTime, textAsOf } from '../collab/history';
 import type { ReplaceWorkingText } from '../export/textImporter';
 import { HttpError, HttpErrors } from '../http/errors';
 import type { Store } from '../storage/types';
-import { loadDraftAccess } from './draftAccess';
+import { loadDraftAccess } from '../readModels/draftAccess';
 import { authorizeRecord } from './recordAppender';
 
 /** The name the policy knows a restore by (only the secretariat records it; nothing on a frozen draft). */

@@ -19,7 +19,7 @@ import { applyEvent, type DraftStatus } from '../../shared/lifecycle';
 import { seedWorkingText } from '../collab/seed';
 import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, RecordRepos, RevisionRow, Store, UpdateLogRepo } from '../storage/types';
-import { statusOfRecord } from './draftStatus';
+import { statusOfRecord } from '../readModels/draftStatus';
 import { amendedText, amendmentsFor } from './oralAmendmentRecorder';
 import { appendChecked, authorizeRecord, loadRecordContext, underRecordGuard } from './recordAppender';
 import { workingTextNow } from './revisionIssuer';

@@ -11,8 +11,8 @@ import { mayWriteRecord, type DraftAccess } from '../../shared/policy';
 import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, DraftRow, RecordRepos, SponsorshipEventRow, Store, UpdateLogRepo } from '../storage/types';
 import { expectNextSeq, lastSeqOf, oneAtATime, retryLostRaces } from './appendGuard';
-import { draftAccessOf } from './draftAccess';
-import { statusOfRecord } from './draftStatus';
+import { draftAccessOf } from '../readModels/draftAccess';
+import { statusOfRecord } from '../readModels/draftStatus';
 
 /** What a check sees: the draft, its record and sponsors as they are inside the transaction. */
 export interface RecordContext {

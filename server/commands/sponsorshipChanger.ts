@@ -11,7 +11,7 @@ import { HttpErrors } from '../http/errors';
 import type { SponsorshipEventRow, Store } from '../storage/types';
 import { expectNextSeq, lastSeqOf, oneAtATime, retryLostRaces } from './appendGuard';
 import { todayUTC } from '../../shared/dates';
-import { draftAccessOf } from './draftAccess';
+import { draftAccessOf } from '../readModels/draftAccess';
 
 /** A change to make, and who makes it. */
 export interface SponsorshipChangeInput {

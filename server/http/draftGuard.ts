@@ -5,7 +5,7 @@
  */
 import { mayReadDraft, mayRecordEvent } from '../../shared/policy';
 import type { AuthenticatedUser } from '../auth';
-import { loadDraftAccess } from '../commands/draftAccess';
+import { loadDraftAccess } from '../readModels/draftAccess';
 import type { Store } from '../storage/types';
 import { HttpErrors } from './errors';
 

@@ -1,7 +1,7 @@
 /** How a draft looks in JSON: a row of the drafts list, and the full page, each with the reader's permissions. */
 import type { Actor } from '../../shared/accounts';
 import { draftSymbol } from '../../shared/symbols';
-import type { DraftListItem, DraftView } from '../commands/draftViews';
+import type { DraftListItem, DraftView } from '../readModels/draftViews';
 import type { SessionRow } from '../storage/types';
 import { presentNegotiationCounts } from './meeting';
 import { presentPermissions } from './permissions';

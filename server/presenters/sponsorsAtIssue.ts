@@ -4,7 +4,7 @@
  * L.9/Rev.1 shows why: its text listed 13 sponsors, and at the meeting 42 co-sponsors were thanked.
  */
 import { formatJoinedAfter, splitAtIssue, type Sponsor, type Withdrawal } from '../../shared/sponsorship';
-import type { DraftView } from '../commands/draftViews';
+import type { DraftView } from '../readModels/draftViews';
 
 function named(view: DraftView, id: string) {
   const d = view.delegations.get(id);

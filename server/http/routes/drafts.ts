@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { mayAdminister, mayChangeSponsorship, mayCreateDraft } from '../../../shared/policy';
 import { createDraft } from '../../commands/draftCreator';
-import { loadDraftList, loadDraftView } from '../../commands/draftViews';
+import { loadDraftList, loadDraftView } from '../../readModels/draftViews';
 import { presentDraft, presentDraftSummary } from '../../presenters/draft';
 import type { AuthenticatedUser } from '../../auth';
 import { requireUser, send } from '../context';

@@ -7,7 +7,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { actionTakenSection, reportParagraph } from '../../../shared/reportParagraph';
-import { loadReportItems, type ReportItem } from '../../commands/reportInputs';
+import { loadReportItems, type ReportItem } from '../../readModels/reportInputs';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { HttpErrors } from '../errors';

@@ -10,7 +10,7 @@ import { Router } from 'express';
 import { textFromJSON } from '../../../shared/schema';
 import { z } from 'zod';
 import { nextText } from '../../../shared/lifecycle';
-import { statusOfRecord } from '../../commands/draftStatus';
+import { statusOfRecord } from '../../readModels/draftStatus';
 import { recordDocument } from '../../commands/documentRecorder';
 import { documentsOf, RecordTypes } from '../../commands/meetingRecord';
 import { authorizeRecord } from '../../commands/recordAppender';

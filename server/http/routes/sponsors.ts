@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { todayUTC } from '../../../shared/dates';
 import { mayChangeSponsorship } from '../../../shared/policy';
 import { sponsorsAsOf } from '../../../shared/sponsorship';
-import { loadDraftAccess } from '../../commands/draftAccess';
+import { loadDraftAccess } from '../../readModels/draftAccess';
 import { changeSponsorship, type SponsorshipChangeInput } from '../../commands/sponsorshipChanger';
 import { presentSponsorList, presentSponsorshipEvent } from '../../presenters/sponsorship';
 import type { AuthenticatedUser } from '../../auth';

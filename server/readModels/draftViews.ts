@@ -13,7 +13,7 @@ import type {
 } from '../storage/types';
 import { accessOf } from './draftAccess';
 import { statusOfRecord } from './draftStatus';
-import { negotiationOf } from './paragraphStateRecorder';
+import { negotiationOf } from '../commands/paragraphStateRecorder';
 import { HttpError } from '../http/errors';
 
 /** One row of the drafts list. */

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { loadDraftAccess } from '../../../server/commands/draftAccess';
+import { loadDraftAccess } from '../../../server/readModels/draftAccess';
 import { makeWorld } from '../../helpers/factories';
-import { describeOnStores } from './stores';
+import { describeOnStores } from '../commands/stores';
 
 await describeOnStores('loadDraftAccess', ({ store }) => {
   it('gives the chair, the main sponsor, the sponsors as of today and the freeze', async () => {

@@ -11,7 +11,7 @@ import { draftSymbol } from '../../shared/symbols';
 import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, DraftRow, SessionRow, SponsorshipEventRow, Store } from '../storage/types';
 import { statusOfRecord } from './draftStatus';
-import { numberOf, reportDetailsOf } from './meetingRecord';
+import { numberOf, reportDetailsOf } from '../commands/meetingRecord';
 
 // Chinese names of organs end with what the organ is; the report calls it by that.
 const ZH_ORGANS = ['缔约方会议', '委员会', '理事会', '大会', '会议'];
