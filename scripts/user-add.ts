@@ -10,8 +10,8 @@ import { ROLES, type Role } from '../shared/accounts';
 import { generatePassword } from '../server/auth/passwords';
 import { createUser } from '../server/commands/userCreator';
 import { loadConfig } from '../server/config';
-import { HttpError } from '../server/http/errors';
 import { openStore } from '../server/storage';
+import { DomainError } from '../server/errors';
 
 const USAGE = `usage: npm run user:add -- --login LOGIN --name "DISPLAY NAME" --role ${ROLES.join('|')} [--delegation CODE] [--password PASSWORD]`;
 
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     console.log(`created ${user.role} ${user.login} (${user.displayName})${delegation ? ` for ${delegation.toUpperCase()}` : ''}`);
     if (password === undefined) console.log(`password: ${chosen}\n(shown only now)`);
   } catch (err) {
-    if (err instanceof HttpError) {
+    if (err instanceof DomainError) {
       console.error(`cannot create the account: ${err.message}`);
       process.exitCode = 1;
     } else {

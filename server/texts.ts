@@ -12,8 +12,8 @@ import { asDoc } from '../shared/export/blocks';
 import type { TextSpec } from '../shared/textSpec';
 import { textAsOf } from './collab/history';
 import { amendmentsFor } from './commands/oralAmendmentRecorder';
-import { HttpErrors } from './http/errors';
 import type { DraftRow, RevisionRow, SessionRow, Store } from './storage/types';
+import { DomainErrors } from './errors';
 
 /** A draft with what every text of it is resolved against: its session and its issued revisions. */
 export interface DraftTexts {
@@ -63,7 +63,7 @@ export function recordedSources(store: Store): TextSources {
     async oralAmendments(revision) {
       const amendments = amendmentsFor(await store.listDraftEvents(revision.draftId), revision);
       // A text nobody amended has no "as orally amended" form: name the issued text instead.
-      if (amendments.length === 0) throw HttpErrors.refused(`no oral amendments are recorded for ${revision.symbol}`);
+      if (amendments.length === 0) throw DomainErrors.refused(`no oral amendments are recorded for ${revision.symbol}`);
       return amendments;
     },
   };
@@ -72,9 +72,9 @@ export function recordedSources(store: Store): TextSources {
 /** Load a draft, its session and its lineage; 404 when the draft does not exist. */
 export async function loadDraftTexts(store: Store, draftId: string): Promise<DraftTexts> {
   const draft = await store.getDraft(draftId);
-  if (!draft) throw HttpErrors.notFound('draft');
+  if (!draft) throw DomainErrors.notFound('draft');
   const [session, rows] = await Promise.all([store.getSession(draft.sessionId), store.listRevisions(draftId)]);
-  if (!session) throw HttpErrors.notFound('session');
+  if (!session) throw DomainErrors.notFound('session');
   const revisions = [...rows].sort((a, b) => a.revision - b.revision);
   return { draft, session, revisions, latest: revisions[revisions.length - 1] ?? null };
 }
@@ -96,7 +96,7 @@ export function checkedText(text: unknown) {
   try {
     return asDoc(text as TextJSON);
   } catch (err) {
-    throw HttpErrors.refused(`the stored text does not fit the schema: ${err instanceof Error ? err.message : String(err)}`);
+    throw DomainErrors.refused(`the stored text does not fit the schema: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -106,7 +106,7 @@ function baseOf(revision: RevisionRow | null): NumberingBase | null {
 
 function requireRevision(texts: DraftTexts, symbol: string): RevisionRow {
   const revision = findRevision(texts, symbol);
-  if (!revision) throw HttpErrors.notFound(`revision ${symbol}`);
+  if (!revision) throw DomainErrors.notFound(`revision ${symbol}`);
   return revision;
 }
 
@@ -115,7 +115,7 @@ function requireRevision(texts: DraftTexts, symbol: string): RevisionRow {
 async function workingText(store: Store, texts: DraftTexts, spec: TextSpec & { kind: 'working' | 'seq' | 'at' }): Promise<ResolvedText> {
   const point = spec.kind === 'seq' ? { seq: spec.seq } : spec.kind === 'at' ? { at: spec.at } : {};
   const found = await textAsOf(store, texts.draft.id, point);
-  if (spec.kind === 'seq' && spec.seq > found.seq) throw HttpErrors.notFound(`seq ${spec.seq} (the log ends at ${found.seq})`);
+  if (spec.kind === 'seq' && spec.seq > found.seq) throw DomainErrors.notFound(`seq ${spec.seq} (the log ends at ${found.seq})`);
   const asOf = spec.kind === 'working' ? null : spec.kind === 'at' ? spec.at : found.at;
   const issued = asOf === null ? texts.latest : [...texts.revisions].reverse().find((r) => r.issuedAt <= asOf) ?? null;
   const hasText = ((found.doc as { content?: unknown[] }).content ?? []).length > 0;
@@ -126,7 +126,7 @@ async function workingText(store: Store, texts: DraftTexts, spec: TextSpec & { k
     try {
       asDoc(text);
     } catch (err) {
-      throw HttpErrors.textInvalid(spec.kind === 'working' ? 'the working text' : `the working text at seq ${found.seq}`, err instanceof Error ? err.message : String(err));
+      throw DomainErrors.textInvalid(spec.kind === 'working' ? 'the working text' : `the working text at seq ${found.seq}`, err instanceof Error ? err.message : String(err));
     }
   }
   const label = spec.kind === 'working' ? 'working text' : spec.kind === 'seq' ? `working text at seq ${found.seq}` : `working text at ${spec.at}`;
@@ -157,8 +157,8 @@ export async function resolveText(store: Store, texts: DraftTexts, spec: TextSpe
     return { ...common, text: revision.text as TextJSON, state: 'issued', label: short };
   }
   // The amendments come from the record (or the caller's sources), applied by the pure domain.
-  if (!sources.oralAmendments) throw HttpErrors.refused(`no oral amendments are recorded for ${short} yet`);
+  if (!sources.oralAmendments) throw DomainErrors.refused(`no oral amendments are recorded for ${short} yet`);
   const amended = applyOralAmendments(checkedText(revision.text), await sources.oralAmendments(revision));
-  if (!amended.ok) throw HttpErrors.refused(amended.error);
+  if (!amended.ok) throw DomainErrors.refused(amended.error);
   return { ...common, text: amended.value.toJSON(), state: 'amended', label: `${short} as orally amended` };
 }

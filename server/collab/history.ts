@@ -6,10 +6,10 @@
  */
 import * as Y from 'yjs';
 import { charsByDelegation, pushRun, type AuthorRun, type ChangeEntry, type ParagraphAuthorship, type TextAsOf } from '../../shared/history';
-import { HttpErrors } from '../http/errors';
 import type { StoredUpdate, UpdateLogRepo } from '../storage/types';
 import { docText, TEXT_FRAGMENT } from './fragmentText';
 import { loadDoc } from './registry';
+import { DomainErrors } from '../errors';
 
 export { TEXT_FRAGMENT } from './fragmentText';
 
@@ -21,7 +21,7 @@ type LogRepo = Pick<UpdateLogRepo, 'listUpdates' | 'latestCheckpoint' | 'lastSeq
  */
 export function renderText(doc: Y.Doc, what = 'the working text'): { doc: unknown; plain: string } {
   const text = docText(doc);
-  if (!text.ok) throw HttpErrors.textInvalid(what, text.error);
+  if (!text.ok) throw DomainErrors.textInvalid(what, text.error);
   const node = text.value;
   return { doc: node.toJSON(), plain: node.textBetween(0, node.content.size, '\n') };
 }
@@ -40,7 +40,7 @@ async function loadReadable(store: LogRepo, draftId: string, seq: number, what: 
   try {
     return (await loadDoc(store, draftId, seq)).doc;
   } catch (err) {
-    if (isStackOverflow(err)) throw HttpErrors.textInvalid(what, 'its history holds content nested far deeper than a text can be');
+    if (isStackOverflow(err)) throw DomainErrors.textInvalid(what, 'its history holds content nested far deeper than a text can be');
     throw err;
   }
 }
@@ -156,7 +156,7 @@ export async function authorshipOf(store: LogRepo, draftId: string): Promise<Par
   const valid = docText(doc);
   if (!valid.ok) {
     doc.destroy();
-    throw HttpErrors.textInvalid('the authorship of the working text', valid.error);
+    throw DomainErrors.textInvalid('the authorship of the working text', valid.error);
   }
   const out: ParagraphAuthorship[] = [];
   doc.getXmlFragment(TEXT_FRAGMENT).toArray().forEach((block, index) => {

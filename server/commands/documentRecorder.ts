@@ -6,11 +6,11 @@
  */
 import type { Actor } from '../../shared/accounts';
 import { formatSymbol, parseSymbol } from '../../shared/symbols';
-import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, Store } from '../storage/types';
 import { todayUTC } from '../../shared/dates';
 import { documentsOf, RecordTypes, type DocumentPayload } from './meetingRecord';
 import { recordEntry } from './recordAppender';
+import { DomainErrors } from '../errors';
 
 /** What to record: the issued revision it belongs to, addendum or corrigendum, and a note. */
 export interface RecordDocumentInput {
@@ -31,9 +31,9 @@ export async function recordDocument(store: Store, input: RecordDocumentInput): 
     type: RecordTypes.document,
     check: async (ctx) => {
       const revision = (await ctx.tx.listRevisions(ctx.draft.id)).find((r) => r.revision === input.revision);
-      if (!revision) throw HttpErrors.notFound(`revision ${input.revision}`);
+      if (!revision) throw DomainErrors.notFound(`revision ${input.revision}`);
       const parsed = parseSymbol(revision.symbol);
-      if (!parsed.ok) throw HttpErrors.refused(parsed.error);
+      if (!parsed.ok) throw DomainErrors.refused(parsed.error);
       const n = documentsOf(ctx.rows).filter((d) => d.of === revision.symbol && d.kind === input.kind).length + 1;
       const symbol = formatSymbol({ ...parsed.value, reissued: false, [input.kind]: n });
       payload = { kind: input.kind, symbol, of: revision.symbol, date: input.date ?? todayUTC(), ...(input.note ? { note: input.note } : {}) };

@@ -5,9 +5,9 @@
  */
 import type { LocalizedText } from '../../shared/delegations';
 import { draftSymbol } from '../../shared/symbols';
-import { HttpErrors } from '../http/errors';
 import { UniqueViolation, type DraftRow, type Store } from '../storage/types';
 import { todayUTC } from '../../shared/dates';
+import { DomainErrors } from '../errors';
 
 /** What a new draft needs. Authorization is the route's: this only writes consistently. */
 export interface NewDraftInput {
@@ -31,14 +31,14 @@ const L_NUMBER_KEY = 'drafts_session_l_number_key';
 async function createOnce(store: Store, input: NewDraftInput): Promise<DraftRow> {
   return store.transaction(async (tx) => {
     const session = await tx.getSession(input.sessionId);
-    if (!session) throw HttpErrors.notFound('session');
+    if (!session) throw DomainErrors.notFound('session');
     if (input.chairUserId) {
       const chair = await tx.getUser(input.chairUserId);
-      if (!chair || !chair.active) throw HttpErrors.refused(`there is no active user with id "${input.chairUserId}" to chair the consultations`);
+      if (!chair || !chair.active) throw DomainErrors.refused(`there is no active user with id "${input.chairUserId}" to chair the consultations`);
     }
     const main = input.mainSponsor ?? null;
     if (main && !(await tx.getDelegation(main.delegationId))) {
-      throw HttpErrors.refused(`there is no delegation with id "${main.delegationId}"`);
+      throw DomainErrors.refused(`there is no delegation with id "${main.delegationId}"`);
     }
     const lNumber = input.lNumber ?? (await tx.maxLNumber(session.id)) + 1;
     const draft = await tx
@@ -55,7 +55,7 @@ async function createOnce(store: Store, input: NewDraftInput): Promise<DraftRow>
       })
       .catch((err: unknown) => {
         if (err instanceof UniqueViolation && err.constraint === L_NUMBER_KEY && input.lNumber !== undefined) {
-          throw HttpErrors.conflict(`${draftSymbol(session.symbolPrefix, lNumber)} is already used in this session`);
+          throw DomainErrors.conflict(`${draftSymbol(session.symbolPrefix, lNumber)} is already used in this session`);
         }
         throw err;
       });

@@ -16,10 +16,10 @@ import { textFromJSON } from '../../shared/schema';
 import type { AuthenticatedUser } from '../auth';
 import { seqAtTime, textAsOf } from '../collab/history';
 import type { ReplaceWorkingText } from '../export/textImporter';
-import { HttpError, HttpErrors } from '../http/errors';
 import type { Store } from '../storage/types';
 import { loadDraftAccess } from '../readModels/draftAccess';
 import { authorizeRecord } from './recordAppender';
+import { DomainError, DomainErrors } from '../errors';
 
 /** The name the policy knows a restore by (only the secretariat records it; nothing on a frozen draft). */
 export const RESTORE_TYPE = 'text_restored';
@@ -41,13 +41,13 @@ export interface RestoredText {
 // The seq a point names, refused (422) when the log has no such point.
 async function seqOf(store: Store, draftId: string, point: RestorePoint): Promise<number> {
   const last = await store.lastSeq(draftId);
-  if (last === 0) throw HttpErrors.refused('the working text has no history yet: there is nothing to restore');
+  if (last === 0) throw DomainErrors.refused('the working text has no history yet: there is nothing to restore');
   if ('seq' in point) {
-    if (point.seq < 1 || point.seq > last) throw HttpErrors.refused(`seq ${point.seq} is not in the log of this draft: it runs from 1 to ${last}`);
+    if (point.seq < 1 || point.seq > last) throw DomainErrors.refused(`seq ${point.seq} is not in the log of this draft: it runs from 1 to ${last}`);
     return point.seq;
   }
   const found = await seqAtTime(store, draftId, point.at);
-  if (found.seq === 0) throw HttpErrors.refused(`${point.at} is before the first change of the working text: choose a later time`);
+  if (found.seq === 0) throw DomainErrors.refused(`${point.at} is before the first change of the working text: choose a later time`);
   return found.seq;
 }
 
@@ -57,18 +57,18 @@ async function textAt(store: Store, draftId: string, seq: number): Promise<{ tex
   try {
     found = await textAsOf(store, draftId, { seq });
   } catch (err) {
-    if (err instanceof HttpError && err.id === ErrorIds.textInvalid) {
-      throw HttpErrors.refused(`the working text at seq ${seq} is not a valid text either: choose an earlier point`);
+    if (err instanceof DomainError && err.id === ErrorIds.textInvalid) {
+      throw DomainErrors.refused(`the working text at seq ${seq} is not a valid text either: choose an earlier point`);
     }
     throw err;
   }
   if (((found.doc as { content?: unknown[] }).content ?? []).length === 0) {
-    throw HttpErrors.refused(`the working text was empty at seq ${seq}: choose a later point`);
+    throw DomainErrors.refused(`the working text was empty at seq ${seq}: choose a later point`);
   }
   try {
     return { text: textFromJSON(found.doc), at: found.at };
   } catch (err) {
-    throw HttpErrors.refused(`the working text at seq ${seq} is not a whole text (${err instanceof Error ? err.message : String(err)}): choose another point`);
+    throw DomainErrors.refused(`the working text at seq ${seq} is not a whole text (${err instanceof Error ? err.message : String(err)}): choose another point`);
   }
 }
 
@@ -83,7 +83,7 @@ export async function restoreWorkingText(
 ): Promise<RestoredText> {
   const { draftId, actor } = input;
   const loaded = await loadDraftAccess(store, draftId);
-  if (!loaded) throw HttpErrors.notFound('draft');
+  if (!loaded) throw DomainErrors.notFound('draft');
   authorizeRecord(actor, loaded, RESTORE_TYPE);
   const seq = await seqOf(store, draftId, input.point);
   const { text, at } = await textAt(store, draftId, seq);

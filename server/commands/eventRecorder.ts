@@ -6,9 +6,9 @@
  */
 import type { Actor } from '../../shared/accounts';
 import { applyEvent, nextText, type DraftEvent, type DraftStatus } from '../../shared/lifecycle';
-import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, Store } from '../storage/types';
 import { appendChecked, authorizeRecord, loadRecordContext, underRecordGuard, type RecordContext } from './recordAppender';
+import { DomainErrors } from '../errors';
 
 /** What to record, and who records it. */
 export interface RecordEventInput {
@@ -30,7 +30,7 @@ async function checkIssuedSymbol(ctx: RecordContext, event: DraftEvent): Promise
   const session = await ctx.tx.getSession(ctx.draft.sessionId);
   if (!session) return;
   const next = nextText(ctx.status, { prefix: session.symbolPrefix, lNumber: ctx.draft.lNumber });
-  if (next !== null && event.symbol !== next.symbol) throw HttpErrors.refused(`"${event.symbol}" is not a text of this draft; the next is ${next.symbol}`);
+  if (next !== null && event.symbol !== next.symbol) throw DomainErrors.refused(`"${event.symbol}" is not a text of this draft; the next is ${next.symbol}`);
 }
 
 /** Record one lifecycle event: 404, 403 or 422 (with the reason) when it cannot be. */
@@ -41,7 +41,7 @@ export function recordDraftEvent(store: Store, input: RecordEventInput): Promise
     // The lifecycle refuses every event on a frozen draft, with its own reason (422).
     authorizeRecord(actor, ctx, event.type, true);
     const next = applyEvent(ctx.status, event);
-    if (!next.ok) throw HttpErrors.refused(next.error);
+    if (!next.ok) throw DomainErrors.refused(next.error);
     await checkIssuedSymbol(ctx, event);
     const { type, ...payload } = event;
     const row = await appendChecked(ctx, actor, type, payload);

@@ -17,12 +17,12 @@ import type { Actor } from '../../shared/accounts';
 import { textHash } from '../../shared/canonical';
 import { applyEvent, type DraftStatus } from '../../shared/lifecycle';
 import { seedWorkingText } from '../collab/seed';
-import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, RecordRepos, RevisionRow, Store, UpdateLogRepo } from '../storage/types';
 import { statusOfRecord } from '../readModels/draftStatus';
 import { amendedText, amendmentsFor } from './oralAmendmentRecorder';
 import { appendChecked, authorizeRecord, loadRecordContext, underRecordGuard } from './recordAppender';
 import { workingTextNow } from './revisionIssuer';
+import { DomainErrors } from '../errors';
 
 /** Which text a frozen draft's hash is of. */
 export interface FinalText {
@@ -48,7 +48,7 @@ export async function finalText(
   const accepted = amendments.filter((a) => a.accepted).length;
   if (amendments.length === 0) return { hash: latest.hash, symbol: latest.symbol, label: latest.symbol, amendments: 0 };
   const amended = amendedText(latest, amendments);
-  if (!amended.ok) throw HttpErrors.refused(amended.error);
+  if (!amended.ok) throw DomainErrors.refused(amended.error);
   return { hash: textHash(amended.value), symbol: latest.symbol, label: `${latest.symbol} as orally amended`, amendments: accepted };
 }
 
@@ -66,7 +66,7 @@ export async function freezeDraft(
   await input.refreshAccess(draftId);
   // Refuse early with the lifecycle's own reason; the transaction checks again.
   const early = applyEvent(statusOfRecord(await store.listDraftEvents(draftId)), { type: 'frozen', hash: '-' });
-  if (!early.ok) throw HttpErrors.refused(early.error);
+  if (!early.ok) throw DomainErrors.refused(early.error);
   // A draft never opened in the editor gets its first update (the last issued text) when it is
   // first opened; once frozen its log takes none, so write that update now.
   await seedWorkingText(store, draftId);
@@ -78,10 +78,10 @@ export async function freezeDraft(
     // A second freeze is the lifecycle's to refuse, with its own reason (422).
     authorizeRecord(actor, ctx, 'frozen', true);
     const allowed = applyEvent(ctx.status, { type: 'frozen', hash: '-' });
-    if (!allowed.ok) throw HttpErrors.refused(allowed.error);
+    if (!allowed.ok) throw DomainErrors.refused(allowed.error);
     const final = await finalText(tx, draftId, ctx.rows, await tx.listRevisions(draftId));
     const next = applyEvent(ctx.status, { type: 'frozen', hash: final.hash });
-    if (!next.ok) throw HttpErrors.refused(next.error);
+    if (!next.ok) throw DomainErrors.refused(next.error);
     const row = await appendChecked(ctx, actor, 'frozen', { hash: final.hash });
     return { status: next.value, row, final };
   });

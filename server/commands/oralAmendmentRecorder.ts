@@ -9,10 +9,10 @@ import type { Actor } from '../../shared/accounts';
 import { applyOralAmendments, validateOralAmendment, type OralAmendment } from '../../shared/oralAmendments';
 import { amendmentsOpen } from '../../shared/policy';
 import { textFromJSON } from '../../shared/schema';
-import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, RevisionRow, Store } from '../storage/types';
 import { oralAmendmentsOf, RecordTypes, type OralAmendmentPayload } from './meetingRecord';
 import { recordEntry } from './recordAppender';
+import { DomainErrors } from '../errors';
 
 /** An amendment as received, the issued text it amends (the latest when absent) and the meeting. */
 export interface OralAmendmentInput {
@@ -36,7 +36,7 @@ export function amendmentsFor(rows: readonly DraftEventRow[], revision: Revision
 /** Record one oral amendment: 400 for a malformed one, 403, 404 for an unknown text, 422 when it cannot apply or action was taken. */
 export async function recordOralAmendment(store: Store, input: OralAmendmentInput): Promise<{ row: DraftEventRow; payload: OralAmendmentPayload }> {
   const valid = validateOralAmendment(input.amendment);
-  if (!valid.ok) throw HttpErrors.validation(valid.error);
+  if (!valid.ok) throw DomainErrors.validation(valid.error);
   let payload: OralAmendmentPayload | null = null;
   const { row } = await recordEntry<OralAmendmentPayload>(store, {
     draftId: input.draftId,
@@ -44,20 +44,20 @@ export async function recordOralAmendment(store: Store, input: OralAmendmentInpu
     type: RecordTypes.oralAmendment,
     check: async (ctx) => {
       const open = amendmentsOpen(ctx.status);
-      if (!open.ok) throw HttpErrors.refused(open.error);
+      if (!open.ok) throw DomainErrors.refused(open.error);
       const revisions = (await ctx.tx.listRevisions(ctx.draft.id)).sort((a, b) => a.revision - b.revision);
       const latest = revisions.at(-1);
       // The status counts the issued events, written with their revisions in one transaction.
       if (!latest) throw new Error(`draft ${ctx.draft.id} is issued but has no revision row`);
       const named = input.symbol === undefined ? latest : revisions.find((r) => r.symbol === input.symbol || r.symbol.endsWith(`/${input.symbol}`));
-      if (!named) throw HttpErrors.notFound(`revision ${input.symbol}`);
-      if (named !== latest) throw HttpErrors.refused(`oral amendments are made to the text before the body, ${latest.symbol}, not ${named.symbol}`);
+      if (!named) throw DomainErrors.notFound(`revision ${input.symbol}`);
+      if (named !== latest) throw DomainErrors.refused(`oral amendments are made to the text before the body, ${latest.symbol}, not ${named.symbol}`);
       const amendment = valid.value;
       if (amendment.proposedBy !== null && !(await ctx.tx.getDelegation(amendment.proposedBy))) {
-        throw HttpErrors.refused(`there is no delegation with id "${amendment.proposedBy}"`);
+        throw DomainErrors.refused(`there is no delegation with id "${amendment.proposedBy}"`);
       }
       const applied = amendedText(latest, [...amendmentsFor(ctx.rows, latest), { ...amendment, accepted: true }]);
-      if (!applied.ok) throw HttpErrors.refused(applied.error);
+      if (!applied.ok) throw DomainErrors.refused(applied.error);
       payload = { symbol: latest.symbol, revision: latest.revision, amendment, ...(input.meeting ? { meeting: input.meeting } : {}) };
       return payload;
     },

@@ -6,11 +6,11 @@
 import type { Actor } from '../../shared/accounts';
 import { checkParagraphStateChange, negotiationCounts, paragraphStatesAsOf, type NegotiationCounts, type ParagraphState } from '../../shared/negotiation';
 import { negotiationOpen } from '../../shared/policy';
-import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, Store } from '../storage/types';
 import { paragraphStateEvents, RecordTypes, type ParagraphStatePayload } from './meetingRecord';
 import { recordEntry } from './recordAppender';
 import { workingTextNow } from './revisionIssuer';
+import { DomainErrors } from '../errors';
 
 /** A state to set, and who sets it. */
 export interface ParagraphStateInput {
@@ -29,11 +29,11 @@ export async function recordParagraphState(store: Store, input: ParagraphStateIn
     type: RecordTypes.paragraphState,
     check: async (ctx) => {
       const open = negotiationOpen(ctx.status);
-      if (!open.ok) throw HttpErrors.refused(open.error);
+      if (!open.ok) throw DomainErrors.refused(open.error);
       const doc = await workingTextNow(ctx.tx, ctx.draft.id);
       const states = paragraphStatesAsOf(paragraphStateEvents(ctx.rows));
       const checked = checkParagraphStateChange(doc, states, { paragraphId: input.paragraphId, state: input.state });
-      if (!checked.ok) throw HttpErrors.refused(checked.error);
+      if (!checked.ok) throw DomainErrors.refused(checked.error);
       const after = new Map(states);
       if (checked.value.state === 'open') after.delete(checked.value.paragraphId);
       else after.set(checked.value.paragraphId, checked.value.state);

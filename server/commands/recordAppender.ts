@@ -8,11 +8,11 @@
 import type { Actor } from '../../shared/accounts';
 import type { DraftStatus } from '../../shared/lifecycle';
 import { mayWriteRecord, type DraftAccess } from '../../shared/policy';
-import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, DraftRow, RecordRepos, SponsorshipEventRow, Store, UpdateLogRepo } from '../storage/types';
 import { expectNextSeq, lastSeqOf, oneAtATime, retryLostRaces } from './appendGuard';
 import { draftAccessOf } from '../readModels/draftAccess';
 import { statusOfRecord } from '../readModels/draftStatus';
+import { DomainErrors } from '../errors';
 
 /** What a check sees: the draft, its record and sponsors as they are inside the transaction. */
 export interface RecordContext {
@@ -33,7 +33,7 @@ export function underRecordGuard<T>(store: Store, draftId: string, fn: (tx: Reco
 /** Load the context of a draft inside a transaction; 404 when there is no such draft. */
 export async function loadRecordContext(tx: RecordRepos & UpdateLogRepo, draftId: string): Promise<RecordContext> {
   const draft = await tx.getDraft(draftId);
-  if (!draft) throw HttpErrors.notFound('draft');
+  if (!draft) throw DomainErrors.notFound('draft');
   // One after another: a transaction is one connection, which runs one query at a time.
   const rows = await tx.listDraftEvents(draftId);
   const sponsorship = await tx.listSponsorshipEvents(draftId);
@@ -43,7 +43,7 @@ export async function loadRecordContext(tx: RecordRepos & UpdateLogRepo, draftId
 /** Refuse with 403 unless the policy lets the actor append this type now (see `mayWriteRecord` for `afterFreeze`). */
 export function authorizeRecord(actor: Actor, ctx: Pick<RecordContext, 'access'>, type: string, afterFreeze = false): void {
   const permission = mayWriteRecord(actor, ctx.access, type, afterFreeze);
-  if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+  if (!permission.ok) throw DomainErrors.forbidden(permission.error);
 }
 
 /** Append one entry right after the record that was checked (LostRace otherwise). */

@@ -8,11 +8,11 @@
  * the store's unique index on (session, kind, number) refuses the second taker.
  */
 import type { Actor } from '../../shared/accounts';
-import { HttpErrors } from '../http/errors';
 import { UniqueViolation, type DraftEventRow, type RecordRepos, type SessionRow, type Store } from '../storage/types';
 import { oneAtATime } from './appendGuard';
 import { numberOf, RecordTypes, type NumberPayload } from './meetingRecord';
 import { recordEntry } from './recordAppender';
+import { DomainErrors } from '../errors';
 
 /** The kinds of adopted text, each numbered on its own. */
 export type TextKind = NumberPayload['kind'];
@@ -49,21 +49,21 @@ export function numberAdoptedText(store: Store, input: { draftId: string; sessio
       type: RecordTypes.number,
       afterFreeze: true,
       check: async (ctx) => {
-        if (ctx.status.state !== 'adopted') throw HttpErrors.refused('only an adopted text takes a resolution or decision number');
+        if (ctx.status.state !== 'adopted') throw DomainErrors.refused('only an adopted text takes a resolution or decision number');
         const own = numberOf(ctx.rows);
-        if (own) throw HttpErrors.conflict(`this text is already ${own.kind} ${own.number}`);
+        if (own) throw DomainErrors.conflict(`this text is already ${own.kind} ${own.number}`);
         const session = await ctx.tx.getSession(ctx.draft.sessionId);
-        if (!session) throw HttpErrors.notFound('session');
+        if (!session) throw DomainErrors.notFound('session');
         const taken = await numbersInSession(ctx.tx, session.id);
         const kind = ctx.draft.kind;
         const number = input.number ?? nextNumber(session, kind, taken.values());
-        if (!number.startsWith(`${session.number}/`)) throw HttpErrors.refused(`numbers of this session begin "${session.number}/", not "${number}"`);
-        if ([...taken.values()].some((n) => n.kind === kind && n.number === number)) throw HttpErrors.conflict(`${kind} ${number} is already taken in this session`);
+        if (!number.startsWith(`${session.number}/`)) throw DomainErrors.refused(`numbers of this session begin "${session.number}/", not "${number}"`);
+        if ([...taken.values()].some((n) => n.kind === kind && n.number === number)) throw DomainErrors.conflict(`${kind} ${number} is already taken in this session`);
         // The database has the last word: another instance may have taken it a moment ago.
         try {
           await ctx.tx.claimTextNumber(session.id, kind, number, ctx.draft.id);
         } catch (err) {
-          if (err instanceof UniqueViolation) throw HttpErrors.conflict(`${kind} ${number} is already taken in this session`);
+          if (err instanceof UniqueViolation) throw DomainErrors.conflict(`${kind} ${number} is already taken in this session`);
           throw err;
         }
         payload = { kind, number };

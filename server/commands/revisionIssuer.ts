@@ -19,9 +19,9 @@ import { isParagraph, textFromJSON, type TextJSON } from '../../shared/schema';
 import { currentSponsors, sponsorsAsOf } from '../../shared/sponsorship';
 import { draftSymbol, parseSymbol } from '../../shared/symbols';
 import { textAsOf } from '../collab/history';
-import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, RecordRepos, RevisionRow, SessionRow, Store, UpdateLogRepo } from '../storage/types';
 import { appendChecked, authorizeRecord, loadRecordContext, underRecordGuard, type RecordContext } from './recordAppender';
+import { DomainErrors } from '../errors';
 
 /** What to issue, and who issues it. */
 export interface IssueRevisionInput {
@@ -43,17 +43,17 @@ export interface IssuedRevision {
 function checkRequested(session: SessionRow, ctx: RecordContext, requested: string): { symbol: string; revision: number } {
   // After final action nothing is issued: the lifecycle says so in its own words.
   const allowed = checkTransition(ctx.status, 'issued');
-  if (!allowed.ok) throw HttpErrors.refused(allowed.error);
+  if (!allowed.ok) throw DomainErrors.refused(allowed.error);
   const { symbol, revision } = nextText(ctx.status, { prefix: session.symbolPrefix, lNumber: ctx.draft.lNumber })!;
   const full = requested.startsWith(`${session.symbolPrefix}/`) ? requested : `${session.symbolPrefix}/${requested}`;
   const parsed = parseSymbol(full);
-  if (!parsed.ok) throw HttpErrors.refused(`"${requested}" is not a symbol: ${parsed.error}`);
+  if (!parsed.ok) throw DomainErrors.refused(`"${requested}" is not a symbol: ${parsed.error}`);
   const p = parsed.value;
   if (p.prefix !== session.symbolPrefix || p.lNumber !== ctx.draft.lNumber || p.addendum !== undefined || p.corrigendum !== undefined) {
-    throw HttpErrors.refused(`"${requested}" is not a text of this draft; the next is ${symbol}`);
+    throw DomainErrors.refused(`"${requested}" is not a text of this draft; the next is ${symbol}`);
   }
-  if (p.revision < revision) throw HttpErrors.conflict(`${draftSymbol(p.prefix, p.lNumber, p.revision)} has already been issued; the next is ${symbol}`);
-  if (p.revision > revision) throw HttpErrors.refused(`the next text of this draft is ${symbol}, not ${full}`);
+  if (p.revision < revision) throw DomainErrors.conflict(`${draftSymbol(p.prefix, p.lNumber, p.revision)} has already been issued; the next is ${symbol}`);
+  if (p.revision > revision) throw DomainErrors.refused(`the next text of this draft is ${symbol}, not ${full}`);
   return { symbol, revision };
 }
 
@@ -82,7 +82,7 @@ export async function workingTextNow(tx: Pick<RecordRepos & UpdateLogRepo, 'list
   try {
     return textFromJSON(source);
   } catch (err) {
-    throw HttpErrors.refused(`the working text does not fit the schema: ${err instanceof Error ? err.message : String(err)}`);
+    throw DomainErrors.refused(`the working text does not fit the schema: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -93,9 +93,9 @@ export async function workingTextNow(tx: Pick<RecordRepos & UpdateLogRepo, 'list
  */
 export async function textToIssue(ctx: RecordContext): Promise<{ text: TextJSON; hash: string }> {
   const doc = canonicalText(await workingTextNow(ctx.tx, ctx.draft.id));
-  if (paragraphCount(doc) === 0) throw HttpErrors.refused('there is nothing to issue: the working text has no paragraphs yet');
+  if (paragraphCount(doc) === 0) throw DomainErrors.refused('there is nothing to issue: the working text has no paragraphs yet');
   const cleared = clearNegotiationMarks(doc);
-  if (!cleared.ok) throw HttpErrors.refused(`the text cannot be issued: ${cleared.error}`);
+  if (!cleared.ok) throw DomainErrors.refused(`the text cannot be issued: ${cleared.error}`);
   const text = canonicalText(cleared.value).toJSON() as TextJSON;
   return { text, hash: textHash(text) };
 }
@@ -106,10 +106,10 @@ export function issueRevision(store: Store, input: IssueRevisionInput): Promise<
     const ctx = await loadRecordContext(tx, input.draftId);
     authorizeRecord(input.actor, ctx, 'issued');
     const session = await tx.getSession(ctx.draft.sessionId);
-    if (!session) throw HttpErrors.notFound('session');
+    if (!session) throw DomainErrors.notFound('session');
     const { symbol, revision } = checkRequested(session, ctx, input.symbol.trim());
     const next = applyEvent(ctx.status, { type: 'issued', symbol, revision });
-    if (!next.ok) throw HttpErrors.refused(next.error);
+    if (!next.ok) throw DomainErrors.refused(next.error);
     const { text, hash } = await textToIssue(ctx);
     const sponsorIds = currentSponsors(sponsorsAsOf(ctx.sponsorship, todayUTC())).map((s) => s.delegationId);
     const row = await tx.createRevision({

@@ -7,11 +7,11 @@ import type { Actor } from '../../shared/accounts';
 import type { LocalizedText } from '../../shared/delegations';
 import { mayChangeSponsorship } from '../../shared/policy';
 import { checkSponsorshipChange, type SponsorList } from '../../shared/sponsorship';
-import { HttpErrors } from '../http/errors';
 import type { SponsorshipEventRow, Store } from '../storage/types';
 import { expectNextSeq, lastSeqOf, oneAtATime, retryLostRaces } from './appendGuard';
 import { todayUTC } from '../../shared/dates';
 import { draftAccessOf } from '../readModels/draftAccess';
+import { DomainErrors } from '../errors';
 
 /** A change to make, and who makes it. */
 export interface SponsorshipChangeInput {
@@ -38,18 +38,18 @@ export function changeSponsorship(store: Store, input: SponsorshipChangeInput): 
     retryLostRaces(() =>
       store.transaction(async (tx) => {
         const draft = await tx.getDraft(draftId);
-        if (!draft) throw HttpErrors.notFound('draft');
+        if (!draft) throw DomainErrors.notFound('draft');
         // One after another: a transaction is one connection, which runs one query at a time.
         const sponsorship = await tx.listSponsorshipEvents(draftId);
         const events = await tx.listDraftEvents(draftId);
         const delegation = await tx.getDelegation(delegationId);
-        if (!delegation) throw HttpErrors.refused(`there is no delegation with id "${delegationId}"`);
+        if (!delegation) throw DomainErrors.refused(`there is no delegation with id "${delegationId}"`);
         const permission = mayChangeSponsorship(actor, draftAccessOf(draft, sponsorship, events), delegationId, type);
-        if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+        if (!permission.ok) throw DomainErrors.forbidden(permission.error);
         const names = new Map((await tx.listDelegations()).map((d) => [d.id, d.name.en]));
         const change = { delegationId, type, date, onBehalfOf: input.onBehalfOf ?? null };
         const checked = checkSponsorshipChange(sponsorship, change, (id) => names.get(id) ?? id);
-        if (!checked.ok) throw HttpErrors.refused(checked.error);
+        if (!checked.ok) throw DomainErrors.refused(checked.error);
         const row = await tx.addSponsorshipEvent({ draftId, ...change, recordedBy: actor.id });
         expectNextSeq(`the sponsors of draft ${draftId}`, lastSeqOf(sponsorship), row.seq);
         return { row, list: checked.value };

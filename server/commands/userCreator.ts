@@ -4,8 +4,8 @@
  */
 import type { Role } from '../../shared/accounts';
 import { hashPassword } from '../auth/passwords';
-import { HttpErrors } from '../http/errors';
 import { UniqueViolation, type Store, type UserRow } from '../storage/types';
+import { DomainErrors } from '../errors';
 
 /** What a new account needs. */
 export interface NewUserInput {
@@ -27,9 +27,9 @@ export function roleDelegationMismatch(role: Role, delegationId: string | null):
 /** Create an account; 422 for an unknown delegation or a role mismatch, 409 for a login taken. */
 export async function createUser(store: Store, input: NewUserInput): Promise<UserRow> {
   const mismatch = roleDelegationMismatch(input.role, input.delegationId);
-  if (mismatch) throw HttpErrors.refused(mismatch);
+  if (mismatch) throw DomainErrors.refused(mismatch);
   if (input.delegationId !== null && !(await store.getDelegation(input.delegationId))) {
-    throw HttpErrors.refused(`there is no delegation with id "${input.delegationId}"`);
+    throw DomainErrors.refused(`there is no delegation with id "${input.delegationId}"`);
   }
   const login = input.login.trim().toLowerCase();
   try {
@@ -41,7 +41,7 @@ export async function createUser(store: Store, input: NewUserInput): Promise<Use
       passwordHash: await hashPassword(input.password),
     });
   } catch (err) {
-    if (err instanceof UniqueViolation) throw HttpErrors.conflict(`the login ${login} is already taken`);
+    if (err instanceof UniqueViolation) throw DomainErrors.conflict(`the login ${login} is already taken`);
     throw err;
   }
 }

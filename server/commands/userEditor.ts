@@ -4,9 +4,9 @@
  * secretariat cannot lock itself out by deactivating or demoting its own account.
  */
 import type { Role } from '../../shared/accounts';
-import { HttpErrors } from '../http/errors';
 import { UniqueViolation, type Store, type UserRow } from '../storage/types';
 import { roleDelegationMismatch } from './userCreator';
+import { DomainErrors } from '../errors';
 
 /** The fields the secretariat may change; absent ones stay. */
 export interface UserChanges {
@@ -31,26 +31,26 @@ export interface UserEdit {
 export async function editUser(store: Store, actorId: string, id: string, changes: UserChanges): Promise<UserEdit> {
   return store.transaction(async (tx) => {
     const before = await tx.getUser(id);
-    if (!before) throw HttpErrors.notFound('user');
+    if (!before) throw DomainErrors.notFound('user');
     const role = changes.role ?? before.role;
     const delegationId = changes.delegationId !== undefined ? changes.delegationId : before.delegationId;
     const mismatch = roleDelegationMismatch(role, delegationId);
-    if (mismatch) throw HttpErrors.refused(mismatch);
+    if (mismatch) throw DomainErrors.refused(mismatch);
     if (delegationId !== null && delegationId !== before.delegationId && !(await tx.getDelegation(delegationId))) {
-      throw HttpErrors.refused(`there is no delegation with id "${delegationId}"`);
+      throw DomainErrors.refused(`there is no delegation with id "${delegationId}"`);
     }
     if (id === actorId && (changes.active === false || (changes.role !== undefined && changes.role !== 'secretariat'))) {
-      throw HttpErrors.refused('you cannot deactivate or demote your own account; ask another member of the secretariat');
+      throw DomainErrors.refused('you cannot deactivate or demote your own account; ask another member of the secretariat');
     }
     const login = changes.login?.trim().toLowerCase();
     let after: UserRow | null;
     try {
       after = await tx.updateUser(id, { login, displayName: changes.displayName, role: changes.role, delegationId: changes.delegationId, active: changes.active });
     } catch (err) {
-      if (err instanceof UniqueViolation) throw HttpErrors.conflict(`the login ${login} is already taken`);
+      if (err instanceof UniqueViolation) throw DomainErrors.conflict(`the login ${login} is already taken`);
       throw err;
     }
-    if (!after) throw HttpErrors.notFound('user');
+    if (!after) throw DomainErrors.notFound('user');
     const changed = (['login', 'displayName', 'role', 'delegationId', 'active'] as const).filter((k) => before[k] !== after![k]);
     const rightsChanged = changed.some((k) => k === 'role' || k === 'delegationId' || k === 'active');
     if (before.active && !after.active) await tx.deleteAuthSessionsOfUser(id);

@@ -14,9 +14,9 @@ import type { ExportMeta, ExportSponsor } from '../../shared/export/meta';
 import { parseTextSpec } from '../../shared/textSpec';
 import { todayUTC } from '../readModels/draftAccess';
 import { isLifecycleEvent, lifecycleEvents, statusOfRecord } from '../readModels/draftStatus';
-import { HttpErrors } from '../http/errors';
 import type { DelegationRow, DraftEventRow, SponsorshipEventRow, Store } from '../storage/types';
 import { checkedText, loadDraftTexts, resolveText } from '../texts';
+import { DomainErrors } from '../errors';
 
 /** One text ready to export. */
 export interface ExportSource {
@@ -52,7 +52,7 @@ function recordFor(rows: readonly DraftEventRow[], revision: number | null, isLa
 /** Load a text of a draft for export (any text `server/texts.ts` resolves); 404 when the draft or the revision does not exist. */
 export async function loadExportSource(store: Store, draftId: string, which: TextChoice, lang?: Lang, today = todayUTC()): Promise<ExportSource> {
   const spec = parseTextSpec(which);
-  if (!spec.ok) throw HttpErrors.validation(spec.error);
+  if (!spec.ok) throw DomainErrors.validation(spec.error);
   const texts = await loadDraftTexts(store, draftId);
   const { draft, session, latest } = texts;
   const [rows, sponsorship, delegationRows, resolved] = await Promise.all([

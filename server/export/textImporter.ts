@@ -20,8 +20,8 @@ import type { AuthenticatedUser } from '../auth';
 import { loadDraftAccess } from '../readModels/draftAccess';
 import { statusOfRecord } from '../readModels/draftStatus';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
-import { HttpErrors } from '../http/errors';
 import type { Store } from '../storage/types';
+import { DomainErrors } from '../errors';
 
 /** The Yjs update that writes `text` into an empty working text, and the client id it was written under. */
 export function workingTextUpdate(text: TextJSON): { update: Uint8Array; clientId: number } {
@@ -48,10 +48,10 @@ export async function importWorkingText(store: Store, draftId: string, actor: Au
   return store.transaction(async (tx) => {
     await checkImportAllowed(tx, draftId, actor);
     if ((await tx.lastSeq(draftId)) > 0) {
-      throw HttpErrors.conflict('the working text already has content; replacing it is not available yet (it needs the collaboration server), so paste into the editor instead');
+      throw DomainErrors.conflict('the working text already has content; replacing it is not available yet (it needs the collaboration server), so paste into the editor instead');
     }
     const taken = await tx.claimClientIds(draftId, actor.id, [clientId]);
-    if (taken.length > 0) throw HttpErrors.conflict('the import collided with an editor; try again');
+    if (taken.length > 0) throw DomainErrors.conflict('the import collided with an editor; try again');
     const [stored] = await tx.appendUpdates([{ draftId, update, userId: actor.id, delegationId: actor.delegationId }]);
     return { seq: stored!.seq };
   });
@@ -60,11 +60,11 @@ export async function importWorkingText(store: Store, draftId: string, actor: Au
 // The rules of an import: the user may edit the text, and the draft has not been issued yet.
 async function checkImportAllowed(tx: Parameters<Parameters<Store['transaction']>[0]>[0], draftId: string, actor: AuthenticatedUser): Promise<void> {
   const loaded = await loadDraftAccess(tx, draftId);
-  if (!loaded) throw HttpErrors.notFound('draft');
+  if (!loaded) throw DomainErrors.notFound('draft');
   const permission = mayEditText(actor, loaded.access);
-  if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+  if (!permission.ok) throw DomainErrors.forbidden(permission.error);
   const status = statusOfRecord(await tx.listDraftEvents(draftId));
   if (status.revision !== null) {
-    throw HttpErrors.refused(`${status.symbol} has been issued: a text is imported only before a draft's first issue; edit the working text instead`);
+    throw DomainErrors.refused(`${status.symbol} has been issued: a text is imported only before a draft's first issue; edit the working text instead`);
   }
 }

@@ -7,13 +7,13 @@ import { mayReadDraft, mayRecordEvent } from '../../shared/policy';
 import type { AuthenticatedUser } from '../auth';
 import { loadDraftAccess } from '../readModels/draftAccess';
 import type { Store } from '../storage/types';
-import { HttpErrors } from './errors';
+import { DomainErrors } from '../errors';
 
 /** The draft and the policy's view of it, once `actor` may read it (or record `type` on it). */
 export async function authorizeDraft(store: Store, actor: AuthenticatedUser, draftId: string, type?: string) {
   const loaded = await loadDraftAccess(store, draftId);
-  if (!loaded) throw HttpErrors.notFound('draft');
+  if (!loaded) throw DomainErrors.notFound('draft');
   const permission = type === undefined ? mayReadDraft(actor, loaded.access) : mayRecordEvent(actor, loaded.access, type);
-  if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+  if (!permission.ok) throw DomainErrors.forbidden(permission.error);
   return loaded;
 }

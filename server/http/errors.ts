@@ -1,14 +1,44 @@
 /**
- * HTTP errors: factories with a status and a stable id (shared/errors.ts), and the one
- * handler that turns anything thrown into `{ "error": { "id", "message" } }`. Clients switch
- * on the id; the message is for people, and never carries internals (no stack, no SQL).
+ * The HTTP boundary of errors: the one table from a stable id (shared/errors.ts) to its HTTP
+ * status, the few answers only HTTP gives (sign-in, cross-site, body size, rate limits), and
+ * the one handler that turns anything thrown — a DomainError of server/errors.ts, an
+ * HttpError, a storage fault — into `{ "error": { "id", "message" } }`. Clients switch on the
+ * id; the message is for people, and never carries internals (no stack, no SQL).
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ErrorIds, type ErrorBody, type ErrorId } from '../../shared/errors';
 import { FROZEN_TEXT_REFUSAL } from '../../shared/policy';
+import { DomainError, DomainErrors } from '../errors';
 import { DraftFrozen, UniqueViolation } from '../storage/types';
 
-/** An error with its HTTP status and stable id, thrown by routes and commands. */
+/**
+ * The status each stable id answers with. A domain error carries only its id; this is where it
+ * becomes a status. text_invalid is 409, not 500: the request is right and the server is not
+ * at fault now; the draft's state is in the way, and the secretariat can clear it.
+ */
+export const STATUS_OF_ERROR: Readonly<Record<ErrorId, number>> = {
+  [ErrorIds.validation]: 400,
+  [ErrorIds.badResetCode]: 400,
+  [ErrorIds.unauthenticated]: 401,
+  [ErrorIds.badCredentials]: 401,
+  [ErrorIds.forbidden]: 403,
+  [ErrorIds.crossSite]: 403,
+  [ErrorIds.notFound]: 404,
+  [ErrorIds.conflict]: 409,
+  [ErrorIds.textInvalid]: 409,
+  [ErrorIds.tooLarge]: 413,
+  [ErrorIds.refused]: 422,
+  [ErrorIds.tooManyAttempts]: 429,
+  [ErrorIds.rateLimited]: 429,
+  [ErrorIds.unavailable]: 503,
+  [ErrorIds.internal]: 500,
+};
+
+/**
+ * An answer with its HTTP status and stable id. Routes throw one for the few answers that need
+ * a status other than their id's (415 for an import that is not a Word file); everything else
+ * is a DomainError or one of `HttpErrors`.
+ */
 export class HttpError extends Error {
   /** For 429: how long the client should wait, sent as Retry-After. */
   retryAfterSeconds?: number;
@@ -19,52 +49,44 @@ export class HttpError extends Error {
   }
 }
 
+/** The answer for a stable id, with the status of the table. */
+export function answer(id: ErrorId, message: string, details?: unknown): HttpError {
+  return new HttpError(STATUS_OF_ERROR[id], id, message, details);
+}
+
 function withRetryAfter(error: HttpError, ms: number): HttpError {
   error.retryAfterSeconds = Math.max(1, Math.ceil(ms / 1000));
   return error;
 }
 
-/** The factories: one per stable id. */
+/** The answers only the HTTP layer gives; the domain's refusals are `DomainErrors` (server/errors.ts). */
 export const HttpErrors = {
-  /** 400: not JSON, or not the shape the route expects. */
-  validation: (message: string, details?: unknown) => new HttpError(400, ErrorIds.validation, message, details),
-  /** 401: no valid session or token. */
-  unauthenticated: () => new HttpError(401, ErrorIds.unauthenticated, 'sign in first'),
-  /** 401: the login or the password is wrong (never says which). */
-  badCredentials: () => new HttpError(401, ErrorIds.badCredentials, 'the login or the password is wrong'),
-  /** 403: the policy refuses, with its reason. */
-  forbidden: (reason: string) => new HttpError(403, ErrorIds.forbidden, reason),
-  /** 403: a cookie-authenticated write that could come from another site. */
-  crossSite: (reason: string) => new HttpError(403, ErrorIds.crossSite, reason),
-  /** 404: no such thing. */
-  notFound: (what: string) => new HttpError(404, ErrorIds.notFound, `${what} not found`),
-  /** 409: a duplicate or a lost race. */
-  conflict: (message: string) => new HttpError(409, ErrorIds.conflict, message),
-  /** 413: the body is larger than the limit. */
-  tooLarge: (limitBytes: number) => new HttpError(413, ErrorIds.tooLarge, `the request body is larger than ${limitBytes} bytes`),
-  /** 422: well-formed, but the domain refuses it; the message is the domain's reason. */
-  refused: (reason: string) => new HttpError(422, ErrorIds.refused, reason),
-  /**
-   * 409: the stored working text is not a valid text, so nothing that reads it can answer. 409,
-   * not 500: the request is right and the server is not at fault now; the draft's state is in
-   * the way, and the secretariat can clear it (restore the text to an earlier point), after
-   * which the same request succeeds.
-   */
-  textInvalid: (what: string, reason: string) =>
-    new HttpError(409, ErrorIds.textInvalid, `${what} cannot be read: ${reason}. The secretariat can restore the working text to an earlier point (POST /api/drafts/:id/restore)`),
-  /** 429: too many failed sign-ins for this login or from this address (never says which). */
+  /** No valid session or token. */
+  unauthenticated: () => answer(ErrorIds.unauthenticated, 'sign in first'),
+  /** The login or the password is wrong (never says which). */
+  badCredentials: () => answer(ErrorIds.badCredentials, 'the login or the password is wrong'),
+  /** A cookie-authenticated write that could come from another site. */
+  crossSite: (reason: string) => answer(ErrorIds.crossSite, reason),
+  /** The body is larger than the limit. */
+  tooLarge: (limitBytes: number) => answer(ErrorIds.tooLarge, `the request body is larger than ${limitBytes} bytes`),
+  /** Too many failed sign-ins for this login or from this address (never says which). */
   tooManyAttempts: (waitMs: number) =>
-    withRetryAfter(new HttpError(429, ErrorIds.tooManyAttempts, `too many failed sign-ins: wait ${Math.max(1, Math.ceil(waitMs / 1000))} seconds, then try again`), waitMs),
-  /** 429: this user is writing faster than the limit. */
+    withRetryAfter(answer(ErrorIds.tooManyAttempts, `too many failed sign-ins: wait ${Math.max(1, Math.ceil(waitMs / 1000))} seconds, then try again`), waitMs),
+  /** This user is writing faster than the limit. */
   rateLimited: (waitMs: number) =>
-    withRetryAfter(new HttpError(429, ErrorIds.rateLimited, 'too many changes in a short time: slow down and try again in a moment'), waitMs),
-  /** 400: a password-reset code that is unknown, used or expired (never says which). */
-  badResetCode: () => new HttpError(400, ErrorIds.badResetCode, 'this reset code is not valid: it may have been used or have expired; ask the secretariat for a new one'),
-  /** 503: the store cannot be reached; nothing was changed. */
-  unavailable: () => new HttpError(503, ErrorIds.unavailable, 'the database is unreachable; nothing was changed, try again shortly'),
-  /** 500: our fault; details stay in the server log. */
-  internal: () => new HttpError(500, ErrorIds.internal, 'something went wrong on the server; nothing was changed'),
+    withRetryAfter(answer(ErrorIds.rateLimited, 'too many changes in a short time: slow down and try again in a moment'), waitMs),
+  /** A password-reset code that is unknown, used or expired (never says which). */
+  badResetCode: () => answer(ErrorIds.badResetCode, 'this reset code is not valid: it may have been used or have expired; ask the secretariat for a new one'),
+  /** The store cannot be reached; nothing was changed. */
+  unavailable: () => answer(ErrorIds.unavailable, 'the database is unreachable; nothing was changed, try again shortly'),
+  /** Our fault; details stay in the server log. */
+  internal: () => answer(ErrorIds.internal, 'something went wrong on the server; nothing was changed'),
 };
+
+/** The answer to a domain error: its id's status, its message and details as they are. */
+export function fromDomainError(err: DomainError): HttpError {
+  return answer(err.id, err.message, err.details);
+}
 
 // Connection-level failures of pg and node sockets, and SQLite's "cannot get at the file"
 // codes: the store is unreachable, not the request wrong.
@@ -89,27 +111,28 @@ export function isStoreUnavailable(err: unknown): boolean {
 function fromBodyParser(err: { type?: unknown; limit?: unknown }): HttpError | null {
   switch (err.type) {
     case 'entity.parse.failed':
-      return HttpErrors.validation('the request body is not valid JSON');
+      return fromDomainError(DomainErrors.validation('the request body is not valid JSON'));
     case 'entity.too.large':
       return HttpErrors.tooLarge(Number(err.limit) || 0);
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return HttpErrors.validation('the request body must be UTF-8 JSON');
+      return fromDomainError(DomainErrors.validation('the request body must be UTF-8 JSON'));
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
-      return HttpErrors.validation('the request body was incomplete');
+      return fromDomainError(DomainErrors.validation('the request body was incomplete'));
     default:
       return null;
   }
 }
 
-/** Map anything thrown to the HttpError the client sees. */
+/** Map anything thrown to the answer the client sees. */
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
-  if (err instanceof UniqueViolation) return HttpErrors.conflict('this conflicts with an existing record');
+  if (err instanceof DomainError) return fromDomainError(err);
+  if (err instanceof UniqueViolation) return fromDomainError(DomainErrors.conflict('this conflicts with an existing record'));
   // The update log refused a write because the draft was frozen meanwhile (e.g. an import racing the freeze).
-  if (err instanceof DraftFrozen) return HttpErrors.forbidden(FROZEN_TEXT_REFUSAL);
+  if (err instanceof DraftFrozen) return fromDomainError(DomainErrors.forbidden(FROZEN_TEXT_REFUSAL));
   if (err && typeof err === 'object') {
     const parsed = fromBodyParser(err as { type?: unknown });
     if (parsed) return parsed;
@@ -119,8 +142,8 @@ export function toHttpError(err: unknown): HttpError {
   const status = (err as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     if (status === 413) return HttpErrors.tooLarge(0);
-    if (status === 404) return HttpErrors.notFound('resource');
-    return HttpErrors.validation('the request is malformed');
+    if (status === 404) return fromDomainError(DomainErrors.notFound('resource'));
+    return fromDomainError(DomainErrors.validation('the request is malformed'));
   }
   return HttpErrors.internal();
 }
@@ -144,7 +167,7 @@ export function errorHandler(log: (message: string, err: unknown) => void = defa
 
 /** Unknown API routes answer 404 in the one shape, not with Express's HTML page. */
 export const notFoundHandler: RequestHandler = (req, res) => {
-  sendError(res, HttpErrors.notFound(`${req.method} ${req.originalUrl.split('?')[0]}`));
+  sendError(res, fromDomainError(DomainErrors.notFound(`${req.method} ${req.originalUrl.split('?')[0]}`)));
 };
 
 function defaultLog(message: string, err: unknown): void {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../shared/dates';
 import { checkVisibleText } from '../../shared/visibleText';
-import { HttpErrors } from './errors';
+import { DomainErrors } from '../errors';
 
 /** Parse `input` with `schema`, or throw a 400 naming every field that is wrong. */
 export function parse<S extends z.ZodType>(schema: S, input: unknown, where: 'body' | 'query' | 'params' = 'body'): z.output<S> {
@@ -13,7 +13,7 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, where: 'bo
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-  throw HttpErrors.validation(`invalid ${where}: ${summary}`, { issues });
+  throw DomainErrors.validation(`invalid ${where}: ${summary}`, { issues });
 }
 
 /** An id in a path or body: short, printable, no slashes (ids are UUIDs or stable codes). */

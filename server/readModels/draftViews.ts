@@ -14,7 +14,7 @@ import type {
 import { accessOf } from './draftAccess';
 import { statusOfRecord } from './draftStatus';
 import { negotiationOf } from '../commands/paragraphStateRecorder';
-import { HttpError } from '../http/errors';
+import { DomainError } from '../errors';
 
 /** One row of the drafts list. */
 export interface DraftListItem {
@@ -76,7 +76,7 @@ async function negotiationOrNull(store: Store, draftId: string, events: readonly
   try {
     return await negotiationOf(store, draftId, events);
   } catch (e) {
-    if (e instanceof HttpError && e.id === ErrorIds.textInvalid) return null;
+    if (e instanceof DomainError && e.id === ErrorIds.textInvalid) return null;
     throw e;
   }
 }

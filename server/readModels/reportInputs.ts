@@ -8,10 +8,10 @@ import type { LocalizedText } from '../../shared/delegations';
 import type { ActionParagraphInput } from '../../shared/reportParagraph';
 import { currentSponsors, sponsorsAsOf } from '../../shared/sponsorship';
 import { draftSymbol } from '../../shared/symbols';
-import { HttpErrors } from '../http/errors';
 import type { DraftEventRow, DraftRow, SessionRow, SponsorshipEventRow, Store } from '../storage/types';
 import { statusOfRecord } from './draftStatus';
 import { numberOf, reportDetailsOf } from '../commands/meetingRecord';
+import { DomainErrors } from '../errors';
 
 // Chinese names of organs end with what the organ is; the report calls it by that.
 const ZH_ORGANS = ['缔约方会议', '委员会', '理事会', '大会', '会议'];
@@ -70,7 +70,7 @@ const byAgendaItem = (a: ReportItem, b: ReportItem) =>
  */
 export async function loadReportItems(store: Store, sessionId: string, draftIds?: readonly string[]): Promise<ReportItem[]> {
   const session = await store.getSession(sessionId);
-  if (!session) throw HttpErrors.notFound('session');
+  if (!session) throw DomainErrors.notFound('session');
   const [bodyRow, drafts, events, sponsorship, delegations] = await Promise.all([
     store.getBody(session.bodyId),
     store.listDrafts(sessionId),

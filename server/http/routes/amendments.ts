@@ -15,9 +15,9 @@ import { presentOralAmendment } from '../../presenters/meeting';
 import { checkedText, loadDraftTexts, resolveText } from '../../texts';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
-import { HttpErrors } from '../errors';
 import { idParams, parse } from '../validate';
 import { authorizeDraft } from '../draftGuard';
+import { DomainErrors } from '../../errors';
 
 const symbol = z.string().trim().min(1).max(200);
 const amendedQuery = z.object({ symbol: symbol.optional() });
@@ -63,7 +63,7 @@ export function amendmentRoutes(deps: ApiDeps): Router {
     await authorizeDraft(store, actor, params.id);
     const texts = await loadDraftTexts(store, params.id);
     const named = query.symbol ?? texts.latest?.symbol;
-    if (!named) throw HttpErrors.refused('no text of this draft has been issued yet');
+    if (!named) throw DomainErrors.refused('no text of this draft has been issued yet');
     // Every text of the draft may be asked for: one nobody amended is its issued text, with no amendments.
     const resolved = await resolveText(store, texts, { kind: 'amended', symbol: named }, {
       oralAmendments: async (revision) => amendmentsFor(await store.listDraftEvents(revision.draftId), revision),

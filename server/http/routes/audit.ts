@@ -9,8 +9,8 @@ import { mayAdminister } from '../../../shared/policy';
 import { presentAuditEntry } from '../../presenters/audit';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
-import { HttpErrors } from '../errors';
 import { id, parse } from '../validate';
+import { DomainErrors } from '../../errors';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const when = z.string().refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}/.test(v), 'a date (YYYY-MM-DD) or an ISO time');
@@ -34,7 +34,7 @@ export function auditRoutes(deps: ApiDeps): Router {
     const actor = requireUser(req);
     const q = parse(auditQuery, req.query, 'query');
     const permission = mayAdminister(actor);
-    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    if (!permission.ok) throw DomainErrors.forbidden(permission.error);
     const entries = await deps.store.listAudit({
       userId: q.user,
       action: q.action,

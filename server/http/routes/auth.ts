@@ -37,6 +37,7 @@ import { authenticationOf, requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { HttpErrors } from '../errors';
 import { parse } from '../validate';
+import { DomainErrors } from '../../errors';
 
 const loginBody = z.strictObject({ login: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) });
 const newPassword = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH);
@@ -135,7 +136,7 @@ export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
     const row = await store.getUser(actor.id);
     if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
       await throttle.fail(attempt);
-      throw HttpErrors.refused('the current password is wrong');
+      throw DomainErrors.refused('the current password is wrong');
     }
     await store.updateUser(actor.id, { passwordHash: await hashPassword(input.newPassword) });
     // Every other session and token ends; this browser gets a fresh session id.

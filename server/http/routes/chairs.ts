@@ -11,8 +11,8 @@ import { presentUserRef } from '../../presenters/user';
 import { audit } from '../audit';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
-import { HttpErrors } from '../errors';
 import { id, idParams, parse } from '../validate';
+import { DomainErrors } from '../../errors';
 
 const chairBody = z.strictObject({ chairUserId: id.nullable() });
 
@@ -26,12 +26,12 @@ export function chairRoutes(deps: ApiDeps): Router {
     const { id: draftId } = parse(idParams, req.params, 'params');
     const { chairUserId } = parse(chairBody, req.body);
     const permission = mayAdminister(actor);
-    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    if (!permission.ok) throw DomainErrors.forbidden(permission.error);
     const draft = await store.getDraft(draftId);
-    if (!draft) throw HttpErrors.notFound('draft');
+    if (!draft) throw DomainErrors.notFound('draft');
     const chair = chairUserId === null ? null : await store.getUser(chairUserId);
-    if (chairUserId !== null && (!chair || !chair.active)) throw HttpErrors.refused(`there is no active user with id "${chairUserId}" to chair the consultations`);
-    if (chair && chair.role === 'delegate') throw HttpErrors.refused('a delegate speaks for a delegation and cannot chair the consultations');
+    if (chairUserId !== null && (!chair || !chair.active)) throw DomainErrors.refused(`there is no active user with id "${chairUserId}" to chair the consultations`);
+    if (chair && chair.role === 'delegate') throw DomainErrors.refused('a delegate speaks for a delegation and cannot chair the consultations');
     await store.assignChair(draftId, chairUserId);
     await refreshQuietly(deps, draftId);
     await audit(deps, req, { action: AuditActions.chairChanged, target: draftId, detail: { from: draft.chairUserId, to: chairUserId } });

@@ -22,9 +22,9 @@ import { loadDraftTexts, resolveText, type ResolvedText, type TextSources } from
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { authorizeDraft } from '../draftGuard';
-import { HttpErrors } from '../errors';
 import { idParams, parse } from '../validate';
 import { importHttpError } from './imports';
+import { DomainErrors } from '../../errors';
 
 const spec = z.string().trim().min(1).max(250);
 const compareQuery = z.object({
@@ -50,7 +50,7 @@ export interface CompareDeps extends ApiDeps {
 
 function specOf(value: string, which: 'left' | 'right') {
   const parsed = parseTextSpec(value);
-  if (!parsed.ok) throw HttpErrors.validation(`invalid query: ${which}: ${parsed.error}`, { issues: [{ path: `query.${which}`, message: parsed.error }] });
+  if (!parsed.ok) throw DomainErrors.validation(`invalid query: ${which}: ${parsed.error}`, { issues: [{ path: `query.${which}`, message: parsed.error }] });
   return parsed.value;
 }
 
@@ -59,7 +59,7 @@ function compare(left: TextJSON, right: TextJSON, base?: ResolvedText['base']): 
   try {
     return compareTexts(left, right, base ? { base } : {});
   } catch (err) {
-    if (err instanceof RangeError) throw HttpErrors.refused(`these texts cannot be compared: ${err.message}`);
+    if (err instanceof RangeError) throw DomainErrors.refused(`these texts cannot be compared: ${err.message}`);
     throw err;
   }
 }

@@ -8,10 +8,10 @@ import { createDelegation } from '../../commands/delegationCreator';
 import { presentDelegation } from '../../presenters/delegation';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
-import { HttpErrors } from '../errors';
 import { idParams, localizedText, parse } from '../validate';
 import { audit } from '../audit';
 import { AuditActions } from '../../../shared/audit';
+import { DomainErrors } from '../../errors';
 
 const newDelegationBody = z.strictObject({
   code: z.string().trim().regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'a code in capitals, such as CHL or EU'),
@@ -37,7 +37,7 @@ export function delegationRoutes(deps: ApiDeps): Router {
     const actor = requireUser(req);
     const input = parse(newDelegationBody, req.body);
     const permission = mayAdminister(actor);
-    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    if (!permission.ok) throw DomainErrors.forbidden(permission.error);
     const created = await createDelegation(store, input);
     await audit(deps, req, { action: AuditActions.delegationCreated, target: created.id, detail: { code: created.code, kind: created.kind } });
     send(res, 201, presentDelegation(created));
@@ -48,10 +48,10 @@ export function delegationRoutes(deps: ApiDeps): Router {
     const { id } = parse(idParams, req.params, 'params');
     const changes = parse(delegationChangesBody, req.body);
     const permission = mayAdminister(actor);
-    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    if (!permission.ok) throw DomainErrors.forbidden(permission.error);
     const before = await store.getDelegation(id);
     const after = before ? await store.updateDelegation(id, changes) : null;
-    if (!before || !after) throw HttpErrors.notFound('delegation');
+    if (!before || !after) throw DomainErrors.notFound('delegation');
     await audit(deps, req, { action: AuditActions.delegationUpdated, target: id, detail: { code: after.code, from: { name: before.name, kind: before.kind }, to: { name: after.name, kind: after.kind } } });
     send(res, 200, presentDelegation(after));
   });

@@ -12,8 +12,8 @@ import type { AuthenticatedUser } from '../../auth';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { authorizeDraft } from '../draftGuard';
-import { HttpErrors } from '../errors';
 import { calendarDate, id, idParams, localizedText, parse, visibleName } from '../validate';
+import { DomainErrors } from '../../errors';
 
 const newDraftBody = z.strictObject({
   kind: z.enum(['resolution', 'decision']),
@@ -41,16 +41,16 @@ function mainSponsorFor(actor: AuthenticatedUser, body: NewDraftBody): string | 
   if (requested === null) return null;
   const noDraftYet = { chairUserId: null, mainSponsorId: null, sponsorIds: new Set<string>(), frozen: false };
   const permission = mayChangeSponsorship(actor, noDraftYet, requested, 'main');
-  if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+  if (!permission.ok) throw DomainErrors.forbidden(permission.error);
   return requested;
 }
 
 function authorizeCreate(actor: AuthenticatedUser, body: NewDraftBody): string | null {
   const permission = mayCreateDraft(actor);
-  if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+  if (!permission.ok) throw DomainErrors.forbidden(permission.error);
   // Naming the chair or a submitting officer is the secretariat's administration.
   if ((body.chairUserId !== null || body.submittedBy !== null || body.lNumber !== undefined) && !mayAdminister(actor).ok) {
-    throw HttpErrors.forbidden('only the secretariat sets the L-number, the chair or the officer submitting a draft');
+    throw DomainErrors.forbidden('only the secretariat sets the L-number, the chair or the officer submitting a draft');
   }
   return mainSponsorFor(actor, body);
 }
@@ -64,7 +64,7 @@ export function sessionDraftRoutes(deps: ApiDeps): Router {
     const actor = requireUser(req);
     const params = parse(idParams, req.params, 'params');
     const session = await store.getSession(params.id);
-    if (!session) throw HttpErrors.notFound('session');
+    if (!session) throw DomainErrors.notFound('session');
     const [items, delegations] = await Promise.all([loadDraftList(store, session.id), store.listDelegations()]);
     const names = new Map(delegations.map((d) => [d.id, d.name.en]));
     // "In it now": the delegations (or, for the secretariat and chairs, the people) connected.
@@ -76,7 +76,7 @@ export function sessionDraftRoutes(deps: ApiDeps): Router {
     const actor = requireUser(req);
     const params = parse(idParams, req.params, 'params');
     const body = parse(newDraftBody, req.body);
-    if (!(await store.getSession(params.id))) throw HttpErrors.notFound('session');
+    if (!(await store.getSession(params.id))) throw DomainErrors.notFound('session');
     const mainSponsorId = authorizeCreate(actor, body);
     const draft = await createDraft(store, {
       sessionId: params.id,
@@ -108,7 +108,7 @@ export function draftRoutes(deps: ApiDeps): Router {
     const params = parse(idParams, req.params, 'params');
     await authorizeDraft(store, actor, params.id);
     const view = await loadDraftView(store, params.id);
-    if (!view) throw HttpErrors.notFound('draft');
+    if (!view) throw DomainErrors.notFound('draft');
     send(res, 200, presentDraft(view, actor));
   });
 

@@ -12,8 +12,8 @@ import { presentStatus } from '../../presenters/status';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
 import { authorizeDraft } from '../draftGuard';
-import { HttpErrors } from '../errors';
 import { idParams, parse } from '../validate';
+import { DomainErrors } from '../../errors';
 
 const eventBody = z.strictObject({
   type: z.enum(EVENT_TYPES),
@@ -46,13 +46,13 @@ export function eventRoutes(deps: ApiDeps): Router {
     const body = parse(eventBody, req.body);
     // The payload's shape is the lifecycle's to check; a bad field is a validation error.
     const event = validateEvent({ ...body.payload, type: body.type });
-    if (!event.ok) throw HttpErrors.validation(event.error);
+    if (!event.ok) throw DomainErrors.validation(event.error);
     await authorizeDraft(store, actor, params.id, body.type);
     // Issuing stores a text and freezing hashes one: they have routes of their own that do
     // that work in the same transaction. Recorded here, the event would claim a text that
     // was never stored, or a hash the client made up.
     const dedicated = DEDICATED_ROUTES[event.value.type];
-    if (dedicated) throw HttpErrors.refused(`${event.value.type} is recorded by ${dedicated}, not here`);
+    if (dedicated) throw DomainErrors.refused(`${event.value.type} is recorded by ${dedicated}, not here`);
     const recorded = await recordDraftEvent(store, { draftId: params.id, actor, event: event.value });
     await refreshQuietly(deps, params.id);
     const user = await store.getUser(actor.id);

@@ -12,6 +12,7 @@ import { authorizeDraft } from '../draftGuard';
 import { HttpErrors } from '../errors';
 import type { Store } from '../../storage/types';
 import { authorshipOf, changesBetween, textAsOf } from '../../collab/history';
+import { DomainErrors } from '../../errors';
 
 /** What the history routes need. */
 export interface HistoryDeps {
@@ -22,14 +23,14 @@ export interface HistoryDeps {
 function seqParam(req: Request, name: string): number | undefined {
   const v = req.query[name];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || !/^\d{1,15}$/.test(v)) throw HttpErrors.validation(`${name} must be a whole number`);
+  if (typeof v !== 'string' || !/^\d{1,15}$/.test(v)) throw DomainErrors.validation(`${name} must be a whole number`);
   return Number(v);
 }
 
 function timeParam(req: Request, name: string): string | undefined {
   const v = req.query[name];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw HttpErrors.validation(`${name} must be an ISO-8601 time`);
+  if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw DomainErrors.validation(`${name} must be an ISO-8601 time`);
   return new Date(Date.parse(v)).toISOString();
 }
 
@@ -49,14 +50,14 @@ export function historyRouter(deps: HistoryDeps): express.Router {
   router.get('/drafts/:id/text', async (req, res) => {
     const seq = seqParam(req, 'seq');
     const at = timeParam(req, 'at');
-    if (seq !== undefined && at !== undefined) throw HttpErrors.validation('give seq or at, not both');
+    if (seq !== undefined && at !== undefined) throw DomainErrors.validation('give seq or at, not both');
     res.json(await textAsOf(deps.store, res.locals.draftId as string, { seq, at }));
   });
 
   router.get('/drafts/:id/changes', async (req, res) => {
     const from = seqParam(req, 'from') ?? 1;
     const to = seqParam(req, 'to');
-    if (to !== undefined && to < from) throw HttpErrors.validation('to must not be before from');
+    if (to !== undefined && to < from) throw DomainErrors.validation('to must not be before from');
     res.json({ changes: await changesBetween(deps.store, res.locals.draftId as string, from, to) });
   });
 

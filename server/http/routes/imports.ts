@@ -19,9 +19,10 @@ import { presentImportPreview } from '../../export/presenters';
 import { importWorkingText } from '../../export/textImporter';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
-import { HttpError, HttpErrors } from '../errors';
+import { answer, HttpError } from '../errors';
 import { ErrorIds } from '../../../shared/errors';
 import { idParams, parse } from '../validate';
+import { DomainErrors } from '../../errors';
 
 // Base64 is 4/3 of the bytes it carries.
 const JSON_LIMIT = Math.ceil((MAX_DOCX_BYTES * 4) / 3) + 64 * 1024;
@@ -49,10 +50,10 @@ const importBody = z.strictObject({ text: z.looseObject({ type: z.literal('doc')
 
 /** An import that cannot be read, as an HTTP error: the reason code rides in `details.reason`. */
 export function importHttpError(error: ImportError): HttpError {
-  if (error.reason === 'too-large') return new HttpError(413, ErrorIds.tooLarge, error.message, { reason: error.reason });
+  if (error.reason === 'too-large') return answer(ErrorIds.tooLarge, error.message, { reason: error.reason });
   if (error.reason === 'not-docx') return new HttpError(415, ErrorIds.validation, error.message, { reason: error.reason });
-  if (error.reason === 'busy') return new HttpError(503, ErrorIds.unavailable, error.message, { reason: error.reason });
-  return new HttpError(400, ErrorIds.validation, error.message, { reason: error.reason });
+  if (error.reason === 'busy') return answer(ErrorIds.unavailable, error.message, { reason: error.reason });
+  return answer(ErrorIds.validation, error.message, { reason: error.reason });
 }
 
 function readText(text: string) {
@@ -100,7 +101,7 @@ export function importsRouter(deps: ApiDeps): Router {
     try {
       doc = asDoc(body.text);
     } catch (err) {
-      throw HttpErrors.validation(`the text does not fit the schema: ${err instanceof Error ? err.message : String(err)}`);
+      throw DomainErrors.validation(`the text does not fit the schema: ${err instanceof Error ? err.message : String(err)}`);
     }
     const { seq } = await importWorkingText(store, params.id, actor, doc.toJSON(), deps.replaceWorkingText);
     await refreshQuietly(deps, params.id);

@@ -17,9 +17,9 @@ import { presentNumber } from '../../presenters/meeting';
 import { presentStatus } from '../../presenters/status';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
-import { HttpErrors } from '../errors';
 import { idParams, localizedText, parse } from '../validate';
 import { authorizeDraft } from '../draftGuard';
+import { DomainErrors } from '../../errors';
 
 const numberBody = z.strictObject({ number: z.string().trim().regex(/^\d{1,4}\/\d{1,4}$/, 'a number such as 11/5').optional() });
 const detailsBody = z.strictObject({ describedAs: localizedText.nullable().default(null), remarks: localizedText.nullable().default(null) });
@@ -58,7 +58,7 @@ export function meetingRoutes(deps: ApiDeps): Router {
     requireUser(req);
     const params = parse(idParams, req.params, 'params');
     const session = await store.getSession(params.id);
-    if (!session) throw HttpErrors.notFound('session');
+    if (!session) throw DomainErrors.notFound('session');
     const taken = await numbersInSession(store, session.id);
     send(res, 200, {
       next: { resolution: nextNumber(session, 'resolution', taken.values()), decision: nextNumber(session, 'decision', taken.values()) },

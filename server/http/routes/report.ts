@@ -10,9 +10,9 @@ import { actionTakenSection, reportParagraph } from '../../../shared/reportParag
 import { loadReportItems, type ReportItem } from '../../readModels/reportInputs';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
-import { HttpErrors } from '../errors';
 import { idParams, parse } from '../validate';
 import { authorizeDraft } from '../draftGuard';
+import { DomainErrors } from '../../errors';
 
 const langQuery = z.object({ lang: z.enum(['en', 'zh']).default('en') });
 const sectionQuery = langQuery.extend({ firstNumber: z.coerce.number().int().min(1).max(100_000).optional() });
@@ -33,7 +33,7 @@ export function reportRoutes(deps: ApiDeps): Router {
     const items = await loadReportItems(store, draft.sessionId);
     const own = items.find((i) => i.draft.id === draft.id)!;
     const alone = reportParagraph(own.input, query.lang);
-    if (!alone.ok) throw HttpErrors.refused(alone.error);
+    if (!alone.ok) throw DomainErrors.refused(alone.error);
     // The paragraph as its section prints it: "also" when it continues the one before.
     const acted = items.filter(isActed);
     const at = acted.indexOf(own);
@@ -49,7 +49,7 @@ export function reportRoutes(deps: ApiDeps): Router {
     const items = await loadReportItems(store, params.id);
     const acted = items.filter(isActed);
     const section = actionTakenSection(acted.map((i) => i.input), query.lang, { firstNumber: query.firstNumber });
-    if (!section.ok) throw HttpErrors.refused(section.error);
+    if (!section.ok) throw DomainErrors.refused(section.error);
     send(res, 200, {
       sessionId: params.id,
       lang: query.lang,

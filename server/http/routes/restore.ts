@@ -13,8 +13,8 @@ import { restoreWorkingText } from '../../commands/draftRestorer';
 import { audit } from '../audit';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
-import { HttpErrors } from '../errors';
 import { idParams, parse } from '../validate';
+import { DomainErrors } from '../../errors';
 
 const isoTime = z
   .string()
@@ -35,7 +35,7 @@ export function restoreRoutes(deps: ApiDeps): Router {
     const params = parse(idParams, req.params, 'params');
     const point = parse(restoreBody, req.body);
     // Without the collaboration server there is no room to write through (tools, store tests).
-    if (!deps.replaceWorkingText) throw HttpErrors.refused('restoring a working text needs the collaboration server');
+    if (!deps.replaceWorkingText) throw DomainErrors.refused('restoring a working text needs the collaboration server');
     const restored = await restoreWorkingText(deps.store, { draftId: params.id, actor, point, replace: deps.replaceWorkingText });
     await audit(deps, req, {
       action: AuditActions.textRestored,

@@ -22,8 +22,8 @@ import type { Store } from '../../storage/types';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
 import { authorizeDraft } from '../draftGuard';
-import { HttpErrors } from '../errors';
 import { calendarDate, id, parse } from '../validate';
+import { DomainErrors } from '../../errors';
 
 const revisionParams = z.object({ id, revision: z.string().regex(/^\d{1,6}$/, 'a revision number (0 for the original)').transform(Number) });
 const idOnly = z.object({ id });
@@ -35,7 +35,7 @@ async function lineage(store: Store, draftId: string) {
   const [draft, revisions, events, delegations, users] = await Promise.all([
     store.getDraft(draftId), store.listRevisions(draftId), store.listDraftEvents(draftId), store.listDelegations(), store.listUsers(),
   ]);
-  if (!draft) throw HttpErrors.notFound('draft');
+  if (!draft) throw DomainErrors.notFound('draft');
   return {
     draft, events, documents: documentsOf(events),
     revisions: [...revisions].sort((a, b) => a.revision - b.revision),
@@ -65,7 +65,7 @@ export function revisionRoutes(deps: ApiDeps): Router {
     await authorizeDraft(store, actor, params.id);
     const l = await lineage(store, params.id);
     const revision = l.revisions.find((r) => r.revision === params.revision);
-    if (!revision) throw HttpErrors.notFound(`revision ${params.revision}`);
+    if (!revision) throw DomainErrors.notFound(`revision ${params.revision}`);
     send(res, 200, presentRevision(revision, l.draft, l.delegations, l.users, l.documents));
   });
 

@@ -6,8 +6,8 @@ import { createSession } from '../../commands/sessionCreator';
 import { presentSession } from '../../presenters/session';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
-import { HttpErrors } from '../errors';
 import { calendarDate, id, idParams, localizedText, parse, visibleName } from '../validate';
+import { DomainErrors } from '../../errors';
 
 const newSessionBody = z
   .strictObject({
@@ -39,7 +39,7 @@ export function sessionRoutes(deps: ApiDeps): Router {
     requireUser(req);
     const params = parse(idParams, req.params, 'params');
     const session = await store.getSession(params.id);
-    if (!session) throw HttpErrors.notFound('session');
+    if (!session) throw DomainErrors.notFound('session');
     send(res, 200, presentSession(session, await store.getBody(session.bodyId)));
   });
 
@@ -47,7 +47,7 @@ export function sessionRoutes(deps: ApiDeps): Router {
     const actor = requireUser(req);
     const input = parse(newSessionBody, req.body);
     const permission = mayAdminister(actor);
-    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    if (!permission.ok) throw DomainErrors.forbidden(permission.error);
     const { bodyId, body, ...rest } = input;
     const created = await createSession(store, { ...rest, body: bodyId !== undefined ? { id: bodyId } : { name: body!.name } });
     send(res, 201, presentSession(created.session, created.body));

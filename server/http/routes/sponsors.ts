@@ -15,8 +15,8 @@ import type { AuthenticatedUser } from '../../auth';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
 import { authorizeDraft } from '../draftGuard';
-import { HttpErrors } from '../errors';
 import { calendarDate, id, idParams, localizedText, parse } from '../validate';
+import { DomainErrors } from '../../errors';
 
 const asOfQuery = z.object({ asOf: calendarDate.optional() });
 const joinBody = z.strictObject({ delegationId: id, date: calendarDate.optional(), onBehalfOf: localizedText.nullable().default(null) });
@@ -45,9 +45,9 @@ export function sponsorRoutes(deps: ApiDeps): Router {
   // its transaction, where the decision and the write see the same record.
   async function change(actor: AuthenticatedUser, input: Omit<SponsorshipChangeInput, 'actor'>) {
     const loaded = await loadDraftAccess(store, input.draftId);
-    if (!loaded) throw HttpErrors.notFound('draft');
+    if (!loaded) throw DomainErrors.notFound('draft');
     const permission = mayChangeSponsorship(actor, loaded.access, input.delegationId, input.type);
-    if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+    if (!permission.ok) throw DomainErrors.forbidden(permission.error);
     const changed = await changeSponsorship(store, { ...input, actor });
     await refreshQuietly(deps, input.draftId);
     return presentAsOf(input.draftId, changed.row.date > todayUTC() ? changed.row.date : todayUTC());
@@ -72,7 +72,7 @@ export function sponsorRoutes(deps: ApiDeps): Router {
     const actor = requireUser(req);
     const params = parse(changeParams, req.params, 'params');
     const body = parse(withdrawBody, req.body);
-    if (!(await store.getDelegation(params.delegationId))) throw HttpErrors.notFound('delegation');
+    if (!(await store.getDelegation(params.delegationId))) throw DomainErrors.notFound('delegation');
     send(res, 201, await change(actor, { draftId: params.id, delegationId: params.delegationId, type: 'withdraw', ...body }));
   });
 
@@ -80,7 +80,7 @@ export function sponsorRoutes(deps: ApiDeps): Router {
     const actor = requireUser(req);
     const params = parse(changeParams, req.params, 'params');
     const body = parse(mainBody, req.body);
-    if (!(await store.getDelegation(params.delegationId))) throw HttpErrors.notFound('delegation');
+    if (!(await store.getDelegation(params.delegationId))) throw DomainErrors.notFound('delegation');
     send(res, 201, await change(actor, { draftId: params.id, delegationId: params.delegationId, type: 'main', ...body }));
   });
 

@@ -16,8 +16,8 @@ import type { AuthenticatedUser } from '../../auth';
 import { audit } from '../audit';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
-import { HttpErrors } from '../errors';
 import { id, idParams, parse, visibleName } from '../validate';
+import { DomainErrors } from '../../errors';
 
 // No spaces, and no invisible characters either: `adm\u200Bin` must not pass for `admin`.
 const login = visibleName(254).pipe(z.string().min(3).regex(/^[^\s\p{Cf}]+$/u, 'no spaces or invisible characters'));
@@ -41,7 +41,7 @@ const userChangesBody = z.strictObject({
 
 function administer(actor: AuthenticatedUser): void {
   const permission = mayAdminister(actor);
-  if (!permission.ok) throw HttpErrors.forbidden(permission.error);
+  if (!permission.ok) throw DomainErrors.forbidden(permission.error);
 }
 
 /** The /api/users routes. */
@@ -84,8 +84,8 @@ export function userRoutes(deps: ApiDeps): Router {
     const { id: userId } = parse(idParams, req.params, 'params');
     administer(actor);
     const user = await store.getUser(userId);
-    if (!user) throw HttpErrors.notFound('user');
-    if (!user.active) throw HttpErrors.refused('the account is deactivated: reactivate it first');
+    if (!user) throw DomainErrors.notFound('user');
+    if (!user.active) throw DomainErrors.refused('the account is deactivated: reactivate it first');
     const reset = await issueResetCode(store, user.id, deps.config.resetTtlMs);
     await audit(deps, req, { action: AuditActions.resetIssued, target: user.id, detail: { expiresAt: reset.expiresAt } });
     // Shown once, to the secretariat, to hand over; only its hash is kept.

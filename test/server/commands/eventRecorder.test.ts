@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { DraftEvent } from '../../../shared/lifecycle';
 import { recordDraftEvent } from '../../../server/commands/eventRecorder';
-import { HttpError } from '../../../server/http/errors';
+import type { DomainError } from '../../../server/errors';
 import { makeWorld } from '../../helpers/factories';
 import { describeOnStores } from './stores';
 
@@ -16,26 +16,26 @@ await describeOnStores('recordDraftEvent', ({ kind, store, second }) => {
     expect(status).toMatchObject({ state: 'issued', symbol: issued.symbol });
   });
 
-  it('throws 404, 403 and 422 HttpErrors, appending nothing', async () => {
+  it('throws not_found, forbidden and refused DomainErrors (no HTTP status: the boundary maps them), appending nothing', async () => {
     const w = await makeWorld(store());
     const attempt = (actor = w.users.secretariat, event: DraftEvent = adopted, draftId = w.draft.id) =>
-      recordDraftEvent(store(), { draftId, actor, event }).then(() => null, (e: HttpError) => [e.status, e.id]);
-    expect(await attempt(w.users.secretariat, adopted, 'no-such-draft')).toEqual([404, 'not_found']);
-    expect(await attempt(w.users.chair)).toEqual([403, 'forbidden']);
-    expect(await attempt()).toEqual([422, 'refused']);
+      recordDraftEvent(store(), { draftId, actor, event }).then(() => null, (e: DomainError) => e.id);
+    expect(await attempt(w.users.secretariat, adopted, 'no-such-draft')).toBe('not_found');
+    expect(await attempt(w.users.chair)).toBe('forbidden');
+    expect(await attempt()).toBe('refused');
     expect(await store().listDraftEvents(w.draft.id)).toEqual([]);
   });
 
   it('takes as issued only the next text of this draft, and a frozen draft nothing (the lifecycle\'s reasons)', async () => {
     const w = await makeWorld(store());
-    const record = (event: DraftEvent) => recordDraftEvent(store(), { draftId: w.draft.id, actor: w.users.secretariat, event }).then(() => 'recorded', (e: HttpError) => `${e.status} ${e.message}`);
+    const record = (event: DraftEvent) => recordDraftEvent(store(), { draftId: w.draft.id, actor: w.users.secretariat, event }).then(() => 'recorded', (e: DomainError) => `${e.id} ${e.message}`);
     const own = `${w.session.symbolPrefix}/L.1`;
-    expect(await record({ type: 'issued', symbol: `${w.session.symbolPrefix}/L.2`, revision: 0 })).toBe(`422 "${w.session.symbolPrefix}/L.2" is not a text of this draft; the next is ${own}`);
-    expect(await record({ type: 'issued', symbol: `OTHER/2022/L.1`, revision: 0 })).toBe(`422 "OTHER/2022/L.1" is not a text of this draft; the next is ${own}`);
+    expect(await record({ type: 'issued', symbol: `${w.session.symbolPrefix}/L.2`, revision: 0 })).toBe(`refused "${w.session.symbolPrefix}/L.2" is not a text of this draft; the next is ${own}`);
+    expect(await record({ type: 'issued', symbol: `OTHER/2022/L.1`, revision: 0 })).toBe(`refused "OTHER/2022/L.1" is not a text of this draft; the next is ${own}`);
     expect(await record({ type: 'issued', symbol: own, revision: 0 })).toBe('recorded');
     expect(await record(adopted)).toBe('recorded');
     expect(await record({ type: 'frozen', hash: 'h' })).toBe('recorded');
-    expect(await record({ type: 'withdrawn', date: '2022-10-22' })).toBe('422 the draft is frozen: its record is final');
+    expect(await record({ type: 'withdrawn', date: '2022-10-22' })).toBe('refused the draft is frozen: its record is final');
     expect((await store().listDraftEvents(w.draft.id)).map((e) => e.type)).toEqual(['issued', 'adopted', 'frozen']);
   });
 
@@ -48,7 +48,7 @@ await describeOnStores('recordDraftEvent', ({ kind, store, second }) => {
       Array.from({ length: 30 }, (_, i) => recordDraftEvent(stores[i % stores.length], { draftId: w.draft.id, actor: w.users.secretariat, event: adopted })),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-    for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as HttpError).status).toBe(422);
+    for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as DomainError).id).toBe('refused');
     expect((await store().listDraftEvents(w.draft.id)).map((e) => e.type)).toEqual(['issued', 'adopted']);
   });
 });

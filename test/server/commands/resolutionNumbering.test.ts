@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import type { DraftEvent } from '../../../shared/lifecycle';
 import { recordDraftEvent } from '../../../server/commands/eventRecorder';
 import { numberAdoptedText } from '../../../server/commands/resolutionNumbering';
-import type { HttpError } from '../../../server/http/errors';
+import type { DomainError } from '../../../server/errors';
 import { makeDraft, makeWorld } from '../../helpers/factories';
 import { describeOnStores } from './stores';
 
@@ -26,6 +26,6 @@ await describeOnStores('numberAdoptedText', ({ kind, store, second }) => {
       numberAdoptedText(stores[i]!, { draftId: draft.id, sessionId: w.session.id, actor: w.users.secretariat, number: `${w.session.number}/5` })));
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
-    expect((refused.reason as HttpError).status).toBe(409);
+    expect((refused.reason as DomainError).id).toBe('conflict');
   });
 });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { changeSponsorship } from '../../../server/commands/sponsorshipChanger';
-import type { HttpError } from '../../../server/http/errors';
+import type { DomainError } from '../../../server/errors';
 import { makeWorld } from '../../helpers/factories';
 import { describeOnStores } from './stores';
 
@@ -29,7 +29,7 @@ await describeOnStores('changeSponsorship', ({ kind, store, second }) => {
       ),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-    for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as HttpError).message).toBe('Peru already sponsors this draft');
+    for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as DomainError).message).toBe('Peru already sponsors this draft');
     expect(await store().listSponsorshipEvents(w.draft.id)).toHaveLength(2);
   });
 });
