@@ -49,25 +49,22 @@ const invalid = (why: string): never => {
   throw new Invalid(why);
 };
 
-/** Whether `item` came in the transaction that started at `before`. */
-function isNew(item: Y.Item, before: Map<number, number>): boolean {
-  return item.id.clock >= (before.get(item.id.client) ?? 0);
-}
-
 /**
- * The node type an existing container stands for, and its depth below the text (a block is 1);
- * null when it is not part of the live text. A container may already be deeper than a text can
- * be (a text broken by hand): what is deleted there is welcome, what is added is refused.
+ * The node type a container stands for, and its depth below the text (a block is 1), or null
+ * when it lies in a deleted branch. Only called for containers something is being added to, so
+ * a container deeper than a text can be (a text broken by hand) is refused on the spot, and a
+ * container under another root than the text's fragment too.
  */
 function placeOf(type: Container, fragment: Y.XmlFragment): { node: NodeType; depth: number } | null {
-  if (type === fragment) return { node: resolutionSchema.topNodeType, depth: 0 };
   let depth = 0;
   for (let t: Container = type; t !== fragment; depth++) {
     const item = t._item;
-    // A root other than the text's fragment is refused on its own; a deleted branch is not in the text.
-    if (item === null || item.deleted) return null;
-    t = item.parent as Container;
+    if (item === null) invalid('content outside the text');
+    if (item!.deleted) return null;
+    if (depth >= MAX_TEXT_DEPTH) invalid('elements nested too deeply');
+    t = item!.parent as Container;
   }
+  if (type === fragment) return { node: resolutionSchema.topNodeType, depth };
   if (type instanceof Y.XmlElement) return { node: nodeTypeOf(type), depth };
   if (type instanceof Y.XmlText) return { node: nodeTypeOf(type.parent as Container), depth };
   return invalid('a shared type that is not part of a text');
@@ -80,9 +77,7 @@ function nodeTypeOf(type: Container): NodeType {
   return node!;
 }
 
-function checkAttribute(element: Y.XmlElement, node: NodeType, key: string): void {
-  const item = element._map.get(key);
-  if (!item || item.deleted) return;
+function checkAttribute(element: Y.XmlElement, node: NodeType, key: string, item: Y.Item): void {
   const spec = node.spec.attrs?.[key];
   if (!spec) invalid(`unknown attribute "${key.slice(0, 40)}" on ${node.name}`);
   if (!(item.content instanceof Y.ContentAny)) invalid(`attribute "${key}" on ${node.name} is not a value`);
@@ -101,70 +96,53 @@ function checkAttribute(element: Y.XmlElement, node: NodeType, key: string): voi
   }
 }
 
-/** Check text content added to an XmlText (at `depth`) under a node of type `node`. */
-function checkText(text: Y.XmlText, node: NodeType, depth: number, before: Map<number, number>, all: boolean): void {
-  if (text._map.size > 0) invalid('attributes on text');
-  for (let item = text._start; item !== null; item = item.right) {
-    if (item.deleted || (!all && !isNew(item, before))) continue;
-    if (depth > MAX_TEXT_DEPTH) invalid('text nested too deeply');
-    const content = item.content;
-    if (content instanceof Y.ContentString) continue;
+/** Check one item the transaction added: where it went, and what it holds. */
+function checkItem(item: Y.Item, fragment: Y.XmlFragment): void {
+  const parent = item.parent as Container;
+  const place = placeOf(parent, fragment);
+  if (place === null) return;
+  const { node, depth } = place;
+  if (item.parentSub !== null) {
+    if (!(parent instanceof Y.XmlElement)) invalid(`attributes on ${parent instanceof Y.XmlText ? 'text' : 'the text itself'}`);
+    return checkAttribute(parent as Y.XmlElement, node, item.parentSub, item);
+  }
+  const content = item.content;
+  if (parent instanceof Y.XmlText) {
+    if (content instanceof Y.ContentString) return;
     if (content instanceof Y.ContentFormat) {
       // y-prosemirror names a mark by its type, with "--<hash>" when marks of one type overlap.
       const mark = resolutionSchema.marks[content.key.split('--')[0]!];
       if (!mark || !node.allowsMarkType(mark)) invalid(`mark "${content.key.slice(0, 40)}" not allowed in ${node.name}`);
       if (content.value !== null && typeof content.value !== 'object' && content.value !== true) invalid('a mark with a bad value');
-      continue;
+      return;
     }
-    invalid(`content that is not text inside ${node.name}`);
+    return invalid(`content that is not text inside ${node.name}`);
   }
+  if (!(content instanceof Y.ContentType)) return invalid(`content that is not part of a text inside ${node.name}`);
+  if (depth + 1 > MAX_TEXT_DEPTH) invalid('elements nested too deeply');
+  const type = content.type;
+  if (type instanceof Y.XmlElement) {
+    const child = nodeTypeOf(type);
+    if (!childTypes.get(node)!.has(child)) invalid(`${child.name} is not allowed inside ${node.name}`);
+  } else if (type instanceof Y.XmlText) {
+    if (!node.inlineContent) invalid(`text directly inside ${node.name}`);
+  } else invalid(`a shared type that is not part of a text inside ${node.name}`);
 }
 
 /**
- * Check the children of `parent` (of node type `node`, at `depth`) that came in this
- * transaction — all of them when `all` — and everything under those.
+ * Throw Invalid unless what `tr` added to `doc` keeps its text valid. Every live item the
+ * transaction added is checked once, where it went: the cost follows the update, not the text.
+ * Deletions cannot make a text invalid in the ways checked here, so they pass.
  */
-function checkChildren(parent: Container, node: NodeType, depth: number, before: Map<number, number>, all: boolean): void {
-  const allowed = childTypes.get(node)!;
-  for (let item = parent._start; item !== null; item = item.right) {
-    if (item.deleted || (!all && !isNew(item, before))) continue;
-    const content = item.content;
-    if (!(content instanceof Y.ContentType)) invalid(`content that is not part of a text inside ${node.name}`);
-    const type = (content as Y.ContentType).type;
-    if (type instanceof Y.XmlElement) {
-      const child = nodeTypeOf(type);
-      if (!allowed.has(child)) invalid(`${child.name} is not allowed inside ${node.name}`);
-      if (depth + 1 > MAX_TEXT_DEPTH) invalid('elements nested too deeply');
-      for (const key of type._map.keys()) checkAttribute(type, child, key);
-      checkChildren(type, child, depth + 1, before, true);
-    } else if (type instanceof Y.XmlText) {
-      if (!node.inlineContent) invalid(`text directly inside ${node.name}`);
-      checkText(type, node, depth + 1, before, true);
-    } else invalid(`a shared type that is not part of a text inside ${node.name}`);
-  }
-}
-
-/** Throw Invalid unless what `tr` did to `doc` leaves its text valid. */
 function checkTransaction(doc: Y.Doc, tr: Y.Transaction): void {
   const fragment = doc.getXmlFragment(TEXT_FRAGMENT);
-  for (const [name, root] of doc.share) {
-    if ((root as Container) !== fragment && (root._start !== null || root._map.size > 0)) invalid(`content outside the text ("${name.slice(0, 40)}")`);
-  }
-  const before = tr.beforeState;
-  for (const [type, keys] of tr.changed as Map<Container, Set<string | null>>) {
-    const place = placeOf(type, fragment);
-    if (place === null) continue;
-    if (type instanceof Y.XmlText) {
-      if ([...keys].some((k) => k !== null)) invalid('attributes on text');
-      checkText(type, place.node, place.depth, before, false);
-      continue;
+  for (const [client, structs] of doc.store.clients) {
+    const from = tr.beforeState.get(client) ?? 0;
+    if (Y.getState(doc.store, client) <= from) continue;
+    for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
+      const struct = structs[i];
+      if (struct instanceof Y.Item && !struct.deleted) checkItem(struct, fragment);
     }
-    if (type === fragment && [...keys].some((k) => k !== null)) invalid('attributes on the text itself');
-    if (type instanceof Y.XmlElement && [...keys].some((k) => k !== null)) {
-      if (place.depth > MAX_TEXT_DEPTH) invalid('elements nested too deeply');
-      for (const key of keys) if (key !== null) checkAttribute(type, place.node, key);
-    }
-    if (keys.has(null)) checkChildren(type, place.node, place.depth, before, false);
   }
 }
 
