@@ -22,6 +22,9 @@ mkdir -p bench/results
 echo "== a delegate's edits while hostile Word files are imported (bench/import.bench.mjs)"
 node --import tsx bench/import.bench.mjs | tee bench/results/import.out
 
+echo "== what proving each update costs (bench/proof.bench.ts)"
+npx tsx bench/proof.bench.ts | tee bench/results/proof.out
+
 echo "== history: the text at any point of a 100,000-update log (bench/history.bench.ts)"
 node --expose-gc --import tsx bench/history.bench.ts | tee bench/results/history.out
 
@@ -55,6 +58,12 @@ $(cat bench/results/compare.out)
 
 \`\`\`
 $(cat bench/results/import.out)
+\`\`\`
+
+### Proving each update before it is stored (\`npm run bench:proof\`)
+
+\`\`\`
+$(cat bench/results/proof.out)
 \`\`\`
 
 ### History of a 100,000-update log (\`npm run bench:history\`)
