@@ -225,7 +225,8 @@ export class DraftRoom implements FanoutRoom {
     let proof = this.proving.prove(update);
     // It may build on edits another instance stored that this room has not read yet.
     if (!proof.ok && proof.problem === 'missing_dependencies') {
-      await this.catchUp();
+      // (Storage that does not answer now leaves the update refused, as it would be anyway.)
+      await this.catchUp().catch(() => undefined);
       proof = this.proving.prove(update);
     }
     if (!proof.ok) {
