@@ -87,6 +87,14 @@ const H0 = Uint32Array.from(primes(8), (p) => fraction32(Math.sqrt(p)));
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
+// A word of the schedule, the constants or the state: every index below is within bounds by
+// construction (w and K hold 64 words, the state 8).
+function word(words: Uint32Array, i: number): number {
+  const x = words[i];
+  if (x === undefined) throw new RangeError(`SHA-256: no word ${i} in an array of ${words.length}`);
+  return x;
+}
+
 /** SHA-256 of bytes, or of a string in UTF-8, as 64 lower-case hex digits. */
 export function sha256Hex(input: string | Uint8Array): string {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
@@ -104,13 +112,22 @@ export function sha256Hex(input: string | Uint8Array): string {
   for (let block = 0; block < padded.length; block += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(block + 4 * i);
     for (let i = 16; i < 64; i++) {
-      const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
-      const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
-      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+      const w15 = word(w, i - 15);
+      const w2 = word(w, i - 2);
+      const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
+      const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
+      w[i] = word(w, i - 16) + s0 + word(w, i - 7) + s1;
     }
-    let [a, b, c, d, e, f, g, hh] = h;
+    let a = word(h, 0);
+    let b = word(h, 1);
+    let c = word(h, 2);
+    let d = word(h, 3);
+    let e = word(h, 4);
+    let f = word(h, 5);
+    let g = word(h, 6);
+    let hh = word(h, 7);
     for (let i = 0; i < 64; i++) {
-      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i]) | 0;
+      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + word(K, i) + word(w, i)) | 0;
       const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
       hh = g;
       g = f;
@@ -122,7 +139,7 @@ export function sha256Hex(input: string | Uint8Array): string {
       a = (t1 + t2) | 0;
     }
     // Uint32Array stores each sum modulo 2^32.
-    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+    h.set([a, b, c, d, e, f, g, hh].map((x, i) => word(h, i) + x));
   }
   return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
 }

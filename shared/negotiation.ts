@@ -18,7 +18,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import type { Lang, LocalizedText } from './delegations';
 import { sequentialNumbering } from './numbering';
-import { inlineText } from './oralAmendments';
+import { inlineText, positionAt } from './oralAmendments';
 import { fail, ok, type Result } from './result';
 import { isParagraph } from './schema';
 
@@ -127,10 +127,11 @@ export function findBrackets(text: string): Result<BracketedPassage[]> {
   const found: BracketedPassage[] = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
-    if (OPEN.has(text[i])) {
+    const c = text.charAt(i);
+    if (OPEN.has(c)) {
       if (open !== -1) return fail(`a bracket opens inside another, at character ${i + 1} (${around(text, i)}): brackets cannot be nested; use alternatives "[A / B]" instead`);
       open = i;
-    } else if (CLOSE.has(text[i])) {
+    } else if (CLOSE.has(c)) {
       if (open === -1) return fail(`a bracket closes that was not opened, at character ${i + 1} (${around(text, i)})`);
       const inner = text.slice(open + 1, i);
       found.push({ start: open, end: i + 1, inner, alternatives: inner.split(ALTERNATIVES).map((s) => s.trim()) });
@@ -176,14 +177,14 @@ export function bracketsInText(doc: PMNode): Result<{ where: string; passages: B
 export function clearNegotiationMarks(doc: PMNode): Result<PMNode> {
   const deletions: number[] = [];
   for (const { node, pos, where } of textblocks(doc)) {
-    const { text, posOf } = inlineText(node, pos);
-    const found = findBrackets(text);
+    const inline = inlineText(node, pos);
+    const found = findBrackets(inline.text);
     if (!found.ok) return fail(`${where}: ${found.error}`);
     for (const p of found.value) {
       if (p.alternatives.length > 1) {
         return fail(`${where} still offers alternatives, [${p.inner}]: the negotiators must choose one before the text is issued`);
       }
-      deletions.push(posOf[p.start], posOf[p.end - 1]);
+      deletions.push(positionAt(inline, p.start), positionAt(inline, p.end - 1));
     }
   }
   const tr = new Transform(doc);

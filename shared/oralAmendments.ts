@@ -57,6 +57,13 @@ export function inlineText(node: PMNode, pos: number): InlineText {
   return { text, posOf };
 }
 
+/** The document position before character `i` of an inline text (0 ≤ i ≤ text.length); throws a RangeError outside it. */
+export function positionAt({ text, posOf }: InlineText, i: number): number {
+  const p = posOf[i];
+  if (p === undefined) throw new RangeError(`Position ${i} outside a text of ${text.length} characters`);
+  return p;
+}
+
 const SPACED = /[\p{L}\p{N}]/u;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 // A character of a script that separates words with spaces.
@@ -91,7 +98,8 @@ function locate(doc: PMNode, id: string): Result<{ node: PMNode; pos: number }> 
     return !node.isTextblock;
   });
   if (hits.length > 1) return fail(`the text has ${hits.length} paragraphs with the id ${id}`);
-  return hits.length ? ok(hits[0]) : fail('there is no such paragraph in the text');
+  const [hit] = hits;
+  return hit ? ok(hit) : fail('there is no such paragraph in the text');
 }
 
 function apply(doc: PMNode, a: OralAmendment): Result<PMNode> {
@@ -100,7 +108,9 @@ function apply(doc: PMNode, a: OralAmendment): Result<PMNode> {
   const { node, pos } = found.value;
   const tr = new Transform(doc);
   const marksAt = (p: number): readonly Mark[] => doc.resolve(p).marks();
-  const { text, posOf } = inlineText(node, pos);
+  const inline = inlineText(node, pos);
+  const { text } = inline;
+  const posAt = (i: number) => positionAt(inline, i);
   switch (a.kind) {
     case 'replace_words':
     case 'delete_words': {
@@ -108,13 +118,13 @@ function apply(doc: PMNode, a: OralAmendment): Result<PMNode> {
       if (!range.ok) return range;
       let [from, to] = range.value;
       if (a.kind === 'replace_words') {
-        tr.replaceWith(posOf[from], posOf[to], schema.text(a.text, doc.nodeAt(posOf[from])?.marks));
+        tr.replaceWith(posAt(from), posAt(to), schema.text(a.text, doc.nodeAt(posAt(from))?.marks));
         break;
       }
       // Take one space with the words, so that none is left doubled or before punctuation.
-      if (text[from - 1] === ' ' && (to === text.length || /[\s,.;:)]/.test(text[to]))) from -= 1;
+      if (text[from - 1] === ' ' && (to === text.length || /[\s,.;:)]/.test(text.charAt(to)))) from -= 1;
       else if (from === 0 && text[to] === ' ') to += 1;
-      tr.delete(posOf[from], posOf[to]);
+      tr.delete(posAt(from), posAt(to));
       break;
     }
     case 'insert_words': {
@@ -125,7 +135,7 @@ function apply(doc: PMNode, a: OralAmendment): Result<PMNode> {
         at = range.value[a.position === 'before' ? 0 : 1];
       }
       const words = `${needsSpace(text[at - 1], a.text[0]) ? ' ' : ''}${a.text}${needsSpace(a.text.at(-1), text[at]) ? ' ' : ''}`;
-      tr.insert(posOf[at], schema.text(words, marksAt(posOf[at])));
+      tr.insert(posAt(at), schema.text(words, marksAt(posAt(at))));
       break;
     }
     case 'replace_paragraph':
@@ -137,7 +147,7 @@ function apply(doc: PMNode, a: OralAmendment): Result<PMNode> {
     case 'insert_paragraph': {
       if (locate(doc, a.newId).ok) return fail(`the new paragraph's id ${a.newId} is already used in the text`);
       const attrs = a.paragraphType === 'subparagraph' ? { id: a.newId, level: a.level ?? 1 } : { id: a.newId };
-      tr.insert(a.position === 'before' ? pos : pos + node.nodeSize, schema.nodes[a.paragraphType]!.create(attrs, schema.text(a.text)));
+      tr.insert(a.position === 'before' ? pos : pos + node.nodeSize, schema.nodes[a.paragraphType].create(attrs, schema.text(a.text)));
       break;
     }
   }

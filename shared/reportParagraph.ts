@@ -41,8 +41,9 @@ const THE_NOUNS = /\b(Republic|Kingdom|Federation|Union|States|Emirates)\b|^Stat
  * and before the few in THE_NAMES.
  */
 export function englishName(name: string): string {
-  const head = name.split('(')[0].trim();
-  return THE_NAMES.has(head) || THE_NOUNS.test(head) ? `the ${name}` : name;
+  const [head = ''] = name.split('('); // split always gives at least one part
+  const bare = head.trim();
+  return THE_NAMES.has(bare) || THE_NOUNS.test(bare) ? `the ${name}` : name;
 }
 
 /** The English sponsors clause: "sponsored by the United Kingdom and the United States" (sorted on the bare names). */
@@ -54,20 +55,34 @@ export function englishSponsoredBy(entries: readonly SponsorEntry[]): string {
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 const WORDS = ' first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth'.split(' ');
 const TENS = '  twent thirt fort fift sixt sevent eight ninet'.split(' ');
-const ymd = (date: string) => date.split('-').map(Number);
-const enDate = (date: string) => { const [y, m, d] = ymd(date); return `${d} ${MONTHS[m - 1]} ${y}`; };
+const ZH_DIGITS = ' 一二三四五六七八九';
+// The word for `n` in a list of words; a number outside it is a programmer error (dates, meetings
+// and sessions are checked when they are recorded).
+function wordOf(words: readonly string[] | string, n: number, what: string): string {
+  const word = words[n];
+  if (word === undefined) throw new RangeError(`No ${what} for ${n}`);
+  return word;
+}
+// A date of the record, checked as YYYY-MM-DD when it was recorded.
+function ymd(date: string): [number, number, number] {
+  const [, y, m, d] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) ?? [];
+  if (y === undefined || m === undefined || d === undefined) throw new RangeError(`Not a date written YYYY-MM-DD: ${JSON.stringify(date)}`);
+  return [Number(y), Number(m), Number(d)];
+}
+const enDate = (date: string) => { const [y, m, d] = ymd(date); return `${d} ${wordOf(MONTHS, m - 1, 'month')} ${y}`; };
 const zhDate = (date: string) => { const [y, m, d] = ymd(date); return `${y} 年 ${m} 月 ${d} 日`; };
 // Meetings in figures ("11th", "21st"), sessions in words ("eleventh", "twenty-first").
 const enOrdinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 function enOrdinalWord(n: number): string {
-  if (n < 20) return WORDS[n];
   if (n > 99) return enOrdinal(n);
-  return n % 10 ? `${TENS[Math.floor(n / 10)]}y-${WORDS[n % 10]}` : `${TENS[n / 10]}ieth`;
+  if (n < 20) return wordOf(WORDS, n, 'ordinal word');
+  const tens = wordOf(TENS, Math.floor(n / 10), 'ordinal word');
+  return n % 10 ? `${tens}y-${wordOf(WORDS, n % 10, 'ordinal word')}` : `${tens}ieth`;
 }
 function zhNumber(n: number): string {
   if (n > 99) return ` ${n} `;
   const tens = Math.floor(n / 10);
-  return (tens > 1 ? ' 一二三四五六七八九'[tens] : '') + (tens ? '十' : '') + ' 一二三四五六七八九'[n % 10].trim();
+  return (tens > 1 ? wordOf(ZH_DIGITS, tens, 'Chinese numeral') : '') + (tens ? '十' : '') + wordOf(ZH_DIGITS, n % 10, 'Chinese numeral').trim();
 }
 
 interface Facts { input: ActionParagraphInput; action: FinalAction; revised: boolean; continues: boolean }
@@ -97,7 +112,7 @@ function afterDeferral({ input: { body, session }, action: a }: Facts, lang: Lan
   }
   const annexed = `text was annexed to ${session ? `the report of ${body.en} on its ${enOrdinalWord(session)} session` : 'the present report'} (see annex).`;
   if (!a.noAction) return ` The ${annexed.replace('text', `text of the ${noun}`)}`;
-  return ` ${body.en[0].toUpperCase()}${body.en.slice(1)} took no action on the ${noun}${a.annexedToReport ? `, and its ${annexed}` : '.'}`;
+  return ` ${body.en.charAt(0).toUpperCase()}${body.en.slice(1)} took no action on the ${noun}${a.annexedToReport ? `, and its ${annexed}` : '.'}`;
 }
 
 function english(f: Facts): string {
@@ -183,8 +198,9 @@ const byBody = (a: FinalAction | null): a is Exclude<FinalAction, { type: 'withd
 export function actionTakenSection(items: readonly ActionParagraphInput[], lang: Lang, options: { firstNumber?: number } = {}): Result<string[]> {
   const out: string[] = [];
   for (const [i, item] of items.entries()) {
-    const [prev, now] = [i > 0 ? finalAction(items[i - 1]) : null, finalAction(item)];
-    const continues = byBody(prev) && byBody(now) && item.agendaItem != null && item.agendaItem === items[i - 1].agendaItem &&
+    const before = i > 0 ? items[i - 1] : undefined;
+    const [prev, now] = [before ? finalAction(before) : null, finalAction(item)];
+    const continues = byBody(prev) && byBody(now) && item.agendaItem != null && item.agendaItem === before?.agendaItem &&
       prev.meeting === now.meeting && prev.date === now.date;
     const paragraph = reportParagraph(item, lang, { continues });
     if (!paragraph.ok) return fail(`${item.symbol}: ${paragraph.error}`);

@@ -68,7 +68,7 @@ function paragraph(type: string, extraAttrs: Record<string, { default: unknown; 
   };
 }
 
-const nodes: Record<string, NodeSpec> = {
+const nodes = {
   doc: { content: 'title formula? paragraph* annex*' },
   title: {
     content: 'inline*',
@@ -106,14 +106,19 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: (node: PMNode) => ['span', { 'data-kind': 'footnote', 'data-id': node.attrs.id, class: 'ph-footnote' }, 0],
   },
   text: { group: 'inline' },
-};
+} satisfies Record<string, NodeSpec>;
 
-const marks: Record<string, MarkSpec> = {
+const marks = {
   em: { parseDOM: [{ tag: 'i' }, { tag: 'em' }], toDOM: () => ['em', 0] },
   strong: { parseDOM: [{ tag: 'b' }, { tag: 'strong' }], toDOM: () => ['strong', 0] },
-};
+} satisfies Record<string, MarkSpec>;
 
-/** The one schema of Penholder texts, shared by the server, the client and the importer. */
+/**
+ * The one schema of Penholder texts, shared by the server, the client and the importer. Its
+ * node and mark names are known to the type (the specs are checked with `satisfies`, not
+ * widened to a Record), so `resolutionSchema.nodes.footnote` is a NodeType, while a name read
+ * from input may still be missing.
+ */
 export const resolutionSchema = new Schema({ nodes, marks });
 
 /** Whether a node is a paragraph that carries a stable id. */

@@ -80,7 +80,8 @@ export function parseSymbol(text: string): Result<DocSymbol> {
     const bad = checkPrefixPart(part, text);
     if (bad !== null) return fail(bad);
   }
-  const lPart = parts[at];
+  // `at` was found in `parts`, so the L part is there.
+  const [lPart = '', ...suffixes] = parts.slice(at);
   if (lPart.startsWith('l')) return fail(`"${lPart}": write the L part with a capital "L", as in "L.9"`);
   if (!lPart.startsWith('L.')) return fail(`"${lPart}": write the L part with a dot, as in "L.9"`);
   const lNumber = positiveNumber(lPart, lPart.slice(2), 'draft number');
@@ -88,18 +89,20 @@ export function parseSymbol(text: string): Result<DocSymbol> {
 
   const found: Partial<Record<Suffix, { n: number; part: string }>> = {};
   let last: { rank: number; part: string } | null = null;
-  for (const part of parts.slice(at + 1)) {
+  for (const part of suffixes) {
     const m = /^(Rev|Add|Corr)\.(.*)$/.exec(part);
     if (m === null) {
       const loose = /^(rev|add|corr)\.(.*)$/i.exec(part);
       if (loose !== null) {
-        const proper = SUFFIXES.find((s) => s.toLowerCase() === loose[1].toLowerCase())!;
-        return fail(`"${part}": write "${proper}.${loose[2]}" (suffixes are written Rev., Add. and Corr.)`);
+        const [, written = '', rest = ''] = loose;
+        const proper = SUFFIXES.find((s) => s.toLowerCase() === written.toLowerCase()) ?? written;
+        return fail(`"${part}": write "${proper}.${rest}" (suffixes are written Rev., Add. and Corr.)`);
       }
       return fail(`"${part}": unknown suffix (expected Rev.n, Add.n or Corr.n)`);
     }
-    const kind = m[1] as Suffix;
-    const n = positiveNumber(part, m[2], `${SUFFIX_NOUN[kind]} number`);
+    const [, written = '', digits = ''] = m;
+    const kind = written as Suffix;
+    const n = positiveNumber(part, digits, `${SUFFIX_NOUN[kind]} number`);
     if (!n.ok) return n;
     const twin = found[kind];
     const noun = SUFFIX_NOUN[kind];
@@ -191,7 +194,8 @@ export function orderLineage(symbols: readonly string[]): Result<string[]> {
   for (const text of symbols) {
     const p = parseSymbol(text);
     if (!p.ok) return p;
-    if (parsed.length > 0 && !sameDraft(parsed[0], p.value)) {
+    const first = parsed[0];
+    if (first !== undefined && !sameDraft(first, p.value)) {
       return fail(`"${text}" is not a text of the same draft as "${symbols[0]}"`);
     }
     if (parsed.some((q) => compareSymbols(q, p.value) === 0)) return fail(`"${text}" appears twice`);

@@ -28,7 +28,7 @@ describe('paragraph states', () => {
     event('pp1', 'agreed', '2022-10-19T09:00:00Z'),
     event('op1', 'open', '2022-10-19T12:00:00Z'),
     event('gone', 'agreed', '2022-10-19T12:30:00Z'),
-  ];
+  ] as const;
 
   it('folds the record; a paragraph without a record, or reopened, is open', () => {
     expect([...paragraphStatesAsOf(events)]).toEqual([['op2', 'agreed_ad_ref'], ['pp1', 'agreed'], ['gone', 'agreed']]);

@@ -30,6 +30,7 @@ function rec(...lines: string[]): SponsorshipEvent[] {
   const events: SponsorshipEvent[] = [];
   for (const line of lines) {
     const [date, type, ...codes] = line.split(' ');
+    if (date === undefined || type === undefined) throw new Error(`"${line}" is not "DATE TYPE CODE…"`);
     for (const code of codes) {
       const behalf = code.endsWith('*');
       events.push({
@@ -45,7 +46,9 @@ function rec(...lines: string[]): SponsorshipEvent[] {
 }
 const ids = (list: SponsorList) => currentSponsors(list).map((s) => s.delegationId);
 const change = (line: string): ProposedSponsorshipEvent => {
-  const { seq: _seq, ...e } = rec(line)[0];
+  const [first] = rec(line);
+  if (first === undefined) throw new Error(`"${line}" records no change`);
+  const { seq: _seq, ...e } = first;
   return e;
 };
 const names: Record<string, string> = { CHL: 'Chile', AUS: 'Australia', PER: 'Peru' };
@@ -54,6 +57,7 @@ const nameOf = (id: string) => names[id] ?? id;
 const entries = (...pairs: string[]): SponsorEntry[] =>
   pairs.map((p) => {
     const [en, zh] = p.replace(/\*$/, '').split('/');
+    if (en === undefined || zh === undefined) throw new Error(`"${p}" is not "English/中文"`);
     return { name: { en, zh }, onBehalfOf: p.endsWith('*') ? EU_MEMBERS : null };
   });
 
@@ -69,7 +73,7 @@ describe('the sponsor list as of a date', () => {
     const at19 = sponsorsAsOf(events, '2022-10-19');
     expect(at19.main).toEqual({ delegationId: 'CHL', since: '2022-10-17', seq: 1, onBehalfOf: null });
     expect(at19.coSponsors.map((s) => [s.delegationId, s.since])).toEqual([['AUS', '2022-10-18'], ['EU', '2022-10-18']]);
-    expect(at19.coSponsors[1].onBehalfOf).toEqual(EU_MEMBERS);
+    expect(at19.coSponsors[1]?.onBehalfOf).toEqual(EU_MEMBERS);
     expect(at19.withdrawn).toEqual([{ delegationId: 'PER', since: '2022-10-18', withdrawn: '2022-10-19', seq: 5 }]);
   });
 
@@ -275,6 +279,7 @@ describe('the drafts of COP 11', () => {
     const codes = (table: string) =>
       table.split('|').map((row) => {
         const [code, en, zh] = row.split(' ');
+        if (code === undefined || en === undefined || zh === undefined) throw new Error(`"${row}" is not "CODE English 中文"`);
         put(code, en.replaceAll('_', ' '), zh);
         return code;
       });
@@ -286,7 +291,11 @@ describe('the drafts of COP 11', () => {
       `2022-10-21 join ${members.slice(10).join(' ')}`,
     );
     const named = (list: readonly { delegationId: string; onBehalfOf: LocalizedText | null }[]) =>
-      list.map((s) => ({ name: directory[s.delegationId], onBehalfOf: s.onBehalfOf }));
+      list.map((s) => {
+        const name = directory[s.delegationId];
+        if (name === undefined) throw new Error(`no name for ${s.delegationId} in the directory`);
+        return { name, onBehalfOf: s.onBehalfOf };
+      });
     const split = splitAtIssue(events, { date: '2022-10-19' }, '2022-10-21');
 
     it('the issued text lists its 13 sponsors, as the footnote does', () => {

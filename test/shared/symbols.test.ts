@@ -215,9 +215,9 @@ describe('the lineage of a draft', () => {
       'CTOC/COP/2022/L.9/Add.2', 'CTOC/COP/2022/L.9/Rev.1', 'CTOC/COP/2022/L.9/Rev.1*', 'CTOC/COP/2022/L.9/Rev.1/Add.1',
       'CTOC/COP/2022/L.9/Rev.2', 'CTOC/COP/2022/L.10', 'CTOC/COP/2023/L.1',
     ].map(parsed);
-    for (let i = 0; i < inOrder.length; i++) {
-      for (let j = 0; j < inOrder.length; j++) {
-        expect(Math.sign(compareSymbols(inOrder[i], inOrder[j]))).toBe(Math.sign(i - j));
+    for (const [i, a] of inOrder.entries()) {
+      for (const [j, b] of inOrder.entries()) {
+        expect(Math.sign(compareSymbols(a, b))).toBe(Math.sign(i - j));
       }
     }
   });
