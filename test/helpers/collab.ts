@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { MessageType, TEXT_FRAGMENT, type Notice } from '../../shared/protocol';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -275,4 +276,45 @@ export function upgradeStatus(url: string): Promise<number> {
     });
     ws.on('error', (e) => (e.message.includes('Unexpected server response') ? undefined : reject(e)));
   });
+}
+
+/**
+ * A hand-written V1 update holding one Skip (info 10) or GC (info 0) struct of `length` clocks
+ * under `client` from `clock`, and no deletions: what no honest client sends about an id not its own.
+ */
+export function bareStruct(kind: 'skip' | 'gc', client: number, clock: number, length: number): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1); // one client
+  encoding.writeVarUint(e, 1); // one struct
+  encoding.writeVarUint(e, client);
+  encoding.writeVarUint(e, clock);
+  encoding.writeUint8(e, kind === 'skip' ? 10 : 0);
+  encoding.writeVarUint(e, length);
+  encoding.writeVarUint(e, 0); // empty delete set
+  return encoding.toUint8Array(e);
+}
+
+/**
+ * Insert at `index` of the text an element holding `depth` more elements nested one in the
+ * next (`name(i)` names level i), built from the outside in so that Yjs never recurses.
+ */
+export function nestElements(doc: Y.Doc, index: number, depth: number, name: (level: number) => string): void {
+  let outer = new Y.XmlElement(name(0));
+  doc.getXmlFragment(FRAGMENT).insert(index, [outer]);
+  for (let i = 1; i <= depth; i++) {
+    const inner = new Y.XmlElement(name(i));
+    outer.insert(0, [inner]);
+    outer = inner;
+  }
+}
+
+/** The update `change` makes to a copy of `doc`, written under `clientId` when given (what a client would send). */
+export function editOf(doc: Y.Doc, change: (copy: Y.Doc) => void, clientId?: number): Uint8Array {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  // Set after loading: Yjs gives a doc a fresh id when it receives its own id from elsewhere.
+  if (clientId !== undefined) copy.clientID = clientId;
+  const before = Y.encodeStateVector(copy);
+  change(copy);
+  return Y.encodeStateAsUpdate(copy, before);
 }

@@ -5,7 +5,6 @@
  * and nobody appears in presence as someone else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { CloseReasons } from '../../../shared/protocol';
@@ -15,7 +14,7 @@ import { authorshipOf } from '../../../server/collab/history';
 import { encodeEntries } from '../../../server/collab/presenceGuard';
 import { awarenessFrame, updateFrame } from '../../../server/collab/wire';
 import {
-  announceAs, connect, FRAGMENT, presentNames, rawSocket, seedDraft, seedText, startCollabServer, synced, textJSON, typeInto, until,
+  announceAs, bareStruct, connect, editOf, FRAGMENT, nestElements, presentNames, rawSocket, seedDraft, seedText, startCollabServer, synced, textJSON, typeInto, until,
   type CollabServer, type SeededUsers,
 } from '../../helpers/collab';
 
@@ -44,28 +43,8 @@ afterAll(async () => {
 const storedLog = async () => (await server.store.listUpdates(draftId)).map((u) => Buffer.from(u.update).toString('hex'));
 const storedDoc = async () => (await loadDoc(server.store, draftId)).doc;
 
-/** The update `edit` makes on a copy of the stored text, written under `clientId` when given. */
-async function edit(change: (copy: Y.Doc) => void, clientId?: number): Promise<Uint8Array> {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(await storedDoc()));
-  if (clientId !== undefined) copy.clientID = clientId;
-  const before = Y.encodeStateVector(copy);
-  change(copy);
-  return Y.encodeStateAsUpdate(copy, before);
-}
-
-/** A hand-written V1 update holding one Skip (info 10) or GC (info 0) struct, and no deletions. */
-function bareStruct(kind: 'skip' | 'gc', client: number, clock: number, length: number): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1); // one client
-  encoding.writeVarUint(e, 1); // one struct
-  encoding.writeVarUint(e, client);
-  encoding.writeVarUint(e, clock);
-  encoding.writeUint8(e, kind === 'skip' ? 10 : 0);
-  encoding.writeVarUint(e, length);
-  encoding.writeVarUint(e, 0); // empty delete set
-  return encoding.toUint8Array(e);
-}
+/** The update `change` makes on a copy of the stored text, written under `clientId` when given. */
+const edit = async (change: (copy: Y.Doc) => void, clientId?: number) => editOf(await storedDoc(), change, clientId);
 
 /** Send `frames` on a fresh raw connection as `token`; the close code, or 0 when it stayed open. */
 async function sendAs(token: string, ...frames: Uint8Array[]): Promise<{ code: number; refusals: string[] }> {
@@ -79,15 +58,7 @@ async function sendAs(token: string, ...frames: Uint8Array[]): Promise<{ code: n
 describe('one frame cannot break a draft', () => {
   it('refuses 5,000 nested elements (about 100 KB) with 4422, stores nothing, and the text stays readable for everyone', async () => {
     const before = await storedLog();
-    const update = await edit((c) => {
-      let outer = new Y.XmlElement('operative');
-      c.getXmlFragment(FRAGMENT).insert(1, [outer]);
-      for (let i = 0; i < 5_000; i++) {
-        const inner = new Y.XmlElement('operative');
-        outer.insert(0, [inner]);
-        outer = inner;
-      }
-    });
+    const update = await edit((c) => nestElements(c, 1, 5_000, () => 'operative'));
     expect(update.length).toBeGreaterThan(20_000);
     const { code, refusals } = await sendAs(users.sponsor2.token, updateFrame(update));
     expect(code).toBe(CloseReasons.invalidText.code);

@@ -8,7 +8,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { CloseReasons } from '../../../shared/protocol';
@@ -16,7 +15,7 @@ import { loadDoc } from '../../../server/collab/registry';
 import { encodeEntries } from '../../../server/collab/presenceGuard';
 import { awarenessFrame, updateFrame } from '../../../server/collab/wire';
 import {
-  announceAs, connect, FRAGMENT, presentNames, rawSocket, seedDraft, seedText, startCollabServer, synced, textJSON, typeInto, until,
+  announceAs, bareStruct, connect, editOf, FRAGMENT, nestElements, presentNames, rawSocket, seedDraft, seedText, startCollabServer, synced, textJSON, typeInto, until,
   type CollabServer, type SeededUsers,
 } from '../../helpers/collab';
 
@@ -122,26 +121,7 @@ async function storedDoc(): Promise<Y.Doc> {
   return (await loadDoc(server.store, draftId)).doc;
 }
 
-async function editOnCopy(change: (copy: Y.Doc) => void, clientId?: number): Promise<Uint8Array> {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(await storedDoc()));
-  if (clientId !== undefined) copy.clientID = clientId;
-  const sv = Y.encodeStateVector(copy);
-  change(copy);
-  return Y.encodeStateAsUpdate(copy, sv);
-}
-
-function bareStruct(kind: 'skip' | 'gc', client: number, clock: number, length: number): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint(e, client);
-  encoding.writeVarUint(e, clock);
-  encoding.writeUint8(e, kind === 'skip' ? 10 : 0);
-  encoding.writeVarUint(e, length);
-  encoding.writeVarUint(e, 0);
-  return encoding.toUint8Array(e);
-}
+const editOnCopy = async (change: (copy: Y.Doc) => void) => editOf(await storedDoc(), change);
 
 /** The frame an attack sends, and the close code it must get (0: accepted, the connection stays open). */
 async function frameOf(a: Attack, n: number): Promise<{ frame: Uint8Array; code: number }> {
@@ -155,15 +135,7 @@ async function frameOf(a: Attack, n: number): Promise<{ frame: Uint8Array; code:
       return { frame: updateFrame(update), code: a.valid ? 0 : CloseReasons.invalidText.code };
     }
     case 'deep': {
-      const update = await editOnCopy((c) => {
-        let outer = new Y.XmlElement('plain');
-        c.getXmlFragment(FRAGMENT).insert(1, [outer]);
-        for (let i = 0; i < a.depth; i++) {
-          const inner = new Y.XmlElement(i % 2 ? 'plain' : 'footnote');
-          outer.insert(0, [inner]);
-          outer = inner;
-        }
-      });
+      const update = await editOnCopy((c) => nestElements(c, 1, a.depth, (level) => (level % 2 ? 'footnote' : 'plain')));
       return { frame: updateFrame(update), code: CloseReasons.invalidText.code };
     }
     case 'foreign':
