@@ -8,11 +8,16 @@ import { createPenholder } from './app';
 import { loadConfig } from './config';
 import type { DemoAccount } from './demo/seed';
 
+type Row = readonly [login: string, password: string, role: string, delegation: string];
+
 function accountsTable(accounts: DemoAccount[]): string {
-  const rows = accounts.map((a) => [a.login, a.password, a.role, a.delegation ?? '—']);
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['login', 'password', 'role'][i].length));
-  const line = (r: string[]) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ');
-  return [line(['login', 'password', 'role', 'delegation']), ...rows.map(line)].join('\n');
+  const heading: Row = ['login', 'password', 'role', 'delegation'];
+  const rows = accounts.map((a): Row => [a.login, a.password, a.role, a.delegation ?? '—']);
+  // Every column but the last is padded to its widest cell, the heading included.
+  const width = (i: 0 | 1 | 2) => Math.max(...[heading, ...rows].map((r) => r[i].length));
+  const [login, password, role] = [width(0), width(1), width(2)];
+  const line = (r: Row) => [r[0].padEnd(login), r[1].padEnd(password), r[2].padEnd(role), r[3]].join('  ');
+  return [heading, ...rows].map(line).join('\n');
 }
 
 async function main(): Promise<void> {

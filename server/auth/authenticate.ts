@@ -32,8 +32,8 @@ export interface Authentication {
 export function credentialsOf(req: IncomingMessage): Credentials | null {
   const auth = req.headers.authorization;
   if (auth !== undefined) {
-    const m = /^Bearer\s+([A-Za-z0-9_-]{16,128})\s*$/i.exec(auth);
-    return m ? { via: 'bearer', secret: m[1] } : null;
+    const [, secret] = /^Bearer\s+([A-Za-z0-9_-]{16,128})\s*$/i.exec(auth) ?? [];
+    return secret !== undefined ? { via: 'bearer', secret } : null;
   }
   const query = req.url?.includes('token=') ? new URL(req.url, 'http://x').searchParams.get('token') : null;
   if (query) return { via: 'query', secret: query };

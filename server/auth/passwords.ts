@@ -26,10 +26,15 @@ export async function hashPassword(password: string): Promise<string> {
 /** Whether `password` matches a stored hash; a malformed stored string never matches. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const [n, r, p] = parts.slice(1, 4).map(Number);
-  const salt = Buffer.from(parts[4], 'base64');
-  const expected = Buffer.from(parts[5], 'base64');
+  if (parts.length !== 6) return false;
+  // Six parts, so the defaults are never taken (and would not match if they were).
+  const [scheme, nText = '', rText = '', pText = '', saltText = '', hashText = ''] = parts;
+  if (scheme !== 'scrypt') return false;
+  const n = Number(nText);
+  const r = Number(rText);
+  const p = Number(pText);
+  const salt = Buffer.from(saltText, 'base64');
+  const expected = Buffer.from(hashText, 'base64');
   // Refuse absurd parameters rather than let a bad row pin the CPU or memory.
   if (![n, r, p].every(Number.isInteger) || n < 2 || n > 2 ** 20 || r < 1 || r > 32 || p < 1 || p > 16) return false;
   if (expected.length < 16) return false;

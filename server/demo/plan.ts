@@ -35,11 +35,11 @@ export const CHAIRED_DRAFTS: readonly string[] = ['CTOC/COP/2022/L.9/Rev.1', 'CT
 
 // The day each text of a lineage is issued: the original on the first day, Rev.1 and Rev.2
 // as the consultations go on. All fall before the day of action (21 October).
-const ISSUE_DAYS = ['2022-10-17', '2022-10-19', '2022-10-20'];
+const ISSUE_DAYS = ['2022-10-17', '2022-10-19', '2022-10-20'] as const;
 
-// Meetings of the day of action, in UTC (Vienna is UTC+2 in October): the 10th in the
-// morning, the 11th in the afternoon.
-const MEETING_STARTS: Readonly<Record<number, string>> = { 10: '08:00', 11: '13:00' };
+// Meetings of the day of action, in minutes after midnight UTC (Vienna is UTC+2 in October):
+// the 10th in the morning (08:00), the 11th in the afternoon (13:00).
+const MEETING_STARTS: Readonly<Record<number, number>> = { 10: 8 * 60, 11: 13 * 60 };
 
 /** One change to a draft's sponsors, naming the delegation by code. */
 export interface PlannedSponsorship {
@@ -142,25 +142,27 @@ function actionEvent(action: ActionFacts): DraftEvent {
     const { type, meeting, date, decidedBy, noAction, annexedToReport } = action;
     return { type, meeting, date, decidedBy, toSession: null, noAction, annexedToReport };
   }
-  const becomes = /^(resolution|decision) (\S+)$/.exec(action.becomes);
-  if (!becomes) throw new Error(`demo fixture: "${action.becomes}" is not "resolution n/m" or "decision n/m"`);
+  const [, kind, number] = /^(resolution|decision) (\S+)$/.exec(action.becomes) ?? [];
+  if (kind === undefined || number === undefined) throw new Error(`demo fixture: "${action.becomes}" is not "resolution n/m" or "decision n/m"`);
   return {
     type: 'adopted',
     meeting: action.meeting,
     date: action.date,
     vote: { kind: 'without_vote' },
     orallyAmended: action.orallyAmended ?? false,
-    becomes: { kind: becomes[1] as 'resolution' | 'decision', number: becomes[2] },
+    becomes: { kind: kind as 'resolution' | 'decision', number },
   };
 }
 
 function planEvents(facts: DraftFacts, lineage: readonly PlannedRevision[], mainCode: string | undefined, lNumber: number): PlannedEvent[] {
   const events: PlannedEvent[] = lineage.map((r) => ({ event: { type: 'issued', symbol: r.symbol, revision: r.revision }, at: r.issuedAt }));
   const { meeting, date } = facts.action;
-  const start = MEETING_STARTS[meeting] ?? '08:00';
+  const start = MEETING_STARTS[meeting] ?? 8 * 60;
   // Drafts are taken up in L-number order, two minutes each: introduced, then acted on.
-  const [h, m] = start.split(':').map(Number);
-  const slot = (k: number) => at(date, `${minutes(h + Math.floor((m + 2 * lNumber + k) / 60))}:${minutes((m + 2 * lNumber + k) % 60)}`);
+  const slot = (k: number) => {
+    const time = start + 2 * lNumber + k;
+    return at(date, `${minutes(Math.floor(time / 60))}:${minutes(time % 60)}`);
+  };
   events.push({ event: { type: 'introduced', meeting, date }, at: slot(0), ...(mainCode ? { byCode: mainCode } : {}) });
   events.push({ event: actionEvent(facts.action), at: slot(1) });
   return events;
@@ -203,8 +205,7 @@ export function planDraft(facts: DraftFacts, printedText: string): PlannedDraft 
   const mainCode = sponsorship.find((s) => s.type === 'main')?.code;
 
   const revisions: PlannedRevision[] = [];
-  for (let revision = 0; revision <= last; revision++) {
-    const day = ISSUE_DAYS[revision];
+  for (const [revision, day] of ISSUE_DAYS.slice(0, last + 1).entries()) {
     revisions.push({
       symbol: draftSymbol(prefix, lNumber, revision),
       revision,
