@@ -124,7 +124,7 @@ export async function loginAs(server: Pick<TestServer, 'url'>, login: string, pa
   const res = await call(server, 'POST', '/api/auth/login', { body: { login, password } });
   if (res.status !== 200) throw new Error(`login as ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
   const setCookie = res.headers.get('set-cookie') ?? '';
-  const cookie = setCookie.split(';')[0];
+  const [cookie = ''] = setCookie.split(';'); // split always gives at least one part
   const token = await call(server, 'POST', '/api/auth/token', { cookie, body: {} });
   if (token.status !== 201) throw new Error(`token for ${login} failed: ${token.status} ${JSON.stringify(token.body)}`);
   return { cookie, token: token.body.token, user: res.body };

@@ -7,7 +7,7 @@ import { describeOnStores } from './stores';
 
 const adopted: DraftEvent = { type: 'adopted', meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false };
 
-await describeOnStores('recordDraftEvent', ({ kind, store, second }) => {
+await describeOnStores('recordDraftEvent', ({ store, second }) => {
   it('appends the event with who recorded it, and returns the new status', async () => {
     const w = await makeWorld(store());
     const issued: DraftEvent = { type: 'issued', symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 };
@@ -43,9 +43,9 @@ await describeOnStores('recordDraftEvent', ({ kind, store, second }) => {
     const w = await makeWorld(store());
     await recordDraftEvent(store(), { draftId: w.draft.id, actor: w.users.secretariat, event: { type: 'issued', symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 } });
     // On PostgreSQL half the requests go through a second store: another instance on the same database.
-    const stores = kind === 'postgres' ? [store(), second()!] : [store()];
+    const through = (i: number) => (i % 2 === 1 ? (second() ?? store()) : store());
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 30 }, (_, i) => recordDraftEvent(stores[i % stores.length], { draftId: w.draft.id, actor: w.users.secretariat, event: adopted })),
+      Array.from({ length: 30 }, (_, i) => recordDraftEvent(through(i), { draftId: w.draft.id, actor: w.users.secretariat, event: adopted })),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as DomainError).id).toBe('refused');

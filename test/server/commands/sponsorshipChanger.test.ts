@@ -4,7 +4,7 @@ import type { DomainError } from '../../../server/errors';
 import { makeWorld } from '../../helpers/factories';
 import { describeOnStores } from './stores';
 
-await describeOnStores('changeSponsorship', ({ kind, store, second }) => {
+await describeOnStores('changeSponsorship', ({ store, second }) => {
   it('appends a checked change and returns the list after it', async () => {
     const w = await makeWorld(store());
     const { row, list } = await changeSponsorship(store(), {
@@ -22,10 +22,11 @@ await describeOnStores('changeSponsorship', ({ kind, store, second }) => {
 
   it('lets one of many racing joins through, within one server and across two', async () => {
     const w = await makeWorld(store());
-    const stores = kind === 'postgres' ? [store(), second()!] : [store()];
+    // On PostgreSQL half the joins go through a second store: another instance on the same database.
+    const through = (i: number) => (i % 2 === 1 ? (second() ?? store()) : store());
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        changeSponsorship(stores[i % stores.length], { draftId: w.draft.id, actor: w.users.nonSponsor, delegationId: w.delegations.other.id, type: 'join', date: '2022-10-18' }),
+        changeSponsorship(through(i), { draftId: w.draft.id, actor: w.users.nonSponsor, delegationId: w.delegations.other.id, type: 'join', date: '2022-10-18' }),
       ),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
