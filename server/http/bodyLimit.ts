@@ -7,13 +7,9 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import { MAX_DOCX_BYTES } from '../../shared/export/transfer';
 import { sendError, HttpErrors } from './errors';
+import { compareBodyLimit } from './routes/compare';
 import { importBodyLimit } from './routes/imports';
-
-// routes/compare.ts: two texts per request, each possibly a base64 Word file. Its parser's limit,
-// repeated here while compare.ts keeps it private.
-const COMPARE_JSON_LIMIT = 2 * Math.ceil((MAX_DOCX_BYTES * 4) / 3) + 64 * 1024;
 
 /**
  * The largest body the route of `req` accepts: the import and compare routes' own limits, the
@@ -23,10 +19,7 @@ export function routeBodyLimit(req: Pick<IncomingMessage, 'method' | 'url' | 'he
   // Express matches paths without regard to case or a trailing slash: so must this.
   const path = (req.url ?? '/').split('?')[0]!.toLowerCase().replace(/\/+$/, '') || '/';
   const method = (req.method ?? 'GET').toUpperCase();
-  const imports = importBodyLimit(method, path, req.headers['content-type']);
-  if (imports !== null) return imports;
-  if (method === 'POST' && (path === '/api/compare' || path === '/api/compare.docx')) return COMPARE_JSON_LIMIT;
-  return generalLimit;
+  return importBodyLimit(method, path, req.headers['content-type']) ?? compareBodyLimit(method, path) ?? generalLimit;
 }
 
 /** The middleware: 413 with `payload_too_large` and `Connection: close` when Content-Length is over the route's limit. */

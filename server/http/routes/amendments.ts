@@ -13,10 +13,9 @@ import { RecordTypes, type OralAmendmentPayload } from '../../commands/meetingRe
 import { amendmentsFor, recordOralAmendment } from '../../commands/oralAmendmentRecorder';
 import { presentOralAmendment } from '../../presenters/meeting';
 import { checkedText, loadDraftTexts, resolveText } from '../../texts';
-import { requireUser, send } from '../context';
+import { send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
-import { idParams, parse } from '../validate';
-import { authorizeDraft } from '../draftGuard';
+import { draftRoute } from '../draftGuard';
 import { DomainErrors } from '../../errors';
 
 const symbol = z.string().trim().min(1).max(200);
@@ -38,37 +37,26 @@ export function amendmentRoutes(deps: ApiDeps): Router {
       .map((r) => presentOralAmendment({ seq: r.seq, at: r.at, payload: r.payload as unknown as OralAmendmentPayload, userId: r.userId }, byId));
   };
 
-  router.get('/drafts/:id/amendments', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    await authorizeDraft(store, actor, params.id);
-    send(res, 200, await list(params.id));
-  });
+  router.get('/drafts/:id/amendments', draftRoute(store, {}, async ({ res, draftId }) => {
+    send(res, 200, await list(draftId));
+  }));
 
-  router.post('/drafts/:id/amendments', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    const { symbol: named, meeting, ...amendment } = parse(amendmentBody, req.body);
-    await authorizeDraft(store, actor, params.id, RecordTypes.oralAmendment);
-    const recorded = await recordOralAmendment(store, { draftId: params.id, actor, amendment, symbol: named, meeting });
-    await refreshQuietly(deps, params.id);
+  router.post('/drafts/:id/amendments', draftRoute(store, { body: amendmentBody, record: RecordTypes.oralAmendment }, async ({ res, user: actor, draftId, body: { symbol: named, meeting, ...amendment } }) => {
+    const recorded = await recordOralAmendment(store, { draftId, actor, amendment, symbol: named, meeting });
+    await refreshQuietly(deps, draftId);
     const user = await store.getUser(actor.id);
     send(res, 201, presentOralAmendment({ seq: recorded.row.seq, at: recorded.row.at, payload: recorded.payload, userId: actor.id }, new Map(user ? [[user.id, user]] : [])));
-  });
+  }));
 
-  router.get('/drafts/:id/amended-text', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    const query = parse(amendedQuery, req.query, 'query');
-    await authorizeDraft(store, actor, params.id);
-    const texts = await loadDraftTexts(store, params.id);
+  router.get('/drafts/:id/amended-text', draftRoute(store, { query: amendedQuery }, async ({ res, draftId, query }) => {
+    const texts = await loadDraftTexts(store, draftId);
     const named = query.symbol ?? texts.latest?.symbol;
     if (!named) throw DomainErrors.refused('no text of this draft has been issued yet');
     // Every text of the draft may be asked for: one nobody amended is its issued text, with no amendments.
     const resolved = await resolveText(store, texts, { kind: 'amended', symbol: named }, {
       oralAmendments: async (revision) => amendmentsFor(await store.listDraftEvents(revision.draftId), revision),
     });
-    const amendments = amendmentsFor(await store.listDraftEvents(params.id), resolved.revision!);
+    const amendments = amendmentsFor(await store.listDraftEvents(draftId), resolved.revision!);
     send(res, 200, {
       symbol: resolved.symbol,
       label: resolved.label,
@@ -76,7 +64,7 @@ export function amendmentRoutes(deps: ApiDeps): Router {
       hash: textHash(checkedText(resolved.text)),
       amendments: { recorded: amendments.length, accepted: amendments.filter((a) => a.accepted).length },
     });
-  });
+  }));
 
   return router;
 }

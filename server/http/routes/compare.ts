@@ -34,11 +34,20 @@ const compareQuery = z.object({
   lang: z.enum(['en', 'zh']).optional(),
 });
 
-// Base64 is 4/3 of the bytes it carries; two texts per request.
-const JSON_LIMIT = 2 * Math.ceil((MAX_DOCX_BYTES * 4) / 3) + 64 * 1024;
+/** The largest JSON body of the pasted comparisons: two texts per request, each possibly a Word file in base64 (4/3 of its bytes). */
+export const COMPARE_JSON_LIMIT = 2 * Math.ceil((MAX_DOCX_BYTES * 4) / 3) + 64 * 1024;
+
+/**
+ * The largest body a pasted comparison accepts, or null for another route: its parser's limit,
+ * for the check of the declared Content-Length that answers 413 before any parser reads a byte
+ * (http/bodyLimit.ts).
+ */
+export function compareBodyLimit(method: string, path: string): number | null {
+  return method === 'POST' && (path === '/api/compare' || path === '/api/compare.docx') ? COMPARE_JSON_LIMIT : null;
+}
 const pasted = z.union([
   z.strictObject({ text: z.string().max(MAX_TEXT_BYTES) }),
-  z.strictObject({ docx: z.string().max(JSON_LIMIT).regex(/^[A-Za-z0-9+/=\s]*$/, 'base64') }),
+  z.strictObject({ docx: z.string().max(COMPARE_JSON_LIMIT).regex(/^[A-Za-z0-9+/=\s]*$/, 'base64') }),
 ]);
 const label = z.string().trim().min(1).max(120);
 const pastedBody = z.strictObject({ left: pasted, right: pasted, leftLabel: label.optional(), rightLabel: label.optional(), lang: z.enum(['en', 'zh']).optional() });
@@ -87,7 +96,7 @@ function sendDocx(res: Response, name: string, bytes: Buffer): void {
 export function compareRouter(deps: CompareDeps): Router {
   const { store } = deps;
   const router = Router();
-  const json = express.json({ limit: JSON_LIMIT, strict: true });
+  const json = express.json({ limit: COMPARE_JSON_LIMIT, strict: true });
 
   // validate → load → authorize → resolve both texts → compare.
   async function draftComparison(req: Request) {

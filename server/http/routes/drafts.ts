@@ -11,7 +11,7 @@ import { presentDraft, presentDraftSummary } from '../../presenters/draft';
 import type { AuthenticatedUser } from '../../auth';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
-import { authorizeDraft } from '../draftGuard';
+import { draftRoute } from '../draftGuard';
 import { calendarDate, id, idParams, localizedText, parse, visibleName } from '../validate';
 import { DomainErrors } from '../../errors';
 
@@ -103,14 +103,11 @@ export function draftRoutes(deps: ApiDeps): Router {
   const { store } = deps;
   const router = Router();
 
-  router.get('/:id', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    await authorizeDraft(store, actor, params.id);
-    const view = await loadDraftView(store, params.id);
+  router.get('/:id', draftRoute(store, {}, async ({ res, user: actor, draftId }) => {
+    const view = await loadDraftView(store, draftId);
     if (!view) throw DomainErrors.notFound('draft');
     send(res, 200, presentDraft(view, actor));
-  });
+  }));
 
   return router;
 }

@@ -11,7 +11,7 @@ import { presentDraftEvent } from '../../presenters/event';
 import { presentStatus } from '../../presenters/status';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
-import { authorizeDraft } from '../draftGuard';
+import { authorizeDraft, draftRoute } from '../draftGuard';
 import { idParams, parse } from '../validate';
 import { DomainErrors } from '../../errors';
 
@@ -31,14 +31,11 @@ export function eventRoutes(deps: ApiDeps): Router {
   const { store } = deps;
   const router = Router({ mergeParams: true });
 
-  router.get('/', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    await authorizeDraft(store, actor, params.id);
-    const [events, users] = await Promise.all([store.listDraftEvents(params.id), store.listUsers()]);
+  router.get('/', draftRoute(store, {}, async ({ res, draftId }) => {
+    const [events, users] = await Promise.all([store.listDraftEvents(draftId), store.listUsers()]);
     const byId = new Map(users.map((u) => [u.id, u]));
     send(res, 200, events.map((e) => presentDraftEvent(e, byId)));
-  });
+  }));
 
   router.post('/', async (req, res) => {
     const actor = requireUser(req);

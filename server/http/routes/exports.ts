@@ -11,10 +11,8 @@ import { exportPlainText } from '../../../shared/export/plainText';
 import { MediaTypes, WORKING_TEXT, type ExportFormat } from '../../../shared/export/transfer';
 import { exportDocx } from '../../export/docx';
 import { loadExportSource, type ExportSource } from '../../export/source';
-import { requireUser } from '../context';
 import type { ApiDeps } from '../deps';
-import { authorizeDraft } from '../draftGuard';
-import { idParams, parse } from '../validate';
+import { draftRoute } from '../draftGuard';
 
 const exportQuery = z.object({
   text: z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9/.\-]+$/, 'a document symbol or "working"').optional(),
@@ -48,16 +46,12 @@ export function exportsRouter(deps: ApiDeps): Router {
   const { store } = deps;
   const router = Router();
   const route = (format: ExportFormat) =>
-    router.get(`/drafts/:id/export.${format}`, async (req, res) => {
-      const actor = requireUser(req);
-      const params = parse(idParams, req.params, 'params');
-      const query = parse(exportQuery, req.query, 'query');
-      await authorizeDraft(store, actor, params.id);
-      const revisions = await store.listRevisions(params.id);
+    router.get(`/drafts/:id/export.${format}`, draftRoute(store, { query: exportQuery }, async ({ res, draftId, query }) => {
+      const revisions = await store.listRevisions(draftId);
       const latest = revisions.reduce<(typeof revisions)[number] | null>((a, r) => (a && a.revision > r.revision ? a : r), null);
       const which = query.text ?? latest?.symbol ?? WORKING_TEXT;
-      await render(format, await loadExportSource(store, params.id, which, query.lang), res);
-    });
+      await render(format, await loadExportSource(store, draftId, which, query.lang), res);
+    }));
   route('docx');
   route('akn.xml');
   route('txt');

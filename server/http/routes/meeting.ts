@@ -18,7 +18,7 @@ import { presentStatus } from '../../presenters/status';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
 import { idParams, localizedText, parse } from '../validate';
-import { authorizeDraft } from '../draftGuard';
+import { draftRoute } from '../draftGuard';
 import { DomainErrors } from '../../errors';
 
 const numberBody = z.strictObject({ number: z.string().trim().regex(/^\d{1,4}\/\d{1,4}$/, 'a number such as 11/5').optional() });
@@ -29,30 +29,22 @@ export function meetingRoutes(deps: ApiDeps): Router {
   const { store } = deps;
   const router = Router();
 
-  router.post('/drafts/:id/freeze', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    parse(z.strictObject({}), req.body);
-    await authorizeDraft(store, actor, params.id, 'frozen');
-    const frozen = await freezeDraft(store, { draftId: params.id, actor, refreshAccess: deps.refreshAccess });
+  router.post('/drafts/:id/freeze', draftRoute(store, { body: z.strictObject({}), record: 'frozen' }, async ({ res, user: actor, draftId }) => {
+    const frozen = await freezeDraft(store, { draftId, actor, refreshAccess: deps.refreshAccess });
     // Every open socket turns read-only now; one that misses it is refused at its next write.
-    await refreshQuietly(deps, params.id);
+    await refreshQuietly(deps, draftId);
     const user = await store.getUser(actor.id);
     send(res, 201, {
       event: presentDraftEvent(frozen.row, new Map(user ? [[user.id, user]] : [])),
       status: presentStatus(frozen.status),
       finalText: frozen.final,
     });
-  });
+  }));
 
-  router.post('/drafts/:id/number', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    const body = parse(numberBody, req.body);
-    const loaded = await authorizeDraft(store, actor, params.id, RecordTypes.number);
-    const numbered = await numberAdoptedText(store, { draftId: params.id, sessionId: loaded.draft.sessionId, actor, number: body.number });
+  router.post('/drafts/:id/number', draftRoute(store, { body: numberBody, record: RecordTypes.number }, async ({ res, user: actor, draftId, body, draft }) => {
+    const numbered = await numberAdoptedText(store, { draftId, sessionId: draft.sessionId, actor, number: body.number });
     send(res, 201, presentNumber(numbered.payload));
-  });
+  }));
 
   router.get('/sessions/:id/numbers', async (req, res) => {
     requireUser(req);
@@ -66,21 +58,14 @@ export function meetingRoutes(deps: ApiDeps): Router {
     });
   });
 
-  router.get('/drafts/:id/number', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    await authorizeDraft(store, actor, params.id);
-    send(res, 200, { number: presentNumber(numberOf(await store.listDraftEvents(params.id))) });
-  });
+  router.get('/drafts/:id/number', draftRoute(store, {}, async ({ res, draftId }) => {
+    send(res, 200, { number: presentNumber(numberOf(await store.listDraftEvents(draftId))) });
+  }));
 
-  router.post('/drafts/:id/report-details', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    const body = parse(detailsBody, req.body);
-    await authorizeDraft(store, actor, params.id, RecordTypes.reportDetails);
-    const recorded = await recordReportDetails(store, { draftId: params.id, actor, ...body });
+  router.post('/drafts/:id/report-details', draftRoute(store, { body: detailsBody, record: RecordTypes.reportDetails }, async ({ res, user: actor, draftId, body }) => {
+    const recorded = await recordReportDetails(store, { draftId, actor, ...body });
     send(res, 201, recorded.payload);
-  });
+  }));
 
   return router;
 }

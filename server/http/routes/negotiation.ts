@@ -11,10 +11,9 @@ import { PARAGRAPH_STATES, paragraphStatesAsOf } from '../../../shared/negotiati
 import { paragraphStateEvents, RecordTypes } from '../../commands/meetingRecord';
 import { negotiationOf, recordParagraphState } from '../../commands/paragraphStateRecorder';
 import { presentParagraphStates } from '../../presenters/meeting';
-import { requireUser, send } from '../context';
+import { send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
-import { idParams, parse } from '../validate';
-import { authorizeDraft } from '../draftGuard';
+import { draftRoute } from '../draftGuard';
 
 const stateBody = z.strictObject({ paragraphId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a paragraph id'), state: z.enum(PARAGRAPH_STATES) });
 
@@ -29,23 +28,16 @@ export function negotiationRoutes(deps: ApiDeps): Router {
     return presentParagraphStates(paragraphStatesAsOf(events), await negotiationOf(store, draftId, rows), events, new Map(users.map((u) => [u.id, u])));
   };
 
-  router.get('/drafts/:id/paragraph-states', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    await authorizeDraft(store, actor, params.id);
-    send(res, 200, await present(params.id));
-  });
+  router.get('/drafts/:id/paragraph-states', draftRoute(store, {}, async ({ res, draftId }) => {
+    send(res, 200, await present(draftId));
+  }));
 
-  router.post('/drafts/:id/paragraph-states', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    const body = parse(stateBody, req.body);
-    await authorizeDraft(store, actor, params.id, RecordTypes.paragraphState);
-    await recordParagraphState(store, { draftId: params.id, actor, ...body });
+  router.post('/drafts/:id/paragraph-states', draftRoute(store, { body: stateBody, record: RecordTypes.paragraphState }, async ({ res, user: actor, draftId, body }) => {
+    await recordParagraphState(store, { draftId, actor, ...body });
     // Everyone in the draft sees the chair's marks at once.
-    await refreshQuietly(deps, params.id);
-    send(res, 201, await present(params.id));
-  });
+    await refreshQuietly(deps, draftId);
+    send(res, 201, await present(draftId));
+  }));
 
   return router;
 }

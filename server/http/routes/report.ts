@@ -11,7 +11,7 @@ import { loadReportItems, type ReportItem } from '../../readModels/reportInputs'
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { idParams, parse } from '../validate';
-import { authorizeDraft } from '../draftGuard';
+import { draftRoute } from '../draftGuard';
 import { DomainErrors } from '../../errors';
 
 const langQuery = z.object({ lang: z.enum(['en', 'zh']).default('en') });
@@ -25,11 +25,7 @@ export function reportRoutes(deps: ApiDeps): Router {
   const { store } = deps;
   const router = Router();
 
-  router.get('/drafts/:id/report-paragraph', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    const query = parse(langQuery, req.query, 'query');
-    const { draft } = await authorizeDraft(store, actor, params.id);
+  router.get('/drafts/:id/report-paragraph', draftRoute(store, { query: langQuery }, async ({ res, draftId, query, draft }) => {
     const items = await loadReportItems(store, draft.sessionId);
     const own = items.find((i) => i.draft.id === draft.id)!;
     const alone = reportParagraph(own.input, query.lang);
@@ -40,7 +36,7 @@ export function reportRoutes(deps: ApiDeps): Router {
     const section = actionTakenSection(acted.slice(Math.max(0, at - 1), at + 1).map((i) => i.input), query.lang);
     const paragraph = section.ok ? section.value.at(-1)! : alone.value;
     send(res, 200, { draftId: draft.id, symbol: own.input.symbol, lang: query.lang, paragraph, standalone: alone.value });
-  });
+  }));
 
   router.get('/sessions/:id/action-taken', async (req, res) => {
     requireUser(req);

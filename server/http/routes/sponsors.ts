@@ -14,7 +14,7 @@ import { presentSponsorList, presentSponsorshipEvent } from '../../presenters/sp
 import type { AuthenticatedUser } from '../../auth';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
-import { authorizeDraft } from '../draftGuard';
+import { draftRoute } from '../draftGuard';
 import { calendarDate, id, idParams, localizedText, parse } from '../validate';
 import { DomainErrors } from '../../errors';
 
@@ -53,13 +53,9 @@ export function sponsorRoutes(deps: ApiDeps): Router {
     return presentAsOf(input.draftId, changed.row.date > todayUTC() ? changed.row.date : todayUTC());
   }
 
-  router.get('/', async (req, res) => {
-    const actor = requireUser(req);
-    const params = parse(idParams, req.params, 'params');
-    const query = parse(asOfQuery, req.query, 'query');
-    await authorizeDraft(store, actor, params.id);
-    send(res, 200, await presentAsOf(params.id, query.asOf ?? todayUTC()));
-  });
+  router.get('/', draftRoute(store, { query: asOfQuery }, async ({ res, draftId, query }) => {
+    send(res, 200, await presentAsOf(draftId, query.asOf ?? todayUTC()));
+  }));
 
   router.post('/', async (req, res) => {
     const actor = requireUser(req);
