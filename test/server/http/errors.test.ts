@@ -57,7 +57,7 @@ await describeOnBackends('error answers', ({ server }) => {
   });
 
   it('answers unknown API routes with 404 JSON', async () => {
-    for (const [method, path] of [['GET', '/api/nothing'], ['POST', '/api/sessions/x/nothing'], ['DELETE', '/api/drafts'], ['GET', '/api']]) {
+    for (const [method, path] of [['GET', '/api/nothing'], ['POST', '/api/sessions/x/nothing'], ['DELETE', '/api/drafts'], ['GET', '/api']] as const) {
       const res = await call(server(), method, path, { cookie: officer.cookie, body: method === 'GET' ? undefined : {} });
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(res.body.error.id).toBe('not_found');

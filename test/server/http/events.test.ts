@@ -17,9 +17,9 @@ await describeOnBackends('events routes', ({ server }) => {
   let nonSponsor: SignedIn;
   beforeEach(async () => {
     world = await makeWorld(server().store);
-    [officer, chair, sponsor, nonSponsor] = await Promise.all(
-      [world.users.secretariat, world.users.chair, world.users.sponsor, world.users.nonSponsor].map((u) => loginAs(server(), u.login, TEST_PASSWORD)),
-    );
+    const signIn = (u: { login: string }) => loginAs(server(), u.login, TEST_PASSWORD);
+    const { users } = world;
+    [officer, chair, sponsor, nonSponsor] = await Promise.all([signIn(users.secretariat), signIn(users.chair), signIn(users.sponsor), signIn(users.nonSponsor)]);
     await setWorkingText(server().store, world.draft.id, draftText(), editor());
   });
   const path = () => `/api/drafts/${world.draft.id}/events`;

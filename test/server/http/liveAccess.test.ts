@@ -17,9 +17,9 @@ describe('rights of open sockets follow the record', () => {
   beforeAll(async () => {
     server = await startTestServer();
     world = await makeWorld(server.store);
-    [officer, sponsor, nonSponsor, third] = await Promise.all(
-      [world.users.secretariat, world.users.sponsor, world.users.nonSponsor, world.users.third].map((u) => loginAs(server, u.login, TEST_PASSWORD)),
-    );
+    const signIn = (u: { login: string }) => loginAs(server, u.login, TEST_PASSWORD);
+    const { users } = world;
+    [officer, sponsor, nonSponsor, third] = await Promise.all([signIn(users.secretariat), signIn(users.sponsor), signIn(users.nonSponsor), signIn(users.third)]);
   });
   afterAll(async () => {
     await server?.close();

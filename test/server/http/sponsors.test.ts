@@ -15,9 +15,15 @@ await describeOnBackends('sponsors routes', ({ server }) => {
   // A fresh draft per test: sponsorship dates only move forward.
   beforeEach(async () => {
     world = await makeWorld(server().store);
-    [officer, chair, sponsor, nonSponsor, third] = await Promise.all(
-      [world.users.secretariat, world.users.chair, world.users.sponsor, world.users.nonSponsor, world.users.third].map((u) => loginAs(server(), u.login, TEST_PASSWORD)),
-    );
+    const signIn = (u: { login: string }) => loginAs(server(), u.login, TEST_PASSWORD);
+    const { users } = world;
+    [officer, chair, sponsor, nonSponsor, third] = await Promise.all([
+      signIn(users.secretariat),
+      signIn(users.chair),
+      signIn(users.sponsor),
+      signIn(users.nonSponsor),
+      signIn(users.third),
+    ]);
   });
   const path = (rest = '') => `/api/drafts/${world.draft.id}/sponsors${rest}`;
   const join = (who: SignedIn, delegationId: string, date?: string) => call(server(), 'POST', path(), { cookie: who.cookie, body: { delegationId, ...(date ? { date } : {}) } });
@@ -64,7 +70,7 @@ await describeOnBackends('sponsors routes', ({ server }) => {
       await withdraw(sponsor, world.delegations.main.id),
       await withdraw(officer, world.delegations.main.id),
       await call(server(), 'POST', path(`/${world.delegations.other.id}/main`), { cookie: sponsor.cookie, body: {} }),
-    ];
+    ] as const;
     for (const res of refusals) {
       expect(res.status).toBe(403);
       expect(res.body.error.id).toBe('forbidden');
