@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { makeDraft } from '../helpers/factories';
-import { issueLineage, type Lineage } from '../server/compare/lineage';
+import { issueLineage, type Lineage } from '../helpers/lineage';
 import { closeBrowserWorld, hasChromium, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
 
 requireChromiumInCI();

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { redact, redactValue } from '../../../server/logging';
-import { makeUser, makeWorld, TEST_PASSWORD } from '../../helpers/factories';
-import { call, loginAs, startTestServer } from '../../helpers/server';
+import { redact, redactValue } from '../../server/logging';
+import { makeUser, makeWorld, TEST_PASSWORD } from '../helpers/factories';
+import { call, loginAs, startTestServer } from '../helpers/server';
 
 describe('the redactor', () => {
   it('masks cookies, bearer tokens, token and code parameters, password fields and hashes', () => {

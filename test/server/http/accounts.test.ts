@@ -7,7 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { issueResetCode } from '../../../server/auth/resets';
 import { makeDelegation, makeUser, makeWorld, TEST_PASSWORD, uniqueTag, type World } from '../../helpers/factories';
 import { call, loginAs, type SignedIn } from '../../helpers/server';
-import { describeOnBackends } from '../http/backends';
+import { describeOnBackends } from './backends';
 
 await describeOnBackends('administration of accounts', ({ server }) => {
   let w: World;

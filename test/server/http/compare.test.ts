@@ -12,7 +12,7 @@ import { exportDocx } from '../../../server/export/docx';
 import { call, loginAs, startTestServer, type TestServer } from '../../helpers/server';
 import { makeWorld, type World } from '../../helpers/factories';
 import { englishText, metaFor } from '../../shared/export/helpers';
-import { issueLineage, TYPED, type Lineage } from './lineage';
+import { issueLineage, TYPED, type Lineage } from '../../helpers/lineage';
 
 let server: TestServer;
 let world: World;

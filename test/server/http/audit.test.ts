@@ -7,7 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { AuditActions } from '../../../shared/audit';
 import { makeWorld, TEST_PASSWORD, type World } from '../../helpers/factories';
 import { call, loginAs, type SignedIn } from '../../helpers/server';
-import { describeOnBackends } from '../http/backends';
+import { describeOnBackends } from './backends';
 
 await describeOnBackends('the audit record', ({ server, kind }) => {
   let w: World;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compareTexts } from '../../../shared/compare';
 import { exportRedline, REDLINE_AUTHOR } from '../../../server/export/redline';
 import { doc, fn, op, title } from '../../builders';
-import { original, revised } from './lineage';
+import { original, revised } from '../../helpers/lineage';
 
 const documentXml = async (bytes: Buffer) => (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
 // The body's paragraphs, each as its XML.

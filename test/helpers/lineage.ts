@@ -6,11 +6,11 @@
 import * as Y from 'yjs';
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import type { Node as PMNode } from 'prosemirror-model';
-import { textHash } from '../../../shared/canonical';
-import { draftSymbol } from '../../../shared/symbols';
-import type { DraftRow, SessionRow, Store } from '../../../server/storage/types';
-import { doc, em, op, pp, title } from '../../builders';
-import { FRAGMENT, typeInto } from '../../helpers/collab';
+import { textHash } from '../../shared/canonical';
+import { draftSymbol } from '../../shared/symbols';
+import type { DraftRow, SessionRow, Store } from '../../server/storage/types';
+import { doc, em, op, pp, title } from '../builders';
+import { FRAGMENT, typeInto } from './collab';
 
 /** The first issued text: a title, two preambular and three operative paragraphs. */
 export const original = (): PMNode =>
