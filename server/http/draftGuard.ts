@@ -49,8 +49,8 @@ export interface DraftRouteSpec<PS extends z.ZodType<{ id: string }>, QS, BS> {
   params?: PS;
   query?: QS;
   body?: BS;
-  /** The record type the route appends (by its body when it names it); absent: the user need only read the draft. */
-  record?: string | ((body: Parsed<BS>) => string);
+  /** The record type the route appends; absent: the user need only read the draft. */
+  record?: string;
   /** Refuse a frozen draft at the door (see `authorizeDraft`). */
   refuseFrozen?: boolean;
 }
@@ -66,8 +66,7 @@ export function draftRoute<PS extends z.ZodType<{ id: string }> = typeof idParam
     const params = parse(spec.params ?? idParams, req.params, 'params') as z.output<PS>;
     const query = (spec.query ? parse(spec.query, req.query, 'query') : undefined) as Parsed<QS>;
     const body = (spec.body ? parse(spec.body, req.body) : undefined) as Parsed<BS>;
-    const type = typeof spec.record === 'function' ? spec.record(body) : spec.record;
-    const { draft, access } = await authorizeDraft(store, user, params.id, type, spec.refuseFrozen);
+    const { draft, access } = await authorizeDraft(store, user, params.id, spec.record, spec.refuseFrozen);
     await handler({ req, res, user, draftId: params.id, params, query, body, draft, access });
   };
 }
