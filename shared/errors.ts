@@ -42,3 +42,27 @@ export type ErrorId = (typeof ErrorIds)[keyof typeof ErrorIds];
 export interface ErrorBody {
   error: { id: ErrorId; message: string; details?: unknown };
 }
+
+/**
+ * The HTTP status each id is answered with, on every path (the API's error handler and the
+ * collaboration endpoint's refused upgrades): one table, so one id always means one status.
+ * text_invalid is 409, not 500: the request is right and the server is not at fault; the
+ * draft's state is in the way, and the secretariat can clear it.
+ */
+export const ERROR_STATUS: Readonly<Record<ErrorId, number>> = {
+  [ErrorIds.validation]: 400,
+  [ErrorIds.badResetCode]: 400,
+  [ErrorIds.unauthenticated]: 401,
+  [ErrorIds.badCredentials]: 401,
+  [ErrorIds.forbidden]: 403,
+  [ErrorIds.crossSite]: 403,
+  [ErrorIds.notFound]: 404,
+  [ErrorIds.conflict]: 409,
+  [ErrorIds.textInvalid]: 409,
+  [ErrorIds.tooLarge]: 413,
+  [ErrorIds.refused]: 422,
+  [ErrorIds.tooManyAttempts]: 429,
+  [ErrorIds.rateLimited]: 429,
+  [ErrorIds.unavailable]: 503,
+  [ErrorIds.internal]: 500,
+};

@@ -20,7 +20,8 @@ import { GroupCommitter } from './persistence';
 import { RoomRegistry } from './registry';
 import { replaceRoomText } from './serverEdit';
 import type { Node as PMNode } from 'prosemirror-model';
-import { admit, draftIdFromPath, refuseUpgrade, type Refusal } from './upgrade';
+import { admit, draftIdFromPath, refusal, refuseUpgrade, type Refusal } from './upgrade';
+import { ErrorIds } from '../../shared/errors';
 
 export type { AuthenticatedUser };
 
@@ -85,7 +86,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
     const draftId = draftIdFromPath(pathname, opts.pathPrefix);
     if (draftId === null) {
       // Not ours. If nobody else serves upgrades, do not leave the socket hanging.
-      if (server.listenerCount('upgrade') === 1) refuseUpgrade(socket, { status: 404, id: 'not_found', message: 'no such endpoint' });
+      if (server.listenerCount('upgrade') === 1) refuseUpgrade(socket, refusal(ErrorIds.notFound, 'no such endpoint'));
       return;
     }
     socket.on('error', () => socket.destroy());
@@ -102,7 +103,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
         room = await registry.acquire(draftId, access);
       } catch (e) {
         opts.log.error(`collab: loading ${draftId} failed`, e);
-        return refuseUpgrade(socket, { status: 503, id: 'service_unavailable', message: 'the draft cannot be opened right now' });
+        return refuseUpgrade(socket, refusal(ErrorIds.unavailable, 'the draft cannot be opened right now'));
       }
       if (closing || socket.destroyed) return void socket.destroy();
       let delegationName: string | null = null;

@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ErrorIds, type ErrorId } from '../../shared/errors';
+import { ERROR_STATUS, ErrorIds, type ErrorId } from '../../shared/errors';
 import { mayReadDraft, type DraftAccess } from '../../shared/policy';
 import { CollabParams } from '../../shared/protocol';
 import { fail, ok, type Result } from '../../shared/result';
@@ -27,6 +27,11 @@ export interface Refusal {
   status: number;
   id: ErrorId;
   message: string;
+}
+
+/** A refusal with the status of its id (one table for HTTP and upgrades: shared/errors.ts). */
+export function refusal(id: ErrorId, message: string): Refusal {
+  return { status: ERROR_STATUS[id], id, message };
 }
 
 /** The draft id in a collaboration URL, or null when the path is not ours. */
@@ -54,19 +59,19 @@ export async function admit(
   // A token in the URL is exempt: another site cannot make the browser add one.
   if (foreignOrigin && credentialsOf(req)?.via === 'cookie') {
     const why = foreignOrigin(req);
-    if (why !== null) return fail({ status: 403, id: ErrorIds.crossSite, message: why });
+    if (why !== null) return fail(refusal(ErrorIds.crossSite, why));
   }
   try {
     const user = await authenticate(req);
-    if (!user) return fail({ status: 401, id: ErrorIds.unauthenticated, message: 'sign in first' });
+    if (!user) return fail(refusal(ErrorIds.unauthenticated, 'sign in first'));
     const found = draftId === '' ? null : await loadDraftAccess(store, draftId);
-    if (!found) return fail({ status: 404, id: ErrorIds.notFound, message: 'no such draft' });
+    if (!found) return fail(refusal(ErrorIds.notFound, 'no such draft'));
     const read = mayReadDraft(user, found.access);
-    if (!read.ok) return fail({ status: 403, id: ErrorIds.forbidden, message: read.error });
+    if (!read.ok) return fail(refusal(ErrorIds.forbidden, read.error));
     const url = new URL(req.url ?? '/', 'http://localhost');
     return ok({ user, draftId, access: found.access, wantsNotices: url.searchParams.get(CollabParams.notices) === '1' });
   } catch {
-    return fail({ status: 503, id: ErrorIds.unavailable, message: 'the draft cannot be opened right now' });
+    return fail(refusal(ErrorIds.unavailable, 'the draft cannot be opened right now'));
   }
 }
 

@@ -6,33 +6,13 @@
  * id; the message is for people, and never carries internals (no stack, no SQL).
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ErrorIds, type ErrorBody, type ErrorId } from '../../shared/errors';
+import { ERROR_STATUS, ErrorIds, type ErrorBody, type ErrorId } from '../../shared/errors';
 import { FROZEN_TEXT_REFUSAL } from '../../shared/policy';
 import { DomainError, DomainErrors } from '../errors';
 import { DraftFrozen, UniqueViolation } from '../storage/types';
 
-/**
- * The status each stable id answers with. A domain error carries only its id; this is where it
- * becomes a status. text_invalid is 409, not 500: the request is right and the server is not
- * at fault now; the draft's state is in the way, and the secretariat can clear it.
- */
-export const STATUS_OF_ERROR: Readonly<Record<ErrorId, number>> = {
-  [ErrorIds.validation]: 400,
-  [ErrorIds.badResetCode]: 400,
-  [ErrorIds.unauthenticated]: 401,
-  [ErrorIds.badCredentials]: 401,
-  [ErrorIds.forbidden]: 403,
-  [ErrorIds.crossSite]: 403,
-  [ErrorIds.notFound]: 404,
-  [ErrorIds.conflict]: 409,
-  [ErrorIds.textInvalid]: 409,
-  [ErrorIds.tooLarge]: 413,
-  [ErrorIds.refused]: 422,
-  [ErrorIds.tooManyAttempts]: 429,
-  [ErrorIds.rateLimited]: 429,
-  [ErrorIds.unavailable]: 503,
-  [ErrorIds.internal]: 500,
-};
+/** The HTTP status of each stable error id (shared/errors.ts holds the one table). */
+export const STATUS_OF_ERROR = ERROR_STATUS;
 
 /**
  * An answer with its HTTP status and stable id. Routes throw one for the few answers that need
