@@ -17,8 +17,8 @@ export function crossSiteRefusal(req: IncomingMessage): string | null {
   const via = credentialsOf(req)?.via;
   if (via === 'bearer' || via === 'query') return null;
   // Checked for anonymous writes too: a forged login would sign the victim in as the attacker.
-  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/json') return 'a write must be sent as JSON (Content-Type: application/json)';
+  const [mediaType = ''] = (req.headers['content-type'] ?? '').split(';');
+  if (mediaType.trim().toLowerCase() !== 'application/json') return 'a write must be sent as JSON (Content-Type: application/json)';
   const origin = req.headers.origin;
   if (origin !== undefined && !sameHost(origin, req.headers.host)) return 'a write must come from this site';
   if (req.headers['sec-fetch-site'] === 'cross-site') return 'a write must come from this site';
