@@ -10,15 +10,27 @@ import { UniqueViolation, type Store } from '../server/storage/types';
 /** The bench identities (reused on a restart: the durability run restarts on the same data) and the draft-creating store. */
 export async function benchStore(store: Store, token: string): Promise<Store> {
   const existing = await store.getUserByLogin('bench');
-  const user = existing ?? (await (async () => {
-    const delegation = await store.createDelegation({ code: 'BENCH', name: { en: 'Bench', zh: 'Bench' }, kind: 'member' });
-    return store.createUser({ login: 'bench', displayName: 'Bench', role: 'delegate', delegationId: delegation.id, passwordHash: 'x' });
-  })());
+  const user =
+    existing ??
+    (await (async () => {
+      const delegation = await store.createDelegation({ code: 'BENCH', name: { en: 'Bench', zh: 'Bench' }, kind: 'member' });
+      return store.createUser({ login: 'bench', displayName: 'Bench', role: 'delegate', delegationId: delegation.id, passwordHash: 'x' });
+    })());
   const delegationId = user.delegationId!;
-  const session = (await store.listSessions()).find((s) => s.symbolPrefix === 'BENCH') ?? (await (async () => {
-    const body = await store.createBody({ name: { en: 'Bench', zh: 'Bench' } });
-    return store.createSession({ bodyId: body.id, number: 1, title: { en: 'Bench', zh: 'Bench' }, symbolPrefix: 'BENCH', place: 'here', opens: '2022-01-01', closes: '2099-01-01' });
-  })());
+  const session =
+    (await store.listSessions()).find((s) => s.symbolPrefix === 'BENCH') ??
+    (await (async () => {
+      const body = await store.createBody({ name: { en: 'Bench', zh: 'Bench' } });
+      return store.createSession({
+        bodyId: body.id,
+        number: 1,
+        title: { en: 'Bench', zh: 'Bench' },
+        symbolPrefix: 'BENCH',
+        place: 'here',
+        opens: '2022-01-01',
+        closes: '2099-01-01',
+      });
+    })());
   if (!(await store.getAuthSession(hashSecret(token)))) {
     await store.createAuthSession({ tokenHash: hashSecret(token), userId: user.id, kind: 'token', createdAt: new Date().toISOString(), expiresAt: '2099-01-01T00:00:00.000Z' });
   }
@@ -31,7 +43,18 @@ export async function benchStore(store: Store, token: string): Promise<Store> {
       p = (async () => {
         try {
           // Instances cannot share an L-number counter: a random one keeps them from racing for one.
-          await store.createDraft({ id, sessionId: session.id, lNumber: 1 + Math.floor(Math.random() * 1e9), kind: 'resolution', title: { en: id, zh: id }, agendaItem: '1', language: 'en', submittedBy: null, chairUserId: null, createdBy: user.id });
+          await store.createDraft({
+            id,
+            sessionId: session.id,
+            lNumber: 1 + Math.floor(Math.random() * 1e9),
+            kind: 'resolution',
+            title: { en: id, zh: id },
+            agendaItem: '1',
+            language: 'en',
+            submittedBy: null,
+            chairUserId: null,
+            createdBy: user.id,
+          });
           await store.addSponsorshipEvent({ draftId: id, delegationId, type: 'main', date: '2022-01-01', onBehalfOf: null, recordedBy: user.id });
         } catch (e) {
           // Another instance created it first.

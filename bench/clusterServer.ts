@@ -24,5 +24,12 @@ server.listen(Number(process.env.PORT ?? 1235), '127.0.0.1', () => console.log('
 // The harness stops the server with SIGTERM: close as npm start does, so that a profile taken
 // with `node --cpu-prof` is written (the durability run uses SIGKILL and is unaffected).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void collab.close().then(() => store.close()).finally(() => process.exit(0)));
+  process.once(
+    signal,
+    () =>
+      void collab
+        .close()
+        .then(() => store.close())
+        .finally(() => process.exit(0)),
+  );
 }

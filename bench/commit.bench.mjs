@@ -6,56 +6,111 @@
 //  2. a client's first edit, a client-id claim then an append: the claim FULL, or lazy (NORMAL,
 //     carried to disk by the append's flush — what the store does).
 //   node bench/commit.bench.mjs [--commits 400] [--gap 20] [--pairs 3]
-import Database from 'better-sqlite3'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
-const args = Object.fromEntries(process.argv.slice(2).map((a, i, all) => a.startsWith('--') ? [a.slice(2), all[i + 1]] : null).filter(Boolean))
-const N = Number(args.commits ?? 400); const GAP = Number(args.gap ?? 20); const PAIRS = Number(args.pairs ?? 3)
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.ceil(p / 100 * s.length) - 1)] }
-const line = (name, lat) => `| ${name} | ${pct(lat, 50).toFixed(2)} | ${pct(lat, 95).toFixed(2)} | ${pct(lat, 99).toFixed(2)} |`
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .map((a, i, all) => (a.startsWith('--') ? [a.slice(2), all[i + 1]] : null))
+    .filter(Boolean),
+);
+const N = Number(args.commits ?? 400);
+const GAP = Number(args.gap ?? 20);
+const PAIRS = Number(args.pairs ?? 3);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const pct = (a, p) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const line = (name, lat) => `| ${name} | ${pct(lat, 50).toFixed(2)} | ${pct(lat, 95).toFixed(2)} | ${pct(lat, 99).toFixed(2)} |`;
 
 /** Time `commit(i)` N times, GAP ms apart, on a fresh WAL database. */
-async function timed (setup) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-commit-'))
-  const file = path.join(dir, 'bench.sqlite')
-  const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.exec('CREATE TABLE client_ids (id INTEGER PRIMARY KEY, user_id TEXT); CREATE TABLE updates (seq INTEGER PRIMARY KEY, b BLOB)')
-  const commit = setup(db, file)
-  commit(0)
-  const lat = []
+async function timed(setup) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-commit-'));
+  const file = path.join(dir, 'bench.sqlite');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE client_ids (id INTEGER PRIMARY KEY, user_id TEXT); CREATE TABLE updates (seq INTEGER PRIMARY KEY, b BLOB)');
+  const commit = setup(db, file);
+  commit(0);
+  const lat = [];
   try {
     for (let i = 1; i <= N; i++) {
-      await sleep(GAP)
-      const t = process.hrtime.bigint()
-      commit(i)
-      lat.push(Number(process.hrtime.bigint() - t) / 1e6)
+      await sleep(GAP);
+      const t = process.hrtime.bigint();
+      commit(i);
+      lat.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
   } finally {
-    db.close()
-    fs.rmSync(dir, { recursive: true })
+    db.close();
+    fs.rmSync(dir, { recursive: true });
   }
-  return lat
+  return lat;
 }
 
-const append = (db) => db.transaction((i) => db.prepare('INSERT INTO updates (b) VALUES (?)').run(Buffer.alloc(60, i % 256)))
-const claim = (db) => db.transaction((i) => db.prepare('INSERT INTO client_ids (id, user_id) VALUES (?, ?)').run(i, 'u'))
+const append = (db) => db.transaction((i) => db.prepare('INSERT INTO updates (b) VALUES (?)').run(Buffer.alloc(60, i % 256)));
+const claim = (db) => db.transaction((i) => db.prepare('INSERT INTO client_ids (id, user_id) VALUES (?, ?)').run(i, 'u'));
 
 const single = {
-  'FULL': (db) => { db.pragma('synchronous = FULL'); return append(db) },
-  'NORMAL + fdatasync(-wal)': (db, file) => { db.pragma('synchronous = NORMAL'); const a = append(db); let fd = null; return (i) => { a(i); fd ??= fs.openSync(file + '-wal', 'r+'); fs.fdatasyncSync(fd) } },
-  'NORMAL + fsync(-wal)': (db, file) => { db.pragma('synchronous = NORMAL'); const a = append(db); let fd = null; return (i) => { a(i); fd ??= fs.openSync(file + '-wal', 'r+'); fs.fsyncSync(fd) } },
-  'NORMAL (not durable)': (db) => { db.pragma('synchronous = NORMAL'); return append(db) },
-}
+  FULL: (db) => {
+    db.pragma('synchronous = FULL');
+    return append(db);
+  },
+  'NORMAL + fdatasync(-wal)': (db, file) => {
+    db.pragma('synchronous = NORMAL');
+    const a = append(db);
+    let fd = null;
+    return (i) => {
+      a(i);
+      fd ??= fs.openSync(`${file}-wal`, 'r+');
+      fs.fdatasyncSync(fd);
+    };
+  },
+  'NORMAL + fsync(-wal)': (db, file) => {
+    db.pragma('synchronous = NORMAL');
+    const a = append(db);
+    let fd = null;
+    return (i) => {
+      a(i);
+      fd ??= fs.openSync(`${file}-wal`, 'r+');
+      fs.fsyncSync(fd);
+    };
+  },
+  'NORMAL (not durable)': (db) => {
+    db.pragma('synchronous = NORMAL');
+    return append(db);
+  },
+};
 const firstEdit = {
-  'claim FULL, append FULL': (db) => { db.pragma('synchronous = FULL'); const c = claim(db); const a = append(db); return (i) => { c(i); a(i) } },
-  'claim lazy, append FULL': (db) => { db.pragma('synchronous = FULL'); const c = claim(db); const a = append(db); return (i) => { db.pragma('synchronous = NORMAL'); c(i); db.pragma('synchronous = FULL'); a(i) } },
-}
+  'claim FULL, append FULL': (db) => {
+    db.pragma('synchronous = FULL');
+    const c = claim(db);
+    const a = append(db);
+    return (i) => {
+      c(i);
+      a(i);
+    };
+  },
+  'claim lazy, append FULL': (db) => {
+    db.pragma('synchronous = FULL');
+    const c = claim(db);
+    const a = append(db);
+    return (i) => {
+      db.pragma('synchronous = NORMAL');
+      c(i);
+      db.pragma('synchronous = FULL');
+      a(i);
+    };
+  },
+};
 
-for (const [title, cases] of [['One append', single], ["A client's first edit (claim, then append)", firstEdit]]) {
-  console.log(`\n${title}: ${N} commits ${GAP} ms apart, ${PAIRS} alternating rounds\n\n| setting | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|`)
-  for (let r = 0; r < PAIRS; r++) for (const [name, setup] of Object.entries(cases)) console.log(line(name, await timed(setup)))
+for (const [title, cases] of [
+  ['One append', single],
+  ["A client's first edit (claim, then append)", firstEdit],
+]) {
+  console.log(`\n${title}: ${N} commits ${GAP} ms apart, ${PAIRS} alternating rounds\n\n| setting | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|`);
+  for (let r = 0; r < PAIRS; r++) for (const [name, setup] of Object.entries(cases)) console.log(line(name, await timed(setup)));
 }

@@ -43,7 +43,8 @@ function* typingLog(total: number): Generator<{ rows: Uint8Array[]; checkpoint?:
   let rows: Uint8Array[] = [];
   let seq = 0;
   doc.on('update', (u: Uint8Array) => void rows.push(u));
-  const source = 'Decides to continue its work on trafficking in persons, and requests the secretariat to report to the Conference at its twelfth session; 决定继续开展工作，并请秘书处向缔约方会议第十二届会议报告；';
+  const source =
+    'Decides to continue its work on trafficking in persons, and requests the secretariat to report to the Conference at its twelfth session; 决定继续开展工作，并请秘书处向缔约方会议第十二届会议报告；';
   let next = 0;
   const cursors = [0, 1, 2, 3].map(() => ({ block: 0, offset: 0 }));
   const paragraph = (at: number) => {
@@ -90,8 +91,26 @@ async function fill(store: Store): Promise<{ draftId: string; ms: number }> {
   const delegation = await store.createDelegation({ code: 'HB', name: { en: 'History bench', zh: 'History bench' }, kind: 'member' });
   const user = await store.createUser({ login: `hb${Date.now()}`, displayName: 'Bench', role: 'delegate', delegationId: delegation.id, passwordHash: 'x' });
   const body = await store.createBody({ name: { en: 'Bench', zh: 'Bench' } });
-  const session = await store.createSession({ bodyId: body.id, number: 1, title: { en: 'Bench', zh: 'Bench' }, symbolPrefix: 'HB', place: 'here', opens: '2022-01-01', closes: '2099-01-01' });
-  const draft = await store.createDraft({ sessionId: session.id, lNumber: 1, kind: 'resolution', title: { en: 'History', zh: 'History' }, agendaItem: '1', language: 'en', submittedBy: null, chairUserId: null, createdBy: user.id });
+  const session = await store.createSession({
+    bodyId: body.id,
+    number: 1,
+    title: { en: 'Bench', zh: 'Bench' },
+    symbolPrefix: 'HB',
+    place: 'here',
+    opens: '2022-01-01',
+    closes: '2099-01-01',
+  });
+  const draft = await store.createDraft({
+    sessionId: session.id,
+    lNumber: 1,
+    kind: 'resolution',
+    title: { en: 'History', zh: 'History' },
+    agendaItem: '1',
+    language: 'en',
+    submittedBy: null,
+    chairUserId: null,
+    createdBy: user.id,
+  });
   const t0 = performance.now();
   let seq = 0;
   for (const { rows, checkpoint } of typingLog(UPDATES)) {
@@ -138,11 +157,15 @@ async function measure(name: string, store: Store): Promise<void> {
     const s = [...xs].sort((p, q) => p - q);
     return `p50 ${quantile(s, 0.5).toFixed(1)} / p95 ${quantile(s, 0.95).toFixed(1)} / max ${s.at(-1)!.toFixed(1)} ms`;
   };
-  console.log(`${name}: ${last.toLocaleString('en')} updates written in ${(ms / 1000).toFixed(1)} s (latest text ${latest.plain.length.toLocaleString('en')} characters, longest sampled ${chars.toLocaleString('en')})`);
+  console.log(
+    `${name}: ${last.toLocaleString('en')} updates written in ${(ms / 1000).toFixed(1)} s (latest text ${latest.plain.length.toLocaleString('en')} characters, longest sampled ${chars.toLocaleString('en')})`,
+  );
   console.log(`  text as of a seq   (${QUERIES} random): ${fmt(bySeq)}`);
   console.log(`  text as of a time  (${QUERIES} random): ${fmt(byTime)}`);
   console.log(`  first query after opening the store: ${coldMs.toFixed(1)} ms`);
-  console.log(`  latest text: ${latestMs.toFixed(1)} ms; target ≤ 200 ms: ${Math.max(...bySeq, ...byTime, latestMs) <= 200 ? 'met' : 'NOT met'} (worst of the queries after the first)`);
+  console.log(
+    `  latest text: ${latestMs.toFixed(1)} ms; target ≤ 200 ms: ${Math.max(...bySeq, ...byTime, latestMs) <= 200 ? 'met' : 'NOT met'} (worst of the queries after the first)`,
+  );
 }
 
 async function admin(sql: string): Promise<boolean> {

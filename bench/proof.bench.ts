@@ -104,4 +104,6 @@ console.log(stats('inspect (decode, client ids)', inspect));
 console.log(stats('prove on the copy (schema, pending)', prove));
 console.log(stats('apply to the room (for scale)', apply));
 console.log(`first proof, building the copy        ${firstProof.toFixed(1)} ms (once per loaded room)`);
-console.log(`hostile update, ${(hostile.length / 1024).toFixed(0)} KB of 5,000 nested elements: inspect ${hostileInspect.toFixed(1)} ms, prove ${hostileProve.toFixed(1)} ms -> ${refused.ok ? 'ACCEPTED (wrong)' : refused.problem}; rebuilding the copy after it ${rebuild.toFixed(1)} ms`);
+console.log(
+  `hostile update, ${(hostile.length / 1024).toFixed(0)} KB of 5,000 nested elements: inspect ${hostileInspect.toFixed(1)} ms, prove ${hostileProve.toFixed(1)} ms -> ${refused.ok ? 'ACCEPTED (wrong)' : refused.problem}; rebuilding the copy after it ${rebuild.toFixed(1)} ms`,
+);

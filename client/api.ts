@@ -10,7 +10,11 @@ import type { DraftPermissionsJSON } from '../shared/policy';
 
 /** An error answered by the API, with its HTTP status and stable error id. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly id: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -12,10 +12,14 @@ export function describeConnection(s: ConnectionState): { text: string; tone: 'o
     case 'connected':
       if (s.paused) return { text: 'Connected — the server cannot save right now; your changes wait here', tone: 'warn' };
       return s.synced ? { text: `Connected${s.unsent ? ' — sending changes' : ''}`, tone: 'ok' } : { text: 'Connected — loading the text', tone: 'warn' };
-    case 'connecting': return { text: 'Connecting…', tone: 'warn' };
-    case 'reconnecting': return { text: `Reconnecting…${unsent}`, tone: 'warn' };
-    case 'offline': return { text: `Offline${s.unsent ? ' — changes not yet sent, kept on this computer' : ''}`, tone: 'bad' };
-    case 'closed': return { text: `Disconnected: ${s.reason ?? 'closed by the server'}${unsent}`, tone: 'bad' };
+    case 'connecting':
+      return { text: 'Connecting…', tone: 'warn' };
+    case 'reconnecting':
+      return { text: `Reconnecting…${unsent}`, tone: 'warn' };
+    case 'offline':
+      return { text: `Offline${s.unsent ? ' — changes not yet sent, kept on this computer' : ''}`, tone: 'bad' };
+    case 'closed':
+      return { text: `Disconnected: ${s.reason ?? 'closed by the server'}${unsent}`, tone: 'bad' };
   }
 }
 

@@ -41,9 +41,13 @@ function showWho(user: Me) {
     return a;
   };
   const secretariat = user.role === 'secretariat';
-  who.replaceChildren(el('span', {}, `${user.displayName} (${speaksFor})`),
-    secretariat ? link('/console', 'console-link', 'Console') : '', secretariat ? link('/admin', 'admin-link', 'Administration') : '',
-    link('/account', 'account-link', 'Account'), logout);
+  who.replaceChildren(
+    el('span', {}, `${user.displayName} (${speaksFor})`),
+    secretariat ? link('/console', 'console-link', 'Console') : '',
+    secretariat ? link('/admin', 'admin-link', 'Administration') : '',
+    link('/account', 'account-link', 'Account'),
+    logout,
+  );
 }
 
 /** Go to a path of the app (pushes history unless `replace`). */

@@ -9,8 +9,10 @@ export function newPasswordFields(): { next: HTMLInputElement; nodes: Node[]; ag
   return {
     next,
     nodes: [
-      el('label', { htmlFor: 'new-password' }, `New password (at least ${PASSWORD_MIN_LENGTH} characters)`), next,
-      el('label', { htmlFor: 'new-password-again' }, 'New password again'), again,
+      el('label', { htmlFor: 'new-password' }, `New password (at least ${PASSWORD_MIN_LENGTH} characters)`),
+      next,
+      el('label', { htmlFor: 'new-password-again' }, 'New password again'),
+      again,
     ],
     agree: () => next.value === again.value,
   };

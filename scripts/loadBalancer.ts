@@ -117,7 +117,11 @@ export async function startLoadBalancer(o: LoadBalancerOptions, onLine: (line: s
 /** Per instance, how many connections HAProxy has sent it and whether it is up (from `/stats;csv`). */
 export async function backendStats(statsPort: number): Promise<{ name: string; sessions: number; up: boolean }[]> {
   const csv = await (await fetch(`http://127.0.0.1:${statsPort}/stats;csv`)).text();
-  const [header, ...rows] = csv.replace(/^# /, '').trim().split('\n').map((l) => l.split(','));
+  const [header, ...rows] = csv
+    .replace(/^# /, '')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
   const col = (name: string) => header!.indexOf(name);
   return rows
     .filter((r) => r[col('pxname')] === 'instances' && r[col('svname')]!.startsWith('i'))

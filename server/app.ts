@@ -114,9 +114,7 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
   const redisUrl = config.databaseUrl ? config.redisUrl : null;
   // Several instances share their sign-in and write limits in Redis (under the fan-out's
   // prefix); one instance keeps them in memory.
-  const counters: Counters = redisUrl
-    ? new RedisCounters({ url: redisUrl, prefix: opts.fanout?.prefix, log: redactingConsole(log) })
-    : new MemoryCounters();
+  const counters: Counters = redisUrl ? new RedisCounters({ url: redisUrl, prefix: opts.fanout?.prefix, log: redactingConsole(log) }) : new MemoryCounters();
   app.use('/api', apiRouter(apiDeps, [historyRouter({ store, authenticate })], counters));
   serveClient(app, opts.clientDir ?? path.join(projectRoot, 'dist', 'client'));
 

@@ -57,7 +57,11 @@ export function redacting(log: LogFn): LogFn {
 /** The same, for the console-shaped logger the collaboration endpoint takes. */
 export function redactingConsole(log: LogFn): Pick<Console, 'warn' | 'error'> {
   const safe = redacting(log);
-  const join = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : '')).join(' ').trim();
+  const join = (args: unknown[]) =>
+    args
+      .map((a) => (typeof a === 'string' ? a : ''))
+      .join(' ')
+      .trim();
   const errOf = (args: unknown[]) => args.find((a) => typeof a !== 'string');
   return { warn: (...args: unknown[]) => safe(join(args), errOf(args)), error: (...args: unknown[]) => safe(join(args), errOf(args)) };
 }

@@ -117,9 +117,9 @@ async function workingText(store: Store, texts: DraftTexts, spec: TextSpec & { k
   const found = await textAsOf(store, texts.draft.id, point);
   if (spec.kind === 'seq' && spec.seq > found.seq) throw DomainErrors.notFound(`seq ${spec.seq} (the log ends at ${found.seq})`);
   const asOf = spec.kind === 'working' ? null : spec.kind === 'at' ? spec.at : found.at;
-  const issued = asOf === null ? texts.latest : [...texts.revisions].reverse().find((r) => r.issuedAt <= asOf) ?? null;
+  const issued = asOf === null ? texts.latest : ([...texts.revisions].reverse().find((r) => r.issuedAt <= asOf) ?? null);
   const hasText = ((found.doc as { content?: unknown[] }).content ?? []).length > 0;
-  const text = (hasText ? found.doc : issued?.text ?? { type: 'doc', content: [{ type: 'title' }] }) as TextJSON;
+  const text = (hasText ? found.doc : (issued?.text ?? { type: 'doc', content: [{ type: 'title' }] })) as TextJSON;
   if (!hasText) checkedText(text);
   else {
     // The working text's nodes were checked as it was read; here, the text as a whole.

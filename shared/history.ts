@@ -64,7 +64,5 @@ export function pushRun(runs: AuthorRun[], run: AuthorRun): void {
 export function charsByDelegation(runs: readonly AuthorRun[]): { delegationId: string | null; chars: number }[] {
   const m = new Map<string | null, number>();
   for (const r of runs) m.set(r.delegationId, (m.get(r.delegationId) ?? 0) + r.length);
-  return [...m]
-    .map(([delegationId, chars]) => ({ delegationId, chars }))
-    .sort((a, b) => b.chars - a.chars || String(a.delegationId).localeCompare(String(b.delegationId)));
+  return [...m].map(([delegationId, chars]) => ({ delegationId, chars })).sort((a, b) => b.chars - a.chars || String(a.delegationId).localeCompare(String(b.delegationId)));
 }

@@ -16,9 +16,7 @@ import { parseActionVote, possibleOutcomes, type ActionVote } from './votes';
 export type { ActionVote } from './votes';
 
 /** The states of a draft. */
-export const DRAFT_STATES = [
-  'drafted', 'issued', 'revised', 'introduced', 'adopted', 'rejected', 'withdrawn', 'no_action', 'deferred',
-] as const;
+export const DRAFT_STATES = ['drafted', 'issued', 'revised', 'introduced', 'adopted', 'rejected', 'withdrawn', 'no_action', 'deferred'] as const;
 /** One of the states of a draft. */
 export type DraftState = (typeof DRAFT_STATES)[number];
 
@@ -26,39 +24,71 @@ export type DraftState = (typeof DRAFT_STATES)[number];
 export const FINAL_STATES = ['adopted', 'rejected', 'withdrawn', 'no_action', 'deferred'] as const satisfies readonly DraftState[];
 
 /** The event type strings, as stored in the record and sent over HTTP. */
-export const EVENT_TYPES = [
-  'issued', 'introduced', 'adopted', 'rejected', 'withdrawn', 'no_action', 'deferred', 'frozen',
-] as const;
+export const EVENT_TYPES = ['issued', 'introduced', 'adopted', 'rejected', 'withdrawn', 'no_action', 'deferred', 'frozen'] as const;
 /** One of the event types. */
 export type DraftEventType = (typeof EVENT_TYPES)[number];
 
 /** A text of the draft issued under its symbol; revision 0 is the original L.n. */
-export interface IssuedEvent { type: 'issued'; symbol: string; revision: number }
+export interface IssuedEvent {
+  type: 'issued';
+  symbol: string;
+  revision: number;
+}
 /** The draft introduced at a meeting, by a delegation id or an officer. */
-export interface IntroducedEvent { type: 'introduced'; meeting: number; date: string; by?: string }
+export interface IntroducedEvent {
+  type: 'introduced';
+  meeting: number;
+  date: string;
+  by?: string;
+}
 /** The draft adopted, maybe as orally amended, becoming a resolution or decision. */
 export interface AdoptedEvent {
-  type: 'adopted'; meeting: number; date: string; vote: ActionVote; orallyAmended: boolean;
+  type: 'adopted';
+  meeting: number;
+  date: string;
+  vote: ActionVote;
+  orallyAmended: boolean;
   becomes?: { kind: 'resolution' | 'decision'; number: string };
 }
 /** The draft rejected. */
-export interface RejectedEvent { type: 'rejected'; meeting: number; date: string; vote: ActionVote }
+export interface RejectedEvent {
+  type: 'rejected';
+  meeting: number;
+  date: string;
+  vote: ActionVote;
+}
 /** The draft withdrawn by its sponsors. */
-export interface WithdrawnEvent { type: 'withdrawn'; date: string; meeting?: number; by?: string }
+export interface WithdrawnEvent {
+  type: 'withdrawn';
+  date: string;
+  meeting?: number;
+  by?: string;
+}
 /** The body took no action on the draft. */
-export interface NoActionEvent { type: 'no_action'; meeting: number; date: string; reason?: string }
+export interface NoActionEvent {
+  type: 'no_action';
+  meeting: number;
+  date: string;
+  reason?: string;
+}
 /** Consideration of the draft deferred, by its sponsors or the body. */
 export interface DeferredEvent {
-  type: 'deferred'; meeting: number; date: string; decidedBy: 'sponsors' | 'body';
-  toSession: number | null; noAction: boolean; annexedToReport: boolean;
+  type: 'deferred';
+  meeting: number;
+  date: string;
+  decidedBy: 'sponsors' | 'body';
+  toSession: number | null;
+  noAction: boolean;
+  annexedToReport: boolean;
 }
 /** The secretariat's lock on the final text, with the text's hash. */
-export interface FrozenEvent { type: 'frozen'; hash: string }
+export interface FrozenEvent {
+  type: 'frozen';
+  hash: string;
+}
 
 /** One event in a draft's record. */
-export type DraftEvent =
-  | IssuedEvent | IntroducedEvent | AdoptedEvent | RejectedEvent
-  | WithdrawnEvent | NoActionEvent | DeferredEvent | FrozenEvent;
+export type DraftEvent = IssuedEvent | IntroducedEvent | AdoptedEvent | RejectedEvent | WithdrawnEvent | NoActionEvent | DeferredEvent | FrozenEvent;
 
 /** The event recording a final action. */
 export type FinalAction = AdoptedEvent | RejectedEvent | WithdrawnEvent | NoActionEvent | DeferredEvent;
@@ -83,8 +113,14 @@ export interface DraftStatus {
 
 /** The status of a draft with no events: being drafted, nothing issued. */
 export const INITIAL_STATUS: DraftStatus = Object.freeze({
-  state: 'drafted', symbol: null, revision: null, introduction: null,
-  finalAction: null, isFinal: false, frozen: false, frozenHash: null,
+  state: 'drafted',
+  symbol: null,
+  revision: null,
+  introduction: null,
+  finalAction: null,
+  isFinal: false,
+  frozen: false,
+  frozenHash: null,
 });
 
 const ACTIVE = { issued: 'revised', adopted: 'adopted', rejected: 'rejected', withdrawn: 'withdrawn', no_action: 'no_action', deferred: 'deferred' } as const;
@@ -112,14 +148,24 @@ export function isFinalState(state: DraftState): boolean {
 }
 
 const VERB: Record<DraftEventType, string> = {
-  issued: 'issue a text of', introduced: 'introduce', adopted: 'adopt', rejected: 'reject', withdrawn: 'withdraw',
-  no_action: 'record no action on', deferred: 'defer consideration of', frozen: 'freeze',
+  issued: 'issue a text of',
+  introduced: 'introduce',
+  adopted: 'adopt',
+  rejected: 'reject',
+  withdrawn: 'withdraw',
+  no_action: 'record no action on',
+  deferred: 'defer consideration of',
+  frozen: 'freeze',
 };
 const DRAFT_THAT: Record<DraftState, string> = {
-  drafted: 'a draft that has not been issued', issued: 'a draft that has been issued',
-  revised: 'a draft that has been revised', introduced: 'a draft that has already been introduced',
-  adopted: 'a draft that has already been adopted', rejected: 'a draft that has been rejected',
-  withdrawn: 'a draft that has been withdrawn', no_action: 'a draft on which no action was taken',
+  drafted: 'a draft that has not been issued',
+  issued: 'a draft that has been issued',
+  revised: 'a draft that has been revised',
+  introduced: 'a draft that has already been introduced',
+  adopted: 'a draft that has already been adopted',
+  rejected: 'a draft that has been rejected',
+  withdrawn: 'a draft that has been withdrawn',
+  no_action: 'a draft on which no action was taken',
   deferred: 'a draft whose consideration was deferred',
 };
 
@@ -158,10 +204,7 @@ export function holdsFreeze(record: readonly { type: string }[]): boolean {
  * revision after the latest (L.9/Rev.1, Rev.2 …); null when the table lets no text be issued
  * (after final action). `draft` is the session's symbol prefix and the draft's L-number.
  */
-export function nextText(
-  status: Pick<DraftStatus, 'state' | 'frozen' | 'revision'>,
-  draft: { prefix: string; lNumber: number },
-): { symbol: string; revision: number } | null {
+export function nextText(status: Pick<DraftStatus, 'state' | 'frozen' | 'revision'>, draft: { prefix: string; lNumber: number }): { symbol: string; revision: number } | null {
   if (!allowedEvents(status).includes('issued')) return null;
   const revision = status.revision === null ? 0 : status.revision + 1;
   return { symbol: draftSymbol(draft.prefix, draft.lNumber, revision), revision };
@@ -205,8 +248,7 @@ function checkIssue(status: DraftStatus, event: IssuedEvent): Result<true> {
   }
   const expected = nextText(status, s)!.revision;
   if (status.revision === null) {
-    return event.revision === expected ? ok(true)
-      : fail(`the first text of a draft is its original, ${draftSymbol(s.prefix, s.lNumber)}; issue it before revision ${s.revision}`);
+    return event.revision === expected ? ok(true) : fail(`the first text of a draft is its original, ${draftSymbol(s.prefix, s.lNumber)}; issue it before revision ${s.revision}`);
   }
   if (event.revision < expected) return fail(`revision ${event.revision} of this draft has already been issued; the next is revision ${expected}`);
   if (event.revision > expected) return fail(`the next revision of ${status.symbol} is revision ${expected}, not revision ${event.revision}`);
@@ -247,7 +289,10 @@ const symbolField: Check = (v) => {
   const parsed = typeof v === 'string' ? parseSymbol(v) : null;
   return parsed === null ? must('a document symbol')(v) : parsed.ok ? ok(v) : fail(`is malformed: ${parsed.error}`);
 };
-const oneOf = (...values: string[]): Check => (v) => (values.includes(v as string) ? ok(v) : must(values.map((x) => `"${x}"`).join(' or '))(v));
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    values.includes(v as string) ? ok(v) : must(values.map((x) => `"${x}"`).join(' or '))(v);
 const FIELDS: { [E in DraftEventType]: Record<string, [Check, 'optional'?]> } = {
   issued: {
     symbol: [symbolField],
@@ -255,16 +300,22 @@ const FIELDS: { [E in DraftEventType]: Record<string, [Check, 'optional'?]> } = 
   },
   introduced: { meeting: [meeting], date: [date], by: [text, 'optional'] },
   adopted: {
-    meeting: [meeting], date: [date], vote: [parseActionVote], orallyAmended: [flag],
+    meeting: [meeting],
+    date: [date],
+    vote: [parseActionVote],
+    orallyAmended: [flag],
     becomes: [(v) => checkObject(v, { kind: [oneOf('resolution', 'decision')], number: [text] }), 'optional'],
   },
   rejected: { meeting: [meeting], date: [date], vote: [parseActionVote] },
   withdrawn: { date: [date], meeting: [meeting, 'optional'], by: [text, 'optional'] },
   no_action: { meeting: [meeting], date: [date], reason: [text, 'optional'] },
   deferred: {
-    meeting: [meeting], date: [date], decidedBy: [oneOf('sponsors', 'body')],
+    meeting: [meeting],
+    date: [date],
+    decidedBy: [oneOf('sponsors', 'body')],
     toSession: [(v) => (v === null || (isCount(v) && v >= 1) ? ok(v) : must('a session number or null')(v))],
-    noAction: [flag], annexedToReport: [flag],
+    noAction: [flag],
+    annexedToReport: [flag],
   },
   frozen: { hash: [text] },
 };

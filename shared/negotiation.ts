@@ -67,7 +67,11 @@ function paragraphIds(doc: PMNode): string[] {
 }
 
 /** Check a state the chair sets: the paragraph must be in the text, the state a real one and new. */
-export function checkParagraphStateChange(doc: PMNode, states: ReadonlyMap<string, ParagraphState>, change: { paragraphId: unknown; state: unknown }): Result<{ paragraphId: string; state: ParagraphState }> {
+export function checkParagraphStateChange(
+  doc: PMNode,
+  states: ReadonlyMap<string, ParagraphState>,
+  change: { paragraphId: unknown; state: unknown },
+): Result<{ paragraphId: string; state: ParagraphState }> {
   const { paragraphId, state } = change;
   if (!(PARAGRAPH_STATES as readonly unknown[]).includes(state)) return fail(`"state" must be one of ${PARAGRAPH_STATES.join(', ')}, not ${JSON.stringify(state) ?? 'missing'}`);
   if (typeof paragraphId !== 'string' || !paragraphIds(doc).includes(paragraphId)) return fail(`there is no paragraph ${JSON.stringify(paragraphId) ?? ''} in the text`);
@@ -149,9 +153,12 @@ function textblocks(doc: PMNode): { node: PMNode; pos: number; where: string }[]
   doc.descendants((node, pos) => {
     if (!node.inlineContent) return true;
     const id = node.attrs.id as string | undefined;
-    const where = node.type.name === 'footnote' ? `footnote ${numbering.footnoteById.get(id!) ?? ''}`.trim()
-      : isParagraph(node) ? numbering.byId.get(id!)?.ref || `paragraph ${id}`
-      : `the ${{ title: 'title', formula: 'opening formula', annexHeading: 'heading of an annex' }[node.type.name] ?? node.type.name}`;
+    const where =
+      node.type.name === 'footnote'
+        ? `footnote ${numbering.footnoteById.get(id!) ?? ''}`.trim()
+        : isParagraph(node)
+          ? numbering.byId.get(id!)?.ref || `paragraph ${id}`
+          : `the ${{ title: 'title', formula: 'opening formula', annexHeading: 'heading of an annex' }[node.type.name] ?? node.type.name}`;
     out.push({ node, pos, where });
     return true;
   });

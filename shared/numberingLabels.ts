@@ -18,9 +18,26 @@ export type AnnexLanguage = 'en' | 'zh';
 
 // Latin multiplicative adverbs, as in "3 bis": index k names the (k + 1)th paragraph numbered 3.
 const LATIN = [
-  '', 'bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies',
-  'undecies', 'duodecies', 'terdecies', 'quaterdecies', 'quindecies', 'sexdecies', 'septdecies',
-  'octodecies', 'novodecies', 'vicies',
+  '',
+  'bis',
+  'ter',
+  'quater',
+  'quinquies',
+  'sexies',
+  'septies',
+  'octies',
+  'novies',
+  'decies',
+  'undecies',
+  'duodecies',
+  'terdecies',
+  'quaterdecies',
+  'quindecies',
+  'sexdecies',
+  'septdecies',
+  'octodecies',
+  'novodecies',
+  'vicies',
 ];
 const LATIN_INDEX = new Map(LATIN.map((word, k) => [word, k]));
 // Past "vicies" there is no word in use; "#21" is plain to read and easy to spot.
@@ -41,8 +58,19 @@ export function letterNumber(n: number): string {
 }
 
 const ROMAN: readonly [number, string][] = [
-  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
-  [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+  [1000, 'm'],
+  [900, 'cm'],
+  [500, 'd'],
+  [400, 'cd'],
+  [100, 'c'],
+  [90, 'xc'],
+  [50, 'l'],
+  [40, 'xl'],
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i'],
 ];
 const ROMAN_RE = /^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
 

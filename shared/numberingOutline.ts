@@ -26,9 +26,13 @@ export interface Outline {
 const PARAGRAPH_KINDS = new Set<string>(PARAGRAPH_TYPES);
 
 // Reads a node or its JSON alike, so that JSON from storage needs no schema round trip.
+// One reader for two shapes (a node, its JSON): `any` here, and each accessor knows its own shape.
 interface Reader {
+  // biome-ignore lint/suspicious/noExplicitAny: a node or its JSON
   name(n: any): string;
+  // biome-ignore lint/suspicious/noExplicitAny: a node or its JSON
   attrs(n: any): Record<string, unknown>;
+  // biome-ignore lint/suspicious/noExplicitAny: a node or its JSON, and so are its children
   children(n: any): readonly any[];
 }
 const nodeReader: Reader = { name: (n) => n.type.name, attrs: (n) => n.attrs, children: (n) => n.content.content };
@@ -45,13 +49,14 @@ const jsonReader: Reader = {
 /** Read a text (a doc node or its JSON) in one pass; throws a RangeError when it is not a doc. */
 export function outline(doc: PMNode | TextJSON): Outline {
   const r = typeof doc?.type === 'string' ? jsonReader : typeof doc?.type?.name === 'string' ? nodeReader : null;
-  if (!r || r.name(doc) !== 'doc') throw new RangeError('Numbering needs a doc node or its JSON');
+  if (r?.name(doc) !== 'doc') throw new RangeError('Numbering needs a doc node or its JSON');
   const items: Item[] = [];
   const annexIds: string[] = [];
   const footnoteIds: string[] = [];
   let annex = -1;
   let op = -1; // the operative paragraph that subparagraphs belong to
   let sub = -1; // the level-1 subparagraph that level-2 ones belong to
+  // biome-ignore lint/suspicious/noExplicitAny: a node or its JSON, read only through the reader
   const block = (node: any) => {
     for (const child of r.children(node)) if (r.name(child) === 'footnote') footnoteIds.push(String(r.attrs(child).id ?? ''));
     const kind = r.name(node);

@@ -23,15 +23,16 @@ interface Common {
 type Occurrence = { occurrence?: number }; // which place the words are meant at (1 = first), when found twice
 
 /** One oral amendment as recorded against the issued text. */
-export type OralAmendment = Common & (
-  | ({ kind: 'replace_words'; words: string; text: string } & Occurrence)
-  | { kind: 'insert_words'; text: string; position: 'start' | 'end' }
-  | ({ kind: 'insert_words'; text: string; position: 'before' | 'after'; words: string } & Occurrence)
-  | ({ kind: 'delete_words'; words: string } & Occurrence)
-  | { kind: 'replace_paragraph'; text: string }
-  | { kind: 'insert_paragraph'; position: 'before' | 'after'; paragraphType: ParagraphType; level?: 1 | 2; text: string; newId: string }
-  | { kind: 'delete_paragraph' }
-);
+export type OralAmendment = Common &
+  (
+    | ({ kind: 'replace_words'; words: string; text: string } & Occurrence)
+    | { kind: 'insert_words'; text: string; position: 'start' | 'end' }
+    | ({ kind: 'insert_words'; text: string; position: 'before' | 'after'; words: string } & Occurrence)
+    | ({ kind: 'delete_words'; words: string } & Occurrence)
+    | { kind: 'replace_paragraph'; text: string }
+    | { kind: 'insert_paragraph'; position: 'before' | 'after'; paragraphType: ParagraphType; level?: 1 | 2; text: string; newId: string }
+    | { kind: 'delete_paragraph' }
+  );
 
 /** The kinds of oral amendment. */
 export const ORAL_AMENDMENT_KINDS = ['replace_words', 'insert_words', 'delete_words', 'replace_paragraph', 'insert_paragraph', 'delete_paragraph'] as const;
@@ -88,8 +89,7 @@ export function findWords(text: string, words: string, occurrence?: number): Res
 }
 
 // Whether two characters meeting at an insertion need a space between them (English, not Chinese).
-const needsSpace = (a: string | undefined, b: string | undefined) =>
-  a !== undefined && b !== undefined && (isWordChar(a) || /[,;:.!?)]/.test(a)) && (isWordChar(b) || b === '(');
+const needsSpace = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && (isWordChar(a) || /[,;:.!?)]/.test(a)) && (isWordChar(b) || b === '(');
 
 function locate(doc: PMNode, id: string): Result<{ node: PMNode; pos: number }> {
   const hits: { node: PMNode; pos: number }[] = [];
@@ -180,11 +180,14 @@ export function applyOralAmendments(issuedDoc: PMNode, amendments: readonly Oral
 }
 
 type Field = (v: unknown) => Result<unknown>;
-const say = (v: unknown) => (v === undefined ? 'missing' : JSON.stringify(v) ?? String(v));
+const say = (v: unknown) => (v === undefined ? 'missing' : (JSON.stringify(v) ?? String(v)));
 const text: Field = (v) =>
   typeof v === 'string' && v.trim() !== '' && !v.includes('\uFFFC') ? ok(v.normalize('NFC')) : fail(`must be non-empty text (no footnote mark), not ${say(v)}`);
 const id: Field = (v) => (typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v) ? ok(v) : fail(`must be a paragraph id, not ${say(v)}`));
-const oneOf = (...values: unknown[]): Field => (v) => (values.includes(v) ? ok(v) : fail(`must be ${values.map(say).join(' or ')}, not ${say(v)}`));
+const oneOf =
+  (...values: unknown[]): Field =>
+  (v) =>
+    values.includes(v) ? ok(v) : fail(`must be ${values.map(say).join(' or ')}, not ${say(v)}`);
 const count: Field = (v) => (Number.isSafeInteger(v) && (v as number) >= 1 ? ok(v) : fail(`must be 1, 2, 3 …, not ${say(v)}`));
 const COMMON: Record<string, Field> = { paragraphId: id, proposedBy: (v) => (v === null ? ok(v) : id(v)), accepted: oneOf(true, false) };
 const FIELDS: Record<(typeof ORAL_AMENDMENT_KINDS)[number], Record<string, Field>> = {
@@ -193,7 +196,10 @@ const FIELDS: Record<(typeof ORAL_AMENDMENT_KINDS)[number], Record<string, Field
   delete_words: { words: text, occurrence: count },
   replace_paragraph: { text },
   insert_paragraph: {
-    position: oneOf('before', 'after'), paragraphType: oneOf(...PARAGRAPH_TYPES), text, newId: id,
+    position: oneOf('before', 'after'),
+    paragraphType: oneOf(...PARAGRAPH_TYPES),
+    text,
+    newId: id,
     level: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_SUBPARAGRAPH_LEVEL ? ok(v) : fail(`must be a subparagraph level (1 or 2), not ${say(v)}`)),
   },
   delete_paragraph: {},

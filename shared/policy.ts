@@ -61,12 +61,7 @@ export function mayCreateDraft(actor: Actor): Permission {
  * their own delegation, the secretariat for anyone. The main sponsor cannot withdraw (the
  * draft itself is withdrawn instead), and nobody changes the sponsors of a frozen draft.
  */
-export function mayChangeSponsorship(
-  actor: Actor,
-  draft: DraftAccess,
-  delegationId: string,
-  change: 'join' | 'withdraw' | 'main',
-): Permission {
+export function mayChangeSponsorship(actor: Actor, draft: DraftAccess, delegationId: string, change: 'join' | 'withdraw' | 'main'): Permission {
   if (draft.frozen) return fail('the draft is frozen: its sponsors can no longer change');
   if (change === 'main') {
     return actor.role === 'secretariat' ? granted : fail('only the secretariat names the main sponsor');
@@ -90,7 +85,7 @@ export function mayRecordEvent(actor: Actor, draft: DraftAccess, eventType: stri
     return granted;
   }
   if (eventType === 'paragraph_state' && draft.chairUserId === actor.id) return granted;
-  return fail('only the secretariat records this in the draft\'s record');
+  return fail("only the secretariat records this in the draft's record");
 }
 
 /**
@@ -170,9 +165,10 @@ export function draftPermissions(actor: Actor, draft: DraftAccess, status: Draft
     recordEvent,
     recordOralAmendment: both(mayWriteRecord(actor, draft, 'oral_amendment'), () => amendmentsOpen(status)),
     setParagraphState: both(mayWriteRecord(actor, draft, 'paragraph_state'), () => negotiationOpen(status)),
-    changeSponsors: actor.role === 'secretariat' || own === null
-      ? mayChangeSponsorship(actor, draft, own ?? '', 'join')
-      : mayChangeSponsorship(actor, draft, own, draft.sponsorIds.has(own) ? 'withdraw' : 'join'),
+    changeSponsors:
+      actor.role === 'secretariat' || own === null
+        ? mayChangeSponsorship(actor, draft, own ?? '', 'join')
+        : mayChangeSponsorship(actor, draft, own, draft.sponsorIds.has(own) ? 'withdraw' : 'join'),
     freeze: both(mayWriteRecord(actor, draft, 'frozen', true), () => checkTransition(status, 'frozen')),
   };
 }

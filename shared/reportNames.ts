@@ -59,7 +59,10 @@ export function formatSponsorName(entry: SponsorEntry, lang: Lang): string {
  * order the entries come in), then joined — "United Kingdom and United States", "联合王国和美国".
  */
 export function formatSponsorList(entries: readonly SponsorEntry[], lang: Lang): string {
-  return joinList(sortByEnglishName(entries).map((e) => formatSponsorName(e, lang)), lang);
+  return joinList(
+    sortByEnglishName(entries).map((e) => formatSponsorName(e, lang)),
+    lang,
+  );
 }
 
 /**

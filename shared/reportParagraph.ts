@@ -53,7 +53,8 @@ export function englishSponsoredBy(entries: readonly SponsorEntry[]): string {
 }
 
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');
-const WORDS = ' first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth'.split(' ');
+const WORDS =
+  ' first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth'.split(' ');
 const TENS = '  twent thirt fort fift sixt sevent eight ninet'.split(' ');
 const ZH_DIGITS = ' 一二三四五六七八九';
 // The word for `n` in a list of words; a number outside it is a programmer error (dates, meetings
@@ -69,10 +70,16 @@ function ymd(date: string): [number, number, number] {
   if (y === undefined || m === undefined || d === undefined) throw new RangeError(`Not a date written YYYY-MM-DD: ${JSON.stringify(date)}`);
   return [Number(y), Number(m), Number(d)];
 }
-const enDate = (date: string) => { const [y, m, d] = ymd(date); return `${d} ${wordOf(MONTHS, m - 1, 'month')} ${y}`; };
-const zhDate = (date: string) => { const [y, m, d] = ymd(date); return `${y} 年 ${m} 月 ${d} 日`; };
+const enDate = (date: string) => {
+  const [y, m, d] = ymd(date);
+  return `${d} ${wordOf(MONTHS, m - 1, 'month')} ${y}`;
+};
+const zhDate = (date: string) => {
+  const [y, m, d] = ymd(date);
+  return `${y} 年 ${m} 月 ${d} 日`;
+};
 // Meetings in figures ("11th", "21st"), sessions in words ("eleventh", "twenty-first").
-const enOrdinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+const enOrdinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 function enOrdinalWord(n: number): string {
   if (n > 99) return enOrdinal(n);
   if (n < 20) return wordOf(WORDS, n, 'ordinal word');
@@ -85,7 +92,12 @@ function zhNumber(n: number): string {
   return (tens > 1 ? wordOf(ZH_DIGITS, tens, 'Chinese numeral') : '') + (tens ? '十' : '') + wordOf(ZH_DIGITS, n % 10, 'Chinese numeral').trim();
 }
 
-interface Facts { input: ActionParagraphInput; action: FinalAction; revised: boolean; continues: boolean }
+interface Facts {
+  input: ActionParagraphInput;
+  action: FinalAction;
+  revised: boolean;
+  continues: boolean;
+}
 
 function vote(v: ActionVote, lang: Lang): string {
   if (v.kind !== 'recorded') return '';
@@ -96,9 +108,10 @@ function vote(v: ActionVote, lang: Lang): string {
 // "(For the text, see chap. I, sect. A, resolution 11/1.)" / "（案文见第一章 A 节，第 11/1 号决议。）"
 function printed({ input: { printedIn: at }, action: a }: Facts, lang: Lang): string {
   const becomes = a.type === 'adopted' ? a.becomes : undefined;
-  const parts = lang === 'zh'
-    ? [at && `第${zhNumber(at.chapter)}章 ${at.section} 节`, becomes && `第 ${becomes.number} 号${becomes.kind === 'resolution' ? '决议' : '决定'}`]
-    : [at && `chap. ${romanNumber(at.chapter).toUpperCase()}, sect. ${at.section}`, becomes && `${becomes.kind} ${becomes.number}`];
+  const parts =
+    lang === 'zh'
+      ? [at && `第${zhNumber(at.chapter)}章 ${at.section} 节`, becomes && `第 ${becomes.number} 号${becomes.kind === 'resolution' ? '决议' : '决定'}`]
+      : [at && `chap. ${romanNumber(at.chapter).toUpperCase()}, sect. ${at.section}`, becomes && `${becomes.kind} ${becomes.number}`];
   const list = parts.filter(Boolean).join(lang === 'zh' ? '，' : ', ');
   return !list ? '' : lang === 'zh' ? `（案文见${list}。）` : ` (For the text, see ${list}.)`;
 }
@@ -200,8 +213,7 @@ export function actionTakenSection(items: readonly ActionParagraphInput[], lang:
   for (const [i, item] of items.entries()) {
     const before = i > 0 ? items[i - 1] : undefined;
     const [prev, now] = [before ? finalAction(before) : null, finalAction(item)];
-    const continues = byBody(prev) && byBody(now) && item.agendaItem != null && item.agendaItem === before?.agendaItem &&
-      prev.meeting === now.meeting && prev.date === now.date;
+    const continues = byBody(prev) && byBody(now) && item.agendaItem != null && item.agendaItem === before?.agendaItem && prev.meeting === now.meeting && prev.date === now.date;
     const paragraph = reportParagraph(item, lang, { continues });
     if (!paragraph.ok) return fail(`${item.symbol}: ${paragraph.error}`);
     out.push(options.firstNumber === undefined ? paragraph.value : `${options.firstNumber + i}. ${paragraph.value}`);

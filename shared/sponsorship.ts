@@ -132,9 +132,7 @@ function apply(state: State, e: SponsorshipEvent, nameOf: (id: string) => string
       if (isMain) return `${nameOf(id)} is the main sponsor and cannot withdraw; the draft itself is withdrawn instead`;
       if (!co) {
         const gone = state.withdrawn.get(id);
-        return gone
-          ? `${nameOf(id)} already withdrew from sponsoring this draft on ${gone.withdrawn}`
-          : `${nameOf(id)} does not sponsor this draft`;
+        return gone ? `${nameOf(id)} already withdrew from sponsoring this draft on ${gone.withdrawn}` : `${nameOf(id)} does not sponsor this draft`;
       }
       state.co.delete(id);
       state.withdrawn.set(id, { delegationId: id, since: co.since, withdrawn: e.date, seq: e.seq });

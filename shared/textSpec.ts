@@ -9,18 +9,13 @@ import { WORKING_TEXT } from './export/transfer';
 import { fail, ok, type Result } from './result';
 
 /** One text of a draft, as named in a URL. */
-export type TextSpec =
-  | { kind: 'revision'; symbol: string }
-  | { kind: 'working' }
-  | { kind: 'seq'; seq: number }
-  | { kind: 'at'; at: string }
-  | { kind: 'amended'; symbol: string };
+export type TextSpec = { kind: 'revision'; symbol: string } | { kind: 'working' } | { kind: 'seq'; seq: number } | { kind: 'at'; at: string } | { kind: 'amended'; symbol: string };
 
 /** The prefixes of the specs that carry a value. */
 export const TEXT_SPEC_PREFIXES = { seq: 'seq:', at: 'at:', amended: 'amended:' } as const;
 
 // A symbol as it may appear in a URL: letters, digits, slashes, dots, hyphens ("L.9/Rev.1").
-const SYMBOL = /^[A-Za-z0-9][A-Za-z0-9/.\-]{0,199}$/;
+const SYMBOL = /^[A-Za-z0-9][A-Za-z0-9/.-]{0,199}$/;
 // ISO-8601 with a time: what `Date.parse` reads the same in every engine.
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 

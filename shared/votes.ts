@@ -60,7 +60,7 @@ export interface VoteOutcome {
 const COUNT_FIELDS = ['yes', 'no', 'abstain'] as const;
 
 function describe(value: unknown): string {
-  return typeof value === 'number' ? String(value) : value === undefined ? 'missing' : JSON.stringify(value) ?? String(value);
+  return typeof value === 'number' ? String(value) : value === undefined ? 'missing' : (JSON.stringify(value) ?? String(value));
 }
 
 /** Check the three counts: each a whole number, 0 or more; refused naming the bad count. */

@@ -36,11 +36,13 @@ function build(type: string, args: BuilderArg[], defaults: BuilderAttrs = {}): P
     attrs = { ...attrs, ...(args[0] as BuilderAttrs) };
     rest = args.slice(1);
   }
-  const content = rest.filter((arg) => arg !== '').map((arg) => {
-    if (typeof arg === 'string') return schema.text(arg);
-    if (isNode(arg)) return arg;
-    throw new TypeError(`Attributes must come first in ${type}()`);
-  });
+  const content = rest
+    .filter((arg) => arg !== '')
+    .map((arg) => {
+      if (typeof arg === 'string') return schema.text(arg);
+      if (isNode(arg)) return arg;
+      throw new TypeError(`Attributes must come first in ${type}()`);
+    });
   const nodeType = schema.nodes[type]!;
   const hasId = 'id' in (nodeType.spec.attrs ?? {});
   const node = nodeType.create(hasId ? { ...attrs, id: attrs.id ?? '' } : attrs, content);
@@ -116,38 +118,51 @@ export function withoutIds(text: PMNode | TextJSON): TextJSON {
 /** Example texts for invariant checks, one per shape the schema allows. */
 export const examples: Readonly<Record<string, PMNode>> = {
   'title only': doc(title('Provisional agenda')),
-  'single operative paragraph':
-    doc(title('Provisional agenda of the twelfth session'), formula('The Conference of the Parties'), op('Approves the provisional agenda.')),
-  'lettered paragraphs only':
-    doc(title('Organization of work'), formula('The Conference of the Parties,'), sub('(a) Decides …;'), sub('(b) Requests …;'), sub('(c) Requests the secretariat …')),
-  resolution:
-    doc(
-      title('Countering trafficking in cultural property'),
-      formula('The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,'),
-      pp(em('Recalling'), ' its resolution 10/7', fn('CTOC/COP/2020/10, sect. I.A.'), ','),
-      pp(em('Noting with concern'), ' …,'),
-      op('Urges all States …;'),
-      op('Invites States parties …;'),
-      op('Recommends that States …;'),
-      op('Calls upon States parties, as appropriate:'),
-      sub('To use …;'),
-      sub('To assess …:'),
-      sub2('risks …;'),
-      sub2('needs …;'),
-      sub('To strengthen …;'),
-      sub('To cooperate …;'),
-      sub('To include …;'),
-      op('Requests the Secretariat to report', fn('See A/77/1.'), ' to the Conference at its twelfth session.'),
+  'single operative paragraph': doc(title('Provisional agenda of the twelfth session'), formula('The Conference of the Parties'), op('Approves the provisional agenda.')),
+  'lettered paragraphs only': doc(
+    title('Organization of work'),
+    formula('The Conference of the Parties,'),
+    sub('(a) Decides …;'),
+    sub('(b) Requests …;'),
+    sub('(c) Requests the secretariat …'),
+  ),
+  resolution: doc(
+    title('Countering trafficking in cultural property'),
+    formula('The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,'),
+    pp(em('Recalling'), ' its resolution 10/7', fn('CTOC/COP/2020/10, sect. I.A.'), ','),
+    pp(em('Noting with concern'), ' …,'),
+    op('Urges all States …;'),
+    op('Invites States parties …;'),
+    op('Recommends that States …;'),
+    op('Calls upon States parties, as appropriate:'),
+    sub('To use …;'),
+    sub('To assess …:'),
+    sub2('risks …;'),
+    sub2('needs …;'),
+    sub('To strengthen …;'),
+    sub('To cooperate …;'),
+    sub('To include …;'),
+    op('Requests the Secretariat to report', fn('See A/77/1.'), ' to the Conference at its twelfth session.'),
+  ),
+  'two annexes': doc(
+    title('Implementation of the provisions on international cooperation'),
+    formula('The Conference of the Parties,'),
+    op('Endorses the recommendations', fn('CTOC/COP/WG.3/2021/3.'), ' contained in annex I;'),
+    op('Also endorses the recommendations contained in annex II.'),
+    annex(
+      heading('Recommendations of the twelfth meeting'),
+      plain('Joint investigative bodies'),
+      sub('States parties are encouraged …', fn('Para. 2.')),
+      sub('…'),
+      plain('Other matters'),
+      sub('…'),
     ),
-  'two annexes':
-    doc(
-      title('Implementation of the provisions on international cooperation'),
-      formula('The Conference of the Parties,'),
-      op('Endorses the recommendations', fn('CTOC/COP/WG.3/2021/3.'), ' contained in annex I;'),
-      op('Also endorses the recommendations contained in annex II.'),
-      annex(heading('Recommendations of the twelfth meeting'), plain('Joint investigative bodies'), sub('States parties are encouraged …', fn('Para. 2.')), sub('…'), plain('Other matters'), sub('…')),
-      annex(heading('Recommendations of the thirteenth meeting'), op('…'), op('…'), sub('…')),
-    ),
-  'one annex':
-    doc(title('Preventing and combating crimes that affect the environment'), pp('Recalling …,'), op('Endorses the recommendations contained in the annex.'), annex(heading('Recommendations'), plain('…'), sub('…'), sub('…'))),
+    annex(heading('Recommendations of the thirteenth meeting'), op('…'), op('…'), sub('…')),
+  ),
+  'one annex': doc(
+    title('Preventing and combating crimes that affect the environment'),
+    pp('Recalling …,'),
+    op('Endorses the recommendations contained in the annex.'),
+    annex(heading('Recommendations'), plain('…'), sub('…'), sub('…')),
+  ),
 };

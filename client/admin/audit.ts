@@ -15,8 +15,15 @@ export async function auditSection(): Promise<HTMLElement> {
   const from = el('input', { name: 'from', type: 'date' });
   const to = el('input', { name: 'to', type: 'date' });
   const body = el('tbody');
-  const form = el('form', { className: 'admin-form', attrs: { 'aria-label': 'Filter the audit record' } },
-    field('User', user), field('Action', action), field('From', from), field('To', to), el('button', { type: 'submit' }, 'Filter'));
+  const form = el(
+    'form',
+    { className: 'admin-form', attrs: { 'aria-label': 'Filter the audit record' } },
+    field('User', user),
+    field('Action', action),
+    field('From', from),
+    field('To', to),
+    el('button', { type: 'submit' }, 'Filter'),
+  );
 
   const render = async () => {
     const q = new URLSearchParams();
@@ -25,21 +32,43 @@ export async function auditSection(): Promise<HTMLElement> {
     if (from.value) q.set('from', from.value);
     if (to.value) q.set('to', to.value);
     let entries: AuditEntryJSON[] = [];
-    if (!(await status.run('Audit record shown', async () => { entries = await api<AuditEntryJSON[]>('GET', `/api/audit?${q}`); }))) return;
+    if (
+      !(await status.run('Audit record shown', async () => {
+        entries = await api<AuditEntryJSON[]>('GET', `/api/audit?${q}`);
+      }))
+    )
+      return;
     status.element.textContent = `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}${entries.length === 200 ? ' (the newest 200)' : ''}.`;
-    body.replaceChildren(...entries.map((e) => el('tr', {},
-      el('td', {}, formatWhen(e.at)), el('td', {}, e.action),
-      el('td', {}, e.userId ? names.get(e.userId) ?? e.login ?? e.userId : e.login ? `(typed: ${e.login})` : '—'),
-      el('td', {}, e.ip ?? ''), el('td', {}, e.target ?? ''),
-      el('td', { className: 'audit-detail' }, Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''))));
+    body.replaceChildren(
+      ...entries.map((e) =>
+        el(
+          'tr',
+          {},
+          el('td', {}, formatWhen(e.at)),
+          el('td', {}, e.action),
+          el('td', {}, e.userId ? (names.get(e.userId) ?? e.login ?? e.userId) : e.login ? `(typed: ${e.login})` : '—'),
+          el('td', {}, e.ip ?? ''),
+          el('td', {}, e.target ?? ''),
+          el('td', { className: 'audit-detail' }, Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''),
+        ),
+      ),
+    );
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void render();
   });
   await render();
-  return el('section', { attrs: { 'aria-labelledby': 'admin-audit' } },
-    el('h2', { id: 'admin-audit' }, 'Audit record'), form, status.element,
-    el('div', { className: 'table-wrap' }, el('table', {},
-      el('thead', {}, el('tr', {}, ...['When', 'Action', 'Who', 'From', 'About', 'Detail'].map((h) => el('th', { scope: 'col' }, h)))), body)));
+  return el(
+    'section',
+    { attrs: { 'aria-labelledby': 'admin-audit' } },
+    el('h2', { id: 'admin-audit' }, 'Audit record'),
+    form,
+    status.element,
+    el(
+      'div',
+      { className: 'table-wrap' },
+      el('table', {}, el('thead', {}, el('tr', {}, ...['When', 'Action', 'Who', 'From', 'About', 'Detail'].map((h) => el('th', { scope: 'col' }, h)))), body),
+    ),
+  );
 }

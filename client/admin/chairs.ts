@@ -19,14 +19,26 @@ export async function chairsSection(): Promise<HTMLElement> {
       chooser.addEventListener('change', () => {
         const chairUserId = chooser.value || null;
         void status.run(`${d.symbol}: ${chairUserId ? `chaired by ${chooser.selectedOptions[0]?.textContent}` : 'no chair'}`, () =>
-          api('PUT', `/api/drafts/${d.id}/chair`, { chairUserId }));
+          api('PUT', `/api/drafts/${d.id}/chair`, { chairUserId }),
+        );
       });
       rows.push(el('tr', { attrs: { 'data-draft': d.id } }, el('td', { className: 'symbol' }, d.symbol), el('td', {}, d.title.en), el('td', {}, chooser)));
     }
   }
-  return el('section', { attrs: { 'aria-labelledby': 'admin-chairs' } },
-    el('h2', { id: 'admin-chairs' }, 'Chairs of consultations'), status.element,
-    el('div', { className: 'table-wrap' }, el('table', {},
-      el('thead', {}, el('tr', {}, ...['Symbol', 'Title', 'Chair'].map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...(rows.length ? rows : [el('tr', {}, el('td', { colSpan: 3 }, 'No drafts yet.'))])))));
+  return el(
+    'section',
+    { attrs: { 'aria-labelledby': 'admin-chairs' } },
+    el('h2', { id: 'admin-chairs' }, 'Chairs of consultations'),
+    status.element,
+    el(
+      'div',
+      { className: 'table-wrap' },
+      el(
+        'table',
+        {},
+        el('thead', {}, el('tr', {}, ...['Symbol', 'Title', 'Chair'].map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, ...(rows.length ? rows : [el('tr', {}, el('td', { colSpan: 3 }, 'No drafts yet.'))])),
+      ),
+    ),
+  );
 }

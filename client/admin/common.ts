@@ -4,11 +4,27 @@ import { ApiError } from '../api';
 import { el } from '../dom';
 
 /** A delegation as `/api/delegations` lists it. */
-export interface DelegationJSON { id: string; code: string; name: LocalizedText; kind: string }
+export interface DelegationJSON {
+  id: string;
+  code: string;
+  name: LocalizedText;
+  kind: string;
+}
 /** An account as `/api/users` lists it. */
-export interface UserJSON { id: string; login: string; displayName: string; role: 'secretariat' | 'chair' | 'delegate'; delegationId: string | null; active: boolean }
+export interface UserJSON {
+  id: string;
+  login: string;
+  displayName: string;
+  role: 'secretariat' | 'chair' | 'delegate';
+  delegationId: string | null;
+  active: boolean;
+}
 /** A one-time reset code as the API hands it to the secretariat. */
-export interface ResetJSON { code: string; link: string; expiresAt: string }
+export interface ResetJSON {
+  code: string;
+  link: string;
+  expiresAt: string;
+}
 
 /** A labelled input. */
 export function field(label: string, input: HTMLInputElement | HTMLSelectElement): HTMLLabelElement {
@@ -46,7 +62,9 @@ export function statusLine(): { element: HTMLElement; run(what: string, act: () 
 /** The block that shows a reset link once, to hand to the user. */
 export function resetNotice(who: string, reset: ResetJSON): HTMLElement {
   const link = `${location.origin}${reset.link}`;
-  return el('div', { className: 'panel', attrs: { role: 'region', 'aria-label': 'One-time link' } },
+  return el(
+    'div',
+    { className: 'panel', attrs: { role: 'region', 'aria-label': 'One-time link' } },
     el('p', {}, `One-time link for ${who} (valid until ${new Date(reset.expiresAt).toLocaleString('en-GB')}, works once; it will not be shown again):`),
     el('p', { className: 'admin-secret' }, link),
   );

@@ -24,8 +24,16 @@ export async function usersSection(meId: string): Promise<HTMLElement> {
   const delegation = select('delegation', [['', '— none (secretariat, chair) —'], ...delegations.map((d): [string, string] => [d.id, d.name.en])]);
   const submit = el('button', { type: 'submit' }, 'Create account');
   const cancel = el('button', { type: 'button', hidden: true }, 'Cancel');
-  const form = el('form', { className: 'admin-form', attrs: { 'aria-label': 'Account' } },
-    field('Name', name), field('E-mail (login)', login), field('Role', role), field('Delegation', delegation), submit, cancel);
+  const form = el(
+    'form',
+    { className: 'admin-form', attrs: { 'aria-label': 'Account' } },
+    field('Name', name),
+    field('E-mail (login)', login),
+    field('Role', role),
+    field('Delegation', delegation),
+    submit,
+    cancel,
+  );
 
   const clear = () => {
     editing = null;
@@ -44,31 +52,47 @@ export async function usersSection(meId: string): Promise<HTMLElement> {
 
   const render = async () => {
     const users = await api<UserJSON[]>('GET', '/api/users');
-    table.replaceChildren(...users.map((u) => {
-      const edit = act(`Edit ${u.displayName}`, 'Edit', async () => {
-        editing = u;
-        name.value = u.displayName;
-        login.value = u.login;
-        role.value = u.role;
-        delegation.value = u.delegationId ?? '';
-        submit.textContent = 'Save account';
-        cancel.hidden = false;
-        name.focus();
-      });
-      const toggle = act(`${u.active ? 'Deactivate' : 'Reactivate'} ${u.displayName}`, u.active ? 'Deactivate' : 'Reactivate', async () => {
-        if (await status.run(`${u.displayName} ${u.active ? 'deactivated: signed out everywhere' : 'reactivated'}`, () => api('PATCH', `/api/users/${u.id}`, { active: !u.active }))) await render();
-      });
-      const reset = act(`Reset the password of ${u.displayName}`, 'Reset password', async () => {
-        let issued: ResetJSON | null = null;
-        if (await status.run(`Reset link issued for ${u.displayName}`, async () => { issued = await api<ResetJSON>('POST', `/api/users/${u.id}/password-reset`, {}); })) {
-          notice.replaceChildren(resetNotice(u.displayName, issued!));
-        }
-      });
-      const acts = el('td', { className: 'console-acts' }, edit, u.id === meId ? '' : toggle, u.active ? reset : '');
-      return el('tr', { className: u.active ? '' : 'inactive', attrs: { 'data-user': u.login } },
-        el('td', {}, u.displayName), el('td', {}, u.login), el('td', {}, ROLE_NAMES[u.role] ?? u.role),
-        el('td', {}, u.delegationId ? delegationName.get(u.delegationId) ?? u.delegationId : '—'), el('td', {}, u.active ? 'active' : 'deactivated'), acts);
-    }));
+    table.replaceChildren(
+      ...users.map((u) => {
+        const edit = act(`Edit ${u.displayName}`, 'Edit', async () => {
+          editing = u;
+          name.value = u.displayName;
+          login.value = u.login;
+          role.value = u.role;
+          delegation.value = u.delegationId ?? '';
+          submit.textContent = 'Save account';
+          cancel.hidden = false;
+          name.focus();
+        });
+        const toggle = act(`${u.active ? 'Deactivate' : 'Reactivate'} ${u.displayName}`, u.active ? 'Deactivate' : 'Reactivate', async () => {
+          if (
+            await status.run(`${u.displayName} ${u.active ? 'deactivated: signed out everywhere' : 'reactivated'}`, () => api('PATCH', `/api/users/${u.id}`, { active: !u.active }))
+          )
+            await render();
+        });
+        const reset = act(`Reset the password of ${u.displayName}`, 'Reset password', async () => {
+          let issued: ResetJSON | null = null;
+          if (
+            await status.run(`Reset link issued for ${u.displayName}`, async () => {
+              issued = await api<ResetJSON>('POST', `/api/users/${u.id}/password-reset`, {});
+            })
+          ) {
+            notice.replaceChildren(resetNotice(u.displayName, issued!));
+          }
+        });
+        const acts = el('td', { className: 'console-acts' }, edit, u.id === meId ? '' : toggle, u.active ? reset : '');
+        return el(
+          'tr',
+          { className: u.active ? '' : 'inactive', attrs: { 'data-user': u.login } },
+          el('td', {}, u.displayName),
+          el('td', {}, u.login),
+          el('td', {}, ROLE_NAMES[u.role] ?? u.role),
+          el('td', {}, u.delegationId ? (delegationName.get(u.delegationId) ?? u.delegationId) : '—'),
+          el('td', {}, u.active ? 'active' : 'deactivated'),
+          acts,
+        );
+      }),
+    );
   };
 
   form.addEventListener('submit', async (event) => {
@@ -77,7 +101,9 @@ export async function usersSection(meId: string): Promise<HTMLElement> {
     let created: (UserJSON & { reset?: ResetJSON }) | null = null;
     const ok = editing
       ? await status.run(`${body.displayName} saved`, () => api('PATCH', `/api/users/${editing!.id}`, body))
-      : await status.run(`${body.displayName} created`, async () => { created = await api('POST', '/api/users', body); });
+      : await status.run(`${body.displayName} created`, async () => {
+          created = await api('POST', '/api/users', body);
+        });
     if (!ok) return;
     const reset = (created as (UserJSON & { reset?: ResetJSON }) | null)?.reset;
     notice.replaceChildren(reset ? resetNotice(body.displayName, reset) : '');
@@ -86,8 +112,17 @@ export async function usersSection(meId: string): Promise<HTMLElement> {
   });
 
   await render();
-  return el('section', { attrs: { 'aria-labelledby': 'admin-users' } },
-    el('h2', { id: 'admin-users' }, 'Accounts'), form, status.element, notice,
-    el('div', { className: 'table-wrap' }, el('table', {},
-      el('thead', {}, el('tr', {}, ...['Name', 'Login', 'Role', 'Delegation', 'State', ''].map((h) => el('th', { scope: 'col' }, h)))), table)));
+  return el(
+    'section',
+    { attrs: { 'aria-labelledby': 'admin-users' } },
+    el('h2', { id: 'admin-users' }, 'Accounts'),
+    form,
+    status.element,
+    notice,
+    el(
+      'div',
+      { className: 'table-wrap' },
+      el('table', {}, el('thead', {}, el('tr', {}, ...['Name', 'Login', 'Role', 'Delegation', 'State', ''].map((h) => el('th', { scope: 'col' }, h)))), table),
+    ),
+  );
 }

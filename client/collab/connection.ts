@@ -68,7 +68,7 @@ const CLOSE_WORDS: Record<number, string> = {
   [CloseReasons.forbidden.code]: 'you may no longer see this draft',
   [CloseReasons.notFound.code]: 'this draft does not exist any more',
   [CloseReasons.accessRevoked.code]: 'your access was withdrawn by the secretariat: sign in again',
-  [CloseReasons.clientIdTaken.code]: 'the server refused an edit written under another editor\'s identity: reload the page',
+  [CloseReasons.clientIdTaken.code]: "the server refused an edit written under another editor's identity: reload the page",
   [CloseReasons.invalidText.code]: 'the server refused an edit that would have broken the text (it was not saved): reload the page',
   [CloseReasons.missingDependencies.code]: 'this copy of the text is out of step with the server (the last edit was not saved): reload the page',
   [CloseReasons.draftTooLarge.code]: 'the draft has reached its size limit: the last edit was not saved',

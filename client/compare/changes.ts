@@ -60,15 +60,28 @@ export function changeNavigator(rows: readonly ComparedParagraph[], rowsRoot: ()
   };
   document.addEventListener('keydown', onKey);
 
-  const list = changes.length === 0
-    ? el('p', { className: 'muted' }, 'No changes.')
-    : el('ol', { className: 'cmp-changes' }, ...items);
+  const list = changes.length === 0 ? el('p', { className: 'muted' }, 'No changes.') : el('ol', { className: 'cmp-changes' }, ...items);
   return {
-    element: el('nav', { className: 'panel cmp-nav', attrs: { 'aria-labelledby': 'cmp-changes-h' } },
+    element: el(
+      'nav',
+      { className: 'panel cmp-nav', attrs: { 'aria-labelledby': 'cmp-changes-h' } },
       el('h2', { id: 'cmp-changes-h' }, `Changes (${changes.length})`),
-      el('p', { className: 'muted no-print' }, 'Next / previous change: ', el('kbd', {}, 'n'), ' / ', el('kbd', {}, 'p'), ' (or ', el('kbd', {}, 'Alt+↓'), ' / ', el('kbd', {}, 'Alt+↑'), ').'),
+      el(
+        'p',
+        { className: 'muted no-print' },
+        'Next / previous change: ',
+        el('kbd', {}, 'n'),
+        ' / ',
+        el('kbd', {}, 'p'),
+        ' (or ',
+        el('kbd', {}, 'Alt+↓'),
+        ' / ',
+        el('kbd', {}, 'Alt+↑'),
+        ').',
+      ),
       position,
-      list),
+      list,
+    ),
     next: () => go(current + 1),
     previous: () => go(current - 1),
     destroy: () => document.removeEventListener('keydown', onKey),

@@ -43,9 +43,7 @@ function words(row: ComparedParagraph, side: 'left' | 'right' | 'both'): Node[] 
   if (row.status === 'inserted') return side === 'left' ? [] : [piece('insert', row.right?.text ?? '')];
   if (row.status === 'deleted') return side === 'right' ? [] : [piece('delete', row.left?.text ?? '')];
   if (!row.segments) return [piece('equal', (row.right ?? row.left)?.text ?? '')];
-  return row.segments
-    .filter((s) => (side === 'left' ? s.op !== 'insert' : side === 'right' ? s.op !== 'delete' : true))
-    .map((s) => piece(s.op, s.text));
+  return row.segments.filter((s) => (side === 'left' ? s.op !== 'insert' : side === 'right' ? s.op !== 'delete' : true)).map((s) => piece(s.op, s.text));
 }
 
 function text(row: ComparedParagraph, side: 'left' | 'right' | 'both', className: string): HTMLElement {
@@ -55,23 +53,30 @@ function text(row: ComparedParagraph, side: 'left' | 'right' | 'both', className
 
 /** One row: its heading for the chair ("OP 6 → OP 7", its status) and its text. */
 export function rowElement(row: ComparedParagraph, index: number, mode: CompareMode): HTMLElement {
-  const head = el('div', { className: 'cmp-ref' }, el('span', { className: 'cmp-label' }, row.label), ' ',
-    row.status === 'unchanged' ? '' : el('span', { className: 'cmp-status' }, STATUS_WORDS[row.status]));
-  const body = mode === 'inline'
-    ? text(row, 'both', 'cmp-text')
-    : el('div', { className: 'cmp-cells' }, text(row, 'left', 'cmp-text cmp-left'), text(row, 'right', 'cmp-text cmp-right'));
-  return el('div', {
-    className: 'cmp-row',
-    id: `cmp-row-${index}`,
-    tabIndex: -1,
-    attrs: { 'data-status': row.status, 'data-index': String(index) },
-  }, head, body);
+  const head = el(
+    'div',
+    { className: 'cmp-ref' },
+    el('span', { className: 'cmp-label' }, row.label),
+    ' ',
+    row.status === 'unchanged' ? '' : el('span', { className: 'cmp-status' }, STATUS_WORDS[row.status]),
+  );
+  const body =
+    mode === 'inline' ? text(row, 'both', 'cmp-text') : el('div', { className: 'cmp-cells' }, text(row, 'left', 'cmp-text cmp-left'), text(row, 'right', 'cmp-text cmp-right'));
+  return el(
+    'div',
+    {
+      className: 'cmp-row',
+      id: `cmp-row-${index}`,
+      tabIndex: -1,
+      attrs: { 'data-status': row.status, 'data-index': String(index) },
+    },
+    head,
+    body,
+  );
 }
 
 /** All rows, with column headings in side-by-side mode. */
 export function rowsElement(rows: readonly ComparedParagraph[], mode: CompareMode, names: { left: string; right: string }): HTMLElement {
-  const columns = mode === 'side'
-    ? el('div', { className: 'cmp-columns', attrs: { 'aria-hidden': 'true' } }, el('span', {}, names.left), el('span', {}, names.right))
-    : null;
+  const columns = mode === 'side' ? el('div', { className: 'cmp-columns', attrs: { 'aria-hidden': 'true' } }, el('span', {}, names.left), el('span', {}, names.right)) : null;
   return el('div', { className: `cmp-rows cmp-mode-${mode}`, attrs: { role: 'region', 'aria-label': 'Compared text' } }, columns, ...rows.map((r, i) => rowElement(r, i, mode)));
 }

@@ -14,7 +14,11 @@ export interface RevisionsJSON {
 }
 
 /** The number an adopted text took. */
-export interface NumberJSON { kind: 'resolution' | 'decision'; number: string; text: LocalizedText }
+export interface NumberJSON {
+  kind: 'resolution' | 'decision';
+  number: string;
+  text: LocalizedText;
+}
 
 /** The console's calls. */
 export const consoleApi = {

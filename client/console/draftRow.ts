@@ -45,40 +45,78 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
   const events = MEETING_EVENTS.filter(([type]) => may.recordEvent[type].allowed);
   if (events.length > 0) {
     const select = el('select', { attrs: { 'aria-label': `What to record for ${short}` } }, ...events.map(([type, label]) => el('option', { value: type }, label)));
-    acts.push(select, button('Record…', async () => {
-      const [type, label] = events.find(([t]) => t === select.value)!;
-      const payload = await askEvent(type, label, short);
-      if (payload) await ctx.act(`${label} recorded for ${short}`, () => consoleApi.record(d.id, type, payload));
-    }, 'record'));
+    acts.push(
+      select,
+      button(
+        'Record…',
+        async () => {
+          const [type, label] = events.find(([t]) => t === select.value)!;
+          const payload = await askEvent(type, label, short);
+          if (payload) await ctx.act(`${label} recorded for ${short}`, () => consoleApi.record(d.id, type, payload));
+        },
+        'record',
+      ),
+    );
   }
   if (may.recordOralAmendment.allowed) {
-    acts.push(button('Oral amendment…', async () => {
-      const amendment = await askAmendment(short, ctx.delegations);
-      if (amendment) await ctx.act(`Oral amendment recorded against ${short}`, () => consoleApi.amend(d.id, amendment));
-    }, 'amend'));
+    acts.push(
+      button(
+        'Oral amendment…',
+        async () => {
+          const amendment = await askAmendment(short, ctx.delegations);
+          if (amendment) await ctx.act(`Oral amendment recorded against ${short}`, () => consoleApi.amend(d.id, amendment));
+        },
+        'amend',
+      ),
+    );
   }
   if (s.state === 'adopted' && !number) {
-    acts.push(button('Number…', async () => {
-      const next = (await consoleApi.numbers(d.sessionId)).next[d.kind];
-      const v = await askForm(`Number ${short}`, [{ name: 'number', label: `${d.kind === 'resolution' ? 'Resolution' : 'Decision'} number`, kind: 'text', value: next, required: true }], 'Number');
-      if (v) await ctx.act(`${short} numbered`, () => consoleApi.assignNumber(d.id, String(v.number)));
-    }, 'number'));
+    acts.push(
+      button(
+        'Number…',
+        async () => {
+          const next = (await consoleApi.numbers(d.sessionId)).next[d.kind];
+          const v = await askForm(
+            `Number ${short}`,
+            [{ name: 'number', label: `${d.kind === 'resolution' ? 'Resolution' : 'Decision'} number`, kind: 'text', value: next, required: true }],
+            'Number',
+          );
+          if (v) await ctx.act(`${short} numbered`, () => consoleApi.assignNumber(d.id, String(v.number)));
+        },
+        'number',
+      ),
+    );
   }
   if (may.freeze.allowed) {
-    acts.push(button('Freeze…', async () => {
-      const v = await askForm(`Freeze ${short}? Nobody can change its text afterwards.`, [], 'Freeze');
-      if (v) await ctx.act(`${short} frozen`, () => consoleApi.freeze(d.id));
-    }, 'freeze'));
+    acts.push(
+      button(
+        'Freeze…',
+        async () => {
+          const v = await askForm(`Freeze ${short}? Nobody can change its text afterwards.`, [], 'Freeze');
+          if (v) await ctx.act(`${short} frozen`, () => consoleApi.freeze(d.id));
+        },
+        'freeze',
+      ),
+    );
   }
   if (s.isFinal) {
     for (const lang of ['en', 'zh'] as const) {
-      acts.push(button(`Copy report (${lang})`, () => void ctx.act(`The report paragraph of ${short} (${lang}) is on the clipboard`, async () => {
-        await copyText((await consoleApi.reportParagraph(d.id, lang)).paragraph);
-      }), `copy-${lang}`));
+      acts.push(
+        button(
+          `Copy report (${lang})`,
+          () =>
+            void ctx.act(`The report paragraph of ${short} (${lang}) is on the clipboard`, async () => {
+              await copyText((await consoleApi.reportParagraph(d.id, lang)).paragraph);
+            }),
+          `copy-${lang}`,
+        ),
+      );
     }
   }
   const link = el('a', { href: `/drafts/${encodeURIComponent(d.id)}`, className: 'symbol' }, short);
-  return el('tr', { attrs: { 'data-draft': d.id } },
+  return el(
+    'tr',
+    { attrs: { 'data-draft': d.id } },
     el('th', { scope: 'row' }, link),
     el('td', {}, d.title.en),
     el('td', { className: 'status' }, s.label.en, s.frozen ? ' — final, frozen' : ''),

@@ -22,8 +22,12 @@ function input(field: Field): HTMLInputElement | HTMLSelectElement {
   }
   if (field.kind === 'checkbox') return el('input', { id, name: field.name, type: 'checkbox', checked: field.value === true });
   return el('input', {
-    id, name: field.name, type: field.kind, required: field.required === true,
-    value: field.value === undefined ? '' : String(field.value), ...(field.kind === 'number' ? { min: '0', step: '1' } : {}),
+    id,
+    name: field.name,
+    type: field.kind,
+    required: field.required === true,
+    value: field.value === undefined ? '' : String(field.value),
+    ...(field.kind === 'number' ? { min: '0', step: '1' } : {}),
   });
 }
 
@@ -32,7 +36,9 @@ export function askForm(title: string, fields: Field[], submitLabel: string): Pr
   const opener = document.activeElement as HTMLElement | null;
   const inputs = fields.map((f) => [f, input(f)] as const);
   const cancel = el('button', { type: 'button', value: 'cancel' }, 'Cancel');
-  const form = el('form', { method: 'dialog', className: 'console-form' },
+  const form = el(
+    'form',
+    { method: 'dialog', className: 'console-form' },
     el('h2', {}, title),
     ...inputs.map(([f, i]) => el('p', {}, el('label', { htmlFor: i.id }, f.label), ' ', i)),
     el('p', { className: 'actions' }, el('button', { type: 'submit', value: 'ok' }, submitLabel), ' ', cancel),

@@ -150,7 +150,7 @@ export function insertFootnote(text: string): Command {
 export function editFootnote(pos: number, text: string): Command {
   return (state, dispatch) => {
     const node = state.doc.nodeAt(pos);
-    if (!node || node.type.name !== 'footnote') return false;
+    if (node?.type.name !== 'footnote') return false;
     if (!dispatch) return true;
     const tr = state.tr;
     if (!text.trim()) tr.delete(pos, pos + node.nodeSize);

@@ -41,7 +41,12 @@ export class FootnoteView implements NodeView {
   /** The mark's element; the numbering plugin puts `data-number` on it. */
   readonly dom: HTMLElement;
 
-  constructor(private node: PMNode, view: EditorView, getPos: () => number | undefined, ask: AskText) {
+  constructor(
+    private node: PMNode,
+    view: EditorView,
+    getPos: () => number | undefined,
+    ask: AskText,
+  ) {
     this.dom = document.createElement('span');
     this.dom.className = 'ph-footnote';
     this.dom.contentEditable = 'false';

@@ -62,7 +62,7 @@ function build(doc: PMNode, config: Config): FullState {
       const negotiated = neg?.paragraphs[p];
       p++;
       const attrs: Record<string, string> = { 'data-number': number?.label ?? '' };
-      if (negotiated && negotiated.ref) attrs['data-negotiation'] = negotiated.ref;
+      if (negotiated?.ref) attrs['data-negotiation'] = negotiated.ref;
       if (number?.ref) attrs['data-ref'] = number.ref; // for screen readers and the comparison view
       decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs));
       if (number) labels.set(number.id, number.label);

@@ -52,14 +52,16 @@ export function draftingPlugins(options: Omit<DraftingEditorOptions, 'mount' | '
   const ask = options.ask ?? promptText;
   const plugins: Plugin[] = [ySyncPlugin(options.fragment)];
   if (options.awareness) {
-    plugins.push(yCursorPlugin(options.awareness, {
-      // The stock cursor, labelled for assistive technology with the delegation's name.
-      cursorBuilder: (user: { name?: string; color?: string }) => {
-        const el = defaultCursorBuilder(user);
-        el.setAttribute('aria-label', `${user.name ?? 'someone'} is here`);
-        return el;
-      },
-    }));
+    plugins.push(
+      yCursorPlugin(options.awareness, {
+        // The stock cursor, labelled for assistive technology with the delegation's name.
+        cursorBuilder: (user: { name?: string; color?: string }) => {
+          const el = defaultCursorBuilder(user);
+          el.setAttribute('aria-label', `${user.name ?? 'someone'} is here`);
+          return el;
+        },
+      }),
+    );
   }
   plugins.push(
     yUndoPlugin({ protectedNodes: PROTECTED }),

@@ -39,12 +39,16 @@ export function toolbar(getView: () => EditorView | null, ask?: AskText): { elem
     { name: 'redo', label: 'Redo', command: redoCommand, keys: SHORTCUTS.redo },
   ];
   const buttons = tools.map((tool, i) => {
-    const button = el('button', {
-      type: 'button',
-      tabIndex: i === 0 ? 0 : -1,
-      title: `${tool.label} (${keyLabel(tool.keys)})`,
-      attrs: { 'aria-keyshortcuts': keyLabel(tool.keys).replace('Ctrl', 'Control').replace('Cmd', 'Meta'), 'data-tool': tool.name },
-    }, tool.label);
+    const button = el(
+      'button',
+      {
+        type: 'button',
+        tabIndex: i === 0 ? 0 : -1,
+        title: `${tool.label} (${keyLabel(tool.keys)})`,
+        attrs: { 'aria-keyshortcuts': keyLabel(tool.keys).replace('Ctrl', 'Control').replace('Cmd', 'Meta'), 'data-tool': tool.name },
+      },
+      tool.label,
+    );
     // mousedown would move the editor's selection away; keep it where the user left it.
     button.addEventListener('mousedown', (event) => event.preventDefault());
     button.addEventListener('click', () => {

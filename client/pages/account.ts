@@ -10,11 +10,16 @@ export function showAccount(app: HTMLElement, me: Me): void {
   const { next, nodes: newPassword, agree } = newPasswordFields();
   const status = el('p', { attrs: { role: 'status', 'aria-live': 'polite' } });
   const submit = el('button', { type: 'submit' }, 'Change password');
-  const form = el('form', { className: 'login', attrs: { 'aria-labelledby': 'password-h' } },
+  const form = el(
+    'form',
+    { className: 'login', attrs: { 'aria-labelledby': 'password-h' } },
     el('h2', { id: 'password-h' }, 'Change your password'),
-    el('label', { htmlFor: 'current-password' }, 'Current password'), current,
+    el('label', { htmlFor: 'current-password' }, 'Current password'),
+    current,
     ...newPassword,
-    submit, status);
+    submit,
+    status,
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!agree()) {
@@ -32,6 +37,5 @@ export function showAccount(app: HTMLElement, me: Me): void {
       submit.disabled = false;
     }
   });
-  app.replaceChildren(el('h1', {}, 'Your account'),
-    el('p', {}, `${me.displayName} — ${me.login} (${me.delegation ? me.delegation.name.en : me.role})`), form);
+  app.replaceChildren(el('h1', {}, 'Your account'), el('p', {}, `${me.displayName} — ${me.login} (${me.delegation ? me.delegation.name.en : me.role})`), form);
 }

@@ -23,12 +23,16 @@ type Section = (typeof SECTIONS)[number][0];
 export async function showAdmin(app: HTMLElement, me: Me, section: string, go: (path: string) => void): Promise<void> {
   document.title = 'Administration — Penholder';
   const current: Section = SECTIONS.some(([s]) => s === section) ? (section as Section) : 'users';
-  const nav = el('nav', { className: 'admin-nav', attrs: { 'aria-label': 'Administration' } }, ...SECTIONS.map(([s, label]) => {
-    const b = el('button', { type: 'button' }, label);
-    if (s === current) b.setAttribute('aria-current', 'page');
-    b.addEventListener('click', () => go(`/admin/${s}`));
-    return b;
-  }));
+  const nav = el(
+    'nav',
+    { className: 'admin-nav', attrs: { 'aria-label': 'Administration' } },
+    ...SECTIONS.map(([s, label]) => {
+      const b = el('button', { type: 'button' }, label);
+      if (s === current) b.setAttribute('aria-current', 'page');
+      b.addEventListener('click', () => go(`/admin/${s}`));
+      return b;
+    }),
+  );
   const body = el('div', {}, el('p', { attrs: { role: 'status' } }, 'Loading…'));
   app.replaceChildren(el('h1', {}, 'Administration'), nav, body);
   const build = { users: () => usersSection(me.id), delegations: delegationsSection, chairs: chairsSection, audit: auditSection }[current];

@@ -95,10 +95,15 @@ export async function showCompare(app: HTMLElement, draftId: string, toDraft: ()
     state.right = pair.right;
     void load();
   });
-  const controls = el('div', { className: 'cmp-controls no-print' },
-    el('span', { className: 'switch', attrs: { role: 'radiogroup', 'aria-label': 'Layout' } },
+  const controls = el(
+    'div',
+    { className: 'cmp-controls no-print' },
+    el(
+      'span',
+      { className: 'switch', attrs: { role: 'radiogroup', 'aria-label': 'Layout' } },
       radio('cmp-mode', 'inline', 'Inline', state.mode === 'inline', () => show({ mode: 'inline' })),
-      radio('cmp-mode', 'side', 'Side by side', state.mode === 'side', () => show({ mode: 'side' }))),
+      radio('cmp-mode', 'side', 'Side by side', state.mode === 'side', () => show({ mode: 'side' })),
+    ),
     checkbox('cmp-changes-only', 'Changes only', state.changesOnly, (on) => show({ changesOnly: on })),
     checkbox('cmp-negotiation', 'Negotiation numbers (3 bis)', state.numbering === 'negotiation', (on) => {
       state.numbering = on ? 'negotiation' : 'sequential';
@@ -107,17 +112,25 @@ export async function showCompare(app: HTMLElement, draftId: string, toDraft: ()
     printButton,
     docx,
   );
-  app.replaceChildren(el('div', { className: 'cmp-page' },
-    el('header', { className: 'cmp-head' },
-      back,
-      el('h1', {}, 'Compare texts of ', el('span', { className: 'symbol' }, draft.symbol)),
-      el('p', { className: 'muted' }, draft.title.en),
-      picker,
-      controls,
-      message),
-    summary,
-    rowsHolder,
-    side));
+  app.replaceChildren(
+    el(
+      'div',
+      { className: 'cmp-page' },
+      el(
+        'header',
+        { className: 'cmp-head' },
+        back,
+        el('h1', {}, 'Compare texts of ', el('span', { className: 'symbol' }, draft.symbol)),
+        el('p', { className: 'muted' }, draft.title.en),
+        picker,
+        controls,
+        message,
+      ),
+      summary,
+      rowsHolder,
+      side,
+    ),
+  );
   await load();
   return () => navigator?.destroy();
 }

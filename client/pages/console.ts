@@ -11,7 +11,10 @@ import { withRestore } from '../console/restore';
 import { el } from '../dom';
 import '../console/console.css';
 
-interface DelegationJSON { id: string; name: { en: string } }
+interface DelegationJSON {
+  id: string;
+  name: { en: string };
+}
 
 /** Show the console in `app`; only the secretariat's acts succeed (the server refuses the rest). */
 export async function showConsole(app: HTMLElement): Promise<void> {
@@ -25,19 +28,37 @@ export async function showConsole(app: HTMLElement): Promise<void> {
 
   const render = async () => {
     const sessions = await api<SessionSummary[]>('GET', '/api/sessions');
-    const sections = await Promise.all(sessions.map(async (session) => {
-      const drafts = await api<ConsoleDraft[]>('GET', `/api/sessions/${session.id}/drafts`);
-      const numbers = await Promise.all(drafts.map((d) =>
-        d.status.state === 'adopted' ? consoleApi.number(d.id).then((n) => n.number).catch(() => null) : Promise.resolve<NumberJSON | null>(null)));
-      const ctx: RowContext = { symbolPrefix: session.symbolPrefix, delegations: named, act };
-      return el('section', { attrs: { 'aria-labelledby': `c-${session.id}` } },
-        el('h2', { id: `c-${session.id}` }, `${session.title.en} — ${session.symbolPrefix}`),
-        el('div', { className: 'table-wrap' }, el('table', { className: 'drafts console' },
-          el('thead', {}, el('tr', {}, ...['Symbol', 'Title', 'Status', 'Negotiation', 'Number', 'Acts'].map((h) => el('th', { scope: 'col' }, h)))),
-          el('tbody', {}, ...drafts.map((d, i) => withRestore(consoleRow(d, numbers[i] ?? null, ctx), d, ctx, session.symbolPrefix))),
-        )),
-      );
-    }));
+    const sections = await Promise.all(
+      sessions.map(async (session) => {
+        const drafts = await api<ConsoleDraft[]>('GET', `/api/sessions/${session.id}/drafts`);
+        const numbers = await Promise.all(
+          drafts.map((d) =>
+            d.status.state === 'adopted'
+              ? consoleApi
+                  .number(d.id)
+                  .then((n) => n.number)
+                  .catch(() => null)
+              : Promise.resolve<NumberJSON | null>(null),
+          ),
+        );
+        const ctx: RowContext = { symbolPrefix: session.symbolPrefix, delegations: named, act };
+        return el(
+          'section',
+          { attrs: { 'aria-labelledby': `c-${session.id}` } },
+          el('h2', { id: `c-${session.id}` }, `${session.title.en} — ${session.symbolPrefix}`),
+          el(
+            'div',
+            { className: 'table-wrap' },
+            el(
+              'table',
+              { className: 'drafts console' },
+              el('thead', {}, el('tr', {}, ...['Symbol', 'Title', 'Status', 'Negotiation', 'Number', 'Acts'].map((h) => el('th', { scope: 'col' }, h)))),
+              el('tbody', {}, ...drafts.map((d, i) => withRestore(consoleRow(d, numbers[i] ?? null, ctx), d, ctx, session.symbolPrefix))),
+            ),
+          ),
+        );
+      }),
+    );
     body.replaceChildren(...(sections.length ? sections : [el('p', {}, 'No sessions yet.')]));
   };
 

@@ -28,10 +28,7 @@ import { loadNegotiationBase } from './negotiationBase';
 /** Open the draft page; returns the function that closes it (connection, editor, listeners). */
 export async function showDraft(app: HTMLElement, me: Me, draftId: string, back: () => void): Promise<() => void> {
   app.replaceChildren(el('p', { attrs: { role: 'status' } }, 'Opening the draft…'));
-  const [draft, events] = await Promise.all([
-    api<DraftDetail>('GET', `/api/drafts/${draftId}`),
-    api<DraftEventJSON[]>('GET', `/api/drafts/${draftId}/events`).catch(() => null),
-  ]);
+  const [draft, events] = await Promise.all([api<DraftDetail>('GET', `/api/drafts/${draftId}`), api<DraftEventJSON[]>('GET', `/api/drafts/${draftId}/events`).catch(() => null)]);
   document.title = `${draft.symbol} — Penholder`;
   // The server's policy, sent with the draft: the first impression until the socket says its mode.
   const editText = draft.permissions.editText;
@@ -65,7 +62,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     onState: (s: ConnectionState) => {
       status.update(s);
       if (!view || s.mode === null) return;
-      const reason = s.mode === 'read' ? s.reason ?? 'you may only read this text' : null;
+      const reason = s.mode === 'read' ? (s.reason ?? 'you may only read this text') : null;
       showBanner(reason);
       if ((reason === null) !== isEditable(view.state)) view.dispatch(setReadOnly(view.state, reason));
     },
@@ -73,12 +70,13 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const presence = presencePanel(connection.provider.awareness);
   const stopAnnouncing = announce(connection.provider.awareness, presenceOf(me));
 
-  const header = el('header', { className: 'draft-head' },
+  const header = el(
+    'header',
+    { className: 'draft-head' },
     backLink,
     el('h1', {}, el('span', { className: 'symbol' }, draft.symbol), ' ', el('span', { className: 'title' }, draft.title.en)),
     el('p', { lang: 'zh', className: 'muted' }, draft.title.zh),
-    el('div', { className: 'draft-meta' }, status.element, switchLabel,
-      el('a', { href: `/drafts/${encodeURIComponent(draftId)}/print`, className: 'print-link' }, 'Print view')),
+    el('div', { className: 'draft-meta' }, status.element, switchLabel, el('a', { href: `/drafts/${encodeURIComponent(draftId)}/print`, className: 'print-link' }, 'Print view')),
   );
   const states = paragraphStatesPanel(draft, () => view?.state.doc ?? null);
   // The "final text" banner appears when the secretariat freezes the draft, live.
@@ -87,8 +85,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const canImport = editText.allowed && draft.lineage.length === 0;
   const main = el('div', { className: 'draft-main' }, finalSlot, banner, tools.element, mount, footnotes, canImport ? importPanel(draftId) : null);
   const recordPanels = (d: DraftDetail, e: DraftEventJSON[] | null) => [statusPanel(d, e), states.element, sponsorsPanel(d), lineagePanel(d)];
-  const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } },
-    presence.element, ...recordPanels(draft, events));
+  const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } }, presence.element, ...recordPanels(draft, events));
   app.replaceChildren(el('div', { className: 'draft-page' }, header, main, side));
 
   // The server says when the record moved (a sponsor joined, an action, a paragraph agreed):
@@ -101,10 +98,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
       return;
     }
     reloading = (async () => {
-      const [d, e] = await Promise.all([
-        api<DraftDetail>('GET', `/api/drafts/${draftId}`),
-        api<DraftEventJSON[]>('GET', `/api/drafts/${draftId}/events`).catch(() => null),
-      ]);
+      const [d, e] = await Promise.all([api<DraftDetail>('GET', `/api/drafts/${draftId}`), api<DraftEventJSON[]>('GET', `/api/drafts/${draftId}/events`).catch(() => null)]);
       side.replaceChildren(presence.element, ...recordPanels(d, e));
       finalSlot.replaceChildren(finalBanner(d, e?.find((x) => x.type === 'frozen')?.at) ?? '');
       states.refresh();
@@ -121,14 +115,13 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
 
   const renderFootnotes = (v: EditorView) => {
     const labels = numberingKey.getState(v.state)?.labels;
-    footnotes.replaceChildren(...listFootnotes(v.state.doc).map((n) =>
-      el('li', { attrs: { value: labels?.get(n.id) ?? '' } }, n.text)));
+    footnotes.replaceChildren(...listFootnotes(v.state.doc).map((n) => el('li', { attrs: { value: labels?.get(n.id) ?? '' } }, n.text)));
   };
 
   await connection.ready;
   const base: NumberingBase | null = await loadNegotiationBase(draft).catch(() => null);
   const s = connection.state();
-  const initialReason = s.mode === 'read' ? s.reason ?? 'you may only read this text' : readOnlyReason;
+  const initialReason = s.mode === 'read' ? (s.reason ?? 'you may only read this text') : readOnlyReason;
   mount.replaceChildren();
   view = createDraftingEditor({
     mount,

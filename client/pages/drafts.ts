@@ -9,11 +9,12 @@ function draftRow(d: DraftSummary, open: (id: string) => void): HTMLElement {
     event.preventDefault();
     open(d.id);
   });
-  return el('tr', { attrs: { 'data-draft': d.id } },
+  return el(
+    'tr',
+    { attrs: { 'data-draft': d.id } },
     el('th', { scope: 'row' }, link),
     el('td', {}, el('span', {}, d.title.en), el('br'), el('span', { lang: 'zh', className: 'muted' }, d.title.zh)),
-    el('td', { className: 'status' }, d.status.label.en, d.status.frozen ? ' (frozen)' : '',
-      d.agreed ? el('span', { className: 'muted agreed' }, ` · ${d.agreed.text.en}`) : ''),
+    el('td', { className: 'status' }, d.status.label.en, d.status.frozen ? ' (frozen)' : '', d.agreed ? el('span', { className: 'muted agreed' }, ` · ${d.agreed.text.en}`) : ''),
     el('td', { className: 'num' }, String(d.sponsorCount)),
     el('td', {}, el('time', { dateTime: d.lastChangeAt }, formatWhen(d.lastChangeAt))),
     el('td', {}, d.present === undefined ? el('span', { className: 'muted' }, '—') : d.present.length ? d.present.join(', ') : el('span', { className: 'muted' }, 'nobody')),
@@ -26,11 +27,17 @@ export async function showDrafts(app: HTMLElement, open: (id: string) => void): 
   const sessions = await api<SessionSummary[]>('GET', '/api/sessions');
   const lists = await Promise.all(sessions.map((s) => api<DraftSummary[]>('GET', `/api/sessions/${s.id}/drafts`)));
   const sections = sessions.map((session, i) =>
-    el('section', { className: 'session', attrs: { 'aria-labelledby': `s-${session.id}` } },
+    el(
+      'section',
+      { className: 'session', attrs: { 'aria-labelledby': `s-${session.id}` } },
       el('h1', { id: `s-${session.id}` }, session.title.en),
       el('p', { className: 'muted' }, `${session.body?.name.en ?? ''} — ${session.symbolPrefix}`),
-      el('div', { className: 'table-wrap' },
-        el('table', { className: 'drafts' },
+      el(
+        'div',
+        { className: 'table-wrap' },
+        el(
+          'table',
+          { className: 'drafts' },
           el('caption', { className: 'sr-only' }, `Drafts of ${session.title.en}`),
           el('thead', {}, el('tr', {}, ...['Symbol', 'Title', 'Status', 'Sponsors', 'Last change', 'In it now'].map((h) => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, ...lists[i]!.map((d) => draftRow(d, open))),

@@ -8,10 +8,14 @@ export function showLogin(app: HTMLElement, onSignedIn: () => void, message = ''
   const password = el('input', { name: 'password', id: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const error = el('p', { className: 'error', attrs: { role: 'alert' } }, message);
   const submit = el('button', { type: 'submit' }, 'Sign in');
-  const form = el('form', { className: 'login', attrs: { 'aria-labelledby': 'login-h' } },
+  const form = el(
+    'form',
+    { className: 'login', attrs: { 'aria-labelledby': 'login-h' } },
     el('h1', { id: 'login-h' }, 'Sign in to Penholder'),
-    el('label', { htmlFor: 'login' }, 'Login'), login,
-    el('label', { htmlFor: 'password' }, 'Password'), password,
+    el('label', { htmlFor: 'login' }, 'Login'),
+    login,
+    el('label', { htmlFor: 'password' }, 'Password'),
+    password,
     submit,
     error,
   );

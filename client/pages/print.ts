@@ -74,11 +74,17 @@ export async function showPrint(app: HTMLElement, draftId: string, which: string
 
   app.replaceChildren(
     el('div', { className: 'print-bar no-print' }, backLink, print),
-    el('article', { className: 'print-page', attrs: { lang: draft.language } },
-      el('div', { className: PRINT_CLASSES.symbolBlock },
+    el(
+      'article',
+      { className: 'print-page', attrs: { lang: draft.language } },
+      el(
+        'div',
+        { className: PRINT_CLASSES.symbolBlock },
         el('p', { className: `${PRINT_CLASSES.headingLine} ${PRINT_CLASSES.symbol}` }, label),
         el('p', { className: PRINT_CLASSES.headingLine }, 'Distr.: Limited'),
-        date ? el('p', { className: PRINT_CLASSES.headingLine }, new Date(date).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })) : null,
+        date
+          ? el('p', { className: PRINT_CLASSES.headingLine }, new Date(date).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }))
+          : null,
         el('p', { className: PRINT_CLASSES.headingLine }, `Original: ${draft.language === 'zh' ? 'Chinese' : draft.language === 'en' ? 'English' : draft.language}`),
       ),
       el('p', { className: PRINT_CLASSES.headingLine }, draft.session.title.en),

@@ -15,10 +15,7 @@ export function showReset(app: HTMLElement, done: () => void): void {
   const { next, nodes: newPassword, agree } = newPasswordFields();
   const status = el('p', { className: 'error', attrs: { role: 'alert' } }, code ? '' : 'This link has no code: ask the secretariat for a new one.');
   const submit = el('button', { type: 'submit', disabled: !code }, 'Set password');
-  const form = el('form', { className: 'login', attrs: { 'aria-labelledby': 'reset-h' } },
-    el('h1', { id: 'reset-h' }, 'Choose your password'),
-    ...newPassword,
-    submit, status);
+  const form = el('form', { className: 'login', attrs: { 'aria-labelledby': 'reset-h' } }, el('h1', { id: 'reset-h' }, 'Choose your password'), ...newPassword, submit, status);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!agree()) {

@@ -14,12 +14,17 @@ interface Preview {
   text: unknown;
 }
 
-interface JSONNode { type: string; text?: string; attrs?: { id?: string }; content?: JSONNode[] }
+interface JSONNode {
+  type: string;
+  text?: string;
+  attrs?: { id?: string };
+  content?: JSONNode[];
+}
 
 // The words of each paragraph of the recognised text, by paragraph id (footnotes left out).
 function wordsById(doc: JSONNode): Map<string, string> {
   const out = new Map<string, string>();
-  const words = (n: JSONNode): string => n.type === 'footnote' ? '' : n.text ?? (n.content ?? []).map(words).join('');
+  const words = (n: JSONNode): string => (n.type === 'footnote' ? '' : (n.text ?? (n.content ?? []).map(words).join('')));
   const visit = (n: JSONNode) => {
     if (n.attrs?.id && n.type !== 'annex' && n.type !== 'footnote') out.set(n.attrs.id, words(n));
     for (const c of n.content ?? []) visit(c);
@@ -62,8 +67,19 @@ export function importPanel(draftId: string): HTMLElement {
       });
       result.replaceChildren(
         el('p', {}, `${preview.paragraphs.length} paragraphs recognised${preview.title ? ` under the title “${preview.title}”` : ''}:`),
-        el('ol', { className: 'import-paragraphs' }, ...preview.paragraphs.map((p) =>
-          el('li', { attrs: { 'data-kind': p.kind } }, el('strong', {}, `${p.label || '—'} `), el('span', { className: 'muted' }, `${p.kind}: `), (words.get(p.id) ?? '').slice(0, 80)))),
+        el(
+          'ol',
+          { className: 'import-paragraphs' },
+          ...preview.paragraphs.map((p) =>
+            el(
+              'li',
+              { attrs: { 'data-kind': p.kind } },
+              el('strong', {}, `${p.label || '—'} `),
+              el('span', { className: 'muted' }, `${p.kind}: `),
+              (words.get(p.id) ?? '').slice(0, 80),
+            ),
+          ),
+        ),
         preview.warnings.length ? el('ul', { className: 'warnings' }, ...preview.warnings.map((w) => el('li', {}, w.message))) : '',
         confirm,
       );
@@ -72,10 +88,15 @@ export function importPanel(draftId: string): HTMLElement {
     }
   });
 
-  return el('details', { className: 'panel import-panel' },
+  return el(
+    'details',
+    { className: 'panel import-panel' },
     el('summary', {}, 'Import a text (Word or pasted)'),
-    el('label', { htmlFor: 'import-file' }, 'Word file'), file,
-    el('label', { htmlFor: 'import-text' }, 'Text'), pasted,
-    previewButton, result,
+    el('label', { htmlFor: 'import-file' }, 'Word file'),
+    file,
+    el('label', { htmlFor: 'import-text' }, 'Text'),
+    pasted,
+    previewButton,
+    result,
   );
 }

@@ -15,7 +15,9 @@ export function lineagePanel(draft: DraftDetail): HTMLElement {
   const issued = draft.lineage.filter((e) => e.hasText);
   const items = draft.lineage.map((entry) => {
     const previous = issued[issued.indexOf(entry) - 1];
-    return el('li', {},
+    return el(
+      'li',
+      {},
       el('span', { className: 'symbol' }, entry.symbol),
       ' ',
       el('time', { dateTime: entry.issuedAt }, formatWhen(entry.issuedAt)),
@@ -25,9 +27,19 @@ export function lineagePanel(draft: DraftDetail): HTMLElement {
     );
   });
   const last = issued[issued.length - 1];
-  items.push(el('li', { className: 'working' }, el('span', {}, 'working text'), draft.status.frozen ? ' (frozen)' : '',
-    last ? ' · ' : '', last ? compareLink(draft, `changes since ${short(last.symbol)}`, { left: short(last.symbol), right: 'working' }) : null));
-  return el('section', { className: 'panel', attrs: { 'aria-labelledby': 'lineage-h' } },
+  items.push(
+    el(
+      'li',
+      { className: 'working' },
+      el('span', {}, 'working text'),
+      draft.status.frozen ? ' (frozen)' : '',
+      last ? ' · ' : '',
+      last ? compareLink(draft, `changes since ${short(last.symbol)}`, { left: short(last.symbol), right: 'working' }) : null,
+    ),
+  );
+  return el(
+    'section',
+    { className: 'panel', attrs: { 'aria-labelledby': 'lineage-h' } },
     el('h2', { id: 'lineage-h' }, 'Lineage'),
     el('ol', { className: 'lineage' }, ...items),
     el('p', {}, compareLink(draft, 'Compare texts…')),

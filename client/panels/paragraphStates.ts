@@ -21,7 +21,9 @@ interface StatesJSON {
 /** "Final text: L.9/Rev.1 as adopted, frozen on …" — or null while the text can still change. */
 export function finalBanner(draft: DraftDetail & { status: { frozenHash?: string | null } }, frozenAt?: string): HTMLElement | null {
   if (!draft.status.frozen) return null;
-  return el('p', { className: 'final-banner', attrs: { role: 'note', 'data-banner': 'final' } },
+  return el(
+    'p',
+    { className: 'final-banner', attrs: { role: 'note', 'data-banner': 'final' } },
     el('strong', {}, 'Final text. '),
     `${draft.symbol} is ${draft.status.label.en}; the secretariat froze it${frozenAt ? ` on ${formatWhen(frozenAt)}` : ''}, and nobody can change it any more. `,
     'It can still be exported and compared.',
@@ -39,8 +41,7 @@ export function paragraphStatesPanel(draft: DraftDetail, doc: () => PMNode | nul
   const list = el('ul', {});
   const message = el('p', { attrs: { role: 'status' } });
   const paragraphSelect = el('select', { id: 'ps-paragraph', attrs: { 'aria-label': 'Paragraph' } });
-  const stateSelect = el('select', { id: 'ps-state', attrs: { 'aria-label': 'State' } },
-    ...PARAGRAPH_STATES.map((s) => el('option', { value: s }, PARAGRAPH_STATE_LABELS[s].en)));
+  const stateSelect = el('select', { id: 'ps-state', attrs: { 'aria-label': 'State' } }, ...PARAGRAPH_STATES.map((s) => el('option', { value: s }, PARAGRAPH_STATE_LABELS[s].en)));
   const form = el('form', {}, paragraphSelect, stateSelect, el('button', { type: 'submit' }, 'Set state'));
   const refs = () => {
     const current = doc();
@@ -49,14 +50,21 @@ export function paragraphStatesPanel(draft: DraftDetail, doc: () => PMNode | nul
 
   const render = (json: StatesJSON) => {
     summary.textContent = json.counts?.text.en ?? 'No paragraph state recorded.';
-    list.replaceChildren(...refs().filter(([id]) => json.states[id]).map(([id, ref]) => {
-      const state = json.states[id]!.state;
-      return el('li', { className: `state-${state}` }, `${ref} — ${PARAGRAPH_STATE_LABELS[state].en}`);
-    }));
+    list.replaceChildren(
+      ...refs()
+        .filter(([id]) => json.states[id])
+        .map(([id, ref]) => {
+          const state = json.states[id]!.state;
+          return el('li', { className: `state-${state}` }, `${ref} — ${PARAGRAPH_STATE_LABELS[state].en}`);
+        }),
+    );
     const chosen = paragraphSelect.value;
     paragraphSelect.replaceChildren(...refs().map(([id, ref]) => el('option', { value: id, selected: id === chosen }, ref)));
   };
-  const load = () => api<StatesJSON>('GET', `/api/drafts/${draft.id}/paragraph-states`).then(render).catch(() => undefined);
+  const load = () =>
+    api<StatesJSON>('GET', `/api/drafts/${draft.id}/paragraph-states`)
+      .then(render)
+      .catch(() => undefined);
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -70,7 +78,14 @@ export function paragraphStatesPanel(draft: DraftDetail, doc: () => PMNode | nul
 
   void load();
   const timer = setInterval(() => void load(), POLL_MS);
-  const element = el('section', { className: 'panel paragraph-states', attrs: { 'aria-labelledby': 'ps-h' } },
-    el('h2', { id: 'ps-h' }, 'Paragraph states'), summary, list, mayRecord ? form : null, message);
+  const element = el(
+    'section',
+    { className: 'panel paragraph-states', attrs: { 'aria-labelledby': 'ps-h' } },
+    el('h2', { id: 'ps-h' }, 'Paragraph states'),
+    summary,
+    list,
+    mayRecord ? form : null,
+    message,
+  );
   return { element, refresh: () => void load(), destroy: () => clearInterval(timer) };
 }

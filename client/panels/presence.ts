@@ -7,13 +7,17 @@ import { el } from '../dom';
 export function presencePanel(awareness: Awareness): { element: HTMLElement; destroy(): void } {
   const list = el('ul', { className: 'presence', attrs: { 'aria-live': 'polite' } });
   const render = () => {
-    list.replaceChildren(...presentUsers(awareness).map((u) =>
-      el('li', {},
-        el('span', { className: 'swatch', attrs: { style: `background:${u.color}`, 'aria-hidden': 'true' } }),
-        el('span', { className: 'name' }, u.name),
-        el('span', { className: 'muted' }, ` ${u.person}${u.self ? ' (you)' : ''}`),
+    list.replaceChildren(
+      ...presentUsers(awareness).map((u) =>
+        el(
+          'li',
+          {},
+          el('span', { className: 'swatch', attrs: { style: `background:${u.color}`, 'aria-hidden': 'true' } }),
+          el('span', { className: 'name' }, u.name),
+          el('span', { className: 'muted' }, ` ${u.person}${u.self ? ' (you)' : ''}`),
+        ),
       ),
-    ));
+    );
   };
   awareness.on('change', render);
   render();

@@ -3,7 +3,9 @@ import type { DraftDetail, SponsorJSON } from '../api';
 import { el, formatWhen } from '../dom';
 
 function sponsorItem(s: SponsorJSON, role: string): HTMLElement {
-  return el('li', { attrs: { 'data-delegation': s.code ?? s.delegationId } },
+  return el(
+    'li',
+    { attrs: { 'data-delegation': s.code ?? s.delegationId } },
     el('span', { className: 'name' }, s.name.en),
     // Stored as printed ("also on behalf of its member States"); add the words only when missing.
     s.onBehalfOf ? el('span', { className: 'behalf' }, ` (${/on behalf of/i.test(s.onBehalfOf.en) ? s.onBehalfOf.en : `on behalf of ${s.onBehalfOf.en}`})`) : '',
@@ -20,7 +22,9 @@ export function sponsorsPanel(draft: DraftDetail): HTMLElement {
   const withdrawn = sponsors.withdrawn.map((w) =>
     el('li', { className: 'withdrawn' }, el('s', {}, w.name.en), el('span', { className: 'muted' }, ` joined ${formatWhen(w.since)}, withdrew ${formatWhen(w.withdrawn)}`)),
   );
-  return el('section', { className: 'panel', attrs: { 'aria-labelledby': 'sponsors-h' } },
+  return el(
+    'section',
+    { className: 'panel', attrs: { 'aria-labelledby': 'sponsors-h' } },
     el('h2', { id: 'sponsors-h' }, `Sponsors (${sponsors.count})`),
     draft.submittedBy ? el('p', {}, `Submitted by the ${draft.submittedBy.en}`) : '',
     sponsors.main || sponsors.coSponsors.length ? list : el('p', { className: 'muted' }, 'No sponsors.'),

@@ -8,26 +8,40 @@ function describe(e: DraftEventJSON): string {
   const on = p.date ? ` on ${formatWhen(String(p.date))}` : '';
   const meeting = p.meeting ? ` at the ${String(p.meeting)}th meeting` : '';
   switch (e.type) {
-    case 'issued': return `Issued as ${String(p.symbol)}`;
-    case 'introduced': return `Introduced${meeting}${on}`;
-    case 'adopted': return `Adopted${p.orallyAmended ? ' as orally amended' : ''}${meeting}${on}`;
-    case 'rejected': return `Rejected${meeting}${on}`;
-    case 'withdrawn': return `Withdrawn${on}`;
-    case 'no_action': return `No action taken${meeting}${on}`;
-    case 'deferred': return `Consideration deferred${meeting}${on}`;
-    case 'frozen': return 'Final text frozen';
-    default: return `${e.type.replace(/_/g, ' ')}`;
+    case 'issued':
+      return `Issued as ${String(p.symbol)}`;
+    case 'introduced':
+      return `Introduced${meeting}${on}`;
+    case 'adopted':
+      return `Adopted${p.orallyAmended ? ' as orally amended' : ''}${meeting}${on}`;
+    case 'rejected':
+      return `Rejected${meeting}${on}`;
+    case 'withdrawn':
+      return `Withdrawn${on}`;
+    case 'no_action':
+      return `No action taken${meeting}${on}`;
+    case 'deferred':
+      return `Consideration deferred${meeting}${on}`;
+    case 'frozen':
+      return 'Final text frozen';
+    default:
+      return `${e.type.replace(/_/g, ' ')}`;
   }
 }
 
 /** The status now, and below it the record in order. */
 export function statusPanel(draft: DraftDetail, events: DraftEventJSON[] | null): HTMLElement {
-  const record = events === null
-    ? el('p', { className: 'muted' }, 'The record could not be loaded.')
-    : el('ol', { className: 'record' }, ...events.map((e) =>
-      el('li', {}, describe(e), el('span', { className: 'muted' }, ` — ${e.user?.displayName ?? 'recorded'}, ${formatWhen(e.at)}`)),
-    ));
-  return el('section', { className: 'panel', attrs: { 'aria-labelledby': 'status-h' } },
+  const record =
+    events === null
+      ? el('p', { className: 'muted' }, 'The record could not be loaded.')
+      : el(
+          'ol',
+          { className: 'record' },
+          ...events.map((e) => el('li', {}, describe(e), el('span', { className: 'muted' }, ` — ${e.user?.displayName ?? 'recorded'}, ${formatWhen(e.at)}`))),
+        );
+  return el(
+    'section',
+    { className: 'panel', attrs: { 'aria-labelledby': 'status-h' } },
     el('h2', { id: 'status-h' }, 'Status'),
     el('p', { className: `status-badge state-${draft.status.state}` }, draft.status.label.en, draft.status.frozen ? ' — frozen' : ''),
     el('p', { lang: 'zh', className: 'muted' }, draft.status.label.zh),

@@ -22,7 +22,7 @@ export async function keepSessionAlive(
   limits: { sessionIdleMs: number; sessionTtlMs: number },
   now: number = Date.now(),
 ): Promise<void> {
-  if (!session || session.kind !== 'cookie') return;
+  if (session?.kind !== 'cookie') return;
   const next = slidingExpiry(session, now, limits.sessionIdleMs, limits.sessionTtlMs);
   if (next !== null) await store.extendAuthSession(session.tokenHash, next);
 }

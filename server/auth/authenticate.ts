@@ -64,15 +64,12 @@ async function resolveCredentials(
   if (!session || session.kind !== kindFor[credentials.via]) return null;
   if (Date.parse(session.expiresAt) <= now.getTime()) return null;
   const user = await store.getUser(session.userId);
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   return { user: { id: user.id, role: user.role, delegationId: user.delegationId, login: user.login, displayName: user.displayName }, session };
 }
 
 /** Authenticate a request in full: the user and how they signed in, or null. */
-export async function authenticate(
-  store: Pick<RecordRepos, 'getAuthSession' | 'getUser'>,
-  req: IncomingMessage,
-): Promise<Authentication | null> {
+export async function authenticate(store: Pick<RecordRepos, 'getAuthSession' | 'getUser'>, req: IncomingMessage): Promise<Authentication | null> {
   const credentials = credentialsOf(req);
   if (!credentials) return null;
   const found = await resolveCredentials(store, credentials, new Date());
@@ -80,9 +77,6 @@ export async function authenticate(
 }
 
 /** The signed-in user of a request (HTTP or WebSocket upgrade), or null. */
-export async function authenticateRequest(
-  store: Pick<RecordRepos, 'getAuthSession' | 'getUser'>,
-  req: IncomingMessage,
-): Promise<AuthenticatedUser | null> {
+export async function authenticateRequest(store: Pick<RecordRepos, 'getAuthSession' | 'getUser'>, req: IncomingMessage): Promise<AuthenticatedUser | null> {
   return (await authenticate(store, req))?.user ?? null;
 }

@@ -57,7 +57,10 @@ export class DeviceCookies {
     const nonce = randomBytes(16).toString('base64url');
     const fresh: Entry = { nonce, expires, mac: mac(key, login, nonce, expires) };
     const others = entriesOf(cookieHeader).filter((e) => e.expires * 1000 > now && !isValidFor(key, e, login, now));
-    const value = [fresh, ...others].slice(0, MAX_ENTRIES).map((e) => `${e.nonce}.${e.expires}.${e.mac}`).join('~');
+    const value = [fresh, ...others]
+      .slice(0, MAX_ENTRIES)
+      .map((e) => `${e.nonce}.${e.expires}.${e.mac}`)
+      .join('~');
     const maxAge = Math.floor(this.ttlMs / 1000);
     return [`${DEVICE_COOKIE}=${value}`, 'Path=/api/auth', `Max-Age=${maxAge}`, 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])].join('; ');
   }

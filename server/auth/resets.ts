@@ -13,12 +13,7 @@ export interface IssuedReset {
 }
 
 /** Issue a reset code for a user. */
-export async function issueResetCode(
-  store: Pick<RecordRepos, 'createPasswordReset'>,
-  userId: string,
-  ttlMs: number,
-  now: Date = new Date(),
-): Promise<IssuedReset> {
+export async function issueResetCode(store: Pick<RecordRepos, 'createPasswordReset'>, userId: string, ttlMs: number, now: Date = new Date()): Promise<IssuedReset> {
   const code = newSecret();
   const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
   await store.createPasswordReset({ codeHash: hashSecret(code), userId, createdAt: now.toISOString(), expiresAt });

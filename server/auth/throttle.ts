@@ -37,7 +37,10 @@ export class LoginThrottle {
   private readonly account: LockoutRule;
   private readonly address: LockoutRule;
 
-  constructor(limits: ThrottleLimits, private readonly counters: Counters = new MemoryCounters()) {
+  constructor(
+    limits: ThrottleLimits,
+    private readonly counters: Counters = new MemoryCounters(),
+  ) {
     const { windowMs, baseDelayMs, maxDelayMs } = limits;
     this.account = { allowed: limits.accountFailures, windowMs, baseDelayMs, maxDelayMs };
     this.address = { allowed: limits.addressFailures, windowMs, baseDelayMs, maxDelayMs };

@@ -81,13 +81,15 @@ export class Connection implements Peer {
       setTimeout(() => this.ws.resume(), wait).unref();
     }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.length);
-    this.chain = this.chain.then(() => this.handle(frame)).catch((e: unknown) => {
-      if (e instanceof MalformedFrame) this.close(CloseReasons.malformed);
-      else {
-        this.opts.log.error('collab: unexpected error handling a frame', e);
-        this.close(CloseReasons.malformed);
-      }
-    });
+    this.chain = this.chain
+      .then(() => this.handle(frame))
+      .catch((e: unknown) => {
+        if (e instanceof MalformedFrame) this.close(CloseReasons.malformed);
+        else {
+          this.opts.log.error('collab: unexpected error handling a frame', e);
+          this.close(CloseReasons.malformed);
+        }
+      });
   }
 
   private async handle(frame: Uint8Array): Promise<void> {

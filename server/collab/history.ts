@@ -159,20 +159,23 @@ export async function authorshipOf(store: LogRepo, draftId: string): Promise<Par
     throw DomainErrors.textInvalid('the authorship of the working text', valid.error);
   }
   const out: ParagraphAuthorship[] = [];
-  doc.getXmlFragment(TEXT_FRAGMENT).toArray().forEach((block, index) => {
-    const runs: AuthorRun[] = [];
-    let text = '';
-    if (block instanceof Y.XmlElement || block instanceof Y.XmlText) {
-      walk(block, (item) => {
-        if (!(item.content instanceof Y.ContentString)) return;
-        const who = authors.get(item.id.client) ?? { userId: null, delegationId: null };
-        text += item.content.str;
-        pushRun(runs, { ...who, length: item.content.getLength() });
-      });
-    }
-    const el = block instanceof Y.XmlElement ? block : null;
-    out.push({ index, id: String(el?.getAttribute('id') ?? ''), type: el?.nodeName ?? 'text', text, runs, byDelegation: charsByDelegation(runs) });
-  });
+  doc
+    .getXmlFragment(TEXT_FRAGMENT)
+    .toArray()
+    .forEach((block, index) => {
+      const runs: AuthorRun[] = [];
+      let text = '';
+      if (block instanceof Y.XmlElement || block instanceof Y.XmlText) {
+        walk(block, (item) => {
+          if (!(item.content instanceof Y.ContentString)) return;
+          const who = authors.get(item.id.client) ?? { userId: null, delegationId: null };
+          text += item.content.str;
+          pushRun(runs, { ...who, length: item.content.getLength() });
+        });
+      }
+      const el = block instanceof Y.XmlElement ? block : null;
+      out.push({ index, id: String(el?.getAttribute('id') ?? ''), type: el?.nodeName ?? 'text', text, runs, byDelegation: charsByDelegation(runs) });
+    });
   doc.destroy();
   return out;
 }

@@ -12,7 +12,11 @@ import { DraftRoom } from './room';
 import { seedWorkingText, showIssuedText } from './seed';
 
 /** Rebuild a draft's document from its newest checkpoint (≤ uptoSeq) and the log after it. */
-export async function loadDoc(store: Pick<UpdateLogRepo, 'latestCheckpoint' | 'listUpdates'>, draftId: string, uptoSeq?: number): Promise<{ doc: Y.Doc; seq: number; checkpointSeq: number }> {
+export async function loadDoc(
+  store: Pick<UpdateLogRepo, 'latestCheckpoint' | 'listUpdates'>,
+  draftId: string,
+  uptoSeq?: number,
+): Promise<{ doc: Y.Doc; seq: number; checkpointSeq: number }> {
   const doc = new Y.Doc({ gc: true });
   const cp = await store.latestCheckpoint(draftId, uptoSeq);
   let seq = 0;

@@ -56,7 +56,10 @@ export class RemotePresence {
   // Instances declared gone, in case one was only slow and speaks again (a long stall).
   private readonly departed = new Set<string>();
 
-  constructor(private readonly goneAfterMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly goneAfterMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /**
    * `instance` said something (`heartbeat`: a heartbeat). Returns true when it had been declared

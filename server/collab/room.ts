@@ -95,13 +95,24 @@ export class DraftRoom implements FanoutRoom {
     this.approxBytes = Y.encodeStateAsUpdate(doc).length;
     this.owners = new ClientIdOwners(store, draftId);
     // Updates read back from the log were stored by another instance: relay, never store again.
-    this.follower = new LogFollower(store, draftId, seq, (u) => {
-      Y.applyUpdate(doc, u, REMOTE);
-      this.proving.mirror(u);
-    }, opts.gapWaitMs);
+    this.follower = new LogFollower(
+      store,
+      draftId,
+      seq,
+      (u) => {
+        Y.applyUpdate(doc, u, REMOTE);
+        this.proving.mirror(u);
+      },
+      opts.gapWaitMs,
+    );
     this.proving = new ProvingDoc(() => ({ doc: this.doc, queued: this.committing.concat(this.queue).map((p) => p.update) }));
     this.awareness = new awarenessProtocol.Awareness(doc);
-    this.guard = new PresenceGuard(this.awareness, () => this.peers, (id) => this.owners.knownOwner(id), opts.presenceIdsPerConnection);
+    this.guard = new PresenceGuard(
+      this.awareness,
+      () => this.peers,
+      (id) => this.owners.knownOwner(id),
+      opts.presenceIdsPerConnection,
+    );
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwareness);
     doc.on('update', this.onDocUpdate);
@@ -275,11 +286,12 @@ export class DraftRoom implements FanoutRoom {
     if (this.access.frozen) throw new DraftFrozen([this.draftId]);
     if (this.storageFailed) throw new Error('storage is unavailable; nothing was changed');
     const taken = await this.owners.claim(user.id, clientIds);
-    if (taken.length > 0) throw new Error('the change collided with an editor\'s client id; try again');
+    if (taken.length > 0) throw new Error("the change collided with an editor's client id; try again");
     if (this.access.frozen) throw new DraftFrozen([this.draftId]);
     // The server's own changes are held to the same rules as anyone's.
     const proof = this.proving.prove(update);
-    if (!proof.ok) throw new Error(proof.problem === 'invalid_text' ? `the change would make the text invalid: ${proof.why}` : 'the change depends on content the server does not have');
+    if (!proof.ok)
+      throw new Error(proof.problem === 'invalid_text' ? `the change would make the text invalid: ${proof.why}` : 'the change depends on content the server does not have');
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ update, user, origin: null, stored: resolve, refused: reject });
       this.approxBytes += update.length;
@@ -389,9 +401,7 @@ export class DraftRoom implements FanoutRoom {
   private async commitBatch(batch: Pending[]): Promise<void> {
     let stored;
     try {
-      stored = await this.committer.submit(
-        batch.map((p) => ({ draftId: this.draftId, update: p.update, userId: p.user.id, delegationId: p.user.delegationId })),
-      );
+      stored = await this.committer.submit(batch.map((p) => ({ draftId: this.draftId, update: p.update, userId: p.user.id, delegationId: p.user.delegationId })));
     } catch (e) {
       if (e instanceof DraftFrozen) return this.frozenUnderUs(batch, e);
       // Keep the edits, in order, ahead of anything newer; retry until storage answers.
@@ -417,7 +427,10 @@ export class DraftRoom implements FanoutRoom {
     // edits back in it, which Yjs ignores. A batch of one skips its author as before.
     if (batch.length === 1) apply();
     else Y.transact(this.doc, apply, BATCH);
-    this.fanout.publishUpdates(this.draftId, batch.map((p, i) => ({ seq: stored[i]!.seq, update: p.update })));
+    this.fanout.publishUpdates(
+      this.draftId,
+      batch.map((p, i) => ({ seq: stored[i]!.seq, update: p.update })),
+    );
     if (this.storageFailed) this.restore();
     void this.checkpoint();
   }

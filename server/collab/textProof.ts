@@ -29,15 +29,12 @@ import { TEXT_FRAGMENT } from '../../shared/protocol';
 import { childTypesOf, MAX_TEXT_DEPTH } from './fragmentText';
 
 /** What trying an update showed. */
-export type Proof =
-  | { ok: true; changed: boolean }
-  | { ok: false; problem: 'invalid_text'; why: string }
-  | { ok: false; problem: 'missing_dependencies' };
+export type Proof = { ok: true; changed: boolean } | { ok: false; problem: 'invalid_text'; why: string } | { ok: false; problem: 'missing_dependencies' };
 
 /** Longest attribute value, as JSON (paragraph ids are 12 characters). */
 export const MAX_ATTRIBUTE_JSON = 256;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are generic over their events
+// biome-ignore lint/suspicious/noExplicitAny: Yjs types are generic over their events, and any container is one here
 type Container = Y.AbstractType<any>;
 
 /** The node types each node type may contain anywhere in its content. */
@@ -77,7 +74,7 @@ function nodeTypeOf(type: Container): NodeType {
   return node!;
 }
 
-function checkAttribute(element: Y.XmlElement, node: NodeType, key: string, item: Y.Item): void {
+function checkAttribute(node: NodeType, key: string, item: Y.Item): void {
   const spec = node.spec.attrs?.[key];
   if (!spec) invalid(`unknown attribute "${key.slice(0, 40)}" on ${node.name}`);
   if (!(item.content instanceof Y.ContentAny)) invalid(`attribute "${key}" on ${node.name} is not a value`);
@@ -104,7 +101,7 @@ function checkItem(item: Y.Item, fragment: Y.XmlFragment): void {
   const { node, depth } = place;
   if (item.parentSub !== null) {
     if (!(parent instanceof Y.XmlElement)) invalid(`attributes on ${parent instanceof Y.XmlText ? 'text' : 'the text itself'}`);
-    return checkAttribute(parent as Y.XmlElement, node, item.parentSub, item);
+    return checkAttribute(node, item.parentSub, item);
   }
   const content = item.content;
   if (parent instanceof Y.XmlText) {

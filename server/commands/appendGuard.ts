@@ -61,7 +61,10 @@ export function oneAtATime<T>(store: object, key: string, fn: () => Promise<T>):
   if (!queues) queuesByStore.set(store, (queues = new Map()));
   const before = queues.get(key) ?? Promise.resolve();
   const run = before.then(fn, fn);
-  const settled = run.then(() => undefined, () => undefined);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
   queues.set(key, settled);
   void settled.then(() => {
     if (queues.get(key) === settled) queues.delete(key);

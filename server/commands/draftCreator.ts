@@ -34,7 +34,7 @@ async function createOnce(store: Store, input: NewDraftInput): Promise<DraftRow>
     if (!session) throw DomainErrors.notFound('session');
     if (input.chairUserId) {
       const chair = await tx.getUser(input.chairUserId);
-      if (!chair || !chair.active) throw DomainErrors.refused(`there is no active user with id "${input.chairUserId}" to chair the consultations`);
+      if (!chair?.active) throw DomainErrors.refused(`there is no active user with id "${input.chairUserId}" to chair the consultations`);
     }
     const main = input.mainSponsor ?? null;
     if (main && !(await tx.getDelegation(main.delegationId))) {

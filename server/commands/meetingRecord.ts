@@ -25,23 +25,46 @@ export const RecordTypes = {
 } as const;
 
 /** Payload of a paragraph state. */
-export interface ParagraphStatePayload { paragraphId: string; state: ParagraphState }
+export interface ParagraphStatePayload {
+  paragraphId: string;
+  state: ParagraphState;
+}
 /** Payload of an oral amendment: the issued text it amends, and the amendment as validated. */
-export interface OralAmendmentPayload { symbol: string; revision: number; amendment: OralAmendment; meeting?: number }
+export interface OralAmendmentPayload {
+  symbol: string;
+  revision: number;
+  amendment: OralAmendment;
+  meeting?: number;
+}
 /** Payload of an addendum or corrigendum: its own symbol and the issued text it belongs to. */
-export interface DocumentPayload { kind: 'addendum' | 'corrigendum'; symbol: string; of: string; date: string; note?: string }
+export interface DocumentPayload {
+  kind: 'addendum' | 'corrigendum';
+  symbol: string;
+  of: string;
+  date: string;
+  note?: string;
+}
 /** Payload of a number given to an adopted text. */
-export interface NumberPayload { kind: 'resolution' | 'decision'; number: string }
+export interface NumberPayload {
+  kind: 'resolution' | 'decision';
+  number: string;
+}
 /** Payload of the report's wording for a draft. */
-export interface ReportDetailsPayload { describedAs: LocalizedText | null; remarks: LocalizedText | null }
+export interface ReportDetailsPayload {
+  describedAs: LocalizedText | null;
+  remarks: LocalizedText | null;
+}
 
-const ofType = <T>(rows: readonly DraftEventRow[], type: string) =>
-  [...rows].sort((a, b) => a.seq - b.seq).filter((r) => r.type === type) as (DraftEventRow & { payload: T })[];
+const ofType = <T>(rows: readonly DraftEventRow[], type: string) => [...rows].sort((a, b) => a.seq - b.seq).filter((r) => r.type === type) as (DraftEventRow & { payload: T })[];
 
 /** The paragraph-state entries as shared/negotiation folds them. */
 export function paragraphStateEvents(rows: readonly DraftEventRow[]): ParagraphStateEvent[] {
   return ofType<ParagraphStatePayload>(rows, RecordTypes.paragraphState).map((r) => ({
-    seq: r.seq, paragraphId: r.payload.paragraphId, state: r.payload.state, at: r.at, by: r.userId ?? '',
+    seq: r.seq,
+    paragraphId: r.payload.paragraphId,
+    state: r.payload.state,
+    at: r.at,
+    by: r.userId ?? '',
   }));
 }
 

@@ -21,7 +21,10 @@ export interface ParagraphStateInput {
 }
 
 /** Record a paragraph's state: 403 for anyone but the chair and the secretariat, 422 when the paragraph is not in the text or already in that state. */
-export async function recordParagraphState(store: Store, input: ParagraphStateInput): Promise<{ row: DraftEventRow; states: ReadonlyMap<string, ParagraphState>; counts: NegotiationCounts }> {
+export async function recordParagraphState(
+  store: Store,
+  input: ParagraphStateInput,
+): Promise<{ row: DraftEventRow; states: ReadonlyMap<string, ParagraphState>; counts: NegotiationCounts }> {
   let counts: NegotiationCounts | null = null;
   const { row, ctx } = await recordEntry<ParagraphStatePayload>(store, {
     draftId: input.draftId,

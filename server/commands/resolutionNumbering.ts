@@ -40,7 +40,10 @@ export function nextNumber(session: Pick<SessionRow, 'number'>, kind: TextKind, 
 }
 
 /** Number an adopted draft (the next free number when none is given): 409 when taken or already numbered, 422 before adoption. */
-export function numberAdoptedText(store: Store, input: { draftId: string; sessionId: string; actor: Actor; number?: string }): Promise<{ row: DraftEventRow; payload: NumberPayload }> {
+export function numberAdoptedText(
+  store: Store,
+  input: { draftId: string; sessionId: string; actor: Actor; number?: string },
+): Promise<{ row: DraftEventRow; payload: NumberPayload }> {
   return oneAtATime(store, `session-numbers:${input.sessionId}`, async () => {
     let payload: NumberPayload | null = null;
     const { row } = await recordEntry<NumberPayload>(store, {

@@ -113,7 +113,14 @@ export function issueRevision(store: Store, input: IssueRevisionInput): Promise<
     const { text, hash } = await textToIssue(ctx);
     const sponsorIds = currentSponsors(sponsorsAsOf(ctx.sponsorship, todayUTC())).map((s) => s.delegationId);
     const row = await tx.createRevision({
-      draftId: ctx.draft.id, symbol, revision, text, hash, sponsorIds, issuedAt: new Date().toISOString(), issuedBy: input.actor.id,
+      draftId: ctx.draft.id,
+      symbol,
+      revision,
+      text,
+      hash,
+      sponsorIds,
+      issuedAt: new Date().toISOString(),
+      issuedBy: input.actor.id,
     });
     const event = await appendChecked(ctx, input.actor, 'issued', { symbol, revision });
     return { revision: row, event, status: next.value };

@@ -87,7 +87,6 @@ export interface PlannedDraft {
   status: DraftStatus;
 }
 
-
 /** The demo code of a sponsor named in the fixtures; throws on a name the demo does not know. */
 export function codeOfSponsor(sponsor: Pick<SponsorFacts, 'en'>): string {
   const d = demoDelegationByName(sponsor.en);

@@ -96,8 +96,12 @@ function idOf(ids: ReadonlyMap<string, string>, code: string): string {
 
 // Append the lifecycle record, validating each event by shared/lifecycle just before writing it.
 async function writeEvents(
-  tx: RecordRepos, draftId: string, symbol: string, planned: readonly PlannedEvent[],
-  delegationIds: ReadonlyMap<string, string>, userId: string,
+  tx: RecordRepos,
+  draftId: string,
+  symbol: string,
+  planned: readonly PlannedEvent[],
+  delegationIds: ReadonlyMap<string, string>,
+  userId: string,
 ): Promise<DraftStatus> {
   let status = INITIAL_STATUS;
   for (const { event, at, byCode } of planned) {
@@ -114,8 +118,12 @@ async function writeEvents(
 }
 
 async function writeDraft(
-  tx: RecordRepos, sessionId: string, draft: PlannedDraft,
-  delegationIds: ReadonlyMap<string, string>, secretariatId: string, chairId: string,
+  tx: RecordRepos,
+  sessionId: string,
+  draft: PlannedDraft,
+  delegationIds: ReadonlyMap<string, string>,
+  secretariatId: string,
+  chairId: string,
 ): Promise<void> {
   const row = await tx.createDraft({
     sessionId,
@@ -131,14 +139,25 @@ async function writeDraft(
   });
   for (const s of draft.sponsorship) {
     await tx.addSponsorshipEvent({
-      draftId: row.id, delegationId: idOf(delegationIds, s.code), type: s.type, date: s.date,
-      onBehalfOf: s.onBehalfOf, recordedBy: secretariatId, recordedAt: s.recordedAt,
+      draftId: row.id,
+      delegationId: idOf(delegationIds, s.code),
+      type: s.type,
+      date: s.date,
+      onBehalfOf: s.onBehalfOf,
+      recordedBy: secretariatId,
+      recordedAt: s.recordedAt,
     });
   }
   for (const r of draft.revisions) {
     await tx.createRevision({
-      draftId: row.id, symbol: r.symbol, revision: r.revision, text: r.text, hash: r.hash,
-      sponsorIds: r.sponsorCodes.map((c) => idOf(delegationIds, c)), issuedAt: r.issuedAt, issuedBy: secretariatId,
+      draftId: row.id,
+      symbol: r.symbol,
+      revision: r.revision,
+      text: r.text,
+      hash: r.hash,
+      sponsorIds: r.sponsorCodes.map((c) => idOf(delegationIds, c)),
+      issuedAt: r.issuedAt,
+      issuedBy: secretariatId,
     });
   }
   await writeEvents(tx, row.id, draft.symbol, draft.events, delegationIds, secretariatId);
@@ -171,7 +190,10 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
     const userIds = new Map<string, string>();
     for (const a of plan.accounts) {
       const user = await tx.createUser({
-        login: a.login, displayName: a.displayName, role: a.role, passwordHash: a.passwordHash,
+        login: a.login,
+        displayName: a.displayName,
+        role: a.role,
+        passwordHash: a.passwordHash,
         delegationId: a.delegationCode === null ? null : idOf(delegationIds, a.delegationCode),
       });
       userIds.set(a.login, user.id);

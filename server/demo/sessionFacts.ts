@@ -88,10 +88,8 @@ export async function loadDraftText(facts: DraftFacts, dir: URL = FIXTURES_DIR):
  * Chinese): plain renderings, keyed by the draft's final symbol.
  */
 export const ENGLISH_TITLES: Readonly<Record<string, string>> = {
-  'CTOC/COP/2022/L.4':
-    'Implementation of the provisions on international cooperation of the United Nations Convention against Transnational Organized Crime',
-  'CTOC/COP/2022/L.5':
-    'Implementation of the provisions on technical assistance of the United Nations Convention against Transnational Organized Crime',
+  'CTOC/COP/2022/L.4': 'Implementation of the provisions on international cooperation of the United Nations Convention against Transnational Organized Crime',
+  'CTOC/COP/2022/L.5': 'Implementation of the provisions on technical assistance of the United Nations Convention against Transnational Organized Crime',
   'CTOC/COP/2022/L.6/Rev.1':
     'Outcome of the joint thematic discussion of the Working Group of Government Experts on Technical Assistance and the Working Group on International Cooperation on the application of the United Nations Convention against Transnational Organized Crime to preventing and combating transnational organized crime that affects the environment',
   'CTOC/COP/2022/L.7/Rev.2':
@@ -102,8 +100,6 @@ export const ENGLISH_TITLES: Readonly<Record<string, string>> = {
     'Participation of relevant stakeholders, including non-governmental organizations, representatives of the private sector and academia, in the constructive dialogues',
   'CTOC/COP/2022/L.10/Rev.2':
     'Strengthening international cooperation to prevent, combat and eradicate the illicit manufacturing of and trafficking in firearms, their parts and components and ammunition',
-  'CTOC/COP/2022/L.2/Rev.1':
-    'Provisional agenda for the twelfth session of the Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
-  'CTOC/COP/2022/L.3/Rev.1':
-    'Organization of work of the twelfth session of the Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
+  'CTOC/COP/2022/L.2/Rev.1': 'Provisional agenda for the twelfth session of the Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
+  'CTOC/COP/2022/L.3/Rev.1': 'Organization of work of the twelfth session of the Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
 };

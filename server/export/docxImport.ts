@@ -32,7 +32,13 @@ export interface DocxImportOptions extends ImportOptions {
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-const ROMAN: [number, string][] = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+const ROMAN: [number, string][] = [
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i'],
+];
 
 // The labels a UN text's lists print at each level: 1., (a), (i). Only the importer's evidence;
 // the numbers are derived again once the text is in.

@@ -39,7 +39,7 @@ class Reader {
     for (const n of paragraphs.flatMap((p) => p.children ?? [])) {
       if (n.type !== 'bookmarkStart' || !n.name?.startsWith(ID_BOOKMARK_PREFIX)) continue;
       const id = n.name.slice(ID_BOOKMARK_PREFIX.length);
-      if (id && !this.seen.has(id)) return this.seen.add(id), id;
+      if (id && !this.seen.has(id)) return (this.seen.add(id), id);
     }
     return this.newId();
   }

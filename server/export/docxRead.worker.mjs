@@ -29,8 +29,7 @@ try {
 
 const FIELDS = ['styleId', 'styleName', 'isItalic', 'isBold', 'value', 'name', 'noteType', 'noteId'];
 
-const tooMuch = (what) =>
-  new ZipRefusal({ reason: 'too-large', message: `The Word file holds ${what}: it cannot be a resolution's text.` });
+const tooMuch = (what) => new ZipRefusal({ reason: 'too-large', message: `The Word file holds ${what}: it cannot be a resolution's text.` });
 
 // mammoth's tree as plain data (its nodes carry functions, e.g. an image's `read`), counted as it
 // is copied: a small file of many empty paragraphs must not become a model the main thread chokes on.

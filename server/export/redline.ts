@@ -31,7 +31,11 @@ export interface RedlineOptions {
 // Footnotes ride inline in a compared paragraph; the redline keeps them inline and visible,
 // so a change inside a note is tracked where the note is.
 const notesInline = (text: string, lang: Lang) =>
-  text.split(FOOTNOTE_OPEN).join(lang === 'zh' ? '〔脚注：' : ' [footnote: ').split(FOOTNOTE_CLOSE).join(lang === 'zh' ? '〕' : ']');
+  text
+    .split(FOOTNOTE_OPEN)
+    .join(lang === 'zh' ? '〔脚注：' : ' [footnote: ')
+    .split(FOOTNOTE_CLOSE)
+    .join(lang === 'zh' ? '〕' : ']');
 
 // The level of a subparagraph from its reference: "OP 4 (c)" is 1, "OP 4 (c) (ii)" is 2.
 function levelOf(ref: string): 1 | 2 {

@@ -75,7 +75,12 @@ export async function loadExportSource(store: Store, draftId: string, which: Tex
     const numbered = resolved.base ? negotiationNumbering(checkedText(text), resolved.base) : null;
     numbering = numbered?.ok ? numbered.value : sequentialNumbering(checkedText(text), { lang: textLang });
     const now = sponsorsAsOf(sponsorship, today);
-    sponsors = sponsorsOf(currentSponsors(now).map((s) => s.delegationId), now.main?.delegationId ?? null, sponsorship, delegations);
+    sponsors = sponsorsOf(
+      currentSponsors(now).map((s) => s.delegationId),
+      now.main?.delegationId ?? null,
+      sponsorship,
+      delegations,
+    );
   } else {
     numbering = sequentialNumbering(checkedText(text), { lang: textLang });
     const atIssue = sponsorsAsOf(sponsorship, revision.issuedAt.slice(0, 10));

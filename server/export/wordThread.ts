@@ -70,7 +70,7 @@ const waiting: (() => void)[] = [];
 
 // One reading at a time; `queue` more may wait. False when the queue is full.
 async function turn(limits: WordReadLimits): Promise<boolean> {
-  if (running === 0) return (running = 1), true;
+  if (running === 0) return ((running = 1), true);
   if (waiting.length >= limits.queue) return false;
   await new Promise<void>((resolve) => waiting.push(resolve));
   return true;
@@ -78,7 +78,8 @@ async function turn(limits: WordReadLimits): Promise<boolean> {
 
 function done(): void {
   const next = waiting.shift();
-  if (next) next(); // the turn passes on: `running` stays 1
+  if (next)
+    next(); // the turn passes on: `running` stays 1
   else running = 0;
 }
 

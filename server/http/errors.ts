@@ -23,7 +23,12 @@ export class HttpError extends Error {
   /** For 429: how long the client should wait, sent as Retry-After. */
   retryAfterSeconds?: number;
 
-  constructor(readonly status: number, readonly id: ErrorId, message: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly id: ErrorId,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = 'HttpError';
   }
@@ -53,8 +58,7 @@ export const HttpErrors = {
   tooManyAttempts: (waitMs: number) =>
     withRetryAfter(answer(ErrorIds.tooManyAttempts, `too many failed sign-ins: wait ${Math.max(1, Math.ceil(waitMs / 1000))} seconds, then try again`), waitMs),
   /** This user is writing faster than the limit. */
-  rateLimited: (waitMs: number) =>
-    withRetryAfter(answer(ErrorIds.rateLimited, 'too many changes in a short time: slow down and try again in a moment'), waitMs),
+  rateLimited: (waitMs: number) => withRetryAfter(answer(ErrorIds.rateLimited, 'too many changes in a short time: slow down and try again in a moment'), waitMs),
   /** A password-reset code that is unknown, used or expired (never says which). */
   badResetCode: () => answer(ErrorIds.badResetCode, 'this reset code is not valid: it may have been used or have expired; ask the secretariat for a new one'),
   /** The store cannot be reached; nothing was changed. */
@@ -71,9 +75,30 @@ export function fromDomainError(err: DomainError): HttpError {
 // Connection-level failures of pg and node sockets, and SQLite's "cannot get at the file"
 // codes: the store is unreachable, not the request wrong.
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH',
-  '57P01', '57P02', '57P03', '53300', '3D000', '28000', '28P01', '08000', '08001', '08003', '08004', '08006',
-  'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_READONLY',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '3D000',
+  '28000',
+  '28P01',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+  'SQLITE_FULL',
+  'SQLITE_READONLY',
 ]);
 
 /** Whether an error means the store is unreachable (so the answer is 503, not 500). */
@@ -82,7 +107,8 @@ export function isStoreUnavailable(err: unknown): boolean {
     const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
     if (name === 'StoreUnavailable') return true;
     if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('SQLITE_IOERR'))) return true;
-    if (typeof message === 'string' && /Connection terminated|connection timeout|The database connection is not open|Cannot use a pool after calling end/i.test(message)) return true;
+    if (typeof message === 'string' && /Connection terminated|connection timeout|The database connection is not open|Cannot use a pool after calling end/i.test(message))
+      return true;
   }
   return false;
 }

@@ -17,7 +17,11 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, where: 'bo
 }
 
 /** An id in a path or body: short, printable, no slashes (ids are UUIDs or stable codes). */
-export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'not an id');
+export const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'not an id');
 
 /** A calendar date, `YYYY-MM-DD`, that exists. */
 export const calendarDate = z.string().refine(isCalendarDate, 'not a date (YYYY-MM-DD)');

@@ -9,6 +9,6 @@ export function presentDraftEvent(e: DraftEventRow, users: ReadonlyMap<string, U
     type: e.type,
     payload: e.payload,
     at: e.at,
-    user: presentUserRef(e.userId ? users.get(e.userId) ?? null : null),
+    user: presentUserRef(e.userId ? (users.get(e.userId) ?? null) : null),
   };
 }

@@ -29,7 +29,7 @@ export function presentOralAmendment(entry: { seq: number; at: string; payload: 
     meeting: entry.payload.meeting ?? null,
     amendment: entry.payload.amendment,
     at: entry.at,
-    recordedBy: presentUserRef(entry.userId ? users.get(entry.userId) ?? null : null),
+    recordedBy: presentUserRef(entry.userId ? (users.get(entry.userId) ?? null) : null),
   };
 }
 

@@ -6,7 +6,12 @@
 import type { Actor } from '../../shared/accounts';
 import type { DraftStatus } from '../../shared/lifecycle';
 import {
-  draftPermissions, MEETING_EVENT_TYPES, type DraftAccess, type DraftPermissionsJSON, type MeetingEventType, type Permission,
+  draftPermissions,
+  MEETING_EVENT_TYPES,
+  type DraftAccess,
+  type DraftPermissionsJSON,
+  type MeetingEventType,
+  type Permission,
   type PermissionJSON,
 } from '../../shared/policy';
 

@@ -36,6 +36,6 @@ export function presentRevision(r: RevisionRow, draft: DraftRow, delegations: De
   return {
     ...presentRevisionSummary(r, draft, delegations, documents),
     text: r.text,
-    issuedBy: presentUserRef(r.issuedBy ? users.get(r.issuedBy) ?? null : null),
+    issuedBy: presentUserRef(r.issuedBy ? (users.get(r.issuedBy) ?? null) : null),
   };
 }

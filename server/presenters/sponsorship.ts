@@ -41,7 +41,7 @@ export function presentSponsorshipEvent(e: SponsorshipEventRow, delegations: Del
     ...named(delegations, e.delegationId),
     date: e.date,
     onBehalfOf: e.onBehalfOf,
-    recordedBy: presentUserRef(e.recordedBy ? users.get(e.recordedBy) ?? null : null),
+    recordedBy: presentUserRef(e.recordedBy ? (users.get(e.recordedBy) ?? null) : null),
     recordedAt: e.recordedAt,
   };
 }

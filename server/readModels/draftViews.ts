@@ -8,9 +8,7 @@ import type { DraftStatus } from '../../shared/lifecycle';
 import type { NegotiationCounts } from '../../shared/negotiation';
 import type { DraftAccess } from '../../shared/policy';
 import { sponsorsAsOf, type SponsorList } from '../../shared/sponsorship';
-import type {
-  DelegationRow, DraftEventRow, DraftRow, RevisionRow, SessionRow, SponsorshipEventRow, Store, UserRow,
-} from '../storage/types';
+import type { DelegationRow, DraftEventRow, DraftRow, RevisionRow, SessionRow, SponsorshipEventRow, Store, UserRow } from '../storage/types';
 import { accessOf } from './draftAccess';
 import { statusOfRecord } from './draftStatus';
 import { negotiationOf } from '../commands/paragraphStateRecorder';

@@ -35,8 +35,12 @@ export interface ReportItem {
 }
 
 function inputOf(
-  session: SessionRow, body: LocalizedText, draft: DraftRow, rows: readonly DraftEventRow[],
-  sponsorship: readonly SponsorshipEventRow[], names: ReadonlyMap<string, LocalizedText>,
+  session: SessionRow,
+  body: LocalizedText,
+  draft: DraftRow,
+  rows: readonly DraftEventRow[],
+  sponsorship: readonly SponsorshipEventRow[],
+  names: ReadonlyMap<string, LocalizedText>,
 ): ActionParagraphInput {
   const status = statusOfRecord(rows);
   const action = status.finalAction;
@@ -61,8 +65,7 @@ function inputOf(
   };
 }
 
-const byAgendaItem = (a: ReportItem, b: ReportItem) =>
-  a.draft.agendaItem.localeCompare(b.draft.agendaItem, 'en', { numeric: true }) || a.draft.lNumber - b.draft.lNumber;
+const byAgendaItem = (a: ReportItem, b: ReportItem) => a.draft.agendaItem.localeCompare(b.draft.agendaItem, 'en', { numeric: true }) || a.draft.lNumber - b.draft.lNumber;
 
 /**
  * The report items of a session's drafts, in the order the report prints them (by agenda item,
@@ -84,7 +87,14 @@ export async function loadReportItems(store: Store, sessionId: string, draftIds?
     .filter((d) => !draftIds || draftIds.includes(d.id))
     .map((d) => ({
       draft: d,
-      input: inputOf(session, body, d, events.filter((e) => e.draftId === d.id), sponsorship.filter((s) => s.draftId === d.id), names),
+      input: inputOf(
+        session,
+        body,
+        d,
+        events.filter((e) => e.draftId === d.id),
+        sponsorship.filter((s) => s.draftId === d.id),
+        names,
+      ),
     }))
     .sort(byAgendaItem);
 }

@@ -7,18 +7,7 @@
 import type { SqlConnection } from './repos';
 import * as rows from './rows';
 import { toIso, toJson } from './rows';
-import type {
-  AuditEntryRow,
-  AuditFilter,
-  AuthSessionRow,
-  DelegationPatch,
-  DelegationRow,
-  DraftRow,
-  NewAuditEntry,
-  PasswordResetRow,
-  UserPatch,
-  UserRow,
-} from './types';
+import type { AuditEntryRow, AuditFilter, AuthSessionRow, DelegationPatch, DelegationRow, DraftRow, NewAuditEntry, PasswordResetRow, UserPatch, UserRow } from './types';
 
 const USER_COLUMNS: Record<keyof UserPatch, string> = {
   login: 'login',
@@ -48,10 +37,11 @@ export async function updateUser(conn: SqlConnection, id: string, patch: UserPat
 
 /** Change a delegation's names or kind; null when there is no such delegation. */
 export async function updateDelegation(conn: SqlConnection, id: string, patch: DelegationPatch): Promise<DelegationRow | null> {
-  const r = await conn.all(
-    'UPDATE delegations SET name = coalesce(?, name), kind = coalesce(?, kind) WHERE id = ? RETURNING *',
-    [patch.name ? toJson(patch.name) : null, patch.kind ?? null, id],
-  );
+  const r = await conn.all('UPDATE delegations SET name = coalesce(?, name), kind = coalesce(?, kind) WHERE id = ? RETURNING *', [
+    patch.name ? toJson(patch.name) : null,
+    patch.kind ?? null,
+    id,
+  ]);
   return r.length > 0 ? rows.delegationRow(r[0]!) : null;
 }
 
@@ -75,10 +65,15 @@ export async function extendAuthSession(conn: SqlConnection, tokenHash: string, 
 
 /** Append one audit entry. */
 export async function appendAudit(conn: SqlConnection, e: NewAuditEntry): Promise<AuditEntryRow> {
-  const r = await conn.all(
-    'INSERT INTO audit_entries (at, action, user_id, login, ip, target, detail) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *',
-    [toIso(e.at), e.action, e.userId, e.login, e.ip, e.target, toJson(e.detail)],
-  );
+  const r = await conn.all('INSERT INTO audit_entries (at, action, user_id, login, ip, target, detail) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *', [
+    toIso(e.at),
+    e.action,
+    e.userId,
+    e.login,
+    e.ip,
+    e.target,
+    toJson(e.detail),
+  ]);
   return rows.auditEntryRow(r[0]!);
 }
 
@@ -116,22 +111,14 @@ export async function listAudit(conn: SqlConnection, f: AuditFilter): Promise<Au
 export async function createPasswordReset(conn: SqlConnection, r: Omit<PasswordResetRow, 'usedAt'>): Promise<void> {
   await conn.atomic(async (c) => {
     await c.run('DELETE FROM password_resets WHERE user_id = ? AND used_at IS NULL', [r.userId]);
-    await c.run('INSERT INTO password_resets (code_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
-      r.codeHash,
-      r.userId,
-      toIso(r.createdAt),
-      toIso(r.expiresAt),
-    ]);
+    await c.run('INSERT INTO password_resets (code_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [r.codeHash, r.userId, toIso(r.createdAt), toIso(r.expiresAt)]);
   });
 }
 
 /** Mark a code used, in one statement so that two requests racing with it cannot both win. */
 export async function consumePasswordReset(conn: SqlConnection, codeHash: string, now: string): Promise<string | null> {
   const at = toIso(now);
-  const r = await conn.all(
-    'UPDATE password_resets SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING user_id',
-    [at, codeHash, at],
-  );
+  const r = await conn.all('UPDATE password_resets SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING user_id', [at, codeHash, at]);
   return r.length > 0 ? String(r[0]!.user_id) : null;
 }
 

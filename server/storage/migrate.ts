@@ -34,9 +34,7 @@ export interface MigrationConnection {
  */
 export async function applyMigrations(db: MigrationConnection, dialect: 'sqlite' | 'postgres'): Promise<number[]> {
   const appliedAt = dialect === 'sqlite' ? 'TEXT' : 'timestamptz';
-  await db.exec(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at ${appliedAt} NOT NULL)`,
-  );
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at ${appliedAt} NOT NULL)`);
   const rows = await db.all('SELECT id FROM schema_migrations');
   const applied = new Set(rows.map((r) => Number(r.id)));
   const known = new Set(MIGRATIONS.map((m) => m.id));
@@ -49,11 +47,7 @@ export async function applyMigrations(db: MigrationConnection, dialect: 'sqlite'
   for (const m of MIGRATIONS) {
     if (applied.has(m.id)) continue;
     await db.exec(m[dialect]);
-    await db.all('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [
-      m.id,
-      m.name,
-      new Date().toISOString(),
-    ]);
+    await db.all('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [m.id, m.name, new Date().toISOString()]);
     done.push(m.id);
   }
   return done;

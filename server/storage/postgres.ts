@@ -52,8 +52,7 @@ function toPostgres(sql: string, cache: boolean): string {
   return text;
 }
 
-const bind = (params: readonly unknown[]): unknown[] =>
-  params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+const bind = (params: readonly unknown[]): unknown[] => params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
 
 function translate(err: unknown): unknown {
   const e = err as { code?: string; constraint?: string };

@@ -39,7 +39,16 @@ import type {
 import * as accounts from './accountRepos';
 import * as rows from './rows';
 import { toIso, toJson, toJsonOrNull, type RawRow } from './rows';
-import { appendUpdateRows, claimClientIdRows, holdUpdateLog, reserveSeqs, saveCheckpointRow, type CheckpointInput, type ClientIdClaim, type UpdateRow } from './updateLogWrites.mjs';
+import {
+  appendUpdateRows,
+  claimClientIdRows,
+  holdUpdateLog,
+  reserveSeqs,
+  saveCheckpointRow,
+  type CheckpointInput,
+  type ClientIdClaim,
+  type UpdateRow,
+} from './updateLogWrites.mjs';
 
 /** What the shared SQL needs from a backend: statements, and atomic units of work. */
 export interface SqlConnection {
@@ -66,11 +75,7 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
   constructor(protected readonly conn: SqlConnection) {}
 
   async createBody(b: NewBody): Promise<BodyRow> {
-    const r = await this.conn.all('INSERT INTO bodies (id, name, created_at) VALUES (?, ?, ?) RETURNING *', [
-      b.id ?? randomUUID(),
-      toJson(b.name),
-      toIso(),
-    ]);
+    const r = await this.conn.all('INSERT INTO bodies (id, name, created_at) VALUES (?, ?, ?) RETURNING *', [b.id ?? randomUUID(), toJson(b.name), toIso()]);
     return rows.bodyRow(r[0]!);
   }
 
@@ -96,10 +101,13 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
   }
 
   async createDelegation(d: NewDelegation): Promise<DelegationRow> {
-    const r = await this.conn.all(
-      'INSERT INTO delegations (id, code, name, kind, created_at) VALUES (?, ?, ?, ?, ?) RETURNING *',
-      [d.id ?? randomUUID(), d.code, toJson(d.name), d.kind, toIso()],
-    );
+    const r = await this.conn.all('INSERT INTO delegations (id, code, name, kind, created_at) VALUES (?, ?, ?, ?, ?) RETURNING *', [
+      d.id ?? randomUUID(),
+      d.code,
+      toJson(d.name),
+      d.kind,
+      toIso(),
+    ]);
     return rows.delegationRow(r[0]!);
   }
 
@@ -119,16 +127,7 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
     const r = await this.conn.all(
       `INSERT INTO users (id, login, display_name, role, delegation_id, password_hash, active, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      [
-        u.id ?? randomUUID(),
-        u.login.toLowerCase(),
-        u.displayName,
-        u.role,
-        u.delegationId,
-        u.passwordHash,
-        u.active ?? true,
-        toIso(),
-      ],
+      [u.id ?? randomUUID(), u.login.toLowerCase(), u.displayName, u.role, u.delegationId, u.passwordHash, u.active ?? true, toIso()],
     );
     return rows.userRow(r[0]!);
   }
@@ -153,10 +152,13 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
   }
 
   async createAuthSession(s: AuthSessionRow): Promise<void> {
-    await this.conn.run(
-      'INSERT INTO auth_sessions (token_hash, user_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-      [s.tokenHash, s.userId, s.kind, toIso(s.createdAt), toIso(s.expiresAt)],
-    );
+    await this.conn.run('INSERT INTO auth_sessions (token_hash, user_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [
+      s.tokenHash,
+      s.userId,
+      s.kind,
+      toIso(s.createdAt),
+      toIso(s.expiresAt),
+    ]);
   }
 
   async getAuthSession(tokenHash: string): Promise<AuthSessionRow | null> {
@@ -204,9 +206,7 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
   }
 
   async maxLNumber(sessionId: string): Promise<number> {
-    const [r] = await this.conn.all('SELECT coalesce(max(l_number), 0) AS n FROM drafts WHERE session_id = ?', [
-      sessionId,
-    ]);
+    const [r] = await this.conn.all('SELECT coalesce(max(l_number), 0) AS n FROM drafts WHERE session_id = ?', [sessionId]);
     return Number(r!.n);
   }
 
@@ -230,10 +230,14 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
   async appendDraftEvent(e: NewDraftEvent): Promise<DraftEventRow> {
     return this.conn.atomic(async (conn) => {
       const seq = await reserveSeqs(conn, e.draftId, 'event', 1);
-      const r = await conn.all(
-        'INSERT INTO draft_events (draft_id, seq, type, payload, user_id, at) VALUES (?, ?, ?, ?, ?, ?) RETURNING *',
-        [e.draftId, seq, e.type, toJson(e.payload), e.userId, toIso(e.at)],
-      );
+      const r = await conn.all('INSERT INTO draft_events (draft_id, seq, type, payload, user_id, at) VALUES (?, ?, ?, ?, ?, ?) RETURNING *', [
+        e.draftId,
+        seq,
+        e.type,
+        toJson(e.payload),
+        e.userId,
+        toIso(e.at),
+      ]);
       return rows.draftEventRow(r[0]!);
     });
   }
@@ -265,17 +269,7 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
     const r = await this.conn.all(
       `INSERT INTO revisions (id, draft_id, symbol, revision, text, hash, sponsor_ids, issued_at, issued_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      [
-        rev.id ?? randomUUID(),
-        rev.draftId,
-        rev.symbol,
-        rev.revision,
-        toJson(rev.text),
-        rev.hash,
-        toJson(rev.sponsorIds),
-        toIso(rev.issuedAt),
-        rev.issuedBy,
-      ],
+      [rev.id ?? randomUUID(), rev.draftId, rev.symbol, rev.revision, toJson(rev.text), rev.hash, toJson(rev.sponsorIds), toIso(rev.issuedAt), rev.issuedBy],
     );
     return rows.revisionRow(r[0]!);
   }
@@ -302,18 +296,12 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
     const r =
       uptoSeq === undefined
         ? await this.conn.all('SELECT * FROM updates WHERE draft_id = ? AND seq > ? ORDER BY seq', [draftId, afterSeq])
-        : await this.conn.all('SELECT * FROM updates WHERE draft_id = ? AND seq > ? AND seq <= ? ORDER BY seq', [
-            draftId,
-            afterSeq,
-            uptoSeq,
-          ]);
+        : await this.conn.all('SELECT * FROM updates WHERE draft_id = ? AND seq > ? AND seq <= ? ORDER BY seq', [draftId, afterSeq, uptoSeq]);
     return r.map(rows.storedUpdate);
   }
 
   async lastSeq(draftId: string): Promise<number> {
-    const r = await this.conn.all("SELECT last_seq FROM draft_counters WHERE draft_id = ? AND stream = 'update'", [
-      draftId,
-    ]);
+    const r = await this.conn.all("SELECT last_seq FROM draft_counters WHERE draft_id = ? AND stream = 'update'", [draftId]);
     return r.length > 0 ? Number(r[0]!.last_seq) : 0;
   }
 
@@ -325,10 +313,7 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
     const r =
       uptoSeq === undefined
         ? await this.conn.all('SELECT * FROM checkpoints WHERE draft_id = ? ORDER BY seq DESC LIMIT 1', [draftId])
-        : await this.conn.all('SELECT * FROM checkpoints WHERE draft_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1', [
-            draftId,
-            uptoSeq,
-          ]);
+        : await this.conn.all('SELECT * FROM checkpoints WHERE draft_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1', [draftId, uptoSeq]);
     return first(r, rows.checkpointRow);
   }
 
@@ -350,7 +335,13 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
   }
 
   async claimTextNumber(sessionId: string, kind: 'resolution' | 'decision', number: string, draftId: string): Promise<void> {
-    await this.conn.run('INSERT INTO text_numbers (session_id, kind, number, draft_id, taken_at) VALUES (?, ?, ?, ?, ?)', [sessionId, kind, number, draftId, new Date().toISOString()]);
+    await this.conn.run('INSERT INTO text_numbers (session_id, kind, number, draft_id, taken_at) VALUES (?, ?, ?, ?, ?)', [
+      sessionId,
+      kind,
+      number,
+      draftId,
+      new Date().toISOString(),
+    ]);
   }
 
   deleteAuthSessionsOfUser(userId: string, exceptTokenHash?: string): Promise<number> {

@@ -159,7 +159,6 @@ export type NewDraftEvent = Omit<DraftEventRow, 'seq' | 'at'> & { at?: string };
 export type NewRevision = Omit<RevisionRow, 'id'> & { id?: string };
 export type NewUpdate = Omit<StoredUpdate, 'seq' | 'at'> & { at?: string };
 
-
 /**
  * Thrown by a store when a write breaks a uniqueness rule (a second `L.9`, a second `Rev.1`,
  * a login taken). Routes turn it into 409.

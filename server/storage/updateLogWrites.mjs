@@ -120,10 +120,7 @@ export async function appendUpdateRows(conn, rows) {
 export async function saveCheckpointRow(conn, c) {
   // A checkpoint is derived data: the state at a seq is the same whoever computes it, so a
   // second save of the same seq (two instances compacting at once) keeps the first.
-  await conn.run(
-    'INSERT INTO checkpoints (draft_id, seq, state, at) VALUES (?, ?, ?, ?) ON CONFLICT (draft_id, seq) DO NOTHING',
-    [c.draftId, c.seq, c.state, c.at],
-  );
+  await conn.run('INSERT INTO checkpoints (draft_id, seq, state, at) VALUES (?, ?, ?, ?) ON CONFLICT (draft_id, seq) DO NOTHING', [c.draftId, c.seq, c.state, c.at]);
 }
 
 /**
@@ -137,19 +134,22 @@ export async function saveCheckpointRow(conn, c) {
  */
 export async function claimClientIdRows(conn, claim) {
   if (claim.clientIds.length === 0) return [];
-  return conn.atomic(async (c) => {
-    const conflicts = [];
-    for (const id of claim.clientIds) {
-      // First claim wins; a concurrent claim of the same id waits on the key and then reads the owner.
-      const claimed = await c.all(
-        `INSERT INTO client_ids (draft_id, client_id, user_id, claimed_at) VALUES (?, ?, ?, ?)
+  return conn.atomic(
+    async (c) => {
+      const conflicts = [];
+      for (const id of claim.clientIds) {
+        // First claim wins; a concurrent claim of the same id waits on the key and then reads the owner.
+        const claimed = await c.all(
+          `INSERT INTO client_ids (draft_id, client_id, user_id, claimed_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (draft_id, client_id) DO NOTHING RETURNING client_id`,
-        [claim.draftId, id, claim.userId, claim.at],
-      );
-      if (claimed.length > 0) continue;
-      const [owner] = await c.all('SELECT user_id FROM client_ids WHERE draft_id = ? AND client_id = ?', [claim.draftId, id]);
-      if (owner && String(owner.user_id) !== claim.userId) conflicts.push(id);
-    }
-    return conflicts;
-  }, { lazy: true });
+          [claim.draftId, id, claim.userId, claim.at],
+        );
+        if (claimed.length > 0) continue;
+        const [owner] = await c.all('SELECT user_id FROM client_ids WHERE draft_id = ? AND client_id = ?', [claim.draftId, id]);
+        if (owner && String(owner.user_id) !== claim.userId) conflicts.push(id);
+      }
+      return conflicts;
+    },
+    { lazy: true },
+  );
 }

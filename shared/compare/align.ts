@@ -101,13 +101,7 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
 }
 
 // Pairs texts that occur exactly once among the unmatched blocks of each side (patience-diff anchors).
-function matchUniqueTexts(
-  left: readonly Unit[],
-  right: readonly Unit[],
-  rightOf: Int32Array,
-  leftOf: Int32Array,
-  link: (i: number, j: number) => void,
-): void {
+function matchUniqueTexts(left: readonly Unit[], right: readonly Unit[], rightOf: Int32Array, leftOf: Int32Array, link: (i: number, j: number) => void): void {
   // Keyed by the text alone (no per-block key string to build and hash on a large text).
   const count = (units: readonly Unit[], taken: Int32Array) => {
     const seen = new Map<string, number>();
@@ -185,21 +179,16 @@ function alignGap(ls: number[], rs: number[], sim: (i: number, j: number, t: num
 }
 
 // The unmatched blocks that reappear elsewhere, most similar first.
-function matchMoves(
-  left: readonly Unit[],
-  right: readonly Unit[],
-  rightOf: Int32Array,
-  leftOf: Int32Array,
-  sim: (i: number, j: number, t: number) => number,
-): [number, number][] {
+function matchMoves(left: readonly Unit[], right: readonly Unit[], rightOf: Int32Array, leftOf: Int32Array, sim: (i: number, j: number, t: number) => number): [number, number][] {
   const ls = left.map((_, i) => i).filter((i) => rightOf[i] === -1);
   const rs = right.map((_, j) => j).filter((j) => leftOf[j] === -1);
   if (ls.length * rs.length > MAX_CELLS) return [];
   const candidates: [number, number, number][] = [];
-  for (const i of ls) for (const j of rs) {
-    const s = sim(i, j, MOVE_THRESHOLD);
-    if (s >= 0) candidates.push([s, i, j]);
-  }
+  for (const i of ls)
+    for (const j of rs) {
+      const s = sim(i, j, MOVE_THRESHOLD);
+      if (s >= 0) candidates.push([s, i, j]);
+    }
   candidates.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
   const usedL = new Set<number>();
   const usedR = new Set<number>();

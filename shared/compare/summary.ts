@@ -28,14 +28,14 @@ function follows(a: string, b: string): boolean {
   const y = TAIL.exec(b);
   if (!x || !y || x[1] !== y[1]) return false;
   const ord = (t: string) => (t.startsWith('(') ? t.charCodeAt(1) : Number(t));
-  return (x[2]!.startsWith('(') === y[2]!.startsWith('(')) && ord(y[2]!) === ord(x[2]!) + 1;
+  return x[2]!.startsWith('(') === y[2]!.startsWith('(') && ord(y[2]!) === ord(x[2]!) + 1;
 }
 
 /** "OP 6–21" from "OP 6" … "OP 21"; `short` leaves the shared prefix out ("7–22"). */
 function range(refs: readonly string[], short = false): string {
   const first = refs[0]!;
   const last = refs[refs.length - 1]!;
-  const head = short ? TAIL.exec(first)?.[2] ?? first : first;
+  const head = short ? (TAIL.exec(first)?.[2] ?? first) : first;
   return refs.length === 1 ? head : `${head}–${TAIL.exec(last)?.[2] ?? last}`;
 }
 
@@ -50,7 +50,11 @@ function isMove(s: ComparisonStatus): boolean {
 // Which rows are read out, and under which status: unchanged rows and those implied by another are not.
 function reportable(placed: readonly PlacedRow[]): { p: PlacedRow; status: ComparisonStatus; after: string; prev: PlacedRow | null }[] {
   const out: { p: PlacedRow; status: ComparisonStatus; after: string; prev: PlacedRow | null }[] = [];
-  const gone = new Map<string, Set<string>>([['deleted', new Set()], ['inserted', new Set()], ['moved', new Set()]]);
+  const gone = new Map<string, Set<string>>([
+    ['deleted', new Set()],
+    ['inserted', new Set()],
+    ['moved', new Set()],
+  ]);
   let prev: PlacedRow | null = null;
   for (const p of placed) {
     const { row, l, r } = p;
@@ -145,7 +149,11 @@ function zhRef(ref: string, tail?: string): string {
   const tokens = parsed.path.map((t) => t.replace(/ (\w+)$/, (_, w: string) => ZH_LATIN[w] ?? ` ${w}`));
   if (tail !== undefined) tokens[tokens.length - 1] = tail;
   const annex = zhAnnex(parsed.annex, ref);
-  const subs = (from: number) => tokens.slice(from).map((t, k) => `${t}${k === 0 ? '项' : '目'}`).join('');
+  const subs = (from: number) =>
+    tokens
+      .slice(from)
+      .map((t, k) => `${t}${k === 0 ? '项' : '目'}`)
+      .join('');
   if (parsed.head === 'lettered') return `${annex}第 ${tokens[0]} 段${subs(1)}`;
   if (parsed.sole) return `${annex}执行段落${subs(1)}`;
   const part = parsed.head === 'pp' ? '序言部分' : parsed.annex === null ? '执行部分' : '';
@@ -193,4 +201,3 @@ export function summarise(placed: readonly PlacedRow[]): ComparisonSummary {
   if (all.length === 0) return { en: 'No changes', zh: '无改动' };
   return { en: all.map(english).join('; '), zh: all.map(chinese).join('；') };
 }
-

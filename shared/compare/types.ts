@@ -7,15 +7,7 @@ import type { NumberingBase } from '../numbering';
 import type { ParagraphType } from '../schema';
 
 /** What a paragraph became between the two texts. */
-export const COMPARISON_STATUSES = [
-  'unchanged',
-  'changed',
-  'inserted',
-  'deleted',
-  'moved',
-  'moved-and-changed',
-  'renumbered-only',
-] as const;
+export const COMPARISON_STATUSES = ['unchanged', 'changed', 'inserted', 'deleted', 'moved', 'moved-and-changed', 'renumbered-only'] as const;
 /** One of `COMPARISON_STATUSES`. */
 export type ComparisonStatus = (typeof COMPARISON_STATUSES)[number];
 

@@ -164,7 +164,12 @@ export function exportAkn(text: PMNode | TextJSON, meta: ExportMeta, record: Akn
         'doc',
         { name: 'annex' },
         el('meta', {}, identification(meta, `annex_${block.index + 1}`)),
-        el('preface', {}, el('p', { class: 'annexLabel' }, el('docNumber', {}, block.label)), el('p', { class: 'annexHeading' }, el('docTitle', {}, ...inlineNodes(heading, notes)))),
+        el(
+          'preface',
+          {},
+          el('p', { class: 'annexLabel' }, el('docNumber', {}, block.label)),
+          el('p', { class: 'annexHeading' }, el('docTitle', {}, ...inlineNodes(heading, notes))),
+        ),
         el('mainBody', {}, ...part.elements()),
       ),
     ),

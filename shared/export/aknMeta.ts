@@ -35,7 +35,12 @@ export function aknLanguage(tag: string): string {
 
 /** A name made safe for an eId or an IRI segment: "European Union" → "european-union". */
 export function slug(text: string): string {
-  const s = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return s || 'x';
 }
 
@@ -128,7 +133,9 @@ export function recordMeta(meta: ExportMeta, record: AknRecord): XmlElement[] {
     const day = 'date' in event ? event.date : at.slice(0, 10);
     switch (event.type) {
       case 'issued':
-        eventRefs.push(el('eventRef', { eId: `evt-rev-${event.revision}`, date: day, source: '#original', type: event.revision === 0 ? 'generation' : 'amendment', refersTo: `#issued` }));
+        eventRefs.push(
+          el('eventRef', { eId: `evt-rev-${event.revision}`, date: day, source: '#original', type: event.revision === 0 ? 'generation' : 'amendment', refersTo: `#issued` }),
+        );
         step(day, 'issued', '#secretariat');
         break;
       case 'introduced': {
@@ -140,7 +147,13 @@ export function recordMeta(meta: ExportMeta, record: AknRecord): XmlElement[] {
         let outcome: string | undefined;
         if (event.becomes) {
           outcome = `#${event.becomes.kind}-${slug(event.becomes.number)}`;
-          concepts.push(el('TLCConcept', { eId: outcome.slice(1), href: `/akn/ontology/concepts/un/${event.becomes.kind}-${slug(event.becomes.number)}`, showAs: `${event.becomes.kind} ${event.becomes.number}` }));
+          concepts.push(
+            el('TLCConcept', {
+              eId: outcome.slice(1),
+              href: `/akn/ontology/concepts/un/${event.becomes.kind}-${slug(event.becomes.number)}`,
+              showAs: `${event.becomes.kind} ${event.becomes.number}`,
+            }),
+          );
         }
         step(day, event.orallyAmended ? 'adoptedAsOrallyAmended' : 'adopted', organ, outcome);
         break;

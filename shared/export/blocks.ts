@@ -9,9 +9,7 @@ import type { AnnexLanguage } from '../numberingLabels';
 import { textFromJSON, type ParagraphType, type TextJSON } from '../schema';
 
 /** A run of text with its marks, or a footnote with its derived number. */
-export type Inline =
-  | { type: 'text'; text: string; em: boolean; strong: boolean }
-  | { type: 'footnote'; id: string; number: number; text: string };
+export type Inline = { type: 'text'; text: string; em: boolean; strong: boolean } | { type: 'footnote'; id: string; number: number; text: string };
 
 /** One block of a text, in print order. */
 export type Block =

@@ -71,8 +71,27 @@ export function languageName(tag: string, lang: Lang): string {
 }
 
 const ORDINALS = [
-  '', 'First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth', 'Eleventh',
-  'Twelfth', 'Thirteenth', 'Fourteenth', 'Fifteenth', 'Sixteenth', 'Seventeenth', 'Eighteenth', 'Nineteenth', 'Twentieth',
+  '',
+  'First',
+  'Second',
+  'Third',
+  'Fourth',
+  'Fifth',
+  'Sixth',
+  'Seventh',
+  'Eighth',
+  'Ninth',
+  'Tenth',
+  'Eleventh',
+  'Twelfth',
+  'Thirteenth',
+  'Fourteenth',
+  'Fifteenth',
+  'Sixteenth',
+  'Seventeenth',
+  'Eighteenth',
+  'Nineteenth',
+  'Twentieth',
 ];
 const ZH_DIGITS = '〇一二三四五六七八九';
 
@@ -142,7 +161,10 @@ export function headingLines(meta: ExportMeta): HeadingLines {
     original: lang === 'zh' ? `原文：${languageName(meta.originalLanguage, lang)}` : `Original: ${languageName(meta.originalLanguage, lang)}`,
     organ: meta.organ[lang],
     session: sessionLabel(meta.session.number, lang),
-    place: lang === 'zh' ? `${meta.session.place}，${formatSpan(meta.session.opens, meta.session.closes, lang)}` : `${meta.session.place}, ${formatSpan(meta.session.opens, meta.session.closes, lang)}`,
+    place:
+      lang === 'zh'
+        ? `${meta.session.place}，${formatSpan(meta.session.opens, meta.session.closes, lang)}`
+        : `${meta.session.place}, ${formatSpan(meta.session.opens, meta.session.closes, lang)}`,
     agendaItem: lang === 'zh' ? `议程项目${meta.agendaItem}` : `Agenda item ${meta.agendaItem}`,
     proponent: proponentLine(meta),
   };

@@ -32,10 +32,7 @@ class NumberSequence {
     }
     const expected = this.last === null ? 1 : this.last + 1;
     if (number !== expected) {
-      const message =
-        this.last === null
-          ? `Numbering ${this.where} starts at ${number}, not 1.`
-          : `Numbering ${this.where} jumps from ${this.last} to ${number}.`;
+      const message = this.last === null ? `Numbering ${this.where} starts at ${number}, not 1.` : `Numbering ${this.where} jumps from ${this.last} to ${number}.`;
       this.warnings.add('numbering-jump', message, line);
     }
     this.last = number;

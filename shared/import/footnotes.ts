@@ -107,11 +107,7 @@ export class FootnoteTable {
     }
     const first = list.find(([, n]) => n.references > 0);
     if (first && first[0] !== 1) {
-      this.warnings.add(
-        'footnote-renumbered',
-        `Footnotes are printed from ${first[0]} on (numbered through a longer document); the editor numbers them from 1.`,
-        null,
-      );
+      this.warnings.add('footnote-renumbered', `Footnotes are printed from ${first[0]} on (numbered through a longer document); the editor numbers them from 1.`, null);
     }
     return list.map(([printed, { line, references }]) => ({ printed, text: line.note, line: line.no, references }));
   }

@@ -4,15 +4,7 @@
  * the running text. Paragraphs that the printed page split in two are joined here, because
  * only here is it known which lines are paragraphs and which are headings.
  */
-import {
-  endsComplete,
-  endsWithColon,
-  endsWithComma,
-  joinHalves,
-  printedWidth,
-  type ParagraphLine,
-  type SourceLine,
-} from './lines';
+import { endsComplete, endsWithColon, endsWithComma, joinHalves, printedWidth, type ParagraphLine, type SourceLine } from './lines';
 import type { WarningLog } from './report';
 
 /** One paragraph as printed, its page-split halves joined. */
@@ -132,11 +124,7 @@ export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline 
     const last = units[units.length - 1];
     if (last && continues(last, placed)) {
       last.body = joinHalves(last.body, line.text);
-      warnings.add(
-        'page-split-joined',
-        `Line ${line.no} continues the paragraph of line ${last.lines[0]} (a paragraph split across a page): joined.`,
-        line.no,
-      );
+      warnings.add('page-split-joined', `Line ${line.no} continues the paragraph of line ${last.lines[0]} (a paragraph split across a page): joined.`, line.no);
       last.lines.push(line.no);
       continue;
     }
@@ -154,8 +142,6 @@ export function hasStructure(lines: SourceLine[]): boolean {
   // Without numbers, only an opening formula that names a body gives the text away.
   const text = lines.filter((l) => l.kind === 'text').slice(0, 2);
   return text.some(
-    (l) =>
-      (endsWithComma(l.text) || endsWithColon(l.text)) &&
-      /会议|大会|委员会|理事会|Conference|Assembly|Council|Commission|Committee|Parties|Board|Meeting|Forum/u.test(l.text),
+    (l) => (endsWithComma(l.text) || endsWithColon(l.text)) && /会议|大会|委员会|理事会|Conference|Assembly|Council|Commission|Committee|Parties|Board|Meeting|Forum/u.test(l.text),
   );
 }

@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('the comparison view in Chromium', () => {
 
   afterAll(() => closeBrowserWorld(world, browser));
 
-  it('opens from the lineage, lists the changes with the chair\'s summary, and walks them', async () => {
+  it("opens from the lineage, lists the changes with the chair's summary, and walks them", async () => {
     const { context, page } = await signedInPage(browser, world.server, 'chile', `/drafts/${lineage.draft.id}`);
     // The lineage panel links each revision to its changes from the one before.
     await page.locator('.lineage a.compare-link', { hasText: 'changes' }).first().click();
@@ -85,7 +85,12 @@ describe.skipIf(!hasChromium)('the comparison view in Chromium', () => {
     expect(await page.locator('.cmp-picker').isVisible()).toBe(false);
     expect(await page.locator('.cmp-side').isVisible()).toBe(false);
     expect(await page.locator('.cmp-summary').isVisible()).toBe(true);
-    expect(await page.locator('.cmp-row ins').first().evaluate((e) => getComputedStyle(e).textDecorationLine)).toBe('underline');
+    expect(
+      await page
+        .locator('.cmp-row ins')
+        .first()
+        .evaluate((e) => getComputedStyle(e).textDecorationLine),
+    ).toBe('underline');
     expect((await page.pdf({ format: 'A4' })).subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot(page, 'compare-print');
     await context.close();

@@ -66,7 +66,9 @@ describe.skipIf(!hasChromium)('the secretariat console in Chromium', () => {
     await press(page, 'copy-en');
     await said(page, 'on the clipboard');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(/^At its 11th meeting, on \d+ \w+ \d{4}, the Conference adopted a draft resolution \(CTOC\/COP\/2022\/L\.\d+\), sponsored by Chile and Peru\. \(For the text, see chap\. I, sect\. A, resolution 11\/7\.\)$/);
+    expect(copied).toMatch(
+      /^At its 11th meeting, on \d+ \w+ \d{4}, the Conference adopted a draft resolution \(CTOC\/COP\/2022\/L\.\d+\), sponsored by Chile and Peru\. \(For the text, see chap\. I, sect\. A, resolution 11\/7\.\)$/,
+    );
 
     await screenshot(page, 'console');
     await context.close();

@@ -37,23 +37,25 @@ async function pressUndo(page: Page): Promise<void> {
 }
 
 // A paragraph's text as written, without the other delegations' cursor labels.
-const paragraphText = (page: Page, id: string) => page.evaluate((s) => {
-  const copy = document.querySelector(s)?.cloneNode(true) as HTMLElement | undefined;
-  copy?.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
-  return copy?.textContent ?? null;
-}, paragraph(id));
+const paragraphText = (page: Page, id: string) =>
+  page.evaluate((s) => {
+    const copy = document.querySelector(s)?.cloneNode(true) as HTMLElement | undefined;
+    copy?.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+    return copy?.textContent ?? null;
+  }, paragraph(id));
 const attribute = (page: Page, selector: string, name: string) => page.evaluate((s, n) => document.querySelector(s)?.getAttribute(n) ?? null, selector, name);
 const textOf = (page: Page, selector: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 const isVisible = (page: Page, selector: string) => page.evaluate((s) => document.querySelector(s)?.checkVisibility() ?? false, selector);
 // "1. Decides", "2. Requests", …: each operative paragraph's number and first word.
-const operativeNumbers = (page: Page) => page.evaluate(() =>
-  [...document.querySelectorAll('.ph-editor .ph-operative')].map((e) => `${e.getAttribute('data-number')} ${(e.textContent ?? '').split(' ')[0]}`));
+const operativeNumbers = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('.ph-editor .ph-operative')].map((e) => `${e.getAttribute('data-number')} ${(e.textContent ?? '').split(' ')[0]}`));
 // The text as written, without the other delegations' cursor labels.
-const editorText = (page: Page) => page.evaluate(() => {
-  const copy = document.querySelector('.ph-editor')!.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
-  return copy.textContent ?? '';
-});
+const editorText = (page: Page) =>
+  page.evaluate(() => {
+    const copy = document.querySelector('.ph-editor')!.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+    return copy.textContent ?? '';
+  });
 const cursorLabels = (page: Page) => page.evaluate(() => [...document.querySelectorAll('.ProseMirror-yjs-cursor')].map((c) => c.textContent ?? ''));
 const storedText = async (world: World, draftId: string) =>
   JSON.stringify((await call(world.server, 'GET', `/api/drafts/${draftId}/text`, { cookie: world.secretariat.cookie })).body);
@@ -75,149 +77,170 @@ describe.skipIf(skipReason !== null)(`the drafting room in Firefox${skipReason ?
 
   afterAll(() => closeFirefoxWorld(world, browser));
 
-  it('lets two sponsor delegations see each other\'s text within a second, their presence and named cursors', async () => {
-    expect(await browser.version()).toMatch(/^firefox\//i);
-    const draftId = await makeDraft(world, 'Two sponsors in Firefox', ['CHL', 'USA']);
-    const a = await openDraft(browser, world, 'chile', draftId);
-    const b = await openDraft(browser, world, 'usa', draftId);
+  it(
+    "lets two sponsor delegations see each other's text within a second, their presence and named cursors",
+    async () => {
+      expect(await browser.version()).toMatch(/^firefox\//i);
+      const draftId = await makeDraft(world, 'Two sponsors in Firefox', ['CHL', 'USA']);
+      const a = await openDraft(browser, world, 'chile', draftId);
+      const b = await openDraft(browser, world, 'usa', draftId);
 
-    await caretAtEnd(a.page, 'op1');
-    await a.page.keyboard.type(' Chile adds this.');
-    expect(await paragraphText(a.page, 'op1')).toBe('Decides to continue its work; Chile adds this.');
-    await expect.poll(() => paragraphText(b.page, 'op1'), { timeout: 1_000, interval: 50 }).toBe('Decides to continue its work; Chile adds this.');
+      await caretAtEnd(a.page, 'op1');
+      await a.page.keyboard.type(' Chile adds this.');
+      expect(await paragraphText(a.page, 'op1')).toBe('Decides to continue its work; Chile adds this.');
+      await expect.poll(() => paragraphText(b.page, 'op1'), { timeout: 1_000, interval: 50 }).toBe('Decides to continue its work; Chile adds this.');
 
-    await caretAtEnd(b.page, 'op3');
-    await b.page.keyboard.type(' The United States adds this.');
-    await expect.poll(() => paragraphText(a.page, 'op3'), { timeout: 1_000, interval: 50 }).toContain('The United States adds this.');
+      await caretAtEnd(b.page, 'op3');
+      await b.page.keyboard.type(' The United States adds this.');
+      await expect.poll(() => paragraphText(a.page, 'op3'), { timeout: 1_000, interval: 50 }).toContain('The United States adds this.');
 
-    await expect.poll(() => cursorLabels(a.page), { timeout: 5_000 }).toEqual([expect.stringContaining('United States')]);
-    await expect.poll(() => cursorLabels(b.page), { timeout: 5_000 }).toEqual([expect.stringContaining('Chile')]);
-    await expect.poll(() => textOf(a.page, '.presence')).toContain('United States');
-    await expect.poll(() => textOf(b.page, '.presence')).toContain('Chile');
-    expect(await isVisible(a.page, '.toolbar')).toBe(true);
-    const swatches = await a.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.presence .swatch')].map((e) => e.style.background));
-    expect(new Set(swatches).size).toBe(2); // two delegations, two colours
-    // Both browsers end with the same text, and the server stored it.
-    expect(await editorText(a.page)).toBe(await editorText(b.page));
-    await expect.poll(() => storedText(world, draftId), { timeout: 3_000 }).toContain('The United States adds this.');
-    await firefoxScreenshot(a.page, 'draft-page');
-    await a.context.close();
-    await b.context.close();
-  }, TEST_MS);
+      await expect.poll(() => cursorLabels(a.page), { timeout: 5_000 }).toEqual([expect.stringContaining('United States')]);
+      await expect.poll(() => cursorLabels(b.page), { timeout: 5_000 }).toEqual([expect.stringContaining('Chile')]);
+      await expect.poll(() => textOf(a.page, '.presence')).toContain('United States');
+      await expect.poll(() => textOf(b.page, '.presence')).toContain('Chile');
+      expect(await isVisible(a.page, '.toolbar')).toBe(true);
+      const swatches = await a.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.presence .swatch')].map((e) => e.style.background));
+      expect(new Set(swatches).size).toBe(2); // two delegations, two colours
+      // Both browsers end with the same text, and the server stored it.
+      expect(await editorText(a.page)).toBe(await editorText(b.page));
+      await expect.poll(() => storedText(world, draftId), { timeout: 3_000 }).toContain('The United States adds this.');
+      await firefoxScreenshot(a.page, 'draft-page');
+      await a.context.close();
+      await b.context.close();
+    },
+    TEST_MS,
+  );
 
-  it('numbers a paragraph made with Enter next, renumbers the later ones, and nests it with Tab, in both browsers', async () => {
-    const draftId = await makeDraft(world, 'Enter and Tab in Firefox', ['CHL', 'USA']);
-    const a = await openDraft(browser, world, 'chile', draftId);
-    const b = await openDraft(browser, world, 'usa', draftId);
-    expect(await operativeNumbers(b.page)).toEqual(['1. Decides', '2. Requests', '3. Invites', '4. Decides']);
+  it(
+    'numbers a paragraph made with Enter next, renumbers the later ones, and nests it with Tab, in both browsers',
+    async () => {
+      const draftId = await makeDraft(world, 'Enter and Tab in Firefox', ['CHL', 'USA']);
+      const a = await openDraft(browser, world, 'chile', draftId);
+      const b = await openDraft(browser, world, 'usa', draftId);
+      expect(await operativeNumbers(b.page)).toEqual(['1. Decides', '2. Requests', '3. Invites', '4. Decides']);
 
-    await caretAtEnd(a.page, 'op2');
-    await a.page.keyboard.press('Enter');
-    await a.page.keyboard.type('Encourages Member States to share information;');
-    for (const page of [a.page, b.page]) {
-      await expect.poll(() => operativeNumbers(page), { timeout: 3_000 }).toEqual(['1. Decides', '2. Requests', '3. Encourages', '4. Invites', '5. Decides']);
-    }
-    await expect.poll(() => attribute(b.page, paragraph('op3'), 'data-number')).toBe('4.');
-    // The new paragraph got an id of its own.
-    const ids = await b.page.evaluate(() => [...document.querySelectorAll('.ph-editor [data-id]')].map((e) => e.getAttribute('data-id')));
-    expect(ids).toHaveLength(6);
-    expect(new Set(ids).size).toBe(6);
-    await firefoxScreenshot(b.page, 'draft-renumbered');
+      await caretAtEnd(a.page, 'op2');
+      await a.page.keyboard.press('Enter');
+      await a.page.keyboard.type('Encourages Member States to share information;');
+      for (const page of [a.page, b.page]) {
+        await expect.poll(() => operativeNumbers(page), { timeout: 3_000 }).toEqual(['1. Decides', '2. Requests', '3. Encourages', '4. Invites', '5. Decides']);
+      }
+      await expect.poll(() => attribute(b.page, paragraph('op3'), 'data-number')).toBe('4.');
+      // The new paragraph got an id of its own.
+      const ids = await b.page.evaluate(() => [...document.querySelectorAll('.ph-editor [data-id]')].map((e) => e.getAttribute('data-id')));
+      expect(ids).toHaveLength(6);
+      expect(new Set(ids).size).toBe(6);
+      await firefoxScreenshot(b.page, 'draft-renumbered');
 
-    // Tab nests it under OP 2 as (a); the later ones close up again, everywhere. Shift-Tab undoes it.
-    await a.page.keyboard.press('Tab');
-    await expect.poll(() => attribute(b.page, '.ph-editor .ph-subparagraph', 'data-number'), { timeout: 3_000 }).toBe('(a)');
-    await expect.poll(() => attribute(b.page, paragraph('op3'), 'data-number')).toBe('3.');
-    // Tab stayed in the editor rather than moving the focus to the next control.
-    expect(await a.page.evaluate(() => document.activeElement?.classList.contains('ph-editor') ?? false)).toBe(true);
-    await a.page.keyboard.down('Shift');
-    await a.page.keyboard.press('Tab');
-    await a.page.keyboard.up('Shift');
-    await expect.poll(() => operativeNumbers(b.page), { timeout: 3_000 }).toEqual(['1. Decides', '2. Requests', '3. Encourages', '4. Invites', '5. Decides']);
-    await a.context.close();
-    await b.context.close();
-  }, TEST_MS);
+      // Tab nests it under OP 2 as (a); the later ones close up again, everywhere. Shift-Tab undoes it.
+      await a.page.keyboard.press('Tab');
+      await expect.poll(() => attribute(b.page, '.ph-editor .ph-subparagraph', 'data-number'), { timeout: 3_000 }).toBe('(a)');
+      await expect.poll(() => attribute(b.page, paragraph('op3'), 'data-number')).toBe('3.');
+      // Tab stayed in the editor rather than moving the focus to the next control.
+      expect(await a.page.evaluate(() => document.activeElement?.classList.contains('ph-editor') ?? false)).toBe(true);
+      await a.page.keyboard.down('Shift');
+      await a.page.keyboard.press('Tab');
+      await a.page.keyboard.up('Shift');
+      await expect.poll(() => operativeNumbers(b.page), { timeout: 3_000 }).toEqual(['1. Decides', '2. Requests', '3. Encourages', '4. Invites', '5. Decides']);
+      await a.context.close();
+      await b.context.close();
+    },
+    TEST_MS,
+  );
 
-  it('edits with the keyboard: arrows, Backspace, and Ctrl+Z undoing only the delegate\'s own change', async () => {
-    const draftId = await makeDraft(world, 'Keyboard in Firefox', ['CHL', 'USA']);
-    const a = await openDraft(browser, world, 'chile', draftId);
-    const b = await openDraft(browser, world, 'usa', draftId);
+  it(
+    "edits with the keyboard: arrows, Backspace, and Ctrl+Z undoing only the delegate's own change",
+    async () => {
+      const draftId = await makeDraft(world, 'Keyboard in Firefox', ['CHL', 'USA']);
+      const a = await openDraft(browser, world, 'chile', draftId);
+      const b = await openDraft(browser, world, 'usa', draftId);
 
-    // Home, then arrows: insert after "Decides".
-    await clickParagraph(a.page, 'op1');
-    await a.page.keyboard.press('Home');
-    for (let i = 0; i < 'Decides'.length; i += 1) await a.page.keyboard.press('ArrowRight');
-    await a.page.keyboard.type(' firmly');
-    await expect.poll(() => paragraphText(b.page, 'op1'), { timeout: 2_000 }).toBe('Decides firmly to continue its work;');
-    // Backspace removes the character before the caret: "work;" loses its semicolon.
-    await a.page.keyboard.press('End');
-    await a.page.keyboard.press('Backspace');
-    await expect.poll(() => paragraphText(b.page, 'op1'), { timeout: 2_000 }).toBe('Decides firmly to continue its work');
+      // Home, then arrows: insert after "Decides".
+      await clickParagraph(a.page, 'op1');
+      await a.page.keyboard.press('Home');
+      for (let i = 0; i < 'Decides'.length; i += 1) await a.page.keyboard.press('ArrowRight');
+      await a.page.keyboard.type(' firmly');
+      await expect.poll(() => paragraphText(b.page, 'op1'), { timeout: 2_000 }).toBe('Decides firmly to continue its work;');
+      // Backspace removes the character before the caret: "work;" loses its semicolon.
+      await a.page.keyboard.press('End');
+      await a.page.keyboard.press('Backspace');
+      await expect.poll(() => paragraphText(b.page, 'op1'), { timeout: 2_000 }).toBe('Decides firmly to continue its work');
 
-    await caretAtEnd(a.page, 'op4');
-    await a.page.keyboard.type(' Mine.');
-    await caretAtEnd(b.page, 'op2');
-    await b.page.keyboard.type(' Theirs.');
-    await expect.poll(() => paragraphText(a.page, 'op2'), { timeout: 2_000 }).toContain('Theirs.');
-    await a.page.bringToFront();
-    await a.page.focus('.ph-editor');
-    await pressUndo(a.page);
-    for (const page of [a.page, b.page]) {
-      await expect.poll(() => paragraphText(page, 'op4'), { timeout: 3_000 }).toBe('Decides to remain seized of the matter.');
-      expect(await paragraphText(page, 'op2')).toContain('Theirs.');
-    }
-    await a.context.close();
-    await b.context.close();
-  }, TEST_MS);
+      await caretAtEnd(a.page, 'op4');
+      await a.page.keyboard.type(' Mine.');
+      await caretAtEnd(b.page, 'op2');
+      await b.page.keyboard.type(' Theirs.');
+      await expect.poll(() => paragraphText(a.page, 'op2'), { timeout: 2_000 }).toContain('Theirs.');
+      await a.page.bringToFront();
+      await a.page.focus('.ph-editor');
+      await pressUndo(a.page);
+      for (const page of [a.page, b.page]) {
+        await expect.poll(() => paragraphText(page, 'op4'), { timeout: 3_000 }).toBe('Decides to remain seized of the matter.');
+        expect(await paragraphText(page, 'op2')).toContain('Theirs.');
+      }
+      await a.context.close();
+      await b.context.close();
+    },
+    TEST_MS,
+  );
 
-  it('shows a non-sponsor delegate live updates and the read-only banner, and does not let them change the text', async () => {
-    const draftId = await makeDraft(world, 'Read only in Firefox', ['CHL', 'USA']);
-    const a = await openDraft(browser, world, 'chile', draftId);
-    const c = await openDraft(browser, world, 'china', draftId);
+  it(
+    'shows a non-sponsor delegate live updates and the read-only banner, and does not let them change the text',
+    async () => {
+      const draftId = await makeDraft(world, 'Read only in Firefox', ['CHL', 'USA']);
+      const a = await openDraft(browser, world, 'chile', draftId);
+      const c = await openDraft(browser, world, 'china', draftId);
 
-    await expect.poll(() => textOf(c.page, '[data-banner="read-only"]')).toMatch(/Read only: .*sponsor/);
-    expect(await isVisible(c.page, '[data-banner="read-only"]')).toBe(true);
-    expect(await isVisible(a.page, '[data-banner="read-only"]')).toBe(false);
-    expect(await attribute(c.page, '.ph-editor', 'contenteditable')).toBe('false');
-    expect(await isVisible(c.page, '.toolbar')).toBe(false);
+      await expect.poll(() => textOf(c.page, '[data-banner="read-only"]')).toMatch(/Read only: .*sponsor/);
+      expect(await isVisible(c.page, '[data-banner="read-only"]')).toBe(true);
+      expect(await isVisible(a.page, '[data-banner="read-only"]')).toBe(false);
+      expect(await attribute(c.page, '.ph-editor', 'contenteditable')).toBe('false');
+      expect(await isVisible(c.page, '.toolbar')).toBe(false);
 
-    await caretAtEnd(a.page, 'op1');
-    await a.page.keyboard.type(' Live.');
-    await expect.poll(() => paragraphText(c.page, 'op1'), { timeout: 2_000 }).toContain('Live.');
+      await caretAtEnd(a.page, 'op1');
+      await a.page.keyboard.type(' Live.');
+      await expect.poll(() => paragraphText(c.page, 'op1'), { timeout: 2_000 }).toContain('Live.');
 
-    const before = await editorText(a.page);
-    await clickParagraph(c.page, 'op2');
-    await c.page.keyboard.type('China types here');
-    await c.page.keyboard.press('Enter');
-    await c.page.keyboard.press('Backspace');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await editorText(c.page)).toBe(before);
-    expect(await editorText(a.page)).toBe(before);
-    expect(await storedText(world, draftId)).not.toContain('China types here');
-    expect(await c.page.evaluate(() => document.querySelectorAll('.ph-editor .ph-operative').length)).toBe(4);
-    await firefoxScreenshot(c.page, 'draft-read-only');
-    await a.context.close();
-    await c.context.close();
-  }, TEST_MS);
+      const before = await editorText(a.page);
+      await clickParagraph(c.page, 'op2');
+      await c.page.keyboard.type('China types here');
+      await c.page.keyboard.press('Enter');
+      await c.page.keyboard.press('Backspace');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await editorText(c.page)).toBe(before);
+      expect(await editorText(a.page)).toBe(before);
+      expect(await storedText(world, draftId)).not.toContain('China types here');
+      expect(await c.page.evaluate(() => document.querySelectorAll('.ph-editor .ph-operative').length)).toBe(4);
+      await firefoxScreenshot(c.page, 'draft-read-only');
+      await a.context.close();
+      await c.context.close();
+    },
+    TEST_MS,
+  );
 
-  it('reflows at 200 % zoom without horizontal scrolling', async () => {
-    const draftId = await makeDraft(world, 'Zoomed in Firefox', ['CHL']);
-    // A 1280 px wide window at 200 %: 640 CSS pixels, two device pixels each.
-    const { context, page } = await signedInFirefoxPage(browser, world, 'chile', `/drafts/${draftId}`, { width: 640, height: 800, deviceScaleFactor: 2 });
-    await page.waitForSelector(paragraph('op1'), { timeout: 15_000 });
-    await expect.poll(() => isVisible(page, '.toolbar')).toBe(true);
-    expect(await page.evaluate(() => window.devicePixelRatio)).toBe(2);
-    expect(await page.evaluate(() => window.innerWidth)).toBe(640);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
-    // Every paragraph of the text lies within the window, none cut off at the right.
-    const overflowing = await page.evaluate(() => [...document.querySelectorAll('.ph-editor [data-id]')]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => e.getAttribute('data-id')));
-    expect(overflowing).toEqual([]);
-    // Still editable at this size.
-    await caretAtEnd(page, 'op1');
-    await page.keyboard.type(' Zoomed.');
-    await expect.poll(() => storedText(world, draftId), { timeout: 3_000 }).toContain('Zoomed.');
-    await firefoxScreenshot(page, 'draft-page-200-percent');
-    await context.close();
-  }, TEST_MS);
+  it(
+    'reflows at 200 % zoom without horizontal scrolling',
+    async () => {
+      const draftId = await makeDraft(world, 'Zoomed in Firefox', ['CHL']);
+      // A 1280 px wide window at 200 %: 640 CSS pixels, two device pixels each.
+      const { context, page } = await signedInFirefoxPage(browser, world, 'chile', `/drafts/${draftId}`, { width: 640, height: 800, deviceScaleFactor: 2 });
+      await page.waitForSelector(paragraph('op1'), { timeout: 15_000 });
+      await expect.poll(() => isVisible(page, '.toolbar')).toBe(true);
+      expect(await page.evaluate(() => window.devicePixelRatio)).toBe(2);
+      expect(await page.evaluate(() => window.innerWidth)).toBe(640);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+      // Every paragraph of the text lies within the window, none cut off at the right.
+      const overflowing = await page.evaluate(() =>
+        [...document.querySelectorAll('.ph-editor [data-id]')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => e.getAttribute('data-id')),
+      );
+      expect(overflowing).toEqual([]);
+      // Still editable at this size.
+      await caretAtEnd(page, 'op1');
+      await page.keyboard.type(' Zoomed.');
+      await expect.poll(() => storedText(world, draftId), { timeout: 3_000 }).toContain('Zoomed.');
+      await firefoxScreenshot(page, 'draft-page-200-percent');
+      await context.close();
+    },
+    TEST_MS,
+  );
 });

@@ -50,7 +50,13 @@ export interface FirefoxPage {
 }
 
 /** Open `urlPath` in a new context, 1280 × 900, and sign in through the login page as a demo account. */
-export async function signedInFirefoxPage(browser: Browser, world: World, account: string, urlPath = '/', viewport = { width: 1280, height: 900, deviceScaleFactor: 1 }): Promise<FirefoxPage> {
+export async function signedInFirefoxPage(
+  browser: Browser,
+  world: World,
+  account: string,
+  urlPath = '/',
+  viewport = { width: 1280, height: 900, deviceScaleFactor: 1 },
+): Promise<FirefoxPage> {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[firefox ${account}] page error:`, e instanceof Error ? e.message : e));
@@ -58,13 +64,20 @@ export async function signedInFirefoxPage(browser: Browser, world: World, accoun
   await page.goto(world.server.url + urlPath);
   await page.waitForSelector('#login');
   // Set the fields at once, as Playwright's fill does; typing them key by key over BiDi costs a second a page.
-  await page.evaluate((login, password) => {
-    for (const [id, value] of [['login', login], ['password', password]] as const) {
-      const input = document.getElementById(id) as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }
-  }, demoLogin(account), demoPassword(account));
+  await page.evaluate(
+    (login, password) => {
+      for (const [id, value] of [
+        ['login', login],
+        ['password', password],
+      ] as const) {
+        const input = document.getElementById(id) as HTMLInputElement;
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    },
+    demoLogin(account),
+    demoPassword(account),
+  );
   await page.locator('form.login button[type="submit"]').click();
   return { context, page };
 }

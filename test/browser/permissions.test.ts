@@ -6,9 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { call } from '../helpers/server';
-import {
-  closeBrowserWorld, demoLogin, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, signedInPage, type World,
-} from './harness';
+import { closeBrowserWorld, demoLogin, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
 

@@ -21,7 +21,9 @@ describe.skipIf(!hasChromium)('the print view in Chromium', () => {
     const l8 = drafts.body.find((d) => d.symbol.endsWith('/L.8/Rev.2'))!;
     const { context, page } = await signedInPage(browser, world.server, 'chile', `/drafts/${l8.id}/print`);
     const violations: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     await page.locator('.print-page .ph-operative').first().waitFor({ timeout: 15_000 });
 
     expect(await page.locator('.ph-print-symbol').textContent()).toBe('CTOC/COP/2022/L.8/Rev.2');

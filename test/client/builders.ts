@@ -58,6 +58,8 @@ export function rows(d: PMNode): string[] {
 /** Run a command on a state; returns the new state, or null when the command does not apply. */
 export function run(state: EditorState, command: (s: EditorState, d?: (tr: import('prosemirror-state').Transaction) => void) => boolean): EditorState | null {
   let next: EditorState | null = null;
-  const applies = command(state, (tr) => { next = state.apply(tr); });
-  return applies ? next ?? state : null;
+  const applies = command(state, (tr) => {
+    next = state.apply(tr);
+  });
+  return applies ? (next ?? state) : null;
 }

@@ -23,7 +23,7 @@ describe('splitParagraph (Enter)', () => {
     expect(r[4]).toBe('operative|o2|Requests');
   });
 
-  it('keeps a subparagraph\'s level', () => {
+  it("keeps a subparagraph's level", () => {
     const next = run(stateAt(doc(title('T'), op('A', 'o1'), sub('x', 's1', 2)), 's1'), splitParagraph)!;
     expect(rows(next.doc)[3]).toMatch(/^subparagraph2\|\w{12}\|$/);
   });
@@ -116,7 +116,7 @@ describe('paragraph ids plugin', () => {
   it('renews duplicate and missing ids after a change, keeping the first', () => {
     let n = 0;
     const plugin = paragraphIdsPlugin({ newId: () => `new${++n}` });
-    const d = doc(title('T'), op('A', 'same'), op('B', 'same'), plain('C', ''), annex('H', 'same', plain('x', 'k', )), );
+    const d = doc(title('T'), op('A', 'same'), op('B', 'same'), plain('C', ''), annex('H', 'same', plain('x', 'k')));
     const state = stateAt(d, 'k', undefined, [plugin]);
     const next = state.apply(state.tr.insertText('!'));
     expect(ids(next.doc)).toEqual(['same', 'new1', 'new2', 'new3', 'k']);

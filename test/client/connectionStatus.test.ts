@@ -17,7 +17,7 @@ describe('connection status line', () => {
     expect(describeConnection({ ...base, paused: true }).tone).toBe('warn');
   });
 
-  it('takes the banner\'s read-only reason from the notice\'s structure, never from its prose', () => {
+  it("takes the banner's read-only reason from the notice's structure, never from its prose", () => {
     const why = 'the text is frozen: nobody can change it';
     expect(readOnlyReason({ kind: NoticeKinds.mode, mode: 'read', why, message: 'anything at all' }, null)).toBe(why);
     expect(readOnlyReason({ kind: NoticeKinds.updateRefused, mode: 'read', refusal: { reason: 'read_only', why }, message: 'x' }, null)).toBe(why);

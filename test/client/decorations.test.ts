@@ -9,7 +9,10 @@ import { annex, doc, fn, op, plain, pp, run, stateAt, sub, title } from './build
 // The data-number attribute of every decorated node, in document order.
 function numbers(state: EditorState, attr = 'data-number'): string[] {
   const set = numberingKey.getState(state)!.decorations;
-  return set.find().sort((a, b) => a.from - b.from).map((d) => ((d as unknown as { type: { attrs: Record<string, string> } }).type.attrs[attr] ?? '-'));
+  return set
+    .find()
+    .sort((a, b) => a.from - b.from)
+    .map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs[attr] ?? '-');
 }
 
 describe('numbering decorations', () => {

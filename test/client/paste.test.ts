@@ -8,9 +8,7 @@ const fromWord = 'Recalling its resolution 10/4,\r\nNoting with concern the rise
 describe('paste', () => {
   it('reads pasted lines as structured paragraphs', () => {
     const nodes = pastedParagraphs(fromWord, schema)!;
-    expect(nodes.map((n) => `${n.type.name}${n.attrs.level ?? ''}`)).toEqual([
-      'preambular', 'preambular', 'operative', 'operative', 'subparagraph1', 'subparagraph1',
-    ]);
+    expect(nodes.map((n) => `${n.type.name}${n.attrs.level ?? ''}`)).toEqual(['preambular', 'preambular', 'operative', 'operative', 'subparagraph1', 'subparagraph1']);
     expect(nodes[2]!.textContent).toBe('Decides to act;');
   });
 

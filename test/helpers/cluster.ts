@@ -66,11 +66,20 @@ export async function startInstance(o: { databaseUrl: string; fanout: Omit<Redis
   const store = await openStore({ dataDir: '', databaseUrl: o.databaseUrl });
   const fanout = new RedisFanout({ catchUpEveryMs: 500, log: quietLog, ...o.fanout });
   const server = http.createServer((_req, res) => res.writeHead(404).end());
-  const collab = attachCollaboration(server, { store, fanout, authenticate: (req) => authenticateRequest(store, req), options: { log: quietLog, storageRetryMs: 200, ...o.options } });
+  const collab = attachCollaboration(server, {
+    store,
+    fanout,
+    authenticate: (req) => authenticateRequest(store, req),
+    options: { log: quietLog, storageRetryMs: 200, ...o.options },
+  });
   await new Promise<void>((r) => server.listen(o.port ?? 0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   return {
-    wsUrl: `ws://127.0.0.1:${port}/collab`, port, store, collab, fanout,
+    wsUrl: `ws://127.0.0.1:${port}/collab`,
+    port,
+    store,
+    collab,
+    fanout,
     async close() {
       await collab.close().catch(() => undefined);
       server.closeAllConnections();
@@ -105,7 +114,9 @@ export async function startChildInstance(env: { databaseUrl: string; redisUrl: s
   });
   const { port } = JSON.parse(line) as { port: number };
   return {
-    proc, port, wsUrl: `ws://127.0.0.1:${port}/collab`,
+    proc,
+    port,
+    wsUrl: `ws://127.0.0.1:${port}/collab`,
     kill9: () =>
       new Promise((resolve) => {
         if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
@@ -133,7 +144,10 @@ export async function startTwoServers(database: string, config: Partial<Config> 
   const a = await startTestServer(opts);
   const b = await startTestServer(opts);
   return {
-    db, a, b, world: await makeWorld(a.store),
+    db,
+    a,
+    b,
+    world: await makeWorld(a.store),
     async close() {
       await a.close();
       await b.close();

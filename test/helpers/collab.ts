@@ -47,8 +47,13 @@ export async function seedDraft(store: Store): Promise<{ draftId: string; sessio
   const tag = Math.random().toString(36).slice(2, 8);
   const body = await store.createBody({ name: { en: 'Conference of the Parties', zh: '缔约方会议' } });
   const session = await store.createSession({
-    bodyId: body.id, number: 11, title: { en: 'Eleventh session', zh: '第十一届会议' },
-    symbolPrefix: `CTOC/COP/${tag}`, place: 'Vienna', opens: '2022-10-17', closes: '2022-10-21',
+    bodyId: body.id,
+    number: 11,
+    title: { en: 'Eleventh session', zh: '第十一届会议' },
+    symbolPrefix: `CTOC/COP/${tag}`,
+    place: 'Vienna',
+    opens: '2022-10-17',
+    closes: '2022-10-21',
   });
   const a = await store.createDelegation({ code: `A${tag}`, name: { en: 'Chile', zh: '智利' }, kind: 'member' });
   const b = await store.createDelegation({ code: `B${tag}`, name: { en: 'Peru', zh: '秘鲁' }, kind: 'member' });
@@ -64,8 +69,15 @@ export async function seedDraft(store: Store): Promise<{ draftId: string; sessio
     secretariat: await mk('secretariat', 'secretariat', null),
   };
   const draft = await store.createDraft({
-    sessionId: session.id, lNumber: 1, kind: 'resolution', title: { en: 'Draft', zh: '草案' },
-    agendaItem: '2', language: 'en', submittedBy: null, chairUserId: null, createdBy: users.secretariat.id,
+    sessionId: session.id,
+    lNumber: 1,
+    kind: 'resolution',
+    title: { en: 'Draft', zh: '草案' },
+    agendaItem: '2',
+    language: 'en',
+    submittedBy: null,
+    chairUserId: null,
+    createdBy: users.secretariat.id,
   });
   await store.addSponsorshipEvent({ draftId: draft.id, delegationId: a.id, type: 'main', date: '2022-10-17', onBehalfOf: null, recordedBy: null });
   return { draftId: draft.id, sessionId: session.id, users, sponsorDelegationId: a.id };
@@ -97,7 +109,12 @@ export async function startCollabServer(opts: { store?: Store; options?: Partial
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   return {
-    url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/collab`, port, store, collab, dataDir,
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/collab`,
+    port,
+    store,
+    collab,
+    dataDir,
     async close() {
       await collab.close();
       server.closeAllConnections();
@@ -109,7 +126,15 @@ export async function startCollabServer(opts: { store?: Store; options?: Partial
 }
 
 /** A log that keeps quiet in tests but remembers what was said. */
-export const quietLog = { lines: [] as unknown[][], warn(...a: unknown[]) { quietLog.lines.push(a); }, error(...a: unknown[]) { quietLog.lines.push(a); } };
+export const quietLog = {
+  lines: [] as unknown[][],
+  warn(...a: unknown[]) {
+    quietLog.lines.push(a);
+  },
+  error(...a: unknown[]) {
+    quietLog.lines.push(a);
+  },
+};
 
 /** A stock provider on a fresh doc, with `ws` as its WebSocket. */
 export function connect(wsUrl: string, draftId: string, token: string, doc = new Y.Doc()): { doc: Y.Doc; provider: WebsocketProvider } {
@@ -128,7 +153,10 @@ export function connect(wsUrl: string, draftId: string, token: string, doc = new
  * as "sponsor"); a client's own entry is what it set itself (`announceAs`).
  */
 export function presentNames(provider: WebsocketProvider): string[] {
-  return [...provider.awareness.getStates().values()].map((s) => (s as { user?: { person?: string } }).user?.person).filter((n): n is string => Boolean(n)).sort();
+  return [...provider.awareness.getStates().values()]
+    .map((s) => (s as { user?: { person?: string } }).user?.person)
+    .filter((n): n is string => Boolean(n))
+    .sort();
 }
 
 /** Announce a client in presence as `person` (what the server will stamp on it for the others). */

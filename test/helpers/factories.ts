@@ -30,7 +30,10 @@ function testPasswordHash(): Promise<string> {
 }
 
 /** A body and one of its sessions, with a unique symbol prefix. */
-export async function makeSession(store: Store, overrides: Partial<Pick<SessionRow, 'symbolPrefix' | 'number' | 'opens' | 'closes'>> = {}): Promise<{ body: BodyRow; session: SessionRow }> {
+export async function makeSession(
+  store: Store,
+  overrides: Partial<Pick<SessionRow, 'symbolPrefix' | 'number' | 'opens' | 'closes'>> = {},
+): Promise<{ body: BodyRow; session: SessionRow }> {
   const body = await store.createBody({ name: { en: 'Conference of the Parties', zh: '缔约方会议' } });
   const session = await store.createSession({
     bodyId: body.id,
@@ -55,11 +58,7 @@ export interface TestUser extends UserRow {
 }
 
 /** A user of a role (a delegate needs a delegation), with TEST_PASSWORD. */
-export async function makeUser(
-  store: Store,
-  role: Role,
-  opts: { delegationId?: string | null; login?: string; displayName?: string; active?: boolean } = {},
-): Promise<TestUser> {
+export async function makeUser(store: Store, role: Role, opts: { delegationId?: string | null; login?: string; displayName?: string; active?: boolean } = {}): Promise<TestUser> {
   const login = (opts.login ?? `${role}-${uniqueTag()}@test`).toLowerCase();
   const user = await store.createUser({
     login,

@@ -52,8 +52,14 @@ export async function issueLineage(store: Store, session: SessionRow, draft: Dra
   for (const [revision, symbol] of [symbols.original, symbols.revised].entries()) {
     const text = texts[revision]!;
     await store.createRevision({
-      draftId: draft.id, symbol, revision, text: text.toJSON(), hash: textHash(text),
-      sponsorIds: [by.delegationId], issuedAt: `2022-10-1${7 + revision}T10:00:00.000Z`, issuedBy: by.userId,
+      draftId: draft.id,
+      symbol,
+      revision,
+      text: text.toJSON(),
+      hash: textHash(text),
+      sponsorIds: [by.delegationId],
+      issuedAt: `2022-10-1${7 + revision}T10:00:00.000Z`,
+      issuedBy: by.userId,
     });
   }
   const y = new Y.Doc();

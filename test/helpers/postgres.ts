@@ -17,8 +17,7 @@ import pg from 'pg';
  * The maintenance database that tests connect to in order to create and drop their own
  * (override with PENHOLDER_TEST_POSTGRES_URL).
  */
-export const POSTGRES_ADMIN_URL =
-  process.env.PENHOLDER_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_ADMIN_URL = process.env.PENHOLDER_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** True when PostgreSQL suites must run rather than be skipped (CI sets PENHOLDER_REQUIRE_POSTGRES=1). */
 export function postgresRequired(): boolean {
@@ -65,15 +64,9 @@ export async function postgresGate(suite: string): Promise<PostgresGate> {
   const reason = await postgresUnavailableReason();
   if (reason === null) return { run: true, reason: null };
   if (postgresRequired()) {
-    throw new Error(
-      `${suite}: PENHOLDER_REQUIRE_POSTGRES=1 but ${reason}. ` +
-        'Start PostgreSQL (pg_ctlcluster <version> main start) or unset PENHOLDER_REQUIRE_POSTGRES.',
-    );
+    throw new Error(`${suite}: PENHOLDER_REQUIRE_POSTGRES=1 but ${reason}. ` + 'Start PostgreSQL (pg_ctlcluster <version> main start) or unset PENHOLDER_REQUIRE_POSTGRES.');
   }
-  console.warn(
-    `[${suite}] PostgreSQL suites SKIPPED: ${reason}. ` +
-      'Set PENHOLDER_REQUIRE_POSTGRES=1 to make this a failure instead.',
-  );
+  console.warn(`[${suite}] PostgreSQL suites SKIPPED: ${reason}. ` + 'Set PENHOLDER_REQUIRE_POSTGRES=1 to make this a failure instead.');
   return { run: false, reason };
 }
 

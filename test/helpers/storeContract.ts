@@ -161,8 +161,7 @@ export async function seedSession(store: Pick<Store, 'createBody' | 'createSessi
 }
 
 /** A delegation, by default with a unique code. */
-export const seedDelegation = (store: Store, code = `X${tag()}`) =>
-  store.createDelegation({ code, name: t('State of Palestine', '巴勒斯坦国'), kind: 'observer' });
+export const seedDelegation = (store: Store, code = `X${tag()}`) => store.createDelegation({ code, name: t('State of Palestine', '巴勒斯坦国'), kind: 'observer' });
 
 /** A delegate with a unique login. */
 export const seedUser = (store: Store, delegationId: string | null = null) =>

@@ -25,14 +25,30 @@ describe('loadConfig', () => {
 
   it('reads each variable', () => {
     const config = loadConfig({
-      PORT: '8080', HOST: '127.0.0.1', DATA_DIR: '/var/lib/penholder', DATABASE_URL: 'postgres://u@db:5432/ph',
-      REDIS_URL: 'redis://cache:6379', COOKIE_SECURE: 'true', BODY_LIMIT: '2mb', SESSION_TTL_MINUTES: '60',
-      SESSION_IDLE_MINUTES: '30', PUBLIC_ORIGIN: 'https://penholder.example.org/', TRUST_PROXY: 'yes',
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/var/lib/penholder',
+      DATABASE_URL: 'postgres://u@db:5432/ph',
+      REDIS_URL: 'redis://cache:6379',
+      COOKIE_SECURE: 'true',
+      BODY_LIMIT: '2mb',
+      SESSION_TTL_MINUTES: '60',
+      SESSION_IDLE_MINUTES: '30',
+      PUBLIC_ORIGIN: 'https://penholder.example.org/',
+      TRUST_PROXY: 'yes',
     });
     expect(config).toMatchObject({
-      port: 8080, host: '127.0.0.1', dataDir: '/var/lib/penholder', databaseUrl: 'postgres://u@db:5432/ph',
-      redisUrl: 'redis://cache:6379', cookieSecure: true, bodyLimitBytes: 2 * 1024 * 1024, sessionTtlMs: 3600_000,
-      sessionIdleMs: 30 * 60_000, publicOrigin: 'https://penholder.example.org', trustProxy: true,
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/penholder',
+      databaseUrl: 'postgres://u@db:5432/ph',
+      redisUrl: 'redis://cache:6379',
+      cookieSecure: true,
+      bodyLimitBytes: 2 * 1024 * 1024,
+      sessionTtlMs: 3600_000,
+      sessionIdleMs: 30 * 60_000,
+      publicOrigin: 'https://penholder.example.org',
+      trustProxy: true,
     });
   });
 

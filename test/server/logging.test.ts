@@ -29,14 +29,18 @@ describe('the redactor', () => {
   });
 
   it('masks secret-named fields of errors and objects, and keeps harmless codes', () => {
-    const err = Object.assign(new Error('failed for Bearer abcdefghijklmnop'), { code: 'ECONNREFUSED', headers: { authorization: 'Bearer abc', cookie: 'ph_session=xyz' }, password: 'pw' });
+    const err = Object.assign(new Error('failed for Bearer abcdefghijklmnop'), {
+      code: 'ECONNREFUSED',
+      headers: { authorization: 'Bearer abc', cookie: 'ph_session=xyz' },
+      password: 'pw',
+    });
     const out = JSON.stringify(redactValue(err));
     expect(out).not.toMatch(/abcdefghijklmnop|xyz|"pw"/);
     expect(out).toContain('ECONNREFUSED');
   });
 });
 
-describe('a server\'s logs', () => {
+describe("a server's logs", () => {
   it('never show a password, session id, token or reset code, whatever happens', async () => {
     const server = await startTestServer();
     const captured: string[] = [];
@@ -70,8 +74,15 @@ describe('a server\'s logs', () => {
       const logged = [...captured, ...server.logs.map((l) => `${l.message} ${JSON.stringify(l.err)}`)].join('\n');
       expect(server.logs.length).toBeGreaterThanOrEqual(2);
       const secrets = [
-        TEST_PASSWORD, 'a wrong but secret password', 'the brand new secret', 'yet another secret',
-        officer.cookie.split('=')[1]!, officer.token, signedIn.token, signedIn.cookie.split('=')[1]!, reset.body.code,
+        TEST_PASSWORD,
+        'a wrong but secret password',
+        'the brand new secret',
+        'yet another secret',
+        officer.cookie.split('=')[1]!,
+        officer.token,
+        signedIn.token,
+        signedIn.cookie.split('=')[1]!,
+        reset.body.code,
       ];
       for (const secret of secrets) expect(logged, `a secret leaked: ${secret.slice(0, 6)}…`).not.toContain(secret);
     } finally {

@@ -11,11 +11,21 @@ const node = (data: string | Uint8Array) => createHash('sha256').update(data).di
 const FIXTURES = new URL('../../server/demo/fixtures/cop11-zh/', import.meta.url);
 // The 150 KB Chinese report lives beside the repository; the test uses it when it is there.
 const REPORT = new URL('../../bench/fixtures/cop11-report.zh.txt', import.meta.url);
-const fixtureTexts = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => [f, readFileSync(new URL(f, FIXTURES), 'utf8')] as const);
+const fixtureTexts = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => [f, readFileSync(new URL(f, FIXTURES), 'utf8')] as const);
 
 // Reverse the key order of every object, as a database might return them.
 const reorder = (v: any): any =>
-  Array.isArray(v) ? v.map(reorder) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reorder(x)])) : v;
+  Array.isArray(v)
+    ? v.map(reorder)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .reverse()
+            .map(([k, x]) => [k, reorder(x)]),
+        )
+      : v;
 
 describe('sha256Hex', () => {
   it('gives the FIPS 180-4 examples', () => {
@@ -29,9 +39,18 @@ describe('sha256Hex', () => {
   });
 
   it('agrees with node:crypto on random bytes and random Unicode text', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 1000 }), (bytes) => sha256Hex(bytes) === node(bytes)), { numRuns: 500 });
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => sha256Hex(s) === node(s)), { numRuns: 500 });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => sha256Hex(s) === node(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 1000 }), (bytes) => sha256Hex(bytes) === node(bytes)),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => sha256Hex(s) === node(s)),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => sha256Hex(s) === node(s)),
+      { numRuns: 300 },
+    );
   });
 
   it('agrees with node:crypto on the fixture texts and the whole report', () => {
@@ -65,9 +84,9 @@ describe('canonical texts', () => {
   it('is pinned: a change to the canonical form changes every stored hash', () => {
     expect(canonicalTextJSON(small())).toBe(
       '{"content":[{"content":[{"text":"T","type":"text"}],"type":"title"},' +
-      '{"attrs":{"id":"p1"},"content":[{"marks":[{"type":"em"}],"text":"Recalling","type":"text"},{"text":" it","type":"text"},' +
-      '{"attrs":{"id":"f1"},"content":[{"text":"A/77/1.","type":"text"}],"type":"footnote"},{"text":",","type":"text"}],"type":"preambular"},' +
-      '{"attrs":{"id":"p2"},"content":[{"text":"Decides.","type":"text"}],"type":"operative"}],"type":"doc"}',
+        '{"attrs":{"id":"p1"},"content":[{"marks":[{"type":"em"}],"text":"Recalling","type":"text"},{"text":" it","type":"text"},' +
+        '{"attrs":{"id":"f1"},"content":[{"text":"A/77/1.","type":"text"}],"type":"footnote"},{"text":",","type":"text"}],"type":"preambular"},' +
+        '{"attrs":{"id":"p2"},"content":[{"text":"Decides.","type":"text"}],"type":"operative"}],"type":"doc"}',
     );
     expect(textHash(small())).toBe(sha256Hex(canonicalTextJSON(small())));
   });
@@ -90,7 +109,10 @@ describe('canonical texts', () => {
     expect(canonicalText(nfd).eq(nfc)).toBe(true);
     const json: any = small().toJSON();
     json.content[2].attrs.colour = 'red';
-    json.content[2].content = [{ type: 'text', text: 'Deci' }, { type: 'text', text: 'des.' }];
+    json.content[2].content = [
+      { type: 'text', text: 'Deci' },
+      { type: 'text', text: 'des.' },
+    ];
     json.content[1].content[0].marks = [{ type: 'em' }];
     expect(textHash(json)).toBe(textHash(small()));
     const both = (marks: string[]) => textHash({ type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: 'x', marks: marks.map((type) => ({ type })) }] }] });
@@ -117,7 +139,12 @@ describe('canonical texts', () => {
 
   it('hashes the imported fixture texts as node:crypto does, and stably across re-imports', () => {
     for (const [name, printed] of fixtureTexts) {
-      const importWithIds = () => { let n = 0; const r = importPlainText(printed, { newId: () => `i${++n}` }); if (!r.ok) throw new Error(r.error); return r.value.doc; };
+      const importWithIds = () => {
+        let n = 0;
+        const r = importPlainText(printed, { newId: () => `i${++n}` });
+        if (!r.ok) throw new Error(r.error);
+        return r.value.doc;
+      };
       const text = importWithIds();
       expect(textHash(text), name).toBe(node(canonicalTextJSON(text)));
       expect(textHash(importWithIds()), name).toBe(textHash(text));

@@ -6,7 +6,9 @@ import { sponsorsAsOf } from '../../shared/sponsorship';
 describe('calendar dates', () => {
   it('knows a calendar date', () => {
     expect(['2024-02-29', '2022-10-21', '2000-02-29', '2022-12-31'].every(isCalendarDate)).toBe(true);
-    expect(['2023-02-29', '1900-02-29', '2022-1-21', '2022-10-21T00:00', '2022-13-01', '2022-00-10', '2022-04-31', '2022-10-00', ' 2022-10-21', ''].some(isCalendarDate)).toBe(false);
+    expect(['2023-02-29', '1900-02-29', '2022-1-21', '2022-10-21T00:00', '2022-13-01', '2022-00-10', '2022-04-31', '2022-10-00', ' 2022-10-21', ''].some(isCalendarDate)).toBe(
+      false,
+    );
   });
 
   it('reads the years 0–99 as themselves, not as 1900–1999', () => {
@@ -21,7 +23,12 @@ describe('calendar dates', () => {
       const event = validateEvent({ type: 'withdrawn', date });
       expect(event.ok, date).toBe(isCalendarDate(date));
       expect(() => sponsorsAsOf([], date)).toSatisfy((f: () => unknown) => {
-        try { f(); return isCalendarDate(date); } catch { return !isCalendarDate(date); }
+        try {
+          f();
+          return isCalendarDate(date);
+        } catch {
+          return !isCalendarDate(date);
+        }
       });
     }
   });

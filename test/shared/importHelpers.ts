@@ -105,4 +105,3 @@ export function findById(node: PMNode, id: string): PMNode {
   if (!found) throw new Error(`no node ${id}`);
   return found;
 }
-

@@ -76,14 +76,7 @@ describe('importPlainText: the structure of each fixture', () => {
 
   it('resolution 11/5: 21 operative paragraphs, (a)–(e) under 4 and (a)–(d) under 9', () => {
     const result = fixture('resolution-11-5.txt');
-    expect(shape(result)).toEqual([
-      ...times(32, 'pre'),
-      ...ops(1, 4),
-      ...labels('a', 'e'),
-      ...ops(5, 9),
-      ...labels('a', 'd'),
-      ...ops(10, 21),
-    ]);
+    expect(shape(result)).toEqual([...times(32, 'pre'), ...ops(1, 4), ...labels('a', 'e'), ...ops(5, 9), ...labels('a', 'd'), ...ops(10, 21)]);
   });
 
   it('resolution 11/6: 29 operative paragraphs', () => {
@@ -103,10 +96,7 @@ describe('importPlainText: the structure of each fixture', () => {
   it('resolution 11/3: footnote 10, referenced three times, becomes three footnotes with the same text', () => {
     const result = fixture('resolution-11-3.txt');
     const notes = footnotes(result.doc).map((n) => n.textContent);
-    expect(notes).toEqual([
-      '联合国，《条约汇编》，第 2225 卷，第 39574 号。',
-      ...times(3, 'CTOC/COP/WG.2/2022/4-CTOC/COP/WG.3/2022/4，第 9 段。'),
-    ]);
+    expect(notes).toEqual(['联合国，《条约汇编》，第 2225 卷，第 39574 号。', ...times(3, 'CTOC/COP/WG.2/2022/4-CTOC/COP/WG.3/2022/4，第 9 段。')]);
     // One of them stands in the annex heading, where the marker was printed.
     const annexNode = result.doc.lastChild!;
     expect(footnotes(annexNode.firstChild!)).toHaveLength(1);
@@ -159,7 +149,10 @@ describe('importPlainText: the structure of each fixture', () => {
   });
 
   it('rejoins the paragraphs split across a page, footnote lines or not in between', () => {
-    const lines = (file: string) => fixture(file).report.paragraphs.filter((p) => p.lines.length > 1).map((p) => [p.printed, p.lines]);
+    const lines = (file: string) =>
+      fixture(file)
+        .report.paragraphs.filter((p) => p.lines.length > 1)
+        .map((p) => [p.printed, p.lines]);
     expect(lines('resolution-11-1.txt')).toEqual([
       [null, [19, 25]],
       ['(e)', [49, 53]],
@@ -181,15 +174,7 @@ describe('importPlainText: the structure of each fixture', () => {
     const result = fixture('decision-11-1.txt');
     expect(result.report.heading).toEqual({ kind: 'decision', number: '11/1', line: 1 });
     expect(result.report.formula).toBeNull();
-    expect(shape(result)).toEqual([
-      'plain',
-      'plain',
-      'op 1.',
-      ...labels('a', 'f'),
-      'op 2.',
-      ...labels('a', 'd'),
-      ...ops(3, 9),
-    ]);
+    expect(shape(result)).toEqual(['plain', 'plain', 'op 1.', ...labels('a', 'f'), 'op 2.', ...labels('a', 'd'), ...ops(3, 9)]);
     expect(result.doc.child(1).textContent).toBe('联合国打击跨国有组织犯罪公约缔约方会议核准缔约方会议第十二届会议临时议程如下。');
     expect(result.doc.child(4).textContent).toBe('缔约方会议第十二届会议开幕；');
     expect(codes(result)).toEqual(['unnumbered-before-numbered']);

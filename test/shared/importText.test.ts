@@ -69,7 +69,12 @@ describe('importPlainText: English layout', () => {
           sub2('the private sector;'),
           sub('To collect data;'),
           op('Requests the Secretariat to report to the Conference at its twelfth session.'),
-          annex(heading('Recommendations of the working group'), plain('The working group adopted the following recommendations:'), sub('States should review their legislation;'), sub('States should share information.')),
+          annex(
+            heading('Recommendations of the working group'),
+            plain('The working group adopted the following recommendations:'),
+            sub('States should review their legislation;'),
+            sub('States should share information.'),
+          ),
           annex(heading('Further recommendations'), op('States parties are encouraged to cooperate.')),
         ),
       ),
@@ -114,9 +119,7 @@ describe('importPlainText: English layout', () => {
 
   it('reports a footnote referenced but not found, and keeps its marker in the text', () => {
     const result = load(['Resolution 1/1', 'Title', 'The Assembly,', 'Recalling its resolution,¹⁰', '1. Decides.'].join('\n'));
-    expect(result.report.warnings.map((w) => [w.code, w.message])).toEqual([
-      ['footnote-not-found', 'Footnote 10 referenced but not found: its marker is left in the text.'],
-    ]);
+    expect(result.report.warnings.map((w) => [w.code, w.message])).toEqual([['footnote-not-found', 'Footnote 10 referenced but not found: its marker is left in the text.']]);
     expect(result.doc.child(2).textContent).toBe('Recalling its resolution,¹⁰');
   });
 
@@ -136,12 +139,28 @@ describe('importPlainText: English layout', () => {
   });
 
   it('keeps a sub-heading that lacks final punctuation apart from the paragraph after it', () => {
-    const result = load(['Resolution 1/1', 'Title', 'The Assembly,', '1. Endorses the recommendations in the annex.', 'Annex', 'Recommendations', 'Other matters', 'The working group also adopted the following:', '(a) x.'].join('\n'));
+    const result = load(
+      [
+        'Resolution 1/1',
+        'Title',
+        'The Assembly,',
+        '1. Endorses the recommendations in the annex.',
+        'Annex',
+        'Recommendations',
+        'Other matters',
+        'The working group also adopted the following:',
+        '(a) x.',
+      ].join('\n'),
+    );
     expect(shape(result)).toEqual(['op 1.', '[annex', 'plain', 'plain', 'sub1 (a)', ']']);
   });
 
   it('reads a decision with one unnumbered operative paragraph', () => {
-    const result = load(['Decision 11/3', '', 'Date of the twelfth session', '', 'The Conference,', '', 'Recalling its rules of procedure,', '', 'Decides to hold its twelfth session in 2024.'].join('\n'));
+    const result = load(
+      ['Decision 11/3', '', 'Date of the twelfth session', '', 'The Conference,', '', 'Recalling its rules of procedure,', '', 'Decides to hold its twelfth session in 2024.'].join(
+        '\n',
+      ),
+    );
     expect(shape(result)).toEqual(['pre', 'op']);
     expect(result.report.paragraphs.map((p) => p.printed)).toEqual([null, null]);
   });
@@ -175,8 +194,31 @@ describe('importPlainText: bad input', () => {
 
   it('never throws and always returns a text that fits the schema, whatever it is given', () => {
     const pieces = fc.constantFrom(
-      '第 11/5 号决议', 'Resolution 1/1', '附件', 'Annex II', '1. ', '2. ', '(a) ', '(i) ', ' - (b) ', '¹ ', '¹⁰', '²',
-      '，', '。', ',', ';', ':', '\n', '\n\n', '**', 'Recalling', '回顾', '联合国缔约方会议', ' ', 'x',
+      '第 11/5 号决议',
+      'Resolution 1/1',
+      '附件',
+      'Annex II',
+      '1. ',
+      '2. ',
+      '(a) ',
+      '(i) ',
+      ' - (b) ',
+      '¹ ',
+      '¹⁰',
+      '²',
+      '，',
+      '。',
+      ',',
+      ';',
+      ':',
+      '\n',
+      '\n\n',
+      '**',
+      'Recalling',
+      '回顾',
+      '联合国缔约方会议',
+      ' ',
+      'x',
     );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 40 }), (parts) => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyEvent, DRAFT_STATES, EVENT_TYPES, FINAL_STATES, isFinalState, TRANSITIONS,
-  type DraftEvent, type DraftEventType, type DraftState, type DraftStatus,
+  applyEvent,
+  DRAFT_STATES,
+  EVENT_TYPES,
+  FINAL_STATES,
+  isFinalState,
+  TRANSITIONS,
+  type DraftEvent,
+  type DraftEventType,
+  type DraftState,
+  type DraftStatus,
 } from '../../shared/lifecycle';
 import { ev, statusIn } from './lifecycleHelpers';
 

@@ -1,8 +1,16 @@
 /** What may happen to a draft now, and the next text it may issue: both read off the transition table. */
 import { describe, expect, it } from 'vitest';
 import {
-  allowedEvents, applyEvent, checkTransition, DRAFT_STATES, EVENT_TYPES, FINAL_STATES, holdsFreeze, nextText,
-  TRANSITIONS, type DraftEventType,
+  allowedEvents,
+  applyEvent,
+  checkTransition,
+  DRAFT_STATES,
+  EVENT_TYPES,
+  FINAL_STATES,
+  holdsFreeze,
+  nextText,
+  TRANSITIONS,
+  type DraftEventType,
 } from '../../shared/lifecycle';
 import { ev, statusIn } from './lifecycleHelpers';
 

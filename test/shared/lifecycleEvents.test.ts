@@ -4,11 +4,20 @@ import { DAY, ev } from './lifecycleHelpers';
 
 describe('validateEvent', () => {
   const valid: DraftEvent[] = [
-    ev.issued(0), ev.issued(2), ev.introduced(), ev.introduced('CHL'), ev.adopted(),
+    ev.issued(0),
+    ev.issued(2),
+    ev.introduced(),
+    ev.introduced('CHL'),
+    ev.adopted(),
     ev.adopted({ vote: { kind: 'recorded', yes: 63, no: 15, abstain: 25, majority: 'two-thirds' }, orallyAmended: true, becomes: { kind: 'decision', number: '11/2' } }),
-    ev.rejected(), ev.withdrawn(), { type: 'withdrawn', date: DAY, meeting: 4, by: 'CHL' }, ev.no_action(),
-    { type: 'no_action', meeting: 11, date: DAY, reason: 'motion under rule 54 carried' }, ev.deferred(),
-    ev.deferred({ decidedBy: 'body', toSession: 12, noAction: false, annexedToReport: false }), ev.frozen(),
+    ev.rejected(),
+    ev.withdrawn(),
+    { type: 'withdrawn', date: DAY, meeting: 4, by: 'CHL' },
+    ev.no_action(),
+    { type: 'no_action', meeting: 11, date: DAY, reason: 'motion under rule 54 carried' },
+    ev.deferred(),
+    ev.deferred({ decidedBy: 'body', toSession: 12, noAction: false, annexedToReport: false }),
+    ev.frozen(),
   ];
 
   it('accepts every event as sent over HTTP, giving back an equal fresh object', () => {

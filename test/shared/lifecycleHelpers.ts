@@ -1,8 +1,5 @@
 /** What the lifecycle's tests share: event builders with the COP 11 defaults, and drafts brought to each state. */
-import {
-  deriveStatus, type AdoptedEvent, type DeferredEvent, type DraftEvent, type DraftState, type DraftStatus,
-  type RejectedEvent,
-} from '../../shared/lifecycle';
+import { deriveStatus, type AdoptedEvent, type DeferredEvent, type DraftEvent, type DraftState, type DraftStatus, type RejectedEvent } from '../../shared/lifecycle';
 import { draftSymbol } from '../../shared/symbols';
 
 const PREFIX = 'CTOC/COP/2022';
@@ -14,15 +11,31 @@ export const ev = {
   issued: (revision = 0, lNumber = 9) => ({ type: 'issued', symbol: draftSymbol(PREFIX, lNumber, revision), revision }) as const,
   introduced: (by?: string): DraftEvent => ({ type: 'introduced', meeting: 9, date: '2022-10-20', ...(by ? { by } : {}) }),
   adopted: (over: Partial<AdoptedEvent> = {}): AdoptedEvent => ({
-    type: 'adopted', meeting: 11, date: DAY, vote: { kind: 'without_vote' }, orallyAmended: false, ...over,
+    type: 'adopted',
+    meeting: 11,
+    date: DAY,
+    vote: { kind: 'without_vote' },
+    orallyAmended: false,
+    ...over,
   }),
   rejected: (over: Partial<RejectedEvent> = {}): RejectedEvent => ({
-    type: 'rejected', meeting: 11, date: DAY, vote: { kind: 'recorded', yes: 10, no: 40, abstain: 5, majority: 'simple' }, ...over,
+    type: 'rejected',
+    meeting: 11,
+    date: DAY,
+    vote: { kind: 'recorded', yes: 10, no: 40, abstain: 5, majority: 'simple' },
+    ...over,
   }),
   withdrawn: (): DraftEvent => ({ type: 'withdrawn', date: DAY }),
   no_action: (): DraftEvent => ({ type: 'no_action', meeting: 11, date: DAY }),
   deferred: (over: Partial<DeferredEvent> = {}): DeferredEvent => ({
-    type: 'deferred', meeting: 11, date: DAY, decidedBy: 'sponsors', toSession: null, noAction: true, annexedToReport: true, ...over,
+    type: 'deferred',
+    meeting: 11,
+    date: DAY,
+    decidedBy: 'sponsors',
+    toSession: null,
+    noAction: true,
+    annexedToReport: true,
+    ...over,
   }),
   frozen: (hash = 'sha256:final'): DraftEvent => ({ type: 'frozen', hash }),
 };

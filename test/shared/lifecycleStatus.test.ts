@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  applyEvent, deriveStatus, DRAFT_STATES, INITIAL_STATUS, STATE_LABELS, statusLabel, validateEvent,
-  type AdoptedEvent, type DraftEvent,
-} from '../../shared/lifecycle';
+import { applyEvent, deriveStatus, DRAFT_STATES, INITIAL_STATUS, STATE_LABELS, statusLabel, validateEvent, type AdoptedEvent, type DraftEvent } from '../../shared/lifecycle';
 import { parseSymbol } from '../../shared/symbols';
 import { derived, ev, PATHS, statusIn } from './lifecycleHelpers';
 
@@ -11,7 +8,9 @@ describe('issuing texts', () => {
   it('keeps the symbol and revision of the latest text, and the introduction across a revision', () => {
     const status = derived([ev.issued(0), ev.introduced('CHL'), ev.issued(1)]);
     expect(status).toMatchObject({
-      state: 'revised', symbol: 'CTOC/COP/2022/L.9/Rev.1', revision: 1,
+      state: 'revised',
+      symbol: 'CTOC/COP/2022/L.9/Rev.1',
+      revision: 1,
       introduction: { meeting: 9, date: '2022-10-20', by: 'CHL' },
     });
     expect(derived([...PATHS.revised, ev.introduced()]).state).toBe('introduced');
@@ -24,7 +23,12 @@ describe('issuing texts', () => {
     ['first text a revision', [], ev.issued(1), 'the first text of a draft is its original, CTOC/COP/2022/L.9; issue it before revision 1'],
     ['another draft', [ev.issued(0)], ev.issued(1, 10), '"CTOC/COP/2022/L.10/Rev.1" is not a text of this draft (CTOC/COP/2022/L.9)'],
     ['symbol and revision disagree', [ev.issued(0)], { type: 'issued', symbol: 'CTOC/COP/2022/L.9/Rev.2', revision: 1 }, '"CTOC/COP/2022/L.9/Rev.2" is revision 2, not revision 1'],
-    ['an addendum', [ev.issued(0)], { type: 'issued', symbol: 'CTOC/COP/2022/L.9/Add.1', revision: 0 }, '"CTOC/COP/2022/L.9/Add.1" is an addendum or corrigendum, not a text of the draft'],
+    [
+      'an addendum',
+      [ev.issued(0)],
+      { type: 'issued', symbol: 'CTOC/COP/2022/L.9/Add.1', revision: 0 },
+      '"CTOC/COP/2022/L.9/Add.1" is an addendum or corrigendum, not a text of the draft',
+    ],
     ['a malformed symbol', [], { type: 'issued', symbol: 'CTOC/COP/2022/L.9/Rev.x', revision: 1 }, '"Rev.x": revision number must be a positive integer'],
   ])('refuses a %s', (_name, before, event, message) => {
     expect(applyEvent(derived(before), event)).toEqual({ ok: false, error: message });
@@ -32,8 +36,7 @@ describe('issuing texts', () => {
 });
 
 describe('votes recorded with an action', () => {
-  const recorded = (yes: number, no: number, majority: 'simple' | 'two-thirds' = 'simple') =>
-    ({ kind: 'recorded', yes, no, abstain: 3, majority }) as const;
+  const recorded = (yes: number, no: number, majority: 'simple' | 'two-thirds' = 'simple') => ({ kind: 'recorded', yes, no, abstain: 3, majority }) as const;
 
   it('accepts an adoption by a vote that carries and a rejection by one that fails', () => {
     expect(derived([ev.issued(0), ev.adopted({ vote: recorded(58, 7) })]).state).toBe('adopted');
@@ -85,10 +88,21 @@ describe('deriveStatus', () => {
   it('L.9/Rev.1: issued, revised, deferred by its sponsors, no action, annexed to the report', () => {
     const status = derived([ev.issued(0), ev.issued(1), ev.deferred(), ev.frozen('sha256:l9rev1')]);
     expect(status).toEqual({
-      state: 'deferred', symbol: 'CTOC/COP/2022/L.9/Rev.1', revision: 1, introduction: null, isFinal: true,
-      frozen: true, frozenHash: 'sha256:l9rev1',
+      state: 'deferred',
+      symbol: 'CTOC/COP/2022/L.9/Rev.1',
+      revision: 1,
+      introduction: null,
+      isFinal: true,
+      frozen: true,
+      frozenHash: 'sha256:l9rev1',
       finalAction: {
-        type: 'deferred', meeting: 11, date: '2022-10-21', decidedBy: 'sponsors', toSession: null, noAction: true, annexedToReport: true,
+        type: 'deferred',
+        meeting: 11,
+        date: '2022-10-21',
+        decidedBy: 'sponsors',
+        toSession: null,
+        noAction: true,
+        annexedToReport: true,
       },
     });
     expect(statusLabel(status, 'en')).toBe('consideration deferred');

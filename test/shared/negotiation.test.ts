@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bracketsInText, checkParagraphStateChange, clearNegotiationMarks, findBrackets, formatAgreedCount,
-  negotiationCounts, paragraphStatesAsOf, type ParagraphStateEvent,
+  bracketsInText,
+  checkParagraphStateChange,
+  clearNegotiationMarks,
+  findBrackets,
+  formatAgreedCount,
+  negotiationCounts,
+  paragraphStatesAsOf,
+  type ParagraphStateEvent,
 } from '../../shared/negotiation';
 import { annex, doc, fn, formula, heading, op, plain, pp, sub, title } from '../builders';
 
@@ -18,8 +24,7 @@ const text = () =>
   );
 
 let seq = 0;
-const event = (paragraphId: string, state: ParagraphStateEvent['state'], at = '2022-10-18T10:00:00Z'): ParagraphStateEvent =>
-  ({ seq: ++seq, paragraphId, state, at, by: 'chair' });
+const event = (paragraphId: string, state: ParagraphStateEvent['state'], at = '2022-10-18T10:00:00Z'): ParagraphStateEvent => ({ seq: ++seq, paragraphId, state, at, by: 'chair' });
 
 describe('paragraph states', () => {
   const events = [
@@ -31,8 +36,15 @@ describe('paragraph states', () => {
   ] as const;
 
   it('folds the record; a paragraph without a record, or reopened, is open', () => {
-    expect([...paragraphStatesAsOf(events)]).toEqual([['op2', 'agreed_ad_ref'], ['pp1', 'agreed'], ['gone', 'agreed']]);
-    expect([...paragraphStatesAsOf(events, { at: '2022-10-18T23:59:59Z' })]).toEqual([['op1', 'agreed'], ['op2', 'agreed_ad_ref']]);
+    expect([...paragraphStatesAsOf(events)]).toEqual([
+      ['op2', 'agreed_ad_ref'],
+      ['pp1', 'agreed'],
+      ['gone', 'agreed'],
+    ]);
+    expect([...paragraphStatesAsOf(events, { at: '2022-10-18T23:59:59Z' })]).toEqual([
+      ['op1', 'agreed'],
+      ['op2', 'agreed_ad_ref'],
+    ]);
     expect([...paragraphStatesAsOf(events, { seq: events[0].seq })]).toEqual([['op1', 'agreed']]);
     // Recording order decides, whatever order the events come in.
     expect(paragraphStatesAsOf([...events].reverse())).toEqual(paragraphStatesAsOf(events));
@@ -53,7 +65,10 @@ describe('paragraph states', () => {
     expect(checkParagraphStateChange(text(), states, { paragraphId: 'op2', state: 'agreed_ad_ref' })).toEqual({ ok: false, error: 'OP 2 is already agreed ad referendum' });
     expect(checkParagraphStateChange(text(), states, { paragraphId: 'a', state: 'open' })).toEqual({ ok: false, error: 'OP 2 (a) is already open' });
     expect(checkParagraphStateChange(text(), states, { paragraphId: 'gone', state: 'open' })).toEqual({ ok: false, error: 'there is no paragraph "gone" in the text' });
-    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op1', state: 'done' })).toEqual({ ok: false, error: '"state" must be one of open, agreed_ad_ref, agreed, not "done"' });
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op1', state: 'done' })).toEqual({
+      ok: false,
+      error: '"state" must be one of open, agreed_ad_ref, agreed, not "done"',
+    });
   });
 });
 
@@ -79,9 +94,15 @@ describe('findBrackets', () => {
   });
 
   it('refuses nested, unopened and unclosed brackets, saying where', () => {
-    expect(findBrackets('States [shall [and must] report')).toEqual({ ok: false, error: 'a bracket opens inside another, at character 15 ("States [shall [and must] report"): brackets cannot be nested; use alternatives "[A / B]" instead' });
+    expect(findBrackets('States [shall [and must] report')).toEqual({
+      ok: false,
+      error: 'a bracket opens inside another, at character 15 ("States [shall [and must] report"): brackets cannot be nested; use alternatives "[A / B]" instead',
+    });
     expect(findBrackets('States shall] report')).toEqual({ ok: false, error: 'a bracket closes that was not opened, at character 13 ("States shall] report")' });
-    expect(findBrackets('Recalling its resolutions 10/7 and 10/2, [noting that the Conference')).toEqual({ ok: false, error: 'a bracket opens and is never closed, at character 42 ("…ions 10/7 and 10/2, [noting that the Con…")' });
+    expect(findBrackets('Recalling its resolutions 10/7 and 10/2, [noting that the Conference')).toEqual({
+      ok: false,
+      error: 'a bracket opens and is never closed, at character 42 ("…ions 10/7 and 10/2, [noting that the Con…")',
+    });
     expect(findBrackets('no brackets')).toEqual({ ok: true, value: [] });
   });
 });
@@ -121,7 +142,10 @@ describe('brackets in a text', () => {
 
   it('refuses while alternatives remain, or a bracket is malformed', () => {
     const alternatives = doc(title('T'), op('States [shall / should] report;'), op({ id: 'z' }, 'and [publish'));
-    expect(clearNegotiationMarks(alternatives)).toEqual({ ok: false, error: 'OP 1 still offers alternatives, [shall / should]: the negotiators must choose one before the text is issued' });
+    expect(clearNegotiationMarks(alternatives)).toEqual({
+      ok: false,
+      error: 'OP 1 still offers alternatives, [shall / should]: the negotiators must choose one before the text is issued',
+    });
     const unclosed = doc(title('T'), op('States report;'), op('and [publish'));
     expect(clearNegotiationMarks(unclosed)).toEqual({ ok: false, error: 'OP 2: a bracket opens and is never closed, at character 5 ("and [publish")' });
   });

@@ -82,7 +82,20 @@ describe('sequential numbering', () => {
     const n = sequentialNumbering(examples.resolution!);
     expect(labels(n)).toEqual(['', '', '1.', '2.', '3.', '4.', '(a)', '(b)', '(i)', '(ii)', '(c)', '(d)', '(e)', '5.']);
     expect(n.paragraphs.map((p) => p.ref)).toEqual([
-      'PP 1', 'PP 2', 'OP 1', 'OP 2', 'OP 3', 'OP 4', 'OP 4 (a)', 'OP 4 (b)', 'OP 4 (b) (i)', 'OP 4 (b) (ii)', 'OP 4 (c)', 'OP 4 (d)', 'OP 4 (e)', 'OP 5',
+      'PP 1',
+      'PP 2',
+      'OP 1',
+      'OP 2',
+      'OP 3',
+      'OP 4',
+      'OP 4 (a)',
+      'OP 4 (b)',
+      'OP 4 (b) (i)',
+      'OP 4 (b) (ii)',
+      'OP 4 (c)',
+      'OP 4 (d)',
+      'OP 4 (e)',
+      'OP 5',
     ]);
     expect(n.byId.get('p9')).toMatchObject({ kind: 'subparagraph', level: 2, number: '(i)', parentRef: 'OP 4 (b)', parentId: 'p8', annex: null });
     expect(n.byId.get('p1')).toMatchObject({ label: '', number: '1', ref: 'PP 1' });
@@ -105,8 +118,16 @@ describe('sequential numbering', () => {
       { id: 'a2', index: 1, label: 'Annex II' },
     ]);
     expect(refs(n)).toEqual({
-      p1: 'OP 1', p2: 'OP 2', p3: '', p4: 'Annex I, para. (a)', p5: 'Annex I, para. (b)', p6: '', p7: 'Annex I, para. (c)',
-      p8: 'Annex II, para. 1', p9: 'Annex II, para. 2', p10: 'Annex II, para. 2 (a)',
+      p1: 'OP 1',
+      p2: 'OP 2',
+      p3: '',
+      p4: 'Annex I, para. (a)',
+      p5: 'Annex I, para. (b)',
+      p6: '',
+      p7: 'Annex I, para. (c)',
+      p8: 'Annex II, para. 1',
+      p9: 'Annex II, para. 2',
+      p10: 'Annex II, para. 2 (a)',
     });
     expect(n.byId.get('p8')).toMatchObject({ label: '1.', annex: 1 });
     expect(sequentialNumbering(examples['two annexes']!, { lang: 'zh' }).annexes.map((a) => a.label)).toEqual(['附件一', '附件二']);
@@ -129,7 +150,15 @@ describe('sequential numbering', () => {
       annex(heading('H'), op('…', fn({ id: 'n6' }, 'f'))),
     );
     const n = sequentialNumbering(text);
-    expect(n.footnotes.map((f) => [f.id, f.number])).toEqual([['n0', 1], ['n1', 2], ['n2', 3], ['n3', 4], ['n4', 5], ['n5', 6], ['n6', 7]]);
+    expect(n.footnotes.map((f) => [f.id, f.number])).toEqual([
+      ['n0', 1],
+      ['n1', 2],
+      ['n2', 3],
+      ['n3', 4],
+      ['n4', 5],
+      ['n5', 6],
+      ['n6', 7],
+    ]);
     expect(n.footnoteById.get('n5')).toBe(6);
   });
 

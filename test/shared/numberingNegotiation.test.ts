@@ -30,9 +30,11 @@ describe('negotiation numbering', () => {
   it('names the insertions up to "decies" and beyond', () => {
     const inserted = Array.from({ length: 10 }, (_, i) => `n${i}`);
     const text = doc(title('T'), ...ops('o1', 'o2', 'o3', ...inserted, 'o4', 'o5'));
-    expect(negotiated(text, base).paragraphs.slice(3, 13).map((p) => p.number)).toEqual([
-      '3 bis', '3 ter', '3 quater', '3 quinquies', '3 sexies', '3 septies', '3 octies', '3 novies', '3 decies', '3 undecies',
-    ]);
+    expect(
+      negotiated(text, base)
+        .paragraphs.slice(3, 13)
+        .map((p) => p.number),
+    ).toEqual(['3 bis', '3 ter', '3 quater', '3 quinquies', '3 sexies', '3 septies', '3 octies', '3 novies', '3 decies', '3 undecies']);
   });
 
   it('leaves a gap where a paragraph was deleted', () => {
@@ -54,13 +56,40 @@ describe('negotiation numbering', () => {
   });
 
   it('numbers inserted preambular paragraphs "PP 2 bis" and subparagraphs "(a) bis"', () => {
-    const before = doc(title('T'), pp({ id: 'pp1' }, '…'), pp({ id: 'pp2' }, '…'), op({ id: 'o1' }, '…'), op({ id: 'o2' }, '…'), sub({ id: 's1' }, '…'), sub({ id: 's2' }, '…'), sub2({ id: 'r1' }, '…'));
+    const before = doc(
+      title('T'),
+      pp({ id: 'pp1' }, '…'),
+      pp({ id: 'pp2' }, '…'),
+      op({ id: 'o1' }, '…'),
+      op({ id: 'o2' }, '…'),
+      sub({ id: 's1' }, '…'),
+      sub({ id: 's2' }, '…'),
+      sub2({ id: 'r1' }, '…'),
+    );
     const after = doc(
-      title('T'), pp({ id: 'pp1' }, '…'), pp({ id: 'pp2' }, '…'), pp({ id: 'np' }, '…'), op({ id: 'o1' }, '…'), op({ id: 'o2' }, '…'),
-      sub({ id: 's1' }, '…'), sub({ id: 'ns' }, '…'), sub({ id: 's2' }, '…'), sub2({ id: 'nr' }, '…'), sub2({ id: 'r1' }, '…'),
+      title('T'),
+      pp({ id: 'pp1' }, '…'),
+      pp({ id: 'pp2' }, '…'),
+      pp({ id: 'np' }, '…'),
+      op({ id: 'o1' }, '…'),
+      op({ id: 'o2' }, '…'),
+      sub({ id: 's1' }, '…'),
+      sub({ id: 'ns' }, '…'),
+      sub({ id: 's2' }, '…'),
+      sub2({ id: 'nr' }, '…'),
+      sub2({ id: 'r1' }, '…'),
     );
     expect(refs(negotiated(after, baseOf(before)))).toEqual({
-      pp1: 'PP 1', pp2: 'PP 2', np: 'PP 2 bis', o1: 'OP 1', o2: 'OP 2', s1: 'OP 2 (a)', ns: 'OP 2 (a) bis', s2: 'OP 2 (b)', nr: 'OP 2 (b) (new)', r1: 'OP 2 (b) (i)',
+      pp1: 'PP 1',
+      pp2: 'PP 2',
+      np: 'PP 2 bis',
+      o1: 'OP 1',
+      o2: 'OP 2',
+      s1: 'OP 2 (a)',
+      ns: 'OP 2 (a) bis',
+      s2: 'OP 2 (b)',
+      nr: 'OP 2 (b) (new)',
+      r1: 'OP 2 (b) (i)',
     });
   });
 
@@ -71,9 +100,24 @@ describe('negotiation numbering', () => {
 
   it('numbers as new a paragraph that moved under another parent, level or kind', () => {
     const before = doc(title('T'), pp({ id: 'x' }, '…'), op({ id: 'o1' }, '…'), sub({ id: 's1' }, '…'), sub({ id: 's2' }, '…'), op({ id: 'o2' }, '…'), sub({ id: 's3' }, '…'));
-    const after = doc(title('T'), op({ id: 'x' }, '…'), op({ id: 'o1' }, '…'), sub({ id: 's1' }, '…'), sub2({ id: 's2' }, '…'), op({ id: 'o2' }, '…'), sub({ id: 's3' }, '…'), sub({ id: 'o1x' }, '…'));
+    const after = doc(
+      title('T'),
+      op({ id: 'x' }, '…'),
+      op({ id: 'o1' }, '…'),
+      sub({ id: 's1' }, '…'),
+      sub2({ id: 's2' }, '…'),
+      op({ id: 'o2' }, '…'),
+      sub({ id: 's3' }, '…'),
+      sub({ id: 'o1x' }, '…'),
+    );
     expect(refs(negotiated(after, baseOf(before)))).toEqual({
-      x: 'OP new', o1: 'OP 1', s1: 'OP 1 (a)', s2: 'OP 1 (a) (i)', o2: 'OP 2', s3: 'OP 2 (a)', o1x: 'OP 2 (a) bis',
+      x: 'OP new',
+      o1: 'OP 1',
+      s1: 'OP 1 (a)',
+      s2: 'OP 1 (a) (i)',
+      o2: 'OP 2',
+      s3: 'OP 2 (a)',
+      o1x: 'OP 2 (a) bis',
     });
   });
 
@@ -93,7 +137,12 @@ describe('negotiation numbering', () => {
 
   it('keeps annexed paragraphs their numbers within their annex', () => {
     const before = doc(title('T'), op({ id: 'o1' }, '…'), annex(heading('H'), sub({ id: 'a' }, '…'), sub({ id: 'b' }, '…')), annex(heading('H'), op({ id: 'c' }, '…')));
-    const after = doc(title('T'), op({ id: 'o1' }, '…'), annex(heading('H'), sub({ id: 'a' }, '…'), sub({ id: 'n' }, '…'), sub({ id: 'b' }, '…')), annex(heading('H'), op({ id: 'c' }, '…')));
+    const after = doc(
+      title('T'),
+      op({ id: 'o1' }, '…'),
+      annex(heading('H'), sub({ id: 'a' }, '…'), sub({ id: 'n' }, '…'), sub({ id: 'b' }, '…')),
+      annex(heading('H'), op({ id: 'c' }, '…')),
+    );
     expect(refs(negotiated(after, baseOf(before)))).toEqual({ o1: 'OP', a: 'Annex I, para. (a)', n: 'Annex I, para. (a) bis', b: 'Annex I, para. (b)', c: 'Annex II, para. 1' });
   });
 

@@ -47,14 +47,16 @@ const ids = (d: PMNode) => {
 
 describe('applyOralAmendments, English', () => {
   it('replaces, deletes and inserts words, keeping one space between words', () => {
-    const amended = value(applyOralAmendments(issued(), [
-      amend({ kind: 'replace_words', paragraphId: 'op1', words: 'Urges', text: 'Strongly urges' }),
-      amend({ kind: 'delete_words', paragraphId: 'op1', words: 'all' }),
-      amend({ kind: 'insert_words', paragraphId: 'op1', position: 'after', words: 'implement', text: 'effectively' }),
-      amend({ kind: 'insert_words', paragraphId: 'op3', position: 'before', words: 'at its', text: 'on progress' }),
-      amend({ kind: 'delete_words', paragraphId: 'op3', words: 'twelfth session.', }),
-      amend({ kind: 'insert_words', paragraphId: 'op3', position: 'end', text: 'next session.' }),
-    ]));
+    const amended = value(
+      applyOralAmendments(issued(), [
+        amend({ kind: 'replace_words', paragraphId: 'op1', words: 'Urges', text: 'Strongly urges' }),
+        amend({ kind: 'delete_words', paragraphId: 'op1', words: 'all' }),
+        amend({ kind: 'insert_words', paragraphId: 'op1', position: 'after', words: 'implement', text: 'effectively' }),
+        amend({ kind: 'insert_words', paragraphId: 'op3', position: 'before', words: 'at its', text: 'on progress' }),
+        amend({ kind: 'delete_words', paragraphId: 'op3', words: 'twelfth session.' }),
+        amend({ kind: 'insert_words', paragraphId: 'op3', position: 'end', text: 'next session.' }),
+      ]),
+    );
     expect(textOf(amended, 'op1')).toBe('Strongly urges States parties to implement effectively the Protocol;');
     expect(textOf(amended, 'op3')).toBe('Requests the Secretariat to report to the Conference on progress at its next session.');
   });
@@ -66,18 +68,26 @@ describe('applyOralAmendments, English', () => {
 
   it('refuses words found twice, unless told which occurrence; names the paragraph as the meeting does', () => {
     // "invites" once (case matters), "the Protocol" once: both found.
-    const once = value(applyOralAmendments(issued(), [
-      amend({ kind: 'replace_words', paragraphId: 'op2', words: 'invites', text: 'encourages' }),
-      amend({ kind: 'delete_words', paragraphId: 'op2', words: 'the Protocol' }),
-    ]));
+    const once = value(
+      applyOralAmendments(issued(), [
+        amend({ kind: 'replace_words', paragraphId: 'op2', words: 'invites', text: 'encourages' }),
+        amend({ kind: 'delete_words', paragraphId: 'op2', words: 'the Protocol' }),
+      ]),
+    );
     expect(textOf(once, 'op2')).toBe('Invites States that have not yet done so to consider ratifying, and encourages States parties that shall report to do so;');
     const states = amend({ kind: 'replace_words', paragraphId: 'op2', words: 'States', text: 'Member States' });
     expect(applyOralAmendments(issued(), [states])).toEqual({
-      ok: false, error: 'oral amendment 1, proposed by MEX, cannot apply to OP 2 (paragraph op2): the words "States" occur 2 times in it: quote more words, or say which occurrence is meant',
+      ok: false,
+      error: 'oral amendment 1, proposed by MEX, cannot apply to OP 2 (paragraph op2): the words "States" occur 2 times in it: quote more words, or say which occurrence is meant',
     });
     const second = value(applyOralAmendments(issued(), [{ ...states, occurrence: 2 } as OralAmendment]));
-    expect(textOf(second, 'op2')).toBe('Invites States that have not yet done so to consider ratifying the Protocol, and invites Member States parties that shall report to do so;');
-    expect(applyOralAmendments(issued(), [{ ...states, occurrence: 3 } as OralAmendment])).toMatchObject({ ok: false, error: expect.stringContaining('occur only 2 times in it, not 3 times') });
+    expect(textOf(second, 'op2')).toBe(
+      'Invites States that have not yet done so to consider ratifying the Protocol, and invites Member States parties that shall report to do so;',
+    );
+    expect(applyOralAmendments(issued(), [{ ...states, occurrence: 3 } as OralAmendment])).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('occur only 2 times in it, not 3 times'),
+    });
   });
 
   it('keeps italics and footnotes: words inserted after "Recalling" are italic; the footnote stays', () => {
@@ -92,12 +102,14 @@ describe('applyOralAmendments, English', () => {
   });
 
   it('replaces, inserts and deletes whole paragraphs; issued ids stay, a new paragraph brings its own', () => {
-    const amended = value(applyOralAmendments(issued(), [
-      amend({ kind: 'insert_paragraph', paragraphId: 'op1', position: 'after', paragraphType: 'operative', text: 'Encourages States to exchange information;', newId: 'new1' }),
-      amend({ kind: 'insert_paragraph', paragraphId: 'b', position: 'after', paragraphType: 'subparagraph', level: 1, text: 'to report;', newId: 'new2' }),
-      amend({ kind: 'replace_paragraph', paragraphId: 'a', text: 'to collect and analyse data;' }),
-      amend({ kind: 'delete_paragraph', paragraphId: 'op3' }),
-    ]));
+    const amended = value(
+      applyOralAmendments(issued(), [
+        amend({ kind: 'insert_paragraph', paragraphId: 'op1', position: 'after', paragraphType: 'operative', text: 'Encourages States to exchange information;', newId: 'new1' }),
+        amend({ kind: 'insert_paragraph', paragraphId: 'b', position: 'after', paragraphType: 'subparagraph', level: 1, text: 'to report;', newId: 'new2' }),
+        amend({ kind: 'replace_paragraph', paragraphId: 'a', text: 'to collect and analyse data;' }),
+        amend({ kind: 'delete_paragraph', paragraphId: 'op3' }),
+      ]),
+    );
     expect(ids(amended)).toEqual(['pp1', 'op1', 'new1', 'op2', 'a', 'b', 'new2']);
     expect(textOf(amended, 'a')).toBe('to collect and analyse data;');
     const numbers = sequentialNumbering(amended).byId;
@@ -105,23 +117,35 @@ describe('applyOralAmendments, English', () => {
   });
 
   it('refuses what cannot apply, saying why', () => {
-    const refused = (...a: OralAmendment[]) => { const r = applyOralAmendments(issued(), a); return r.ok ? null : r.error; };
-    expect(refused(amend({ kind: 'delete_paragraph', paragraphId: 'op9' }))).toBe('oral amendment 1, proposed by MEX, cannot apply to paragraph op9: there is no such paragraph in the text');
-    expect(refused(amend({ kind: 'delete_paragraph', paragraphId: 'op3' }), amend({ kind: 'delete_words', paragraphId: 'op3', words: 'twelfth' }, { proposedBy: null })))
-      .toBe('oral amendment 2 cannot apply to OP 3 (paragraph op3): oral amendment 1 deleted that paragraph');
-    expect(refused(amend({ kind: 'insert_paragraph', paragraphId: 'op3', position: 'before', paragraphType: 'plain', text: 'x', newId: 'op1' })))
-      .toBe("oral amendment 1, proposed by MEX, cannot apply to OP 3 (paragraph op3): the new paragraph's id op1 is already used in the text");
+    const refused = (...a: OralAmendment[]) => {
+      const r = applyOralAmendments(issued(), a);
+      return r.ok ? null : r.error;
+    };
+    expect(refused(amend({ kind: 'delete_paragraph', paragraphId: 'op9' }))).toBe(
+      'oral amendment 1, proposed by MEX, cannot apply to paragraph op9: there is no such paragraph in the text',
+    );
+    expect(refused(amend({ kind: 'delete_paragraph', paragraphId: 'op3' }), amend({ kind: 'delete_words', paragraphId: 'op3', words: 'twelfth' }, { proposedBy: null }))).toBe(
+      'oral amendment 2 cannot apply to OP 3 (paragraph op3): oral amendment 1 deleted that paragraph',
+    );
+    expect(refused(amend({ kind: 'insert_paragraph', paragraphId: 'op3', position: 'before', paragraphType: 'plain', text: 'x', newId: 'op1' }))).toBe(
+      "oral amendment 1, proposed by MEX, cannot apply to OP 3 (paragraph op3): the new paragraph's id op1 is already used in the text",
+    );
     const twin = doc(title('T'), op({ id: 'x' }, 'one'), op({ id: 'x' }, 'two'));
-    expect(applyOralAmendments(twin, [amend({ kind: 'delete_paragraph', paragraphId: 'x' })])).toMatchObject({ ok: false, error: expect.stringContaining('the text has 2 paragraphs with the id x') });
+    expect(applyOralAmendments(twin, [amend({ kind: 'delete_paragraph', paragraphId: 'x' })])).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('the text has 2 paragraphs with the id x'),
+    });
   });
 
   it('skips amendments not accepted, and leaves the issued text untouched', () => {
     const text = issued();
     const before = JSON.stringify(text.toJSON());
-    const amended = value(applyOralAmendments(text, [
-      amend({ kind: 'delete_paragraph', paragraphId: 'op1' }, { accepted: false }),
-      amend({ kind: 'replace_words', paragraphId: 'op1', words: 'Urges', text: 'Calls upon' }),
-    ]));
+    const amended = value(
+      applyOralAmendments(text, [
+        amend({ kind: 'delete_paragraph', paragraphId: 'op1' }, { accepted: false }),
+        amend({ kind: 'replace_words', paragraphId: 'op1', words: 'Urges', text: 'Calls upon' }),
+      ]),
+    );
     expect(textOf(amended, 'op1')).toBe('Calls upon all States parties to implement the Protocol;');
     expect(JSON.stringify(text.toJSON())).toBe(before);
     expect(applyOralAmendments(text, [])).toEqual({ ok: true, value: text });
@@ -129,15 +153,23 @@ describe('applyOralAmendments, English', () => {
 });
 
 describe('applyOralAmendments, Chinese', () => {
-  const zh = () => doc(title('加强国际合作'), formula('缔约方会议，'), op({ id: 'o1' }, '请缔约国采取一切必要措施，执行议定书；'), op({ id: 'o2' }, '请秘书处向缔约方会议第十二届会议报告本决议执行情况。'));
+  const zh = () =>
+    doc(
+      title('加强国际合作'),
+      formula('缔约方会议，'),
+      op({ id: 'o1' }, '请缔约国采取一切必要措施，执行议定书；'),
+      op({ id: 'o2' }, '请秘书处向缔约方会议第十二届会议报告本决议执行情况。'),
+    );
 
   it('matches words anywhere in unspaced text and inserts no spaces', () => {
-    const amended = value(applyOralAmendments(zh(), [
-      amend({ kind: 'insert_words', paragraphId: 'o1', position: 'after', words: '缔约国', text: '酌情' }),
-      amend({ kind: 'replace_words', paragraphId: 'o1', words: '一切必要', text: '适当' }),
-      amend({ kind: 'delete_words', paragraphId: 'o2', words: '本决议' }),
-      amend({ kind: 'insert_words', paragraphId: 'o2', position: 'before', words: '报告', text: '书面' }),
-    ]));
+    const amended = value(
+      applyOralAmendments(zh(), [
+        amend({ kind: 'insert_words', paragraphId: 'o1', position: 'after', words: '缔约国', text: '酌情' }),
+        amend({ kind: 'replace_words', paragraphId: 'o1', words: '一切必要', text: '适当' }),
+        amend({ kind: 'delete_words', paragraphId: 'o2', words: '本决议' }),
+        amend({ kind: 'insert_words', paragraphId: 'o2', position: 'before', words: '报告', text: '书面' }),
+      ]),
+    );
     expect(textOf(amended, 'o1')).toBe('请缔约国酌情采取适当措施，执行议定书；');
     expect(textOf(amended, 'o2')).toBe('请秘书处向缔约方会议第十二届会议书面报告执行情况。');
   });
@@ -168,15 +200,22 @@ describe('validateOralAmendment', () => {
     expect(validateOralAmendment({ ...json, words: 'Cote\u0301' })).toMatchObject({ ok: true, value: { words: 'Coté' } });
     expect(validateOralAmendment({ kind: 'insert_words', paragraphId: 'p', proposedBy: null, accepted: false, position: 'end', text: 'x' }).ok).toBe(true);
     expect(validateOralAmendment({ kind: 'delete_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true }).ok).toBe(true);
-    const inserted = validateOralAmendment({ kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'subparagraph', level: 2, text: 'x' }, { newId: () => 'fresh' });
+    const inserted = validateOralAmendment(
+      { kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'subparagraph', level: 2, text: 'x' },
+      { newId: () => 'fresh' },
+    );
     expect(inserted).toMatchObject({ ok: true, value: { newId: 'fresh', level: 2 } });
-    expect(validateOralAmendment({ kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'plain', text: 'x' }))
-      .toMatchObject({ ok: true, value: { newId: expect.stringMatching(/^[0-9a-z]{12}$/) } });
+    expect(
+      validateOralAmendment({ kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'plain', text: 'x' }),
+    ).toMatchObject({ ok: true, value: { newId: expect.stringMatching(/^[0-9a-z]{12}$/) } });
   });
 
   it.each([
     [null, 'an oral amendment must be an object'],
-    [{ ...json, kind: 'move_paragraph' }, '"kind" must be one of replace_words, insert_words, delete_words, replace_paragraph, insert_paragraph, delete_paragraph, not "move_paragraph"'],
+    [
+      { ...json, kind: 'move_paragraph' },
+      '"kind" must be one of replace_words, insert_words, delete_words, replace_paragraph, insert_paragraph, delete_paragraph, not "move_paragraph"',
+    ],
     [{ ...json, colour: 'red' }, 'replace_words: unknown field "colour"'],
     [{ ...json, words: '  ' }, 'replace_words: "words" must be non-empty text (no footnote mark), not "  "'],
     [{ ...json, words: undefined }, 'replace_words: "words" must be non-empty text, not missing'],
@@ -185,8 +224,14 @@ describe('validateOralAmendment', () => {
     [{ ...json, occurrence: 0 }, 'replace_words: "occurrence" must be 1, 2, 3 …, not 0'],
     [{ ...json, kind: 'insert_words', words: undefined, position: 'after' }, 'insert_words: "words" must say where to insert after'],
     [{ ...json, kind: 'insert_words', position: 'start' }, 'insert_words: "words" goes only with "before" or "after"'],
-    [{ kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'operative', level: 1, text: 'x' }, 'insert_paragraph: "level" goes only with a subparagraph'],
-    [{ kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'subparagraph', level: 3, text: 'x' }, 'insert_paragraph: "level" must be a subparagraph level (1 or 2), not 3'],
+    [
+      { kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'operative', level: 1, text: 'x' },
+      'insert_paragraph: "level" goes only with a subparagraph',
+    ],
+    [
+      { kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'subparagraph', level: 3, text: 'x' },
+      'insert_paragraph: "level" must be a subparagraph level (1 or 2), not 3',
+    ],
   ])('refuses %j', (input, error) => {
     expect(validateOralAmendment(input)).toEqual({ ok: false, error });
   });

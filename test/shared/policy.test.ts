@@ -10,8 +10,18 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/accounts';
 import { deriveStatus, type DraftEvent, type DraftStatus } from '../../shared/lifecycle';
 import {
-  draftPermissions, FROZEN_TEXT_REFUSAL, mayAdminister, mayChangeSponsorship, mayCreateDraft, mayEditText, mayReadDraft,
-  mayRecordEvent, mayWriteRecord, MEETING_EVENT_TYPES, type DraftAccess, type Permission,
+  draftPermissions,
+  FROZEN_TEXT_REFUSAL,
+  mayAdminister,
+  mayChangeSponsorship,
+  mayCreateDraft,
+  mayEditText,
+  mayReadDraft,
+  mayRecordEvent,
+  mayWriteRecord,
+  MEETING_EVENT_TYPES,
+  type DraftAccess,
+  type Permission,
 } from '../../shared/policy';
 import { ev } from './lifecycleHelpers';
 
@@ -41,7 +51,10 @@ const SCENES = {
 };
 type Scene = keyof typeof SCENES;
 const access = (scene: Scene): DraftAccess => ({
-  chairUserId: 'u-chair', mainSponsorId: 'CHL', sponsorIds: new Set(['CHL', 'PER']), frozen: SCENES[scene].frozen,
+  chairUserId: 'u-chair',
+  mainSponsorId: 'CHL',
+  sponsorIds: new Set(['CHL', 'PER']),
+  frozen: SCENES[scene].frozen,
 });
 
 type Rule = (actor: Actor, draft: DraftAccess, status: DraftStatus) => Permission;
@@ -96,10 +109,10 @@ describe('the reasons a permission is refused', () => {
   const of = (who: Who, scene: Scene) => draftPermissions(ACTORS[who], access(scene), SCENES[scene]);
 
   it('says who may act before it says when', () => {
-    expect(of('nonSponsor', 'adopted').freeze).toEqual({ ok: false, error: 'only the secretariat records this in the draft\'s record' });
+    expect(of('nonSponsor', 'adopted').freeze).toEqual({ ok: false, error: "only the secretariat records this in the draft's record" });
   });
 
-  it('gives the lifecycle\'s reason when the state refuses', () => {
+  it("gives the lifecycle's reason when the state refuses", () => {
     expect(of('secretariat', 'issued').freeze).toEqual({ ok: false, error: 'cannot freeze a draft before final action is taken on it' });
     expect(of('secretariat', 'adopted').recordEvent.introduced).toEqual({ ok: false, error: 'cannot introduce a draft that has already been adopted' });
     expect(of('secretariat', 'frozen').freeze).toEqual({ ok: false, error: 'the draft is already frozen' });
@@ -114,8 +127,10 @@ describe('the reasons a permission is refused', () => {
   it('closes the negotiation with final action', () => {
     expect(of('chairHere', 'adopted').setParagraphState).toEqual({ ok: false, error: 'action has been taken on the draft: its negotiation is over' });
     expect(of('secretariat', 'adopted').recordOralAmendment).toEqual({ ok: false, error: 'action has been taken on the draft: oral amendments are read out before it' });
-    expect(draftPermissions(ACTORS.secretariat, { ...access('issued'), frozen: false }, status([])).recordOralAmendment)
-      .toEqual({ ok: false, error: 'no text of this draft has been issued: oral amendments are made to an issued text' });
+    expect(draftPermissions(ACTORS.secretariat, { ...access('issued'), frozen: false }, status([])).recordOralAmendment).toEqual({
+      ok: false,
+      error: 'no text of this draft has been issued: oral amendments are made to an issued text',
+    });
   });
 
   it('offers a withdrawal of a draft never issued, as the table allows', () => {

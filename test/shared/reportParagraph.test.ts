@@ -10,7 +10,8 @@ const REPORT = new URL('../../bench/fixtures/cop11-report.zh.txt', import.meta.u
 
 function actionOf(fact: any): FinalAction {
   const a = fact.action;
-  if (a.type === 'deferred') return { type: 'deferred', meeting: a.meeting, date: a.date, decidedBy: a.decidedBy, toSession: null, noAction: a.noAction, annexedToReport: a.annexedToReport };
+  if (a.type === 'deferred')
+    return { type: 'deferred', meeting: a.meeting, date: a.date, decidedBy: a.decidedBy, toSession: null, noAction: a.noAction, annexedToReport: a.annexedToReport };
   const [kind, number] = a.becomes.split(' ');
   return { type: 'adopted', meeting: a.meeting, date: a.date, vote: { kind: 'without_vote' }, orallyAmended: a.orallyAmended === true, becomes: { kind, number } };
 }
@@ -18,7 +19,9 @@ function actionOf(fact: any): FinalAction {
 function inputOf(symbol: string): ActionParagraphInput {
   const fact = session.drafts.find((d: any) => d.symbol === symbol);
   return {
-    body: CONFERENCE, symbol, kind: fact.kind,
+    body: CONFERENCE,
+    symbol,
+    kind: fact.kind,
     title: { en: symbol.includes('L.9') ? L9_TITLE_EN : '', zh: fact.title.zh },
     submittedBy: fact.submittedBy ?? null,
     sponsors: (fact.sponsors ?? []).map((s: any) => ({ name: { en: s.en, zh: s.zh }, onBehalfOf: s.onBehalfOf ?? null })),
@@ -70,16 +73,26 @@ describe('the nine drafts of the eleventh session', () => {
 });
 
 const base = (action: FinalAction | DraftStatus, more: Partial<ActionParagraphInput> = {}): ActionParagraphInput => ({
-  body: CONFERENCE, symbol: 'CTOC/COP/2022/L.11', kind: 'resolution',
+  body: CONFERENCE,
+  symbol: 'CTOC/COP/2022/L.11',
+  kind: 'resolution',
   sponsors: [{ name: { en: 'Russian Federation', zh: '俄罗斯联邦' } }, { name: { en: 'Philippines', zh: '菲律宾' } }, { name: { en: 'Chile', zh: '智利' } }],
-  action, ...more,
+  action,
+  ...more,
 });
 const both = (input: ActionParagraphInput) => ({ en: value(reportParagraph(input, 'en')), zh: value(reportParagraph(input, 'zh')) });
 const recorded = { kind: 'recorded' as const, yes: 63, no: 15, abstain: 25, majority: 'simple' as const };
 
 describe('every action', () => {
   it('adopted by a recorded vote, with the figures', () => {
-    expect(both(base({ type: 'adopted', meeting: 9, date: '2022-10-20', vote: recorded, orallyAmended: false, becomes: { kind: 'resolution', number: '11/7' } }, { printedIn: { chapter: 1, section: 'A' } }))).toEqual({
+    expect(
+      both(
+        base(
+          { type: 'adopted', meeting: 9, date: '2022-10-20', vote: recorded, orallyAmended: false, becomes: { kind: 'resolution', number: '11/7' } },
+          { printedIn: { chapter: 1, section: 'A' } },
+        ),
+      ),
+    ).toEqual({
       en: 'At its 9th meeting, on 20 October 2022, the Conference adopted, by a recorded vote of 63 to 15, with 25 abstentions, a draft resolution (CTOC/COP/2022/L.11), sponsored by Chile, the Philippines and the Russian Federation. (For the text, see chap. I, sect. A, resolution 11/7.)',
       zh: '缔约方会议在 2022 年 10 月 20 日第 9 次会议上以 63 票赞成、15 票反对、25 票弃权的记录表决结果通过了一项决议草案（CTOC/COP/2022/L.11），提案国有：智利、菲律宾和俄罗斯联邦。（案文见第一章 A 节，第 11/7 号决议。）',
     });
@@ -87,8 +100,12 @@ describe('every action', () => {
 
   it('adopted as orally amended by a recorded vote; abstentions none or one', () => {
     const p = both(base({ type: 'adopted', meeting: 1, date: '2022-10-17', vote: { ...recorded, abstain: 0 }, orallyAmended: true }));
-    expect(p.en).toBe('At its 1st meeting, on 17 October 2022, the Conference adopted, by a recorded vote of 63 to 15, with no abstentions, as orally amended, a draft resolution (CTOC/COP/2022/L.11), sponsored by Chile, the Philippines and the Russian Federation.');
-    expect(p.zh).toBe('缔约方会议在 2022 年 10 月 17 日第 1 次会议上以 63 票赞成、15 票反对、0 票弃权的记录表决结果通过了一项经口头修正的决议草案（CTOC/COP/2022/L.11），提案国有：智利、菲律宾和俄罗斯联邦。');
+    expect(p.en).toBe(
+      'At its 1st meeting, on 17 October 2022, the Conference adopted, by a recorded vote of 63 to 15, with no abstentions, as orally amended, a draft resolution (CTOC/COP/2022/L.11), sponsored by Chile, the Philippines and the Russian Federation.',
+    );
+    expect(p.zh).toBe(
+      '缔约方会议在 2022 年 10 月 17 日第 1 次会议上以 63 票赞成、15 票反对、0 票弃权的记录表决结果通过了一项经口头修正的决议草案（CTOC/COP/2022/L.11），提案国有：智利、菲律宾和俄罗斯联邦。',
+    );
     expect(both(base({ type: 'adopted', meeting: 2, date: '2022-10-17', vote: { ...recorded, abstain: 1 }, orallyAmended: false })).en).toContain('with 1 abstention, a draft');
   });
 
@@ -119,19 +136,39 @@ describe('every action', () => {
   });
 
   it('consideration deferred by the body to a later session, the text not annexed', () => {
-    const p = both(base({ type: 'deferred', meeting: 21, date: '2022-10-21', decidedBy: 'body', toSession: 12, noAction: true, annexedToReport: false }, { symbol: 'CTOC/COP/2022/L.11/Rev.1', session: 11 }));
-    expect(p.en).toBe('At its 21st meeting, on 21 October 2022, the Conference decided to defer to its twelfth session consideration of a revised draft resolution (CTOC/COP/2022/L.11/Rev.1), sponsored by Chile, the Philippines and the Russian Federation. The Conference took no action on the revised draft resolution.');
-    expect(p.zh).toBe('缔约方会议在 2022 年 10 月 21 日第 21 次会议上决定将一项决议修订草案（CTOC/COP/2022/L.11/Rev.1）推迟至第十二届会议审议，提案国有：智利、菲律宾和俄罗斯联邦。缔约方会议未就该决议修订草案采取任何行动。');
+    const p = both(
+      base(
+        { type: 'deferred', meeting: 21, date: '2022-10-21', decidedBy: 'body', toSession: 12, noAction: true, annexedToReport: false },
+        { symbol: 'CTOC/COP/2022/L.11/Rev.1', session: 11 },
+      ),
+    );
+    expect(p.en).toBe(
+      'At its 21st meeting, on 21 October 2022, the Conference decided to defer to its twelfth session consideration of a revised draft resolution (CTOC/COP/2022/L.11/Rev.1), sponsored by Chile, the Philippines and the Russian Federation. The Conference took no action on the revised draft resolution.',
+    );
+    expect(p.zh).toBe(
+      '缔约方会议在 2022 年 10 月 21 日第 21 次会议上决定将一项决议修订草案（CTOC/COP/2022/L.11/Rev.1）推迟至第十二届会议审议，提案国有：智利、菲律宾和俄罗斯联邦。缔约方会议未就该决议修订草案采取任何行动。',
+    );
   });
 
   it('deferred by the sponsors to a later session, the text annexed to the present report', () => {
     const p = both(base({ type: 'deferred', meeting: 11, date: '2022-10-21', decidedBy: 'sponsors', toSession: 22, noAction: false, annexedToReport: true }, { kind: 'decision' }));
-    expect(p.en).toBe('At the 11th meeting of the Conference, on 21 October 2022, the sponsors of the draft decision (CTOC/COP/2022/L.11) decided to defer its consideration and action by the Conference to the twenty-second session. The text of the draft decision was annexed to the present report (see annex).');
-    expect(p.zh).toBe('在 2022 年 10 月 21 日缔约方会议第 11 次会议上，决定草案（CTOC/COP/2022/L.11）的提案国决定推迟缔约方会议对该决定草案的审议和采取行动至第二十二届会议。该决定草案案文作为本报告的附件（见附件）。');
+    expect(p.en).toBe(
+      'At the 11th meeting of the Conference, on 21 October 2022, the sponsors of the draft decision (CTOC/COP/2022/L.11) decided to defer its consideration and action by the Conference to the twenty-second session. The text of the draft decision was annexed to the present report (see annex).',
+    );
+    expect(p.zh).toBe(
+      '在 2022 年 10 月 21 日缔约方会议第 11 次会议上，决定草案（CTOC/COP/2022/L.11）的提案国决定推迟缔约方会议对该决定草案的审议和采取行动至第二十二届会议。该决定草案案文作为本报告的附件（见附件）。',
+    );
   });
 
   it('a decision adopted without sponsors or a named subject', () => {
-    const action: FinalAction = { type: 'adopted', meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false, becomes: { kind: 'decision', number: '11/3' } };
+    const action: FinalAction = {
+      type: 'adopted',
+      meeting: 11,
+      date: '2022-10-21',
+      vote: { kind: 'without_vote' },
+      orallyAmended: false,
+      becomes: { kind: 'decision', number: '11/3' },
+    };
     expect(both(base(action, { kind: 'decision', sponsors: [], printedIn: { chapter: 1, section: 'B' } }))).toEqual({
       en: 'At its 11th meeting, on 21 October 2022, the Conference adopted a draft decision (CTOC/COP/2022/L.11). (For the text, see chap. I, sect. B, decision 11/3.)',
       zh: '缔约方会议在 2022 年 10 月 21 日第 11 次会议上通过了一项决定草案（CTOC/COP/2022/L.11）。（案文见第一章 B 节，第 11/3 号决定。）',
@@ -154,16 +191,27 @@ describe('every action', () => {
 
 describe('English names take "the" where UN style does', () => {
   it.each([
-    ['United Kingdom', 'the United Kingdom'], ['United States of America', 'the United States of America'],
-    ['Netherlands', 'the Netherlands'], ['Philippines', 'the Philippines'], ['Russian Federation', 'the Russian Federation'],
-    ['Republic of Korea', 'the Republic of Korea'], ['European Union', 'the European Union'], ['State of Palestine', 'the State of Palestine'],
-    ['Sudan', 'the Sudan'], ['Dominican Republic', 'the Dominican Republic'], ['United Arab Emirates', 'the United Arab Emirates'],
-    ['France', 'France'], ['Iran (Islamic Republic of)', 'Iran (Islamic Republic of)'], ['South Sudan', 'South Sudan'], ['Colombia', 'Colombia'],
+    ['United Kingdom', 'the United Kingdom'],
+    ['United States of America', 'the United States of America'],
+    ['Netherlands', 'the Netherlands'],
+    ['Philippines', 'the Philippines'],
+    ['Russian Federation', 'the Russian Federation'],
+    ['Republic of Korea', 'the Republic of Korea'],
+    ['European Union', 'the European Union'],
+    ['State of Palestine', 'the State of Palestine'],
+    ['Sudan', 'the Sudan'],
+    ['Dominican Republic', 'the Dominican Republic'],
+    ['United Arab Emirates', 'the United Arab Emirates'],
+    ['France', 'France'],
+    ['Iran (Islamic Republic of)', 'Iran (Islamic Republic of)'],
+    ['South Sudan', 'South Sudan'],
+    ['Colombia', 'Colombia'],
   ])('%s → %s', (name, printed) => expect(englishName(name)).toBe(printed));
 
   it('sorts on the bare name, so "the" never moves a name to T', () => {
-    expect(englishSponsoredBy([{ name: { en: 'United States', zh: '美国' } }, { name: { en: 'Thailand', zh: '泰国' } }, { name: { en: 'State of Palestine', zh: '巴勒斯坦国' } }]))
-      .toBe('sponsored by the State of Palestine, Thailand and the United States');
+    expect(
+      englishSponsoredBy([{ name: { en: 'United States', zh: '美国' } }, { name: { en: 'Thailand', zh: '泰国' } }, { name: { en: 'State of Palestine', zh: '巴勒斯坦国' } }]),
+    ).toBe('sponsored by the State of Palestine, Thailand and the United States');
     expect(englishSponsoredBy([])).toBe('');
   });
 });

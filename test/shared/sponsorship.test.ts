@@ -62,17 +62,15 @@ const entries = (...pairs: string[]): SponsorEntry[] =>
   });
 
 describe('the sponsor list as of a date', () => {
-  const events = rec(
-    '2022-10-17 main CHL',
-    '2022-10-18 join AUS PER EU*',
-    '2022-10-19 withdraw PER',
-    '2022-10-20 join PER',
-  );
+  const events = rec('2022-10-17 main CHL', '2022-10-18 join AUS PER EU*', '2022-10-19 withdraw PER', '2022-10-20 join PER');
 
   it('derives main sponsor, co-sponsors with their joining date, and withdrawals', () => {
     const at19 = sponsorsAsOf(events, '2022-10-19');
     expect(at19.main).toEqual({ delegationId: 'CHL', since: '2022-10-17', seq: 1, onBehalfOf: null });
-    expect(at19.coSponsors.map((s) => [s.delegationId, s.since])).toEqual([['AUS', '2022-10-18'], ['EU', '2022-10-18']]);
+    expect(at19.coSponsors.map((s) => [s.delegationId, s.since])).toEqual([
+      ['AUS', '2022-10-18'],
+      ['EU', '2022-10-18'],
+    ]);
     expect(at19.coSponsors[1]?.onBehalfOf).toEqual(EU_MEMBERS);
     expect(at19.withdrawn).toEqual([{ delegationId: 'PER', since: '2022-10-18', withdrawn: '2022-10-19', seq: 5 }]);
   });
@@ -98,8 +96,14 @@ describe('the sponsor list as of a date', () => {
 
   it('accepts stored rows as they are', () => {
     const row: SponsorshipEventRow = {
-      seq: 1, draftId: 'd', delegationId: 'CHL', type: 'main', date: '2022-10-17',
-      onBehalfOf: null, recordedBy: null, recordedAt: '2022-10-17T09:00:00.000Z',
+      seq: 1,
+      draftId: 'd',
+      delegationId: 'CHL',
+      type: 'main',
+      date: '2022-10-17',
+      onBehalfOf: null,
+      recordedBy: null,
+      recordedAt: '2022-10-17T09:00:00.000Z',
     };
     expect(sponsorsAsOf([fromRow(row)]).main?.delegationId).toBe('CHL');
     expect(fromNew({ ...row, draftId: 'd' }).type).toBe('main');
@@ -128,14 +132,10 @@ describe('checking a change', () => {
     expect(refusal('2022-10-20 join AUS')).toBe('Australia already sponsors this draft');
     expect(refusal('2022-10-20 join CHL')).toBe('Chile is the main sponsor of this draft');
     expect(refusal('2022-10-20 main CHL')).toBe('Chile is already the main sponsor of this draft');
-    expect(refusal('2022-10-20 withdraw CHL')).toBe(
-      'Chile is the main sponsor and cannot withdraw; the draft itself is withdrawn instead',
-    );
+    expect(refusal('2022-10-20 withdraw CHL')).toBe('Chile is the main sponsor and cannot withdraw; the draft itself is withdrawn instead');
     expect(refusal('2022-10-20 withdraw JPN')).toBe('JPN does not sponsor this draft');
     expect(refusal('2022-10-20 withdraw PER')).toBe('Peru already withdrew from sponsoring this draft on 2022-10-19');
-    expect(refusal('2022-10-18 join JPN')).toBe(
-      'a change to the sponsors cannot be dated 2022-10-18: the last one is dated 2022-10-19',
-    );
+    expect(refusal('2022-10-18 join JPN')).toBe('a change to the sponsors cannot be dated 2022-10-18: the last one is dated 2022-10-19');
     expect(refusal('2022-02-30 join JPN')).toBe('"2022-02-30" is not a date (YYYY-MM-DD)');
   });
 
@@ -181,9 +181,7 @@ describe('checking a change', () => {
 
 describe('order and form of the lists', () => {
   it('sorts by the English name in every language, accents aside', () => {
-    const sorted = sortByEnglishName(
-      entries("Croatia/克罗地亚", "Côte d'Ivoire/科特迪瓦", 'Costa Rica/哥斯达黎加', 'Turkmenistan/土库曼斯坦', 'Türkiye/土耳其'),
-    );
+    const sorted = sortByEnglishName(entries('Croatia/克罗地亚', "Côte d'Ivoire/科特迪瓦", 'Costa Rica/哥斯达黎加', 'Turkmenistan/土库曼斯坦', 'Türkiye/土耳其'));
     expect(sorted.map((e) => e.name.en)).toEqual(['Costa Rica', "Côte d'Ivoire", 'Croatia', 'Türkiye', 'Turkmenistan']);
     const zh = formatSponsorList(entries('United Kingdom/联合王国', 'State of Palestine/巴勒斯坦国', 'Algeria/阿尔及利亚'), 'zh');
     expect(zh).toBe('阿尔及利亚、巴勒斯坦国和联合王国');
@@ -228,41 +226,80 @@ describe('the drafts of COP 11', () => {
     expect(formatSponsoredBy([], 'zh')).toBe('');
   });
 
-  it('L.6/Rev.1 and L.10/Rev.2, in the report\'s order', () => {
+  it("L.6/Rev.1 and L.10/Rev.2, in the report's order", () => {
     const L6 = entries('United States/美国', 'France/法国', 'European Union/欧洲联盟', 'United Kingdom/联合王国');
     expect(formatSponsorList(L6, 'zh')).toBe('欧洲联盟、法国、联合王国和美国');
-    const L10 = entries('Paraguay/巴拉圭', 'Mexico/墨西哥', 'Jamaica/牙买加', 'Honduras/洪都拉斯', 'Guatemala/危地马拉',
-      'France/法国', 'El Salvador/萨尔瓦多', 'Ecuador/厄瓜多尔', 'Brazil/巴西');
+    const L10 = entries(
+      'Paraguay/巴拉圭',
+      'Mexico/墨西哥',
+      'Jamaica/牙买加',
+      'Honduras/洪都拉斯',
+      'Guatemala/危地马拉',
+      'France/法国',
+      'El Salvador/萨尔瓦多',
+      'Ecuador/厄瓜多尔',
+      'Brazil/巴西',
+    );
     expect(formatSponsorList(L10, 'zh')).toBe('巴西、厄瓜多尔、萨尔瓦多、法国、危地马拉、洪都拉斯、牙买加、墨西哥和巴拉圭');
   });
 
   it('L.7/Rev.2: 14 sponsors, the State of Palestine under S in Chinese too', () => {
     // Given in Chinese-dictionary order on purpose: the output must follow the English names.
-    const L7 = sortByEnglishName(entries('Yemen/也门', 'Sudan/苏丹', 'State of Palestine/巴勒斯坦国', 'Saudi Arabia/沙特阿拉伯',
-      'Qatar/卡塔尔', 'Pakistan/巴基斯坦', 'Mexico/墨西哥', 'Lebanon/黎巴嫩', 'Kuwait/科威特', 'Jordan/约旦',
-      'Honduras/洪都拉斯', 'El Salvador/萨尔瓦多', 'Egypt/埃及', 'Algeria/阿尔及利亚'))
-      .sort((a, b) => a.name.zh.localeCompare(b.name.zh, 'zh'));
+    const L7 = sortByEnglishName(
+      entries(
+        'Yemen/也门',
+        'Sudan/苏丹',
+        'State of Palestine/巴勒斯坦国',
+        'Saudi Arabia/沙特阿拉伯',
+        'Qatar/卡塔尔',
+        'Pakistan/巴基斯坦',
+        'Mexico/墨西哥',
+        'Lebanon/黎巴嫩',
+        'Kuwait/科威特',
+        'Jordan/约旦',
+        'Honduras/洪都拉斯',
+        'El Salvador/萨尔瓦多',
+        'Egypt/埃及',
+        'Algeria/阿尔及利亚',
+      ),
+    ).sort((a, b) => a.name.zh.localeCompare(b.name.zh, 'zh'));
     expect(L7).toHaveLength(14);
-    expect(formatSponsorList(L7, 'zh')).toBe(
-      '阿尔及利亚、埃及、萨尔瓦多、洪都拉斯、约旦、科威特、黎巴嫩、墨西哥、巴基斯坦、卡塔尔、沙特阿拉伯、巴勒斯坦国、苏丹和也门',
-    );
+    expect(formatSponsorList(L7, 'zh')).toBe('阿尔及利亚、埃及、萨尔瓦多、洪都拉斯、约旦、科威特、黎巴嫩、墨西哥、巴基斯坦、卡塔尔、沙特阿拉伯、巴勒斯坦国、苏丹和也门');
     expect(formatSponsorList(L7, 'en')).toBe(
       'Algeria, Egypt, El Salvador, Honduras, Jordan, Kuwait, Lebanon, Mexico, Pakistan, Qatar, Saudi Arabia, State of Palestine, Sudan and Yemen',
     );
   });
 
   it('L.8/Rev.2: the European Union also on behalf of its member States', () => {
-    const L8 = entries('Andorra/安道尔', 'Australia/澳大利亚', 'Brazil/巴西', 'Canada/加拿大', 'Chile/智利', 'Colombia/哥伦比亚',
-      'Costa Rica/哥斯达黎加', 'Ecuador/厄瓜多尔', 'El Salvador/萨尔瓦多', 'European Union/欧洲联盟*', 'Guatemala/危地马拉',
-      'Honduras/洪都拉斯', 'Israel/以色列', 'Mexico/墨西哥', 'New Zealand/新西兰', 'Norway/挪威', 'Panama/巴拿马',
-      'Paraguay/巴拉圭', 'State of Palestine/巴勒斯坦国', 'Switzerland/瑞士', 'Thailand/泰国', 'United Kingdom/联合王国',
-      'United States/美国').reverse();
+    const L8 = entries(
+      'Andorra/安道尔',
+      'Australia/澳大利亚',
+      'Brazil/巴西',
+      'Canada/加拿大',
+      'Chile/智利',
+      'Colombia/哥伦比亚',
+      'Costa Rica/哥斯达黎加',
+      'Ecuador/厄瓜多尔',
+      'El Salvador/萨尔瓦多',
+      'European Union/欧洲联盟*',
+      'Guatemala/危地马拉',
+      'Honduras/洪都拉斯',
+      'Israel/以色列',
+      'Mexico/墨西哥',
+      'New Zealand/新西兰',
+      'Norway/挪威',
+      'Panama/巴拿马',
+      'Paraguay/巴拉圭',
+      'State of Palestine/巴勒斯坦国',
+      'Switzerland/瑞士',
+      'Thailand/泰国',
+      'United Kingdom/联合王国',
+      'United States/美国',
+    ).reverse();
     expect(formatSponsoredBy(L8, 'zh')).toBe(
       '提案国有：安道尔、澳大利亚、巴西、加拿大、智利、哥伦比亚、哥斯达黎加、厄瓜多尔、萨尔瓦多、欧洲联盟（也代表其成员国）、危地马拉、洪都拉斯、以色列、墨西哥、新西兰、挪威、巴拿马、巴拉圭、巴勒斯坦国、瑞士、泰国、联合王国和美国',
     );
-    expect(formatSponsorList(L8, 'en')).toContain(
-      'El Salvador, European Union (also on behalf of its member States), Guatemala',
-    );
+    expect(formatSponsorList(L8, 'en')).toContain('El Salvador, European Union (also on behalf of its member States), Guatemala');
     expect(formatSponsorList(L8, 'en')).toMatch(/Paraguay, State of Palestine, Switzerland, Thailand, United Kingdom and United States$/);
   });
 
@@ -273,9 +310,11 @@ describe('the drafts of COP 11', () => {
     const directory: Record<string, LocalizedText> = {};
     const put = (code: string, en: string, zh: string) => (directory[code] = { en, zh });
     put('CHL', 'Chile', '智利');
-    const atIssue = 'AUS Australia 澳大利亚|COL Colombia 哥伦比亚|CRI Costa_Rica 哥斯达黎加|DOM Dominican_Republic 多米尼加共和国|EU European_Union 欧洲联盟|HND Honduras 洪都拉斯|JPN Japan 日本|NOR Norway 挪威|PER Peru 秘鲁|CHE Switzerland 瑞士|GBR United_Kingdom_of_Great_Britain_and_Northern_Ireland 大不列颠及北爱尔兰联合王国|USA United_States_of_America 美利坚合众国';
+    const atIssue =
+      'AUS Australia 澳大利亚|COL Colombia 哥伦比亚|CRI Costa_Rica 哥斯达黎加|DOM Dominican_Republic 多米尼加共和国|EU European_Union 欧洲联盟|HND Honduras 洪都拉斯|JPN Japan 日本|NOR Norway 挪威|PER Peru 秘鲁|CHE Switzerland 瑞士|GBR United_Kingdom_of_Great_Britain_and_Northern_Ireland 大不列颠及北爱尔兰联合王国|USA United_States_of_America 美利坚合众国';
     const others = 'CAN Canada 加拿大|ECU Ecuador 厄瓜多尔|GTM Guatemala 危地马拉';
-    const euMembers = 'AUT Austria 奥地利|BEL Belgium 比利时|BGR Bulgaria 保加利亚|HRV Croatia 克罗地亚|CYP Cyprus 塞浦路斯|CZE Czechia 捷克|DNK Denmark 丹麦|EST Estonia 爱沙尼亚|FIN Finland 芬兰|FRA France 法国|DEU Germany 德国|GRC Greece 希腊|HUN Hungary 匈牙利|IRL Ireland 爱尔兰|ITA Italy 意大利|LVA Latvia 拉脱维亚|LTU Lithuania 立陶宛|LUX Luxembourg 卢森堡|MLT Malta 马耳他|NLD Netherlands 荷兰|POL Poland 波兰|PRT Portugal 葡萄牙|ROU Romania 罗马尼亚|SVK Slovakia 斯洛伐克|SVN Slovenia 斯洛文尼亚|ESP Spain 西班牙|SWE Sweden 瑞典';
+    const euMembers =
+      'AUT Austria 奥地利|BEL Belgium 比利时|BGR Bulgaria 保加利亚|HRV Croatia 克罗地亚|CYP Cyprus 塞浦路斯|CZE Czechia 捷克|DNK Denmark 丹麦|EST Estonia 爱沙尼亚|FIN Finland 芬兰|FRA France 法国|DEU Germany 德国|GRC Greece 希腊|HUN Hungary 匈牙利|IRL Ireland 爱尔兰|ITA Italy 意大利|LVA Latvia 拉脱维亚|LTU Lithuania 立陶宛|LUX Luxembourg 卢森堡|MLT Malta 马耳他|NLD Netherlands 荷兰|POL Poland 波兰|PRT Portugal 葡萄牙|ROU Romania 罗马尼亚|SVK Slovakia 斯洛伐克|SVN Slovenia 斯洛文尼亚|ESP Spain 西班牙|SWE Sweden 瑞典';
     const codes = (table: string) =>
       table.split('|').map((row) => {
         const [code, en, zh] = row.split(' ');

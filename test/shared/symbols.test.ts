@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  checkPrefix, compareSymbols, draftSymbol, formatSymbol, isDraftText,
-  orderLineage, parseSymbol, sameDraft, type DocSymbol,
-} from '../../shared/symbols';
+import { checkPrefix, compareSymbols, draftSymbol, formatSymbol, isDraftText, orderLineage, parseSymbol, sameDraft, type DocSymbol } from '../../shared/symbols';
 
 /** A parsed symbol of the COP 11 session, with the given parts changed. */
 function sym(over: Partial<DocSymbol> = {}): DocSymbol {
@@ -100,9 +97,7 @@ describe('parseSymbol', () => {
 
 describe('formatSymbol', () => {
   it('writes the suffixes in order: Rev, Add, Corr, then the reissue mark', () => {
-    expect(formatSymbol(sym({ lNumber: 10, revision: 2, addendum: 1, corrigendum: 3, reissued: true }))).toBe(
-      'CTOC/COP/2022/L.10/Rev.2/Add.1/Corr.3*',
-    );
+    expect(formatSymbol(sym({ lNumber: 10, revision: 2, addendum: 1, corrigendum: 3, reissued: true }))).toBe('CTOC/COP/2022/L.10/Rev.2/Add.1/Corr.3*');
   });
 
   it('throws a RangeError on a value no symbol could have (a programmer error)', () => {
@@ -144,8 +139,13 @@ describe('round trips', () => {
 
   it('format ∘ parse gives back every well-formed symbol unchanged', () => {
     for (const text of [
-      'CTOC/COP/2022/L.9', 'CTOC/COP/2022/L.9/Rev.1', 'A/C.3/68/L.75', 'A/C.3/68/L.1/Add.3',
-      'CTOC/COP/2022/L.5/Corr.1', 'CTOC/COP/2022/L.10/Rev.2/Add.1', 'A/C.3/68/L.75*',
+      'CTOC/COP/2022/L.9',
+      'CTOC/COP/2022/L.9/Rev.1',
+      'A/C.3/68/L.75',
+      'A/C.3/68/L.1/Add.3',
+      'CTOC/COP/2022/L.5/Corr.1',
+      'CTOC/COP/2022/L.10/Rev.2/Add.1',
+      'A/C.3/68/L.75*',
     ]) {
       expect(formatSymbol(parsed(text))).toBe(text);
     }
@@ -153,8 +153,29 @@ describe('round trips', () => {
 
   it('writes back unchanged any text it accepts (one spelling per document), and never throws', () => {
     const piece = fc.constantFrom(
-      'CTOC', 'COP', '2022', 'A', 'C.3', 'c.3', '68', 'L.9', 'L.10', 'L.0', 'l.9', 'L9', 'Rev.1', 'Rev.2', 'Rev.0',
-      'rev.1', 'Add.2', 'Corr.1', 'Corr.01', 'X.1', '*', ' ', '',
+      'CTOC',
+      'COP',
+      '2022',
+      'A',
+      'C.3',
+      'c.3',
+      '68',
+      'L.9',
+      'L.10',
+      'L.0',
+      'l.9',
+      'L9',
+      'Rev.1',
+      'Rev.2',
+      'Rev.0',
+      'rev.1',
+      'Add.2',
+      'Corr.1',
+      'Corr.01',
+      'X.1',
+      '*',
+      ' ',
+      '',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 7 }), fc.boolean(), (pieces, star) => {
@@ -211,9 +232,17 @@ describe('the lineage of a draft', () => {
 
   it('compareSymbols orders L.9 < L.9/Rev.1 < L.9/Rev.2 and puts Add/Corr after the text they amend', () => {
     const inOrder = [
-      'CTOC/COP/2022/L.9', 'CTOC/COP/2022/L.9/Corr.1', 'CTOC/COP/2022/L.9/Add.1', 'CTOC/COP/2022/L.9/Add.1/Corr.1',
-      'CTOC/COP/2022/L.9/Add.2', 'CTOC/COP/2022/L.9/Rev.1', 'CTOC/COP/2022/L.9/Rev.1*', 'CTOC/COP/2022/L.9/Rev.1/Add.1',
-      'CTOC/COP/2022/L.9/Rev.2', 'CTOC/COP/2022/L.10', 'CTOC/COP/2023/L.1',
+      'CTOC/COP/2022/L.9',
+      'CTOC/COP/2022/L.9/Corr.1',
+      'CTOC/COP/2022/L.9/Add.1',
+      'CTOC/COP/2022/L.9/Add.1/Corr.1',
+      'CTOC/COP/2022/L.9/Add.2',
+      'CTOC/COP/2022/L.9/Rev.1',
+      'CTOC/COP/2022/L.9/Rev.1*',
+      'CTOC/COP/2022/L.9/Rev.1/Add.1',
+      'CTOC/COP/2022/L.9/Rev.2',
+      'CTOC/COP/2022/L.10',
+      'CTOC/COP/2023/L.1',
     ].map(parsed);
     for (const [i, a] of inOrder.entries()) {
       for (const [j, b] of inOrder.entries()) {

@@ -2,8 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  checkVoteCounts, countVote, parseActionVote, parseRecordedVote, possibleOutcomes, presentAndVoting,
-  requiredVotes, type Majority, type RecordedVote, type VoteOutcome,
+  checkVoteCounts,
+  countVote,
+  parseActionVote,
+  parseRecordedVote,
+  possibleOutcomes,
+  presentAndVoting,
+  requiredVotes,
+  type Majority,
+  type RecordedVote,
+  type VoteOutcome,
 } from '../../shared/votes';
 
 /** A recorded vote: yes / no / abstain under a majority. */
@@ -26,9 +34,7 @@ interface FixtureVote {
   majority: Majority;
   outcome: string;
 }
-const session = JSON.parse(
-  readFileSync(new URL('../../server/demo/fixtures/cop11-session.json', import.meta.url), 'utf8'),
-) as { recordedVotes: FixtureVote[] };
+const session = JSON.parse(readFileSync(new URL('../../server/demo/fixtures/cop11-session.json', import.meta.url), 'utf8')) as { recordedVotes: FixtureVote[] };
 
 describe('the recorded votes of the eleventh session of the COP to UNTOC', () => {
   it('whether observer status is procedural: 63/15/25, two-thirds of 78 present and voting', () => {

@@ -37,34 +37,48 @@ export function amendmentRoutes(deps: ApiDeps): Router {
       .map((r) => presentOralAmendment({ seq: r.seq, at: r.at, payload: r.payload as unknown as OralAmendmentPayload, userId: r.userId }, byId));
   };
 
-  router.get('/drafts/:id/amendments', draftRoute(store, {}, async ({ res, draftId }) => {
-    send(res, 200, await list(draftId));
-  }));
+  router.get(
+    '/drafts/:id/amendments',
+    draftRoute(store, {}, async ({ res, draftId }) => {
+      send(res, 200, await list(draftId));
+    }),
+  );
 
-  router.post('/drafts/:id/amendments', draftRoute(store, { body: amendmentBody, record: RecordTypes.oralAmendment }, async ({ res, user: actor, draftId, body: { symbol: named, meeting, ...amendment } }) => {
-    const recorded = await recordOralAmendment(store, { draftId, actor, amendment, symbol: named, meeting });
-    await refreshQuietly(deps, draftId);
-    const user = await store.getUser(actor.id);
-    send(res, 201, presentOralAmendment({ seq: recorded.row.seq, at: recorded.row.at, payload: recorded.payload, userId: actor.id }, new Map(user ? [[user.id, user]] : [])));
-  }));
+  router.post(
+    '/drafts/:id/amendments',
+    draftRoute(store, { body: amendmentBody, record: RecordTypes.oralAmendment }, async ({ res, user: actor, draftId, body: { symbol: named, meeting, ...amendment } }) => {
+      const recorded = await recordOralAmendment(store, { draftId, actor, amendment, symbol: named, meeting });
+      await refreshQuietly(deps, draftId);
+      const user = await store.getUser(actor.id);
+      send(res, 201, presentOralAmendment({ seq: recorded.row.seq, at: recorded.row.at, payload: recorded.payload, userId: actor.id }, new Map(user ? [[user.id, user]] : [])));
+    }),
+  );
 
-  router.get('/drafts/:id/amended-text', draftRoute(store, { query: amendedQuery }, async ({ res, draftId, query }) => {
-    const texts = await loadDraftTexts(store, draftId);
-    const named = query.symbol ?? texts.latest?.symbol;
-    if (!named) throw DomainErrors.refused('no text of this draft has been issued yet');
-    // Every text of the draft may be asked for: one nobody amended is its issued text, with no amendments.
-    const resolved = await resolveText(store, texts, { kind: 'amended', symbol: named }, {
-      oralAmendments: async (revision) => amendmentsFor(await store.listDraftEvents(revision.draftId), revision),
-    });
-    const amendments = amendmentsFor(await store.listDraftEvents(draftId), resolved.revision!);
-    send(res, 200, {
-      symbol: resolved.symbol,
-      label: resolved.label,
-      text: resolved.text,
-      hash: textHash(checkedText(resolved.text)),
-      amendments: { recorded: amendments.length, accepted: amendments.filter((a) => a.accepted).length },
-    });
-  }));
+  router.get(
+    '/drafts/:id/amended-text',
+    draftRoute(store, { query: amendedQuery }, async ({ res, draftId, query }) => {
+      const texts = await loadDraftTexts(store, draftId);
+      const named = query.symbol ?? texts.latest?.symbol;
+      if (!named) throw DomainErrors.refused('no text of this draft has been issued yet');
+      // Every text of the draft may be asked for: one nobody amended is its issued text, with no amendments.
+      const resolved = await resolveText(
+        store,
+        texts,
+        { kind: 'amended', symbol: named },
+        {
+          oralAmendments: async (revision) => amendmentsFor(await store.listDraftEvents(revision.draftId), revision),
+        },
+      );
+      const amendments = amendmentsFor(await store.listDraftEvents(draftId), resolved.revision!);
+      send(res, 200, {
+        symbol: resolved.symbol,
+        label: resolved.label,
+        text: resolved.text,
+        hash: textHash(checkedText(resolved.text)),
+        amendments: { recorded: amendments.length, accepted: amendments.filter((a) => a.accepted).length },
+      });
+    }),
+  );
 
   return router;
 }

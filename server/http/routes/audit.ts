@@ -17,7 +17,10 @@ const when = z.string().refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d
 
 const auditQuery = z.strictObject({
   user: id.optional(),
-  action: z.string().regex(/^[a-z_]+(\.[a-z_]+)?$/, 'an action name such as auth.sign_in, or a family such as auth').optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_]+(\.[a-z_]+)?$/, 'an action name such as auth.sign_in, or a family such as auth')
+    .optional(),
   from: when.optional(),
   to: when.optional(),
   before: z.coerce.number().int().min(1).optional(),

@@ -154,7 +154,7 @@ export function authRoutes(deps: ApiDeps, throttle: LoginThrottle): Router {
     if (wait > 0) throw HttpErrors.tooManyAttempts(wait);
     const userId = await redeemResetCode(store, input.code);
     const user = userId ? await store.getUser(userId) : null;
-    if (!user || !user.active) {
+    if (!user?.active) {
       await throttle.fail(attempt);
       await audit(deps, req, { action: AuditActions.passwordResetFailed, user: null, detail: { code: hashSecret(input.code).slice(0, 12) } });
       throw HttpErrors.badResetCode();

@@ -30,7 +30,7 @@ export function chairRoutes(deps: ApiDeps): Router {
     const draft = await store.getDraft(draftId);
     if (!draft) throw DomainErrors.notFound('draft');
     const chair = chairUserId === null ? null : await store.getUser(chairUserId);
-    if (chairUserId !== null && (!chair || !chair.active)) throw DomainErrors.refused(`there is no active user with id "${chairUserId}" to chair the consultations`);
+    if (chairUserId !== null && !chair?.active) throw DomainErrors.refused(`there is no active user with id "${chairUserId}" to chair the consultations`);
     if (chair && chair.role === 'delegate') throw DomainErrors.refused('a delegate speaks for a delegation and cannot chair the consultations');
     await store.assignChair(draftId, chairUserId);
     await refreshQuietly(deps, draftId);

@@ -47,7 +47,12 @@ export function compareBodyLimit(method: string, path: string): number | null {
 }
 const pasted = z.union([
   z.strictObject({ text: z.string().max(MAX_TEXT_BYTES) }),
-  z.strictObject({ docx: z.string().max(COMPARE_JSON_LIMIT).regex(/^[A-Za-z0-9+/=\s]*$/, 'base64') }),
+  z.strictObject({
+    docx: z
+      .string()
+      .max(COMPARE_JSON_LIMIT)
+      .regex(/^[A-Za-z0-9+/=\s]*$/, 'base64'),
+  }),
 ]);
 const label = z.string().trim().min(1).max(120);
 const pastedBody = z.strictObject({ left: pasted, right: pasted, leftLabel: label.optional(), rightLabel: label.optional(), lang: z.enum(['en', 'zh']).optional() });
@@ -88,7 +93,7 @@ async function importSide(input: z.output<typeof pasted>, which: 'left' | 'right
 
 function sendDocx(res: Response, name: string, bytes: Buffer): void {
   res.setHeader('Content-Type', MediaTypes.docx);
-  res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^A-Za-z0-9.\-]+/g, '_')}.docx"`);
+  res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^A-Za-z0-9.-]+/g, '_')}.docx"`);
   res.status(200).send(bytes);
 }
 
@@ -109,7 +114,7 @@ export function compareRouter(deps: CompareDeps): Router {
     const [left, right] = await Promise.all([resolveText(store, texts, leftSpec, deps.texts), resolveText(store, texts, rightSpec, deps.texts)]);
     const numbering = query.numbering ?? 'sequential';
     // Negotiation numbers count from the text under negotiation when the older text stood.
-    const base = numbering === 'negotiation' ? left.base ?? right.base ?? undefined : undefined;
+    const base = numbering === 'negotiation' ? (left.base ?? right.base ?? undefined) : undefined;
     const lang: Lang = query.lang ?? (texts.draft.language.startsWith('zh') ? 'zh' : 'en');
     return { left, right, numbering, lang, comparison: compare(left.text, right.text, base) };
   }

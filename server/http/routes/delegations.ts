@@ -14,7 +14,10 @@ import { AuditActions } from '../../../shared/audit';
 import { DomainErrors } from '../../errors';
 
 const newDelegationBody = z.strictObject({
-  code: z.string().trim().regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'a code in capitals, such as CHL or EU'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'a code in capitals, such as CHL or EU'),
   name: localizedText,
   kind: z.enum(DELEGATION_KINDS),
 });
@@ -52,7 +55,11 @@ export function delegationRoutes(deps: ApiDeps): Router {
     const before = await store.getDelegation(id);
     const after = before ? await store.updateDelegation(id, changes) : null;
     if (!before || !after) throw DomainErrors.notFound('delegation');
-    await audit(deps, req, { action: AuditActions.delegationUpdated, target: id, detail: { code: after.code, from: { name: before.name, kind: before.kind }, to: { name: after.name, kind: after.kind } } });
+    await audit(deps, req, {
+      action: AuditActions.delegationUpdated,
+      target: id,
+      detail: { code: after.code, from: { name: before.name, kind: before.kind }, to: { name: after.name, kind: after.kind } },
+    });
     send(res, 200, presentDelegation(after));
   });
 

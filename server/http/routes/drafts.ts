@@ -19,7 +19,11 @@ const newDraftBody = z.strictObject({
   kind: z.enum(['resolution', 'decision']),
   title: localizedText,
   agendaItem: visibleName(200),
-  language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or zh').default('en'),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or zh')
+    .default('en'),
   lNumber: z.number().int().min(1).max(100_000).optional(),
   mainSponsorId: id.nullable().optional(),
   onBehalfOf: localizedText.nullable().default(null),
@@ -69,7 +73,11 @@ export function sessionDraftRoutes(deps: ApiDeps): Router {
     const names = new Map(delegations.map((d) => [d.id, d.name.en]));
     // "In it now": the delegations (or, for the secretariat and chairs, the people) connected.
     const present = (draftId: string) => [...new Set((deps.presentIn?.(draftId) ?? []).map((u) => (u.delegationId ? names.get(u.delegationId) : null) ?? u.displayName))].sort();
-    send(res, 200, items.map((item) => presentDraftSummary(item, session, actor, present(item.draft.id))));
+    send(
+      res,
+      200,
+      items.map((item) => presentDraftSummary(item, session, actor, present(item.draft.id))),
+    );
   });
 
   router.post('/', async (req, res) => {
@@ -103,11 +111,14 @@ export function draftRoutes(deps: ApiDeps): Router {
   const { store } = deps;
   const router = Router();
 
-  router.get('/:id', draftRoute(store, {}, async ({ res, user: actor, draftId }) => {
-    const view = await loadDraftView(store, draftId);
-    if (!view) throw DomainErrors.notFound('draft');
-    send(res, 200, presentDraft(view, actor));
-  }));
+  router.get(
+    '/:id',
+    draftRoute(store, {}, async ({ res, user: actor, draftId }) => {
+      const view = await loadDraftView(store, draftId);
+      if (!view) throw DomainErrors.notFound('draft');
+      send(res, 200, presentDraft(view, actor));
+    }),
+  );
 
   return router;
 }

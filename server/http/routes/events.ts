@@ -31,11 +31,18 @@ export function eventRoutes(deps: ApiDeps): Router {
   const { store } = deps;
   const router = Router({ mergeParams: true });
 
-  router.get('/', draftRoute(store, {}, async ({ res, draftId }) => {
-    const [events, users] = await Promise.all([store.listDraftEvents(draftId), store.listUsers()]);
-    const byId = new Map(users.map((u) => [u.id, u]));
-    send(res, 200, events.map((e) => presentDraftEvent(e, byId)));
-  }));
+  router.get(
+    '/',
+    draftRoute(store, {}, async ({ res, draftId }) => {
+      const [events, users] = await Promise.all([store.listDraftEvents(draftId), store.listUsers()]);
+      const byId = new Map(users.map((u) => [u.id, u]));
+      send(
+        res,
+        200,
+        events.map((e) => presentDraftEvent(e, byId)),
+      );
+    }),
+  );
 
   router.post('/', async (req, res) => {
     const actor = requireUser(req);

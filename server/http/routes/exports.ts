@@ -15,13 +15,19 @@ import type { ApiDeps } from '../deps';
 import { draftRoute } from '../draftGuard';
 
 const exportQuery = z.object({
-  text: z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9/.\-]+$/, 'a document symbol or "working"').optional(),
+  text: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9/.-]+$/, 'a document symbol or "working"')
+    .optional(),
   lang: z.enum(['en', 'zh']).optional(),
 });
 
 /** A file name from a symbol: "CTOC/COP/2022/L.9/Rev.1" → "CTOC_COP_2022_L.9_Rev.1". */
 export function exportFileName(source: ExportSource, extension: string): string {
-  const base = source.meta.symbol.replace(/[^A-Za-z0-9.\-]+/g, '_');
+  const base = source.meta.symbol.replace(/[^A-Za-z0-9.-]+/g, '_');
   return `${base}${source.meta.textState === 'working' ? '_working' : ''}.${extension}`;
 }
 
@@ -46,12 +52,15 @@ export function exportsRouter(deps: ApiDeps): Router {
   const { store } = deps;
   const router = Router();
   const route = (format: ExportFormat) =>
-    router.get(`/drafts/:id/export.${format}`, draftRoute(store, { query: exportQuery }, async ({ res, draftId, query }) => {
-      const revisions = await store.listRevisions(draftId);
-      const latest = revisions.reduce<(typeof revisions)[number] | null>((a, r) => (a && a.revision > r.revision ? a : r), null);
-      const which = query.text ?? latest?.symbol ?? WORKING_TEXT;
-      await render(format, await loadExportSource(store, draftId, which, query.lang), res);
-    }));
+    router.get(
+      `/drafts/:id/export.${format}`,
+      draftRoute(store, { query: exportQuery }, async ({ res, draftId, query }) => {
+        const revisions = await store.listRevisions(draftId);
+        const latest = revisions.reduce<(typeof revisions)[number] | null>((a, r) => (a && a.revision > r.revision ? a : r), null);
+        const which = query.text ?? latest?.symbol ?? WORKING_TEXT;
+        await render(format, await loadExportSource(store, draftId, which, query.lang), res);
+      }),
+    );
   route('docx');
   route('akn.xml');
   route('txt');

@@ -43,7 +43,12 @@ export function importBodyLimit(method: string, path: string, contentType: strin
 
 const previewJson = z.union([
   z.strictObject({ text: z.string().max(MAX_TEXT_BYTES) }),
-  z.strictObject({ docx: z.string().max(JSON_LIMIT).regex(/^[A-Za-z0-9+/=\s]*$/, 'base64') }),
+  z.strictObject({
+    docx: z
+      .string()
+      .max(JSON_LIMIT)
+      .regex(/^[A-Za-z0-9+/=\s]*$/, 'base64'),
+  }),
 ]);
 
 const importBody = z.strictObject({ text: z.looseObject({ type: z.literal('doc') }) });

@@ -28,16 +28,22 @@ export function negotiationRoutes(deps: ApiDeps): Router {
     return presentParagraphStates(paragraphStatesAsOf(events), await negotiationOf(store, draftId, rows), events, new Map(users.map((u) => [u.id, u])));
   };
 
-  router.get('/drafts/:id/paragraph-states', draftRoute(store, {}, async ({ res, draftId }) => {
-    send(res, 200, await present(draftId));
-  }));
+  router.get(
+    '/drafts/:id/paragraph-states',
+    draftRoute(store, {}, async ({ res, draftId }) => {
+      send(res, 200, await present(draftId));
+    }),
+  );
 
-  router.post('/drafts/:id/paragraph-states', draftRoute(store, { body: stateBody, record: RecordTypes.paragraphState }, async ({ res, user: actor, draftId, body }) => {
-    await recordParagraphState(store, { draftId, actor, ...body });
-    // Everyone in the draft sees the chair's marks at once.
-    await refreshQuietly(deps, draftId);
-    send(res, 201, await present(draftId));
-  }));
+  router.post(
+    '/drafts/:id/paragraph-states',
+    draftRoute(store, { body: stateBody, record: RecordTypes.paragraphState }, async ({ res, user: actor, draftId, body }) => {
+      await recordParagraphState(store, { draftId, actor, ...body });
+      // Everyone in the draft sees the chair's marks at once.
+      await refreshQuietly(deps, draftId);
+      send(res, 201, await present(draftId));
+    }),
+  );
 
   return router;
 }

@@ -25,18 +25,24 @@ export function reportRoutes(deps: ApiDeps): Router {
   const { store } = deps;
   const router = Router();
 
-  router.get('/drafts/:id/report-paragraph', draftRoute(store, { query: langQuery }, async ({ res, draftId, query, draft }) => {
-    const items = await loadReportItems(store, draft.sessionId);
-    const own = items.find((i) => i.draft.id === draft.id)!;
-    const alone = reportParagraph(own.input, query.lang);
-    if (!alone.ok) throw DomainErrors.refused(alone.error);
-    // The paragraph as its section prints it: "also" when it continues the one before.
-    const acted = items.filter(isActed);
-    const at = acted.indexOf(own);
-    const section = actionTakenSection(acted.slice(Math.max(0, at - 1), at + 1).map((i) => i.input), query.lang);
-    const paragraph = section.ok ? section.value.at(-1)! : alone.value;
-    send(res, 200, { draftId: draft.id, symbol: own.input.symbol, lang: query.lang, paragraph, standalone: alone.value });
-  }));
+  router.get(
+    '/drafts/:id/report-paragraph',
+    draftRoute(store, { query: langQuery }, async ({ res, query, draft }) => {
+      const items = await loadReportItems(store, draft.sessionId);
+      const own = items.find((i) => i.draft.id === draft.id)!;
+      const alone = reportParagraph(own.input, query.lang);
+      if (!alone.ok) throw DomainErrors.refused(alone.error);
+      // The paragraph as its section prints it: "also" when it continues the one before.
+      const acted = items.filter(isActed);
+      const at = acted.indexOf(own);
+      const section = actionTakenSection(
+        acted.slice(Math.max(0, at - 1), at + 1).map((i) => i.input),
+        query.lang,
+      );
+      const paragraph = section.ok ? section.value.at(-1)! : alone.value;
+      send(res, 200, { draftId: draft.id, symbol: own.input.symbol, lang: query.lang, paragraph, standalone: alone.value });
+    }),
+  );
 
   router.get('/sessions/:id/action-taken', async (req, res) => {
     requireUser(req);
@@ -44,7 +50,11 @@ export function reportRoutes(deps: ApiDeps): Router {
     const query = parse(sectionQuery, req.query, 'query');
     const items = await loadReportItems(store, params.id);
     const acted = items.filter(isActed);
-    const section = actionTakenSection(acted.map((i) => i.input), query.lang, { firstNumber: query.firstNumber });
+    const section = actionTakenSection(
+      acted.map((i) => i.input),
+      query.lang,
+      { firstNumber: query.firstNumber },
+    );
     if (!section.ok) throw DomainErrors.refused(section.error);
     send(res, 200, {
       sessionId: params.id,

@@ -32,7 +32,11 @@ export function sessionRoutes(deps: ApiDeps): Router {
     const sessions = await store.listSessions();
     const bodies = new Map<string, Awaited<ReturnType<typeof store.getBody>>>();
     for (const s of sessions) if (!bodies.has(s.bodyId)) bodies.set(s.bodyId, await store.getBody(s.bodyId));
-    send(res, 200, sessions.map((s) => presentSession(s, bodies.get(s.bodyId) ?? null)));
+    send(
+      res,
+      200,
+      sessions.map((s) => presentSession(s, bodies.get(s.bodyId) ?? null)),
+    );
   });
 
   router.get('/:id', async (req, res) => {

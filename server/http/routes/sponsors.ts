@@ -50,12 +50,17 @@ export function sponsorRoutes(deps: ApiDeps): Router {
     if (!permission.ok) throw DomainErrors.forbidden(permission.error);
     const changed = await changeSponsorship(store, { ...input, actor });
     await refreshQuietly(deps, input.draftId);
+    // Dates as YYYY-MM-DD compare as strings (Math.max would not).
+    // biome-ignore lint/complexity/useMathMinMax: these are ISO dates, not numbers
     return presentAsOf(input.draftId, changed.row.date > todayUTC() ? changed.row.date : todayUTC());
   }
 
-  router.get('/', draftRoute(store, { query: asOfQuery }, async ({ res, draftId, query }) => {
-    send(res, 200, await presentAsOf(draftId, query.asOf ?? todayUTC()));
-  }));
+  router.get(
+    '/',
+    draftRoute(store, { query: asOfQuery }, async ({ res, draftId, query }) => {
+      send(res, 200, await presentAsOf(draftId, query.asOf ?? todayUTC()));
+    }),
+  );
 
   router.post('/', async (req, res) => {
     const actor = requireUser(req);

@@ -20,7 +20,12 @@ import { id, idParams, parse, visibleName } from '../validate';
 import { DomainErrors } from '../../errors';
 
 // No spaces, and no invisible characters either: `adm\u200Bin` must not pass for `admin`.
-const login = visibleName(254).pipe(z.string().min(3).regex(/^[^\s\p{Cf}]+$/u, 'no spaces or invisible characters'));
+const login = visibleName(254).pipe(
+  z
+    .string()
+    .min(3)
+    .regex(/^[^\s\p{Cf}]+$/u, 'no spaces or invisible characters'),
+);
 const displayName = visibleName(200);
 
 const newUserBody = z.strictObject({

@@ -143,7 +143,11 @@ describe('sign-in throttling with device cookies', () => {
     const guesser = new Browser(GUESSER_ADDRESS);
     for (let i = 0; i < 3; i++) await guesser.signIn(server, user.login, `guess ${i}`);
     const change = (cookie: string, address: string) =>
-      call(server, 'POST', '/api/auth/password', { cookie, headers: { 'x-forwarded-for': address }, body: { currentPassword: TEST_PASSWORD, newPassword: 'another long password' } });
+      call(server, 'POST', '/api/auth/password', {
+        cookie,
+        headers: { 'x-forwarded-for': address },
+        body: { currentPassword: TEST_PASSWORD, newPassword: 'another long password' },
+      });
     // The session cookie alone, from the guesser's address (a stolen session), is held by the account's lock.
     expect((await change(session, GUESSER_ADDRESS)).status).toBe(429);
     expect((await change(`${session}; ${laptop.device}`, OWNER_ADDRESS)).status).toBe(204);
@@ -168,7 +172,7 @@ describe('sign-in throttling with device cookies', () => {
 const pg = await postgresGate('device cookies across instances');
 
 describe.skipIf(!pg.run)('device cookies across instances and restarts (PostgreSQL)', () => {
-  it("takes a device cookie another instance gave, and one given before a restart", async () => {
+  it('takes a device cookie another instance gave, and one given before a restart', async () => {
     const db = await createTestDatabase('penholder_devices');
     let first: TestServer | undefined;
     let second: TestServer | undefined;

@@ -24,14 +24,21 @@ describe.skipIf(!redis)('device cookies across two servers', () => {
   it("lets the owner's browser in on either server while the account is locked on both, and counts its own failures once", async () => {
     const { a, b } = servers;
     const user = await makeUser(a.store, 'chair');
-    const signIn = (s: TestServer, password: string, cookie?: string) => call(s, 'POST', '/api/auth/login', { body: { login: user.login, password }, headers: cookie ? { cookie } : {} });
+    const signIn = (s: TestServer, password: string, cookie?: string) =>
+      call(s, 'POST', '/api/auth/login', { body: { login: user.login, password }, headers: cookie ? { cookie } : {} });
     const first = await signIn(a, TEST_PASSWORD);
-    const device = first.headers.getSetCookie().find((c) => c.startsWith('ph_device='))!.split(';')[0]!;
+    const device = first.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('ph_device='))!
+      .split(';')[0]!;
     for (const s of [a, b, a, b]) expect((await signIn(s, 'guess')).status).toBe(401);
     for (const s of [a, b]) expect((await signIn(s, TEST_PASSWORD)).status).toBe(429);
     const onB = await signIn(b, TEST_PASSWORD, device);
     expect(onB.status).toBe(200);
-    const renewed = onB.headers.getSetCookie().find((c) => c.startsWith('ph_device='))!.split(';')[0]!;
+    const renewed = onB.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('ph_device='))!
+      .split(';')[0]!;
     // The owner's own typos, spread over both servers: four in all lock this browser, on both.
     for (const s of [a, b, a, b]) expect((await signIn(s, 'typo', renewed)).status).toBe(401);
     for (const s of [a, b]) expect((await signIn(s, TEST_PASSWORD, renewed)).status).toBe(429);

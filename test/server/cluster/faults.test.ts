@@ -47,7 +47,10 @@ describe.skipIf(!run)('faults with two instances', () => {
       await Promise.all(clients.map((c) => synced(c.provider)));
       seedText(clients[0]!.doc);
       await until(() => clients.every((c) => c.doc.getXmlFragment('prosemirror').length > 0), 5_000, 'seed');
-      const stopTyping = keepTyping(clients.map((c) => c.doc), (i) => 3 + i);
+      const stopTyping = keepTyping(
+        clients.map((c) => c.doc),
+        (i) => 3 + i,
+      );
       await pause(300 + Math.random() * 400);
       await a.kill9();
       await stopTyping();
@@ -119,62 +122,66 @@ describe.skipIf(!run)('faults with two instances', () => {
     }
   }, 60_000);
 
-  it.skipIf(!postgresBin())('PostgreSQL stops and comes back: edits are refused while down, accepted after', async () => {
-    const own = await ownPostgres();
-    const instances: Instance[] = [];
-    const clients: Client[] = [];
-    try {
-      own.start();
-      const admin = new pg.Client({ connectionString: own.url });
-      await admin.connect();
-      await admin.query('CREATE DATABASE penholder_fault');
-      await admin.end();
-      const url = own.url.replace(/\/postgres$/, '/penholder_fault');
-      const { draftId, users } = await seeded(url);
-      const fanout = { url: REDIS_TEST_URL, prefix: uniquePrefix() };
-      instances.push(await startInstance({ databaseUrl: url, fanout }), await startInstance({ databaseUrl: url, fanout }));
-      const [a, b] = instances as [Instance, Instance];
-      await Promise.all(instances.map((i) => i.fanout.ready()));
-      const onA = connect(a.wsUrl, draftId, users.sponsor.token);
-      const onB = connect(b.wsUrl, draftId, users.secretariat.token);
-      clients.push(onA, onB);
-      await Promise.all(clients.map((c) => synced(c.provider)));
-      seedText(onA.doc);
-      await until(() => same(clients) && onB.doc.getXmlFragment('prosemirror').length > 0, 5_000, 'seed crosses');
-      const { ws, heard } = await rawSocket(b.wsUrl, draftId, users.sponsor2.token);
+  it.skipIf(!postgresBin())(
+    'PostgreSQL stops and comes back: edits are refused while down, accepted after',
+    async () => {
+      const own = await ownPostgres();
+      const instances: Instance[] = [];
+      const clients: Client[] = [];
+      try {
+        own.start();
+        const admin = new pg.Client({ connectionString: own.url });
+        await admin.connect();
+        await admin.query('CREATE DATABASE penholder_fault');
+        await admin.end();
+        const url = own.url.replace(/\/postgres$/, '/penholder_fault');
+        const { draftId, users } = await seeded(url);
+        const fanout = { url: REDIS_TEST_URL, prefix: uniquePrefix() };
+        instances.push(await startInstance({ databaseUrl: url, fanout }), await startInstance({ databaseUrl: url, fanout }));
+        const [a, b] = instances as [Instance, Instance];
+        await Promise.all(instances.map((i) => i.fanout.ready()));
+        const onA = connect(a.wsUrl, draftId, users.sponsor.token);
+        const onB = connect(b.wsUrl, draftId, users.secretariat.token);
+        clients.push(onA, onB);
+        await Promise.all(clients.map((c) => synced(c.provider)));
+        seedText(onA.doc);
+        await until(() => same(clients) && onB.doc.getXmlFragment('prosemirror').length > 0, 5_000, 'seed crosses');
+        const { ws, heard } = await rawSocket(b.wsUrl, draftId, users.sponsor2.token);
 
-      own.stop();
-      typeInto(onB.doc, 1, 0, 'B-WHILE-DOWN ');
-      typeInto(onA.doc, 2, 0, 'A-WHILE-DOWN ');
-      await until(() => heard.notices.some((n) => n.kind === NoticeKinds.storageUnavailable), 10_000, 'storage-unavailable notice');
-      // A new edit is refused, with the reason.
-      const local = new Y.Doc();
-      Y.applyUpdate(local, Y.encodeStateAsUpdate(onB.doc));
-      local.clientID = 777_111;
-      let crafted: Uint8Array | null = null;
-      local.on('update', (u: Uint8Array) => (crafted = u));
-      typeInto(local, 1, 0, 'RAW ');
-      ws.send(updateFrame(crafted!));
-      await until(() => heard.denied.some((d) => d.startsWith(`${DeniedPrefix.storageUnavailable}:`)), 5_000, 'refusal');
-      // Nothing unstored is relayed: neither side sees the other's edit.
-      await pause(300);
-      expect(json(onA)).not.toContain('B-WHILE-DOWN');
-      expect(json(onB)).not.toContain('A-WHILE-DOWN');
+        own.stop();
+        typeInto(onB.doc, 1, 0, 'B-WHILE-DOWN ');
+        typeInto(onA.doc, 2, 0, 'A-WHILE-DOWN ');
+        await until(() => heard.notices.some((n) => n.kind === NoticeKinds.storageUnavailable), 10_000, 'storage-unavailable notice');
+        // A new edit is refused, with the reason.
+        const local = new Y.Doc();
+        Y.applyUpdate(local, Y.encodeStateAsUpdate(onB.doc));
+        local.clientID = 777_111;
+        let crafted: Uint8Array | null = null;
+        local.on('update', (u: Uint8Array) => (crafted = u));
+        typeInto(local, 1, 0, 'RAW ');
+        ws.send(updateFrame(crafted!));
+        await until(() => heard.denied.some((d) => d.startsWith(`${DeniedPrefix.storageUnavailable}:`)), 5_000, 'refusal');
+        // Nothing unstored is relayed: neither side sees the other's edit.
+        await pause(300);
+        expect(json(onA)).not.toContain('B-WHILE-DOWN');
+        expect(json(onB)).not.toContain('A-WHILE-DOWN');
 
-      own.start();
-      await until(() => heard.notices.some((n) => n.kind === NoticeKinds.storageRestored), 15_000, 'storage-restored notice');
-      await until(() => same(clients) && json(onA).includes('B-WHILE-DOWN') && json(onB).includes('A-WHILE-DOWN'), 15_000, 'convergence after PostgreSQL returns');
-      typeInto(onA.doc, 3, 0, 'A-AFTER ');
-      await until(() => json(onB).includes('A-AFTER'), 5_000, 'edits accepted again');
-      const late = connect(b.wsUrl, draftId, users.observer.token);
-      clients.push(late);
-      await synced(late.provider, 10_000);
-      await until(() => json(late) === json(onA), 5_000, 'everything stored');
-      ws.close();
-    } finally {
-      for (const c of clients) c.provider.destroy();
-      for (const i of instances) await i.close();
-      own.remove();
-    }
-  }, 90_000);
+        own.start();
+        await until(() => heard.notices.some((n) => n.kind === NoticeKinds.storageRestored), 15_000, 'storage-restored notice');
+        await until(() => same(clients) && json(onA).includes('B-WHILE-DOWN') && json(onB).includes('A-WHILE-DOWN'), 15_000, 'convergence after PostgreSQL returns');
+        typeInto(onA.doc, 3, 0, 'A-AFTER ');
+        await until(() => json(onB).includes('A-AFTER'), 5_000, 'edits accepted again');
+        const late = connect(b.wsUrl, draftId, users.observer.token);
+        clients.push(late);
+        await synced(late.provider, 10_000);
+        await until(() => json(late) === json(onA), 5_000, 'everything stored');
+        ws.close();
+      } finally {
+        for (const c of clients) c.provider.destroy();
+        for (const i of instances) await i.close();
+        own.remove();
+      }
+    },
+    90_000,
+  );
 });

@@ -72,7 +72,7 @@ describe.skipIf(!redis)('a freeze on one instance while a client types on anothe
     await db?.drop();
   });
 
-  it('stores nothing after the freeze, hashes the text the log holds, and turns B\'s client read-only', async () => {
+  it("stores nothing after the freeze, hashes the text the log holds, and turns B's client read-only", async () => {
     const prefix = uniquePrefix();
     const a = await startInstance({ databaseUrl: db.url, fanout: { url: REDIS_TEST_URL, prefix } });
     // B never hears that the draft's access changed: only the database can stop its edits.
@@ -102,7 +102,10 @@ describe.skipIf(!redis)('a freeze on one instance while a client types on anothe
     expect(sent, 'B was still typing after the freeze').toBeGreaterThan(lastAtFreeze - firstSeq);
     expect(await a.store.lastSeq(draftId), 'nothing stored after the freeze').toBe(lastAtFreeze);
     expect(frozen.final.hash, 'the frozen hash is of the text the log holds').toBe(textHash(await workingTextNow(a.store, draftId)));
-    expect(heard.denied.some((r) => r.startsWith(`${DeniedPrefix.readOnly}: the text is frozen`)), 'B told its edits are refused').toBe(true);
+    expect(
+      heard.denied.some((r) => r.startsWith(`${DeniedPrefix.readOnly}: the text is frozen`)),
+      'B told its edits are refused',
+    ).toBe(true);
     expect(heard.notices).toContainEqual(expect.objectContaining({ kind: NoticeKinds.mode, mode: 'read' }));
     expect(heard.notices.map((n) => n.kind)).not.toContain(NoticeKinds.storageUnavailable);
     // Both instances show the stored text, not B's dropped edits.

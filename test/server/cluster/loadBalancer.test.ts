@@ -47,7 +47,10 @@ describe.skipIf(!services || !haproxy)('two instances behind HAProxy', () => {
       seedText(clients[0]!.doc);
       await until(() => clients.every((c) => c.doc.getXmlFragment('prosemirror').length > 0), 5_000, 'seed');
 
-      const stopTyping = keepTyping(clients.map((c) => c.doc), (i) => 3 + i);
+      const stopTyping = keepTyping(
+        clients.map((c) => c.doc),
+        (i) => 3 + i,
+      );
       await pause(300 + Math.random() * 400);
       await a.kill9();
       // Keep typing while the dead instance's clients find their way back.

@@ -11,8 +11,19 @@ import { updateFrame } from '../../../server/collab/wire';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import {
-  connect, craftEdit, rawSocket, seedDraft, seedText, startCollabServer, synced, textJSON, typeInto, until, upgradeStatus,
-  type CollabServer, type SeededUsers,
+  connect,
+  craftEdit,
+  rawSocket,
+  seedDraft,
+  seedText,
+  startCollabServer,
+  synced,
+  textJSON,
+  typeInto,
+  until,
+  upgradeStatus,
+  type CollabServer,
+  type SeededUsers,
 } from '../../helpers/collab';
 
 let server: CollabServer;
@@ -43,7 +54,14 @@ async function craftStoredEdit(clientId: number, text: string): Promise<Uint8Arr
 function step2Frame(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.sync);
-  syncProtocol.writeSyncStep2(e, (() => { const d = new Y.Doc(); Y.applyUpdate(d, update); return d; })());
+  syncProtocol.writeSyncStep2(
+    e,
+    (() => {
+      const d = new Y.Doc();
+      Y.applyUpdate(d, update);
+      return d;
+    })(),
+  );
   return encoding.toUint8Array(e);
 }
 

@@ -35,7 +35,7 @@ function same(docs: Y.Doc[]): boolean {
 
 // A small seeded generator, so a failure replays.
 function rng(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
 async function editConcurrently(clients: { doc: Y.Doc }[], rounds: number, seed: number): Promise<void> {

@@ -60,7 +60,10 @@ describe('kill -9 of the server', () => {
         await Promise.all(clients.map((c) => synced(c.provider)));
         seedText(clients[0]!.doc);
         await until(() => clients.every((c) => c.doc.getXmlFragment('prosemirror').length > 0), 5_000, 'seed');
-        const stopTyping = keepTyping(clients.map((c) => c.doc), (i) => 2 + i);
+        const stopTyping = keepTyping(
+          clients.map((c) => c.doc),
+          (i) => 2 + i,
+        );
         await new Promise((r) => setTimeout(r, 100 + Math.random() * 500));
         await kill9(child);
         await stopTyping();

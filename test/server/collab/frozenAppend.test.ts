@@ -16,11 +16,10 @@ import { connect, craftEdit, rawSocket, seedDraft, seedText, startCollabServer, 
 import { describeOnStores } from '../commands/stores';
 
 /** Record a freeze straight into the store, as another instance would: this server's rooms are not told. */
-const freezeBehindTheRoom = (store: Store, draftId: string) =>
-  store.appendDraftEvent({ draftId, type: 'frozen', payload: { hash: 'h' }, userId: null });
+const freezeBehindTheRoom = (store: Store, draftId: string) => store.appendDraftEvent({ draftId, type: 'frozen', payload: { hash: 'h' }, userId: null });
 
 await describeOnStores('group commit with a frozen draft in the batch', ({ store }) => {
-  it('refuses only the frozen draft\'s callers and commits the others', async () => {
+  it("refuses only the frozen draft's callers and commits the others", async () => {
     const update = (draftId: string, b: number): NewUpdate => ({ draftId, update: new Uint8Array([b]), userId: null, delegationId: null });
     const frozen = (await seedDraft(store())).draftId;
     const open = (await seedDraft(store())).draftId;

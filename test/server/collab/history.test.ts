@@ -73,7 +73,7 @@ describe('history routes', () => {
     expect(span.body.changes.map((c) => c.seq)).toEqual([2]);
   });
 
-  it('attribute each paragraph\'s characters to delegations', async () => {
+  it("attribute each paragraph's characters to delegations", async () => {
     const { body } = await get<{ paragraphs: ParagraphAuthorship[] }>(`/drafts/${draftId}/authorship`);
     const p2 = body.paragraphs.find((p) => p.id === 'p2')!;
     expect(p2.text).toBe('BBB Paragraph 2.');

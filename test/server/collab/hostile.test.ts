@@ -14,8 +14,23 @@ import { authorshipOf } from '../../../server/collab/history';
 import { encodeEntries } from '../../../server/collab/presenceGuard';
 import { awarenessFrame, updateFrame } from '../../../server/collab/wire';
 import {
-  announceAs, bareStruct, connect, editOf, FRAGMENT, nestElements, presentNames, rawSocket, seedDraft, seedText, startCollabServer, synced, textJSON, typeInto, until,
-  type CollabServer, type SeededUsers,
+  announceAs,
+  bareStruct,
+  connect,
+  editOf,
+  FRAGMENT,
+  nestElements,
+  presentNames,
+  rawSocket,
+  seedDraft,
+  seedText,
+  startCollabServer,
+  synced,
+  textJSON,
+  typeInto,
+  until,
+  type CollabServer,
+  type SeededUsers,
 } from '../../helpers/collab';
 
 let server: CollabServer;
@@ -111,7 +126,7 @@ describe('updates that change nothing', () => {
 });
 
 describe('client ids', () => {
-  it('a Skip or GC struct under a client id another editor announced is refused with 4409; the victim\'s words stay theirs', async () => {
+  it("a Skip or GC struct under a client id another editor announced is refused with 4409; the victim's words stay theirs", async () => {
     const victim = connect(server.wsUrl, draftId, users.secretariat.token);
     open.push(victim.provider);
     await synced(victim.provider);
@@ -126,7 +141,7 @@ describe('client ids', () => {
     expect(await storedLog()).toEqual(before);
     // The victim types, and is credited with every word.
     typeInto(victim.doc, 3, 0, 'VICTIMWORDS ');
-    await until(async () => JSON.stringify(textJSON(await storedDoc())).includes('VICTIMWORDS'), 5_000, 'the victim\'s edit stored');
+    await until(async () => JSON.stringify(textJSON(await storedDoc())).includes('VICTIMWORDS'), 5_000, "the victim's edit stored");
     expect(victim.provider.wsconnected).toBe(true);
     // The paragraph opens with the victim's words, and its first run is the victim's.
     const paragraph = (await authorshipOf(server.store, draftId)).find((p) => p.text.startsWith('VICTIMWORDS'))!;
@@ -135,7 +150,7 @@ describe('client ids', () => {
     expect(paragraph.runs.some((r) => r.userId === users.sponsor2.id)).toBe(false);
   });
 
-  it('a pending struct under an announced id is refused (4409), one under an id of one\'s own with 4424; the victim\'s first keystroke is stored', async () => {
+  it("a pending struct under an announced id is refused (4409), one under an id of one's own with 4424; the victim's first keystroke is stored", async () => {
     const victim = connect(server.wsUrl, draftId, users.secretariat.token);
     open.push(victim.provider);
     await synced(victim.provider);
@@ -160,13 +175,13 @@ describe('client ids', () => {
     let closed = 0;
     victim.provider.on('connection-close', (e: { code: number } | null) => (closed = e?.code ?? closed));
     typeInto(victim.doc, 2, 0, 'FIRSTKEY ');
-    await until(async () => JSON.stringify(textJSON(await storedDoc())).includes('FIRSTKEY'), 5_000, 'the victim\'s first keystroke stored');
+    await until(async () => JSON.stringify(textJSON(await storedDoc())).includes('FIRSTKEY'), 5_000, "the victim's first keystroke stored");
     expect(closed).toBe(0);
   });
 });
 
 describe('presence', () => {
-  it('a read-only reader cannot appear as the secretariat, nor overwrite or remove another delegation\'s entry', async () => {
+  it("a read-only reader cannot appear as the secretariat, nor overwrite or remove another delegation's entry", async () => {
     const watcher = connect(server.wsUrl, draftId, users.secretariat.token);
     open.push(watcher.provider);
     await synced(watcher.provider);
@@ -177,13 +192,17 @@ describe('presence', () => {
     const victimId = good.doc.clientID;
     await until(() => watcher.provider.awareness.meta.has(victimId), 5_000, 'the victim seen');
     const victimClock = watcher.provider.awareness.meta.get(victimId)!.clock;
-    ws.send(awarenessFrame(encodeEntries([
-      // Its own id, claiming to be the secretariat.
-      { clientId: 31_337, clock: 1, state: { user: { name: 'Secretariat', person: 'Secretariat', color: '#ff0000' } } },
-      // The victim's id, one clock ahead, under another name.
-      { clientId: victimId, clock: victimClock + 1, state: { user: { name: 'Forged', person: 'Forged' } } },
-    ])));
-    await until(() => watcher.provider.awareness.getStates().has(31_337), 5_000, 'the reader\'s own entry relayed');
+    ws.send(
+      awarenessFrame(
+        encodeEntries([
+          // Its own id, claiming to be the secretariat.
+          { clientId: 31_337, clock: 1, state: { user: { name: 'Secretariat', person: 'Secretariat', color: '#ff0000' } } },
+          // The victim's id, one clock ahead, under another name.
+          { clientId: victimId, clock: victimClock + 1, state: { user: { name: 'Forged', person: 'Forged' } } },
+        ]),
+      ),
+    );
+    await until(() => watcher.provider.awareness.getStates().has(31_337), 5_000, "the reader's own entry relayed");
     const forged = watcher.provider.awareness.getStates().get(31_337) as { user: { name: string; person: string; id: string } };
     // The server says who it is: the observer, of Peru, not the secretariat.
     expect(forged.user).toMatchObject({ name: 'Peru', person: 'observer', id: users.observer.id });
@@ -194,7 +213,7 @@ describe('presence', () => {
     expect(watcher.provider.awareness.getStates().has(victimId)).toBe(true);
     // When the attacker leaves, its forgeries leave with it; the victim stays as it was.
     ws.close();
-    await until(() => !watcher.provider.awareness.getStates().has(31_337), 5_000, 'the reader\'s entry gone');
+    await until(() => !watcher.provider.awareness.getStates().has(31_337), 5_000, "the reader's entry gone");
     expect(watcher.provider.awareness.getStates().has(victimId)).toBe(true);
   });
 });

@@ -15,8 +15,23 @@ import { loadDoc } from '../../../server/collab/registry';
 import { encodeEntries } from '../../../server/collab/presenceGuard';
 import { awarenessFrame, updateFrame } from '../../../server/collab/wire';
 import {
-  announceAs, bareStruct, connect, editOf, FRAGMENT, nestElements, presentNames, rawSocket, seedDraft, seedText, startCollabServer, synced, textJSON, typeInto, until,
-  type CollabServer, type SeededUsers,
+  announceAs,
+  bareStruct,
+  connect,
+  editOf,
+  FRAGMENT,
+  nestElements,
+  presentNames,
+  rawSocket,
+  seedDraft,
+  seedText,
+  startCollabServer,
+  synced,
+  textJSON,
+  typeInto,
+  until,
+  type CollabServer,
+  type SeededUsers,
 } from '../../helpers/collab';
 
 const RUNS = 300;
@@ -72,7 +87,13 @@ const validParagraph: fc.Arbitrary<Tree> = fc.constantFrom(...PARAGRAPHS).chain(
   fc.record({
     name: fc.constant(name),
     attrs: validAttrs(name),
-    children: fc.array(fc.oneof(text, validAttrs('footnote').map((attrs): Tree => ({ name: 'footnote', attrs, children: ['note'] }))), { minLength: 1, maxLength: 3 }),
+    children: fc.array(
+      fc.oneof(
+        text,
+        validAttrs('footnote').map((attrs): Tree => ({ name: 'footnote', attrs, children: ['note'] })),
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
   }),
 );
 
@@ -98,9 +119,9 @@ const attack: fc.Arbitrary<Attack> = fc.oneof(
   validParagraph.map((tree): Attack => ({ kind: 'tree', tree, at: 'root', valid: true })),
   brokenParagraph.map((tree): Attack => ({ kind: 'tree', tree, at: 'root', valid: false })),
   // Blocks where only inline content goes, and inline content where blocks go.
-  fc.constantFrom(...ELEMENTS.filter((n) => !MAY_HOLD.title!.includes(n))).chain((name) =>
-    validAttrs(name).map((attrs): Attack => ({ kind: 'tree', tree: { name, attrs, children: [] }, at: 'paragraph', valid: false })),
-  ),
+  fc
+    .constantFrom(...ELEMENTS.filter((n) => !MAY_HOLD.title!.includes(n)))
+    .chain((name) => validAttrs(name).map((attrs): Attack => ({ kind: 'tree', tree: { name, attrs, children: [] }, at: 'paragraph', valid: false }))),
   fc.constant<Attack>({ kind: 'tree', tree: { name: '#text', attrs: {}, children: [] }, at: 'root', valid: false }),
   fc.integer({ min: 5, max: 400 }).map((depth): Attack => ({ kind: 'deep', depth })),
   fc.record({ struct: fc.constantFrom<'skip' | 'gc'>('skip', 'gc'), length: fc.integer({ min: 1, max: 1_000 }) }).map((r): Attack => ({ kind: 'foreign', ...r })),
@@ -153,10 +174,12 @@ async function frameOf(a: Attack, n: number): Promise<{ frame: Uint8Array; code:
     case 'presence': {
       const clock = (good.provider.awareness.meta.get(good.doc.clientID)?.clock ?? 0) + a.clockAhead;
       return {
-        frame: awarenessFrame(encodeEntries([
-          { clientId: good.doc.clientID, clock, state: { user: { name: a.name, person: a.name } } },
-          { clientId: good.doc.clientID, clock: clock + 1, state: null },
-        ])),
+        frame: awarenessFrame(
+          encodeEntries([
+            { clientId: good.doc.clientID, clock, state: { user: { name: a.name, person: a.name } } },
+            { clientId: good.doc.clientID, clock: clock + 1, state: null },
+          ]),
+        ),
         code: 0,
       };
     }

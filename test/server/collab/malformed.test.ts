@@ -11,10 +11,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { CloseReasons, MessageType } from '../../../shared/protocol';
 import { loadDoc } from '../../../server/collab/registry';
 import { awarenessFrame, updateFrame } from '../../../server/collab/wire';
-import {
-  connect, seedDraft, seedText, startCollabServer, synced, textJSON, typeInto, until,
-  type CollabServer, type SeededUsers,
-} from '../../helpers/collab';
+import { connect, seedDraft, seedText, startCollabServer, synced, textJSON, typeInto, until, type CollabServer, type SeededUsers } from '../../helpers/collab';
 
 const FRAMES = 10_000;
 let server: CollabServer;
@@ -61,7 +58,12 @@ const malformedFrame = (update: Uint8Array): fc.Arbitrary<Uint8Array> => {
     // A varint that never ends.
     fc.integer({ min: 1, max: 12 }).map((n) => new Uint8Array(n).fill(0xff)),
     // An unknown message type.
-    fc.tuple(fc.integer({ min: 4, max: 1_000_000 }).filter((t) => t !== MessageType.notice), bytes).map(([t, b]) => frame(t, b)),
+    fc
+      .tuple(
+        fc.integer({ min: 4, max: 1_000_000 }).filter((t) => t !== MessageType.notice),
+        bytes,
+      )
+      .map(([t, b]) => frame(t, b)),
     // An unknown sync message.
     fc.tuple(fc.integer({ min: 3, max: 300 }), bytes).map(([s, b]) => frame(MessageType.sync, s, withLength(b))),
     // A valid update frame cut short.

@@ -46,7 +46,7 @@ describe('presence on one instance', () => {
     const gone: number[] = [];
     for (const c of [peru, secretariat]) c.provider.awareness.on('change', ({ removed }: { removed: number[] }) => gone.push(...removed));
     chile.provider.disconnect();
-    await until(() => !names(peru).includes('sponsor') && !names(secretariat).includes('sponsor'), 5_000, 'Chile\'s sponsor to leave');
+    await until(() => !names(peru).includes('sponsor') && !names(secretariat).includes('sponsor'), 5_000, "Chile's sponsor to leave");
     await pause(300);
     expect(gone).toEqual([chile.doc.clientID, chile.doc.clientID]);
     expect(names(peru)).toEqual(['secretariat', 'sponsor2']);

@@ -17,7 +17,7 @@ describe('RemotePresence', () => {
     expect(p.silent()).toEqual(['a']);
   });
 
-  it('removes a gone instance\'s clients at the clocks last heard from it', () => {
+  it("removes a gone instance's clients at the clocks last heard from it", () => {
     const { p } = setup();
     p.seen('a', true);
     const update = new Uint8Array([1, 7, 5, 2, 0x7b, 0x7d]); // one client, id 7, clock 5, state {}
@@ -38,7 +38,7 @@ describe('RemotePresence', () => {
     expect(p.seen('closed', true)).toBe(false); // a new acquaintance, nothing to give back
   });
 
-  it('does not count the time this instance could not listen as the others\' silence', () => {
+  it("does not count the time this instance could not listen as the others' silence", () => {
     const { p, advance } = setup();
     p.seen('a', true);
     advance(5_000); // blocked for 5 s: a's heartbeats wait in the socket

@@ -23,8 +23,14 @@ async function draftWithRevisions(revisions: number): Promise<{ draftId: string;
   for (let r = 0; r < revisions; r++) {
     const text = r === revisions - 1 ? issued : doc(title(`Earlier text ${r}`), op('Decides.'));
     await server.store.createRevision({
-      draftId, symbol: `X/${draftId}/L.1${r ? `/Rev.${r}` : ''}`, revision: r, text: text.toJSON(), hash: textHash(text),
-      sponsorIds: [], issuedAt: new Date().toISOString(), issuedBy: users.secretariat.id,
+      draftId,
+      symbol: `X/${draftId}/L.1${r ? `/Rev.${r}` : ''}`,
+      revision: r,
+      text: text.toJSON(),
+      hash: textHash(text),
+      sponsorIds: [],
+      issuedAt: new Date().toISOString(),
+      issuedBy: users.secretariat.id,
     });
   }
   return { draftId, token: users.sponsor.token };

@@ -14,7 +14,11 @@ import { makeUser, makeWorld, TEST_PASSWORD, type World } from '../../helpers/fa
 import { until } from '../../helpers/collab';
 import { call, loginAs, startTestServer, type TestServer } from '../../helpers/server';
 
-interface Opened { ws: WebSocket; notices: Notice[]; closed: Promise<number> }
+interface Opened {
+  ws: WebSocket;
+  notices: Notice[];
+  closed: Promise<number>;
+}
 
 /** Open a raw socket with the given headers: the open socket, or the HTTP status it was refused with. */
 function open(url: string, headers: Record<string, string>): Promise<Opened | number> {
@@ -98,7 +102,7 @@ describe('access on the collaboration socket', () => {
     expect(await modeOf(await open(url(w.draft.id, `notices=1&token=${token}`), { origin: 'https://elsewhere.example' }))).toBe('edit');
   });
 
-  it('closes a deactivated user\'s open sockets at once with the access-revoked code', async () => {
+  it("closes a deactivated user's open sockets at once with the access-revoked code", async () => {
     const delegate = await makeUser(server.store, 'delegate', { delegationId: w.delegations.main.id });
     const officer = await loginAs(server, w.users.secretariat.login, TEST_PASSWORD);
     const mine = await loginAs(server, delegate.login, TEST_PASSWORD);
@@ -150,7 +154,12 @@ describe('access on the collaboration socket', () => {
   it('gives everyone read-only on a frozen draft', async () => {
     const frozen = await makeWorld(server.store).then(async (x) => {
       await server.store.appendDraftEvent({ draftId: x.draft.id, type: 'issued', payload: { symbol: `${x.session.symbolPrefix}/L.1`, revision: 0 }, userId: null });
-      await server.store.appendDraftEvent({ draftId: x.draft.id, type: 'adopted', payload: { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false }, userId: null });
+      await server.store.appendDraftEvent({
+        draftId: x.draft.id,
+        type: 'adopted',
+        payload: { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false },
+        userId: null,
+      });
       await server.store.appendDraftEvent({ draftId: x.draft.id, type: 'frozen', payload: { hash: 'abc' }, userId: null });
       return x;
     });

@@ -80,4 +80,3 @@ describe('when storage fails', () => {
     ws.close();
   });
 });
-

@@ -80,13 +80,21 @@ describe('updates that would break the text', () => {
     ['an unknown attribute', (c) => append(c, element('operative', { id: 'o', onclick: 'x' })), /unknown attribute "onclick"/],
     ['an id that is not a string', (c) => append(c, element('operative', { id: 42 })), /must be string/],
     ['an id far too long', (c) => append(c, element('operative', { id: 'x'.repeat(1000) })), /too long/],
-    ['an unknown mark', (c) => {
-      const t = new Y.XmlText();
-      t.insert(0, 'x', { blink: true });
-      append(c, element('plain', { id: 'p' }, [t]));
-    }, /mark "blink"/],
+    [
+      'an unknown mark',
+      (c) => {
+        const t = new Y.XmlText();
+        t.insert(0, 'x', { blink: true });
+        append(c, element('plain', { id: 'p' }, [t]));
+      },
+      /mark "blink"/,
+    ],
     ['a root type beside the text', (c) => c.getMap('settings').set('chair', 'me'), /outside the text/],
-    ['an attribute on the text itself', (c) => (c.getXmlFragment(FRAGMENT) as unknown as Y.XmlElement).setAttribute?.('x', 'y') ?? c.getMap('x').set('a', 1), /outside the text|attributes/],
+    [
+      'an attribute on the text itself',
+      (c) => (c.getXmlFragment(FRAGMENT) as unknown as Y.XmlElement).setAttribute?.('x', 'y') ?? c.getMap('x').set('a', 1),
+      /outside the text|attributes/,
+    ],
     ['an attribute on an existing paragraph', (c) => (c.getXmlFragment(FRAGMENT).get(1) as Y.XmlElement).setAttribute('style', 'x'), /unknown attribute "style"/],
     ['a map inside a paragraph', (c) => (c.getXmlFragment(FRAGMENT).get(1) as unknown as Y.Array<unknown>).insert(0, [new Y.Map()]), /not part of a text/],
   ];

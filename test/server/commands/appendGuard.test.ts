@@ -12,7 +12,12 @@ describe('appendGuard', () => {
     expect(await retryLostRaces(async () => (++runs < 3 ? Promise.reject(new LostRace('r')) : 'done'))).toBe('done');
     expect(runs).toBe(3);
     runs = 0;
-    await expect(retryLostRaces(async () => { runs++; throw new Error('other'); })).rejects.toThrow('other');
+    await expect(
+      retryLostRaces(async () => {
+        runs++;
+        throw new Error('other');
+      }),
+    ).rejects.toThrow('other');
     expect(runs).toBe(1);
   });
 

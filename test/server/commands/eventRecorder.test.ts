@@ -19,18 +19,27 @@ await describeOnStores('recordDraftEvent', ({ store, second }) => {
   it('throws not_found, forbidden and refused DomainErrors (no HTTP status: the boundary maps them), appending nothing', async () => {
     const w = await makeWorld(store());
     const attempt = (actor = w.users.secretariat, event: DraftEvent = adopted, draftId = w.draft.id) =>
-      recordDraftEvent(store(), { draftId, actor, event }).then(() => null, (e: DomainError) => e.id);
+      recordDraftEvent(store(), { draftId, actor, event }).then(
+        () => null,
+        (e: DomainError) => e.id,
+      );
     expect(await attempt(w.users.secretariat, adopted, 'no-such-draft')).toBe('not_found');
     expect(await attempt(w.users.chair)).toBe('forbidden');
     expect(await attempt()).toBe('refused');
     expect(await store().listDraftEvents(w.draft.id)).toEqual([]);
   });
 
-  it('takes as issued only the next text of this draft, and a frozen draft nothing (the lifecycle\'s reasons)', async () => {
+  it("takes as issued only the next text of this draft, and a frozen draft nothing (the lifecycle's reasons)", async () => {
     const w = await makeWorld(store());
-    const record = (event: DraftEvent) => recordDraftEvent(store(), { draftId: w.draft.id, actor: w.users.secretariat, event }).then(() => 'recorded', (e: DomainError) => `${e.id} ${e.message}`);
+    const record = (event: DraftEvent) =>
+      recordDraftEvent(store(), { draftId: w.draft.id, actor: w.users.secretariat, event }).then(
+        () => 'recorded',
+        (e: DomainError) => `${e.id} ${e.message}`,
+      );
     const own = `${w.session.symbolPrefix}/L.1`;
-    expect(await record({ type: 'issued', symbol: `${w.session.symbolPrefix}/L.2`, revision: 0 })).toBe(`refused "${w.session.symbolPrefix}/L.2" is not a text of this draft; the next is ${own}`);
+    expect(await record({ type: 'issued', symbol: `${w.session.symbolPrefix}/L.2`, revision: 0 })).toBe(
+      `refused "${w.session.symbolPrefix}/L.2" is not a text of this draft; the next is ${own}`,
+    );
     expect(await record({ type: 'issued', symbol: `OTHER/2022/L.1`, revision: 0 })).toBe(`refused "OTHER/2022/L.1" is not a text of this draft; the next is ${own}`);
     expect(await record({ type: 'issued', symbol: own, revision: 0 })).toBe('recorded');
     expect(await record(adopted)).toBe('recorded');

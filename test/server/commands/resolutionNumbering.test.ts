@@ -22,8 +22,11 @@ await describeOnStores('numberAdoptedText', ({ kind, store, second }) => {
     }
     // On PostgreSQL the second draft is numbered through another store: another instance.
     const stores = kind === 'postgres' ? [store(), second()!] : [store(), store()];
-    const outcomes = await Promise.allSettled([w.draft, other].map((draft, i) =>
-      numberAdoptedText(stores[i]!, { draftId: draft.id, sessionId: w.session.id, actor: w.users.secretariat, number: `${w.session.number}/5` })));
+    const outcomes = await Promise.allSettled(
+      [w.draft, other].map((draft, i) =>
+        numberAdoptedText(stores[i]!, { draftId: draft.id, sessionId: w.session.id, actor: w.users.secretariat, number: `${w.session.number}/5` }),
+      ),
+    );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
     expect((refused.reason as DomainError).id).toBe('conflict');

@@ -8,7 +8,11 @@ await describeOnStores('changeSponsorship', ({ store, second }) => {
   it('appends a checked change and returns the list after it', async () => {
     const w = await makeWorld(store());
     const { row, list } = await changeSponsorship(store(), {
-      draftId: w.draft.id, actor: w.users.nonSponsor, delegationId: w.delegations.other.id, type: 'join', date: '2022-10-18',
+      draftId: w.draft.id,
+      actor: w.users.nonSponsor,
+      delegationId: w.delegations.other.id,
+      type: 'join',
+      date: '2022-10-18',
     });
     expect(row).toMatchObject({ type: 'join', delegationId: w.delegations.other.id, date: '2022-10-18', recordedBy: w.users.nonSponsor.id });
     expect(list.coSponsors.map((s) => s.delegationId)).toEqual([w.delegations.other.id]);

@@ -33,7 +33,13 @@ const PREFIX = 'CTOC/COP/2022';
 async function sqliteStore(): Promise<{ store: Store; done(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'penholder-demo-'));
   const store = await openStore({ dataDir: dir });
-  return { store, done: async () => { await store.close(); await rm(dir, { recursive: true, force: true }); } };
+  return {
+    store,
+    done: async () => {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** What the seeded store holds, read once per backend. */
@@ -226,7 +232,13 @@ describe.skipIf(!gate.run)('seedDemo on PostgreSQL', () => {
   seedSuite('postgres', async () => {
     db = await createTestDatabase('penholder_demo');
     const store = await openStore({ dataDir: '', databaseUrl: db.url });
-    return { store, done: async () => { await store.close(); await db?.drop(); } };
+    return {
+      store,
+      done: async () => {
+        await store.close();
+        await db?.drop();
+      },
+    };
   });
 });
 
@@ -256,15 +268,17 @@ describe('seedDemo, whole or not at all', () => {
           if (key !== 'transaction') return Reflect.get(target, key, target);
           return (fn: (tx: RecordRepos) => Promise<unknown>) =>
             target.transaction((tx) =>
-              fn(new Proxy(tx, {
-                get(inner, k) {
-                  if (k !== 'createRevision') return Reflect.get(inner, k, inner);
-                  return (r: Parameters<RecordRepos['createRevision']>[0]) => {
-                    if (++revisions === 5) throw new Error('disk full');
-                    return inner.createRevision(r);
-                  };
-                },
-              })),
+              fn(
+                new Proxy(tx, {
+                  get(inner, k) {
+                    if (k !== 'createRevision') return Reflect.get(inner, k, inner);
+                    return (r: Parameters<RecordRepos['createRevision']>[0]) => {
+                      if (++revisions === 5) throw new Error('disk full');
+                      return inner.createRevision(r);
+                    };
+                  },
+                }),
+              ),
             );
         },
       });

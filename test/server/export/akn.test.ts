@@ -36,7 +36,10 @@ describe('Akoma Ntoso export', () => {
   });
 
   it.skipIf(!canValidate)('an English text with annex, footnotes and a working-text record validates', () => {
-    const xml = exportAkn(englishText(), metaFor({ lang: 'en', originalLanguage: 'en', textState: 'working', submittedBy: { en: 'Chair of the Working Group', zh: '工作组主席' } }));
+    const xml = exportAkn(
+      englishText(),
+      metaFor({ lang: 'en', originalLanguage: 'en', textState: 'working', submittedBy: { en: 'Chair of the Working Group', zh: '工作组主席' } }),
+    );
     expect(validateAkn(xml)).toBe('');
   });
 
@@ -46,11 +49,19 @@ describe('Akoma Ntoso export', () => {
     expect(xml).toContain('<statement name="resolution" contains="originalVersion">');
     expect(xml).toContain('<FRBRsubtype value="draft"/>');
     expect(xml).toContain('<FRBRlanguage language="eng"/>');
-    for (const tag of ['<docNumber>CTOC/COP/2022/L.10/Rev.2</docNumber>', '<docTitle>', '<docProponent refersTo="#delegation-mex" as="#mainSponsor">Mexico</docProponent>', '<docStatus>Distr.: Limited</docStatus>', '<session value="11">Eleventh session</session>']) {
+    for (const tag of [
+      '<docNumber>CTOC/COP/2022/L.10/Rev.2</docNumber>',
+      '<docTitle>',
+      '<docProponent refersTo="#delegation-mex" as="#mainSponsor">Mexico</docProponent>',
+      '<docStatus>Distr.: Limited</docStatus>',
+      '<session value="11">Eleventh session</session>',
+    ]) {
       expect(xml).toContain(tag);
     }
     expect(xml).toMatch(/<preamble>\s*<formula name="enactingFormula">/);
-    expect(xml).toMatch(/<container name="preambularParagraph" eId="preamble__container_1"[^>]*>\s*<p>Recalling its resolution 10\/2,<authorialNote marker="1" placement="bottom" eId="fnt_1"><p>United Nations, Treaty Series, vol. 2225.<\/p><\/authorialNote><\/p>/);
+    expect(xml).toMatch(
+      /<container name="preambularParagraph" eId="preamble__container_1"[^>]*>\s*<p>Recalling its resolution 10\/2,<authorialNote marker="1" placement="bottom" eId="fnt_1"><p>United Nations, Treaty Series, vol. 2225.<\/p><\/authorialNote><\/p>/,
+    );
     expect(xml).toMatch(/<paragraph eId="para_2"[^>]*>\s*<num>2.<\/num>\s*<intro>/);
     expect(xml).toMatch(/<subparagraph eId="para_2__subpara_a"[^>]*>\s*<num>\(a\)<\/num>\s*<intro>[\s\S]*<subparagraph eId="para_2__subpara_a__subpara_i"/);
     expect(xml).toMatch(/<attachments>\s*<attachment>\s*<doc name="annex">/);

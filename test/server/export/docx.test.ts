@@ -48,7 +48,7 @@ describe('Word export and import', () => {
     expect(numIds.size).toBe(2);
   });
 
-  it('sets the opening words of preambular paragraphs in italics and keeps the drafters\' italics apart', async () => {
+  it("sets the opening words of preambular paragraphs in italics and keeps the drafters' italics apart", async () => {
     const bytes = await exportDocx(englishText(), metaFor({ lang: 'en', originalLanguage: 'en' }));
     const document = (await parts(bytes))['word/document.xml']!;
     expect(document).toMatch(/<w:rStyle w:val="PhOpening"\/><w:i\/>(?:<w:iCs\/>)?<\/w:rPr><w:t xml:space="preserve">Recalling<\/w:t>/);
@@ -66,7 +66,16 @@ describe('Word export and import', () => {
 
   it('prints the symbol block and the sponsors line', async () => {
     const document = (await parts(await exportDocx(englishText(), metaFor({ lang: 'en' }))))['word/document.xml']!;
-    for (const line of ['CTOC/COP/2022/L.10/Rev.2', 'Distr.: Limited', '20 October 2022', 'Original: Chinese', 'Eleventh session', 'Vienna, 17–21 October 2022', 'Agenda item 2(d)', 'Brazil, European Union (also on behalf of its member States) and Mexico: draft resolution']) {
+    for (const line of [
+      'CTOC/COP/2022/L.10/Rev.2',
+      'Distr.: Limited',
+      '20 October 2022',
+      'Original: Chinese',
+      'Eleventh session',
+      'Vienna, 17–21 October 2022',
+      'Agenda item 2(d)',
+      'Brazil, European Union (also on behalf of its member States) and Mexico: draft resolution',
+    ]) {
       expect(document).toContain(line);
     }
   });
@@ -87,7 +96,17 @@ describe('Word export and import', () => {
 
   it('reads a Word file from elsewhere by its printed lines and lists', async () => {
     const file = new Document({
-      numbering: { config: [{ reference: 'l', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }, { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)' }] }] },
+      numbering: {
+        config: [
+          {
+            reference: 'l',
+            levels: [
+              { level: 0, format: LevelFormat.DECIMAL, text: '%1.' },
+              { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)' },
+            ],
+          },
+        ],
+      },
       footnotes: { 1: { children: [new Paragraph('A note.')] } },
       sections: [
         {
@@ -106,7 +125,12 @@ describe('Word export and import', () => {
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     expect(back.value.readAs).toBe('word');
-    expect(back.value.report.paragraphs.map((p) => [p.kind, p.printed])).toEqual([['preambular', null], ['operative', '1.'], ['operative', '2.'], ['subparagraph', '(a)']]);
+    expect(back.value.report.paragraphs.map((p) => [p.kind, p.printed])).toEqual([
+      ['preambular', null],
+      ['operative', '1.'],
+      ['operative', '2.'],
+      ['subparagraph', '(a)'],
+    ]);
     const json = withoutIds(back.value.doc) as { content: { type: string; content?: { type: string }[] }[] };
     expect(json.content[0]!.type).toBe('title');
     expect(json.content[2]!.content!.some((n) => n.type === 'footnote')).toBe(true);

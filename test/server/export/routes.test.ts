@@ -26,7 +26,11 @@ afterAll(async () => {
 describe('imports over HTTP', () => {
   it('previews a Word file (raw body), then puts the confirmed text in as the working text; exports read it back', async () => {
     const bytes = await exportDocx(englishText(), metaFor({ lang: 'en', originalLanguage: 'en' }));
-    const res = await fetch(`${server.url}/api/imports/preview`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': MediaTypes.docx }, body: new Uint8Array(bytes) });
+    const res = await fetch(`${server.url}/api/imports/preview`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': MediaTypes.docx },
+      body: new Uint8Array(bytes),
+    });
     expect(res.status).toBe(200);
     const preview = await res.json();
     expect(preview.readAs).toBe('penholder');
@@ -70,7 +74,11 @@ describe('imports over HTTP', () => {
   });
 
   it('refuses a file over the size limit with 413', async () => {
-    const res = await fetch(`${server.url}/api/imports/preview`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': MediaTypes.docx }, body: Buffer.alloc(6 * 1024 * 1024) });
+    const res = await fetch(`${server.url}/api/imports/preview`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': MediaTypes.docx },
+      body: Buffer.alloc(6 * 1024 * 1024),
+    });
     expect(res.status).toBe(413);
     expect((await res.json()).error.id).toBe('payload_too_large');
   });

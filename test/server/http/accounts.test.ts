@@ -107,9 +107,12 @@ await describeOnBackends('administration of accounts', ({ server }) => {
     await loginAs(server(), u.login, 'my new passphrase');
   });
 
-  it('edits a delegation\'s names and kind; its code stays', async () => {
+  it("edits a delegation's names and kind; its code stays", async () => {
     const d = await makeDelegation(server().store, { en: 'Ruritania', zh: '鲁里塔尼亚' });
-    const res = await call(server(), 'PATCH', `/api/delegations/${d.id}`, { cookie: officer.cookie, body: { name: { en: 'Republic of Ruritania', zh: '鲁里塔尼亚共和国' }, kind: 'observer' } });
+    const res = await call(server(), 'PATCH', `/api/delegations/${d.id}`, {
+      cookie: officer.cookie,
+      body: { name: { en: 'Republic of Ruritania', zh: '鲁里塔尼亚共和国' }, kind: 'observer' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ id: d.id, code: d.code, name: { en: 'Republic of Ruritania', zh: '鲁里塔尼亚共和国' }, kind: 'observer' });
     expect((await call(server(), 'PATCH', `/api/delegations/${d.id}`, { cookie: officer.cookie, body: { code: 'NEW' } })).status).toBe(400);

@@ -13,11 +13,7 @@ export interface BackendContext {
 }
 
 /** `describe` the suite once per available backend. Call at the top level with `await`. */
-export async function describeOnBackends(
-  suite: string,
-  body: (ctx: BackendContext) => void,
-  options: Omit<TestServerOptions, 'databaseUrl'> = {},
-): Promise<void> {
+export async function describeOnBackends(suite: string, body: (ctx: BackendContext) => void, options: Omit<TestServerOptions, 'databaseUrl'> = {}): Promise<void> {
   const gate = await postgresGate(suite);
   const kinds: BackendContext['kind'][] = gate.run ? ['sqlite', 'postgres'] : ['sqlite'];
   describe.each(kinds)(`${suite} (%s)`, (kind) => {

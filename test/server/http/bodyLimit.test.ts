@@ -51,7 +51,8 @@ function declareAndStall(path: string, contentType: string, contentLength: numbe
       }
     });
     socket.write(
-      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: ${contentType}\r\nContent-Length: ${contentLength}\r\n\r\n` + 'PK\u0003\u0004abc',
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: ${contentType}\r\nContent-Length: ${contentLength}\r\n\r\n` +
+        'PK\u0003\u0004abc',
     );
   });
 }
@@ -80,7 +81,7 @@ describe('a body declared over its limit is refused at once', () => {
     expect(res.status).toBe(200);
   });
 
-  it('knows each route\'s own limit: Word files, pasted text, comparisons, everything else', () => {
+  it("knows each route's own limit: Word files, pasted text, comparisons, everything else", () => {
     const req = (method: string, url: string, type?: string) => ({ method, url, headers: type ? { 'content-type': type } : {} });
     expect(routeBodyLimit(req('POST', '/api/imports/preview', `${MediaTypes.docx}; charset=binary`), 1000)).toBe(MAX_DOCX_BYTES);
     expect(routeBodyLimit(req('POST', '/api/imports/preview?x=1', MediaTypes.text), 1000)).toBe(MAX_TEXT_BYTES);

@@ -82,7 +82,13 @@ describe('GET /api/drafts/:id/compare', () => {
   });
 
   it('refuses specs that name no text with 400 validation_failed', async () => {
-    for (const [left, right] of [['!', 'working'], ['seq:abc', 'working'], ['at:yesterday', 'working'], ['working', 'L.1 Rev.1'], ['', 'working']]) {
+    for (const [left, right] of [
+      ['!', 'working'],
+      ['seq:abc', 'working'],
+      ['at:yesterday', 'working'],
+      ['working', 'L.1 Rev.1'],
+      ['', 'working'],
+    ]) {
       const res = await compare(left!, right!);
       expect(res.status, `${left} / ${right}`).toBe(400);
       expect(res.body.error.id).toBe(ErrorIds.validation);
@@ -116,7 +122,9 @@ describe('GET /api/drafts/:id/compare', () => {
 
 describe('GET /api/drafts/:id/compare.docx', () => {
   it('is a Word file whose changes are real tracked changes by Penholder', async () => {
-    const res = await fetch(`${server.url}/api/drafts/${lineage.draft.id}/compare.docx?left=${lineage.short.original}&right=${lineage.short.revised}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.url}/api/drafts/${lineage.draft.id}/compare.docx?left=${lineage.short.original}&right=${lineage.short.revised}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain(MediaTypes.docx);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.docx"/);
@@ -136,7 +144,8 @@ describe('GET /api/drafts/:id/compare.docx', () => {
 
 describe('POST /api/compare (two pasted or uploaded texts)', () => {
   const before = 'Strengthening cooperation\n\nThe Conference,\n\n1. Decides to continue its work;\n\n2. Requests the Secretariat to report;\n\n3. Invites States to contribute.';
-  const after = 'Strengthening cooperation\n\nThe Conference,\n\n1. Decides to continue its work;\n\n2. Urges States parties to cooperate;\n\n3. Requests the Secretariat to report;\n\n4. Invites States to contribute.';
+  const after =
+    'Strengthening cooperation\n\nThe Conference,\n\n1. Decides to continue its work;\n\n2. Urges States parties to cooperate;\n\n3. Requests the Secretariat to report;\n\n4. Invites States to contribute.';
 
   it('aligns two pasted texts without ids by similarity', async () => {
     const res = await call(server, 'POST', '/api/compare', { token, body: { left: { text: before }, right: { text: after }, leftLabel: 'Monday', rightLabel: 'Tuesday' } });
@@ -150,7 +159,11 @@ describe('POST /api/compare (two pasted or uploaded texts)', () => {
     const res = await call(server, 'POST', '/api/compare', { token, body: { left: { docx }, right: { docx } } });
     expect(res.status).toBe(200);
     expect(res.body.summary.en).toBe('No changes');
-    const redline = await fetch(`${server.url}/api/compare.docx`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ left: { text: before }, right: { text: after } }) });
+    const redline = await fetch(`${server.url}/api/compare.docx`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ left: { text: before }, right: { text: after } }),
+    });
     expect(redline.status).toBe(200);
     const xml = await (await JSZip.loadAsync(Buffer.from(await redline.arrayBuffer()))).file('word/document.xml')!.async('string');
     expect(xml).toContain('Urges States parties to cooperate;');

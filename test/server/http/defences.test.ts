@@ -54,7 +54,11 @@ describe('defences', () => {
   });
 
   it('refuses a body over the limit with 413 in the one shape', async () => {
-    const res = await call(server, 'POST', `/api/drafts/${w.draft.id}/sponsors`, { cookie: sponsor.cookie, raw: JSON.stringify({ pad: 'x'.repeat(5000) }), headers: { 'content-type': 'application/json' } });
+    const res = await call(server, 'POST', `/api/drafts/${w.draft.id}/sponsors`, {
+      cookie: sponsor.cookie,
+      raw: JSON.stringify({ pad: 'x'.repeat(5000) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(413);
     expect(res.body).toEqual({ error: { id: 'payload_too_large', message: expect.any(String) } });
   });

@@ -21,7 +21,7 @@ describe('a server with the demo', () => {
     }
   });
 
-  it('lists the session\'s drafts with their symbols, statuses and sponsors', async () => {
+  it("lists the session's drafts with their symbols, statuses and sponsors", async () => {
     const officer = server.penholder.demoAccounts!.find((a) => a.role === 'secretariat')!;
     const { cookie } = await loginAs(server, officer.login, officer.password);
     const sessions = await call(server, 'GET', '/api/sessions', { cookie });

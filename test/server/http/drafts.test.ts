@@ -30,7 +30,7 @@ await describeOnBackends('drafts routes', ({ server }) => {
   const create = (who: SignedIn, body: Record<string, unknown>, sessionId = world.session.id) =>
     call(server(), 'POST', `/api/sessions/${sessionId}/drafts`, { cookie: who.cookie, body });
 
-  it('lists a session\'s drafts with symbol, title, kind, status, sponsor count and last change', async () => {
+  it("lists a session's drafts with symbol, title, kind, status, sponsor count and last change", async () => {
     const res = await call(server(), 'GET', `/api/sessions/${world.session.id}/drafts`, { cookie: nonSponsor.cookie });
     expect(res.status).toBe(200);
     const l1 = res.body.find((d: { id: string }) => d.id === world.draft.id);
@@ -45,14 +45,20 @@ await describeOnBackends('drafts routes', ({ server }) => {
     expect(Date.parse(l1.lastChangeAt)).not.toBeNaN();
   });
 
-  it('sends each reader\'s permissions with the draft and with its row, as the policy decides them', async () => {
+  it("sends each reader's permissions with the draft and with its row, as the policy decides them", async () => {
     const allowed = { allowed: true };
     const expected = [
       [officer, { editText: allowed, issueRevision: allowed, setParagraphState: allowed, recordEvent: { withdrawn: allowed } }],
-      [chair, { editText: allowed, setParagraphState: allowed, issueRevision: { allowed: false, reason: 'only the secretariat records this in the draft\'s record' } }],
+      [chair, { editText: allowed, setParagraphState: allowed, issueRevision: { allowed: false, reason: "only the secretariat records this in the draft's record" } }],
       // The main sponsor's delegate may withdraw the draft — never issued, the table allows it — but not set states.
       [sponsor, { editText: allowed, recordEvent: { withdrawn: allowed, introduced: { allowed: false } }, setParagraphState: { allowed: false } }],
-      [nonSponsor, { editText: { allowed: false, reason: 'only delegates of the sponsors, the chair and the secretariat may edit this text' }, recordEvent: { withdrawn: { allowed: false } } }],
+      [
+        nonSponsor,
+        {
+          editText: { allowed: false, reason: 'only delegates of the sponsors, the chair and the secretariat may edit this text' },
+          recordEvent: { withdrawn: { allowed: false } },
+        },
+      ],
     ] as const;
     for (const [who, permissions] of expected) {
       const page = await call(server(), 'GET', `/api/drafts/${world.draft.id}`, { cookie: who.cookie });
@@ -66,9 +72,15 @@ await describeOnBackends('drafts routes', ({ server }) => {
     const w = await makeWorld(server().store);
     const { store } = server();
     await store.appendDraftEvent({ draftId: w.draft.id, type: 'issued', payload: { symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 }, userId: null });
-    await store.appendDraftEvent({ draftId: w.draft.id, type: 'adopted', payload: { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false }, userId: null });
+    await store.appendDraftEvent({
+      draftId: w.draft.id,
+      type: 'adopted',
+      payload: { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false },
+      userId: null,
+    });
     expect((await call(server(), 'GET', `/api/drafts/${w.draft.id}`, { cookie: officer.cookie })).body.permissions).toMatchObject({
-      freeze: { allowed: true }, issueRevision: { allowed: false, reason: 'cannot issue a text of a draft that has already been adopted' },
+      freeze: { allowed: true },
+      issueRevision: { allowed: false, reason: 'cannot issue a text of a draft that has already been adopted' },
     });
     await store.appendDraftEvent({ draftId: w.draft.id, type: 'frozen', payload: { hash: 'abc' }, userId: null });
     const { permissions } = (await call(server(), 'GET', `/api/drafts/${w.draft.id}`, { cookie: officer.cookie })).body;
@@ -138,7 +150,7 @@ await describeOnBackends('drafts routes', ({ server }) => {
     expect(res.body.sponsors.main).toBeNull();
   });
 
-  it('makes a delegate\'s own delegation the main sponsor', async () => {
+  it("makes a delegate's own delegation the main sponsor", async () => {
     const res = await create(sponsor, draftBody());
     expect(res.status).toBe(201);
     expect(res.body.sponsors.main.delegationId).toBe(world.delegations.main.id);
@@ -182,7 +194,15 @@ await describeOnBackends('drafts routes', ({ server }) => {
 
   it('validates the body (400), refuses unknown references (422), unknown sessions (404)', async () => {
     const before = await snapshot(server().store);
-    for (const body of [{}, draftBody({ kind: 'treaty' }), draftBody({ lNumber: 0 }), draftBody({ title: 'x' }), draftBody({ language: 'Chinese' }), draftBody({ date: '21/10/2022' }), draftBody({ extra: 1 })]) {
+    for (const body of [
+      {},
+      draftBody({ kind: 'treaty' }),
+      draftBody({ lNumber: 0 }),
+      draftBody({ title: 'x' }),
+      draftBody({ language: 'Chinese' }),
+      draftBody({ date: '21/10/2022' }),
+      draftBody({ extra: 1 }),
+    ]) {
       const res = await create(officer, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.id).toBe('validation_failed');
@@ -193,7 +213,7 @@ await describeOnBackends('drafts routes', ({ server }) => {
     expect(await snapshot(server().store)).toEqual(before);
   });
 
-  it('serves the working text\'s history beside the draft (mounted from the collaboration unit)', async () => {
+  it("serves the working text's history beside the draft (mounted from the collaboration unit)", async () => {
     const res = await call(server(), 'GET', `/api/drafts/${world.draft.id}/text`, { cookie: nonSponsor.cookie });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ draftId: world.draft.id, seq: 0 });

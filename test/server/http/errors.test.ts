@@ -57,7 +57,12 @@ await describeOnBackends('error answers', ({ server }) => {
   });
 
   it('answers unknown API routes with 404 JSON', async () => {
-    for (const [method, path] of [['GET', '/api/nothing'], ['POST', '/api/sessions/x/nothing'], ['DELETE', '/api/drafts'], ['GET', '/api']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/nothing'],
+      ['POST', '/api/sessions/x/nothing'],
+      ['DELETE', '/api/drafts'],
+      ['GET', '/api'],
+    ] as const) {
       const res = await call(server(), method, path, { cookie: officer.cookie, body: method === 'GET' ? undefined : {} });
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(res.body.error.id).toBe('not_found');
@@ -67,7 +72,13 @@ await describeOnBackends('error answers', ({ server }) => {
 
   it('answers unknown ids with 404 not_found', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
-    for (const path of [`/api/sessions/${unknown}`, `/api/sessions/${unknown}/drafts`, `/api/drafts/${unknown}`, `/api/drafts/${unknown}/sponsors`, `/api/drafts/${unknown}/events`]) {
+    for (const path of [
+      `/api/sessions/${unknown}`,
+      `/api/sessions/${unknown}/drafts`,
+      `/api/drafts/${unknown}`,
+      `/api/drafts/${unknown}/sponsors`,
+      `/api/drafts/${unknown}/events`,
+    ]) {
       const res = await call(server(), 'GET', path, { cookie: officer.cookie });
       expect(res.status, path).toBe(404);
       expect(res.body.error.id).toBe('not_found');

@@ -23,8 +23,7 @@ await describeOnBackends('events routes', ({ server }) => {
     await setWorkingText(server().store, world.draft.id, draftText(), editor());
   });
   const path = () => `/api/drafts/${world.draft.id}/events`;
-  const record = (who: SignedIn, type: string, payload: Record<string, unknown> = {}) =>
-    call(server(), 'POST', path(), { cookie: who.cookie, body: { type, payload } });
+  const record = (who: SignedIn, type: string, payload: Record<string, unknown> = {}) => call(server(), 'POST', path(), { cookie: who.cookie, body: { type, payload } });
   const l1 = (rev = 0) => `${world.session.symbolPrefix}/L.1${rev ? `/Rev.${rev}` : ''}`;
   const editor = () => ({ userId: world.users.sponsor.id, delegationId: world.delegations.main.id });
   // Issuing stores the text and freezing hashes it, each through a route of its own.
@@ -87,7 +86,7 @@ await describeOnBackends('events routes', ({ server }) => {
     expect((await server().store.listDraftEvents(world.draft.id)).map((e) => e.type)).toEqual(['issued', 'adopted']);
   });
 
-  it('refuses to issue a text under another draft\'s symbol (422)', async () => {
+  it("refuses to issue a text under another draft's symbol (422)", async () => {
     const before = await snapshot(server().store);
     for (const symbol of [`${world.session.symbolPrefix}/L.2`, 'A/C.3/68/L.1']) {
       const res = await issue(symbol);

@@ -61,12 +61,7 @@ describe('hostile imports and the room', () => {
     const quietLoop = loop.max / 1e6;
     loop.reset();
     const busyFrom = performance.now();
-    const answers = [
-      await upload(bomb),
-      await upload(pictures),
-      ...(await Promise.all([upload(bomb), upload(bomb)])),
-      ...(await Promise.all([upload(bomb), upload(pictures)])),
-    ];
+    const answers = [await upload(bomb), await upload(pictures), ...(await Promise.all([upload(bomb), upload(bomb)])), ...(await Promise.all([upload(bomb), upload(pictures)]))];
     // At least as long a window as the quiet one, to compare like with like.
     await sleep(Math.max(0, 3_000 - (performance.now() - busyFrom)));
     const busyTo = performance.now();

@@ -34,7 +34,7 @@ describe('rights of open sockets follow the record', () => {
     try {
       await Promise.all([synced(editor.provider), synced(joiner.provider), synced(outsider.provider)]);
       seedText(editor.doc);
-      await until(async () => (await stored()) > 0, 5_000, 'the sponsor\'s text to be stored');
+      await until(async () => (await stored()) > 0, 5_000, "the sponsor's text to be stored");
       await until(() => outsider.doc.getXmlFragment('prosemirror').length > 0 && joiner.doc.getXmlFragment('prosemirror').length > 0);
 
       // A delegate whose delegation does not sponsor reads only: the edit is not stored.
@@ -51,7 +51,7 @@ describe('rights of open sockets follow the record', () => {
       expect(joined.status).toBe(201);
       before = await stored();
       typeInto(joiner.doc, 2, 0, 'Peru joins. ');
-      await until(async () => (await stored()) > before, 5_000, 'the new co-sponsor\'s edit to be stored');
+      await until(async () => (await stored()) > before, 5_000, "the new co-sponsor's edit to be stored");
 
       // The secretariat issues the text the sockets wrote, records its adoption and freezes it.
       const post = (rest: string, body: unknown) => call(server, 'POST', `/api/drafts/${world.draft.id}${rest}`, { cookie: officer.cookie, body });

@@ -18,7 +18,19 @@ const join = (w: World, delegationId: string) => ({ method: 'POST', path: `/api/
 const ROWS: Row[] = [
   {
     name: 'open a session',
-    request: () => ({ method: 'POST', path: '/api/sessions', body: { body: { name: { en: 'B', zh: 'B' } }, number: 1, title: { en: 'S', zh: 'S' }, symbolPrefix: `P/${uniqueTag()}`, place: 'Vienna', opens: '2023-01-01', closes: '2023-01-02' } }),
+    request: () => ({
+      method: 'POST',
+      path: '/api/sessions',
+      body: {
+        body: { name: { en: 'B', zh: 'B' } },
+        number: 1,
+        title: { en: 'S', zh: 'S' },
+        symbolPrefix: `P/${uniqueTag()}`,
+        place: 'Vienna',
+        opens: '2023-01-01',
+        closes: '2023-01-02',
+      },
+    }),
     expect: [201, 403, 403, 403],
   },
   {
@@ -35,8 +47,16 @@ const ROWS: Row[] = [
   { name: 'edit an account', request: (w) => ({ method: 'PATCH', path: `/api/users/${w.users.third.id}`, body: { displayName: 'Renamed' } }), expect: [200, 403, 403, 403] },
   { name: 'deactivate an account', request: (w) => ({ method: 'PATCH', path: `/api/users/${w.users.third.id}`, body: { active: false } }), expect: [200, 403, 403, 403] },
   { name: 'issue a password-reset code', request: (w) => ({ method: 'POST', path: `/api/users/${w.users.third.id}/password-reset`, body: {} }), expect: [201, 403, 403, 403] },
-  { name: 'edit a delegation', request: (w) => ({ method: 'PATCH', path: `/api/delegations/${w.delegations.third.id}`, body: { kind: 'observer' } }), expect: [200, 403, 403, 403] },
-  { name: 'name the chair of a draft', request: (w) => ({ method: 'PUT', path: `/api/drafts/${w.draft.id}/chair`, body: { chairUserId: w.users.secretariat.id } }), expect: [200, 403, 403, 403] },
+  {
+    name: 'edit a delegation',
+    request: (w) => ({ method: 'PATCH', path: `/api/delegations/${w.delegations.third.id}`, body: { kind: 'observer' } }),
+    expect: [200, 403, 403, 403],
+  },
+  {
+    name: 'name the chair of a draft',
+    request: (w) => ({ method: 'PUT', path: `/api/drafts/${w.draft.id}/chair`, body: { chairUserId: w.users.secretariat.id } }),
+    expect: [200, 403, 403, 403],
+  },
   { name: 'read the audit record', request: () => ({ method: 'GET', path: '/api/audit', body: undefined }), expect: [200, 403, 403, 403] },
   { name: 'list the accounts', request: () => ({ method: 'GET', path: '/api/users', body: undefined }), expect: [200, 403, 403, 403] },
   {
@@ -46,7 +66,11 @@ const ROWS: Row[] = [
   },
   {
     name: 'put a draft forward for a third delegation',
-    request: (w) => ({ method: 'POST', path: `/api/sessions/${w.session.id}/drafts`, body: { kind: 'resolution', title: { en: 'T', zh: 'T' }, agendaItem: '1', mainSponsorId: w.delegations.third.id } }),
+    request: (w) => ({
+      method: 'POST',
+      path: `/api/sessions/${w.session.id}/drafts`,
+      body: { kind: 'resolution', title: { en: 'T', zh: 'T' }, agendaItem: '1', mainSponsorId: w.delegations.third.id },
+    }),
     expect: [201, 403, 403, 403],
   },
   { name: 'make Peru join', request: (w) => join(w, w.delegations.other.id), expect: [201, 403, 403, 201] },
@@ -79,7 +103,14 @@ const ROWS: Row[] = [
     expect: [201, 403, 403, 403],
   },
   { name: 'record the draft withdrawn', request: (w) => event(w, 'withdrawn', { date: '2022-10-19' }), expect: [201, 403, 201, 403] },
-  { name: 'record adoption', setup: async (w, s) => { await s.appendDraftEvent({ draftId: w.draft.id, type: 'issued', payload: { symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 }, userId: null }); }, request: (w) => event(w, 'adopted', adopted), expect: [201, 403, 403, 403] },
+  {
+    name: 'record adoption',
+    setup: async (w, s) => {
+      await s.appendDraftEvent({ draftId: w.draft.id, type: 'issued', payload: { symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 }, userId: null });
+    },
+    request: (w) => event(w, 'adopted', adopted),
+    expect: [201, 403, 403, 403],
+  },
   { name: 'freeze as a bare event', setup: issueAndAdopt, request: (w) => event(w, 'frozen', { hash: 'abc' }), expect: [422, 403, 403, 403] },
   {
     name: 'join a frozen draft',

@@ -60,7 +60,12 @@ await describeOnBackends('users routes', ({ server }) => {
   });
 
   it('validates (400), refuses a role without its delegation or an unknown one (422), a login taken (409)', async () => {
-    for (const body of [{}, { login: 'a b@c', displayName: 'X', role: 'chair' }, { login: `x${uniqueTag()}@t`, displayName: 'X', role: 'king' }, { login: `x${uniqueTag()}@t`, displayName: 'X', role: 'chair', password: 'short' }]) {
+    for (const body of [
+      {},
+      { login: 'a b@c', displayName: 'X', role: 'chair' },
+      { login: `x${uniqueTag()}@t`, displayName: 'X', role: 'king' },
+      { login: `x${uniqueTag()}@t`, displayName: 'X', role: 'chair', password: 'short' },
+    ]) {
       expect((await call(server(), 'POST', '/api/users', { cookie: officer.cookie, body })).status, JSON.stringify(body)).toBe(400);
     }
     const before = await snapshot(server().store);

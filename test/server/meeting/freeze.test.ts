@@ -59,7 +59,9 @@ await describeOnBackends('after the action', ({ server }) => {
     await w.record('adopted', { ...adoptedWithoutVote, vote: { kind: 'recorded', yes: 63, no: 15, abstain: 25, majority: 'simple' } });
     await w.api('secretariat', 'POST', w.draftPath('/number'), {});
     const en = await w.api('chair', 'GET', w.draftPath('/report-paragraph?lang=en'));
-    expect(en.body.paragraph).toBe(`At its 11th meeting, on 21 October 2022, the Conference adopted, by a recorded vote of 63 to 15, with 25 abstentions, a draft resolution (${w.session.symbolPrefix}/L.1), sponsored by Chile and Peru. (For the text, see chap. I, sect. A, resolution 11/1.)`);
+    expect(en.body.paragraph).toBe(
+      `At its 11th meeting, on 21 October 2022, the Conference adopted, by a recorded vote of 63 to 15, with 25 abstentions, a draft resolution (${w.session.symbolPrefix}/L.1), sponsored by Chile and Peru. (For the text, see chap. I, sect. A, resolution 11/1.)`,
+    );
     const zh = await w.api('chair', 'GET', w.draftPath('/report-paragraph?lang=zh'));
     expect(zh.body.paragraph).toContain(`通过了一项决议草案（${w.session.symbolPrefix}/L.1），提案国有：智利和秘鲁。（案文见第一章 A 节，第 11/1 号决议。）`);
     const section = await w.api('chair', 'GET', `/api/sessions/${w.session.id}/action-taken?lang=en&firstNumber=12`);

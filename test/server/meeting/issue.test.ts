@@ -23,7 +23,10 @@ await describeOnBackends('issuing revisions', ({ server }) => {
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     const prefix = w.session.symbolPrefix;
     expect(first.body.revision).toMatchObject({
-      symbol: `${prefix}/L.1`, revision: 0, hash: textHash(draftText()), language: 'en',
+      symbol: `${prefix}/L.1`,
+      revision: 0,
+      hash: textHash(draftText()),
+      language: 'en',
       sponsors: [{ delegationId: w.delegations.main.id, name: { en: 'Chile', zh: '智利' } }],
     });
     expect(first.body.revision.text).toEqual(canonicalText(draftText()).toJSON());

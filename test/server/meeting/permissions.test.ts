@@ -18,8 +18,14 @@ async function issued(w: World, store: Store): Promise<void> {
   await withText(w, store);
   const text = draftText();
   await store.createRevision({
-    draftId: w.draft.id, symbol: `${w.session.symbolPrefix}/L.1`, revision: 0, text: text.toJSON(), hash: textHash(text),
-    sponsorIds: [w.delegations.main.id], issuedAt: new Date().toISOString(), issuedBy: w.users.secretariat.id,
+    draftId: w.draft.id,
+    symbol: `${w.session.symbolPrefix}/L.1`,
+    revision: 0,
+    text: text.toJSON(),
+    hash: textHash(text),
+    sponsorIds: [w.delegations.main.id],
+    issuedAt: new Date().toISOString(),
+    issuedBy: w.users.secretariat.id,
   });
   await store.appendDraftEvent({ draftId: w.draft.id, type: 'issued', payload: { symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 }, userId: null });
 }
@@ -42,7 +48,7 @@ const ROWS: Row[] = [
   { name: 'record an oral amendment', setup: issued, request: post('/amendments', amendment), expect: [201, 403, 403, 403] },
   { name: 'number an adopted text', setup: adopted, request: post('/number', {}), expect: [201, 403, 403, 403] },
   { name: 'freeze', setup: adopted, request: post('/freeze', {}), expect: [201, 403, 403, 403] },
-  { name: 'record the report\'s wording', setup: adopted, request: post('/report-details', { remarks: { en: 'R.', zh: 'R。' } }), expect: [201, 403, 403, 403] },
+  { name: "record the report's wording", setup: adopted, request: post('/report-details', { remarks: { en: 'R.', zh: 'R。' } }), expect: [201, 403, 403, 403] },
   { name: 'issue Rev.1 of a frozen draft', setup: frozen, request: post('/revisions', { symbol: 'L.1/Rev.1' }), expect: F },
   { name: 'import into a frozen draft', setup: frozen, request: post('/import', { text: draftText().toJSON() }), expect: F },
   { name: 'amend a frozen draft', setup: frozen, request: post('/amendments', amendment), expect: F },
@@ -50,4 +56,4 @@ const ROWS: Row[] = [
   { name: 'issue a corrigendum to a frozen draft', setup: frozen, request: post('/revisions/0/documents', { kind: 'corrigendum' }), expect: F },
 ];
 
-await permissionMatrix('permissions in the secretariat\'s record', ROWS);
+await permissionMatrix("permissions in the secretariat's record", ROWS);

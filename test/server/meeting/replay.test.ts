@@ -29,7 +29,11 @@ describe('the eleventh session, replayed through the API', () => {
   // One delegation per name as the fixture gives it (the report names some States differently from draft to draft).
   async function delegations(): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
-    const late = [{ en: 'Canada', zh: '加拿大' }, { en: 'Ecuador', zh: '厄瓜多尔' }, { en: 'Guatemala', zh: '危地马拉' }];
+    const late = [
+      { en: 'Canada', zh: '加拿大' },
+      { en: 'Ecuador', zh: '厄瓜多尔' },
+      { en: 'Guatemala', zh: '危地马拉' },
+    ];
     const all = [...facts.drafts.flatMap((d) => [...(d.sponsors ?? []), ...(d.mainSponsor ? [d.mainSponsor] : [])]), ...late];
     for (const s of all) {
       const key = `${s.en}|${s.zh}`;
@@ -46,8 +50,14 @@ describe('the eleventh session, replayed through the API', () => {
     if (!symbol.ok) throw new Error(symbol.error);
     const main = d.mainSponsor ? ids.get(`${d.mainSponsor.en}|${d.mainSponsor.zh}`)! : null;
     const draft = await api('POST', `/api/sessions/${sessionId}/drafts`, {
-      kind: d.kind, title: { en: ENGLISH_TITLES[d.symbol], zh: d.title.zh }, agendaItem: d.agendaItem, language: 'zh',
-      lNumber: symbol.value.lNumber, mainSponsorId: main, submittedBy: d.submittedBy ?? null, date: '2022-10-17',
+      kind: d.kind,
+      title: { en: ENGLISH_TITLES[d.symbol], zh: d.title.zh },
+      agendaItem: d.agendaItem,
+      language: 'zh',
+      lNumber: symbol.value.lNumber,
+      mainSponsorId: main,
+      submittedBy: d.submittedBy ?? null,
+      date: '2022-10-17',
     });
     for (const s of d.sponsors ?? []) {
       const id = ids.get(`${s.en}|${s.zh}`)!;
@@ -65,9 +75,10 @@ describe('the eleventh session, replayed through the API', () => {
 
   async function act(d: DraftFacts, draftId: string): Promise<void> {
     const a = d.action;
-    const payload = a.type === 'adopted'
-      ? { meeting: a.meeting, date: a.date, vote: { kind: 'without_vote' }, orallyAmended: a.orallyAmended === true }
-      : { meeting: a.meeting, date: a.date, decidedBy: a.decidedBy, toSession: null, noAction: a.noAction, annexedToReport: a.annexedToReport };
+    const payload =
+      a.type === 'adopted'
+        ? { meeting: a.meeting, date: a.date, vote: { kind: 'without_vote' }, orallyAmended: a.orallyAmended === true }
+        : { meeting: a.meeting, date: a.date, decidedBy: a.decidedBy, toSession: null, noAction: a.noAction, annexedToReport: a.annexedToReport };
     await api('POST', `/api/drafts/${draftId}/events`, { type: a.type, payload });
     const extra = EXTRA[d.symbol];
     if (extra) await api('POST', `/api/drafts/${draftId}/report-details`, { describedAs: extra.describedAs ?? null, remarks: extra.remarks ?? null });
@@ -79,8 +90,13 @@ describe('the eleventh session, replayed through the API', () => {
     officer = await loginAs(server, user.login, TEST_PASSWORD);
     facts = await loadSessionFacts();
     const session = await api('POST', '/api/sessions', {
-      body: { name: facts.body }, number: facts.session.number, title: { en: 'Eleventh session', zh: '第十一届会议' },
-      symbolPrefix: facts.session.symbolPrefix, place: facts.session.place, opens: facts.session.opens, closes: facts.session.closes,
+      body: { name: facts.body },
+      number: facts.session.number,
+      title: { en: 'Eleventh session', zh: '第十一届会议' },
+      symbolPrefix: facts.session.symbolPrefix,
+      place: facts.session.place,
+      opens: facts.session.opens,
+      closes: facts.session.closes,
     });
     sessionId = session.id;
     const ids = await delegations();
@@ -96,7 +112,11 @@ describe('the eleventh session, replayed through the API', () => {
       expect(`${numbered.kind} ${numbered.number}`).toBe(becomes);
     }
     // Three co-sponsors joined L.9/Rev.1 on the day of action, after its text was issued.
-    for (const name of [{ en: 'Canada', zh: '加拿大' }, { en: 'Ecuador', zh: '厄瓜多尔' }, { en: 'Guatemala', zh: '危地马拉' }]) {
+    for (const name of [
+      { en: 'Canada', zh: '加拿大' },
+      { en: 'Ecuador', zh: '厄瓜多尔' },
+      { en: 'Guatemala', zh: '危地马拉' },
+    ]) {
       await api('POST', `/api/drafts/${draftIds.get('CTOC/COP/2022/L.9/Rev.1')}/sponsors`, { delegationId: ids.get(`${name.en}|${name.zh}`), date: '2022-10-21' });
     }
   }, 60_000);
@@ -130,7 +150,7 @@ describe('the eleventh session, replayed through the API', () => {
     expect(page.sponsors.count).toBe(16);
   });
 
-  it('suggests, after the session\'s numbers, the next of each kind', async () => {
+  it("suggests, after the session's numbers, the next of each kind", async () => {
     const numbers = await api('GET', `/api/sessions/${sessionId}/numbers`);
     expect(numbers.next).toEqual({ resolution: '11/7', decision: '11/3' });
   });

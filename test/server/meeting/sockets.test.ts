@@ -11,7 +11,7 @@ import { TEST_PASSWORD } from '../../helpers/factories';
 import { loginAs, startTestServer, type TestServer } from '../../helpers/server';
 import { adoptedWithoutVote, meetingWorld, type MeetingWorld } from './helpers';
 
-describe('open sockets follow the secretariat\'s record', () => {
+describe("open sockets follow the secretariat's record", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
@@ -23,7 +23,7 @@ describe('open sockets follow the secretariat\'s record', () => {
   const stored = (draftId: string) => server.store.lastSeq(draftId);
   const settle = () => new Promise((r) => setTimeout(r, 300));
 
-  it('a frozen draft\'s sockets turn read-only and change nothing, with the provider or raw bytes', async () => {
+  it("a frozen draft's sockets turn read-only and change nothing, with the provider or raw bytes", async () => {
     const w: MeetingWorld = await meetingWorld(server, null);
     const editor = connect(collabUrl(), w.draft.id, w.as.sponsor.token);
     try {
@@ -63,7 +63,7 @@ describe('open sockets follow the secretariat\'s record', () => {
       await until(() => peru.doc.getXmlFragment('prosemirror').length > 0, 5_000, 'the text to reach Peru');
       let before = await stored(w.draft.id);
       typeInto(peru.doc, 1, 0, 'Peru writes. ');
-      await until(async () => (await stored(w.draft.id)) > before, 5_000, 'Peru\'s edit to be stored');
+      await until(async () => (await stored(w.draft.id)) > before, 5_000, "Peru's edit to be stored");
 
       const withdrawn = await w.api('nonSponsor', 'POST', w.draftPath(`/sponsors/${w.delegations.other.id}/withdraw`), {});
       expect(withdrawn.status).toBe(201);
@@ -73,7 +73,7 @@ describe('open sockets follow the secretariat\'s record', () => {
       expect(await stored(w.draft.id)).toBe(before);
       // The main sponsor still edits.
       typeInto(owner.doc, 2, 0, 'Chile still writes. ');
-      await until(async () => (await stored(w.draft.id)) > before, 5_000, 'the main sponsor\'s edit to be stored');
+      await until(async () => (await stored(w.draft.id)) > before, 5_000, "the main sponsor's edit to be stored");
     } finally {
       owner.provider.destroy();
       peru.provider.destroy();

@@ -38,8 +38,7 @@ await describeStoreContract('storage.accounts', ({ store }) => {
 
   it('keeps auth sessions until deleted or expired', async () => {
     const user = await seedUser(store());
-    const s = (tokenHash: string, expiresAt: string) =>
-      ({ tokenHash, userId: user.id, kind: 'cookie', createdAt: '2022-10-21T10:00:00Z', expiresAt }) as const;
+    const s = (tokenHash: string, expiresAt: string) => ({ tokenHash, userId: user.id, kind: 'cookie', createdAt: '2022-10-21T10:00:00Z', expiresAt }) as const;
     await store().createAuthSession(s(`a${tag()}`, '2022-10-21T11:00:00Z'));
     const live = s(`b${tag()}`, '2999-01-01T00:00:00.000Z');
     await store().createAuthSession({ ...live, kind: 'token' });
@@ -48,7 +47,12 @@ await describeStoreContract('storage.accounts', ({ store }) => {
     expect(await store().getAuthSession(live.tokenHash)).not.toBeNull();
     await store().deleteAuthSession(live.tokenHash);
     expect(await store().getAuthSession(live.tokenHash)).toBeNull();
-    await expectUnique(store().createAuthSession(s(live.tokenHash, live.expiresAt)).then(() => store().createAuthSession(s(live.tokenHash, live.expiresAt))), 'auth_sessions_pkey');
+    await expectUnique(
+      store()
+        .createAuthSession(s(live.tokenHash, live.expiresAt))
+        .then(() => store().createAuthSession(s(live.tokenHash, live.expiresAt))),
+      'auth_sessions_pkey',
+    );
     // Foreign keys are on: a session of no user is refused.
     await expect(store().createAuthSession({ ...live, tokenHash: tag(), userId: 'ghost' })).rejects.toThrow();
   });

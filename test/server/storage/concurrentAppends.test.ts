@@ -22,11 +22,7 @@ await describeStoreContract('storage.concurrentAppends', ({ store, second }) => 
   it('commits crossing batches of two writers without deadlock or gaps', async () => {
     const [a, c] = [await seedDraft(store()), await seedDraft(store())];
     const writers = [store(), await second()];
-    await Promise.all(
-      range(0, 9).map((i) =>
-        writers[i % 2]!.appendUpdates(i % 2 ? [update(a.id, i), update(c.id, i)] : [update(c.id, i), update(a.id, i), update(a.id, i)]),
-      ),
-    );
+    await Promise.all(range(0, 9).map((i) => writers[i % 2]!.appendUpdates(i % 2 ? [update(a.id, i), update(c.id, i)] : [update(c.id, i), update(a.id, i), update(a.id, i)])));
     expect((await store().listUpdates(a.id)).map((u) => u.seq)).toEqual(range(1, 15));
     expect((await store().listUpdates(c.id)).map((u) => u.seq)).toEqual(range(1, 10));
   });
@@ -46,10 +42,12 @@ await describeStoreContract('storage.concurrentAppends', ({ store, second }) => 
             appended.push(...(await w.appendUpdates([update(a.id, i), update(c.id, i)])));
             return;
           case 2:
-            appended.push(...(await w.transaction(async (tx) => {
-              await tx.appendDraftEvent({ draftId: a.id, type: 'x', payload: { i }, userId: null });
-              return tx.appendUpdates([update(a.id, i)]);
-            })));
+            appended.push(
+              ...(await w.transaction(async (tx) => {
+                await tx.appendDraftEvent({ draftId: a.id, type: 'x', payload: { i }, userId: null });
+                return tx.appendUpdates([update(a.id, i)]);
+              })),
+            );
             return;
           case 3:
             await w.appendDraftEvent({ draftId: a.id, type: 'x', payload: { i }, userId: null });
@@ -70,9 +68,7 @@ await describeStoreContract('storage.concurrentAppends', ({ store, second }) => 
   it('numbers many concurrent batches of several drafts without gaps, each row where its seq says', async () => {
     const drafts = [await seedDraft(store()), await seedDraft(store()), await seedDraft(store())];
     const writers = [store(), await second()];
-    const results = await Promise.all(
-      range(0, 59).map((i) => writers[i % 2]!.appendUpdates(range(0, i % 4).map((k) => update(drafts[(i + k) % 3]!.id, i, k)))),
-    );
+    const results = await Promise.all(range(0, 59).map((i) => writers[i % 2]!.appendUpdates(range(0, i % 4).map((k) => update(drafts[(i + k) % 3]!.id, i, k)))));
     const stored = results.flat();
     for (const d of drafts) {
       const log = await store().listUpdates(d.id);

@@ -57,7 +57,11 @@ await describeStoreContract('storage.drafts', ({ store }) => {
 
   it('keeps resolution and decision numbers unique per session and kind, one per draft', async () => {
     const session = await seedSession(store());
-    const [a, b2, c] = [await store().createDraft(draftInput(session.id, 1)), await store().createDraft(draftInput(session.id, 2)), await store().createDraft(draftInput(session.id, 3))];
+    const [a, b2, c] = [
+      await store().createDraft(draftInput(session.id, 1)),
+      await store().createDraft(draftInput(session.id, 2)),
+      await store().createDraft(draftInput(session.id, 3)),
+    ];
     await store().claimTextNumber(session.id, 'resolution', '11/5', a.id);
     await expectUnique(store().claimTextNumber(session.id, 'resolution', '11/5', b2.id), 'text_numbers_session_kind_number_key');
     await expectUnique(store().claimTextNumber(session.id, 'resolution', '11/6', a.id), 'text_numbers_draft_key');

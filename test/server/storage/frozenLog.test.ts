@@ -18,22 +18,23 @@ async function draftWithLog(store: Store): Promise<string> {
   return draftId;
 }
 
-const freeze = (store: Pick<Store, 'appendDraftEvent'>, draftId: string) =>
-  store.appendDraftEvent({ draftId, type: 'frozen', payload: { hash: 'h' }, userId: null });
+const freeze = (store: Pick<Store, 'appendDraftEvent'>, draftId: string) => store.appendDraftEvent({ draftId, type: 'frozen', payload: { hash: 'h' }, userId: null });
 
 /** Every row of a draft's log and its counter, to show that nothing moved. */
 async function logOf(store: Store, draftId: string): Promise<{ seqs: number[]; last: number }> {
   return { seqs: (await store.listUpdates(draftId)).map((u) => u.seq), last: await store.lastSeq(draftId) };
 }
 
-await describeOnStores('a frozen draft\'s update log', ({ kind, store, second }) => {
+await describeOnStores("a frozen draft's update log", ({ kind, store, second }) => {
   it('refuses an append to a frozen draft with DraftFrozen, storing nothing of the batch', async () => {
     const frozen = await draftWithLog(store());
     const open = await draftWithLog(store());
     await freeze(store(), frozen);
     const before = [await logOf(store(), frozen), await logOf(store(), open)];
 
-    const refused = await store().appendUpdates([update(open, 2), update(frozen, 2), update(frozen, 3)]).catch((e: unknown) => e);
+    const refused = await store()
+      .appendUpdates([update(open, 2), update(frozen, 2), update(frozen, 3)])
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DraftFrozen);
     expect(refused).toMatchObject({ code: 'draft_frozen', draftIds: [frozen] });
     // Inside a transaction (the main connection on SQLite) and from another instance alike.
@@ -49,7 +50,9 @@ await describeOnStores('a frozen draft\'s update log', ({ kind, store, second })
     const [a, b, c] = [await draftWithLog(store()), await draftWithLog(store()), await draftWithLog(store())];
     await freeze(store(), a);
     await freeze(store(), c);
-    const refused = (await store().appendUpdates([update(c, 1), update(b, 1), update(a, 1)]).catch((e: unknown) => e)) as DraftFrozen;
+    const refused = (await store()
+      .appendUpdates([update(c, 1), update(b, 1), update(a, 1)])
+      .catch((e: unknown) => e)) as DraftFrozen;
     expect(refused).toBeInstanceOf(DraftFrozen);
     expect([...refused.draftIds].sort()).toEqual([a, c].sort());
   });
@@ -71,7 +74,10 @@ await describeOnStores('a frozen draft\'s update log', ({ kind, store, second })
     // Another instance on PostgreSQL; the writer thread's own connection on SQLite.
     const appending = (second() ?? store()).appendUpdates([update(draftId, 9)]);
     let settled = false;
-    appending.then(() => (settled = true), () => (settled = true));
+    appending.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect(settled, `${kind}: the append waits for the freeze`).toBe(false);
     release();

@@ -12,7 +12,15 @@ await describeStoreContract('storage.governedRecord', ({ store }) => {
     const [a, b2] = [await store().createDraft(draftInput(session.id, 2)), await store().createDraft(draftInput(session.id, 1))];
     const eu = await seedDelegation(store());
     const chl = await seedDelegation(store());
-    const main = await store().addSponsorshipEvent({ draftId: a.id, delegationId: eu.id, type: 'main', date: '2022-10-17', onBehalfOf: t('also on behalf of its member States', '还代表其成员国'), recordedBy: null, recordedAt: '2022-10-17T08:00:00Z' });
+    const main = await store().addSponsorshipEvent({
+      draftId: a.id,
+      delegationId: eu.id,
+      type: 'main',
+      date: '2022-10-17',
+      onBehalfOf: t('also on behalf of its member States', '还代表其成员国'),
+      recordedBy: null,
+      recordedAt: '2022-10-17T08:00:00Z',
+    });
     expect(main).toMatchObject({ seq: 1, recordedAt: '2022-10-17T08:00:00.000Z', date: '2022-10-17' });
     const join = await store().addSponsorshipEvent({ draftId: a.id, delegationId: chl.id, type: 'join', date: '2022-10-18', onBehalfOf: null, recordedBy: null });
     expect(join).toMatchObject({ seq: 2, onBehalfOf: null });
@@ -43,7 +51,16 @@ await describeStoreContract('storage.governedRecord', ({ store }) => {
     const [s1, s2] = [await seedDelegation(store()), await seedDelegation(store())];
     const symbol = `CTOC/COP/2022/L.${tag()}`;
     const text = { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: '注意到 — noting' }] }] };
-    const rev0 = await store().createRevision({ draftId: draft.id, symbol, revision: 0, text, hash: 'ab'.repeat(32), sponsorIds: [s2.id, s1.id], issuedAt: '2022-10-18T00:00:00Z', issuedBy: null });
+    const rev0 = await store().createRevision({
+      draftId: draft.id,
+      symbol,
+      revision: 0,
+      text,
+      hash: 'ab'.repeat(32),
+      sponsorIds: [s2.id, s1.id],
+      issuedAt: '2022-10-18T00:00:00Z',
+      issuedBy: null,
+    });
     expect(rev0).toMatchObject({ symbol, revision: 0, text, sponsorIds: [s2.id, s1.id], issuedAt: '2022-10-18T00:00:00.000Z' });
     const rev1 = await store().createRevision({ ...rev0, id: undefined, symbol: `${symbol}/Rev.1`, revision: 1, sponsorIds: [] });
     expect(await store().listRevisions(draft.id)).toEqual([rev0, rev1]);

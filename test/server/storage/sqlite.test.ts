@@ -130,7 +130,12 @@ describe('SQLite writer thread', () => {
   it('is restarted after it dies: unanswered calls reject, the next ones commit, seqs stay contiguous', async () => {
     const draft = await seedDraft(store);
     await store.appendUpdates([update(draft.id, 0)]);
-    const during = range(1, 5).map((i) => store.appendUpdates([update(draft.id, i)]).then(() => 'stored', () => 'rejected'));
+    const during = range(1, 5).map((i) =>
+      store.appendUpdates([update(draft.id, i)]).then(
+        () => 'stored',
+        () => 'rejected',
+      ),
+    );
     await store.writer.terminate();
     const outcomes = await Promise.all(during);
     expect(outcomes).toContain('rejected');

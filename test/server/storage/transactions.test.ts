@@ -28,7 +28,14 @@ await describeStoreContract('storage.transactions', ({ kind, store }) => {
         const d = await tx.createDraft({ ...draftInput(session.id, 2), id: draftId });
         await tx.appendDraftEvent({ draftId: d.id, type: 'created', payload: {}, userId: null });
         await tx.appendDraftEvent({ draftId: kept.id, type: 'adopted', payload: {}, userId: null });
-        await tx.addSponsorshipEvent({ draftId: d.id, delegationId: (await tx.createDelegation({ code: tag(), name: t('a', 'b'), kind: 'member' })).id, type: 'main', date: '2022-10-20', onBehalfOf: null, recordedBy: null });
+        await tx.addSponsorshipEvent({
+          draftId: d.id,
+          delegationId: (await tx.createDelegation({ code: tag(), name: t('a', 'b'), kind: 'member' })).id,
+          type: 'main',
+          date: '2022-10-20',
+          onBehalfOf: null,
+          recordedBy: null,
+        });
         await tx.appendUpdates([update(kept.id, 2), update(d.id, 1)]);
         await tx.saveCheckpoint({ draftId: kept.id, seq: 1, state: bytes(1) });
         await tx.createRevision({ draftId: d.id, symbol: `R${tag()}`, revision: 0, text: {}, hash: 'h', sponsorIds: [], issuedAt: '2022-10-20T00:00:00Z', issuedBy: null });
@@ -77,7 +84,9 @@ await describeStoreContract('storage.transactions', ({ kind, store }) => {
     });
     await entered;
     let settled = false;
-    const outside = store().listDrafts(session.id).then((list) => ((settled = true), list));
+    const outside = store()
+      .listDrafts(session.id)
+      .then((list) => ((settled = true), list));
     await new Promise((r) => setTimeout(r, 50));
     // SQLite makes the caller wait; PostgreSQL answers at once, without the uncommitted row.
     expect(settled).toBe(kind === 'postgres');

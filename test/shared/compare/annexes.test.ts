@@ -38,4 +38,3 @@ describe('annexes', () => {
     expect(c.summary.en).toBe('Annex III heading inserted; Annex III, “Chapeau” inserted; Annex III, para. (a) inserted');
   });
 });
-

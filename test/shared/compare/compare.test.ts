@@ -84,7 +84,13 @@ const R115 = fixture('resolution-11-5.txt');
 const ALL: Edits = { deletePP2: true, changeOP3: true, subC: true, insertOP: true, moveOP10: true };
 
 describe.each([
-  ['with stable ids', (edits: Edits) => { const a = imported(R115, 'p'); return [a, editDoc(a, edits)] as const; }],
+  [
+    'with stable ids',
+    (edits: Edits) => {
+      const a = imported(R115, 'p');
+      return [a, editDoc(a, edits)] as const;
+    },
+  ],
   ['as two imported texts', (edits: Edits) => [imported(R115, 'a'), imported(editPrinted(R115, edits), 'b')] as const],
 ])('resolution 11/5 revised, %s', (_, pair) => {
   it('reads a deleted preambular paragraph and the renumbering it causes', () => {
@@ -183,7 +189,16 @@ describe('resolution 11/5, a moved paragraph that also changed', () => {
 });
 
 describe('every fixture against itself and against another', () => {
-  const names = ['resolution-11-1.txt', 'resolution-11-2.txt', 'resolution-11-3.txt', 'resolution-11-4.txt', 'resolution-11-6.txt', 'decision-11-1.txt', 'decision-11-2.txt', 'draft-L9-Rev1.txt'];
+  const names = [
+    'resolution-11-1.txt',
+    'resolution-11-2.txt',
+    'resolution-11-3.txt',
+    'resolution-11-4.txt',
+    'resolution-11-6.txt',
+    'decision-11-1.txt',
+    'decision-11-2.txt',
+    'draft-L9-Rev1.txt',
+  ];
   it.each(names)('%s: imported twice, all unchanged; every block once', (name) => {
     const a = imported(fixture(name), 'a');
     const b = imported(fixture(name), 'b');

@@ -36,7 +36,12 @@ export function checkInvariants(a: PMNode, b: PMNode, c: Comparison): void {
   const right = readUnits(b, numberText(b)).map((u) => `${u.ref}|${u.text}`);
   expect(c.paragraphs.filter((r) => r.right).map((r) => `${r.right!.ref}|${r.right!.text}`)).toEqual(right);
   const left = readUnits(a, numberText(a)).map((u) => `${u.ref}|${u.text}`);
-  expect(c.paragraphs.filter((r) => r.left).map((r) => `${r.left!.ref}|${r.left!.text}`).sort()).toEqual([...left].sort());
+  expect(
+    c.paragraphs
+      .filter((r) => r.left)
+      .map((r) => `${r.left!.ref}|${r.left!.text}`)
+      .sort(),
+  ).toEqual([...left].sort());
   expect(JSON.parse(JSON.stringify(c))).toEqual(c);
   for (const text of [a, b]) {
     const self = compareTexts(text, text);

@@ -102,7 +102,34 @@ describe('diffText', () => {
   });
 
   it('spells both sides exactly and cuts only at grapheme boundaries, for any text', () => {
-    const atoms = ['a', 'b', ' ', '的', '国', '际', 'é', 'e', '\u0301', '\u0302', '👍', '🏽', '🏿', '\u200d', '👨', 'ب', 'ك', '\u064e', '가', '\u1100', '\u1161', '\r', '\n', '⟦', '⟧', '\ud83d'];
+    const atoms = [
+      'a',
+      'b',
+      ' ',
+      '的',
+      '国',
+      '际',
+      'é',
+      'e',
+      '\u0301',
+      '\u0302',
+      '👍',
+      '🏽',
+      '🏿',
+      '\u200d',
+      '👨',
+      'ب',
+      'ك',
+      '\u064e',
+      '가',
+      '\u1100',
+      '\u1161',
+      '\r',
+      '\n',
+      '⟦',
+      '⟧',
+      '\ud83d',
+    ];
     const text = fc.array(fc.constantFrom(...atoms), { maxLength: 30 }).map((xs) => xs.join(''));
     fc.assert(
       fc.property(text, text, (left, right) => {
