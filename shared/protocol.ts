@@ -65,7 +65,10 @@ export const CloseReasons = {
    * attribute, content outside the text): refused, nothing stored; the client's copy has diverged.
    */
   invalidText: { code: 4422, reason: 'Update refused: not a valid text' },
-  /** The update depends on content the server does not have (pending structs): refused, nothing stored. */
+  /**
+   * The connection kept sending updates that depend on content the server does not have (pending
+   * structs), each refused and answered with a request to sync, which it never honoured.
+   */
   missingDependencies: { code: 4424, reason: 'Update refused: missing dependencies' },
   /**
    * The stored working text is broken (nested deeper than a text can be: a bug, a database

@@ -45,6 +45,9 @@ export interface Peer {
   close(reason: CloseReason): void;
 }
 
+/** How many updates in a row with missing dependencies a connection may send before it is closed. */
+const MAX_UNSYNCED_UPDATES = 50;
+
 /** The origin of changes that came from another instance (relayed to our peers, never published back). */
 const REMOTE = Symbol('remote instance');
 /** The origin of a batch of committed edits applied in one transaction (relayed to every peer). */
@@ -68,6 +71,8 @@ export class DraftRoom implements FanoutRoom {
   private readonly owners: ClientIdOwners;
   private readonly proving: ProvingDoc;
   private readonly guard: PresenceGuard;
+  /** Updates with missing dependencies each peer sent since its last accepted one. */
+  private readonly unsynced = new WeakMap<Peer, number>();
   private queue: Pending[] = [];
   /** The batch being committed (its edits are in the proving copy, not yet in the document). */
   private committing: Pending[] = [];
@@ -245,11 +250,11 @@ export class DraftRoom implements FanoutRoom {
         this.refuse(peer, { reason: 'invalid_text', why: proof.why }, `your edit would make the text invalid: ${proof.why}`);
         peer.close(CloseReasons.invalidText);
       } else {
-        this.refuse(peer, { reason: 'missing_dependencies' }, 'your edit depends on content the server does not have');
-        peer.close(CloseReasons.missingDependencies);
+        this.refuseMissing(peer);
       }
       return;
     }
+    this.unsynced.delete(peer);
     if (!proof.changed) return; // applies cleanly and changes nothing: not worth a row in the log
     let taken: number[];
     try {
@@ -309,6 +314,20 @@ export class DraftRoom implements FanoutRoom {
       return false;
     }
     return true;
+  }
+
+  /**
+   * An update that depends on content the server does not have is not stored. An honest client
+   * sends one when it types the moment it reconnects, before it has answered the server's sync
+   * request with the edits it made offline: asked to sync again, it sends them all, and the
+   * refused edit with them. A connection that keeps sending such updates is closed.
+   */
+  private refuseMissing(peer: Peer): void {
+    const times = (this.unsynced.get(peer) ?? 0) + 1;
+    this.unsynced.set(peer, times);
+    this.refuse(peer, { reason: 'missing_dependencies' }, 'your edit depends on content the server does not have; send what you have');
+    if (times > MAX_UNSYNCED_UPDATES) peer.close(CloseReasons.missingDependencies);
+    else peer.send(syncStep1Frame(this.doc));
   }
 
   /** Tell a peer its edit was dropped (a notice, and y-protocols' "permission denied" for stock clients). */

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import { CloseReasons } from '../../../shared/protocol';
+import { CloseReasons, MessageType } from '../../../shared/protocol';
 import { textFromJSON } from '../../../shared/schema';
 import { loadDoc } from '../../../server/collab/registry';
 import { authorshipOf } from '../../../server/collab/history';
@@ -62,12 +62,14 @@ const storedDoc = async () => (await loadDoc(server.store, draftId)).doc;
 const edit = async (change: (copy: Y.Doc) => void, clientId?: number) => editOf(await storedDoc(), change, clientId);
 
 /** Send `frames` on a fresh raw connection as `token`; the close code, or 0 when it stayed open. */
-async function sendAs(token: string, ...frames: Uint8Array[]): Promise<{ code: number; refusals: string[] }> {
+async function sendAs(token: string, ...frames: Uint8Array[]): Promise<{ code: number; syncRequests: number; refusals: string[] }> {
   const { ws, heard } = await rawSocket(server.wsUrl, draftId, token);
   for (const f of frames) ws.send(f);
   const code = await Promise.race([heard.closed, pause(600).then(() => 0)]);
   ws.close();
-  return { code, refusals: heard.notices.flatMap((n) => (n.kind === 'update_refused' ? [n.refusal.reason] : [])) };
+  // Sync step 1 frames after the first (the greeting): requests to send what the client has.
+  const syncRequests = heard.frames.filter((f) => f[0] === MessageType.sync && f[1] === 0).length - 1;
+  return { code, syncRequests, refusals: heard.notices.flatMap((n) => (n.kind === 'update_refused' ? [n.refusal.reason] : [])) };
 }
 
 describe('one frame cannot break a draft', () => {
@@ -150,7 +152,7 @@ describe('client ids', () => {
     expect(paragraph.runs.some((r) => r.userId === users.sponsor2.id)).toBe(false);
   });
 
-  it("a pending struct under an announced id is refused (4409), one under an id of one's own with 4424; the victim's first keystroke is stored", async () => {
+  it("a pending struct under an announced id is refused (4409); one under an id of one's own is not stored, the sender is asked to sync, and closed with 4424 if it never does; the victim's first keystroke is stored", async () => {
     const victim = connect(server.wsUrl, draftId, users.secretariat.token);
     open.push(victim.provider);
     await synced(victim.provider);
@@ -168,9 +170,15 @@ describe('client ids', () => {
       return Y.encodeStateAsUpdate(writer, sv);
     };
     expect((await sendAs(users.sponsor2.token, updateFrame(await ahead(victim.doc.clientID)))).code).toBe(CloseReasons.clientIdTaken.code);
-    const own = await sendAs(users.sponsor2.token, updateFrame(await ahead(4_000_123)));
-    expect(own.code).toBe(CloseReasons.missingDependencies.code);
+    // Honest clients send such an update when they type the moment they reconnect: refused, not
+    // stored, and the sender asked for what it has (a sync step 1). One that never answers is cut off.
+    const pending = updateFrame(await ahead(4_000_123));
+    const own = await sendAs(users.sponsor2.token, pending);
+    expect(own.code).toBe(0);
     expect(own.refusals).toEqual(['missing_dependencies']);
+    expect(own.syncRequests).toBe(1);
+    const stubborn = await sendAs(users.sponsor2.token, ...Array.from({ length: 60 }, () => pending));
+    expect(stubborn.code).toBe(CloseReasons.missingDependencies.code);
     expect(await storedLog()).toEqual(before);
     let closed = 0;
     victim.provider.on('connection-close', (e: { code: number } | null) => (closed = e?.code ?? closed));
