@@ -25,6 +25,14 @@ export interface PresencePeer {
   readonly awarenessIds: Set<number>;
 }
 
+/** What may be applied of a peer's awareness update, and whom to ask to announce themselves again. */
+export interface Admitted {
+  /** The entries it may say, stamped, as an awareness update; null when nothing is left. */
+  update: Uint8Array | null;
+  /** Its own client ids it announced at a clock the room has already seen (see `admit`). */
+  renew: { clientId: number; clock: number }[];
+}
+
 /** Largest presence state accepted from a client, as JSON (a cursor and a name take a few hundred bytes). */
 export const MAX_PRESENCE_STATE_BYTES = 8 * 1024;
 
@@ -61,15 +69,26 @@ export class PresenceGuard {
    * on each state; the others are dropped. Encoded as an awareness update, or null when nothing
    * is left.
    */
-  admit(peer: PresencePeer, clients: readonly AwarenessEntry[]): Uint8Array | null {
+  admit(peer: PresencePeer, clients: readonly AwarenessEntry[]): Admitted {
     const kept: AwarenessEntry[] = [];
+    const renew: { clientId: number; clock: number }[] = [];
     for (const c of clients) {
-      // Not new (a stock client echoing presence it was sent): its owner's, not this peer's.
-      if (c.clock <= (this.awareness.meta.get(c.clientId)?.clock ?? -1)) continue;
+      const known = this.awareness.meta.get(c.clientId)?.clock ?? -1;
+      const isNew = c.clock > known;
       const speaker = this.speaker(c.clientId, peer);
+      // Not new and present: an echo of presence it was sent (a stock client echoes everyone's,
+      // another tab of the same user included, so it cannot be told from the owner's): not its own.
+      if (!isNew && (c.state === null || this.awareness.getStates().has(c.clientId))) continue;
       if (speaker !== null && speaker.userId !== peer.user.id) continue;
       const claimant = this.claimedBy(c.clientId);
       if (claimant !== undefined && claimant !== peer.user.id) continue;
+      if (!isNew) {
+        // A client back after its connection dropped announces itself at the clock the room
+        // removed it at, which y-protocols ignores until its renewal 15 s later. Told of its own
+        // removal, it re-announces at once with a newer clock.
+        renew.push({ clientId: c.clientId, clock: known });
+        continue;
+      }
       if (c.state === null) {
         if (!peer.awarenessIds.has(c.clientId) && speaker === null) continue;
         peer.awarenessIds.delete(c.clientId);
@@ -85,7 +104,7 @@ export class PresenceGuard {
       peer.awarenessIds.add(c.clientId);
       kept.push({ clientId: c.clientId, clock: c.clock, state: stamped });
     }
-    return kept.length > 0 ? encodeEntries(kept) : null;
+    return { update: kept.length > 0 ? encodeEntries(kept) : null, renew };
   }
 }
 

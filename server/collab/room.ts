@@ -209,8 +209,9 @@ export class DraftRoom implements FanoutRoom {
    * with the identity the server authenticated, is applied and relayed; the rest is dropped.
    */
   receiveAwareness(peer: Peer, clients: readonly AwarenessEntry[]): void {
-    const admitted = this.guard.admit(peer, clients);
-    if (admitted) awarenessProtocol.applyAwarenessUpdate(this.awareness, admitted, peer);
+    const { update, renew } = this.guard.admit(peer, clients);
+    if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    if (renew.length > 0) peer.send(awarenessFrame(awarenessRemoval(renew)));
   }
 
   /** Send every presence to a peer that asked (query-awareness). */
