@@ -12,6 +12,20 @@ export interface UpdateInspection {
   changes: boolean;
   /** Client ids under which it carries structs (Skip and GC included) past what the document has. */
   writerClientIds: number[];
+  /** The clock each client's structs in it start at (the proof sees a gap in them without applying it). */
+  firstClocks: Map<number, number>;
+}
+
+function noteFirstClock(firstClocks: Map<number, number>, client: number, clock: number): void {
+  const first = firstClocks.get(client);
+  if (first === undefined || clock < first) firstClocks.set(client, clock);
+}
+
+/** The clock each client's structs in a (well-formed) update start at. */
+export function firstClocksOf(update: Uint8Array): Map<number, number> {
+  const firstClocks = new Map<number, number>();
+  for (const s of Y.decodeUpdate(update).structs) noteFirstClock(firstClocks, s.id.client, s.id.clock);
+  return firstClocks;
 }
 
 function deletesLiveContent(doc: Y.Doc, client: number, clock: number, len: number): boolean {
@@ -40,11 +54,13 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateInspection 
     throw new MalformedFrame(`yjs update: ${e instanceof Error ? e.message : String(e)}`);
   }
   const writers = new Set<number>();
+  const firstClocks = new Map<number, number>();
   let changes = false;
   for (const s of decoded.structs) {
     if (!Number.isInteger(s.id.client) || s.id.client < 0 || s.id.client > 0xffffffff || s.length < 1) {
       throw new MalformedFrame('yjs update: bad struct id');
     }
+    noteFirstClock(firstClocks, s.id.client, s.id.clock);
     if (s.id.clock + s.length > Y.getState(doc.store, s.id.client)) {
       // A Skip writes nothing, but it speaks for a range of that client's clock all the same:
       // only the id's owner may send one (a Skip under another's id misattributes their words).
@@ -64,5 +80,5 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateInspection 
       if (changes) break;
     }
   }
-  return { changes, writerClientIds: [...writers] };
+  return { changes, writerClientIds: [...writers], firstClocks };
 }

@@ -239,12 +239,12 @@ export class DraftRoom implements FanoutRoom {
       peer.close(CloseReasons.clientIdTaken);
       return;
     }
-    let proof = this.proving.prove(update);
+    let proof = this.proving.prove(update, facts.firstClocks);
     // It may build on edits another instance stored that this room has not read yet.
     if (!proof.ok && proof.problem === 'missing_dependencies') {
       // (Storage that does not answer now leaves the update refused, as it would be anyway.)
       await this.catchUp().catch(() => undefined);
-      proof = this.proving.prove(update);
+      proof = this.proving.prove(update, facts.firstClocks);
     }
     if (!proof.ok) {
       if (proof.problem === 'invalid_text') {
