@@ -346,3 +346,24 @@ export function editOf(doc: Y.Doc, change: (copy: Y.Doc) => void, clientId?: num
   change(copy);
   return Y.encodeStateAsUpdate(copy, before);
 }
+
+/** A draft's stored update log, each update as hex: compare before and after to see that nothing was stored. */
+export async function storedLog(store: Store, draftId: string): Promise<string[]> {
+  return (await store.listUpdates(draftId)).map((u) => Buffer.from(u.update).toString('hex'));
+}
+
+/**
+ * A collaboration server with a seeded draft, and the main sponsor's stock client connected to it,
+ * announced in presence as "sponsor", having written a title and `paragraphs` operative paragraphs
+ * (stored before this resolves). Close `editor.provider` and `server` after.
+ */
+export async function startWithEditor(paragraphs = 4): Promise<{ server: CollabServer; draftId: string; users: SeededUsers; editor: { doc: Y.Doc; provider: WebsocketProvider } }> {
+  const server = await startCollabServer();
+  const { draftId, users } = await seedDraft(server.store);
+  const editor = connect(server.wsUrl, draftId, users.sponsor.token);
+  await synced(editor.provider);
+  announceAs(editor.provider, 'sponsor');
+  seedText(editor.doc, paragraphs);
+  await until(async () => (await server.store.lastSeq(draftId)) > 0, 5_000, 'seed stored');
+  return { server, draftId, users, editor };
+}

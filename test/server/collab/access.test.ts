@@ -24,6 +24,7 @@ import {
   upgradeStatus,
   type CollabServer,
   type SeededUsers,
+  storedLog as storedLogOf,
 } from '../../helpers/collab';
 
 let server: CollabServer;
@@ -65,9 +66,7 @@ function step2Frame(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-async function storedLog(): Promise<string[]> {
-  return (await server.store.listUpdates(draftId)).map((u) => Buffer.from(u.update).toString('hex'));
-}
+const storedLog = () => storedLogOf(server.store, draftId);
 
 describe('upgrades', () => {
   it('refuses no or bad credentials with 401, an unknown draft with 404', async () => {

@@ -22,15 +22,14 @@ import {
   nestElements,
   presentNames,
   rawSocket,
-  seedDraft,
-  seedText,
-  startCollabServer,
   synced,
   textJSON,
   typeInto,
   until,
   type CollabServer,
   type SeededUsers,
+  startWithEditor,
+  storedLog as storedLogOf,
 } from '../../helpers/collab';
 
 let server: CollabServer;
@@ -41,13 +40,8 @@ const open: WebsocketProvider[] = [];
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  server = await startCollabServer();
-  ({ draftId, users } = await seedDraft(server.store));
-  good = connect(server.wsUrl, draftId, users.sponsor.token);
+  ({ server, draftId, users, editor: good } = await startWithEditor());
   open.push(good.provider);
-  await synced(good.provider);
-  seedText(good.doc, 4);
-  await until(async () => (await server.store.lastSeq(draftId)) > 0, 5_000, 'seed stored');
 });
 
 afterAll(async () => {
@@ -55,7 +49,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const storedLog = async () => (await server.store.listUpdates(draftId)).map((u) => Buffer.from(u.update).toString('hex'));
+const storedLog = () => storedLogOf(server.store, draftId);
 const storedDoc = async () => (await loadDoc(server.store, draftId)).doc;
 
 /** The update `change` makes on a copy of the stored text, written under `clientId` when given. */

@@ -15,7 +15,6 @@ import { loadDoc } from '../../../server/collab/registry';
 import { encodeEntries } from '../../../server/collab/presenceGuard';
 import { awarenessFrame, updateFrame } from '../../../server/collab/wire';
 import {
-  announceAs,
   bareStruct,
   connect,
   editOf,
@@ -23,15 +22,14 @@ import {
   nestElements,
   presentNames,
   rawSocket,
-  seedDraft,
-  seedText,
-  startCollabServer,
   synced,
   textJSON,
   typeInto,
   until,
   type CollabServer,
   type SeededUsers,
+  startWithEditor,
+  storedLog as storedLogOf,
 } from '../../helpers/collab';
 
 const RUNS = 300;
@@ -42,13 +40,7 @@ let good: { doc: Y.Doc; provider: WebsocketProvider };
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  server = await startCollabServer();
-  ({ draftId, users } = await seedDraft(server.store));
-  good = connect(server.wsUrl, draftId, users.sponsor.token);
-  await synced(good.provider);
-  announceAs(good.provider, 'sponsor');
-  seedText(good.doc, 4);
-  await until(async () => (await server.store.lastSeq(draftId)) > 0, 5_000, 'seed stored');
+  ({ server, draftId, users, editor: good } = await startWithEditor());
 });
 
 afterAll(async () => {
@@ -195,7 +187,7 @@ async function send(frame: Uint8Array): Promise<number> {
   return code;
 }
 
-const storedLog = async () => (await server.store.listUpdates(draftId)).map((u) => Buffer.from(u.update).toString('hex'));
+const storedLog = () => storedLogOf(server.store, draftId);
 
 describe('hostile updates, property-based', () => {
   it(`${RUNS} labelled attacks: each gets exactly the answer its construction calls for; refused ones store nothing`, async () => {
