@@ -76,14 +76,14 @@ describe('inspectUpdate', () => {
     client.clientID = 42;
     client.getText('t').insert(0, 'hello');
     const first = Y.encodeStateAsUpdate(client);
-    expect(inspectUpdate(server, first)).toEqual({ changes: true, writerClientIds: [42] });
+    expect(inspectUpdate(server, first)).toEqual({ changes: true, writerClientIds: [42], firstClocks: new Map([[42, 0]]) });
     Y.applyUpdate(server, first);
     expect(inspectUpdate(server, first).changes).toBe(false);
     // A deletion of live content is a change, with no writer (it creates nothing).
     const sv = Y.encodeStateVector(client);
     client.getText('t').delete(0, 2);
     const del = Y.encodeStateAsUpdate(client, sv);
-    expect(inspectUpdate(server, del)).toEqual({ changes: true, writerClientIds: [] });
+    expect(inspectUpdate(server, del)).toEqual({ changes: true, writerClientIds: [], firstClocks: new Map() });
     Y.applyUpdate(server, del);
     expect(inspectUpdate(server, del).changes).toBe(false);
   });
