@@ -87,6 +87,8 @@ export interface DraftSummary {
   present?: string[];
   /** The chair's progress ("12 of 29 agreed"); null when no paragraph state was recorded. */
   agreed?: { text: LocalizedText } | null;
+  /** Notes on where the draft's texts come from ("illustrative", "text not in the record" …). */
+  provenance?: ProvenanceJSON[];
 }
 
 /** A sponsor as the API names it. */
@@ -114,6 +116,33 @@ export interface LineageEntry {
   issuedAt: string;
   hash: string | null;
   hasText: boolean;
+  /** False for an issued text whose words are not in the record (the server refuses to give it). */
+  textInRecord?: boolean;
+}
+
+/** The text the body acted on, after final action: the issued text, as orally amended when amendments were accepted. */
+export interface FinalTextJSON {
+  /** The text spec that names it (`final`). */
+  spec: string;
+  symbol: string;
+  /** "L.10/Rev.2 as orally amended", "L.4". */
+  label: string;
+  hash: string;
+  asOrallyAmended: boolean;
+}
+
+/** Why nobody may change the working text any more. */
+export interface TextReadOnlyJSON {
+  reason: 'frozen' | 'final_action';
+  message: string;
+}
+
+/** A note on where a draft's texts come from (shared with the server as the `provenance` record). */
+export interface ProvenanceJSON {
+  kind: 'illustrative' | 'text_not_in_record' | 'original_language_not_in_record' | 'printed_version';
+  /** The issued text it is about; null for the whole draft. */
+  symbol: string | null;
+  note: LocalizedText | null;
 }
 
 /** A draft's page (`GET /api/drafts/:id`). */
@@ -125,6 +154,10 @@ export interface DraftDetail extends DraftSummary {
   sponsors: SponsorListJSON;
   submittedBy: LocalizedText | null;
   chair: { id: string; displayName: string } | null;
+  /** The text acted on, once final action is taken; null before. */
+  finalText?: FinalTextJSON | null;
+  /** Why the working text is read-only for everyone (final action, freeze); null while it may change. */
+  textReadOnly?: TextReadOnlyJSON | null;
 }
 
 /** One entry of a draft's record (`GET /api/drafts/:id/events`). */
@@ -134,4 +167,10 @@ export interface DraftEventJSON {
   payload: Record<string, unknown>;
   at: string;
   user: { id: string; displayName: string } | null;
+}
+
+/** The text a draft's body acted on (only after final action: 409 `no_final_text` before), as the schema's JSON. */
+export async function fetchFinalText(draftId: string): Promise<unknown> {
+  const answer = await api<{ doc?: unknown; text?: unknown }>('GET', `/api/drafts/${encodeURIComponent(draftId)}/text?text=final`);
+  return answer.doc ?? answer.text;
 }

@@ -3,9 +3,16 @@
  * connection's updates whatever it sends); this plugin only keeps the editor honest: it turns off
  * editing, and it filters out local changes, because keymaps and toolbar commands still run when
  * a view is not editable and would otherwise change the local copy that the server never accepts.
+ * A text nobody may change (the text acted on) is shown by a view of its own, `createTextView`.
  */
-import { Plugin, type EditorState, type Transaction } from 'prosemirror-state';
+import type { Node as PMNode } from 'prosemirror-model';
+import { EditorState, Plugin, type Transaction } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import type { AnnexLanguage } from '../../shared/numberingLabels';
+import { FootnoteView } from './footnotes';
+import { houseStylePlugin } from './houseStyle';
 import { readOnlyKey, ySyncPluginKey, type ReadOnlyState } from './keys';
+import { numberingPlugin } from './numbering';
 
 /** Options of the read-only plugin. */
 export interface ReadOnlyOptions {
@@ -39,5 +46,32 @@ export function readOnlyPlugin(options: ReadOnlyOptions = {}): Plugin<ReadOnlySt
     props: {
       editable: (state) => readOnlyKey.getState(state)?.editable ?? true,
     },
+  });
+}
+
+/** Options of a text shown read-only. */
+export interface TextViewOptions {
+  /** Where the view goes. */
+  mount: HTMLElement;
+  /** The text, never changed by the view. */
+  doc: PMNode;
+  /** What the text is, for screen readers ("Text as adopted — L.10/Rev.2 as orally amended"). */
+  label: string;
+  /** Language of annex labels. */
+  lang?: AnnexLanguage;
+}
+
+/**
+ * A text that nobody edits (the text a body acted on): the editor's numbers, house style and
+ * footnote marks on the schema's own markup, without the collaboration plugins. Destroy it when
+ * leaving the page.
+ */
+export function createTextView(options: TextViewOptions): EditorView {
+  const state = EditorState.create({ doc: options.doc, plugins: [numberingPlugin({ lang: options.lang }), houseStylePlugin()] });
+  return new EditorView(options.mount, {
+    state,
+    editable: () => false,
+    nodeViews: { footnote: (node, v, getPos) => new FootnoteView(node, v, getPos, () => null) },
+    attributes: { class: 'ph-editor ph-text-view', role: 'document', 'aria-readonly': 'true', 'aria-label': options.label },
   });
 }

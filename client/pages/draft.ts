@@ -1,11 +1,15 @@
 /**
  * The draft page, the drafting room itself: the working text in the editor with its toolbar and
  * status line, the read-only banner when this user may only read, and the side panels (lineage,
- * sponsors, status and record, who is here).
+ * sponsors, status and record, who is here). After final action the page opens on the text the
+ * body acted on (the issued text as orally amended), read-only and labelled, with the working
+ * text one click away; the banner says why nobody may change it any more.
  */
+import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import type { NumberingBase } from '../../shared/numbering';
-import { api, type DraftDetail, type DraftEventJSON, type Me } from '../api';
+import { textFromJSON } from '../../shared/schema';
+import { api, fetchFinalText, type DraftDetail, type DraftEventJSON, type Me } from '../api';
 import { connectDraft, type ConnectionState } from '../collab/connection';
 import { announce, presenceOf } from '../collab/presence';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
@@ -14,7 +18,7 @@ import { el } from '../dom';
 import { listFootnotes } from '../editor/footnotes';
 import { isEditable, numberingKey } from '../editor/keys';
 import { setNumbering } from '../editor/numbering';
-import { setReadOnly } from '../editor/readOnly';
+import { createTextView, setReadOnly } from '../editor/readOnly';
 import { createDraftingEditor } from '../editor/setup';
 import { toolbar } from '../editor/toolbar';
 import { lineagePanel } from '../panels/lineage';
@@ -25,14 +29,64 @@ import { sponsorsPanel } from '../panels/sponsors';
 import { statusPanel } from '../panels/status';
 import { loadNegotiationBase } from './negotiationBase';
 
+/** What the text acted on is called on the page: "Text as adopted — L.10/Rev.2 as orally amended", "Text acted on — L.9/Rev.1". */
+export function finalTextLabel(draft: Pick<DraftDetail, 'status'> & { finalText?: { label: string } | null }): string | null {
+  if (!draft.finalText) return null;
+  return `${draft.status.state === 'adopted' ? 'Text as adopted' : 'Text acted on'} — ${draft.finalText.label}`;
+}
+
+// Why nobody may change the working text: the draft's own reason (final action, freeze) first, then this user's.
+function readOnlyWhy(draft: DraftDetail, userReason: string | null): string | null {
+  return draft.textReadOnly?.message.replace(/\.$/, '') ?? userReason;
+}
+
+// The notes on where the draft's texts come from, under its title: illustrative, the version printed.
+function provenanceNotes(draft: DraftDetail): HTMLElement[] {
+  return (draft.provenance ?? [])
+    .filter((p) => p.symbol === null && (p.kind === 'illustrative' || p.kind === 'printed_version'))
+    .map((p) =>
+      p.kind === 'illustrative'
+        ? el('p', { className: 'provenance illustrative', attrs: { 'data-provenance': p.kind } }, 'Illustrative — not part of any session’s record', p.note ? `: ${p.note.en}` : '')
+        : el('p', { className: 'provenance muted', attrs: { 'data-provenance': p.kind } }, p.note?.en ?? 'Version as printed'),
+    );
+}
+
+/**
+ * The text the body acted on, shown read-only: a heading that names it, the text with its
+ * numbers, its footnotes. Built again when the record says the final text changed.
+ */
+function finalTextSection(): { element: HTMLElement; show(draft: DraftDetail, text: PMNode): void; destroy(): void } {
+  const heading = el('h2', { id: 'final-text-h' });
+  const hash = el('p', { className: 'muted final-hash' });
+  const mount = el('div', { className: 'editor-mount' });
+  const notes = el('ol', { className: 'footnotes', attrs: { 'aria-label': 'Footnotes of the text acted on' } });
+  const element = el('section', { className: 'final-text', hidden: true, attrs: { 'aria-labelledby': 'final-text-h', 'data-text': 'final' } }, heading, hash, mount, notes);
+  let view: EditorView | null = null;
+  return {
+    element,
+    show(draft, text) {
+      const label = finalTextLabel(draft) ?? '';
+      heading.textContent = label;
+      hash.textContent = draft.finalText ? `SHA-256 ${draft.finalText.hash.slice(0, 12)}…` : '';
+      view?.destroy();
+      mount.replaceChildren();
+      view = createTextView({ mount, doc: text, label });
+      const labels = numberingKey.getState(view.state)?.labels;
+      notes.replaceChildren(...listFootnotes(text).map((n) => el('li', { attrs: { value: labels?.get(n.id) ?? '' } }, n.text)));
+    },
+    destroy: () => view?.destroy(),
+  };
+}
+
 /** Open the draft page; returns the function that closes it (connection, editor, listeners). */
 export async function showDraft(app: HTMLElement, me: Me, draftId: string, back: () => void): Promise<() => void> {
   app.replaceChildren(el('p', { attrs: { role: 'status' } }, 'Opening the draft…'));
-  const [draft, events] = await Promise.all([api<DraftDetail>('GET', `/api/drafts/${draftId}`), api<DraftEventJSON[]>('GET', `/api/drafts/${draftId}/events`).catch(() => null)]);
+  const [first, events] = await Promise.all([api<DraftDetail>('GET', `/api/drafts/${draftId}`), api<DraftEventJSON[]>('GET', `/api/drafts/${draftId}/events`).catch(() => null)]);
+  let draft = first;
   document.title = `${draft.symbol} — Penholder`;
   // The server's policy, sent with the draft: the first impression until the socket says its mode.
   const editText = draft.permissions.editText;
-  const readOnlyReason = editText.allowed ? null : editText.reason;
+  let userReason = editText.allowed ? null : editText.reason;
   let view: EditorView | null = null;
 
   const status = connectionStatus();
@@ -43,11 +97,15 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const numberingSwitch = el('input', { type: 'checkbox', id: 'negotiation-numbers', disabled: true });
   const switchLabel = el('label', { htmlFor: 'negotiation-numbers', className: 'switch' }, numberingSwitch, ' Negotiation numbers (3 bis)');
 
-  const showBanner = (reason: string | null) => {
+  // The banner and the editor say the same: why this text cannot be changed, or nothing.
+  const readOnly = () => readOnlyWhy(draft, userReason);
+  const showReadOnly = () => {
+    const reason = readOnly();
     banner.hidden = reason === null;
     banner.textContent = reason === null ? '' : `Read only: ${reason}.`;
+    if (view && (reason === null) !== isEditable(view.state)) view.dispatch(setReadOnly(view.state, reason));
   };
-  showBanner(readOnlyReason);
+  showReadOnly();
 
   const backLink = el('a', { href: '/', className: 'back' }, '← All drafts');
   backLink.addEventListener('click', (event) => {
@@ -62,20 +120,21 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     onState: (s: ConnectionState) => {
       status.update(s);
       if (!view || s.mode === null) return;
-      const reason = s.mode === 'read' ? (s.reason ?? 'you may only read this text') : null;
-      showBanner(reason);
-      if ((reason === null) !== isEditable(view.state)) view.dispatch(setReadOnly(view.state, reason));
+      userReason = s.mode === 'read' ? (s.reason ?? 'you may only read this text') : null;
+      showReadOnly();
     },
   });
   const presence = presencePanel(connection.provider.awareness);
   const stopAnnouncing = announce(connection.provider.awareness, presenceOf(me));
 
+  const notes = el('div', { className: 'provenance-notes' }, ...provenanceNotes(draft));
   const header = el(
     'header',
     { className: 'draft-head' },
     backLink,
     el('h1', {}, el('span', { className: 'symbol' }, draft.symbol), ' ', el('span', { className: 'title' }, draft.title.en)),
     el('p', { lang: 'zh', className: 'muted' }, draft.title.zh),
+    notes,
     el('div', { className: 'draft-meta' }, status.element, switchLabel, el('a', { href: `/drafts/${encodeURIComponent(draftId)}/print`, className: 'print-link' }, 'Print view')),
   );
   const states = paragraphStatesPanel(draft, () => view?.state.doc ?? null);
@@ -83,7 +142,50 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const finalSlot = el('div', { className: 'final-slot' }, finalBanner(draft, events?.find((e) => e.type === 'frozen')?.at));
   // A text is imported only before the first issue, by those who may edit it.
   const canImport = editText.allowed && draft.lineage.length === 0;
-  const main = el('div', { className: 'draft-main' }, finalSlot, banner, tools.element, mount, footnotes, canImport ? importPanel(draftId) : null);
+  const working = el('div', { className: 'working-text', attrs: { 'data-text': 'working' } }, tools.element, mount, footnotes, canImport ? importPanel(draftId) : null);
+
+  // After final action: the text acted on by default, the working text on request.
+  const finalSection = finalTextSection();
+  const showFinal = el('input', { type: 'radio', name: 'text-shown', id: 'show-final', value: 'final', checked: true });
+  const showWorking = el('input', { type: 'radio', name: 'text-shown', id: 'show-working', value: 'working' });
+  const finalChoiceLabel = el('label', { htmlFor: 'show-final' });
+  const choice = el(
+    'fieldset',
+    { className: 'text-choice', hidden: true },
+    el('legend', {}, 'Text shown'),
+    showFinal,
+    ' ',
+    finalChoiceLabel,
+    ' ',
+    showWorking,
+    ' ',
+    el('label', { htmlFor: 'show-working' }, 'Working text (read only)'),
+  );
+  const chooseText = () => {
+    const final = !choice.hidden && showFinal.checked;
+    finalSection.element.hidden = !final;
+    working.hidden = final;
+  };
+  showFinal.addEventListener('change', chooseText);
+  showWorking.addEventListener('change', chooseText);
+  let finalShown: string | null = null; // the hash of the final text on the page
+  const refreshFinal = async (d: DraftDetail) => {
+    if (!d.finalText) {
+      choice.hidden = true;
+      finalShown = null;
+    } else if (finalShown !== d.finalText.hash) {
+      const text = textFromJSON(await fetchFinalText(draftId));
+      finalSection.show(d, text);
+      finalChoiceLabel.textContent = finalTextLabel(d);
+      if (finalShown === null) showFinal.checked = true; // final action taken: the page turns to the text acted on
+      finalShown = d.finalText.hash;
+      choice.hidden = false;
+    }
+    chooseText();
+  };
+  await refreshFinal(draft).catch(() => undefined);
+
+  const main = el('div', { className: 'draft-main' }, finalSlot, banner, choice, finalSection.element, working);
   const recordPanels = (d: DraftDetail, e: DraftEventJSON[] | null) => [statusPanel(d, e), states.element, sponsorsPanel(d), lineagePanel(d)];
   const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } }, presence.element, ...recordPanels(draft, events));
   app.replaceChildren(el('div', { className: 'draft-page' }, header, main, side));
@@ -99,9 +201,13 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     }
     reloading = (async () => {
       const [d, e] = await Promise.all([api<DraftDetail>('GET', `/api/drafts/${draftId}`), api<DraftEventJSON[]>('GET', `/api/drafts/${draftId}/events`).catch(() => null)]);
+      draft = d;
       side.replaceChildren(presence.element, ...recordPanels(d, e));
       finalSlot.replaceChildren(finalBanner(d, e?.find((x) => x.type === 'frozen')?.at) ?? '');
+      notes.replaceChildren(...provenanceNotes(d));
+      showReadOnly();
       states.refresh();
+      await refreshFinal(d);
     })()
       .catch(() => undefined)
       .finally(() => {
@@ -121,13 +227,13 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   await connection.ready;
   const base: NumberingBase | null = await loadNegotiationBase(draft).catch(() => null);
   const s = connection.state();
-  const initialReason = s.mode === 'read' ? (s.reason ?? 'you may only read this text') : readOnlyReason;
+  if (s.mode === 'read') userReason = s.reason ?? 'you may only read this text';
   mount.replaceChildren();
   view = createDraftingEditor({
     mount,
     fragment: connection.doc.getXmlFragment(TEXT_FRAGMENT),
     awareness: connection.provider.awareness,
-    readOnlyReason: initialReason,
+    readOnlyReason: readOnly(),
     negotiationBase: base,
     onUpdate: (v) => {
       tools.update();
@@ -136,7 +242,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   });
   tools.update(); // the first updates ran while `view` was still being built
   states.refresh(); // the paragraph numbers come from the text, now shown
-  showBanner(initialReason);
+  showReadOnly();
   numberingSwitch.disabled = base === null;
   if (base === null) switchLabel.title = 'No issued text to count negotiation numbers from.';
   numberingSwitch.addEventListener('change', () => {
@@ -146,6 +252,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
 
   return () => {
     states.destroy();
+    finalSection.destroy();
     stopAnnouncing();
     presence.destroy();
     view?.destroy();

@@ -13,7 +13,16 @@ function draftRow(d: DraftSummary, open: (id: string) => void): HTMLElement {
     'tr',
     { attrs: { 'data-draft': d.id } },
     el('th', { scope: 'row' }, link),
-    el('td', {}, el('span', {}, d.title.en), el('br'), el('span', { lang: 'zh', className: 'muted' }, d.title.zh)),
+    el(
+      'td',
+      {},
+      el('span', {}, d.title.en),
+      el('br'),
+      el('span', { lang: 'zh', className: 'muted' }, d.title.zh),
+      d.provenance?.some((p) => p.kind === 'illustrative' && p.symbol === null)
+        ? el('span', { className: 'provenance illustrative', attrs: { 'data-provenance': 'illustrative' } }, 'Illustrative — not part of any session’s record')
+        : null,
+    ),
     el('td', { className: 'status' }, d.status.label.en, d.status.frozen ? ' (frozen)' : '', d.agreed ? el('span', { className: 'muted agreed' }, ` · ${d.agreed.text.en}`) : ''),
     el('td', { className: 'num' }, String(d.sponsorCount)),
     el('td', {}, el('time', { dateTime: d.lastChangeAt }, formatWhen(d.lastChangeAt))),

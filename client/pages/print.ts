@@ -1,6 +1,6 @@
 /**
- * The print view of one text of a draft — an issued revision or the working text — in the UN
- * layout on A4: the symbol block, the organ and agenda item, the sponsors, the title, the text
+ * The print view of one text of a draft — the text acted on, an issued revision or the working
+ * text — in the UN layout on A4: the symbol block, the organ and agenda item, the sponsors, the title, the text
  * with its numbers (sequential, as an issued text prints) and its footnotes at the end.
  */
 import { DOMSerializer, type Node as PMNode } from 'prosemirror-model';
@@ -8,20 +8,38 @@ import { openingWordsLength } from '../../shared/houseStyle';
 import { sequentialNumbering } from '../../shared/numbering';
 import { PRINT_CLASSES } from '../../shared/export/print';
 import { resolutionSchema, textFromJSON } from '../../shared/schema';
-import { api, type DraftDetail } from '../api';
+import { api, fetchFinalText, type DraftDetail } from '../api';
 import { el } from '../dom';
+import { finalTextLabel } from './draft';
 import '../print.css';
 
-/** Which text: an issued revision's number, or the working text; by default the latest issued text. */
-async function loadText(draft: DraftDetail, which: string | null): Promise<{ text: PMNode; label: string; date: string | null }> {
-  const issued = draft.lineage.filter((r) => r.hasText);
-  const wanted = which ?? (issued.length ? String(issued[issued.length - 1]!.revision) : 'working');
+/** A text to print: the text, its symbol or name, its date, and what it is when it is the text acted on. */
+interface PrintedText {
+  text: PMNode;
+  label: string;
+  date: string | null;
+  /** "Text as adopted — L.10/Rev.2 as orally amended"; null for an issued or working text. */
+  acted: string | null;
+}
+
+/**
+ * Which text: `final` (the text acted on), an issued revision's number, or the working text; by
+ * default the text acted on after final action, else the latest issued text.
+ */
+async function loadText(draft: DraftDetail, which: string | null): Promise<PrintedText> {
+  const issued = draft.lineage.filter((r) => r.hasText && r.textInRecord !== false);
+  const wanted = which ?? (draft.finalText ? 'final' : issued.length ? String(issued[issued.length - 1]!.revision) : 'working');
+  if (wanted === 'final' && draft.finalText) {
+    const final = draft.finalText;
+    const revision = draft.lineage.find((r) => r.symbol === final.symbol || r.symbol.endsWith(`/${final.symbol}`));
+    return { text: textFromJSON(await fetchFinalText(draft.id)), label: revision?.symbol ?? final.symbol, date: revision?.issuedAt ?? null, acted: finalTextLabel(draft) };
+  }
   if (wanted === 'working') {
     const working = await api<{ doc: unknown }>('GET', `/api/drafts/${draft.id}/text`);
-    return { text: textFromJSON(working.doc), label: 'Working text (not issued)', date: null };
+    return { text: textFromJSON(working.doc), label: 'Working text (not issued)', date: null, acted: null };
   }
   const revision = await api<{ symbol: string; text: unknown; issuedAt: string }>('GET', `/api/drafts/${draft.id}/revisions/${encodeURIComponent(wanted)}`);
-  return { text: textFromJSON(revision.text), label: revision.symbol, date: revision.issuedAt };
+  return { text: textFromJSON(revision.text), label: revision.symbol, date: revision.issuedAt, acted: null };
 }
 
 // Numbers into `data-label`, footnote marks replaced by their numbers, italic preambular openings.
@@ -49,11 +67,11 @@ function dress(body: HTMLElement, text: PMNode): HTMLElement[] {
   return notes;
 }
 
-/** Show the print view of `draftId` (`which`: a revision number or "working"; null: the latest issued text). */
+/** Show the print view of `draftId` (`which`: "final", a revision number or "working"; null: the text acted on, else the latest issued). */
 export async function showPrint(app: HTMLElement, draftId: string, which: string | null, back: () => void): Promise<void> {
   const draft = await api<DraftDetail>('GET', `/api/drafts/${draftId}`);
-  const { text, label, date } = await loadText(draft, which);
-  document.title = `${label} — print — Penholder`;
+  const { text, label, date, acted } = await loadText(draft, which);
+  document.title = `${acted ?? label} — print — Penholder`;
 
   const body = el('div', { className: 'print-text' });
   body.append(DOMSerializer.fromSchema(resolutionSchema).serializeFragment(text.content));
@@ -90,6 +108,7 @@ export async function showPrint(app: HTMLElement, draftId: string, which: string
       el('p', { className: PRINT_CLASSES.headingLine }, draft.session.title.en),
       el('p', { className: PRINT_CLASSES.headingLine }, `Agenda item ${draft.agendaItem}`),
       el('p', { className: PRINT_CLASSES.proponent }, proponent),
+      acted ? el('p', { className: `${PRINT_CLASSES.headingLine} print-text-acted`, attrs: { 'data-text': 'final' } }, acted) : null,
       body,
       notes.length ? el('ol', { className: PRINT_CLASSES.footnotes }, ...notes) : null,
     ),

@@ -1,5 +1,8 @@
-/** The lineage panel: the chain of issued texts (L.9 → L.9/Rev.1), each with its date, and the way into comparing them. */
-import type { DraftDetail } from '../api';
+/**
+ * The lineage panel: the chain of issued texts (L.9 → L.9/Rev.1), each with its date, and the way
+ * into comparing them. A text recorded as issued whose words the record does not hold says so.
+ */
+import type { DraftDetail, LineageEntry } from '../api';
 import { el, formatWhen } from '../dom';
 
 // A link into the comparison view (a full page load: the comparison needs no open socket).
@@ -12,18 +15,22 @@ const short = (symbol: string) => symbol.slice(symbol.search(/\/L\.\d/) + 1);
 
 /** The lineage of a draft, oldest first; the working text closes the chain. */
 export function lineagePanel(draft: DraftDetail): HTMLElement {
-  const issued = draft.lineage.filter((e) => e.hasText);
+  const notInRecord = new Set((draft.provenance ?? []).filter((p) => p.kind === 'text_not_in_record' && p.symbol !== null).map((p) => p.symbol));
+  // A revision recorded as issued whose words the record does not hold is named, never compared.
+  const known = (e: LineageEntry) => e.hasText && e.textInRecord !== false && !notInRecord.has(e.symbol);
+  const issued = draft.lineage.filter(known);
   const items = draft.lineage.map((entry) => {
     const previous = issued[issued.indexOf(entry) - 1];
+    const missing = entry.hasText ? (known(entry) ? null : 'text not in the record') : 'text not kept';
     return el(
       'li',
-      {},
+      { attrs: missing ? { 'data-missing': missing } : {} },
       el('span', { className: 'symbol' }, entry.symbol),
       ' ',
       el('time', { dateTime: entry.issuedAt }, formatWhen(entry.issuedAt)),
-      entry.hasText ? '' : el('span', { className: 'muted' }, ' (text not kept)'),
-      entry.hasText && previous ? ' · ' : '',
-      entry.hasText && previous ? compareLink(draft, 'changes', { left: short(previous.symbol), right: short(entry.symbol) }) : null,
+      missing ? el('span', { className: 'muted text-missing' }, ` (${missing})`) : '',
+      !missing && previous ? ' · ' : '',
+      !missing && previous ? compareLink(draft, 'changes', { left: short(previous.symbol), right: short(entry.symbol) }) : null,
     );
   });
   const last = issued[issued.length - 1];
