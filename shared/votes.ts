@@ -163,3 +163,53 @@ export function possibleOutcomes(vote: RecordedVote): Result<{ couldCarry: boole
   if (!strict.ok) return strict;
   return ok({ couldCarry: lenient.value.carried, couldFail: !strict.value.carried });
 }
+
+/** How the yes votes stood against the number required: above it, exactly at it, or below. */
+export type MajorityMargin = 'exceeded' | 'reached' | 'short';
+
+/** Where the yes votes stand against the number required (the report's "exceeded the two-thirds majority of 53"). */
+export function majorityMargin(yes: number, required: number): MajorityMargin {
+  return yes > required ? 'exceeded' : yes === required ? 'reached' : 'short';
+}
+
+/** The ways a delegation can be listed in a recorded vote, as the country-by-country list prints them. */
+export const BALLOTS = ['yes', 'no', 'abstain'] as const;
+/** One way of voting. */
+export type Ballot = (typeof BALLOTS)[number];
+
+/** The country-by-country list of a recorded vote: delegation ids under each way of voting. */
+export interface RollCall {
+  yes: string[];
+  no: string[];
+  abstain: string[];
+}
+
+/** Check a two-thirds rounding rule arriving as JSON; refused naming it. */
+export function parseTwoThirdsRule(json: unknown): Result<TwoThirdsRule> {
+  return (TWO_THIRDS_RULES as readonly unknown[]).includes(json) ? ok(json as TwoThirdsRule) : fail(`the two-thirds rule must be "at-least" or "more-than", not ${describe(json)}`);
+}
+
+/**
+ * Check a country-by-country list against the counts it lists: three arrays of ids, nobody
+ * listed twice, and as many names under each way of voting as the count says (the list is of
+ * the same vote, so a mismatch means one of them is wrong). Refused naming what is wrong.
+ */
+export function checkRollCall(json: unknown, counts: VoteCounts): Result<RollCall> {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('the list of the vote must be an object with "yes", "no" and "abstain" lists');
+  const record = json as Record<string, unknown>;
+  const stray = Object.keys(record).find((k) => !(BALLOTS as readonly string[]).includes(k));
+  if (stray !== undefined) return fail(`unknown field "${stray}" in the list of the vote`);
+  const seen = new Set<string>();
+  const out: RollCall = { yes: [], no: [], abstain: [] };
+  for (const ballot of BALLOTS) {
+    const list = record[ballot];
+    if (!Array.isArray(list) || list.some((id) => typeof id !== 'string' || id.length === 0)) return fail(`"${ballot}" of the list must be a list of delegation ids`);
+    for (const id of list as string[]) {
+      if (seen.has(id)) return fail(`delegation ${JSON.stringify(id)} is listed twice in the vote`);
+      seen.add(id);
+    }
+    if (list.length !== counts[ballot]) return fail(`the list names ${list.length} under "${ballot}" but the count is ${counts[ballot]}`);
+    out[ballot] = [...(list as string[])];
+  }
+  return ok(out);
+}

@@ -25,11 +25,13 @@ import type {
   NewDraftEvent,
   NewRevision,
   NewSession,
+  NewSessionRecordEntry,
   NewSponsorshipEvent,
   NewUpdate,
   NewUser,
   RecordRepos,
   RevisionRow,
+  SessionRecordRow,
   SessionRow,
   SponsorshipEventRow,
   StoredUpdate,
@@ -281,6 +283,28 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
 
   async getRevisionBySymbol(symbol: string): Promise<RevisionRow | null> {
     return first(await this.conn.all('SELECT * FROM revisions WHERE symbol = ?', [symbol]), rows.revisionRow);
+  }
+
+  async appendSessionRecord(e: NewSessionRecordEntry): Promise<SessionRecordRow> {
+    return this.conn.atomic(async (conn) => {
+      const [counter] = await conn.all(
+        `INSERT INTO session_record_counters (session_id, last_seq) VALUES (?, 1)
+         ON CONFLICT (session_id) DO UPDATE SET last_seq = session_record_counters.last_seq + 1
+         RETURNING last_seq`,
+        [e.sessionId],
+      );
+      const r = await conn.all(
+        `INSERT INTO session_record (session_id, seq, kind, meeting, date, draft_id, payload, user_id, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        [e.sessionId, Number(counter!.last_seq), e.kind, e.meeting, e.date, e.draftId, toJson(e.payload), e.userId, toIso(e.at)],
+      );
+      return rows.sessionRecordRow(r[0]!);
+    });
+  }
+
+  async listSessionRecord(sessionId: string): Promise<SessionRecordRow[]> {
+    const r = await this.conn.all('SELECT * FROM session_record WHERE session_id = ? ORDER BY seq', [sessionId]);
+    return r.map(rows.sessionRecordRow);
   }
 
   async appendUpdates(updates: NewUpdate[]): Promise<StoredUpdate[]> {

@@ -13,6 +13,7 @@ import type {
   DraftEventRow,
   DraftRow,
   RevisionRow,
+  SessionRecordRow,
   SessionRow,
   SponsorshipEventRow,
   StoredUpdate,
@@ -178,4 +179,17 @@ export const auditEntryRow = (r: RawRow): AuditEntryRow => ({
   ip: textOrNull(r.ip),
   target: textOrNull(r.target),
   detail: json(r.detail),
+});
+
+/** An entry of a session's record from `session_record`. */
+export const sessionRecordRow = (r: RawRow): SessionRecordRow => ({
+  sessionId: text(r.session_id),
+  seq: int(r.seq),
+  kind: text(r.kind),
+  meeting: int(r.meeting),
+  date: text(r.date),
+  draftId: textOrNull(r.draft_id),
+  payload: json(r.payload),
+  userId: textOrNull(r.user_id),
+  at: time(r.at),
 });

@@ -129,6 +129,27 @@ export interface RevisionRow {
   issuedBy: string | null;
 }
 
+/**
+ * An entry of a session's append-only record of its meetings (a recorded vote, a statement, a
+ * correction of vote: shared/meetingRecord.ts). `payload` holds the kind's own fields, as
+ * `entryPayload` gives them after `parseSessionRecordEntry` checked the entry.
+ */
+export interface SessionRecordRow {
+  sessionId: string;
+  /** 1, 2, 3 … per session, without gaps: the record's order. */
+  seq: number;
+  /** 'vote' | 'statement' | 'vote_correction'. */
+  kind: string;
+  /** The meeting of the session, and its calendar date. */
+  meeting: number;
+  date: string;
+  /** The draft the entry is about, or null. */
+  draftId: string | null;
+  payload: Record<string, unknown>;
+  userId: string | null;
+  at: string;
+}
+
 /** One accepted Yjs update of a draft's working text, as kept in the update log. */
 export interface StoredUpdate {
   draftId: string;
@@ -158,6 +179,7 @@ export type NewSponsorshipEvent = Omit<SponsorshipEventRow, 'seq' | 'recordedAt'
 export type NewDraftEvent = Omit<DraftEventRow, 'seq' | 'at'> & { at?: string };
 export type NewRevision = Omit<RevisionRow, 'id'> & { id?: string };
 export type NewUpdate = Omit<StoredUpdate, 'seq' | 'at'> & { at?: string };
+export type NewSessionRecordEntry = Omit<SessionRecordRow, 'seq' | 'at'> & { at?: string };
 
 /**
  * Thrown by a store when a write breaks a uniqueness rule (a second `L.9`, a second `Rev.1`,
@@ -219,6 +241,16 @@ export interface RecordRepos {
   createRevision(r: NewRevision): Promise<RevisionRow>;
   listRevisions(draftId: string): Promise<RevisionRow[]>;
   getRevisionBySymbol(symbol: string): Promise<RevisionRow | null>;
+
+  // The session record (issue 16): what happens at a session's meetings beyond a draft's text.
+  /**
+   * Append an entry to a session's record with the session's next seq (the counter row stays
+   * locked until the surrounding transaction ends, so concurrent writers get 1, 2, … without
+   * gaps). Check the entry first: shared/meetingRecord.ts, server/commands/sessionRecorder.ts.
+   */
+  appendSessionRecord(e: NewSessionRecordEntry): Promise<SessionRecordRow>;
+  /** A session's record in seq order. */
+  listSessionRecord(sessionId: string): Promise<SessionRecordRow[]>;
 
   // Accounts and access (issue 9).
   /** Change an account; null when there is no such user. */

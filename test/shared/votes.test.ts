@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  checkRollCall,
   checkVoteCounts,
+  majorityMargin,
+  parseTwoThirdsRule,
   countVote,
   parseActionVote,
   parseRecordedVote,
@@ -205,5 +208,29 @@ describe('checking votes arriving as JSON', () => {
     [{ kind: 'recorded', yes: 1, no: 1, abstain: 0 }, '"majority" must be "simple" or "two-thirds", not missing'],
   ])('parseActionVote refuses %j naming the bad field', (json, message) => {
     expect(parseActionVote(json)).toEqual({ ok: false, error: message });
+  });
+});
+
+describe('majorityMargin and the country-by-country list', () => {
+  it('says whether the yes votes exceeded, reached or fell short of the number required', () => {
+    // The report's "exceeded the two-thirds majority of 53" with 63 yes of 78.
+    expect(majorityMargin(63, requiredVotes(78, 'two-thirds', 'more-than'))).toBe('exceeded');
+    expect(majorityMargin(36, requiredVotes(71, 'simple'))).toBe('reached');
+    expect(majorityMargin(32, requiredVotes(65, 'simple'))).toBe('short');
+  });
+
+  it('takes a list that matches the counts, refusing one that does not or names a delegation twice', () => {
+    const counts = { yes: 2, no: 1, abstain: 0 };
+    expect(checkRollCall({ yes: ['a', 'b'], no: ['c'], abstain: [] }, counts)).toEqual({ ok: true, value: { yes: ['a', 'b'], no: ['c'], abstain: [] } });
+    expect(checkRollCall({ yes: ['a'], no: ['c'], abstain: [] }, counts)).toEqual({ ok: false, error: 'the list names 1 under "yes" but the count is 2' });
+    expect(checkRollCall({ yes: ['a', 'c'], no: ['c'], abstain: [] }, counts)).toEqual({ ok: false, error: 'delegation "c" is listed twice in the vote' });
+    expect(checkRollCall({ yes: ['a', 'b'], no: ['c'], abstain: [], absent: [] }, counts).ok).toBe(false);
+    expect(checkRollCall({ yes: ['a', 2], no: ['c'], abstain: [] }, counts).ok).toBe(false);
+    expect(checkRollCall([], counts).ok).toBe(false);
+  });
+
+  it('reads a two-thirds rule from JSON', () => {
+    expect(parseTwoThirdsRule('more-than')).toEqual({ ok: true, value: 'more-than' });
+    expect(parseTwoThirdsRule('most').ok).toBe(false);
   });
 });
