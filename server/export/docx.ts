@@ -1,19 +1,22 @@
 /**
- * A text as a Word document in the UN layout, with the `docx` package: the symbol block, the
- * organ, session and agenda item, the sponsors line (or "submitted by …"), the title and the
- * formula; preambular paragraphs with their opening words in italics; operative paragraphs and
+ * A text as a Word document in the UN layout, with the `docx` package: the symbol block and the
+ * page furniture of docxLayout.ts, the session, place and agenda item, the sponsors line (or
+ * "submitted by …"; for the adopted text "Resolution 11/5" and the line of its adoption instead),
+ * the title and the formula; preambular paragraphs with their opening words in italics; operative paragraphs and
  * subparagraphs numbered by a real Word numbering definition (not typed numbers), so that Word
  * keeps counting when a delegation edits the file; annexes on new pages, restarting the count;
- * footnotes as real Word footnotes. Paragraph ids ride along as hidden bookmarks (footnotes too), so that a file
+ * footnotes as real Word footnotes; Arabic paragraphs right to left. Paragraph ids ride along as hidden bookmarks (footnotes too), so that a file
  * exported here and imported again keeps the identities comparisons follow.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { Bookmark, Document, FootnoteReferenceRun, Packer, PageOrientation, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { Bookmark, Document, FootnoteReferenceRun, Packer, PageOrientation, Paragraph, type Table, TextRun, type ParagraphChild } from 'docx';
 import { openingWordsLength } from '../../shared/houseStyle';
 import { sequentialNumbering, type Numbering } from '../../shared/numbering';
 import type { TextJSON } from '../../shared/schema';
-import { asDoc, readBlocks, type Block, type Inline } from '../../shared/export/blocks';
+import { asDoc, plainWords, readBlocks, type Block, type Inline } from '../../shared/export/blocks';
+import { runsRightToLeft } from '../../shared/export/direction';
 import { headingLines, type ExportMeta } from '../../shared/export/meta';
+import { pageFurniture, symbolBlock } from './docxLayout';
 import { DocxRunStyles, DocxStyles, numbering as numberingDefinition, PARAGRAPH_NUMBERING, paragraphStyle, styles } from './docxStyles';
 
 /** The prefix of the hidden bookmarks that carry paragraph and annex ids. */
@@ -47,8 +50,9 @@ class Footnotes {
   }
 }
 
-function runs(inlines: readonly Inline[], notes: Footnotes, italicOpening = 0): ParagraphChild[] {
+function runs(inlines: readonly Inline[], notes: Footnotes, italicOpening = 0, rtl = false): ParagraphChild[] {
   const out: ParagraphChild[] = [];
+  const rightToLeft = rtl || undefined;
   let opening = italicOpening;
   for (const i of inlines) {
     if (i.type === 'footnote') {
@@ -60,11 +64,11 @@ function runs(inlines: readonly Inline[], notes: Footnotes, italicOpening = 0): 
     if (opening > 0) {
       // The house style's italic opening gets its own character style, so an importer can tell it from an italic the drafters chose.
       const head = text.slice(0, opening);
-      out.push(new TextRun({ text: head, style: DocxRunStyles.opening, italics: true, bold: i.strong || undefined }));
+      out.push(new TextRun({ text: head, style: DocxRunStyles.opening, italics: true, bold: i.strong || undefined, rightToLeft }));
       text = text.slice(head.length);
       opening -= head.length;
     }
-    if (text !== '') out.push(new TextRun({ text, italics: i.em || undefined, bold: i.strong || undefined }));
+    if (text !== '') out.push(new TextRun({ text, italics: i.em || undefined, bold: i.strong || undefined, rightToLeft }));
   }
   return out;
 }
@@ -90,44 +94,40 @@ function wordCanCount(given: Numbering, doc: PMNode): boolean {
   return given.paragraphs.every((p, i) => p.label === sequential[i]?.label);
 }
 
-function metaParagraphs(meta: ExportMeta): Paragraph[] {
+// The first page under the symbol block: session, place, agenda item, then who puts the text
+// forward — or, for the adopted text, its number and the line of its adoption.
+function headingParagraphs(meta: ExportMeta): (Paragraph | Table)[] {
   const h = headingLines(meta);
   const line = (text: string, style: string = DocxStyles.meta) => new Paragraph({ style, children: [new TextRun(text)] });
-  return [
-    line(h.symbol, DocxStyles.symbol),
-    line(h.distribution),
-    line(h.date),
-    line(h.original),
-    new Paragraph({ style: DocxStyles.meta, children: [] }),
-    line(h.organ),
-    line(h.session),
-    line(h.place),
-    line(h.agendaItem),
-    line(h.proponent, DocxStyles.proponent),
-  ];
+  const lead = h.published
+    ? [...(h.published.number ? [line(h.published.number, DocxStyles.published)] : []), line(h.published.adopted, DocxStyles.proponent)]
+    : [line(h.proponent, DocxStyles.proponent)];
+  return [symbolBlock(h, meta.lang), new Paragraph({ style: DocxStyles.meta, children: [] }), line(h.session), line(h.place), line(h.agendaItem), ...lead];
 }
 
-function blockParagraph(b: Block, notes: Footnotes, typed: boolean, seen: Set<string>): Paragraph {
+function blockParagraph(b: Block, notes: Footnotes, typed: boolean, seen: Set<string>, lang: string): Paragraph {
+  const rtl = b.role !== 'annex' && runsRightToLeft(lang, plainWords(b.inlines));
+  const bidirectional = rtl || undefined;
   switch (b.role) {
     case 'title':
-      return new Paragraph({ style: DocxStyles.title, children: runs(b.inlines, notes) });
+      return new Paragraph({ style: DocxStyles.title, bidirectional, children: runs(b.inlines, notes, 0, rtl) });
     case 'formula':
-      return new Paragraph({ style: DocxStyles.formula, children: runs(b.inlines, notes) });
+      return new Paragraph({ style: DocxStyles.formula, bidirectional, children: runs(b.inlines, notes, 0, rtl) });
     case 'annex':
       return new Paragraph({ style: DocxStyles.annex, children: withId(b.id, [new TextRun(b.label)], seen) });
     case 'annexHeading':
-      return new Paragraph({ style: DocxStyles.annexHeading, children: runs(b.inlines, notes) });
+      return new Paragraph({ style: DocxStyles.annexHeading, bidirectional, children: runs(b.inlines, notes, 0, rtl) });
     case 'paragraph': {
       const style = paragraphStyle(b.kind, b.level);
       const opening = b.kind === 'preambular' ? openingWordsLength(leadingText(b.inlines)) : 0;
-      let children = runs(b.inlines, notes, opening);
+      let children = runs(b.inlines, notes, opening, rtl);
       const numbered = b.label !== '' && (b.kind === 'operative' || b.kind === 'subparagraph');
-      if (numbered && typed) children = [new TextRun({ text: `${b.label}\t`, style: DocxRunStyles.label }), ...children];
+      if (numbered && typed) children = [new TextRun({ text: `${b.label}\t`, style: DocxRunStyles.label, rightToLeft: bidirectional }), ...children];
       children = withId(b.id, children, seen);
-      if (!numbered || typed) return new Paragraph({ style, children });
+      if (!numbered || typed) return new Paragraph({ style, bidirectional, children });
       // Each annex is its own list (instance), so its paragraphs count from 1 again.
       const level = b.kind === 'operative' ? 0 : b.level;
-      return new Paragraph({ style, children, numbering: { reference: PARAGRAPH_NUMBERING, level, instance: (b.annex ?? -1) + 1, custom: true } });
+      return new Paragraph({ style, bidirectional, children, numbering: { reference: PARAGRAPH_NUMBERING, level, instance: (b.annex ?? -1) + 1, custom: true } });
     }
   }
 }
@@ -140,7 +140,8 @@ export async function exportDocx(text: PMNode | TextJSON, meta: ExportMeta, opti
   const typed = !wordCanCount(read.numbering, doc);
   const seen = new Set<string>();
   const notes = new Footnotes(seen);
-  const body = read.blocks.map((b) => blockParagraph(b, notes, typed, seen));
+  const body = read.blocks.map((b) => blockParagraph(b, notes, typed, seen, meta.originalLanguage));
+  const { titlePage, ...furniture } = pageFurniture(meta.symbol);
   const file = new Document({
     creator: 'Penholder',
     title: meta.symbol,
@@ -150,8 +151,9 @@ export async function exportDocx(text: PMNode | TextJSON, meta: ExportMeta, opti
     footnotes: notes.notes,
     sections: [
       {
-        properties: { page: A4_PAGE },
-        children: [...metaParagraphs(meta), ...body],
+        ...furniture,
+        properties: { page: A4_PAGE, titlePage },
+        children: [...headingParagraphs(meta), ...body],
       },
     ],
   });

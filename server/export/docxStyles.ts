@@ -21,6 +21,11 @@ export const DocxStyles = {
   plain: 'PhPlain',
   annex: 'PhAnnex',
   annexHeading: 'PhAnnexHeading',
+  /** "Resolution 11/5" and the line of adoption over an adopted text. */
+  published: 'PhPublished',
+  /** The symbol at the top of every page after the first, and the page number at the foot. */
+  pageHeader: 'PhPageHeader',
+  pageFooter: 'PhPageFooter',
 } as const;
 
 /** Character styles: typed labels (numbers Word's lists cannot print, "3 bis") and the italic openings. */
@@ -73,6 +78,12 @@ export const styles: IStylesOptions = {
     style(DocxStyles.plain, 'Penholder unnumbered paragraph', { paragraph: { indent: { left: STEP } } }),
     style(DocxStyles.annex, 'Penholder annex label', { run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER, pageBreakBefore: true } }),
     style(DocxStyles.annexHeading, 'Penholder annex heading', { run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } }),
+    style(DocxStyles.published, 'Penholder resolution number', { run: { bold: true, size: 28 }, paragraph: { spacing: { before: 240, after: 120 } } }),
+    style(DocxStyles.pageHeader, 'Penholder page header', {
+      run: { size: 20 },
+      paragraph: { spacing: { after: 0 }, border: { bottom: { style: 'single', size: 4, color: '000000', space: 1 } } },
+    }),
+    style(DocxStyles.pageFooter, 'Penholder page footer', { run: { size: 20 }, paragraph: { spacing: { after: 0 } } }),
   ],
   characterStyles: [
     { id: DocxRunStyles.label, name: 'Penholder paragraph number', basedOn: 'DefaultParagraphFont', run: {} },

@@ -1,8 +1,10 @@
 /**
  * What an export of one text needs, loaded from the store: the text (resolved by `server/texts.ts`:
- * an issued revision, the working text now or at a past point), its numbers (sequential for an issued
- * text; the working text keeps the numbers of the text under negotiation), the metadata of the
- * symbol block, the sponsors at issue, and the draft's record for Akoma Ntoso. Reads only.
+ * an issued revision, the working text now or at a past point, an issued text as orally amended,
+ * the final text), its numbers (sequential for an issued text; the working text keeps the numbers
+ * of the text under negotiation), the metadata of the symbol block, the sponsors at issue, the
+ * draft's record for Akoma Ntoso, and — for the text the body adopted — the meeting, the date and
+ * the number it took, which every export prints. Reads only.
  */
 import type { Lang } from '../../shared/delegations';
 import { negotiationNumbering, sequentialNumbering, type Numbering } from '../../shared/numbering';
@@ -10,10 +12,12 @@ import { currentSponsors, sponsorsAsOf } from '../../shared/sponsorship';
 import { draftSymbol } from '../../shared/symbols';
 import type { TextJSON } from '../../shared/schema';
 import type { AknRecord, RecordedEvent } from '../../shared/export/akn';
-import type { ExportMeta, ExportSponsor } from '../../shared/export/meta';
+import type { Adoption, ExportMeta, ExportSponsor } from '../../shared/export/meta';
+import type { PublishedAs } from '../../shared/export/plainText';
 import { parseTextSpec } from '../../shared/textSpec';
 import { todayUTC } from '../readModels/draftAccess';
 import { isLifecycleEvent, lifecycleEvents, statusOfRecord } from '../readModels/draftStatus';
+import { numberOf } from '../commands/meetingRecord';
 import type { DelegationRow, DraftEventRow, SponsorshipEventRow, Store } from '../storage/types';
 import { checkedText, loadDraftTexts, resolveText } from '../texts';
 import { DomainErrors } from '../errors';
@@ -24,8 +28,23 @@ export interface ExportSource {
   meta: ExportMeta;
   record: AknRecord;
   numbering: Numbering;
-  /** The number the text took when adopted (only for the text acted on). */
-  adoptedAs: { kind: 'resolution' | 'decision'; number: string } | null;
+  /** The number the text took when adopted, with the meeting and date (only for the text acted on). */
+  adoptedAs: PublishedAs | null;
+}
+
+// A provenance note of the record (server/commands/meetingRecord.ts writes them): here only
+// whether the original language of a text is known.
+interface ProvenanceNote {
+  kind: string;
+  symbol: string | null;
+}
+
+/** Whether the record says the original language of the text `symbol` (or of the whole draft) is not in it. */
+export function originalLanguageNotInRecord(rows: readonly DraftEventRow[], symbol: string, prefix: string): boolean {
+  return rows
+    .filter((r) => r.type === 'provenance')
+    .map((r) => r.payload as unknown as ProvenanceNote)
+    .some((n) => n.kind === 'original_language_not_in_record' && (n.symbol == null || n.symbol === symbol || `${prefix}/${n.symbol}` === symbol));
 }
 
 /** Which text, as `shared/textSpec.ts` names it: a symbol (full or short), "working", "seq:<n>", "at:<time>". */
@@ -88,12 +107,19 @@ export async function loadExportSource(store: Store, draftId: string, which: Tex
   }
   const isLatest = revision === null || revision.id === latest?.id;
   const action = isLatest ? status.finalAction : null;
+  // The text the body adopted is the last issued text, as orally amended when the adoption says so.
+  const actedOn = action?.type === 'adopted' && revision !== null && (resolved.state === 'amended') === action.orallyAmended;
+  const adoption: Adoption | null = actedOn && action?.type === 'adopted' ? { meeting: action.meeting, date: action.date, number: numberOf(rows) ?? action.becomes ?? null } : null;
+  const symbol = revision?.symbol ?? status.symbol ?? draftSymbol(session.symbolPrefix, draft.lNumber);
   const meta: ExportMeta = {
     kind: draft.kind,
-    symbol: revision?.symbol ?? status.symbol ?? draftSymbol(session.symbolPrefix, draft.lNumber),
+    symbol,
     textState: revision ? 'issued' : 'working',
     date: revision ? revision.issuedAt.slice(0, 10) : today,
     originalLanguage: draft.language,
+    originalInRecord: !originalLanguageNotInRecord(rows, symbol, session.symbolPrefix),
+    asOrallyAmended: resolved.state === 'amended',
+    adoption,
     lang: lang ?? textLang,
     organ: body?.name ?? { en: session.title.en, zh: session.title.zh },
     session: { number: session.number, place: session.place, opens: session.opens, closes: session.closes },
@@ -107,6 +133,6 @@ export async function loadExportSource(store: Store, draftId: string, which: Tex
     meta,
     record: { events: recordFor(rows, revision?.revision ?? null, isLatest), actors },
     numbering,
-    adoptedAs: action?.type === 'adopted' && action.becomes && revision ? action.becomes : null,
+    adoptedAs: adoption?.number ? { ...adoption.number, meeting: adoption.meeting, date: adoption.date } : null,
   };
 }

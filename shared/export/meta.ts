@@ -6,6 +6,7 @@
  */
 import type { Lang, LocalizedText } from '../delegations';
 import { formatSponsorList, type SponsorEntry } from '../reportNames';
+import { placeName } from './placeNames';
 
 /** A sponsor as exports name it: the report name, and the stable handle AKN refers to. */
 export interface ExportSponsor extends SponsorEntry {
@@ -24,8 +25,14 @@ export interface ExportMeta {
   textState: 'issued' | 'working';
   /** The issue date, YYYY-MM-DD; for the working text, the day of the export. */
   date: string;
-  /** The language the text was negotiated in ("zh", "en", …). */
+  /** The language the text is written in, as the draft records it ("zh", "en", …); the symbol block prints it as the original. */
   originalLanguage: string;
+  /** False when the record says the original language is not in it: "Original: not in the record". */
+  originalInRecord: boolean;
+  /** The text is an issued text as orally amended at the meeting (the text acted on), not the text as issued. */
+  asOrallyAmended: boolean;
+  /** For the text the body adopted: the meeting, the date and the number it took; null otherwise. */
+  adoption: Adoption | null;
   /** The language of the symbol block and headings. */
   lang: Lang;
   organ: LocalizedText;
@@ -35,6 +42,20 @@ export interface ExportMeta {
   sponsors: ExportSponsor[];
   /** An officer who submits the draft in their own name. */
   submittedBy: LocalizedText | null;
+}
+
+/** A resolution or decision number the secretariat gave an adopted text ("11/5"). */
+export interface PublishedNumber {
+  kind: 'resolution' | 'decision';
+  number: string;
+}
+
+/** The adoption of the text exported: where and when, and the number it took (null until the secretariat numbers it). */
+export interface Adoption {
+  meeting: number;
+  /** YYYY-MM-DD. */
+  date: string;
+  number: PublishedNumber | null;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -109,10 +130,34 @@ export function sessionLabel(n: number, lang: Lang): string {
   return n < ORDINALS.length ? `${ORDINALS[n]} session` : `Session ${n}`;
 }
 
-/** "draft resolution", "决议草案" and the like. */
-export function draftNoun(kind: ExportMeta['kind'], lang: Lang): string {
-  if (lang === 'zh') return kind === 'decision' ? '决定草案' : '决议草案';
-  return `draft ${kind}`;
+/** "draft resolution", "决议草案"; a revision ("…/Rev.1") is a "revised draft resolution", "决议修订草案". */
+export function draftNoun(kind: ExportMeta['kind'], lang: Lang, revised = false): string {
+  if (lang === 'zh') return `${kind === 'decision' ? '决定' : '决议'}${revised ? '修订' : ''}草案`;
+  return `${revised ? 'revised ' : ''}draft ${kind}`;
+}
+
+/** Whether a symbol names a revision of a draft ("L.9/Rev.1", also with "/Corr.1" after it). */
+export function isRevisionSymbol(symbol: string): boolean {
+  return /\/Rev\.\d+(\/|$)/.test(symbol);
+}
+
+/** The number line of an adopted text: "Resolution 11/5", "第 11/5 号决议". */
+export function numberLine(adoptedAs: PublishedNumber, lang: Lang): string {
+  if (lang === 'zh') return `第 ${adoptedAs.number} 号${adoptedAs.kind === 'decision' ? '决定' : '决议'}`;
+  return `${adoptedAs.kind === 'decision' ? 'Decision' : 'Resolution'} ${adoptedAs.number}`;
+}
+
+// "1st", "2nd", "3rd", "11th", "21st": the English ordinal of a meeting number.
+function englishOrdinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** The line giving the meeting and date of adoption: "Adopted at the 11th meeting, on 21 October 2022", "2022年10月21日第11次会议通过". */
+export function adoptionLine(adoption: Pick<Adoption, 'meeting' | 'date'>, lang: Lang): string {
+  const date = formatDocumentDate(adoption.date, lang);
+  return lang === 'zh' ? `${date}第${adoption.meeting}次会议通过` : `Adopted at the ${englishOrdinal(adoption.meeting)} meeting, on ${date}`;
 }
 
 /**
@@ -120,9 +165,9 @@ export function draftNoun(kind: ExportMeta['kind'], lang: Lang): string {
  * "Chile, Ecuador and European Union: draft resolution", "Draft resolution submitted by the
  * Chair of …"; zh "智利、厄瓜多尔和欧洲联盟：决议草案", "国际合作工作组主席提交的决议草案".
  */
-export function proponentLine(meta: Pick<ExportMeta, 'kind' | 'lang' | 'sponsors' | 'submittedBy'>): string {
+export function proponentLine(meta: Pick<ExportMeta, 'kind' | 'lang' | 'sponsors' | 'submittedBy'> & { symbol?: string }): string {
   const { lang } = meta;
-  const noun = draftNoun(meta.kind, lang);
+  const noun = draftNoun(meta.kind, lang, meta.symbol !== undefined && isRevisionSymbol(meta.symbol));
   if (meta.submittedBy) {
     return lang === 'zh' ? `${meta.submittedBy.zh}提交的${noun}` : `${capitalise(noun)} submitted by the ${meta.submittedBy.en}`;
   }
@@ -142,12 +187,23 @@ export interface HeadingLines {
   distribution: string;
   date: string;
   original: string;
+  /** "As orally amended" for a text amended at the meeting; null otherwise. */
+  amended: string | null;
   organ: string;
   /** "Eleventh session", then "Vienna, 17–21 October 2022". */
   session: string;
   place: string;
   agendaItem: string;
   proponent: string;
+  /** For the adopted text: "Resolution 11/5" (null before it is numbered) and the adoption line. */
+  published: { number: string | null; adopted: string } | null;
+}
+
+/** "Original: Chinese", "原文：中文"; "Original: not in the record" when the record does not say. */
+export function originalLine(meta: Pick<ExportMeta, 'lang' | 'originalLanguage' | 'originalInRecord'>): string {
+  const zh = meta.lang === 'zh';
+  const name = meta.originalInRecord ? languageName(meta.originalLanguage, meta.lang) : zh ? '记录中没有' : 'not in the record';
+  return zh ? `原文：${name}` : `Original: ${name}`;
 }
 
 /** The symbol block and headings of a document, worded in `meta.lang`. */
@@ -158,14 +214,16 @@ export function headingLines(meta: ExportMeta): HeadingLines {
     symbol: meta.symbol,
     distribution: working ? (lang === 'zh' ? '工作案文（未印发）' : 'Working text (not issued)') : 'Distr.: Limited',
     date: formatDocumentDate(meta.date, lang),
-    original: lang === 'zh' ? `原文：${languageName(meta.originalLanguage, lang)}` : `Original: ${languageName(meta.originalLanguage, lang)}`,
+    original: originalLine(meta),
+    amended: meta.asOrallyAmended ? (lang === 'zh' ? '经口头修正' : 'As orally amended') : null,
     organ: meta.organ[lang],
     session: sessionLabel(meta.session.number, lang),
     place:
       lang === 'zh'
-        ? `${meta.session.place}，${formatSpan(meta.session.opens, meta.session.closes, lang)}`
-        : `${meta.session.place}, ${formatSpan(meta.session.opens, meta.session.closes, lang)}`,
+        ? `${placeName(meta.session.place, lang)}，${formatSpan(meta.session.opens, meta.session.closes, lang)}`
+        : `${placeName(meta.session.place, lang)}, ${formatSpan(meta.session.opens, meta.session.closes, lang)}`,
     agendaItem: lang === 'zh' ? `议程项目${meta.agendaItem}` : `Agenda item ${meta.agendaItem}`,
     proponent: proponentLine(meta),
+    published: meta.adoption ? { number: meta.adoption.number ? numberLine(meta.adoption.number, lang) : null, adopted: adoptionLine(meta.adoption, lang) } : null,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * A text as the session's report prints it: the number line once adopted ("第 11/5 号决议",
- * "Resolution 11/5"), the title, the formula, the paragraphs with their derived numbers ("1.",
+ * "Resolution 11/5") and the line of its adoption ("Adopted at the 11th meeting, on 21 October
+ * 2022"), the title, the formula, the paragraphs with their derived numbers ("1.",
  * "(a)"), annexes under their labels, footnote markers as superscript digits and the notes
  * at the end (a plain-text file has no pages to put them at the foot of), bold as `**…**` like
  * the fixture texts. One blank line
@@ -10,11 +11,17 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { Lang } from '../delegations';
 import type { TextJSON } from '../schema';
 import { readBlocks, type BlockOptions, type Inline } from './blocks';
+import { adoptionLine, numberLine, type PublishedNumber } from './meta';
+
+export { numberLine } from './meta';
+
+/** The number an adopted text took, with the meeting and date of its adoption when known. */
+export type PublishedAs = PublishedNumber & { meeting?: number; date?: string };
 
 /** Options of `exportPlainText`. */
 export interface PlainTextOptions extends BlockOptions {
-  /** The number the text took when adopted: printed first, as the report does. */
-  adoptedAs?: { kind: 'resolution' | 'decision'; number: string } | null;
+  /** The number the text took when adopted: printed first, as the report does, then the line of its adoption. */
+  adoptedAs?: PublishedAs | null;
   /** The language of the number line; Chinese texts print "第 11/5 号决议". */
   lang?: Lang;
   /** Line ending; "\n" by default. */
@@ -26,12 +33,6 @@ const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** A footnote number in superscript digits, as printed after the word it annotates. */
 export function superscript(n: number): string {
   return String(n).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
-}
-
-/** The number line of an adopted text: "Resolution 11/5", "第 11/5 号决议". */
-export function numberLine(adoptedAs: { kind: 'resolution' | 'decision'; number: string }, lang: Lang): string {
-  if (lang === 'zh') return `第 ${adoptedAs.number} 号${adoptedAs.kind === 'decision' ? '决定' : '决议'}`;
-  return `${adoptedAs.kind === 'decision' ? 'Decision' : 'Resolution'} ${adoptedAs.number}`;
 }
 
 // Markers only: the notes themselves are printed after the text.
@@ -55,7 +56,9 @@ export function exportPlainText(text: PMNode | TextJSON, options: PlainTextOptio
   const { blocks } = readBlocks(text, options);
   const notes: string[] = [];
   const out: string[] = [];
-  if (options.adoptedAs) out.push(numberLine(options.adoptedAs, lang));
+  const published = options.adoptedAs;
+  if (published) out.push(numberLine(published, lang));
+  if (published?.meeting !== undefined && published.date !== undefined) out.push(adoptionLine({ meeting: published.meeting, date: published.date }, lang));
   for (const b of blocks) {
     if (b.role === 'annex') out.push(b.label);
     else if (b.role === 'paragraph') {

@@ -1,0 +1,66 @@
+/**
+ * The furniture of a UN document page, shared by the Word export and the redline: on the first
+ * page the masthead and the symbol block (a borderless two-column table: "United Nations" and the
+ * symbol in large type over a rule, then the body's name beside the right column of "Distr.:
+ * Limited", the date and "Original: …"); from page 2 a header carrying the symbol (the first page
+ * has a header of its own, empty, as Word's "different first page" asks); page numbers in the
+ * footer as a PAGE field, not typed.
+ */
+import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
+import type { Lang } from '../../shared/delegations';
+import type { HeadingLines } from '../../shared/export/meta';
+import { DocxStyles } from './docxStyles';
+
+// The text width of the A4 page of docx.ts (twips): 11906 less two margins of 1247.
+const TEXT_WIDTH = 9412;
+const RIGHT_COLUMN = 3969; // 7 cm, where UN documents set the distribution block
+
+const MASTHEAD: Record<Lang, string> = { en: 'United Nations', zh: '联合国' };
+
+const line = (text: string, style: string = DocxStyles.meta, run: { bold?: boolean; size?: number } = {}) =>
+  new Paragraph({ style, children: text === '' ? [] : [new TextRun({ text, ...run })] });
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const RULE = { style: BorderStyle.SINGLE, size: 12, color: '000000' } as const;
+
+function cell(children: Paragraph[], width: number, rule: boolean): TableCell {
+  return new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    borders: { top: NO_BORDER, left: NO_BORDER, right: NO_BORDER, bottom: rule ? RULE : NO_BORDER },
+  });
+}
+
+/** The symbol block of the first page: masthead and symbol over a rule, then the body's name beside "Distr.", date, "Original" (and "As orally amended"). */
+export function symbolBlock(lines: Pick<HeadingLines, 'symbol' | 'distribution' | 'date' | 'original' | 'amended' | 'organ'>, lang: Lang): Table {
+  const left = TEXT_WIDTH - RIGHT_COLUMN;
+  const right = [line(lines.distribution), line(lines.date), line(lines.original), ...(lines.amended ? [line(lines.amended)] : [])];
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, RIGHT_COLUMN],
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        children: [cell([line(MASTHEAD[lang], DocxStyles.meta, { bold: true, size: 28 })], left, true), cell([line(lines.symbol, DocxStyles.symbol)], RIGHT_COLUMN, true)],
+      }),
+      new TableRow({ children: [cell([line(lines.organ, DocxStyles.meta, { bold: true, size: 28 })], left, false), cell(right, RIGHT_COLUMN, false)] }),
+    ],
+  });
+}
+
+/** Headers and footers of a UN document: the symbol from page 2, page numbers as a PAGE field, nothing over the first page's block. */
+export function pageFurniture(symbol: string): Pick<ISectionOptions, 'headers' | 'footers'> & { titlePage: true } {
+  return {
+    titlePage: true,
+    headers: {
+      first: new Header({ children: [new Paragraph({ children: [] })] }),
+      default: new Header({ children: [new Paragraph({ style: DocxStyles.pageHeader, children: [new TextRun({ text: symbol, bold: true })] })] }),
+    },
+    footers: {
+      first: new Footer({ children: [new Paragraph({ children: [] })] }),
+      default: new Footer({
+        children: [new Paragraph({ style: DocxStyles.pageFooter, alignment: AlignmentType.RIGHT, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+      }),
+    },
+  };
+}
