@@ -1,7 +1,8 @@
 /**
- * The delegations of the demo: every sponsor the report of the eleventh session names, and a few
- * delegations that sponsored none of its drafts, so that the demo has delegates who can read a
- * draft but not edit it.
+ * The delegations of the demo: every sponsor the report of the eleventh session names, every
+ * delegation it records explaining its vote on the three procedural votes of the 2nd meeting
+ * (report paras. 16, 18 and 20), and a few delegations that sponsored none of its drafts, so that
+ * the demo has delegates who can read a draft but not edit it.
  *
  * The report prints some names in more than one form ("United Kingdom" in one sponsor list,
  * "United Kingdom of Great Britain and Northern Ireland" in another). A delegation is one
@@ -18,7 +19,7 @@ export interface DemoDelegation {
   kind: DelegationKind;
   /** Other English names of the same delegation in the fixtures. */
   aliases?: readonly string[];
-  /** Whether it sponsors none of the session's drafts (it is here so that the demo has non-sponsors). */
+  /** Whether it sponsors none of the session's drafts (here so that the demo has non-sponsors, or because the report records it speaking). */
   nonSponsor?: true;
 }
 
@@ -31,13 +32,16 @@ const nonSponsor = (code: string, en: string, zh: string): DemoDelegation => ({ 
 export const DEMO_DELEGATIONS: readonly DemoDelegation[] = [
   member('DZA', 'Algeria', '阿尔及利亚'),
   member('AND', 'Andorra', '安道尔'),
+  nonSponsor('ARM', 'Armenia', '亚美尼亚'),
   member('AUS', 'Australia', '澳大利亚'),
+  nonSponsor('AZE', 'Azerbaijan', '阿塞拜疆'),
   member('BRA', 'Brazil', '巴西'),
   member('CAN', 'Canada', '加拿大'),
   member('CHL', 'Chile', '智利'),
   nonSponsor('CHN', 'China', '中国'),
   member('COL', 'Colombia', '哥伦比亚'),
   member('CRI', 'Costa Rica', '哥斯达黎加'),
+  nonSponsor('CUB', 'Cuba', '古巴'),
   member('DOM', 'Dominican Republic', '多米尼加共和国'),
   member('ECU', 'Ecuador', '厄瓜多尔'),
   member('EGY', 'Egypt', '埃及'),
@@ -63,11 +67,13 @@ export const DEMO_DELEGATIONS: readonly DemoDelegation[] = [
   member('PRY', 'Paraguay', '巴拉圭'),
   member('PER', 'Peru', '秘鲁'),
   member('QAT', 'Qatar', '卡塔尔'),
+  nonSponsor('RUS', 'Russian Federation', '俄罗斯联邦'),
   member('SAU', 'Saudi Arabia', '沙特阿拉伯'),
   // An observer State of the Conference; sorted under S, as the reports print it.
   { code: 'PSE', name: { en: 'State of Palestine', zh: '巴勒斯坦国' }, kind: 'observer' },
   member('SDN', 'Sudan', '苏丹'),
   member('CHE', 'Switzerland', '瑞士'),
+  nonSponsor('SYR', 'Syrian Arab Republic', '阿拉伯叙利亚共和国'),
   member('THA', 'Thailand', '泰国'),
   member('GBR', 'United Kingdom', '联合王国', ['United Kingdom of Great Britain and Northern Ireland']),
   member('USA', 'United States', '美国', ['United States of America']),

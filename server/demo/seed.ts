@@ -15,10 +15,11 @@
 import type { Role } from '../../shared/accounts';
 import { applyEvent, INITIAL_STATUS, validateEvent, type DraftStatus } from '../../shared/lifecycle';
 import { hashPassword } from '../auth/passwords';
+import { RecordTypes } from '../commands/meetingRecord';
 import type { RecordRepos, Store } from '../storage/types';
 import { DEMO_ACCOUNTS, demoLogin, demoPassword, type DemoPasswords } from './accounts';
 import { DEMO_DELEGATIONS } from './delegations';
-import { planDraft, type PlannedDraft, type PlannedEvent } from './plan';
+import { isPlannedEvent, planDraft, type PlannedDraft, type PlannedRecord } from './plan';
 import { loadDraftText, loadSessionFacts, type SessionFacts } from './sessionFacts';
 
 /** A demo account as printed on the console: the login, its password in clear, who it is. */
@@ -56,7 +57,7 @@ async function refuseIfSeeded(repos: Pick<RecordRepos, 'listSessions'>, prefix: 
 }
 
 async function planDemo(facts: SessionFacts, mode: DemoPasswords): Promise<DemoPlan> {
-  const drafts = await Promise.all(facts.drafts.map(async (d) => planDraft(d, await loadDraftText(d))));
+  const drafts = await Promise.all(facts.drafts.map(async (d) => planDraft(d, await loadDraftText(d), facts.session)));
   const nameOf = new Map(DEMO_DELEGATIONS.map((d) => [d.code, d.name.en]));
   const accounts = await Promise.all(
     DEMO_ACCOUNTS.map(async (spec) => {
@@ -94,24 +95,36 @@ function idOf(ids: ReadonlyMap<string, string>, code: string): string {
   return id;
 }
 
-// Append the lifecycle record, validating each event by shared/lifecycle just before writing it.
-async function writeEvents(
+// Append the draft's record in order: each lifecycle event validated by shared/lifecycle just
+// before it is written, the record entries beside them as their commands append them (a number
+// is claimed in the session first, as server/commands/resolutionNumbering.ts claims it).
+async function writeRecord(
   tx: RecordRepos,
-  draftId: string,
+  draft: { id: string; sessionId: string },
   symbol: string,
-  planned: readonly PlannedEvent[],
+  planned: readonly PlannedRecord[],
   delegationIds: ReadonlyMap<string, string>,
   userId: string,
 ): Promise<DraftStatus> {
   let status = INITIAL_STATUS;
-  for (const { event, at, byCode } of planned) {
+  for (const item of planned) {
+    if (!isPlannedEvent(item)) {
+      const { entry, at } = item;
+      if (entry.type === RecordTypes.number) {
+        const { kind, number } = entry.payload as { kind: 'resolution' | 'decision'; number: string };
+        await tx.claimTextNumber(draft.sessionId, kind, number, draft.id);
+      }
+      await tx.appendDraftEvent({ draftId: draft.id, type: entry.type, payload: entry.payload, userId, at });
+      continue;
+    }
+    const { event, at, byCode } = item;
     const json = event.type === 'introduced' && byCode ? { ...event, by: idOf(delegationIds, byCode) } : event;
     const valid = validateEvent(json);
     if (!valid.ok) throw new Error(`demo event of ${symbol} is malformed: ${valid.error}`);
     const next = applyEvent(status, valid.value);
     if (!next.ok) throw new Error(`demo event of ${symbol} refused by the lifecycle: ${next.error}`);
     const { type, ...payload } = valid.value;
-    await tx.appendDraftEvent({ draftId, type, payload, userId, at });
+    await tx.appendDraftEvent({ draftId: draft.id, type, payload, userId, at });
     status = next.value;
   }
   return status;
@@ -160,7 +173,7 @@ async function writeDraft(
       issuedBy: secretariatId,
     });
   }
-  await writeEvents(tx, row.id, draft.symbol, draft.events, delegationIds, secretariatId);
+  await writeRecord(tx, { id: row.id, sessionId }, draft.symbol, draft.record, delegationIds, secretariatId);
 }
 
 /**

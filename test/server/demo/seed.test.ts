@@ -2,7 +2,9 @@
  * The demo seed, against a real store: SQLite in a temp dir, and PostgreSQL in a database of
  * this file's own (skipped with a printed reason when PostgreSQL is not there, failing instead
  * when PENHOLDER_REQUIRE_POSTGRES=1). The facts checked are the report's: nine drafts, their
- * sponsors, their lineage and the action taken.
+ * sponsors, their lineage and the action taken; and what the report does not give (the texts
+ * before the last, the words of L.10/Rev.2's oral amendment, the original language) is marked
+ * as not in the record rather than made up.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,13 +12,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveStatus, statusLabel, validateEvent, type DraftEvent, type DraftStatus } from '../../../shared/lifecycle';
+import { statusLabel, type DraftEvent, type DraftStatus } from '../../../shared/lifecycle';
 import { textFromJSON } from '../../../shared/schema';
 import { splitAtIssue, sponsorsAsOf } from '../../../shared/sponsorship';
 import { verifyPassword } from '../../../server/auth/passwords';
 import { DEMO_ACCOUNTS, demoPassword } from '../../../server/demo/accounts';
 import { DEMO_DELEGATIONS } from '../../../server/demo/delegations';
 import { codeOfSponsor } from '../../../server/demo/plan';
+import { loadDraftText, loadSessionFacts } from '../../../server/demo/sessionFacts';
+import { finalText } from '../../../server/commands/freezer';
+import { numberOf, oralAmendmentsOf, RecordTypes } from '../../../server/commands/meetingRecord';
+import { statusOfRecord } from '../../../server/readModels/draftStatus';
+import { importPlainText } from '../../../shared/importText';
+import { validateOralAmendment } from '../../../shared/oralAmendments';
 import { canonicalTextJSON, textHash } from '../../../shared/canonical';
 import { DemoAlreadySeeded, seedDemo, type DemoAccount } from '../../../server/demo/seed';
 import { openStore } from '../../../server/storage';
@@ -26,7 +34,7 @@ import { createTestDatabase, postgresGate, type TestDatabase } from '../../helpe
 const gate = await postgresGate('demo/seed.test');
 
 const facts = JSON.parse(readFileSync(new URL('../../../server/demo/fixtures/cop11-session.json', import.meta.url), 'utf8')) as {
-  drafts: { symbol: string; sponsors?: { en: string }[] }[];
+  drafts: { symbol: string; text: string; mainSponsor?: { en: string }; sponsors?: { en: string }[]; action: { type: string; orallyAmended?: boolean } }[];
 };
 const PREFIX = 'CTOC/COP/2022';
 
@@ -50,15 +58,11 @@ interface Seeded {
   drafts: Map<string, { draft: DraftRow; revisions: RevisionRow[]; events: DraftEventRow[]; status: DraftStatus }>;
 }
 
-function statusOf(rows: readonly DraftEventRow[]): DraftStatus {
-  const events = rows.map((r) => {
-    const valid = validateEvent({ ...r.payload, type: r.type });
-    if (!valid.ok) throw new Error(valid.error);
-    return valid.value;
-  });
-  const status = deriveStatus(events);
-  if (!status.ok) throw new Error(status.error);
-  return status.value;
+const statusOf = statusOfRecord;
+
+/** The provenance notes of a record (the `provenance` entries), in order. */
+function provenanceOf(rows: readonly DraftEventRow[]): { kind: string; symbol: string | null; note: { en: string; zh: string } | null }[] {
+  return rows.filter((r) => r.type === 'provenance').map((r) => r.payload as { kind: string; symbol: string | null; note: { en: string; zh: string } | null });
 }
 
 async function readSeeded(store: Store, accounts: DemoAccount[]): Promise<Seeded> {
@@ -120,11 +124,106 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
     }
   });
 
-  it('derives L.9/Rev.1 as deferred by its sponsors, no action taken, annexed to the report', () => {
+  it('stores the printed text as the last of each lineage, and no text for the earlier ones: they are marked not in the record', async () => {
+    const all = await loadSessionFacts();
+    let earlier = 0;
+    for (const f of all.drafts) {
+      const { revisions, events } = seeded.drafts.get(f.symbol)!;
+      const notes = provenanceOf(events);
+      const printed = importPlainText(await loadDraftText(f));
+      if (!printed.ok) throw new Error(printed.error);
+      const last = revisions.at(-1)!;
+      expect(last.symbol).toBe(f.symbol);
+      // The printed text (paragraph ids are drawn at import, so the words and the paragraphs are compared).
+      const stored = textFromJSON(last.text);
+      expect(stored.textContent, f.symbol).toBe(printed.value.doc.textContent);
+      expect(stored.childCount, f.symbol).toBe(printed.value.doc.childCount);
+      expect(notes.filter((n) => n.kind === 'printed_version').map((n) => n.symbol)).toEqual([f.symbol]);
+      for (const r of revisions.slice(0, -1)) {
+        earlier++;
+        // Empty: a title with no words and no paragraph, never a copy of the final text.
+        expect(textFromJSON(r.text).childCount, r.symbol).toBe(1);
+        expect(textFromJSON(r.text).textContent, r.symbol).toBe('');
+        expect(r.hash).not.toBe(last.hash);
+        expect(r.sponsorIds, r.symbol).toEqual([]);
+      }
+      const notInRecord = notes.filter((n) => n.kind === 'text_not_in_record');
+      expect(notInRecord.map((n) => n.symbol)).toEqual(revisions.slice(0, -1).map((r) => r.symbol));
+      for (const n of notInRecord) expect(n.note?.en).toMatch(/is not in the record/);
+    }
+    // L.6, L.7, L.7/Rev.1, L.8, L.8/Rev.1, L.9, L.10, L.10/Rev.1, L.2, L.3.
+    expect(earlier).toBe(10);
+  });
+
+  it('marks every draft as the Chinese version printed in the report, its original language not in the record', () => {
+    for (const [symbol, { events }] of seeded.drafts) {
+      const notes = provenanceOf(events);
+      expect(
+        notes.filter((n) => n.kind === 'original_language_not_in_record'),
+        symbol,
+      ).toEqual([{ kind: 'original_language_not_in_record', symbol: null, note: expect.objectContaining({ en: expect.stringMatching(/not in the record/) }) }]);
+      const printed = notes.find((n) => n.kind === 'printed_version')!;
+      expect(printed.note?.en, symbol).toMatch(/^Chinese version/);
+      expect(printed.note?.zh, symbol).toMatch(/^中文本|的中文本/);
+      // The date stored for the issue is said to be a placeholder: the report dates no issue.
+      expect(printed.note?.en, symbol).toMatch(/date of issue is not in the record/);
+      expect(notes.some((n) => n.kind === 'illustrative')).toBe(false);
+    }
+    expect(provenanceOf(draft('L.9/Rev.1').events).find((n) => n.kind === 'printed_version')?.note?.en).toMatch(/annex to the report/);
+    expect(provenanceOf(draft('L.8/Rev.2').events).find((n) => n.kind === 'printed_version')?.note?.en).toMatch(/resolution 11\/5/);
+  });
+
+  it('dates every issue, placeholder as it is, within the session', () => {
+    for (const { revisions } of seeded.drafts.values()) {
+      for (const r of revisions) {
+        expect(r.issuedAt.slice(0, 10) >= seeded.session.opens && r.issuedAt.slice(0, 10) <= seeded.session.closes, r.symbol).toBe(true);
+      }
+    }
+  });
+
+  it('derives L.9/Rev.1 as deferred by its sponsors, no action taken, annexed to the report; no draft recorded as introduced', () => {
     const { status } = draft('L.9/Rev.1');
     expect(status.state).toBe('deferred');
     expect(status.finalAction).toMatchObject({ type: 'deferred', decidedBy: 'sponsors', noAction: true, annexedToReport: true, meeting: 11, date: '2022-10-21' });
-    expect(status.introduction).toEqual({ meeting: 11, date: '2022-10-21', by: idOf('CHL') });
+    // The report records no introduction of any draft.
+    for (const { status: s, events } of seeded.drafts.values()) {
+      expect(s.introduction).toBeNull();
+      expect(events.some((e) => e.type === 'introduced')).toBe(false);
+    }
+  });
+
+  it("records L.10/Rev.2's oral amendment as made and accepted, its words not in the record", () => {
+    const { events, revisions } = draft('L.10/Rev.2');
+    const last = revisions.at(-1)!;
+    const amendments = oralAmendmentsOf(events, last.revision);
+    expect(amendments).toHaveLength(1);
+    expect(amendments[0]!.payload).toMatchObject({ symbol: last.symbol, revision: 2, meeting: 10, amendment: { kind: 'words_not_in_record', paragraphId: '', accepted: true } });
+    expect(validateOralAmendment(amendments[0]!.payload.amendment).ok).toBe(true);
+    // Recorded before the adoption it was part of.
+    const adoptedSeq = events.find((e) => e.type === 'adopted')!.seq;
+    expect(amendments[0]!.seq).toBeLessThan(adoptedSeq);
+    // The printed text is said to be the text as adopted, the issued one not in the record.
+    expect(provenanceOf(events).find((n) => n.kind === 'printed_version')?.note?.en).toMatch(/as adopted, orally amended.*not in the record/);
+    // No other draft has an oral amendment: the report records none.
+    for (const [symbol, d] of seeded.drafts)
+      if (symbol !== last.symbol)
+        expect(
+          d.events.some((e) => e.type === RecordTypes.oralAmendment),
+          symbol,
+        ).toBe(false);
+  });
+
+  it('freezes every draft acted on, on the hash of its final text', async () => {
+    for (const [symbol, { draft: d, revisions, events, status }] of seeded.drafts) {
+      expect(status.isFinal, symbol).toBe(true);
+      expect(status.frozen, symbol).toBe(true);
+      // The final text as the secretariat's freeze computes it from the record.
+      const final = await finalText(store, d.id, events, revisions);
+      expect(status.frozenHash, symbol).toBe(final.hash);
+      expect(final.symbol).toBe(symbol);
+      expect(status.frozenHash).toBe(revisions.at(-1)!.hash);
+    }
+    expect((await finalText(store, draft('L.10/Rev.2').draft.id, draft('L.10/Rev.2').events, draft('L.10/Rev.2').revisions)).label).toMatch(/as orally amended$/);
   });
 
   it('derives L.10/Rev.2 as adopted as orally amended at the 10th meeting, becoming resolution 11/6', () => {
@@ -141,13 +240,24 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
     });
     expect(becomes.sort()).toEqual(['decision 11/1', 'decision 11/2', ...[1, 2, 3, 4, 5, 6].map((n) => `resolution 11/${n}`)]);
     expect(draft('L.4').status.finalAction).toMatchObject({ orallyAmended: false, vote: { kind: 'without_vote' } });
+    // Numbered as the secretariat numbers a text: a `numbered` entry, its number claimed in the session.
+    for (const [symbol, { events, status }] of seeded.drafts) {
+      const a = status.finalAction as Extract<DraftEvent, { type: 'adopted' }>;
+      const numbered = events.filter((e) => e.type === RecordTypes.number);
+      expect(numbered.length, symbol).toBe(a.type === 'adopted' ? 1 : 0);
+      if (a.type === 'adopted') expect(numberOf(events)).toEqual(a.becomes);
+    }
   });
 
-  it('gives L.7/Rev.2 its 14 sponsors, the State of Palestine among them', async () => {
+  it('claims each number in the session, so that the next one suggested follows them', async () => {
+    await expect(store.claimTextNumber(seeded.session.id, 'resolution', '11/5', draft('L.4').draft.id)).rejects.toThrow();
+  });
+
+  it('gives L.7/Rev.2 its 14 sponsors, the State of Palestine among them, none named main sponsor', async () => {
     const { draft: d, revisions } = draft('L.7/Rev.2');
     const list = sponsorsAsOf(await store.listSponsorshipEvents(d.id));
-    expect(code(list.main!.delegationId)).toBe('DZA');
-    expect(list.coSponsors).toHaveLength(13);
+    expect(list.main).toBeNull();
+    expect(list.coSponsors).toHaveLength(14);
     expect(revisions.at(-1)!.sponsorIds).toHaveLength(14);
     expect(revisions.at(-1)!.sponsorIds).toContain(idOf('PSE'));
     expect(seeded.delegations.find((x) => x.code === 'PSE')).toMatchObject({ kind: 'observer', name: { en: 'State of Palestine', zh: '巴勒斯坦国' } });
@@ -166,10 +276,18 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
     expect(events.find((e) => code(e.delegationId) === 'EU')?.onBehalfOf?.en).toBe('also on behalf of its member States');
   });
 
-  it('names no main sponsor for drafts an officer submitted', async () => {
+  it('names a main sponsor only where the report does: Chile for L.9/Rev.1', async () => {
     const list = sponsorsAsOf(await store.listSponsorshipEvents(draft('L.4').draft.id));
     expect(list.main).toBeNull();
     expect(list.coSponsors.map((s) => code(s.delegationId))).toEqual(['GBR', 'USA']);
+    const mains = new Map<string, string | undefined>();
+    for (const [symbol, { draft: d }] of seeded.drafts) {
+      const main = sponsorsAsOf(await store.listSponsorshipEvents(d.id)).main;
+      mains.set(symbol, main ? code(main.delegationId) : undefined);
+    }
+    const named = facts.drafts.filter((f) => f.mainSponsor).map((f) => [f.symbol, codeOfSponsor(f.mainSponsor!)]);
+    expect(named).toEqual([[`${PREFIX}/L.9/Rev.1`, 'CHL']]);
+    expect([...mains].filter(([, c]) => c !== undefined)).toEqual(named);
   });
 
   it('keeps each delegation once whatever name the report gives it, and has non-sponsors too', async () => {
@@ -183,7 +301,7 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
     }
     expect(sponsoring.has('GBR') && sponsoring.has('USA')).toBe(true);
     const nonSponsors = seeded.delegations.map((d) => d.code).filter((c) => !sponsoring.has(c));
-    expect(nonSponsors.sort()).toEqual(['CHN', 'DEU', 'IND', 'NGA']);
+    expect(nonSponsors.sort()).toEqual(['ARM', 'AZE', 'CHN', 'CUB', 'DEU', 'IND', 'NGA', 'RUS', 'SYR']);
   });
 
   it('lets every account sign in with its password, as who it says', async () => {
