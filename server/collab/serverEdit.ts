@@ -5,6 +5,11 @@
  * that did not change keep their identity and their authorship), then goes the way every edit
  * goes: claimed, committed, applied, relayed.
  *
+ * Characters the new text only drops are deleted in place first (see `dropCharacters`): issuing a
+ * text clears its [brackets], and y-prosemirror alone would rewrite a paragraph from its first
+ * change to its last — everything between the first "[" and the last "]" — crediting the officer
+ * who issued it with words a delegation wrote.
+ *
  * A working text broken by content nested far deeper than a text can be (a database edited by
  * hand, a bug) needs care first: Yjs deletes and garbage-collects a nested element one call per
  * level, in every document that applies the deletion (this room's, each open editor's, the next
@@ -12,6 +17,7 @@
  * from the inside, at most PRUNE_LEVELS levels per server-written update, each committed and
  * applied on its own; the room then writes a checkpoint, so no later load replays the deletion.
  */
+import DiffMatchPatch from 'diff-match-patch';
 import * as Y from 'yjs';
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import type { Node as PMNode } from 'prosemirror-model';
@@ -34,10 +40,104 @@ export function replacementUpdate(room: DraftRoom, text: PMNode): { update: Uint
   // text ever had, so it is never empty once anything was deleted, and grows with the history.
   let update: Uint8Array | null = null;
   scratch.on('update', (u: Uint8Array) => (update = u));
-  scratch.transact(() => prosemirrorToYXmlFragment(text, scratch.getXmlFragment(TEXT_FRAGMENT)));
+  scratch.transact(() => {
+    const fragment = scratch.getXmlFragment(TEXT_FRAGMENT);
+    dropCharacters(fragment, text, 0);
+    prosemirrorToYXmlFragment(text, fragment);
+  });
   const clientId = scratch.clientID;
   scratch.destroy();
   return update ? { update, clientId } : null;
+}
+
+const dmp = new DiffMatchPatch();
+const INLINE_NODE = '\uFFFC';
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * Where the room's blocks and the new text's blocks have the same shape (the same node types,
+ * in the same order), delete in place the characters a block's new content only drops, so the
+ * characters that stay keep their Yjs items, and with them who wrote them. A block whose new
+ * content is not reached by deleting characters alone (words inserted or replaced, an inline
+ * node added or removed) is left to y-prosemirror, which makes the text equal to `target` after
+ * this anyway: this only narrows what it rewrites.
+ */
+export function dropCharacters(parent: Y.XmlFragment | Y.XmlElement, target: PMNode, depth: number): void {
+  if (depth > MAX_TEXT_DEPTH) return;
+  if (target.inlineContent) return dropInline(parent, target, depth);
+  const children = parent.toArray();
+  if (children.length !== target.childCount) return;
+  children.forEach((child, i) => {
+    const node = target.child(i);
+    if (child instanceof Y.XmlElement && child.nodeName === node.type.name) dropCharacters(child, node, depth + 1);
+  });
+}
+
+// One block of inline content: its characters as the room has them, an inline node as one U+FFFC.
+function dropInline(parent: Y.XmlFragment | Y.XmlElement, target: PMNode, depth: number): void {
+  const at: ({ run: Y.XmlText; index: number } | null)[] = [];
+  const inlineNodes: Y.XmlElement[] = [];
+  let current = '';
+  for (const child of parent.toArray()) {
+    if (child instanceof Y.XmlText) {
+      let index = 0;
+      for (const op of child.toDelta() as { insert: unknown }[]) {
+        const chars = typeof op.insert === 'string' ? op.insert : INLINE_NODE;
+        for (let i = 0; i < chars.length; i++) at.push(typeof op.insert === 'string' ? { run: child, index: index + i } : null);
+        current += chars;
+        index += chars.length;
+      }
+    } else if (child instanceof Y.XmlElement) {
+      at.push(null);
+      inlineNodes.push(child);
+      current += INLINE_NODE;
+    }
+  }
+  let wanted = '';
+  const targetNodes: PMNode[] = [];
+  target.forEach((node) => {
+    if (node.isText) wanted += node.text;
+    else {
+      wanted += INLINE_NODE;
+      targetNodes.push(node);
+    }
+  });
+  if (current !== wanted) {
+    const cut: number[] = [];
+    let i = 0;
+    for (const [op, chars] of dmp.diff_main(current, wanted)) {
+      if (op === DiffMatchPatch.DIFF_INSERT) return;
+      if (op === DiffMatchPatch.DIFF_DELETE) for (let j = 0; j < chars.length; j++) cut.push(i + j);
+      i += chars.length;
+    }
+    const cutSet = new Set(cut);
+    for (const k of cut) {
+      if (at[k] === null) return; // an inline node goes: y-prosemirror's part
+      // Never half a surrogate pair.
+      const c = current.charCodeAt(k);
+      if ((isHighSurrogate(c) && !cutSet.has(k + 1)) || (isLowSurrogate(c) && !cutSet.has(k - 1))) return;
+    }
+    // Back to front, one run of neighbours at a time, so earlier indexes stay valid.
+    for (let end = cut.length - 1; end >= 0; ) {
+      const last = at[cut[end]!]!;
+      let start = end;
+      while (start > 0) {
+        const prev = at[cut[start - 1]!]!;
+        if (prev.run !== last.run || prev.index !== at[cut[start]!]!.index - 1) break;
+        start--;
+      }
+      const first = at[cut[start]!]!;
+      last.run.delete(first.index, end - start + 1);
+      end = start - 1;
+    }
+  }
+  if (inlineNodes.length === targetNodes.length) {
+    inlineNodes.forEach((el, j) => {
+      const node = targetNodes[j]!;
+      if (el.nodeName === node.type.name) dropCharacters(el, node, depth + 1);
+    });
+  }
 }
 
 /** The deepest element of a fragment and its level (a block is 1), found without recursion. */

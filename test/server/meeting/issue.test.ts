@@ -63,6 +63,19 @@ await describeOnBackends('issuing revisions', ({ server }) => {
     expect(log.at(-1)!.userId).toBe(w.users.secretariat.id);
   });
 
+  it("clears brackets by deleting only the bracket characters: the words between them stay the delegation's", async () => {
+    const op2 = 'Requests the [Secretariat] to report to the Conference [at its twelfth session];';
+    await setWorkingText(server().store, w.draft.id, draftText(op2), editor());
+    expect((await issue(w.short())).status).toBe(201);
+    const authorship = await w.api('chair', 'GET', w.draftPath('/authorship'));
+    const paragraph = authorship.body.paragraphs.find((p: { text: string }) => p.text.startsWith('Requests'));
+    expect(paragraph.text).toBe(op2.replace(/[[\]]/g, ''));
+    // Every character left is the sponsor delegation's; the officer only deleted four brackets.
+    expect(paragraph.byDelegation).toEqual([{ delegationId: w.delegations.main.id, chars: paragraph.text.length }]);
+    const log = await server().store.listUpdates(w.draft.id);
+    expect(log.at(-1)!.userId).toBe(w.users.secretariat.id);
+  });
+
   it('never changes an issued text when the working text moves on', async () => {
     const issued = await issue(w.short());
     await setWorkingText(server().store, w.draft.id, draftText('Something else entirely;'), editor());
