@@ -6,7 +6,8 @@
  * (imported texts, whose ids are fresh, or paragraphs new on both sides) pairs by text: first
  * texts that occur once on each side, exactly; then, between those anchors, an order-keeping
  * alignment that maximises similarity (a DP, as an LCS on similarity); last, a high-similarity
- * match across anchors, which is a paragraph that moved.
+ * match across anchors, which is a paragraph that moved. The in-order alignment also weighs two
+ * neighbours joined against one block, so that merged and split paragraphs pair with the first.
  *
  * Every pair is then in order or moved: the longest chain of pairs in the same order on both
  * sides (an LIS) stays in place and the others moved, so that moving one paragraph reads as one
@@ -28,6 +29,13 @@ export interface AlignedPair {
 export const MATCH_THRESHOLD = 0.5;
 /** The least similarity for a paragraph found elsewhere to count as moved rather than deleted and inserted. */
 export const MOVE_THRESHOLD = 0.6;
+/**
+ * The least similarity of one paragraph to two neighbours of the other text joined, for them to
+ * count as merged into it (or it as split into them). High, so that a reworded paragraph next to
+ * an unrelated deleted one, whose common words lift the joined similarity a little, stays a
+ * reworded paragraph.
+ */
+export const JOIN_THRESHOLD = 0.8;
 // Past this many cells a gap's DP only looks near its diagonal, and moves are not looked for.
 const MAX_CELLS = 1_000_000;
 const BAND = 500;
@@ -60,19 +68,31 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
 
   const inOrder = longestChain(rightOf, (i) => (left[i]!.kind === 'subparagraph' ? 0.01 : 1));
   const profiles = new Map<string, Profile>();
-  const profileOf = (u: Unit) => {
-    let p = profiles.get(u.text);
-    if (!p) profiles.set(u.text, (p = profile(u.text)));
+  const profileOf = (text: string) => {
+    let p = profiles.get(text);
+    if (!p) profiles.set(text, (p = profile(text)));
     return p;
   };
-  const sim = (i: number, j: number, threshold: number) => {
-    const c = classOf(left[i]!);
-    if (c !== classOf(right[j]!) || c === 'title' || c === 'formula') return -1;
-    const a = profileOf(left[i]!);
-    const b = profileOf(right[j]!);
+  const above = (a: Profile, b: Profile, threshold: number) => {
     if (similarityBound(a, b) < threshold) return -1;
     const s = similarity(a, b);
     return s >= threshold ? s : -1;
+  };
+  const paragraphs = (...units: Unit[]) => units.every((u) => classOf(u) === 'paragraph');
+  const sim: Similar = {
+    pair(i, j, threshold) {
+      const c = classOf(left[i]!);
+      if (c !== classOf(right[j]!) || c === 'title' || c === 'formula') return -1;
+      return above(profileOf(left[i]!.text), profileOf(right[j]!.text), threshold);
+    },
+    merged(i, j) {
+      if (!paragraphs(left[i]!, left[i + 1]!, right[j]!)) return -1;
+      return above(profileOf(left[i]!.text + left[i + 1]!.text), profileOf(right[j]!.text), JOIN_THRESHOLD);
+    },
+    split(i, j) {
+      if (!paragraphs(left[i]!, right[j]!, right[j + 1]!)) return -1;
+      return above(profileOf(left[i]!.text), profileOf(right[j]!.text + right[j + 1]!.text), JOIN_THRESHOLD);
+    },
   };
 
   // Between consecutive anchors, align what is unmatched on both sides, in order.
@@ -147,46 +167,85 @@ function longestChain(rightOf: Int32Array, weight: (i: number) => number): Set<n
   return chain;
 }
 
-// An order-keeping alignment of two runs of blocks maximising the summed similarity of its pairs.
-function alignGap(ls: number[], rs: number[], sim: (i: number, j: number, t: number) => number): [number, number][] {
+// How alike blocks are (-1 below the threshold): a left and a right block; left blocks i and i + 1
+// joined and right block j; left block i and right blocks j and j + 1 joined.
+interface Similar {
+  pair(i: number, j: number, threshold: number): number;
+  merged(i: number, j: number): number;
+  split(i: number, j: number): number;
+}
+
+// The moves of the gap DP: which step reached a cell.
+const SKIP_LEFT = 0;
+const SKIP_RIGHT = 1;
+const PAIR = 2;
+const MERGE = 3;
+const SPLIT = 4;
+
+/**
+ * An order-keeping alignment of two runs of blocks maximising the summed similarity of its pairs.
+ * Besides one-to-one pairs it weighs two neighbours of one side against one block of the other
+ * (as sentence aligners weigh 2:1 beads): a paragraph that two merged into, or that split in two,
+ * pairs with the first of the two, which keeps its place and number, and the second is deleted
+ * or inserted. Without this the longer of the two wins on similarity alone, and a merge reads as
+ * the first paragraph deleted and the second changed with all the first's words inserted.
+ */
+function alignGap(ls: number[], rs: number[], sim: Similar): [number, number][] {
   const n = ls.length;
   const m = rs.length;
   const banded = n * m > MAX_CELLS;
-  const score = new Float64Array((n + 1) * (m + 1));
-  const pairScore = new Float64Array((n + 1) * (m + 1)).fill(-1);
   const w = m + 1;
+  const score = new Float64Array((n + 1) * w);
+  const step = new Uint8Array((n + 1) * w);
+  for (let a = 1; a <= n; a++) step[a * w] = SKIP_LEFT;
+  for (let b = 1; b <= m; b++) step[b] = SKIP_RIGHT;
   for (let a = 1; a <= n; a++) {
     for (let b = 1; b <= m; b++) {
-      const near = !banded || Math.abs((a * m) / n - b) <= BAND;
-      const s = near ? sim(ls[a - 1]!, rs[b - 1]!, MATCH_THRESHOLD) : -1;
-      pairScore[a * w + b] = s;
-      let best = Math.max(score[(a - 1) * w + b]!, score[a * w + b - 1]!);
-      if (s >= 0) best = Math.max(best, score[(a - 1) * w + b - 1]! + s);
-      score[a * w + b] = best;
+      const at = a * w + b;
+      let best = score[at - w]!;
+      let how = SKIP_LEFT;
+      if (score[at - 1]! > best) (best = score[at - 1]!), (how = SKIP_RIGHT);
+      if (banded && Math.abs((a * m) / n - b) > BAND) {
+        score[at] = best;
+        step[at] = how;
+        continue;
+      }
+      const s = sim.pair(ls[a - 1]!, rs[b - 1]!, MATCH_THRESHOLD);
+      if (s >= 0 && score[at - w - 1]! + s > best) (best = score[at - w - 1]! + s), (how = PAIR);
+      // Two neighbours on the left joined into one block on the right, and the other way.
+      if (a >= 2 && ls[a - 2]! + 1 === ls[a - 1]) {
+        const j = sim.merged(ls[a - 2]!, rs[b - 1]!);
+        if (j >= 0 && score[at - 2 * w - 1]! + j > best) (best = score[at - 2 * w - 1]! + j), (how = MERGE);
+      }
+      if (b >= 2 && rs[b - 2]! + 1 === rs[b - 1]) {
+        const j = sim.split(ls[a - 1]!, rs[b - 2]!);
+        if (j >= 0 && score[at - w - 2]! + j > best) (best = score[at - w - 2]! + j), (how = SPLIT);
+      }
+      score[at] = best;
+      step[at] = how;
     }
   }
   const out: [number, number][] = [];
-  for (let a = n, b = m; a > 0 && b > 0; ) {
-    const s = pairScore[a * w + b]!;
-    if (s >= 0 && score[a * w + b] === score[(a - 1) * w + b - 1]! + s) {
-      out.push([ls[a - 1]!, rs[b - 1]!]);
-      a--;
-      b--;
-    } else if (score[a * w + b] === score[(a - 1) * w + b]) a--;
+  for (let a = n, b = m; a > 0 || b > 0; ) {
+    const how = step[a * w + b]!;
+    if (how === PAIR) out.push([ls[--a]!, rs[--b]!]);
+    else if (how === MERGE) out.push([ls[(a -= 2)]!, rs[--b]!]);
+    else if (how === SPLIT) out.push([ls[--a]!, rs[(b -= 2)]!]);
+    else if (how === SKIP_LEFT) a--;
     else b--;
   }
   return out.reverse();
 }
 
 // The unmatched blocks that reappear elsewhere, most similar first.
-function matchMoves(left: readonly Unit[], right: readonly Unit[], rightOf: Int32Array, leftOf: Int32Array, sim: (i: number, j: number, t: number) => number): [number, number][] {
+function matchMoves(left: readonly Unit[], right: readonly Unit[], rightOf: Int32Array, leftOf: Int32Array, sim: Similar): [number, number][] {
   const ls = left.map((_, i) => i).filter((i) => rightOf[i] === -1);
   const rs = right.map((_, j) => j).filter((j) => leftOf[j] === -1);
   if (ls.length * rs.length > MAX_CELLS) return [];
   const candidates: [number, number, number][] = [];
   for (const i of ls)
     for (const j of rs) {
-      const s = sim(i, j, MOVE_THRESHOLD);
+      const s = sim.pair(i, j, MOVE_THRESHOLD);
       if (s >= 0) candidates.push([s, i, j]);
     }
   candidates.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);

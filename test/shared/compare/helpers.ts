@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Node as PMNode } from 'prosemirror-model';
 import { compareTexts, sideText, type Comparison, type ComparedParagraph } from '../../../shared/compare';
+import type { TextJSON } from '../../../shared/schema';
 import { numberText, readUnits } from '../../../shared/compare/units';
 import { importPlainText } from '../../../shared/importText';
-import { doc } from '../../builders';
+import { doc, withoutIds } from '../../builders';
 
 const FIXTURES = new URL('../../../server/demo/fixtures/cop11-zh/', import.meta.url);
 /** A fixture text of the eleventh session, as printed. */
@@ -64,4 +65,35 @@ export function edit(text: PMNode, change: (blocks: PMNode[]) => PMNode[]): PMNo
   const blocks: PMNode[] = [];
   text.forEach((b) => void blocks.push(b));
   return doc(...change(blocks));
+}
+
+/** The same text with every id replaced, as if pasted anew: nothing to align by but the words. */
+export function freshIds(text: PMNode, prefix: string): TextJSON {
+  let n = 0;
+  const renew = (node: any): any => ({
+    ...node,
+    ...(node.attrs && 'id' in node.attrs ? { attrs: { ...node.attrs, id: `${prefix}${++n}` } } : {}),
+    ...(node.content ? { content: node.content.map(renew) } : {}),
+  });
+  return renew(withoutIds(text));
+}
+
+/** Compare with ids and without; both must read the same, and keep the invariants. */
+export function bothWays(a: PMNode, b: PMNode): Comparison {
+  const withIds = compareTexts(a, b);
+  const without = compareTexts(freshIds(a, 'x'), freshIds(b, 'y'));
+  const strip = (c: Comparison) => c.paragraphs.map(({ status, label, segments }) => ({ status, label, segments }));
+  expect(strip(without)).toEqual(strip(withIds));
+  expect(without.summary).toEqual(withIds.summary);
+  for (const c of [withIds, without]) {
+    for (const r of c.paragraphs) {
+      if (r.segments) {
+        expect(sideText(r.segments, 'left')).toBe(r.left!.text);
+        expect(sideText(r.segments, 'right')).toBe(r.right!.text);
+      }
+    }
+    expect(c.paragraphs.filter((r) => r.left)).toHaveLength(compareTexts(a, a).paragraphs.length);
+    expect(c.paragraphs.filter((r) => r.right)).toHaveLength(compareTexts(b, b).paragraphs.length);
+  }
+  return withIds;
 }

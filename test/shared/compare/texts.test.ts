@@ -1,41 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Node as PMNode } from 'prosemirror-model';
-import { compareTexts, sideText, type Comparison } from '../../../shared/compare';
+import { compareTexts } from '../../../shared/compare';
 import { negotiationBase, sequentialNumbering } from '../../../shared/numbering';
-import type { TextJSON } from '../../../shared/schema';
-import { doc, em, examples, fn, formula, op, pp, sub, title, withoutIds } from '../../builders';
-import { edit, row } from './helpers';
-
-/** The same text with every id replaced, as if pasted anew: nothing to align by but the words. */
-function freshIds(text: PMNode, prefix: string): TextJSON {
-  let n = 0;
-  const renew = (node: any): any => ({
-    ...node,
-    ...(node.attrs && 'id' in node.attrs ? { attrs: { ...node.attrs, id: `${prefix}${++n}` } } : {}),
-    ...(node.content ? { content: node.content.map(renew) } : {}),
-  });
-  return renew(withoutIds(text));
-}
-
-/** Compare with ids and without; both must read the same, and keep the invariants. */
-function bothWays(a: PMNode, b: PMNode): Comparison {
-  const withIds = compareTexts(a, b);
-  const without = compareTexts(freshIds(a, 'x'), freshIds(b, 'y'));
-  const strip = (c: Comparison) => c.paragraphs.map(({ status, label, segments }) => ({ status, label, segments }));
-  expect(strip(without)).toEqual(strip(withIds));
-  expect(without.summary).toEqual(withIds.summary);
-  for (const c of [withIds, without]) {
-    for (const r of c.paragraphs) {
-      if (r.segments) {
-        expect(sideText(r.segments, 'left')).toBe(r.left!.text);
-        expect(sideText(r.segments, 'right')).toBe(r.right!.text);
-      }
-    }
-    expect(c.paragraphs.filter((r) => r.left)).toHaveLength(compareTexts(a, a).paragraphs.length);
-    expect(c.paragraphs.filter((r) => r.right)).toHaveLength(compareTexts(b, b).paragraphs.length);
-  }
-  return withIds;
-}
+import { doc, em, examples, fn, formula, op, pp, sub, title } from '../../builders';
+import { bothWays, edit, freshIds, row } from './helpers';
 
 const base = () =>
   doc(
