@@ -29,6 +29,8 @@ export const ErrorIds = {
   rateLimited: 'rate_limited',
   /** A password-reset code that is unknown, used or expired (never says which). */
   badResetCode: 'bad_reset_code',
+  /** An entry of a session's record (a vote, a statement, a correction of vote) refused: `details.field` names the field at fault. */
+  sessionRecordInvalid: 'session_record_invalid',
   /** The store is unreachable; nothing was changed. */
   unavailable: 'service_unavailable',
   /** A fault on our side; the message reveals no internals. */
@@ -61,6 +63,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorId, number>> = {
   [ErrorIds.textInvalid]: 409,
   [ErrorIds.tooLarge]: 413,
   [ErrorIds.refused]: 422,
+  [ErrorIds.sessionRecordInvalid]: 422,
   [ErrorIds.tooManyAttempts]: 429,
   [ErrorIds.rateLimited]: 429,
   [ErrorIds.unavailable]: 503,
