@@ -1,19 +1,45 @@
 /**
  * A comparison as a Word redline: the newer text laid out as the Word export lays out a text
- * (same styles, same A4 page), with every change a real Word tracked change (`w:ins`, `w:del`)
- * by "Penholder", so that a delegation can accept or reject each one in Word, and "accept all"
- * gives the newer text. Paragraphs inserted or deleted whole carry a tracked paragraph mark too.
+ * (same styles, same A4 page and page furniture), with every change a real Word tracked change,
+ * so that a delegation can accept or reject each one in Word, and "accept all" gives the newer
+ * text:
+ * - words inserted and deleted as `w:ins` / `w:del`; a paragraph inserted or deleted whole
+ *   carries a tracked paragraph mark too;
+ * - a paragraph that moved as a Word move: `w:moveFrom` where it stood (inside
+ *   `w:moveFromRangeStart` / `End`) and `w:moveTo` where it stands (inside `w:moveToRangeStart` /
+ *   `End`), the two ranges joined by one name; words changed on the way are `w:del` at the old
+ *   place and `w:ins` at the new. The place it left needs the older text's order
+ *   (`RedlineOptions.leftOrder`); without it a moved paragraph is shown where it stands, changes
+ *   tracked as words;
+ * - footnotes as real Word footnotes (footnotes.xml, `w:footnoteReference`), a change inside a
+ *   note tracked inside the note, a note inserted or deleted with its reference tracked;
+ * - each insertion by the delegation that typed it where the history knows it
+ *   (`RedlineOptions.authors`, from server/export/redlineAuthors.ts), else by "Penholder";
+ * - right-to-left paragraphs (Arabic) marked `w:bidi`, their runs `w:rtl`.
  * Numbers are typed, not Word lists: a renumbered paragraph shows its old number struck and its
  * new one inserted, which a list field could not show.
  */
-import { DeletedTextRun, Document, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
-import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, type ComparedParagraph, type Comparison, type UnitKind } from '../../shared/compare';
+import { BuilderElement, DeletedTextRun, Document, FootnoteReferenceRun, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild, type XmlComponent } from 'docx';
+import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, type ComparedParagraph, type Comparison, type Segment, type UnitKind } from '../../shared/compare';
 import type { Lang } from '../../shared/delegations';
+import { readBlocks } from '../../shared/export/blocks';
+import { runsRightToLeft } from '../../shared/export/direction';
+import type { TextJSON } from '../../shared/schema';
+import type { Node as PMNode } from 'prosemirror-model';
 import { A4_PAGE } from './docx';
+import { pageFurniture } from './docxLayout';
 import { DocxRunStyles, DocxStyles, paragraphStyle, styles } from './docxStyles';
 
-/** The author Word shows for every tracked change of a redline. */
+/** The author Word shows for a tracked change whose author the history does not know. */
 export const REDLINE_AUTHOR = 'Penholder';
+
+/** Who typed the characters of one paragraph of the newer text, as the log says. */
+export interface ParagraphAuthors {
+  /** The paragraph's characters, footnotes' included, without markers: the runs must spell this text. */
+  text: string;
+  /** Consecutive characters by one author (a delegation's name), null where unknown. */
+  runs: readonly { author: string | null; length: number }[];
+}
 
 /** What a redline says about the two texts besides the comparison. */
 export interface RedlineOptions {
@@ -22,20 +48,35 @@ export interface RedlineOptions {
   right: string;
   /** The symbol printed at the top (the newer text's). */
   symbol: string;
-  /** The language of the heading lines and the summary. */
+  /** The language of the heading lines, the summary and the labels. */
   lang: Lang;
+  /** The language the texts are written in ("ar" runs right to left); by default `lang`. */
+  textLanguage?: string;
   /** When the comparison was made: the date of every tracked change (default: now). */
   date?: Date;
+  /** The older text's paragraphs and annexes in order (`blockOrder`): where a moved paragraph stood. */
+  leftOrder?: readonly string[];
+  /** Who typed each paragraph of the newer text, by paragraph id. */
+  authors?: ReadonlyMap<string, ParagraphAuthors>;
 }
 
-// Footnotes ride inline in a compared paragraph; the redline keeps them inline and visible,
-// so a change inside a note is tracked where the note is.
-const notesInline = (text: string, lang: Lang) =>
-  text
-    .split(FOOTNOTE_OPEN)
-    .join(lang === 'zh' ? '〔脚注：' : ' [footnote: ')
-    .split(FOOTNOTE_CLOSE)
-    .join(lang === 'zh' ? '〕' : ']');
+/** The ids of a text's paragraphs and annexes in order: the `leftOrder` of a redline. */
+export function blockOrder(text: PMNode | TextJSON): string[] {
+  return readBlocks(text).blocks.flatMap((b) => (b.role === 'paragraph' || b.role === 'annex' ? [b.id] : []));
+}
+
+const LABELS: Record<Lang, { comparison: (l: string, r: string) => string; how: (r: string) => string; legend: string }> = {
+  en: {
+    comparison: (l, r) => `Comparison of ${l} with ${r}`,
+    how: (r) => `Changes are shown as tracked changes (${REDLINE_AUTHOR}); accept all to obtain ${r}.`,
+    legend: 'Inserted, deleted and moved text is tracked; footnotes are at the foot of the page.',
+  },
+  zh: {
+    comparison: (l, r) => `比较：${l} → ${r}`,
+    how: () => `修订以修订标记显示（${REDLINE_AUTHOR}）。`,
+    legend: '插入、删除和移动的文字均以修订标记显示；脚注见页脚。',
+  },
+};
 
 // The level of a subparagraph from its reference: "OP 4 (c)" is 1, "OP 4 (c) (ii)" is 2.
 function levelOf(ref: string): 1 | 2 {
@@ -51,61 +92,236 @@ function styleOf(row: ComparedParagraph): string {
   return paragraphStyle(kind, kind === 'subparagraph' ? levelOf(side?.ref ?? '') : 0);
 }
 
+type Mark = { id: number; author: string; date: string };
+type Op = Segment['op'];
+
+// A tracked-change element the docx package has no class for (moves, a footnote reference inside an insertion).
+function wordElement(name: string, attrs: Record<string, string | number>, children?: XmlComponent[]): ParagraphChild {
+  const attributes = Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, { key: `w:${k}`, value: v }]));
+  return new BuilderElement({ name, attributes, children }) as unknown as ParagraphChild;
+}
+
 class Revisions {
   private next = 1;
+  private moves = 0;
   constructor(private readonly date: string) {}
 
-  mark() {
-    return { id: this.next++, author: REDLINE_AUTHOR, date: this.date };
+  mark(author: string = REDLINE_AUTHOR): Mark {
+    return { id: this.next++, author, date: this.date };
   }
-  insert(text: string, style?: string): InsertedTextRun {
-    return new InsertedTextRun({ ...this.mark(), text, style });
-  }
-  delete(text: string, style?: string): DeletedTextRun {
-    return new DeletedTextRun({ ...this.mark(), text, style });
+  moveName(): string {
+    return `move${++this.moves}`;
   }
 }
 
-function labelRuns(row: ComparedParagraph, rev: Revisions): ParagraphChild[] {
-  const before = row.left?.label ?? '';
-  const after = row.right?.label ?? '';
-  const style = DocxRunStyles.label;
-  if (row.status === 'inserted') return after ? [rev.insert(`${after}\t`, style)] : [];
-  if (row.status === 'deleted') return before ? [rev.delete(`${before}\t`, style)] : [];
-  if (before === after) return after ? [new TextRun({ text: `${after}\t`, style })] : [];
+/** How a piece of text is tracked: unchanged, inserted, deleted, or one side of a move. */
+type Track = Op | 'moveFrom' | 'moveTo';
+
+class Writer {
+  readonly notes: Record<string, { children: Paragraph[] }> = {};
+  private nextNote = 1;
+
+  /** Whether the paragraph being written runs right to left. */
+  rtl = false;
+
+  constructor(readonly rev: Revisions) {}
+
+  run(track: Track, text: string, author: string = REDLINE_AUTHOR, style?: string): ParagraphChild {
+    const rightToLeft = this.rtl || undefined;
+    if (track === 'insert') return new InsertedTextRun({ ...this.rev.mark(author), text, style, rightToLeft });
+    if (track === 'delete') return new DeletedTextRun({ ...this.rev.mark(), text, style, rightToLeft });
+    const run = new TextRun({ text, style, rightToLeft });
+    if (track === 'equal') return run;
+    const m = this.rev.mark();
+    return wordElement(`w:${track}`, { id: m.id, author: m.author, date: m.date }, [run as unknown as XmlComponent]);
+  }
+
+  // A footnote with its own tracked runs, and its reference tracked as the marker that opened it.
+  footnote(track: Track, pieces: readonly { track: Track; text: string }[]): ParagraphChild {
+    const id = this.nextNote++;
+    const children = pieces.filter((p) => p.text !== '').map((p) => this.run(p.track === 'moveFrom' || p.track === 'moveTo' ? 'equal' : p.track, p.text));
+    this.notes[id] = { children: [new Paragraph({ bidirectional: this.rtl || undefined, children })] };
+    const reference = new FootnoteReferenceRun(id) as unknown as XmlComponent;
+    if (track === 'equal') return reference as unknown as ParagraphChild;
+    const m = this.rev.mark();
+    const name = track === 'insert' ? 'w:ins' : track === 'delete' ? 'w:del' : `w:${track}`;
+    return wordElement(name, { id: m.id, author: m.author, date: m.date }, [reference]);
+  }
+}
+
+/** A piece of a paragraph's text with how it is tracked and, for inserted text, who typed it. */
+interface Piece {
+  track: Track;
+  text: string;
+  author?: string;
+}
+
+// The author of `length` characters from `from` of the newer text: the run that holds most of them.
+function authorAt(authors: ParagraphAuthors | undefined, from: number, length: number): string | undefined {
+  if (!authors) return undefined;
+  const count = new Map<string, number>();
+  let at = 0;
+  for (const run of authors.runs) {
+    const start = Math.max(at, from);
+    const end = Math.min(at + run.length, from + length);
+    if (run.author && end > start) count.set(run.author, (count.get(run.author) ?? 0) + (end - start));
+    at += run.length;
+  }
+  return [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+const stripMarkers = (text: string) => text.split(FOOTNOTE_OPEN).join('').split(FOOTNOTE_CLOSE).join('');
+
+// Lays out a paragraph's pieces: text outside notes as runs, each note as a Word footnote.
+function layOut(pieces: readonly Piece[], w: Writer): ParagraphChild[] {
   const out: ParagraphChild[] = [];
-  if (before) out.push(rev.delete(before, style));
-  if (after) out.push(rev.insert(after, style));
-  out.push(new TextRun({ text: '\t', style }));
+  let note: { track: Track; pieces: { track: Track; text: string }[] } | null = null;
+  for (const piece of pieces) {
+    let rest = piece.text;
+    while (rest !== '') {
+      if (note) {
+        const close = rest.indexOf(FOOTNOTE_CLOSE);
+        const inside = close === -1 ? rest : rest.slice(0, close);
+        if (inside) note.pieces.push({ track: piece.track, text: inside });
+        if (close === -1) break;
+        out.push(w.footnote(note.track, note.pieces));
+        note = null;
+        rest = rest.slice(close + FOOTNOTE_CLOSE.length);
+      } else {
+        const open = rest.indexOf(FOOTNOTE_OPEN);
+        const before = (open === -1 ? rest : rest.slice(0, open)).split(FOOTNOTE_CLOSE).join('');
+        if (before) out.push(w.run(piece.track, before, piece.author));
+        if (open === -1) break;
+        note = { track: piece.track, pieces: [] };
+        rest = rest.slice(open + FOOTNOTE_OPEN.length);
+      }
+    }
+  }
+  if (note) out.push(w.footnote(note.track, note.pieces));
   return out;
 }
 
-function textRuns(row: ComparedParagraph, rev: Revisions, lang: Lang): ParagraphChild[] {
-  const read = (t: string) => notesInline(t, lang);
-  if (row.status === 'inserted') return [rev.insert(read(row.right?.text ?? ''))];
-  if (row.status === 'deleted') return [rev.delete(read(row.left?.text ?? ''))];
-  if (!row.segments) return [new TextRun(read(row.right?.text ?? ''))];
-  return row.segments
-    .filter((s) => s.text !== '')
-    .map((s) => (s.op === 'equal' ? new TextRun(read(s.text)) : s.op === 'insert' ? rev.insert(read(s.text)) : rev.delete(read(s.text))));
+// The pieces of a row on one side: `side` 'both' for a row shown once, 'from' / 'to' for the two places of a move.
+function piecesOf(row: ComparedParagraph, side: 'both' | 'from' | 'to', authors: ParagraphAuthors | undefined): Piece[] {
+  const segments: Segment[] =
+    row.status === 'inserted'
+      ? [{ op: 'insert', text: row.right?.text ?? '' }]
+      : row.status === 'deleted'
+        ? [{ op: 'delete', text: row.left?.text ?? '' }]
+        : (row.segments ?? [{ op: 'equal', text: row.right?.text ?? '' }]);
+  const out: Piece[] = [];
+  let at = 0; // characters of the newer text so far, markers left out
+  for (const s of segments) {
+    if (s.text === '') continue;
+    const length = stripMarkers(s.text).length;
+    if (s.op === 'insert') {
+      if (side !== 'from') out.push({ track: 'insert', text: s.text, author: authorAt(authors, at, length) });
+      at += length;
+    } else if (s.op === 'delete') {
+      if (side !== 'to') out.push({ track: 'delete', text: s.text });
+    } else {
+      out.push({ track: side === 'from' ? 'moveFrom' : side === 'to' ? 'moveTo' : 'equal', text: s.text });
+      at += length;
+    }
+  }
+  return out;
 }
 
-function rowParagraph(row: ComparedParagraph, rev: Revisions, lang: Lang): Paragraph {
-  const children = [...labelRuns(row, rev), ...textRuns(row, rev, lang)];
-  // A paragraph inserted or deleted whole: its paragraph mark is tracked, so that accepting or
-  // rejecting the change in Word removes the empty paragraph too.
-  const run = row.status === 'inserted' ? { insertion: rev.mark() } : row.status === 'deleted' ? { deletion: rev.mark() } : undefined;
-  return new Paragraph({ style: styleOf(row), children, run });
+function labelRuns(row: ComparedParagraph, side: 'both' | 'from' | 'to', w: Writer): ParagraphChild[] {
+  const before = row.left?.label ?? '';
+  const after = row.right?.label ?? '';
+  const style = DocxRunStyles.label;
+  if (side === 'from') return before ? [w.run('moveFrom', `${before}\t`, undefined, style)] : [];
+  if (side === 'to') return after ? [w.run('moveTo', `${after}\t`, undefined, style)] : [];
+  if (row.status === 'inserted') return after ? [w.run('insert', `${after}\t`, undefined, style)] : [];
+  if (row.status === 'deleted') return before ? [w.run('delete', `${before}\t`, undefined, style)] : [];
+  if (before === after) return after ? [w.run('equal', `${after}\t`, undefined, style)] : [];
+  const out: ParagraphChild[] = [];
+  if (before) out.push(w.run('delete', before, undefined, style));
+  if (after) out.push(w.run('insert', after, undefined, style));
+  out.push(w.run('equal', '\t', undefined, style));
+  return out;
+}
+
+function rowParagraph(row: ComparedParagraph, side: 'both' | 'from' | 'to', w: Writer, options: RedlineOptions, moveName?: string): Paragraph {
+  const authors = row.right?.id ? options.authors?.get(row.right.id) : undefined;
+  const known = authors && authors.text === stripMarkers(row.right?.text ?? '') ? authors : undefined;
+  const text = stripMarkers(row.right?.text ?? row.left?.text ?? '');
+  w.rtl = runsRightToLeft(options.textLanguage ?? options.lang, text);
+  const bidirectional = w.rtl || undefined;
+  let children = [...labelRuns(row, side, w), ...layOut(piecesOf(row, side, known), w)];
+  if (moveName) {
+    // The range of a move: its start carries the name that joins the two places.
+    const kind = side === 'from' ? 'moveFrom' : 'moveTo';
+    const m = w.rev.mark();
+    const start = wordElement(`w:${kind}RangeStart`, { id: m.id, author: m.author, date: m.date, name: moveName });
+    children = [start, ...children, wordElement(`w:${kind}RangeEnd`, { id: m.id })];
+  }
+  // A paragraph inserted or deleted whole (or either place of a move): its paragraph mark is
+  // tracked, so that accepting or rejecting the change in Word removes the empty paragraph too.
+  const inserted = row.status === 'inserted' || side === 'to';
+  const deleted = row.status === 'deleted' || side === 'from';
+  const run = inserted ? { insertion: w.rev.mark() } : deleted ? { deletion: w.rev.mark() } : undefined;
+  return new Paragraph({ style: styleOf(row), bidirectional, children, run });
+}
+
+const isMove = (row: ComparedParagraph) => row.status === 'moved' || row.status === 'moved-and-changed';
+
+// Where each moved paragraph stood: after the nearest paragraph before it in the older text that
+// kept its place ('start': before the first such paragraph). Moves are taken in the older text's
+// order, so paragraphs that moved away together stand together again.
+function placesOfMoves(rows: readonly ComparedParagraph[], leftOrder: readonly string[] | undefined): Map<number | 'start', number[]> {
+  const places = new Map<number | 'start', number[]>();
+  if (!leftOrder) return places;
+  const rowOfLeft = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (r.left?.id) rowOfLeft.set(r.left.id, i);
+  });
+  const moved = rows
+    .map((r, i) => ({ r, i, at: r.left?.id ? leftOrder.indexOf(r.left.id) : -1 }))
+    .filter(({ r, at }) => isMove(r) && at >= 0)
+    .sort((a, b) => a.at - b.at);
+  for (const { i, at } of moved) {
+    let anchor: number | 'start' = 'start';
+    for (let j = at - 1; j >= 0; j--) {
+      const row = rowOfLeft.get(leftOrder[j]!);
+      if (row !== undefined && !isMove(rows[row]!)) {
+        anchor = row;
+        break;
+      }
+    }
+    places.set(anchor, [...(places.get(anchor) ?? []), i]);
+  }
+  return places;
+}
+
+function bodyParagraphs(comparison: Comparison, w: Writer, options: RedlineOptions): Paragraph[] {
+  const rows = comparison.paragraphs;
+  const places = placesOfMoves(rows, options.leftOrder);
+  const names = new Map<number, string>();
+  const placed = new Set([...places.values()].flat());
+  for (const i of placed) names.set(i, w.rev.moveName());
+  const from = (indexes: readonly number[] | undefined) => (indexes ?? []).map((i) => rowParagraph(rows[i]!, 'from', w, options, names.get(i)));
+  const out: Paragraph[] = [];
+  const firstKept = rows.findIndex((r) => r.left?.id && !isMove(r));
+  rows.forEach((row, i) => {
+    if (i === firstKept) out.push(...from(places.get('start')));
+    out.push(placed.has(i) ? rowParagraph(row, 'to', w, options, names.get(i)) : rowParagraph(row, 'both', w, options));
+    out.push(...from(places.get(i)));
+  });
+  if (firstKept === -1) out.push(...from(places.get('start')));
+  return out;
 }
 
 function headingParagraphs(comparison: Comparison, options: RedlineOptions): Paragraph[] {
   const line = (text: string, style: string = DocxStyles.meta) => new Paragraph({ style, children: [new TextRun(text)] });
-  const zh = options.lang === 'zh';
+  const words = LABELS[options.lang];
   return [
     line(options.symbol, DocxStyles.symbol),
-    line(zh ? `比较：${options.left} → ${options.right}` : `Comparison of ${options.left} with ${options.right}`),
-    line(zh ? `修订以修订标记显示（${REDLINE_AUTHOR}）。` : `Changes are shown as tracked changes (${REDLINE_AUTHOR}); accept all to obtain ${options.right}.`),
-    line(zh ? comparison.summary.zh : comparison.summary.en, DocxStyles.proponent),
+    line(words.comparison(options.left, options.right)),
+    line(words.how(options.right)),
+    line(words.legend),
+    line(comparison.summary[options.lang], DocxStyles.proponent),
   ];
 }
 
@@ -117,13 +333,16 @@ function wordDate(date: Date): string {
 /** Build the redline .docx of a comparison; resolves with the file's bytes. */
 export async function exportRedline(comparison: Comparison, options: RedlineOptions): Promise<Buffer> {
   const rev = new Revisions(wordDate(options.date ?? new Date()));
-  const body = comparison.paragraphs.map((row) => rowParagraph(row, rev, options.lang));
+  const w = new Writer(rev);
+  const body = bodyParagraphs(comparison, w, options);
+  const { titlePage, ...furniture } = pageFurniture(options.symbol);
   const file = new Document({
     creator: REDLINE_AUTHOR,
     title: `${options.left} → ${options.right}`,
     description: `Comparison of ${options.left} with ${options.right}`,
     styles,
-    sections: [{ properties: { page: A4_PAGE }, children: [...headingParagraphs(comparison, options), ...body] }],
+    footnotes: w.notes,
+    sections: [{ ...furniture, properties: { page: A4_PAGE, titlePage }, children: [...headingParagraphs(comparison, options), ...body] }],
   });
   return Packer.toBuffer(file);
 }

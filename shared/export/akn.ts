@@ -1,7 +1,8 @@
 /**
  * Akoma Ntoso 3.0 of a text, in the shape of AKN4UN: a `statement` named resolution or decision
  * (a draft by its FRBR subtype), `meta` (aknMeta.ts), a `preface` with docNumber, docTitle,
- * docProponent, docStatus and session, a `preamble` with the formula and the preambular
+ * docProponent, docStatus and session (and, for the adopted text, its number and the line of
+ * its adoption; "As orally amended" for a text amended at the meeting), a `preamble` with the formula and the preambular
  * paragraphs, a `mainBody` of numbered paragraphs (a single operative paragraph has no `num`)
  * with their subparagraphs nested, `attachments` for annexes, footnotes as `authorialNote`.
  * Pure: a string out, valid against the OASIS schema (the tests check with xmllint).
@@ -12,7 +13,7 @@ import type { TextJSON } from '../schema';
 import { readBlocks, type Block, type BlockOptions, type Inline } from './blocks';
 import { el, serialise, type XmlElement, type XmlNode } from './aknXml';
 import { frbrIris, identification, recordMeta, slug, type AknRecord } from './aknMeta';
-import { draftNoun, formatDocumentDate, headingLines, sessionLabel, type ExportMeta } from './meta';
+import { draftNoun, formatDocumentDate, headingLines, isRevisionSymbol, sessionLabel, type ExportMeta } from './meta';
 
 export type { AknRecord, RecordedEvent } from './aknMeta';
 
@@ -96,10 +97,11 @@ function nest(parent: XmlElement, child: XmlElement): void {
 function preface(meta: ExportMeta, title: Inline[], notes: { count: number }): XmlElement {
   const lines = headingLines(meta);
   const lang = meta.lang;
+  const revised = isRevisionSymbol(meta.symbol);
   let proponent: XmlNode[];
   if (meta.submittedBy) {
     const officer = el('docProponent', { refersTo: '#submitter' }, meta.submittedBy[lang]);
-    const noun = draftNoun(meta.kind, lang);
+    const noun = draftNoun(meta.kind, lang, revised);
     proponent = lang === 'zh' ? [officer, `提交的${noun}`] : [`${noun.charAt(0).toUpperCase()}${noun.slice(1)} submitted by the `, officer];
   } else {
     const sorted = sortByEnglishName(meta.sponsors);
@@ -109,7 +111,8 @@ function preface(meta: ExportMeta, title: Inline[], notes: { count: number }): X
       const name = s.onBehalfOf?.[lang] ? (lang === 'zh' ? `${s.name.zh}（${s.onBehalfOf.zh}）` : `${s.name.en} (${s.onBehalfOf.en})`) : s.name[lang];
       proponent.push(el('docProponent', { refersTo: `#delegation-${slug(s.code)}`, as: s.main ? '#mainSponsor' : '#sponsor' }, name));
     });
-    proponent.push(sorted.length ? (lang === 'zh' ? `：${draftNoun(meta.kind, lang)}` : `: ${draftNoun(meta.kind, lang)}`) : draftNoun(meta.kind, lang));
+    const noun = draftNoun(meta.kind, lang, revised);
+    proponent.push(sorted.length ? (lang === 'zh' ? `：${noun}` : `: ${noun}`) : noun);
   }
   return el(
     'preface',
@@ -118,11 +121,14 @@ function preface(meta: ExportMeta, title: Inline[], notes: { count: number }): X
     el('p', { class: 'distribution' }, el('docStatus', {}, lines.distribution)),
     el('p', { class: 'date' }, el('docDate', { date: meta.date }, formatDocumentDate(meta.date, lang))),
     el('p', { class: 'original' }, lines.original),
+    lines.amended ? el('p', { class: 'asOrallyAmended' }, lines.amended) : null,
     el('p', { class: 'organ' }, el('docAuthority', { refersTo: `#${frbrIris(meta).author}` }, lines.organ)),
     el('p', { class: 'session' }, el('session', { value: String(meta.session.number) }, sessionLabel(meta.session.number, lang))),
     el('p', { class: 'place' }, lines.place),
     el('p', { class: 'agendaItem' }, lines.agendaItem),
     el('p', { class: 'proponent' }, ...proponent),
+    lines.published?.number ? el('p', { class: 'publishedAs' }, lines.published.number) : null,
+    lines.published ? el('p', { class: 'adoption' }, lines.published.adopted) : null,
     el('p', { class: 'title' }, el('docTitle', {}, ...inlineNodes(title, notes))),
   );
 }

@@ -1,13 +1,17 @@
-/** The Word redline: every change a tracked change, whole paragraphs with their marks, numbers kept. */
+/** The Word redline: every change a tracked change, whole paragraphs with their marks, numbers kept, moves as moves, notes as notes. */
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { compareTexts } from '../../../shared/compare';
-import { exportRedline, REDLINE_AUTHOR } from '../../../server/export/redline';
+import { blockOrder, exportRedline, REDLINE_AUTHOR } from '../../../server/export/redline';
 import { doc, fn, op, title } from '../../builders';
 import { original, revised } from '../../helpers/lineage';
 
 const documentXml = async (bytes: Buffer) => (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+async function wordParts(bytes: Buffer): Promise<{ document: string; footnotes: string }> {
+  const zip = await JSZip.loadAsync(bytes);
+  return { document: await zip.file('word/document.xml')!.async('string'), footnotes: (await zip.file('word/footnotes.xml')?.async('string')) ?? '' };
+}
 // The body's paragraphs, each as its XML.
 const paragraphs = (xml: string) => [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
 const options = { left: 'L.1', right: 'L.1/Rev.1', symbol: 'X/L.1/Rev.1', lang: 'en' as const, date: new Date('2022-10-18T09:30:00.123Z') };
@@ -31,15 +35,142 @@ describe('exportRedline', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('keeps Chinese edits inside a sentence and footnotes where they are', async () => {
+  it('keeps Chinese edits inside a sentence, and a footnote as a Word footnote with its change tracked inside it', async () => {
     const a = doc(title('加强国际合作'), op({ id: 'o1' }, '决定继续开展工作', fn('联合国，《条约汇编》'), '；'));
     const b = doc(title('加强国际合作'), op({ id: 'o1' }, '决定继续并加强开展工作', fn('联合国，《条约汇编》，第 2225 卷'), '；'));
     const bytes = await exportRedline(compareTexts(a, b), { ...options, lang: 'zh' });
-    const xml = await documentXml(bytes);
-    expect(xml).toMatch(/<w:ins [^>]*>[\s\S]*?<w:t[^>]*>并加强<\/w:t>/);
-    expect(xml).toContain('〔脚注：');
+    const { document, footnotes } = await wordParts(bytes);
+    expect(document).toMatch(/<w:ins [^>]*>[\s\S]*?<w:t[^>]*>并加强<\/w:t>/);
+    expect(document).toMatch(/<w:footnoteReference w:id="1"\/>/);
+    expect(document).not.toContain('联合国');
+    expect(footnotes).toMatch(/<w:footnote w:id="1">[\s\S]*联合国，《条约汇编》[\s\S]*<w:ins [^>]*>[\s\S]*?<w:t[^>]*>，第 2225 卷<\/w:t>/);
     const text = (await mammoth.extractRawText({ buffer: bytes })).value;
     expect(text).toContain('比较：L.1 → L.1/Rev.1');
     expect(text).toContain(REDLINE_AUTHOR);
+  });
+
+  it('tracks a footnote inserted with the words around it: its reference inside the insertion', async () => {
+    const a = doc(title('T'), op({ id: 'o1' }, 'Decides to continue;'));
+    const b = doc(title('T'), op({ id: 'o1' }, 'Decides to continue', fn('See A/77/1.'), ';'));
+    const { document, footnotes } = await wordParts(await exportRedline(compareTexts(a, b), options));
+    expect(document).toMatch(/<w:ins [^>]*>(?:(?!<\/w:ins>)[\s\S])*<w:footnoteReference w:id="1"\/>/);
+    expect(footnotes).toContain('See A/77/1.');
+  });
+
+  it('writes a moved paragraph as a Word move: moveFrom where it stood, moveTo where it stands, one name for both', async () => {
+    const a = doc(
+      title('T'),
+      op({ id: 'a' }, 'Decides to continue its work;'),
+      op({ id: 'b' }, 'Requests the Secretariat to report;'),
+      op({ id: 'c' }, 'Invites Member States to contribute;'),
+    );
+    const b = doc(
+      title('T'),
+      op({ id: 'b' }, 'Requests the Secretariat to report;'),
+      op({ id: 'c' }, 'Invites Member States to contribute;'),
+      op({ id: 'a' }, 'Decides to continue its work;'),
+    );
+    const comparison = compareTexts(a, b);
+    const moved = comparison.paragraphs.find((r) => r.status === 'moved')!;
+    expect(moved.left?.id).toBe('a');
+    const { document } = await wordParts(await exportRedline(comparison, { ...options, leftOrder: blockOrder(a) }));
+    const ps = paragraphs(document);
+    const from = ps.findIndex((p) => p.includes('<w:moveFrom '));
+    const to = ps.findIndex((p) => p.includes('<w:moveTo '));
+    // It stood first (before "Requests") and now stands last (after "Invites").
+    expect(from).toBeGreaterThan(-1);
+    expect(from).toBeLessThan(ps.findIndex((p) => p.includes('Requests the Secretariat')));
+    expect(to).toBeGreaterThan(ps.findIndex((p) => p.includes('Invites Member States')));
+    expect(ps[from]).toMatch(
+      /<w:moveFromRangeStart w:id="\d+" w:author="Penholder" w:date="[^"]+" w:name="move1"\/>[\s\S]*<w:moveFrom [^>]*>[\s\S]*Decides to continue its work;[\s\S]*<\/w:moveFrom>[\s\S]*<w:moveFromRangeEnd w:id="\d+"\/>/,
+    );
+    expect(ps[to]).toMatch(
+      /<w:moveToRangeStart w:id="\d+" w:author="Penholder" w:date="[^"]+" w:name="move1"\/>[\s\S]*<w:moveTo [^>]*>[\s\S]*Decides to continue its work;[\s\S]*<\/w:moveTo>[\s\S]*<w:moveToRangeEnd w:id="\d+"\/>/,
+    );
+    // The old number struck at the old place, the new one at the new.
+    expect(ps[from]).toContain('1.');
+    expect(ps[to]).toContain('3.');
+    // Nothing else in the text is tracked as a move.
+    expect(ps.filter((p) => p.includes('moveFromRangeStart'))).toHaveLength(1);
+  });
+
+  it('a paragraph moved and changed: words deleted at the old place, inserted at the new', async () => {
+    const a = doc(
+      title('T'),
+      op({ id: 'a' }, 'Decides to continue its work on firearms;'),
+      op({ id: 'b' }, 'Requests the Secretariat to report;'),
+      op({ id: 'c' }, 'Invites Member States to contribute;'),
+    );
+    const b = doc(
+      title('T'),
+      op({ id: 'b' }, 'Requests the Secretariat to report;'),
+      op({ id: 'c' }, 'Invites Member States to contribute;'),
+      op({ id: 'a' }, 'Decides to continue its work on firearms and ammunition;'),
+    );
+    const comparison = compareTexts(a, b);
+    expect(comparison.paragraphs.some((r) => r.status === 'moved-and-changed')).toBe(true);
+    const { document } = await wordParts(await exportRedline(comparison, { ...options, leftOrder: blockOrder(a) }));
+    const ps = paragraphs(document);
+    const to = ps.find((p) => p.includes('<w:moveTo '))!;
+    expect(to).toMatch(/<w:ins [^>]*>[\s\S]*?<w:t[^>]*> and ammunition<\/w:t>/);
+    expect(ps.find((p) => p.includes('<w:moveFrom '))).not.toContain('ammunition');
+  });
+
+  it('gives each insertion the delegation that typed it where the history knows it, "Penholder" elsewhere', async () => {
+    const a = doc(title('T'), op({ id: 'o1' }, 'Decides to continue its work;'), op({ id: 'o2' }, 'Requests a report;'));
+    const b = doc(title('T'), op({ id: 'o1' }, 'Decides to continue and strengthen its work;'), op({ id: 'o2' }, 'Requests a short report;'));
+    const right = 'Decides to continue and strengthen its work;';
+    const at = right.indexOf('and strengthen ');
+    const authors = new Map([
+      [
+        'o1',
+        {
+          text: right,
+          runs: [
+            { author: 'Chile', length: at },
+            { author: 'Mexico', length: 'and strengthen '.length },
+            { author: 'Chile', length: right.length - at - 15 },
+          ],
+        },
+      ],
+      // The history's text of o2 is not the compared one: its authors are not taken.
+      ['o2', { text: 'Something else', runs: [{ author: 'Chile', length: 14 }] }],
+    ]);
+    const { document } = await wordParts(await exportRedline(compareTexts(a, b), { ...options, authors }));
+    expect(document).toMatch(/<w:ins [^>]*w:author="Mexico"[^>]*>[\s\S]*?<w:t[^>]*>and strengthen <\/w:t>/);
+    expect(document).toMatch(/<w:ins [^>]*w:author="Penholder"[^>]*>[\s\S]*?<w:t[^>]*>short <\/w:t>/);
+    expect(document).not.toContain('w:author="Chile"');
+  });
+
+  it('sets Arabic paragraphs right to left (w:bidi, w:rtl) and leaves the others alone', async () => {
+    const a = doc(title('T'), op({ id: 'o1' }, 'يقرر مواصلة عمله؛'), op({ id: 'o2' }, 'Requests a report;'));
+    const b = doc(title('T'), op({ id: 'o1' }, 'يقرر مواصلة وتعزيز عمله؛'), op({ id: 'o2' }, 'Requests a short report;'));
+    const { document } = await wordParts(await exportRedline(compareTexts(a, b), options));
+    const ps = paragraphs(document);
+    const arabic = ps.find((p) => p.includes('يقرر'))!;
+    expect(arabic).toMatch(/<w:pPr>[\s\S]*<w:bidi\/>/);
+    expect(arabic).toContain('<w:rtl/>');
+    expect(ps.find((p) => p.includes('Requests a'))).not.toContain('<w:bidi/>');
+    // A text recorded in Arabic: every paragraph runs right to left, the English title too.
+    const all = paragraphs((await wordParts(await exportRedline(compareTexts(a, b), { ...options, textLanguage: 'ar' }))).document);
+    expect(all.find((p) => p.includes('Requests a'))).toContain('<w:bidi/>');
+  });
+
+  it('carries the symbol in the header from page 2 and page numbers in the footer', async () => {
+    const zip = await JSZip.loadAsync(await exportRedline(compareTexts(original(), revised()), options));
+    const document = await zip.file('word/document.xml')!.async('string');
+    expect(document).toContain('<w:titlePg/>');
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^word\/header\d+\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    );
+    expect(headers.some((h) => h.includes('X/L.1/Rev.1'))).toBe(true);
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^word\/footer\d+\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    );
+    expect(footers.some((f) => /<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/.test(f))).toBe(true);
   });
 });
