@@ -1,11 +1,15 @@
 /** The Word redline: every change a tracked change, whole paragraphs with their marks, numbers kept, moves as moves, notes as notes. */
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareTexts } from '../../../shared/compare';
 import { blockOrder, exportRedline, REDLINE_AUTHOR } from '../../../server/export/redline';
 import { doc, fn, op, title } from '../../builders';
-import { original, revised } from '../../helpers/lineage';
+import { issueLineage, original, revised, TYPED, type Lineage } from '../../helpers/lineage';
+import { makeWorld, type World } from '../../helpers/factories';
+import { startTestServer, type TestServer } from '../../helpers/server';
+import { redlineContext } from '../../../server/export/redlineAuthors';
+import { loadDraftTexts, resolveText } from '../../../server/texts';
 
 const documentXml = async (bytes: Buffer) => (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
 async function wordParts(bytes: Buffer): Promise<{ document: string; footnotes: string }> {
@@ -172,5 +176,38 @@ describe('exportRedline', () => {
         .map((n) => zip.file(n)!.async('string')),
     );
     expect(footers.some((f) => /<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/.test(f))).toBe(true);
+  });
+});
+
+describe('redlineContext: what the draft record and history give a redline', () => {
+  let server: TestServer;
+  let world: World;
+  let lineage: Lineage;
+  beforeAll(async () => {
+    server = await startTestServer();
+    world = await makeWorld(server.store);
+    // Peru's delegate issues the lineage's texts and types into OP 1 of the working text.
+    lineage = await issueLineage(server.store, world.session, world.draft, { userId: world.users.nonSponsor.id, delegationId: world.delegations.other.id });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('names the delegation that typed an insertion into the working text, in the language of the redline', async () => {
+    const texts = await loadDraftTexts(server.store, lineage.draft.id);
+    const [left, right] = await Promise.all([
+      resolveText(server.store, texts, { kind: 'revision', symbol: lineage.symbols.revised }),
+      resolveText(server.store, texts, { kind: 'working' }),
+    ]);
+    const comparison = compareTexts(left.text, right.text);
+    for (const [lang, name] of [
+      ['en', 'Peru'],
+      ['zh', '秘鲁'],
+    ] as const) {
+      const context = await redlineContext(server.store, texts.draft, left, lang);
+      expect(context.leftOrder).toEqual(blockOrder(left.text));
+      const { document } = await wordParts(await exportRedline(comparison, { ...options, lang, ...context }));
+      expect(document).toMatch(new RegExp(`<w:ins [^>]*w:author="${name}"[^>]*>[\\s\\S]*?<w:t[^>]*>${TYPED}</w:t>`));
+    }
   });
 });
