@@ -2,11 +2,18 @@
  * Benchmark of `compareTexts` on a large text: the whole 150 KB report of the eleventh session
  * (imported as one text, about 560 blocks) against a revision with some hundred scattered
  * edits (seeded), next to a flat diff-match-patch of the same two plain texts with semantic
- * clean-up, measured in the same run. Target (issue #5): ≤ 100 ms and ≤ 1.5× the flat diff.
+ * clean-up, measured in the same run, round after round, median after warm-up:
+ *   - the comparison of two pasted texts, import included (`importPlainText` of both, then
+ *     `compareTexts`): target (issue #18) ≤ 1.5× the flat diff;
+ *   - the comparison of the two texts with their stable ids (issue #5: ≤ 1.5× too);
+ *   - `POST /api/compare` with the two pasted texts, to the whole app on 127.0.0.1 in this
+ *     process (SQLite in a temporary folder): p50 of the wall time, target ≤ 40 ms.
  *
- * Run: npx tsx bench/compare.bench.ts [runs]
+ * Run: npm run bench:compare [-- runs [requests]]   (defaults: 10 runs, 30 requests)
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import DiffMatchPatch from 'diff-match-patch';
 import type { Node as PMNode } from 'prosemirror-model';
 import { compareTexts } from '../shared/compare';
@@ -14,7 +21,8 @@ import { importPlainText } from '../shared/importText';
 import { resolutionSchema as schema } from '../shared/schema';
 import { random } from './seeded';
 
-const RUNS = Number(process.argv[2] ?? 50);
+const RUNS = Number(process.argv[2] ?? 10);
+const REQUESTS = Number(process.argv[3] ?? 30);
 const EDITS = 100;
 const report = readFileSync(new URL('./fixtures/cop11-report.zh.txt', import.meta.url), 'utf8');
 
@@ -91,7 +99,7 @@ function median(xs: number[]): number {
 
 // Runs the contenders in turn, round after round, so that a busy machine slows them alike;
 // the first rounds only warm the JIT up.
-function measure(contenders: Record<string, () => unknown>, warmup = 30): Record<string, number[]> {
+function measure(contenders: Record<string, () => unknown>, warmup = 10): Record<string, number[]> {
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   for (let r = 0; r < warmup + RUNS; r++) {
     for (const [name, fn] of Object.entries(contenders)) {
@@ -117,17 +125,49 @@ const flat = () => {
   flatDmp.diff_cleanupSemantic(d);
   return d;
 };
+// What the route does with two pasted texts: import both (fresh ids), then compare.
+const pasted = () => compareTexts(importText(leftText, 'a'), importText(rightText, 'b'));
 const times = measure({
   flat,
   withIds: () => compareTexts(left, right),
   withoutIds: () => compareTexts(leftImported, rightImported),
+  pasted,
 });
-const [flatMs, withIds, withoutIds] = [median(times.flat!), median(times.withIds!), median(times.withoutIds!)];
+const [flatMs, withIds, withoutIds, pastedMs] = [median(times.flat!), median(times.withIds!), median(times.withoutIds!), median(times.pasted!)];
 
 const sample = compareTexts(left, right);
 const fmt = (n: number) => n.toFixed(1).padStart(7);
-console.log(`texts: ${leftText.length} and ${rightText.length} characters, ${sample.paragraphs.length} rows, ${RUNS} runs (median)`);
+console.log(`texts: ${leftText.length} and ${rightText.length} characters, ${sample.paragraphs.length} rows, median of ${RUNS} runs after warm-up`);
 console.log(`counts: ${JSON.stringify(sample.counts)}`);
-console.log(`flat diff-match-patch + semantic clean-up ${fmt(flatMs)} ms`);
-console.log(`compareTexts, stable ids               ${fmt(withIds)} ms   ratio ${(withIds / flatMs).toFixed(2)}×`);
-console.log(`compareTexts, imported (no ids shared) ${fmt(withoutIds)} ms   ratio ${(withoutIds / flatMs).toFixed(2)}×`);
+console.log(`flat diff-match-patch + semantic clean-up  ${fmt(flatMs)} ms`);
+console.log(`compareTexts, stable ids                   ${fmt(withIds)} ms   ratio ${(withIds / flatMs).toFixed(2)}×`);
+console.log(`compareTexts, imported (no ids shared)     ${fmt(withoutIds)} ms   ratio ${(withoutIds / flatMs).toFixed(2)}×`);
+console.log(`two pasted texts, import included          ${fmt(pastedMs)} ms   ratio ${(pastedMs / flatMs).toFixed(2)}×   (target ≤ 1.50×)`);
+
+// POST /api/compare against the whole app, in this process.
+const { createPenholder } = await import('../server/app');
+const { defaultConfig } = await import('../server/config');
+const { seedDraft } = await import('../test/helpers/collab');
+const dataDir = mkdtempSync(join(tmpdir(), 'ph-compare-bench-'));
+const app = await createPenholder({ ...defaultConfig, host: '127.0.0.1', port: 0, dataDir }, { log: () => {} });
+try {
+  const { users } = await seedDraft(app.store);
+  const { port } = await app.listen(0, '127.0.0.1');
+  const body = JSON.stringify({ left: { text: leftText }, right: { text: rightText } });
+  const post = async () => {
+    const t0 = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}/api/compare`, { method: 'POST', headers: { authorization: `Bearer ${users.sponsor.token}`, 'content-type': 'application/json' }, body });
+    const answer = (await res.json()) as { counts?: unknown; error?: unknown };
+    if (res.status !== 200) throw new Error(`POST /api/compare: ${res.status} ${JSON.stringify(answer.error)}`);
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < 5; i++) await post();
+  const wall: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) wall.push(await post());
+  wall.sort((a, b) => a - b);
+  const p = (q: number) => wall[Math.min(wall.length - 1, Math.floor(q * wall.length))]!;
+  console.log(`POST /api/compare (the two pasted texts)   p50 ${fmt(median(wall))} ms   p90 ${fmt(p(0.9))} ms   (${REQUESTS} requests; target p50 ≤ 40 ms)`);
+} finally {
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -15,7 +15,7 @@
  * so that the preamble, the operative part and each annex align in turn (they are in the same
  * order on both sides) and a paragraph may still move from one to another.
  */
-import { profile, similarity, similarityBound, type Profile } from './similarity';
+import { keptEnds, lengthBound, profile, similarity, type Profile } from './similarity';
 import type { Unit } from './units';
 
 /** Two blocks, one of each text, that are the same block; `moved` when it left the order of the others. */
@@ -67,31 +67,55 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
   matchUniqueTexts(left, right, rightOf, leftOf, link);
 
   const inOrder = longestChain(rightOf, (i) => (left[i]!.kind === 'subparagraph' ? 0.01 : 1));
-  const profiles = new Map<string, Profile>();
-  const profileOf = (text: string) => {
-    let p = profiles.get(text);
-    if (!p) profiles.set(text, (p = profile(text)));
-    return p;
+  // Profiles are made only for blocks that get past the bound on lengths, once each.
+  const cache = (units: readonly Unit[], joined: boolean) => {
+    const made: (Profile | undefined)[] = new Array(units.length);
+    return (k: number) => (made[k] ??= profile(joined ? units[k]!.text + units[k + 1]!.text : units[k]!.text));
   };
-  const above = (a: Profile, b: Profile, threshold: number) => {
-    if (similarityBound(a, b) < threshold) return -1;
-    const s = similarity(a, b);
+  const [leftOne, rightOne, leftTwo, rightTwo] = [cache(left, false), cache(right, false), cache(left, true), cache(right, true)];
+  const above = (x: number, y: number, threshold: number, a: () => Profile, b: () => Profile) => {
+    if (lengthBound(x, y) < threshold) return -1;
+    const s = similarity(a(), b());
     return s >= threshold ? s : -1;
   };
   const paragraphs = (...units: Unit[]) => units.every((u) => classOf(u) === 'paragraph');
+  const len = (...units: Unit[]) => units.reduce((n, u) => n + u.text.length, 0);
   const sim: Similar = {
+    atLeast(i, j, threshold) {
+      const [a, b] = [left[i]!, right[j]!];
+      if (classOf(a) !== 'paragraph' || classOf(b) !== 'paragraph') return sim.pair(i, j, threshold) >= 0;
+      return keptEnds(a.text, b.text) >= threshold || sim.pair(i, j, threshold) >= 0;
+    },
     pair(i, j, threshold) {
       const c = classOf(left[i]!);
       if (c !== classOf(right[j]!) || c === 'title' || c === 'formula') return -1;
-      return above(profileOf(left[i]!.text), profileOf(right[j]!.text), threshold);
+      return above(
+        len(left[i]!),
+        len(right[j]!),
+        threshold,
+        () => leftOne(i),
+        () => rightOne(j),
+      );
     },
     merged(i, j) {
       if (!paragraphs(left[i]!, left[i + 1]!, right[j]!)) return -1;
-      return above(profileOf(left[i]!.text + left[i + 1]!.text), profileOf(right[j]!.text), JOIN_THRESHOLD);
+      return above(
+        len(left[i]!, left[i + 1]!),
+        len(right[j]!),
+        JOIN_THRESHOLD,
+        () => leftTwo(i),
+        () => rightOne(j),
+      );
     },
     split(i, j) {
       if (!paragraphs(left[i]!, right[j]!, right[j + 1]!)) return -1;
-      return above(profileOf(left[i]!.text), profileOf(right[j]!.text + right[j + 1]!.text), JOIN_THRESHOLD);
+      return above(
+        len(left[i]!),
+        len(right[j]!, right[j + 1]!),
+        JOIN_THRESHOLD,
+        () => leftOne(i),
+        () => rightTwo(j),
+      );
     },
   };
 
@@ -104,7 +128,15 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
     const rs: number[] = [];
     for (let i = from[0] + 1; i < to[0]; i++) if (rightOf[i] === -1) ls.push(i);
     for (let j = from[1] + 1; j < to[1]; j++) if (leftOf[j] === -1) rs.push(j);
-    if (ls.length > 0 && rs.length > 0) {
+    if (ls.length === 1 && rs.length === 1) {
+      // One block changed in place, the commonest gap: only the threshold matters, and the
+      // words kept at both ends often prove it without a profile.
+      const [i, j] = [ls[0]!, rs[0]!];
+      if (sim.atLeast(i, j, MATCH_THRESHOLD)) {
+        link(i, j);
+        inOrder.add(i);
+      }
+    } else if (ls.length > 0 && rs.length > 0) {
       for (const [i, j] of alignGap(ls, rs, sim)) {
         link(i, j);
         inOrder.add(i);
@@ -170,6 +202,8 @@ function longestChain(rightOf: Int32Array, weight: (i: number) => number): Set<n
 // How alike blocks are (-1 below the threshold): a left and a right block; left blocks i and i + 1
 // joined and right block j; left block i and right blocks j and j + 1 joined.
 interface Similar {
+  /** Whether a left and a right block are at least this similar. */
+  atLeast(i: number, j: number, threshold: number): boolean;
   pair(i: number, j: number, threshold: number): number;
   merged(i: number, j: number): number;
   split(i: number, j: number): number;

@@ -41,8 +41,25 @@ export function similarity(a: Profile, b: Profile): number {
   return (2 * shared) / total;
 }
 
-/** The best similarity two profiles of these sizes could have: skips pairs that cannot reach a threshold. */
-export function similarityBound(a: Profile, b: Profile): number {
-  const total = a.length + b.length;
-  return total === 0 ? 1 : (2 * Math.min(a.length, b.length)) / total;
+/** The best similarity the profiles of two texts of these lengths could have, known before either is made: skips pairs that cannot reach a threshold. */
+export function lengthBound(left: number, right: number): number {
+  const size = (n: number) => (n < 2 ? n : n - 1);
+  const total = size(left) + size(right);
+  return total === 0 ? 1 : (2 * Math.min(size(left), size(right))) / total;
+}
+
+/**
+ * A lower bound of the similarity of two texts from what they share at both ends: the bigrams
+ * of their common prefix and suffix are shared bigrams. Cheap (no profile), and close to the
+ * similarity itself for a paragraph changed in one or two places.
+ */
+export function keptEnds(a: string, b: string): number {
+  const total = (a.length < 2 ? a.length : a.length - 1) + (b.length < 2 ? b.length : b.length - 1);
+  if (total === 0) return 1;
+  const most = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < most && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < most - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return (2 * (Math.max(p - 1, 0) + Math.max(s - 1, 0))) / total;
 }

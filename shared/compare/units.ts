@@ -27,6 +27,8 @@ export interface Unit {
 
 /** The text of a block, each footnote's text inline between markers. */
 export function blockText(node: PMNode): string {
+  // Most blocks are one run of text: no string to build.
+  if (node.childCount === 1 && node.firstChild!.isText) return node.firstChild!.text!;
   let text = '';
   node.forEach((child) => {
     if (child.isText) text += child.text;
@@ -51,8 +53,13 @@ export function numberText(doc: PMNode, base?: NumberingBase): Numbering {
 
 // An unnumbered paragraph has no reference; a chair names it by its opening words.
 function excerpt(text: string): string {
-  const chars = Array.from(text.slice(0, 48).replace(/\s+/g, ' ').trim());
-  return chars.length <= 24 ? chars.join('') : `${chars.slice(0, 20).join('')}…`;
+  const head = text.slice(0, 48).replace(/\s+/g, ' ').trim();
+  // Cut by code points, so that an emoji is never cut in half; most heads hold no surrogate.
+  if (/[\uD800-\uDFFF]/.test(head)) {
+    const chars = Array.from(head);
+    return chars.length <= 24 ? head : `${chars.slice(0, 20).join('')}…`;
+  }
+  return head.length <= 24 ? head : `${head.slice(0, 20)}…`;
 }
 
 /** The blocks of a text in document order, numbered. */

@@ -15,6 +15,7 @@ type FootnoteLine = Extract<SourceLine, { kind: 'footnote' }>;
 // "同上" / "Ibid." points at the note before it, which a derived renumbering may change.
 const IBID = /^(同上|ibid\.?)/iu;
 const BOLD = /\*\*(.+?)\*\*/gu;
+const HAS_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
 
 /** The footnotes of one text and the markers found so far. */
 export class FootnoteTable {
@@ -43,11 +44,14 @@ export class FootnoteTable {
   inline(text: string, line: number): PMNode[] {
     const out: PMNode[] = [];
     let at = 0;
-    for (const m of text.matchAll(BOLD)) {
-      this.warnings.add('markup', `"**" marks around "${m[1]}" read as bold.`, line);
-      this.runs(text.slice(at, m.index), line, false, out);
-      this.runs(m[1]!, line, true, out);
-      at = m.index + m[0].length;
+    // Most paragraphs have no bold marks: no second scan of the text for them.
+    if (text.includes('**')) {
+      for (const m of text.matchAll(BOLD)) {
+        this.warnings.add('markup', `"**" marks around "${m[1]}" read as bold.`, line);
+        this.runs(text.slice(at, m.index), line, false, out);
+        this.runs(m[1]!, line, true, out);
+        at = m.index + m[0].length;
+      }
     }
     this.runs(text.slice(at), line, false, out);
     return out;
@@ -55,6 +59,10 @@ export class FootnoteTable {
 
   private runs(text: string, line: number, bold: boolean, out: PMNode[]): void {
     const marks = bold ? [resolutionSchema.marks.strong.create()] : undefined;
+    if (!HAS_MARKER.test(text)) {
+      if (text !== '') out.push(resolutionSchema.text(text, marks));
+      return;
+    }
     let pending = '';
     let at = 0;
     const flush = () => {
