@@ -8,17 +8,22 @@
  * hashed, and only then is the whole demo written in one store transaction: it is all there or
  * none of it is.
  *
- * Working texts are NOT created here. The collaboration server creates a draft's Y.Doc from
- * its latest revision the first time the draft is opened; the seed writes nothing to the
- * update log, which holds only what people typed.
+ * Beside the session, in a session of its own, one illustrative draft in negotiation
+ * (illustrative.ts), labelled so, never presented as part of the session's record.
+ *
+ * The session's working texts are NOT created here. The collaboration server creates a
+ * draft's Y.Doc from its latest revision the first time the draft is opened; the seed writes
+ * nothing to their update logs, which hold only what people typed. The illustrative draft's
+ * log holds its Rev.1 and what its main sponsor's delegate typed after it.
  */
 import type { Role } from '../../shared/accounts';
 import { applyEvent, INITIAL_STATUS, validateEvent, type DraftStatus } from '../../shared/lifecycle';
 import { hashPassword } from '../auth/passwords';
 import { RecordTypes } from '../commands/meetingRecord';
-import type { RecordRepos, Store } from '../storage/types';
+import type { RecordRepos, Store, UpdateLogRepo } from '../storage/types';
 import { DEMO_ACCOUNTS, demoLogin, demoPassword, type DemoPasswords } from './accounts';
 import { DEMO_DELEGATIONS } from './delegations';
+import { ILLUSTRATIVE_BODY, loadIllustrativeFacts, planIllustrative, workingTextLog, type PlannedIllustrative } from './illustrative';
 import { isPlannedEvent, planDraft, type PlannedDraft, type PlannedRecord } from './plan';
 import { loadDraftText, loadSessionFacts, type SessionFacts } from './sessionFacts';
 
@@ -36,6 +41,8 @@ export interface DemoAccount {
 export interface SeedDemoOptions {
   /** 'random' (the default): new passwords per install; 'fixed': known ones, for tests. */
   passwords?: DemoPasswords;
+  /** The moment the illustrative draft's dates follow (default: now). */
+  now?: Date;
 }
 
 /** Thrown when the store already holds the demo session: the demo is seeded once, into an empty store. */
@@ -49,6 +56,7 @@ export class DemoAlreadySeeded extends Error {
 /** The demo, worked out and checked, ready to write. */
 interface DemoPlan {
   drafts: PlannedDraft[];
+  illustrative: PlannedIllustrative;
   accounts: (DemoAccount & { passwordHash: string; delegationCode: string | null })[];
 }
 
@@ -56,8 +64,9 @@ async function refuseIfSeeded(repos: Pick<RecordRepos, 'listSessions'>, prefix: 
   if ((await repos.listSessions()).some((s) => s.symbolPrefix === prefix)) throw new DemoAlreadySeeded(prefix);
 }
 
-async function planDemo(facts: SessionFacts, mode: DemoPasswords): Promise<DemoPlan> {
+async function planDemo(facts: SessionFacts, mode: DemoPasswords, now: Date): Promise<DemoPlan> {
   const drafts = await Promise.all(facts.drafts.map(async (d) => planDraft(d, await loadDraftText(d), facts.session)));
+  const illustrative = planIllustrative(await loadIllustrativeFacts(), now);
   const nameOf = new Map(DEMO_DELEGATIONS.map((d) => [d.code, d.name.en]));
   const accounts = await Promise.all(
     DEMO_ACCOUNTS.map(async (spec) => {
@@ -75,7 +84,7 @@ async function planDemo(facts: SessionFacts, mode: DemoPasswords): Promise<DemoP
       };
     }),
   );
-  return { drafts, accounts };
+  return { drafts, illustrative, accounts };
 }
 
 // The demo's delegations, reusing any the store already has under the same code.
@@ -176,6 +185,57 @@ async function writeDraft(
   await writeRecord(tx, { id: row.id, sessionId }, draft.symbol, draft.record, delegationIds, secretariatId);
 }
 
+// The illustrative session and its draft: issued texts, record, the working text's log and
+// the chair's paragraph states.
+async function writeIllustrative(
+  tx: RecordRepos & UpdateLogRepo,
+  plan: PlannedIllustrative,
+  delegationIds: ReadonlyMap<string, string>,
+  users: { secretariatId: string; chairId: string; typistId: string },
+): Promise<void> {
+  const body = await tx.createBody({ name: ILLUSTRATIVE_BODY });
+  const session = await tx.createSession({ bodyId: body.id, ...plan.session });
+  const row = await tx.createDraft({
+    sessionId: session.id,
+    lNumber: 1,
+    kind: 'resolution',
+    title: plan.title,
+    agendaItem: plan.agendaItem,
+    language: 'en',
+    submittedBy: null,
+    chairUserId: users.chairId,
+    createdBy: users.secretariatId,
+    createdAt: plan.createdAt,
+  });
+  for (const s of plan.sponsorship) {
+    const { code, ...change } = s;
+    await tx.addSponsorshipEvent({ draftId: row.id, delegationId: idOf(delegationIds, code), ...change, recordedBy: users.secretariatId });
+  }
+  for (const r of plan.revisions) {
+    const { symbol, revision, text, hash, issuedAt } = r;
+    await tx.createRevision({
+      draftId: row.id,
+      symbol,
+      revision,
+      text,
+      hash,
+      issuedAt,
+      sponsorIds: r.sponsorCodes.map((c) => idOf(delegationIds, c)),
+      issuedBy: users.secretariatId,
+    });
+  }
+  await writeRecord(tx, { id: row.id, sessionId: session.id }, plan.revisions.at(-1)!.symbol, plan.record, delegationIds, users.secretariatId);
+  const { first, typed } = workingTextLog(plan.revisions.at(-1)!.text, plan.working);
+  await tx.appendUpdates([{ draftId: row.id, update: first, userId: users.secretariatId, delegationId: null }]);
+  const taken = await tx.claimClientIds(row.id, users.typistId, [typed.clientId]);
+  if (taken.length > 0) throw new Error("illustrative draft: the typist's client id is taken");
+  await tx.appendUpdates([{ draftId: row.id, update: typed.update, userId: users.typistId, delegationId: idOf(delegationIds, plan.typedBy) }]);
+  const at = plan.revisions.at(-1)!.issuedAt;
+  for (const s of plan.paragraphStates) {
+    await tx.appendDraftEvent({ draftId: row.id, type: RecordTypes.paragraphState, payload: { paragraphId: s.id, state: s.state }, userId: users.chairId, at });
+  }
+}
+
 /**
  * Seed the demo session into a store that does not hold it yet, in one transaction; returns
  * the accounts with their passwords in clear (the only time they are known). Throws
@@ -186,7 +246,7 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
   const { body, session } = facts;
   // Checked before the slow part (importing, hashing) and again inside the transaction, where it counts.
   await refuseIfSeeded(store, session.symbolPrefix);
-  const plan = await planDemo(facts, options.passwords ?? 'random');
+  const plan = await planDemo(facts, options.passwords ?? 'random', options.now ?? new Date());
   await store.transaction(async (tx) => {
     await refuseIfSeeded(tx, session.symbolPrefix);
     const bodyRow = await tx.createBody({ name: body });
@@ -214,6 +274,9 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
     const secretariatId = userIds.get(demoLogin({ name: 'secretariat' }))!;
     const chairId = userIds.get(demoLogin({ name: 'chair' }))!;
     for (const draft of plan.drafts) await writeDraft(tx, sessionRow.id, draft, delegationIds, secretariatId, chairId);
+    const typist = plan.accounts.find((a) => a.delegationCode === plan.illustrative.typedBy);
+    if (!typist) throw new Error(`illustrative draft: no demo account for ${plan.illustrative.typedBy}`);
+    await writeIllustrative(tx, plan.illustrative, delegationIds, { secretariatId, chairId, typistId: userIds.get(typist.login)! });
   });
   return plan.accounts.map(({ login, password, displayName, role, delegation }) => ({ login, password, displayName, role, delegation }));
 }

@@ -23,6 +23,12 @@ import { loadDraftText, loadSessionFacts } from '../../../server/demo/sessionFac
 import { finalText } from '../../../server/commands/freezer';
 import { numberOf, oralAmendmentsOf, RecordTypes } from '../../../server/commands/meetingRecord';
 import { statusOfRecord } from '../../../server/readModels/draftStatus';
+import { loadDraftAccess } from '../../../server/readModels/draftAccess';
+import { workingTextNow } from '../../../server/commands/revisionIssuer';
+import { ILLUSTRATIVE_PREFIX } from '../../../server/demo/illustrative';
+import { compareTexts } from '../../../shared/compare';
+import { bracketsInText } from '../../../shared/negotiation';
+import { mayEditText } from '../../../shared/policy';
 import { importPlainText } from '../../../shared/importText';
 import { validateOralAmendment } from '../../../shared/oralAmendments';
 import { canonicalTextJSON, textHash } from '../../../shared/canonical';
@@ -333,11 +339,86 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
 
   it('refuses to seed twice, and changes nothing', async () => {
     const users = await store.countUsers();
+    const sessions = await store.listSessions();
     await expect(seedDemo(store, { passwords: 'fixed' })).rejects.toThrow(DemoAlreadySeeded);
     await expect(seedDemo(store)).rejects.toThrow(/already in the store/);
     expect(await store.countUsers()).toBe(users);
-    expect(await store.listSessions()).toHaveLength(1);
+    // The session and the illustrative one beside it, nothing more.
+    expect(await store.listSessions()).toEqual(sessions);
+    expect(sessions.map((x) => x.symbolPrefix)).toEqual([PREFIX, ILLUSTRATIVE_PREFIX]);
     expect(await store.listDrafts(seeded.session.id)).toHaveLength(9);
+  });
+
+  describe('the illustrative draft', () => {
+    let d: DraftRow;
+    let revisions: RevisionRow[];
+    let events: DraftEventRow[];
+    beforeAll(async () => {
+      const session = (await store.listSessions()).find((x) => x.symbolPrefix === ILLUSTRATIVE_PREFIX)!;
+      [d] = (await store.listDrafts(session.id)) as [DraftRow];
+      revisions = (await store.listRevisions(d.id)).sort((a, b) => a.revision - b.revision);
+      events = await store.listDraftEvents(d.id);
+    });
+
+    it('stands in a session and a body of its own, both named illustrative, its title saying so', async () => {
+      const session = (await store.getSession(d.sessionId))!;
+      expect(session.id).not.toBe(seeded.session.id);
+      expect(session.title.en).toMatch(/^Illustrative/);
+      expect((await store.getBody(session.bodyId))!.name.en).toMatch(/^Illustrative .*not a real body/);
+      expect(d.title.en).toMatch(/^Illustrative draft \(not a real text\)/);
+      expect(d.title.zh).toMatch(/^示例草案/);
+      expect(textFromJSON(revisions[0]!.text).firstChild!.textContent).toMatch(/^Illustrative draft/);
+      expect(revisions.map((r) => r.symbol)).toEqual(['ILLUSTRATIVE/L.1', 'ILLUSTRATIVE/L.1/Rev.1']);
+    });
+
+    it('carries the illustrative note on the whole draft, and no note of the real record', () => {
+      expect(provenanceOf(events)).toEqual([
+        { kind: 'illustrative', symbol: null, note: expect.objectContaining({ en: expect.stringMatching(/^Illustrative — not part of any session's record/) }) },
+      ]);
+    });
+
+    it('is in negotiation: issued twice, not acted on, not frozen', () => {
+      const status = statusOf(events);
+      expect(status).toMatchObject({ state: 'revised', revision: 1, isFinal: false, frozen: false, finalAction: null });
+    });
+
+    it('has an original and a Rev.1 that really differ: reworded, inserted, deleted and moved paragraphs', () => {
+      const { counts } = compareTexts(revisions[0]!.text, revisions[1]!.text);
+      expect(counts.changed).toBeGreaterThanOrEqual(2);
+      expect(counts.inserted).toBe(1);
+      expect(counts.deleted).toBe(1);
+      expect(counts.moved + counts['moved-and-changed']).toBeGreaterThanOrEqual(1);
+      expect(revisions[0]!.hash).not.toBe(revisions[1]!.hash);
+      for (const r of revisions) expect(textHash(textFromJSON(r.text))).toBe(r.hash);
+    });
+
+    it("has a working text after Rev.1, typed by the main sponsor's delegate, with a bracketed passage and alternatives", async () => {
+      expect(await store.lastSeq(d.id)).toBe(2);
+      const working = await workingTextNow(store, d.id);
+      const { counts } = compareTexts(revisions[1]!.text, working);
+      expect(counts.changed).toBe(2);
+      expect(counts.inserted + counts.deleted).toBe(0);
+      const brackets = bracketsInText(working);
+      if (!brackets.ok) throw new Error(brackets.error);
+      const passages = brackets.value.flatMap((b) => b.passages);
+      expect(passages.length).toBe(2);
+      expect(passages.some((p) => p.alternatives.length === 2)).toBe(true);
+      const [, typed] = await store.listUpdates(d.id, 0);
+      const chile = await store.getUserByLogin('chile@demo.penholder');
+      expect(typed).toMatchObject({ seq: 2, userId: chile!.id, delegationId: idOf('CHL') });
+    });
+
+    it("is sponsored by the demo's sponsor delegations, Chile first, so that their delegates may edit it", async () => {
+      const list = sponsorsAsOf(await store.listSponsorshipEvents(d.id));
+      expect(code(list.main!.delegationId)).toBe('CHL');
+      expect(list.coSponsors.map((s) => code(s.delegationId)).sort()).toEqual(['EU', 'MEX', 'USA']);
+      expect(revisions.every((r) => r.sponsorIds.map(code).join() === 'CHL,MEX,USA,EU')).toBe(true);
+      for (const login of ['chile', 'mexico', 'usa', 'eu', 'china', 'germany']) {
+        const user = (await store.getUserByLogin(`${login}@demo.penholder`))!;
+        const access = (await loadDraftAccess(store, d.id))!.access;
+        expect(mayEditText({ id: user.id, role: user.role, delegationId: user.delegationId }, access).ok, login).toBe(!['china', 'germany'].includes(login));
+      }
+    });
   });
 
   it(`runs on ${kind}`, () => expect(store.kind).toBe(kind));
