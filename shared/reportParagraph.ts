@@ -29,6 +29,7 @@ export interface ActionParagraphInput {
   session?: number | null; // for "the report of the Conference on its eleventh session"
   agendaItem?: string | null; // tells a section whether a paragraph continues the one before
   remarks?: LocalizedText | null; // sentences the report adds after the record
+  conclusionApart?: boolean; // the chair's conclusion has its own paragraph (shared/reportMeeting.ts): the deferral's stops at the deferral
 }
 
 const THE_NAMES = new Set(['Bahamas', 'Comoros', 'Congo', 'Gambia', 'Holy See', 'Marshall Islands', 'Netherlands', 'Niger', 'Philippines', 'Sudan']);
@@ -79,14 +80,17 @@ const zhDate = (date: string) => {
   return `${y} 年 ${m} 月 ${d} 日`;
 };
 // Meetings in figures ("11th", "21st"), sessions in words ("eleventh", "twenty-first").
-const enOrdinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
-function enOrdinalWord(n: number): string {
+/** A meeting's number as English prints it: "2nd", "11th", "21st". */
+export const enOrdinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+/** A session's number in English words: "eleventh", "twenty-first". */
+export function enOrdinalWord(n: number): string {
   if (n > 99) return enOrdinal(n);
   if (n < 20) return wordOf(WORDS, n, 'ordinal word');
   const tens = wordOf(TENS, Math.floor(n / 10), 'ordinal word');
   return n % 10 ? `${tens}y-${wordOf(WORDS, n % 10, 'ordinal word')}` : `${tens}ieth`;
 }
-function zhNumber(n: number): string {
+/** A number in Chinese numerals up to 99 ("十一"), in figures spaced off beyond. */
+export function zhNumber(n: number): string {
   if (n > 99) return ` ${n} `;
   const tens = Math.floor(n / 10);
   return (tens > 1 ? wordOf(ZH_DIGITS, tens, 'Chinese numeral') : '') + (tens ? '十' : '') + wordOf(ZH_DIGITS, n % 10, 'Chinese numeral').trim();
@@ -117,8 +121,8 @@ function printed({ input: { printedIn: at }, action: a }: Facts, lang: Lang): st
 }
 
 // The sentence after a deferral: no action taken, the text annexed to the report.
-function afterDeferral({ input: { body, session }, action: a }: Facts, lang: Lang, noun: string): string {
-  if (a.type !== 'deferred' || (!a.noAction && !a.annexedToReport)) return '';
+function afterDeferral({ input: { body, session, conclusionApart }, action: a }: Facts, lang: Lang, noun: string): string {
+  if (a.type !== 'deferred' || (!a.noAction && !a.annexedToReport) || conclusionApart) return '';
   if (lang === 'zh') {
     const annexed = `该${noun}案文作为${session ? `第${zhNumber(session)}届会议报告` : '本报告'}的附件（见附件）。`;
     return a.noAction ? `${body.zh}未就该${noun}采取任何行动${a.annexedToReport ? `，${annexed}` : '。'}` : annexed;
@@ -191,7 +195,16 @@ function chinese(f: Facts): string {
   }
 }
 
-const finalAction = (input: ActionParagraphInput) => ('state' in input.action ? input.action.finalAction : input.action);
+/** How a paragraph names the draft: "revised draft decision" / "决定修订草案" (a "/Rev.n" symbol is revised). */
+export function draftNoun(input: Pick<ActionParagraphInput, 'kind' | 'symbol'>, lang: Lang): string {
+  const symbol = parseSymbol(input.symbol);
+  const revised = symbol.ok && symbol.value.revision > 0;
+  if (lang === 'zh') return `${input.kind === 'resolution' ? '决议' : '决定'}${revised ? '修订' : ''}草案`;
+  return `${revised ? 'revised ' : ''}draft ${input.kind}`;
+}
+
+/** The final action an input carries, or null before it. */
+export const finalAction = (input: ActionParagraphInput) => ('state' in input.action ? input.action.finalAction : input.action);
 
 /** The report paragraph recording the action on one draft; refused without a final action or with a bad symbol. */
 export function reportParagraph(input: ActionParagraphInput, lang: Lang, options: { continues?: boolean } = {}): Result<string> {
@@ -207,14 +220,17 @@ export function reportParagraph(input: ActionParagraphInput, lang: Lang, options
 const byBody = (a: FinalAction | null): a is Exclude<FinalAction, { type: 'withdrawn' }> =>
   a !== null && a.type !== 'withdrawn' && !(a.type === 'deferred' && a.decidedBy === 'sponsors');
 
+/** Whether `item`'s paragraph, printed right after `before`'s, continues it ("also" / "还"): both actions by the body, on the same agenda item, at the same meeting. */
+export function continuesFrom(before: ActionParagraphInput | undefined, item: ActionParagraphInput): boolean {
+  const [prev, now] = [before ? finalAction(before) : null, finalAction(item)];
+  return byBody(prev) && byBody(now) && item.agendaItem != null && item.agendaItem === before?.agendaItem && prev.meeting === now.meeting && prev.date === now.date;
+}
+
 /** The "action taken" section: a paragraph per draft in order ("124. …" from `firstNumber`), "also" on the same item and meeting. */
 export function actionTakenSection(items: readonly ActionParagraphInput[], lang: Lang, options: { firstNumber?: number } = {}): Result<string[]> {
   const out: string[] = [];
   for (const [i, item] of items.entries()) {
-    const before = i > 0 ? items[i - 1] : undefined;
-    const [prev, now] = [before ? finalAction(before) : null, finalAction(item)];
-    const continues = byBody(prev) && byBody(now) && item.agendaItem != null && item.agendaItem === before?.agendaItem && prev.meeting === now.meeting && prev.date === now.date;
-    const paragraph = reportParagraph(item, lang, { continues });
+    const paragraph = reportParagraph(item, lang, { continues: continuesFrom(i > 0 ? items[i - 1] : undefined, item) });
     if (!paragraph.ok) return fail(`${item.symbol}: ${paragraph.error}`);
     out.push(options.firstNumber === undefined ? paragraph.value : `${options.firstNumber + i}. ${paragraph.value}`);
   }
