@@ -33,6 +33,12 @@ export const ErrorIds = {
   sessionRecordInvalid: 'session_record_invalid',
   /** The store is unreachable; nothing was changed. */
   unavailable: 'service_unavailable',
+  /** The text the body acted on was asked for before final action on the draft. */
+  noFinalText: 'no_final_text',
+  /** The record says the text of that issued revision is not known (a provenance note). */
+  textNotInRecord: 'text_not_in_record',
+  /** An oral amendment names a paragraph by a number the text does not print ("OP 9"). */
+  unknownParagraph: 'unknown_paragraph',
   /** A fault on our side; the message reveals no internals. */
   internal: 'internal_error',
 } as const;
@@ -67,5 +73,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorId, number>> = {
   [ErrorIds.tooManyAttempts]: 429,
   [ErrorIds.rateLimited]: 429,
   [ErrorIds.unavailable]: 503,
+  [ErrorIds.noFinalText]: 409,
+  [ErrorIds.textNotInRecord]: 404,
+  [ErrorIds.unknownParagraph]: 422,
   [ErrorIds.internal]: 500,
 };

@@ -32,10 +32,20 @@ export type OralAmendment = Common &
     | { kind: 'replace_paragraph'; text: string }
     | { kind: 'insert_paragraph'; position: 'before' | 'after'; paragraphType: ParagraphType; level?: 1 | 2; text: string; newId: string }
     | { kind: 'delete_paragraph' }
+    | { kind: 'words_not_in_record'; note?: string }
   );
 
+/**
+ * An oral amendment the record knows was made (and accepted or not) but whose words it does
+ * not give: recorded with `paragraphId: ''`, applied as no change to the text.
+ */
+export type WordsNotInRecord = Extract<OralAmendment, { kind: 'words_not_in_record' }>;
+
 /** The kinds of oral amendment. */
-export const ORAL_AMENDMENT_KINDS = ['replace_words', 'insert_words', 'delete_words', 'replace_paragraph', 'insert_paragraph', 'delete_paragraph'] as const;
+export const ORAL_AMENDMENT_KINDS = ['replace_words', 'insert_words', 'delete_words', 'replace_paragraph', 'insert_paragraph', 'delete_paragraph', 'words_not_in_record'] as const;
+
+/** What the record says of an oral amendment whose words it does not give. */
+export const WORDS_NOT_IN_RECORD = 'oral amendment made; its words are not in the record';
 
 /** A paragraph's text with the document position of each character (a footnote is one U+FFFC). */
 export interface InlineText {
@@ -103,6 +113,8 @@ function locate(doc: PMNode, id: string): Result<{ node: PMNode; pos: number }> 
 }
 
 function apply(doc: PMNode, a: OralAmendment): Result<PMNode> {
+  // Its words are not known, so it changes nothing the record could show.
+  if (a.kind === 'words_not_in_record') return ok(doc);
   const found = locate(doc, a.paragraphId);
   if (!found.ok) return found;
   const { node, pos } = found.value;
@@ -179,6 +191,53 @@ export function applyOralAmendments(issuedDoc: PMNode, amendments: readonly Oral
   return ok(doc);
 }
 
+const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth'];
+const nth = (n: number | undefined) => (n === undefined ? '' : ` (the ${ORDINALS[n] ?? `${n}th`} time they occur)`);
+const q = (words: string) => `"${words}"`;
+
+/**
+ * What an oral amendment said, as one sentence of the record: `OP 3: replace "twelfth" with
+ * "thirteenth"`. `ref` is the paragraph as printed ("OP 3"), null when the issued text has no
+ * such number (then the paragraph's id is named).
+ */
+export function describeOralAmendment(a: OralAmendment, ref: string | null): string {
+  if (a.kind === 'words_not_in_record') return a.note ? `${WORDS_NOT_IN_RECORD} (${a.note})` : WORDS_NOT_IN_RECORD;
+  const where = ref ?? `paragraph ${a.paragraphId}`;
+  switch (a.kind) {
+    case 'replace_words':
+      return `${where}: replace ${q(a.words)}${nth(a.occurrence)} with ${q(a.text)}`;
+    case 'delete_words':
+      return `${where}: delete ${q(a.words)}${nth(a.occurrence)}`;
+    case 'insert_words':
+      if (!('words' in a)) return `${where}: insert ${q(a.text)} at the ${a.position}`;
+      return `${where}: insert ${q(a.text)} ${a.position} ${q(a.words)}${nth(a.occurrence)}`;
+    case 'replace_paragraph':
+      return `${where}: replace the paragraph with ${q(a.text)}`;
+    case 'delete_paragraph':
+      return `${where}: delete the paragraph`;
+    case 'insert_paragraph': {
+      const what = a.paragraphType === 'subparagraph' ? 'subparagraph' : a.paragraphType === 'plain' ? 'paragraph' : `${a.paragraphType} paragraph`;
+      return `insert a new ${what} ${a.position} ${where}: ${q(a.text)}`;
+    }
+  }
+}
+
+/**
+ * The sentences of a list of oral amendments recorded against `issuedDoc`, each naming its
+ * paragraph as printed in that text; a paragraph one of them inserted is "the paragraph
+ * inserted by oral amendment 2".
+ */
+export function describeOralAmendments(issuedDoc: PMNode, amendments: readonly OralAmendment[]): string[] {
+  const refs = sequentialNumbering(issuedDoc).byId;
+  const inserted = new Map<string, number>();
+  return amendments.map((a, i) => {
+    if (a.kind === 'insert_paragraph') inserted.set(a.newId, i + 1);
+    const ref = refs.get(a.paragraphId)?.ref || null;
+    const by = inserted.get(a.paragraphId);
+    return describeOralAmendment(a, ref ?? (by !== undefined && by !== i + 1 ? `the paragraph inserted by oral amendment ${by}` : null));
+  });
+}
+
 type Field = (v: unknown) => Result<unknown>;
 const say = (v: unknown) => (v === undefined ? 'missing' : (JSON.stringify(v) ?? String(v)));
 const text: Field = (v) =>
@@ -203,8 +262,9 @@ const FIELDS: Record<(typeof ORAL_AMENDMENT_KINDS)[number], Record<string, Field
     level: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_SUBPARAGRAPH_LEVEL ? ok(v) : fail(`must be a subparagraph level (1 or 2), not ${say(v)}`)),
   },
   delete_paragraph: {},
+  words_not_in_record: { paragraphId: oneOf(''), note: text },
 };
-const OPTIONAL = new Set(['occurrence', 'level', 'newId', 'words']);
+const OPTIONAL = new Set(['occurrence', 'level', 'newId', 'words', 'note']);
 
 /** Check an oral amendment arriving as JSON, naming a bad field; a new paragraph gets its id here, once. */
 export function validateOralAmendment(json: unknown, options: { newId?: () => string } = {}): Result<OralAmendment> {
@@ -217,7 +277,8 @@ export function validateOralAmendment(json: unknown, options: { newId?: () => st
   if (stray !== undefined) return fail(`${kind}: unknown field "${stray}"`);
   const out: Record<string, unknown> = { kind };
   for (const [name, check] of Object.entries(fields)) {
-    const value = record[name];
+    // An amendment whose words are unknown concerns no known paragraph: '' may be left out.
+    const value = name === 'paragraphId' && kind === 'words_not_in_record' ? (record[name] ?? '') : record[name];
     if (value === undefined && OPTIONAL.has(name)) continue;
     const checked = check(value);
     if (!checked.ok) return fail(`${kind}: "${name}" ${checked.error}`);

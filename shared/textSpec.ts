@@ -1,15 +1,26 @@
 /**
  * How both ends name one text of a draft in a URL (`?left=…&right=…`): an issued revision by its
  * symbol (full, or the part after the session's prefix: `L.9/Rev.1`), `working` (the working text
- * now), `seq:<n>` or `at:<ISO time>` (the working text at a past point of its log), and
- * `amended:<symbol>` (an issued revision as orally amended). Parsing is pure; which texts exist is
- * the server's business (server/texts.ts).
+ * now), `seq:<n>` or `at:<ISO time>` (the working text at a past point of its log),
+ * `amended:<symbol>` (an issued revision as orally amended), and `final` (after final action,
+ * the text the body acted on: the issued text as orally amended when accepted amendments exist,
+ * else that issued text). Parsing is pure; which texts exist is the server's business
+ * (server/texts.ts).
  */
 import { WORKING_TEXT } from './export/transfer';
 import { fail, ok, type Result } from './result';
 
 /** One text of a draft, as named in a URL. */
-export type TextSpec = { kind: 'revision'; symbol: string } | { kind: 'working' } | { kind: 'seq'; seq: number } | { kind: 'at'; at: string } | { kind: 'amended'; symbol: string };
+export type TextSpec =
+  | { kind: 'revision'; symbol: string }
+  | { kind: 'working' }
+  | { kind: 'seq'; seq: number }
+  | { kind: 'at'; at: string }
+  | { kind: 'amended'; symbol: string }
+  | { kind: 'final' };
+
+/** The spec of the text the body acted on, after final action. */
+export const FINAL_TEXT = 'final';
 
 /** The prefixes of the specs that carry a value. */
 export const TEXT_SPEC_PREFIXES = { seq: 'seq:', at: 'at:', amended: 'amended:' } as const;
@@ -23,6 +34,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2
 export function parseTextSpec(input: string): Result<TextSpec, string> {
   const s = input.trim();
   if (s === WORKING_TEXT) return ok({ kind: 'working' });
+  if (s === FINAL_TEXT) return ok({ kind: 'final' });
   if (s.startsWith(TEXT_SPEC_PREFIXES.seq)) {
     const n = s.slice(TEXT_SPEC_PREFIXES.seq.length);
     if (!/^\d{1,15}$/.test(n)) return fail(`"${s}": seq must be a whole number (seq:12)`);
@@ -38,7 +50,7 @@ export function parseTextSpec(input: string): Result<TextSpec, string> {
     if (!SYMBOL.test(symbol)) return fail(`"${s}": amended: must name an issued symbol (amended:L.9/Rev.1)`);
     return ok({ kind: 'amended', symbol });
   }
-  if (!SYMBOL.test(s)) return fail(`"${s}" names no text: give a symbol (L.9/Rev.1), working, seq:<n>, at:<time> or amended:<symbol>`);
+  if (!SYMBOL.test(s)) return fail(`"${s}" names no text: give a symbol (L.9/Rev.1), working, final, seq:<n>, at:<time> or amended:<symbol>`);
   return ok({ kind: 'revision', symbol: s });
 }
 
@@ -47,6 +59,8 @@ export function formatTextSpec(spec: TextSpec): string {
   switch (spec.kind) {
     case 'working':
       return WORKING_TEXT;
+    case 'final':
+      return FINAL_TEXT;
     case 'revision':
       return spec.symbol;
     case 'seq':

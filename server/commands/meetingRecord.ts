@@ -22,6 +22,8 @@ export const RecordTypes = {
   number: 'numbered',
   /** How the report names the draft and what it adds after the record. */
   reportDetails: 'report_details',
+  /** Where the record's knowledge of a text comes from, and what it does not know. */
+  provenance: 'provenance',
 } as const;
 
 /** Payload of a paragraph state. */
@@ -34,6 +36,8 @@ export interface OralAmendmentPayload {
   symbol: string;
   revision: number;
   amendment: OralAmendment;
+  /** The amended paragraph as printed in that text ("OP 3"), when it has a number. */
+  paragraph?: string;
   meeting?: number;
 }
 /** Payload of an addendum or corrigendum: its own symbol and the issued text it belongs to. */
@@ -53,6 +57,22 @@ export interface NumberPayload {
 export interface ReportDetailsPayload {
   describedAs: LocalizedText | null;
   remarks: LocalizedText | null;
+}
+
+/** The kinds of provenance note. */
+export const PROVENANCE_KINDS = ['illustrative', 'text_not_in_record', 'original_language_not_in_record', 'printed_version'] as const;
+/** One kind of provenance note. */
+export type ProvenanceKind = (typeof PROVENANCE_KINDS)[number];
+/**
+ * Payload of a provenance note, about one issued text (`symbol`, full or short) or the whole
+ * draft (`symbol` null): `illustrative` (not part of any session's record), `text_not_in_record`
+ * (the text of that issued revision is not known; its stored row holds an empty text),
+ * `original_language_not_in_record`, `printed_version` (which printed version the text is).
+ */
+export interface ProvenancePayload {
+  kind: ProvenanceKind;
+  symbol: string | null;
+  note: LocalizedText | null;
 }
 
 const ofType = <T>(rows: readonly DraftEventRow[], type: string) => [...rows].sort((a, b) => a.seq - b.seq).filter((r) => r.type === type) as (DraftEventRow & { payload: T })[];
@@ -89,4 +109,19 @@ export function numberOf(rows: readonly DraftEventRow[]): NumberPayload | null {
 /** The report's wording for a draft: the latest entry wins. */
 export function reportDetailsOf(rows: readonly DraftEventRow[]): ReportDetailsPayload {
   return ofType<ReportDetailsPayload>(rows, RecordTypes.reportDetails).at(-1)?.payload ?? { describedAs: null, remarks: null };
+}
+
+/** The provenance notes of a draft, in the order recorded. */
+export function provenanceOf(rows: readonly DraftEventRow[]): ProvenancePayload[] {
+  return ofType<ProvenancePayload>(rows, RecordTypes.provenance).map((r) => ({ kind: r.payload.kind, symbol: r.payload.symbol ?? null, note: r.payload.note ?? null }));
+}
+
+/** Whether a note is about the issued text `symbol` (full): it names it in full, or by the part after the session's prefix. */
+export function isAbout(note: ProvenancePayload, symbol: string): boolean {
+  return note.symbol !== null && (note.symbol === symbol || symbol.endsWith(`/${note.symbol}`));
+}
+
+/** Whether a provenance note says the text of the issued revision `symbol` (full) is not in the record. */
+export function textNotInRecord(notes: readonly ProvenancePayload[], symbol: string): boolean {
+  return notes.some((n) => n.kind === 'text_not_in_record' && isAbout(n, symbol));
 }

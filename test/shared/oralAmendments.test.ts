@@ -3,7 +3,16 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { importPlainText } from '../../shared/importText';
 import { sequentialNumbering } from '../../shared/numbering';
-import { applyOralAmendments, findWords, inlineText, validateOralAmendment, type OralAmendment } from '../../shared/oralAmendments';
+import {
+  applyOralAmendments,
+  describeOralAmendment,
+  describeOralAmendments,
+  findWords,
+  inlineText,
+  validateOralAmendment,
+  WORDS_NOT_IN_RECORD,
+  type OralAmendment,
+} from '../../shared/oralAmendments';
 import { isParagraph } from '../../shared/schema';
 import { doc, em, fn, formula, op, plain, pp, sub, title } from '../builders';
 
@@ -214,7 +223,7 @@ describe('validateOralAmendment', () => {
     [null, 'an oral amendment must be an object'],
     [
       { ...json, kind: 'move_paragraph' },
-      '"kind" must be one of replace_words, insert_words, delete_words, replace_paragraph, insert_paragraph, delete_paragraph, not "move_paragraph"',
+      '"kind" must be one of replace_words, insert_words, delete_words, replace_paragraph, insert_paragraph, delete_paragraph, words_not_in_record, not "move_paragraph"',
     ],
     [{ ...json, colour: 'red' }, 'replace_words: unknown field "colour"'],
     [{ ...json, words: '  ' }, 'replace_words: "words" must be non-empty text (no footnote mark), not "  "'],
@@ -246,4 +255,64 @@ describe('validateOralAmendment', () => {
 it('amends a plain paragraph', () => {
   const d = doc(title('T'), plain({ id: 'pl' }, 'Joint investigative bodies'));
   expect(textOf(value(applyOralAmendments(d, [amend({ kind: 'insert_words', paragraphId: 'pl', position: 'start', text: 'On' })])), 'pl')).toBe('On Joint investigative bodies');
+});
+
+describe('an oral amendment whose words are not in the record', () => {
+  const made = { kind: 'words_not_in_record', paragraphId: '', proposedBy: null, accepted: true };
+
+  it('is recorded as made (paragraphId "" or left out, an optional note) and nothing else', () => {
+    expect(validateOralAmendment(made)).toEqual({ ok: true, value: made });
+    expect(validateOralAmendment({ kind: 'words_not_in_record', proposedBy: 'MEX', accepted: false })).toEqual({
+      ok: true,
+      value: { kind: 'words_not_in_record', paragraphId: '', proposedBy: 'MEX', accepted: false },
+    });
+    expect(validateOralAmendment({ ...made, note: 'read out at the 11th meeting' })).toMatchObject({ ok: true, value: { note: 'read out at the 11th meeting' } });
+    expect(validateOralAmendment({ ...made, paragraphId: 'op1' })).toEqual({ ok: false, error: 'words_not_in_record: "paragraphId" must be "", not "op1"' });
+    expect(validateOralAmendment({ ...made, words: 'twelfth' })).toEqual({ ok: false, error: 'words_not_in_record: unknown field "words"' });
+  });
+
+  it('changes nothing in the text, before or after amendments that do', () => {
+    const text = issued();
+    const checked = value(validateOralAmendment(made)) as OralAmendment;
+    expect(value(applyOralAmendments(text, [checked])).eq(text)).toBe(true);
+    const both = value(applyOralAmendments(text, [checked, amend({ kind: 'delete_words', paragraphId: 'op1', words: 'all' }), checked]));
+    expect(textOf(both, 'op1')).toBe('Urges States parties to implement the Protocol;');
+    expect(ids(both)).toEqual(ids(text));
+  });
+});
+
+describe('what an oral amendment said, as the record shows it', () => {
+  it('names the paragraph as printed and quotes the words', () => {
+    const say = (change: Change, ref: string | null = 'OP 3') => describeOralAmendment(amend(change), ref);
+    expect(say({ kind: 'replace_words', paragraphId: 'op3', words: 'twelfth', text: 'thirteenth' })).toBe('OP 3: replace "twelfth" with "thirteenth"');
+    expect(say({ kind: 'replace_words', paragraphId: 'op3', words: 'to', text: 'towards', occurrence: 2 })).toBe('OP 3: replace "to" (the second time they occur) with "towards"');
+    expect(say({ kind: 'delete_words', paragraphId: 'op3', words: 'the Secretariat' })).toBe('OP 3: delete "the Secretariat"');
+    expect(say({ kind: 'insert_words', paragraphId: 'op3', position: 'end', text: 'and beyond' })).toBe('OP 3: insert "and beyond" at the end');
+    expect(say({ kind: 'insert_words', paragraphId: 'op3', position: 'after', words: 'report', text: 'in writing' })).toBe('OP 3: insert "in writing" after "report"');
+    expect(say({ kind: 'replace_paragraph', paragraphId: 'op3', text: 'Decides.' })).toBe('OP 3: replace the paragraph with "Decides."');
+    expect(say({ kind: 'delete_paragraph', paragraphId: 'op3' }, 'OP 4 (c)')).toBe('OP 4 (c): delete the paragraph');
+    expect(say({ kind: 'insert_paragraph', paragraphId: 'op3', position: 'after', paragraphType: 'operative', text: 'Urges.', newId: 'n1' })).toBe(
+      'insert a new operative paragraph after OP 3: "Urges."',
+    );
+    expect(say({ kind: 'delete_paragraph', paragraphId: 'x9' }, null)).toBe('paragraph x9: delete the paragraph');
+    expect(say({ kind: 'words_not_in_record', paragraphId: '' }, null)).toBe(WORDS_NOT_IN_RECORD);
+    expect(WORDS_NOT_IN_RECORD).toBe('oral amendment made; its words are not in the record');
+  });
+
+  it('reads the printed numbers from the issued text, and names a paragraph an earlier amendment inserted', () => {
+    const said = describeOralAmendments(issued(), [
+      amend({ kind: 'replace_words', paragraphId: 'op3', words: 'twelfth', text: 'thirteenth' }),
+      amend({ kind: 'delete_paragraph', paragraphId: 'b' }),
+      amend({ kind: 'insert_paragraph', paragraphId: 'op1', position: 'after', paragraphType: 'operative', text: 'Welcomes.', newId: 'new1' }),
+      amend({ kind: 'insert_words', paragraphId: 'new1', position: 'start', text: 'Warmly' }),
+      amend({ kind: 'delete_words', paragraphId: 'pp1', words: 'its' }),
+    ]);
+    expect(said).toEqual([
+      'OP 3: replace "twelfth" with "thirteenth"',
+      'OP 2 (b): delete the paragraph',
+      'insert a new operative paragraph after OP 1: "Welcomes."',
+      'the paragraph inserted by oral amendment 3: insert "Warmly" at the start',
+      'PP 1: delete "its"',
+    ]);
+  });
 });

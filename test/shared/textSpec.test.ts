@@ -12,6 +12,7 @@ describe('text specs', () => {
       { kind: 'seq', seq: 42 },
       { kind: 'at', at: '2022-10-21T12:05:00.000Z' },
       { kind: 'amended', symbol: 'L.10/Rev.2' },
+      { kind: 'final' },
     ];
     for (const s of specs) expect(parseTextSpec(formatTextSpec(s))).toEqual({ ok: true, value: s });
   });
@@ -26,6 +27,12 @@ describe('text specs', () => {
       expect(parsed.ok, bad).toBe(false);
     }
     const refused = parseTextSpec('L.9 Rev.1');
-    expect(!refused.ok && refused.error).toContain('working, seq:<n>, at:<time> or amended:<symbol>');
+    expect(!refused.ok && refused.error).toContain('working, final, seq:<n>, at:<time> or amended:<symbol>');
+  });
+
+  it('reads "final" as the text acted on, not as a symbol', () => {
+    expect(parseTextSpec(' final ')).toEqual({ ok: true, value: { kind: 'final' } });
+    expect(formatTextSpec({ kind: 'final' })).toBe('final');
+    expect(parseTextSpec('L.final')).toEqual({ ok: true, value: { kind: 'revision', symbol: 'L.final' } });
   });
 });
