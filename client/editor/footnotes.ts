@@ -1,38 +1,136 @@
 /**
  * Footnotes in the editor. A footnote is an inline atom holding its text (see shared/schema.ts);
  * in the running text it shows only its mark, numbered by the numbering plugin through
- * `data-number`, and its text is edited in a prompt rather than inline, where a caret inside a
- * superscript is hard to see and harder to reach by keyboard.
+ * `data-number`, and its text is edited in a small editor that opens in the page under the caret
+ * (`askInPage`) rather than inline, where a caret inside a superscript is hard to see and harder
+ * to reach by keyboard. Enter saves, Shift+Enter breaks nothing (a footnote is one line), Escape
+ * cancels; focus goes back to the text either way.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { NodeSelection, type Command } from 'prosemirror-state';
+import { NodeSelection, type Command, type EditorState } from 'prosemirror-state';
 import type { EditorView, NodeView } from 'prosemirror-view';
 import { editFootnote, insertFootnote } from './commands';
 
-/** Asks the user for a footnote's text; null when they cancel. */
-export type AskText = (label: string, current: string) => string | null;
+/** Asks the user for a footnote's text; null when they cancel. May answer at once or later. */
+export type AskText = (label: string, current: string, view?: EditorView) => string | null | Promise<string | null>;
 
-/** The default way to ask: the browser's prompt, which every keyboard and screen reader can use. */
-export const promptText: AskText = (label, current) => window.prompt(label, current);
+let openEditor: { close(): void } | null = null;
+
+/**
+ * The default way to ask: a labelled text field with Save and Cancel, opened in the page under
+ * the caret (no `window.prompt`, which blocks the page and every remote edit behind it).
+ */
+export const askInPage: AskText = (label, current, view) =>
+  new Promise((resolve) => {
+    openEditor?.close();
+    const box = document.createElement('form');
+    box.className = 'ph-footnote-editor';
+    box.setAttribute('role', 'dialog');
+    box.setAttribute('aria-label', label);
+    const field = document.createElement('input');
+    field.type = 'text';
+    field.name = 'footnote';
+    field.value = current;
+    field.id = 'ph-footnote-text';
+    const caption = document.createElement('label');
+    caption.htmlFor = field.id;
+    caption.textContent = label;
+    const save = document.createElement('button');
+    save.type = 'submit';
+    save.textContent = 'Save footnote';
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.textContent = 'Cancel';
+    box.append(caption, field, save, cancel);
+    const at = view ? view.coordsAtPos(view.state.selection.from) : null;
+    if (at) {
+      box.style.position = 'absolute';
+      box.style.left = `${Math.max(8, Math.min(at.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 360))}px`;
+      box.style.top = `${at.bottom + window.scrollY + 6}px`;
+    }
+    const finish = (value: string | null) => {
+      if (openEditor !== handle) return;
+      openEditor = null;
+      box.remove();
+      view?.focus();
+      resolve(value);
+    };
+    const handle = { close: () => finish(null) };
+    openEditor = handle;
+    box.addEventListener('submit', (event) => {
+      event.preventDefault();
+      finish(field.value);
+    });
+    cancel.addEventListener('click', () => finish(null));
+    box.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        finish(null);
+      }
+    });
+    document.body.append(box);
+    field.focus();
+    field.select();
+  });
+
+// Run `then` on the answer: at once when `ask` answered at once (the state is still current),
+// otherwise on the view's state when the answer comes (remote edits may have moved the text).
+function whenAnswered(
+  answer: string | null | Promise<string | null>,
+  view: EditorView | undefined,
+  then: (text: string | null, state: EditorState, dispatch: EditorView['dispatch']) => void,
+  state: EditorState,
+  dispatch: EditorView['dispatch'],
+): void {
+  if (!(answer instanceof Promise)) return then(answer, state, dispatch);
+  void answer.then((text) => {
+    if (view && !view.isDestroyed) then(text, view.state, view.dispatch);
+  });
+}
+
+// Where the footnote with `id` stands now, or null.
+function footnotePos(doc: PMNode, id: string): number | null {
+  let found: number | null = null;
+  doc.descendants((node, pos) => {
+    if (found !== null) return false;
+    if (node.type.name === 'footnote' && node.attrs.id === id) found = pos;
+    return true;
+  });
+  return found;
+}
 
 /** A command that asks for a text and inserts a footnote holding it. */
-export function insertFootnoteCommand(ask: AskText = promptText): Command {
-  return (state, dispatch) => {
+export function insertFootnoteCommand(ask: AskText = askInPage): Command {
+  return (state, dispatch, view) => {
     if (!insertFootnote('x')(state)) return false;
     if (!dispatch) return true;
-    const text = ask('Footnote text', '');
-    return text ? insertFootnote(text)(state, dispatch) : false;
+    whenAnswered(ask('Footnote text', '', view), view, (text, now, send) => text && insertFootnote(text)(now, send), state, dispatch);
+    return true;
   };
 }
 
+// Edit the footnote `id` with the answer to `ask`, wherever it stands when the answer comes.
+function editById(ask: AskText, id: string, current: string, view: EditorView | undefined, state: EditorState, dispatch: EditorView['dispatch']): void {
+  whenAnswered(
+    ask('Footnote text (empty removes the footnote)', current, view),
+    view,
+    (text, now, send) => {
+      const pos = footnotePos(now.doc, id);
+      if (text !== null && pos !== null) editFootnote(pos, text)(now, send);
+    },
+    state,
+    dispatch,
+  );
+}
+
 /** A command that edits the selected footnote's text (Enter on a selected footnote mark). */
-export function editSelectedFootnote(ask: AskText = promptText): Command {
-  return (state, dispatch) => {
+export function editSelectedFootnote(ask: AskText = askInPage): Command {
+  return (state, dispatch, view) => {
     const sel = state.selection;
     if (!(sel instanceof NodeSelection) || sel.node.type.name !== 'footnote') return false;
     if (!dispatch) return true;
-    const text = ask('Footnote text (empty removes the footnote)', sel.node.textContent);
-    return text === null ? false : editFootnote(sel.from, text)(state, dispatch);
+    editById(ask, sel.node.attrs.id as string, sel.node.textContent, view, state, dispatch);
+    return true;
   };
 }
 
@@ -53,10 +151,8 @@ export class FootnoteView implements NodeView {
     this.render();
     this.dom.addEventListener('dblclick', (event) => {
       event.preventDefault();
-      const pos = getPos();
-      if (pos === undefined || !view.editable) return;
-      const text = ask('Footnote text (empty removes the footnote)', this.node.textContent);
-      if (text !== null) editFootnote(pos, text)(view.state, view.dispatch);
+      if (getPos() === undefined || !view.editable) return;
+      editById(ask, this.node.attrs.id as string, this.node.textContent, view, view.state, view.dispatch);
     });
   }
 

@@ -14,9 +14,10 @@ import type * as Y from 'yjs';
 import { PARAGRAPH_TYPES, resolutionSchema } from '../../shared/schema';
 import type { NumberingBase } from '../../shared/numbering';
 import type { AnnexLanguage } from '../../shared/numberingLabels';
-import { editSelectedFootnote, FootnoteView, insertFootnoteCommand, promptText, type AskText } from './footnotes';
+import { editSelectedFootnote, FootnoteView, insertFootnoteCommand, askInPage, type AskText } from './footnotes';
 import { houseStylePlugin } from './houseStyle';
 import { paragraphIdsPlugin } from './ids';
+import { placeholderPlugin } from './placeholder';
 import { draftingKeymap } from './keymap';
 import { numberingPlugin } from './numbering';
 import { pastePlugin } from './paste';
@@ -49,7 +50,7 @@ const PROTECTED = new Set<string>(PARAGRAPH_TYPES);
 
 /** Build the editor's plugins (exported for tests that run without a view). */
 export function draftingPlugins(options: Omit<DraftingEditorOptions, 'mount' | 'onUpdate'>): Plugin[] {
-  const ask = options.ask ?? promptText;
+  const ask = options.ask ?? askInPage;
   const plugins: Plugin[] = [ySyncPlugin(options.fragment)];
   if (options.awareness) {
     plugins.push(
@@ -74,6 +75,7 @@ export function draftingPlugins(options: Omit<DraftingEditorOptions, 'mount' | '
     paragraphIdsPlugin(),
     numberingPlugin({ base: options.negotiationBase ?? null, lang: options.lang }),
     houseStylePlugin(),
+    placeholderPlugin(),
     dropCursor(),
     gapCursor(),
   );
@@ -82,7 +84,7 @@ export function draftingPlugins(options: Omit<DraftingEditorOptions, 'mount' | '
 
 /** Create the drafting editor in `options.mount`. Destroy the view when leaving the page. */
 export function createDraftingEditor(options: DraftingEditorOptions): EditorView {
-  const ask = options.ask ?? promptText;
+  const ask = options.ask ?? askInPage;
   const state = EditorState.create({ schema: resolutionSchema, plugins: draftingPlugins(options) });
   const view = new EditorView(options.mount, {
     state,

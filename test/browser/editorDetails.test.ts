@@ -1,0 +1,141 @@
+/**
+ * Small things of the drafting room a delegate sees at once (#18, "Small but visible"), in a real
+ * Chromium: the footnote button opens an editor in the page (never `window.prompt`); an empty
+ * draft says what to type where; negotiation numbers stand beside the text, never over it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { call } from '../helpers/server';
+import { closeBrowserWorld, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, signedInPage, type World } from './harness';
+
+requireChromiumInCI();
+
+const TEST_MS = 60_000;
+
+async function openDraft(browser: Browser, world: World, account: string, draftId: string, ready = '.ph-editor [data-id="op1"]') {
+  const opened = await signedInPage(browser, world.server, account, `/drafts/${draftId}`);
+  await opened.page.locator(ready).waitFor({ timeout: 15_000 });
+  await expect.poll(() => opened.page.locator('.connection').getAttribute('data-status')).toBe('connected');
+  // A browser dialog would block the page and every remote edit behind it: none may open.
+  const dialogs: string[] = [];
+  opened.page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return { ...opened, dialogs };
+}
+
+// Click at the end of paragraph `id` and press End.
+async function caretAtEnd(page: Page, id: string) {
+  await page.locator(`.ph-editor [data-id="${id}"]`).click();
+  await page.keyboard.press('End');
+}
+
+describe.skipIf(!hasChromium)('editor details in Chromium', () => {
+  let world: World;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [world, browser] = await openBrowserWorld();
+  }, 120_000);
+
+  afterAll(() => closeBrowserWorld(world, browser));
+
+  it(
+    'adds and edits a footnote in an editor in the page; Escape cancels; no browser prompt',
+    async () => {
+      const draftId = await makeDraft(world, 'Footnotes in the page', ['CHL']);
+      const { context, page, dialogs } = await openDraft(browser, world, 'chile', draftId);
+      await caretAtEnd(page, 'op1');
+      await page.getByRole('button', { name: /^Footnote/ }).click();
+      const editor = page.getByRole('dialog', { name: 'Footnote text' });
+      await editor.waitFor();
+      await editor.getByLabel('Footnote text').fill('See resolution 10/4.');
+      await editor.getByLabel('Footnote text').press('Enter');
+      await expect.poll(() => page.locator('.ph-editor [data-id="op1"] .ph-footnote').count()).toBe(1);
+      expect(await page.locator('.ph-editor [data-id="op1"] .ph-footnote').getAttribute('title')).toBe('See resolution 10/4.');
+      expect(await editor.count()).toBe(0);
+      // Focus is back in the text: typing goes on where the footnote went.
+      await page.keyboard.type(' More.');
+      await expect.poll(() => page.locator('.ph-editor [data-id="op1"]').textContent()).toContain('More.');
+
+      // Double-click the mark: the same editor, holding the note; Escape leaves it unchanged.
+      await page.locator('.ph-editor [data-id="op1"] .ph-footnote').dblclick();
+      const edit = page.getByRole('dialog', { name: /Footnote text/ });
+      await edit.waitFor();
+      expect(await edit.getByRole('textbox').inputValue()).toBe('See resolution 10/4.');
+      await edit.getByRole('textbox').fill('Changed, then cancelled.');
+      await page.keyboard.press('Escape');
+      expect(await edit.count()).toBe(0);
+      expect(await page.locator('.ph-editor [data-id="op1"] .ph-footnote').getAttribute('title')).toBe('See resolution 10/4.');
+
+      // Edited for real with the Save button.
+      await page.locator('.ph-editor [data-id="op1"] .ph-footnote').dblclick();
+      await edit.getByRole('textbox').fill('See resolution 10/5.');
+      await edit.getByRole('button', { name: 'Save footnote' }).click();
+      await expect.poll(() => page.locator('.ph-editor [data-id="op1"] .ph-footnote').getAttribute('title')).toBe('See resolution 10/5.');
+      expect(dialogs).toEqual([]);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'shows an empty draft what to type where, and stops once the title is typed',
+    async () => {
+      const created = await call<{ id: string }>(world.server, 'POST', `/api/sessions/${world.sessionId}/drafts`, {
+        cookie: world.secretariat.cookie,
+        body: { kind: 'resolution', title: { en: 'Empty', zh: 'Empty' }, agendaItem: '3', mainSponsorId: world.delegations.get('CHL') },
+      });
+      expect(created.status).toBe(201);
+      const { context, page } = await openDraft(browser, world, 'chile', created.body.id, '.ph-editor .ph-title');
+      const hint = () => page.locator('.ph-editor .ph-placeholder').getAttribute('data-placeholder');
+      await expect.poll(hint).toContain('Type the title here');
+      expect(await page.locator('.ph-editor').getAttribute('aria-placeholder')).toContain('Type the title here');
+      // Never part of the text.
+      expect(await page.locator('.ph-editor').textContent()).toBe('');
+      await page.locator('.ph-editor .ph-title').click();
+      await page.keyboard.type('Cooperation');
+      await expect.poll(() => page.locator('.ph-editor .ph-placeholder').count()).toBe(0);
+      expect(await page.locator('.ph-editor').getAttribute('aria-placeholder')).toBeNull();
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  for (const width of [1280, 360]) {
+    it(
+      `puts negotiation numbers beside the text, never over it (${width} px wide)`,
+      async () => {
+        const draftId = await makeDraft(world, `Negotiation tags ${width}`, ['CHL']);
+        const { context, page } = await openDraft(browser, world, 'chile', draftId);
+        await page.setViewportSize({ width, height: 800 });
+        // A paragraph long enough to fill its lines to the edge.
+        await caretAtEnd(page, 'op1');
+        await page.keyboard.type(' and requests the Secretariat to report on the implementation of this resolution to the Conference at its next session.');
+        // The tag's box against the box of the paragraph's own text.
+        const overlap = await page.evaluate(() => {
+          const mount = document.querySelector('.ph-editor')!.parentElement!;
+          mount.classList.add('show-negotiation');
+          const paragraph = document.querySelector<HTMLElement>('.ph-editor [data-id="op1"]')!;
+          paragraph.setAttribute('data-negotiation', 'OP 12 ter (c)');
+          const range = document.createRange();
+          range.selectNodeContents(paragraph);
+          const text = [...range.getClientRects()];
+          const box = paragraph.getBoundingClientRect();
+          const tag = getComputedStyle(paragraph, '::after');
+          if (tag.position === 'absolute') {
+            const left = box.left + Number.parseFloat(tag.left);
+            const right = left + Number.parseFloat(tag.width);
+            return text.some((r) => r.right > left && r.left < right && r.bottom > box.top && r.top < box.top + Number.parseFloat(tag.height));
+          }
+          // On its own line: below all of the text (its box ends with the paragraph).
+          return tag.display !== 'block';
+        });
+        expect(overlap).toBe(false);
+        await context.close();
+      },
+      TEST_MS,
+    );
+  }
+});
