@@ -1,16 +1,19 @@
 /**
  * What a report paragraph is written from, read from the store: the draft's facts, its
  * sponsors on the day of action, its final action with the number its text took, and the
- * wording the secretariat recorded for the report. shared/reportParagraph writes the sentence;
- * this only gathers. Reads only.
+ * wording the secretariat recorded for the report; and for the whole session, its record of
+ * meetings (votes, statements). shared/reportParagraph and shared/reportMeeting write the
+ * sentences; this only gathers. Reads only.
  */
 import type { LocalizedText } from '../../shared/delegations';
+import type { RecordItem, SessionReportContext } from '../../shared/reportMeeting';
 import type { ActionParagraphInput } from '../../shared/reportParagraph';
 import { currentSponsors, sponsorsAsOf } from '../../shared/sponsorship';
 import { draftSymbol } from '../../shared/symbols';
 import type { DraftEventRow, DraftRow, SessionRow, SponsorshipEventRow, Store } from '../storage/types';
 import { statusOfRecord } from './draftStatus';
 import { numberOf, reportDetailsOf } from '../commands/meetingRecord';
+import { sessionEntries } from '../commands/sessionRecorder';
 import { DomainErrors } from '../errors';
 
 // Chinese names of organs end with what the organ is; the report calls it by that.
@@ -97,4 +100,22 @@ export async function loadReportItems(store: Store, sessionId: string, draftIds?
       ),
     }))
     .sort(byAgendaItem);
+}
+
+/** What the report of a whole session is written from: its drafts, its record of meetings, the names. */
+export interface SessionReportInputs {
+  items: ReportItem[];
+  record: RecordItem[];
+  context: SessionReportContext;
+}
+
+/** The inputs of the session's report paragraphs (shared/reportMeeting.ts), read at once. 404 for an unknown session. */
+export async function loadSessionReport(store: Store, sessionId: string): Promise<SessionReportInputs> {
+  const [items, record, delegations] = await Promise.all([loadReportItems(store, sessionId), sessionEntries(store, sessionId), store.listDelegations()]);
+  const body = items[0]?.input.body ?? bodyShortName((await store.getBody((await store.getSession(sessionId))!.bodyId))?.name ?? { en: 'Conference', zh: '会议' });
+  return {
+    items,
+    record: record.map((r) => ({ seq: r.seq, entry: r.entry })),
+    context: { body, delegations: new Map(delegations.map((d) => [d.id, { name: d.name, kind: d.kind }])) },
+  };
 }

@@ -2,12 +2,16 @@
  * Report paragraphs, written by shared/reportParagraph from the record:
  *   GET /drafts/:id/report-paragraph?lang=en|zh     the paragraph recording the action on one draft
  *   GET /sessions/:id/action-taken?lang=en|zh[&firstNumber=n]   the whole "action taken" section
+ *   GET /sessions/:id/report?lang=en|zh[&firstNumber=n]   every paragraph of the session in session
+ *       order (meeting, then record order): the drafts' actions with the votes and statements of the
+ *       session record (shared/reportMeeting.ts)
  * A draft without final action has nothing to report yet (422 with the reason).
  */
 import { Router } from 'express';
 import { z } from 'zod';
+import { sessionReport } from '../../../shared/reportMeeting';
 import { actionTakenSection, reportParagraph } from '../../../shared/reportParagraph';
-import { loadReportItems, type ReportItem } from '../../readModels/reportInputs';
+import { loadReportItems, loadSessionReport, type ReportItem } from '../../readModels/reportInputs';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { idParams, parse } from '../validate';
@@ -61,6 +65,27 @@ export function reportRoutes(deps: ApiDeps): Router {
       lang: query.lang,
       paragraphs: section.value.map((text, i) => ({ draftId: acted[i]!.draft.id, symbol: acted[i]!.input.symbol, text })),
       pending: items.filter((i) => !acted.includes(i)).map((i) => ({ draftId: i.draft.id, symbol: i.input.symbol })),
+    });
+  });
+
+  router.get('/sessions/:id/report', async (req, res) => {
+    requireUser(req);
+    const params = parse(idParams, req.params, 'params');
+    const query = parse(sectionQuery, req.query, 'query');
+    const { items, record, context } = await loadSessionReport(store, params.id);
+    const written = sessionReport(
+      record,
+      items.map((i) => ({ draftId: i.draft.id, input: i.input })),
+      context,
+      query.lang,
+      { firstNumber: query.firstNumber },
+    );
+    if (!written.ok) throw DomainErrors.refused(written.error);
+    send(res, 200, {
+      sessionId: params.id,
+      lang: query.lang,
+      paragraphs: written.value.map((p) => ({ kind: p.kind, meeting: p.meeting, draftId: p.draftId, symbol: p.symbol, seqs: p.seqs, text: p.text })),
+      pending: items.filter((i) => !isActed(i)).map((i) => ({ draftId: i.draft.id, symbol: i.input.symbol })),
     });
   });
 
