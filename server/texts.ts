@@ -1,9 +1,13 @@
 /**
  * The one place that answers "which text of a draft?": an issued revision by its symbol, the
- * working text now or at a past point of its log, an issued revision as orally amended. Exports,
- * comparisons and anything else that reads a text go through `resolveText`, so that "L.9/Rev.1"
- * or "seq:40" means the same text everywhere. Reads only.
+ * working text now or at a past point of its log, an issued revision as orally amended, and the
+ * final text (the text the body acted on). Exports, comparisons and anything else that reads a
+ * text go through `resolveText`, so that "L.9/Rev.1", "seq:40" or "final" means the same text
+ * everywhere. A revision whose text the record says it does not know (a provenance note,
+ * server/commands/meetingRecord.ts) is refused, never shown as its empty stored row. Reads only.
  */
+import { ErrorIds } from '../shared/errors';
+import { holdsFinalAction } from '../shared/policy';
 import { applyOralAmendments, type OralAmendment } from '../shared/oralAmendments';
 import { negotiationBase, sequentialNumbering, type NumberingBase } from '../shared/numbering';
 import type { TextJSON } from '../shared/schema';
@@ -11,9 +15,10 @@ import { draftSymbol } from '../shared/symbols';
 import { asDoc } from '../shared/export/blocks';
 import type { TextSpec } from '../shared/textSpec';
 import { textAsOf } from './collab/history';
+import { provenanceOf, textNotInRecord } from './commands/meetingRecord';
 import { amendmentsFor } from './commands/oralAmendmentRecorder';
-import type { DraftRow, RevisionRow, SessionRow, Store } from './storage/types';
-import { DomainErrors } from './errors';
+import type { DraftEventRow, DraftRow, RevisionRow, SessionRow, Store } from './storage/types';
+import { DomainError, DomainErrors } from './errors';
 
 /** A draft with what every text of it is resolved against: its session and its issued revisions. */
 export interface DraftTexts {
@@ -23,6 +28,41 @@ export interface DraftTexts {
   revisions: RevisionRow[];
   /** The last issued revision, or null before the first issue. */
   latest: RevisionRow | null;
+  /** The draft's record (lifecycle events, oral amendments, provenance notes …), as stored. */
+  record: DraftEventRow[];
+}
+
+/**
+ * The text the body acted on, read from the record: the last issued revision (action is taken
+ * on the issued document, never on the working text) with the oral amendments recorded against
+ * it; `revision` null for a draft withdrawn before any text was issued (its working text is all
+ * there is). Null before final action.
+ */
+export interface ActedOnText {
+  revision: RevisionRow | null;
+  /** The oral amendments recorded against it, in the order read out (accepted or not). */
+  amendments: OralAmendment[];
+  /** Whether any was accepted: the text is then "as orally amended". */
+  asOrallyAmended: boolean;
+}
+
+/** Which text the body acted on (see `ActedOnText`), or null while no final action is recorded. */
+export function actedOnText(rows: readonly DraftEventRow[], revisions: readonly RevisionRow[]): ActedOnText | null {
+  if (!holdsFinalAction(rows)) return null;
+  const revision = [...revisions].sort((a, b) => a.revision - b.revision).at(-1) ?? null;
+  if (!revision) return { revision: null, amendments: [], asOrallyAmended: false };
+  const amendments = amendmentsFor(rows, revision);
+  return { revision, amendments, asOrallyAmended: amendments.some((a) => a.accepted) };
+}
+
+/** The refusal of a text the record does not know: 404 `text_not_in_record`. */
+export function textNotInRecordError(symbol: string): DomainError {
+  return new DomainError(ErrorIds.textNotInRecord, `the text of ${symbol} is not in the record`);
+}
+
+/** The refusal of the final text before final action: 409 `no_final_text`. */
+export function noFinalTextError(): DomainError {
+  return new DomainError(ErrorIds.noFinalText, 'no final action has been taken on this draft: it has no final text yet');
 }
 
 /** One resolved text of a draft. */
@@ -73,10 +113,10 @@ export function recordedSources(store: Store): TextSources {
 export async function loadDraftTexts(store: Store, draftId: string): Promise<DraftTexts> {
   const draft = await store.getDraft(draftId);
   if (!draft) throw DomainErrors.notFound('draft');
-  const [session, rows] = await Promise.all([store.getSession(draft.sessionId), store.listRevisions(draftId)]);
+  const [session, rows, record] = await Promise.all([store.getSession(draft.sessionId), store.listRevisions(draftId), store.listDraftEvents(draftId)]);
   if (!session) throw DomainErrors.notFound('session');
   const revisions = [...rows].sort((a, b) => a.revision - b.revision);
-  return { draft, session, revisions, latest: revisions[revisions.length - 1] ?? null };
+  return { draft, session, revisions, latest: revisions[revisions.length - 1] ?? null, record: [...record] };
 }
 
 /** The revision a symbol names, full (`CTOC/COP/2022/L.9/Rev.1`) or short (`L.9/Rev.1`); null when none. */
@@ -86,7 +126,7 @@ export function findRevision(texts: DraftTexts, symbol: string): RevisionRow | n
 }
 
 /** The symbol without the session's prefix, as a chair says it: "L.9/Rev.1". */
-export function shortSymbol(texts: DraftTexts, symbol: string): string {
+export function shortSymbol(texts: Pick<DraftTexts, 'session'>, symbol: string): string {
   const prefix = `${texts.session.symbolPrefix}/`;
   return symbol.startsWith(prefix) ? symbol.slice(prefix.length) : symbol;
 }
@@ -104,10 +144,17 @@ function baseOf(revision: RevisionRow | null): NumberingBase | null {
   return revision ? negotiationBase(sequentialNumbering(checkedText(revision.text))) : null;
 }
 
+// The revision a symbol names, refused when there is none (404) or the record does not know its text (404).
 function requireRevision(texts: DraftTexts, symbol: string): RevisionRow {
   const revision = findRevision(texts, symbol);
   if (!revision) throw DomainErrors.notFound(`revision ${symbol}`);
+  requireTextInRecord(texts, revision);
   return revision;
+}
+
+/** Refuse a revision whose text a provenance note says is not in the record (404 `text_not_in_record`). */
+export function requireTextInRecord(texts: Pick<DraftTexts, 'record' | 'session'>, revision: RevisionRow): void {
+  if (textNotInRecord(provenanceOf(texts.record), revision.symbol)) throw textNotInRecordError(shortSymbol(texts, revision.symbol));
 }
 
 // The working text at a point. Before anyone has typed, it is the text last issued by then
@@ -149,6 +196,7 @@ async function workingText(store: Store, texts: DraftTexts, spec: TextSpec & { k
  */
 export async function resolveText(store: Store, texts: DraftTexts, spec: TextSpec, sources: TextSources = recordedSources(store)): Promise<ResolvedText> {
   if (spec.kind === 'working' || spec.kind === 'seq' || spec.kind === 'at') return workingText(store, texts, spec);
+  if (spec.kind === 'final') return finalText(store, texts, spec);
   const revision = requireRevision(texts, spec.symbol);
   const short = shortSymbol(texts, revision.symbol);
   const common = { spec, revision, symbol: revision.symbol, seq: null, at: null, base: baseOf(revision) };
@@ -159,6 +207,25 @@ export async function resolveText(store: Store, texts: DraftTexts, spec: TextSpe
   // The amendments come from the record (or the caller's sources), applied by the pure domain.
   if (!sources.oralAmendments) throw DomainErrors.refused(`no oral amendments are recorded for ${short} yet`);
   const amended = applyOralAmendments(checkedText(revision.text), await sources.oralAmendments(revision));
+  if (!amended.ok) throw DomainErrors.refused(amended.error);
+  return { ...common, text: amended.value.toJSON(), state: 'amended', label: `${short} as orally amended` };
+}
+
+// The text the body acted on (see `actedOnText`), from the record alone: the caller's sources are
+// for naming other texts, never for changing which text was adopted.
+async function finalText(store: Store, texts: DraftTexts, spec: TextSpec & { kind: 'final' }): Promise<ResolvedText> {
+  const acted = actedOnText(texts.record, texts.revisions);
+  if (!acted) throw noFinalTextError();
+  if (!acted.revision) return { ...(await workingText(store, texts, { kind: 'working' })), spec };
+  const { revision } = acted;
+  requireTextInRecord(texts, revision);
+  const short = shortSymbol(texts, revision.symbol);
+  const common = { spec, revision, symbol: revision.symbol, seq: null, at: null, base: baseOf(revision) };
+  if (!acted.asOrallyAmended) {
+    checkedText(revision.text);
+    return { ...common, text: revision.text as TextJSON, state: 'issued', label: short };
+  }
+  const amended = applyOralAmendments(checkedText(revision.text), acted.amendments);
   if (!amended.ok) throw DomainErrors.refused(amended.error);
   return { ...common, text: amended.value.toJSON(), state: 'amended', label: `${short} as orally amended` };
 }

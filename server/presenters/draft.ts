@@ -1,7 +1,9 @@
 /** How a draft looks in JSON: a row of the drafts list, and the full page, each with the reader's permissions. */
 import type { Actor } from '../../shared/accounts';
+import { textReadOnly } from '../../shared/policy';
 import { draftSymbol } from '../../shared/symbols';
 import type { DraftListItem, DraftView } from '../readModels/draftViews';
+import { textNotInRecord, type ProvenancePayload } from '../commands/meetingRecord';
 import type { SessionRow } from '../storage/types';
 import { presentNegotiationCounts } from './meeting';
 import { presentPermissions } from './permissions';
@@ -30,21 +32,30 @@ export function presentDraftSummary(item: DraftListItem, session: SessionRow, re
     lastChangeAt: item.lastChangeAt,
     agreed: presentNegotiationCounts(item.negotiation ?? null),
     permissions: presentPermissions(reader, item.access, item.status),
+    provenance: item.provenance.map(presentProvenance),
+    illustrative: item.provenance.some((p) => p.kind === 'illustrative'),
     ...(present ? { present } : {}),
   };
+}
+
+/** A provenance note as the API sends it: what it says, and which text (null: the whole draft). */
+export function presentProvenance(p: ProvenancePayload) {
+  return { kind: p.kind, symbol: p.symbol, note: p.note ? { en: p.note.en, zh: p.note.zh } : null };
 }
 
 // Issued texts: stored revisions with their hash, and issues recorded as events whose text
 // was not kept (a draft imported with its history), merged by revision number.
 function lineage(view: DraftView) {
-  const byRevision = new Map<number, { symbol: string; revision: number; issuedAt: string; hash: string | null; hasText: boolean }>();
+  const byRevision = new Map<number, { symbol: string; revision: number; issuedAt: string; hash: string | null; hasText: boolean; textInRecord: boolean }>();
   for (const e of view.events) {
     if (e.type !== 'issued') continue;
     const revision = Number(e.payload.revision);
-    byRevision.set(revision, { symbol: String(e.payload.symbol), revision, issuedAt: e.at, hash: null, hasText: false });
+    byRevision.set(revision, { symbol: String(e.payload.symbol), revision, issuedAt: e.at, hash: null, hasText: false, textInRecord: false });
   }
   for (const r of view.revisions) {
-    byRevision.set(r.revision, { symbol: r.symbol, revision: r.revision, issuedAt: r.issuedAt, hash: r.hash, hasText: true });
+    const known = !textNotInRecord(view.provenance, r.symbol);
+    // A stored row whose text the record does not know holds an empty text: neither it nor its hash is the text.
+    byRevision.set(r.revision, { symbol: r.symbol, revision: r.revision, issuedAt: r.issuedAt, hash: known ? r.hash : null, hasText: known, textInRecord: known });
   }
   return [...byRevision.values()].sort((a, b) => a.revision - b.revision);
 }
@@ -63,5 +74,14 @@ export function presentDraft(view: DraftView, reader: Actor) {
     submittedBy: d.submittedBy,
     chair: presentUserRef(view.chair),
     createdAt: d.createdAt,
+    // The text the body acted on, once final action is taken: what the page, print view and exports show by default.
+    finalText: view.finalText ? { ...view.finalText } : null,
+    // Why nobody may change the working text any more (final action, then the freeze), or null.
+    textReadOnly: presentTextReadOnly(view),
   };
+}
+
+function presentTextReadOnly(view: DraftView) {
+  const closed = textReadOnly(view.access);
+  return closed ? { reason: closed.reason, message: closed.message } : null;
 }

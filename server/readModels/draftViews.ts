@@ -2,6 +2,7 @@
  * Loading what the drafts list and a draft's page show: everything read at once, so the
  * presenters only arrange it. Reads only; no command here writes.
  */
+import { textHash } from '../../shared/canonical';
 import { todayUTC } from '../../shared/dates';
 import { ErrorIds } from '../../shared/errors';
 import type { DraftStatus } from '../../shared/lifecycle';
@@ -12,6 +13,8 @@ import type { DelegationRow, DraftEventRow, DraftRow, RevisionRow, SessionRow, S
 import { accessOf } from './draftAccess';
 import { statusOfRecord } from './draftStatus';
 import { negotiationOf } from '../commands/paragraphStateRecorder';
+import { provenanceOf, type ProvenancePayload } from '../commands/meetingRecord';
+import { actedOnText, checkedText, resolveText } from '../texts';
 import { DomainError } from '../errors';
 
 /** One row of the drafts list. */
@@ -24,6 +27,20 @@ export interface DraftListItem {
   lastChangeAt: string;
   /** Paragraphs by the chair's state ("12 of 29 agreed"); null when no state was recorded. */
   negotiation?: NegotiationCounts | null;
+  /** What the record says of where its texts come from (illustrative, a text not in the record …). */
+  provenance: ProvenancePayload[];
+}
+
+/** The text the body acted on, once final action is recorded (the text spec `final`, shared/textSpec.ts). */
+export interface FinalTextView {
+  spec: 'final';
+  /** The issued symbol it is (or is amended from), in full. */
+  symbol: string;
+  /** "L.10/Rev.2 as orally amended", "L.4" (or "working text" for a draft withdrawn before any issue). */
+  label: string;
+  /** The hash the freeze recorded, or (before the freeze) the hash of that text now. */
+  hash: string;
+  asOrallyAmended: boolean;
 }
 
 /** Everything a draft's page shows. */
@@ -35,6 +52,8 @@ export interface DraftView extends DraftListItem {
   revisions: RevisionRow[];
   delegations: Map<string, DelegationRow>;
   chair: UserRow | null;
+  /** Null before final action, or when the text acted on cannot be read (its text not in the record). */
+  finalText: FinalTextView | null;
 }
 
 function latest(...times: (string | undefined)[]): string {
@@ -62,6 +81,7 @@ function item(draft: DraftRow, events: DraftEventRow[], sponsorship: Sponsorship
     status: statusOfRecord(events),
     sponsors,
     access: accessOf(draft, sponsors, events),
+    provenance: provenanceOf(events),
     lastChangeAt: latest(draft.createdAt, ...events.map((e) => e.at), ...sponsorship.map((e) => e.recordedAt), textAt),
   };
 }
@@ -96,6 +116,25 @@ export async function loadDraftList(store: Store, sessionId: string, today = tod
     .sort((a, b) => a.draft.lNumber - b.draft.lNumber);
 }
 
+/**
+ * The text the body acted on, as `resolveText` gives the spec `final`; null before final action
+ * and when it cannot be read (the record does not hold its text, or an amendment no longer
+ * applies): the page must still open, and the text's own route says why.
+ */
+async function finalTextOf(store: Store, item: DraftListItem, session: SessionRow, events: DraftEventRow[], revisions: RevisionRow[]): Promise<FinalTextView | null> {
+  if (!actedOnText(events, revisions)) return null;
+  const sorted = [...revisions].sort((a, b) => a.revision - b.revision);
+  const texts = { draft: item.draft, session, revisions: sorted, latest: sorted.at(-1) ?? null, record: events };
+  try {
+    const resolved = await resolveText(store, texts, { kind: 'final' });
+    const hash = item.status.frozenHash ?? textHash(checkedText(resolved.text));
+    return { spec: 'final', symbol: resolved.symbol, label: resolved.label, hash, asOrallyAmended: resolved.state === 'amended' };
+  } catch (e) {
+    if (e instanceof DomainError) return null;
+    throw e;
+  }
+}
+
 /** A draft with everything its page shows, or null when there is no such draft. */
 export async function loadDraftView(store: Store, draftId: string, today = todayUTC()): Promise<DraftView | null> {
   const draft = await store.getDraft(draftId);
@@ -110,8 +149,9 @@ export async function loadDraftView(store: Store, draftId: string, today = today
     lastTextChange(store, draftId),
   ]);
   if (!session) throw new Error(`draft ${draftId} belongs to a missing session ${draft.sessionId}`);
+  const listed = item(draft, events, sponsorship, textAt, today);
   return {
-    ...item(draft, events, sponsorship, textAt, today),
+    ...listed,
     negotiation: await negotiationOrNull(store, draftId, events),
     session,
     events,
@@ -119,5 +159,6 @@ export async function loadDraftView(store: Store, draftId: string, today = today
     revisions,
     delegations: new Map(delegations.map((d) => [d.id, d])),
     chair,
+    finalText: await finalTextOf(store, listed, session, events, revisions),
   };
 }
