@@ -4,12 +4,13 @@
  *
  * Reading: every signed-in user may read every draft of the sessions they can see (informal
  * consultations are open-ended). Writing the working text: the secretariat, the chair of the
- * draft's consultations, and delegates of its current sponsors; nobody once it is frozen.
+ * draft's consultations, and delegates of its current sponsors; nobody once action is taken on
+ * the draft (the body acted on the issued text, which is final) nor once it is frozen.
  *
  * The client never decides from this module: its pages show the permissions the server sent.
  */
 import type { Actor } from './accounts';
-import { checkTransition, type DraftEventType, type DraftStatus } from './lifecycle';
+import { checkTransition, FINAL_STATES, type DraftEventType, type DraftStatus } from './lifecycle';
 import { fail, ok, type Result } from './result';
 
 /** What the policy needs to know about a draft. */
@@ -22,6 +23,16 @@ export interface DraftAccess {
   sponsorIds: ReadonlySet<string>;
   /** Frozen by the secretariat: the text is final. */
   frozen: boolean;
+  /**
+   * Final action is recorded (adopted, rejected, withdrawn, no action, deferred): the text acted
+   * on is final and the working text read-only. Absent before final action.
+   */
+  finalAction?: boolean;
+}
+
+/** Whether a draft's record holds a final action (the lifecycle's final states are also its event types). */
+export function holdsFinalAction(record: readonly { type: string }[]): boolean {
+  return record.some((e) => (FINAL_STATES as readonly string[]).includes(e.type));
 }
 
 /** A permission: granted, or refused with a reason a user can read. */
@@ -35,14 +46,34 @@ const granted: Permission = ok(true);
  */
 export const FROZEN_TEXT_REFUSAL = 'the draft is frozen: its text is final';
 
+/** Why nobody may change a draft's working text any more. */
+export interface TextReadOnly {
+  reason: 'frozen' | 'final_action';
+  message: string;
+}
+
+/** The refusal of an edit to a frozen draft's working text (what the socket and an import say). */
+export const FROZEN_EDIT_REFUSAL = 'the text is frozen: nobody can change it';
+
+/** The refusal of an edit to the working text once action is taken on the draft. */
+export const FINAL_ACTION_TEXT_REFUSAL = 'action has been taken on the draft: the text the body acted on is final, and the working text can no longer change';
+
+/** Why the working text is read-only for everyone now (the freeze first), or null while it may change. */
+export function textReadOnly(draft: DraftAccess): TextReadOnly | null {
+  if (draft.frozen) return { reason: 'frozen', message: FROZEN_EDIT_REFUSAL };
+  if (draft.finalAction) return { reason: 'final_action', message: FINAL_ACTION_TEXT_REFUSAL };
+  return null;
+}
+
 /** Whether the actor may read the draft and its record (everyone signed in may). */
 export function mayReadDraft(_actor: Actor, _draft: DraftAccess): Permission {
   return granted;
 }
 
-/** Whether the actor may change the working text (over the collaboration socket). */
+/** Whether the actor may change the working text (over the collaboration socket, by an import or a restore). */
 export function mayEditText(actor: Actor, draft: DraftAccess): Permission {
-  if (draft.frozen) return fail('the text is frozen: nobody can change it');
+  const closed = textReadOnly(draft);
+  if (closed) return fail(closed.message);
   if (actor.role === 'secretariat') return granted;
   if (draft.chairUserId !== null && draft.chairUserId === actor.id) return granted;
   if (actor.role === 'delegate' && actor.delegationId !== null && draft.sponsorIds.has(actor.delegationId)) return granted;

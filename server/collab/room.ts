@@ -10,10 +10,11 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { mayEditText, type DraftAccess } from '../../shared/policy';
+import { mayEditText, textReadOnly, type DraftAccess } from '../../shared/policy';
 import { CloseReasons, deniedReason, NoticeKinds, TEXT_FRAGMENT, type CloseReason, type CollabMode, type Notice, type Refusal } from '../../shared/protocol';
 import type { PresenceSubject } from '../../shared/presence';
 import { DraftFrozen, type Store } from '../storage/types';
+import { DomainErrors } from '../errors';
 import type { AuthenticatedUser } from '../auth/authenticate';
 import type { CollabOptions } from './options';
 import type { GroupCommitter } from './persistence';
@@ -286,14 +287,15 @@ export class DraftRoom implements FanoutRoom {
    * A change the server writes on behalf of `user` (an imported text replacing the working
    * text): claimed, committed and relayed to every peer exactly like a peer's edit. Resolves
    * with its seq once stored; rejects at once when storage is failing or a client id clashes,
-   * and with DraftFrozen when the draft is frozen (known here, or found by the store).
+   * with DraftFrozen when the draft is frozen (known here, or found by the store), and with the
+   * policy's refusal once action is taken on it (its working text is read-only from then on).
    */
   async submitFromServer(update: Uint8Array, user: AuthenticatedUser, clientIds: number[]): Promise<number> {
-    if (this.access.frozen) throw new DraftFrozen([this.draftId]);
+    this.refuseClosedText();
     if (this.storageFailed) throw new Error('storage is unavailable; nothing was changed');
     const taken = await this.owners.claim(user.id, clientIds);
     if (taken.length > 0) throw new Error("the change collided with an editor's client id; try again");
-    if (this.access.frozen) throw new DraftFrozen([this.draftId]);
+    this.refuseClosedText();
     // The server's own changes are held to the same rules as anyone's.
     const proof = this.proving.prove(update);
     if (!proof.ok)
@@ -303,6 +305,13 @@ export class DraftRoom implements FanoutRoom {
       this.approxBytes += update.length;
       this.pump();
     });
+  }
+
+  // A server-written change to a text nobody may change: DraftFrozen (as the store would say), or the policy's reason.
+  private refuseClosedText(): void {
+    const closed = textReadOnly(this.access);
+    if (closed?.reason === 'frozen') throw new DraftFrozen([this.draftId]);
+    if (closed) throw DomainErrors.forbidden(closed.message);
   }
 
   private mayQueue(peer: Peer): boolean {

@@ -1,11 +1,11 @@
 /**
  * What the policy needs to know about one draft, loaded from the store: its sponsors as of
- * today, its chair, whether it is frozen. HTTP routes and the collaboration endpoint both ask
+ * today, its chair, whether action was taken on it, whether it is frozen. HTTP routes and the collaboration endpoint both ask
  * this one place, so a right granted on one path is granted on the other.
  */
 import { todayUTC } from '../../shared/dates';
 import { holdsFreeze } from '../../shared/lifecycle';
-import type { DraftAccess } from '../../shared/policy';
+import { holdsFinalAction, type DraftAccess } from '../../shared/policy';
 import { currentSponsors, sponsorsAsOf, type SponsorList } from '../../shared/sponsorship';
 import type { DraftEventRow, DraftRow, RecordRepos, SponsorshipEventRow } from '../storage/types';
 
@@ -20,6 +20,8 @@ export function accessOf(draft: Pick<DraftRow, 'chairUserId'>, sponsors: Sponsor
     mainSponsorId: sponsors.main?.delegationId ?? null,
     sponsorIds: new Set(currentSponsors(sponsors).map((s) => s.delegationId)),
     frozen: holdsFreeze(events),
+    // Only once taken: the view of a draft before final action keeps its shape.
+    ...(holdsFinalAction(events) ? { finalAction: true } : {}),
   };
 }
 

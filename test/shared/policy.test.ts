@@ -11,7 +11,10 @@ import type { Actor } from '../../shared/accounts';
 import { deriveStatus, type DraftEvent, type DraftStatus } from '../../shared/lifecycle';
 import {
   draftPermissions,
+  FINAL_ACTION_TEXT_REFUSAL,
+  FROZEN_EDIT_REFUSAL,
   FROZEN_TEXT_REFUSAL,
+  holdsFinalAction,
   mayAdminister,
   mayChangeSponsorship,
   mayCreateDraft,
@@ -20,6 +23,7 @@ import {
   mayRecordEvent,
   mayWriteRecord,
   MEETING_EVENT_TYPES,
+  textReadOnly,
   type DraftAccess,
   type Permission,
 } from '../../shared/policy';
@@ -55,6 +59,7 @@ const access = (scene: Scene): DraftAccess => ({
   mainSponsorId: 'CHL',
   sponsorIds: new Set(['CHL', 'PER']),
   frozen: SCENES[scene].frozen,
+  finalAction: SCENES[scene].isFinal,
 });
 
 type Rule = (actor: Actor, draft: DraftAccess, status: DraftStatus) => Permission;
@@ -65,7 +70,7 @@ type Rule = (actor: Actor, draft: DraftAccess, status: DraftStatus) => Permissio
  */
 const RULES: [name: string, rule: Rule, grants: string | Record<Scene, string>][] = [
   ['read the draft', (a, d) => mayReadDraft(a, d), 'YYYYYYY'],
-  ['edit the working text', (a, d) => mayEditText(a, d), { issued: 'YY-YY--', adopted: 'YY-YY--', frozen: '-------' }],
+  ['edit the working text', (a, d) => mayEditText(a, d), { issued: 'YY-YY--', adopted: '-------', frozen: '-------' }],
   ['put a draft forward', (a) => mayCreateDraft(a), 'Y--YYY-'],
   ['make the USA join', (a, d) => mayChangeSponsorship(a, d, 'USA', 'join'), { issued: 'Y----Y-', adopted: 'Y----Y-', frozen: '-------' }],
   ['withdraw co-sponsor Peru', (a, d) => mayChangeSponsorship(a, d, 'PER', 'withdraw'), { issued: 'Y---Y--', adopted: 'Y---Y--', frozen: '-------' }],
@@ -77,7 +82,7 @@ const RULES: [name: string, rule: Rule, grants: string | Record<Scene, string>][
   ['append a paragraph state', (a, d) => mayWriteRecord(a, d, 'paragraph_state'), { issued: 'YY-----', adopted: 'YY-----', frozen: '-------' }],
   ['append a number, after a freeze too', (a, d) => mayWriteRecord(a, d, 'numbered', true), 'Y------'],
   ['administer', (a) => mayAdminister(a), 'Y------'],
-  ['permission: edit the text', (a, d, s) => draftPermissions(a, d, s).editText, { issued: 'YY-YY--', adopted: 'YY-YY--', frozen: '-------' }],
+  ['permission: edit the text', (a, d, s) => draftPermissions(a, d, s).editText, { issued: 'YY-YY--', adopted: '-------', frozen: '-------' }],
   ['permission: issue a revision', (a, d, s) => draftPermissions(a, d, s).issueRevision, { issued: 'Y------', adopted: '-------', frozen: '-------' }],
   ['permission: record an introduction', (a, d, s) => draftPermissions(a, d, s).recordEvent.introduced, { issued: 'Y------', adopted: '-------', frozen: '-------' }],
   ['permission: record the adoption', (a, d, s) => draftPermissions(a, d, s).recordEvent.adopted, { issued: 'Y------', adopted: '-------', frozen: '-------' }],
@@ -131,6 +136,19 @@ describe('the reasons a permission is refused', () => {
       ok: false,
       error: 'no text of this draft has been issued: oral amendments are made to an issued text',
     });
+  });
+
+  it('makes the working text read-only from final action on, saying why, the freeze first', () => {
+    expect(textReadOnly(access('issued'))).toBeNull();
+    expect(textReadOnly(access('adopted'))).toEqual({ reason: 'final_action', message: FINAL_ACTION_TEXT_REFUSAL });
+    expect(textReadOnly(access('frozen'))).toEqual({ reason: 'frozen', message: FROZEN_EDIT_REFUSAL });
+    expect(of('secretariat', 'adopted').editText).toEqual({ ok: false, error: FINAL_ACTION_TEXT_REFUSAL });
+    expect(of('mainSponsor', 'frozen').editText).toEqual({ ok: false, error: FROZEN_EDIT_REFUSAL });
+  });
+
+  it('reads a final action from the record: any of the final states, not an issue or an introduction', () => {
+    expect(holdsFinalAction([{ type: 'issued' }, { type: 'introduced' }, { type: 'oral_amendment' }])).toBe(false);
+    for (const type of ['adopted', 'rejected', 'withdrawn', 'no_action', 'deferred']) expect(holdsFinalAction([{ type: 'issued' }, { type }]), type).toBe(true);
   });
 
   it('offers a withdrawal of a draft never issued, as the table allows', () => {
