@@ -1,8 +1,11 @@
 /**
  * The change list and moving between changes: clicking a change jumps to its row; `n` / `p`
  * (or Alt+↓ / Alt+↑) go to the next or previous change from anywhere on the page except a field.
+ * Rows that only renumbered what is not numbered in print (after a deleted PP 1, every "PP 2 →
+ * PP 1"; `renumberedUnprinted` in shared/compare) are not changes a reader sees: they are left out
+ * of the list and read as unchanged in the text until "Show renumbering" is ticked.
  */
-import type { ComparedParagraph } from '../../shared/compare';
+import { renumberedUnprinted, type ComparedParagraph } from '../../shared/compare';
 import { el } from '../dom';
 import { STATUS_WORDS } from './render';
 
@@ -23,17 +26,35 @@ function typingIn(target: EventTarget | null): boolean {
   return !!t && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName));
 }
 
+/** The class, on the element holding the rows, that shows renumbering-only rows as changes (compare.css). */
+export const SHOW_RENUMBERING = 'show-renumbering';
+
 /** Build the change list of `rows` and listen for the keys. */
 export function changeNavigator(rows: readonly ComparedParagraph[], rowsRoot: () => HTMLElement | null): ChangeNavigator {
-  const changes = rows.flatMap((r, i) => (r.status === 'unchanged' ? [] : [i]));
+  const unprinted = rows.filter(renumberedUnprinted).length;
+  // The holder of the rows outlives each painting of them, so the choice stays when the layout changes.
+  const holder = () => rowsRoot()?.parentElement ?? null;
+  let showRenumbering = holder()?.classList.contains(SHOW_RENUMBERING) ?? false;
+  let changes: number[] = [];
+  let items: HTMLElement[] = [];
   let current = -1;
-  const items = changes.map((rowIndex, n) => {
-    const row = rows[rowIndex]!;
-    const button = el('button', { type: 'button', className: 'linklike' }, el('span', { className: 'cmp-label' }, row.label), ` — ${STATUS_WORDS[row.status]}`);
-    button.addEventListener('click', () => go(n));
-    return el('li', { attrs: { 'data-index': String(rowIndex), 'data-status': row.status } }, button);
-  });
   const position = el('p', { className: 'muted cmp-position', attrs: { 'aria-live': 'polite' } });
+  const heading = el('h2', { id: 'cmp-changes-h' });
+  const listHolder = el('div', {});
+
+  function list() {
+    changes = rows.flatMap((r, i) => (r.status === 'unchanged' || (!showRenumbering && renumberedUnprinted(r)) ? [] : [i]));
+    current = -1;
+    position.textContent = '';
+    items = changes.map((rowIndex, n) => {
+      const row = rows[rowIndex]!;
+      const button = el('button', { type: 'button', className: 'linklike' }, el('span', { className: 'cmp-label' }, row.label), ` — ${STATUS_WORDS[row.status]}`);
+      button.addEventListener('click', () => go(n));
+      return el('li', { attrs: { 'data-index': String(rowIndex), 'data-status': row.status } }, button);
+    });
+    heading.textContent = `Changes (${changes.length})`;
+    listHolder.replaceChildren(changes.length === 0 ? el('p', { className: 'muted' }, 'No changes.') : el('ol', { className: 'cmp-changes' }, ...items));
+  }
 
   function go(n: number) {
     if (changes.length === 0) return;
@@ -60,12 +81,28 @@ export function changeNavigator(rows: readonly ComparedParagraph[], rowsRoot: ()
   };
   document.addEventListener('keydown', onKey);
 
-  const list = changes.length === 0 ? el('p', { className: 'muted' }, 'No changes.') : el('ol', { className: 'cmp-changes' }, ...items);
+  const toggle = el('input', { type: 'checkbox', id: 'cmp-show-renumbering', checked: showRenumbering });
+  toggle.addEventListener('change', () => {
+    showRenumbering = toggle.checked;
+    holder()?.classList.toggle(SHOW_RENUMBERING, showRenumbering);
+    list();
+  });
+  const control =
+    unprinted === 0
+      ? null
+      : el(
+          'p',
+          { className: 'no-print cmp-renumbering' },
+          el('label', { htmlFor: toggle.id, className: 'switch' }, toggle, ' Show renumbering'),
+          el('span', { className: 'muted' }, ` (${unprinted} ${unprinted === 1 ? 'row' : 'rows'} renumbered only, nothing printed changed)`),
+        );
+  holder()?.classList.toggle(SHOW_RENUMBERING, showRenumbering);
+  list();
   return {
     element: el(
       'nav',
       { className: 'panel cmp-nav', attrs: { 'aria-labelledby': 'cmp-changes-h' } },
-      el('h2', { id: 'cmp-changes-h' }, `Changes (${changes.length})`),
+      heading,
       el(
         'p',
         { className: 'muted no-print' },
@@ -79,8 +116,9 @@ export function changeNavigator(rows: readonly ComparedParagraph[], rowsRoot: ()
         el('kbd', {}, 'Alt+↑'),
         ').',
       ),
+      control,
       position,
-      list,
+      listHolder,
     ),
     next: () => go(current + 1),
     previous: () => go(current - 1),

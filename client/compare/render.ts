@@ -4,7 +4,7 @@
  * that aligned paragraphs sit level and scroll together). Color is never the only mark: `<ins>`
  * is underlined and `<del>` struck, in print too.
  */
-import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, type ComparedParagraph, type ComparisonStatus, type Segment } from '../../shared/compare';
+import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, renumberedUnprinted, type ComparedParagraph, type ComparisonStatus, type Segment } from '../../shared/compare';
 import { el } from '../dom';
 import type { CompareMode } from './model';
 
@@ -68,7 +68,8 @@ export function rowElement(row: ComparedParagraph, index: number, mode: CompareM
       className: 'cmp-row',
       id: `cmp-row-${index}`,
       tabIndex: -1,
-      attrs: { 'data-status': row.status, 'data-index': String(index) },
+      // A renumbering nothing printed shows reads as unchanged until the reader asks to see renumbering (compare.css).
+      attrs: { 'data-status': row.status, 'data-index': String(index), ...(renumberedUnprinted(row) ? { 'data-renumbering': 'unprinted' } : {}) },
     },
     head,
     body,

@@ -19,6 +19,18 @@ function statusOf(l: Unit, r: Unit, moved: boolean): ComparisonStatus {
   return l.ref === r.ref ? 'unchanged' : 'renumbered-only';
 }
 
+/**
+ * Whether a row only renumbered a paragraph without changing anything printed: the same words
+ * and the same printed label. A preambular paragraph is not numbered in print, so after a
+ * deleted PP 1 every "PP 2 → PP 1" is such a row; so is a subparagraph that kept its letter
+ * under a renumbered paragraph. An operative paragraph whose printed "2." became "3." is not:
+ * the reader sees its number change. The comparison view keeps these rows out of the list of
+ * changes unless the reader asks to see the renumbering (client/compare/changes.ts).
+ */
+export function renumberedUnprinted(row: ComparedParagraph): boolean {
+  return row.status === 'renumbered-only' && row.left!.label === row.right!.label;
+}
+
 /** The heading of a row, with the reference it has on each side. */
 export function rowLabel(status: ComparisonStatus, left?: ComparedSide, right?: ComparedSide): string {
   if (!right) return `${left!.ref} (deleted)`;

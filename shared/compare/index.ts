@@ -1,7 +1,8 @@
 /** Comparing two texts of a draft: see `compareTexts.ts`. */
 export { compareTexts } from './compareTexts';
 export { diffText, sideText } from './inline';
-export { MATCH_THRESHOLD, MOVE_THRESHOLD } from './align';
+export { JOIN_THRESHOLD, MATCH_THRESHOLD, MOVE_THRESHOLD } from './align';
+export { renumberedUnprinted } from './classify';
 export {
   COMPARISON_STATUSES,
   FOOTNOTE_CLOSE,

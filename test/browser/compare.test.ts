@@ -2,10 +2,14 @@
  * The comparison view in a real Chromium: a draft with two issued revisions that differ in known
  * ways (written through the store), opened from its lineage panel; the summary, the change list,
  * jumping to a change by click and by key, side by side, changes only, the redline link; a
- * screenshot in test-artifacts/screenshots/compare.png.
+ * screenshot in test-artifacts/screenshots/compare.png. Then a revision that deleted PP 1: the
+ * preambular paragraphs it renumbered are not listed until "Show renumbering" is ticked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { textHash } from '../../shared/canonical';
+import { draftSymbol } from '../../shared/symbols';
+import { doc, em, op, pp, title } from '../builders';
 import { makeDraft } from '../helpers/factories';
 import { issueLineage, type Lineage } from '../helpers/lineage';
 import { closeBrowserWorld, hasChromium, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
@@ -93,6 +97,78 @@ describe.skipIf(!hasChromium)('the comparison view in Chromium', () => {
     ).toBe('underline');
     expect((await page.pdf({ format: 'A4' })).subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot(page, 'compare-print');
+    await context.close();
+  }, 60_000);
+
+  it('keeps the renumbering of preambular paragraphs behind "Show renumbering"', async () => {
+    const { store } = world.server;
+    const session = (await store.getSession(world.sessionId))!;
+    const chile = world.delegations.get('CHL')!;
+    const by = world.secretariat.user.id;
+    const draft = await makeDraft(store, { sessionId: session.id, createdBy: by, mainSponsorId: chile, lNumber: (await store.maxLNumber(session.id)) + 1 });
+    const considerations = ['its resolution 10/4,', 'the report of the Working Group,', 'the growth of transnational organized crime,', 'the work of the Secretariat,'];
+    const before = doc(
+      title('Strengthening international cooperation'),
+      pp({ id: 'pp0' }, em('Recalling'), ' the Convention and its Protocols,'),
+      ...considerations.map((t, i) => pp({ id: `pp${i + 1}` }, em('Noting'), ` ${t}`)),
+      op({ id: 'op1' }, 'Decides to continue its work;'),
+      op({ id: 'op2' }, 'Requests the Secretariat to report;'),
+    );
+    const after = doc(
+      title('Strengthening international cooperation'),
+      ...considerations.map((t, i) => pp({ id: `pp${i + 1}` }, em('Noting'), ` ${t}`)),
+      op({ id: 'op1' }, 'Decides to continue and strengthen its work;'),
+      op({ id: 'op2' }, 'Requests the Secretariat to report;'),
+    );
+    const symbols = [draftSymbol(session.symbolPrefix, draft.lNumber), draftSymbol(session.symbolPrefix, draft.lNumber, 1)];
+    for (const [revision, text] of [before, after].entries()) {
+      await store.createRevision({
+        draftId: draft.id,
+        symbol: symbols[revision]!,
+        revision,
+        text: text.toJSON(),
+        hash: textHash(text),
+        sponsorIds: [chile],
+        issuedAt: `2022-10-1${7 + revision}T10:00:00.000Z`,
+        issuedBy: by,
+      });
+    }
+    const short = symbols.map((s) => s.slice(session.symbolPrefix.length + 1));
+    const { context, page } = await signedInPage(browser, world.server, 'chile', `/drafts/${draft.id}`);
+    await page.locator('.lineage').first().waitFor({ timeout: 15_000 });
+    await page.goto(`${world.server.url}/drafts/${draft.id}/compare?left=${encodeURIComponent(short[0]!)}&right=${encodeURIComponent(short[1]!)}&changes=only`);
+    await page.locator('.cmp-changes li').first().waitFor({ timeout: 15_000 });
+    // The summary still says it in one line; the list and the text do not show four rows of it.
+    expect(await page.locator('.cmp-summary-en').textContent()).toBe('PP 1 deleted; former PP 2–5 renumbered 1–4; OP 1 changed');
+    const listed = () => page.locator('.cmp-changes li').allTextContents();
+    expect(await listed()).toEqual(['PP 1 (deleted) — deleted', 'OP 1 — changed']);
+    const renumbered = page.locator('.cmp-row[data-status="renumbered-only"]');
+    expect(await renumbered.count()).toBe(4);
+    const visible = async () => (await Promise.all((await renumbered.all()).map((r) => r.isVisible()))).filter(Boolean).length;
+    expect(await visible()).toBe(0);
+    // n walks the listed changes only.
+    await page.keyboard.press('n');
+    await page.keyboard.press('n');
+    await expect.poll(() => page.locator('.cmp-row.current').getAttribute('data-status')).toBe('changed');
+
+    await page.getByLabel('Show renumbering').check();
+    expect(await listed()).toEqual([
+      'PP 1 (deleted) — deleted',
+      'PP 2 → PP 1 — renumbered',
+      'PP 3 → PP 2 — renumbered',
+      'PP 4 → PP 3 — renumbered',
+      'PP 5 → PP 4 — renumbered',
+      'OP 1 — changed',
+    ]);
+    expect(await visible()).toBe(4);
+    expect(await renumbered.first().locator('.cmp-status').textContent()).toBe('renumbered');
+    // The choice stays when the layout changes.
+    await page.getByLabel('Side by side').check();
+    await page.locator('.cmp-row[data-status="changed"] .cmp-cells').waitFor();
+    expect(await visible()).toBe(4);
+    await page.getByLabel('Show renumbering').uncheck();
+    expect(await visible()).toBe(0);
+    expect(await listed()).toHaveLength(2);
     await context.close();
   }, 60_000);
 });

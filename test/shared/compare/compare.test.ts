@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Node as PMNode } from 'prosemirror-model';
-import { compareTexts } from '../../../shared/compare';
+import { compareTexts, renumberedUnprinted } from '../../../shared/compare';
 import { sequentialNumbering } from '../../../shared/numbering';
 import { resolutionSchema as schema } from '../../../shared/schema';
 import { changes, checkInvariants, fixture, imported, row } from './helpers';
@@ -99,6 +99,10 @@ describe.each([
     checkInvariants(a, b, c);
     expect(row(c, 'PP 2 (deleted)').status).toBe('deleted');
     expect(row(c, 'PP 3 → PP 2').status).toBe('renumbered-only');
+    // Preambular paragraphs are not numbered in print: their renumbering changes nothing printed.
+    const renumbered = c.paragraphs.filter((r) => r.status === 'renumbered-only');
+    expect(renumbered).toHaveLength(30);
+    expect(renumbered.every(renumberedUnprinted)).toBe(true);
     expect(c.counts.deleted).toBe(1);
     expect(c.summary.en).toBe('PP 2 deleted; former PP 3–32 renumbered 2–31');
     expect(c.summary.zh).toBe('删除序言部分第 2 段；原序言部分第 3–32 段重新编号为序言部分第 2–31 段');
@@ -135,6 +139,10 @@ describe.each([
     checkInvariants(a, b, c);
     expect(row(c, 'OP 7 (new)').right!.text).toBe(NEW_OP);
     expect(row(c, 'OP 9 (a) → OP 10 (a)').status).toBe('renumbered-only');
+    // The printed "8." became "9.": a renumbering the reader sees; the letter (a) under it did not change.
+    expect(renumberedUnprinted(row(c, 'OP 8 → OP 9'))).toBe(false);
+    expect(renumberedUnprinted(row(c, 'OP 9 (a) → OP 10 (a)'))).toBe(true);
+    expect(c.paragraphs.filter(renumberedUnprinted).every((r) => r.kind === 'subparagraph')).toBe(true);
     expect(c.counts).toMatchObject({ inserted: 1, changed: 0, deleted: 0 });
     expect(c.summary.en).toBe('OP 7 inserted; former OP 7–21 renumbered 8–22');
   });
