@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly id: string,
     message: string,
+    /** What the server adds to some refusals (`{ field }`: the field of the request it concerns). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -36,7 +38,7 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   }
   if (!response.ok) {
     const error = (json as ErrorBody | null)?.error;
-    throw new ApiError(response.status, error?.id ?? 'unknown', error?.message ?? response.statusText);
+    throw new ApiError(response.status, error?.id ?? 'unknown', error?.message ?? response.statusText, error?.details);
   }
   return json as T;
 }
@@ -89,6 +91,8 @@ export interface DraftSummary {
   agreed?: { text: LocalizedText } | null;
   /** Notes on where the draft's texts come from ("illustrative", "text not in the record" …). */
   provenance?: ProvenanceJSON[];
+  /** Whether the draft is illustrative, part of no session's record. */
+  illustrative?: boolean;
 }
 
 /** A sponsor as the API names it. */
@@ -167,10 +171,17 @@ export interface DraftEventJSON {
   payload: Record<string, unknown>;
   at: string;
   user: { id: string; displayName: string } | null;
+  /** For an oral amendment: what it said ('OP 3: replace "twelfth" with "thirteenth"'). */
+  described?: string;
 }
 
-/** The text a draft's body acted on (only after final action: 409 `no_final_text` before), as the schema's JSON. */
-export async function fetchFinalText(draftId: string): Promise<unknown> {
-  const answer = await api<{ doc?: unknown; text?: unknown }>('GET', `/api/drafts/${encodeURIComponent(draftId)}/text?text=final`);
-  return answer.doc ?? answer.text;
+/**
+ * The text a draft's body acted on, as the schema's JSON: the issued text `finalText.symbol` with
+ * the oral amendments accepted against it (the server's `amended-text`, which is the issued text
+ * itself when none was accepted). Only after final action, when the draft names its final text.
+ */
+export async function fetchFinalText(draftId: string, finalText: Pick<FinalTextJSON, 'symbol'>): Promise<unknown> {
+  const query = new URLSearchParams({ symbol: finalText.symbol });
+  const answer = await api<{ text: unknown }>('GET', `/api/drafts/${encodeURIComponent(draftId)}/amended-text?${query}`);
+  return answer.text;
 }

@@ -13,6 +13,16 @@ export interface RevisionsJSON {
   revisions: { symbol: string; revision: number; hash: string; issuedAt: string }[];
 }
 
+/** One oral amendment as the amendments route lists it. */
+export interface OralAmendmentJSON {
+  seq: number;
+  symbol: string;
+  revision: number;
+  meeting: number | null;
+  amendment: { kind: string; paragraphId: string; accepted: boolean } & Record<string, unknown>;
+  at: string;
+}
+
 /** The number an adopted text took. */
 export interface NumberJSON {
   kind: 'resolution' | 'decision';
@@ -30,6 +40,10 @@ export const consoleApi = {
   record: (id: string, type: string, payload: Record<string, unknown>) => api('POST', draft(id, '/events'), { type, payload }),
   /** Record an oral amendment against the latest issued text. */
   amend: (id: string, amendment: Record<string, unknown>) => api('POST', draft(id, '/amendments'), amendment),
+  /** Every oral amendment recorded, in the order read out. */
+  amendments: (id: string) => api<OralAmendmentJSON[]>('GET', draft(id, '/amendments')),
+  /** An issued text of the draft with its canonical JSON (`revision`: 0 for the original, 1 for Rev.1 …). */
+  issuedText: (id: string, revision: number) => api<{ symbol: string; text: unknown }>('GET', draft(id, `/revisions/${revision}`)),
   /** The number of an adopted text, or null. */
   number: (id: string) => api<{ number: NumberJSON | null }>('GET', draft(id, '/number')),
   /** Number an adopted text (the next free number when none is given). */

@@ -5,11 +5,12 @@
  * and the lifecycle's table decided them); the server still decides every act.
  */
 import { nextText } from '../../shared/lifecycle';
+import { paragraphLabels } from '../../shared/paragraphLabels';
 import type { DraftSummary } from '../api';
 import { el } from '../dom';
 import { consoleApi, copyText, type NumberJSON } from './actions';
 import { askForm } from './forms';
-import { askAmendment, askEvent, MEETING_EVENTS } from './recordForms';
+import { askAmendment, askEvent, MEETING_EVENTS, type AdoptionContext } from './recordForms';
 
 /** A row of the console, as the drafts list gives it (with the fields the console reads). */
 export interface ConsoleDraft extends DraftSummary {
@@ -23,6 +24,21 @@ export interface RowContext {
   delegations: [id: string, name: string][];
   /** Run an act, announce its outcome (or refusal) and refresh the list. */
   act(what: string, run: () => Promise<unknown>): Promise<void>;
+}
+
+// The accepted oral amendments against the text before the body (the latest issued): the adoption is "as orally amended" when there are any.
+async function adoptionContext(d: ConsoleDraft): Promise<AdoptionContext> {
+  const all = await consoleApi.amendments(d.id).catch(() => []);
+  const latest = d.status.revision;
+  const accepted = all.filter((a) => a.revision === latest && a.amendment.accepted);
+  return { acceptedAmendments: accepted.length, symbol: accepted[0]?.symbol ?? null };
+}
+
+// The paragraphs of the text before the body by their numbers as printed ("OP 3", "OP 4 (c)"), for the amendment form.
+async function paragraphChoices(d: ConsoleDraft): Promise<[value: string, label: string][]> {
+  if (d.status.revision === null) return [];
+  const issued = await consoleApi.issuedText(d.id, d.status.revision);
+  return issued.text === null ? [] : paragraphLabels(issued.text as Parameters<typeof paragraphLabels>[0]).map((p) => [p.ref, p.excerpt ? `${p.ref} — ${p.excerpt}` : p.ref]);
 }
 
 function button(label: string, onClick: () => void, name?: string): HTMLButtonElement {
@@ -51,7 +67,7 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
         'Record…',
         async () => {
           const [type, label] = events.find(([t]) => t === select.value)!;
-          const payload = await askEvent(type, label, short);
+          const payload = await askEvent(type, label, short, type === 'adopted' ? await adoptionContext(d) : undefined);
           if (payload) await ctx.act(`${label} recorded for ${short}`, () => consoleApi.record(d.id, type, payload));
         },
         'record',
@@ -63,8 +79,10 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
       button(
         'Oral amendment…',
         async () => {
-          const amendment = await askAmendment(short, ctx.delegations);
-          if (amendment) await ctx.act(`Oral amendment recorded against ${short}`, () => consoleApi.amend(d.id, amendment));
+          const paragraphs = await paragraphChoices(d).catch(() => null);
+          if (!paragraphs) return ctx.act(`No oral amendment recorded against ${short}`, () => Promise.reject(new Error('the issued text could not be read')));
+          const recorded = await askAmendment(short, paragraphs, ctx.delegations, (amendment) => consoleApi.amend(d.id, amendment));
+          if (recorded) await ctx.act(`Oral amendment recorded against ${short}`, async () => recorded);
         },
         'amend',
       ),

@@ -174,7 +174,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
       choice.hidden = true;
       finalShown = null;
     } else if (finalShown !== d.finalText.hash) {
-      const text = textFromJSON(await fetchFinalText(draftId));
+      const text = textFromJSON(await fetchFinalText(draftId, d.finalText));
       finalSection.show(d, text);
       finalChoiceLabel.textContent = finalTextLabel(d);
       if (finalShown === null) showFinal.checked = true; // final action taken: the page turns to the text acted on

@@ -32,7 +32,7 @@ async function loadText(draft: DraftDetail, which: string | null): Promise<Print
   if (wanted === 'final' && draft.finalText) {
     const final = draft.finalText;
     const revision = draft.lineage.find((r) => r.symbol === final.symbol || r.symbol.endsWith(`/${final.symbol}`));
-    return { text: textFromJSON(await fetchFinalText(draft.id)), label: revision?.symbol ?? final.symbol, date: revision?.issuedAt ?? null, acted: finalTextLabel(draft) };
+    return { text: textFromJSON(await fetchFinalText(draft.id, final)), label: revision?.symbol ?? final.symbol, date: revision?.issuedAt ?? null, acted: finalTextLabel(draft) };
   }
   if (wanted === 'working') {
     const working = await api<{ doc: unknown }>('GET', `/api/drafts/${draft.id}/text`);

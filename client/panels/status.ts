@@ -1,39 +1,14 @@
 /** The status panel: the derived status and the record it comes from (who recorded what, when). */
+import { describeOralAmendment, type OralAmendment } from '../../shared/oralAmendments';
 import type { DraftDetail, DraftEventJSON } from '../api';
 import { el, formatWhen } from '../dom';
 
-const quote = (v: unknown) => `“${String(v)}”`;
-
-// What an oral amendment said, from the amendment as recorded (when the server gives no sentence of its own).
-function amendmentSaid(a: Record<string, unknown>): string {
-  switch (a.kind) {
-    case 'replace_words':
-      return `replace ${quote(a.words)} by ${quote(a.text)}`;
-    case 'insert_words':
-      return `insert ${quote(a.text)} ${a.words === undefined ? `at the ${String(a.position)}` : `${String(a.position)} ${quote(a.words)}`}`;
-    case 'delete_words':
-      return `delete ${quote(a.words)}`;
-    case 'replace_paragraph':
-      return `replace the paragraph by ${quote(a.text)}`;
-    case 'insert_paragraph':
-      return `insert a new ${String(a.paragraphType)} paragraph ${String(a.position)} it: ${quote(a.text)}`;
-    case 'delete_paragraph':
-      return 'delete the paragraph';
-    case 'words_not_in_record':
-      return 'oral amendment made; its words are not in the record';
-    default:
-      return String(a.kind).replace(/_/g, ' ');
-  }
-}
-
-/** The record's line for an oral amendment: the server's sentence when it gives one, else what the amendment changes. */
-export function describeAmendment(e: Pick<DraftEventJSON, 'payload'> & { description?: { en: string } | string }): string {
+/** The record's line for an oral amendment: what it said (the server's sentence), and whether it was accepted. */
+export function describeAmendment(e: Pick<DraftEventJSON, 'payload' | 'described'>): string {
   const p = e.payload;
-  const sentence = e.description ?? (p.description as { en: string } | string | undefined);
-  if (sentence) return typeof sentence === 'string' ? sentence : sentence.en;
-  const a = (p.amendment ?? {}) as Record<string, unknown>;
-  if (a.kind === 'words_not_in_record') return `${amendmentSaid(a)} (${String(p.symbol)}${a.accepted ? ', accepted' : ', not accepted'})`;
-  return `Oral amendment to ${String(p.symbol)}: ${amendmentSaid(a)} — ${a.accepted ? 'accepted' : 'not accepted'}`;
+  const a = p.amendment as OralAmendment;
+  const said = e.described ?? describeOralAmendment(a, typeof p.paragraph === 'string' ? p.paragraph : null);
+  return `Oral amendment to ${String(p.symbol)}: ${said}${a.accepted ? ' — accepted' : ' — not accepted'}`;
 }
 
 // A line of the record in plain words; the payload is shown as stored for types we do not know.
