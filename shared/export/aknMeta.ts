@@ -145,13 +145,15 @@ export function recordMeta(meta: ExportMeta, record: AknRecord): XmlElement[] {
       }
       case 'adopted': {
         let outcome: string | undefined;
-        if (event.becomes) {
-          outcome = `#${event.becomes.kind}-${slug(event.becomes.number)}`;
+        // The number recorded with the adoption, or the one the secretariat gave after it (`meta.adoption`).
+        const becomes = event.becomes ?? meta.adoption?.number ?? null;
+        if (becomes) {
+          outcome = `#${becomes.kind}-${slug(becomes.number)}`;
           concepts.push(
             el('TLCConcept', {
               eId: outcome.slice(1),
-              href: `/akn/ontology/concepts/un/${event.becomes.kind}-${slug(event.becomes.number)}`,
-              showAs: `${event.becomes.kind} ${event.becomes.number}`,
+              href: `/akn/ontology/concepts/un/${becomes.kind}-${slug(becomes.number)}`,
+              showAs: `${becomes.kind} ${becomes.number}`,
             }),
           );
         }

@@ -90,7 +90,8 @@ describe('Akoma Ntoso export', () => {
       expect(l9).toContain('<TLCEvent eId="annexedToReport"');
       expect(l9).not.toContain('#adopted');
       expect(l9).toMatch(/<eventRef eId="evt-rev-0" date="2022-10-17" source="#original" type="generation"/);
-      expect(l9).toMatch(/<eventRef eId="evt-rev-1" date="2022-10-19" source="#original" type="amendment"/);
+      // The seed does not give issue dates: the demo dates every text on the session's first day (server/demo/plan.ts).
+      expect(l9).toMatch(/<eventRef eId="evt-rev-1" date="2022-10-17" source="#original" type="amendment"/);
       if (canValidate) expect(validateAkn(l9)).toBe('');
     });
 
@@ -98,7 +99,8 @@ describe('Akoma Ntoso export', () => {
       expect(l10).toMatch(/<step date="2022-10-21" by="#[a-z0-9-]+" refersTo="#adoptedAsOrallyAmended" outcome="#resolution-11-6"\/>/);
       expect(l10).toContain('<TLCEvent eId="adoptedAsOrallyAmended" href="/akn/ontology/events/un/adoptedAsOrallyAmended" showAs="adopted as orally amended"/>');
       expect(l10).toContain('<TLCConcept eId="resolution-11-6" href="/akn/ontology/concepts/un/resolution-11-6" showAs="resolution 11/6"/>');
-      expect(l10).toMatch(/<step date="2022-10-21" by="#delegation-[a-z]+" refersTo="#introduced"\/>/);
+      // The report names no introduction of L.10/Rev.2, so the record holds none.
+      expect(l10).not.toContain('refersTo="#introduced"');
       expect(l10).toContain('<FRBRnumber value="L.10/Rev.2"/>');
       if (canValidate) expect(validateAkn(l10)).toBe('');
     });

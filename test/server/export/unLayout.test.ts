@@ -219,6 +219,8 @@ describe('the export source from the record', () => {
     expect(plain.slice(0, 3)).toEqual(['Resolution 11/5', 'Adopted at the 11th meeting, on 21 October 2022', 'Strengthening international cooperation']);
     const akn = exportAkn(source.text, source.meta, source.record, { numbering: source.numbering });
     expect(akn).toContain('<p class="publishedAs">Resolution 11/5</p>');
+    // The workflow's outcome is the number given after the adoption.
+    expect(akn).toMatch(/<step date="2022-10-21" by="#[a-z0-9-]+" refersTo="#adoptedAsOrallyAmended" outcome="#resolution-11-5"\/>/);
     if (xmllintAvailable()) expect(validateAkn(akn)).toBe('');
   });
 
