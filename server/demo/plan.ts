@@ -32,7 +32,9 @@
  *   times of the meeting day the report gives.
  *
  * Every draft acted on is frozen on the hash of its final text, as the secretariat's freeze
- * records it (server/commands/freezer.ts).
+ * records it (server/commands/freezer.ts). Where the report words a draft's action its own way
+ * (L.2/Rev.1 and L.3/Rev.1, named by their subject), a `report_details` entry says so
+ * (sessionRecord.ts).
  */
 import { textHash } from '../../shared/canonical';
 import type { LocalizedText } from '../../shared/delegations';
@@ -43,6 +45,7 @@ import { checkSponsorshipChange, currentSponsors, sponsorsAsOf, type Sponsorship
 import { draftSymbol, parseSymbol } from '../../shared/symbols';
 import { RecordTypes } from '../commands/meetingRecord';
 import { demoDelegationByName } from './delegations';
+import { REPORT_DETAILS } from './sessionRecord';
 import { ENGLISH_TITLES, type ActionFacts, type DraftFacts, type SessionFacts, type SponsorFacts } from './sessionFacts';
 
 /**
@@ -350,6 +353,8 @@ export function planDraft(facts: DraftFacts, printedText: string, session: Sessi
   record.push({ event: actionEvent(facts.action), at: slot(1) });
   const number = numberOfAction(facts.action);
   if (number) record.push({ entry: { type: RecordTypes.number, payload: { ...number } }, at: slot(2) });
+  const details = REPORT_DETAILS[facts.symbol];
+  if (details) record.push({ entry: { type: RecordTypes.reportDetails, payload: { ...details } }, at: slot(2) });
   // The amendments the demo records have no words, so they change no word: the final text is
   // the printed text, and the freeze holds its hash.
   const finalHash = lastIssued.hash;

@@ -20,12 +20,14 @@ import type { Role } from '../../shared/accounts';
 import { applyEvent, INITIAL_STATUS, validateEvent, type DraftStatus } from '../../shared/lifecycle';
 import { hashPassword } from '../auth/passwords';
 import { RecordTypes } from '../commands/meetingRecord';
+import { appendSessionEntry } from '../commands/sessionRecorder';
 import type { RecordRepos, Store, UpdateLogRepo } from '../storage/types';
 import { DEMO_ACCOUNTS, demoLogin, demoPassword, type DemoPasswords } from './accounts';
 import { DEMO_DELEGATIONS } from './delegations';
 import { ILLUSTRATIVE_BODY, loadIllustrativeFacts, planIllustrative, workingTextLog, type PlannedIllustrative } from './illustrative';
 import { isPlannedEvent, planDraft, type PlannedDraft, type PlannedRecord } from './plan';
 import { loadDraftText, loadSessionFacts, type SessionFacts } from './sessionFacts';
+import { planSessionRecord, type PlannedSessionEntry } from './sessionRecord';
 
 /** A demo account as printed on the console: the login, its password in clear, who it is. */
 export interface DemoAccount {
@@ -56,6 +58,7 @@ export class DemoAlreadySeeded extends Error {
 /** The demo, worked out and checked, ready to write. */
 interface DemoPlan {
   drafts: PlannedDraft[];
+  sessionRecord: PlannedSessionEntry[];
   illustrative: PlannedIllustrative;
   accounts: (DemoAccount & { passwordHash: string; delegationCode: string | null })[];
 }
@@ -84,7 +87,7 @@ async function planDemo(facts: SessionFacts, mode: DemoPasswords, now: Date): Pr
       };
     }),
   );
-  return { drafts, illustrative, accounts };
+  return { drafts, sessionRecord: planSessionRecord(facts), illustrative, accounts };
 }
 
 // The demo's delegations, reusing any the store already has under the same code.
@@ -139,6 +142,30 @@ async function writeRecord(
   return status;
 }
 
+// The session record (sessionRecord.ts), each entry checked by the session record's command
+// (server/commands/sessionRecorder.ts) as it is appended; explanations name their vote's seq.
+async function writeSessionRecord(
+  tx: RecordRepos,
+  sessionId: string,
+  planned: readonly PlannedSessionEntry[],
+  ids: { delegations: ReadonlyMap<string, string>; drafts: ReadonlyMap<string, string> },
+  userId: string,
+): Promise<void> {
+  const voteSeqs: number[] = [];
+  for (const p of planned) {
+    if (p.kind === 'vote') {
+      voteSeqs.push((await appendSessionEntry(tx, { sessionId, entry: p.entry, userId })).seq);
+      continue;
+    }
+    const speakers = p.speakers.map((s) => ('code' in s ? { delegationId: idOf(ids.delegations, s.code), asNamed: s.asNamed ?? null } : s));
+    const draftId = p.draft === null ? null : ids.drafts.get(p.draft);
+    if (draftId === undefined) throw new Error(`demo session record: no draft ${p.draft}`);
+    const voteSeq = p.vote === null ? null : voteSeqs[p.vote];
+    if (voteSeq === undefined) throw new Error(`demo session record: no vote ${p.vote}`);
+    await appendSessionEntry(tx, { sessionId, entry: { ...p.entry, draftId, voteSeq, speakers }, userId });
+  }
+}
+
 async function writeDraft(
   tx: RecordRepos,
   sessionId: string,
@@ -146,7 +173,7 @@ async function writeDraft(
   delegationIds: ReadonlyMap<string, string>,
   secretariatId: string,
   chairId: string,
-): Promise<void> {
+): Promise<string> {
   const row = await tx.createDraft({
     sessionId,
     lNumber: draft.lNumber,
@@ -183,6 +210,7 @@ async function writeDraft(
     });
   }
   await writeRecord(tx, { id: row.id, sessionId }, draft.symbol, draft.record, delegationIds, secretariatId);
+  return row.id;
 }
 
 // The illustrative session and its draft: issued texts, record, the working text's log and
@@ -273,7 +301,9 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
     }
     const secretariatId = userIds.get(demoLogin({ name: 'secretariat' }))!;
     const chairId = userIds.get(demoLogin({ name: 'chair' }))!;
-    for (const draft of plan.drafts) await writeDraft(tx, sessionRow.id, draft, delegationIds, secretariatId, chairId);
+    const draftIds = new Map<string, string>();
+    for (const draft of plan.drafts) draftIds.set(draft.symbol, await writeDraft(tx, sessionRow.id, draft, delegationIds, secretariatId, chairId));
+    await writeSessionRecord(tx, sessionRow.id, plan.sessionRecord, { delegations: delegationIds, drafts: draftIds }, secretariatId);
     const typist = plan.accounts.find((a) => a.delegationCode === plan.illustrative.typedBy);
     if (!typist) throw new Error(`illustrative draft: no demo account for ${plan.illustrative.typedBy}`);
     await writeIllustrative(tx, plan.illustrative, delegationIds, { secretariatId, chairId, typistId: userIds.get(typist.login)! });

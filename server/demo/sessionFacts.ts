@@ -46,6 +46,17 @@ const draftFacts = z.object({
   text: z.string(),
 });
 
+const recordedVote = z.object({
+  meeting: z.number().int().positive(),
+  date: z.string(),
+  question: z.object({ en: z.string().min(1) }),
+  yes: z.number().int().nonnegative(),
+  no: z.number().int().nonnegative(),
+  abstain: z.number().int().nonnegative(),
+  majority: z.enum(['simple', 'two-thirds']),
+  outcome: z.string(),
+});
+
 const sessionFacts = z.object({
   body: localized,
   session: z.object({
@@ -56,6 +67,7 @@ const sessionFacts = z.object({
     symbolPrefix: z.string(),
   }),
   drafts: z.array(draftFacts),
+  recordedVotes: z.array(recordedVote).optional(),
 });
 
 /** A sponsor as the report names it. */
@@ -64,6 +76,8 @@ export type SponsorFacts = z.infer<typeof sponsor>;
 export type ActionFacts = z.infer<typeof action>;
 /** The facts of one draft: symbol, kind, sponsors, action, and the file of its final text. */
 export type DraftFacts = z.infer<typeof draftFacts>;
+/** A recorded vote of the session, as the fixture gives it (the report's counts and majority). */
+export type RecordedVoteFacts = z.infer<typeof recordedVote>;
 /** The facts of the whole session. */
 export type SessionFacts = z.infer<typeof sessionFacts>;
 

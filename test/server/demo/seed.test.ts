@@ -29,6 +29,9 @@ import { ILLUSTRATIVE_PREFIX } from '../../../server/demo/illustrative';
 import { compareTexts } from '../../../shared/compare';
 import { bracketsInText } from '../../../shared/negotiation';
 import { mayEditText } from '../../../shared/policy';
+import { sessionEntries } from '../../../server/commands/sessionRecorder';
+import type { StatementEntry, VoteEntry } from '../../../shared/meetingRecord';
+import { countVote } from '../../../shared/votes';
 import { importPlainText } from '../../../shared/importText';
 import { validateOralAmendment } from '../../../shared/oralAmendments';
 import { canonicalTextJSON, textHash } from '../../../shared/canonical';
@@ -347,6 +350,80 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
     expect(await store.listSessions()).toEqual(sessions);
     expect(sessions.map((x) => x.symbolPrefix)).toEqual([PREFIX, ILLUSTRATIVE_PREFIX]);
     expect(await store.listDrafts(seeded.session.id)).toHaveLength(9);
+  });
+
+  describe('the session record', () => {
+    const speakerCodes = (s: StatementEntry) => s.speakers.map((x) => ('delegationId' in x ? code(x.delegationId) : x.officer.en));
+    const votes = async () => (await sessionEntries(store, seeded.session.id)).filter((r) => r.entry.kind === 'vote') as { seq: number; entry: VoteEntry }[];
+    const statements = async () => (await sessionEntries(store, seeded.session.id)).filter((r) => r.entry.kind === 'statement') as { seq: number; entry: StatementEntry }[];
+
+    it('holds the three recorded votes of the 2nd meeting, counted as the report counts them', async () => {
+      const v = await votes();
+      expect(v.map((x) => [x.entry.meeting, x.entry.date, x.entry.subject, x.entry.draftId])).toEqual(Array(3).fill([2, '2022-10-17', 'procedural', null]));
+      expect(v.map((x) => [x.entry.yes, x.entry.no, x.entry.abstain, x.entry.majority])).toEqual([
+        [63, 15, 25, 'two-thirds'],
+        [59, 12, 30, 'simple'],
+        [58, 7, 34, 'simple'],
+      ]);
+      const counted = v.map((x) => {
+        const c = countVote(x.entry, { twoThirds: x.entry.twoThirds ?? undefined });
+        if (!c.ok) throw new Error(c.error);
+        return [c.value.presentAndVoting, c.value.required, c.value.carried];
+      });
+      expect(counted).toEqual([
+        [78, 53, true],
+        [71, 36, true],
+        [65, 33, true],
+      ]);
+      // The rules as the report cites them (paras. 15, 17, 19): the third cites none.
+      expect(v.map((x) => [x.entry.rulesRecalled, x.entry.votedUnder, x.entry.majorityUnder])).toEqual([
+        [[57, 61, 63, 64, 65], [61], [63]],
+        [[], [], [63]],
+        [[], [], []],
+      ]);
+    });
+
+    it('holds the explanations of vote after each, speakers in the order the report names them', async () => {
+      const v = await votes();
+      const explained = (await statements()).filter((s) => s.entry.statement === 'explanation_of_vote');
+      expect(explained.every((s) => s.entry.timing === 'after' && s.entry.meeting === 2)).toBe(true);
+      expect(explained.map((s) => [v.findIndex((x) => x.seq === s.entry.voteSeq), speakerCodes(s.entry)])).toEqual([
+        [0, ['RUS']],
+        [0, ['EU']],
+        [1, ['CHN', 'EU', 'USA', 'RUS', 'CUB']],
+        [2, ['AZE', 'ARM', 'EU', 'SYR', 'RUS']],
+      ]);
+      // Para. 18 names the United States in its long form.
+      expect(explained[2]!.entry.speakers[2]).toMatchObject({ asNamed: { zh: '美利坚合众国' } });
+    });
+
+    it("holds Chile's statement on L.9/Rev.1, the President's conclusion on it, and his word on L.3/Rev.1's financial implications", async () => {
+      const s = (await statements()).filter((x) => x.entry.meeting === 11);
+      const l9 = draft('L.9/Rev.1').draft.id;
+      const l3 = draft('L.3/Rev.1').draft.id;
+      expect(s.map((x) => [x.entry.statement, x.entry.draftId, speakerCodes(x.entry)])).toEqual([
+        ['explanation_of_position', l9, ['CHL']],
+        ['chair_conclusion', l9, ['President']],
+        ['budget_implications', l3, ['President']],
+      ]);
+      expect(s[0]!.entry.summary?.zh).toContain('42个共同提案国');
+      expect(s[1]!.entry.accepted).toBe(true);
+      // No financial implications: the statement has no words of its own.
+      expect(s[2]!.entry.summary).toBeNull();
+      // None is an introduction: the report records none.
+      expect((await statements()).some((x) => x.entry.statement === 'introduction')).toBe(false);
+    });
+
+    it("records the report's wording of L.2/Rev.1 and L.3/Rev.1", () => {
+      const details = (symbol: string) =>
+        draft(symbol)
+          .events.filter((e) => e.type === RecordTypes.reportDetails)
+          .map((e) => e.payload);
+      expect(details('L.2/Rev.1')).toEqual([expect.objectContaining({ describedAs: expect.objectContaining({ zh: '缔约方会议第十二届会议临时议程' }) })]);
+      expect((details('L.2/Rev.1')[0] as { remarks: { en: string } }).remarks.en).toContain('14 to 18 October 2024');
+      expect(details('L.3/Rev.1')).toEqual([{ describedAs: expect.objectContaining({ en: 'the organization of work for its twelfth session' }), remarks: null }]);
+      expect(details('L.4')).toEqual([]);
+    });
   });
 
   describe('the illustrative draft', () => {
