@@ -4,23 +4,44 @@
  * accepted or not. The text "as orally amended" is derived from the issued text and the
  * accepted amendments (shared/oralAmendments), never stored; an amendment that would not apply
  * after those before it is refused when it is recorded, so the derived text always exists.
+ * The paragraph may be named as printed ("OP 4 (c)", shared/paragraphLabels) instead of by id;
+ * either way the entry keeps the printed number, so the record can say what was read out.
  */
 import type { Actor } from '../../shared/accounts';
+import { ErrorIds } from '../../shared/errors';
+import { sequentialNumbering } from '../../shared/numbering';
 import { applyOralAmendments, validateOralAmendment, type OralAmendment } from '../../shared/oralAmendments';
+import { paragraphIdOf } from '../../shared/paragraphLabels';
 import { amendmentsOpen } from '../../shared/policy';
 import { textFromJSON } from '../../shared/schema';
 import type { DraftEventRow, RevisionRow, Store } from '../storage/types';
 import { oralAmendmentsOf, RecordTypes, type OralAmendmentPayload } from './meetingRecord';
 import { recordEntry } from './recordAppender';
-import { DomainErrors } from '../errors';
+import { DomainError, DomainErrors } from '../errors';
 
 /** An amendment as received, the issued text it amends (the latest when absent) and the meeting. */
 export interface OralAmendmentInput {
   draftId: string;
   actor: Actor;
   amendment: unknown;
+  /** The paragraph as printed in the issued text ("OP 3", "PP 2", "OP 4 (c)"), instead of the amendment's `paragraphId`. */
+  paragraph?: string;
   symbol?: string;
   meeting?: number;
+}
+
+// The amendment as received, with the paragraph the printed label names in `revision`: 422
+// `unknown_paragraph` naming the label and the labels that exist; 400 with both or for a kind that names none.
+function withParagraph(amendment: unknown, label: string | undefined, revision: RevisionRow): unknown {
+  if (label === undefined) return amendment;
+  const record = typeof amendment === 'object' && amendment !== null && !Array.isArray(amendment) ? (amendment as Record<string, unknown>) : null;
+  if (record === null) return amendment;
+  if (record.paragraphId !== undefined) throw DomainErrors.validation('name the paragraph by "paragraph" (as printed) or by "paragraphId", not both', { field: 'paragraph' });
+  if (record.kind === 'words_not_in_record')
+    throw DomainErrors.validation('words_not_in_record: the paragraph is not in the record either; give no "paragraph"', { field: 'paragraph' });
+  const found = paragraphIdOf(revision.text as Parameters<typeof paragraphIdOf>[0], label);
+  if (!found.ok) throw new DomainError(ErrorIds.unknownParagraph, `${revision.symbol}: ${found.error}`, { field: 'paragraph', label });
+  return { ...record, paragraphId: found.value };
 }
 
 /** The accepted amendments applied to an issued revision: the text as orally amended, or why not. */
@@ -35,8 +56,11 @@ export function amendmentsFor(rows: readonly DraftEventRow[], revision: Revision
 
 /** Record one oral amendment: 400 for a malformed one, 403, 404 for an unknown text, 422 when it cannot apply or action was taken. */
 export async function recordOralAmendment(store: Store, input: OralAmendmentInput): Promise<{ row: DraftEventRow; payload: OralAmendmentPayload }> {
-  const valid = validateOralAmendment(input.amendment);
-  if (!valid.ok) throw DomainErrors.validation(valid.error);
+  // Checked at once when the paragraph is named by id; a printed number is read against the text in the transaction.
+  if (input.paragraph === undefined) {
+    const early = validateOralAmendment(input.amendment);
+    if (!early.ok) throw DomainErrors.validation(early.error);
+  }
   let payload: OralAmendmentPayload | null = null;
   const { row } = await recordEntry<OralAmendmentPayload>(store, {
     draftId: input.draftId,
@@ -52,13 +76,22 @@ export async function recordOralAmendment(store: Store, input: OralAmendmentInpu
       const named = input.symbol === undefined ? latest : revisions.find((r) => r.symbol === input.symbol || r.symbol.endsWith(`/${input.symbol}`));
       if (!named) throw DomainErrors.notFound(`revision ${input.symbol}`);
       if (named !== latest) throw DomainErrors.refused(`oral amendments are made to the text before the body, ${latest.symbol}, not ${named.symbol}`);
+      const valid = validateOralAmendment(withParagraph(input.amendment, input.paragraph, latest));
+      if (!valid.ok) throw DomainErrors.validation(valid.error);
       const amendment = valid.value;
       if (amendment.proposedBy !== null && !(await ctx.tx.getDelegation(amendment.proposedBy))) {
         throw DomainErrors.refused(`there is no delegation with id "${amendment.proposedBy}"`);
       }
       const applied = amendedText(latest, [...amendmentsFor(ctx.rows, latest), { ...amendment, accepted: true }]);
       if (!applied.ok) throw DomainErrors.refused(applied.error);
-      payload = { symbol: latest.symbol, revision: latest.revision, amendment, ...(input.meeting ? { meeting: input.meeting } : {}) };
+      const printed = amendment.paragraphId === '' ? '' : (sequentialNumbering(textFromJSON(latest.text)).byId.get(amendment.paragraphId)?.ref ?? '');
+      payload = {
+        symbol: latest.symbol,
+        revision: latest.revision,
+        amendment,
+        ...(printed ? { paragraph: printed } : {}),
+        ...(input.meeting ? { meeting: input.meeting } : {}),
+      };
       return payload;
     },
   });

@@ -1,8 +1,13 @@
 /** How an entry of a draft's record looks in JSON, with who recorded it. */
+import { describeOralAmendment } from '../../shared/oralAmendments';
+import { type OralAmendmentPayload, RecordTypes } from '../commands/meetingRecord';
 import type { DraftEventRow, UserRow } from '../storage/types';
 import { presentUserRef } from './user';
 
-/** One recorded event: its type and payload as stored, when, and by whom (display name only). */
+/**
+ * One recorded event: its type and payload as stored, when, and by whom (display name only). An
+ * oral amendment also says what it said (`described`: 'OP 3: replace "twelfth" with "thirteenth"').
+ */
 export function presentDraftEvent(e: DraftEventRow, users: ReadonlyMap<string, UserRow>) {
   return {
     seq: e.seq,
@@ -10,5 +15,10 @@ export function presentDraftEvent(e: DraftEventRow, users: ReadonlyMap<string, U
     payload: e.payload,
     at: e.at,
     user: presentUserRef(e.userId ? (users.get(e.userId) ?? null) : null),
+    ...(e.type === RecordTypes.oralAmendment ? { described: describedAmendment(e.payload as unknown as OralAmendmentPayload) } : {}),
   };
+}
+
+function describedAmendment(p: OralAmendmentPayload): string {
+  return describeOralAmendment(p.amendment, p.paragraph ?? null);
 }
