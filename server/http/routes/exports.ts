@@ -1,14 +1,18 @@
 /**
  * Exports of a draft's texts: `/api/drafts/:id/export.docx`, `export.akn.xml` and `export.txt`,
- * each with `?text=<symbol>|working` (the latest issued text by default, the working text
- * before the first issue) and `?lang=en|zh` for the symbol block. Everyone signed in may read
- * a draft, so everyone may export it.
+ * each with `?text=` any text spec of shared/textSpec.ts (`L.9/Rev.1`, `working`, `final`,
+ * `amended:L.9/Rev.1`, `seq:<n>`, `at:<time>`) and `?lang=en|zh` for the symbol block. By
+ * default: after final action the text the body acted on (`final`), before it the latest issued
+ * text, and the working text before the first issue. Everyone signed in may read a draft, so
+ * everyone may export it.
  */
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { exportAkn } from '../../../shared/export/akn';
 import { exportPlainText } from '../../../shared/export/plainText';
 import { MediaTypes, WORKING_TEXT, type ExportFormat } from '../../../shared/export/transfer';
+import { holdsFinalAction } from '../../../shared/policy';
+import { FINAL_TEXT, parseTextSpec } from '../../../shared/textSpec';
 import { exportDocx } from '../../export/docx';
 import { loadExportSource, type ExportSource } from '../../export/source';
 import type { ApiDeps } from '../deps';
@@ -19,8 +23,11 @@ const exportQuery = z.object({
     .string()
     .trim()
     .min(1)
-    .max(200)
-    .regex(/^[A-Za-z0-9/.-]+$/, 'a document symbol or "working"')
+    .max(240)
+    .superRefine((v, ctx) => {
+      const spec = parseTextSpec(v);
+      if (!spec.ok) ctx.addIssue({ code: 'custom', message: spec.error });
+    })
     .optional(),
   lang: z.enum(['en', 'zh']).optional(),
 });
@@ -55,9 +62,9 @@ export function exportsRouter(deps: ApiDeps): Router {
     router.get(
       `/drafts/:id/export.${format}`,
       draftRoute(store, { query: exportQuery }, async ({ res, draftId, query }) => {
-        const revisions = await store.listRevisions(draftId);
+        const [revisions, record] = await Promise.all([store.listRevisions(draftId), store.listDraftEvents(draftId)]);
         const latest = revisions.reduce<(typeof revisions)[number] | null>((a, r) => (a && a.revision > r.revision ? a : r), null);
-        const which = query.text ?? latest?.symbol ?? WORKING_TEXT;
+        const which = query.text ?? (holdsFinalAction(record) ? FINAL_TEXT : (latest?.symbol ?? WORKING_TEXT));
         await render(format, await loadExportSource(store, draftId, which, query.lang), res);
       }),
     );

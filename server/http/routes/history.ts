@@ -1,6 +1,8 @@
 /**
  * HTTP routes for the history of a working text (mounted under /api by the app):
  *   GET /drafts/:id/text?seq=&at=     the text as of a seq or a time (latest by default)
+ *   GET /drafts/:id/text?text=<spec>  any text of the draft by its spec (shared/textSpec.ts: `final`,
+ *                                     `amended:L.9/Rev.1`, `L.9/Rev.1` …), resolved by server/texts.ts
  *   GET /drafts/:id/changes?from=&to= the changes over a span of seqs
  *   GET /drafts/:id/authorship        who wrote which characters of each paragraph
  * Readable by whoever may read the draft; errors as `{ error: { id, message } }`.
@@ -13,6 +15,9 @@ import { HttpErrors } from '../errors';
 import type { Store } from '../../storage/types';
 import { authorshipOf, changesBetween, textAsOf } from '../../collab/history';
 import { DomainErrors } from '../../errors';
+import { textHash } from '../../../shared/canonical';
+import { formatTextSpec, parseTextSpec } from '../../../shared/textSpec';
+import { checkedText, loadDraftTexts, resolveText } from '../../texts';
 
 /** What the history routes need. */
 export interface HistoryDeps {
@@ -48,6 +53,24 @@ export function historyRouter(deps: HistoryDeps): express.Router {
   });
 
   router.get('/drafts/:id/text', async (req, res) => {
+    const named = req.query.text;
+    if (named !== undefined) {
+      if (req.query.seq !== undefined || req.query.at !== undefined) throw DomainErrors.validation('give text, or seq or at, not both');
+      const spec = typeof named === 'string' && named.length <= 240 ? parseTextSpec(named) : null;
+      if (!spec?.ok) throw DomainErrors.validation(`invalid query: text: ${spec ? spec.error : 'must be one text spec'}`);
+      const resolved = await resolveText(deps.store, await loadDraftTexts(deps.store, res.locals.draftId as string), spec.value);
+      res.json({
+        spec: formatTextSpec(resolved.spec),
+        state: resolved.state,
+        symbol: resolved.symbol,
+        label: resolved.label,
+        doc: resolved.text,
+        hash: textHash(checkedText(resolved.text)),
+        seq: resolved.seq,
+        at: resolved.at,
+      });
+      return;
+    }
     const seq = seqParam(req, 'seq');
     const at = timeParam(req, 'at');
     if (seq !== undefined && at !== undefined) throw DomainErrors.validation('give seq or at, not both');
