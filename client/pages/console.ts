@@ -1,18 +1,20 @@
 /**
  * The secretariat console: every session's drafts with where they stand, and the acts of the
  * meeting — issue, record introduction, amendments, votes and action, number, freeze, copy the
- * report paragraphs. Every control is a native button, select or form field, reachable from
+ * report paragraphs — and, per session, the meeting record (procedural votes, statements). Every control is a native button, select or form field, reachable from
  * the keyboard; outcomes and refusals are announced in a live region.
  */
 import { api, ApiError, type SessionSummary } from '../api';
 import { consoleRow, type ConsoleDraft, type RowContext } from '../console/draftRow';
 import { consoleApi, type NumberJSON } from '../console/actions';
+import { meetingRecordSection } from '../console/meetingRecord';
 import { withRestore } from '../console/restore';
 import { el } from '../dom';
 import '../console/console.css';
 
 interface DelegationJSON {
   id: string;
+  code: string;
   name: { en: string };
 }
 
@@ -55,6 +57,11 @@ export async function showConsole(app: HTMLElement): Promise<void> {
               el('thead', {}, el('tr', {}, ...['Symbol', 'Title', 'Status', 'Negotiation', 'Number', 'Acts'].map((h) => el('th', { scope: 'col' }, h)))),
               el('tbody', {}, ...drafts.map((d, i) => withRestore(consoleRow(d, numbers[i] ?? null, ctx), d, ctx, session.symbolPrefix))),
             ),
+          ),
+          meetingRecordSection(
+            session as SessionSummary & { opens?: string },
+            delegations,
+            drafts.map((d) => ({ id: d.id, symbol: d.symbol })),
           ),
         );
       }),
