@@ -23,6 +23,8 @@ export interface ComparisonJSON {
   left: ComparedTextJSON;
   right: ComparedTextJSON;
   numbering: 'sequential' | 'negotiation';
+  /** Plain sentences for the reader about how the texts were read (server/presenters/comparison.ts). */
+  notes?: string[];
   paragraphs: ComparedParagraph[];
   summary: ComparisonSummary;
   counts: ComparisonCounts;

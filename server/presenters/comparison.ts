@@ -40,16 +40,21 @@ function row(r: ComparedParagraph) {
   };
 }
 
-/** The comparison with the two texts it compared and the numbering it used. */
+/**
+ * The comparison with the two texts it compared, the numbering it used, and notes for the reader
+ * (two pasted texts whose printed negotiation numbers could not be kept were numbered in sequence).
+ */
 export function presentComparison(
   comparison: Comparison,
   texts: { left: ComparedTextJSON | ReturnType<typeof presentImportedText>; right: ComparedTextJSON | ReturnType<typeof presentImportedText> },
   numbering: 'sequential' | 'negotiation',
+  notes: readonly string[] = [],
 ) {
   return {
     left: texts.left,
     right: texts.right,
     numbering,
+    notes: [...notes],
     paragraphs: comparison.paragraphs.map(row),
     summary: { en: comparison.summary.en, zh: comparison.summary.zh },
     counts: { ...comparison.counts },

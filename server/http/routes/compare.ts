@@ -5,11 +5,14 @@
  *   POST /compare, /compare.docx  { left: { text } | { docx: base64 }, right: …, leftLabel?, rightLabel? }
  * A text is named as `shared/textSpec.ts` says (`L.9/Rev.1`, `working`, `seq:40`, `at:<time>`,
  * `amended:L.9/Rev.1`) and resolved by `server/texts.ts`. Two pasted or uploaded texts have no
- * stable ids, so they are aligned by similarity. Everyone who may read a draft may compare its texts.
+ * stable ids, so they are aligned by similarity; when either prints negotiation numbers ("5 bis.")
+ * both are numbered by what they print, or in sequence with a note that says so
+ * (`shared/compare/printedNumbers.ts`). Everyone who may read a draft may compare its texts.
  */
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { compareTexts, type Comparison } from '../../../shared/compare';
+import { pastedNumbering, type PrintedText } from '../../../shared/compare/printedNumbers';
 import type { Lang } from '../../../shared/delegations';
 import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, MediaTypes } from '../../../shared/export/transfer';
 import { importPlainText } from '../../../shared/importText';
@@ -69,7 +72,7 @@ function specOf(value: string, which: 'left' | 'right') {
 }
 
 // Compare, turning a base the numbering refuses (a text numbered against one it does not descend from) into a 422.
-function compare(left: TextJSON, right: TextJSON, base?: ResolvedText['base']): Comparison {
+function compare(left: TextJSON | PrintedText['doc'], right: TextJSON | PrintedText['doc'], base?: ResolvedText['base']): Comparison {
   try {
     return compareTexts(left, right, base ? { base } : {});
   } catch (err) {
@@ -78,17 +81,17 @@ function compare(left: TextJSON, right: TextJSON, base?: ResolvedText['base']): 
   }
 }
 
-async function importSide(input: z.output<typeof pasted>, which: 'left' | 'right'): Promise<TextJSON> {
+async function importSide(input: z.output<typeof pasted>, which: 'left' | 'right'): Promise<PrintedText> {
   const named = (message: string) => `${which}: ${message}`;
   if ('text' in input) {
     if (input.text.trim() === '') throw importHttpError({ reason: 'empty', message: named('the text is empty: paste the text of a resolution or decision.') });
     const imported = importPlainText(input.text);
     if (!imported.ok) throw importHttpError({ reason: 'no-text', message: named(imported.error) });
-    return imported.value.doc.toJSON();
+    return { doc: imported.value.doc, paragraphs: imported.value.report.paragraphs };
   }
   const imported = await importDocx(Buffer.from(input.docx, 'base64'));
   if (!imported.ok) throw importHttpError({ ...imported.error, message: named(imported.error.message) });
-  return imported.value.doc.toJSON();
+  return { doc: imported.value.doc, paragraphs: imported.value.report.paragraphs };
 }
 
 function sendDocx(res: Response, name: string, bytes: Buffer): void {
@@ -135,12 +138,14 @@ export function compareRouter(deps: CompareDeps): Router {
     const body = parse(pastedBody, req.body);
     const [left, right] = await Promise.all([importSide(body.left, 'left'), importSide(body.right, 'right')]);
     const names = { left: body.leftLabel ?? 'first text', right: body.rightLabel ?? 'second text' };
-    return { names, lang: body.lang ?? 'en', comparison: compare(left, right) };
+    const numbered = pastedNumbering(left, right);
+    return { names, lang: body.lang ?? 'en', numbered, comparison: compare(left.doc, right.doc, numbered.base) };
   }
 
   router.post('/compare', json, async (req, res) => {
-    const { names, comparison } = await pastedComparison(req);
-    send(res, 200, presentComparison(comparison, { left: presentImportedText(names.left), right: presentImportedText(names.right) }, 'sequential'));
+    const { names, numbered, comparison } = await pastedComparison(req);
+    const texts = { left: presentImportedText(names.left), right: presentImportedText(names.right) };
+    send(res, 200, presentComparison(comparison, texts, numbered.numbering, numbered.note === null ? [] : [numbered.note]));
   });
 
   router.post('/compare.docx', json, async (req, res) => {

@@ -170,6 +170,26 @@ describe('POST /api/compare (two pasted or uploaded texts)', () => {
     expect(xml).toContain('<w:ins ');
   });
 
+  it('compares texts that print negotiation numbers by those numbers, or says plainly that it numbered them in sequence', async () => {
+    const bis = after.replace('2. Urges', '2 bis. Urges').replace('3. Requests', '2. Requests').replace('4. Invites', '3. Invites');
+    const res = await call(server, 'POST', '/api/compare', { token, body: { left: { text: before }, right: { text: bis } } });
+    expect(res.status).toBe(200);
+    expect(res.body.numbering).toBe('negotiation');
+    expect(res.body.notes).toEqual([]);
+    expect(changed(res.body)).toEqual(['inserted OP 2 bis (new)']);
+    expect(res.body.summary.en).toBe('OP 2 bis inserted');
+    // The same "2 bis" printed twice cannot be kept: numbered in sequence, and the answer says so.
+    const twice = bis.replace('3. Invites', '2 bis. Invites');
+    const fallback = await call(server, 'POST', '/api/compare', { token, body: { left: { text: before }, right: { text: twice } } });
+    expect(fallback.status).toBe(200);
+    expect(fallback.body.numbering).toBe('sequential');
+    expect(fallback.body.notes).toHaveLength(1);
+    expect(fallback.body.notes[0]).toMatch(/numbered in sequence/);
+    // Texts without negotiation numbers are numbered in sequence without a note.
+    const plain = await call(server, 'POST', '/api/compare', { token, body: { left: { text: before }, right: { text: after } } });
+    expect([plain.body.numbering, plain.body.notes]).toEqual(['sequential', []]);
+  });
+
   it('refuses an empty text or a body of the wrong shape with 400, naming the side', async () => {
     const empty = await call(server, 'POST', '/api/compare', { token, body: { left: { text: '  ' }, right: { text: after } } });
     expect([empty.status, empty.body.error.id]).toEqual([400, ErrorIds.validation]);
