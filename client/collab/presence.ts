@@ -60,3 +60,36 @@ export function presentUsers(awareness: Awareness): (PresenceUser & { self: bool
   }
   return out;
 }
+
+/** One person in the "who is here" list: their presence, in how many tabs or windows, and whether it is this user. */
+export interface PresentPerson extends PresenceUser {
+  self: boolean;
+  tabs: number;
+}
+
+/**
+ * Everyone in the draft, one entry per user however many tabs they have open (a user is their
+ * account: the server stamps its id on every client's presence). This user first, then in the
+ * order they came.
+ */
+export function presentPeople(awareness: Awareness): PresentPerson[] {
+  const byUser = new Map<string, PresentPerson>();
+  for (const entry of presentUsers(awareness)) {
+    const known = byUser.get(entry.id);
+    if (known) {
+      known.tabs += 1;
+      known.self ||= entry.self;
+    } else byUser.set(entry.id, { ...entry, tabs: 1 });
+  }
+  return [...byUser.values()].sort((a, b) => Number(b.self) - Number(a.self));
+}
+
+/** How a person is named in the list and in announcements: "Peru (Ana Ruiz)". */
+export const personLabel = (p: PresenceUser) => (p.name === p.person ? p.name : `${p.name} (${p.person})`);
+
+/** Who came and who went between two lists (by user), for announcing only that. */
+export function presenceChanges(before: readonly PresentPerson[], after: readonly PresentPerson[]): { joined: PresentPerson[]; left: PresentPerson[] } {
+  const had = new Set(before.map((p) => p.id));
+  const has = new Set(after.map((p) => p.id));
+  return { joined: after.filter((p) => !had.has(p.id) && !p.self), left: before.filter((p) => !has.has(p.id) && !p.self) };
+}

@@ -1,20 +1,41 @@
-/** The "who is here" panel: everyone with the draft open, in their delegation's colour. */
+/**
+ * The "who is here" panel: everyone with the draft open, once per person (with the number of
+ * tabs when more than one), in their delegation's colour. Remote carets move the awareness state
+ * many times a second: the list is redrawn only when who is here changes, and screen readers hear
+ * only who joined and who left, never the whole list again.
+ */
 import type { Awareness } from 'y-protocols/awareness';
-import { presentUsers } from '../collab/presence';
+import { personLabel, presenceChanges, presentPeople, type PresentPerson } from '../collab/presence';
 import { el } from '../dom';
+
+// What the list shows: it is redrawn only when this changes.
+const shown = (people: readonly PresentPerson[]) => JSON.stringify(people.map((p) => [p.id, p.name, p.person, p.color, p.tabs, p.self]));
 
 /** A panel that follows the awareness states; call the returned `destroy` when leaving. */
 export function presencePanel(awareness: Awareness): { element: HTMLElement; destroy(): void } {
-  const list = el('ul', { className: 'presence', attrs: { 'aria-live': 'polite' } });
+  const list = el('ul', { className: 'presence' });
+  const announcer = el('p', { className: 'sr-only presence-announcer', attrs: { 'aria-live': 'polite', role: 'status' } });
+  let people: PresentPerson[] = [];
+  let drawn = '';
   const render = () => {
+    const now = presentPeople(awareness);
+    const key = shown(now);
+    if (key === drawn) return;
+    const { joined, left } = presenceChanges(people, now);
+    // Only after the first drawing: opening the page announces nothing.
+    if (drawn !== '' && (joined.length > 0 || left.length > 0)) {
+      announcer.textContent = [...joined.map((p) => `${personLabel(p)} joined`), ...left.map((p) => `${personLabel(p)} left`)].join('. ');
+    }
+    people = now;
+    drawn = key;
     list.replaceChildren(
-      ...presentUsers(awareness).map((u) =>
+      ...now.map((u) =>
         el(
           'li',
-          {},
+          { attrs: { 'data-user': u.id } },
           el('span', { className: 'swatch', attrs: { style: `background:${u.color}`, 'aria-hidden': 'true' } }),
           el('span', { className: 'name' }, u.name),
-          el('span', { className: 'muted' }, ` ${u.person}${u.self ? ' (you)' : ''}`),
+          el('span', { className: 'muted' }, ` ${u.person}${u.self ? ' (you)' : ''}${u.tabs > 1 ? ` · ${u.tabs} tabs` : ''}`),
         ),
       ),
     );
@@ -22,7 +43,7 @@ export function presencePanel(awareness: Awareness): { element: HTMLElement; des
   awareness.on('change', render);
   render();
   return {
-    element: el('section', { className: 'panel', attrs: { 'aria-labelledby': 'presence-h' } }, el('h2', { id: 'presence-h' }, 'Who is here'), list),
+    element: el('section', { className: 'panel', attrs: { 'aria-labelledby': 'presence-h' } }, el('h2', { id: 'presence-h' }, 'Who is here'), list, announcer),
     destroy: () => awareness.off('change', render),
   };
 }

@@ -103,6 +103,35 @@ describe.skipIf(!hasChromium)('editor details in Chromium', () => {
     TEST_MS,
   );
 
+  it(
+    'shows a person with two tabs once, and announces who joins and leaves, not every caret move',
+    async () => {
+      const draftId = await makeDraft(world, 'Two tabs', ['CHL', 'USA']);
+      const usa = await openDraft(browser, world, 'usa', draftId);
+      const first = await openDraft(browser, world, 'chile', draftId);
+      // The same account's second tab: same browser context, same sign-in.
+      const second = await first.context.newPage();
+      await second.goto(`${world.server.url}/drafts/${draftId}`);
+      await second.locator('.ph-editor [data-id="op1"]').waitFor({ timeout: 15_000 });
+      const entries = () => usa.page.locator('.presence li').allTextContents();
+      await expect.poll(entries, { timeout: 5_000 }).toEqual([expect.stringContaining('United States'), expect.stringMatching(/Chile.*2 tabs/)]);
+      const announced = () => usa.page.locator('.presence-announcer').textContent();
+      await expect.poll(announced).toMatch(/Chile.*joined/);
+      // Carets moving in the text change nothing that is read out.
+      const before = await announced();
+      await caretAtEnd(first.page, 'op2');
+      await first.page.keyboard.type(' x');
+      await caretAtEnd(second, 'op1');
+      await usa.page.waitForTimeout(500);
+      expect(await announced()).toBe(before);
+      await first.context.close();
+      await expect.poll(entries, { timeout: 5_000 }).toEqual([expect.stringContaining('United States')]);
+      await expect.poll(announced).toMatch(/Chile.*left/);
+      await usa.context.close();
+    },
+    TEST_MS,
+  );
+
   for (const width of [1280, 360]) {
     it(
       `puts negotiation numbers beside the text, never over it (${width} px wide)`,

@@ -59,4 +59,24 @@ describe('presence on one instance', () => {
     await until(() => names(peru).includes('sponsor') && names(secretariat).includes('sponsor'), 1_000, "Chile's sponsor back within a second");
     console.info(`[presence] a client that reconnected was back in the others' presence after ${Date.now() - t0} ms`);
   });
+
+  it("drops a client whose connection is cut without a word at once, not after y-protocols' 30 s timeout", async () => {
+    const [a, b] = [0, 1].map((i) => {
+      const c = connect(server.wsUrl, draftId, tokens[i]!);
+      open.push(c);
+      announceAs(c.provider, i === 0 ? 'sponsor' : 'sponsor2');
+      return c;
+    }) as [Client, Client];
+    await Promise.all([a, b].map((c) => synced(c.provider)));
+    // (The first test's clients are still here, under the same users: follow this client by its id.)
+    const seesA = () => b.provider.awareness.getStates().has(a.doc.clientID);
+    await until(seesA, 5_000, 'the other client to be seen');
+    // The network goes: no awareness removal, no close frame; the socket under it just ends.
+    a.provider.shouldConnect = false;
+    const socket = (a.provider.ws as unknown as { _socket: { destroy(): void } })._socket;
+    const t0 = Date.now();
+    socket.destroy();
+    await until(() => !seesA(), 2_000, 'the cut client to leave the presence of the other within 2 s');
+    console.info(`[presence] a client whose socket was cut left the others' presence after ${Date.now() - t0} ms`);
+  });
 });
