@@ -17,7 +17,7 @@ import type { PublishedAs } from '../../shared/export/plainText';
 import { parseTextSpec } from '../../shared/textSpec';
 import { todayUTC } from '../readModels/draftAccess';
 import { isLifecycleEvent, lifecycleEvents, statusOfRecord } from '../readModels/draftStatus';
-import { numberOf } from '../commands/meetingRecord';
+import { numberOf, provenanceOf } from '../commands/meetingRecord';
 import type { DelegationRow, DraftEventRow, SponsorshipEventRow, Store } from '../storage/types';
 import { checkedText, loadDraftTexts, resolveText } from '../texts';
 import { DomainErrors } from '../errors';
@@ -32,23 +32,13 @@ export interface ExportSource {
   adoptedAs: PublishedAs | null;
 }
 
-// A provenance note of the record (server/commands/meetingRecord.ts writes them): here only
-// whether the original language of a text is known.
-interface ProvenanceNote {
-  kind: string;
-  symbol: string | null;
-}
-
-/** Whether the record says the original language of the text `symbol` (or of the whole draft) is not in it. */
-export function originalLanguageNotInRecord(rows: readonly DraftEventRow[], symbol: string, prefix: string): boolean {
-  return rows
-    .filter((r) => r.type === 'provenance')
-    .map((r) => r.payload as unknown as ProvenanceNote)
-    .some((n) => n.kind === 'original_language_not_in_record' && (n.symbol == null || n.symbol === symbol || `${prefix}/${n.symbol}` === symbol));
-}
-
-/** Which text, as `shared/textSpec.ts` names it: a symbol (full or short), "working", "seq:<n>", "at:<time>". */
+/** Which text, as `shared/textSpec.ts` names it: a symbol (full or short), "working", "seq:<n>", "at:<time>", "amended:<symbol>", "final". */
 export type TextChoice = string;
+
+/** Whether the record says the original language of the text `symbol` (or of the whole draft) is not in it (a provenance note). */
+export function originalLanguageNotInRecord(rows: readonly DraftEventRow[], symbol: string, prefix: string): boolean {
+  return provenanceOf(rows).some((n) => n.kind === 'original_language_not_in_record' && (n.symbol === null || n.symbol === symbol || `${prefix}/${n.symbol}` === symbol));
+}
 
 function sponsorsOf(ids: readonly string[], mainId: string | null, events: readonly SponsorshipEventRow[], delegations: Map<string, DelegationRow>): ExportSponsor[] {
   return ids.flatMap((id) => {

@@ -5,6 +5,8 @@
  * (the number, the meeting and date of adoption, the text as orally amended) reaching every export.
  */
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
@@ -15,7 +17,11 @@ import { exportPlainText } from '../../../shared/export/plainText';
 import { importPlainText } from '../../../shared/importText';
 import { exportDocx } from '../../../server/export/docx';
 import { loadExportSource, originalLanguageNotInRecord } from '../../../server/export/source';
-import type { DraftEventRow } from '../../../server/storage/types';
+import { numberOf } from '../../../server/commands/meetingRecord';
+import { seedDemo } from '../../../server/demo/seed';
+import { statusOfRecord } from '../../../server/readModels/draftStatus';
+import { openStore } from '../../../server/storage';
+import type { DraftEventRow, Store } from '../../../server/storage/types';
 import { doc, fn, op, pp, title } from '../../builders';
 import { startTestServer, type TestServer } from '../../helpers/server';
 import { englishText, metaFor } from '../../shared/export/helpers';
@@ -251,5 +257,42 @@ describe('the text a published document shows', () => {
     const { document } = await open(await exportDocx(text, published()));
     expect(document).toMatch(/<w:footnoteReference w:id="1"\/>/);
     expect(document.match(/<w:pStyle w:val="PhOperative"\/><w:numPr>/g)).toHaveLength(2);
+  });
+});
+
+describe('the demo session, published', () => {
+  let store: Store;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'penholder-unlayout-'));
+    store = await openStore({ dataDir: dir });
+    await seedDemo(store, { passwords: 'fixed' });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('exports the final text of every adopted draft under its number, with the meeting and date of adoption, its original language not in the record', async () => {
+    const session = (await store.listSessions()).find((s) => s.symbolPrefix === 'CTOC/COP/2022')!;
+    let adopted = 0;
+    for (const draft of await store.listDrafts(session.id)) {
+      const rows = await store.listDraftEvents(draft.id);
+      const action = statusOfRecord(rows).finalAction;
+      if (action?.type !== 'adopted') continue;
+      adopted++;
+      const number = numberOf(rows)!;
+      const source = await loadExportSource(store, draft.id, 'final', 'zh');
+      expect(source.meta.adoption).toEqual({ meeting: action.meeting, date: action.date, number });
+      expect(source.meta.originalInRecord).toBe(false);
+      const word = paragraphTexts((await open(await exportDocx(source.text, source.meta, { numbering: source.numbering }))).document);
+      expect(word).toContain(`第 ${number.number} 号${number.kind === 'decision' ? '决定' : '决议'}`);
+      expect(word).toContain(`2022年10月21日第${action.meeting}次会议通过`);
+      expect(word).toContain('原文：记录中没有');
+      expect(word).toContain('维也纳，2022年10月17日至21日');
+      expect(word.includes('经口头修正')).toBe(action.orallyAmended);
+    }
+    // Six resolutions and two decisions.
+    expect(adopted).toBe(8);
   });
 });
