@@ -7,7 +7,10 @@
  *   metadata, not imported as text. The next line without final punctuation is the title.
  * - The line after the title ending with a comma or colon is the opening formula, kept whole
  *   even when it runs on into a chapeau ("…缔约方会议，考虑到…第 3 款：").
- * - Numbered lines "1. …" are operative; "(a) …" (also " - (a) …") are subparagraphs, level 1
+ * - Numbered lines "1. …" (and "5 bis. …") are operative; so are lines a negotiation text labels
+ *   "OP 5 bis …", and "PP 3 …" ones are preambular; each label is reported as printed, and a
+ *   comparison of two pasted texts uses them (shared/compare/printedNumbers.ts).
+ *   "(a) …" (also " - (a) …") are subparagraphs, level 1
  *   for letters and 2 for roman numerals, told apart by sequence: (i) after (h) is a letter.
  *   Unnumbered paragraphs before the first operative one that end with a comma are
  *   preambular. In a text without numbers, an unnumbered paragraph ending a sentence is its

@@ -160,7 +160,11 @@ export function classifyAnnex(units: Unit[], where: string, warnings: WarningLog
 function place(unit: Unit, numbers: NumberSequence, letters: LetterSequence): Classified {
   const first = unit.first;
   const item: Classified = { unit, kind: 'plain', level: 1, printed: null };
-  if (first.kind === 'numbered') {
+  if (first.kind === 'numbered' && first.head === 'pp') {
+    // A negotiation text's "PP 3 bis": preambular, its label kept as printed; PPs are not checked for gaps.
+    item.kind = 'preambular';
+    item.printed = first.label;
+  } else if (first.kind === 'numbered') {
     item.kind = 'operative';
     item.printed = first.label;
     numbers.check(first.number, first.suffix, first.no);

@@ -9,7 +9,7 @@ export type SourceLine =
   | { kind: 'heading'; no: number; text: string; docKind: 'resolution' | 'decision'; number: string }
   | { kind: 'annex'; no: number; text: string; ordinal: number | null }
   | { kind: 'footnote'; no: number; text: string; printed: number; note: string }
-  | { kind: 'numbered'; no: number; text: string; label: string; number: number; suffix: string | null; body: string }
+  | { kind: 'numbered'; no: number; text: string; label: string; number: number; suffix: string | null; head: 'op' | 'pp' | null; body: string }
   | { kind: 'lettered'; no: number; text: string; label: string; letters: string; body: string }
   | { kind: 'text'; no: number; text: string; body: string };
 
@@ -34,7 +34,10 @@ const ANNEX_ZH = /^附件\s*([一二三四五六七八九十]*)$/u;
 const ANNEX_EN = /^annex(?:\s+([IVXL]+|\d+))?$/iu;
 const FOOTNOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+(\S.*)$/u;
 // "16.4 …" must not read as paragraph 16, so an ASCII full stop needs a space after it.
-const NUMBERED = /^(\d{1,3})(?:\s+(bis|ter|quater|quinquies|sexies|septies|octies))?(?:\.\s+|．\s*)(.*)$/u;
+const LATIN = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|decies';
+const NUMBERED = new RegExp(`^(\\d{1,3})(?:\\s+(${LATIN}))?(?:\\.\\s+|．\\s*)(.*)$`, 'u');
+// A negotiation text's own labels: "OP 5 bis …", "OP5 bis. …", "PP 3: …".
+const LABELLED = new RegExp(`^(OP|PP)\\s?(\\d{1,3})(?:\\s*(${LATIN}))?(?:\\s*[.:：．]\\s*|\\s+)(?!(?:${LATIN})$)(\\S.*)$`, 'u');
 // The agenda in decision 11/1 prints its sub-items as " - (a) …".
 const LETTERED = /^(?:[-–—•·▪]\s*)?\(([a-z]{1,5})\)\s*(.*)$/u;
 const ROMAN_SMALL = /^x{0,3}(?:ix|iv|v?i{0,3})$/u;
@@ -87,7 +90,12 @@ export function classifyLine(text: string, no: number, first: boolean): SourceLi
   if ((m = FOOTNOTE.exec(text))) return { kind: 'footnote', no, text, printed: superscriptValue(m[1]!), note: m[2]!.trim() };
   if ((m = NUMBERED.exec(text))) {
     const suffix = m[2] ?? null;
-    return { kind: 'numbered', no, text, label: `${m[1]}${suffix ? ` ${suffix}` : ''}.`, number: Number(m[1]), suffix, body: m[3]!.trim() };
+    return { kind: 'numbered', no, text, label: `${m[1]}${suffix ? ` ${suffix}` : ''}.`, number: Number(m[1]), suffix, head: null, body: m[3]!.trim() };
+  }
+  if ((m = LABELLED.exec(text))) {
+    const suffix = m[3] ?? null;
+    const head = m[1] === 'PP' ? 'pp' : 'op';
+    return { kind: 'numbered', no, text, label: `${m[1]} ${m[2]}${suffix ? ` ${suffix}` : ''}`, number: Number(m[2]), suffix, head, body: m[4]!.trim() };
   }
   m = LETTERED.exec(text);
   if (m && (letterIndex(m[1]!) !== null || romanValue(m[1]!) !== null)) {

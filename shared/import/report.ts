@@ -59,7 +59,7 @@ export interface RecognisedParagraph {
   kind: ParagraphType;
   /** 1 for (a), 2 for (i); null for other kinds. */
   level: 1 | 2 | null;
-  /** The label as printed ("12.", "(a)", "3 bis."), or null when the paragraph was unnumbered. */
+  /** The label as printed ("12.", "(a)", "3 bis.", "OP 5 bis", "PP 2"), or null when the paragraph was unnumbered. */
   printed: string | null;
   /** The source lines the paragraph came from (more than one when it was split across a page). */
   lines: number[];

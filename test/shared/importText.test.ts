@@ -117,6 +117,33 @@ describe('importPlainText: English layout', () => {
     ]);
   });
 
+  it('reads the labels a negotiation text prints ("PP 1 bis", "OP 2 bis", "3 ter.") and keeps them as printed', () => {
+    const result = load(
+      [
+        'Title',
+        'The Assembly,',
+        'PP 1 Recalling its resolution,',
+        'PP 1 bis Noting the report,',
+        'OP 1 Decides to act;',
+        'OP 2 bis: Urges States:',
+        '(a) To act;',
+        '3 ter. Requests a report.',
+      ].join('\n'),
+    );
+    expect(result.report.paragraphs.map((p) => [p.kind, p.printed])).toEqual([
+      ['preambular', 'PP 1'],
+      ['preambular', 'PP 1 bis'],
+      ['operative', 'OP 1'],
+      ['operative', 'OP 2 bis'],
+      ['subparagraph', '(a)'],
+      ['operative', '3 ter.'],
+    ]);
+    expect(result.doc.child(3).textContent).toBe('Noting the report,');
+    expect(result.doc.child(5).textContent).toBe('Urges States:');
+    // A label on a line of its own, or words that only start with the letters, are text.
+    expect(load(['Title', 'The Assembly,', 'OP 5 bis', 'OPEC members met.', '1. Decides.'].join('\n')).report.paragraphs.map((p) => p.printed)).toEqual([null, null, '1.']);
+  });
+
   it('reports a footnote referenced but not found, and keeps its marker in the text', () => {
     const result = load(['Resolution 1/1', 'Title', 'The Assembly,', 'Recalling its resolution,¹⁰', '1. Decides.'].join('\n'));
     expect(result.report.warnings.map((w) => [w.code, w.message])).toEqual([['footnote-not-found', 'Footnote 10 referenced but not found: its marker is left in the text.']]);

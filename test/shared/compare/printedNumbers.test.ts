@@ -43,6 +43,30 @@ describe('pasted texts that print negotiation numbers', () => {
     expect(c.summary.en).toBe('OP 2 bis (a) changed; OP 2 ter inserted');
   });
 
+  it('are compared by the "OP 1 bis" and "PP 1 bis" labels a negotiation text prints', () => {
+    const before = lines(
+      'Strengthening cooperation',
+      'The Conference of the Parties,',
+      'PP 1 Recalling its resolution 10/4,',
+      'PP 2 Noting the report,',
+      'OP 1 Decides to continue its work;',
+      'OP 2 Requests a report.',
+    );
+    const after = lines(
+      'Strengthening cooperation',
+      'The Conference of the Parties,',
+      'PP 1 Recalling its resolution 10/4,',
+      'PP 1 bis Welcoming the work of the Secretariat,',
+      'PP 2 Noting the report,',
+      'OP 1 Decides to continue its work;',
+      'OP 1 bis Urges States parties to cooperate;',
+      'OP 2 Requests a report.',
+    );
+    const { numbering, comparison: c } = comparePasted(before, after);
+    expect(numbering.numbering).toBe('negotiation');
+    expect(c.summary.en).toBe('PP 1 bis inserted; OP 1 bis inserted');
+  });
+
   it('print their references in place of the derived ones', () => {
     const text = pasted(lines(...HEAD, OP1, '1 bis. Urges States:', '(a) To cooperate;', OP2), 'p');
     expect([...printedReferences(text).values()]).toEqual(['PP 1', 'PP 2', 'OP 1', 'OP 1 bis', 'OP 1 bis (a)', 'OP 2']);
