@@ -1,4 +1,5 @@
 /** A small element helper: the app builds its DOM by hand, without a framework. */
+import { formatMoment, type DateLanguage } from '../shared/dates';
 
 /** Create an element with properties (className, textContent, …), attributes under `attrs`, and children. */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -14,13 +15,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** A date-time as delegates read it: "21 Oct 2022, 14:05" (or the date alone for a calendar date). */
-export function formatWhen(value: string | null | undefined): string {
-  if (!value) return '';
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) return value;
-  return dateOnly
-    ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-    : date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+/**
+ * A date or a time as Penholder shows it everywhere: "21 October 2022", "21 October 2022, 14:05"
+ * (in the reader's time zone), or in Chinese "2022年10月21日" (shared/dates.ts). Never a raw ISO
+ * string; an empty value shows nothing.
+ */
+export function formatWhen(value: string | null | undefined, lang: DateLanguage = 'en'): string {
+  return value ? formatMoment(value, lang) : '';
 }

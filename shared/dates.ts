@@ -24,3 +24,36 @@ export function isCalendarDate(s: string): boolean {
 export function todayUTC(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
+/** The languages dates are written in here. */
+export type DateLanguage = 'en' | 'zh';
+
+/**
+ * A calendar date (`YYYY-MM-DD`) as people read it, the one way Penholder shows dates:
+ * "21 October 2022" in English, "2022年10月21日" in Chinese. Anything else comes back unchanged.
+ */
+export function formatCalendarDate(date: string, lang: DateLanguage = 'en'): string {
+  if (!isCalendarDate(date)) return date;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return lang === 'zh' ? `${year}年${month}月${day}日` : `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * A moment (an ISO time) as people read it, in `timeZone` (the reader's own by default):
+ * "21 October 2022, 14:05" / "2022年10月21日 14:05". A bare calendar date is shown as a date;
+ * anything that is not a time comes back unchanged.
+ */
+export function formatMoment(value: string, lang: DateLanguage = 'en', timeZone?: string): string {
+  if (isCalendarDate(value)) return formatCalendarDate(value, lang);
+  const at = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(at.getTime())) return value;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const day = formatCalendarDate(`${parts.year}-${parts.month}-${parts.day}`, lang);
+  return `${day}${lang === 'zh' ? ' ' : ', '}${parts.hour}:${parts.minute}`;
+}

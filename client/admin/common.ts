@@ -1,7 +1,7 @@
 /** What the administration sections share: the API shapes they read, form fields, and a status line. */
 import type { LocalizedText } from '../../shared/delegations';
 import { ApiError } from '../api';
-import { el } from '../dom';
+import { el, formatWhen } from '../dom';
 
 /** A delegation as `/api/delegations` lists it. */
 export interface DelegationJSON {
@@ -65,7 +65,7 @@ export function resetNotice(who: string, reset: ResetJSON): HTMLElement {
   return el(
     'div',
     { className: 'panel', attrs: { role: 'region', 'aria-label': 'One-time link' } },
-    el('p', {}, `One-time link for ${who} (valid until ${new Date(reset.expiresAt).toLocaleString('en-GB')}, works once; it will not be shown again):`),
+    el('p', {}, `One-time link for ${who} (valid until ${formatWhen(reset.expiresAt)}, works once; it will not be shown again):`),
     el('p', { className: 'admin-secret' }, link),
   );
 }

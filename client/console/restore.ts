@@ -5,7 +5,7 @@
  * or the server's reason for refusing — is announced like every act of the console.
  */
 import { api } from '../api';
-import { el } from '../dom';
+import { el, formatWhen } from '../dom';
 import { askForm } from './forms';
 import type { ConsoleDraft, RowContext } from './draftRow';
 
@@ -53,7 +53,7 @@ export async function askRestore(d: Pick<ConsoleDraft, 'id'>, short: string, ctx
   if (!v) return;
   const point = pointOf(v.by, v.seq, typeof v.at === 'string' ? v.at.replace(' ', 'T') : v.at);
   if (typeof point === 'string') return ctx.act(`Nothing restored for ${short}`, () => Promise.reject(new Error(point)));
-  const named = 'seq' in point ? `seq ${point.seq}` : new Date(point.at).toLocaleString();
+  const named = 'seq' in point ? `seq ${point.seq}` : formatWhen(point.at);
   const sure = await askForm(
     `Replace the working text of ${short} with its text as of ${named}? Everyone editing it sees the change at once; the log keeps everything written since.`,
     [],
@@ -69,7 +69,7 @@ export async function askRestore(d: Pick<ConsoleDraft, 'id'>, short: string, ctx
     const live = document.querySelector('.console-status');
     if (live)
       live.textContent = done.changed
-        ? `The working text of ${short} is its text as of seq ${done.from.seq}${done.from.at ? ` (${new Date(done.from.at).toLocaleString()})` : ''}; the change is seq ${done.seq}.`
+        ? `The working text of ${short} is its text as of seq ${done.from.seq}${done.from.at ? ` (${formatWhen(done.from.at)})` : ''}; the change is seq ${done.seq}.`
         : `The working text of ${short} already was its text as of seq ${done.from.seq}: nothing changed.`;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, todayUTC } from '../../shared/dates';
+import { formatCalendarDate, formatMoment, isCalendarDate, todayUTC } from '../../shared/dates';
 import { validateEvent } from '../../shared/lifecycle';
 import { sponsorsAsOf } from '../../shared/sponsorship';
 
@@ -37,5 +37,23 @@ describe('calendar dates', () => {
     expect(todayUTC(new Date('2022-10-21T23:30:00-05:00'))).toBe('2022-10-22');
     expect(todayUTC(new Date('2022-10-21T00:30:00+02:00'))).toBe('2022-10-20');
     expect(isCalendarDate(todayUTC())).toBe(true);
+  });
+});
+
+describe('dates as people read them', () => {
+  it('writes a calendar date one way per language', () => {
+    expect(formatCalendarDate('2022-10-21')).toBe('21 October 2022');
+    expect(formatCalendarDate('2022-10-21', 'zh')).toBe('2022年10月21日');
+    expect(formatCalendarDate('2024-02-29')).toBe('29 February 2024');
+    // Not a date: unchanged, never a made-up one.
+    expect(formatCalendarDate('2023-02-29')).toBe('2023-02-29');
+  });
+
+  it('writes a moment in the given time zone, never as a raw ISO string', () => {
+    expect(formatMoment('2022-10-21T13:05:00.000Z', 'en', 'UTC')).toBe('21 October 2022, 13:05');
+    expect(formatMoment('2022-10-21T13:05:00.000Z', 'en', 'Europe/Vienna')).toBe('21 October 2022, 15:05');
+    expect(formatMoment('2022-10-21T23:30:00Z', 'zh', 'Asia/Shanghai')).toBe('2022年10月22日 07:30');
+    expect(formatMoment('2022-10-21', 'en')).toBe('21 October 2022');
+    expect(formatMoment('yesterday')).toBe('yesterday');
   });
 });
