@@ -43,7 +43,7 @@ import { deriveStatus, validateEvent, type DraftEvent, type DraftStatus } from '
 import { resolutionSchema, type TextJSON } from '../../shared/schema';
 import { checkSponsorshipChange, currentSponsors, sponsorsAsOf, type SponsorshipEvent } from '../../shared/sponsorship';
 import { draftSymbol, parseSymbol } from '../../shared/symbols';
-import { RecordTypes } from '../commands/meetingRecord';
+import { type ProvenancePayload, RecordTypes } from '../commands/meetingRecord';
 import { demoDelegationByName } from './delegations';
 import { REPORT_DETAILS } from './sessionRecord';
 import { ENGLISH_TITLES, type ActionFacts, type DraftFacts, type SessionFacts, type SponsorFacts } from './sessionFacts';
@@ -61,18 +61,11 @@ export const LATE_COSPONSORS: Readonly<Record<string, { date: string; names: rea
 /** The drafts whose informal consultations the demo chair chairs, by final symbol. */
 export const CHAIRED_DRAFTS: readonly string[] = ['CTOC/COP/2022/L.9/Rev.1', 'CTOC/COP/2022/L.10/Rev.2'];
 
-/** The record type of a provenance note (server/commands/meetingRecord.ts, once it names it). */
-export const PROVENANCE = 'provenance';
+/** The record type of a provenance note. */
+export const PROVENANCE = RecordTypes.provenance;
 
-/** What a provenance note says of a text or of a whole draft. */
-export type ProvenanceKind = 'illustrative' | 'text_not_in_record' | 'original_language_not_in_record' | 'printed_version';
-
-/** A provenance note: `symbol` null is about the whole draft. */
-export interface ProvenanceNote {
-  kind: ProvenanceKind;
-  symbol: string | null;
-  note: LocalizedText | null;
-}
+/** A provenance note: `symbol` null is about the whole draft (server/commands/meetingRecord.ts). */
+export type ProvenanceNote = ProvenancePayload;
 
 /** The days of the session the plan needs; the first is the placeholder for what the report does not date. */
 export type SessionDays = Pick<SessionFacts['session'], 'opens' | 'closes'>;
