@@ -251,13 +251,23 @@ function parseVote(json: Json, at: EntryBase): Result<VoteEntry, RecordRefusal> 
   if (json.roll !== undefined && json.roll !== null) {
     if (counts.value.yes + counts.value.no + counts.value.abstain > RECORD_LIMITS.rollCall)
       return refuse('roll', `a list of more than ${RECORD_LIMITS.rollCall} names is not taken`);
+    // Each list checked here first, so that a refusal names the list at fault ("roll.no").
+    if (isObject(json.roll)) {
+      const seen = new Set<string>();
+      for (const ballot of BALLOTS) {
+        const list = json.roll[ballot];
+        if (!Array.isArray(list)) return refuse(`roll.${ballot}`, 'must be a list of delegation ids');
+        for (const [i, d] of list.entries()) {
+          const checkedId = id(d, `roll.${ballot}.${i}`);
+          if (!checkedId.ok) return checkedId;
+          if (seen.has(checkedId.value)) return refuse(`roll.${ballot}.${i}`, `delegation ${JSON.stringify(checkedId.value)} is listed twice in the vote`);
+          seen.add(checkedId.value);
+        }
+        if (list.length !== counts.value[ballot]) return refuse(`roll.${ballot}`, `the list names ${list.length} but the count is ${counts.value[ballot]}`);
+      }
+    }
     const checked = checkRollCall(json.roll, counts.value);
     if (!checked.ok) return refuse('roll', checked.error);
-    for (const ballot of BALLOTS)
-      for (const [i, d] of checked.value[ballot].entries()) {
-        const ok_ = id(d, `roll.${ballot}.${i}`);
-        if (!ok_.ok) return ok_;
-      }
     roll = checked.value;
   }
   let wording: VoteWording | null = null;

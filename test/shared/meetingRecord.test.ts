@@ -75,11 +75,11 @@ describe('parseSessionRecordEntry: votes', () => {
   it('takes a country-by-country list that matches the counts, and refuses one that does not', () => {
     const small = { ...procedural, yes: 2, no: 1, abstain: 0 };
     expect(parsed({ ...small, roll: { yes: ['FRA', 'CHL'], no: ['RUS'], abstain: [] } })).toMatchObject({ roll: { yes: ['FRA', 'CHL'], no: ['RUS'], abstain: [] } });
-    expect(refused({ ...small, roll: { yes: ['FRA'], no: ['RUS'], abstain: [] } })).toMatchObject({
-      field: 'roll',
-      message: expect.stringMatching(/names 1 under "yes" but the count is 2/),
-    });
-    expect(refused({ ...small, roll: { yes: ['FRA', 'RUS'], no: ['RUS'], abstain: [] } }).message).toMatch(/listed twice/);
+    expect(refused({ ...small, roll: { yes: ['FRA'], no: ['RUS'], abstain: [] } })).toEqual({ field: 'roll.yes', message: 'the list names 1 but the count is 2' });
+    expect(refused({ ...small, roll: { yes: ['FRA', 'RUS'], no: ['RUS'], abstain: [] } })).toMatchObject({ field: 'roll.no.0', message: expect.stringMatching(/listed twice/) });
+    expect(refused({ ...small, roll: { yes: ['FRA', 'CHL'], no: ['RUS'] } }).field).toBe('roll.abstain');
+    expect(refused({ ...small, roll: { yes: ['FRA', 'CHL'], no: ['RUS'], abstain: [], absent: [] } }).field).toBe('roll');
+    expect(refused({ ...small, roll: 'FRA' }).field).toBe('roll');
     expect(refused({ ...small, roll: { yes: ['FRA', 'CHL'], no: ['R/S'], abstain: [] } }).field).toBe('roll.no.0');
   });
 
