@@ -52,7 +52,7 @@ describe('a server with the demo', () => {
       expect(d.status.label.en).toEqual(expect.any(String));
       expect(d.illustrative).toBe(false);
     }
-    const l9 = drafts.find((d) => d.lNumber === 9);
+    const l9 = drafts.find((d) => d.lNumber === 9)!;
     expect(l9.status.state).toBe('deferred');
     const page = await get(`/api/drafts/${l9.id}`);
     expect(page.status).toBe(200);
