@@ -19,7 +19,7 @@ function draftRow(d: DraftSummary, open: (id: string) => void): HTMLElement {
       el('span', {}, d.title.en),
       el('br'),
       el('span', { lang: 'zh', className: 'muted' }, d.title.zh),
-      d.provenance?.some((p) => p.kind === 'illustrative' && p.symbol === null)
+      d.illustrative || d.provenance?.some((p) => p.kind === 'illustrative' && p.symbol === null)
         ? el('span', { className: 'provenance illustrative', attrs: { 'data-provenance': 'illustrative' } }, 'Illustrative — not part of any session’s record')
         : null,
     ),

@@ -15,22 +15,24 @@ const short = (symbol: string) => symbol.slice(symbol.search(/\/L\.\d/) + 1);
 
 /** The lineage of a draft, oldest first; the working text closes the chain. */
 export function lineagePanel(draft: DraftDetail): HTMLElement {
-  const notInRecord = new Set((draft.provenance ?? []).filter((p) => p.kind === 'text_not_in_record' && p.symbol !== null).map((p) => p.symbol));
-  // A revision recorded as issued whose words the record does not hold is named, never compared.
-  const known = (e: LineageEntry) => e.hasText && e.textInRecord !== false && !notInRecord.has(e.symbol);
-  const issued = draft.lineage.filter(known);
+  const notes = (draft.provenance ?? []).filter((p) => p.kind === 'text_not_in_record' && p.symbol !== null).map((p) => p.symbol!);
+  // A note names the text in full or as a chair says it ("L.9"); the stored row holds no text of it.
+  const notInRecord = (e: LineageEntry) => notes.some((n) => e.symbol === n || e.symbol.endsWith(`/${n}`));
+  // Why the lineage cannot show a text: the record does not hold it, or an import did not keep it.
+  const missing = (e: LineageEntry) => (notInRecord(e) ? 'text not in the record' : !e.hasText ? 'text not kept' : e.textInRecord === false ? 'text not in the record' : null);
+  const issued = draft.lineage.filter((e) => missing(e) === null);
   const items = draft.lineage.map((entry) => {
     const previous = issued[issued.indexOf(entry) - 1];
-    const missing = entry.hasText ? (known(entry) ? null : 'text not in the record') : 'text not kept';
+    const why = missing(entry);
     return el(
       'li',
-      { attrs: missing ? { 'data-missing': missing } : {} },
+      { attrs: why ? { 'data-missing': why } : {} },
       el('span', { className: 'symbol' }, entry.symbol),
       ' ',
       el('time', { dateTime: entry.issuedAt }, formatWhen(entry.issuedAt)),
-      missing ? el('span', { className: 'muted text-missing' }, ` (${missing})`) : '',
-      !missing && previous ? ' · ' : '',
-      !missing && previous ? compareLink(draft, 'changes', { left: short(previous.symbol), right: short(entry.symbol) }) : null,
+      why ? el('span', { className: 'muted text-missing' }, ` (${why})`) : '',
+      !why && previous ? ' · ' : '',
+      !why && previous ? compareLink(draft, 'changes', { left: short(previous.symbol), right: short(entry.symbol) }) : null,
     );
   });
   const last = issued[issued.length - 1];

@@ -65,6 +65,15 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     await said(page, `Oral amendment recorded against ${short}`);
     expect(await dialog.count()).toBe(0);
 
+    // Chile, a sponsor, has the draft open: before final action it is the working text, editable.
+    const sponsor = await signedInPage(browser, world.server, 'chile', `/drafts/${id}`);
+    const room = sponsor.page;
+    const editor = room.locator('#editor .ProseMirror');
+    await editor.locator('.ph-operative').first().waitFor({ timeout: 15_000 });
+    expect(await editor.getAttribute('contenteditable')).toBe('true');
+    expect(await room.locator('fieldset.text-choice').isVisible()).toBe(false);
+    expect(await room.locator('section.final-text').isVisible()).toBe(false);
+
     // The adoption: "as orally amended" ticked because an accepted amendment exists.
     await row.locator('select').selectOption('adopted');
     await row.locator('button[data-act="record"]').click();
@@ -75,56 +84,62 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     await said(page, 'Adopted recorded');
     expect(await row.locator('.status').textContent()).toContain('adopted');
 
-    await row.locator('button[data-act="freeze"]').click();
-    await dialog.waitFor();
-    await dialog.getByRole('button', { name: 'Freeze' }).click();
-    await said(page, 'frozen');
+    type Detail = { finalText: { label: string; asOrallyAmended: boolean } | null; textReadOnly: { reason: string; message: string } | null };
+    const detail = async () => (await call<Detail>(world.server, 'GET', `/api/drafts/${id}`, { cookie: world.secretariat.cookie })).body;
+    const adopted = await detail();
+    expect(adopted.finalText?.label).toBe(`${short} as orally amended`);
+    expect(adopted.finalText?.asOrallyAmended).toBe(true);
+    expect(adopted.textReadOnly?.reason).toBe('final_action');
 
-    const detail = await call<{ finalText: { label: string; asOrallyAmended: boolean } | null; textReadOnly: { message: string } | null }>(
-      world.server,
-      'GET',
-      `/api/drafts/${id}`,
-      {
-        cookie: world.secretariat.cookie,
-      },
-    );
-    expect(detail.body.finalText?.label).toBe(`${short} as orally amended`);
-    expect(detail.body.finalText?.asOrallyAmended).toBe(true);
-    const why = detail.body.textReadOnly?.message;
-    expect(why).toBeTruthy();
-
-    // The draft page opens on the text adopted, labelled, with the amended words.
-    await page.goto(`${world.server.url}/drafts/${id}`);
-    const final = page.locator('section.final-text');
+    // The open page turns to the text adopted, labelled, with the amended words; the banner says why it is read-only.
+    const final = room.locator('section.final-text');
     await final.locator('.ph-operative').first().waitFor({ timeout: 15_000 });
     expect(await final.locator('h2').textContent()).toBe(`Text as adopted — ${short} as orally amended`);
     const op3 = final.locator('.ph-operative').nth(2);
     expect(await op3.textContent()).toBe(AMENDED);
     expect(await op3.getAttribute('data-number')).toBe('3.');
     expect(await final.locator('[contenteditable="true"]').count()).toBe(0);
-    expect(await page.locator('[data-text="working"]').isVisible()).toBe(false);
-    const banner = page.locator('[data-banner="read-only"]');
-    expect(await banner.textContent()).toContain(why!.replace(/\.$/, ''));
-    expect(await page.locator('[data-banner="final"]').isVisible()).toBe(true);
-    await screenshot(page, 'final-text-page');
+    expect(await room.locator('[data-text="working"]').isVisible()).toBe(false);
+    const banner = room.locator('[data-banner="read-only"]');
+    const reads = (message: string) => expect.poll(() => banner.textContent(), { timeout: 10_000 }).toContain(message.replace(/\.$/, ''));
+    await reads(adopted.textReadOnly!.message);
+    expect(await editor.getAttribute('contenteditable')).toBe('false');
+
+    // Frozen: the banner gives the freeze as the reason, the final banner shows, the text is the same.
+    await row.locator('button[data-act="freeze"]').click();
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Freeze' }).click();
+    await said(page, 'frozen');
+    const frozen = await detail();
+    expect(frozen.textReadOnly?.reason).toBe('frozen');
+    await reads(frozen.textReadOnly!.message);
+    await room.locator('[data-banner="final"]').waitFor({ timeout: 10_000 });
+    expect(await final.locator('.ph-operative').nth(2).textContent()).toBe(AMENDED);
+    await screenshot(room, 'final-text-page');
+
+    // After a reload the page opens on the text adopted too.
+    await room.reload();
+    await final.locator('.ph-operative').first().waitFor({ timeout: 15_000 });
+    expect(await final.locator('.ph-operative').nth(2).textContent()).toBe(AMENDED);
+    await reads(frozen.textReadOnly!.message);
 
     // The working text, one click away: read-only, still as issued.
-    await page.getByLabel('Working text (read only)').check();
-    const editor = page.locator('#editor .ProseMirror');
+    await room.getByLabel('Working text (read only)').check();
     await editor.locator('.ph-operative').nth(2).waitFor();
-    expect(await page.locator('section.final-text').isVisible()).toBe(false);
+    expect(await final.isVisible()).toBe(false);
     expect(await editor.getAttribute('contenteditable')).toBe('false');
     expect(await editor.locator('.ph-operative').nth(2).textContent()).toBe(ISSUED);
     expect(await banner.isVisible()).toBe(true);
 
     // The print view prints the text adopted, labelled the same way.
-    await page.getByRole('link', { name: 'Print view' }).click();
-    await page.waitForURL(/\/print$/);
-    await page.locator('.print-page .ph-operative').first().waitFor({ timeout: 15_000 });
-    expect(await page.locator('.print-text-acted').textContent()).toBe(`Text as adopted — ${short} as orally amended`);
-    expect(await page.locator('.print-page .ph-operative').nth(2).textContent()).toBe(AMENDED);
-    expect(await page.locator('.ph-print-symbol').textContent()).toMatch(new RegExp(`/${short.replace(/\./g, '\\.')}$`));
-    await screenshot(page, 'final-text-print');
+    await room.getByRole('link', { name: 'Print view' }).click();
+    await room.waitForURL(/\/print$/);
+    await room.locator('.print-page .ph-operative').first().waitFor({ timeout: 15_000 });
+    expect(await room.locator('.print-text-acted').textContent()).toBe(`Text as adopted — ${short} as orally amended`);
+    expect(await room.locator('.print-page .ph-operative').nth(2).textContent()).toBe(AMENDED);
+    expect(await room.locator('.ph-print-symbol').textContent()).toMatch(new RegExp(`/${short.replace(/\./g, '\\.')}$`));
+    await screenshot(room, 'final-text-print');
+    await sponsor.context.close();
     await context.close();
   }, 90_000);
 
@@ -166,4 +181,47 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     expect(after.body.map((a) => [a.amendment.kind, a.amendment.words])).toEqual([['delete_words', 'the Secretariat']]);
     await context.close();
   }, 60_000);
+  it('says where the texts come from: illustrative in the list and on the page, the version printed, a revision whose text is not in the record', async () => {
+    const { id, short } = await issuedDraft('Where the texts come from');
+    const next = await call<{ next: string }>(world.server, 'GET', `/api/drafts/${id}/revisions`, { cookie: world.secretariat.cookie });
+    expect((await call(world.server, 'POST', `/api/drafts/${id}/revisions`, { cookie: world.secretariat.cookie, body: { symbol: next.body.next } })).status).toBe(201);
+    // The notes as the demo seed writes them (server/demo/plan.ts): appended to the record directly.
+    const notes = [
+      { kind: 'illustrative', symbol: null, note: null },
+      { kind: 'printed_version', symbol: null, note: { en: 'Chinese version as printed in the report of the session', zh: '会议报告所载中文本' } },
+      { kind: 'text_not_in_record', symbol: short, note: null },
+    ];
+    await world.server.store.transaction(async (tx) => {
+      for (const payload of notes) await tx.appendDraftEvent({ draftId: id, type: 'provenance', payload, userId: world.secretariat.user.id, at: new Date().toISOString() });
+    });
+
+    const { context, page } = await signedInPage(browser, world.server, 'chile', '/');
+    const listed = page.locator(`tr[data-draft="${id}"]`);
+    await listed.waitFor({ timeout: 15_000 });
+    expect(await listed.locator('[data-provenance="illustrative"]').textContent()).toBe('Illustrative — not part of any session’s record');
+    // A draft of the session's record says nothing of the kind.
+    expect(await page.locator('tr[data-draft] [data-provenance="illustrative"]').count()).toBe(1 + (await illustrativeElsewhere(id)));
+
+    await listed.getByRole('link').click();
+    await page.locator('#editor .ProseMirror').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.draft-head [data-provenance="illustrative"]').textContent()).toBe('Illustrative — not part of any session’s record');
+    expect(await page.locator('.draft-head [data-provenance="printed_version"]').textContent()).toBe('Chinese version as printed in the report of the session');
+    const lineage = page.locator('ol.lineage li');
+    expect(await lineage.first().textContent()).toContain('(text not in the record)');
+    // Nothing to compare the unknown text with: the Rev.1 has no "changes" link.
+    expect(await lineage.nth(1).locator('a').count()).toBe(0);
+    expect(await lineage.nth(1).textContent()).not.toContain('not in the record');
+    await context.close();
+  }, 60_000);
+
+  // Drafts of the demo that really are illustrative (its one illustrative draft), besides `id`.
+  async function illustrativeElsewhere(id: string): Promise<number> {
+    const sessions = await call<{ id: string }[]>(world.server, 'GET', '/api/sessions', { cookie: world.secretariat.cookie });
+    let n = 0;
+    for (const session of sessions.body) {
+      const drafts = await call<{ id: string; illustrative?: boolean }[]>(world.server, 'GET', `/api/sessions/${session.id}/drafts`, { cookie: world.secretariat.cookie });
+      n += drafts.body.filter((d) => d.id !== id && d.illustrative === true).length;
+    }
+    return n;
+  }
 });
