@@ -53,6 +53,11 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
     rightOf[i] = j;
     leftOf[j] = i;
   };
+  // A pair found between two anchors, so in the order of the others.
+  const keep = (i: number, j: number) => {
+    link(i, j);
+    inOrder.add(i);
+  };
   for (const kind of ['title', 'formula']) {
     const i = left.findIndex((u) => u.kind === kind);
     const j = right.findIndex((u) => u.kind === kind);
@@ -81,10 +86,9 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
   const paragraphs = (...units: Unit[]) => units.every((u) => classOf(u) === 'paragraph');
   const len = (...units: Unit[]) => units.reduce((n, u) => n + u.text.length, 0);
   const sim: Similar = {
-    atLeast(i, j, threshold) {
+    kept(i, j) {
       const [a, b] = [left[i]!, right[j]!];
-      if (classOf(a) !== 'paragraph' || classOf(b) !== 'paragraph') return sim.pair(i, j, threshold) >= 0;
-      return keptEnds(a.text, b.text) >= threshold || sim.pair(i, j, threshold) >= 0;
+      return classOf(a) === classOf(b) && keptEnds(a.text, b.text) >= JOIN_THRESHOLD;
     },
     pair(i, j, threshold) {
       const c = classOf(left[i]!);
@@ -128,19 +132,18 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
     const rs: number[] = [];
     for (let i = from[0] + 1; i < to[0]; i++) if (rightOf[i] === -1) ls.push(i);
     for (let j = from[1] + 1; j < to[1]; j++) if (leftOf[j] === -1) rs.push(j);
-    if (ls.length === 1 && rs.length === 1) {
-      // One block changed in place, the commonest gap: only the threshold matters, and the
-      // words kept at both ends often prove it without a profile.
-      const [i, j] = [ls[0]!, rs[0]!];
-      if (sim.atLeast(i, j, MATCH_THRESHOLD)) {
-        link(i, j);
-        inOrder.add(i);
-      }
-    } else if (ls.length > 0 && rs.length > 0) {
-      for (const [i, j] of alignGap(ls, rs, sim)) {
-        link(i, j);
-        inOrder.add(i);
-      }
+    // Blocks at the start of the gap that kept most of their words at both of their own ends are
+    // the same blocks changed in the middle: paired at once, they leave the DP only what is in
+    // doubt. So are those at its end while both sides hold as many blocks; with one more on a
+    // side, the last may be the second half of a merge or a split, which pairs with the first.
+    let [a, b, c, d] = [0, 0, ls.length, rs.length];
+    while (a < c && b < d && sim.kept(ls[a]!, rs[b]!)) keep(ls[a++]!, rs[b++]!);
+    while (c - a === d - b && a < c && sim.kept(ls[c - 1]!, rs[d - 1]!)) keep(ls[--c]!, rs[--d]!);
+    if (c - a === 1 && d - b === 1) {
+      // One block changed in place: only the threshold matters.
+      if (sim.pair(ls[a]!, rs[b]!, MATCH_THRESHOLD) >= 0) keep(ls[a]!, rs[b]!);
+    } else if (c > a && d > b) {
+      for (const [i, j] of alignGap(ls.slice(a, c), rs.slice(b, d), sim)) keep(i, j);
     }
     from = to;
   }
@@ -202,8 +205,8 @@ function longestChain(rightOf: Int32Array, weight: (i: number) => number): Set<n
 // How alike blocks are (-1 below the threshold): a left and a right block; left blocks i and i + 1
 // joined and right block j; left block i and right blocks j and j + 1 joined.
 interface Similar {
-  /** Whether a left and a right block are at least this similar. */
-  atLeast(i: number, j: number, threshold: number): boolean;
+  /** Whether a left and a right block of the same class share most of their words at their two ends alone. */
+  kept(i: number, j: number): boolean;
   pair(i: number, j: number, threshold: number): number;
   merged(i: number, j: number): number;
   split(i: number, j: number): number;

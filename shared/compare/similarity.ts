@@ -43,9 +43,9 @@ export function similarity(a: Profile, b: Profile): number {
 
 /** The best similarity the profiles of two texts of these lengths could have, known before either is made: skips pairs that cannot reach a threshold. */
 export function lengthBound(left: number, right: number): number {
-  const size = (n: number) => (n < 2 ? n : n - 1);
-  const total = size(left) + size(right);
-  return total === 0 ? 1 : (2 * Math.min(size(left), size(right))) / total;
+  const x = left < 2 ? left : left - 1;
+  const y = right < 2 ? right : right - 1;
+  return x + y === 0 ? 1 : (2 * Math.min(x, y)) / (x + y);
 }
 
 /**

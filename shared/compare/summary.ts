@@ -27,8 +27,11 @@ function follows(a: string, b: string): boolean {
   const x = TAIL.exec(a);
   const y = TAIL.exec(b);
   if (!x || !y || x[1] !== y[1]) return false;
-  const ord = (t: string) => (t.startsWith('(') ? t.charCodeAt(1) : Number(t));
-  return x[2]!.startsWith('(') === y[2]!.startsWith('(') && ord(y[2]!) === ord(x[2]!) + 1;
+  return x[2]!.startsWith('(') === y[2]!.startsWith('(') && ordinal(y[2]!) === ordinal(x[2]!) + 1;
+}
+
+function ordinal(t: string): number {
+  return t.startsWith('(') ? t.charCodeAt(1) : Number(t);
 }
 
 /** "OP 6–21" from "OP 6" … "OP 21"; `short` leaves the shared prefix out ("7–22"). */
@@ -81,18 +84,16 @@ function reportable(placed: readonly PlacedRow[]): { p: PlacedRow; status: Compa
 
 function extends_(run: Run, p: PlacedRow, prev: PlacedRow | null): boolean {
   const a = run.members[run.members.length - 1]!;
-  const lf = () => follows(a.l!.ref, p.l!.ref);
-  const rf = () => follows(a.r!.ref, p.r!.ref);
   switch (run.status) {
     case 'deleted':
-      return lf();
+      return follows(a.l!.ref, p.l!.ref);
     case 'inserted':
-      return rf();
+      return follows(a.r!.ref, p.r!.ref);
     case 'changed':
     case 'renumbered-only':
-      return (a.l!.ref === a.r!.ref) === (p.l!.ref === p.r!.ref) && lf() && rf();
+      return (a.l!.ref === a.r!.ref) === (p.l!.ref === p.r!.ref) && follows(a.l!.ref, p.l!.ref) && follows(a.r!.ref, p.r!.ref);
     default:
-      return prev === run.last && lf();
+      return prev === run.last && follows(a.l!.ref, p.l!.ref);
   }
 }
 
@@ -138,7 +139,6 @@ const ZH_LATIN: Record<string, string> = { bis: '之二', ter: '之三', quater:
 // A reference in Chinese: "OP 4 (c)" → "执行部分第 4 段(c)项"; `tail` replaces the last number (a range).
 function zhRef(ref: string, tail?: string): string {
   const special = /^(?:(Annex(?: [IVXLCDM]+)?)(?:, | ))?(Title|Formula|heading|“.*”)$/.exec(ref);
-  const zhAnnex = (a: number | null, en: string) => (a === null ? '' : en.startsWith('Annex,') || en === 'Annex' ? '附件' : annexLabel(a, a + 2, 'zh'));
   if (special) {
     const annex = special[1] ? zhAnnex(special[1] === 'Annex' ? 0 : romanIndex(special[1].slice(6)), special[1]) : '';
     const what = special[2]!;
@@ -149,15 +149,23 @@ function zhRef(ref: string, tail?: string): string {
   const tokens = parsed.path.map((t) => t.replace(/ (\w+)$/, (_, w: string) => ZH_LATIN[w] ?? ` ${w}`));
   if (tail !== undefined) tokens[tokens.length - 1] = tail;
   const annex = zhAnnex(parsed.annex, ref);
-  const subs = (from: number) =>
-    tokens
-      .slice(from)
-      .map((t, k) => `${t}${k === 0 ? '项' : '目'}`)
-      .join('');
-  if (parsed.head === 'lettered') return `${annex}第 ${tokens[0]} 段${subs(1)}`;
-  if (parsed.sole) return `${annex}执行段落${subs(1)}`;
+  const subs = zhSubs(tokens);
+  if (parsed.head === 'lettered') return `${annex}第 ${tokens[0]} 段${subs}`;
+  if (parsed.sole) return `${annex}执行段落${subs}`;
   const part = parsed.head === 'pp' ? '序言部分' : parsed.annex === null ? '执行部分' : '';
-  return `${annex}${part}第 ${tokens[0]} 段${subs(1)}`;
+  return `${annex}${part}第 ${tokens[0]} 段${subs}`;
+}
+
+// The annex of a reference in Chinese, '' in the main body.
+function zhAnnex(a: number | null, en: string): string {
+  return a === null ? '' : en.startsWith('Annex,') || en === 'Annex' ? '附件' : annexLabel(a, a + 2, 'zh');
+}
+
+// The subparagraphs after the paragraph's own number: "(c)项(ii)目".
+function zhSubs(tokens: readonly string[]): string {
+  let out = '';
+  for (let k = 1; k < tokens.length; k++) out += `${tokens[k]}${k === 1 ? '项' : '目'}`;
+  return out;
 }
 
 function romanIndex(roman: string): number {
