@@ -1,6 +1,7 @@
 /**
  * The demo's accounts: one secretariat officer, one chair of informal consultations, delegates
- * of sponsor delegations (Chile is the main sponsor of L.9) and of delegations that sponsor
+ * of sponsor delegations (Chile is the main sponsor of L.9/Rev.1 and of the illustrative draft,
+ * Mexico, the United States and the EU co-sponsor it) and of delegations that sponsor
  * nothing, so that every view of the policy can be tried: edit, read only, record.
  */
 import type { Role } from '../../shared/accounts';

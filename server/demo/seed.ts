@@ -1,7 +1,9 @@
 /**
  * The demo: the eleventh session of the Conference of the Parties to UNTOC (Vienna, 17–21
- * October 2022) with its nine drafts, their sponsors, issued texts and the action taken, and a
- * handful of accounts to try it with. `server/main.ts` seeds an empty store with it on first
+ * October 2022) with its nine drafts, their sponsors, issued texts and the action taken, what
+ * its report says of them that is not in the record marked so (plan.ts), its session record —
+ * the three recorded votes, explanations, statements (sessionRecord.ts) — and a handful of
+ * accounts to try it with. `server/main.ts` seeds an empty store with it on first
  * start and prints the accounts.
  *
  * Everything is worked out and checked against the domain first (see plan.ts), passwords are
