@@ -93,16 +93,16 @@ function clearRefusal(form: HTMLFormElement, general: HTMLElement): void {
 function showRefusal(form: HTMLFormElement, general: HTMLElement, error: unknown): void {
   clearRefusal(form, general);
   const message = error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
-  const path = error instanceof ApiError ? ((error.details as { field?: unknown } | undefined)?.field ?? '') : '';
-  const lines = [...form.querySelectorAll<HTMLElement>('[data-field]')].filter(
-    (l) => typeof path === 'string' && path !== '' && (path === l.dataset.field || path.startsWith(`${l.dataset.field}.`)),
-  );
+  const field = error instanceof ApiError ? (error.details as { field?: unknown } | undefined)?.field : undefined;
+  const path = typeof field === 'string' ? field : '';
+  const lines = [...form.querySelectorAll<HTMLElement>('[data-field]')].filter((l) => path !== '' && (path === l.dataset.field || path.startsWith(`${l.dataset.field}.`)));
   const line = lines.sort((a, b) => (b.dataset.field?.length ?? 0) - (a.dataset.field?.length ?? 0))[0];
   if (!line) {
     general.textContent = `Refused: ${message}`;
     return;
   }
-  line.querySelector('.field-error')!.textContent = message;
+  // Beside the field, its name in front of the reason says nothing more.
+  line.querySelector('.field-error')!.textContent = message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
   const control = line.querySelector<HTMLElement>('input, select');
   control?.setAttribute('aria-invalid', 'true');
   control?.focus();
