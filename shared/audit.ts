@@ -62,4 +62,138 @@ export interface AuditEntryJSON {
   /** What the action was about: a draft id, a user id, a delegation id. */
   target: string | null;
   detail: Record<string, unknown>;
+  /** The action in words ("Issued a password-reset link"). */
+  label: string;
+  /** Who acted, by name ("Ana Ruiz (ana@…)"), or the login typed. */
+  who: string;
+  /** What it was about, by name (a draft's symbol, a person, a delegation). */
+  about: string;
+  /** The change in words, ids turned into names (describeAuditDetail). */
+  summary: string;
+}
+
+/** What an audit action is called on the audit page. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
+  'auth.sign_in': 'Signed in',
+  'auth.sign_in_failed': 'Sign-in refused',
+  'auth.sign_in_throttled': 'Sign-in refused: too many failures',
+  'auth.sign_out': 'Signed out',
+  'auth.password_changed': 'Changed own password',
+  'auth.password_reset': 'Set a new password with a reset link',
+  'auth.password_reset_failed': 'Reset link refused',
+  'access.refused': 'Refused by the policy',
+  'access.rate_limited': 'Slowed down: writing too fast',
+  'account.user_created': 'Created an account',
+  'account.user_updated': 'Changed an account',
+  'account.reset_issued': 'Issued a password-reset link',
+  'account.delegation_created': 'Created a delegation',
+  'account.delegation_updated': 'Changed a delegation',
+  'account.chair_changed': 'Named the chair of a draft',
+  'draft.action': 'Acted on a draft',
+  'draft.text_restored': 'Restored a working text',
+};
+
+/** Names the audit page shows instead of ids (null: not known, the id is shown). */
+export interface AuditNames {
+  user(id: string): string | null;
+  delegation(id: string): string | null;
+  /** A draft's symbol ("CTOC/COP/2022/L.9"). */
+  draft(id: string): string | null;
+}
+
+// What a write on a draft did, from its method and the path under /drafts/<id> (or /sessions/<id>).
+const DRAFT_WRITES: readonly [RegExp, string][] = [
+  [/^POST \/sessions\/[^/]+\/drafts$/, 'created a draft'],
+  [/^POST \/drafts\/[^/]+\/revisions$/, 'issued a revision'],
+  [/^POST \/drafts\/[^/]+\/revisions\/\d+\/documents$/, 'recorded an addendum or corrigendum'],
+  [/^POST \/drafts\/[^/]+\/events$/, 'recorded'],
+  [/^POST \/drafts\/[^/]+\/sponsors$/, 'added a sponsor'],
+  [/^POST \/drafts\/[^/]+\/sponsors\/[^/]+\/withdraw$/, 'recorded a sponsor withdrawing'],
+  [/^POST \/drafts\/[^/]+\/sponsors\/[^/]+\/main$/, 'named the main sponsor'],
+  [/^POST \/drafts\/[^/]+\/(oral-)?amendments$/, 'recorded an oral amendment'],
+  [/^POST \/drafts\/[^/]+\/paragraph-states$/, "set a paragraph's state"],
+  [/^POST \/drafts\/[^/]+\/import$/, 'imported a text into the working text'],
+  [/^POST \/drafts\/[^/]+\/restore$/, 'restored the working text'],
+  [/^PUT \/drafts\/[^/]+\/chair$/, 'named the chair'],
+];
+
+const words = (key: string) =>
+  key
+    .replace(/Id$/, '')
+    .replace(/([A-Z])/g, ' $1')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+
+// One value as people read it: names for ids, text for names, yes/no for booleans.
+function valueText(key: string, value: unknown, names: AuditNames): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') {
+    if (key === 'delegationId') return names.delegation(value) ?? value;
+    if (/^(userId|chairUserId|from|to)$/.test(key)) return names.user(value) ?? value;
+    if (/At$/.test(key) || key === 'at') return value;
+    return value;
+  }
+  if (typeof value === 'object' && value !== null && 'en' in value) return String((value as { en: unknown }).en);
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${words(k)} ${valueText(k, v, names)}`)
+      .join(', ');
+  }
+  return String(value);
+}
+
+/**
+ * What one audit entry says, in words: "issued a revision", "role: delegate → secretariat",
+ * "chair: Ana Ruiz → Li Wei". Ids become names where `names` knows them; nothing is dropped,
+ * and what this does not know how to say is listed as "key value".
+ */
+export function describeAuditDetail(entry: Pick<AuditEntryJSON, 'action' | 'detail'>, names: AuditNames): string {
+  const d = entry.detail;
+  const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
+  switch (entry.action) {
+    case AuditActions.draftAction: {
+      const key = `${str('method') ?? ''} ${str('path') ?? ''}`;
+      const said = DRAFT_WRITES.find(([re]) => re.test(key))?.[1] ?? key.trim();
+      return said === 'recorded' ? `recorded ${(str('type') ?? 'an event').replace(/_/g, ' ')}` : said;
+    }
+    case AuditActions.permissionRefused:
+    case AuditActions.rateLimited:
+      return [str('reason'), str('method') && str('path') ? `(${str('method')} ${str('path')})` : null].filter(Boolean).join(' ');
+    case AuditActions.chairChanged:
+      return `chair: ${d.from ? valueText('from', d.from, names) : 'none'} → ${d.to ? valueText('to', d.to, names) : 'none'}`;
+    case AuditActions.textRestored:
+      return `to its text as of seq ${String(d.fromSeq ?? '?')}; the change is seq ${String(d.seq ?? '?')}`;
+    case AuditActions.signOut:
+      return typeof d.tokensEnded === 'number' && d.tokensEnded > 0 ? `${d.tokensEnded} token${d.tokensEnded === 1 ? '' : 's'} ended with it` : '';
+    case AuditActions.passwordResetFailed:
+      return '';
+  }
+  // A change listed as { field: { from, to } } (accounts), or { from: {…}, to: {…} } (delegations).
+  const from = d.from as Record<string, unknown> | undefined;
+  const to = d.to as Record<string, unknown> | undefined;
+  if (from && to && typeof from === 'object' && typeof to === 'object') {
+    const changed = Object.keys(to).filter((k) => JSON.stringify(from[k]) !== JSON.stringify(to[k]));
+    const head = typeof d.code === 'string' ? `${d.code}: ` : '';
+    return head + changed.map((k) => `${words(k)}: ${valueText(k, from[k], names)} → ${valueText(k, to[k], names)}`).join('; ');
+  }
+  return Object.entries(d)
+    .map(([k, v]) => {
+      if (v && typeof v === 'object' && 'from' in v && 'to' in v) {
+        const change = v as { from: unknown; to: unknown };
+        return `${words(k)}: ${valueText(k, change.from, names)} → ${valueText(k, change.to, names)}`;
+      }
+      return `${words(k)} ${valueText(k, v, names)}`;
+    })
+    .join('; ');
+}
+
+/** What an entry was about, named: a draft's symbol, a person, a delegation, or the id when unknown. */
+export function describeAuditTarget(entry: Pick<AuditEntryJSON, 'action' | 'target'>, names: AuditNames): string {
+  const t = entry.target;
+  if (!t) return '';
+  if (t.startsWith('session:')) return 'a session';
+  if (entry.action.startsWith('draft.') || entry.action === AuditActions.chairChanged) return names.draft(t) ?? t;
+  if (entry.action.startsWith('account.delegation')) return names.delegation(t) ?? t;
+  return names.user(t) ?? names.draft(t) ?? names.delegation(t) ?? t;
 }

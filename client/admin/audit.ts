@@ -8,7 +8,6 @@ import { field, select, statusLine, type UserJSON } from './common';
 export async function auditSection(): Promise<HTMLElement> {
   const status = statusLine();
   const users = await api<UserJSON[]>('GET', '/api/users');
-  const names = new Map(users.map((u) => [u.id, u.displayName]));
   const families = [...new Set(AUDIT_ACTIONS.map((a) => a.split('.')[0]!))];
   const user = select('user', [['', 'Anyone'], ...users.map((u): [string, string] => [u.id, `${u.displayName} (${u.login})`])]);
   const action = select('action', [['', 'Any action'], ...families.map((f): [string, string] => [f, `${f}.*`]), ...AUDIT_ACTIONS.map((a): [string, string] => [a, a])]);
@@ -45,11 +44,11 @@ export async function auditSection(): Promise<HTMLElement> {
           'tr',
           {},
           el('td', {}, formatWhen(e.at)),
-          el('td', {}, e.action),
-          el('td', {}, e.userId ? (names.get(e.userId) ?? e.login ?? e.userId) : e.login ? `(typed: ${e.login})` : '—'),
+          el('td', {}, e.label),
+          el('td', {}, e.who),
           el('td', {}, e.ip ?? ''),
-          el('td', {}, e.target ?? ''),
-          el('td', { className: 'audit-detail' }, Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''),
+          el('td', {}, e.about),
+          el('td', { className: 'audit-detail' }, e.summary),
         ),
       ),
     );
@@ -68,7 +67,7 @@ export async function auditSection(): Promise<HTMLElement> {
     el(
       'div',
       { className: 'table-wrap' },
-      el('table', {}, el('thead', {}, el('tr', {}, ...['When', 'Action', 'Who', 'From', 'About', 'Detail'].map((h) => el('th', { scope: 'col' }, h)))), body),
+      el('table', {}, el('thead', {}, el('tr', {}, ...['When', 'Action', 'Who', 'From', 'About', 'What changed'].map((h) => el('th', { scope: 'col' }, h)))), body),
     ),
   );
 }

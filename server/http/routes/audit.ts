@@ -5,7 +5,10 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
+import type { AuditNames } from '../../../shared/audit';
 import { mayAdminister } from '../../../shared/policy';
+import { draftSymbol } from '../../../shared/symbols';
+import type { Store } from '../../storage/types';
 import { presentAuditEntry } from '../../presenters/audit';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
@@ -30,6 +33,16 @@ const auditQuery = z.strictObject({
 // A bare date in `to` means "up to the end of that day".
 const upTo = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString() : new Date(to).toISOString());
 
+/** The names the audit page shows for the ids in entries: people, delegations, drafts by symbol. */
+async function auditNames(store: Store): Promise<AuditNames> {
+  const [users, delegations, sessions] = await Promise.all([store.listUsers(), store.listDelegations(), store.listSessions()]);
+  const drafts = new Map<string, string>();
+  for (const session of sessions) for (const d of await store.listDrafts(session.id)) drafts.set(d.id, draftSymbol(session.symbolPrefix, d.lNumber));
+  const people = new Map(users.map((u) => [u.id, u.displayName]));
+  const delegationNames = new Map(delegations.map((d) => [d.id, d.name.en]));
+  return { user: (id) => people.get(id) ?? null, delegation: (id) => delegationNames.get(id) ?? null, draft: (id) => drafts.get(id) ?? null };
+}
+
 /** The /api/audit route. */
 export function auditRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -38,15 +51,22 @@ export function auditRoutes(deps: ApiDeps): Router {
     const q = parse(auditQuery, req.query, 'query');
     const permission = mayAdminister(actor);
     if (!permission.ok) throw DomainErrors.forbidden(permission.error);
-    const entries = await deps.store.listAudit({
-      userId: q.user,
-      action: q.action,
-      from: q.from === undefined ? undefined : new Date(q.from).toISOString(),
-      to: q.to === undefined ? undefined : upTo(q.to),
-      beforeSeq: q.before,
-      limit: q.limit,
-    });
-    send(res, 200, entries.map(presentAuditEntry));
+    const [entries, names] = await Promise.all([
+      deps.store.listAudit({
+        userId: q.user,
+        action: q.action,
+        from: q.from === undefined ? undefined : new Date(q.from).toISOString(),
+        to: q.to === undefined ? undefined : upTo(q.to),
+        beforeSeq: q.before,
+        limit: q.limit,
+      }),
+      auditNames(deps.store),
+    ]);
+    send(
+      res,
+      200,
+      entries.map((e) => presentAuditEntry(e, names)),
+    );
   });
   return router;
 }

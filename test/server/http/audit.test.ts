@@ -46,6 +46,27 @@ await describeOnBackends('the audit record', ({ server, kind }) => {
     expect(acted[0]).toMatchObject({ action: AuditActions.draftAction, target: w.draft.id, detail: { method: 'POST', path: `/drafts/${w.draft.id}/sponsors`, status: 201 } });
   });
 
+  it('says each entry in words: names for ids, the change as "from → to", never raw JSON', async () => {
+    const officerName = w.users.secretariat.displayName;
+    const changed = (await read(`?action=${AuditActions.userUpdated}`)).body[0];
+    expect(changed).toMatchObject({ label: 'Changed an account', about: 'Third, renamed' });
+    expect(changed.who).toContain(officerName);
+    expect(changed.summary).toMatch(/^display name: .+ → Third, renamed$/);
+    const acted = (await read(`?action=draft&user=${w.users.secretariat.id}`)).body[0];
+    expect(acted.label).toBe('Acted on a draft');
+    expect(acted.summary).toBe('added a sponsor');
+    expect(acted.about).toMatch(/\/L\.\d+$/); // the draft's symbol, not its id
+    const failed = (await read(`?action=${AuditActions.signInFailed}`)).body[0];
+    expect(failed.who).toBe(`nobody signed in (typed: ${w.users.nonSponsor.login})`);
+    const refused = (await read(`?action=${AuditActions.permissionRefused}&user=${w.users.sponsor.id}`)).body[0];
+    expect(refused.summary).toContain('(POST /users)');
+    for (const e of (await read('?limit=1000')).body) {
+      expect(e.summary).not.toMatch(/[{}"]/);
+      // Every id the store knows is shown by its name.
+      if (e.target === w.draft.id || e.target === w.users.sponsor.id) expect(e.about).not.toBe(e.target);
+    }
+  });
+
   it('filters by user, action and dates, newest first', async () => {
     const all = (await read('?limit=1000')).body;
     expect(all.map((e: any) => e.seq)).toEqual([...all.map((e: any) => e.seq)].sort((a: number, b: number) => b - a));
