@@ -48,7 +48,11 @@ export interface ActedOnText {
 
 /** Which text the body acted on (see `ActedOnText`), or null while no final action is recorded. */
 export function actedOnText(rows: readonly DraftEventRow[], revisions: readonly RevisionRow[]): ActedOnText | null {
-  if (!holdsFinalAction(rows)) return null;
+  return holdsFinalAction(rows) ? textBeforeTheBody(rows, revisions) : null;
+}
+
+/** The text before the body now, or when it took action: the last issued text with the oral amendments recorded against it. */
+export function textBeforeTheBody(rows: readonly DraftEventRow[], revisions: readonly RevisionRow[]): ActedOnText {
   const revision = [...revisions].sort((a, b) => a.revision - b.revision).at(-1) ?? null;
   if (!revision) return { revision: null, amendments: [], asOrallyAmended: false };
   const amendments = amendmentsFor(rows, revision);

@@ -1,8 +1,9 @@
 /**
  * Freezing: the secretariat's lock on a final text, after final action. The hash recorded is
- * computed here, never taken from the client, of the text the body acted on: the last issued
- * text with the oral amendments recorded against it (the text "as orally amended"), or the
- * issued text itself when none were; a draft withdrawn before any issue has only its working
+ * computed here, never taken from the client, of the text the body acted on — the text the spec
+ * `final` names (server/texts.ts): the last issued text with the accepted oral amendments
+ * recorded against it (the text "as orally amended"), or the issued text itself when none were
+ * accepted; a draft withdrawn before any issue has only its working
  * text, which is hashed then. The working text is not what was adopted (the body acts on the
  * issued document), so edits made to it after the last issue are not part of the final text.
  *
@@ -19,7 +20,9 @@ import { applyEvent, type DraftStatus } from '../../shared/lifecycle';
 import { seedWorkingText } from '../collab/seed';
 import type { DraftEventRow, RecordRepos, RevisionRow, Store, UpdateLogRepo } from '../storage/types';
 import { statusOfRecord } from '../readModels/draftStatus';
-import { amendedText, amendmentsFor } from './oralAmendmentRecorder';
+import { textBeforeTheBody, textNotInRecordError } from '../texts';
+import { provenanceOf, textNotInRecord } from './meetingRecord';
+import { amendedText } from './oralAmendmentRecorder';
 import { appendChecked, authorizeRecord, loadRecordContext, underRecordGuard } from './recordAppender';
 import { workingTextNow } from './revisionIssuer';
 import { DomainErrors } from '../errors';
@@ -42,13 +45,15 @@ export async function finalText(
   rows: readonly DraftEventRow[],
   revisions: readonly RevisionRow[],
 ): Promise<FinalText> {
-  const latest = [...revisions].sort((a, b) => a.revision - b.revision).at(-1);
+  // The same text `final` names everywhere else (server/texts.ts).
+  const { revision: latest, amendments, asOrallyAmended } = textBeforeTheBody(rows, revisions);
   if (!latest) return { hash: textHash(await workingTextNow(store, draftId)), symbol: null, label: 'working text', amendments: 0 };
-  const amendments = amendmentsFor(rows, latest);
-  const accepted = amendments.filter((a) => a.accepted).length;
-  if (amendments.length === 0) return { hash: latest.hash, symbol: latest.symbol, label: latest.symbol, amendments: 0 };
+  // A hash of the empty row that stands for a text the record does not hold would lock nothing real.
+  if (textNotInRecord(provenanceOf(rows), latest.symbol)) throw textNotInRecordError(latest.symbol);
+  if (!asOrallyAmended) return { hash: latest.hash, symbol: latest.symbol, label: latest.symbol, amendments: 0 };
   const amended = amendedText(latest, amendments);
   if (!amended.ok) throw DomainErrors.refused(amended.error);
+  const accepted = amendments.filter((a) => a.accepted).length;
   return { hash: textHash(amended.value), symbol: latest.symbol, label: `${latest.symbol} as orally amended`, amendments: accepted };
 }
 
