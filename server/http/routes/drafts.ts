@@ -1,16 +1,19 @@
 /**
  * Drafts: the list of a session's drafts and putting one forward
- * (`/api/sessions/:id/drafts`), and a draft's page (`/api/drafts/:id`).
+ * (`/api/sessions/:id/drafts`), a draft's page (`/api/drafts/:id`), and the secretariat's
+ * provenance notes on it (`POST /api/drafts/:id/provenance { kind, symbol, note }`).
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { mayAdminister, mayChangeSponsorship, mayCreateDraft } from '../../../shared/policy';
 import { createDraft } from '../../commands/draftCreator';
+import { PROVENANCE_KINDS, RecordTypes } from '../../commands/meetingRecord';
+import { recordProvenance } from '../../commands/provenanceRecorder';
 import { loadDraftList, loadDraftView } from '../../readModels/draftViews';
-import { presentDraft, presentDraftSummary } from '../../presenters/draft';
+import { presentDraft, presentDraftSummary, presentProvenance } from '../../presenters/draft';
 import type { AuthenticatedUser } from '../../auth';
 import { requireUser, send } from '../context';
-import type { ApiDeps } from '../deps';
+import { refreshQuietly, type ApiDeps } from '../deps';
 import { draftRoute } from '../draftGuard';
 import { calendarDate, id, idParams, localizedText, parse, visibleName } from '../validate';
 import { DomainErrors } from '../../errors';
@@ -33,6 +36,12 @@ const newDraftBody = z.strictObject({
 });
 
 type NewDraftBody = z.output<typeof newDraftBody>;
+
+const provenanceBody = z.strictObject({
+  kind: z.enum(PROVENANCE_KINDS),
+  symbol: z.string().trim().min(1).max(200).nullable().default(null),
+  note: localizedText.nullable().default(null),
+});
 
 // Who sponsors a new draft: a delegate's own delegation (named main sponsor by putting it
 // forward); the secretariat names any delegation, or none for a draft an officer submits.
@@ -117,6 +126,15 @@ export function draftRoutes(deps: ApiDeps): Router {
       const view = await loadDraftView(store, draftId);
       if (!view) throw DomainErrors.notFound('draft');
       send(res, 200, presentDraft(view, actor));
+    }),
+  );
+
+  router.post(
+    '/:id/provenance',
+    draftRoute(store, { body: provenanceBody, record: RecordTypes.provenance, refuseFrozen: true }, async ({ res, user: actor, draftId, body }) => {
+      const recorded = await recordProvenance(store, { draftId, actor, ...body });
+      await refreshQuietly(deps, draftId);
+      send(res, 201, { seq: recorded.row.seq, at: recorded.row.at, ...presentProvenance(recorded.payload) });
     }),
   );
 
