@@ -116,6 +116,7 @@ export function mayRecordEvent(actor: Actor, draft: DraftAccess, eventType: stri
     return granted;
   }
   if (eventType === 'paragraph_state' && draft.chairUserId === actor.id) return granted;
+  if (eventType === 'paragraph_state' && actor.role === 'chair') return fail("you are not the chair of this draft's informal consultations");
   return fail("only the secretariat records this in the draft's record");
 }
 

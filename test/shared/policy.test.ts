@@ -117,6 +117,11 @@ describe('the reasons a permission is refused', () => {
     expect(of('nonSponsor', 'adopted').freeze).toEqual({ ok: false, error: "only the secretariat records this in the draft's record" });
   });
 
+  it('tells a chair of other consultations that this draft is not theirs, not that only the secretariat may', () => {
+    expect(of('chairElsewhere', 'issued').setParagraphState).toEqual({ ok: false, error: "you are not the chair of this draft's informal consultations" });
+    expect(of('chairHere', 'issued').setParagraphState.ok).toBe(true);
+  });
+
   it("gives the lifecycle's reason when the state refuses", () => {
     expect(of('secretariat', 'issued').freeze).toEqual({ ok: false, error: 'cannot freeze a draft before final action is taken on it' });
     expect(of('secretariat', 'adopted').recordEvent.introduced).toEqual({ ok: false, error: 'cannot introduce a draft that has already been adopted' });
