@@ -175,13 +175,18 @@ export interface DraftEventJSON {
   described?: string;
 }
 
-/**
- * The text a draft's body acted on, as the schema's JSON: the issued text `finalText.symbol` with
- * the oral amendments accepted against it (the server's `amended-text`, which is the issued text
- * itself when none was accepted). Only after final action, when the draft names its final text.
- */
-export async function fetchFinalText(draftId: string, finalText: Pick<FinalTextJSON, 'symbol'>): Promise<unknown> {
-  const query = new URLSearchParams({ symbol: finalText.symbol });
-  const answer = await api<{ text: unknown }>('GET', `/api/drafts/${encodeURIComponent(draftId)}/amended-text?${query}`);
-  return answer.text;
+/** A text of a draft named by its spec (`final`, `amended:L.9/Rev.1`, `seq:40` …), as the text route answers. */
+export interface SpecifiedTextJSON {
+  spec: string;
+  state: string;
+  symbol: string | null;
+  label: string;
+  /** The text, as the schema's JSON. */
+  doc: unknown;
+  hash: string;
+}
+
+/** The text a draft's body acted on (`?text=final`): only after final action (409 `no_final_text` before). */
+export function fetchFinalText(draftId: string): Promise<SpecifiedTextJSON> {
+  return api<SpecifiedTextJSON>('GET', `/api/drafts/${encodeURIComponent(draftId)}/text?text=final`);
 }

@@ -128,6 +128,8 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const stopAnnouncing = announce(connection.provider.awareness, presenceOf(me));
 
   const notes = el('div', { className: 'provenance-notes' }, ...provenanceNotes(draft));
+  // Prints the text on the screen: the text acted on (the print view's default after final action) or the working text.
+  const printLink = el('a', { href: `/drafts/${encodeURIComponent(draftId)}/print`, className: 'print-link' }, 'Print view');
   const header = el(
     'header',
     { className: 'draft-head' },
@@ -135,7 +137,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     el('h1', {}, el('span', { className: 'symbol' }, draft.symbol), ' ', el('span', { className: 'title' }, draft.title.en)),
     el('p', { lang: 'zh', className: 'muted' }, draft.title.zh),
     notes,
-    el('div', { className: 'draft-meta' }, status.element, switchLabel, el('a', { href: `/drafts/${encodeURIComponent(draftId)}/print`, className: 'print-link' }, 'Print view')),
+    el('div', { className: 'draft-meta' }, status.element, switchLabel, printLink),
   );
   const states = paragraphStatesPanel(draft, () => view?.state.doc ?? null);
   // The "final text" banner appears when the secretariat freezes the draft, live.
@@ -165,6 +167,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     const final = !choice.hidden && showFinal.checked;
     finalSection.element.hidden = !final;
     working.hidden = final;
+    printLink.search = !choice.hidden && !final ? '?text=working' : '';
   };
   showFinal.addEventListener('change', chooseText);
   showWorking.addEventListener('change', chooseText);
@@ -174,7 +177,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
       choice.hidden = true;
       finalShown = null;
     } else if (finalShown !== d.finalText.hash) {
-      const text = textFromJSON(await fetchFinalText(draftId, d.finalText));
+      const text = textFromJSON((await fetchFinalText(draftId)).doc);
       finalSection.show(d, text);
       finalChoiceLabel.textContent = finalTextLabel(d);
       if (finalShown === null) showFinal.checked = true; // final action taken: the page turns to the text acted on

@@ -8,7 +8,7 @@ import { openingWordsLength } from '../../shared/houseStyle';
 import { sequentialNumbering } from '../../shared/numbering';
 import { PRINT_CLASSES } from '../../shared/export/print';
 import { resolutionSchema, textFromJSON } from '../../shared/schema';
-import { api, fetchFinalText, type DraftDetail } from '../api';
+import { api, fetchFinalText, type DraftDetail, type SpecifiedTextJSON } from '../api';
 import { el } from '../dom';
 import { finalTextLabel } from './draft';
 import '../print.css';
@@ -32,7 +32,12 @@ async function loadText(draft: DraftDetail, which: string | null): Promise<Print
   if (wanted === 'final' && draft.finalText) {
     const final = draft.finalText;
     const revision = draft.lineage.find((r) => r.symbol === final.symbol || r.symbol.endsWith(`/${final.symbol}`));
-    return { text: textFromJSON(await fetchFinalText(draft.id, final)), label: revision?.symbol ?? final.symbol, date: revision?.issuedAt ?? null, acted: finalTextLabel(draft) };
+    return { text: textFromJSON((await fetchFinalText(draft.id)).doc), label: revision?.symbol ?? final.symbol, date: revision?.issuedAt ?? null, acted: finalTextLabel(draft) };
+  }
+  if (!/^\d+$/.test(wanted) && wanted !== 'working') {
+    // Any other text spec (`amended:L.9/Rev.1`, `seq:40` …), as the text route names it.
+    const named = await api<SpecifiedTextJSON>('GET', `/api/drafts/${draft.id}/text?${new URLSearchParams({ text: wanted })}`);
+    return { text: textFromJSON(named.doc), label: named.label, date: null, acted: null };
   }
   if (wanted === 'working') {
     const working = await api<{ doc: unknown }>('GET', `/api/drafts/${draft.id}/text`);
@@ -67,7 +72,7 @@ function dress(body: HTMLElement, text: PMNode): HTMLElement[] {
   return notes;
 }
 
-/** Show the print view of `draftId` (`which`: "final", a revision number or "working"; null: the text acted on, else the latest issued). */
+/** Show the print view of `draftId` (`which`: "final", a revision number, "working" or another text spec; null: the text acted on, else the latest issued). */
 export async function showPrint(app: HTMLElement, draftId: string, which: string | null, back: () => void): Promise<void> {
   const draft = await api<DraftDetail>('GET', `/api/drafts/${draftId}`);
   const { text, label, date, acted } = await loadText(draft, which);

@@ -131,9 +131,13 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     expect(await editor.locator('.ph-operative').nth(2).textContent()).toBe(ISSUED);
     expect(await banner.isVisible()).toBe(true);
 
-    // The print view prints the text adopted, labelled the same way.
+    // Printing from there prints the working text; the print view's default is the text adopted, labelled the same way.
     await room.getByRole('link', { name: 'Print view' }).click();
-    await room.waitForURL(/\/print$/);
+    await room.waitForURL(/\/print\?text=working$/);
+    await room.locator('.print-page .ph-operative').first().waitFor({ timeout: 15_000 });
+    expect(await room.locator('.print-page .ph-operative').nth(2).textContent()).toBe(ISSUED);
+    expect(await room.locator('.print-text-acted').count()).toBe(0);
+    await room.goto(`${world.server.url}/drafts/${id}/print`);
     await room.locator('.print-page .ph-operative').first().waitFor({ timeout: 15_000 });
     expect(await room.locator('.print-text-acted').textContent()).toBe(`Text as adopted — ${short} as orally amended`);
     expect(await room.locator('.print-page .ph-operative').nth(2).textContent()).toBe(AMENDED);
