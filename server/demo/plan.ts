@@ -39,6 +39,7 @@
 import { textHash } from '../../shared/canonical';
 import type { LocalizedText } from '../../shared/delegations';
 import { importPlainText } from '../../shared/importText';
+import { applyOralAmendments, type OralAmendment, validateOralAmendment } from '../../shared/oralAmendments';
 import { deriveStatus, validateEvent, type DraftEvent, type DraftStatus } from '../../shared/lifecycle';
 import { resolutionSchema, type TextJSON } from '../../shared/schema';
 import { checkSponsorshipChange, currentSponsors, sponsorsAsOf, type SponsorshipEvent } from '../../shared/sponsorship';
@@ -339,18 +340,26 @@ export function planDraft(facts: DraftFacts, printedText: string, session: Sessi
   // Drafts are taken up in L-number order, a few minutes each (placeholder times).
   const start = MEETING_STARTS[meeting] ?? 8 * 60;
   const slot = (k: number) => timeOn(actionDate, start + 4 * lNumber + k);
+  const amendments: OralAmendment[] = [];
   if (facts.action.type === 'adopted' && facts.action.orallyAmended) {
-    const amendment = { kind: 'words_not_in_record', paragraphId: '', proposedBy: null, accepted: true, note: AMENDMENT_NOTE };
-    record.push({ entry: { type: RecordTypes.oralAmendment, payload: { symbol: lastIssued.symbol, revision: lastIssued.revision, amendment, meeting } }, at: slot(0) });
+    const valid = validateOralAmendment({ kind: 'words_not_in_record', paragraphId: '', proposedBy: null, accepted: true, note: AMENDMENT_NOTE });
+    if (!valid.ok) throw new Error(`demo oral amendment of ${facts.symbol} is malformed: ${valid.error}`);
+    amendments.push(valid.value);
+    record.push({
+      entry: { type: RecordTypes.oralAmendment, payload: { symbol: lastIssued.symbol, revision: lastIssued.revision, amendment: valid.value, meeting } },
+      at: slot(0),
+    });
   }
   record.push({ event: actionEvent(facts.action), at: slot(1) });
   const number = numberOfAction(facts.action);
   if (number) record.push({ entry: { type: RecordTypes.number, payload: { ...number } }, at: slot(2) });
   const details = REPORT_DETAILS[facts.symbol];
   if (details) record.push({ entry: { type: RecordTypes.reportDetails, payload: { ...details } }, at: slot(2) });
-  // The amendments the demo records have no words, so they change no word: the final text is
-  // the printed text, and the freeze holds its hash.
-  const finalHash = lastIssued.hash;
+  // The final text: the issued text as orally amended (the demo's amendments have no words, so
+  // it is the printed text), hashed as the freeze hashes it.
+  const final = applyOralAmendments(resolutionSchema.nodeFromJSON(lastIssued.text), amendments);
+  if (!final.ok) throw new Error(`demo final text of ${facts.symbol}: ${final.error}`);
+  const finalHash = textHash(final.value);
   record.push({ event: { type: 'frozen', hash: finalHash }, at: slot(3) });
 
   const events = record.filter(isPlannedEvent);
