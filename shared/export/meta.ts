@@ -222,7 +222,8 @@ export function headingLines(meta: ExportMeta): HeadingLines {
       lang === 'zh'
         ? `${placeName(meta.session.place, lang)}，${formatSpan(meta.session.opens, meta.session.closes, lang)}`
         : `${placeName(meta.session.place, lang)}, ${formatSpan(meta.session.opens, meta.session.closes, lang)}`,
-    agendaItem: lang === 'zh' ? `议程项目${meta.agendaItem}` : `Agenda item ${meta.agendaItem}`,
+    // English documents space a sub-item from its number: "Agenda item 2 (d)" for a recorded "2(d)".
+    agendaItem: lang === 'zh' ? `议程项目${meta.agendaItem}` : `Agenda item ${meta.agendaItem.replace(/(\d)\s*\(/g, '$1 (')}`,
     proponent: proponentLine(meta),
     published: meta.adoption ? { number: meta.adoption.number ? numberLine(meta.adoption.number, lang) : null, adopted: adoptionLine(meta.adoption, lang) } : null,
   };

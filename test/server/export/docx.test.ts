@@ -73,7 +73,7 @@ describe('Word export and import', () => {
       'Original: Chinese',
       'Eleventh session',
       'Vienna, 17–21 October 2022',
-      'Agenda item 2(d)',
+      'Agenda item 2 (d)',
       'Brazil, European Union (also on behalf of its member States) and Mexico: revised draft resolution',
     ]) {
       expect(document).toContain(line);

@@ -82,7 +82,7 @@ describe('Word in the UN layout', () => {
     expect(after.slice(1, 5)).toEqual([
       'Eleventh session',
       'Vienna, 17–21 October 2022',
-      'Agenda item 2(d)',
+      'Agenda item 2 (d)',
       'Brazil, European Union (also on behalf of its member States) and Mexico: revised draft resolution',
     ]);
   });

@@ -91,6 +91,12 @@ describe('place names', () => {
     }
   });
 
+  it('spaces an English agenda sub-item from its number, as UN documents print it', () => {
+    expect(headingLines(metaFor({ lang: 'en', agendaItem: '2(d)' })).agendaItem).toBe('Agenda item 2 (d)');
+    expect(headingLines(metaFor({ lang: 'en', agendaItem: '4' })).agendaItem).toBe('Agenda item 4');
+    expect(headingLines(metaFor({ agendaItem: '2(d)' })).agendaItem).toBe('议程项目2(d)');
+  });
+
   it('puts the place in the session line in the language of the document', () => {
     expect(headingLines(metaFor()).place).toBe('维也纳，2022年10月17日至21日');
     expect(headingLines(metaFor({ lang: 'en' })).place).toBe('Vienna, 17–21 October 2022');
