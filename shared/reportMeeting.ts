@@ -361,7 +361,7 @@ export function sessionReport(
       const written = reportParagraph(input, lang, { continues: continuesFrom(prev, input) });
       if (!written.ok) return fail(`${input.symbol}: ${written.error}`);
       const own = budgets.filter((b) => b.entry.draftId === u.draft.draftId);
-      const text = written.value + own.map((b) => budgetSentence(b.entry, input, ctx, lang)).join('');
+      const text = completeActionParagraph(written.value, { draftId: u.draft.draftId, input }, own, ctx, lang);
       out.push({
         kind: 'action',
         meeting: meetingOf(u.draft) === Number.MAX_SAFE_INTEGER ? null : meetingOf(u.draft),
@@ -421,4 +421,19 @@ export function sessionReport(
     // An introduction or budget statement on a draft not acted on yet has no paragraph until the action.
   }
   return ok(options.firstNumber === undefined ? out : out.map((p, i) => ({ ...p, text: `${options.firstNumber! + i}. ${p.text}` })));
+}
+
+/**
+ * A draft's action paragraph as the session record completes it: the sentences on budget
+ * implications after it, and the deferral stopping short when the chair's conclusion has its
+ * own paragraph. `paragraph` is the action paragraph as written without them ("also" or not).
+ */
+export function completeActionParagraph(paragraph: string, draft: DraftItem, record: readonly RecordItem[], ctx: SessionReportContext, lang: Lang): string {
+  const own = record.filter((r) => r.entry.draftId === draft.draftId && r.entry.kind === 'statement' && r.entry.statement === 'budget_implications');
+  return paragraph + own.map((r) => budgetSentence(r.entry as StatementEntry, draft.input, ctx, lang)).join('');
+}
+
+/** Whether the chair's conclusion on the draft, recorded without words, is a paragraph of its own (the deferral's then stops short). */
+export function concludedApart(draftId: string, record: readonly RecordItem[]): boolean {
+  return record.some((r) => r.entry.kind === 'statement' && r.entry.statement === 'chair_conclusion' && !r.entry.summary && r.entry.draftId === draftId);
 }

@@ -9,7 +9,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { sessionReport } from '../../../shared/reportMeeting';
+import { completeActionParagraph, concludedApart, sessionReport } from '../../../shared/reportMeeting';
 import { actionTakenSection, reportParagraph } from '../../../shared/reportParagraph';
 import { loadReportItems, loadSessionReport, type ReportItem } from '../../readModels/reportInputs';
 import { requireUser, send } from '../context';
@@ -32,19 +32,33 @@ export function reportRoutes(deps: ApiDeps): Router {
   router.get(
     '/drafts/:id/report-paragraph',
     draftRoute(store, { query: langQuery }, async ({ res, query, draft }) => {
-      const items = await loadReportItems(store, draft.sessionId);
-      const own = items.find((i) => i.draft.id === draft.id)!;
+      const { items, record, context } = await loadSessionReport(store, draft.sessionId);
+      const found = items.find((i) => i.draft.id === draft.id)!;
+      // Completed by the session record: the budget sentences after it, the chair's conclusion apart.
+      const own = concludedApart(draft.id, record) ? { ...found, input: { ...found.input, conclusionApart: true } } : found;
+      const item = { draftId: draft.id, input: own.input };
       const alone = reportParagraph(own.input, query.lang);
       if (!alone.ok) throw DomainErrors.refused(alone.error);
       // The paragraph as its section prints it: "also" when it continues the one before.
       const acted = items.filter(isActed);
-      const at = acted.indexOf(own);
-      const section = actionTakenSection(
-        acted.slice(Math.max(0, at - 1), at + 1).map((i) => i.input),
+      const at = acted.indexOf(found);
+      const section = actionTakenSection([...acted.slice(Math.max(0, at - 1), at).map((i) => i.input), own.input], query.lang);
+      const paragraph = completeActionParagraph(section.ok ? section.value.at(-1)! : alone.value, item, record, context, query.lang);
+      // The paragraphs of the record about this draft (its introduction, explanations, the chair's conclusion).
+      const related = sessionReport(
+        record.filter((r) => r.entry.draftId === draft.id),
+        [item],
+        context,
         query.lang,
       );
-      const paragraph = section.ok ? section.value.at(-1)! : alone.value;
-      send(res, 200, { draftId: draft.id, symbol: own.input.symbol, lang: query.lang, paragraph, standalone: alone.value });
+      send(res, 200, {
+        draftId: draft.id,
+        symbol: own.input.symbol,
+        lang: query.lang,
+        paragraph,
+        standalone: completeActionParagraph(alone.value, item, record, context, query.lang),
+        related: related.ok ? related.value.filter((p) => p.kind !== 'action').map((p) => ({ kind: p.kind, seqs: p.seqs, text: p.text })) : [],
+      });
     }),
   );
 

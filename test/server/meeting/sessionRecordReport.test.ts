@@ -78,6 +78,29 @@ await describeOnBackends('the session report', ({ server }) => {
     const en = await w.api('nonSponsor', 'GET', `/api/sessions/${w.session.id}/report?lang=en`);
     expect(en.body.paragraphs.at(-1).text).toMatch(/Before the resolution was adopted, the President informed the Conference that it had no financial implications\.$/);
     expect(zh.body.pending).toEqual([]);
+    // The draft's own paragraph, as the console copies it, says the same, with the record's paragraphs about it.
+    const conclusion = await w.api('secretariat', 'POST', `/api/sessions/${w.session.id}/record`, {
+      kind: 'statement',
+      meeting: 11,
+      date: '2022-10-21',
+      draftId: w.draft.id,
+      statement: 'chair_conclusion',
+      speakers: [{ officer: { en: 'President', zh: '主席' } }],
+      summary: { en: 'the resolution would be transmitted to the General Assembly', zh: '该决议将转交大会' },
+      accepted: true,
+    });
+    expect(conclusion.status, JSON.stringify(conclusion.body)).toBe(201);
+    const own = await w.api('nonSponsor', 'GET', w.draftPath('/report-paragraph?lang=en'));
+    expect(own.status).toBe(200);
+    expect(own.body.paragraph).toBe(en.body.paragraphs.at(-1).text);
+    expect(own.body.standalone).toBe(own.body.paragraph);
+    expect(own.body.related).toEqual([
+      {
+        kind: 'conclusion',
+        seqs: [conclusion.body.seq],
+        text: 'The President concluded that the resolution would be transmitted to the General Assembly, which the Conference accepted.',
+      },
+    ]);
   });
 
   it('answers 404 for an unknown session and 400 for a language it does not write', async () => {
