@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPenholder } from '../../../server/app';
 import { ENGLISH, houseStyle, PRINTED } from '../../fixtures/cop11Report';
 import { ENGLISH_VOTE_PARAGRAPHS, printedVoteParagraphs, VOTE_DEVIATIONS } from '../../helpers/cop11Votes';
+import { connect, plainText, synced, typeInto, until } from '../../helpers/collab';
 import { call, loginAs, startTestServer, type TestServer } from '../../helpers/server';
 
 type Json = Record<string, any>;
@@ -182,6 +183,24 @@ describe('a server with the demo', () => {
       const changed = working.body.paragraphs.filter((p: Json) => p.status === 'changed');
       expect(changed).toHaveLength(2);
       expect(changed.map((p: Json) => p.right.text).join(' ')).toContain('[compile / compile and publish]');
+    });
+
+    it("opens in the editor on its working text for Chile's delegate, who can type in it at once", async () => {
+      const chile = server.penholder.demoAccounts!.find((a) => a.login.startsWith('chile@'))!;
+      const { token } = await loginAs(server, chile.login, chile.password);
+      const before = await server.store.lastSeq(draft.id);
+      const { doc, provider } = connect(`${server.wsUrl}/collab`, draft.id, token);
+      try {
+        await synced(provider);
+        expect(plainText(doc)).toContain('[compile / compile and publish]');
+        // Block 3 is OP 1 (title, PP 1, PP 2 before it).
+        typeInto(doc, 3, 0, 'Strongly ');
+        await until(async () => (await server.store.lastSeq(draft.id)) > before, 5_000, "the delegate's words to be stored");
+      } finally {
+        provider.destroy();
+      }
+      const working = await get(`/api/drafts/${draft.id}/compare?left=L.1/Rev.1&right=working`);
+      expect(working.body.paragraphs.find((p: Json) => p.right?.text.startsWith('Strongly Encourages'))).toBeDefined();
     });
 
     it('takes an oral amendment, an adoption as orally amended and a freeze on the amended text', async () => {
