@@ -12,6 +12,12 @@ import { recordDraftEvent } from '../../../server/commands/eventRecorder';
 import { workingTextNow } from '../../../server/commands/revisionIssuer';
 import { DraftFrozen, type Store } from '../../../server/storage/types';
 import { seedWorkingText } from '../../../server/collab/seed';
+import { RecordTypes } from '../../../server/commands/meetingRecord';
+import { recordOralAmendment } from '../../../server/commands/oralAmendmentRecorder';
+import { loadDraftTexts, resolveText } from '../../../server/texts';
+import { applyOralAmendments, type OralAmendment } from '../../../shared/oralAmendments';
+import { doc, op, title } from '../../builders';
+import type { World } from '../../helpers/factories';
 import { loadDoc } from '../../../server/collab/registry';
 import { FRAGMENT, seedText, typeInto, until } from '../../helpers/collab';
 import { makeWorld } from '../../helpers/factories';
@@ -79,5 +85,92 @@ await describeOnStores('freezeDraft', ({ store, second }) => {
     expect(await seedWorkingText(store(), draftId)).toBe(false);
     const { doc } = await loadDoc(store(), draftId);
     expect(doc.getXmlFragment(FRAGMENT).toString()).toContain('Issued, never edited');
+  });
+
+  /** L.1 issued with three operative paragraphs (outside the editor, so the log holds nothing), then edited in the working text. */
+  async function issuedWithEdits(w: World) {
+    const draftId = w.draft.id;
+    const symbol = `${w.session.symbolPrefix}/L.1`;
+    const issued = doc(
+      title('T'),
+      op({ id: 'op1' }, 'Decides to continue its work;'),
+      op({ id: 'op2' }, 'Requests a report at its twelfth session;'),
+      op({ id: 'op3' }, 'Invites all States.'),
+    );
+    await store().createRevision({
+      draftId,
+      symbol,
+      revision: 0,
+      text: issued.toJSON(),
+      hash: textHash(issued),
+      sponsorIds: [],
+      issuedAt: '2022-10-20T10:00:00.000Z',
+      issuedBy: w.users.secretariat.id,
+    });
+    await recordDraftEvent(store(), { draftId, actor: w.users.secretariat, event: { type: 'issued', symbol, revision: 0 } });
+    // Edits after the issue: the body acts on the issued document, so they are no part of the final text.
+    await seedWorkingText(store(), draftId);
+    const { doc: y } = await loadDoc(store(), draftId);
+    let update: Uint8Array | null = null;
+    y.once('update', (u: Uint8Array) => (update = u));
+    typeInto(y, 1, 0, 'EDITED AFTER THE ISSUE ');
+    await store().appendUpdates([{ draftId, update: update!, userId: null, delegationId: null }]);
+    return { draftId, symbol, issued };
+  }
+
+  it('hashes the text the body acted on: accepted amendments applied, rejected ones and words not in the record change nothing, working edits left out', async () => {
+    const w = await makeWorld(store());
+    const { draftId, symbol, issued } = await issuedWithEdits(w);
+    const amendments: OralAmendment[] = [
+      { kind: 'replace_words', paragraphId: 'op2', words: 'twelfth', text: 'thirteenth', proposedBy: null, accepted: true },
+      { kind: 'delete_paragraph', paragraphId: 'op3', proposedBy: null, accepted: false },
+      { kind: 'words_not_in_record', paragraphId: '', proposedBy: null, accepted: true },
+    ];
+    for (const amendment of amendments) await recordOralAmendment(store(), { draftId, actor: w.users.secretariat, amendment });
+    await recordDraftEvent(store(), {
+      draftId,
+      actor: w.users.secretariat,
+      event: { type: 'adopted', meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: true },
+    });
+
+    const frozen = await freezeDraft(store(), { draftId, actor: w.users.secretariat, refreshAccess: async () => undefined });
+    const expected = applyOralAmendments(issued, amendments);
+    if (!expected.ok) throw new Error(expected.error);
+    expect(frozen.final).toEqual({ hash: textHash(expected.value), symbol, label: `${symbol} as orally amended`, amendments: 2 });
+    expect(JSON.stringify(expected.value.toJSON())).toContain('thirteenth session');
+    expect(JSON.stringify(expected.value.toJSON())).toContain('Invites all States');
+    expect(frozen.final.hash).not.toBe(textHash(issued));
+    expect(frozen.final.hash).not.toBe(textHash(await workingTextNow(store(), draftId)));
+    // The same text `final` names for the page and the exports.
+    const final = await resolveText(store(), await loadDraftTexts(store(), draftId), { kind: 'final' });
+    expect([final.state, textHash(final.text)]).toEqual(['amended', frozen.final.hash]);
+  });
+
+  it('hashes the issued text itself when no amendment was accepted', async () => {
+    const w = await makeWorld(store());
+    const { draftId, symbol, issued } = await issuedWithEdits(w);
+    await recordOralAmendment(store(), {
+      draftId,
+      actor: w.users.secretariat,
+      amendment: { kind: 'delete_paragraph', paragraphId: 'op3', proposedBy: null, accepted: false },
+    });
+    await recordDraftEvent(store(), {
+      draftId,
+      actor: w.users.secretariat,
+      event: { type: 'rejected', meeting: 11, date: '2022-10-21', vote: { kind: 'recorded', yes: 3, no: 40, abstain: 2, majority: 'simple' } },
+    });
+    const frozen = await freezeDraft(store(), { draftId, actor: w.users.secretariat, refreshAccess: async () => undefined });
+    expect(frozen.final).toEqual({ hash: textHash(issued), symbol, label: symbol, amendments: 0 });
+  });
+
+  it('refuses to lock a text the record does not hold, recording nothing', async () => {
+    const w = await makeWorld(store());
+    const { draftId } = await issuedWithEdits(w);
+    await store().appendDraftEvent({ draftId, type: RecordTypes.provenance, payload: { kind: 'text_not_in_record', symbol: 'L.1', note: null }, userId: null });
+    await recordDraftEvent(store(), { draftId, actor: w.users.secretariat, event: { type: 'withdrawn', date: '2022-10-21' } });
+    const before = await store().listDraftEvents(draftId);
+    const refused = await freezeDraft(store(), { draftId, actor: w.users.secretariat, refreshAccess: async () => undefined }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ id: 'text_not_in_record', message: `the text of ${w.session.symbolPrefix}/L.1 is not in the record` });
+    expect(await store().listDraftEvents(draftId)).toEqual(before);
   });
 });
