@@ -99,7 +99,7 @@ function median(xs: number[]): number {
 
 // Runs the contenders in turn, round after round, so that a busy machine slows them alike;
 // the first rounds only warm the JIT up.
-function measure(contenders: Record<string, () => unknown>, warmup = 10): Record<string, number[]> {
+function measure(contenders: Record<string, () => unknown>, warmup = 30): Record<string, number[]> {
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   for (let r = 0; r < warmup + RUNS; r++) {
     for (const [name, fn] of Object.entries(contenders)) {
@@ -156,7 +156,11 @@ try {
   const body = JSON.stringify({ left: { text: leftText }, right: { text: rightText } });
   const post = async () => {
     const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}/api/compare`, { method: 'POST', headers: { authorization: `Bearer ${users.sponsor.token}`, 'content-type': 'application/json' }, body });
+    const res = await fetch(`http://127.0.0.1:${port}/api/compare`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${users.sponsor.token}`, 'content-type': 'application/json' },
+      body,
+    });
     const answer = (await res.json()) as { counts?: unknown; error?: unknown };
     if (res.status !== 200) throw new Error(`POST /api/compare: ${res.status} ${JSON.stringify(answer.error)}`);
     return performance.now() - t0;

@@ -179,6 +179,20 @@ function matchUniqueTexts(left: readonly Unit[], right: readonly Unit[], rightOf
 // move rather than the paragraphs it jumped over moving the other way. A Fenwick tree over the
 // right indices keeps this O(n log n).
 function longestChain(rightOf: Int32Array, weight: (i: number) => number): Set<number> {
+  // Most often every pair is already in order (nothing moved): then the chain is all of them.
+  const matched: number[] = [];
+  let last = -1;
+  for (let i = 0; i < rightOf.length; i++) {
+    const j = rightOf[i]!;
+    if (j === -1) continue;
+    if (j < last) {
+      matched.length = 0;
+      break;
+    }
+    last = j;
+    matched.push(i);
+  }
+  if (matched.length > 0) return new Set(matched);
   let size = 0;
   for (const j of rightOf) size = Math.max(size, j + 1);
   const treeBest = new Float64Array(size + 1);
