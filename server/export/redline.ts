@@ -8,9 +8,8 @@
  * - a paragraph that moved as a Word move: `w:moveFrom` where it stood (inside
  *   `w:moveFromRangeStart` / `End`) and `w:moveTo` where it stands (inside `w:moveToRangeStart` /
  *   `End`), the two ranges joined by one name; words changed on the way are `w:del` at the old
- *   place and `w:ins` at the new. The place it left needs the older text's order
- *   (`RedlineOptions.leftOrder`); without it a moved paragraph is shown where it stands, changes
- *   tracked as words;
+ *   place and `w:ins` at the new. The place it left is found in the older text's order
+ *   (`RedlineOptions.leftOrder`), else from the older side's references (`orderFromReferences`);
  * - footnotes as real Word footnotes (footnotes.xml, `w:footnoteReference`), a change inside a
  *   note tracked inside the note, a note inserted or deleted with its reference tracked;
  * - each insertion by the delegation that typed it where the history knows it
@@ -23,6 +22,7 @@ import { BuilderElement, DeletedTextRun, Document, FootnoteReferenceRun, Inserte
 import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, type ComparedParagraph, type Comparison, type Segment, type UnitKind } from '../../shared/compare';
 import type { Lang } from '../../shared/delegations';
 import { readBlocks } from '../../shared/export/blocks';
+import { parseOrdinal, parseRef, type OrdinalStyle } from '../../shared/numberingLabels';
 import { runsRightToLeft } from '../../shared/export/direction';
 import type { TextJSON } from '../../shared/schema';
 import type { Node as PMNode } from 'prosemirror-model';
@@ -54,7 +54,7 @@ export interface RedlineOptions {
   textLanguage?: string;
   /** When the comparison was made: the date of every tracked change (default: now). */
   date?: Date;
-  /** The older text's paragraphs and annexes in order (`blockOrder`): where a moved paragraph stood. */
+  /** The older text's paragraphs and annexes in order (`blockOrder`): where a moved paragraph stood; read from the references when absent. */
   leftOrder?: readonly string[];
   /** Who typed each paragraph of the newer text, by paragraph id. */
   authors?: ReadonlyMap<string, ParagraphAuthors>;
@@ -63,6 +63,44 @@ export interface RedlineOptions {
 /** The ids of a text's paragraphs and annexes in order: the `leftOrder` of a redline. */
 export function blockOrder(text: PMNode | TextJSON): string[] {
   return readBlocks(text).blocks.flatMap((b) => (b.role === 'paragraph' || b.role === 'annex' ? [b.id] : []));
+}
+
+const LEVEL_STYLES: Record<'pp' | 'op' | 'lettered', readonly OrdinalStyle[]> = { pp: ['arabic'], op: ['arabic', 'letter', 'roman'], lettered: ['letter', 'roman'] };
+const HEAD_ORDER = { pp: 0, lettered: 1, op: 2 } as const;
+
+// A reference as a sort key: annex, preambular before operative, then each ordinal with its "bis".
+function refKey(ref: string): number[] | null {
+  const parsed = parseRef(ref);
+  if (!parsed) return null;
+  const key = [parsed.annex ?? -1, HEAD_ORDER[parsed.head]];
+  for (const [i, token] of parsed.path.entries()) {
+    const style = LEVEL_STYLES[parsed.head][i];
+    const ordinal = style ? parseOrdinal(token, style) : null;
+    if (!ordinal || ordinal.n === 0) return null;
+    key.push(ordinal.n, ordinal.k);
+  }
+  return key;
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+/**
+ * The older text's order read from the comparison alone, for a caller that has not the text: the
+ * older side's references ("PP 2", "OP 4 (c)", "Annex I, para. 3 bis") number an issued or
+ * negotiated text in document order. Paragraphs a reference does not number (unnumbered ones,
+ * "new") are left out, so a move next to one may be placed a paragraph early.
+ */
+export function orderFromReferences(comparison: Comparison): string[] {
+  return comparison.paragraphs
+    .flatMap((row) => {
+      const key = row.left?.id ? refKey(row.left.ref) : null;
+      return key ? [{ id: row.left!.id, key }] : [];
+    })
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map((k) => k.id);
 }
 
 const LABELS: Record<Lang, { comparison: (l: string, r: string) => string; how: (r: string) => string; legend: string }> = {
@@ -297,7 +335,7 @@ function placesOfMoves(rows: readonly ComparedParagraph[], leftOrder: readonly s
 
 function bodyParagraphs(comparison: Comparison, w: Writer, options: RedlineOptions): Paragraph[] {
   const rows = comparison.paragraphs;
-  const places = placesOfMoves(rows, options.leftOrder);
+  const places = placesOfMoves(rows, options.leftOrder ?? orderFromReferences(comparison));
   const names = new Map<number, string>();
   const placed = new Set([...places.values()].flat());
   for (const i of placed) names.set(i, w.rev.moveName());

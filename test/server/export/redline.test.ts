@@ -3,8 +3,9 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareTexts } from '../../../shared/compare';
-import { blockOrder, exportRedline, REDLINE_AUTHOR } from '../../../server/export/redline';
-import { doc, fn, op, title } from '../../builders';
+import { blockOrder, exportRedline, orderFromReferences, REDLINE_AUTHOR } from '../../../server/export/redline';
+import { negotiationBase, sequentialNumbering } from '../../../shared/numbering';
+import { annex, doc, fn, heading, op, pp, sub, sub2, title } from '../../builders';
 import { issueLineage, original, revised, TYPED, type Lineage } from '../../helpers/lineage';
 import { makeWorld, type World } from '../../helpers/factories';
 import { startTestServer, type TestServer } from '../../helpers/server';
@@ -96,6 +97,67 @@ describe('exportRedline', () => {
     expect(ps[to]).toContain('3.');
     // Nothing else in the text is tracked as a move.
     expect(ps.filter((p) => p.includes('moveFromRangeStart'))).toHaveLength(1);
+  });
+
+  it("without the older text, places the move by the older side's references", async () => {
+    const a = doc(
+      title('T'),
+      op({ id: 'a' }, 'Decides to continue its work;'),
+      op({ id: 'b' }, 'Requests the Secretariat to report;'),
+      op({ id: 'c' }, 'Invites Member States to contribute;'),
+    );
+    const b = doc(
+      title('T'),
+      op({ id: 'b' }, 'Requests the Secretariat to report;'),
+      op({ id: 'a' }, 'Decides to continue its work;'),
+      op({ id: 'c' }, 'Invites Member States to contribute;'),
+    );
+    const ps = paragraphs((await wordParts(await exportRedline(compareTexts(a, b), options))).document);
+    const text = (p: string) => p.replace(/<[^>]+>/g, '');
+    // One of the two paragraphs that swapped is the move; it leaves its place and reaches the other.
+    const from = ps.findIndex((p) => p.includes('<w:moveFrom '));
+    const to = ps.findIndex((p) => p.includes('<w:moveTo '));
+    expect(from).toBeGreaterThan(-1);
+    expect(to).toBeGreaterThan(-1);
+    // The words of a paragraph without its number (struck and inserted where it was renumbered).
+    const order = (i: number) => text(ps[i]!).replace(/^[\d.]*\t/, '');
+    expect(order(from)).toBe(order(to));
+    const kept = ps.map((_, i) => i).filter((i) => i !== from && i !== to && /Decides|Requests|Invites/.test(ps[i]!));
+    // Reading the moveFrom and the kept paragraphs gives the older order; the moveTo and the kept ones, the newer.
+    const older = [from, ...kept].sort((x, y) => x - y).map(order);
+    const newer = [to, ...kept].sort((x, y) => x - y).map(order);
+    expect(older).toEqual(['Decides to continue its work;', 'Requests the Secretariat to report;', 'Invites Member States to contribute;']);
+    expect(newer).toEqual(['Requests the Secretariat to report;', 'Decides to continue its work;', 'Invites Member States to contribute;']);
+  });
+
+  it('reads the older order from references: preambular before operative, subparagraphs under their paragraph, "bis" after its number, annexes last', () => {
+    const a = doc(
+      title('T'),
+      pp({ id: 'p1' }, 'Recalling,'),
+      pp({ id: 'p2' }, 'Noting,'),
+      op({ id: 'o1' }, 'Decides:'),
+      sub({ id: 's1' }, 'To meet;'),
+      sub2({ id: 's2' }, 'In Vienna;'),
+      sub({ id: 's3' }, 'To report;'),
+      op({ id: 'o2' }, 'Requests.'),
+      annex({ id: 'x1' }, heading('Recommendations'), op({ id: 'x2' }, 'Training;'), op({ id: 'x3' }, 'Outreach.')),
+    );
+    // The newer text reverses everything numbered, so no order survives in the rows by chance.
+    const b = doc(
+      title('T'),
+      op({ id: 'o2' }, 'Requests.'),
+      op({ id: 'o1' }, 'Decides:'),
+      sub({ id: 's3' }, 'To report;'),
+      sub({ id: 's1' }, 'To meet;'),
+      sub2({ id: 's2' }, 'In Vienna;'),
+      pp({ id: 'p2' }, 'Noting,'),
+      pp({ id: 'p1' }, 'Recalling,'),
+    );
+    expect(orderFromReferences(compareTexts(a, b))).toEqual(['p1', 'p2', 'o1', 's1', 's2', 's3', 'o2', 'x2', 'x3']);
+    const base = sequentialNumbering(a);
+    const working = doc(title('T'), op({ id: 'o1' }, 'Decides:'), op({ id: 'n1' }, 'Inserted;'), op({ id: 'o2' }, 'Requests.'));
+    const negotiated = compareTexts(working, a, { base: negotiationBase(base) });
+    expect(orderFromReferences(negotiated)).toEqual(['o1', 'n1', 'o2']);
   });
 
   it('a paragraph moved and changed: words deleted at the old place, inserted at the new', async () => {
