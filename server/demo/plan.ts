@@ -25,7 +25,9 @@
  *   final text empty, and the freeze a freeze of nothing.
  * - A main sponsor is named only where the fixtures name one (`mainSponsor`: Chile for
  *   L.9/Rev.1); every other sponsor the report lists is a co-sponsor. No draft is recorded as
- *   introduced: the report records no introduction.
+ *   introduced: the report records no introduction. Nor does it say who chaired the informal
+ *   consultations on any draft: the demo's chair account chairs none of them (it chairs the
+ *   illustrative draft, illustrative.ts).
  * - The report gives no date of issue and no time of day. Storage needs them: each text is
  *   stored as issued on the session's first day (its `printed_version` or `text_not_in_record`
  *   note says the date is a placeholder), sponsors as joined that day, and events at placeholder
@@ -58,9 +60,6 @@ import { ENGLISH_TITLES, type ActionFacts, type DraftFacts, type SessionFacts, t
 export const LATE_COSPONSORS: Readonly<Record<string, { date: string; names: readonly string[] }>> = {
   'CTOC/COP/2022/L.9/Rev.1': { date: '2022-10-21', names: ['Canada', 'Ecuador', 'Guatemala'] },
 };
-
-/** The drafts whose informal consultations the demo chair chairs, by final symbol. */
-export const CHAIRED_DRAFTS: readonly string[] = ['CTOC/COP/2022/L.9/Rev.1', 'CTOC/COP/2022/L.10/Rev.2'];
 
 /** The record type of a provenance note. */
 export const PROVENANCE = RecordTypes.provenance;
@@ -128,7 +127,6 @@ export interface PlannedDraft {
   title: LocalizedText;
   agendaItem: string;
   submittedBy: LocalizedText | null;
-  chaired: boolean;
   createdAt: string;
   sponsorship: PlannedSponsorship[];
   revisions: PlannedRevision[];
@@ -370,7 +368,6 @@ export function planDraft(facts: DraftFacts, printedText: string, session: Sessi
     title: { en: english, zh: facts.title.zh },
     agendaItem: facts.agendaItem,
     submittedBy: facts.submittedBy ?? null,
-    chaired: CHAIRED_DRAFTS.includes(facts.symbol),
     createdAt: timeOn(day, 6 * 60),
     sponsorship,
     revisions,

@@ -168,14 +168,7 @@ async function writeSessionRecord(
   }
 }
 
-async function writeDraft(
-  tx: RecordRepos,
-  sessionId: string,
-  draft: PlannedDraft,
-  delegationIds: ReadonlyMap<string, string>,
-  secretariatId: string,
-  chairId: string,
-): Promise<string> {
+async function writeDraft(tx: RecordRepos, sessionId: string, draft: PlannedDraft, delegationIds: ReadonlyMap<string, string>, secretariatId: string): Promise<string> {
   const row = await tx.createDraft({
     sessionId,
     lNumber: draft.lNumber,
@@ -184,7 +177,8 @@ async function writeDraft(
     agendaItem: draft.agendaItem,
     language: 'zh',
     submittedBy: draft.submittedBy,
-    chairUserId: draft.chaired ? chairId : null,
+    // The report does not say who chaired the consultations on a draft.
+    chairUserId: null,
     createdBy: secretariatId,
     createdAt: draft.createdAt,
   });
@@ -304,7 +298,7 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
     const secretariatId = userIds.get(demoLogin({ name: 'secretariat' }))!;
     const chairId = userIds.get(demoLogin({ name: 'chair' }))!;
     const draftIds = new Map<string, string>();
-    for (const draft of plan.drafts) draftIds.set(draft.symbol, await writeDraft(tx, sessionRow.id, draft, delegationIds, secretariatId, chairId));
+    for (const draft of plan.drafts) draftIds.set(draft.symbol, await writeDraft(tx, sessionRow.id, draft, delegationIds, secretariatId));
     await writeSessionRecord(tx, sessionRow.id, plan.sessionRecord, { delegations: delegationIds, drafts: draftIds }, secretariatId);
     const typist = plan.accounts.find((a) => a.delegationCode === plan.illustrative.typedBy);
     if (!typist) throw new Error(`illustrative draft: no demo account for ${plan.illustrative.typedBy}`);

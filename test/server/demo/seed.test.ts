@@ -327,10 +327,12 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
     expect(seeded.accounts.map((a) => a.role).sort()).toEqual(['chair', 'delegate', 'delegate', 'delegate', 'delegate', 'delegate', 'delegate', 'secretariat']);
   });
 
-  it('makes the chair account chair the consultations on L.9/Rev.1', async () => {
+  it("makes the chair account chair the illustrative draft's consultations, and none of the session's: the report does not say who chaired them", async () => {
     const chair = await store.getUserByLogin('chair@demo.penholder');
-    expect(draft('L.9/Rev.1').draft.chairUserId).toBe(chair!.id);
-    expect(draft('L.4').draft.chairUserId).toBeNull();
+    for (const { draft: d } of seeded.drafts.values()) expect(d.chairUserId).toBeNull();
+    const illustrative = (await store.listSessions()).find((x) => x.symbolPrefix === ILLUSTRATIVE_PREFIX)!;
+    const [d] = await store.listDrafts(illustrative.id);
+    expect(d!.chairUserId).toBe(chair!.id);
   });
 
   it('writes no working text: the update log stays empty', async () => {
