@@ -249,6 +249,22 @@ describe('the export source from the record', () => {
       expect(words, format).toContain('Resolution 11/5');
     }
   });
+
+  it('once frozen, every export by default is the final text as published: the amended words, the number, the adoption line', async () => {
+    expect((await w.api('secretariat', 'POST', w.draftPath('/freeze'), {})).status).toBe(201);
+    for (const format of ['txt', 'akn.xml', 'docx']) {
+      const res = await fetch(`${server.url}/api/drafts/${w.draft.id}/export.${format}?lang=en`, { headers: { cookie: w.as.secretariat.cookie } });
+      expect(res.status, format).toBe(200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const words = format === 'docx' ? paragraphTexts((await open(bytes)).document).join('\n') : bytes.toString('utf8');
+      expect(words, format).toContain('Resolution 11/5');
+      expect(words, format).toContain('Adopted at the 11th meeting, on 21 October 2022');
+      expect(words, format).toContain('at its thirteenth session');
+      expect(words, format).not.toContain('twelfth');
+      if (format !== 'txt') expect(words, format).toContain('As orally amended');
+      if (format === 'akn.xml' && xmllintAvailable()) expect(validateAkn(bytes.toString('utf8'))).toBe('');
+    }
+  });
 });
 
 describe('the text a published document shows', () => {
