@@ -247,8 +247,8 @@ function printedNote(facts: DraftFacts, symbol: string): LocalizedText {
     };
   }
   return {
-    en: `Chinese version as printed in chapter I of the report of the session as ${number.kind} ${number.number}, adopted without amendment.`,
-    zh: `中文本，依届会报告第一章所载${zhNumber}，未经修正获得通过。`,
+    en: `Chinese version as printed in chapter I of the report of the session as ${number.kind} ${number.number}; the report records no amendment to it.`,
+    zh: `中文本，依届会报告第一章所载${zhNumber}；报告未记载对其作任何修正。`,
   };
 }
 
