@@ -14,7 +14,8 @@
  * Its lineage: the original and Rev.1, issued (they differ: a preambular paragraph reworded and
  * one deleted, an operative paragraph reworded, one inserted and one moved), and a working text
  * in negotiation after Rev.1, typed by the main sponsor's delegate: a bracketed passage and a
- * pair of alternatives. The chair has marked two paragraphs. No action has been taken on it.
+ * pair of alternatives (brackets live in the working text only: issuing a text clears them,
+ * server/commands/revisionIssuer.ts). The chair has marked two paragraphs. No action has been taken on it.
  * Its sponsors are the demo's sponsor delegations, so that their delegates can edit it.
  *
  * Its dates follow the day the demo is seeded (opened two days before, Rev.1 issued the day
