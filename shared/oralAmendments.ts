@@ -266,32 +266,47 @@ const FIELDS: Record<(typeof ORAL_AMENDMENT_KINDS)[number], Record<string, Field
 };
 const OPTIONAL = new Set(['occurrence', 'level', 'newId', 'words', 'note']);
 
+/** Why an oral amendment arriving as JSON is refused: the sentence, and the field it is about (null: the whole of it). */
+export interface OralAmendmentRefusal {
+  /** A field of the amendment ("words", "position" …; "paragraphId" for the paragraph), as a form would put the message beside it. */
+  field: string | null;
+  message: string;
+}
+
 /** Check an oral amendment arriving as JSON, naming a bad field; a new paragraph gets its id here, once. */
 export function validateOralAmendment(json: unknown, options: { newId?: () => string } = {}): Result<OralAmendment> {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('an oral amendment must be an object');
+  const checked = checkOralAmendment(json, options);
+  return checked.ok ? checked : fail(checked.error.message);
+}
+
+/** `validateOralAmendment`, with the field a refusal is about. */
+export function checkOralAmendment(json: unknown, options: { newId?: () => string } = {}): Result<OralAmendment, OralAmendmentRefusal> {
+  const refuse = (field: string | null, message: string) => fail({ field, message });
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return refuse(null, 'an oral amendment must be an object');
   const record = json as Record<string, unknown>;
-  if (!(ORAL_AMENDMENT_KINDS as readonly unknown[]).includes(record.kind)) return fail(`"kind" must be one of ${ORAL_AMENDMENT_KINDS.join(', ')}, not ${say(record.kind)}`);
+  if (!(ORAL_AMENDMENT_KINDS as readonly unknown[]).includes(record.kind))
+    return refuse('kind', `"kind" must be one of ${ORAL_AMENDMENT_KINDS.join(', ')}, not ${say(record.kind)}`);
   const kind = record.kind as OralAmendment['kind'];
   const fields = { ...COMMON, ...FIELDS[kind] };
   const stray = Object.keys(record).find((k) => k !== 'kind' && !Object.hasOwn(fields, k));
-  if (stray !== undefined) return fail(`${kind}: unknown field "${stray}"`);
+  if (stray !== undefined) return refuse(stray, `${kind}: unknown field "${stray}"`);
   const out: Record<string, unknown> = { kind };
   for (const [name, check] of Object.entries(fields)) {
     // An amendment whose words are unknown concerns no known paragraph: '' may be left out.
     const value = name === 'paragraphId' && kind === 'words_not_in_record' ? (record[name] ?? '') : record[name];
     if (value === undefined && OPTIONAL.has(name)) continue;
     const checked = check(value);
-    if (!checked.ok) return fail(`${kind}: "${name}" ${checked.error}`);
+    if (!checked.ok) return refuse(name, `${kind}: "${name}" ${checked.error}`);
     out[name] = checked.value;
   }
   const anchored = out.position === 'before' || out.position === 'after';
   if (kind === 'insert_words' && anchored !== (out.words !== undefined)) {
-    return fail(`insert_words: "words" ${anchored ? `must say where to insert ${out.position}` : `goes only with "before" or "after"`}`);
+    return refuse('words', `insert_words: "words" ${anchored ? `must say where to insert ${out.position}` : `goes only with "before" or "after"`}`);
   }
-  if (kind === 'insert_words' && !anchored && out.occurrence !== undefined) return fail('insert_words: "occurrence" goes only with "words"');
-  if ((kind === 'replace_words' || kind === 'delete_words') && out.words === undefined) return fail(`${kind}: "words" must be non-empty text, not missing`);
+  if (kind === 'insert_words' && !anchored && out.occurrence !== undefined) return refuse('occurrence', 'insert_words: "occurrence" goes only with "words"');
+  if ((kind === 'replace_words' || kind === 'delete_words') && out.words === undefined) return refuse('words', `${kind}: "words" must be non-empty text, not missing`);
   if (kind === 'insert_paragraph') {
-    if (out.level !== undefined && out.paragraphType !== 'subparagraph') return fail('insert_paragraph: "level" goes only with a subparagraph');
+    if (out.level !== undefined && out.paragraphType !== 'subparagraph') return refuse('level', 'insert_paragraph: "level" goes only with a subparagraph');
     out.newId ??= (options.newId ?? newParagraphId)();
   }
   return ok(out as unknown as OralAmendment);

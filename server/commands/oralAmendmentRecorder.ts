@@ -10,7 +10,7 @@
 import type { Actor } from '../../shared/accounts';
 import { ErrorIds } from '../../shared/errors';
 import { sequentialNumbering } from '../../shared/numbering';
-import { applyOralAmendments, validateOralAmendment, type OralAmendment } from '../../shared/oralAmendments';
+import { applyOralAmendments, checkOralAmendment, type OralAmendment, type OralAmendmentRefusal } from '../../shared/oralAmendments';
 import { paragraphIdOf } from '../../shared/paragraphLabels';
 import { amendmentsOpen } from '../../shared/policy';
 import { textFromJSON } from '../../shared/schema';
@@ -54,12 +54,32 @@ export function amendmentsFor(rows: readonly DraftEventRow[], revision: Revision
   return oralAmendmentsOf(rows, revision.revision).map((r) => r.payload.amendment);
 }
 
+// A malformed amendment (400), naming the field as the request named it ("paragraph" when given by its printed number).
+function invalid(refusal: OralAmendmentRefusal, byLabel: boolean): DomainError {
+  const field = refusal.field === 'paragraphId' && byLabel ? 'paragraph' : refusal.field;
+  return DomainErrors.validation(refusal.message, { field });
+}
+
+// What an amendment that does not apply is wrong about: its paragraph (gone after the amendments
+// before it), or its words (not found, or found more than once).
+function refusedField(revision: RevisionRow, before: readonly OralAmendment[], amendment: OralAmendment, byLabel: boolean): string {
+  const paragraph = byLabel ? 'paragraph' : 'paragraphId';
+  const sofar = amendedText(revision, before);
+  if (!sofar.ok || !('words' in amendment)) return paragraph;
+  let present = false;
+  sofar.value.descendants((node) => {
+    if (node.attrs.id === amendment.paragraphId && node.isTextblock) present = true;
+    return !present && !node.isTextblock;
+  });
+  return present ? 'words' : paragraph;
+}
+
 /** Record one oral amendment: 400 for a malformed one, 403, 404 for an unknown text, 422 when it cannot apply or action was taken. */
 export async function recordOralAmendment(store: Store, input: OralAmendmentInput): Promise<{ row: DraftEventRow; payload: OralAmendmentPayload }> {
   // Checked at once when the paragraph is named by id; a printed number is read against the text in the transaction.
   if (input.paragraph === undefined) {
-    const early = validateOralAmendment(input.amendment);
-    if (!early.ok) throw DomainErrors.validation(early.error);
+    const early = checkOralAmendment(input.amendment);
+    if (!early.ok) throw invalid(early.error, false);
   }
   let payload: OralAmendmentPayload | null = null;
   const { row } = await recordEntry<OralAmendmentPayload>(store, {
@@ -76,14 +96,15 @@ export async function recordOralAmendment(store: Store, input: OralAmendmentInpu
       const named = input.symbol === undefined ? latest : revisions.find((r) => r.symbol === input.symbol || r.symbol.endsWith(`/${input.symbol}`));
       if (!named) throw DomainErrors.notFound(`revision ${input.symbol}`);
       if (named !== latest) throw DomainErrors.refused(`oral amendments are made to the text before the body, ${latest.symbol}, not ${named.symbol}`);
-      const valid = validateOralAmendment(withParagraph(input.amendment, input.paragraph, latest));
-      if (!valid.ok) throw DomainErrors.validation(valid.error);
+      const valid = checkOralAmendment(withParagraph(input.amendment, input.paragraph, latest));
+      if (!valid.ok) throw invalid(valid.error, input.paragraph !== undefined);
       const amendment = valid.value;
       if (amendment.proposedBy !== null && !(await ctx.tx.getDelegation(amendment.proposedBy))) {
         throw DomainErrors.refused(`there is no delegation with id "${amendment.proposedBy}"`);
       }
-      const applied = amendedText(latest, [...amendmentsFor(ctx.rows, latest), { ...amendment, accepted: true }]);
-      if (!applied.ok) throw DomainErrors.refused(applied.error);
+      const before = amendmentsFor(ctx.rows, latest);
+      const applied = amendedText(latest, [...before, { ...amendment, accepted: true }]);
+      if (!applied.ok) throw new DomainError(ErrorIds.refused, applied.error, { field: refusedField(latest, before, amendment, input.paragraph !== undefined) });
       const printed = amendment.paragraphId === '' ? '' : (sequentialNumbering(textFromJSON(latest.text)).byId.get(amendment.paragraphId)?.ref ?? '');
       payload = {
         symbol: latest.symbol,

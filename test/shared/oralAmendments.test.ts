@@ -5,6 +5,7 @@ import { importPlainText } from '../../shared/importText';
 import { sequentialNumbering } from '../../shared/numbering';
 import {
   applyOralAmendments,
+  checkOralAmendment,
   describeOralAmendment,
   describeOralAmendments,
   findWords,
@@ -243,6 +244,24 @@ describe('validateOralAmendment', () => {
     ],
   ])('refuses %j', (input, error) => {
     expect(validateOralAmendment(input)).toEqual({ ok: false, error });
+  });
+
+  it('names the field a refusal is about, as a form puts the message beside it', () => {
+    const fieldOf = (input: unknown) => {
+      const checked = checkOralAmendment(input);
+      return checked.ok ? 'valid' : checked.error.field;
+    };
+    expect(fieldOf(null)).toBeNull();
+    expect(fieldOf({ ...json, kind: 'shout' })).toBe('kind');
+    expect(fieldOf({ ...json, words: undefined })).toBe('words');
+    expect(fieldOf({ ...json, text: '' })).toBe('text');
+    expect(fieldOf({ ...json, paragraphId: 'a b' })).toBe('paragraphId');
+    expect(fieldOf({ ...json, proposedBy: 7 })).toBe('proposedBy');
+    expect(fieldOf({ ...json, colour: 'red' })).toBe('colour');
+    expect(fieldOf({ ...json, kind: 'insert_words', words: undefined, position: 'after' })).toBe('words');
+    expect(fieldOf(json)).toBe('valid');
+    const refused = checkOralAmendment({ ...json, accepted: 'yes' });
+    expect(refused).toEqual({ ok: false, error: { field: 'accepted', message: 'replace_words: "accepted" must be true or false, not "yes"' } });
   });
 
   it('what it accepts applies', () => {

@@ -116,6 +116,12 @@ await describeOnBackends('the final text', ({ server }) => {
     expect([both.status, both.body.error.id]).toEqual([400, 'validation_failed']);
     const wrongWords = await w.amend({ paragraph: 'OP 1', kind: 'delete_words', words: 'twelfth', proposedBy: null, accepted: true });
     expect([wrongWords.status, wrongWords.body.error.message]).toEqual([422, 'oral amendment 1 cannot apply to OP 1 (paragraph op1): the words "twelfth" are not in it']);
+    // Each refusal names the field a form shows it beside.
+    expect(wrongWords.body.error.details).toEqual({ field: 'words' });
+    const noText = await w.amend({ paragraph: 'OP 2', kind: 'replace_words', words: 'twelfth', proposedBy: null, accepted: true });
+    expect([noText.status, noText.body.error.details]).toEqual([400, { field: 'text' }]);
+    const badPosition = await w.amend({ paragraphId: 'op2', kind: 'insert_words', position: 'inside', text: 'x', proposedBy: null, accepted: true });
+    expect([badPosition.status, badPosition.body.error.details]).toEqual([400, { field: 'position' }]);
     expect((await w.amend({ paragraph: 3, kind: 'delete_paragraph', proposedBy: null, accepted: true })).status).toBe(400);
     expect(await snapshot(server().store)).toEqual(before);
   });
