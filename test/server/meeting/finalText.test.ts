@@ -72,6 +72,10 @@ await describeOnBackends('the final text', ({ server }) => {
     expect(JSON.stringify(final.body.doc)).not.toContain(ISSUED);
     const byAmended = await w.api('nonSponsor', 'GET', w.draftPath(`/text?text=${encodeURIComponent(`amended:${w.short()}`)}`));
     expect(byAmended.body).toMatchObject({ state: 'amended', hash: hashBeforeFreeze });
+    // The comparison names it the same way: the issued text against the final one differs in OP 2 only.
+    const compared = await w.api('nonSponsor', 'GET', w.draftPath(`/compare?left=${encodeURIComponent(w.short())}&right=final`));
+    expect(compared.status, JSON.stringify(compared.body)).toBe(200);
+    expect(compared.body.paragraphs.filter((p: { status: string }) => p.status !== 'unchanged').map((p: { label: string }) => p.label)).toEqual(['OP 2']);
 
     for (const format of ['docx', 'akn.xml', 'txt'] as const) {
       for (const text of [undefined, `amended:${w.short()}`, 'final']) {
