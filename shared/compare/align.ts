@@ -157,21 +157,53 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
 
 // Pairs texts that occur exactly once among the unmatched blocks of each side (patience-diff anchors).
 function matchUniqueTexts(left: readonly Unit[], right: readonly Unit[], rightOf: Int32Array, leftOf: Int32Array, link: (i: number, j: number) => void): void {
-  // Keyed by the text alone (no per-block key string to build and hash on a large text).
-  const count = (units: readonly Unit[], taken: Int32Array) => {
-    const seen = new Map<string, number>();
-    units.forEach((u, k) => {
-      if (taken[k] !== -1 || u.kind === 'title' || u.kind === 'formula') return;
-      seen.set(u.text, seen.has(u.text) ? -1 : k);
-    });
-    return seen;
-  };
-  const ls = count(left, rightOf);
-  const rs = count(right, leftOf);
-  for (const [text, i] of ls) {
-    const j = rs.get(text);
-    if (i >= 0 && j !== undefined && j >= 0 && classOf(left[i]!) === classOf(right[j]!)) link(i, j);
+  const rights = textGroups(right, leftOf);
+  for (const [print, groups] of textGroups(left, rightOf)) {
+    const others = rights.get(print);
+    if (!others) continue;
+    for (const g of groups) {
+      const h = g.count === 1 ? others.find((o) => o.text === g.text) : undefined;
+      if (h && h.count === 1 && classOf(left[g.at]!) === classOf(right[h.at]!)) link(g.at, h.at);
+    }
   }
+}
+
+/** The blocks of one side that share a text: the text, where it first stands, how often it stands. */
+interface TextGroup {
+  text: string;
+  at: number;
+  count: number;
+}
+
+// The unmatched blocks of one side grouped by text, under a fingerprint of the text. Texts freshly
+// imported have never been hashed, and hashing every paragraph whole to key a map cost more than
+// the rest of this step: the fingerprint reads a few characters, and texts are compared whole
+// only when their fingerprints agree.
+function textGroups(units: readonly Unit[], taken: Int32Array): Map<number, TextGroup[]> {
+  const out = new Map<number, TextGroup[]>();
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k]!;
+    if (taken[k] !== -1 || u.kind === 'title' || u.kind === 'formula') continue;
+    const print = fingerprint(u.text);
+    const list = out.get(print);
+    if (!list) {
+      out.set(print, [{ text: u.text, at: k, count: 1 }]);
+      continue;
+    }
+    const same = list.find((g) => g.text === u.text);
+    if (same) same.count++;
+    else list.push({ text: u.text, at: k, count: 1 });
+  }
+  return out;
+}
+
+// A number from the length and nine characters spread through a text: equal texts have equal fingerprints.
+function fingerprint(text: string): number {
+  const n = text.length;
+  let h = n;
+  if (n === 0) return h;
+  for (let k = 0; k < 8; k++) h = (Math.imul(h, 31) + text.charCodeAt((k * n) >> 3)) | 0;
+  return (Math.imul(h, 31) + text.charCodeAt(n - 1)) | 0;
 }
 
 // The left indices of the heaviest chain of pairs whose right indices increase with their left
