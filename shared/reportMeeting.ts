@@ -342,12 +342,35 @@ export function sessionReport(
         else here.push({ kind: 'explanations', items: [r as RecordItem & { entry: StatementEntry }] });
       } else here.push({ kind: 'statement', item: r as RecordItem & { entry: StatementEntry } });
     }
-    for (const d of acted.filter((x) => meetingOf(x) === meeting)) {
-      const tied = here.map((u, i) => [u, i] as const).filter(([u]) => u.kind !== 'action' && unitDraft(u) === d.draftId);
-      const firstAfter = tied.find(([u]) => afterAction(u.kind === 'explanations' ? u.items[0]!.entry : (u as { item: RecordItem }).item.entry));
-      const at = firstAfter ? firstAfter[1] : tied.length ? tied.at(-1)![1] + 1 : here.length;
-      here.splice(at, 0, { kind: 'action', draft: d });
-    }
+    // Each draft acted on at this meeting is a block: what came before its action, the action,
+    // what followed. A block stands where its first entry stands in the record; a draft without
+    // entries keeps its place in the drafts' order beside the blocks around it.
+    const actedHere = acted.filter((x) => meetingOf(x) === meeting);
+    const entryOf = (u: Unit) => (u.kind === 'explanations' ? u.items[0]!.entry : (u as { item: RecordItem }).item.entry);
+    const seqOf = (u: Unit) => (u.kind === 'explanations' ? u.items[0]!.seq : (u as { item: RecordItem }).item.seq);
+    const blocks = actedHere.map((d) => {
+      const tied = here.filter((u) => unitDraft(u) === d.draftId);
+      const units = [...tied.filter((u) => !afterAction(entryOf(u))), { kind: 'action', draft: d } as Unit, ...tied.filter((u) => afterAction(entryOf(u)))];
+      return { units, tied, key: tied.length ? Math.min(...tied.map(seqOf)) : null };
+    });
+    const keyed: { key: number; sub: number; order: number; units: Unit[] }[] = blocks.map((b, i) => {
+      const own = b.key;
+      if (own !== null) return { key: own, sub: 0, order: i, units: b.units };
+      const isKey = (k: number | null): k is number => k !== null;
+      const next = blocks
+        .slice(i + 1)
+        .map((x) => x.key)
+        .find(isKey);
+      const previous = blocks
+        .slice(0, i)
+        .map((x) => x.key)
+        .findLast(isKey);
+      return next !== undefined ? { key: next, sub: -1, order: i, units: b.units } : { key: previous ?? Number.POSITIVE_INFINITY, sub: 1, order: i, units: b.units };
+    });
+    const inBlocks = new Set(blocks.flatMap((b) => b.tied));
+    for (const u of here) if (!inBlocks.has(u)) keyed.push({ key: seqOf(u), sub: 0, order: 0, units: [u] });
+    keyed.sort((a, b) => a.key - b.key || a.sub - b.sub || a.order - b.order);
+    here.splice(0, here.length, ...keyed.flatMap((k) => k.units));
     units.push(...here);
   }
 

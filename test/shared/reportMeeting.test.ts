@@ -215,18 +215,51 @@ describe('the drafts woven with the record', () => {
       { seq: 4, entry: entry({ kind: 'statement', ...at, statement: 'explanation_of_position', timing: 'before', speakers: [{ delegationId: 'EU' }, { delegationId: 'ARM' }] }) },
     ];
     const en = value(sessionReport(record, [{ draftId: 'l9', input: draftInput(L9) }], ctx, 'en'));
+    // Whatever order they were recorded in: what came before the action, the action, what followed.
     expect(en.map((p) => [p.kind, p.seqs])).toEqual([
+      ['introduction', [2]],
+      ['statement', [4]],
       ['action', []],
       ['statement', [1]],
-      ['introduction', [2]],
       ['conclusion', [3]],
-      ['statement', [4]],
     ]);
-    expect(en[1]!.text).toBe('The representative of China made a statement in explanation of position after action was taken.');
-    expect(en[2]!.text).toBe('The representative of Cuba introduced the revised draft decision (CTOC/COP/2022/L.9/Rev.1). He thanked the co-sponsors.');
-    expect(en[4]!.text).toBe('The representatives of the European Union and Armenia made statements in explanation of position before action was taken.');
+    expect(en[3]!.text).toBe('The representative of China made a statement in explanation of position after action was taken.');
+    expect(en[0]!.text).toBe('The representative of Cuba introduced the revised draft decision (CTOC/COP/2022/L.9/Rev.1). He thanked the co-sponsors.');
+    expect(en[1]!.text).toBe('The representatives of the European Union and Armenia made statements in explanation of position before action was taken.');
     const zh = value(sessionReport(record, [{ draftId: 'l9', input: draftInput(L9) }], ctx, 'zh'));
-    expect(zh[2]!.text).toBe('古巴代表介绍了决定修订草案（CTOC/COP/2022/L.9/Rev.1）。他感谢共同提案国。');
+    expect(zh[0]!.text).toBe('古巴代表介绍了决定修订草案（CTOC/COP/2022/L.9/Rev.1）。他感谢共同提案国。');
+  });
+
+  it('keeps the drafts of a meeting in their order around a draft whose entries the record holds', () => {
+    const drafts: DraftItem[] = [
+      { draftId: 'l4', input: draftInput('CTOC/COP/2022/L.4') },
+      { draftId: 'l9', input: draftInput(L9) },
+      { draftId: 'l2', input: draftInput(L2) },
+    ];
+    const record: RecordItem[] = [
+      ...voteRecord(),
+      {
+        seq: 8,
+        entry: entry({
+          kind: 'statement',
+          meeting: 11,
+          date: '2022-10-21',
+          draftId: 'l9',
+          statement: 'explanation_of_position',
+          timing: 'after',
+          speakers: [{ delegationId: 'CHN' }],
+        }),
+      },
+      { seq: 9, entry: conclusion },
+    ];
+    const paragraphs = value(sessionReport(record, drafts, ctx, 'en'));
+    expect(paragraphs.slice(6).map((p) => [p.kind, p.symbol ?? p.draftId])).toEqual([
+      ['action', 'CTOC/COP/2022/L.4'],
+      ['action', L9],
+      ['statement', L9],
+      ['conclusion', L9],
+      ['action', L2],
+    ]);
   });
 
   it("words a chair's conclusion recorded in the report's words", () => {
