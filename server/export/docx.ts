@@ -41,11 +41,16 @@ class Footnotes {
   readonly notes: Record<string, { children: Paragraph[] }> = {};
   private next = 1;
 
-  constructor(private readonly seen: Set<string>) {}
+  constructor(
+    private readonly seen: Set<string>,
+    private readonly lang: string,
+  ) {}
 
   reference(text: string, noteId: string): FootnoteReferenceRun {
     const id = this.next++;
-    this.notes[id] = { children: [new Paragraph({ children: withId(noteId, [new TextRun(text)], this.seen) })] };
+    // A note runs its own way: an Arabic note under an English paragraph, or the reverse.
+    const rtl = runsRightToLeft(this.lang, text) || undefined;
+    this.notes[id] = { children: [new Paragraph({ bidirectional: rtl, children: withId(noteId, [new TextRun({ text, rightToLeft: rtl })], this.seen) })] };
     return new FootnoteReferenceRun(id);
   }
 }
@@ -139,7 +144,7 @@ export async function exportDocx(text: PMNode | TextJSON, meta: ExportMeta, opti
   const read = readBlocks(doc, { numbering: options.numbering, lang });
   const typed = !wordCanCount(read.numbering, doc);
   const seen = new Set<string>();
-  const notes = new Footnotes(seen);
+  const notes = new Footnotes(seen, meta.originalLanguage);
   const body = read.blocks.map((b) => blockParagraph(b, notes, typed, seen, meta.originalLanguage));
   const { titlePage, ...furniture } = pageFurniture(meta.symbol);
   const file = new Document({

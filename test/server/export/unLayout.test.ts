@@ -141,8 +141,16 @@ describe('Word in the UN layout', () => {
   });
 
   it('sets an Arabic paragraph right to left (w:bidi, w:rtl), the others left to right', async () => {
-    const text = doc(title('Strengthening cooperation'), pp('Recalling its resolutions,'), op('يقرر مواصلة عمله؛'), op('Requests a report.'));
-    const { document } = await open(await exportDocx(text, metaFor({ lang: 'en', originalLanguage: 'en' })));
+    const text = doc(
+      title('Strengthening cooperation'),
+      pp('Recalling its resolutions,'),
+      op('يقرر مواصلة عمله؛', fn('انظر الوثيقة')),
+      op('Requests a report.', fn('See A/77/1.')),
+    );
+    const { document, footnotes } = await open(await exportDocx(text, metaFor({ lang: 'en', originalLanguage: 'en' })));
+    const notes = [...footnotes.matchAll(/<w:footnote w:id="\d+">[\s\S]*?<\/w:footnote>/g)].map((m) => m[0]);
+    expect(notes.find((n) => n.includes('انظر'))).toMatch(/<w:bidi\/>[\s\S]*<w:rtl\/>/);
+    expect(notes.find((n) => n.includes('See A/77/1.'))).not.toContain('<w:bidi/>');
     const ps = [...document.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
     const arabic = ps.find((p) => p.includes('يقرر'))!;
     expect(arabic).toMatch(/<w:pPr>[\s\S]*<w:bidi\/>[\s\S]*<\/w:pPr>/);
