@@ -55,22 +55,29 @@ export function numberText(doc: PMNode, base?: NumberingBase): Numbering {
 // by hand first, since every unnumbered paragraph of both texts gets one: most heads have no
 // space to fold and no surrogate pair to keep whole, and then a slice is the whole work.
 function excerpt(text: string): string {
-  let head = text.slice(0, 48);
-  let fold = false;
-  let astral = false;
-  for (let k = 0; k < head.length; k++) {
-    const c = head.charCodeAt(k);
-    if (c === 32) fold ||= k === 0 || k === head.length - 1 || head.charCodeAt(k + 1) === 32;
-    else if (c < 33 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)
-      fold = true;
-    else if (c >= 0xd800 && c <= 0xdfff) astral = true;
+  const end = Math.min(text.length, 48);
+  let plain = true;
+  for (let k = 0; k < end && plain; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32) plain = k > 0 && k < end - 1 && text.charCodeAt(k + 1) !== 32;
+    else
+      plain =
+        c > 32 &&
+        c !== 0xa0 &&
+        c !== 0x1680 &&
+        !(c >= 0x2000 && c <= 0x200a) &&
+        c !== 0x2028 &&
+        c !== 0x2029 &&
+        c !== 0x202f &&
+        c !== 0x205f &&
+        c !== 0x3000 &&
+        c !== 0xfeff &&
+        !(c >= 0xd800 && c <= 0xdfff);
   }
-  if (fold) head = head.replace(/\s+/g, ' ').trim();
-  if (astral) {
-    const chars = Array.from(head);
-    return chars.length <= 24 ? head : `${chars.slice(0, 20).join('')}…`;
-  }
-  return head.length <= 24 ? head : `${head.slice(0, 20)}…`;
+  if (plain) return text.length <= 24 ? text : `${text.slice(0, 20)}…`;
+  const head = text.slice(0, 48).replace(/\s+/g, ' ').trim();
+  const chars = Array.from(head);
+  return chars.length <= 24 ? head : `${chars.slice(0, 20).join('')}…`;
 }
 
 /** The blocks of a text in document order, numbered. */
