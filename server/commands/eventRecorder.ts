@@ -1,11 +1,13 @@
 /**
  * Recording a lifecycle event in a draft's record (introduced, adopted, …; issue and freeze
  * have commands of their own that store or hash a text): checked against the policy and the
- * lifecycle's transition table on the record as it is inside the transaction, then appended
+ * lifecycle's transition table on the record as it is inside the transaction, its meeting and
+ * date against the session's (shared/meetings.ts), then appended
  * under the record's one guard (recordAppender.ts). Refusals carry the domain's reason.
  */
 import type { Actor } from '../../shared/accounts';
 import { applyEvent, nextText, type DraftEvent, type DraftStatus } from '../../shared/lifecycle';
+import { checkMeeting, type HeldMeeting } from '../../shared/meetings';
 import type { DraftEventRow, Store } from '../storage/types';
 import { appendChecked, authorizeRecord, loadRecordContext, underRecordGuard, type RecordContext } from './recordAppender';
 import { DomainErrors } from '../errors';
@@ -33,6 +35,24 @@ async function checkIssuedSymbol(ctx: RecordContext, event: DraftEvent): Promise
   if (next !== null && event.symbol !== next.symbol) throw DomainErrors.refused(`"${event.symbol}" is not a text of this draft; the next is ${next.symbol}`);
 }
 
+/** Every meeting the session's record dates already: the drafts' events and the session record. */
+async function meetingsOf(ctx: RecordContext, sessionId: string): Promise<HeldMeeting[]> {
+  const dated = (p: Record<string, unknown>) => (typeof p.meeting === 'number' && typeof p.date === 'string' ? [{ meeting: p.meeting, date: p.date }] : []);
+  const drafts = await ctx.tx.listDrafts(sessionId);
+  const events = await Promise.all(drafts.map((d) => ctx.tx.listDraftEvents(d.id)));
+  const record = await ctx.tx.listSessionRecord(sessionId);
+  return [...events.flat().flatMap((e) => dated(e.payload)), ...record.map((r) => ({ meeting: r.meeting, date: r.date }))];
+}
+
+// An event held at a meeting must fit the session's days and what the record says of that meeting.
+async function checkMeetingDate(ctx: RecordContext, event: DraftEvent): Promise<void> {
+  if (!('meeting' in event) || typeof event.meeting !== 'number' || !('date' in event)) return;
+  const session = await ctx.tx.getSession(ctx.draft.sessionId);
+  if (!session) return;
+  const fits = checkMeeting({ meeting: event.meeting, date: event.date }, session, await meetingsOf(ctx, session.id));
+  if (!fits.ok) throw DomainErrors.refused(fits.error);
+}
+
 /** Record one lifecycle event: 404, 403 or 422 (with the reason) when it cannot be. */
 export function recordDraftEvent(store: Store, input: RecordEventInput): Promise<RecordedEvent> {
   const { draftId, actor, event } = input;
@@ -43,6 +63,7 @@ export function recordDraftEvent(store: Store, input: RecordEventInput): Promise
     const next = applyEvent(ctx.status, event);
     if (!next.ok) throw DomainErrors.refused(next.error);
     await checkIssuedSymbol(ctx, event);
+    await checkMeetingDate(ctx, event);
     const { type, ...payload } = event;
     const row = await appendChecked(ctx, actor, type, payload);
     return { row, status: next.value };

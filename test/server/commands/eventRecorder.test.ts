@@ -48,6 +48,24 @@ await describeOnStores('recordDraftEvent', ({ store, second }) => {
     expect((await store().listDraftEvents(w.draft.id)).map((e) => e.type)).toEqual(['issued', 'adopted', 'frozen']);
   });
 
+  it("refuses a meeting outside the session's days, or on another day than the record gives it, storing nothing", async () => {
+    const w = await makeWorld(store());
+    const record = (event: DraftEvent) =>
+      recordDraftEvent(store(), { draftId: w.draft.id, actor: w.users.secretariat, event }).then(
+        () => 'recorded',
+        (e: DomainError) => `${e.id} ${e.message}`,
+      );
+    expect(await record({ type: 'issued', symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 })).toBe('recorded');
+    expect(await record({ type: 'introduced', meeting: 9, date: '2023-10-20' })).toBe(
+      'refused 20 October 2023 is outside the session, which met from 17 October 2022 to 21 October 2022',
+    );
+    expect(await record({ type: 'introduced', meeting: 9, date: '2022-10-20' })).toBe('recorded');
+    expect(await record({ ...adopted, meeting: 9 })).toBe('refused the 9th meeting was held on 20 October 2022 (the record says so already), not on 21 October 2022');
+    expect(await record({ ...adopted, meeting: 8 })).toBe('refused the 8th meeting cannot be on 21 October 2022: the 9th was held earlier, on 20 October 2022');
+    expect(await record(adopted)).toBe('recorded');
+    expect((await store().listDraftEvents(w.draft.id)).map((e) => e.type)).toEqual(['issued', 'introduced', 'adopted']);
+  });
+
   it('records one of many racing identical events, within one server and across two', async () => {
     const w = await makeWorld(store());
     await recordDraftEvent(store(), { draftId: w.draft.id, actor: w.users.secretariat, event: { type: 'issued', symbol: `${w.session.symbolPrefix}/L.1`, revision: 0 } });
