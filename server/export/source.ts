@@ -97,8 +97,9 @@ export async function loadExportSource(store: Store, draftId: string, which: Tex
   }
   const isLatest = revision === null || revision.id === latest?.id;
   const action = isLatest ? status.finalAction : null;
-  // The text the body adopted is the last issued text, as orally amended when the adoption says so.
-  const actedOn = action?.type === 'adopted' && revision !== null && (resolved.state === 'amended') === action.orallyAmended;
+  // The text the body adopted: `final` by definition (server/texts.ts), else the last issued text,
+  // as orally amended when the adoption says so.
+  const actedOn = action?.type === 'adopted' && revision !== null && (spec.value.kind === 'final' || (resolved.state === 'amended') === action.orallyAmended);
   const adoption: Adoption | null = actedOn && action?.type === 'adopted' ? { meeting: action.meeting, date: action.date, number: numberOf(rows) ?? action.becomes ?? null } : null;
   const symbol = revision?.symbol ?? status.symbol ?? draftSymbol(session.symbolPrefix, draft.lNumber);
   const meta: ExportMeta = {

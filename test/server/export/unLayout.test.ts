@@ -258,6 +258,21 @@ describe('the export source from the record', () => {
     }
   });
 
+  it('publishes the final text even when the adoption says "as orally amended" and the record holds no amendment: the issued text, not labelled amended', async () => {
+    const other = await meetingWorld(server);
+    expect((await other.issue()).status).toBe(201);
+    expect((await other.record('adopted', { ...adoptedWithoutVote, meeting: 9, orallyAmended: true })).status).toBe(201);
+    const source = await loadExportSource(server.store, other.draft.id, 'final', 'en');
+    expect(source.meta.adoption).toEqual({ meeting: 9, date: '2022-10-21', number: null });
+    expect(source.meta.asOrallyAmended).toBe(false);
+    const word = paragraphTexts((await open(await exportDocx(source.text, source.meta, { numbering: source.numbering }))).document);
+    expect(word).toContain('Adopted at the 9th meeting, on 21 October 2022');
+    expect(word).not.toContain('As orally amended');
+    // Not yet numbered: no number line, and the plain text has nothing to print before the title.
+    expect(word.join('\n')).not.toContain('Resolution ');
+    expect(source.adoptedAs).toBeNull();
+  });
+
   it('once frozen, every export by default is the final text as published: the amended words, the number, the adoption line', async () => {
     expect((await w.api('secretariat', 'POST', w.draftPath('/freeze'), {})).status).toBe(201);
     for (const format of ['txt', 'akn.xml', 'docx']) {
