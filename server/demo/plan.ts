@@ -267,7 +267,7 @@ const ORIGINAL_LANGUAGE_NOTE: LocalizedText = {
   zh: '本草案最初以何种语文拟订不在记录中；此处案文为报告所载中文本。',
 };
 
-const AMENDMENT_NOTE = 'Report para. 96: adopted "as orally amended". The words of the amendment, and who proposed it, are not in the record.';
+const AMENDMENT_NOTE = 'The report records the draft as adopted "as orally amended"; the words of the amendment, and who proposed it, are not in the record.';
 
 // Validate every event as it would arrive over HTTP, and the record as a whole, by the lifecycle.
 function checkEvents(symbol: string, planned: readonly PlannedEvent[]): DraftStatus {
