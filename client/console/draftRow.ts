@@ -67,8 +67,9 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
         'Record…',
         async () => {
           const [type, label] = events.find(([t]) => t === select.value)!;
-          const payload = await askEvent(type, label, short, type === 'adopted' ? await adoptionContext(d) : undefined);
-          if (payload) await ctx.act(`${label} recorded for ${short}`, () => consoleApi.record(d.id, type, payload));
+          const adoption = type === 'adopted' ? await adoptionContext(d) : undefined;
+          const recorded = await askEvent(type, label, short, (payload) => consoleApi.record(d.id, type, payload), adoption);
+          if (recorded) await ctx.act(`${label} recorded for ${short}`, async () => recorded);
         },
         'record',
       ),

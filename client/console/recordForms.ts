@@ -6,7 +6,7 @@
 import { todayUTC } from '../../shared/dates';
 import { MEETING_EVENT_TYPES, type MeetingEventType } from '../../shared/policy';
 import { ApiError } from '../api';
-import { askForm, askFormUntil, type Field, type FormValues } from './forms';
+import { askFormUntil, type Field, type FormValues } from './forms';
 
 const LABELS: Record<MeetingEventType, string> = {
   introduced: 'Introduction',
@@ -104,11 +104,30 @@ function adoptionFields(context: AdoptionContext): Field[] {
   return FIELDS.adopted!.map((f) => (f.name === 'orallyAmended' ? { ...f, kind: 'checkbox', value: n > 0, hint } : f));
 }
 
-/** Ask for an event's details; null when cancelled. `adoption` says what the adoption form starts from. */
-export async function askEvent(type: string, label: string, symbol: string, adoption?: AdoptionContext): Promise<Record<string, unknown> | null> {
+// The field of an event's form a refusal concerns: the one the server names, else what its words say.
+function eventField(message: string, details?: unknown): string | undefined {
+  const named = (details as { field?: unknown } | null | undefined)?.field;
+  if (typeof named === 'string') return named;
+  if (/outside the session|meeting (was held|cannot be) on/.test(message)) return 'date';
+  return undefined;
+}
+
+/**
+ * Ask for an event's details and record them with `record`; the form stays open, with what was
+ * typed, while the server refuses (a date outside the session, a meeting the record dates
+ * otherwise), the reason beside the field it concerns. `adoption` says what the adoption form
+ * starts from. Resolves with what `record` answered, or null when cancelled.
+ */
+export function askEvent<T>(type: string, label: string, symbol: string, record: (payload: Record<string, unknown>) => Promise<T>, adoption?: AdoptionContext): Promise<T | null> {
   const fields = type === 'adopted' && adoption ? adoptionFields(adoption) : (FIELDS[type] ?? [date]);
-  const values = await askForm(`${label}: ${symbol}`, fields, 'Record');
-  return values && eventPayload(type, values);
+  return askFormUntil(`${label}: ${symbol}`, fields, 'Record', async (values) => {
+    try {
+      return { ok: true, value: await record(eventPayload(type, values)) };
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return { ok: false, refusal: { message: e.message, field: eventField(e.message, e.details) } };
+    }
+  });
 }
 
 /** The kinds of oral amendment the form offers, in the secretariat's words. */

@@ -40,10 +40,10 @@ function readOnlyWhy(draft: DraftDetail, userReason: string | null): string | nu
   return draft.textReadOnly?.message.replace(/\.$/, '') ?? userReason;
 }
 
-// The notes on where the draft's texts come from, under its title: illustrative, the version printed.
+// The notes on where the draft's texts come from, under its title: illustrative, the version printed (of the draft or of one of its texts).
 function provenanceNotes(draft: DraftDetail): HTMLElement[] {
   return (draft.provenance ?? [])
-    .filter((p) => p.symbol === null && (p.kind === 'illustrative' || p.kind === 'printed_version'))
+    .filter((p) => (p.kind === 'illustrative' && p.symbol === null) || p.kind === 'printed_version')
     .map((p) =>
       p.kind === 'illustrative'
         ? el('p', { className: 'provenance illustrative', attrs: { 'data-provenance': p.kind } }, 'Illustrative — not part of any session’s record', p.note ? `: ${p.note.en}` : '')

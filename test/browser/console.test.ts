@@ -9,6 +9,9 @@ import { closeBrowserWorld, hasChromium, makeDraft, openBrowserWorld, requireChr
 
 requireChromiumInCI();
 
+// The day of the 11th meeting of the demo session (a date outside the session is refused).
+const MEETING_11 = '2022-10-21';
+
 describe.skipIf(!hasChromium)('the secretariat console in Chromium', () => {
   let world: World;
   let browser: Browser;
@@ -46,6 +49,7 @@ describe.skipIf(!hasChromium)('the secretariat console in Chromium', () => {
     const dialog = page.locator('dialog.console-dialog');
     await dialog.waitFor();
     await page.keyboard.type('11'); // the meeting field has the focus
+    await dialog.locator('input[name="date"]').fill(MEETING_11); // within the session, as the record dates the 11th meeting
     await page.keyboard.press('Enter');
     await said(page, 'Adopted recorded');
     expect(await row.locator('.status').textContent()).toBe('adopted without a vote');
@@ -93,7 +97,8 @@ describe.skipIf(!hasChromium)('the secretariat console in Chromium', () => {
     await row.locator('select').selectOption('introduced');
     await press(page, 'record', id);
     await page.locator('dialog.console-dialog').waitFor();
-    await page.keyboard.type('9');
+    await page.keyboard.type('11');
+    await page.locator('dialog.console-dialog input[name="date"]').fill(MEETING_11);
     await page.keyboard.press('Enter');
     await said(page, 'Introduction recorded');
     expect(await row.locator('.status').textContent()).toBe('introduced');

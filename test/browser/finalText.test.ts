@@ -42,7 +42,15 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     await row.waitFor({ timeout: 15_000 });
     return row;
   }
-  const said = (page: Page, text: string | RegExp) => page.locator('.console-status', { hasText: text }).waitFor({ timeout: 10_000 });
+  const said = async (page: Page, text: string | RegExp) => {
+    const status = page.locator('.console-status');
+    await status
+      .filter({ hasText: text })
+      .waitFor({ timeout: 10_000 })
+      .catch(async (e: Error) => {
+        throw new Error(`the console said ${JSON.stringify(await status.textContent())}, not ${String(text)}: ${e.message}`);
+      });
+  };
 
   it('records an amendment to "OP 3", adopts as orally amended, freezes: the page and the print view read the amended words', async () => {
     const { id, short } = await issuedDraft('The text as orally amended');
@@ -80,6 +88,7 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     await dialog.waitFor();
     expect(await dialog.getByLabel('As orally amended').isChecked()).toBe(true);
     await dialog.getByLabel('Meeting').fill('11');
+    await dialog.getByLabel('Date').fill('2022-10-21'); // the 11th meeting of the demo session
     await dialog.getByRole('button', { name: 'Record' }).click();
     await said(page, 'Adopted recorded');
     expect(await row.locator('.status').textContent()).toContain('adopted');
@@ -215,6 +224,35 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     // Nothing to compare the unknown text with: the Rev.1 has no "changes" link.
     expect(await lineage.nth(1).locator('a').count()).toBe(0);
     expect(await lineage.nth(1).textContent()).not.toContain('not in the record');
+    await context.close();
+  }, 60_000);
+
+  it('shows the demo as the report records it: L.10/Rev.2 as orally amended, L.9/Rev.1 acted on, earlier texts not in the record', async () => {
+    type Detail = { id: string; symbol: string; finalText: { label: string } | null; provenance: { kind: string; note: { en: string } | null }[] };
+    const drafts = await call<{ id: string; symbol: string }[]>(world.server, 'GET', `/api/sessions/${world.sessionId}/drafts`, { cookie: world.secretariat.cookie });
+    const draft = async (symbol: string) => {
+      const found = drafts.body.find((d) => d.symbol.endsWith(`/${symbol}`));
+      if (!found) throw new Error(`no ${symbol} in the demo`);
+      return (await call<Detail>(world.server, 'GET', `/api/drafts/${found.id}`, { cookie: world.secretariat.cookie })).body;
+    };
+    const l10 = await draft('L.10/Rev.2');
+    const l9 = await draft('L.9/Rev.1');
+    const { context, page } = await signedInPage(browser, world.server, 'chile', `/drafts/${l10.id}`);
+    const final = page.locator('section.final-text');
+    await final.locator('.ph-operative').first().waitFor({ timeout: 15_000 });
+    expect(await final.locator('h2').textContent()).toBe('Text as adopted — L.10/Rev.2 as orally amended');
+    expect(await page.locator('ol.record').textContent()).toContain('Oral amendment made; its words are not in the record');
+    const printed = l10.provenance.find((p) => p.kind === 'printed_version')?.note?.en;
+    expect(printed).toBeTruthy();
+    expect(await page.locator('.draft-head [data-provenance="printed_version"]').allTextContents()).toEqual([printed]);
+    expect(await page.locator('ol.lineage li[data-missing="text not in the record"] .symbol').allTextContents()).toEqual(['CTOC/COP/2022/L.10', 'CTOC/COP/2022/L.10/Rev.1']);
+
+    await page.goto(`${world.server.url}/drafts/${l9.id}`);
+    // A decision of lettered paragraphs only: (a), (b) …
+    await final.locator('.ph-subparagraph').first().waitFor({ timeout: 15_000 });
+    expect(await final.locator('.ph-subparagraph').first().getAttribute('data-number')).toBe('(a)');
+    expect(await final.locator('h2').textContent()).toBe('Text acted on — L.9/Rev.1');
+    expect(await page.getByRole('radio', { name: 'Text acted on — L.9/Rev.1' }).isChecked()).toBe(true);
     await context.close();
   }, 60_000);
 
