@@ -44,6 +44,10 @@ export interface ParagraphStateEvent {
   at: string;
   /** The user who recorded it. */
   by: string;
+  /** `paragraphTextHash` of the paragraph when it was marked (absent in entries recorded before it was kept). */
+  textHash?: string | null;
+  /** The chair locked the paragraph: its text may not change until it is marked again. */
+  locked?: boolean;
 }
 
 /** The states as of a point of the record (inclusive), or after every event; paragraphs absent are open. */
@@ -66,19 +70,124 @@ function paragraphIds(doc: PMNode): string[] {
   return ids;
 }
 
-/** Check a state the chair sets: the paragraph must be in the text, the state a real one and new. */
+/**
+ * Check a state the chair sets: the paragraph must be in the text, the state a real one and new.
+ * With `standings` (from `paragraphStandings`), marking a paragraph again in the state it has is
+ * allowed when it changed since it was agreed (the chair agrees the new text) or to lock or
+ * unlock it; only an agreed or agreed ad referendum paragraph can be locked.
+ */
 export function checkParagraphStateChange(
   doc: PMNode,
   states: ReadonlyMap<string, ParagraphState>,
-  change: { paragraphId: unknown; state: unknown },
-): Result<{ paragraphId: string; state: ParagraphState }> {
+  change: { paragraphId: unknown; state: unknown; locked?: unknown },
+  standings?: ReadonlyMap<string, ParagraphStanding>,
+): Result<{ paragraphId: string; state: ParagraphState; locked: boolean }> {
   const { paragraphId, state } = change;
+  const locked = change.locked ?? false;
   if (!(PARAGRAPH_STATES as readonly unknown[]).includes(state)) return fail(`"state" must be one of ${PARAGRAPH_STATES.join(', ')}, not ${JSON.stringify(state) ?? 'missing'}`);
+  if (typeof locked !== 'boolean') return fail(`"locked" must be true or false, not ${JSON.stringify(locked)}`);
   if (typeof paragraphId !== 'string' || !paragraphIds(doc).includes(paragraphId)) return fail(`there is no paragraph ${JSON.stringify(paragraphId) ?? ''} in the text`);
   const now = states.get(paragraphId) ?? 'open';
   const ref = sequentialNumbering(doc).byId.get(paragraphId)?.ref || 'the paragraph';
-  if (now === state) return fail(`${ref} is already ${PARAGRAPH_STATE_LABELS[now].en}`);
-  return ok({ paragraphId, state: state as ParagraphState });
+  if (locked && state === 'open') return fail(`${ref} cannot be locked while it is open: only an agreed paragraph is locked`);
+  const standing = standings?.get(paragraphId);
+  const same = now === state && (standing?.locked ?? false) === locked && !standing?.changedSinceAgreed;
+  if (same) return fail(`${ref} is already ${PARAGRAPH_STATE_LABELS[now].en}${locked ? ' and locked' : ''}`);
+  return ok({ paragraphId, state: state as ParagraphState, locked });
+}
+
+/** What the text says beside "agreed" when the paragraph changed after it was marked, and when it is locked. */
+export const CHANGED_SINCE_AGREED_LABEL: LocalizedText = { en: 'changed since agreed', zh: '商定后已修改' };
+/** The label of a locked paragraph. */
+export const LOCKED_LABEL: LocalizedText = { en: 'locked', zh: '已锁定' };
+
+/**
+ * A short fingerprint of a paragraph's words (its text content, footnotes included), kept with
+ * each paragraph-state entry so that "changed since agreed" is derived from the text, never a
+ * flag someone must remember to set. 53-bit cyrb53 in hex: it detects edits, it is not a seal
+ * (a locked paragraph is guarded by comparing its content, see server/collab/agreedGuard.ts).
+ */
+export function paragraphTextHash(node: PMNode): string {
+  const text = node.textContent;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/** The paragraphs of a text by id (the first one, should an id repeat). */
+export function paragraphsById(doc: PMNode): Map<string, PMNode> {
+  const found = new Map<string, PMNode>();
+  doc.descendants((node) => {
+    if (isParagraph(node) && !found.has(node.attrs.id)) found.set(node.attrs.id, node);
+    return !node.isTextblock;
+  });
+  return found;
+}
+
+/** Where an agreed paragraph stands now: its state, whether it is locked, and whether its text moved since. */
+export interface ParagraphStanding {
+  state: Exclude<ParagraphState, 'open'>;
+  locked: boolean;
+  /** The entry that set the state (its seq in the record, when, by whom). */
+  since: { seq: number; at: string; by: string };
+  /** The paragraph's `paragraphTextHash` when it was marked, or null when the record does not know it. */
+  textHash: string | null;
+  /**
+   * The paragraph's text differs from the text marked, or the paragraph is gone from the text.
+   * False when the record does not know the text marked (entries recorded before it was kept).
+   */
+  changedSinceAgreed: boolean;
+}
+
+/**
+ * The standing of every agreed or agreed ad referendum paragraph in the record, against the text
+ * `doc` now (or with `hashOf` giving a paragraph's hash now, null when it is not in the text).
+ * Derived on every read: "changed since agreed" follows the text by itself.
+ */
+export function paragraphStandings(events: readonly ParagraphStateEvent[], now: PMNode | ((paragraphId: string) => string | null)): Map<string, ParagraphStanding> {
+  const latest = new Map<string, ParagraphStateEvent>();
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) latest.set(e.paragraphId, e);
+  let hashOf: (id: string) => string | null;
+  if (typeof now === 'function') hashOf = now;
+  else {
+    const byId = paragraphsById(now);
+    hashOf = (id) => {
+      const node = byId.get(id);
+      return node ? paragraphTextHash(node) : null;
+    };
+  }
+  const out = new Map<string, ParagraphStanding>();
+  for (const [id, e] of latest) {
+    if (e.state === 'open') continue;
+    const textHash = e.textHash ?? null;
+    out.set(id, {
+      state: e.state,
+      locked: e.locked === true,
+      since: { seq: e.seq, at: e.at, by: e.by },
+      textHash,
+      changedSinceAgreed: textHash !== null && hashOf(id) !== textHash,
+    });
+  }
+  return out;
+}
+
+/** The paragraphs the chair has locked (the latest entry of each says so), with the state they are locked in. */
+export function lockedParagraphs(events: readonly ParagraphStateEvent[]): Map<string, ParagraphState> {
+  const latest = new Map<string, ParagraphStateEvent>();
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) latest.set(e.paragraphId, e);
+  return new Map([...latest].filter(([, e]) => e.state !== 'open' && e.locked === true).map(([id, e]) => [id, e.state]));
+}
+
+/** The refusal a locked paragraph's edit gets: "OP 3 is agreed and locked by the chair: table a proposal to reopen it". */
+export function lockedRefusal(ref: string, state: ParagraphState = 'agreed'): string {
+  return `${ref} is ${PARAGRAPH_STATE_LABELS[state].en} and locked by the chair: table a proposal to reopen it`;
 }
 
 /** How far the negotiation has come: the text's paragraphs by state. */

@@ -5,8 +5,13 @@ import {
   clearNegotiationMarks,
   findBrackets,
   formatAgreedCount,
+  lockedParagraphs,
+  lockedRefusal,
   negotiationCounts,
+  paragraphStandings,
   paragraphStatesAsOf,
+  paragraphTextHash,
+  paragraphsById,
   type ParagraphStateEvent,
 } from '../../shared/negotiation';
 import { annex, doc, fn, formula, heading, op, plain, pp, sub, title } from '../builders';
@@ -61,7 +66,7 @@ describe('paragraph states', () => {
 
   it('checks a change: a paragraph of the text, a real state, not the one it has', () => {
     const states = paragraphStatesAsOf(events);
-    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op1', state: 'agreed' })).toEqual({ ok: true, value: { paragraphId: 'op1', state: 'agreed' } });
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op1', state: 'agreed' })).toEqual({ ok: true, value: { paragraphId: 'op1', state: 'agreed', locked: false } });
     expect(checkParagraphStateChange(text(), states, { paragraphId: 'op2', state: 'agreed_ad_ref' })).toEqual({ ok: false, error: 'OP 2 is already agreed ad referendum' });
     expect(checkParagraphStateChange(text(), states, { paragraphId: 'a', state: 'open' })).toEqual({ ok: false, error: 'OP 2 (a) is already open' });
     expect(checkParagraphStateChange(text(), states, { paragraphId: 'gone', state: 'open' })).toEqual({ ok: false, error: 'there is no paragraph "gone" in the text' });
@@ -69,6 +74,110 @@ describe('paragraph states', () => {
       ok: false,
       error: '"state" must be one of open, agreed_ad_ref, agreed, not "done"',
     });
+  });
+});
+
+describe('changed since agreed', () => {
+  const hashIn = (d: ReturnType<typeof text>, id: string) => paragraphTextHash(paragraphsById(d).get(id)!);
+  const marked = (paragraphId: string, state: ParagraphStateEvent['state'], d = text(), locked = false): ParagraphStateEvent => ({
+    ...event(paragraphId, state),
+    textHash: state === 'open' ? null : hashIn(d, paragraphId),
+    locked,
+  });
+  const edited = () =>
+    doc(
+      title('Countering trafficking in [cultural property]'),
+      formula('The Conference of the Parties,'),
+      pp({ id: 'pp1' }, 'Recalling its resolution 10/7,'),
+      op({ id: 'op1' }, 'Urges States parties to take measures to protect cultural property;'),
+      op({ id: 'op2' }, 'Invites States to [consider] ratifying the Convention', fn('See [resolution 11/5] and 12/3.'), ';'),
+      sub({ id: 'a' }, 'to collect data;'),
+      op({ id: 'op3' }, 'Requests the Secretariat to report.'),
+    );
+
+  it('derives it from the text: a paragraph whose words differ from those marked, or that is gone, has changed; the rest has not', () => {
+    const events = [
+      marked('op1', 'agreed'),
+      marked('op2', 'agreed_ad_ref'),
+      marked('op3', 'agreed', text(), true),
+      marked('pl', 'agreed'),
+      marked('pp1', 'agreed'),
+      marked('pp1', 'open'),
+    ];
+    const now = paragraphStandings(events, text());
+    expect([...now].map(([id, s]) => [id, s.state, s.locked, s.changedSinceAgreed])).toEqual([
+      ['op1', 'agreed', false, false],
+      ['op2', 'agreed_ad_ref', false, false],
+      ['op3', 'agreed', true, false],
+      ['pl', 'agreed', false, false],
+    ]);
+    const later = paragraphStandings(events, edited());
+    expect([...later].map(([id, s]) => [id, s.changedSinceAgreed])).toEqual([
+      ['op1', true],
+      // A footnote's words are the paragraph's words.
+      ['op2', true],
+      ['op3', false],
+      // Deleted with its annex.
+      ['pl', true],
+    ]);
+    expect(later.get('op1')!.since).toEqual({ seq: events[0]!.seq, at: events[0]!.at, by: 'chair' });
+  });
+
+  it('follows the words, not the marks around them, and turns back when the text agreed is restored', () => {
+    const events = [marked('op3', 'agreed')];
+    const same = doc(title('T'), op({ id: 'op3' }, 'Requests the ', 'Secretariat', ' to report.'));
+    expect(paragraphStandings(events, same).get('op3')!.changedSinceAgreed).toBe(false);
+    const changed = doc(title('T'), op({ id: 'op3' }, 'Requests the Secretariat to report annually.'));
+    expect(paragraphStandings(events, changed).get('op3')!.changedSinceAgreed).toBe(true);
+    // Marked again on the new text: agreed as it now stands.
+    const again = [...events, marked('op3', 'agreed', changed)];
+    expect(paragraphStandings(again, changed).get('op3')!.changedSinceAgreed).toBe(false);
+  });
+
+  it('knows nothing of entries recorded before the text was kept, and says so by not claiming a change', () => {
+    const old = [event('op1', 'agreed')];
+    expect(paragraphStandings(old, edited()).get('op1')).toMatchObject({ textHash: null, changedSinceAgreed: false });
+  });
+
+  it('hashes words: equal for equal text, different for any change', () => {
+    const a = paragraphsById(text()).get('op1')!;
+    expect(paragraphTextHash(a)).toMatch(/^[0-9a-f]{14}$/);
+    expect(paragraphTextHash(a)).toBe(hashIn(text(), 'op1'));
+    expect(paragraphTextHash(a)).not.toBe(hashIn(edited(), 'op1'));
+    const seen = new Set<string>();
+    for (let i = 0; i < 2000; i++) seen.add(paragraphTextHash(op({ id: 'x' }, `Paragraph ${i}`)));
+    expect(seen.size).toBe(2000);
+  });
+
+  it('locks only agreed paragraphs; marking again is allowed to lock, unlock, or agree a changed text', () => {
+    const events = [marked('op1', 'agreed'), marked('op2', 'agreed_ad_ref', text(), true)];
+    const states = paragraphStatesAsOf(events);
+    const standings = paragraphStandings(events, text());
+    expect(lockedParagraphs(events)).toEqual(new Map([['op2', 'agreed_ad_ref']]));
+    expect(lockedParagraphs([...events, marked('op2', 'open')])).toEqual(new Map());
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op1', state: 'agreed', locked: true }, standings)).toEqual({
+      ok: true,
+      value: { paragraphId: 'op1', state: 'agreed', locked: true },
+    });
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op1', state: 'agreed' }, standings)).toEqual({ ok: false, error: 'OP 1 is already agreed' });
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op2', state: 'agreed_ad_ref', locked: true }, standings)).toEqual({
+      ok: false,
+      error: 'OP 2 is already agreed ad referendum and locked',
+    });
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op2', state: 'agreed_ad_ref', locked: false }, standings).ok).toBe(true);
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op3', state: 'open', locked: true }, standings)).toEqual({
+      ok: false,
+      error: 'OP 3 cannot be locked while it is open: only an agreed paragraph is locked',
+    });
+    expect(checkParagraphStateChange(text(), states, { paragraphId: 'op3', state: 'agreed', locked: 'yes' }, standings).ok).toBe(false);
+    // Changed since agreed: the chair may agree it again as it now stands.
+    const changed = paragraphStandings(events, edited());
+    expect(checkParagraphStateChange(edited(), states, { paragraphId: 'op1', state: 'agreed' }, changed).ok).toBe(true);
+  });
+
+  it('says why a locked paragraph cannot change', () => {
+    expect(lockedRefusal('OP 3')).toBe('OP 3 is agreed and locked by the chair: table a proposal to reopen it');
+    expect(lockedRefusal('PP 2', 'agreed_ad_ref')).toBe('PP 2 is agreed ad referendum and locked by the chair: table a proposal to reopen it');
   });
 });
 
