@@ -16,7 +16,7 @@ import type { TextJSON } from '../../shared/schema';
 import { asDoc, plainWords, readBlocks, type Block, type Inline } from '../../shared/export/blocks';
 import { runsRightToLeft } from '../../shared/export/direction';
 import { headingLines, type ExportMeta } from '../../shared/export/meta';
-import { pageFurniture, symbolBlock } from './docxLayout';
+import { PAGE_FURNITURE_DOCUMENT, pageFurniture, symbolBlock } from './docxLayout';
 import { DocxRunStyles, DocxStyles, numbering as numberingDefinition, PARAGRAPH_NUMBERING, paragraphStyle, styles } from './docxStyles';
 
 /** The prefix of the hidden bookmarks that carry paragraph and annex ids. */
@@ -148,6 +148,7 @@ export async function exportDocx(text: PMNode | TextJSON, meta: ExportMeta, opti
   const body = read.blocks.map((b) => blockParagraph(b, notes, typed, seen, meta.originalLanguage));
   const { titlePage, ...furniture } = pageFurniture(meta.symbol);
   const file = new Document({
+    ...PAGE_FURNITURE_DOCUMENT,
     creator: 'Penholder',
     title: meta.symbol,
     description: `${meta.kind} ${meta.symbol}`,

@@ -3,8 +3,8 @@
  * page the masthead and the symbol block (a borderless two-column table: "United Nations" and the
  * symbol in large type over a rule, then the body's name beside the right column of "Distr.:
  * Limited", the date and "Original: …"); from page 2 a header carrying the symbol (the first page
- * has a header of its own, empty, as Word's "different first page" asks); page numbers in the
- * footer as a PAGE field, not typed.
+ * has a header of its own, empty, as Word's "different first page" asks), at the outer edge of
+ * odd and even pages; page numbers in the footer as a PAGE field, not typed.
  */
 import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
 import type { Lang } from '../../shared/delegations';
@@ -48,19 +48,31 @@ export function symbolBlock(lines: Pick<HeadingLines, 'symbol' | 'distribution' 
   });
 }
 
-/** Headers and footers of a UN document: the symbol from page 2, page numbers as a PAGE field, nothing over the first page's block. */
+const symbolHeader = (symbol: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+  new Header({ children: [new Paragraph({ style: DocxStyles.pageHeader, alignment, children: [new TextRun({ text: symbol, bold: true })] })] });
+const pageFooter = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+  new Footer({ children: [new Paragraph({ style: DocxStyles.pageFooter, alignment, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] });
+
+/** What the document must say for its even pages to have headers of their own (set on `new Document`). */
+export const PAGE_FURNITURE_DOCUMENT = { evenAndOddHeaderAndFooters: true } as const;
+
+/**
+ * Headers and footers of a UN document: the symbol from page 2, at the outer edge (right on odd
+ * pages, left on even ones), page numbers as a PAGE field at the outer edge too, nothing over the
+ * first page's block. The document needs `PAGE_FURNITURE_DOCUMENT`.
+ */
 export function pageFurniture(symbol: string): Pick<ISectionOptions, 'headers' | 'footers'> & { titlePage: true } {
   return {
     titlePage: true,
     headers: {
       first: new Header({ children: [new Paragraph({ children: [] })] }),
-      default: new Header({ children: [new Paragraph({ style: DocxStyles.pageHeader, children: [new TextRun({ text: symbol, bold: true })] })] }),
+      default: symbolHeader(symbol, AlignmentType.RIGHT),
+      even: symbolHeader(symbol, AlignmentType.LEFT),
     },
     footers: {
       first: new Footer({ children: [new Paragraph({ children: [] })] }),
-      default: new Footer({
-        children: [new Paragraph({ style: DocxStyles.pageFooter, alignment: AlignmentType.RIGHT, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
-      }),
+      default: pageFooter(AlignmentType.RIGHT),
+      even: pageFooter(AlignmentType.LEFT),
     },
   };
 }

@@ -27,7 +27,7 @@ import { runsRightToLeft } from '../../shared/export/direction';
 import type { TextJSON } from '../../shared/schema';
 import type { Node as PMNode } from 'prosemirror-model';
 import { A4_PAGE } from './docx';
-import { pageFurniture } from './docxLayout';
+import { PAGE_FURNITURE_DOCUMENT, pageFurniture } from './docxLayout';
 import { DocxRunStyles, DocxStyles, paragraphStyle, styles } from './docxStyles';
 
 /** The author Word shows for a tracked change whose author the history does not know. */
@@ -375,6 +375,7 @@ export async function exportRedline(comparison: Comparison, options: RedlineOpti
   const body = bodyParagraphs(comparison, w, options);
   const { titlePage, ...furniture } = pageFurniture(options.symbol);
   const file = new Document({
+    ...PAGE_FURNITURE_DOCUMENT,
     creator: REDLINE_AUTHOR,
     title: `${options.left} → ${options.right}`,
     description: `Comparison of ${options.left} with ${options.right}`,

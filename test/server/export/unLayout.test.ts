@@ -32,8 +32,9 @@ import { validateAkn, xmllintAvailable } from './xmllint';
 interface OpenedDocx {
   document: string;
   footnotes: string;
-  headers: { first: string; default: string };
-  footers: { first: string; default: string };
+  headers: { first: string; default: string; even: string };
+  footers: { first: string; default: string; even: string };
+  settings: string;
 }
 
 async function open(bytes: Buffer): Promise<OpenedDocx> {
@@ -42,7 +43,7 @@ async function open(bytes: Buffer): Promise<OpenedDocx> {
   const document = await read('word/document.xml');
   const rels = await read('word/_rels/document.xml.rels');
   // sectPr names each header and footer by relationship id; the relationships give the part.
-  const part = async (kind: 'header' | 'footer', type: 'first' | 'default') => {
+  const part = async (kind: 'header' | 'footer', type: 'first' | 'default' | 'even') => {
     const id = new RegExp(`<w:${kind}Reference w:type="${type}" r:id="([^"]+)"`).exec(document)?.[1];
     const target = id ? new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels) : null;
     return target ? read(`word/${target[1] ?? target[2]}`) : '';
@@ -50,8 +51,9 @@ async function open(bytes: Buffer): Promise<OpenedDocx> {
   return {
     document,
     footnotes: await read('word/footnotes.xml'),
-    headers: { first: await part('header', 'first'), default: await part('header', 'default') },
-    footers: { first: await part('footer', 'first'), default: await part('footer', 'default') },
+    headers: { first: await part('header', 'first'), default: await part('header', 'default'), even: await part('header', 'even') },
+    footers: { first: await part('footer', 'first'), default: await part('footer', 'default'), even: await part('footer', 'even') },
+    settings: await read('word/settings.xml'),
   };
 }
 
@@ -94,6 +96,11 @@ describe('Word in the UN layout', () => {
     expect(opened.headers.first).not.toContain('CTOC/COP/2022');
     expect(opened.footers.default).toMatch(/<w:fldChar w:fldCharType="begin"\/>[\s\S]*<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>[\s\S]*<w:fldChar w:fldCharType="end"\/>/);
     expect(opened.footers.first).not.toContain('PAGE');
+    // At the outer edge: right on odd pages, left on even ones (which Word shows only with evenAndOddHeaders).
+    expect(opened.settings).toContain('<w:evenAndOddHeaders/>');
+    expect(opened.headers.default).toMatch(/<w:jc w:val="right"\/>[\s\S]*CTOC\/COP\/2022\/L.10\/Rev.2/);
+    expect(opened.headers.even).toMatch(/<w:jc w:val="left"\/>[\s\S]*CTOC\/COP\/2022\/L.10\/Rev.2/);
+    expect(opened.footers.even).toMatch(/<w:jc w:val="left"\/>[\s\S]*<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
   });
 
   it('writes footnotes as Word footnotes, numbered from 1 in every text (the report numbers them through the session)', async () => {
