@@ -1,8 +1,11 @@
 /**
  * What an exported document says about itself besides its text: the symbol block (symbol,
- * distribution, date, original language), the organ and session, the agenda item, and the
- * "draft resolution" line with its sponsors or the officer submitting it. Word, plain text and
- * the print view lay out the same lines, so they are worded here once, in English and Chinese.
+ * distribution, date, original language — or that the record does not give it — and "as orally
+ * amended"), the organ and session with its place in the document's language (placeNames.ts),
+ * the agenda item, and the "draft resolution" line ("revised draft resolution" for a Rev.) with
+ * its sponsors or the officer submitting it; for the adopted text, its number ("Resolution 11/5")
+ * and the line of its adoption instead. Word, AKN, plain text and the print view lay out the same
+ * lines, so they are worded here once, in English and Chinese.
  */
 import type { Lang, LocalizedText } from '../delegations';
 import { formatSponsorList, type SponsorEntry } from '../reportNames';
