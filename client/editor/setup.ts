@@ -14,6 +14,7 @@ import type * as Y from 'yjs';
 import { PARAGRAPH_TYPES, resolutionSchema } from '../../shared/schema';
 import type { NumberingBase } from '../../shared/numbering';
 import type { AnnexLanguage } from '../../shared/numberingLabels';
+import { authorshipPlugin } from './authorship';
 import { editSelectedFootnote, FootnoteView, insertFootnoteCommand, askInPage, type AskText } from './footnotes';
 import { houseStylePlugin } from './houseStyle';
 import { paragraphIdsPlugin } from './ids';
@@ -76,6 +77,7 @@ export function draftingPlugins(options: Omit<DraftingEditorOptions, 'mount' | '
     numberingPlugin({ base: options.negotiationBase ?? null, lang: options.lang }),
     houseStylePlugin(),
     placeholderPlugin(),
+    authorshipPlugin(),
     dropCursor(),
     gapCursor(),
   );
