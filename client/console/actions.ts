@@ -20,6 +20,10 @@ export interface OralAmendmentJSON {
   revision: number;
   meeting: number | null;
   amendment: { kind: string; paragraphId: string; accepted: boolean } & Record<string, unknown>;
+  /** The paragraph as printed ("OP 3"); null when no paragraph is in the record. */
+  paragraph?: string | null;
+  /** What it said: 'OP 3: replace "twelfth" with "thirteenth"'. */
+  described?: string;
   at: string;
 }
 

@@ -41,6 +41,20 @@ async function paragraphChoices(d: ConsoleDraft): Promise<[value: string, label:
   return issued.text === null ? [] : paragraphLabels(issued.text as Parameters<typeof paragraphLabels>[0]).map((p) => [p.ref, p.excerpt ? `${p.ref} — ${p.excerpt}` : p.ref]);
 }
 
+// The oral amendments recorded against the text before the body, in the order read out, each as
+// the record says it ('OP 3: replace "…" with "…" — accepted'); filled in once the server answers.
+function amendmentsRead(d: ConsoleDraft): HTMLElement {
+  const list = el('ol', { className: 'console-amendments', attrs: { 'aria-label': 'Oral amendments recorded' } });
+  void consoleApi
+    .amendments(d.id)
+    .then((all) => {
+      const current = all.filter((a) => a.revision === d.status.revision);
+      list.replaceChildren(...current.map((a) => el('li', {}, `${a.described ?? a.amendment.kind} — ${a.amendment.accepted ? 'accepted' : 'not accepted'}`)));
+    })
+    .catch(() => undefined);
+  return list;
+}
+
 function button(label: string, onClick: () => void, name?: string): HTMLButtonElement {
   const b = el('button', { type: 'button', attrs: name ? { 'data-act': name } : {} }, label);
   b.addEventListener('click', onClick);
@@ -137,7 +151,7 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
     'tr',
     { attrs: { 'data-draft': d.id } },
     el('th', { scope: 'row' }, link),
-    el('td', {}, d.title.en),
+    el('td', {}, d.title.en, may.recordOralAmendment.allowed ? amendmentsRead(d) : null),
     el('td', { className: 'status' }, s.label.en, s.frozen ? ' — final, frozen' : ''),
     el('td', {}, d.agreed?.text.en ?? ''),
     el('td', {}, number?.text.en ?? ''),

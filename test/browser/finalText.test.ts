@@ -72,6 +72,10 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     await dialog.getByRole('button', { name: 'Record' }).click();
     await said(page, `Oral amendment recorded against ${short}`);
     expect(await dialog.count()).toBe(0);
+    // The row says what was recorded, as the record says it.
+    await expect
+      .poll(() => row.locator('.console-amendments li').allTextContents(), { timeout: 10_000 })
+      .toEqual(['OP 3: replace "Member States" with "all Member States and observers" — accepted']);
 
     // Chile, a sponsor, has the draft open: before final action it is the working text, editable.
     const sponsor = await signedInPage(browser, world.server, 'chile', `/drafts/${id}`);
@@ -124,6 +128,10 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     await reads(frozen.textReadOnly!.message);
     await room.locator('[data-banner="final"]').waitFor({ timeout: 10_000 });
     expect(await final.locator('.ph-operative').nth(2).textContent()).toBe(AMENDED);
+    // The record on the page says what the amendment said, and how the text was adopted.
+    const record = await room.locator('ol.record').textContent();
+    expect(record).toContain(`Oral amendment to ${short} — OP 3: replace "Member States" with "all Member States and observers" — accepted`);
+    expect(record).toContain('Adopted as orally amended at the 11th meeting');
     await screenshot(room, 'final-text-page');
 
     // After a reload the page opens on the text adopted too.
