@@ -75,7 +75,7 @@ export function presentDraft(view: DraftView, reader: Actor) {
     chair: presentUserRef(view.chair),
     createdAt: d.createdAt,
     // The text the body acted on, once final action is taken: what the page, print view and exports show by default.
-    finalText: view.finalText ? { ...view.finalText } : null,
+    finalText: presentFinalText(view),
     // Why nobody may change the working text any more (final action, then the freeze), or null.
     textReadOnly: presentTextReadOnly(view),
   };
@@ -84,4 +84,8 @@ export function presentDraft(view: DraftView, reader: Actor) {
 function presentTextReadOnly(view: DraftView) {
   const closed = textReadOnly(view.access);
   return closed ? { reason: closed.reason, message: closed.message } : null;
+}
+
+function presentFinalText({ finalText: f }: DraftView) {
+  return f ? { spec: f.spec, symbol: f.symbol, label: f.label, hash: f.hash, asOrallyAmended: f.asOrallyAmended } : null;
 }
