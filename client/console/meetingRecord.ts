@@ -148,7 +148,26 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
   const list = el('ol', { className: 'meeting-record-list' });
   const status = el('p', { className: 'meeting-record-status', attrs: { role: 'status', 'aria-live': 'polite' } });
 
+  // The session's report paragraphs in session order, in the language chosen (shared/reportMeeting.ts writes them).
+  const paragraphs = el('ol', { className: 'session-report' });
+  const language = select([
+    ['en', 'English'],
+    ['zh', 'Chinese'],
+  ]);
+  language.id = `mr-${session.id}-lang`;
+  const loadReport = async () => {
+    const report = await api<{ paragraphs: { kind: string; text: string }[] }>('GET', `/api/sessions/${session.id}/report?lang=${language.value}`);
+    paragraphs.lang = language.value;
+    paragraphs.replaceChildren(...report.paragraphs.map((p) => el('li', { attrs: { 'data-kind': p.kind } }, p.text)));
+  };
+  language.addEventListener('change', () => {
+    loadReport().catch((e) => {
+      status.textContent = `The report paragraphs could not be read: ${e instanceof Error ? e.message : String(e)}`;
+    });
+  });
+
   const load = async () => {
+    await loadReport().catch(() => paragraphs.replaceChildren(el('li', { className: 'muted' }, 'The report paragraphs could not be written yet.')));
     const record = await api<{ entries: EntryJSON[] }>('GET', path);
     list.replaceChildren(
       ...(record.entries.length
@@ -316,6 +335,13 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
     list,
     voteForm,
     statementForm,
+    el(
+      'details',
+      { className: 'session-report-paragraphs' },
+      el('summary', {}, 'Report paragraphs of the session, in session order'),
+      el('p', {}, el('label', { htmlFor: language.id }, 'Language'), ' ', language),
+      paragraphs,
+    ),
   );
   load().catch((e) => {
     status.textContent = `The record could not be read: ${e instanceof Error ? e.message : String(e)}`;

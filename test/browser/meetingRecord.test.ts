@@ -2,7 +2,7 @@
  * The console's meeting record in a real Chromium: the secretariat records a procedural vote
  * whose counts the server refuses (the reason beside the field, what was typed kept), corrects
  * it, and sees it listed with its count; a question written as HTML is shown as text; then an
- * explanation of that vote. A screenshot in test-artifacts/screenshots/meeting-record.png.
+ * explanation of that vote, both then read among the session's report paragraphs in Chinese. A screenshot in test-artifacts/screenshots/meeting-record.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -26,6 +26,7 @@ describe.skipIf(!hasChromium)('the meeting record in the console, in Chromium', 
     await page.waitForURL(/\/console$/);
     const section = page.locator('section.meeting-record').first();
     await section.waitFor({ timeout: 15_000 });
+    await section.locator('ol.meeting-record-list li').first().waitFor({ timeout: 10_000 }); // the record read
     const before = await section.locator('ol.meeting-record-list li[data-seq]').count();
 
     const vote = section.locator('form.meeting-vote');
@@ -73,6 +74,16 @@ describe.skipIf(!hasChromium)('the meeting record in the console, in Chromium', 
     expect(await section.locator('ol.meeting-record-list li[data-seq]').last().textContent()).toMatch(
       new RegExp(`Explanation of vote \\(after\\) on vote #${seq}: Russian Federation$`),
     );
+
+    // The session's report paragraphs, in Chinese: the vote just recorded, then its explanation.
+    await section.locator('details.session-report-paragraphs summary').click();
+    await section.locator('details.session-report-paragraphs select').selectOption('zh');
+    // Recorded without the report's own words: "voted on <question>" (the demo's own three votes are there too).
+    const zhVote = section.locator('ol.session-report li[data-kind="vote"]', { hasText: '这一事项可否视为程序事项进行了表决。63 个缔约国投了赞成票' });
+    await zhVote.waitFor({ timeout: 10_000 });
+    expect(await zhVote.textContent()).toContain('在出席并参加表决的 78 个缔约国中，赞成票超过了三分之二多数 53 票');
+    const next = section.locator('ol.session-report li[data-kind="vote"] + li');
+    expect(await next.last().textContent()).toBe('俄罗斯联邦代表就表决作了发言。');
 
     await screenshot(page, 'meeting-record');
     await context.close();
