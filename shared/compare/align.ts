@@ -123,15 +123,23 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
     },
   };
 
-  // Between consecutive anchors, align what is unmatched on both sides, in order.
-  const anchors = [...inOrder].sort((a, b) => a - b).map((i) => [i, rightOf[i]!] as const);
-  anchors.push([left.length, right.length]);
-  let from: readonly [number, number] = [-1, -1];
-  for (const to of anchors) {
+  // Between consecutive anchors, align what is unmatched on both sides, in order. The anchors
+  // increase on both sides, so walking the left text finds them in order; most are neighbours
+  // with nothing between them.
+  const anchorsAt: number[] = [];
+  for (let i = 0; i < left.length; i++) if (inOrder.has(i)) anchorsAt.push(i);
+  anchorsAt.push(left.length);
+  let from0 = -1;
+  let from1 = -1;
+  for (const to0 of anchorsAt) {
+    const to1 = to0 === left.length ? right.length : rightOf[to0]!;
+    const [f0, f1] = [from0, from1];
+    [from0, from1] = [to0, to1];
+    if (to0 - f0 < 2 || to1 - f1 < 2) continue;
     const ls: number[] = [];
     const rs: number[] = [];
-    for (let i = from[0] + 1; i < to[0]; i++) if (rightOf[i] === -1) ls.push(i);
-    for (let j = from[1] + 1; j < to[1]; j++) if (leftOf[j] === -1) rs.push(j);
+    for (let i = f0 + 1; i < to0; i++) if (rightOf[i] === -1) ls.push(i);
+    for (let j = f1 + 1; j < to1; j++) if (leftOf[j] === -1) rs.push(j);
     // Blocks at the start of the gap that kept most of their words at both of their own ends are
     // the same blocks changed in the middle: paired at once, they leave the DP only what is in
     // doubt. So are those at its end while both sides hold as many blocks; with one more on a
@@ -145,7 +153,6 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
     } else if (c > a && d > b) {
       for (const [i, j] of alignGap(ls.slice(a, c), rs.slice(b, d), sim)) keep(i, j);
     }
-    from = to;
   }
   for (const [i, j] of matchMoves(left, right, rightOf, leftOf, sim)) link(i, j);
 
@@ -322,8 +329,10 @@ function alignGap(ls: number[], rs: number[], sim: Similar): [number, number][] 
 
 // The unmatched blocks that reappear elsewhere, most similar first.
 function matchMoves(left: readonly Unit[], right: readonly Unit[], rightOf: Int32Array, leftOf: Int32Array, sim: Similar): [number, number][] {
-  const ls = left.map((_, i) => i).filter((i) => rightOf[i] === -1);
-  const rs = right.map((_, j) => j).filter((j) => leftOf[j] === -1);
+  const ls: number[] = [];
+  const rs: number[] = [];
+  for (let i = 0; i < left.length; i++) if (rightOf[i] === -1) ls.push(i);
+  for (let j = 0; j < right.length; j++) if (leftOf[j] === -1) rs.push(j);
   if (ls.length * rs.length > MAX_CELLS) return [];
   const candidates: [number, number, number][] = [];
   for (const i of ls)
