@@ -16,6 +16,7 @@ import type { ExportMeta } from '../../../shared/export/meta';
 import { exportPlainText } from '../../../shared/export/plainText';
 import { importPlainText } from '../../../shared/importText';
 import { exportDocx } from '../../../server/export/docx';
+import { importDocx } from '../../../server/export/docxImport';
 import { loadExportSource, originalLanguageNotInRecord } from '../../../server/export/source';
 import { numberOf } from '../../../server/commands/meetingRecord';
 import { seedDemo } from '../../../server/demo/seed';
@@ -298,6 +299,12 @@ describe('the export source from the record', () => {
 });
 
 describe('the text a published document shows', () => {
+  it('reads back into the same text: the symbol block, the number and the adoption line are not text', async () => {
+    const back = await importDocx(await exportDocx(englishText(), published({ asOrallyAmended: true, originalInRecord: false })));
+    expect(back.ok && back.value.readAs).toBe('penholder');
+    if (back.ok) expect(back.value.doc.toJSON()).toEqual(englishText().toJSON());
+  });
+
   it('keeps numbering and footnotes of the text itself', async () => {
     const text = doc(title('T'), op('Decides to continue', fn('See A/77/1.'), ';'), op('Requests a report.'));
     const { document } = await open(await exportDocx(text, published()));
