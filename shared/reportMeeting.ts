@@ -190,7 +190,7 @@ export function voteParagraph(vote: VoteEntry, position: SeriesPosition, ctx: Se
   }[position];
   const under = vote.votedUnder.length ? `, under ${rulesOf(vote.votedUnder, 'en')} of the rules of procedure,` : '';
   const votedOn = vote.wording?.votedOn.en ?? `voted on ${vote.question.en}`;
-  const counts = `${countWords(vote.yes, voters, 'en')} voted in favour, ${vote.no} against and ${vote.abstain} abstained.`;
+  const counts = `${countWords(vote.yes, voters, 'en')} voted in favour, ${vote.no || 'none'} against and ${vote.abstain || 'none'} abstained.`;
   const question = vote.wording?.question ? `On the question of ${vote.wording.question.en}, ${counts}` : capital(counts);
   const how = { exceeded: 'exceeded', reached: 'reached', short: 'fell short of' }[margin];
   const rule = vote.majorityUnder.length ? ` required under ${rulesOf(vote.majorityUnder, 'en')} of the rules of procedure` : '';

@@ -81,7 +81,7 @@ describe('any vote', () => {
       '在第 4 次会议上，缔约方会议就是否结束辩论进行了表决。40 个缔约国投了赞成票，20 个投了反对票，0 个弃权。因此，在出席并参加表决的 60 个缔约国中，赞成票达到了三分之二多数 40 票，该提议获得通过。',
     );
     expect(value(voteParagraph(vote(), 'only', ctx, 'en'))).toBe(
-      'At its 4th meeting, the Conference voted on whether to close the debate. 40 States voted in favour, 20 against and 0 abstained. Of the 60 States present and voting, the votes in favour reached the two-thirds majority of 40, and the proposal was carried.',
+      'At its 4th meeting, the Conference voted on whether to close the debate. 40 States voted in favour, 20 against and none abstained. Of the 60 States present and voting, the votes in favour reached the two-thirds majority of 40, and the proposal was carried.',
     );
   });
 
