@@ -172,12 +172,21 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   showFinal.addEventListener('change', chooseText);
   showWorking.addEventListener('change', chooseText);
   let finalShown: string | null = null; // the hash of the final text on the page
+  const finalFailed = el('p', { className: 'error', attrs: { role: 'status' } });
   const refreshFinal = async (d: DraftDetail) => {
     if (!d.finalText) {
       choice.hidden = true;
       finalShown = null;
     } else if (finalShown !== d.finalText.hash) {
-      const text = textFromJSON((await fetchFinalText(draftId)).doc);
+      let text: PMNode;
+      try {
+        text = textFromJSON((await fetchFinalText(draftId)).doc);
+      } catch (e) {
+        // The working text stays on the screen; the page says why the text acted on is not beside it.
+        finalFailed.textContent = `The text acted on (${d.finalText.label}) could not be loaded: ${e instanceof Error ? e.message : String(e)}.`;
+        return;
+      }
+      finalFailed.textContent = '';
       finalSection.show(d, text);
       finalChoiceLabel.textContent = finalTextLabel(d);
       if (finalShown === null) showFinal.checked = true; // final action taken: the page turns to the text acted on
@@ -188,7 +197,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   };
   await refreshFinal(draft).catch(() => undefined);
 
-  const main = el('div', { className: 'draft-main' }, finalSlot, banner, choice, finalSection.element, working);
+  const main = el('div', { className: 'draft-main' }, finalSlot, banner, finalFailed, choice, finalSection.element, working);
   const recordPanels = (d: DraftDetail, e: DraftEventJSON[] | null) => [statusPanel(d, e), states.element, sponsorsPanel(d), lineagePanel(d)];
   const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } }, presence.element, ...recordPanels(draft, events));
   app.replaceChildren(el('div', { className: 'draft-page' }, header, main, side));
