@@ -232,6 +232,7 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     // Nothing to compare the unknown text with: the Rev.1 has no "changes" link.
     expect(await lineage.nth(1).locator('a').count()).toBe(0);
     expect(await lineage.nth(1).textContent()).not.toContain('not in the record');
+    await screenshot(page, 'final-text-provenance');
     await context.close();
   }, 60_000);
 
