@@ -4,6 +4,7 @@ import { EditorState } from 'prosemirror-state';
 import type { Decoration } from 'prosemirror-view';
 import { authorshipDecorations, authorshipPlugin, type Authorship } from '../../client/editor/authorship';
 import type { ParagraphAuthorship } from '../../shared/history';
+import { resolutionSchema } from '../../shared/schema';
 import { doc, fn, op, title } from './builders';
 
 const NAMES: Record<string, string> = { peru: 'Peru', chile: 'Chile' };
@@ -26,12 +27,23 @@ function tints(d: ReturnType<typeof doc>, authorship: Authorship): [string, stri
 }
 
 describe('authorship colours', () => {
-  const text = doc(title('T'), op('Urges all States', 'o1'), op('Invites donors', 'o2', fn('See note.', 'f1'), ' to act.'));
+  const text = doc(title('T'), op('Urges all States', 'o1'), op('Invites donors', 'o2', fn('See note.', 'f1'), resolutionSchema.text(' to act.')));
 
   it("tints each delegation's characters, a footnote's text where it stands", () => {
     const authorship: Authorship = {
       nameOf,
-      paragraphs: [para(1, 'o1', 'Urges all States', [['chile', 6], ['peru', 4], ['chile', 6]]), para(2, 'o2', 'Invites donorsSee note. to act.', [['peru', 15], [null, 8], ['peru', 8]])],
+      paragraphs: [
+        para(1, 'o1', 'Urges all States', [
+          ['chile', 6],
+          ['peru', 4],
+          ['chile', 6],
+        ]),
+        para(2, 'o2', 'Invites donorsSee note. to act.', [
+          ['peru', 15],
+          [null, 8],
+          ['peru', 8],
+        ]),
+      ],
     };
     expect(tints(text, authorship)).toEqual([
       ['Urges ', 'Written by Chile'],

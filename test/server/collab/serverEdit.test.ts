@@ -33,7 +33,7 @@ function rewrite(text: PMNode, target: PMNode): { json: unknown; byClient: Map<n
       if (item.content instanceof Y.ContentType) visit(item.content.type);
     }
   };
-  visit(y.getXmlFragment(FRAGMENT));
+  visit(y.getXmlFragment(FRAGMENT) as unknown as Y.AbstractType<unknown>);
   return { json: resolutionSchema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(y.getXmlFragment(FRAGMENT))).toJSON(), byClient };
 }
 
