@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { nextText } from '../../../shared/lifecycle';
 import { statusOfRecord } from '../../readModels/draftStatus';
 import { recordDocument } from '../../commands/documentRecorder';
-import { documentsOf, RecordTypes } from '../../commands/meetingRecord';
+import { documentsOf, provenanceOf, RecordTypes } from '../../commands/meetingRecord';
 import { issueRevision } from '../../commands/revisionIssuer';
 import { presentDraftEvent } from '../../presenters/event';
 import { presentDocument, presentRevision, presentRevisionSummary } from '../../presenters/revision';
@@ -47,6 +47,7 @@ async function lineage(store: Store, draftId: string) {
     draft,
     events,
     documents: documentsOf(events),
+    provenance: provenanceOf(events),
     revisions: [...revisions].sort((a, b) => a.revision - b.revision),
     delegations: new Map(delegations.map((d) => [d.id, d])),
     users: new Map(users.map((u) => [u.id, u])),
@@ -64,7 +65,7 @@ export function revisionRoutes(deps: ApiDeps): Router {
       const l = await lineage(store, draftId);
       const session = await store.getSession(l.draft.sessionId);
       const next = session ? nextText(statusOfRecord(l.events), { prefix: session.symbolPrefix, lNumber: l.draft.lNumber }) : null;
-      send(res, 200, { next: next?.symbol ?? null, revisions: l.revisions.map((r) => presentRevisionSummary(r, l.draft, l.delegations, l.documents)) });
+      send(res, 200, { next: next?.symbol ?? null, revisions: l.revisions.map((r) => presentRevisionSummary(r, l.draft, l.delegations, l.documents, l.provenance)) });
     }),
   );
 
@@ -74,7 +75,7 @@ export function revisionRoutes(deps: ApiDeps): Router {
       const l = await lineage(store, draftId);
       const revision = l.revisions.find((r) => r.revision === params.revision);
       if (!revision) throw DomainErrors.notFound(`revision ${params.revision}`);
-      send(res, 200, presentRevision(revision, l.draft, l.delegations, l.users, l.documents));
+      send(res, 200, presentRevision(revision, l.draft, l.delegations, l.users, l.documents, l.provenance));
     }),
   );
 
@@ -94,7 +95,7 @@ export function revisionRoutes(deps: ApiDeps): Router {
       }
       const l = await lineage(store, draftId);
       send(res, 201, {
-        revision: presentRevision(issued.revision, l.draft, l.delegations, l.users, l.documents),
+        revision: presentRevision(issued.revision, l.draft, l.delegations, l.users, l.documents, l.provenance),
         event: presentDraftEvent(issued.event, l.users),
         status: presentStatus(issued.status),
       });

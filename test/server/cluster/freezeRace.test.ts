@@ -61,9 +61,6 @@ describe.skipIf(!redis)('a freeze on one instance while a client types on anothe
     const start = new Y.Doc();
     seedText(start);
     await seeder.store.appendUpdates([{ draftId, update: Y.encodeStateAsUpdate(start), userId: users.sponsor.id, delegationId: null }]);
-    // Withdrawn before any issue: the text frozen is the working text itself.
-    const officer = { id: users.secretariat.id, role: 'secretariat' as const, delegationId: null };
-    await recordDraftEvent(seeder.store, { draftId, actor: officer, event: { type: 'withdrawn', date: '2022-10-21' } });
     await seeder.close();
   });
   afterAll(async () => {
@@ -92,7 +89,13 @@ describe.skipIf(!redis)('a freeze on one instance while a client types on anothe
     const typist = typeContinuously(ws, (await loadDoc(b.store, draftId)).doc);
     await until(async () => (await a.store.lastSeq(draftId)) > firstSeq + 5, 5_000, 'edits from B stored');
 
+    // Withdrawn before any issue (the text frozen is the working text itself), recorded on A: the
+    // working text is read-only from then on, but B, which never hears of it, keeps taking edits.
     const officer = { id: users.secretariat.id, role: 'secretariat' as const, delegationId: null };
+    await recordDraftEvent(a.store, { draftId, actor: officer, event: { type: 'withdrawn', date: '2022-10-21' } });
+    await a.collab.refreshAccess(draftId);
+    const afterWithdrawal = await a.store.lastSeq(draftId);
+    await until(async () => (await a.store.lastSeq(draftId)) > afterWithdrawal + 3, 5_000, 'edits from B still stored');
     const frozen = await freezeDraft(a.store, { draftId, actor: officer, refreshAccess: (id) => a.collab.refreshAccess(id) });
     const lastAtFreeze = await a.store.lastSeq(draftId);
     await new Promise((r) => setTimeout(r, 400));
