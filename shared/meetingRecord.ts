@@ -393,15 +393,18 @@ export function parseSessionRecordEntry(json: unknown): Result<SessionRecordEntr
 
 /**
  * Check an entry against the session it is recorded in: the meeting's date within the session
- * (opens..closes), and a vote named by an explanation or a correction being a vote recorded
+ * (opens..closes) and the one the record already gives that meeting (`meetings`), and a vote named by an explanation or a correction being a vote recorded
  * earlier (`votes`: the seqs of the session's votes with their meeting). Refused naming the field.
  */
 export function checkEntryInSession(
   entry: SessionRecordEntry,
   session: { opens: string; closes: string },
   votes: ReadonlyMap<number, { meeting: number; date: string }>,
+  meetings: ReadonlyMap<number, string> = new Map(),
 ): Result<SessionRecordEntry, RecordRefusal> {
   if (entry.date < session.opens || entry.date > session.closes) return refuse('date', `the session met from ${session.opens} to ${session.closes}, not on ${entry.date}`);
+  const held = meetings.get(entry.meeting);
+  if (held !== undefined && held !== entry.date) return refuse('date', `the record has meeting ${entry.meeting} on ${held}, not on ${entry.date}`);
   const voteSeq = entry.kind === 'vote' ? null : entry.voteSeq;
   if (voteSeq !== null) {
     const vote = votes.get(voteSeq);

@@ -62,7 +62,8 @@ export async function appendSessionEntry(tx: RecordRepos, input: { sessionId: st
   }
   const record = await sessionEntries(tx, session.id);
   const votes = new Map(record.filter((r) => r.entry.kind === 'vote').map((r) => [r.seq, { meeting: r.entry.meeting, date: r.entry.date }]));
-  const inSession = checkEntryInSession(entry, session, votes);
+  const meetings = new Map(record.map((r) => [r.entry.meeting, r.entry.date]));
+  const inSession = checkEntryInSession(entry, session, votes, meetings);
   if (!inSession.ok) throw entryRefused(inSession.error);
   const row = await tx.appendSessionRecord({
     sessionId: session.id,

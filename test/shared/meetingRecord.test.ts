@@ -146,6 +146,15 @@ describe('an entry in its session', () => {
     expect(checkEntryInSession(correction(1, 1, '2022-10-17'), session, votes)).toMatchObject({ ok: false, error: { field: 'meeting' } });
   });
 
+  it('keeps one date for a meeting', () => {
+    const meetings = new Map([[2, '2022-10-17']]);
+    expect(checkEntryInSession(parsed(procedural), session, votes, meetings).ok).toBe(true);
+    expect(checkEntryInSession(parsed({ ...procedural, date: '2022-10-18' }), session, votes, meetings)).toEqual({
+      ok: false,
+      error: { field: 'date', message: 'the record has meeting 2 on 2022-10-17, not on 2022-10-18' },
+    });
+  });
+
   it('round-trips through its stored payload and columns', () => {
     for (const json of [procedural, { kind: 'vote_correction', ...at, voteSeq: 1, delegationId: 'TUR', intended: 'abstain' }]) {
       const e = parsed(json);
