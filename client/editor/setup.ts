@@ -56,10 +56,11 @@ export function draftingPlugins(options: Omit<DraftingEditorOptions, 'mount' | '
   if (options.awareness) {
     plugins.push(
       yCursorPlugin(options.awareness, {
-        // The stock cursor, labelled for assistive technology with the delegation's name.
+        // The stock cursor, hidden from assistive technology: it stands inside the words, so a
+        // screen reader would read its name in the middle of them. "Who is here" names everyone.
         cursorBuilder: (user: { name?: string; color?: string }) => {
           const el = defaultCursorBuilder(user);
-          el.setAttribute('aria-label', `${user.name ?? 'someone'} is here`);
+          el.setAttribute('aria-hidden', 'true');
           return el;
         },
       }),

@@ -124,6 +124,10 @@ describe.skipIf(!hasChromium)('editor details in Chromium', () => {
       await caretAtEnd(second, 'op1');
       await usa.page.waitForTimeout(500);
       expect(await announced()).toBe(before);
+      // The others' carets stand inside the words: never read out there (#21).
+      const cursors = await usa.page.locator('.ProseMirror-yjs-cursor').evaluateAll((els) => els.map((e) => e.getAttribute('aria-hidden')));
+      expect(cursors.length).toBeGreaterThan(0);
+      expect(cursors.every((hidden) => hidden === 'true')).toBe(true);
       await first.context.close();
       await expect.poll(entries, { timeout: 5_000 }).toEqual([expect.stringContaining('United States')]);
       await expect.poll(announced).toMatch(/Chile.*left/);
