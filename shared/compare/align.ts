@@ -53,11 +53,6 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
     rightOf[i] = j;
     leftOf[j] = i;
   };
-  // A pair found between two anchors, so in the order of the others.
-  const keep = (i: number, j: number) => {
-    link(i, j);
-    inOrder.add(i);
-  };
   for (const kind of ['title', 'formula']) {
     const i = left.findIndex((u) => u.kind === kind);
     const j = right.findIndex((u) => u.kind === kind);
@@ -72,6 +67,11 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
   matchUniqueTexts(left, right, rightOf, leftOf, link);
 
   const inOrder = longestChain(rightOf, (i) => (left[i]!.kind === 'subparagraph' ? 0.01 : 1));
+  // A pair found between two anchors, so in the order of the others.
+  const keep = (i: number, j: number) => {
+    link(i, j);
+    inOrder.add(i);
+  };
   // Profiles are made only for blocks that get past the bound on lengths, once each.
   const cache = (units: readonly Unit[], joined: boolean) => {
     const made: (Profile | undefined)[] = new Array(units.length);
