@@ -198,7 +198,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   await refreshFinal(draft).catch(() => undefined);
 
   const main = el('div', { className: 'draft-main' }, finalSlot, banner, finalFailed, choice, finalSection.element, working);
-  const recordPanels = (d: DraftDetail, e: DraftEventJSON[] | null) => [statusPanel(d, e), states.element, sponsorsPanel(d), lineagePanel(d)];
+  const recordPanels = (d: DraftDetail, e: DraftEventJSON[] | null) => [statusPanel(d, e), states.element, sponsorsPanel(d), lineagePanel(d, e)];
   const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } }, presence.element, ...recordPanels(draft, events));
   app.replaceChildren(el('div', { className: 'draft-page' }, header, main, side));
 

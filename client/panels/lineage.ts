@@ -2,7 +2,7 @@
  * The lineage panel: the chain of issued texts (L.9 → L.9/Rev.1), each with its date, and the way
  * into comparing them. A text recorded as issued whose words the record does not hold says so.
  */
-import type { DraftDetail, LineageEntry } from '../api';
+import type { DraftDetail, DraftEventJSON, LineageEntry } from '../api';
 import { el, formatWhen } from '../dom';
 
 // A link into the comparison view (a full page load: the comparison needs no open socket).
@@ -13,8 +13,8 @@ function compareLink(draft: DraftDetail, text: string, pair?: { left: string; ri
 }
 const short = (symbol: string) => symbol.slice(symbol.search(/\/L\.\d/) + 1);
 
-/** The lineage of a draft, oldest first; the working text closes the chain. */
-export function lineagePanel(draft: DraftDetail): HTMLElement {
+/** The lineage of a draft, oldest first; the text acted on (when amended orally) and the working text close the chain; `events` is the draft's record. */
+export function lineagePanel(draft: DraftDetail, events: readonly DraftEventJSON[] | null = null): HTMLElement {
   const notes = (draft.provenance ?? []).filter((p) => p.kind === 'text_not_in_record' && p.symbol !== null).map((p) => p.symbol!);
   // A note names the text in full or as a chair says it ("L.9"); the stored row holds no text of it.
   const notInRecord = (e: LineageEntry) => notes.some((n) => e.symbol === n || e.symbol.endsWith(`/${n}`));
@@ -36,6 +36,24 @@ export function lineagePanel(draft: DraftDetail): HTMLElement {
     );
   });
   const last = issued[issued.length - 1];
+  // After final action on an amended text: the text adopted, and what the oral amendments changed.
+  // Only when an accepted amendment changed words the record holds (not one "whose words are not in the record").
+  const final = draft.finalText;
+  const changedOrally = (events ?? []).some((e) => {
+    const a = e.type === 'oral_amendment' ? (e.payload.amendment as { kind?: string; accepted?: boolean } | undefined) : undefined;
+    return a?.accepted === true && a.kind !== 'words_not_in_record' && e.payload.symbol === final?.symbol;
+  });
+  if (final?.asOrallyAmended && changedOrally) {
+    items.push(
+      el(
+        'li',
+        { className: 'final', attrs: { 'data-text': 'final' } },
+        el('span', {}, short(final.label)),
+        ' (the text acted on) · ',
+        compareLink(draft, 'changes made orally', { left: short(final.symbol), right: 'final' }),
+      ),
+    );
+  }
   items.push(
     el(
       'li',

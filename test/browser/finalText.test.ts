@@ -134,8 +134,18 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     expect(record).toContain('Adopted as orally amended at the 11th meeting');
     await screenshot(room, 'final-text-page');
 
+    // The lineage offers what the oral amendment changed: the issued text against the text adopted.
+    const amended = room.locator('ol.lineage li[data-text="final"]');
+    expect(await amended.textContent()).toContain(`${short} as orally amended (the text acted on)`);
+    await amended.getByRole('link', { name: 'changes made orally' }).click();
+    await room.waitForURL(/\/compare\?/);
+    await room.locator('.cmp-changes li').first().waitFor({ timeout: 15_000 });
+    expect(await room.locator('.cmp-changes li').allTextContents()).toEqual(['OP 3 — changed']);
+    const inserted = (await room.locator('.cmp-row[data-status="changed"] ins').allTextContents()).join('|');
+    expect(inserted).toMatch(/all.*\|.*and observers/);
+
     // After a reload the page opens on the text adopted too.
-    await room.reload();
+    await room.goto(`${world.server.url}/drafts/${id}`);
     await final.locator('.ph-operative').first().waitFor({ timeout: 15_000 });
     expect(await final.locator('.ph-operative').nth(2).textContent()).toBe(AMENDED);
     await reads(frozen.textReadOnly!.message);
@@ -255,6 +265,8 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     expect(printed).toBeTruthy();
     expect(await page.locator('.draft-head [data-provenance="printed_version"]').allTextContents()).toEqual([printed]);
     expect(await page.locator('ol.lineage li[data-missing="text not in the record"] .symbol').allTextContents()).toEqual(['CTOC/COP/2022/L.10', 'CTOC/COP/2022/L.10/Rev.1']);
+    // Its amendment's words are not in the record: nothing to compare as "changes made orally".
+    expect(await page.locator('ol.lineage li[data-text="final"]').count()).toBe(0);
 
     await page.goto(`${world.server.url}/drafts/${l9.id}`);
     // A decision of lettered paragraphs only: (a), (b) …
