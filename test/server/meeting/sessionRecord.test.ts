@@ -66,6 +66,8 @@ await describeOnBackends('the session record', ({ server }) => {
       voteSeq: 1,
       speakers: [{ delegationId: w.delegations.other.id }, { delegationId: w.delegations.main.id }],
     });
+    const otherDay = await w.api('secretariat', 'POST', path, { ...vote, date: '2022-10-18' });
+    expect([otherDay.status, otherDay.body.error.details.field]).toEqual([422, 'date']); // the 2nd meeting was on the 17th
     const correction = await w.api('secretariat', 'POST', path, {
       kind: 'vote_correction',
       meeting: 3,
