@@ -12,8 +12,7 @@ function side(u: Unit): ComparedSide {
   return { id: u.id, kind: u.kind, ref: u.ref, label: u.label, text: u.text };
 }
 
-function statusOf(l: Unit, r: Unit, moved: boolean): ComparisonStatus {
-  const same = l.text === r.text;
+function statusOf(l: Unit, r: Unit, moved: boolean, same: boolean): ComparisonStatus {
   if (moved) return same ? 'moved' : 'moved-and-changed';
   if (!same) return 'changed';
   return l.ref === r.ref ? 'unchanged' : 'renumbered-only';
@@ -40,11 +39,13 @@ export function rowLabel(status: ComparisonStatus, left?: ComparedSide, right?: 
 }
 
 function pairRow(l: Unit, r: Unit, moved: boolean): ComparedParagraph {
-  const status = statusOf(l, r, moved);
+  // Compared once: two pasted texts' paragraphs are equal strings in different places, read whole.
+  const same = l.text === r.text;
+  const status = statusOf(l, r, moved, same);
   const left = side(l);
   const right = side(r);
   const row: ComparedParagraph = { kind: r.kind, status, label: rowLabel(status, left, right), left, right, similarity: 1 };
-  if (l.text !== r.text) {
+  if (!same) {
     row.segments = diffText(l.text, r.text);
     row.similarity = keptShare(row.segments, l.text, r.text);
   }
