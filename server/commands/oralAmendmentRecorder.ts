@@ -15,7 +15,7 @@ import { paragraphIdOf } from '../../shared/paragraphLabels';
 import { amendmentsOpen } from '../../shared/policy';
 import { textFromJSON } from '../../shared/schema';
 import type { DraftEventRow, RevisionRow, Store } from '../storage/types';
-import { oralAmendmentsOf, RecordTypes, type OralAmendmentPayload } from './meetingRecord';
+import { oralAmendmentsOf, provenanceOf, RecordTypes, textNotInRecord, type OralAmendmentPayload } from './meetingRecord';
 import { recordEntry } from './recordAppender';
 import { DomainError, DomainErrors } from '../errors';
 
@@ -96,11 +96,19 @@ export async function recordOralAmendment(store: Store, input: OralAmendmentInpu
       const named = input.symbol === undefined ? latest : revisions.find((r) => r.symbol === input.symbol || r.symbol.endsWith(`/${input.symbol}`));
       if (!named) throw DomainErrors.notFound(`revision ${input.symbol}`);
       if (named !== latest) throw DomainErrors.refused(`oral amendments are made to the text before the body, ${latest.symbol}, not ${named.symbol}`);
+      // Words cannot be found in a text the record does not hold; that an amendment was made can be recorded.
+      const kind = (input.amendment as { kind?: unknown } | null)?.kind;
+      if (kind !== 'words_not_in_record' && textNotInRecord(provenanceOf(ctx.rows), latest.symbol)) {
+        throw new DomainError(
+          ErrorIds.textNotInRecord,
+          `the text of ${latest.symbol} is not in the record: only an amendment whose words are not in the record either (words_not_in_record) can be recorded against it`,
+        );
+      }
       const valid = checkOralAmendment(withParagraph(input.amendment, input.paragraph, latest));
       if (!valid.ok) throw invalid(valid.error, input.paragraph !== undefined);
       const amendment = valid.value;
       if (amendment.proposedBy !== null && !(await ctx.tx.getDelegation(amendment.proposedBy))) {
-        throw DomainErrors.refused(`there is no delegation with id "${amendment.proposedBy}"`);
+        throw new DomainError(ErrorIds.refused, `there is no delegation with id "${amendment.proposedBy}"`, { field: 'proposedBy' });
       }
       const before = amendmentsFor(ctx.rows, latest);
       const applied = amendedText(latest, [...before, { ...amendment, accepted: true }]);

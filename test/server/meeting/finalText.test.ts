@@ -205,4 +205,34 @@ await describeOnBackends('the final text', ({ server }) => {
     expect((await w.api('nonSponsor', 'GET', w.draftPath('/text?text=final'))).body).toMatchObject({ state: 'issued', label: `${w.short()}/Rev.1` });
     expect((await note({ kind: 'illustrative', symbol: null })).status).toBe(403);
   });
+
+  it('records against a text not in the record only that an amendment was made, and the final text stays unknown', async () => {
+    const store = server().store;
+    const empty = { type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: 'T' }] }] };
+    const l1 = `${w.session.symbolPrefix}/${w.short()}`;
+    await store.createRevision({
+      draftId: w.draft.id,
+      symbol: l1,
+      revision: 0,
+      text: empty,
+      hash: textHash(empty),
+      sponsorIds: [],
+      issuedAt: new Date().toISOString(),
+      issuedBy: null,
+    });
+    await store.appendDraftEvent({ draftId: w.draft.id, type: 'issued', payload: { symbol: l1, revision: 0 }, userId: null });
+    expect((await w.api('secretariat', 'POST', w.draftPath('/provenance'), { kind: 'text_not_in_record', symbol: w.short() })).status).toBe(201);
+
+    const words = await w.amend({ paragraphId: 'op2', kind: 'replace_words', words: 'twelfth', text: 'thirteenth', proposedBy: null, accepted: true });
+    expect([words.status, words.body.error.id]).toEqual([404, 'text_not_in_record']);
+    const byLabel = await w.amend({ paragraph: 'OP 2', kind: 'delete_paragraph', proposedBy: null, accepted: true });
+    expect([byLabel.status, byLabel.body.error.id]).toEqual([404, 'text_not_in_record']);
+    expect((await w.amend({ kind: 'words_not_in_record', proposedBy: null, accepted: true })).status).toBe(201);
+    await w.record('adopted', { ...adoptedWithoutVote, orallyAmended: true });
+    expect((await w.api('nonSponsor', 'GET', w.draftPath())).body.finalText).toBeNull();
+    const final = await w.api('nonSponsor', 'GET', w.draftPath('/text?text=final'));
+    expect([final.status, final.body.error]).toEqual([404, { id: 'text_not_in_record', message: `the text of ${w.short()} is not in the record` }]);
+    // Nothing to lock: the freeze is refused rather than hashing the empty row.
+    expect((await w.api('secretariat', 'POST', w.draftPath('/freeze'), {})).status).toBe(404);
+  });
 });
