@@ -48,6 +48,8 @@ export interface ParagraphStateEvent {
   textHash?: string | null;
   /** The chair locked the paragraph: its text may not change until it is marked again. */
   locked?: boolean;
+  /** The update log's last seq when it was marked (where a search for who changed it starts). */
+  logSeq?: number | null;
 }
 
 /** The states as of a point of the record (inclusive), or after every event; paragraphs absent are open. */

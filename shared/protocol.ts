@@ -77,6 +77,11 @@ export const CloseReasons = {
   textBroken: { code: 4425, reason: 'The working text is broken' },
   /** The secretariat deactivated the account or changed its rights: this connection ends for good. */
   accessRevoked: { code: 4410, reason: 'Access revoked' },
+  /**
+   * The update changes a paragraph the chair agreed and locked: refused, nothing stored; the
+   * client's copy has diverged. The close frame's reason names the paragraph when it fits.
+   */
+  paragraphLocked: { code: 4423, reason: 'Update refused: the paragraph is agreed and locked' },
   /** A frame larger than the frame limit. */
   frameTooLarge: { code: 4413, reason: 'Frame too large' },
   /** The draft would grow past the size limit. */
@@ -123,7 +128,9 @@ export type Refusal =
   /** The update depends on content the server does not have. */
   | { reason: 'missing_dependencies' }
   /** The update writes under a Yjs client id this connection does not own. */
-  | { reason: 'client_id_taken' };
+  | { reason: 'client_id_taken' }
+  /** The update changes paragraphs the chair locked; `why` names the first ("OP 3 is agreed and locked by the chair: …"). */
+  | { reason: 'paragraph_locked'; paragraphIds: string[]; why: string };
 
 /**
  * The JSON payload of a `MessageType.notice` frame: a union on `kind`. Every notice carries the
@@ -155,6 +162,8 @@ export const DeniedPrefix = {
   missingDependencies: 'missing_dependencies',
   /** The update writes under a client id another connection or user owns. */
   clientIdTaken: 'client_id_taken',
+  /** The update changes a paragraph the chair agreed and locked. */
+  paragraphLocked: 'paragraph_locked',
 } as const;
 
 /** Default limits (configurable on the server). */

@@ -1,7 +1,8 @@
 /**
  * One loaded draft: its Y.Doc, presence, open connections, and the ordered path every edit
  * takes — check rights and client ids, prove it on a copy (it must change something, leave
- * nothing pending and keep the text valid: textProof.ts), claim authorship, commit durably,
+ * nothing pending, keep the text valid and the chair's locked paragraphs as they are:
+ * textProof.ts, agreedGuard.ts), claim authorship, commit durably,
  * then apply and relay. Nothing reaches the
  * document or another client before its commit is durable; a failed commit keeps the edit in
  * memory and stops accepting new ones until storage answers again. A commit the store refuses
@@ -13,6 +14,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { mayEditText, textReadOnly, type DraftAccess } from '../../shared/policy';
 import { CloseReasons, deniedReason, NoticeKinds, TEXT_FRAGMENT, type CloseReason, type CollabMode, type Notice, type Refusal } from '../../shared/protocol';
 import type { PresenceSubject } from '../../shared/presence';
+import { lockedRefusal, type ParagraphState } from '../../shared/negotiation';
+import { sequentialNumbering } from '../../shared/numbering';
 import { DraftFrozen, type Store } from '../storage/types';
 import { DomainErrors } from '../errors';
 import type { AuthenticatedUser } from '../auth/authenticate';
@@ -25,7 +28,8 @@ import { inspectUpdate } from './inspect';
 import { awarenessRemoval } from './remotePresence';
 import { PresenceGuard } from './presenceGuard';
 import { ProvingDoc } from './textProof';
-import { nestedTooDeep } from './fragmentText';
+import { docText, nestedTooDeep } from './fragmentText';
+import { ParagraphLocks } from './agreedGuard';
 import type { AwarenessEntry } from './wire';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './wire';
 
@@ -72,6 +76,7 @@ export class DraftRoom implements FanoutRoom {
   private readonly owners: ClientIdOwners;
   private readonly proving: ProvingDoc;
   private readonly guard: PresenceGuard;
+  private readonly locks: ParagraphLocks;
   /** Updates with missing dependencies each peer sent since its last accepted one. */
   private readonly unsynced = new WeakMap<Peer, number>();
   private queue: Pending[] = [];
@@ -100,6 +105,7 @@ export class DraftRoom implements FanoutRoom {
     this.checkpointSeq = checkpointSeq;
     this.approxBytes = Y.encodeStateAsUpdate(doc).length;
     this.owners = new ClientIdOwners(store, draftId);
+    this.locks = new ParagraphLocks(store, draftId, (e) => opts.log.error(`collab: reading the locks of ${draftId} failed`, e));
     // Updates read back from the log were stored by another instance: relay, never store again.
     this.follower = new LogFollower(
       store,
@@ -240,17 +246,21 @@ export class DraftRoom implements FanoutRoom {
       peer.close(CloseReasons.clientIdTaken);
       return;
     }
-    let proof = this.proving.prove(update, facts.firstClocks);
+    const locked = await this.locks.current();
+    const lockedIds = new Set(locked.keys());
+    let proof = this.proving.prove(update, facts.firstClocks, lockedIds);
     // It may build on edits another instance stored that this room has not read yet.
     if (!proof.ok && proof.problem === 'missing_dependencies') {
       // (Storage that does not answer now leaves the update refused, as it would be anyway.)
       await this.catchUp().catch(() => undefined);
-      proof = this.proving.prove(update, facts.firstClocks);
+      proof = this.proving.prove(update, facts.firstClocks, lockedIds);
     }
     if (!proof.ok) {
       if (proof.problem === 'invalid_text') {
         this.refuse(peer, { reason: 'invalid_text', why: proof.why }, `your edit would make the text invalid: ${proof.why}`);
         peer.close(CloseReasons.invalidText);
+      } else if (proof.problem === 'locked_paragraph') {
+        this.refuseLocked(peer, proof.paragraphIds, locked);
       } else {
         this.refuseMissing(peer);
       }
@@ -343,8 +353,21 @@ export class DraftRoom implements FanoutRoom {
   /** Tell a peer its edit was dropped (a notice, and y-protocols' "permission denied" for stock clients). */
   private refuse(peer: Peer, refusal: Refusal, message: string): void {
     // Stock clients read "read_only: <the policy's reason>", as they always have.
-    const denied = refusal.reason === 'read_only' ? refusal.why : message;
+    const denied = refusal.reason === 'read_only' || refusal.reason === 'paragraph_locked' ? refusal.why : message;
     peer.tell({ kind: NoticeKinds.updateRefused, refusal, message }, deniedReason(refusal.reason, denied));
+  }
+
+  /**
+   * An edit of a paragraph the chair locked: told why, in the chair's words, and closed, as its
+   * copy now holds an edit the server will never have (the client reloads the stored text).
+   */
+  private refuseLocked(peer: Peer, paragraphIds: string[], locked: ReadonlyMap<string, ParagraphState>): void {
+    const text = docText(this.doc);
+    const refs = text.ok ? sequentialNumbering(text.value).byId : new Map<string, { ref: string }>();
+    const why = lockedRefusal(refs.get(paragraphIds[0]!)?.ref || `paragraph ${paragraphIds[0]}`, locked.get(paragraphIds[0]!) ?? 'agreed');
+    this.refuse(peer, { reason: 'paragraph_locked', paragraphIds, why }, `your edit was not accepted: ${why}`);
+    const reason = Buffer.byteLength(why) <= 123 ? why : CloseReasons.paragraphLocked.reason;
+    peer.close({ code: CloseReasons.paragraphLocked.code, reason });
   }
 
   /** Tell a peer its edit was dropped because it may not edit (now). */
@@ -356,6 +379,8 @@ export class DraftRoom implements FanoutRoom {
   /** Re-evaluate every peer's rights after the draft's access changed; tell those whose mode changed. */
   setAccess(access: DraftAccess): void {
     this.access = access;
+    // Called whenever the record changed: the chair may have locked or unlocked a paragraph.
+    this.locks.reload();
     for (const peer of this.peers) {
       const { mode, why } = this.modeFor(peer.user);
       if (mode === peer.mode) continue;

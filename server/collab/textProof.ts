@@ -1,13 +1,15 @@
 /**
  * The proving document: every update is tried on a copy of the room's document before it is
  * stored, so that what an update would do is known exactly, not guessed from its bytes. It
- * answers three questions:
+ * answers four questions:
  *
  * - Does it change anything? An update that adds no struct and deletes nothing live (a
  *   reconnecting client's sync step 2, or noise) is not stored.
  * - Does it leave structs pending? An update whose structs or deletions depend on content the
  *   server does not have would sit in the log forever, waiting, and lets a client write ahead
  *   under someone else's client id. It is refused.
+ * - Does it leave the paragraphs the chair locked alone (agreedGuard.ts)? Their content is
+ *   compared through what the transaction changed and deleted.
  * - Is the text still valid for the schema (shared/schema.ts)? Only known node types, each
  *   where its parent's content allows it (which also bounds the depth), known attributes with
  *   valid values, known marks where they are allowed, text only where inline content goes, and
@@ -26,11 +28,17 @@ import * as Y from 'yjs';
 import type { NodeType } from 'prosemirror-model';
 import { resolutionSchema } from '../../shared/schema';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
+import { touchedParagraphs } from './agreedGuard';
 import { childTypesOf, MAX_TEXT_DEPTH } from './fragmentText';
 import { firstClocksOf } from './inspect';
 
 /** What trying an update showed. */
-export type Proof = { ok: true; changed: boolean } | { ok: false; problem: 'invalid_text'; why: string } | { ok: false; problem: 'missing_dependencies' };
+export type Proof =
+  | { ok: true; changed: boolean }
+  | { ok: false; problem: 'invalid_text'; why: string }
+  | { ok: false; problem: 'missing_dependencies' }
+  /** It changes paragraphs the chair locked (agreedGuard.ts). */
+  | { ok: false; problem: 'locked_paragraph'; paragraphIds: string[] };
 
 /** Longest attribute value, as JSON (paragraph ids are 12 characters). */
 export const MAX_ATTRIBUTE_JSON = 256;
@@ -42,6 +50,8 @@ type Container = Y.AbstractType<any>;
 const childTypes = new Map(Object.values(resolutionSchema.nodes).map((type) => [type, childTypesOf(type)]));
 
 class Invalid extends Error {}
+
+const NONE: ReadonlySet<string> = new Set();
 
 const invalid = (why: string): never => {
   throw new Invalid(why);
@@ -156,7 +166,7 @@ export class ProvingDoc {
    * rebuilt before the next proof. `firstClocks` (from inspect.ts, when the caller has it) spares
    * decoding the update a second time.
    */
-  prove(update: Uint8Array, firstClocks: ReadonlyMap<number, number> = firstClocksOf(update)): Proof {
+  prove(update: Uint8Array, firstClocks: ReadonlyMap<number, number> = firstClocksOf(update), locked: ReadonlySet<string> = NONE): Proof {
     const doc = this.ready();
     // The common case of a gap (a client typing before it has sent what it typed offline) is
     // seen from the clocks alone, without applying the update and rebuilding the copy after it.
@@ -168,7 +178,11 @@ export class ProvingDoc {
         done = tr;
         Y.applyUpdate(doc, update);
         if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) proof = { ok: false, problem: 'missing_dependencies' };
-        else checkTransaction(doc, tr);
+        else {
+          checkTransaction(doc, tr);
+          const touched = touchedParagraphs(tr, locked);
+          if (touched.length > 0) proof = { ok: false, problem: 'locked_paragraph', paragraphIds: touched };
+        }
       });
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;

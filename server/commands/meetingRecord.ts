@@ -30,6 +30,12 @@ export const RecordTypes = {
 export interface ParagraphStatePayload {
   paragraphId: string;
   state: ParagraphState;
+  /** The paragraph's text hash when marked (shared/negotiation.ts paragraphTextHash); absent in older entries. */
+  textHash?: string | null;
+  /** The update log's last seq when marked: where "who changed it since" starts looking. */
+  logSeq?: number;
+  /** Locked by the chair: the collaboration server refuses changes to its text (server/collab/agreedGuard.ts). */
+  locked?: boolean;
 }
 /** Payload of an oral amendment: the issued text it amends, and the amendment as validated. */
 export interface OralAmendmentPayload {
@@ -85,6 +91,9 @@ export function paragraphStateEvents(rows: readonly DraftEventRow[]): ParagraphS
     state: r.payload.state,
     at: r.at,
     by: r.userId ?? '',
+    textHash: r.payload.textHash ?? null,
+    locked: r.payload.locked === true,
+    logSeq: r.payload.logSeq ?? null,
   }));
 }
 

@@ -1,5 +1,5 @@
 /** How the chair's paragraph states, oral amendments and numbers look in JSON. */
-import { formatAgreedCount, PARAGRAPH_STATE_LABELS, type NegotiationCounts, type ParagraphState, type ParagraphStateEvent } from '../../shared/negotiation';
+import { formatAgreedCount, PARAGRAPH_STATE_LABELS, type NegotiationCounts, type ParagraphStanding, type ParagraphState, type ParagraphStateEvent } from '../../shared/negotiation';
 import type { NumberPayload, OralAmendmentPayload } from '../commands/meetingRecord';
 import type { UserRow } from '../storage/types';
 import { presentUserRef } from './user';
@@ -11,12 +11,47 @@ export function presentNegotiationCounts(counts: NegotiationCounts | null) {
   return counts ? { ...counts, text: { en: formatAgreedCount(counts, 'en'), zh: formatAgreedCount(counts, 'zh') } } : null;
 }
 
-/** The states of a draft's paragraphs now (paragraphs absent are open), the counts, and the record of changes. */
-export function presentParagraphStates(states: ReadonlyMap<string, ParagraphState>, counts: NegotiationCounts | null, events: readonly ParagraphStateEvent[], users: Users) {
+/** Who changed an agreed paragraph last, as the update log knows it (server/collab/agreedHistory.ts). */
+type LastChanges = ReadonlyMap<string, { userId: string | null; at: string; seq: number }>;
+
+/**
+ * The states of a draft's paragraphs now (paragraphs absent are open), the counts, and the record
+ * of changes. With `standings` (shared/negotiation.ts paragraphStandings), each agreed paragraph
+ * says whether it is locked and whether its text changed since it was marked, and by whom and
+ * when it last changed, where the update log knows it.
+ */
+export function presentParagraphStates(
+  states: ReadonlyMap<string, ParagraphState>,
+  counts: NegotiationCounts | null,
+  events: readonly ParagraphStateEvent[],
+  users: Users,
+  standings: ReadonlyMap<string, ParagraphStanding> = new Map(),
+  lastChanges: LastChanges = new Map(),
+) {
+  const user = (id: string | null | undefined) => presentUserRef(id ? (users.get(id) ?? null) : null);
   return {
-    states: Object.fromEntries([...states].map(([id, state]) => [id, { state, label: PARAGRAPH_STATE_LABELS[state] }])),
+    states: Object.fromEntries(
+      [...states].map(([id, state]) => {
+        const s = standings.get(id);
+        const change = s?.changedSinceAgreed ? lastChanges.get(id) : undefined;
+        return [
+          id,
+          {
+            state,
+            label: PARAGRAPH_STATE_LABELS[state],
+            locked: s?.locked ?? false,
+            markedAt: s?.since.at ?? null,
+            markedBy: user(s?.since.by),
+            textHash: s?.textHash ?? null,
+            changedSinceAgreed: s?.changedSinceAgreed ?? false,
+            changedBy: change ? user(change.userId) : null,
+            changedAt: change?.at ?? null,
+          },
+        ];
+      }),
+    ),
     counts: presentNegotiationCounts(counts),
-    changes: events.map((e) => ({ seq: e.seq, paragraphId: e.paragraphId, state: e.state, at: e.at, user: presentUserRef(users.get(e.by) ?? null) })),
+    changes: events.map((e) => ({ seq: e.seq, paragraphId: e.paragraphId, state: e.state, locked: e.locked === true, at: e.at, user: user(e.by) })),
   };
 }
 
