@@ -1,10 +1,10 @@
 /**
  * A text as the session's report prints it: the number line once adopted ("第 11/5 号决议",
- * "Resolution 11/5") and the line of its adoption ("Adopted at the 11th meeting, on 21 October
- * 2022"), the title, the formula, the paragraphs with their derived numbers ("1.",
+ * "Resolution 11/5"), the title, the formula, the paragraphs with their derived numbers ("1.",
  * "(a)"), annexes under their labels, footnote markers as superscript digits and the notes
  * at the end (a plain-text file has no pages to put them at the foot of), bold as `**…**` like
- * the fixture texts. One blank line
+ * the fixture texts; the line of adoption ("Adopted at the 11th meeting, on 21 October 2022")
+ * after the text, before the notes. One blank line
  * between blocks, so that `importPlainText` reads the output back into the same structure.
  */
 import type { Node as PMNode } from 'prosemirror-model';
@@ -58,7 +58,6 @@ export function exportPlainText(text: PMNode | TextJSON, options: PlainTextOptio
   const out: string[] = [];
   const published = options.adoptedAs;
   if (published) out.push(numberLine(published, lang));
-  if (published?.meeting !== undefined && published.date !== undefined) out.push(adoptionLine({ meeting: published.meeting, date: published.date }, lang));
   for (const b of blocks) {
     if (b.role === 'annex') out.push(b.label);
     else if (b.role === 'paragraph') {
@@ -66,6 +65,9 @@ export function exportPlainText(text: PMNode | TextJSON, options: PlainTextOptio
       out.push(b.label ? `${b.label} ${body}` : body);
     } else out.push(line(b.inlines, notes));
   }
+  // The line of adoption closes the text, as resolutions end with their meeting and date: at the
+  // top, the importer would take it for the title (the first line without final punctuation).
+  if (published?.meeting !== undefined && published.date !== undefined) out.push(adoptionLine({ meeting: published.meeting, date: published.date }, lang));
   // An empty block (an untitled draft) would only shift the importer's reading of the lines.
   const paragraphs = out.filter((l) => l.trim() !== '');
   return [...paragraphs, ...notes].join((options.eol ?? '\n').repeat(2)) + (options.eol ?? '\n');

@@ -24,6 +24,19 @@ describe('plain text as the reports print it', () => {
     expect(lines.slice(-2)).toEqual(['¹ United Nations, Treaty Series, vol. 2225.', '² See CTOC/COP/2022/3.']);
   });
 
+  it('prints the adopted text under its number, the line of its adoption after the text and before the notes; the importer keeps the title', () => {
+    const adoptedAs = { kind: 'resolution' as const, number: '11/5', meeting: 11, date: '2022-10-21' };
+    const lines = exportPlainText(englishText(), { adoptedAs }).trim().split('\n\n');
+    expect(lines.slice(0, 2)).toEqual(['Resolution 11/5', 'Strengthening international cooperation']);
+    expect(lines.slice(-3)).toEqual(['Adopted at the 11th meeting, on 21 October 2022', '¹ United Nations, Treaty Series, vol. 2225.', '² See CTOC/COP/2022/3.']);
+    const zh = exportPlainText(englishText(), { adoptedAs, lang: 'zh' }).trim().split('\n\n');
+    expect(zh[0]).toBe('第 11/5 号决议');
+    expect(zh).toContain('2022年10月21日第11次会议通过');
+    const back = importPlainText(exportPlainText(englishText(), { adoptedAs }));
+    expect(back.ok && back.value.report.heading).toMatchObject({ kind: 'resolution', number: '11/5' });
+    expect(back.ok && back.value.report.title).toBe('Strengthening international cooperation');
+  });
+
   it('leaves a single operative paragraph unnumbered', () => {
     const printed = exportPlainText(doc(title('T'), op('Decides to meet again.')));
     expect(printed).toBe('T\n\nDecides to meet again.\n');
