@@ -136,6 +136,45 @@ describe.skipIf(!hasChromium)('editor details in Chromium', () => {
     TEST_MS,
   );
 
+  it(
+    'draws the focus ring at 3:1 or more against the page, on controls and on the text (WCAG 1.4.11)',
+    async () => {
+      const draftId = await makeDraft(world, 'Focus ring', ['CHL']);
+      const { context, page } = await openDraft(browser, world, 'chile', draftId);
+      const contrast = (selector: string, property: 'outlineColor' | 'boxShadow') =>
+        page.evaluate(
+          ([sel, prop]) => {
+            const rgb = (css: string) => (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+            const lum = ([r, g, b]: number[]) =>
+              [r!, g!, b!]
+                .map((v) => v / 255)
+                .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+                .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+            const el = document.querySelector<HTMLElement>(sel!)!;
+            el.focus();
+            const ring = lum(rgb(getComputedStyle(el)[prop as 'outlineColor']));
+            // What the ring is drawn on: an outline on the parent's background, an inset shadow on the element's own.
+            let under: Element | null = prop === 'boxShadow' ? el : el.parentElement;
+            const transparent = (c: string) => c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
+            while (under && transparent(getComputedStyle(under).backgroundColor)) under = under.parentElement;
+            const page = lum(rgb(under ? getComputedStyle(under).backgroundColor : 'rgb(255,255,255)'));
+            const [hi, lo] = ring > page ? [ring, page] : [page, ring];
+            return (hi + 0.05) / (lo + 0.05);
+          },
+          [selector, property],
+        );
+      // Focus by keyboard, so that :focus-visible applies.
+      await page.keyboard.press('Tab');
+      expect(await contrast('.toolbar button[tabindex="0"]', 'outlineColor')).toBeGreaterThanOrEqual(3);
+      await page.locator('.ph-editor [data-id="op1"]').click();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      expect(await contrast('.ph-editor', 'boxShadow')).toBeGreaterThanOrEqual(3);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
   for (const width of [1280, 360]) {
     it(
       `puts negotiation numbers beside the text, never over it (${width} px wide)`,
