@@ -204,7 +204,6 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
   const voteForm = el(
     'form',
     { className: 'console-form meeting-vote', attrs: { 'aria-labelledby': `mv-${session.id}` } },
-    el('h4', { id: `mv-${session.id}` }, 'Record a procedural vote'),
     voteError,
     field('mv', 'meeting', 'Meeting', number()),
     field('mv', 'date', 'Date', el('input', { type: 'date', value: session.opens ?? '' })),
@@ -278,7 +277,6 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
   const statementForm = el(
     'form',
     { className: 'console-form meeting-statement', attrs: { 'aria-labelledby': `ms-${session.id}` } },
-    el('h4', { id: `ms-${session.id}` }, 'Record a statement'),
     statementError,
     field('ms', 'meeting', 'Meeting', number()),
     field('ms', 'date', 'Date', el('input', { type: 'date', value: session.opens ?? '' })),
@@ -333,8 +331,9 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
     el('h3', { id: `mr-${session.id}` }, 'Meeting record'),
     status,
     list,
-    voteForm,
-    statementForm,
+    // The forms fold away: the console lists every session, each with its record.
+    el('details', { className: 'record-vote' }, el('summary', { id: `mv-${session.id}` }, 'Record a procedural vote'), voteForm),
+    el('details', { className: 'record-statement' }, el('summary', { id: `ms-${session.id}` }, 'Record a statement'), statementForm),
     el(
       'details',
       { className: 'session-report-paragraphs' },

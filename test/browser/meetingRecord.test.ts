@@ -29,6 +29,7 @@ describe.skipIf(!hasChromium)('the meeting record in the console, in Chromium', 
     await section.locator('ol.meeting-record-list li').first().waitFor({ timeout: 10_000 }); // the record read
     const before = await section.locator('ol.meeting-record-list li[data-seq]').count();
 
+    await section.getByText('Record a procedural vote').click();
     const vote = section.locator('form.meeting-vote');
     await vote.locator('input[name="meeting"]').fill('2');
     await vote.locator('input[name="date"]').fill('2022-10-17');
@@ -62,6 +63,7 @@ describe.skipIf(!hasChromium)('the meeting record in the console, in Chromium', 
     expect(listed).toContain('63 in favour, 15 against, 25 abstaining; 78 present and voting, 53 required (two-thirds): carried');
     const seq = await item.getAttribute('data-seq');
 
+    await section.getByText('Record a statement').click();
     const statement = section.locator('form.meeting-statement');
     await statement.locator('input[name="meeting"]').fill('2');
     await statement.locator('input[name="date"]').fill('2022-10-17');
