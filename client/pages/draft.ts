@@ -7,6 +7,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
+import type { ParagraphAuthorship } from '../../shared/history';
 import type { NumberingBase } from '../../shared/numbering';
 import { textFromJSON } from '../../shared/schema';
 import { api, fetchFinalText, type DraftDetail, type DraftEventJSON, type Me } from '../api';
@@ -15,6 +16,7 @@ import { announce, presenceOf } from '../collab/presence';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
 import { connectionStatus } from '../connectionStatus';
 import { el } from '../dom';
+import { authorshipToggle } from '../editor/authorship';
 import { listFootnotes } from '../editor/footnotes';
 import { isEditable, numberingKey } from '../editor/keys';
 import { setNumbering } from '../editor/numbering';
@@ -96,6 +98,18 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const mount = el('div', { id: 'editor', className: 'editor-mount' }, el('p', { className: 'muted' }, 'Loading the text…'));
   const numberingSwitch = el('input', { type: 'checkbox', id: 'negotiation-numbers', disabled: true });
   const switchLabel = el('label', { htmlFor: 'negotiation-numbers', className: 'switch' }, numberingSwitch, ' Negotiation numbers (3 bis)');
+  // Who wrote what, from the update log: each delegation's words in its colour.
+  const authorship = authorshipToggle(
+    () => view,
+    async () => {
+      const [written, delegations] = await Promise.all([
+        api<{ paragraphs: ParagraphAuthorship[] }>('GET', `/api/drafts/${draftId}/authorship`),
+        api<{ id: string; name: { en: string } }[]>('GET', '/api/delegations'),
+      ]);
+      const names = new Map(delegations.map((d) => [d.id, d.name.en]));
+      return { paragraphs: written.paragraphs, nameOf: (id) => (id === null ? 'the secretariat or a chair' : (names.get(id) ?? 'a delegation')) };
+    },
+  );
 
   // The banner and the editor say the same: why this text cannot be changed, or nothing.
   const readOnly = () => readOnlyWhy(draft, userReason);
@@ -138,6 +152,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     el('p', { lang: 'zh', className: 'muted' }, draft.title.zh),
     notes,
     el('div', { className: 'draft-meta' }, status.element, switchLabel, printLink),
+    authorship.element,
   );
   const states = paragraphStatesPanel(draft, () => view?.state.doc ?? null);
   // The "final text" banner appears when the secretariat freezes the draft, live.
@@ -263,6 +278,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   });
 
   return () => {
+    authorship.destroy();
     states.destroy();
     finalSection.destroy();
     stopAnnouncing();

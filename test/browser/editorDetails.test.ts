@@ -137,6 +137,37 @@ describe.skipIf(!hasChromium)('editor details in Chromium', () => {
   );
 
   it(
+    'colours the text by the delegation that wrote it when asked, with a legend',
+    async () => {
+      const draftId = await makeDraft(world, 'Authorship colours', ['CHL', 'USA']);
+      const chile = await openDraft(browser, world, 'chile', draftId);
+      const usa = await openDraft(browser, world, 'usa', draftId);
+      await caretAtEnd(chile.page, 'op1');
+      await chile.page.keyboard.type(' Chile wrote this.');
+      await caretAtEnd(usa.page, 'op3');
+      await usa.page.keyboard.type(' The United States wrote this.');
+      await expect.poll(() => chile.page.locator('.ph-editor [data-id="op3"]').textContent()).toContain('United States wrote this.');
+      expect(await chile.page.locator('.ph-editor .ph-author').count()).toBe(0);
+      const toggle = chile.page.getByRole('button', { name: 'Authorship colours' });
+      // The words reach the log a moment after the others see them: ask until they are there.
+      const tinted = (who: string) => chile.page.locator(`.ph-editor .ph-author[title="Written by ${who}"]`).evaluateAll((els) => els.map((e) => e.textContent).join(''));
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => tinted('Chile'), { timeout: 10_000 }).toContain('Chile wrote this.');
+      await expect.poll(() => tinted('United States'), { timeout: 10_000 }).toContain('The United States wrote this.');
+      expect(await tinted('Chile')).not.toContain('United States wrote');
+      const legend = await chile.page.locator('.authorship-legend li').allTextContents();
+      expect(legend.some((l) => l.startsWith('United States: '))).toBe(true);
+      expect(legend.some((l) => l.startsWith('Chile: '))).toBe(true);
+      await toggle.click();
+      expect(await chile.page.locator('.ph-editor .ph-author').count()).toBe(0);
+      await chile.context.close();
+      await usa.context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
     'draws the focus ring at 3:1 or more against the page, on controls and on the text (WCAG 1.4.11)',
     async () => {
       const draftId = await makeDraft(world, 'Focus ring', ['CHL']);
