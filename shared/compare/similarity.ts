@@ -4,6 +4,9 @@
  * spaces; they also keep English and Arabic word order in view. A paragraph's bigrams are
  * kept as a sorted array so that comparing two is one linear merge.
  */
+import DiffMatchPatch from 'diff-match-patch';
+
+const ends = new DiffMatchPatch();
 
 /** A paragraph's character bigrams, sorted, as the similarity needs them. */
 export type Profile = Uint32Array;
@@ -56,10 +59,9 @@ export function lengthBound(left: number, right: number): number {
 export function keptEnds(a: string, b: string): number {
   const total = (a.length < 2 ? a.length : a.length - 1) + (b.length < 2 ? b.length : b.length - 1);
   if (total === 0) return 1;
-  const most = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < most && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < most - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  // diff-match-patch finds the common ends by halving native comparisons of slices, far faster
+  // than reading character after character; the suffix is looked for after the prefix.
+  const p = ends.diff_commonPrefix(a, b);
+  const s = ends.diff_commonSuffix(a.slice(p), b.slice(p));
   return (2 * (Math.max(p - 1, 0) + Math.max(s - 1, 0))) / total;
 }
