@@ -18,6 +18,7 @@ import { authorshipPlugin } from './authorship';
 import { editSelectedFootnote, FootnoteView, insertFootnoteCommand, askInPage, type AskText } from './footnotes';
 import { houseStylePlugin } from './houseStyle';
 import { paragraphIdsPlugin } from './ids';
+import { paragraphMarksPlugin } from './paragraphMarks';
 import { placeholderPlugin } from './placeholder';
 import { draftingKeymap } from './keymap';
 import { numberingPlugin } from './numbering';
@@ -79,6 +80,7 @@ export function draftingPlugins(options: Omit<DraftingEditorOptions, 'mount' | '
     houseStylePlugin(),
     placeholderPlugin(),
     authorshipPlugin(),
+    paragraphMarksPlugin(),
     dropCursor(),
     gapCursor(),
   );
