@@ -29,7 +29,7 @@ import { z } from 'zod';
 import { textHash } from '../../shared/canonical';
 import type { LocalizedText } from '../../shared/delegations';
 import { validateEvent } from '../../shared/lifecycle';
-import { PARAGRAPH_STATES } from '../../shared/negotiation';
+import { PARAGRAPH_STATES, paragraphsById, paragraphTextHash } from '../../shared/negotiation';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
 import { resolutionSchema as schema, type TextJSON } from '../../shared/schema';
 import { checkSponsorshipChange, type SponsorshipEvent } from '../../shared/sponsorship';
@@ -94,8 +94,8 @@ export interface PlannedIllustrative {
   record: (PlannedEvent | PlannedEntry)[];
   /** The working text after Rev.1, as the main sponsor's delegate typed it. */
   working: TextJSON;
-  /** The paragraph states the chair set, by paragraph id. */
-  paragraphStates: { id: string; state: (typeof PARAGRAPH_STATES)[number] }[];
+  /** The paragraph states the chair set on the working text, with each paragraph's text hash then (as server/commands/paragraphStateRecorder.ts records it). */
+  paragraphStates: { id: string; state: (typeof PARAGRAPH_STATES)[number]; textHash: string }[];
   /** The code of the delegation whose delegate typed the working text: the main sponsor. */
   typedBy: string;
 }
@@ -139,8 +139,12 @@ export function planIllustrative(f: IllustrativeFacts, now: Date): PlannedIllust
   const note: ProvenanceNote = { kind: 'illustrative', symbol: null, note: ILLUSTRATIVE_NOTE };
   record.unshift({ entry: { type: PROVENANCE, payload: { ...note } }, at: new Date(t - 2 * DAY).toISOString() });
   const working = illustrativeText(f.title.en, f.texts.working);
-  const ids = new Set(f.texts.working.map((p) => p.id));
-  for (const s of f.paragraphStates) if (!ids.has(s.id)) throw new Error(`illustrative draft: no paragraph ${s.id} in the working text`);
+  const byId = paragraphsById(working);
+  const paragraphStates = f.paragraphStates.map((s) => {
+    const node = byId.get(s.id);
+    if (!node) throw new Error(`illustrative draft: no paragraph ${s.id} in the working text`);
+    return { ...s, textHash: paragraphTextHash(node) };
+  });
   return {
     session: { number: 1, title: ILLUSTRATIVE_SESSION_TITLE, symbolPrefix: ILLUSTRATIVE_PREFIX, place: 'Illustrative (no real venue)', opens, closes: day(t + 2 * DAY) },
     title: f.title,
@@ -150,7 +154,7 @@ export function planIllustrative(f: IllustrativeFacts, now: Date): PlannedIllust
     revisions,
     record,
     working: working.toJSON() as TextJSON,
-    paragraphStates: f.paragraphStates,
+    paragraphStates,
     typedBy: f.sponsors.main,
   };
 }

@@ -253,10 +253,12 @@ async function writeIllustrative(
   await tx.appendUpdates([{ draftId: row.id, update: first, userId: users.secretariatId, delegationId: null }]);
   const taken = await tx.claimClientIds(row.id, users.typistId, [typed.clientId]);
   if (taken.length > 0) throw new Error("illustrative draft: the typist's client id is taken");
-  await tx.appendUpdates([{ draftId: row.id, update: typed.update, userId: users.typistId, delegationId: idOf(delegationIds, plan.typedBy) }]);
+  const [stored] = await tx.appendUpdates([{ draftId: row.id, update: typed.update, userId: users.typistId, delegationId: idOf(delegationIds, plan.typedBy) }]);
   const at = plan.revisions.at(-1)!.issuedAt;
   for (const s of plan.paragraphStates) {
-    await tx.appendDraftEvent({ draftId: row.id, type: RecordTypes.paragraphState, payload: { paragraphId: s.id, state: s.state }, userId: users.chairId, at });
+    // As the chair's command records a state: the paragraph's text hash and the log's seq then.
+    const payload = { paragraphId: s.id, state: s.state, textHash: s.textHash, logSeq: stored!.seq };
+    await tx.appendDraftEvent({ draftId: row.id, type: RecordTypes.paragraphState, payload, userId: users.chairId, at });
   }
 }
 

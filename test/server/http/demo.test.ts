@@ -185,6 +185,18 @@ describe('a server with the demo', () => {
       expect(changed.map((p: Json) => p.right.text).join(' ')).toContain('[compile / compile and publish]');
     });
 
+    it('has two paragraphs marked by the chair, unchanged since they were marked', async () => {
+      const states = (await get(`/api/drafts/${draft.id}/paragraph-states`)).body.states;
+      expect(Object.keys(states).sort()).toEqual(['ill-op4', 'ill-pp1']);
+      expect(states['ill-pp1']).toMatchObject({
+        state: 'agreed',
+        changedSinceAgreed: false,
+        markedBy: expect.objectContaining({ displayName: 'Chair of informal consultations' }),
+      });
+      expect(states['ill-op4']).toMatchObject({ state: 'agreed_ad_ref', changedSinceAgreed: false });
+      expect(states['ill-pp1'].textHash).toEqual(expect.any(String));
+    });
+
     it("opens in the editor on its working text for Chile's delegate, who can type in it at once", async () => {
       const chile = server.penholder.demoAccounts!.find((a) => a.login.startsWith('chile@'))!;
       const { token } = await loginAs(server, chile.login, chile.password);
