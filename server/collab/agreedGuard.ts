@@ -79,19 +79,23 @@ export class ParagraphLocks {
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types are generic over their events, and any container is one here
 type Container = Y.AbstractType<any>;
 
-// The id of an element as written, even if the transaction deleted it (its attribute is deleted with it).
-function idOf(type: Container): string | null {
-  if (!(type instanceof Y.XmlElement)) return null;
-  const item = type._map.get('id');
-  const value: unknown = item?.content.getContent().at(-1);
-  return typeof value === 'string' ? value : null;
+// Every id an element was written with, the newest first, deleted ones too: a paragraph deleted
+// loses its attributes with it, and one whose id is rewritten must still be known by its old id.
+function idsOf(type: Container): string[] {
+  if (!(type instanceof Y.XmlElement)) return [];
+  const ids: string[] = [];
+  for (let item: Y.Item | null = type._map.get('id') ?? null; item; item = item.left) {
+    const value: unknown = item.content.getContent().at(-1);
+    if (typeof value === 'string') ids.push(value);
+  }
+  return ids;
 }
 
 // The locked paragraph `type` is, or lies in.
 function lockedAround(type: Container | null, ids: ReadonlySet<string>): string | null {
   for (let t = type; t; t = (t._item?.parent as Container | undefined) ?? null) {
-    const id = idOf(t);
-    if (id !== null && ids.has(id)) return id;
+    const id = idsOf(t).find((i) => ids.has(i));
+    if (id !== undefined) return id;
   }
   return null;
 }
