@@ -84,6 +84,8 @@ export interface DraftSummary {
   /** What the signed-in user may do to it now; shown as it is, never worked out again. */
   permissions: DraftPermissionsJSON;
   sponsorCount: number;
+  /** How the reader's delegation sponsors the draft today (null: it does not, or the reader has no delegation). */
+  yourSponsorship?: 'main' | 'co-sponsor' | null;
   lastChangeAt: string;
   /** Who has the draft open now, when the server tells (display names or delegation names). */
   present?: string[];

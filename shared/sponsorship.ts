@@ -204,6 +204,13 @@ export function isSponsor(list: SponsorList, delegationId: string): boolean {
   return list.main?.delegationId === delegationId || list.coSponsors.some((s) => s.delegationId === delegationId);
 }
 
+/** How a delegation sponsors the draft in this list: as its main sponsor, as a co-sponsor, or not (null; also without a delegation). */
+export function sponsorRole(list: SponsorList, delegationId: string | null): 'main' | 'co-sponsor' | null {
+  if (delegationId === null) return null;
+  if (list.main?.delegationId === delegationId) return 'main';
+  return list.coSponsors.some((s) => s.delegationId === delegationId) ? 'co-sponsor' : null;
+}
+
 /**
  * Split the sponsors of an issued text into those at issue and the changes since, as of
  * `asOf` (inclusive; every event when absent). Prefer a seq point: a date point counts

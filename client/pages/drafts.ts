@@ -12,7 +12,18 @@ function draftRow(d: DraftSummary, open: (id: string) => void): HTMLElement {
   return el(
     'tr',
     { attrs: { 'data-draft': d.id } },
-    el('th', { scope: 'row' }, link),
+    el(
+      'th',
+      { scope: 'row' },
+      link,
+      d.yourSponsorship
+        ? el(
+            'span',
+            { className: 'yours', attrs: { 'data-yours': d.yourSponsorship } },
+            d.yourSponsorship === 'main' ? 'Your delegation: main sponsor' : 'Your delegation: co-sponsor',
+          )
+        : null,
+    ),
     el(
       'td',
       {},

@@ -1,6 +1,7 @@
 /** How a draft looks in JSON: a row of the drafts list, and the full page, each with the reader's permissions. */
 import type { Actor } from '../../shared/accounts';
 import { textReadOnly } from '../../shared/policy';
+import { sponsorRole } from '../../shared/sponsorship';
 import { draftSymbol } from '../../shared/symbols';
 import type { DraftListItem, DraftView } from '../readModels/draftViews';
 import { textNotInRecord, type ProvenancePayload } from '../commands/meetingRecord';
@@ -29,6 +30,8 @@ export function presentDraftSummary(item: DraftListItem, session: SessionRow, re
     title: { en: d.title.en, zh: d.title.zh },
     status: presentStatus(item.status),
     sponsorCount: (item.sponsors.main ? 1 : 0) + item.sponsors.coSponsors.length,
+    /** How the reader's delegation sponsors it today: 'main', 'co-sponsor', or null. */
+    yourSponsorship: sponsorRole(item.sponsors, reader.delegationId),
     lastChangeAt: item.lastChangeAt,
     agreed: presentNegotiationCounts(item.negotiation ?? null),
     permissions: presentPermissions(reader, item.access, item.status),

@@ -42,6 +42,25 @@ describe.skipIf(!hasChromium)('editor details in Chromium', () => {
   afterAll(() => closeBrowserWorld(world, browser));
 
   it(
+    "marks on the drafts list the drafts the reader's delegation sponsors",
+    async () => {
+      const draftId = await makeDraft(world, 'Sponsored by Chile and Mexico', ['CHL', 'MEX']);
+      const marker = async (account: string) => {
+        const { context, page } = await signedInPage(browser, world.server, account);
+        const row = page.locator(`table.drafts tr[data-draft="${draftId}"]`);
+        await row.waitFor();
+        const text = (await row.locator('.yours').allTextContents()).join('');
+        await context.close();
+        return text;
+      };
+      expect(await marker('chile')).toBe('Your delegation: main sponsor');
+      expect(await marker('mexico')).toBe('Your delegation: co-sponsor');
+      expect(await marker('usa')).toBe('');
+    },
+    TEST_MS,
+  );
+
+  it(
     'adds and edits a footnote in an editor in the page; Escape cancels; no browser prompt',
     async () => {
       const draftId = await makeDraft(world, 'Footnotes in the page', ['CHL']);

@@ -12,6 +12,7 @@ import {
   joinList,
   sortByEnglishName,
   splitAtIssue,
+  sponsorRole,
   sponsorsAsOf,
   type ProposedSponsorshipEvent,
   type SponsorEntry,
@@ -367,5 +368,18 @@ describe('the drafts of COP 11', () => {
       expect(s.withdrawnAfter.map((w) => [w.delegationId, w.withdrawn])).toEqual([['JPN', '2022-10-21']]);
       expect(s.atIssue).toHaveLength(13);
     });
+  });
+});
+
+describe('sponsorRole', () => {
+  it('says how a delegation sponsors a list: main, co-sponsor, or not at all', () => {
+    const list = sponsorsAsOf([
+      { seq: 1, delegationId: 'CHL', type: 'main', date: '2022-10-17', onBehalfOf: null },
+      { seq: 2, delegationId: 'PER', type: 'join', date: '2022-10-17', onBehalfOf: null },
+      { seq: 3, delegationId: 'USA', type: 'join', date: '2022-10-17', onBehalfOf: null },
+      { seq: 4, delegationId: 'USA', type: 'withdraw', date: '2022-10-18', onBehalfOf: null },
+    ]);
+    expect(['CHL', 'PER', 'USA', 'FRA'].map((d) => sponsorRole(list, d))).toEqual(['main', 'co-sponsor', null, null]);
+    expect(sponsorRole(list, null)).toBeNull();
   });
 });

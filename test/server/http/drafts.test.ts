@@ -45,6 +45,16 @@ await describeOnBackends('drafts routes', ({ server }) => {
     expect(Date.parse(l1.lastChangeAt)).not.toBeNaN();
   });
 
+  it('tells each reader whether their delegation sponsors each draft, and how', async () => {
+    const row = async (who: SignedIn) => {
+      const res = await call(server(), 'GET', `/api/sessions/${world.session.id}/drafts`, { cookie: who.cookie });
+      return res.body.find((d: { id: string }) => d.id === world.draft.id);
+    };
+    expect((await row(sponsor)).yourSponsorship).toBe('main');
+    expect((await row(nonSponsor)).yourSponsorship).toBeNull();
+    expect((await row(officer)).yourSponsorship).toBeNull();
+  });
+
   it("sends each reader's permissions with the draft and with its row, as the policy decides them", async () => {
     const allowed = { allowed: true };
     const expected = [
