@@ -11,7 +11,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { completeActionParagraph, concludedApart, sessionReport } from '../../../shared/reportMeeting';
 import { actionTakenSection, reportParagraph } from '../../../shared/reportParagraph';
-import { loadReportItems, loadSessionReport, type ReportItem } from '../../readModels/reportInputs';
+import { loadSessionReport, type ReportItem } from '../../readModels/reportInputs';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { idParams, parse } from '../validate';
@@ -66,7 +66,7 @@ export function reportRoutes(deps: ApiDeps): Router {
     requireUser(req);
     const params = parse(idParams, req.params, 'params');
     const query = parse(sectionQuery, req.query, 'query');
-    const items = await loadReportItems(store, params.id);
+    const { items, record, context } = await loadSessionReport(store, params.id);
     const acted = items.filter(isActed);
     const section = actionTakenSection(
       acted.map((i) => i.input),
@@ -74,10 +74,13 @@ export function reportRoutes(deps: ApiDeps): Router {
       { firstNumber: query.firstNumber },
     );
     if (!section.ok) throw DomainErrors.refused(section.error);
+    // The sentences the session record adds after a paragraph (budget implications); the chair's
+    // conclusions stay in the session's report (/sessions/:id/report), where they have paragraphs.
+    const complete = (text: string, i: number) => completeActionParagraph(text, { draftId: acted[i]!.draft.id, input: acted[i]!.input }, record, context, query.lang);
     send(res, 200, {
       sessionId: params.id,
       lang: query.lang,
-      paragraphs: section.value.map((text, i) => ({ draftId: acted[i]!.draft.id, symbol: acted[i]!.input.symbol, text })),
+      paragraphs: section.value.map((text, i) => ({ draftId: acted[i]!.draft.id, symbol: acted[i]!.input.symbol, text: complete(text, i) })),
       pending: items.filter((i) => !acted.includes(i)).map((i) => ({ draftId: i.draft.id, symbol: i.input.symbol })),
     });
   });

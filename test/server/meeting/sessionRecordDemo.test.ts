@@ -62,6 +62,13 @@ describe('the demo session report, from its record', () => {
     expect(meetings).toEqual([...meetings].sort((a, b) => a - b));
   });
 
+  it('gives the same paragraphs in the action-taken section, with the word on financial implications after L.3/Rev.1', async () => {
+    const res = await call<{ paragraphs: { symbol: string; text: string }[] }>(server, 'GET', `/api/sessions/${sessionId}/action-taken?lang=zh`, { cookie: reader.cookie });
+    expect(res.status).toBe(200);
+    const l3 = PRINTED.find((p) => p.symbol.endsWith('L.3/Rev.1'))!;
+    expect(res.body.paragraphs.find((p) => p.symbol === l3.symbol)?.text).toBe(houseStyle(l3));
+  });
+
   it("puts the President's conclusion on L.9/Rev.1 in a paragraph of its own after the deferral, as para. 62 prints it", async () => {
     const zh = (await report('zh')).paragraphs;
     const para62 = /^62\. (.*)$/m.exec(readFileSync(new URL('../../../bench/fixtures/cop11-report.zh.txt', import.meta.url), 'utf8'))![1]!;
