@@ -36,6 +36,11 @@ export const MOVE_THRESHOLD = 0.6;
  * reworded paragraph.
  */
 export const JOIN_THRESHOLD = 0.8;
+/**
+ * The least similarity that two blocks' common beginning and end alone prove (`keptEnds`) for
+ * them to be one block changed in its middle, paired before any finer alignment of their gap.
+ */
+export const KEPT_ENDS_THRESHOLD = 0.8;
 // Past this many cells a gap's DP only looks near its diagonal, and moves are not looked for.
 const MAX_CELLS = 1_000_000;
 const BAND = 500;
@@ -88,7 +93,7 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
   const sim: Similar = {
     kept(i, j) {
       const [a, b] = [left[i]!, right[j]!];
-      return classOf(a) === classOf(b) && keptEnds(a.text, b.text) >= JOIN_THRESHOLD;
+      return classOf(a) === classOf(b) && keptEnds(a.text, b.text) >= KEPT_ENDS_THRESHOLD;
     },
     pair(i, j, threshold) {
       const c = classOf(left[i]!);
