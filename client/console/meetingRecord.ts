@@ -1,6 +1,7 @@
 /**
  * The console's "Meeting record" of a session: what the secretariat records at the meetings
- * beyond a draft's text (shared/meetingRecord.ts) — a recorded procedural vote, a statement —
+ * beyond a draft's text (shared/meetingRecord.ts) — a recorded procedural vote, a statement, a
+ * correction of vote —
  * and the list of what is recorded, from GET /api/sessions/:id/record. The server decides:
  * a refusal (422 session_record_invalid) names the field, and its reason is shown beside that
  * field with what was typed kept. Everything people typed is shown as text, never as HTML.
@@ -174,10 +175,11 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
         ? record.entries.map((e) => el('li', { attrs: { 'data-seq': String(e.seq) } }, describe(e, names, draftNames)))
         : [el('li', { className: 'muted' }, 'Nothing recorded yet.')]),
     );
-    voteSeq.replaceChildren(
-      el('option', { value: '' }, '—'),
-      ...record.entries.filter((e) => e.kind === 'vote').map((e) => el('option', { value: String(e.seq) }, `#${e.seq} ${e.question?.en ?? ''}`)),
-    );
+    const votes = record.entries.filter((e) => e.kind === 'vote').map((e): [string, string] => [String(e.seq), `#${e.seq} ${e.question?.en ?? ''}`]);
+    for (const choice of [voteSeq, correctedVote]) {
+      const kept = choice.value;
+      choice.replaceChildren(...[['', '—'] as [string, string], ...votes].map(([value, label]) => el('option', { value, selected: value === kept }, label)));
+    }
   };
 
   const submitWith = (form: HTMLFormElement, general: HTMLElement, body: () => unknown, what: string) =>
@@ -325,6 +327,39 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
     'The statement was',
   );
 
+  // The correction of a vote: kept beside it, its count unchanged.
+  const correctedVote = select([['', '—']]);
+  const correctionError = el('p', { className: 'form-error error', attrs: { role: 'alert' } });
+  const correctionForm = el(
+    'form',
+    { className: 'console-form meeting-correction', attrs: { 'aria-labelledby': `mc-${session.id}` } },
+    correctionError,
+    field('mc', 'voteSeq', 'Vote', correctedVote),
+    field('mc', 'meeting', 'Meeting', number()),
+    field('mc', 'date', 'Date', el('input', { type: 'date', value: session.opens ?? '' })),
+    field('mc', 'delegationId', 'Delegation', select([['', '—'], ...delegationOptions])),
+    field(
+      'mc',
+      'intended',
+      'Had intended to',
+      select([
+        ['yes', 'vote in favour'],
+        ['no', 'vote against'],
+        ['abstain', 'abstain'],
+      ]),
+    ),
+    el('p', { className: 'actions' }, el('button', { type: 'submit' }, 'Record the correction')),
+  );
+  submitWith(
+    correctionForm,
+    correctionError,
+    () => {
+      const v = values(correctionForm);
+      return { kind: 'vote_correction', voteSeq: num(v.voteSeq), meeting: num(v.meeting), date: v.date, delegationId: v.delegationId, intended: v.intended };
+    },
+    'The correction of vote was',
+  );
+
   const section = el(
     'section',
     { className: 'meeting-record', attrs: { 'aria-labelledby': `mr-${session.id}` } },
@@ -334,6 +369,7 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
     // The forms fold away: the console lists every session, each with its record.
     el('details', { className: 'record-vote' }, el('summary', { id: `mv-${session.id}` }, 'Record a procedural vote'), voteForm),
     el('details', { className: 'record-statement' }, el('summary', { id: `ms-${session.id}` }, 'Record a statement'), statementForm),
+    el('details', { className: 'record-correction' }, el('summary', { id: `mc-${session.id}` }, 'Record a correction of vote'), correctionForm),
     el(
       'details',
       { className: 'session-report-paragraphs' },

@@ -2,7 +2,7 @@
  * The console's meeting record in a real Chromium: the secretariat records a procedural vote
  * whose counts the server refuses (the reason beside the field, what was typed kept), corrects
  * it, and sees it listed with its count; a question written as HTML is shown as text; then an
- * explanation of that vote, both then read among the session's report paragraphs in Chinese. A screenshot in test-artifacts/screenshots/meeting-record.png.
+ * explanation of that vote and a correction of it, then read among the session's report paragraphs in Chinese. A screenshot in test-artifacts/screenshots/meeting-record.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -77,6 +77,20 @@ describe.skipIf(!hasChromium)('the meeting record in the console, in Chromium', 
       new RegExp(`Explanation of vote \\(after\\) on vote #${seq}: Russian Federation$`),
     );
 
+    // A correction of that vote: listed beside it, its count unchanged.
+    await section.getByText('Record a correction of vote').click();
+    const correction = section.locator('form.meeting-correction');
+    await correction.locator('select[name="voteSeq"]').selectOption(seq!);
+    await correction.locator('input[name="meeting"]').fill('3');
+    await correction.locator('input[name="date"]').fill('2022-10-18');
+    await correction.locator('select[name="delegationId"]').selectOption({ label: 'Armenia' });
+    await correction.locator('select[name="intended"]').selectOption('yes');
+    await correction.getByRole('button', { name: 'Record the correction' }).click();
+    await section.locator('.meeting-record-status', { hasText: /The correction of vote was recorded/ }).waitFor({ timeout: 10_000 });
+    const corrected = await section.locator(`ol.meeting-record-list li[data-seq="${seq}"]`).textContent();
+    expect(corrected).toContain('63 in favour, 15 against, 25 abstaining; 78 present and voting, 53 required (two-thirds): carried');
+    expect(corrected).toMatch(/Corrections: Armenia intended yes$/);
+
     // The session's report paragraphs, in Chinese: the vote just recorded, then its explanation.
     await section.locator('details.session-report-paragraphs summary').click();
     await section.locator('details.session-report-paragraphs select').selectOption('zh');
@@ -84,6 +98,7 @@ describe.skipIf(!hasChromium)('the meeting record in the console, in Chromium', 
     const zhVote = section.locator('ol.session-report li[data-kind="vote"]', { hasText: '这一事项可否视为程序事项进行了表决。63 个缔约国投了赞成票' });
     await zhVote.waitFor({ timeout: 10_000 });
     expect(await zhVote.textContent()).toContain('在出席并参加表决的 78 个缔约国中，赞成票超过了三分之二多数 53 票');
+    expect(await zhVote.textContent()).toMatch(/在第 3 次会议上，亚美尼亚代表团表示，其本打算投赞成票。$/);
     const next = section.locator('ol.session-report li[data-kind="vote"] + li');
     expect(await next.last().textContent()).toBe('俄罗斯联邦代表就表决作了发言。');
 
