@@ -75,7 +75,7 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
   // A pair found between two anchors, so in the order of the others.
   const keep = (i: number, j: number) => {
     link(i, j);
-    inOrder.add(i);
+    inOrder[i] = 1;
   };
   // Profiles are made only for blocks that get past the bound on lengths, once each.
   const cache = (units: readonly Unit[], joined: boolean) => {
@@ -132,7 +132,7 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
   // increase on both sides, so walking the left text finds them in order; most are neighbours
   // with nothing between them.
   const anchorsAt: number[] = [];
-  for (let i = 0; i < left.length; i++) if (inOrder.has(i)) anchorsAt.push(i);
+  for (let i = 0; i < left.length; i++) if (inOrder[i]) anchorsAt.push(i);
   anchorsAt.push(left.length);
   let from0 = -1;
   let from1 = -1;
@@ -163,7 +163,7 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
 
   // A gap's matches sit between two anchors on both sides, so they extend the chain; all else moved.
   const pairs: AlignedPair[] = [];
-  for (let i = 0; i < left.length; i++) if (rightOf[i] !== -1) pairs.push({ left: i, right: rightOf[i]!, moved: !inOrder.has(i) });
+  for (let i = 0; i < left.length; i++) if (rightOf[i] !== -1) pairs.push({ left: i, right: rightOf[i]!, moved: inOrder[i] === 0 });
   return pairs;
 }
 
@@ -218,25 +218,23 @@ function fingerprint(text: string): number {
   return (Math.imul(h, 31) + text.charCodeAt(n - 1)) | 0;
 }
 
-// The left indices of the heaviest chain of pairs whose right indices increase with their left
-// ones. A subparagraph weighs little, so that a paragraph moved with its subparagraphs is one
-// move rather than the paragraphs it jumped over moving the other way. A Fenwick tree over the
-// right indices keeps this O(n log n).
-function longestChain(rightOf: Int32Array, weight: (i: number) => number): Set<number> {
+// The heaviest chain of pairs whose right indices increase with their left ones, as a mark on
+// each left index in it. A subparagraph weighs little, so that a paragraph moved with its
+// subparagraphs is one move rather than the paragraphs it jumped over moving the other way. A
+// Fenwick tree over the right indices keeps this O(n log n).
+function longestChain(rightOf: Int32Array, weight: (i: number) => number): Uint8Array {
+  const chain = new Uint8Array(rightOf.length);
   // Most often every pair is already in order (nothing moved): then the chain is all of them.
-  const matched: number[] = [];
   let last = -1;
-  for (let i = 0; i < rightOf.length; i++) {
+  let ordered = true;
+  for (let i = 0; i < rightOf.length && ordered; i++) {
     const j = rightOf[i]!;
-    if (j === -1) continue;
-    if (j < last) {
-      matched.length = 0;
-      break;
-    }
-    last = j;
-    matched.push(i);
+    if (j !== -1) (ordered = j > last), (last = j);
   }
-  if (matched.length > 0) return new Set(matched);
+  if (ordered) {
+    for (let i = 0; i < rightOf.length; i++) chain[i] = rightOf[i] === -1 ? 0 : 1;
+    return chain;
+  }
   let size = 0;
   for (const j of rightOf) size = Math.max(size, j + 1);
   const treeBest = new Float64Array(size + 1);
@@ -255,8 +253,7 @@ function longestChain(rightOf: Int32Array, weight: (i: number) => number): Set<n
     for (let k = j + 1; k <= size; k += k & -k) if (best[i]! > treeBest[k]!) (treeBest[k] = best[i]!), (treeAt[k] = i);
     if (top === -1 || best[i]! > best[top]!) top = i;
   }
-  const chain = new Set<number>();
-  for (let i = top; i !== -1; i = prev[i]!) chain.add(i);
+  for (let i = top; i !== -1; i = prev[i]!) chain[i] = 1;
   return chain;
 }
 
