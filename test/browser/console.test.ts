@@ -70,8 +70,11 @@ describe.skipIf(!hasChromium)('the secretariat console in Chromium', () => {
     await press(page, 'copy-en');
     await said(page, 'on the clipboard');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
+    // Adopted at the 11th meeting of 21 October 2022, after other drafts of the demo on the same
+    // agenda item at that meeting: "also", without the date (the report's para. 112). Its sponsors
+    // joined today, long after the day of action, so the paragraph names none on that day.
     expect(copied).toMatch(
-      /^At its 11th meeting, on \d+ \w+ \d{4}, the Conference adopted a draft resolution \(CTOC\/COP\/2022\/L\.\d+\), sponsored by Chile and Peru\. \(For the text, see chap\. I, sect\. A, resolution 11\/7\.\)$/,
+      /^At its 11th meeting, the Conference also adopted a draft resolution \(CTOC\/COP\/2022\/L\.\d+\)\. \(For the text, see chap\. I, sect\. A, resolution 11\/7\.\)$/,
     );
 
     await screenshot(page, 'console');

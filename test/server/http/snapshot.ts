@@ -15,6 +15,7 @@ export async function snapshot(store: Store): Promise<unknown> {
   );
   return {
     sessions,
+    sessionRecords: await Promise.all(sessions.map((s) => store.listSessionRecord(s.id))),
     bodies: await Promise.all(sessions.map((s) => store.getBody(s.bodyId))),
     delegations: await store.listDelegations(),
     users: await store.listUsers(),

@@ -17,6 +17,7 @@ await describeStoreContract('storage.schema', ({ kind, store, raw }) => {
       [3, 'accounts_audit'],
       [4, 'text_numbers'],
       [5, 'sign_ins'],
+      [6, 'session_record'],
     ]);
     expect(store().kind).toBe(kind);
   });
