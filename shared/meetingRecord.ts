@@ -17,6 +17,7 @@
  * calls first. Facts that need the store (the draft is of the session, the delegations exist,
  * the vote named is a vote) are checked by server/commands/sessionRecorder.ts.
  */
+import { checkMeeting, type HeldMeeting } from './meetings';
 import { isCalendarDate } from './dates';
 import type { LocalizedText } from './delegations';
 import { fail, ok, type Result } from './result';
@@ -400,11 +401,10 @@ export function checkEntryInSession(
   entry: SessionRecordEntry,
   session: { opens: string; closes: string },
   votes: ReadonlyMap<number, { meeting: number; date: string }>,
-  meetings: ReadonlyMap<number, string> = new Map(),
+  held: readonly HeldMeeting[] = [],
 ): Result<SessionRecordEntry, RecordRefusal> {
-  if (entry.date < session.opens || entry.date > session.closes) return refuse('date', `the session met from ${session.opens} to ${session.closes}, not on ${entry.date}`);
-  const held = meetings.get(entry.meeting);
-  if (held !== undefined && held !== entry.date) return refuse('date', `the record has meeting ${entry.meeting} on ${held}, not on ${entry.date}`);
+  const fits = checkMeeting(entry, session, held);
+  if (!fits.ok) return refuse('date', fits.error);
   const voteSeq = entry.kind === 'vote' ? null : entry.voteSeq;
   if (voteSeq !== null) {
     const vote = votes.get(voteSeq);

@@ -7,7 +7,8 @@
  */
 import type { Actor } from '../../shared/accounts';
 import { applyEvent, nextText, type DraftEvent, type DraftStatus } from '../../shared/lifecycle';
-import { checkMeeting, type HeldMeeting } from '../../shared/meetings';
+import { checkMeeting } from '../../shared/meetings';
+import { heldMeetings } from '../readModels/meetings';
 import type { DraftEventRow, Store } from '../storage/types';
 import { appendChecked, authorizeRecord, loadRecordContext, underRecordGuard, type RecordContext } from './recordAppender';
 import { DomainErrors } from '../errors';
@@ -35,21 +36,12 @@ async function checkIssuedSymbol(ctx: RecordContext, event: DraftEvent): Promise
   if (next !== null && event.symbol !== next.symbol) throw DomainErrors.refused(`"${event.symbol}" is not a text of this draft; the next is ${next.symbol}`);
 }
 
-/** Every meeting the session's record dates already: the drafts' events and the session record. */
-async function meetingsOf(ctx: RecordContext, sessionId: string): Promise<HeldMeeting[]> {
-  const dated = (p: Record<string, unknown>) => (typeof p.meeting === 'number' && typeof p.date === 'string' ? [{ meeting: p.meeting, date: p.date }] : []);
-  const drafts = await ctx.tx.listDrafts(sessionId);
-  const events = await Promise.all(drafts.map((d) => ctx.tx.listDraftEvents(d.id)));
-  const record = await ctx.tx.listSessionRecord(sessionId);
-  return [...events.flat().flatMap((e) => dated(e.payload)), ...record.map((r) => ({ meeting: r.meeting, date: r.date }))];
-}
-
 // An event held at a meeting must fit the session's days and what the record says of that meeting.
 async function checkMeetingDate(ctx: RecordContext, event: DraftEvent): Promise<void> {
   if (!('meeting' in event) || typeof event.meeting !== 'number' || !('date' in event)) return;
   const session = await ctx.tx.getSession(ctx.draft.sessionId);
   if (!session) return;
-  const fits = checkMeeting({ meeting: event.meeting, date: event.date }, session, await meetingsOf(ctx, session.id));
+  const fits = checkMeeting({ meeting: event.meeting, date: event.date }, session, await heldMeetings(ctx.tx, session.id));
   if (!fits.ok) throw DomainErrors.refused(fits.error);
 }
 

@@ -9,6 +9,7 @@
  * `appendSessionEntry` runs inside a transaction the caller opened (the demo's seed writes it
  * among everything else); `recordSessionEntry` is the HTTP command around it, with the policy.
  */
+import { heldMeetings } from '../readModels/meetings';
 import type { Actor } from '../../shared/accounts';
 import { ErrorIds } from '../../shared/errors';
 import { checkEntryInSession, delegationsNamed, entryOfRow, entryPayload, parseSessionRecordEntry, type RecordRefusal, type SessionRecordEntry } from '../../shared/meetingRecord';
@@ -62,8 +63,7 @@ export async function appendSessionEntry(tx: RecordRepos, input: { sessionId: st
   }
   const record = await sessionEntries(tx, session.id);
   const votes = new Map(record.filter((r) => r.entry.kind === 'vote').map((r) => [r.seq, { meeting: r.entry.meeting, date: r.entry.date }]));
-  const meetings = new Map(record.map((r) => [r.entry.meeting, r.entry.date]));
-  const inSession = checkEntryInSession(entry, session, votes, meetings);
+  const inSession = checkEntryInSession(entry, session, votes, await heldMeetings(tx, session.id));
   if (!inSession.ok) throw entryRefused(inSession.error);
   const row = await tx.appendSessionRecord({
     sessionId: session.id,

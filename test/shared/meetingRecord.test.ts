@@ -147,11 +147,11 @@ describe('an entry in its session', () => {
   });
 
   it('keeps one date for a meeting', () => {
-    const meetings = new Map([[2, '2022-10-17']]);
+    const meetings = [{ meeting: 2, date: '2022-10-17' }];
     expect(checkEntryInSession(parsed(procedural), session, votes, meetings).ok).toBe(true);
     expect(checkEntryInSession(parsed({ ...procedural, date: '2022-10-18' }), session, votes, meetings)).toEqual({
       ok: false,
-      error: { field: 'date', message: 'the record has meeting 2 on 2022-10-17, not on 2022-10-18' },
+      error: { field: 'date', message: 'the 2nd meeting was held on 17 October 2022 (the record says so already), not on 18 October 2022' },
     });
   });
 
