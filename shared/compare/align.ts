@@ -63,10 +63,12 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
     const j = right.findIndex((u) => u.kind === kind);
     if (i >= 0 && j >= 0) link(i, j);
   }
-  const byKey = new Map<string, number>();
-  right.forEach((u, j) => u.key !== '' && byKey.set(u.key, j));
+  // By id, paragraphs with paragraphs and annex headings with annex headings.
+  const byKey = [new Map<string, number>(), new Map<string, number>()];
+  const keys = (u: Unit) => byKey[u.kind === 'annexHeading' ? 1 : 0]!;
+  right.forEach((u, j) => u.key !== '' && keys(u).set(u.key, j));
   left.forEach((u, i) => {
-    const j = u.key === '' ? undefined : byKey.get(u.key);
+    const j = u.key === '' ? undefined : keys(u).get(u.key);
     if (j !== undefined && leftOf[j] === -1) link(i, j);
   });
   matchUniqueTexts(left, right, rightOf, leftOf, link);

@@ -12,7 +12,7 @@ import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, type UnitKind } from './types';
 export interface Unit {
   kind: UnitKind;
   id: string;
-  /** The key ids are matched by ('' when the block has no usable id): paragraphs and annexes apart. */
+  /** The id it is matched by ('' when the block has no usable id); paragraphs match paragraphs, annex headings annex headings. */
   key: string;
   ref: string;
   label: string;
@@ -68,11 +68,13 @@ function excerpt(text: string): string {
 /** The blocks of a text in document order, numbered. */
 export function readUnits(doc: PMNode, numbering: Numbering): Unit[] {
   const units: Unit[] = [];
+  // An id seen twice (a split paragraph before its id is renewed) matches by its first block only.
   const seen = new Set<string>();
-  const keyOf = (key: string, id: string) => {
-    if (id === '' || seen.has(key)) return '';
-    seen.add(key);
-    return key;
+  const seenAnnexes = new Set<string>();
+  const keyOf = (id: string, taken: Set<string>) => {
+    if (id === '' || taken.has(id)) return '';
+    taken.add(id);
+    return id;
   };
   let p = 0;
   let annex = -1;
@@ -87,7 +89,7 @@ export function readUnits(doc: PMNode, numbering: Numbering): Unit[] {
     }
     const n = numbering.paragraphs[p++]!;
     const ref = n.ref !== '' ? n.ref : `${annexPrefix(annex)}“${excerpt(text)}”`;
-    units.push({ kind, id: n.id, key: keyOf(`p:${n.id}`, n.id), ref, label: n.label, number: n.number, parentRef: n.parentRef, text, annex });
+    units.push({ kind, id: n.id, key: keyOf(n.id, seen), ref, label: n.label, number: n.number, parentRef: n.parentRef, text, annex });
   };
   doc.forEach((child) => {
     if (child.type.name !== 'annex') return block(child);
@@ -96,7 +98,7 @@ export function readUnits(doc: PMNode, numbering: Numbering): Unit[] {
     child.forEach((part) => {
       if (part.type.name !== 'annexHeading') return block(part);
       const ref = `${numbering.annexes[annex]!.label} heading`;
-      units.push({ kind: 'annexHeading', id, key: keyOf(`a:${id}`, id), ref, label: '', number: '', parentRef: '', text: blockText(part), annex });
+      units.push({ kind: 'annexHeading', id, key: keyOf(id, seenAnnexes), ref, label: '', number: '', parentRef: '', text: blockText(part), annex });
     });
   });
   return units;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Node as PMNode } from 'prosemirror-model';
 import { compareTexts } from '../../../shared/compare';
 import { textFromJSON } from '../../../shared/schema';
-import { annex, examples, fn, heading, plain, sub } from '../../builders';
+import { annex, doc, examples, fn, heading, op, plain, sub, title } from '../../builders';
 import { edit, row } from './helpers';
 
 describe('annexes', () => {
@@ -36,5 +36,16 @@ describe('annexes', () => {
     const right = textFromJSON({ ...left.toJSON(), content: [...left.toJSON().content, annex(heading('New annex'), plain('Chapeau'), sub('Item')).toJSON()] });
     const c = compareTexts(left, right);
     expect(c.summary.en).toBe('Annex III heading inserted; Annex III, “Chapeau” inserted; Annex III, para. (a) inserted');
+  });
+
+  it('never pairs a paragraph with an annex heading that has the same id', () => {
+    const text = () => doc(title('T'), op({ id: 'x' }, 'Decides to act;'), annex({ id: 'x' }, heading('Recommendations'), plain({ id: 'y' }, 'Chapeau')));
+    const c = compareTexts(text(), text());
+    expect(c.paragraphs.map((r) => [r.status, r.left?.kind, r.right?.kind])).toEqual([
+      ['unchanged', 'title', 'title'],
+      ['unchanged', 'operative', 'operative'],
+      ['unchanged', 'annexHeading', 'annexHeading'],
+      ['unchanged', 'plain', 'plain'],
+    ]);
   });
 });
