@@ -6,37 +6,8 @@
  */
 import * as Y from 'yjs';
 import { lockedParagraphs, type ParagraphState } from '../../shared/negotiation';
-import { TEXT_FRAGMENT } from '../../shared/protocol';
 import { paragraphStateEvents } from '../commands/meetingRecord';
 import type { RecordRepos } from '../storage/types';
-
-/** The elements of a text carrying paragraph id `id` (one, unless an id was copied). */
-function elementsWithId(fragment: Y.XmlFragment, ids: ReadonlySet<string>): Map<string, Y.XmlElement[]> {
-  const found = new Map<string, Y.XmlElement[]>();
-  if (ids.size === 0) return found;
-  for (const node of fragment.createTreeWalker((n) => n instanceof Y.XmlElement && ids.has(String(n.getAttribute('id'))))) {
-    const el = node as Y.XmlElement;
-    const id = String(el.getAttribute('id'));
-    found.set(id, [...(found.get(id) ?? []), el]);
-  }
-  return found;
-}
-
-/**
- * The content of the paragraphs `ids` in a doc's text, as Yjs writes it out (element, attributes,
- * text with its formatting): equal before and after an update exactly when the update left them
- * alone. A paragraph missing from the text reads as "".
- */
-export function paragraphContents(doc: Y.Doc, ids: ReadonlySet<string>): Map<string, string> {
-  const els = elementsWithId(doc.getXmlFragment(TEXT_FRAGMENT), ids);
-  return new Map([...ids].map((id) => [id, (els.get(id) ?? []).map((el) => el.toString()).join('\n')]));
-}
-
-/** The paragraphs of `before` whose content differs in `doc` now. */
-export function changedParagraphs(doc: Y.Doc, before: ReadonlyMap<string, string>): string[] {
-  const now = paragraphContents(doc, new Set(before.keys()));
-  return [...before].filter(([id, text]) => now.get(id) !== text).map(([id]) => id);
-}
 
 /**
  * The locks of one draft, as its record holds them. Reloaded whenever the room hears that the
@@ -46,18 +17,20 @@ export function changedParagraphs(doc: Y.Doc, before: ReadonlyMap<string, string
 export class ParagraphLocks {
   private locked: ReadonlyMap<string, ParagraphState> = new Map();
   private loading: Promise<void>;
+  // Reloads overlap (a record change is heard directly and over the fan-out): only the latest one counts.
+  private generation = 0;
 
   constructor(
     private readonly store: Pick<RecordRepos, 'listDraftEvents'>,
     private readonly draftId: string,
     private readonly onError: (e: unknown) => void,
   ) {
-    this.loading = this.load();
+    this.loading = this.load(this.generation);
   }
 
   /** Read the locks again from the record. */
   reload(): void {
-    this.loading = this.load();
+    this.loading = this.load(++this.generation);
   }
 
   /** The locked paragraphs and their state, once the latest reload finished. */
@@ -66,9 +39,10 @@ export class ParagraphLocks {
     return this.locked;
   }
 
-  private async load(): Promise<void> {
+  private async load(generation: number): Promise<void> {
     try {
-      this.locked = lockedParagraphs(paragraphStateEvents(await this.store.listDraftEvents(this.draftId)));
+      const locked = lockedParagraphs(paragraphStateEvents(await this.store.listDraftEvents(this.draftId)));
+      if (generation === this.generation) this.locked = locked;
     } catch (e) {
       // Keep the locks known: a record that cannot be read now does not unlock anything.
       this.onError(e);

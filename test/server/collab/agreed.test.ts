@@ -122,7 +122,8 @@ describe('locked paragraphs on the wire', () => {
       // Unlocked, it takes edits again.
       await lock('p2', false);
       typeAtStartOf(other.doc, 'p2', 'Now ');
-      await until(async () => (await stored()) === before + 4, 5_000, 'the edit of the unlocked paragraph');
+      await until(() => plainText(editor.doc).includes('Now Paragraph 2.'), 5_000, 'the edit of the unlocked paragraph');
+      expect(await stored()).toBe(before + 4);
     } finally {
       other.provider.destroy();
     }
