@@ -5,7 +5,8 @@
  * glyph of its own, never colour alone.
  *
  * The states are the server's governed record (GET /api/drafts/:id/paragraph-states), read again
- * every few seconds (`pollMs`). "Changed since agreed" is derived here too, as the server derives it
+ * every few seconds (`pollMs`), and taken at once whenever the paragraph-states panel reads them
+ * (`announceParagraphStates`: it does when the server says the record moved). "Changed since agreed" is derived here too, as the server derives it
  * (shared/negotiation.ts): the paragraph's words now against the text hash recorded when it was
  * marked, so the mark turns the moment the text moves; who changed it comes with the next read.
  *
@@ -48,6 +49,14 @@ export interface ParagraphMarksOptions {
   draftId?: string | null;
   /** How often the states are read again, in ms. */
   pollMs?: number;
+}
+
+/** The window event by which the page hands the plugin states it has just read (`announceParagraphStates`). */
+export const PARAGRAPH_STATES_EVENT = 'penholder:paragraph-states';
+
+/** Hand the margin marks of `draftId`'s editor the states just read (the paragraph-states panel does, on every read). */
+export function announceParagraphStates(draftId: string, states: Record<string, ParagraphMarkJSON>): void {
+  globalThis.dispatchEvent?.(new CustomEvent(PARAGRAPH_STATES_EVENT, { detail: { draftId, states } }));
 }
 
 /** A transaction that shows these states (by paragraph id) in the margin. */
@@ -185,24 +194,32 @@ export function paragraphMarksPlugin(options: ParagraphMarksOptions = {}): Plugi
       let timer: ReturnType<typeof setInterval> | undefined;
       let stopped = false;
       let last = '';
+      const take = (states: Record<string, ParagraphMarkJSON>) => {
+        const seen = JSON.stringify(states);
+        if (stopped || seen === last) return;
+        last = seen;
+        view.dispatch(setParagraphMarks(view.state, states));
+      };
       const load = () => {
         if (draftId === null) return;
         api<{ states: Record<string, ParagraphMarkJSON> }>('GET', `/api/drafts/${encodeURIComponent(draftId)}/paragraph-states`)
-          .then((json) => {
-            const seen = JSON.stringify(json.states);
-            if (stopped || seen === last) return;
-            last = seen;
-            view.dispatch(setParagraphMarks(view.state, json.states));
-          })
+          .then((json) => take(json.states))
           .catch(() => undefined);
+      };
+      // The panel reads the states whenever the server says the record moved: take them at once.
+      const heard = (event: Event) => {
+        const detail = (event as CustomEvent<{ draftId: string; states: Record<string, ParagraphMarkJSON> }>).detail;
+        if (detail && detail.draftId === draftId) take(detail.states);
       };
       if (draftId !== null) {
         load();
         timer = setInterval(load, pollMs);
+        globalThis.addEventListener?.(PARAGRAPH_STATES_EVENT, heard);
       }
       return {
         destroy() {
           stopped = true;
+          globalThis.removeEventListener?.(PARAGRAPH_STATES_EVENT, heard);
           clearInterval(timer);
           clearTimeout(hide);
           show = null;
