@@ -27,7 +27,8 @@ function statusOf(l: Unit, r: Unit, moved: boolean, same: boolean): ComparisonSt
  * changes unless the reader asks to see the renumbering (client/compare/changes.ts).
  */
 export function renumberedUnprinted(row: ComparedParagraph): boolean {
-  return row.status === 'renumbered-only' && row.left!.label === row.right!.label;
+  // An annex heading has no label of its own, but its "Annex I" → "Annex II" is printed.
+  return row.status === 'renumbered-only' && row.kind !== 'annexHeading' && row.left!.label === row.right!.label;
 }
 
 /** The heading of a row, with the reference it has on each side. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Node as PMNode } from 'prosemirror-model';
-import { compareTexts } from '../../../shared/compare';
+import { compareTexts, renumberedUnprinted } from '../../../shared/compare';
 import { textFromJSON } from '../../../shared/schema';
 import { annex, doc, examples, fn, heading, op, plain, sub, title } from '../../builders';
 import { edit, row } from './helpers';
@@ -47,5 +47,13 @@ describe('annexes', () => {
       ['unchanged', 'annexHeading', 'annexHeading'],
       ['unchanged', 'plain', 'plain'],
     ]);
+  });
+
+  it('keeps an annex renumbered by a deleted annex among the printed changes', () => {
+    const right = edit(left, (bs) => bs.filter((_, k) => k !== 4));
+    const c = compareTexts(left, right);
+    const heading = row(c, 'Annex II heading → Annex heading');
+    expect(heading.status).toBe('renumbered-only');
+    expect(renumberedUnprinted(heading)).toBe(false);
   });
 });
