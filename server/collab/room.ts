@@ -297,6 +297,7 @@ export class DraftRoom implements FanoutRoom {
    * A change the server writes on behalf of `user` (an imported text replacing the working
    * text): claimed, committed and relayed to every peer exactly like a peer's edit. Resolves
    * with its seq once stored; rejects at once when storage is failing or a client id clashes,
+   * with the chair's reason (422 refused) when it changes a locked paragraph,
    * with DraftFrozen when the draft is frozen (known here, or found by the store), and with the
    * policy's refusal once action is taken on it (its working text is read-only from then on).
    */
@@ -305,9 +306,11 @@ export class DraftRoom implements FanoutRoom {
     if (this.storageFailed) throw new Error('storage is unavailable; nothing was changed');
     const taken = await this.owners.claim(user.id, clientIds);
     if (taken.length > 0) throw new Error("the change collided with an editor's client id; try again");
+    const locked = await this.locks.current();
     this.refuseClosedText();
-    // The server's own changes are held to the same rules as anyone's.
-    const proof = this.proving.prove(update);
+    // The server's own changes are held to the same rules as anyone's, the chair's locks included.
+    const proof = this.proving.prove(update, undefined, new Set(locked.keys()));
+    if (!proof.ok && proof.problem === 'locked_paragraph') throw DomainErrors.refused(`${this.lockedWhy(proof.paragraphIds, locked)}; nothing was changed`);
     if (!proof.ok)
       throw new Error(proof.problem === 'invalid_text' ? `the change would make the text invalid: ${proof.why}` : 'the change depends on content the server does not have');
     return new Promise<number>((resolve, reject) => {
@@ -362,12 +365,17 @@ export class DraftRoom implements FanoutRoom {
    * copy now holds an edit the server will never have (the client reloads the stored text).
    */
   private refuseLocked(peer: Peer, paragraphIds: string[], locked: ReadonlyMap<string, ParagraphState>): void {
-    const text = docText(this.doc);
-    const refs = text.ok ? sequentialNumbering(text.value).byId : new Map<string, { ref: string }>();
-    const why = lockedRefusal(refs.get(paragraphIds[0]!)?.ref || `paragraph ${paragraphIds[0]}`, locked.get(paragraphIds[0]!) ?? 'agreed');
+    const why = this.lockedWhy(paragraphIds, locked);
     this.refuse(peer, { reason: 'paragraph_locked', paragraphIds, why }, `your edit was not accepted: ${why}`);
     const reason = Buffer.byteLength(why) <= 123 ? why : CloseReasons.paragraphLocked.reason;
     peer.close({ code: CloseReasons.paragraphLocked.code, reason });
+  }
+
+  // "OP 3 is agreed and locked by the chair: …", for the first of the locked paragraphs an edit touched.
+  private lockedWhy(paragraphIds: string[], locked: ReadonlyMap<string, ParagraphState>): string {
+    const text = docText(this.doc);
+    const refs = text.ok ? sequentialNumbering(text.value).byId : new Map<string, { ref: string }>();
+    return lockedRefusal(refs.get(paragraphIds[0]!)?.ref || `paragraph ${paragraphIds[0]}`, locked.get(paragraphIds[0]!) ?? 'agreed');
   }
 
   /** Tell a peer its edit was dropped because it may not edit (now). */

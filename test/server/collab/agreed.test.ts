@@ -6,8 +6,11 @@
  * with Enter, another delegation typing at the same time — are stored and converge.
  */
 import * as Y from 'yjs';
+import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import { resolutionSchema as schema } from '../../../shared/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../shared/accounts';
+import type { AuthenticatedUser } from '../../../server/auth/authenticate';
 import { CloseReasons, NoticeKinds } from '../../../shared/protocol';
 import { recordParagraphState } from '../../../server/commands/paragraphStateRecorder';
 import { updateFrame } from '../../../server/collab/wire';
@@ -90,6 +93,25 @@ describe('locked paragraphs on the wire', () => {
       if (ref !== 'Annex, para. 1') expect(why, what).toBe(`${ref} is agreed and locked by the chair: table a proposal to reopen it`);
       expect(await storedLog(server.store, draftId), what).toEqual(log);
     }
+  });
+
+  it("holds the server's own changes (an imported or restored text) to the locks", async () => {
+    await lock('p2');
+    const node = (d: Y.Doc) => yXmlFragmentToProseMirrorRootNode(d.getXmlFragment(FRAGMENT), schema);
+    const withChange = (id: string, words: string) => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(editor.doc));
+      typeAtStartOf(copy, id, words);
+      return node(copy);
+    };
+    const by: AuthenticatedUser = { id: users.secretariat.id, role: 'secretariat', delegationId: null, login: 'secretariat', displayName: 'secretariat' };
+    const log = await storedLog(server.store, draftId);
+    await expect(server.collab.replaceWorkingText(draftId, withChange('p2', 'Imported '), by)).rejects.toThrow(
+      'OP 2 is agreed and locked by the chair: table a proposal to reopen it; nothing was changed',
+    );
+    expect(await storedLog(server.store, draftId)).toEqual(log);
+    await server.collab.replaceWorkingText(draftId, withChange('p3', 'Imported '), by);
+    await until(() => plainText(editor.doc).includes('Imported Paragraph 3.'), 5_000, 'the import to reach the editor');
   });
 
   it('passes honest edits around a locked paragraph, at the same time, and converges', async () => {
