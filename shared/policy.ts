@@ -108,7 +108,8 @@ export function mayChangeSponsorship(actor: Actor, draft: DraftAccess, delegatio
 /**
  * Whether the actor may record an event in the draft's governed record. The secretariat
  * records everything; the main sponsor's delegates may withdraw their own draft; the chair
- * records the state of paragraphs in consultations.
+ * records the state of paragraphs in consultations, and locks agreed ones (a `paragraph_state`
+ * entry with `locked`: the same right, so only the chair of this draft and the secretariat lock).
  */
 export function mayRecordEvent(actor: Actor, draft: DraftAccess, eventType: string): Permission {
   if (actor.role === 'secretariat') return granted;
