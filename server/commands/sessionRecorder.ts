@@ -12,7 +12,9 @@
 import { heldMeetings } from '../readModels/meetings';
 import type { Actor } from '../../shared/accounts';
 import { ErrorIds } from '../../shared/errors';
-import { checkEntryInSession, delegationsNamed, entryOfRow, entryPayload, parseSessionRecordEntry, type RecordRefusal, type SessionRecordEntry } from '../../shared/meetingRecord';
+import type { RecordRefusal, SessionRecordEntry } from '../../shared/meetingRecord';
+import { parseSessionRecordEntry } from '../../shared/meetingRecordParse';
+import { checkEntryInSession, delegationsNamed, entryOfRow, entryPayload } from '../../shared/meetingRecordStore';
 import { mayRecordEvent, mayWriteRecord, type DraftAccess } from '../../shared/policy';
 import { DomainError, DomainErrors } from '../errors';
 import { loadDraftAccess } from '../readModels/draftAccess';

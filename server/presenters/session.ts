@@ -1,5 +1,6 @@
 /** How a session (with its body) and its record of meetings look in JSON. */
-import { delegationsNamed, type VoteCorrectionEntry, type VoteEntry } from '../../shared/meetingRecord';
+import type { VoteCorrectionEntry, VoteEntry } from '../../shared/meetingRecord';
+import { delegationsNamed } from '../../shared/meetingRecordStore';
 import { countVote, majorityMargin } from '../../shared/votes';
 import type { RecordedEntry } from '../commands/sessionRecorder';
 import type { BodyRow, DelegationRow, SessionRow, UserRow } from '../storage/types';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkEntryInSession, delegationsNamed, entryOfRow, entryPayload, parseSessionRecordEntry, type RecordRefusal, type SessionRecordEntry } from '../../shared/meetingRecord';
+import type { RecordRefusal, SessionRecordEntry } from '../../shared/meetingRecord';
+import { parseSessionRecordEntry } from '../../shared/meetingRecordParse';
+import { checkEntryInSession, delegationsNamed, entryOfRow, entryPayload } from '../../shared/meetingRecordStore';
 
 const t = (en: string, zh: string) => ({ en, zh });
 const at = { meeting: 2, date: '2022-10-17' };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FinalAction } from '../../shared/lifecycle';
-import { parseSessionRecordEntry, type SessionRecordEntry, type StatementEntry, type VoteEntry } from '../../shared/meetingRecord';
+import type { SessionRecordEntry, StatementEntry, VoteEntry } from '../../shared/meetingRecord';
+import { parseSessionRecordEntry } from '../../shared/meetingRecordParse';
 import { conclusionParagraph, sessionReport, voteParagraph, type DraftItem, type RecordItem, type SessionReportContext } from '../../shared/reportMeeting';
 import type { ActionParagraphInput } from '../../shared/reportParagraph';
 import { CONFERENCE, ENGLISH, EXTRA, houseStyle, L9_TITLE_EN, PRINTED } from '../fixtures/cop11Report';

@@ -5,7 +5,9 @@
  * on SQLite and PostgreSQL (see test/helpers/storeContract.ts).
  */
 import { expect, it } from 'vitest';
-import { entryOfRow, entryPayload, parseSessionRecordEntry, type SessionRecordEntry } from '../../../shared/meetingRecord';
+import type { SessionRecordEntry } from '../../../shared/meetingRecord';
+import { parseSessionRecordEntry } from '../../../shared/meetingRecordParse';
+import { entryOfRow, entryPayload } from '../../../shared/meetingRecordStore';
 import type { NewSessionRecordEntry, Store } from '../../../server/storage/types';
 import { describeStoreContract, draftInput, range, seedDelegation, seedSession, seedUser } from '../../helpers/storeContract';
 
