@@ -6,7 +6,8 @@
  * sentences; this only gathers. Reads only.
  */
 import type { LocalizedText } from '../../shared/delegations';
-import type { RecordItem, SessionReportContext } from '../../shared/reportMeeting';
+import type { SessionReportContext } from '../../shared/reportContext';
+import type { RecordItem } from '../../shared/reportMeeting';
 import type { ActionParagraphInput } from '../../shared/reportParagraph';
 import { currentSponsors, sponsorsAsOf } from '../../shared/sponsorship';
 import { draftSymbol } from '../../shared/symbols';
