@@ -36,7 +36,10 @@ import { checkSponsorshipChange, type SponsorshipEvent } from '../../shared/spon
 import { draftSymbol } from '../../shared/symbols';
 import { workingTextUpdate } from '../export/textImporter';
 import { DEMO_DELEGATIONS } from './delegations';
-import { PROVENANCE, type PlannedEvent, type PlannedEntry, type PlannedRevision, type PlannedSponsorship, type ProvenanceNote } from './plan';
+import type { PlannedRevision } from './plan';
+import { PROVENANCE, type ProvenanceNote } from './planProvenance';
+import type { PlannedEntry, PlannedEvent } from './planRecord';
+import type { PlannedSponsorship } from './planSponsorship';
 import { FIXTURES_DIR } from './sessionFacts';
 
 /** The symbol prefix of the illustrative session: no UN series has it. */

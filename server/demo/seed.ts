@@ -27,7 +27,8 @@ import type { RecordRepos, Store, UpdateLogRepo } from '../storage/types';
 import { DEMO_ACCOUNTS, demoLogin, demoPassword, type DemoPasswords } from './accounts';
 import { DEMO_DELEGATIONS } from './delegations';
 import { ILLUSTRATIVE_BODY, loadIllustrativeFacts, planIllustrative, workingTextLog, type PlannedIllustrative } from './illustrative';
-import { isPlannedEvent, planDraft, type PlannedDraft, type PlannedRecord } from './plan';
+import { planDraft, type PlannedDraft } from './plan';
+import { isPlannedEvent, type PlannedRecord } from './planRecord';
 import { loadDraftText, loadSessionFacts, type SessionFacts } from './sessionFacts';
 import { planSessionRecord, type PlannedSessionEntry } from './sessionRecord';
 

@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadIllustrativeFacts, planIllustrative } from '../../../server/demo/illustrative';
-import { isPlannedEvent, planDraft, type PlannedEntry } from '../../../server/demo/plan';
+import { planDraft } from '../../../server/demo/plan';
+import { isPlannedEvent, type PlannedEntry } from '../../../server/demo/planRecord';
 import { loadDraftText, loadSessionFacts, type DraftFacts, type SessionFacts } from '../../../server/demo/sessionFacts';
 import { planSessionRecord } from '../../../server/demo/sessionRecord';
 import { textHash } from '../../../shared/canonical';

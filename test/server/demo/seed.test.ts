@@ -18,7 +18,7 @@ import { splitAtIssue, sponsorsAsOf } from '../../../shared/sponsorship';
 import { verifyPassword } from '../../../server/auth/passwords';
 import { DEMO_ACCOUNTS, demoPassword } from '../../../server/demo/accounts';
 import { DEMO_DELEGATIONS } from '../../../server/demo/delegations';
-import { codeOfSponsor } from '../../../server/demo/plan';
+import { codeOfSponsor } from '../../../server/demo/planSponsorship';
 import { loadDraftText, loadSessionFacts } from '../../../server/demo/sessionFacts';
 import { finalText } from '../../../server/commands/freezer';
 import { numberOf, oralAmendmentsOf, RecordTypes } from '../../../server/commands/meetingRecord';
