@@ -43,6 +43,7 @@ export async function usersSection(meId: string): Promise<HTMLElement> {
   };
   cancel.addEventListener('click', clear);
 
+  // Each button's accessible name starts with its visible words (WCAG 2.5.3), so "click Reset password" works by voice.
   const act = (label: string, text: string, run: () => Promise<void>) => {
     const b = el('button', { type: 'button' }, text);
     b.setAttribute('aria-label', label);
@@ -70,7 +71,7 @@ export async function usersSection(meId: string): Promise<HTMLElement> {
           )
             await render();
         });
-        const reset = act(`Reset the password of ${u.displayName}`, 'Reset password', async () => {
+        const reset = act(`Reset password for ${u.displayName}`, 'Reset password', async () => {
           let issued: ResetJSON | null = null;
           if (
             await status.run(`Reset link issued for ${u.displayName}`, async () => {
