@@ -142,6 +142,32 @@ function lockedTouched(tr: Transaction, before: PMNode, marks: ReadonlyMap<strin
   return null;
 }
 
+// The locked paragraph the page's selection (read from the page: the editor's may lag behind it) lies in or spans, or null.
+function lockedAt(view: EditorView, marks: ReadonlyMap<string, ParagraphMarkJSON>): string | null {
+  const locked = new Set([...marks].filter(([, m]) => m.locked && m.state !== 'open').map(([id]) => id));
+  if (locked.size === 0) return null;
+  const dom = view.dom.ownerDocument.getSelection();
+  let from = view.state.selection.from;
+  let to = view.state.selection.to;
+  if (dom?.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+    try {
+      const a = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+      const b = view.posAtDOM(dom.focusNode, dom.focusOffset);
+      [from, to] = [Math.min(a, b), Math.max(a, b)];
+    } catch {
+      // A selection the editor cannot place: its own is the best guess.
+    }
+  }
+  let hit: string | null = null;
+  view.state.doc.descendants((node, pos) => {
+    if (hit !== null) return false;
+    if (!isParagraph(node)) return !node.isTextblock;
+    if (locked.has(node.attrs.id) && from <= pos + node.nodeSize - 1 && to >= pos + 1) hit = node.attrs.id as string;
+    return false;
+  });
+  return hit;
+}
+
 /** The plugin: margin marks from the chair's record, and a locked paragraph's local edits kept out. */
 export function paragraphMarksPlugin(options: ParagraphMarksOptions = {}): Plugin<ParagraphMarksState> {
   const fromAddress = /^\/drafts\/([^/]+)/.exec(globalThis.location?.pathname ?? '')?.[1];
@@ -175,6 +201,22 @@ export function paragraphMarksPlugin(options: ParagraphMarksOptions = {}): Plugi
     },
     props: {
       decorations: (state) => paragraphMarksKey.getState(state)?.decorations ?? null,
+      handleDOMEvents: {
+        // Typing is stopped before the browser changes the page: a keystroke the filter refused
+        // after the fact would leave the page's text out of step with the editor's, and the caret
+        // where the editor last knew it, in another paragraph.
+        beforeinput(view, event) {
+          const input = event as InputEvent;
+          if (!/^(insert|delete|format|history)/.test(input.inputType)) return false;
+          const marks = paragraphMarksKey.getState(view.state)?.marks;
+          const hit = marks ? lockedAt(view, marks) : null;
+          if (!hit) return false;
+          event.preventDefault();
+          refusal = `Not changed: ${lockedRefusal(sequentialNumbering(view.state.doc).byId.get(hit)?.ref || 'This paragraph', marks!.get(hit)!.state)}.`;
+          show?.();
+          return true;
+        },
+      },
     },
     view(view: EditorView) {
       const message = document.createElement('p');

@@ -35,10 +35,27 @@ const paragraphText = (page: Page, id: string) =>
     return copy.textContent ?? '';
   });
 
+// The id of the paragraph holding the caret, when the editor has the focus.
+const caretParagraph = (page: Page) =>
+  page.evaluate(() => {
+    const node = document.getSelection()?.anchorNode ?? null;
+    const el = node instanceof Element ? node : (node?.parentElement ?? null);
+    return document.activeElement?.classList.contains('ph-editor') ? (el?.closest('[data-id]')?.getAttribute('data-id') ?? null) : null;
+  });
+
+// Click into the paragraph, press End, and look that the caret is there before typing (as test/browser/drafting.test.ts does).
 async function typeAtEnd(page: Page, id: string, text: string): Promise<void> {
-  await page.locator(`.ph-editor [data-id="${id}"]`).click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(text);
+  await expect
+    .poll(
+      async () => {
+        await page.locator(`.ph-editor [data-id="${id}"]`).click();
+        await page.keyboard.press('End');
+        return caretParagraph(page);
+      },
+      { timeout: 5_000, message: `caret in ${id}` },
+    )
+    .toBe(id);
+  if (text) await page.keyboard.type(text);
 }
 
 describe.skipIf(!hasChromium)('agreed paragraphs in Chromium', () => {
@@ -101,11 +118,31 @@ describe.skipIf(!hasChromium)('agreed paragraphs in Chromium', () => {
           .poll(() => sponsor.page.getByRole('alert').filter({ hasText: 'locked' }).textContent(), { timeout: 5_000 })
           .toBe('Not changed: OP 2 is agreed and locked by the chair: table a proposal to reopen it.');
         expect(await paragraphText(sponsor.page, 'op2')).toBe(op2Before);
+        // Nothing of it went anywhere else either (the caret stays where the sponsor put it).
+        expect(await paragraphText(sponsor.page, 'op1')).not.toContain('Never');
+        await sponsor.page.keyboard.press('Backspace');
+        await sponsor.page.keyboard.type('X');
+        expect(await paragraphText(sponsor.page, 'op2')).toBe(op2Before);
+        expect(await sponsor.page.locator('.ph-editor').textContent()).not.toContain('Never');
         await typeAtEnd(sponsor.page, 'op3', ' Gladly');
         await expect.poll(() => paragraphText(chair.page, 'op3'), { timeout: 5_000 }).toContain('Gladly');
         expect(await paragraphText(chair.page, 'op2')).toBe(op2Before);
+        expect(await chair.page.locator('.ph-editor').textContent()).not.toContain('Never');
         expect(await sponsor.page.locator('.connection').getAttribute('data-status')).toBe('connected');
         await screenshot(sponsor.page, 'agreed-locked-refused');
+
+        // A new paragraph right before the locked one (Enter at the end of OP 1) goes through:
+        // the locked paragraph keeps its identity, and its mark follows its new number.
+        await typeAtEnd(sponsor.page, 'op1', '');
+        // A person's pause: Enter pressed within milliseconds of the click can still split the
+        // paragraph the editor last had the caret in (OP 3), before it has read the new caret.
+        await sponsor.page.waitForTimeout(300);
+        await sponsor.page.keyboard.press('Enter');
+        await sponsor.page.keyboard.type('A new paragraph.');
+        await expect.poll(() => chair.page.locator('.ph-editor').textContent(), { timeout: 5_000 }).toContain('A new paragraph.');
+        await expect.poll(() => markOf(chair.page, 'op2'), { timeout: 5_000 }).toBe('OP 3: agreed, locked by the chair');
+        expect(await paragraphText(chair.page, 'op2')).toBe(op2Before);
+        expect(await sponsor.page.locator('.connection').getAttribute('data-status')).toBe('connected');
       } finally {
         await chair.context.close();
         await sponsor.context.close();
