@@ -61,6 +61,7 @@ function excerpt(text: string): string {
   let head = text.slice(0, 48);
   if (!UNEVEN.test(head)) return head.length <= 24 ? head : `${head.slice(0, 20)}…`;
   head = head.replace(/\s+/g, ' ').trim();
+  if (!/[\uD800-\uDFFF]/.test(head)) return head.length <= 24 ? head : `${head.slice(0, 20)}…`;
   const chars = Array.from(head);
   return chars.length <= 24 ? head : `${chars.slice(0, 20).join('')}…`;
 }
