@@ -70,23 +70,28 @@ export interface PlacedRow {
 
 /** The rows of a comparison, in the order of the right text, every block of each side exactly once. */
 export function buildRows(left: readonly Unit[], right: readonly Unit[], pairs: readonly AlignedPair[]): PlacedRow[] {
-  const byRight = new Map<number, AlignedPair>();
-  const matchedLeft = new Set<number>();
+  // Indexed by block, so that placing each row is an array read.
+  const byRight: (AlignedPair | undefined)[] = new Array(right.length);
+  const matchedLeft = new Uint8Array(left.length);
   for (const p of pairs) {
-    byRight.set(p.right, p);
-    matchedLeft.add(p.left);
+    byRight[p.right] = p;
+    matchedLeft[p.left] = 1;
   }
   const rows: PlacedRow[] = [];
   let cursor = 0; // the left blocks before it have been placed
   const deletedUpTo = (end: number) => {
-    for (; cursor < end; cursor++) if (!matchedLeft.has(cursor)) rows.push({ row: loneRow(left[cursor]!, 'left'), l: left[cursor]! });
+    for (; cursor < end; cursor++) if (!matchedLeft[cursor]) rows.push({ row: loneRow(left[cursor]!, 'left'), l: left[cursor]! });
   };
-  right.forEach((r, j) => {
-    const p = byRight.get(j);
-    if (!p) return rows.push({ row: loneRow(r, 'right'), r });
+  for (let j = 0; j < right.length; j++) {
+    const r = right[j]!;
+    const p = byRight[j];
+    if (!p) {
+      rows.push({ row: loneRow(r, 'right'), r });
+      continue;
+    }
     if (!p.moved) deletedUpTo(p.left + 1);
     rows.push({ row: pairRow(left[p.left]!, r, p.moved), l: left[p.left]!, r });
-  });
+  }
   deletedUpTo(left.length);
   return rows;
 }
