@@ -38,6 +38,7 @@ import { readLines } from './import/lines';
 import { hasStructure, outlineText } from './import/outline';
 import { buildPlain, buildStructured } from './import/build';
 import { WarningLog, type ImportOptions, type ImportResult } from './import/report';
+import { HAS_MARKER } from './import/footnotes';
 
 export {
   IMPORT_WARNING_CODES,
@@ -61,12 +62,14 @@ export function importPlainText(text: string, options: ImportOptions = {}): Resu
     return fail('The text holds only footnote lines: there is no paragraph to import.');
   }
   const warnings = new WarningLog();
+  // A text without a superscript digit has no footnote marker to look for in any paragraph.
+  const markers = HAS_MARKER.test(text);
   if (!hasStructure(lines)) {
     warnings.add(
       'no-structure',
       'No resolution structure recognised (no number line, numbered or lettered paragraphs, annex or opening formula): every line is imported as a plain paragraph.',
     );
-    return ok(buildPlain(lines, newId, warnings));
+    return ok(buildPlain(lines, newId, warnings, markers));
   }
-  return ok(buildStructured(outlineText(lines, warnings), newId, warnings));
+  return ok(buildStructured(outlineText(lines, warnings), newId, warnings, markers));
 }

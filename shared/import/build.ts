@@ -42,8 +42,8 @@ class Builder {
 }
 
 /** The text and report of a text whose structure was recognised. */
-export function buildStructured(outline: Outline, newId: () => string, warnings: WarningLog): { doc: PMNode; report: ImportReport } {
-  const notes = new FootnoteTable(outline.footnotes, newId, warnings);
+export function buildStructured(outline: Outline, newId: () => string, warnings: WarningLog, markers = true): { doc: PMNode; report: ImportReport } {
+  const notes = new FootnoteTable(outline.footnotes, newId, warnings, markers);
   const builder = new Builder(notes, newId);
   const content: PMNode[] = [block('title', outline.title, notes)];
   if (outline.formula) content.push(block('formula', outline.formula, notes));
@@ -79,9 +79,9 @@ export function buildStructured(outline: Outline, newId: () => string, warnings:
 }
 
 /** The text and report of a text without recognisable structure: an empty title, then every line as a plain paragraph. */
-export function buildPlain(lines: SourceLine[], newId: () => string, warnings: WarningLog): { doc: PMNode; report: ImportReport } {
+export function buildPlain(lines: SourceLine[], newId: () => string, warnings: WarningLog, markers = true): { doc: PMNode; report: ImportReport } {
   const footnoteLines = lines.filter((l): l is Extract<SourceLine, { kind: 'footnote' }> => l.kind === 'footnote');
-  const notes = new FootnoteTable(footnoteLines, newId, warnings);
+  const notes = new FootnoteTable(footnoteLines, newId, warnings, markers);
   const builder = new Builder(notes, newId);
   const units: Unit[] = [];
   for (const line of lines) {

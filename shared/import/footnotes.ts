@@ -15,17 +15,23 @@ type FootnoteLine = Extract<SourceLine, { kind: 'footnote' }>;
 // "同上" / "Ibid." points at the note before it, which a derived renumbering may change.
 const IBID = /^(同上|ibid\.?)/iu;
 const BOLD = /\*\*(.+?)\*\*/gu;
-const HAS_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
+/** Whether a text holds a superscript digit, which may be a footnote marker. */
+export const HAS_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
 
 /** The footnotes of one text and the markers found so far. */
 export class FootnoteTable {
   private readonly notes = new Map<number, { line: FootnoteLine; references: number }>();
   private readonly missing = new Set<number>();
 
+  /**
+   * `markers` says whether the source holds any superscript digit at all: one scan of the whole
+   * text spares one per paragraph when it holds none, as most texts pasted for comparison do not.
+   */
   constructor(
     lines: FootnoteLine[],
     private readonly newId: () => string,
     private readonly warnings: WarningLog,
+    private readonly markers = true,
   ) {
     for (const line of lines) {
       if (this.notes.has(line.printed)) {
@@ -59,7 +65,7 @@ export class FootnoteTable {
 
   private runs(text: string, line: number, bold: boolean, out: PMNode[]): void {
     const marks = bold ? [resolutionSchema.marks.strong.create()] : undefined;
-    if (!HAS_MARKER.test(text)) {
+    if (!this.markers || !HAS_MARKER.test(text)) {
       if (text !== '') out.push(resolutionSchema.text(text, marks));
       return;
     }
