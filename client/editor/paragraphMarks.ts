@@ -47,7 +47,7 @@ export const paragraphMarksKey = new PluginKey<ParagraphMarksState>('penholder-p
 export interface ParagraphMarksOptions {
   /** The draft whose states are shown; by default the one the page's address names (/drafts/<id>); null reads nothing. */
   draftId?: string | null;
-  /** How often the states are read again, in ms. */
+  /** How often the states are read again, in ms, until the page's paragraph-states panel hands them over (`announceParagraphStates`). */
   pollMs?: number;
 }
 
@@ -251,7 +251,10 @@ export function paragraphMarksPlugin(options: ParagraphMarksOptions = {}): Plugi
       // The panel reads the states whenever the server says the record moved: take them at once.
       const heard = (event: Event) => {
         const detail = (event as CustomEvent<{ draftId: string; states: Record<string, ParagraphMarkJSON> }>).detail;
-        if (detail && detail.draftId === draftId) take(detail.states);
+        if (!detail || detail.draftId !== draftId) return;
+        // The panel reads them for us from now on: no second reader of the same states.
+        clearInterval(timer);
+        take(detail.states);
       };
       if (draftId !== null) {
         load();
