@@ -171,44 +171,53 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
 
 // Pairs texts that occur exactly once among the unmatched blocks of each side (patience-diff anchors).
 function matchUniqueTexts(left: readonly Unit[], right: readonly Unit[], rightOf: Int32Array, leftOf: Int32Array, link: (i: number, j: number) => void): void {
-  const rights = textGroups(right, leftOf);
-  for (const [print, groups] of textGroups(left, rightOf)) {
-    const others = rights.get(print);
-    if (!others) continue;
-    for (const g of groups) {
-      const h = g.count === 1 ? others.find((o) => o.text === g.text) : undefined;
-      if (h && h.count === 1 && classOf(left[g.at]!) === classOf(right[h.at]!)) link(g.at, h.at);
+  const [ls, rs] = [new TextIndex(left, rightOf), new TextIndex(right, leftOf)];
+  for (const [print, first] of ls.heads) {
+    const other = rs.heads.get(print);
+    if (other === undefined) continue;
+    for (let i = first; i !== -1; i = ls.next[i]!) {
+      const j = rs.only(other, left[i]!.text);
+      if (j >= 0 && ls.only(first, left[i]!.text) === i && classOf(left[i]!) === classOf(right[j]!)) link(i, j);
     }
   }
 }
 
-/** The blocks of one side that share a text: the text, where it first stands, how often it stands. */
-interface TextGroup {
-  text: string;
-  at: number;
-  count: number;
-}
+/**
+ * The unmatched blocks of one side under a fingerprint of their text, each fingerprint's blocks
+ * chained (the last first). Texts freshly imported have never been hashed, and hashing every paragraph
+ * whole to key a map cost more than the rest of this step: the fingerprint reads a few
+ * characters, and texts are compared whole only when their fingerprints agree.
+ */
+class TextIndex {
+  /** The last block with each fingerprint, where its chain starts. */
+  readonly heads = new Map<number, number>();
+  /** The next block with the same fingerprint, or -1. */
+  readonly next: Int32Array;
 
-// The unmatched blocks of one side grouped by text, under a fingerprint of the text. Texts freshly
-// imported have never been hashed, and hashing every paragraph whole to key a map cost more than
-// the rest of this step: the fingerprint reads a few characters, and texts are compared whole
-// only when their fingerprints agree.
-function textGroups(units: readonly Unit[], taken: Int32Array): Map<number, TextGroup[]> {
-  const out = new Map<number, TextGroup[]>();
-  for (let k = 0; k < units.length; k++) {
-    const u = units[k]!;
-    if (taken[k] !== -1 || u.kind === 'title' || u.kind === 'formula') continue;
-    const print = fingerprint(u.text);
-    const list = out.get(print);
-    if (!list) {
-      out.set(print, [{ text: u.text, at: k, count: 1 }]);
-      continue;
+  constructor(
+    private readonly units: readonly Unit[],
+    taken: Int32Array,
+  ) {
+    this.next = new Int32Array(units.length).fill(-1);
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k]!;
+      if (taken[k] !== -1 || u.kind === 'title' || u.kind === 'formula') continue;
+      const print = fingerprint(u.text);
+      this.next[k] = this.heads.get(print) ?? -1;
+      this.heads.set(print, k);
     }
-    const same = list.find((g) => g.text === u.text);
-    if (same) same.count++;
-    else list.push({ text: u.text, at: k, count: 1 });
   }
-  return out;
+
+  /** The one block from `head` on whose text is `text`; -1 when none is, or several are. */
+  only(head: number, text: string): number {
+    let found = -1;
+    for (let k = head; k !== -1; k = this.next[k]!) {
+      if (this.units[k]!.text !== text) continue;
+      if (found >= 0) return -1;
+      found = k;
+    }
+    return found;
+  }
 }
 
 // A number from the length and nine characters spread through a text: equal texts have equal fingerprints.
