@@ -40,6 +40,8 @@ const NUMBERED = new RegExp(`^(\\d{1,3})(?:\\s+(${LATIN}))?(?:\\.\\s+|．\\s*)(.
 const LABELLED = new RegExp(`^(OP|PP)\\s?(\\d{1,3})(?:\\s*(${LATIN}))?(?:\\s*[.:：．]\\s*|\\s+)(?!(?:${LATIN})$)(\\S.*)$`, 'u');
 // The agenda in decision 11/1 prints its sub-items as " - (a) …".
 const LETTERED = /^(?:[-–—•·▪]\s*)?\(([a-z]{1,5})\)\s*(.*)$/u;
+// What a lettered line may start with.
+const LETTER_STARTS = '(-–—•·▪';
 const ROMAN_SMALL = /^x{0,3}(?:ix|iv|v?i{0,3})$/u;
 
 const CHINESE_NUMERALS = '一二三四五六七八九十';
@@ -85,19 +87,22 @@ export function classifyLine(text: string, no: number, first: boolean): SourceLi
   if (first && (m = HEADING_EN.exec(text))) {
     return { kind: 'heading', no, text, docKind: m[1]!.toLowerCase() === 'decision' ? 'decision' : 'resolution', number: m[2]!.replace(/\s/gu, '') };
   }
-  if ((m = ANNEX_ZH.exec(text))) return { kind: 'annex', no, text, ordinal: annexOrdinal(m[1]!) };
-  if ((m = ANNEX_EN.exec(text))) return { kind: 'annex', no, text, ordinal: annexOrdinal(m[1] ?? '') };
-  if ((m = FOOTNOTE.exec(text))) return { kind: 'footnote', no, text, printed: superscriptValue(m[1]!), note: m[2]!.trim() };
-  if ((m = NUMBERED.exec(text))) {
+  // Every pattern below is anchored at the start: the first character rules most of them out,
+  // and most lines of a text are running text that none of them matches.
+  const c = text.charAt(0);
+  if (c === '附' && (m = ANNEX_ZH.exec(text))) return { kind: 'annex', no, text, ordinal: annexOrdinal(m[1]!) };
+  if ((c === 'a' || c === 'A') && (m = ANNEX_EN.exec(text))) return { kind: 'annex', no, text, ordinal: annexOrdinal(m[1] ?? '') };
+  if (SUPERSCRIPT_DIGITS.includes(c) && c !== '' && (m = FOOTNOTE.exec(text))) return { kind: 'footnote', no, text, printed: superscriptValue(m[1]!), note: m[2]!.trim() };
+  if (c >= '0' && c <= '9' && (m = NUMBERED.exec(text))) {
     const suffix = m[2] ?? null;
     return { kind: 'numbered', no, text, label: `${m[1]}${suffix ? ` ${suffix}` : ''}.`, number: Number(m[1]), suffix, head: null, body: m[3]!.trim() };
   }
-  if ((m = LABELLED.exec(text))) {
+  if ((c === 'O' || c === 'P') && (m = LABELLED.exec(text))) {
     const suffix = m[3] ?? null;
     const head = m[1] === 'PP' ? 'pp' : 'op';
     return { kind: 'numbered', no, text, label: `${m[1]} ${m[2]}${suffix ? ` ${suffix}` : ''}`, number: Number(m[2]), suffix, head, body: m[4]!.trim() };
   }
-  m = LETTERED.exec(text);
+  m = c !== '' && LETTER_STARTS.includes(c) ? LETTERED.exec(text) : null;
   if (m && (letterIndex(m[1]!) !== null || romanValue(m[1]!) !== null)) {
     return { kind: 'lettered', no, text, label: `(${m[1]})`, letters: m[1]!, body: m[2]!.trim() };
   }
