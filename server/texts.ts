@@ -6,6 +6,7 @@
  * everywhere. A revision whose text the record says it does not know (a provenance note,
  * server/commands/meetingRecord.ts) is refused, never shown as its empty stored row. Reads only.
  */
+import { formatMoment } from '../shared/dates';
 import { ErrorIds } from '../shared/errors';
 import { holdsFinalAction } from '../shared/policy';
 import { applyOralAmendments, type OralAmendment } from '../shared/oralAmendments';
@@ -180,7 +181,7 @@ async function workingText(store: Store, texts: DraftTexts, spec: TextSpec & { k
       throw DomainErrors.textInvalid(spec.kind === 'working' ? 'the working text' : `the working text at seq ${found.seq}`, err instanceof Error ? err.message : String(err));
     }
   }
-  const label = spec.kind === 'working' ? 'working text' : spec.kind === 'seq' ? `working text at seq ${found.seq}` : `working text at ${spec.at}`;
+  const label = spec.kind === 'working' ? 'working text' : spec.kind === 'seq' ? `working text at seq ${found.seq}` : `working text at ${formatMoment(spec.at, 'en', 'UTC')} UTC`;
   return {
     spec,
     text,

@@ -78,6 +78,8 @@ describe('GET /api/drafts/:id/compare', () => {
     const byTime = await compare(`at:${firstAt}`, lineage.short.revised);
     expect(byTime.status).toBe(200);
     expect(byTime.body.left.seq).toBe(1);
+    // Named as people read a time, never as a raw ISO string.
+    expect(byTime.body.left.label).toMatch(/^working text at \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} UTC$/);
     expect(byTime.body.summary.en).toBe('No changes');
   });
 
