@@ -16,6 +16,8 @@ export interface NumberingState {
   showNegotiation: boolean;
   /** Derived labels by paragraph or footnote id, for panels and tests. */
   labels: ReadonlyMap<string, string>;
+  /** Spoken names by paragraph id ("operative paragraph 3"), for screen readers and announcements. */
+  names: ReadonlyMap<string, string>;
 }
 
 /** The plugin that shows derived numbers (1., (a), (i), footnote marks) as decorations. */
@@ -23,6 +25,9 @@ export const numberingKey = new PluginKey<NumberingState>('penholder-numbering')
 
 /** The plugin that sets the house style by decoration: preambular opening words, text direction. */
 export const houseStyleKey = new PluginKey<DecorationSet>('penholder-house-style');
+
+/** The plugin that announces this user's structural changes ("now subparagraph (i)"). */
+export const structureAnnouncerKey = new PluginKey('penholder-structure-announcer');
 
 /** The plugin that turns pasted plain text or Word HTML into structured paragraphs. */
 export const pasteKey = new PluginKey('penholder-paste');

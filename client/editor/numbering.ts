@@ -5,6 +5,10 @@
  * so the caret never lands inside a number. With the negotiation switch on, each paragraph also
  * gets `data-negotiation` ("OP 3 bis"), its number in the text under negotiation.
  *
+ * A `::before` number is not reliably read out, so each numbered paragraph is also a named group
+ * for assistive technology (`role="group"`, `aria-label` "operative paragraph 3", from
+ * shared/paragraphNames.ts): a screen reader says where the caret is, never in the text itself.
+ *
  * Numbering is recomputed from the whole text on every change: a draft resolution is a few
  * hundred paragraphs at most, and a full pass is what keeps "insert OP between 2 and 3"
  * renumbering everyone's later paragraphs at once, remote edits included.
@@ -14,6 +18,7 @@ import { Plugin, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { negotiationNumbering, sequentialNumbering, type Numbering, type NumberingBase } from '../../shared/numbering';
 import type { AnnexLanguage } from '../../shared/numberingLabels';
+import { spokenParagraphNames } from '../../shared/paragraphNames';
 import { numberingKey, type NumberingState } from './keys';
 import { isParagraphNode } from './commands';
 
@@ -52,6 +57,7 @@ function build(doc: PMNode, config: Config): FullState {
   }
   const decorations: Decoration[] = [];
   const labels = new Map<string, string>();
+  const names = spokenParagraphNames(seq, config.lang);
   let p = 0;
   let f = 0;
   let a = 0;
@@ -63,7 +69,12 @@ function build(doc: PMNode, config: Config): FullState {
       p++;
       const attrs: Record<string, string> = { 'data-number': number?.label ?? '' };
       if (negotiated?.ref) attrs['data-negotiation'] = negotiated.ref;
-      if (number?.ref) attrs['data-ref'] = number.ref; // for screen readers and the comparison view
+      if (number?.ref) attrs['data-ref'] = number.ref; // for the comparison view
+      const name = number && seq.byId.get(number.id) === number ? names.get(number.id) : undefined;
+      if (name) {
+        attrs.role = 'group';
+        attrs['aria-label'] = name;
+      }
       decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs));
       if (number) labels.set(number.id, number.label);
       return true; // footnotes live inside paragraphs
@@ -83,7 +94,7 @@ function build(doc: PMNode, config: Config): FullState {
     }
     return true;
   });
-  return { decorations: DecorationSet.create(doc, decorations), showNegotiation: config.showNegotiation, labels, config };
+  return { decorations: DecorationSet.create(doc, decorations), showNegotiation: config.showNegotiation, labels, names, config };
 }
 
 /** A transaction that turns the negotiation numbers on or off, or sets the base they are counted from. */
