@@ -1,6 +1,6 @@
 /**
- * The console's forms, each in a modal <dialog>: keyboard first (the first field takes focus,
- * Enter submits, Escape cancels, focus returns to the button that opened it). A form resolves
+ * The console's forms, each in a modal <dialog>: keyboard first (the first field takes focus, or
+ * Cancel in a confirmation without fields; Enter submits, Escape cancels, focus returns to the button that opened it). A form resolves
  * with its values, or null when cancelled. A form that submits to the server stays open when
  * the server refuses: what was typed is kept and the reason stands beside the field it concerns.
  */
@@ -171,7 +171,9 @@ export function askFormUntil<T>(title: string, fields: Field[], submitLabel: str
       }
     });
     dialog.showModal();
-    rows.find((r) => !r.line.hidden)?.control.focus();
+    // A form with no field is a confirmation ("Freeze …?"): the focus starts on Cancel, the safe
+    // choice, so that an Enter pressed by habit never does what cannot be undone.
+    (rows.find((r) => !r.line.hidden)?.control ?? cancel).focus();
   });
 }
 
