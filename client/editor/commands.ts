@@ -1,7 +1,7 @@
 /**
  * Structure commands of a resolution text. The text is flat (see shared/schema.ts), so every
- * structural edit is a change of a paragraph's kind or level, never of nesting: Tab turns an
- * operative paragraph into subparagraph (a), Shift-Tab turns it back. Each command keeps the
+ * structural edit is a change of a paragraph's kind or level, never of nesting: Mod-] turns an
+ * operative paragraph into subparagraph (a), Mod-[ turns it back (client/editor/keymap.ts). Each command keeps the
  * paragraph's id, because a paragraph that changes kind is still the same paragraph to compare.
  */
 import type { Node as PMNode, NodeType } from 'prosemirror-model';
@@ -54,7 +54,7 @@ export function setParagraphKind(kind: ParagraphType): Command {
   };
 }
 
-/** Tab: nest one step, operative 3 → (a) → (i). Applies to nothing else, so Tab still leaves the editor elsewhere. */
+/** Mod-]: nest one step, operative 3 → (a) → (i). Applies to nothing else. */
 export const nestParagraph: Command = (state, dispatch) => {
   const sub = state.schema.nodes.subparagraph!;
   return mapParagraphs((node) => {
@@ -64,7 +64,7 @@ export const nestParagraph: Command = (state, dispatch) => {
   })(state, dispatch);
 };
 
-/** Shift-Tab: come out one step, (i) → (a) → operative. */
+/** Mod-[: come out one step, (i) → (a) → operative. */
 export const outdentParagraph: Command = (state, dispatch) => {
   const sub = state.schema.nodes.subparagraph!;
   const op = state.schema.nodes.operative!;

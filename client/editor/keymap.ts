@@ -1,7 +1,9 @@
 /**
- * The keyboard of the drafting room. Structure is reachable without a mouse: Enter, Tab and
- * Shift-Tab shape paragraphs; Mod-Alt shortcuts mirror the toolbar. Undo and redo are
- * y-prosemirror's, so they undo only this user's own changes, never another delegation's.
+ * The keyboard of the drafting room. Structure is reachable without a mouse: Enter, Mod-] and
+ * Mod-[ shape paragraphs; Mod-Alt shortcuts mirror the toolbar. Leaving the text never edits it
+ * (WCAG 2.1.2): Tab and Shift-Tab are not bound, so they move the focus on as everywhere else, and
+ * Escape goes to the toolbar. Undo and redo are y-prosemirror's, so they undo only this user's own
+ * changes, never another delegation's.
  */
 import { baseKeymap, chainCommands, toggleMark } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
@@ -14,6 +16,8 @@ import { addAnnex, nestParagraph, outdentParagraph, setParagraphKind, splitParag
 export interface DraftingKeymapOptions {
   /** Insert a footnote: asks for its text (the toolbar and Mod-Alt-f share it). */
   insertFootnote?: Command;
+  /** Escape: move the focus out of the text (to the toolbar); false when there is nowhere to go. */
+  leave?: () => boolean;
   /** Extra bindings, tried before the default binding of the same key. */
   extra?: Record<string, Command>;
 }
@@ -25,8 +29,9 @@ export const SHORTCUTS = {
   plain: 'Mod-Alt-0',
   annex: 'Mod-Alt-a',
   footnote: 'Mod-Alt-f',
-  nest: 'Tab',
-  outdent: 'Shift-Tab',
+  nest: 'Mod-]',
+  outdent: 'Mod-[',
+  leave: 'Escape',
   undo: 'Mod-z',
   redo: 'Mod-Shift-z',
 } as const;
@@ -48,6 +53,8 @@ export function draftingKeymap(schema: Schema, options: DraftingKeymapOptions = 
     'Mod-b': toggleMark(schema.marks.strong!),
   };
   if (options.insertFootnote) bindings[SHORTCUTS.footnote] = options.insertFootnote;
+  const leave = options.leave;
+  if (leave) bindings[SHORTCUTS.leave] = () => leave();
   // Shift-Enter would insert a hard break, which the schema has not: treat it as Enter.
   bindings['Shift-Enter'] = splitParagraph;
   for (const [key, command] of Object.entries(options.extra ?? {})) {

@@ -24,6 +24,7 @@ import { draftingKeymap } from './keymap';
 import { numberingPlugin } from './numbering';
 import { pastePlugin } from './paste';
 import { readOnlyPlugin } from './readOnly';
+import { structureAnnouncerPlugin } from './structureAnnouncer';
 
 /** Options of the drafting editor. */
 export interface DraftingEditorOptions {
@@ -43,6 +44,12 @@ export interface DraftingEditorOptions {
   ask?: AskText;
   /** Told about paste refusals and similar notes for the user. */
   onMessage?: (message: string) => void;
+  /** Says a structural change aloud ("now subparagraph (i)"), through a polite live region of the page. */
+  announce?: (message: string) => void;
+  /** Escape: where the focus goes out of the text (the toolbar); false when nowhere. */
+  leave?: () => boolean;
+  /** The id of the element that says the keys of the text (its accessible description). */
+  keysNoteId?: string;
   /** Called after every state change (panels, footnote list, toolbar state). */
   onUpdate?: (view: EditorView) => void;
 }
@@ -72,6 +79,7 @@ export function draftingPlugins(options: Omit<DraftingEditorOptions, 'mount' | '
     readOnlyPlugin({ initialReason: options.readOnlyReason ?? null }),
     ...draftingKeymap(resolutionSchema, {
       insertFootnote: insertFootnoteCommand(ask),
+      leave: options.leave,
       extra: { Enter: editSelectedFootnote(ask) },
     }),
     pastePlugin({ onRefused: options.onMessage }),
@@ -84,6 +92,7 @@ export function draftingPlugins(options: Omit<DraftingEditorOptions, 'mount' | '
     dropCursor(),
     gapCursor(),
   );
+  if (options.announce) plugins.push(structureAnnouncerPlugin({ announce: options.announce }));
   return plugins;
 }
 
@@ -101,6 +110,7 @@ export function createDraftingEditor(options: DraftingEditorOptions): EditorView
       role: 'textbox',
       'aria-multiline': 'true',
       'aria-label': 'Working text of the draft',
+      ...(options.keysNoteId ? { 'aria-describedby': options.keysNoteId } : {}),
       spellcheck: 'true',
     },
     // `this`, not the `view` constant: y-prosemirror dispatches while the view is being constructed.

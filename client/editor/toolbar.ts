@@ -2,6 +2,7 @@
  * The small toolbar over the text: the structure commands, each also on the keyboard (shown in
  * its tooltip and `aria-keyshortcuts`). A toolbar is one tab stop (WAI-ARIA toolbar pattern):
  * arrow keys move between its buttons, so Tab goes from the toolbar straight into the text.
+ * Under it, a short note says the keys of the text, and how to leave it (client/editor/keymap.ts).
  */
 import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -25,8 +26,23 @@ function keyLabel(keys: string): string {
   return keys.replace('Mod', isMac ? 'Cmd' : 'Ctrl').replace(/-/g, '+');
 }
 
+/** The id of the note that says the keys of the text (the editor's accessible description). */
+export const KEYS_NOTE_ID = 'editor-keys';
+
+/** What the toolbar gives the page. */
+export interface Toolbar {
+  /** The toolbar. */
+  element: HTMLElement;
+  /** The note that says the keys of the text, to put under the toolbar. */
+  keysNote: HTMLElement;
+  /** Call after each state change. */
+  update(): void;
+  /** Move the focus to the toolbar (Escape in the text); false when it is hidden (read only). */
+  focus(): boolean;
+}
+
 /** Build the toolbar for `view`; call `update` after each state change. */
-export function toolbar(getView: () => EditorView | null, ask?: AskText): { element: HTMLElement; update(): void } {
+export function toolbar(getView: () => EditorView | null, ask?: AskText): Toolbar {
   const tools: Tool[] = [
     { name: 'preambular', label: 'Preambular', command: setParagraphKind('preambular'), keys: SHORTCUTS.preambular },
     { name: 'operative', label: 'Operative', command: setParagraphKind('operative'), keys: SHORTCUTS.operative },
@@ -60,6 +76,11 @@ export function toolbar(getView: () => EditorView | null, ask?: AskText): { elem
     return button;
   });
   const element = el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Structure of the text', 'aria-controls': 'editor' } }, ...buttons);
+  const keysNote = el(
+    'p',
+    { className: 'keys-note', id: KEYS_NOTE_ID },
+    `Keys: ${keyLabel(SHORTCUTS.nest)} nests a paragraph, ${keyLabel(SHORTCUTS.outdent)} un-nests it; Tab and Shift+Tab leave the text without changing it; Escape goes to this toolbar.`,
+  );
   element.addEventListener('keydown', (event) => {
     const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (i < 0) return;
@@ -73,10 +94,17 @@ export function toolbar(getView: () => EditorView | null, ask?: AskText): { elem
   });
   return {
     element,
+    keysNote,
+    focus() {
+      if (element.hidden) return false;
+      (buttons.find((b) => b.tabIndex === 0) ?? buttons[0])?.focus();
+      return true;
+    },
     update() {
       const view = getView();
       const editable = view ? isEditable(view.state) : false;
       element.hidden = !editable;
+      keysNote.hidden = !editable;
       tools.forEach((tool, i) => {
         // Disabled buttons stay focusable for screen readers via aria-disabled.
         const applies = view !== null && editable && tool.command(view.state, undefined, view);

@@ -22,7 +22,8 @@ import { isEditable, numberingKey } from '../editor/keys';
 import { setNumbering } from '../editor/numbering';
 import { createTextView, setReadOnly } from '../editor/readOnly';
 import { createDraftingEditor } from '../editor/setup';
-import { toolbar } from '../editor/toolbar';
+import { KEYS_NOTE_ID, toolbar } from '../editor/toolbar';
+import { nameLanguage } from '../../shared/paragraphNames';
 import { lineagePanel } from '../panels/lineage';
 import { importPanel } from '../panels/importText';
 import { finalBanner, paragraphStatesPanel } from '../panels/paragraphStates';
@@ -72,7 +73,8 @@ function finalTextSection(): { element: HTMLElement; show(draft: DraftDetail, te
       hash.textContent = draft.finalText ? `SHA-256 ${draft.finalText.hash.slice(0, 12)}…` : '';
       view?.destroy();
       mount.replaceChildren();
-      view = createTextView({ mount, doc: text, label });
+      mount.lang = draft.language;
+      view = createTextView({ mount, doc: text, label, lang: nameLanguage(draft.language) });
       const labels = numberingKey.getState(view.state)?.labels;
       notes.replaceChildren(...listFootnotes(text).map((n) => el('li', { attrs: { value: labels?.get(n.id) ?? '' } }, n.text)));
     },
@@ -95,7 +97,10 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const banner = el('p', { className: 'banner', hidden: true, attrs: { role: 'status', 'data-banner': 'read-only' } });
   const tools = toolbar(() => view);
   const footnotes = el('ol', { className: 'footnotes', attrs: { 'aria-label': 'Footnotes' } });
-  const mount = el('div', { id: 'editor', className: 'editor-mount' }, el('p', { className: 'muted' }, 'Loading the text…'));
+  // The text is in the draft's language (WCAG 3.1.2), whatever the language of the page around it.
+  const mount = el('div', { id: 'editor', className: 'editor-mount', lang: draft.language }, el('p', { className: 'muted' }, 'Loading the text…'));
+  // Structural changes said aloud ("now subparagraph (i)"), politely, after what is being read.
+  const said = el('p', { className: 'sr-only', attrs: { role: 'status', 'aria-live': 'polite', 'data-announce': 'structure' } });
   const numberingSwitch = el('input', { type: 'checkbox', id: 'negotiation-numbers', disabled: true });
   const switchLabel = el('label', { htmlFor: 'negotiation-numbers', className: 'switch' }, numberingSwitch, ' Negotiation numbers (3 bis)');
   // Who wrote what, from the update log: each delegation's words in its colour.
@@ -159,7 +164,16 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const finalSlot = el('div', { className: 'final-slot' }, finalBanner(draft, events?.find((e) => e.type === 'frozen')?.at));
   // A text is imported only before the first issue, by those who may edit it.
   const canImport = editText.allowed && draft.lineage.length === 0;
-  const working = el('div', { className: 'working-text', attrs: { 'data-text': 'working' } }, tools.element, mount, footnotes, canImport ? importPanel(draftId) : null);
+  const working = el(
+    'div',
+    { className: 'working-text', attrs: { 'data-text': 'working' } },
+    tools.element,
+    tools.keysNote,
+    said,
+    mount,
+    footnotes,
+    canImport ? importPanel(draftId) : null,
+  );
 
   // After final action: the text acted on by default, the working text on request.
   const finalSection = finalTextSection();
@@ -262,6 +276,12 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     awareness: connection.provider.awareness,
     readOnlyReason: readOnly(),
     negotiationBase: base,
+    lang: nameLanguage(draft.language),
+    announce: (message) => {
+      said.textContent = message;
+    },
+    leave: () => tools.focus(),
+    keysNoteId: KEYS_NOTE_ID,
     onUpdate: (v) => {
       tools.update();
       renderFootnotes(v);

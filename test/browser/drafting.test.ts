@@ -135,8 +135,8 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
       await expect.poll(() => b.page.locator('.ph-editor [data-id="op3"]').getAttribute('data-number')).toBe('4.');
       await screenshot(b.page, 'draft-renumbered');
 
-      // Tab nests the new paragraph under OP 2 as (a); the later ones close up again, everywhere.
-      await a.page.keyboard.press('Tab');
+      // Ctrl+] nests the new paragraph under OP 2 as (a); the later ones close up again, everywhere.
+      await a.page.keyboard.press('Control+]');
       await expect.poll(() => b.page.locator('.ph-editor .ph-subparagraph').getAttribute('data-number'), { timeout: 3_000 }).toBe('(a)');
       await expect.poll(() => b.page.locator('.ph-editor [data-id="op3"]').getAttribute('data-number')).toBe('3.');
       await a.context.close();

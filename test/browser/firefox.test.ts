@@ -1,6 +1,6 @@
 /**
  * The drafting room in a real Firefox (Debian's firefox-esr over WebDriver BiDi): two sponsor
- * delegations co-edit and see each other, numbering follows Enter and Tab in both browsers, the
+ * delegations co-edit and see each other, numbering follows Enter and Ctrl+] in both browsers, the
  * keyboard edits as in Chromium, a non-sponsor only reads, and the page reflows at 200 % zoom.
  * Each test makes its own draft on one shared server; screenshots land in
  * test-artifacts/screenshots/firefox-*.png.
@@ -112,7 +112,7 @@ describe.skipIf(skipReason !== null)(`the drafting room in Firefox${skipReason ?
   );
 
   it(
-    'numbers a paragraph made with Enter next, renumbers the later ones, and nests it with Tab, in both browsers',
+    'numbers a paragraph made with Enter next, renumbers the later ones, and nests it with Ctrl+], in both browsers',
     async () => {
       const draftId = await makeDraft(world, 'Enter and Tab in Firefox', ['CHL', 'USA']);
       const a = await openDraft(browser, world, 'chile', draftId);
@@ -132,15 +132,16 @@ describe.skipIf(skipReason !== null)(`the drafting room in Firefox${skipReason ?
       expect(new Set(ids).size).toBe(6);
       await firefoxScreenshot(b.page, 'draft-renumbered');
 
-      // Tab nests it under OP 2 as (a); the later ones close up again, everywhere. Shift-Tab undoes it.
-      await a.page.keyboard.press('Tab');
+      // Ctrl+] nests it under OP 2 as (a); the later ones close up again, everywhere. Ctrl+[ undoes it.
+      await a.page.keyboard.down('Control');
+      await a.page.keyboard.press(']');
+      await a.page.keyboard.up('Control');
       await expect.poll(() => attribute(b.page, '.ph-editor .ph-subparagraph', 'data-number'), { timeout: 3_000 }).toBe('(a)');
       await expect.poll(() => attribute(b.page, paragraph('op3'), 'data-number')).toBe('3.');
-      // Tab stayed in the editor rather than moving the focus to the next control.
       expect(await a.page.evaluate(() => document.activeElement?.classList.contains('ph-editor') ?? false)).toBe(true);
-      await a.page.keyboard.down('Shift');
-      await a.page.keyboard.press('Tab');
-      await a.page.keyboard.up('Shift');
+      await a.page.keyboard.down('Control');
+      await a.page.keyboard.press('[');
+      await a.page.keyboard.up('Control');
       await expect.poll(() => operativeNumbers(b.page), { timeout: 3_000 }).toEqual(['1. Decides', '2. Requests', '3. Encourages', '4. Invites', '5. Decides']);
       await a.context.close();
       await b.context.close();

@@ -54,14 +54,14 @@ describe('splitParagraph (Enter)', () => {
   });
 });
 
-describe('Tab and Shift-Tab', () => {
+describe('nesting (Mod-]) and un-nesting (Mod-[)', () => {
   it('nest an operative paragraph into (a), then (i), keeping its id', () => {
     let state = stateAt(text(), 'o2');
     state = run(state, nestParagraph)!;
     expect(rows(state.doc)[3]).toBe('subparagraph1|o2|Requests');
     state = run(state, nestParagraph)!;
     expect(rows(state.doc)[3]).toBe('subparagraph2|o2|Requests');
-    expect(run(state, nestParagraph)).toBeNull(); // no level 3: Tab moves focus on instead
+    expect(run(state, nestParagraph)).toBeNull(); // no level 3
   });
 
   it('come back out to an operative paragraph', () => {
