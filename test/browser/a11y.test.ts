@@ -1,0 +1,187 @@
+/**
+ * WCAG 2.1 AA in a real Chromium (#21): axe-core with the A and AA rules on every page (sign-in,
+ * drafts list, the drafting room as sponsor and as non-sponsor, print, console, administration,
+ * account), and reflow at 320 px (no page scrolls sideways). The rules axe cannot check — the
+ * keyboard walk — are test/browser/keyboard.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { call } from '../helpers/server';
+import { axeViolations } from './axe';
+import { closeBrowserWorld, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, signedInPage, type World } from './harness';
+
+requireChromiumInCI();
+
+const TEST_MS = 90_000;
+
+/** A page of the app, how to reach it and what says it is shown. */
+interface AppPage {
+  name: string;
+  account: string;
+  path: (draftId: string) => string;
+  ready: string;
+}
+
+const PAGES: AppPage[] = [
+  { name: 'drafts list', account: 'chile', path: () => '/', ready: 'table.drafts tbody tr' },
+  { name: 'drafting room (sponsor)', account: 'chile', path: (id) => `/drafts/${id}`, ready: '.ph-editor [data-id="op1"]' },
+  { name: 'drafting room (non-sponsor)', account: 'usa', path: (id) => `/drafts/${id}`, ready: '.ph-editor [data-id="op1"]' },
+  { name: 'print', account: 'chile', path: (id) => `/drafts/${id}/print?text=working`, ready: '[data-id="op1"]' },
+  { name: 'console', account: 'secretariat', path: () => '/console', ready: 'table.console tbody tr' },
+  { name: 'administration', account: 'secretariat', path: () => '/admin', ready: 'tr[data-user]' },
+  { name: 'account', account: 'chile', path: () => '/account', ready: '#current-password' },
+];
+
+describe.skipIf(!hasChromium)('accessibility of every page in Chromium', () => {
+  let world: World;
+  let browser: Browser;
+  let draftId: string;
+
+  beforeAll(async () => {
+    [world, browser] = await openBrowserWorld();
+    draftId = await makeDraft(world, 'Accessible to every delegate', ['CHL']);
+  }, 120_000);
+
+  afterAll(() => closeBrowserWorld(world, browser));
+
+  async function open(page: AppPage): Promise<{ page: Page; close(): Promise<void> }> {
+    const opened = await signedInPage(browser, world.server, page.account, page.path(draftId));
+    await opened.page.locator(page.ready).first().waitFor({ timeout: 15_000 });
+    return { page: opened.page, close: () => opened.context.close() };
+  }
+
+  it('the axe helper reports a broken rule, with where', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setContent('<html lang="en"><head><title>t</title></head><body><main><img src="x.png"><button></button></main></body></html>');
+    const found = await axeViolations(page);
+    expect(found.map((v) => v.id).sort()).toEqual(['button-name', 'image-alt']);
+    expect(found.find((v) => v.id === 'image-alt')?.targets).toEqual(['img']);
+    await context.close();
+  });
+
+  it(
+    'sign-in has no WCAG 2.1 A/AA violation',
+    async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(world.server.url);
+      await page.locator('#login').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  for (const appPage of PAGES) {
+    it(
+      `${appPage.name} has no WCAG 2.1 A/AA violation`,
+      async () => {
+        const { page, close } = await open(appPage);
+        expect(await axeViolations(page)).toEqual([]);
+        await close();
+      },
+      TEST_MS,
+    );
+  }
+
+  /** The role and accessible name Chromium gives the element `selector` matches (its accessibility tree, over CDP). */
+  async function axNode(page: Page, selector: string): Promise<{ role: string; name: string }> {
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`nothing matches ${selector}`);
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    await cdp.detach();
+    return { role: String(nodes[0]?.role?.value ?? ''), name: String(nodes[0]?.name?.value ?? '') };
+  }
+
+  it(
+    'names each numbered paragraph for screen readers: "operative paragraph 3", never in the text',
+    async () => {
+      const { page, close } = await open(PAGES[1]!);
+      expect(await axNode(page, '.ph-editor [data-id="op3"]')).toEqual({ role: 'group', name: 'operative paragraph 3' });
+      expect(await axNode(page, '.ph-editor [data-id="pp1"]')).toEqual({ role: 'group', name: 'preambular paragraph 1' });
+      expect(await page.locator('.ph-editor [data-id="op3"]').textContent()).toBe('Invites Member States to contribute;');
+      // Nested, the paragraph says whose subparagraph it is.
+      await expect.poll(() => page.locator('.connection').getAttribute('data-status')).toBe('connected');
+      await page.locator('.ph-editor [data-id="op3"]').click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Control+]');
+      await expect.poll(() => axNode(page, '.ph-editor [data-id="op3"]')).toEqual({ role: 'group', name: 'subparagraph (a) of operative paragraph 2' });
+      await page.keyboard.press('Control+[');
+      await close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'names the paragraphs of a Chinese demo draft in Chinese ("执行部分第2段"), its text marked lang="zh"',
+    async () => {
+      const as = { cookie: world.secretariat.cookie };
+      const sessions = await call<{ id: string }[]>(world.server, 'GET', '/api/sessions', as);
+      let chinese: string | null = null;
+      for (const session of sessions.body) {
+        const drafts = await call<{ id: string }[]>(world.server, 'GET', `/api/sessions/${session.id}/drafts`, as);
+        for (const d of drafts.body) {
+          const detail = await call<{ language: string; lineage: unknown[] }>(world.server, 'GET', `/api/drafts/${d.id}`, as);
+          if (detail.body.language === 'zh' && detail.body.lineage.length > 0) chinese = d.id;
+          if (chinese) break;
+        }
+        if (chinese) break;
+      }
+      expect(chinese, 'a Chinese draft in the demo').not.toBeNull();
+      const opened = await signedInPage(browser, world.server, 'secretariat', `/drafts/${chinese}`);
+      const page = opened.page;
+      await page.locator('.ph-editor [data-ref]').first().waitFor({ timeout: 15_000 });
+      expect(await page.locator('#editor').getAttribute('lang')).toBe('zh');
+      const refs = await page.locator('.ph-editor [data-ref]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ref')!));
+      const op = refs.find((r) => /^OP \d+$/.test(r));
+      const pp = refs.find((r) => /^PP \d+$/.test(r));
+      expect(op ?? pp, 'a numbered paragraph in the Chinese draft').toBeDefined();
+      if (op) expect(await axNode(page, `.ph-editor [data-ref="${op}"]`)).toEqual({ role: 'group', name: `执行部分第${op.slice(3)}段` });
+      if (pp) expect(await axNode(page, `.ph-editor [data-ref="${pp}"]`)).toEqual({ role: 'group', name: `序言部分第${pp.slice(3)}段` });
+      await opened.context.close();
+    },
+    TEST_MS,
+  );
+
+  // 320 CSS px is a 1280 px window at 400 % zoom (WCAG 1.4.10): the page reflows into one column.
+  const sideways = (page: Page) =>
+    page.evaluate(() => {
+      const root = document.documentElement;
+      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+    });
+
+  it(
+    'sign-in reflows at 320 px without scrolling sideways',
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      const page = await context.newPage();
+      await page.goto(world.server.url);
+      await page.locator('#login').waitFor();
+      const { scrollWidth, clientWidth } = await sideways(page);
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  for (const appPage of PAGES) {
+    it(
+      `${appPage.name} reflows at 320 px without scrolling sideways`,
+      async () => {
+        const { page, close } = await open(appPage);
+        await page.setViewportSize({ width: 320, height: 640 });
+        await expect
+          .poll(async () => {
+            const { scrollWidth, clientWidth } = await sideways(page);
+            return scrollWidth - clientWidth;
+          })
+          .toBeLessThanOrEqual(0);
+        await close();
+      },
+      TEST_MS,
+    );
+  }
+});
