@@ -1,12 +1,14 @@
 /**
- * The change list and moving between changes: clicking a change jumps to its row; `n` / `p`
+ * The change list and moving between changes. Each change says, where the history knows it
+ * (against the working text), who wrote its new words and when last. Clicking a change jumps to its row; `n` / `p`
  * (or Alt+↓ / Alt+↑) go to the next or previous change from anywhere on the page except a field.
  * Rows that only renumbered what is not numbered in print (after a deleted PP 1, every "PP 2 →
  * PP 1"; `renumberedUnprinted` in shared/compare) are not changes a reader sees: they are left out
  * of the list and read as unchanged in the text until "Show renumbering" is ticked.
  */
 import { renumberedUnprinted, type ComparedParagraph } from '../../shared/compare';
-import { el } from '../dom';
+import { el, formatWhen } from '../dom';
+import type { ComparedRow } from './model';
 import { STATUS_WORDS } from './render';
 
 /** The keys, as the page documents them. */
@@ -48,7 +50,15 @@ export function changeNavigator(rows: readonly ComparedParagraph[], rowsRoot: ()
     position.textContent = '';
     items = changes.map((rowIndex, n) => {
       const row = rows[rowIndex]!;
-      const button = el('button', { type: 'button', className: 'linklike' }, el('span', { className: 'cmp-label' }, row.label), ` — ${STATUS_WORDS[row.status]}`);
+      const by = (row as ComparedRow).by;
+      const who = by?.length ? ` — by ${by.map((w) => w.name).join(', ')}, ${formatWhen(by[0]!.at)}` : '';
+      const button = el(
+        'button',
+        { type: 'button', className: 'linklike' },
+        el('span', { className: 'cmp-label' }, row.label),
+        ` — ${STATUS_WORDS[row.status]}`,
+        who ? el('span', { className: 'cmp-by muted' }, who) : null,
+      );
       button.addEventListener('click', () => go(n));
       return el('li', { attrs: { 'data-index': String(rowIndex), 'data-status': row.status } }, button);
     });

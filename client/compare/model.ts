@@ -18,6 +18,17 @@ export interface ComparedTextJSON {
   revision: { symbol: string; revision: number; issuedAt: string } | null;
 }
 
+/** Who wrote a changed paragraph's new words and when last (against the working text, where the log knows it). */
+export interface ChangeWriter {
+  delegationId: string | null;
+  name: string;
+  chars: number;
+  at: string;
+}
+
+/** A row of the comparison, with who changed it where the history knows it. */
+export type ComparedRow = ComparedParagraph & { by?: ChangeWriter[] };
+
 /** The comparison as the API answers it. */
 export interface ComparisonJSON {
   left: ComparedTextJSON;
@@ -25,7 +36,7 @@ export interface ComparisonJSON {
   numbering: 'sequential' | 'negotiation';
   /** Plain sentences for the reader about how the texts were read (server/presenters/comparison.ts). */
   notes?: string[];
-  paragraphs: ComparedParagraph[];
+  paragraphs: ComparedRow[];
   summary: ComparisonSummary;
   counts: ComparisonCounts;
 }

@@ -179,3 +179,76 @@ export async function authorshipOf(store: LogRepo, draftId: string): Promise<Par
   doc.destroy();
   return out;
 }
+
+/** Who wrote characters of a paragraph after a point, and when they last did. */
+export interface ParagraphWriter {
+  delegationId: string | null;
+  userId: string | null;
+  /** Characters of the current text this writer wrote after the point. */
+  chars: number;
+  /** When the latest of them was stored. */
+  lastAt: string;
+}
+
+// When each (client, clock) was stored: per client, the clock ranges each update of the log added.
+// The log's first update by no delegation is the issued text the room was seeded with
+// (server/collab/seed.ts), not a change anyone made: its characters have no time here.
+function clockTimes(log: StoredUpdate[]): (client: number, clock: number) => string | null {
+  const ranges = new Map<number, { from: number; to: number; at: string }[]>();
+  for (const u of log) {
+    if (u.seq === 1 && u.delegationId === null) continue;
+    const { from, to } = Y.parseUpdateMeta(u.update);
+    for (const [client, end] of to) {
+      const start = from.get(client) ?? 0;
+      if (end > start) {
+        const list = ranges.get(client) ?? [];
+        list.push({ from: start, to: end, at: u.at });
+        ranges.set(client, list);
+      }
+    }
+  }
+  return (client, clock) => ranges.get(client)?.find((r) => clock >= r.from && clock < r.to)?.at ?? null;
+}
+
+/**
+ * For each paragraph (by id) of the current working text, who wrote the characters stored after
+ * `since` (an ISO time; null: every character), with how many and when last — what a comparison
+ * of an earlier text with the working text says of who made each change and when.
+ */
+export async function writersSince(store: LogRepo, draftId: string, since: string | null): Promise<Map<string, ParagraphWriter[]>> {
+  const log = await store.listUpdates(draftId);
+  const out = new Map<string, ParagraphWriter[]>();
+  if (log.length === 0) return out;
+  const authors = clientAuthors(log);
+  const timeOf = clockTimes(log);
+  const doc = await loadReadable(store, draftId, log[log.length - 1]!.seq, 'who changed the working text');
+  const valid = docText(doc);
+  if (!valid.ok) {
+    doc.destroy();
+    throw DomainErrors.textInvalid('who changed the working text', valid.error);
+  }
+  for (const block of doc.getXmlFragment(TEXT_FRAGMENT).toArray()) {
+    if (!(block instanceof Y.XmlElement)) continue;
+    const id = String(block.getAttribute('id') ?? '');
+    if (id === '') continue;
+    const byWriter = new Map<string, ParagraphWriter>();
+    walk(block, (item) => {
+      if (!(item.content instanceof Y.ContentString)) return;
+      const at = timeOf(item.id.client, item.id.clock);
+      if (at === null || (since !== null && at <= since)) return;
+      const who = authors.get(item.id.client) ?? { userId: null, delegationId: null };
+      const key = `${who.delegationId}|${who.userId}`;
+      const known = byWriter.get(key) ?? { ...who, chars: 0, lastAt: at };
+      known.chars += item.content.getLength();
+      if (at > known.lastAt) known.lastAt = at;
+      byWriter.set(key, known);
+    });
+    if (byWriter.size > 0)
+      out.set(
+        id,
+        [...byWriter.values()].sort((a, b) => b.lastAt.localeCompare(a.lastAt)),
+      );
+  }
+  doc.destroy();
+  return out;
+}

@@ -28,7 +28,17 @@ function side(s: ComparedSide | undefined) {
   return s ? { id: s.id, kind: s.kind, ref: s.ref, label: s.label, text: s.text } : undefined;
 }
 
-function row(r: ComparedParagraph) {
+/** Who wrote a changed paragraph's new words, and when last, as the comparison names them. */
+export interface ChangeWriterJSON {
+  delegationId: string | null;
+  /** The delegation's name, or "the secretariat or a chair" for writers without one. */
+  name: string;
+  chars: number;
+  at: string;
+}
+
+function row(r: ComparedParagraph, writers?: ReadonlyMap<string, ChangeWriterJSON[]>) {
+  const by = r.status !== 'unchanged' && r.status !== 'deleted' && r.right ? writers?.get(r.right.id) : undefined;
   return {
     kind: r.kind,
     status: r.status,
@@ -37,25 +47,28 @@ function row(r: ComparedParagraph) {
     right: side(r.right),
     similarity: r.similarity,
     segments: r.segments?.map((s) => ({ op: s.op, text: s.text })),
+    ...(by ? { by } : {}),
   };
 }
 
 /**
- * The comparison with the two texts it compared, the numbering it used, and notes for the reader
- * (two pasted texts whose printed negotiation numbers could not be kept were numbered in sequence).
+ * The comparison with the two texts it compared, the numbering it used, notes for the reader
+ * (two pasted texts whose printed negotiation numbers could not be kept were numbered in sequence),
+ * and, where the history knows it, who wrote each changed paragraph's new words and when (`by`).
  */
 export function presentComparison(
   comparison: Comparison,
   texts: { left: ComparedTextJSON | ReturnType<typeof presentImportedText>; right: ComparedTextJSON | ReturnType<typeof presentImportedText> },
   numbering: 'sequential' | 'negotiation',
   notes: readonly string[] = [],
+  writers?: ReadonlyMap<string, ChangeWriterJSON[]>,
 ) {
   return {
     left: texts.left,
     right: texts.right,
     numbering,
     notes: [...notes],
-    paragraphs: comparison.paragraphs.map(row),
+    paragraphs: comparison.paragraphs.map((r) => row(r, writers)),
     summary: { en: comparison.summary.en, zh: comparison.summary.zh },
     counts: { ...comparison.counts },
   };

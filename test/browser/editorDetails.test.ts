@@ -187,6 +187,27 @@ describe.skipIf(!hasChromium)('editor details in Chromium', () => {
   );
 
   it(
+    "names in the comparison's change list who changed a paragraph since the issue, and when",
+    async () => {
+      const draftId = await makeDraft(world, 'Who changed it', ['CHL', 'USA']);
+      const next = await call<{ next: string }>(world.server, 'GET', `/api/drafts/${draftId}/revisions`, { cookie: world.secretariat.cookie });
+      const symbol = next.body.next;
+      expect((await call(world.server, 'POST', `/api/drafts/${draftId}/revisions`, { cookie: world.secretariat.cookie, body: { symbol } })).status).toBe(201);
+      const chile = await openDraft(browser, world, 'chile', draftId);
+      await caretAtEnd(chile.page, 'op2');
+      await chile.page.keyboard.type(' Chile adds this.');
+      await expect.poll(() => chile.page.locator('.connection').getAttribute('data-status')).toBe('connected');
+      const page = chile.page;
+      await page.goto(`${world.server.url}/drafts/${draftId}/compare?left=${encodeURIComponent(symbol)}&right=working`);
+      await expect
+        .poll(async () => (await page.locator('.cmp-changes li').allTextContents()).join(' | '), { timeout: 15_000 })
+        .toMatch(/OP 2 — changed — by Chile, \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}/);
+      await chile.context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
     'draws the focus ring at 3:1 or more against the page, on controls and on the text (WCAG 1.4.11)',
     async () => {
       const draftId = await makeDraft(world, 'Focus ring', ['CHL']);

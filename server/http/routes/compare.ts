@@ -19,15 +19,17 @@ import { importPlainText } from '../../../shared/importText';
 import type { TextJSON } from '../../../shared/schema';
 import { parseTextSpec } from '../../../shared/textSpec';
 import { importDocx } from '../../export/docxImport';
-import { exportRedline } from '../../export/redline';
-import { presentComparedText, presentComparison, presentImportedText } from '../../presenters/comparison';
+import { blockOrder, exportRedline } from '../../export/redline';
+import { redlineContext } from '../../export/redlineAuthors';
+import { writersSince } from '../../collab/history';
+import { presentComparedText, presentComparison, presentImportedText, type ChangeWriterJSON } from '../../presenters/comparison';
 import { loadDraftTexts, resolveText, type ResolvedText, type TextSources } from '../../texts';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { authorizeDraft } from '../draftGuard';
 import { idParams, parse } from '../validate';
 import { importHttpError } from './imports';
-import { DomainErrors } from '../../errors';
+import { DomainError, DomainErrors } from '../../errors';
 
 const spec = z.string().trim().min(1).max(250);
 const compareQuery = z.object({
@@ -126,17 +128,47 @@ export function compareRouter(deps: CompareDeps): Router {
     // Negotiation numbers count from the text under negotiation when the older text stood.
     const base = numbering === 'negotiation' ? (left.base ?? right.base ?? undefined) : undefined;
     const lang: Lang = query.lang ?? (texts.draft.language.startsWith('zh') ? 'zh' : 'en');
-    return { left, right, numbering, lang, comparison: compare(left.text, right.text, base) };
+    return { texts, left, right, numbering, lang, comparison: compare(left.text, right.text, base) };
+  }
+
+  // Against the working text now, the log says who wrote each changed paragraph's new words since the older text, and when.
+  async function writersOf(draftId: string, left: ResolvedText, right: ResolvedText): Promise<Map<string, ChangeWriterJSON[]> | undefined> {
+    if (right.spec.kind !== 'working') return undefined;
+    const since = left.revision?.issuedAt ?? left.at ?? null;
+    let found: Awaited<ReturnType<typeof writersSince>>;
+    try {
+      found = await writersSince(store, draftId, since);
+    } catch (err) {
+      // A working text broken by hand has no history to give; the comparison still goes out.
+      if (err instanceof DomainError) return undefined;
+      throw err;
+    }
+    const names = new Map((await store.listDelegations()).map((d) => [d.id, d.name.en]));
+    const out = new Map<string, ChangeWriterJSON[]>();
+    for (const [id, writers] of found) {
+      out.set(
+        id,
+        writers.map((w) => ({
+          delegationId: w.delegationId,
+          name: w.delegationId ? (names.get(w.delegationId) ?? 'a delegation') : 'the secretariat or a chair',
+          chars: w.chars,
+          at: w.lastAt,
+        })),
+      );
+    }
+    return out;
   }
 
   router.get('/drafts/:id/compare', async (req, res) => {
-    const { left, right, numbering, comparison } = await draftComparison(req);
-    send(res, 200, presentComparison(comparison, { left: presentComparedText(left), right: presentComparedText(right) }, numbering));
+    const { texts, left, right, numbering, comparison } = await draftComparison(req);
+    const writers = await writersOf(texts.draft.id, left, right);
+    send(res, 200, presentComparison(comparison, { left: presentComparedText(left), right: presentComparedText(right) }, numbering, [], writers));
   });
 
   router.get('/drafts/:id/compare.docx', async (req, res) => {
-    const { left, right, lang, comparison } = await draftComparison(req);
-    const bytes = await exportRedline(comparison, { left: left.label, right: right.label, symbol: right.symbol, lang });
+    const { texts, left, right, lang, comparison } = await draftComparison(req);
+    const context = await redlineContext(store, texts.draft, left, lang);
+    const bytes = await exportRedline(comparison, { left: left.label, right: right.label, symbol: right.symbol, lang, ...context });
     sendDocx(res, `${left.label} vs ${right.label}`, bytes);
   });
 
@@ -146,7 +178,7 @@ export function compareRouter(deps: CompareDeps): Router {
     const [left, right] = await Promise.all([importSide(body.left, 'left'), importSide(body.right, 'right')]);
     const names = { left: body.leftLabel ?? 'first text', right: body.rightLabel ?? 'second text' };
     const numbered = pastedNumbering(left, right);
-    return { names, lang: body.lang ?? 'en', numbered, comparison: compare(left.doc, right.doc, numbered.base) };
+    return { names, left, lang: body.lang ?? 'en', numbered, comparison: compare(left.doc, right.doc, numbered.base) };
   }
 
   router.post('/compare', json, async (req, res) => {
@@ -156,8 +188,8 @@ export function compareRouter(deps: CompareDeps): Router {
   });
 
   router.post('/compare.docx', json, async (req, res) => {
-    const { names, lang, comparison } = await pastedComparison(req);
-    sendDocx(res, `comparison`, await exportRedline(comparison, { left: names.left, right: names.right, symbol: names.right, lang }));
+    const { names, left, lang, comparison } = await pastedComparison(req);
+    sendDocx(res, `comparison`, await exportRedline(comparison, { left: names.left, right: names.right, symbol: names.right, lang, leftOrder: blockOrder(left.doc) }));
   });
 
   return router;
