@@ -4,6 +4,10 @@
  * editing, and it filters out local changes, because keymaps and toolbar commands still run when
  * a view is not editable and would otherwise change the local copy that the server never accepts.
  * A text nobody may change (the text acted on) is shown by a view of its own, `createTextView`.
+ *
+ * Read-only, the text stays a multi-line textbox that says it is read-only (`aria-readonly`) and
+ * stays in the Tab order (`tabindex="0"`): a screen-reader user reaches it and reads it like any
+ * other, and is told it cannot be changed (WCAG 4.1.2).
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, Plugin, type Transaction } from 'prosemirror-state';
@@ -25,6 +29,9 @@ export function setReadOnly(state: EditorState, reason: string | null): Transact
   return state.tr.setMeta(readOnlyKey, { editable: reason === null, reason } satisfies ReadOnlyState);
 }
 
+/** What a text that may not be changed says of itself, editor or text view alike. */
+const READ_ONLY_ATTRIBUTES: Record<string, string> = { 'aria-readonly': 'true', tabindex: '0' };
+
 function isRemote(tr: Transaction): boolean {
   const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
   return meta?.isChangeOrigin === true;
@@ -45,6 +52,7 @@ export function readOnlyPlugin(options: ReadOnlyOptions = {}): Plugin<ReadOnlySt
     },
     props: {
       editable: (state) => readOnlyKey.getState(state)?.editable ?? true,
+      attributes: (state): Record<string, string> => ((readOnlyKey.getState(state)?.editable ?? true) ? {} : READ_ONLY_ATTRIBUTES),
     },
   });
 }
@@ -72,6 +80,6 @@ export function createTextView(options: TextViewOptions): EditorView {
     state,
     editable: () => false,
     nodeViews: { footnote: (node, v, getPos) => new FootnoteView(node, v, getPos, () => null) },
-    attributes: { class: 'ph-editor ph-text-view', role: 'document', 'aria-readonly': 'true', 'aria-label': options.label },
+    attributes: { class: 'ph-editor ph-text-view', role: 'textbox', 'aria-multiline': 'true', ...READ_ONLY_ATTRIBUTES, 'aria-label': options.label },
   });
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { call } from '../helpers/server';
-import { closeBrowserWorld, demoLogin, demoPassword, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, type World } from './harness';
+import { closeBrowserWorld, demoLogin, demoPassword, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
 
@@ -122,6 +122,23 @@ describe.skipIf(!hasChromium)('keyboard only in Chromium', () => {
       expect(f.visible).toBe(true);
       await page.waitForTimeout(300); // time for any edit to show
       expect(await textShown(page)).toEqual(before);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'a non-sponsor reaches the read-only text by Tab, and it says it is read-only',
+    async () => {
+      const draftId = await makeDraft(world, 'Read by keyboard', ['CHL']);
+      const { context, page } = await signedInPage(browser, world.server, 'usa', `/drafts/${draftId}`);
+      await page.locator('.ph-editor [data-id="op1"]').waitFor({ timeout: 15_000 });
+      await expect.poll(() => page.locator('.connection').getAttribute('data-status')).toBe('connected');
+      const text = page.getByRole('textbox', { name: 'Working text of the draft' });
+      await expect.poll(() => text.getAttribute('aria-readonly')).toBe('true');
+      expect(await text.getAttribute('aria-multiline')).toBe('true');
+      expect(await text.getAttribute('contenteditable')).toBe('false');
+      await tabTo(page, (f) => f.className.includes('ph-editor'));
       await context.close();
     },
     TEST_MS,
