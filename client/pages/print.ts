@@ -6,6 +6,8 @@
 import { DOMSerializer, type Node as PMNode } from 'prosemirror-model';
 import { openingWordsLength } from '../../shared/houseStyle';
 import { sequentialNumbering } from '../../shared/numbering';
+import { formatCalendarDate } from '../../shared/dates';
+import { originalLine } from '../../shared/export/meta';
 import { PRINT_CLASSES } from '../../shared/export/print';
 import { resolutionSchema, textFromJSON } from '../../shared/schema';
 import { api, fetchFinalText, type DraftDetail, type SpecifiedTextJSON } from '../api';
@@ -105,10 +107,13 @@ export async function showPrint(app: HTMLElement, draftId: string, which: string
         { className: PRINT_CLASSES.symbolBlock },
         el('p', { className: `${PRINT_CLASSES.headingLine} ${PRINT_CLASSES.symbol}` }, label),
         el('p', { className: PRINT_CLASSES.headingLine }, 'Distr.: Limited'),
-        date
-          ? el('p', { className: PRINT_CLASSES.headingLine }, new Date(date).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }))
-          : null,
-        el('p', { className: PRINT_CLASSES.headingLine }, `Original: ${draft.language === 'zh' ? 'Chinese' : draft.language === 'en' ? 'English' : draft.language}`),
+        date ? el('p', { className: PRINT_CLASSES.headingLine }, formatCalendarDate(date.slice(0, 10))) : null,
+        // The same words as the Word export: "Original: not in the record" when a provenance note says so.
+        el(
+          'p',
+          { className: PRINT_CLASSES.headingLine, attrs: { 'data-line': 'original' } },
+          originalLine({ lang: 'en', originalLanguage: draft.language, originalInRecord: !draft.provenance?.some((p) => p.kind === 'original_language_not_in_record') }),
+        ),
       ),
       el('p', { className: PRINT_CLASSES.headingLine }, draft.session.title.en),
       el('p', { className: PRINT_CLASSES.headingLine }, `Agenda item ${draft.agendaItem}`),

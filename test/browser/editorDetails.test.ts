@@ -208,6 +208,28 @@ describe.skipIf(!hasChromium)('editor details in Chromium', () => {
   );
 
   it(
+    'prints "Original: not in the record" where the record does not give the original language, and the language where it does',
+    async () => {
+      const sessions = await call<{ id: string; symbolPrefix: string }[]>(world.server, 'GET', '/api/sessions', { cookie: world.secretariat.cookie });
+      const cop11 = sessions.body.find((x) => x.symbolPrefix === 'CTOC/COP/2022')!;
+      const drafts = await call<{ id: string; symbol: string }[]>(world.server, 'GET', `/api/sessions/${cop11.id}/drafts`, { cookie: world.secretariat.cookie });
+      const l4 = drafts.body.find((d) => d.symbol === 'CTOC/COP/2022/L.4')!;
+      const original = async (draftId: string) => {
+        const { context, page } = await signedInPage(browser, world.server, 'chile', `/drafts/${draftId}/print`);
+        const line = page.locator('[data-line="original"]');
+        await line.waitFor({ timeout: 15_000 });
+        const text = await line.textContent();
+        await context.close();
+        return text;
+      };
+      expect(await original(l4.id)).toBe('Original: not in the record');
+      const fresh = await makeDraft(world, 'Original language known', ['CHL']);
+      expect(await original(fresh)).toMatch(/^Original: (English|Chinese)$/);
+    },
+    TEST_MS,
+  );
+
+  it(
     'draws the focus ring at 3:1 or more against the page, on controls and on the text (WCAG 1.4.11)',
     async () => {
       const draftId = await makeDraft(world, 'Focus ring', ['CHL']);
