@@ -6,6 +6,7 @@
 import { DOMSerializer, type Node as PMNode } from 'prosemirror-model';
 import { openingWordsLength } from '../../shared/houseStyle';
 import { sequentialNumbering } from '../../shared/numbering';
+import { nameLanguage, spokenParagraphNames } from '../../shared/paragraphNames';
 import { formatCalendarDate } from '../../shared/dates';
 import { originalLine } from '../../shared/export/meta';
 import { PRINT_CLASSES } from '../../shared/export/print';
@@ -49,12 +50,19 @@ async function loadText(draft: DraftDetail, which: string | null): Promise<Print
   return { text: textFromJSON(revision.text), label: revision.symbol, date: revision.issuedAt, acted: null };
 }
 
-// Numbers into `data-label`, footnote marks replaced by their numbers, italic preambular openings.
-function dress(body: HTMLElement, text: PMNode): HTMLElement[] {
+// Numbers into `data-label` (and said in words for screen readers, as in the editor), footnote
+// marks replaced by their numbers, italic preambular openings.
+function dress(body: HTMLElement, text: PMNode, language: string): HTMLElement[] {
   const numbering = sequentialNumbering(text);
+  const names = spokenParagraphNames(numbering, nameLanguage(language));
   for (const p of body.querySelectorAll<HTMLElement>('p[data-id]')) {
     const n = numbering.byId.get(p.dataset.id ?? '');
     if (n) p.dataset.label = n.label;
+    const name = names.get(p.dataset.id ?? '');
+    if (name) {
+      p.setAttribute('role', 'group');
+      p.setAttribute('aria-label', name);
+    }
     if (p.dataset.kind === 'preambular' && p.firstChild?.nodeType === Node.TEXT_NODE) {
       const first = p.firstChild as Text;
       const length = openingWordsLength(first.data);
@@ -80,9 +88,10 @@ export async function showPrint(app: HTMLElement, draftId: string, which: string
   const { text, label, date, acted } = await loadText(draft, which);
   document.title = `${acted ?? label} — print — Penholder`;
 
-  const body = el('div', { className: 'print-text' });
+  // The text and its footnotes are in the draft's language; the lines around them are in English (WCAG 3.1.2).
+  const body = el('div', { className: 'print-text', lang: draft.language });
   body.append(DOMSerializer.fromSchema(resolutionSchema).serializeFragment(text.content));
-  const notes = dress(body, text);
+  const notes = dress(body, text, draft.language);
   const proponent = draft.submittedBy
     ? `Draft ${draft.kind} submitted by the ${draft.submittedBy.en}`
     : draft.sponsors.count
@@ -101,7 +110,7 @@ export async function showPrint(app: HTMLElement, draftId: string, which: string
     el('div', { className: 'print-bar no-print' }, backLink, print),
     el(
       'article',
-      { className: 'print-page', attrs: { lang: draft.language } },
+      { className: 'print-page', attrs: { lang: 'en' } },
       el(
         'div',
         { className: PRINT_CLASSES.symbolBlock },
@@ -120,7 +129,7 @@ export async function showPrint(app: HTMLElement, draftId: string, which: string
       el('p', { className: PRINT_CLASSES.proponent }, proponent),
       acted ? el('p', { className: `${PRINT_CLASSES.headingLine} print-text-acted`, attrs: { 'data-text': 'final' } }, acted) : null,
       body,
-      notes.length ? el('ol', { className: PRINT_CLASSES.footnotes }, ...notes) : null,
+      notes.length ? el('ol', { className: PRINT_CLASSES.footnotes, lang: draft.language }, ...notes) : null,
     ),
   );
 }
