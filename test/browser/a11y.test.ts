@@ -85,6 +85,28 @@ describe.skipIf(!hasChromium)('accessibility of every page in Chromium', () => {
     );
   }
 
+  it(
+    'drafting room after final action (the text acted on, read only) has no WCAG 2.1 A/AA violation',
+    async () => {
+      const id = await makeDraft(world, 'Acted on, accessible', ['CHL']);
+      const as = { cookie: world.secretariat.cookie };
+      const next = await call<{ next: string }>(world.server, 'GET', `/api/drafts/${id}/revisions`, as);
+      expect((await call(world.server, 'POST', `/api/drafts/${id}/revisions`, { ...as, body: { symbol: next.body.next } })).status).toBe(201);
+      const adopted = { type: 'adopted', payload: { meeting: 11, date: '2022-10-21', vote: { kind: 'without_vote' }, orallyAmended: false } };
+      expect((await call(world.server, 'POST', `/api/drafts/${id}/events`, { ...as, body: adopted })).status).toBe(201);
+      expect((await call(world.server, 'POST', `/api/drafts/${id}/freeze`, { ...as, body: {} })).status).toBeLessThan(300);
+      const opened = await signedInPage(browser, world.server, 'chile', `/drafts/${id}`);
+      const text = opened.page.locator('.final-text .ph-text-view');
+      await text.locator('[data-id="op1"]').waitFor({ timeout: 15_000 });
+      expect(await text.getAttribute('role')).toBe('textbox');
+      expect(await text.getAttribute('aria-readonly')).toBe('true');
+      expect(await text.getAttribute('tabindex')).toBe('0');
+      expect(await axeViolations(opened.page)).toEqual([]);
+      await opened.context.close();
+    },
+    TEST_MS,
+  );
+
   /** The role and accessible name Chromium gives the element `selector` matches (its accessibility tree, over CDP). */
   async function axNode(page: Page, selector: string): Promise<{ role: string; name: string }> {
     const cdp = await page.context().newCDPSession(page);
