@@ -44,6 +44,13 @@ describe.skipIf(!hasChromium)('accessibility of every page in Chromium', () => {
 
   afterAll(() => closeBrowserWorld(world, browser));
 
+  // 320 CSS px is a 1280 px window at 400 % zoom (WCAG 1.4.10): the page reflows into one column.
+  const sideways = (page: Page) =>
+    page.evaluate(() => {
+      const root = document.documentElement;
+      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+    });
+
   async function open(page: AppPage): Promise<{ page: Page; close(): Promise<void> }> {
     const opened = await signedInPage(browser, world.server, page.account, page.path(draftId));
     await opened.page.locator(page.ready).first().waitFor({ timeout: 15_000 });
@@ -84,6 +91,40 @@ describe.skipIf(!hasChromium)('accessibility of every page in Chromium', () => {
       TEST_MS,
     );
   }
+
+  it(
+    'the one-time link page (choose a password) has no WCAG 2.1 A/AA violation, and reflows at 320 px',
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      const page = await context.newPage();
+      await page.goto(`${world.server.url}/reset#code=${'x'.repeat(43)}`);
+      await page.locator('#new-password').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      const { scrollWidth, clientWidth } = await sideways(page);
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'every section of the administration has no WCAG 2.1 A/AA violation, and reflows at 320 px',
+    async () => {
+      const { page, close } = await open(PAGES.find((p) => p.name === 'administration')!);
+      for (const section of ['Delegations', 'Chairs', 'Audit record']) {
+        await page.getByRole('navigation', { name: 'Administration' }).getByRole('button', { name: section }).click();
+        await page.getByRole('heading', { level: 2, name: section === 'Chairs' ? 'Chairs of consultations' : section }).waitFor();
+        await page.locator('section table tbody tr').first().waitFor({ timeout: 10_000 });
+        expect(await axeViolations(page), section).toEqual([]);
+        await page.setViewportSize({ width: 320, height: 640 });
+        const { scrollWidth, clientWidth } = await sideways(page);
+        expect(scrollWidth, `${section} at 320 px`).toBeLessThanOrEqual(clientWidth);
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+      await close();
+    },
+    TEST_MS,
+  );
 
   it(
     'drafting room after final action (the text acted on, read only) has no WCAG 2.1 A/AA violation',
@@ -178,13 +219,6 @@ describe.skipIf(!hasChromium)('accessibility of every page in Chromium', () => {
     },
     TEST_MS,
   );
-
-  // 320 CSS px is a 1280 px window at 400 % zoom (WCAG 1.4.10): the page reflows into one column.
-  const sideways = (page: Page) =>
-    page.evaluate(() => {
-      const root = document.documentElement;
-      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
-    });
 
   it(
     'sign-in reflows at 320 px without scrolling sideways',
