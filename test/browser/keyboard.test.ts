@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { call } from '../helpers/server';
+import { axeViolations } from './axe';
 import { closeBrowserWorld, demoLogin, demoPassword, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
@@ -183,6 +184,7 @@ describe.skipIf(!hasChromium)('keyboard only in Chromium', () => {
       await dialog.waitFor();
       // The safe choice has the focus: Enter by habit cancels.
       expect((await focused(page)).text).toBe('Cancel');
+      expect(await axeViolations(page)).toEqual([]);
       await page.keyboard.press('Enter');
       await dialog.waitFor({ state: 'detached' });
       expect(await freeze.evaluate((b) => b === document.activeElement)).toBe(true);
