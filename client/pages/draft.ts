@@ -98,7 +98,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const tools = toolbar(() => view);
   const footnotes = el('ol', { className: 'footnotes', attrs: { 'aria-label': 'Footnotes' } });
   // The text is in the draft's language (WCAG 3.1.2), whatever the language of the page around it.
-  const mount = el('div', { id: 'editor', className: 'editor-mount', lang: draft.language }, el('p', { className: 'muted' }, 'Loading the text…'));
+  const mount = el('div', { id: 'editor', className: 'editor-mount', lang: draft.language }, el('p', { className: 'muted', lang: 'en' }, 'Loading the text…'));
   // Structural changes said aloud ("now subparagraph (i)"), politely, after what is being read.
   const said = el('p', { className: 'sr-only', attrs: { role: 'status', 'aria-live': 'polite', 'data-announce': 'structure' } });
   const numberingSwitch = el('input', { type: 'checkbox', id: 'negotiation-numbers', disabled: true });
