@@ -2,6 +2,8 @@
  * The change list and moving between changes. Each change says, where the history knows it
  * (against the working text), who wrote its new words and when last. Clicking a change jumps to its row; `n` / `p`
  * (or Alt+↓ / Alt+↑) go to the next or previous change from anywhere on the page except a field.
+ * The single keys `n` and `p` can be turned off (WCAG 2.1.4: a speech-input user saying a word
+ * must not jump around the text); the choice is kept in this browser. Alt+↓ / Alt+↑ always work.
  * Rows that only renumbered what is not numbered in print (after a deleted PP 1, every "PP 2 →
  * PP 1"; `renumberedUnprinted` in shared/compare) are not changes a reader sees: they are left out
  * of the list and read as unchanged in the text until "Show renumbering" is ticked.
@@ -21,6 +23,25 @@ export interface ChangeNavigator {
   previous(): void;
   /** Stop listening to the keyboard. */
   destroy(): void;
+}
+
+// Where this browser keeps whether `n` / `p` are on (on unless turned off).
+const SINGLE_KEYS_STORE = 'penholder.compare.singleKeys';
+
+function singleKeysOn(): boolean {
+  try {
+    return localStorage.getItem(SINGLE_KEYS_STORE) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+function keepSingleKeys(on: boolean): void {
+  try {
+    localStorage.setItem(SINGLE_KEYS_STORE, on ? 'on' : 'off');
+  } catch {
+    // Private mode without storage: the choice holds for this page only.
+  }
 }
 
 function typingIn(target: EventTarget | null): boolean {
@@ -81,16 +102,22 @@ export function changeNavigator(rows: readonly ComparedParagraph[], rowsRoot: ()
     position.textContent = `Change ${current + 1} of ${changes.length}: ${rows[changes[current]!]!.label}`;
   }
 
+  let singleKeys = singleKeysOn();
   const onKey = (event: KeyboardEvent) => {
     if (typingIn(event.target) || event.ctrlKey || event.metaKey) return;
-    const next = (event.key === 'n' && !event.altKey) || (event.altKey && event.key === 'ArrowDown');
-    const previous = (event.key === 'p' && !event.altKey) || (event.altKey && event.key === 'ArrowUp');
+    const next = (singleKeys && event.key === 'n' && !event.altKey) || (event.altKey && event.key === 'ArrowDown');
+    const previous = (singleKeys && event.key === 'p' && !event.altKey) || (event.altKey && event.key === 'ArrowUp');
     if (!next && !previous) return;
     event.preventDefault();
     go(next ? current + 1 : current - 1);
   };
   document.addEventListener('keydown', onKey);
 
+  const keysToggle = el('input', { type: 'checkbox', id: 'cmp-single-keys', checked: singleKeys });
+  keysToggle.addEventListener('change', () => {
+    singleKeys = keysToggle.checked;
+    keepSingleKeys(singleKeys);
+  });
   const toggle = el('input', { type: 'checkbox', id: 'cmp-show-renumbering', checked: showRenumbering });
   toggle.addEventListener('change', () => {
     showRenumbering = toggle.checked;
@@ -126,6 +153,7 @@ export function changeNavigator(rows: readonly ComparedParagraph[], rowsRoot: ()
         el('kbd', {}, 'Alt+↑'),
         ').',
       ),
+      el('p', { className: 'no-print cmp-single-keys' }, el('label', { htmlFor: keysToggle.id, className: 'switch' }, keysToggle, ' Single-key shortcuts (n / p)')),
       control,
       position,
       listHolder,

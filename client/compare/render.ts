@@ -2,7 +2,9 @@
  * The rows of a comparison as HTML: inline (one column, insertions underlined, deletions
  * struck) or side by side (the older text left, the newer right, each row one line of a grid so
  * that aligned paragraphs sit level and scroll together). Color is never the only mark: `<ins>`
- * is underlined and `<del>` struck, in print too.
+ * is underlined and `<del>` struck, in print too. Side by side, each cell begins with the name of
+ * its text ("L.9: "), hidden on a wide screen where the column headings say it, shown when the
+ * cells stack (compare.css); the texts carry the draft's language, the headings stay English.
  */
 import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, renumberedUnprinted, type ComparedParagraph, type ComparisonStatus, type Segment } from '../../shared/compare';
 import { el } from '../dom';
@@ -46,13 +48,20 @@ function words(row: ComparedParagraph, side: 'left' | 'right' | 'both'): Node[] 
   return row.segments.filter((s) => (side === 'left' ? s.op !== 'insert' : side === 'right' ? s.op !== 'delete' : true)).map((s) => piece(s.op, s.text));
 }
 
-function text(row: ComparedParagraph, side: 'left' | 'right' | 'both', className: string): HTMLElement {
+/** What a row is shown with: the names of the two texts, and the language they are written in. */
+export interface RowContext {
+  names: { left: string; right: string };
+  lang: string;
+}
+
+function text(row: ComparedParagraph, side: 'left' | 'right' | 'both', className: string, context: RowContext): HTMLElement {
   const kind = (side === 'left' ? row.left?.kind : row.right?.kind) ?? row.kind;
-  return el('p', { className: `${className} cmp-kind-${kind}` }, ...number(row, side), ...words(row, side));
+  const name = side === 'both' ? null : el('span', { className: 'cmp-side-name', lang: 'en' }, `${context.names[side]}: `);
+  return el('p', { className: `${className} cmp-kind-${kind}`, lang: context.lang }, name, ...number(row, side), ...words(row, side));
 }
 
 /** One row: its heading for the chair ("OP 6 → OP 7", its status) and its text. */
-export function rowElement(row: ComparedParagraph, index: number, mode: CompareMode): HTMLElement {
+export function rowElement(row: ComparedParagraph, index: number, mode: CompareMode, context: RowContext): HTMLElement {
   const head = el(
     'div',
     { className: 'cmp-ref' },
@@ -61,7 +70,9 @@ export function rowElement(row: ComparedParagraph, index: number, mode: CompareM
     row.status === 'unchanged' ? '' : el('span', { className: 'cmp-status' }, STATUS_WORDS[row.status]),
   );
   const body =
-    mode === 'inline' ? text(row, 'both', 'cmp-text') : el('div', { className: 'cmp-cells' }, text(row, 'left', 'cmp-text cmp-left'), text(row, 'right', 'cmp-text cmp-right'));
+    mode === 'inline'
+      ? text(row, 'both', 'cmp-text', context)
+      : el('div', { className: 'cmp-cells' }, text(row, 'left', 'cmp-text cmp-left', context), text(row, 'right', 'cmp-text cmp-right', context));
   return el(
     'div',
     {
@@ -76,8 +87,13 @@ export function rowElement(row: ComparedParagraph, index: number, mode: CompareM
   );
 }
 
-/** All rows, with column headings in side-by-side mode. */
-export function rowsElement(rows: readonly ComparedParagraph[], mode: CompareMode, names: { left: string; right: string }): HTMLElement {
+/** All rows, with column headings in side-by-side mode; `lang` is the language of the texts. */
+export function rowsElement(rows: readonly ComparedParagraph[], mode: CompareMode, names: { left: string; right: string }, lang = 'en'): HTMLElement {
   const columns = mode === 'side' ? el('div', { className: 'cmp-columns', attrs: { 'aria-hidden': 'true' } }, el('span', {}, names.left), el('span', {}, names.right)) : null;
-  return el('div', { className: `cmp-rows cmp-mode-${mode}`, attrs: { role: 'region', 'aria-label': 'Compared text' } }, columns, ...rows.map((r, i) => rowElement(r, i, mode)));
+  return el(
+    'div',
+    { className: `cmp-rows cmp-mode-${mode}`, attrs: { role: 'region', 'aria-label': 'Compared text' } },
+    columns,
+    ...rows.map((r, i) => rowElement(r, i, mode, { names, lang })),
+  );
 }

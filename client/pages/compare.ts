@@ -50,7 +50,7 @@ export async function showCompare(app: HTMLElement, draftId: string, toDraft: ()
   const paint = () => {
     if (!shown) return;
     const names = { left: shown.left.label, right: shown.right.label };
-    const rows = rowsElement(shown.paragraphs, state.mode, names);
+    const rows = rowsElement(shown.paragraphs, state.mode, names, draft.language);
     rows.classList.toggle('changes-only', state.changesOnly);
     rowsHolder.replaceChildren(rows);
   };

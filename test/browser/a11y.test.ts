@@ -1,11 +1,13 @@
 /**
  * WCAG 2.1 AA in a real Chromium (#21): axe-core with the A and AA rules on every page (sign-in,
- * drafts list, the drafting room as sponsor and as non-sponsor, print, console, administration,
- * account), and reflow at 320 px (no page scrolls sideways). The rules axe cannot check — the
+ * drafts list, the drafting room as sponsor and as non-sponsor, compare inline and side by side,
+ * print, console, administration, account), and reflow at 320 px (no page scrolls sideways). The rules axe cannot check — the
  * keyboard walk — are test/browser/keyboard.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { makeDraft as makeStoredDraft } from '../helpers/factories';
+import { issueLineage } from '../helpers/lineage';
 import { call } from '../helpers/server';
 import { axeViolations } from './axe';
 import { closeBrowserWorld, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, signedInPage, type World } from './harness';
@@ -147,6 +149,98 @@ describe.skipIf(!hasChromium)('accessibility of every page in Chromium', () => {
     },
     TEST_MS,
   );
+
+  /** A draft in Chinese with L.n and L.n/Rev.1 issued (test/helpers/lineage.ts), for the comparison view. */
+  async function comparedDraft(): Promise<string> {
+    const { store } = world.server;
+    const session = (await store.getSession(world.sessionId))!;
+    const chile = world.delegations.get('CHL')!;
+    const draft = await makeStoredDraft(store, {
+      sessionId: session.id,
+      createdBy: world.secretariat.user.id,
+      mainSponsorId: chile,
+      lNumber: (await store.maxLNumber(session.id)) + 1,
+      language: 'zh',
+    });
+    const lineage = await issueLineage(store, session, draft, { userId: world.secretariat.user.id, delegationId: chile });
+    return `/drafts/${draft.id}/compare?left=${encodeURIComponent(lineage.short.original)}&right=${encodeURIComponent(lineage.short.revised)}`;
+  }
+
+  it(
+    'compare, inline and side by side, has no WCAG 2.1 A/AA violation; each side-by-side cell says which text it is; the texts carry their language',
+    async () => {
+      const path = await comparedDraft();
+      const { context, page } = await signedInPage(browser, world.server, 'chile', path);
+      await page.locator('.cmp-changes li').first().waitFor({ timeout: 15_000 });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.locator('.cmp-row .cmp-text').first().getAttribute('lang')).toBe('zh');
+      await page.getByLabel('Side by side').check();
+      await page.locator('.cmp-cells').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      const [left, right] = await page
+        .locator('.cmp-row[data-status="changed"] .cmp-cells > *')
+        .evaluateAll((cells) => cells.map((c) => c.querySelector('.cmp-side-name')?.textContent ?? ''));
+      expect(left).toMatch(/L\.\d+: $/);
+      expect(right).toMatch(/L\.\d+\/Rev\.1: $/);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'compare lets the reader turn the single-key shortcuts n / p off (WCAG 2.1.4)',
+    async () => {
+      const path = await comparedDraft();
+      const { context, page } = await signedInPage(browser, world.server, 'chile', path);
+      await page.locator('.cmp-changes li').first().waitFor({ timeout: 15_000 });
+      const current = () => page.locator('.cmp-changes li[aria-current="true"]').count();
+      await page.keyboard.press('n');
+      await expect.poll(current).toBe(1);
+      const off = page.getByLabel('Single-key shortcuts (n / p)');
+      await off.uncheck();
+      await page.locator('body').click({ position: { x: 2, y: 2 } });
+      const before = await page.locator('.cmp-position').textContent();
+      await page.keyboard.press('n');
+      await page.keyboard.press('p');
+      expect(await page.locator('.cmp-position').textContent()).toBe(before);
+      // Alt+↓ still moves on: a key with a modifier is not a single-key shortcut.
+      await page.keyboard.press('Alt+ArrowDown');
+      await expect.poll(() => page.locator('.cmp-position').textContent()).not.toBe(before);
+      // The choice is remembered.
+      await page.reload();
+      await page.locator('.cmp-changes li').first().waitFor({ timeout: 15_000 });
+      expect(await page.getByLabel('Single-key shortcuts (n / p)').isChecked()).toBe(false);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  for (const mode of ['inline', 'side'] as const) {
+    it(
+      `compare (${mode}) reflows at 320 px: no sideways scroll, the text keeps its width, the change list covers nothing`,
+      async () => {
+        const path = await comparedDraft();
+        const { context, page } = await signedInPage(browser, world.server, 'chile', `${path}&mode=${mode}`);
+        await page.locator('.cmp-changes li').first().waitFor({ timeout: 15_000 });
+        await page.setViewportSize({ width: 320, height: 640 });
+        await expect
+          .poll(async () => {
+            const { scrollWidth, clientWidth } = await sideways(page);
+            return scrollWidth - clientWidth;
+          })
+          .toBeLessThanOrEqual(0);
+        const boxes = await page.evaluate(() => {
+          const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+          const [main, summary, side] = [box('.cmp-main'), box('.cmp-summary'), box('.cmp-side')];
+          return { mainWidth: main.width, overlap: !(side.bottom <= summary.top || side.top >= summary.bottom || side.right <= summary.left || side.left >= summary.right) };
+        });
+        expect(boxes.mainWidth).toBeGreaterThan(240);
+        expect(boxes.overlap).toBe(false);
+        await context.close();
+      },
+      TEST_MS,
+    );
+  }
 
   /** The role and accessible name Chromium gives the element `selector` matches (its accessibility tree, over CDP). */
   async function axNode(page: Page, selector: string): Promise<{ role: string; name: string }> {
