@@ -2,11 +2,14 @@
  * The drafting room and the console by keyboard only, in a real Chromium (#21, WCAG 2.1.1 and
  * 2.1.2): a delegate signs in, opens a draft, types, nests a paragraph with Ctrl+] (and hears it),
  * and leaves the text from a subparagraph with Tab, Shift+Tab or Escape without changing it; the
- * secretariat freezes a text, the confirmation opening on Cancel. Focus is visible at each stop.
+ * chair walks a comparison's change list; the secretariat freezes a text, the confirmation opening
+ * on Cancel. Focus is visible at each stop.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
+import { makeDraft as makeStoredDraft } from '../helpers/factories';
+import { issueLineage } from '../helpers/lineage';
 import { call } from '../helpers/server';
 import { axeViolations } from './axe';
 import { closeBrowserWorld, demoLogin, demoPassword, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, signedInPage, type World } from './harness';
@@ -140,6 +143,44 @@ describe.skipIf(!hasChromium)('keyboard only in Chromium', () => {
       expect(await text.getAttribute('aria-multiline')).toBe('true');
       expect(await text.getAttribute('contenteditable')).toBe('false');
       await tabTo(page, (f) => f.className.includes('ph-editor'));
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'the chair walks the change list of a comparison by keyboard, each change focused and drawn',
+    async () => {
+      const { store } = world.server;
+      const session = (await store.getSession(world.sessionId))!;
+      const chile = world.delegations.get('CHL')!;
+      const draft = await makeStoredDraft(store, {
+        sessionId: session.id,
+        createdBy: world.secretariat.user.id,
+        mainSponsorId: chile,
+        lNumber: (await store.maxLNumber(session.id)) + 1,
+      });
+      const lineage = await issueLineage(store, session, draft, { userId: world.secretariat.user.id, delegationId: chile });
+      const path = `/drafts/${draft.id}/compare?left=${encodeURIComponent(lineage.short.original)}&right=${encodeURIComponent(lineage.short.revised)}`;
+      const { context, page } = await signedInPage(browser, world.server, 'chair', path);
+      await page.locator('.cmp-changes li').first().waitFor({ timeout: 15_000 });
+      // Tab to the first change of the list, Enter: its row has the focus, drawn.
+      await tabTo(page, (f) => f.tag === 'button' && f.className.includes('linklike'), 120);
+      const first = (await focused(page)).text;
+      await page.keyboard.press('Enter');
+      const row = () =>
+        page.evaluate(() => ({ index: document.activeElement?.getAttribute('data-index') ?? '', drawn: getComputedStyle(document.activeElement!).outlineStyle !== 'none' }));
+      const at = await row();
+      expect(at.index).not.toBe('');
+      expect(at.drawn).toBe(true);
+      expect(await page.locator('.cmp-position').textContent()).toContain(first.split(' — ')[0]!);
+      // Alt+↓ to the next change, and on; Alt+↑ back.
+      await page.keyboard.press('Alt+ArrowDown');
+      const next = await row();
+      expect(Number(next.index)).toBeGreaterThan(Number(at.index));
+      expect(next.drawn).toBe(true);
+      await page.keyboard.press('Alt+ArrowUp');
+      expect((await row()).index).toBe(at.index);
       await context.close();
     },
     TEST_MS,
