@@ -6,15 +6,16 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { sequentialNumbering } from '../../shared/numbering';
-import { PARAGRAPH_STATE_LABELS, PARAGRAPH_STATES, type ParagraphState } from '../../shared/negotiation';
+import { PARAGRAPH_STATE_LABELS, PARAGRAPH_STATES } from '../../shared/negotiation';
 import { api, ApiError, type DraftDetail } from '../api';
 import { el, formatWhen } from '../dom';
+import { agreedClass, agreedNote, lockControl, showInText, type AgreedStateJSON } from './agreedStates';
 import './record.css';
 
 const POLL_MS = 10_000;
 
 interface StatesJSON {
-  states: Record<string, { state: ParagraphState }>;
+  states: Record<string, AgreedStateJSON>;
   counts: { text: { en: string } } | null;
 }
 
@@ -42,20 +43,22 @@ export function paragraphStatesPanel(draft: DraftDetail, doc: () => PMNode | nul
   const message = el('p', { attrs: { role: 'status' } });
   const paragraphSelect = el('select', { id: 'ps-paragraph', attrs: { 'aria-label': 'Paragraph' } });
   const stateSelect = el('select', { id: 'ps-state', attrs: { 'aria-label': 'State' } }, ...PARAGRAPH_STATES.map((s) => el('option', { value: s }, PARAGRAPH_STATE_LABELS[s].en)));
-  const form = el('form', {}, paragraphSelect, stateSelect, el('button', { type: 'submit' }, 'Set state'));
+  const lock = lockControl();
+  const form = el('form', {}, paragraphSelect, stateSelect, lock.element, el('button', { type: 'submit' }, 'Set state'));
   const refs = () => {
     const current = doc();
     return current ? [...sequentialNumbering(current).byId].map(([id, n]) => [id, n.ref || id] as const) : [];
   };
 
   const render = (json: StatesJSON) => {
+    showInText(draft.id, json.states);
     summary.textContent = json.counts?.text.en ?? 'No paragraph state recorded.';
     list.replaceChildren(
       ...refs()
         .filter(([id]) => json.states[id])
         .map(([id, ref]) => {
           const state = json.states[id]!.state;
-          return el('li', { className: `state-${state}` }, `${ref} — ${PARAGRAPH_STATE_LABELS[state].en}`);
+          return el('li', { className: `state-${state}${agreedClass(json.states[id]!)}` }, `${ref} — ${PARAGRAPH_STATE_LABELS[state].en}${agreedNote(json.states[id]!)}`);
         }),
     );
     const chosen = paragraphSelect.value;
@@ -69,7 +72,7 @@ export function paragraphStatesPanel(draft: DraftDetail, doc: () => PMNode | nul
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      render(await api<StatesJSON>('POST', `/api/drafts/${draft.id}/paragraph-states`, { paragraphId: paragraphSelect.value, state: stateSelect.value }));
+      render(await api<StatesJSON>('POST', `/api/drafts/${draft.id}/paragraph-states`, { paragraphId: paragraphSelect.value, state: stateSelect.value, locked: lock.locked() }));
       message.textContent = 'Recorded.';
     } catch (e) {
       message.textContent = e instanceof ApiError ? `Refused: ${e.message}` : String(e);

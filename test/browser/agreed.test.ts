@@ -96,18 +96,34 @@ describe.skipIf(!hasChromium)('agreed paragraphs in Chromium', () => {
         await expect.poll(() => markOf(chair.page, 'op1'), { timeout: 10_000 }).toMatch(/^OP 1: agreed, changed since agreed by .+ on .+/);
         await screenshot(chair.page, 'agreed-changed-since-agreed');
 
-        // The chair locks OP 2.
-        const locked = await chair.page.evaluate(
-          (id) =>
-            fetch(`/api/drafts/${id}/paragraph-states`, {
-              method: 'POST',
-              credentials: 'same-origin',
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({ paragraphId: 'op2', state: 'agreed', locked: true }),
-            }).then((r) => r.status),
-          draftId,
-        );
-        expect(locked).toBe(201);
+        // The panel says it too, with who and when.
+        await expect
+          .poll(
+            () =>
+              chair.page
+                .locator('.paragraph-states li.state-changed')
+                .first()
+                .textContent({ timeout: 500 })
+                .catch(() => null),
+            { timeout: 12_000 },
+          )
+          .toMatch(/^OP 1 — agreed, changed since agreed by .+ on .+/);
+
+        // The chair locks OP 2 in the panel.
+        await chair.page.locator('#ps-paragraph').selectOption('op2');
+        await chair.page.locator('#ps-state').selectOption('agreed');
+        await chair.page.getByLabel('Lock its text').check();
+        await chair.page.getByRole('button', { name: 'Set state' }).click();
+        await expect
+          .poll(
+            () =>
+              chair.page
+                .locator('.paragraph-states li.state-locked')
+                .textContent({ timeout: 500 })
+                .catch(() => null),
+            { timeout: 5_000 },
+          )
+          .toBe('OP 2 — agreed, locked');
         await expect.poll(() => markOf(sponsor.page, 'op2'), { timeout: 10_000 }).toBe('OP 2: agreed, locked by the chair');
         await expect.poll(() => markOf(chair.page, 'op2'), { timeout: 10_000 }).toBe('OP 2: agreed, locked by the chair');
 
