@@ -71,9 +71,18 @@ const CLOSE_WORDS: Record<number, string> = {
   [CloseReasons.clientIdTaken.code]: "the server refused an edit written under another editor's identity: reload the page",
   [CloseReasons.invalidText.code]: 'the server refused an edit that would have broken the text (it was not saved): reload the page',
   [CloseReasons.missingDependencies.code]: 'this copy of the text is out of step with the server (the last edit was not saved): reload the page',
+  [CloseReasons.paragraphLocked.code]: 'the server refused an edit to a paragraph the chair has locked (it was not saved): reload the page',
   [CloseReasons.draftTooLarge.code]: 'the draft has reached its size limit: the last edit was not saved',
   [CloseReasons.textBroken.code]: 'the working text is broken and cannot be shown: the secretariat can restore it to an earlier point',
 };
+
+// Final closes for an edit the server will never take (shared/protocol.ts).
+const REFUSED_EDIT_CODES = new Set<number>([
+  CloseReasons.clientIdTaken.code,
+  CloseReasons.invalidText.code,
+  CloseReasons.paragraphLocked.code,
+  CloseReasons.missingDependencies.code,
+]);
 
 /** Why the connection is read-only after `notice`, as the server put it (null when it may edit). */
 export function readOnlyReason(notice: Notice, previous: string | null): string | null {
@@ -136,6 +145,9 @@ export function connectDraft(draftId: string, options: DraftConnectionOptions = 
   });
   provider.on('closed', ({ code, reason }) => {
     set({ status: 'closed', reason: CLOSE_WORDS[code] ?? (reason || 'the server closed the connection') });
+    // The local copy holds the edit the server refused for good: kept, it would be sent again on
+    // every reload and refused again. Dropped, the next load starts from the server's text.
+    if (REFUSED_EDIT_CODES.has(code)) void persistence?.clearData();
   });
 
   // A network that the browser knows is down: stop trying (and say so) until it is back.

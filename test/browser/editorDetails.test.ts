@@ -230,6 +230,38 @@ describe.skipIf(!hasChromium)('editor details in Chromium', () => {
   );
 
   it(
+    'drops the local copy of an edit the server refused for good, so that a reload does not send it again',
+    async () => {
+      const draftId = await makeDraft(world, 'A lock reached while offline', ['CHL']);
+      const chile = await openDraft(browser, world, 'chile', draftId);
+      const status = () => chile.page.locator('.connection').getAttribute('data-status');
+      // Offline, Chile's delegate types in OP 2; meanwhile OP 2 is agreed and locked.
+      await chile.context.setOffline(true);
+      await expect.poll(status).toBe('offline');
+      await caretAtEnd(chile.page, 'op2');
+      await chile.page.keyboard.type(' typed offline');
+      const locked = await call(world.server, 'POST', `/api/drafts/${draftId}/paragraph-states`, {
+        cookie: world.secretariat.cookie,
+        body: { paragraphId: 'op2', state: 'agreed', locked: true },
+      });
+      expect(locked.status).toBe(201);
+      // Back online, the edit goes up and is refused for good (4423).
+      await chile.context.setOffline(false);
+      await expect.poll(status, { timeout: 10_000 }).toBe('closed');
+      expect(await chile.page.locator('.connection').textContent()).toContain('locked');
+      // Reloaded, the page starts from the server's text: connected, without the refused words.
+      await chile.page.reload();
+      await chile.page.locator('.ph-editor [data-id="op2"]').waitFor({ timeout: 15_000 });
+      await expect.poll(status, { timeout: 10_000 }).toBe('connected');
+      await chile.page.waitForTimeout(1_000);
+      expect(await status()).toBe('connected');
+      expect(await chile.page.locator('.ph-editor [data-id="op2"]').textContent()).not.toContain('typed offline');
+      await chile.context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
     'draws the focus ring at 3:1 or more against the page, on controls and on the text (WCAG 1.4.11)',
     async () => {
       const draftId = await makeDraft(world, 'Focus ring', ['CHL']);
