@@ -131,7 +131,6 @@ function valueText(key: string, value: unknown, names: AuditNames): string {
   if (typeof value === 'string') {
     if (key === 'delegationId') return names.delegation(value) ?? value;
     if (/^(userId|chairUserId|from|to)$/.test(key)) return names.user(value) ?? value;
-    if (/At$/.test(key) || key === 'at') return value;
     return value;
   }
   if (typeof value === 'object' && value !== null && 'en' in value) return String((value as { en: unknown }).en);

@@ -6,6 +6,7 @@
  * what the record knows, before it reaches the report.
  */
 import { formatCalendarDate } from './dates';
+import { enOrdinal } from './reportParagraph';
 import { fail, ok, type Result } from './result';
 
 /** A meeting as the record dates it. */
@@ -20,12 +21,6 @@ export interface SessionDays {
   closes: string;
 }
 
-const ordinal = (n: number) => {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
-  return `${n}${suffix}`;
-};
-
 /**
  * Whether `m` fits the session and the meetings already recorded (`known`): its date within the
  * session's days, the same meeting always on the same day, and no meeting numbered higher held on
@@ -37,12 +32,12 @@ export function checkMeeting(m: HeldMeeting, session: SessionDays, known: readon
     return fail(`${day(m.date)} is outside the session, which met from ${day(session.opens)} to ${day(session.closes)}`);
   }
   const same = known.find((k) => k.meeting === m.meeting && k.date !== m.date);
-  if (same) return fail(`the ${ordinal(m.meeting)} meeting was held on ${day(same.date)} (the record says so already), not on ${day(m.date)}`);
+  if (same) return fail(`the ${enOrdinal(m.meeting)} meeting was held on ${day(same.date)} (the record says so already), not on ${day(m.date)}`);
   for (const k of known) {
     if (k.meeting < m.meeting && k.date > m.date)
-      return fail(`the ${ordinal(m.meeting)} meeting cannot be on ${day(m.date)}: the ${ordinal(k.meeting)} was held later, on ${day(k.date)}`);
+      return fail(`the ${enOrdinal(m.meeting)} meeting cannot be on ${day(m.date)}: the ${enOrdinal(k.meeting)} was held later, on ${day(k.date)}`);
     if (k.meeting > m.meeting && k.date < m.date)
-      return fail(`the ${ordinal(m.meeting)} meeting cannot be on ${day(m.date)}: the ${ordinal(k.meeting)} was held earlier, on ${day(k.date)}`);
+      return fail(`the ${enOrdinal(m.meeting)} meeting cannot be on ${day(m.date)}: the ${enOrdinal(k.meeting)} was held earlier, on ${day(k.date)}`);
   }
   return ok(m);
 }

@@ -201,7 +201,7 @@ export function currentSponsors(list: SponsorList): Sponsor[] {
 
 /** Whether a delegation sponsors the draft (as main sponsor or co-sponsor) in this list. */
 export function isSponsor(list: SponsorList, delegationId: string): boolean {
-  return list.main?.delegationId === delegationId || list.coSponsors.some((s) => s.delegationId === delegationId);
+  return sponsorRole(list, delegationId) !== null;
 }
 
 /** How a delegation sponsors the draft in this list: as its main sponsor, as a co-sponsor, or not (null; also without a delegation). */

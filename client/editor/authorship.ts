@@ -95,11 +95,6 @@ export function showAuthorship(view: EditorView, authorship: Authorship | null):
   view.dispatch(view.state.tr.setMeta(key, authorship).setMeta('addToHistory', false));
 }
 
-/** Whether the text is tinted now. */
-export function authorshipShown(state: EditorState): boolean {
-  return (key.getState(state)?.find().length ?? 0) > 0;
-}
-
 /** How often, with the colours on, the text is asked again after it changed. */
 const REFRESH_MS = 3_000;
 

@@ -7,13 +7,14 @@
  * with their subparagraphs nested, `attachments` for annexes, footnotes as `authorialNote`.
  * Pure: a string out, valid against the OASIS schema (the tests check with xmllint).
  */
+import { formatCalendarDate } from '../dates';
 import type { Node as PMNode } from 'prosemirror-model';
 import { sortByEnglishName } from '../reportNames';
 import type { TextJSON } from '../schema';
 import { readBlocks, type Block, type BlockOptions, type Inline } from './blocks';
 import { el, serialise, type XmlElement, type XmlNode } from './aknXml';
 import { frbrIris, identification, recordMeta, slug, type AknRecord } from './aknMeta';
-import { draftNoun, formatDocumentDate, headingLines, isRevisionSymbol, sessionLabel, type ExportMeta } from './meta';
+import { draftNoun, headingLines, isRevisionSymbol, sessionLabel, type ExportMeta } from './meta';
 
 export type { AknRecord, RecordedEvent } from './aknMeta';
 
@@ -119,7 +120,7 @@ function preface(meta: ExportMeta, title: Inline[], notes: { count: number }): X
     {},
     el('p', { class: 'symbol' }, el('docNumber', {}, meta.symbol)),
     el('p', { class: 'distribution' }, el('docStatus', {}, lines.distribution)),
-    el('p', { class: 'date' }, el('docDate', { date: meta.date }, formatDocumentDate(meta.date, lang))),
+    el('p', { class: 'date' }, el('docDate', { date: meta.date }, formatCalendarDate(meta.date, lang))),
     el('p', { class: 'original' }, lines.original),
     lines.amended ? el('p', { class: 'asOrallyAmended' }, lines.amended) : null,
     el('p', { class: 'organ' }, el('docAuthority', { refersTo: `#${frbrIris(meta).author}` }, lines.organ)),

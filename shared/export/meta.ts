@@ -7,6 +7,8 @@
  * and the line of its adoption instead. Word, AKN, plain text and the print view lay out the same
  * lines, so they are worded here once, in English and Chinese.
  */
+import { formatCalendarDate } from '../dates';
+import { enOrdinal } from '../reportParagraph';
 import type { Lang, LocalizedText } from '../delegations';
 import { formatSponsorList, type SponsorEntry } from '../reportNames';
 import { placeName } from './placeNames';
@@ -61,20 +63,10 @@ export interface Adoption {
   number: PublishedNumber | null;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** A calendar date as UN documents print it: "21 October 2022", "2022年10月21日". */
-export function formatDocumentDate(date: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return lang === 'zh' ? `${y}年${mo}月${d}日` : `${d} ${MONTHS[mo - 1]} ${y}`;
-}
-
 // Session dates print as one span: "17–21 October 2022" (month and year not repeated when shared).
 function formatSpan(opens: string, closes: string, lang: Lang): string {
-  if (opens === closes) return formatDocumentDate(opens, lang);
-  const [a, b] = [formatDocumentDate(opens, lang), formatDocumentDate(closes, lang)];
+  if (opens === closes) return formatCalendarDate(opens, lang);
+  const [a, b] = [formatCalendarDate(opens, lang), formatCalendarDate(closes, lang)];
   const sameMonth = opens.slice(0, 7) === closes.slice(0, 7);
   if (lang === 'zh') return `${a}至${sameMonth ? `${Number(closes.slice(8))}日` : b.replace(opens.slice(0, 4) + '年', '')}`;
   return sameMonth ? `${a.split(' ')[0]}–${b}` : `${a}–${b}`;
@@ -150,17 +142,10 @@ export function numberLine(adoptedAs: PublishedNumber, lang: Lang): string {
   return `${adoptedAs.kind === 'decision' ? 'Decision' : 'Resolution'} ${adoptedAs.number}`;
 }
 
-// "1st", "2nd", "3rd", "11th", "21st": the English ordinal of a meeting number.
-function englishOrdinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
-
 /** The line giving the meeting and date of adoption: "Adopted at the 11th meeting, on 21 October 2022", "2022年10月21日第11次会议通过". */
 export function adoptionLine(adoption: Pick<Adoption, 'meeting' | 'date'>, lang: Lang): string {
-  const date = formatDocumentDate(adoption.date, lang);
-  return lang === 'zh' ? `${date}第${adoption.meeting}次会议通过` : `Adopted at the ${englishOrdinal(adoption.meeting)} meeting, on ${date}`;
+  const date = formatCalendarDate(adoption.date, lang);
+  return lang === 'zh' ? `${date}第${adoption.meeting}次会议通过` : `Adopted at the ${enOrdinal(adoption.meeting)} meeting, on ${date}`;
 }
 
 /**
@@ -216,7 +201,7 @@ export function headingLines(meta: ExportMeta): HeadingLines {
   return {
     symbol: meta.symbol,
     distribution: working ? (lang === 'zh' ? '工作案文（未印发）' : 'Working text (not issued)') : 'Distr.: Limited',
-    date: formatDocumentDate(meta.date, lang),
+    date: formatCalendarDate(meta.date, lang),
     original: originalLine(meta),
     amended: meta.asOrallyAmended ? (lang === 'zh' ? '经口头修正' : 'As orally amended') : null,
     organ: meta.organ[lang],
