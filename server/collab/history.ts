@@ -207,7 +207,20 @@ function clockTimes(log: StoredUpdate[]): (client: number, clock: number) => str
       }
     }
   }
-  return (client, clock) => ranges.get(client)?.find((r) => clock >= r.from && clock < r.to)?.at ?? null;
+  // A client's clocks only grow through the log, so its ranges are in order: search them by halves.
+  return (client, clock) => {
+    const list = ranges.get(client);
+    if (!list) return null;
+    let [lo, hi] = [0, list.length - 1];
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = list[mid]!;
+      if (clock < r.from) hi = mid - 1;
+      else if (clock >= r.to) lo = mid + 1;
+      else return r.at;
+    }
+    return null;
+  };
 }
 
 /**
