@@ -26,6 +26,13 @@ export const TWO_THIRDS_RULES = ['at-least', 'more-than'] as const;
 /** One of the two-thirds rounding rules. */
 export type TwoThirdsRule = (typeof TWO_THIRDS_RULES)[number];
 
+/** How a form names each majority. */
+export const MAJORITY_LABELS: Readonly<Record<Majority, string>> = { simple: 'simple', 'two-thirds': 'two thirds' };
+/** How a form names each two-thirds rule. */
+export const TWO_THIRDS_RULE_LABELS: Readonly<Record<TwoThirdsRule, string>> = { 'more-than': 'more than two thirds', 'at-least': 'at least two thirds' };
+/** The choices of a select, one per value, in the module's order. */
+export const choices = <V extends string>(values: readonly V[], labels: Readonly<Record<V, string>>): [V, string][] => values.map((v) => [v, labels[v]]);
+
 /** The rule used when none is given: the wording of the rules of procedure. */
 export const DEFAULT_TWO_THIRDS_RULE: TwoThirdsRule = 'at-least';
 

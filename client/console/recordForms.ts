@@ -5,6 +5,7 @@
  */
 import { todayUTC } from '../../shared/dates';
 import { MEETING_EVENT_TYPES, type MeetingEventType } from '../../shared/policy';
+import { choices, MAJORITIES, MAJORITY_LABELS } from '../../shared/votes';
 import { ApiError } from '../api';
 import { askFormUntil, type Field, type FormValues } from './forms';
 
@@ -39,10 +40,7 @@ const votes: Field[] = [
     name: 'majority',
     label: 'Majority required',
     kind: 'select',
-    options: [
-      ['simple', 'simple'],
-      ['two-thirds', 'two thirds'],
-    ],
+    options: choices(MAJORITIES, MAJORITY_LABELS),
   },
 ];
 
