@@ -37,4 +37,14 @@ export const DomainErrors = {
    */
   textInvalid: (what: string, reason: string) =>
     new DomainError(ErrorIds.textInvalid, `${what} cannot be read: ${reason}. The secretariat can restore the working text to an earlier point (POST /api/drafts/:id/restore)`),
+  /** Quoted words that are not in the paragraph (or ambiguous); the message says which. */
+  wordsNotFound: (message: string) => new DomainError(ErrorIds.wordsNotFound, message),
+  /** A text over its limit, in characters: `details: { field, limit }`. */
+  textTooLong: (field: string, limit: number) => new DomainError(ErrorIds.textTooLong, `the ${field} is longer than ${limit} characters`, { field, limit }),
+  /** A proposal already decided or withdrawn. */
+  proposalNotPending: (state: string) => new DomainError(ErrorIds.proposalNotPending, `the proposal is no longer pending: it was ${state.replaceAll('_', ' ')}`),
+  /** A proposal whose quoted words changed since it was tabled. */
+  proposalStale: (why: string) => new DomainError(ErrorIds.proposalStale, `the proposal is stale: ${why}; re-anchor it or withdraw it`),
+  /** Joining as a co-sponsor after the deadline; the message gives the deadline. */
+  cosponsorshipClosed: (message: string) => new DomainError(ErrorIds.cosponsorshipClosed, message),
 };

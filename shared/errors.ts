@@ -39,6 +39,16 @@ export const ErrorIds = {
   textNotInRecord: 'text_not_in_record',
   /** An oral amendment names a paragraph by a number the text does not print ("OP 9"). */
   unknownParagraph: 'unknown_paragraph',
+  /** A proposal (or a comment's quote) quotes words that are not in the paragraph, or are there more than once without saying which: the message says which. */
+  wordsNotFound: 'words_not_found',
+  /** A rationale, a proposal's text or a comment is longer than its limit: `details: { field, limit }` (a body over the byte limit is payload_too_large). */
+  textTooLong: 'text_too_long',
+  /** Deciding or withdrawing a proposal that is no longer pending. */
+  proposalNotPending: 'proposal_not_pending',
+  /** Accepting a proposal whose quoted words were changed since it was tabled: re-anchor it first. */
+  proposalStale: 'proposal_stale',
+  /** Asking to join as a co-sponsor after the deadline: the message gives the deadline. */
+  cosponsorshipClosed: 'cosponsorship_closed',
   /** A fault on our side; the message reveals no internals. */
   internal: 'internal_error',
 } as const;
@@ -76,5 +86,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorId, number>> = {
   [ErrorIds.noFinalText]: 409,
   [ErrorIds.textNotInRecord]: 404,
   [ErrorIds.unknownParagraph]: 422,
+  [ErrorIds.wordsNotFound]: 422,
+  [ErrorIds.textTooLong]: 422,
+  [ErrorIds.proposalNotPending]: 409,
+  [ErrorIds.proposalStale]: 409,
+  [ErrorIds.cosponsorshipClosed]: 403,
   [ErrorIds.internal]: 500,
 };

@@ -88,9 +88,11 @@ export function mayCreateDraft(actor: Actor): Permission {
 }
 
 /**
- * Whether the actor may make `delegationId` join or withdraw as a co-sponsor: a delegate for
- * their own delegation, the secretariat for anyone. The main sponsor cannot withdraw (the
- * draft itself is withdrawn instead), and nobody changes the sponsors of a frozen draft.
+ * Whether the actor may make `delegationId` join or withdraw as a co-sponsor directly: the
+ * secretariat only, who manages the sponsor list. Delegates ask instead (`mayRequestCosponsorship`),
+ * and the main sponsor's delegates or the secretariat confirm (`mayDecideCosponsorship`). The main
+ * sponsor cannot withdraw (the draft itself is withdrawn instead), and nobody changes the sponsors
+ * of a frozen draft.
  */
 export function mayChangeSponsorship(actor: Actor, draft: DraftAccess, delegationId: string, change: 'join' | 'withdraw' | 'main'): Permission {
   if (draft.frozen) return fail('the draft is frozen: its sponsors can no longer change');
@@ -101,8 +103,96 @@ export function mayChangeSponsorship(actor: Actor, draft: DraftAccess, delegatio
     return fail('the main sponsor cannot withdraw; the draft itself is withdrawn instead');
   }
   if (actor.role === 'secretariat') return granted;
-  if (actor.role === 'delegate' && actor.delegationId === delegationId) return granted;
-  return fail('a delegate may join or withdraw only for their own delegation');
+  return fail('only the secretariat changes the sponsor list; a delegation asks to join or withdraw, and the main sponsor confirms');
+}
+
+/** Whether the actor is a delegate of the draft's main sponsor (the penholder). */
+function isPenholder(actor: Actor, draft: DraftAccess): boolean {
+  return actor.role === 'delegate' && actor.delegationId !== null && actor.delegationId === draft.mainSponsorId;
+}
+
+/** Whether the actor chairs this draft's informal consultations. */
+function chairsDraft(actor: Actor, draft: DraftAccess): boolean {
+  return draft.chairUserId !== null && draft.chairUserId === actor.id;
+}
+
+/**
+ * Whether the actor may table a proposal on the working text: any delegate speaking for a
+ * delegation (sponsor or not), the chair of the draft's consultations, the secretariat; nobody
+ * once the text is read-only (frozen, or action taken on the draft).
+ */
+export function mayTableProposal(actor: Actor, draft: DraftAccess): Permission {
+  const closed = textReadOnly(draft);
+  if (closed) return fail(closed.message);
+  if (actor.role === 'secretariat' || chairsDraft(actor, draft)) return granted;
+  if (actor.role === 'delegate' && actor.delegationId !== null) return granted;
+  if (actor.role === 'chair') return fail("you are not the chair of this draft's informal consultations");
+  return fail('only delegates speaking for a delegation, the chair and the secretariat may table proposals');
+}
+
+/**
+ * Whether the actor may accept or reject proposals: the main sponsor's delegates (the
+ * penholder), the chair of the draft's consultations, the secretariat; nobody once the text is
+ * read-only.
+ */
+export function mayDecideProposal(actor: Actor, draft: DraftAccess): Permission {
+  const closed = textReadOnly(draft);
+  if (closed) return fail(closed.message);
+  if (actor.role === 'secretariat' || chairsDraft(actor, draft) || isPenholder(actor, draft)) return granted;
+  return fail("only the main sponsor's delegates, the chair and the secretariat decide on proposals");
+}
+
+/**
+ * Whether the actor may withdraw a proposal: the user who tabled it, the delegates of the
+ * delegation it was tabled for, the secretariat; nobody once the text is read-only.
+ */
+export function mayWithdrawProposal(actor: Actor, draft: DraftAccess, proposerDelegationId: string | null, proposerUserId: string): Permission {
+  const closed = textReadOnly(draft);
+  if (closed) return fail(closed.message);
+  if (actor.role === 'secretariat' || actor.id === proposerUserId) return granted;
+  if (actor.role === 'delegate' && actor.delegationId !== null && actor.delegationId === proposerDelegationId) return granted;
+  return fail('only the delegation that tabled a proposal and the secretariat may withdraw it');
+}
+
+/** The refusal of a comment, its resolution or reopening on a frozen draft. */
+export const FROZEN_COMMENT_REFUSAL = 'the draft is frozen: its comments are closed';
+
+/** Whether the actor may comment on the draft (and reply): everyone signed in, until it is frozen. */
+export function mayComment(_actor: Actor, draft: DraftAccess): Permission {
+  return draft.frozen ? fail(FROZEN_COMMENT_REFUSAL) : granted;
+}
+
+/**
+ * Whether the actor may resolve (or reopen) a comment thread: its author or the author's
+ * delegation, the main sponsor's delegates, the chair of the draft's consultations, the
+ * secretariat; nobody once the draft is frozen.
+ */
+export function mayResolveComment(actor: Actor, draft: DraftAccess, authorUserId: string, authorDelegationId: string | null): Permission {
+  if (draft.frozen) return fail(FROZEN_COMMENT_REFUSAL);
+  if (actor.role === 'secretariat' || chairsDraft(actor, draft) || isPenholder(actor, draft) || actor.id === authorUserId) return granted;
+  if (actor.role === 'delegate' && actor.delegationId !== null && actor.delegationId === authorDelegationId) return granted;
+  return fail("only the comment's author, the main sponsor's delegates, the chair and the secretariat may resolve a thread");
+}
+
+/**
+ * Whether the actor may ask for their own delegation to join the sponsors (when it is not one)
+ * or to withdraw as a co-sponsor (when it is one, not the main sponsor); nobody once the draft
+ * is frozen. The co-sponsorship deadline is checked by shared/sponsorship.ts.
+ */
+export function mayRequestCosponsorship(actor: Actor, draft: DraftAccess, kind: 'join' | 'withdraw'): Permission {
+  if (draft.frozen) return fail('the draft is frozen: its sponsors can no longer change');
+  if (actor.role !== 'delegate' || actor.delegationId === null) return fail('only a delegate asks, for their own delegation, to co-sponsor a draft');
+  const own = actor.delegationId;
+  if (kind === 'join') return draft.sponsorIds.has(own) ? fail('your delegation already sponsors this draft') : granted;
+  if (draft.mainSponsorId === own) return fail('the main sponsor cannot withdraw; the draft itself is withdrawn instead');
+  return draft.sponsorIds.has(own) ? granted : fail('your delegation does not sponsor this draft');
+}
+
+/** Whether the actor may confirm or decline requests to join or withdraw: the main sponsor's delegates, the secretariat; not once frozen. */
+export function mayDecideCosponsorship(actor: Actor, draft: DraftAccess): Permission {
+  if (draft.frozen) return fail('the draft is frozen: its sponsors can no longer change');
+  if (actor.role === 'secretariat' || isPenholder(actor, draft)) return granted;
+  return fail("only the main sponsor's delegates and the secretariat confirm co-sponsors");
 }
 
 /**
@@ -167,8 +257,18 @@ export interface DraftPermissions {
   recordOralAmendment: Permission;
   /** Set the state of a paragraph in consultations. */
   setParagraphState: Permission;
-  /** Join or withdraw as a co-sponsor (the secretariat: for any delegation; a delegate: their own). */
+  /** Change the sponsor list directly (the secretariat only; delegates ask instead). */
   changeSponsors: Permission;
+  /** Table a proposal on the working text. */
+  tableProposal: Permission;
+  /** Accept or reject proposals. */
+  decideProposals: Permission;
+  /** Comment on the draft and reply to comments. */
+  comment: Permission;
+  /** Ask for one's own delegation to join the sponsors, or to withdraw as a co-sponsor (whichever fits). */
+  requestCosponsorship: Permission;
+  /** Confirm or decline requests to join or withdraw as a co-sponsor. */
+  decideCosponsorship: Permission;
   /** Freeze the final text. */
   freeze: Permission;
 }
@@ -202,6 +302,11 @@ export function draftPermissions(actor: Actor, draft: DraftAccess, status: Draft
       actor.role === 'secretariat' || own === null
         ? mayChangeSponsorship(actor, draft, own ?? '', 'join')
         : mayChangeSponsorship(actor, draft, own, draft.sponsorIds.has(own) ? 'withdraw' : 'join'),
+    tableProposal: mayTableProposal(actor, draft),
+    decideProposals: mayDecideProposal(actor, draft),
+    comment: mayComment(actor, draft),
+    requestCosponsorship: mayRequestCosponsorship(actor, draft, own !== null && draft.sponsorIds.has(own) ? 'withdraw' : 'join'),
+    decideCosponsorship: mayDecideCosponsorship(actor, draft),
     freeze: both(mayWriteRecord(actor, draft, 'frozen', true), () => checkTransition(status, 'frozen')),
   };
 }

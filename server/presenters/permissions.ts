@@ -31,6 +31,11 @@ export function presentPermissions(actor: Actor, access: DraftAccess, status: Dr
     recordOralAmendment: presentPermission(p.recordOralAmendment),
     setParagraphState: presentPermission(p.setParagraphState),
     changeSponsors: presentPermission(p.changeSponsors),
+    tableProposal: presentPermission(p.tableProposal),
+    decideProposals: presentPermission(p.decideProposals),
+    comment: presentPermission(p.comment),
+    requestCosponsorship: presentPermission(p.requestCosponsorship),
+    decideCosponsorship: presentPermission(p.decideCosponsorship),
     freeze: presentPermission(p.freeze),
   };
 }

@@ -12,15 +12,23 @@ import { deriveStatus, type DraftEvent, type DraftStatus } from '../../shared/li
 import {
   draftPermissions,
   FINAL_ACTION_TEXT_REFUSAL,
+  FROZEN_COMMENT_REFUSAL,
   FROZEN_EDIT_REFUSAL,
   FROZEN_TEXT_REFUSAL,
   holdsFinalAction,
   mayAdminister,
   mayChangeSponsorship,
+  mayComment,
   mayCreateDraft,
+  mayDecideCosponsorship,
+  mayDecideProposal,
   mayEditText,
   mayReadDraft,
   mayRecordEvent,
+  mayRequestCosponsorship,
+  mayResolveComment,
+  mayTableProposal,
+  mayWithdrawProposal,
   mayWriteRecord,
   MEETING_EVENT_TYPES,
   textReadOnly,
@@ -72,8 +80,8 @@ const RULES: [name: string, rule: Rule, grants: string | Record<Scene, string>][
   ['read the draft', (a, d) => mayReadDraft(a, d), 'YYYYYYY'],
   ['edit the working text', (a, d) => mayEditText(a, d), { issued: 'YY-YY--', adopted: '-------', frozen: '-------' }],
   ['put a draft forward', (a) => mayCreateDraft(a), 'Y--YYY-'],
-  ['make the USA join', (a, d) => mayChangeSponsorship(a, d, 'USA', 'join'), { issued: 'Y----Y-', adopted: 'Y----Y-', frozen: '-------' }],
-  ['withdraw co-sponsor Peru', (a, d) => mayChangeSponsorship(a, d, 'PER', 'withdraw'), { issued: 'Y---Y--', adopted: 'Y---Y--', frozen: '-------' }],
+  ['make the USA join', (a, d) => mayChangeSponsorship(a, d, 'USA', 'join'), { issued: 'Y------', adopted: 'Y------', frozen: '-------' }],
+  ['withdraw co-sponsor Peru', (a, d) => mayChangeSponsorship(a, d, 'PER', 'withdraw'), { issued: 'Y------', adopted: 'Y------', frozen: '-------' }],
   ['withdraw the main sponsor', (a, d) => mayChangeSponsorship(a, d, 'CHL', 'withdraw'), '-------'],
   ['name the main sponsor', (a, d) => mayChangeSponsorship(a, d, 'PER', 'main'), { issued: 'Y------', adopted: 'Y------', frozen: '-------' }],
   ['record an introduction (who)', (a, d) => mayRecordEvent(a, d, 'introduced'), 'Y------'],
@@ -89,7 +97,21 @@ const RULES: [name: string, rule: Rule, grants: string | Record<Scene, string>][
   ['permission: withdraw the draft', (a, d, s) => draftPermissions(a, d, s).recordEvent.withdrawn, { issued: 'Y--Y---', adopted: '-------', frozen: '-------' }],
   ['permission: record an oral amendment', (a, d, s) => draftPermissions(a, d, s).recordOralAmendment, { issued: 'Y------', adopted: '-------', frozen: '-------' }],
   ['permission: set a paragraph state', (a, d, s) => draftPermissions(a, d, s).setParagraphState, { issued: 'YY-----', adopted: '-------', frozen: '-------' }],
-  ['permission: change the sponsors', (a, d, s) => draftPermissions(a, d, s).changeSponsors, { issued: 'Y---YY-', adopted: 'Y---YY-', frozen: '-------' }],
+  ['permission: change the sponsors', (a, d, s) => draftPermissions(a, d, s).changeSponsors, { issued: 'Y------', adopted: 'Y------', frozen: '-------' }],
+  ['table a proposal', (a, d) => mayTableProposal(a, d), { issued: 'YY-YYY-', adopted: '-------', frozen: '-------' }],
+  ['decide a proposal', (a, d) => mayDecideProposal(a, d), { issued: 'YY-Y---', adopted: '-------', frozen: '-------' }],
+  ["withdraw the USA's proposal", (a, d) => mayWithdrawProposal(a, d, 'USA', 'u-usa'), { issued: 'Y----Y-', adopted: '-------', frozen: '-------' }],
+  ["withdraw the chair's proposal", (a, d) => mayWithdrawProposal(a, d, null, 'u-chair'), { issued: 'YY-----', adopted: '-------', frozen: '-------' }],
+  ['comment', (a, d) => mayComment(a, d), { issued: 'YYYYYYY', adopted: 'YYYYYYY', frozen: '-------' }],
+  ["resolve the USA's comment", (a, d) => mayResolveComment(a, d, 'u-usa', 'USA'), { issued: 'YY-Y-Y-', adopted: 'YY-Y-Y-', frozen: '-------' }],
+  ['ask to join as a co-sponsor', (a, d) => mayRequestCosponsorship(a, d, 'join'), { issued: '-----Y-', adopted: '-----Y-', frozen: '-------' }],
+  ['ask to withdraw as a co-sponsor', (a, d) => mayRequestCosponsorship(a, d, 'withdraw'), { issued: '----Y--', adopted: '----Y--', frozen: '-------' }],
+  ['decide a co-sponsorship request', (a, d) => mayDecideCosponsorship(a, d), { issued: 'Y--Y---', adopted: 'Y--Y---', frozen: '-------' }],
+  ['permission: table a proposal', (a, d, s) => draftPermissions(a, d, s).tableProposal, { issued: 'YY-YYY-', adopted: '-------', frozen: '-------' }],
+  ['permission: decide proposals', (a, d, s) => draftPermissions(a, d, s).decideProposals, { issued: 'YY-Y---', adopted: '-------', frozen: '-------' }],
+  ['permission: comment', (a, d, s) => draftPermissions(a, d, s).comment, { issued: 'YYYYYYY', adopted: 'YYYYYYY', frozen: '-------' }],
+  ['permission: ask to co-sponsor or withdraw', (a, d, s) => draftPermissions(a, d, s).requestCosponsorship, { issued: '----YY-', adopted: '----YY-', frozen: '-------' }],
+  ['permission: decide co-sponsorship requests', (a, d, s) => draftPermissions(a, d, s).decideCosponsorship, { issued: 'Y--Y---', adopted: 'Y--Y---', frozen: '-------' }],
   ['permission: freeze', (a, d, s) => draftPermissions(a, d, s).freeze, { issued: '-------', adopted: 'Y------', frozen: '-------' }],
 ];
 
@@ -154,6 +176,20 @@ describe('the reasons a permission is refused', () => {
   it('reads a final action from the record: any of the final states, not an issue or an introduction', () => {
     expect(holdsFinalAction([{ type: 'issued' }, { type: 'introduced' }, { type: 'oral_amendment' }])).toBe(false);
     for (const type of ['adopted', 'rejected', 'withdrawn', 'no_action', 'deferred']) expect(holdsFinalAction([{ type: 'issued' }, { type }]), type).toBe(true);
+  });
+
+  it('tells why a proposal, a comment or a co-sponsorship request is refused', () => {
+    expect(mayTableProposal(ACTORS.chairElsewhere, access('issued'))).toEqual({ ok: false, error: "you are not the chair of this draft's informal consultations" });
+    expect(mayTableProposal(ACTORS.nonSponsor, access('frozen'))).toEqual({ ok: false, error: FROZEN_EDIT_REFUSAL });
+    expect(mayDecideProposal(ACTORS.mainSponsor, access('adopted'))).toEqual({ ok: false, error: FINAL_ACTION_TEXT_REFUSAL });
+    expect(mayDecideProposal(ACTORS.coSponsor, access('issued')).ok).toBe(false);
+    expect(mayComment(ACTORS.nonSponsor, access('frozen'))).toEqual({ ok: false, error: FROZEN_COMMENT_REFUSAL });
+    expect(mayRequestCosponsorship(ACTORS.coSponsor, access('issued'), 'join')).toEqual({ ok: false, error: 'your delegation already sponsors this draft' });
+    expect(mayRequestCosponsorship(ACTORS.mainSponsor, access('issued'), 'withdraw')).toEqual({
+      ok: false,
+      error: 'the main sponsor cannot withdraw; the draft itself is withdrawn instead',
+    });
+    expect(mayChangeSponsorship(ACTORS.nonSponsor, access('issued'), 'USA', 'join').ok).toBe(false);
   });
 
   it('offers a withdrawal of a draft never issued, as the table allows', () => {
