@@ -8,6 +8,7 @@ import { accountsAudit } from './migrations/003_accounts_audit';
 import { textNumbers } from './migrations/004_text_numbers';
 import { signIns } from './migrations/005_sign_ins';
 import { sessionRecord } from './migrations/006_session_record';
+import { notifications } from './migrations/007_notifications';
 
 /** One numbered schema change, written once per dialect. */
 export interface Migration {
@@ -19,7 +20,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new one goes at the end with the next id; applied ones never change. */
-export const MIGRATIONS: readonly Migration[] = [records, updateLog, accountsAudit, textNumbers, signIns, sessionRecord];
+export const MIGRATIONS: readonly Migration[] = [records, updateLog, accountsAudit, textNumbers, signIns, sessionRecord, notifications];
 
 /** What the runner needs: a connection already inside a transaction. */
 export interface MigrationConnection {

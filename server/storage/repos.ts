@@ -19,16 +19,20 @@ import type {
   DelegationRow,
   DraftEventRow,
   DraftRow,
+  GroupMemberRow,
   NewBody,
   NewDelegation,
   NewDraft,
   NewDraftEvent,
+  NewNotification,
   NewRevision,
   NewSession,
   NewSessionRecordEntry,
   NewSponsorshipEvent,
   NewUpdate,
   NewUser,
+  NotificationQuery,
+  NotificationRow,
   RecordRepos,
   RevisionRow,
   SessionRecordRow,
@@ -87,9 +91,9 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
 
   async createSession(s: NewSession): Promise<SessionRow> {
     const r = await this.conn.all(
-      `INSERT INTO sessions (id, body_id, number, title, symbol_prefix, place, opens, closes, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      [s.id ?? randomUUID(), s.bodyId, s.number, toJson(s.title), s.symbolPrefix, s.place, s.opens, s.closes, toIso()],
+      `INSERT INTO sessions (id, body_id, number, title, symbol_prefix, place, opens, closes, cosponsor_deadline, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      [s.id ?? randomUUID(), s.bodyId, s.number, toJson(s.title), s.symbolPrefix, s.place, s.opens, s.closes, s.cosponsorDeadline ? toIso(s.cosponsorDeadline) : null, toIso()],
     );
     return rows.sessionRow(r[0]!);
   }
@@ -305,6 +309,68 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
   async listSessionRecord(sessionId: string): Promise<SessionRecordRow[]> {
     const r = await this.conn.all('SELECT * FROM session_record WHERE session_id = ? ORDER BY seq', [sessionId]);
     return r.map(rows.sessionRecordRow);
+  }
+
+  async insertNotifications(list: NewNotification[]): Promise<NotificationRow[]> {
+    if (list.length === 0) return [];
+    const values = list.map(() => '(?, ?, ?, ?, ?, ?, NULL)').join(', ');
+    const now = toIso();
+    const params = list.flatMap((n) => [n.id ?? randomUUID(), n.userId, n.draftId, n.kind, toJson(n.payload), n.at === undefined ? now : toIso(n.at)]);
+    // One statement whatever the count: its text varies with the count, so it is not cached.
+    const r = await this.conn.all(`INSERT INTO notifications (id, user_id, draft_id, kind, payload, at, read_at) VALUES ${values} RETURNING *`, params, { cache: false });
+    return r.map(rows.notificationRow);
+  }
+
+  async listNotifications(userId: string, query: NotificationQuery): Promise<NotificationRow[]> {
+    const limit = Math.max(0, Math.floor(query.limit));
+    const r = query.before
+      ? await this.conn.all(
+          `SELECT n.* FROM notifications n, notifications b
+           WHERE b.id = ? AND b.user_id = ? AND n.user_id = ? AND (n.at < b.at OR (n.at = b.at AND n.id < b.id))
+           ORDER BY n.at DESC, n.id DESC LIMIT ?`,
+          [query.before, userId, userId, limit],
+        )
+      : await this.conn.all('SELECT * FROM notifications WHERE user_id = ? ORDER BY at DESC, id DESC LIMIT ?', [userId, limit]);
+    return r.map(rows.notificationRow);
+  }
+
+  async countUnreadNotifications(userId: string): Promise<number> {
+    const [r] = await this.conn.all('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL', [userId]);
+    return Number(r!.n);
+  }
+
+  async markNotificationsRead(userId: string, ids: readonly string[] | 'all'): Promise<number> {
+    const now = toIso();
+    if (ids === 'all') return this.conn.run('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL', [now, userId]);
+    const distinct = [...new Set(ids)];
+    if (distinct.length === 0) return 0;
+    return this.conn.run(
+      `UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL AND id IN (${distinct.map(() => '?').join(', ')})`,
+      [now, userId, ...distinct],
+      { cache: false },
+    );
+  }
+
+  async listGroupMembers(): Promise<GroupMemberRow[]> {
+    return (await this.conn.all('SELECT * FROM group_members ORDER BY group_id, member_id')).map(rows.groupMemberRow);
+  }
+
+  async setGroupMembers(groupId: string, memberIds: readonly string[]): Promise<void> {
+    const members = [...new Set(memberIds)];
+    await this.conn.atomic(async (conn) => {
+      await conn.run('DELETE FROM group_members WHERE group_id = ?', [groupId]);
+      if (members.length === 0) return;
+      await conn.run(
+        `INSERT INTO group_members (group_id, member_id) VALUES ${members.map(() => '(?, ?)').join(', ')}`,
+        members.flatMap((m) => [groupId, m]),
+        { cache: false },
+      );
+    });
+  }
+
+  async setSessionCosponsorDeadline(sessionId: string, deadline: string | null): Promise<SessionRow | null> {
+    const r = await this.conn.all('UPDATE sessions SET cosponsor_deadline = ? WHERE id = ? RETURNING *', [deadline === null ? null : toIso(deadline), sessionId]);
+    return first(r, rows.sessionRow);
   }
 
   async appendUpdates(updates: NewUpdate[]): Promise<StoredUpdate[]> {

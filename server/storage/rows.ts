@@ -12,6 +12,8 @@ import type {
   DelegationRow,
   DraftEventRow,
   DraftRow,
+  GroupMemberRow,
+  NotificationRow,
   RevisionRow,
   SessionRecordRow,
   SessionRow,
@@ -68,6 +70,7 @@ export const sessionRow = (r: RawRow): SessionRow => ({
   place: text(r.place),
   opens: text(r.opens),
   closes: text(r.closes),
+  cosponsorDeadline: r.cosponsor_deadline === null || r.cosponsor_deadline === undefined ? null : time(r.cosponsor_deadline),
   createdAt: time(r.created_at),
 });
 
@@ -193,3 +196,17 @@ export const sessionRecordRow = (r: RawRow): SessionRecordRow => ({
   userId: textOrNull(r.user_id),
   at: time(r.at),
 });
+
+/** A notification from `notifications`. */
+export const notificationRow = (r: RawRow): NotificationRow => ({
+  id: text(r.id),
+  userId: text(r.user_id),
+  draftId: textOrNull(r.draft_id),
+  kind: text(r.kind),
+  payload: json(r.payload),
+  at: time(r.at),
+  readAt: r.read_at === null || r.read_at === undefined ? null : time(r.read_at),
+});
+
+/** A group's member from `group_members`. */
+export const groupMemberRow = (r: RawRow): GroupMemberRow => ({ groupId: text(r.group_id), memberId: text(r.member_id) });

@@ -31,6 +31,8 @@ export interface SessionRow {
   place: string;
   opens: string;
   closes: string;
+  /** After this time (ISO, UTC) joining a draft of the session as co-sponsor is refused; null: no deadline. */
+  cosponsorDeadline: string | null;
   createdAt: string;
 }
 
@@ -169,9 +171,41 @@ export interface CheckpointRow {
   at: string;
 }
 
+/**
+ * One item of a user's in-app inbox (issue #17): something happened on a draft that concerns
+ * them. Written by server/commands/notifier.ts with the record entry that caused it; only
+ * `readAt` ever changes.
+ */
+export interface NotificationRow {
+  id: string;
+  userId: string;
+  draftId: string | null;
+  /** A kind of shared/inbox.ts (`proposal_tabled`, `comment_added` …). */
+  kind: string;
+  /** The kind's own fields (ids, the paragraph's name, who acted). */
+  payload: Record<string, unknown>;
+  at: string;
+  /** When the user marked it read; null while unread. */
+  readAt: string | null;
+}
+
+/** A group or regional organization and one delegation it speaks for (the EU and a member State). */
+export interface GroupMemberRow {
+  groupId: string;
+  memberId: string;
+}
+
+/** Which page of a user's inbox: newest first, at most `limit`, older than the item `before`. */
+export interface NotificationQuery {
+  limit: number;
+  /** The id of the last item of the previous page; omitted for the first page. */
+  before?: string | null;
+}
+
 /** Input types: the row without what the store assigns. */
 export type NewBody = Omit<BodyRow, 'id' | 'createdAt'> & { id?: string };
-export type NewSession = Omit<SessionRow, 'id' | 'createdAt'> & { id?: string };
+export type NewSession = Omit<SessionRow, 'id' | 'createdAt' | 'cosponsorDeadline'> & { id?: string; cosponsorDeadline?: string | null };
+export type NewNotification = Omit<NotificationRow, 'id' | 'at' | 'readAt'> & { id?: string; at?: string };
 export type NewDelegation = Omit<DelegationRow, 'id' | 'createdAt'> & { id?: string };
 export type NewUser = Omit<UserRow, 'id' | 'createdAt' | 'active'> & { id?: string; active?: boolean };
 export type NewDraft = Omit<DraftRow, 'id' | 'createdAt'> & { id?: string; createdAt?: string };
@@ -269,6 +303,21 @@ export interface RecordRepos {
   deleteAuthSessionsOfUser(userId: string, exceptTokenHash?: string): Promise<number>;
   /** Move a session's expiry (sliding inactivity timeout). */
   extendAuthSession(tokenHash: string, expiresAt: string): Promise<void>;
+  // The whole room (issue #17): the inbox, group members, the session's co-sponsorship deadline.
+  /** Store notifications, all in one statement (none when the list is empty). */
+  insertNotifications(rows: NewNotification[]): Promise<NotificationRow[]>;
+  /** A user's notifications, newest first (see NotificationQuery). */
+  listNotifications(userId: string, query: NotificationQuery): Promise<NotificationRow[]>;
+  /** How many of a user's notifications are unread. */
+  countUnreadNotifications(userId: string): Promise<number>;
+  /** Mark the user's notifications read (only theirs: other ids are ignored); returns how many changed. */
+  markNotificationsRead(userId: string, ids: readonly string[] | 'all'): Promise<number>;
+  /** Every group's members, ordered by group then member. */
+  listGroupMembers(): Promise<GroupMemberRow[]>;
+  /** Replace the delegations a group speaks for. */
+  setGroupMembers(groupId: string, memberIds: readonly string[]): Promise<void>;
+  /** Set or clear a session's co-sponsorship deadline (ISO time); null when there is no such session. */
+  setSessionCosponsorDeadline(sessionId: string, deadline: string | null): Promise<SessionRow | null>;
   /** Append to the audit record. */
   appendAudit(e: NewAuditEntry): Promise<AuditEntryRow>;
   /** Audit entries matching the filter, newest first. */

@@ -18,6 +18,7 @@ await describeStoreContract('storage.schema', ({ kind, store, raw }) => {
       [4, 'text_numbers'],
       [5, 'sign_ins'],
       [6, 'session_record'],
+      [7, 'notifications'],
     ]);
     expect(store().kind).toBe(kind);
   });
