@@ -2,7 +2,8 @@
  * The demo's accounts: one secretariat officer, one chair of informal consultations, delegates
  * of sponsor delegations (Chile is the main sponsor of L.9/Rev.1 and of the illustrative draft,
  * Mexico, the United States and the EU co-sponsor it) and of delegations that sponsor
- * nothing, so that every view of the policy can be tried: edit, read only, record.
+ * nothing (China, Germany — an EU member State — and India), so that every view of the policy
+ * can be tried: edit, propose, comment, ask to co-sponsor, record.
  */
 import type { Role } from '../../shared/accounts';
 import { generatePassword } from '../auth/passwords';
@@ -30,6 +31,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
   { name: 'eu', displayName: 'Delegate of the European Union', role: 'delegate', delegationCode: 'EU' },
   { name: 'china', displayName: 'Delegate of China', role: 'delegate', delegationCode: 'CHN' },
   { name: 'germany', displayName: 'Delegate of Germany', role: 'delegate', delegationCode: 'DEU' },
+  // Asks to co-sponsor the illustrative draft (illustrativeWorkflow.ts), so the accounts above have no request pending.
+  { name: 'india', displayName: 'Delegate of India', role: 'delegate', delegationCode: 'IND' },
 ];
 
 /** The login of a demo account: `chile@demo.penholder`. */
