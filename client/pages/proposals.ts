@@ -1,0 +1,489 @@
+/**
+ * The two-column view of a draft (as in the European Parliament's AT4AM and the Commission's
+ * LEOS): each paragraph of the working text, numbered as printed ("PP 2", "OP 3 (a)"), beside the
+ * proposals tabled on it and the comment threads on it. The text is live: it is read from the
+ * draft's collaboration socket, so an accepted proposal or a sponsor's typing shows at once; the
+ * lists are fetched again whenever the server says the draft's record moved. Filters by
+ * delegation, state and paragraph, kept in the address so a filtered view can be shared.
+ *
+ * The page never changes the text itself: deciding a proposal is a request to the server, which
+ * applies the change through the room (server/collab/proposalApply.ts).
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
+import { sequentialNumbering, type Numbering } from '../../shared/numbering';
+import { findWords } from '../../shared/oralAmendments';
+import { nameLanguage } from '../../shared/paragraphNames';
+import { TEXT_FRAGMENT } from '../../shared/protocol';
+import { isParagraph, textFromJSON } from '../../shared/schema';
+import { api, type DraftDetail, type Me } from '../api';
+import { connectDraft } from '../collab/connection';
+import { connectionStatus } from '../connectionStatus';
+import { el } from '../dom';
+import { allowed, mountCommentsPanel, type ChosenWords, type CommentsPanel, type ThreadJSON } from '../panels/comments';
+import { PROPOSAL_STATE_LABELS, PROPOSAL_STATE_NAMES, proposalCard, type ProposalJSON } from '../panels/proposalCard';
+import '../proposals.css';
+
+/** The answer of `GET /api/drafts/:id/proposals`. */
+interface ProposalListJSON {
+  proposals: ProposalJSON[];
+  counts?: Partial<Record<string, number>>;
+}
+
+/** The filters of the view, as the address holds them (`?delegation=CHL&state=pending&paragraph=op3`). */
+export interface TwoColumnFilters {
+  /** A delegation's code, "none" for the chair and the secretariat, "" for all. */
+  delegation: string;
+  /** A proposal state, "stale" (pending but stale), or "" for all. */
+  state: string;
+  /** A paragraph id, or "" for all. */
+  paragraph: string;
+}
+
+/** Read the filters from an address's query. */
+export function readFilters(search: string): TwoColumnFilters {
+  const q = new URLSearchParams(search);
+  return { delegation: q.get('delegation') ?? '', state: q.get('state') ?? '', paragraph: q.get('paragraph') ?? '' };
+}
+
+function writeFilters(f: TwoColumnFilters): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Whether a proposal passes the filters. */
+export function proposalShown(p: ProposalJSON, f: TwoColumnFilters): boolean {
+  if (f.delegation && (p.delegation?.code ?? 'none') !== f.delegation) return false;
+  if (f.state === 'stale') return p.state === 'pending' && p.stale;
+  return !f.state || p.state === f.state;
+}
+
+/** Whether a comment thread passes the filters (the state filter is about proposals only). */
+export function threadShown(t: ThreadJSON, f: TwoColumnFilters): boolean {
+  return !f.delegation || t.comments.some((c) => (c.delegation?.code ?? 'none') === f.delegation);
+}
+
+/** One paragraph of the working text as the view shows it. */
+interface ParagraphShown {
+  id: string;
+  /** "OP 3 (a)", "PP 2"; "" for a plain paragraph. */
+  ref: string;
+  /** "3.", "(a)"; "" for a preambular paragraph. */
+  label: string;
+  node: PMNode;
+}
+
+// The paragraphs of the text, in order, with their printed numbers.
+function paragraphsOf(doc: PMNode, numbering: Numbering): ParagraphShown[] {
+  const out: ParagraphShown[] = [];
+  const seen = new Set<string>();
+  doc.descendants((node) => {
+    if (!isParagraph(node)) return true;
+    const id = node.attrs.id as string;
+    const n = numbering.byId.get(id);
+    // A split paragraph keeps its id on both halves until it is renewed: the first one holds the row.
+    if (!seen.has(id)) out.push({ id, ref: n?.ref ?? '', label: n?.label ?? '', node });
+    seen.add(id);
+    return false;
+  });
+  return out;
+}
+
+// The paragraph's words as elements: text (with its emphasis), footnotes as their numbers. Each
+// footnote counts as one character (U+FFFC), as shared/oralAmendments.ts `inlineText` counts it.
+function inlineElements(node: PMNode, numbering: Numbering): (Node | string)[] {
+  const out: (Node | string)[] = [];
+  node.forEach((child) => {
+    if (child.isText) {
+      let part: Node | string = child.text ?? '';
+      for (const mark of child.marks) if (mark.type.name === 'em' || mark.type.name === 'strong') part = el(mark.type.name, {}, part);
+      out.push(part);
+    } else if (child.type.name === 'footnote') {
+      const n = numbering.footnoteById.get(child.attrs.id as string);
+      out.push(el('sup', { className: 'fn-ref', title: child.textContent, attrs: { 'data-footnote': String(n ?? '') } }, String(n ?? '*')));
+    }
+  });
+  return out;
+}
+
+// The paragraph's inline text (a footnote = U+FFFC), for finding chosen words in it.
+function inlineString(node: PMNode): string {
+  let text = '';
+  node.forEach((child) => {
+    text += child.isText ? (child.text ?? '') : '\uFFFC';
+  });
+  return text;
+}
+
+// Where (node, offset) of the DOM stands in a paragraph's inline text.
+function offsetIn(body: HTMLElement, target: Node, offset: number): number | null {
+  let count = 0;
+  let found: number | null = null;
+  const walk = (node: Node): boolean => {
+    if (node === target && node.nodeType !== Node.TEXT_NODE) {
+      for (let i = 0; i < offset && i < node.childNodes.length; i++) count += lengthOf(node.childNodes[i]!);
+      found = count;
+      return true;
+    }
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (node === target) {
+        found = count + offset;
+        return true;
+      }
+      count += node.textContent?.length ?? 0;
+      return false;
+    }
+    if (node instanceof HTMLElement && node.classList.contains('fn-ref')) {
+      if (node.contains(target)) {
+        found = count;
+        return true;
+      }
+      count += 1;
+      return false;
+    }
+    for (const child of node.childNodes) if (walk(child)) return true;
+    return false;
+  };
+  const lengthOf = (node: Node): number =>
+    node.nodeType === Node.TEXT_NODE
+      ? (node.textContent?.length ?? 0)
+      : node instanceof HTMLElement && node.classList.contains('fn-ref')
+        ? 1
+        : [...node.childNodes].reduce((s, c) => s + lengthOf(c), 0);
+  for (const child of body.childNodes) if (walk(child)) break;
+  return found;
+}
+
+/** The words chosen in a paragraph's text, with the occurrence meant when they occur more than once. */
+export function chosenIn(text: string, start: number, end: number): ChosenWords | null {
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const quote = raw.trim();
+  if (!quote || quote.includes('\uFFFC')) return null;
+  const at = start + lead;
+  for (let k = 1; ; k++) {
+    const found = findWords(text, quote, k);
+    if (!found.ok) return { quote };
+    if (found.value[0] === at) return k === 1 && !findWords(text, quote, 2).ok ? { quote } : { quote, occurrence: k };
+  }
+}
+
+/** One row of the view: the paragraph's text beside its proposals and comments. */
+interface Row {
+  element: HTMLElement;
+  text: HTMLElement;
+  textKey: string;
+  heading: HTMLElement;
+  proposals: HTMLElement;
+  proposalsHeading: HTMLElement;
+  cards: Map<string, { element: HTMLElement; key: string }>;
+  comments: CommentsPanel;
+  commentsHeading: HTMLElement;
+}
+
+/** Open the two-column view of a draft; returns the function that closes it (socket, listeners). */
+export async function showProposals(app: HTMLElement, me: Me, draftId: string, toDraft: () => void): Promise<() => void> {
+  app.replaceChildren(el('p', { attrs: { role: 'status' } }, 'Opening the proposals…'));
+  const path = `/api/drafts/${encodeURIComponent(draftId)}`;
+  const draft = await api<DraftDetail>('GET', path);
+  document.title = `Proposals — ${draft.symbol} — Penholder`;
+  const commentPermission = (draft.permissions as unknown as Record<string, unknown>).comment as Parameters<typeof allowed>[0];
+  const mayComment = commentPermission === undefined || allowed(commentPermission);
+  const lang = nameLanguage(draft.language);
+  const filters = readFilters(location.search);
+  let proposals: ProposalJSON[] = [];
+  let counts: Partial<Record<string, number>> = {};
+  let threads: ThreadJSON[] = [];
+  let paragraphs: ParagraphShown[] = [];
+  let numbering: Numbering | null = null;
+  const rows = new Map<string, Row>();
+  // The words each paragraph's reader has chosen in its text, for a comment on them.
+  const chosen = new Map<string, ChosenWords>();
+
+  const back = el('a', { href: `/drafts/${encodeURIComponent(draftId)}`, className: 'back' }, '← Back to the draft');
+  back.addEventListener('click', (event) => {
+    event.preventDefault();
+    toDraft();
+  });
+  const status = connectionStatus();
+  const summary = el('p', { className: 'tc-summary', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const listMessage = el('p', { className: 'error', attrs: { role: 'alert' } });
+  const delegationSelect = el('select', { id: 'tc-delegation' });
+  const stateSelect = el('select', { id: 'tc-state' });
+  const paragraphSelect = el('select', { id: 'tc-paragraph' });
+  const filterBar = el(
+    'form',
+    { className: 'tc-filters', attrs: { 'aria-label': 'Filters' } },
+    el('label', { htmlFor: 'tc-delegation' }, 'Delegation '),
+    delegationSelect,
+    el('label', { htmlFor: 'tc-state' }, 'State '),
+    stateSelect,
+    el('label', { htmlFor: 'tc-paragraph' }, 'Paragraph '),
+    paragraphSelect,
+  );
+  filterBar.addEventListener('submit', (event) => event.preventDefault());
+  const body = el('div', { className: 'tc-rows', lang: 'en' });
+  const others = el('section', { className: 'tc-others', hidden: true, attrs: { 'aria-labelledby': 'tc-others-h' } });
+
+  const options = (select: HTMLSelectElement, items: [string, string][], chosenValue: string) => {
+    select.replaceChildren(...items.map(([value, label]) => el('option', { value, selected: value === chosenValue }, label)));
+    select.value = chosenValue;
+  };
+  const fillFilters = () => {
+    const delegations = new Map<string, string>();
+    for (const p of proposals) delegations.set(p.delegation?.code ?? 'none', p.delegation?.name.en ?? 'Chair or secretariat');
+    for (const t of threads) for (const c of t.comments) delegations.set(c.delegation?.code ?? 'none', c.delegation?.name.en ?? 'Chair or secretariat');
+    if (filters.delegation && !delegations.has(filters.delegation)) delegations.set(filters.delegation, filters.delegation);
+    options(delegationSelect, [['', 'All delegations'], ...[...delegations].sort((a, b) => a[1].localeCompare(b[1]))], filters.delegation);
+    const n = (s: string) => counts[s] ?? (s === 'stale' ? proposals.filter((p) => p.state === 'pending' && p.stale).length : proposals.filter((p) => p.state === s).length);
+    options(
+      stateSelect,
+      [
+        ['', `All states (${proposals.length})`],
+        ['pending', `Pending (${n('pending')})`],
+        ['stale', `Stale (${n('stale')})`],
+        ...PROPOSAL_STATE_NAMES.filter((s) => s !== 'pending').map((s): [string, string] => [s, `${PROPOSAL_STATE_LABELS[s]} (${n(s)})`]),
+      ],
+      filters.state,
+    );
+    options(paragraphSelect, [['', 'All paragraphs'], ...paragraphs.map((p): [string, string] => [p.id, p.ref || 'Unnumbered paragraph'])], filters.paragraph);
+  };
+
+  // The words chosen in one paragraph's text, read off the page's selection.
+  const onSelection = () => {
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0) return;
+    const range = selection.getRangeAt(0);
+    const bodyOf = (n: Node) => (n instanceof Element ? n : n.parentElement)?.closest<HTMLElement>('.tc-text-body') ?? null;
+    const inside = bodyOf(range.startContainer);
+    if (!inside) return; // the selection moved elsewhere (into a form): keep what was chosen
+    const end = bodyOf(range.endContainer);
+    const id = inside.dataset.paragraph!;
+    const paragraph = paragraphs.find((p) => p.id === id);
+    if (selection.isCollapsed || !paragraph || end !== inside) {
+      chosen.delete(id);
+      return;
+    }
+    const from = offsetIn(inside, range.startContainer, range.startOffset);
+    const to = offsetIn(inside, range.endContainer, range.endOffset);
+    const words = from === null || to === null ? null : chosenIn(inlineString(paragraph.node), from, to);
+    if (words) chosen.set(id, words);
+    else chosen.delete(id);
+  };
+  document.addEventListener('selectionchange', onSelection);
+
+  const newRow = (p: ParagraphShown): Row => {
+    const hid = `tc-h-${p.id}`;
+    const heading = el('h2', { id: hid, className: 'tc-ref' });
+    const text = el('p', { className: 'tc-text-body', lang: draft.language, attrs: { 'data-paragraph': p.id } });
+    const proposalsHeading = el('h3', {});
+    const commentsHeading = el('h3', {});
+    const proposalList = el('ul', { className: 'proposals' });
+    const side = el('div', { className: 'tc-side' }, proposalsHeading, proposalList, commentsHeading);
+    const comments = mountCommentsPanel(side, {
+      draftId,
+      paragraphId: p.id,
+      paragraphRef: p.ref || 'this paragraph',
+      mayComment,
+      threads: [],
+      chosenWords: () => chosen.get(p.id) ?? null,
+      filter: (t) => threadShown(t, filters),
+      onChanged: () => reloadLists(),
+    });
+    const element = el('section', { className: 'tc-row', attrs: { 'aria-labelledby': hid, 'data-paragraph': p.id } }, el('div', { className: 'tc-text' }, heading, text), side);
+    return { element, text, textKey: '', heading, proposals: proposalList, proposalsHeading, cards: new Map(), comments, commentsHeading };
+  };
+
+  // Proposal cards are drawn again only when the proposal changed, so a form being filled survives a reload.
+  const showCards = (row: Pick<Row, 'proposals' | 'cards'>, list: ProposalJSON[]) => {
+    const keep = new Set(list.map((p) => p.id));
+    for (const id of [...row.cards.keys()]) if (!keep.has(id)) row.cards.delete(id);
+    row.proposals.replaceChildren(
+      ...list.map((p) => {
+        const key = JSON.stringify(p);
+        const had = row.cards.get(p.id);
+        if (had && had.key === key) return had.element;
+        const element = proposalCard(draftId, p, () => reloadLists());
+        row.cards.set(p.id, { element, key });
+        return element;
+      }),
+    );
+  };
+
+  const otherCards = { proposals: el('ul', { className: 'proposals' }), cards: new Map<string, { element: HTMLElement; key: string }>() };
+  const otherThreads = mountCommentsPanel(el('div'), { draftId, threads: [], filter: (t) => threadShown(t, filters), onChanged: () => reloadLists() });
+
+  // Draw the lists and the filters into the rows; hide the rows the filters leave empty.
+  const paint = () => {
+    fillFilters();
+    const here = new Set(paragraphs.map((p) => p.id));
+    const filtering = filters.delegation !== '' || filters.state !== '';
+    let shownProposals = 0;
+    let shownThreads = 0;
+    let shownRows = 0;
+    for (const p of paragraphs) {
+      const row = rows.get(p.id)!;
+      const mine = proposals.filter((x) => x.paragraphId === p.id && proposalShown(x, filters));
+      const theirThreads = threads.filter((t) => t.paragraphId === p.id);
+      showCards(row, mine);
+      row.comments.show(theirThreads);
+      const c = row.comments.counts();
+      row.proposalsHeading.textContent = `Proposals on ${p.ref || 'this paragraph'} (${mine.length})`;
+      row.commentsHeading.textContent = `Comments on ${p.ref || 'this paragraph'} (${c.open} open${c.shown > c.open ? `, ${c.shown - c.open} resolved` : ''})`;
+      const hidden = (filters.paragraph !== '' && filters.paragraph !== p.id) || (filtering && mine.length === 0 && (filters.state !== '' || c.shown === 0));
+      row.element.hidden = hidden;
+      if (!hidden) {
+        shownRows++;
+        shownProposals += mine.length;
+        shownThreads += c.shown;
+      }
+    }
+    // Proposals and threads on paragraphs no longer in the text (deleted, or not yet seen here).
+    const lost = proposals.filter((x) => !here.has(x.paragraphId) && proposalShown(x, filters) && (!filters.paragraph || filters.paragraph === x.paragraphId));
+    const lostThreads = threads.filter((t) => !here.has(t.paragraphId) && (!filters.paragraph || filters.paragraph === t.paragraphId));
+    showCards(otherCards, lost);
+    otherThreads.show(lostThreads);
+    others.hidden = lost.length === 0 && otherThreads.counts().shown === 0;
+    if (!others.hidden) {
+      shownProposals += lost.length;
+      shownThreads += otherThreads.counts().shown;
+    }
+    const pending = counts.pending ?? proposals.filter((x) => x.state === 'pending').length;
+    summary.textContent = `${pending} pending of ${proposals.length} proposals; showing ${shownProposals} proposals and ${shownThreads} comment threads on ${shownRows} of ${paragraphs.length} paragraphs.`;
+  };
+
+  // Draw the working text: a row per paragraph, created, moved or changed as the text changed.
+  const paintText = (doc: PMNode) => {
+    numbering = sequentialNumbering(doc, { lang });
+    paragraphs = paragraphsOf(doc, numbering);
+    const order: HTMLElement[] = [];
+    for (const p of paragraphs) {
+      let row = rows.get(p.id);
+      if (!row) {
+        row = newRow(p);
+        rows.set(p.id, row);
+      }
+      const heading = p.ref || 'Unnumbered paragraph';
+      if (row.heading.textContent !== heading) row.heading.textContent = heading;
+      const key = JSON.stringify([p.label, p.node.toJSON(), [...numbering.footnoteById]]);
+      if (row.textKey !== key) {
+        row.textKey = key;
+        row.text.replaceChildren(...inlineElements(p.node, numbering));
+      }
+      order.push(row.element);
+    }
+    const here = new Set(paragraphs.map((p) => p.id));
+    for (const [id, row] of rows) {
+      if (here.has(id)) continue;
+      rows.delete(id);
+      row.comments.destroy();
+    }
+    // Moving a row out and back in would take the focus from a form in it: only when the order changed.
+    const current = [...body.children];
+    if (current.length !== order.length || current.some((e, i) => e !== order[i])) body.replaceChildren(...order);
+    paint();
+  };
+
+  let reloading: Promise<void> | null = null;
+  let again = false;
+  async function loadLists() {
+    const [list, comments] = await Promise.all([
+      api<ProposalListJSON>('GET', `${path}/proposals`),
+      api<{ threads: ThreadJSON[] }>('GET', `${path}/comments`).catch(() => ({ threads: [] as ThreadJSON[] })),
+    ]);
+    proposals = list.proposals;
+    counts = list.counts ?? {};
+    threads = comments.threads;
+    listMessage.textContent = '';
+    paint();
+  }
+  // Fetch the proposals and comments again; bursts of notices make one reload.
+  function reloadLists() {
+    if (reloading) {
+      again = true;
+      return;
+    }
+    reloading = loadLists()
+      .catch((e) => {
+        listMessage.textContent = `The proposals could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+      })
+      .finally(() => {
+        reloading = null;
+        if (again) {
+          again = false;
+          reloadLists();
+        }
+      });
+  }
+
+  const connection = connectDraft(draftId, { persist: false, onState: status.update, onRecordChanged: () => reloadLists() });
+  const fragment = connection.doc.getXmlFragment(TEXT_FRAGMENT);
+  let scheduled = false;
+  const readText = () => {
+    scheduled = false;
+    try {
+      paintText(textFromJSON(yXmlFragmentToProsemirrorJSON(fragment)));
+    } catch {
+      // A text caught between two updates that does not fit the schema: the next update draws it.
+    }
+  };
+  const onUpdate = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(readText, 30);
+  };
+  connection.doc.on('update', onUpdate);
+
+  for (const [select, key] of [
+    [delegationSelect, 'delegation'],
+    [stateSelect, 'state'],
+    [paragraphSelect, 'paragraph'],
+  ] as const) {
+    select.addEventListener('change', () => {
+      filters[key] = select.value;
+      history.replaceState(null, '', `${location.pathname}${writeFilters(filters)}`);
+      paint();
+    });
+  }
+
+  others.append(
+    el('h2', { id: 'tc-others-h' }, 'On paragraphs no longer in the text'),
+    el('h3', {}, 'Proposals'),
+    otherCards.proposals,
+    el('h3', {}, 'Comments'),
+    otherThreads.element,
+  );
+  app.replaceChildren(
+    el(
+      'div',
+      { className: 'tc-page' },
+      el(
+        'header',
+        { className: 'tc-head' },
+        back,
+        el('h1', {}, 'Proposals and comments on ', el('span', { className: 'symbol' }, draft.symbol)),
+        el('p', { className: 'muted' }, draft.title.en),
+        el('p', { className: 'muted' }, `Signed in as ${me.displayName}${me.delegation ? ` (${me.delegation.name.en})` : ''}.`),
+        status.element,
+        filterBar,
+        summary,
+        listMessage,
+      ),
+      el('div', { className: 'tc-columns', attrs: { 'aria-hidden': 'true' } }, el('span', {}, 'Working text (live)'), el('span', {}, 'Proposals and comments')),
+      body,
+      others,
+    ),
+  );
+  fillFilters();
+  reloadLists();
+  await connection.ready;
+  readText();
+
+  return () => {
+    document.removeEventListener('selectionchange', onSelection);
+    connection.doc.off('update', onUpdate);
+    connection.destroy();
+  };
+}

@@ -1,0 +1,281 @@
+/**
+ * The comment threads of a draft's paragraphs: each thread with the words it is on (when it is on
+ * words), its comments (who, for which delegation, when), and — as the server's permissions allow
+ * — reply, resolve and reopen; and the form for a new comment on the paragraph or on words chosen
+ * in it. Used by the two-column view (client/pages/proposals.ts) and by the draft page.
+ *
+ * Comments are never part of the text: they live in the governed record (server/http/routes/comments.ts).
+ * Everything a user typed is set as text, never as HTML.
+ */
+import type { PermissionJSON } from '../../shared/policy';
+import { api, ApiError } from '../api';
+import { el, formatWhen } from '../dom';
+
+/** One comment of a thread, as `GET /api/drafts/:id/comments` gives it. */
+export interface CommentJSON {
+  id: string;
+  author: { id: string; displayName: string };
+  delegation: { id: string; code: string; name: { en: string } } | null;
+  body: string;
+  at: string;
+}
+
+/** A comment thread on a paragraph or on words of it. */
+export interface ThreadJSON {
+  id: string;
+  paragraphId: string;
+  /** "OP 3", or null when the paragraph is no longer in the text. */
+  paragraph: string | null;
+  quote: string | null;
+  resolved: boolean;
+  resolvedBy: { id: string; displayName: string } | null;
+  resolvedAt: string | null;
+  comments: CommentJSON[];
+  permissions: { reply: PermissionLike; resolve: PermissionLike };
+}
+
+/** A permission as the server sends it: `{ allowed, reason }` (or a bare boolean). */
+export type PermissionLike = PermissionJSON | boolean | undefined;
+
+/** Whether a permission the server sent allows the action. */
+export function allowed(p: PermissionLike): boolean {
+  return typeof p === 'boolean' ? p : p?.allowed === true;
+}
+
+/** Words chosen in a paragraph for a new comment: the words and which occurrence of them (1 = first). */
+export interface ChosenWords {
+  quote: string;
+  occurrence?: number;
+}
+
+/** Options of a comments panel. */
+export interface CommentsPanelOptions {
+  draftId: string;
+  /** The paragraph whose threads are shown and where new comments go; without it, every thread of the draft (no new-comment form). */
+  paragraphId?: string;
+  /** How the paragraph is called on the page ("OP 3"), for the names of the controls. */
+  paragraphRef?: string;
+  /** Whether this user may comment (the draft's `permissions.comment`); default true: the server decides. */
+  mayComment?: boolean;
+  /** The threads to show at first; without them the panel loads its own. */
+  threads?: ThreadJSON[];
+  /** The words now chosen in the paragraph, read when the new-comment form opens and when it is sent. */
+  chosenWords?: () => ChosenWords | null;
+  /** Only threads this returns true for are shown (a filter of the page). */
+  filter?: (thread: ThreadJSON) => boolean;
+  /** Called after this panel changed a thread (the page may reload what it shows). */
+  onChanged?: (thread: ThreadJSON) => void;
+}
+
+/** A mounted comments panel. */
+export interface CommentsPanel {
+  element: HTMLElement;
+  /** Show these threads (those of the paragraph), keeping open forms of threads that did not change. */
+  show(threads: ThreadJSON[]): void;
+  /** Fetch the threads again from the server. */
+  reload(): Promise<void>;
+  /** How many threads are shown now (after the filter), and how many of them are open. */
+  counts(): { shown: number; open: number };
+  destroy(): void;
+}
+
+// What a refusal says, beside the control that met it.
+function refusalText(e: unknown): string {
+  if (e instanceof ApiError) return `Refused: ${e.message}`;
+  return `Not sent: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+function whoLine(c: CommentJSON): HTMLElement {
+  return el(
+    'p',
+    { className: 'comment-who' },
+    el('span', { className: 'comment-author' }, c.author.displayName),
+    c.delegation ? el('span', { className: 'comment-delegation', attrs: { 'data-delegation': c.delegation.code } }, ` (${c.delegation.name.en})`) : '',
+    ' · ',
+    el('time', { dateTime: c.at }, formatWhen(c.at)),
+  );
+}
+
+// A thread is drawn again only when something in it changed, so a reply being typed survives a reload.
+const signature = (t: ThreadJSON) => JSON.stringify([t.resolved, t.resolvedAt, t.comments.map((c) => c.id), allowed(t.permissions.reply), allowed(t.permissions.resolve)]);
+
+let counter = 0; // ids of labels, unique on the page
+
+/** Mount the comment threads of one paragraph (or of the whole draft) into `container`. */
+export function mountCommentsPanel(container: HTMLElement, options: CommentsPanelOptions): CommentsPanel {
+  const uid = `cm${++counter}`;
+  const base = `/api/drafts/${encodeURIComponent(options.draftId)}/comments`;
+  const where = options.paragraphRef ?? 'this paragraph';
+  const list = el('ul', { className: 'threads' });
+  const empty = el('p', { className: 'muted threads-empty' }, 'No comments.');
+  const drawn = new Map<string, { element: HTMLElement; signature: string }>();
+  let threads: ThreadJSON[] = options.threads ?? [];
+
+  const changed = (thread: ThreadJSON) => {
+    threads = threads.some((t) => t.id === thread.id) ? threads.map((t) => (t.id === thread.id ? thread : t)) : [...threads, thread];
+    render();
+    options.onChanged?.(thread);
+  };
+
+  // One button that posts, says the refusal beside itself, and hands the new thread over.
+  const action = (label: string, accessibleName: string, send: () => Promise<ThreadJSON>, message: HTMLElement) => {
+    const button = el('button', { type: 'button', attrs: { 'aria-label': accessibleName } }, label);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      message.textContent = '';
+      try {
+        changed(await send());
+      } catch (e) {
+        message.textContent = refusalText(e);
+        button.disabled = false;
+      }
+    });
+    return button;
+  };
+
+  const threadElement = (t: ThreadJSON): HTMLElement => {
+    const first = t.comments[0];
+    const title = `comment of ${first?.author.displayName ?? 'unknown'} on ${t.paragraph ?? where}`;
+    const message = el('p', { className: 'refusal error', attrs: { role: 'alert' } });
+    const controls = el('div', { className: 'thread-controls' });
+    if (allowed(t.permissions.reply) && !t.resolved) {
+      const replyId = `${uid}-reply-${t.id}`;
+      const input = el('textarea', { id: replyId, rows: 2, className: 'reply-body' });
+      const send = el('button', { type: 'submit' }, 'Reply');
+      const form = el('form', { className: 'reply' }, el('label', { htmlFor: replyId, className: 'sr-only' }, `Reply to the ${title}`), input, send);
+      input.placeholder = 'Reply…';
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        if (!input.value.trim()) return;
+        send.disabled = true;
+        message.textContent = '';
+        try {
+          changed(await api<ThreadJSON>('POST', base, { paragraphId: t.paragraphId, body: input.value, replyTo: t.id }));
+        } catch (e) {
+          message.textContent = refusalText(e);
+          send.disabled = false;
+        }
+      });
+      controls.append(form);
+    }
+    if (allowed(t.permissions.resolve)) {
+      controls.append(
+        t.resolved
+          ? action('Reopen', `Reopen the ${title}`, () => api<ThreadJSON>('POST', `${base}/${encodeURIComponent(t.id)}/reopen`, {}), message)
+          : action('Resolve', `Resolve the ${title}`, () => api<ThreadJSON>('POST', `${base}/${encodeURIComponent(t.id)}/resolve`, {}), message),
+      );
+    }
+    return el(
+      'li',
+      { className: `thread${t.resolved ? ' resolved' : ''}`, attrs: { 'data-thread': t.id, 'data-resolved': String(t.resolved) } },
+      t.quote ? el('blockquote', { className: 'thread-quote' }, t.quote) : null,
+      t.resolved
+        ? el('p', { className: 'thread-state muted' }, `Resolved${t.resolvedBy ? ` by ${t.resolvedBy.displayName}` : ''}${t.resolvedAt ? `, ${formatWhen(t.resolvedAt)}` : ''}`)
+        : null,
+      el(
+        'ol',
+        { className: 'comments' },
+        ...t.comments.map((c) => el('li', { className: 'comment', attrs: { 'data-comment': c.id } }, whoLine(c), el('p', { className: 'comment-body' }, c.body))),
+      ),
+      controls,
+      message,
+    );
+  };
+
+  const render = () => {
+    const shown = threads.filter((t) => options.filter?.(t) ?? true);
+    const keep = new Set(shown.map((t) => t.id));
+    for (const id of [...drawn.keys()]) if (!keep.has(id)) drawn.delete(id);
+    const items = shown.map((t) => {
+      const sig = signature(t);
+      const had = drawn.get(t.id);
+      if (had && had.signature === sig) return had.element;
+      const element = threadElement(t);
+      drawn.set(t.id, { element, signature: sig });
+      return element;
+    });
+    // Open threads first, resolved after, each in the order it was started.
+    items.sort((a, b) => Number(a.dataset.resolved === 'true') - Number(b.dataset.resolved === 'true'));
+    list.replaceChildren(...items);
+    empty.hidden = items.length > 0;
+  };
+
+  const newComment = options.paragraphId !== undefined && options.mayComment !== false ? newCommentForm() : null;
+  function newCommentForm(): HTMLElement {
+    const bodyId = `${uid}-new`;
+    const input = el('textarea', { id: bodyId, rows: 2, className: 'comment-new-body' });
+    // The words it is on: filled from the words chosen in the text, or typed (keyboard users cannot always select).
+    const words = el('input', { type: 'text', id: `${bodyId}-words`, className: 'comment-words' });
+    const message = el('p', { className: 'refusal error', attrs: { role: 'alert' } });
+    const send = el('button', { type: 'submit', attrs: { 'aria-label': `Comment on ${where}` } }, 'Comment');
+    const form = el(
+      'form',
+      { className: 'comment-new' },
+      el('label', { htmlFor: bodyId }, `New comment on ${where}`),
+      input,
+      options.chosenWords ? el('label', { htmlFor: words.id, className: 'words-label' }, 'On the words (optional)') : null,
+      options.chosenWords ? words : null,
+      send,
+      message,
+    );
+    let offered: ChosenWords | null = null;
+    // Words newly chosen in the text when the user comes to the form are offered, never forced.
+    form.addEventListener('focusin', () => {
+      const chosen = options.chosenWords?.() ?? null;
+      if (chosen && chosen.quote !== offered?.quote) words.value = chosen.quote;
+      offered = chosen;
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (!input.value.trim()) return;
+      const quote = words.value.trim();
+      const occurrence = offered && offered.quote === quote ? offered.occurrence : undefined;
+      send.disabled = true;
+      message.textContent = '';
+      try {
+        const thread = await api<ThreadJSON>('POST', base, {
+          paragraphId: options.paragraphId,
+          body: input.value,
+          ...(quote ? { quote, ...(occurrence ? { occurrence } : {}) } : {}),
+        });
+        input.value = '';
+        words.value = '';
+        changed(thread);
+      } catch (e) {
+        message.textContent = refusalText(e);
+      } finally {
+        send.disabled = false;
+      }
+    });
+    return form;
+  }
+
+  const element = el('div', { className: 'comments-panel', attrs: { 'data-comments': options.paragraphId ?? 'all' } }, list, empty, newComment);
+  container.append(element);
+  render();
+
+  const reload = async () => {
+    const query = options.paragraphId ? `?paragraph=${encodeURIComponent(options.paragraphId)}` : '';
+    const json = await api<{ threads: ThreadJSON[] }>('GET', `${base}${query}`);
+    threads = json.threads;
+    render();
+  };
+  if (!options.threads) void reload().catch(() => undefined);
+
+  return {
+    element,
+    show(next) {
+      threads = next;
+      render();
+    },
+    reload,
+    counts() {
+      const shown = threads.filter((t) => options.filter?.(t) ?? true);
+      return { shown: shown.length, open: shown.filter((t) => !t.resolved).length };
+    },
+    destroy() {
+      element.remove();
+      drawn.clear();
+    },
+  };
+}
