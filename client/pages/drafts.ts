@@ -1,6 +1,37 @@
-/** The drafts page: each session's drafts with symbol, title, status, sponsors, last change and who is in it. */
+/**
+ * The drafts page: each session's drafts with symbol, title, status, sponsors, the proposals
+ * pending on each (linked to its two-column view), last change and who is in it.
+ */
 import { api, type DraftSummary, type SessionSummary } from '../api';
 import { el, formatWhen } from '../dom';
+import '../proposals.css';
+
+// Follow a link of the app without reloading it: the router (client/main.ts) answers popstate.
+function followInApp(link: HTMLAnchorElement): void {
+  link.addEventListener('click', (event) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return; // new tab: let the browser
+    event.preventDefault();
+    history.pushState(null, '', link.pathname + link.search);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  });
+}
+
+/** The pending proposals of a draft, as a link to its two-column view; a dash when the server does not say. */
+function pendingCell(d: DraftSummary & { pendingProposals?: number }): HTMLElement {
+  if (d.pendingProposals === undefined) return el('td', { className: 'num' }, el('span', { className: 'muted' }, '—'));
+  const n = d.pendingProposals;
+  const link = el(
+    'a',
+    {
+      href: `/drafts/${encodeURIComponent(d.id)}/proposals${n > 0 ? '?state=pending' : ''}`,
+      className: n > 0 ? 'pending-link' : 'pending-link none',
+      attrs: { 'aria-label': `${n} pending proposal${n === 1 ? '' : 's'} on ${d.symbol}`, 'data-pending': String(n) },
+    },
+    String(n),
+  );
+  followInApp(link);
+  return el('td', { className: 'num pending' }, link);
+}
 
 function draftRow(d: DraftSummary, open: (id: string) => void): HTMLElement {
   const link = el('a', { href: `/drafts/${d.id}`, className: 'symbol' }, d.symbol);
@@ -36,6 +67,7 @@ function draftRow(d: DraftSummary, open: (id: string) => void): HTMLElement {
     ),
     el('td', { className: 'status' }, d.status.label.en, d.status.frozen ? ' (frozen)' : '', d.agreed ? el('span', { className: 'muted agreed' }, ` · ${d.agreed.text.en}`) : ''),
     el('td', { className: 'num' }, String(d.sponsorCount)),
+    pendingCell(d),
     el('td', {}, el('time', { dateTime: d.lastChangeAt }, formatWhen(d.lastChangeAt))),
     el('td', {}, d.present === undefined ? el('span', { className: 'muted' }, '—') : d.present.length ? d.present.join(', ') : el('span', { className: 'muted' }, 'nobody')),
   );
@@ -59,7 +91,7 @@ export async function showDrafts(app: HTMLElement, open: (id: string) => void): 
           'table',
           { className: 'drafts' },
           el('caption', { className: 'sr-only' }, `Drafts of ${session.title.en}`),
-          el('thead', {}, el('tr', {}, ...['Symbol', 'Title', 'Status', 'Sponsors', 'Last change', 'In it now'].map((h) => el('th', { scope: 'col' }, h)))),
+          el('thead', {}, el('tr', {}, ...['Symbol', 'Title', 'Status', 'Sponsors', 'Pending proposals', 'Last change', 'In it now'].map((h) => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, ...lists[i]!.map((d) => draftRow(d, open))),
         ),
       ),
