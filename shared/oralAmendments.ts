@@ -8,9 +8,14 @@
  * hold. Words that begin or end with a Latin letter or digit match whole words only ("all" is
  * not in "shall"); Chinese matches anywhere. Deleting or inserting English words keeps one space
  * between words. A whole paragraph replaced loses its formatting and footnotes: it is read out.
+ * A paragraph moved keeps its id, its formatting and its footnotes, and takes its subparagraphs
+ * with it.
+ *
+ * One model serves the oral amendments read out at a meeting and the written proposals tabled
+ * on the working text (shared/proposals.ts): a proposal's amendment is an `OralAmendment`.
  */
-import type { Mark, Node as PMNode } from 'prosemirror-model';
-import { Transform } from 'prosemirror-transform';
+import { Slice, type Mark, type Node as PMNode } from 'prosemirror-model';
+import { ReplaceStep, Transform } from 'prosemirror-transform';
 import { sequentialNumbering } from './numbering';
 import { fail, ok, type Result } from './result';
 import { isParagraph, MAX_SUBPARAGRAPH_LEVEL, newParagraphId, PARAGRAPH_TYPES, resolutionSchema as schema, type ParagraphType } from './schema';
@@ -32,6 +37,7 @@ export type OralAmendment = Common &
     | { kind: 'replace_paragraph'; text: string }
     | { kind: 'insert_paragraph'; position: 'before' | 'after'; paragraphType: ParagraphType; level?: 1 | 2; text: string; newId: string }
     | { kind: 'delete_paragraph' }
+    | { kind: 'move_paragraph'; position: 'before' | 'after'; targetId: string }
     | { kind: 'words_not_in_record'; note?: string }
   );
 
@@ -42,7 +48,16 @@ export type OralAmendment = Common &
 export type WordsNotInRecord = Extract<OralAmendment, { kind: 'words_not_in_record' }>;
 
 /** The kinds of oral amendment. */
-export const ORAL_AMENDMENT_KINDS = ['replace_words', 'insert_words', 'delete_words', 'replace_paragraph', 'insert_paragraph', 'delete_paragraph', 'words_not_in_record'] as const;
+export const ORAL_AMENDMENT_KINDS = [
+  'replace_words',
+  'insert_words',
+  'delete_words',
+  'replace_paragraph',
+  'insert_paragraph',
+  'delete_paragraph',
+  'move_paragraph',
+  'words_not_in_record',
+] as const;
 
 /** What the record says of an oral amendment whose words it does not give. */
 export const WORDS_NOT_IN_RECORD = 'oral amendment made; its words are not in the record';
@@ -112,6 +127,20 @@ function locate(doc: PMNode, id: string): Result<{ node: PMNode; pos: number }> 
   return hit ? ok(hit) : fail('there is no such paragraph in the text');
 }
 
+/** Where a paragraph's block ends: after the subparagraphs that belong to it (deeper than it, right after it). */
+function blockEnd(doc: PMNode, pos: number, node: PMNode): number {
+  const $pos = doc.resolve(pos);
+  const parent = $pos.parent;
+  const level = node.type.name === 'subparagraph' ? (node.attrs.level as number) : 0;
+  let end = pos + node.nodeSize;
+  for (let i = $pos.index() + 1; i < parent.childCount; i++) {
+    const next = parent.child(i);
+    if (next.type.name !== 'subparagraph' || (next.attrs.level as number) <= level) break;
+    end += next.nodeSize;
+  }
+  return end;
+}
+
 function apply(doc: PMNode, a: OralAmendment): Result<PMNode> {
   // Its words are not known, so it changes nothing the record could show.
   if (a.kind === 'words_not_in_record') return ok(doc);
@@ -162,6 +191,21 @@ function apply(doc: PMNode, a: OralAmendment): Result<PMNode> {
       tr.insert(a.position === 'before' ? pos : pos + node.nodeSize, schema.nodes[a.paragraphType].create(attrs, schema.text(a.text)));
       break;
     }
+    case 'move_paragraph': {
+      // A paragraph moves with its subparagraphs; "after OP 2" is after OP 2's subparagraphs too.
+      if (a.targetId === a.paragraphId) return fail('a paragraph cannot be moved before or after itself');
+      const target = locate(doc, a.targetId);
+      if (!target.ok) return fail(`the paragraph it is to go ${a.position} (${a.targetId}): ${target.error}`);
+      const end = blockEnd(doc, pos, node);
+      const t = target.value;
+      if (t.pos > pos && t.pos < end) return fail(`it cannot be moved ${a.position} one of its own subparagraphs`);
+      const moved = doc.slice(pos, end).content;
+      tr.delete(pos, end);
+      const at = tr.mapping.map(a.position === 'before' ? t.pos : blockEnd(doc, t.pos, t.node));
+      const placed = tr.maybeStep(new ReplaceStep(at, at, new Slice(moved, 0, 0)));
+      if (placed.failed) return fail(`it cannot stand there: ${placed.failed}`);
+      break;
+    }
   }
   return ok(tr.doc);
 }
@@ -181,7 +225,7 @@ export function applyOralAmendments(issuedDoc: PMNode, amendments: readonly Oral
     if (!next.ok) {
       const ref = refs.get(a.paragraphId)?.ref;
       const where = ref ? `${ref} (paragraph ${a.paragraphId})` : `paragraph ${a.paragraphId}`;
-      const gone = deletedBy.get(a.paragraphId);
+      const gone = deletedBy.get(a.paragraphId) ?? (a.kind === 'move_paragraph' ? deletedBy.get(a.targetId) : undefined);
       const why = gone === undefined ? next.error : `oral amendment ${gone} deleted that paragraph`;
       return fail(`oral amendment ${i + 1}${a.proposedBy ? `, proposed by ${a.proposedBy},` : ''} cannot apply to ${where}: ${why}`);
     }
@@ -198,9 +242,10 @@ const q = (words: string) => `"${words}"`;
 /**
  * What an oral amendment said, as one sentence of the record: `OP 3: replace "twelfth" with
  * "thirteenth"`. `ref` is the paragraph as printed ("OP 3"), null when the issued text has no
- * such number (then the paragraph's id is named).
+ * such number (then the paragraph's id is named); `targetRef` likewise for the paragraph a moved
+ * one goes before or after.
  */
-export function describeOralAmendment(a: OralAmendment, ref: string | null): string {
+export function describeOralAmendment(a: OralAmendment, ref: string | null, targetRef: string | null = null): string {
   if (a.kind === 'words_not_in_record') return a.note ? `${WORDS_NOT_IN_RECORD} (${a.note})` : WORDS_NOT_IN_RECORD;
   const where = ref ?? `paragraph ${a.paragraphId}`;
   switch (a.kind) {
@@ -215,6 +260,8 @@ export function describeOralAmendment(a: OralAmendment, ref: string | null): str
       return `${where}: replace the paragraph with ${q(a.text)}`;
     case 'delete_paragraph':
       return `${where}: delete the paragraph`;
+    case 'move_paragraph':
+      return `${where}: move the paragraph ${a.position} ${targetRef ?? `paragraph ${a.targetId}`}`;
     case 'insert_paragraph': {
       const what = a.paragraphType === 'subparagraph' ? 'subparagraph' : a.paragraphType === 'plain' ? 'paragraph' : `${a.paragraphType} paragraph`;
       return `insert a new ${what} ${a.position} ${where}: ${q(a.text)}`;
@@ -232,9 +279,11 @@ export function describeOralAmendments(issuedDoc: PMNode, amendments: readonly O
   const inserted = new Map<string, number>();
   return amendments.map((a, i) => {
     if (a.kind === 'insert_paragraph') inserted.set(a.newId, i + 1);
-    const ref = refs.get(a.paragraphId)?.ref || null;
-    const by = inserted.get(a.paragraphId);
-    return describeOralAmendment(a, ref ?? (by !== undefined && by !== i + 1 ? `the paragraph inserted by oral amendment ${by}` : null));
+    const refOf = (id: string) => {
+      const by = inserted.get(id);
+      return refs.get(id)?.ref || (by !== undefined && by !== i + 1 ? `the paragraph inserted by oral amendment ${by}` : null);
+    };
+    return describeOralAmendment(a, refOf(a.paragraphId), a.kind === 'move_paragraph' ? refOf(a.targetId) : null);
   });
 }
 
@@ -262,6 +311,7 @@ const FIELDS: Record<(typeof ORAL_AMENDMENT_KINDS)[number], Record<string, Field
     level: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_SUBPARAGRAPH_LEVEL ? ok(v) : fail(`must be a subparagraph level (1 or 2), not ${say(v)}`)),
   },
   delete_paragraph: {},
+  move_paragraph: { position: oneOf('before', 'after'), targetId: id },
   words_not_in_record: { paragraphId: oneOf(''), note: text },
 };
 const OPTIONAL = new Set(['occurrence', 'level', 'newId', 'words', 'note']);

@@ -24,7 +24,39 @@ export const RecordTypes = {
   reportDetails: 'report_details',
   /** Where the record's knowledge of a text comes from, and what it does not know. */
   provenance: 'provenance',
+  /** A delegation (or the chair, the secretariat) tables a proposal on the working text (shared/proposals.ts). */
+  proposalTabled: 'proposal_tabled',
+  /** A proposal accepted (as tabled or as modified), rejected, withdrawn or superseded. */
+  proposalDecided: 'proposal_decided',
+  /** A comment on a paragraph or on words of it (shared/comments.ts). */
+  commentAdded: 'comment_added',
+  /** A comment thread resolved. */
+  commentResolved: 'comment_resolved',
+  /** A comment thread reopened. */
+  commentReopened: 'comment_reopened',
+  /** A delegation asks to join or withdraw as a co-sponsor (shared/sponsorship.ts). */
+  cosponsorRequested: 'cosponsor_requested',
+  /** The main sponsor or the secretariat confirms or declines a co-sponsorship request. */
+  cosponsorRequestDecided: 'cosponsor_request_decided',
+  /** The deadline for co-sponsoring this draft set or cleared. */
+  cosponsorshipDeadline: 'cosponsorship_deadline',
 } as const;
+
+/**
+ * The entries of the record about the conversation around the text (proposals, comments,
+ * co-sponsorship requests): none of them changes the lifecycle, the text's hash or a
+ * paragraph's state; readers that derive those skip them.
+ */
+export const CONVERSATION_TYPES: ReadonlySet<string> = new Set([
+  RecordTypes.proposalTabled,
+  RecordTypes.proposalDecided,
+  RecordTypes.commentAdded,
+  RecordTypes.commentResolved,
+  RecordTypes.commentReopened,
+  RecordTypes.cosponsorRequested,
+  RecordTypes.cosponsorRequestDecided,
+  RecordTypes.cosponsorshipDeadline,
+]);
 
 /** Payload of a paragraph state. */
 export interface ParagraphStatePayload {

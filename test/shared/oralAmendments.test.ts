@@ -126,6 +126,40 @@ describe('applyOralAmendments, English', () => {
     expect([numbers.get('new1')!.ref, numbers.get('op2')!.ref, numbers.get('new2')!.ref]).toEqual(['OP 2', 'OP 3', 'OP 3 (c)']);
   });
 
+  it('moves a paragraph with its subparagraphs, before or after another (after its subparagraphs); ids, marks and footnotes stay', () => {
+    const moved = value(applyOralAmendments(issued(), [amend({ kind: 'move_paragraph', paragraphId: 'op2', position: 'after', targetId: 'op3' })]));
+    expect(ids(moved)).toEqual(['pp1', 'op1', 'op3', 'op2', 'a', 'b']);
+    const up = value(applyOralAmendments(issued(), [amend({ kind: 'move_paragraph', paragraphId: 'op3', position: 'before', targetId: 'op1' })]));
+    expect(ids(up)).toEqual(['pp1', 'op3', 'op1', 'op2', 'a', 'b']);
+    const afterBlock = value(applyOralAmendments(issued(), [amend({ kind: 'move_paragraph', paragraphId: 'op1', position: 'after', targetId: 'op2' })]));
+    expect(ids(afterBlock)).toEqual(['pp1', 'op2', 'a', 'b', 'op1', 'op3']);
+    const sub1 = value(applyOralAmendments(issued(), [amend({ kind: 'move_paragraph', paragraphId: 'b', position: 'before', targetId: 'a' })]));
+    expect(ids(sub1)).toEqual(['pp1', 'op1', 'op2', 'b', 'a', 'op3']);
+    const pp = value(applyOralAmendments(issued(), [amend({ kind: 'move_paragraph', paragraphId: 'pp1', position: 'after', targetId: 'op3' })]));
+    expect(ids(pp)).toEqual(['op1', 'op2', 'a', 'b', 'op3', 'pp1']);
+    expect(pp.lastChild!.toJSON()).toEqual(issued().child(2).toJSON());
+    expect(sequentialNumbering(moved).byId.get('op2')!.ref).toBe('OP 3');
+  });
+
+  it('refuses a move that cannot be made, saying why', () => {
+    const refused = (...a: OralAmendment[]) => {
+      const r = applyOralAmendments(issued(), a);
+      return r.ok ? null : r.error;
+    };
+    expect(refused(amend({ kind: 'move_paragraph', paragraphId: 'op1', position: 'after', targetId: 'op1' }))).toBe(
+      'oral amendment 1, proposed by MEX, cannot apply to OP 1 (paragraph op1): a paragraph cannot be moved before or after itself',
+    );
+    expect(refused(amend({ kind: 'move_paragraph', paragraphId: 'op2', position: 'after', targetId: 'a' }))).toBe(
+      'oral amendment 1, proposed by MEX, cannot apply to OP 2 (paragraph op2): it cannot be moved after one of its own subparagraphs',
+    );
+    expect(refused(amend({ kind: 'move_paragraph', paragraphId: 'op1', position: 'after', targetId: 'op9' }))).toBe(
+      'oral amendment 1, proposed by MEX, cannot apply to OP 1 (paragraph op1): the paragraph it is to go after (op9): there is no such paragraph in the text',
+    );
+    expect(refused(amend({ kind: 'delete_paragraph', paragraphId: 'op3' }), amend({ kind: 'move_paragraph', paragraphId: 'op1', position: 'before', targetId: 'op3' }))).toBe(
+      'oral amendment 2, proposed by MEX, cannot apply to OP 1 (paragraph op1): oral amendment 1 deleted that paragraph',
+    );
+  });
+
   it('refuses what cannot apply, saying why', () => {
     const refused = (...a: OralAmendment[]) => {
       const r = applyOralAmendments(issued(), a);
@@ -210,6 +244,8 @@ describe('validateOralAmendment', () => {
     expect(validateOralAmendment({ ...json, words: 'Cote\u0301' })).toMatchObject({ ok: true, value: { words: 'Coté' } });
     expect(validateOralAmendment({ kind: 'insert_words', paragraphId: 'p', proposedBy: null, accepted: false, position: 'end', text: 'x' }).ok).toBe(true);
     expect(validateOralAmendment({ kind: 'delete_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true }).ok).toBe(true);
+    const move = { kind: 'move_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: false, position: 'before', targetId: 'q' };
+    expect(validateOralAmendment(move)).toEqual({ ok: true, value: move });
     const inserted = validateOralAmendment(
       { kind: 'insert_paragraph', paragraphId: 'p', proposedBy: 'CHL', accepted: true, position: 'after', paragraphType: 'subparagraph', level: 2, text: 'x' },
       { newId: () => 'fresh' },
@@ -223,9 +259,15 @@ describe('validateOralAmendment', () => {
   it.each([
     [null, 'an oral amendment must be an object'],
     [
-      { ...json, kind: 'move_paragraph' },
-      '"kind" must be one of replace_words, insert_words, delete_words, replace_paragraph, insert_paragraph, delete_paragraph, words_not_in_record, not "move_paragraph"',
+      { ...json, kind: 'swap_paragraphs' },
+      '"kind" must be one of replace_words, insert_words, delete_words, replace_paragraph, insert_paragraph, delete_paragraph, move_paragraph, words_not_in_record, not "swap_paragraphs"',
     ],
+    [
+      { kind: 'move_paragraph', paragraphId: 'p', proposedBy: null, accepted: false, position: 'below', targetId: 'q' },
+      'move_paragraph: "position" must be "before" or "after", not "below"',
+    ],
+    [{ kind: 'move_paragraph', paragraphId: 'p', proposedBy: null, accepted: false, position: 'after' }, 'move_paragraph: "targetId" must be a paragraph id, not missing'],
+    [{ kind: 'move_paragraph', paragraphId: 'p', proposedBy: null, accepted: false, position: 'after', targetId: 'q', text: 'x' }, 'move_paragraph: unknown field "text"'],
     [{ ...json, colour: 'red' }, 'replace_words: unknown field "colour"'],
     [{ ...json, words: '  ' }, 'replace_words: "words" must be non-empty text (no footnote mark), not "  "'],
     [{ ...json, words: undefined }, 'replace_words: "words" must be non-empty text, not missing'],
@@ -314,6 +356,10 @@ describe('what an oral amendment said, as the record shows it', () => {
       'insert a new operative paragraph after OP 3: "Urges."',
     );
     expect(say({ kind: 'delete_paragraph', paragraphId: 'x9' }, null)).toBe('paragraph x9: delete the paragraph');
+    expect(describeOralAmendment(amend({ kind: 'move_paragraph', paragraphId: 'op3', position: 'before', targetId: 'op1' }), 'OP 3', 'OP 1')).toBe(
+      'OP 3: move the paragraph before OP 1',
+    );
+    expect(say({ kind: 'move_paragraph', paragraphId: 'op3', position: 'after', targetId: 'x1' })).toBe('OP 3: move the paragraph after paragraph x1');
     expect(say({ kind: 'words_not_in_record', paragraphId: '' }, null)).toBe(WORDS_NOT_IN_RECORD);
     expect(WORDS_NOT_IN_RECORD).toBe('oral amendment made; its words are not in the record');
   });
@@ -325,6 +371,7 @@ describe('what an oral amendment said, as the record shows it', () => {
       amend({ kind: 'insert_paragraph', paragraphId: 'op1', position: 'after', paragraphType: 'operative', text: 'Welcomes.', newId: 'new1' }),
       amend({ kind: 'insert_words', paragraphId: 'new1', position: 'start', text: 'Warmly' }),
       amend({ kind: 'delete_words', paragraphId: 'pp1', words: 'its' }),
+      amend({ kind: 'move_paragraph', paragraphId: 'op1', position: 'after', targetId: 'new1' }),
     ]);
     expect(said).toEqual([
       'OP 3: replace "twelfth" with "thirteenth"',
@@ -332,6 +379,7 @@ describe('what an oral amendment said, as the record shows it', () => {
       'insert a new operative paragraph after OP 1: "Welcomes."',
       'the paragraph inserted by oral amendment 3: insert "Warmly" at the start',
       'PP 1: delete "its"',
+      'OP 1: move the paragraph after the paragraph inserted by oral amendment 3',
     ]);
   });
 });
