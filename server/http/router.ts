@@ -28,7 +28,7 @@ import { reportRoutes } from './routes/report';
 import { restoreRoutes } from './routes/restore';
 import { revisionRoutes } from './routes/revisions';
 import { sessionRoutes } from './routes/sessions';
-import { sponsorRoutes } from './routes/sponsors';
+import { cosponsorshipRoutes, sponsorRoutes } from './routes/sponsors';
 import { userRoutes } from './routes/users';
 
 /**
@@ -72,6 +72,7 @@ export function apiRouter(deps: ApiDeps, more: Router[] = [], counters: Counters
   router.use('/drafts/:id/events', eventRoutes(deps));
   // The secretariat's record and the meeting (issue 6): full paths, under /drafts and /sessions.
   router.use(revisionRoutes(deps));
+  router.use(cosponsorshipRoutes(deps));
   router.use(negotiationRoutes(deps));
   router.use(amendmentRoutes(deps));
   router.use(meetingRoutes(deps));

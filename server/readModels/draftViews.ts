@@ -9,7 +9,7 @@ import type { DraftStatus } from '../../shared/lifecycle';
 import type { NegotiationCounts } from '../../shared/negotiation';
 import type { DraftAccess } from '../../shared/policy';
 import { sponsorsAsOf, type SponsorList } from '../../shared/sponsorship';
-import type { DelegationRow, DraftEventRow, DraftRow, RevisionRow, SessionRow, SponsorshipEventRow, Store, UserRow } from '../storage/types';
+import type { DelegationRow, DraftEventRow, DraftRow, GroupMemberRow, RevisionRow, SessionRow, SponsorshipEventRow, Store, UserRow } from '../storage/types';
 import { accessOf } from './draftAccess';
 import { statusOfRecord } from './draftStatus';
 import { negotiationOf } from '../commands/paragraphStateRecorder';
@@ -54,6 +54,8 @@ export interface DraftView extends DraftListItem {
   chair: UserRow | null;
   /** Null before final action, or when the text acted on cannot be read (its text not in the record). */
   finalText: FinalTextView | null;
+  /** Which delegations each group or regional organization speaks for (the banner's sponsorship note). */
+  groupMembers?: GroupMemberRow[];
 }
 
 function latest(...times: (string | undefined)[]): string {
@@ -139,7 +141,7 @@ async function finalTextOf(store: Store, item: DraftListItem, session: SessionRo
 export async function loadDraftView(store: Store, draftId: string, today = todayUTC()): Promise<DraftView | null> {
   const draft = await store.getDraft(draftId);
   if (!draft) return null;
-  const [session, events, sponsorship, revisions, delegations, chair, textAt] = await Promise.all([
+  const [session, events, sponsorship, revisions, delegations, chair, textAt, groupMembers] = await Promise.all([
     store.getSession(draft.sessionId),
     store.listDraftEvents(draftId),
     store.listSponsorshipEvents(draftId),
@@ -147,6 +149,7 @@ export async function loadDraftView(store: Store, draftId: string, today = today
     store.listDelegations(),
     draft.chairUserId ? store.getUser(draft.chairUserId) : Promise.resolve(null),
     lastTextChange(store, draftId),
+    store.listGroupMembers(),
   ]);
   if (!session) throw new Error(`draft ${draftId} belongs to a missing session ${draft.sessionId}`);
   const listed = item(draft, events, sponsorship, textAt, today);
@@ -160,5 +163,6 @@ export async function loadDraftView(store: Store, draftId: string, today = today
     delegations: new Map(delegations.map((d) => [d.id, d])),
     chair,
     finalText: await finalTextOf(store, listed, session, events, revisions),
+    groupMembers,
   };
 }
