@@ -6,6 +6,7 @@
  * updateLogWrites.mjs, because the SQLite writer thread runs them too.
  */
 import { randomUUID } from 'node:crypto';
+import type { Role } from '../../shared/accounts';
 import type {
   AuditEntryRow,
   AuditFilter,
@@ -349,6 +350,23 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
       [now, userId, ...distinct],
       { cache: false },
     );
+  }
+
+  async activeUserIds(who: { delegationIds?: readonly string[]; roles?: readonly Role[]; userIds?: readonly string[] }): Promise<string[]> {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    const anyOf = (column: string, values: readonly string[] | undefined) => {
+      const list = [...new Set(values ?? [])];
+      if (list.length === 0) return;
+      parts.push(`${column} IN (${list.map(() => '?').join(', ')})`);
+      params.push(...list);
+    };
+    anyOf('delegation_id', who.delegationIds);
+    anyOf('role', who.roles);
+    anyOf('id', who.userIds);
+    if (parts.length === 0) return [];
+    const r = await this.conn.all(`SELECT id FROM users WHERE active = ? AND (${parts.join(' OR ')}) ORDER BY id`, [true, ...params], { cache: false });
+    return r.map((x) => String(x.id));
   }
 
   async listGroupMembers(): Promise<GroupMemberRow[]> {

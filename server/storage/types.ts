@@ -312,6 +312,11 @@ export interface RecordRepos {
   countUnreadNotifications(userId: string): Promise<number>;
   /** Mark the user's notifications read (only theirs: other ids are ignored); returns how many changed. */
   markNotificationsRead(userId: string, ids: readonly string[] | 'all'): Promise<number>;
+  /**
+   * The ids of active users who belong to one of `delegationIds`, hold one of `roles`, or are one
+   * of `userIds` (whom to notify), without repeats.
+   */
+  activeUserIds(who: { delegationIds?: readonly string[]; roles?: readonly Role[]; userIds?: readonly string[] }): Promise<string[]>;
   /** Every group's members, ordered by group then member. */
   listGroupMembers(): Promise<GroupMemberRow[]>;
   /** Replace the delegations a group speaks for. */

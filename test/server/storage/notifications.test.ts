@@ -80,6 +80,26 @@ await describeStoreContract('storage.notifications', ({ store }) => {
     expect(await s.countUnreadNotifications(alice.id)).toBe(1);
   });
 
+  it('finds the active users of delegations, roles and ids to notify', async () => {
+    const s = store();
+    const [a, b] = [await seedDelegation(s), await seedDelegation(s)];
+    const a1 = await seedUser(s, a!.id);
+    const a2 = await seedUser(s, a!.id);
+    const b1 = await seedUser(s, b!.id);
+    const loner = await seedUser(s);
+    const secretariat = await s.createUser({ login: `s${a!.id.slice(0, 6)}`, displayName: 'Secretariat', role: 'secretariat', delegationId: null, passwordHash: 'x' });
+    await s.updateUser(a2.id, { active: false });
+    const found = await s.activeUserIds({ delegationIds: [a!.id], userIds: [loner.id, a1.id], roles: ['secretariat'] });
+    expect(found).toContain(a1.id);
+    expect(found).toContain(loner.id);
+    expect(found).toContain(secretariat.id);
+    expect(found).not.toContain(a2.id);
+    expect(found).not.toContain(b1.id);
+    expect(new Set(found).size).toBe(found.length);
+    expect(await s.activeUserIds({})).toEqual([]);
+    expect(await s.activeUserIds({ delegationIds: [b!.id] })).toEqual([b1.id]);
+  });
+
   it('keeps the delegations a group speaks for, replaced whole', async () => {
     const s = store();
     const eu = await seedDelegation(s);
