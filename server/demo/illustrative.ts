@@ -63,7 +63,8 @@ const facts = z.object({
   about: z.string().min(1),
   title: localized,
   agendaItem: z.string().min(1),
-  sponsors: z.object({ main: z.string().min(1), co: z.array(z.string().min(1)) }),
+  // onBehalfOf by code: the European Union co-sponsors also on behalf of its member States, as it does in the report's lists.
+  sponsors: z.object({ main: z.string().min(1), co: z.array(z.string().min(1)), onBehalfOf: z.record(z.string(), localized).optional() }),
   texts: z.object({ original: z.array(paragraph).min(1), rev1: z.array(paragraph).min(1), working: z.array(paragraph).min(1) }),
   paragraphStates: z.array(z.object({ id: z.string().min(1), state: z.enum(PARAGRAPH_STATES) })),
 });
@@ -113,8 +114,11 @@ export function planIllustrative(f: IllustrativeFacts, now: Date): PlannedIllust
   const codes = new Set(DEMO_DELEGATIONS.map((d) => d.code));
   const sponsorship: PlannedSponsorship[] = [f.sponsors.main, ...f.sponsors.co].map((code, i) => {
     if (!codes.has(code)) throw new Error(`illustrative draft: no demo delegation ${code}`);
-    return { code, type: i === 0 ? 'main' : 'join', date: opens, onBehalfOf: null, recordedAt: new Date(t - 2 * DAY).toISOString() };
+    return { code, type: i === 0 ? 'main' : 'join', date: opens, onBehalfOf: f.sponsors.onBehalfOf?.[code] ?? null, recordedAt: new Date(t - 2 * DAY).toISOString() };
   });
+  for (const code of Object.keys(f.sponsors.onBehalfOf ?? {})) {
+    if (!sponsorship.some((s) => s.code === code)) throw new Error(`illustrative draft: ${code} sponsors on behalf of others but is not a sponsor`);
+  }
   const checked: SponsorshipEvent[] = [];
   for (const p of sponsorship) {
     const change = { delegationId: p.code, type: p.type, date: p.date, onBehalfOf: p.onBehalfOf };

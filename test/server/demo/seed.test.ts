@@ -324,7 +324,7 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
       const delegation = user!.delegationId === null ? null : seeded.delegations.find((d) => d.id === user!.delegationId)!.name.en;
       expect(delegation).toBe(a.delegation);
     }
-    expect(seeded.accounts.map((a) => a.role).sort()).toEqual(['chair', 'delegate', 'delegate', 'delegate', 'delegate', 'delegate', 'delegate', 'secretariat']);
+    expect(seeded.accounts.map((a) => a.role).sort()).toEqual(['chair', 'delegate', 'delegate', 'delegate', 'delegate', 'delegate', 'delegate', 'delegate', 'secretariat']);
   });
 
   it("makes the chair account chair the illustrative draft's consultations, and none of the session's: the report does not say who chaired them", async () => {
