@@ -115,6 +115,15 @@ const DRAFT_WRITES: readonly [RegExp, string][] = [
   [/^POST \/drafts\/[^/]+\/import$/, 'imported a text into the working text'],
   [/^POST \/drafts\/[^/]+\/restore$/, 'restored the working text'],
   [/^PUT \/drafts\/[^/]+\/chair$/, 'named the chair'],
+  [/^POST \/drafts\/[^/]+\/proposals$/, 'tabled a proposal'],
+  [/^POST \/drafts\/[^/]+\/proposals\/[^/]+\/decision$/, 'decided on a proposal'],
+  [/^POST \/drafts\/[^/]+\/proposals\/[^/]+\/withdraw$/, 'withdrew a proposal'],
+  [/^POST \/drafts\/[^/]+\/comments$/, 'commented'],
+  [/^POST \/drafts\/[^/]+\/comments\/[^/]+\/resolve$/, 'resolved a comment thread'],
+  [/^POST \/drafts\/[^/]+\/comments\/[^/]+\/reopen$/, 'reopened a comment thread'],
+  [/^POST \/drafts\/[^/]+\/sponsors\/requests$/, 'asked to join or withdraw as a co-sponsor'],
+  [/^POST \/drafts\/[^/]+\/sponsors\/requests\/[^/]+\/decision$/, 'decided on a co-sponsorship request'],
+  [/^PUT \/drafts\/[^/]+\/cosponsorship-deadline$/, 'set the co-sponsorship deadline'],
 ];
 
 const words = (key: string) =>
