@@ -181,6 +181,7 @@ interface Row {
   cards: Map<string, { element: HTMLElement; key: string }>;
   comments: CommentsPanel;
   commentsHeading: HTMLElement;
+  nothing: HTMLElement;
 }
 
 /** Open the two-column view of a draft; returns the function that closes it (socket, listeners). */
@@ -281,7 +282,8 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
     const proposalsHeading = el('h3', {});
     const commentsHeading = el('h3', {});
     const proposalList = el('ul', { className: 'proposals' });
-    const side = el('div', { className: 'tc-side' }, proposalsHeading, proposalList, commentsHeading);
+    const nothing = el('p', { className: 'muted tc-nothing' }, 'No proposals or comments.');
+    const side = el('div', { className: 'tc-side' }, nothing, proposalsHeading, proposalList, commentsHeading);
     const comments = mountCommentsPanel(side, {
       draftId,
       paragraphId: p.id,
@@ -293,7 +295,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       onChanged: () => reloadLists(),
     });
     const element = el('section', { className: 'tc-row', attrs: { 'aria-labelledby': hid, 'data-paragraph': p.id } }, el('div', { className: 'tc-text' }, heading, text), side);
-    return { element, text, textKey: '', heading, proposals: proposalList, proposalsHeading, cards: new Map(), comments, commentsHeading };
+    return { element, text, textKey: '', heading, proposals: proposalList, proposalsHeading, cards: new Map(), comments, commentsHeading, nothing };
   };
 
   // Proposal cards are drawn again only when the proposal changed, so a form being filled survives a reload.
@@ -332,6 +334,10 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       const c = row.comments.counts();
       row.proposalsHeading.textContent = `Proposals on ${p.ref || 'this paragraph'} (${mine.length})`;
       row.commentsHeading.textContent = `Comments on ${p.ref || 'this paragraph'} (${c.open} open${c.shown > c.open ? `, ${c.shown - c.open} resolved` : ''})`;
+      // Only what there is gets a heading; a quiet paragraph says so in one line.
+      row.proposalsHeading.hidden = mine.length === 0;
+      row.commentsHeading.hidden = c.shown === 0;
+      row.nothing.hidden = mine.length > 0 || c.shown > 0;
       const hidden = (filters.paragraph !== '' && filters.paragraph !== p.id) || (filtering && mine.length === 0 && (filters.state !== '' || c.shown === 0));
       row.element.hidden = hidden;
       if (!hidden) {

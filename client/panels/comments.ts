@@ -207,7 +207,7 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     // The words it is on: filled from the words chosen in the text, or typed (keyboard users cannot always select).
     const words = el('input', { type: 'text', id: `${bodyId}-words`, className: 'comment-words' });
     const message = el('p', { className: 'refusal error', attrs: { role: 'alert' } });
-    const send = el('button', { type: 'submit', attrs: { 'aria-label': `Comment on ${where}` } }, 'Comment');
+    const send = el('button', { type: 'submit' }, 'Send comment');
     const form = el(
       'form',
       { className: 'comment-new' },
@@ -220,10 +220,29 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     );
     let offered: ChosenWords | null = null;
     // Words newly chosen in the text when the user comes to the form are offered, never forced.
-    form.addEventListener('focusin', () => {
+    const offer = () => {
       const chosen = options.chosenWords?.() ?? null;
       if (chosen && chosen.quote !== offered?.quote) words.value = chosen.quote;
       offered = chosen;
+    };
+    form.addEventListener('focusin', offer);
+    // The form stays folded behind one button per paragraph, so that a long text stays readable.
+    form.id = `${bodyId}-form`;
+    form.hidden = true;
+    const open = el('button', { type: 'button', className: 'comment-open', attrs: { 'aria-expanded': 'false', 'aria-controls': form.id } }, `Comment on ${where}`);
+    const toggle = (show: boolean) => {
+      form.hidden = !show;
+      open.setAttribute('aria-expanded', String(show));
+      if (show) {
+        offer();
+        input.focus();
+      }
+    };
+    open.addEventListener('click', () => toggle(form.hidden));
+    form.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      toggle(false);
+      open.focus();
     });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -240,6 +259,9 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
         });
         input.value = '';
         words.value = '';
+        offered = null;
+        toggle(false);
+        open.focus();
         changed(thread);
       } catch (e) {
         message.textContent = refusalText(e);
@@ -247,7 +269,7 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
         send.disabled = false;
       }
     });
-    return form;
+    return el('div', { className: 'comment-new-wrap' }, open, form);
   }
 
   const element = el('div', { className: 'comments-panel', attrs: { 'data-comments': options.paragraphId ?? 'all' } }, list, empty, newComment);
