@@ -19,6 +19,8 @@ import { inProcessFanout, type Fanout } from './fanout';
 import { GroupCommitter } from './persistence';
 import { RoomRegistry } from './registry';
 import { replaceRoomText } from './serverEdit';
+import { applyProposal, type PlacedProposal } from './proposalApply';
+import type * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
 import { admit, draftIdFromPath, refusal, refuseUpgrade, type Refusal } from './upgrade';
 import { ErrorIds } from '../../shared/errors';
@@ -54,6 +56,17 @@ export interface Collaboration {
    * was already that. The caller checks the user's rights first.
    */
   replaceWorkingText(draftId: string, text: PMNode, user: AuthenticatedUser): Promise<number | null>;
+  /**
+   * Read a draft's live working text (loaded if need be, caught up with the log): `read` gets the
+   * room's document as committed and must not change it (anchors.ts, proposalApply.ts read it).
+   */
+  readWorkingDoc<T>(draftId: string, read: (doc: Y.Doc) => T): Promise<T>;
+  /**
+   * Accept a proposal into a draft's working text, written as `proposer` (proposalApply.ts):
+   * resolves with the change's seq; 409 proposal_stale when its quoted words changed. The caller
+   * checks the decider's rights and records the decision.
+   */
+  applyProposal(draftId: string, proposal: PlacedProposal, modifiedText: string | null, proposer: AuthenticatedUser): Promise<number>;
   /** The users connected to a draft on this instance, one entry per user (the drafts list's "in it now"). */
   presentIn(draftId: string): PresentUser[];
   /** How many drafts this instance holds in memory (idle ones are unloaded after `unloadAfterMs`). */
@@ -156,11 +169,25 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
     signInsEnded: endSignInsHere,
   });
 
+  const roomOf = async (draftId: string) => {
+    const found = await loadDraftAccess(deps.store, draftId);
+    if (!found) throw new Error(`no draft ${draftId}`);
+    return registry.acquire(draftId, found.access);
+  };
+
   return {
     async replaceWorkingText(draftId: string, text: PMNode, user: AuthenticatedUser): Promise<number | null> {
       const found = await loadDraftAccess(deps.store, draftId);
       if (!found) throw new Error(`no draft ${draftId}`);
       return replaceRoomText(await registry.acquire(draftId, found.access), text, user);
+    },
+    async readWorkingDoc<T>(draftId: string, read: (doc: Y.Doc) => T): Promise<T> {
+      const room = await roomOf(draftId);
+      await room.catchUp();
+      return read(room.doc);
+    },
+    async applyProposal(draftId: string, proposal: PlacedProposal, modifiedText: string | null, proposer: AuthenticatedUser): Promise<number> {
+      return applyProposal(await roomOf(draftId), proposal, modifiedText, proposer);
     },
     presentIn(draftId: string): PresentUser[] {
       const room = registry.get(draftId);
