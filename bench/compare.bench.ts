@@ -3,8 +3,8 @@
  * (imported as one text, about 560 blocks) against a revision with some hundred scattered
  * edits (seeded), next to a flat diff-match-patch of the same two plain texts with semantic
  * clean-up, measured in the same run, round after round, median after warm-up:
- *   - the comparison of two pasted texts, import included (`importPlainText` of both, then
- *     `compareTexts`): target (issue #18) ≤ 1.5× the flat diff;
+ *   - the comparison of two pasted texts, import included (`importPlainTextJSON` of both, as
+ *     `POST /api/compare` reads them, then `compareTexts`): target (issue #18) ≤ 1.5× the flat diff;
  *   - the comparison of the two texts with their stable ids (issue #5: ≤ 1.5× too);
  *   - `POST /api/compare` with the two pasted texts, to the whole app on 127.0.0.1 in this
  *     process (SQLite in a temporary folder): p50 of the wall time, target ≤ 40 ms.
@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import DiffMatchPatch from 'diff-match-patch';
 import type { Node as PMNode } from 'prosemirror-model';
 import { compareTexts } from '../shared/compare';
+import { importPlainTextJSON } from '../shared/import/read';
 import { importPlainText } from '../shared/importText';
 import { resolutionSchema as schema } from '../shared/schema';
 import { random } from './seeded';
@@ -127,8 +128,15 @@ const flat = () => {
   flatDmp.diff_cleanupSemantic(d);
   return d;
 };
-// What the route does with two pasted texts: import both (fresh ids), then compare.
-const pasted = () => compareTexts(importText(leftText, 'a'), importText(rightText, 'b'));
+// What the route does with two pasted texts: import both (fresh ids) to the JSON the comparison
+// reads (server/http/routes/compare.ts), then compare.
+function importJSON(text: string, prefix: string) {
+  let n = 0;
+  const result = importPlainTextJSON(text, { newId: () => `${prefix}${++n}` });
+  if (!result.ok) throw new Error(result.error);
+  return result.value.doc;
+}
+const pasted = () => compareTexts(importJSON(leftText, 'a'), importJSON(rightText, 'b'));
 const times = measure({
   flat,
   withIds: () => compareTexts(left, right),

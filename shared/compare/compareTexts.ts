@@ -3,19 +3,17 @@
  * a revision as orally amended, two pasted texts): aligned by paragraph, classified, diffed by
  * character inside changed paragraphs, and summed up for the chair.
  */
-import type { Node as PMNode } from 'prosemirror-model';
-import type { TextJSON } from '../schema';
 import { align } from './align';
 import { buildRows } from './classify';
 import { summarise } from './summary';
 import { COMPARISON_STATUSES, type CompareOptions, type Comparison, type ComparisonCounts } from './types';
-import { numberText, readUnits, toNode } from './units';
+import { numberText, readUnits, toNode, type ComparableText } from './units';
 
 /**
  * Compare two texts, left (older) to right (newer). Pure; the result is plain JSON.
  * Throws a RangeError on JSON that does not fit the schema or a base that cannot number it.
  */
-export function compareTexts(a: PMNode | TextJSON, b: PMNode | TextJSON, options: CompareOptions = {}): Comparison {
+export function compareTexts(a: ComparableText, b: ComparableText, options: CompareOptions = {}): Comparison {
   const leftDoc = toNode(a);
   const rightDoc = toNode(b);
   const left = readUnits(leftDoc, numberText(leftDoc, options.base));

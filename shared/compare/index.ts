@@ -1,5 +1,6 @@
 /** Comparing two texts of a draft: see `compareTexts.ts`. */
 export { compareTexts } from './compareTexts';
+export type { ComparableText } from './units';
 export { diffText, sideText } from './inline';
 export { JOIN_THRESHOLD, MATCH_THRESHOLD, MOVE_THRESHOLD } from './align';
 export { renumberedUnprinted } from './classify';

@@ -11,13 +11,15 @@
  * Paragraphs printed without a number (preambular paragraphs) keep their place in sequence.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { ImportedJSON } from '../import/make';
 import type { RecognisedParagraph } from '../import/report';
 import { negotiationNumbering, sequentialNumbering, type NumberingBase } from '../numbering';
 import { parseOrdinal } from '../numberingLabels';
 
 /** One imported text: its document and what the importer read of each paragraph's printed label. */
 export interface PrintedText {
-  doc: PMNode;
+  /** The text: a node (an uploaded Word file), or the importer's JSON of a pasted text. */
+  doc: PMNode | ImportedJSON;
   paragraphs: readonly Pick<RecognisedParagraph, 'id' | 'printed'>[];
 }
 
@@ -29,6 +31,8 @@ export interface PastedNumbering {
   /** A plain sentence for the reader when the printed numbers could not be kept; null otherwise. */
   note: string | null;
 }
+
+const numberable = (doc: PrintedText['doc']) => (doc instanceof ImportedJSON ? doc.json : doc);
 
 // "5 bis." → "5 bis", "OP 5 bis" → "5 bis", "(a)" → "(a)".
 function printedToken(printed: string): string {
@@ -50,7 +54,7 @@ export function printedReferences(text: PrintedText): Map<string, string> {
   const printed = new Map<string, string>();
   for (const p of text.paragraphs) if (p.printed !== null) printed.set(p.id, printedToken(p.printed));
   const refs = new Map<string, string>();
-  for (const p of sequentialNumbering(text.doc).paragraphs) {
+  for (const p of sequentialNumbering(numberable(text.doc)).paragraphs) {
     if (p.ref === '' || p.ref === 'OP' || refs.has(p.id)) continue;
     const token = printed.get(p.id) ?? p.number;
     const parent = p.parentId === null ? undefined : refs.get(p.parentId);
@@ -62,7 +66,7 @@ export function printedReferences(text: PrintedText): Map<string, string> {
 
 // Whether numbering the text against `base` gives every paragraph the reference it prints.
 function keeps(text: PrintedText, base: ReadonlyMap<string, string>): boolean {
-  const numbered = negotiationNumbering(text.doc, base);
+  const numbered = negotiationNumbering(numberable(text.doc), base);
   if (!numbered.ok) return false;
   return numbered.value.paragraphs.every((p) => !base.has(p.id) || base.get(p.id) === p.ref);
 }

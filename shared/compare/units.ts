@@ -4,9 +4,19 @@
  * from `numbering.ts` (never computed here).
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { ImportedJSON, type NodeJSON } from '../import/make';
 import { negotiationNumbering, sequentialNumbering, type Numbering, type NumberingBase } from '../numbering';
 import { textFromJSON, type TextJSON } from '../schema';
 import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, type UnitKind } from './types';
+
+/**
+ * A text to compare: a node; its JSON, as stored or sent (checked against the schema on the way
+ * in); or the JSON the importer made of a pasted text (made to the schema, read as it is).
+ */
+export type ComparableText = PMNode | TextJSON | ImportedJSON;
+
+/** A text as the comparison reads it: a node, or the importer's JSON. */
+export type ReadableText = PMNode | ImportedJSON;
 
 /** One block of a text as the comparison sees it. */
 export interface Unit {
@@ -38,13 +48,28 @@ export function blockText(node: PMNode): string {
   return text;
 }
 
-/** A text given as a node or as its JSON, as a node; throws a RangeError on JSON that does not fit the schema. */
-export function toNode(text: PMNode | TextJSON): PMNode {
+// The same for the importer's JSON of a block (text and footnote nodes only).
+function jsonBlockText(node: NodeJSON): string {
+  const content = node.content;
+  if (content === undefined) return '';
+  if (content.length === 1 && content[0]!.type === 'text') return content[0]!.text!;
+  let text = '';
+  for (const child of content) {
+    if (child.type === 'text') text += child.text;
+    else text += FOOTNOTE_OPEN + (child.content?.[0]?.text ?? '') + FOOTNOTE_CLOSE;
+  }
+  return text;
+}
+
+/** A text given as a node, as its JSON or as the importer's JSON, ready to read; throws a RangeError on JSON that does not fit the schema. */
+export function toNode(text: ComparableText): ReadableText {
+  if (text instanceof ImportedJSON) return text;
   return typeof (text as PMNode).nodeSize === 'number' ? (text as PMNode) : textFromJSON(text);
 }
 
 /** The numbers of a text: in sequence, or against a negotiation base. */
-export function numberText(doc: PMNode, base?: NumberingBase): Numbering {
+export function numberText(text: ReadableText, base?: NumberingBase): Numbering {
+  const doc = text instanceof ImportedJSON ? text.json : text;
   if (!base) return sequentialNumbering(doc);
   const numbered = negotiationNumbering(doc, base);
   if (!numbered.ok) throw new RangeError(numbered.error);
@@ -67,7 +92,7 @@ function excerpt(text: string): string {
 }
 
 /** The blocks of a text in document order, numbered. */
-export function readUnits(doc: PMNode, numbering: Numbering): Unit[] {
+export function readUnits(doc: ReadableText, numbering: Numbering): Unit[] {
   const units: Unit[] = [];
   // An id seen twice (a split paragraph before its id is renewed) matches by its first block only.
   const seen = new Set<string>();
@@ -80,9 +105,7 @@ export function readUnits(doc: PMNode, numbering: Numbering): Unit[] {
   let p = 0;
   let annex = -1;
   const annexPrefix = (a: number) => (a >= 0 ? `${numbering.annexes[a]!.label}, ` : '');
-  const block = (node: PMNode) => {
-    const kind = node.type.name as UnitKind;
-    const text = blockText(node);
+  const block = (kind: UnitKind, text: string) => {
     if (kind === 'title' || kind === 'formula') {
       const ref = kind === 'title' ? 'Title' : 'Formula';
       units.push({ kind, id: '', key: '', ref, label: '', number: '', parentRef: '', text, annex });
@@ -92,14 +115,32 @@ export function readUnits(doc: PMNode, numbering: Numbering): Unit[] {
     const ref = n.ref !== '' ? n.ref : `${annexPrefix(annex)}“${excerpt(text)}”`;
     units.push({ kind, id: n.id, key: keyOf(n.id, seen), ref, label: n.label, number: n.number, parentRef: n.parentRef, text, annex });
   };
+  const heading = (id: string, text: string) => {
+    const ref = `${numbering.annexes[annex]!.label} heading`;
+    units.push({ kind: 'annexHeading', id, key: keyOf(id, seenAnnexes), ref, label: '', number: '', parentRef: '', text, annex });
+  };
+  if (doc instanceof ImportedJSON) {
+    for (const child of (doc.json as NodeJSON).content ?? []) {
+      if (child.type !== 'annex') {
+        block(child.type as UnitKind, jsonBlockText(child));
+        continue;
+      }
+      annex++;
+      const id = child.attrs?.id ?? '';
+      for (const part of child.content ?? []) {
+        if (part.type === 'annexHeading') heading(id, jsonBlockText(part));
+        else block(part.type as UnitKind, jsonBlockText(part));
+      }
+    }
+    return units;
+  }
   doc.forEach((child) => {
-    if (child.type.name !== 'annex') return block(child);
+    if (child.type.name !== 'annex') return block(child.type.name as UnitKind, blockText(child));
     annex++;
     const id = String(child.attrs.id ?? '');
     child.forEach((part) => {
-      if (part.type.name !== 'annexHeading') return block(part);
-      const ref = `${numbering.annexes[annex]!.label} heading`;
-      units.push({ kind: 'annexHeading', id, key: keyOf(id, seenAnnexes), ref, label: '', number: '', parentRef: '', text: blockText(part), annex });
+      if (part.type.name === 'annexHeading') heading(id, blockText(part));
+      else block(part.type.name as UnitKind, blockText(part));
     });
   });
   return units;

@@ -1,31 +1,31 @@
 /**
- * Making the ProseMirror text and the report from the laid-out, classified paragraphs. Every
- * node is created checked, so a text that comes out of here fits the schema.
+ * Making the text and the report from the laid-out, classified paragraphs. The text is made by a
+ * `TextMaker` (make.ts): checked ProseMirror nodes by default, so a text that comes out of here
+ * fits the schema, or the same text as JSON for a comparison.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { resolutionSchema } from '../schema';
 import { classifyAnnex, classifyMain, type Classified } from './classify';
 import { FootnoteTable } from './footnotes';
 import type { SourceLine } from './lines';
+import { nodeMaker, type TextMaker } from './make';
 import type { Block, Outline, Unit } from './outline';
 import type { ImportReport, RecognisedAnnex, RecognisedParagraph, WarningLog } from './report';
 
-const nodes = resolutionSchema.nodes;
-
-/** Builds a text block's node (title, formula, annex heading) from a block that may be missing. */
-function block(type: 'title' | 'formula' | 'annexHeading', source: Block | null, notes: FootnoteTable): PMNode {
-  return nodes[type]!.createChecked(null, source ? notes.inline(source.text, source.line) : []);
+/** Builds a text block (title, formula, annex heading) from a block that may be missing. */
+function block<N>(type: 'title' | 'formula' | 'annexHeading', source: Block | null, notes: FootnoteTable<N>, make: TextMaker<N>): N {
+  return make.block(type, null, source ? notes.inline(source.text, source.line) : []);
 }
 
-class Builder {
+class Builder<N> {
   readonly paragraphs: RecognisedParagraph[] = [];
 
   constructor(
-    private readonly notes: FootnoteTable,
+    private readonly notes: FootnoteTable<N>,
     private readonly newId: () => string,
+    private readonly make: TextMaker<N>,
   ) {}
 
-  paragraph(item: Classified, annex: number | null): PMNode {
+  paragraph(item: Classified, annex: number | null): N {
     const id = this.newId();
     const attrs = item.kind === 'subparagraph' ? { id, level: item.level } : { id };
     const unit = item.unit;
@@ -37,16 +37,22 @@ class Builder {
       lines: unit.lines,
       annex,
     });
-    return nodes[item.kind]!.createChecked(attrs, this.notes.inline(unit.body, unit.lines[0]!));
+    return this.make.block(item.kind, attrs, this.notes.inline(unit.body, unit.lines[0]!));
   }
 }
 
 /** The text and report of a text whose structure was recognised. */
-export function buildStructured(outline: Outline, newId: () => string, warnings: WarningLog, markers = true): { doc: PMNode; report: ImportReport } {
-  const notes = new FootnoteTable(outline.footnotes, newId, warnings, markers);
-  const builder = new Builder(notes, newId);
-  const content: PMNode[] = [block('title', outline.title, notes)];
-  if (outline.formula) content.push(block('formula', outline.formula, notes));
+export function buildStructured<N = PMNode>(
+  outline: Outline,
+  newId: () => string,
+  warnings: WarningLog,
+  markers = true,
+  make: TextMaker<N> = nodeMaker as unknown as TextMaker<N>,
+): { doc: N; report: ImportReport } {
+  const notes = new FootnoteTable(outline.footnotes, newId, warnings, make, markers);
+  const builder = new Builder(notes, newId, make);
+  const content: N[] = [block('title', outline.title, notes, make)];
+  if (outline.formula) content.push(block('formula', outline.formula, notes, make));
   for (const item of classifyMain(outline.main, warnings)) content.push(builder.paragraph(item, null));
 
   const annexes: RecognisedAnnex[] = [];
@@ -55,14 +61,14 @@ export function buildStructured(outline: Outline, newId: () => string, warnings:
     if (annex.marker.ordinal !== null && annex.marker.ordinal !== index + 1) {
       warnings.add('annex-numbering', `"${annex.marker.text}" is annex ${index + 1} of the text.`, annex.marker.no);
     }
-    const heading = block('annexHeading', annex.heading, notes);
+    const heading = block('annexHeading', annex.heading, notes, make);
     const id = newId();
     const paragraphs = classifyAnnex(annex.units, where, warnings).map((item) => builder.paragraph(item, index));
-    content.push(nodes.annex!.createChecked({ id }, [heading, ...paragraphs]));
+    content.push(make.annex(id, [heading, ...paragraphs]));
     annexes.push({ id, printed: annex.marker.text, heading: annex.heading ? notes.plain(annex.heading.text) : '', line: annex.marker.no });
   });
 
-  const doc = nodes.doc!.createChecked(null, content);
+  const doc = make.doc(content);
   const footnotes = notes.finish();
   return {
     doc,
@@ -79,10 +85,16 @@ export function buildStructured(outline: Outline, newId: () => string, warnings:
 }
 
 /** The text and report of a text without recognisable structure: an empty title, then every line as a plain paragraph. */
-export function buildPlain(lines: SourceLine[], newId: () => string, warnings: WarningLog, markers = true): { doc: PMNode; report: ImportReport } {
+export function buildPlain<N = PMNode>(
+  lines: SourceLine[],
+  newId: () => string,
+  warnings: WarningLog,
+  markers = true,
+  make: TextMaker<N> = nodeMaker as unknown as TextMaker<N>,
+): { doc: N; report: ImportReport } {
   const footnoteLines = lines.filter((l): l is Extract<SourceLine, { kind: 'footnote' }> => l.kind === 'footnote');
-  const notes = new FootnoteTable(footnoteLines, newId, warnings, markers);
-  const builder = new Builder(notes, newId);
+  const notes = new FootnoteTable(footnoteLines, newId, warnings, make, markers);
+  const builder = new Builder(notes, newId, make);
   const units: Unit[] = [];
   for (const line of lines) {
     if (line.kind === 'footnote') continue;
@@ -90,7 +102,7 @@ export function buildPlain(lines: SourceLine[], newId: () => string, warnings: W
     units.push({ first: { kind: 'text', no: line.no, text: line.text, body: line.text }, body: line.text, lines: [line.no] });
   }
   const paragraphs = units.map((unit) => builder.paragraph({ unit, kind: 'plain', level: 1, printed: null }, null));
-  const doc = nodes.doc!.createChecked(null, [nodes.title!.createChecked(), ...paragraphs]);
+  const doc = make.doc([make.block('title', null, []), ...paragraphs]);
   return {
     doc,
     report: { heading: null, title: '', formula: null, paragraphs: builder.paragraphs, annexes: [], footnotes: notes.finish(), warnings: warnings.sorted() },

@@ -5,8 +5,7 @@
  * schema has no shared notes, and the derived numbers will therefore differ from the
  * printed ones.
  */
-import type { Node as PMNode } from 'prosemirror-model';
-import { resolutionSchema } from '../schema';
+import type { TextMaker } from './make';
 import { MARKER, superscriptValue, type SourceLine } from './lines';
 import type { RecognisedFootnote, WarningLog } from './report';
 
@@ -18,8 +17,8 @@ const BOLD = /\*\*(.+?)\*\*/gu;
 /** Whether a text holds a superscript digit, which may be a footnote marker. */
 export const HAS_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
 
-/** The footnotes of one text and the markers found so far. */
-export class FootnoteTable {
+/** The footnotes of one text and the markers found so far; `N` is what the maker makes (nodes or their JSON). */
+export class FootnoteTable<N> {
   private readonly notes = new Map<number, { line: FootnoteLine; references: number }>();
   private readonly missing = new Set<number>();
 
@@ -31,6 +30,7 @@ export class FootnoteTable {
     lines: FootnoteLine[],
     private readonly newId: () => string,
     private readonly warnings: WarningLog,
+    private readonly make: TextMaker<N>,
     private readonly markers = true,
   ) {
     for (const line of lines) {
@@ -47,8 +47,8 @@ export class FootnoteTable {
    * was found, and `**…**` read as bold. A marker without a note stays in the text as printed,
    * so that nothing is lost (it may be a unit such as "km²").
    */
-  inline(text: string, line: number): PMNode[] {
-    const out: PMNode[] = [];
+  inline(text: string, line: number): N[] {
+    const out: N[] = [];
     let at = 0;
     // Most paragraphs have no bold marks: no second scan of the text for them.
     if (text.includes('**')) {
@@ -63,16 +63,15 @@ export class FootnoteTable {
     return out;
   }
 
-  private runs(text: string, line: number, bold: boolean, out: PMNode[]): void {
-    const marks = bold ? [resolutionSchema.marks.strong.create()] : undefined;
+  private runs(text: string, line: number, bold: boolean, out: N[]): void {
     if (!this.markers || !HAS_MARKER.test(text)) {
-      if (text !== '') out.push(resolutionSchema.text(text, marks));
+      if (text !== '') out.push(this.make.text(text, bold));
       return;
     }
     let pending = '';
     let at = 0;
     const flush = () => {
-      if (pending !== '') out.push(resolutionSchema.text(pending, marks));
+      if (pending !== '') out.push(this.make.text(pending, bold));
       pending = '';
     };
     for (const m of text.matchAll(MARKER)) {
@@ -90,8 +89,7 @@ export class FootnoteTable {
       }
       note.references++;
       flush();
-      const content = note.line.note === '' ? [] : [resolutionSchema.text(note.line.note)];
-      out.push(resolutionSchema.nodes.footnote.create({ id: this.newId() }, content));
+      out.push(this.make.footnote(this.newId(), note.line.note));
     }
     pending += text.slice(at);
     flush();

@@ -111,7 +111,9 @@ export function classifyLine(text: string, no: number, first: boolean): SourceLi
 
 /** Splits a text into classified non-empty lines, numbering lines as an editor shows them. */
 export function readLines(text: string): SourceLine[] {
-  const raw = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Splitting on one character is several times faster than on the alternation, which only a carriage return needs.
+  const raw = source.includes('\r') ? source.split(/\r\n|\r|\n/u) : source.split('\n');
   const lines: SourceLine[] = [];
   raw.forEach((line, i) => {
     const trimmed = line.trim();

@@ -11,12 +11,12 @@
  */
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { compareTexts, type Comparison } from '../../../shared/compare';
+import { compareTexts, type ComparableText, type Comparison } from '../../../shared/compare';
 import { pastedNumbering, type PrintedText } from '../../../shared/compare/printedNumbers';
 import type { Lang } from '../../../shared/delegations';
 import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, MediaTypes } from '../../../shared/export/transfer';
-import { importPlainText } from '../../../shared/importText';
-import type { TextJSON } from '../../../shared/schema';
+import { ImportedJSON } from '../../../shared/import/make';
+import { importPlainTextJSON } from '../../../shared/import/read';
 import { parseTextSpec } from '../../../shared/textSpec';
 import { importDocx } from '../../export/docxImport';
 import { blockOrder, exportRedline } from '../../export/redline';
@@ -74,7 +74,7 @@ function specOf(value: string, which: 'left' | 'right') {
 }
 
 // Compare, turning a base the numbering refuses (a text numbered against one it does not descend from) into a 422.
-function compare(left: TextJSON | PrintedText['doc'], right: TextJSON | PrintedText['doc'], base?: ResolvedText['base']): Comparison {
+function compare(left: ComparableText, right: ComparableText, base?: ResolvedText['base']): Comparison {
   try {
     return compareTexts(left, right, base ? { base } : {});
   } catch (err) {
@@ -94,7 +94,8 @@ async function importSide(input: z.output<typeof pasted>, which: 'left' | 'right
   const named = (message: string) => `${which}: ${message}`;
   if ('text' in input) {
     if (input.text.trim() === '') throw importHttpError({ reason: 'empty', message: named('the text is empty: paste the text of a resolution or decision.') });
-    const imported = importPlainText(input.text, { newId: sideIds(which) });
+    // Read straight to the JSON the comparison reads: no ProseMirror node made, none to check.
+    const imported = importPlainTextJSON(input.text, { newId: sideIds(which) });
     if (!imported.ok) throw importHttpError({ reason: 'no-text', message: named(imported.error) });
     return { doc: imported.value.doc, paragraphs: imported.value.report.paragraphs };
   }
@@ -189,7 +190,17 @@ export function compareRouter(deps: CompareDeps): Router {
 
   router.post('/compare.docx', json, async (req, res) => {
     const { names, left, lang, comparison } = await pastedComparison(req);
-    sendDocx(res, `comparison`, await exportRedline(comparison, { left: names.left, right: names.right, symbol: names.right, lang, leftOrder: blockOrder(left.doc) }));
+    sendDocx(
+      res,
+      `comparison`,
+      await exportRedline(comparison, {
+        left: names.left,
+        right: names.right,
+        symbol: names.right,
+        lang,
+        leftOrder: blockOrder(left.doc instanceof ImportedJSON ? left.doc.json : left.doc),
+      }),
+    );
   });
 
   return router;

@@ -1,0 +1,40 @@
+/**
+ * Reading a printed text with a given maker: the steps of `importPlainText` (shared/importText.ts),
+ * and `importPlainTextJSON`, which makes the same text as JSON for a comparison of pasted texts
+ * (no ProseMirror node made, none to check: the JSON is made to the schema).
+ */
+import { HAS_MARKER } from './footnotes';
+import { buildPlain, buildStructured } from './build';
+import { readLines } from './lines';
+import { jsonMaker, ImportedJSON, type TextMaker } from './make';
+import { hasStructure, outlineText } from './outline';
+import { WarningLog, type ImportOptions, type ImportReport } from './report';
+import { fail, ok, type Result } from '../result';
+import { newParagraphId } from '../schema';
+
+/** Reads a resolution or decision as printed into a text made by `make`, and the report of what was recognised. */
+export function readPrintedText<N>(text: string, options: ImportOptions, make: TextMaker<N>): Result<{ doc: N; report: ImportReport }, string> {
+  const newId = options.newId ?? newParagraphId;
+  const lines = readLines(text);
+  if (lines.length === 0) return fail('The text is empty: paste the text of a resolution or decision to import it.');
+  if (lines.every((l) => l.kind === 'footnote')) {
+    return fail('The text holds only footnote lines: there is no paragraph to import.');
+  }
+  const warnings = new WarningLog();
+  // A text without a superscript digit has no footnote marker to look for in any paragraph.
+  const markers = HAS_MARKER.test(text);
+  if (!hasStructure(lines)) {
+    warnings.add(
+      'no-structure',
+      'No resolution structure recognised (no number line, numbered or lettered paragraphs, annex or opening formula): every line is imported as a plain paragraph.',
+    );
+    return ok(buildPlain(lines, newId, warnings, markers, make));
+  }
+  return ok(buildStructured(outlineText(lines, warnings), newId, warnings, markers, make));
+}
+
+/** What `importPlainText` reads, with the text as JSON: node for node the JSON of the text `importPlainText` makes. */
+export function importPlainTextJSON(text: string, options: ImportOptions = {}): Result<{ doc: ImportedJSON; report: ImportReport }, string> {
+  const read = readPrintedText(text, options, jsonMaker);
+  return read.ok ? ok({ doc: ImportedJSON.wrap(read.value.doc), report: read.value.report }) : read;
+}
