@@ -10,16 +10,15 @@
  *
  * Accepting a proposal changes the working text "through the room" (server/collab/proposalApply.ts)
  * as one server-written change under the proposer's user. At seed time no room is open, so the
- * seed writes that change itself the way the room would store it: one update, under a client id
- * claimed for the proposer, credited to the proposer's delegation, computed against the document
- * the log holds (y-prosemirror diffs the texts, so only the words brought are new).
+ * seed makes the room's own change (the same located, anchored update) against the document the
+ * log holds and stores it the way the room would: one update, under a client id claimed for the
+ * proposer, credited to the proposer's delegation.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { updateYFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
-import { resolutionSchema as schema } from '../../shared/schema';
+import type { Actor } from '../../shared/accounts';
 import { docText } from '../collab/fragmentText';
-import { TEXT_FRAGMENT } from '../../shared/protocol';
+import { locateProposal, type PlacedProposal, proposalUpdate } from '../collab/proposalApply';
 import type { RecordRepos, Store, UpdateLogRepo } from '../storage/types';
 
 /** A store for commands run inside the seed's transaction `tx`: their `transaction(fn)` runs `fn` in `tx`. */
@@ -47,26 +46,24 @@ export function textOfDoc(doc: Y.Doc): PMNode {
 }
 
 /**
- * Write `after` into the working text as one change by `writer`, as the room stores a
- * server-written change: its update appended to the log under a client id claimed for the
- * writer, credited to the writer's delegation, and applied to `doc`. Returns the update's seq.
+ * Accept a proposal into the working text as `proposer`, as the room does
+ * (server/collab/proposalApply.ts `applyProposal`: located by its anchor, refused when stale, the
+ * same update), stored as the room stores a server-written change: appended to the log under a
+ * client id claimed for the proposer, credited to the proposer's delegation, and applied to
+ * `doc`. Returns the change's seq.
  */
-export async function writeChange(
+export async function applyProposalAtSeed(
   tx: Pick<UpdateLogRepo, 'appendUpdates' | 'claimClientIds'>,
-  input: { draftId: string; doc: Y.Doc; after: PMNode; writer: { id: string; delegationId: string | null } },
+  input: { draftId: string; doc: Y.Doc; proposal: PlacedProposal; modifiedText: string | null; proposer: Actor },
 ): Promise<number> {
-  const { draftId, doc, after, writer } = input;
-  const scratch = new Y.Doc();
-  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
-  let update: Uint8Array | null = null;
-  scratch.on('update', (u: Uint8Array) => (update = u));
-  scratch.transact(() => updateYFragment(scratch, scratch.getXmlFragment(TEXT_FRAGMENT), schema.nodeFromJSON(after.toJSON()), { mapping: new Map(), isOMark: new Map() }));
-  const clientId = scratch.clientID;
-  scratch.destroy();
-  if (update === null) throw new Error('the demo change changes nothing in the working text');
-  const taken = await tx.claimClientIds(draftId, writer.id, [clientId]);
+  const { draftId, doc, proposal, proposer } = input;
+  const where = locateProposal(doc, proposal);
+  if (where.stale) throw new Error(`the demo's accepted proposal is stale: ${where.why}`);
+  const change = proposalUpdate(doc, proposal, where, input.modifiedText);
+  if (!change) throw new Error("the demo's accepted proposal changes nothing in the working text");
+  const taken = await tx.claimClientIds(draftId, proposer.id, [change.clientId]);
   if (taken.length > 0) throw new Error("the demo change's client id is taken");
-  const [stored] = await tx.appendUpdates([{ draftId, update, userId: writer.id, delegationId: writer.delegationId }]);
-  Y.applyUpdate(doc, update);
+  const [stored] = await tx.appendUpdates([{ draftId, update: change.update, userId: proposer.id, delegationId: proposer.delegationId }]);
+  Y.applyUpdate(doc, change.update);
   return stored!.seq;
 }
