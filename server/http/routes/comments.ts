@@ -1,0 +1,98 @@
+/**
+ * Comments on a draft (issue #17), for everyone who may read it:
+ *   GET  /drafts/:id/comments?paragraph=                 { threads }   (open and resolved, in the order opened)
+ *   POST /drafts/:id/comments { paragraphId, quote?, occurrence?, body, replyTo? }   201 the thread
+ *   POST /drafts/:id/comments/:threadId/resolve          200 the thread
+ *   POST /drafts/:id/comments/:threadId/reopen           200 the thread
+ * Each write is an entry of the draft's record; the draft's open editors are told the record
+ * changed, so their comment lists reload.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { COMMENT_LIMITS, threadsOf, type CommentThread } from '../../../shared/comments';
+import { sequentialNumbering } from '../../../shared/numbering';
+import type { Actor } from '../../../shared/accounts';
+import type { DraftAccess } from '../../../shared/policy';
+import { addComment, resolveThread } from '../../commands/commentRecorder';
+import { workingTextNow } from '../../commands/revisionIssuer';
+import { presentThread } from '../../presenters/comment';
+import type { Store } from '../../storage/types';
+import { send } from '../context';
+import { refreshQuietly, type ApiDeps } from '../deps';
+import { draftRoute } from '../draftGuard';
+import { loadDraftAccess } from '../../readModels/draftAccess';
+
+const paragraphId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a paragraph id');
+const uuidish = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'an id');
+// Bodies are checked against their limits in the command (422 text_too_long), not here (400):
+// the schema only keeps out what could never be a comment.
+const commentBody = z.strictObject({
+  paragraphId: paragraphId.optional(),
+  quote: z
+    .string()
+    .max(COMMENT_LIMITS.quote * 4)
+    .nullable()
+    .optional(),
+  occurrence: z.number().int().min(1).max(1000).optional(),
+  body: z.string().max(COMMENT_LIMITS.body * 4),
+  replyTo: uuidish.nullable().optional(),
+});
+const threadParams = z.object({ id: uuidish, threadId: uuidish });
+const listQuery = z.object({ paragraph: paragraphId.optional() });
+
+/** The threads of a draft as a reader sees them (paragraph numbers from the working text now). */
+async function presentThreads(store: Store, draftId: string, actor: Actor, access: DraftAccess, threads: CommentThread[]) {
+  const [users, delegations] = await Promise.all([store.listUsers(), store.listDelegations()]);
+  const paragraphs = new Map<string, string>();
+  if (threads.length > 0) {
+    for (const p of sequentialNumbering(await workingTextNow(store, draftId)).paragraphs) if (p.ref && !paragraphs.has(p.id)) paragraphs.set(p.id, p.ref);
+  }
+  const look = { users: new Map(users.map((u) => [u.id, u])), delegations: new Map(delegations.map((d) => [d.id, d])), paragraphs };
+  return threads.map((t) => presentThread(t, actor, access, look));
+}
+
+/** The comment routes, to mount on the /api router (full paths). */
+export function commentRoutes(deps: ApiDeps): Router {
+  const { store } = deps;
+  const router = Router();
+
+  // After a write the access may have changed meanwhile; present with the access as it is now.
+  const presentOne = async (draftId: string, actor: Actor, thread: CommentThread) => {
+    const loaded = await loadDraftAccess(store, draftId);
+    return (await presentThreads(store, draftId, actor, loaded!.access, [thread]))[0];
+  };
+
+  router.get(
+    '/drafts/:id/comments',
+    draftRoute(store, { query: listQuery }, async ({ res, user, draftId, query, access }) => {
+      const all = threadsOf(await store.listDraftEvents(draftId));
+      const threads = query.paragraph ? all.filter((t) => t.paragraphId === query.paragraph) : all;
+      send(res, 200, { threads: await presentThreads(store, draftId, user, access, threads) });
+    }),
+  );
+
+  router.post(
+    '/drafts/:id/comments',
+    draftRoute(store, { body: commentBody }, async ({ res, user, draftId, body }) => {
+      const thread = await addComment(store, { draftId, actor: user, ...body });
+      await refreshQuietly(deps, draftId);
+      send(res, 201, await presentOne(draftId, user, thread));
+    }),
+  );
+
+  for (const [path, resolved] of [
+    ['resolve', true],
+    ['reopen', false],
+  ] as const) {
+    router.post(
+      `/drafts/:id/comments/:threadId/${path}`,
+      draftRoute(store, { params: threadParams }, async ({ res, user, draftId, params }) => {
+        const thread = await resolveThread(store, { draftId, actor: user, threadId: params.threadId, resolved });
+        await refreshQuietly(deps, draftId);
+        send(res, 200, await presentOne(draftId, user, thread));
+      }),
+    );
+  }
+
+  return router;
+}

@@ -1,0 +1,96 @@
+/**
+ * How inbox items look in JSON (issue #17): each stored notification becomes one line a user
+ * reads ("China tabled a proposal"), a little more of it, and a link into the app. Names are
+ * looked up when read, so a renamed delegation reads right; the words users typed (a comment, a
+ * rationale) are passed on as text for the client to set with textContent.
+ */
+import type { InboxItemJSON, NotificationKind } from '../../shared/inbox';
+import { draftSymbol } from '../../shared/symbols';
+import type { DelegationRow, DraftRow, NotificationRow, SessionRow, UserRow } from '../storage/types';
+
+/** What presenting a page of notifications looks up. */
+export interface NotificationLookups {
+  drafts: ReadonlyMap<string, DraftRow>;
+  sessions: ReadonlyMap<string, SessionRow>;
+  users: ReadonlyMap<string, Pick<UserRow, 'id' | 'displayName'>>;
+  delegations: ReadonlyMap<string, DelegationRow>;
+}
+
+const DECIDED: Record<string, string> = {
+  accepted: 'accepted',
+  accepted_as_modified: 'accepted as modified',
+  rejected: 'rejected',
+  withdrawn: 'withdrawn',
+  superseded: 'superseded by a later proposal',
+};
+
+const s = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** One item of the inbox. */
+export function presentNotification(n: NotificationRow, look: NotificationLookups): InboxItemJSON {
+  const p = n.payload;
+  const delegation = (id: unknown) => (typeof id === 'string' ? (look.delegations.get(id)?.name.en ?? null) : null);
+  // Who acted: their delegation's name, else their own.
+  const actor = delegation(p.byDelegationId) ?? (typeof p.by === 'string' ? look.users.get(p.by)?.displayName : undefined) ?? 'Someone';
+  const draft = n.draftId ? look.drafts.get(n.draftId) : undefined;
+  const session = draft ? look.sessions.get(draft.sessionId) : undefined;
+  const base = n.draftId ? `/drafts/${encodeURIComponent(n.draftId)}` : '/';
+  let title: string;
+  let summary: string | null = null;
+  let link = base;
+  switch (n.kind as NotificationKind) {
+    case 'proposal_tabled': {
+      const onBehalf = p.onBehalfOf && typeof p.onBehalfOf === 'object' ? s((p.onBehalfOf as { en?: unknown }).en) : null;
+      title = `${delegation(p.delegationId) ?? actor} tabled a proposal${onBehalf ? ` on behalf of ${onBehalf}` : ''}`;
+      summary = s(p.rationale);
+      link = `${base}/proposals`;
+      break;
+    }
+    case 'comment_added':
+      title = `${delegation(p.delegationId) ?? actor} ${p.reply ? 'replied in a comment thread' : 'commented'}${s(p.quote) ? ` on “${s(p.quote)}”` : ''}`;
+      summary = s(p.excerpt);
+      link = `${base}/proposals`;
+      break;
+    case 'proposal_decided':
+      title = `Your proposal was ${DECIDED[String(p.state)] ?? String(p.state)}`;
+      summary = s(p.note);
+      link = `${base}/proposals`;
+      break;
+    case 'proposal_stale':
+      title = 'Your proposal went stale: the words it quotes were changed';
+      summary = 'Re-anchor it or withdraw it.';
+      link = `${base}/proposals`;
+      break;
+    case 'cosponsor_requested':
+      title = `${delegation(p.delegationId) ?? actor} asks ${p.request === 'withdraw' ? 'to withdraw as a co-sponsor' : 'to join the sponsors'}`;
+      break;
+    case 'cosponsor_request_decided':
+      title = `The request ${p.request === 'withdraw' ? 'to withdraw as a co-sponsor' : 'to join the sponsors'} was ${p.decision === 'confirmed' ? 'confirmed' : 'declined'}`;
+      break;
+    case 'revision_issued':
+      title = `${s(p.symbol) ?? 'A new revision'} was issued`;
+      break;
+    case 'paragraph_agreed':
+      title = p.state === 'agreed_ad_ref' ? 'A paragraph was agreed ad referendum' : 'A paragraph was agreed';
+      break;
+    case 'paragraph_reopened':
+      title = 'A paragraph was opened again';
+      break;
+    case 'text_frozen':
+      title = 'The text was frozen: it is final';
+      break;
+    default:
+      title = 'Something changed';
+  }
+  return {
+    id: n.id,
+    kind: n.kind as NotificationKind,
+    draftId: n.draftId,
+    draftSymbol: draft && session ? draftSymbol(session.symbolPrefix, draft.lNumber) : null,
+    title,
+    summary,
+    at: n.at,
+    read: n.readAt !== null,
+    link,
+  };
+}
