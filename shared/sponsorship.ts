@@ -435,10 +435,10 @@ export function nameInSentence(d: NamedDelegation): string {
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * What a reader's delegation should know when a group it belongs to sponsors the draft and it
- * does not: "Germany is not a sponsor; the European Union sponsors on behalf of its member
- * States". Null when the reader has no delegation, sponsors the draft itself, or belongs to no
- * sponsoring group.
+ * What a reader's delegation should know when a group it belongs to sponsors the draft on behalf
+ * of its members and it does not: "Germany is not a sponsor; the European Union sponsors on
+ * behalf of its member States". Null when the reader has no delegation, sponsors the draft
+ * itself, or belongs to no group sponsoring on behalf of others (with `onBehalfOf` recorded).
  */
 export function sponsorshipNote(
   list: SponsorList,
@@ -449,8 +449,10 @@ export function sponsorshipNote(
   if (readerDelegationId === null || sponsorRole(list, readerDelegationId) !== null) return null;
   const reader = delegations.get(readerDelegationId);
   if (!reader) return null;
+  // Only a sponsorship recorded on behalf of others speaks for them: the European Union sponsoring in
+  // its own name (as the report prints it on some drafts) does not speak for its member States.
   const groups = currentSponsors(list)
-    .filter((s) => memberships.some((m) => m.groupId === s.delegationId && m.memberId === readerDelegationId))
+    .filter((s) => s.onBehalfOf !== null && memberships.some((m) => m.groupId === s.delegationId && m.memberId === readerDelegationId))
     .map((s) => delegations.get(s.delegationId))
     .filter((g): g is NamedDelegation => g !== undefined);
   if (groups.length === 0) return null;

@@ -1,7 +1,7 @@
 /** How a draft looks in JSON: a row of the drafts list, and the full page, each with the reader's permissions. */
 import type { Actor } from '../../shared/accounts';
 import { textReadOnly } from '../../shared/policy';
-import { sponsorRole } from '../../shared/sponsorship';
+import { sponsorRole, sponsorshipNote } from '../../shared/sponsorship';
 import { draftSymbol } from '../../shared/symbols';
 import type { DraftListItem, DraftView } from '../readModels/draftViews';
 import { textNotInRecord, type ProvenancePayload } from '../commands/meetingRecord';
@@ -81,6 +81,8 @@ export function presentDraft(view: DraftView, reader: Actor) {
     finalText: presentFinalText(view),
     // Why nobody may change the working text any more (final action, then the freeze), or null.
     textReadOnly: presentTextReadOnly(view),
+    // "Germany is not a sponsor; the European Union sponsors on behalf of its member States", or null.
+    sponsorshipNote: sponsorshipNote(view.sponsors, view.groupMembers ?? [], reader.delegationId, view.delegations),
   };
 }
 

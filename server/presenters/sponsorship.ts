@@ -1,5 +1,19 @@
-/** How a sponsor list looks in JSON: each sponsor named, and the list as reports print it. */
-import { currentSponsors, formatSponsorList, type Sponsor, type SponsorList, type Withdrawal } from '../../shared/sponsorship';
+/** How a sponsor list looks in JSON: each sponsor named, and the list as reports print it; requests to co-sponsor and the deadline. */
+import {
+  currentSponsors,
+  formatSponsorList,
+  splitAtIssue,
+  sponsorsAsOf,
+  type CosponsorRequest,
+  type SponsorListTextInput,
+  type CosponsorshipDeadline,
+  type Sponsor,
+  type SponsorList,
+  type Withdrawal,
+} from '../../shared/sponsorship';
+import { todayUTC } from '../../shared/dates';
+import { draftSymbol } from '../../shared/symbols';
+import type { DraftView } from '../readModels/draftViews';
 import type { DelegationRow, SponsorshipEventRow, UserRow } from '../storage/types';
 import { presentUserRef } from './user';
 
@@ -43,5 +57,49 @@ export function presentSponsorshipEvent(e: SponsorshipEventRow, delegations: Del
     onBehalfOf: e.onBehalfOf,
     recordedBy: presentUserRef(e.recordedBy ? (users.get(e.recordedBy) ?? null) : null),
     recordedAt: e.recordedAt,
+  };
+}
+
+/** A request to join or withdraw: which delegation, what it asked, where it stands, who asked and decided. */
+export function presentCosponsorRequest(r: CosponsorRequest, delegations: Delegations, users: ReadonlyMap<string, UserRow>) {
+  const d = delegations.get(r.delegationId);
+  const user = (id: string | null) => presentUserRef(id ? (users.get(id) ?? null) : null);
+  return {
+    id: r.id,
+    delegation: { id: r.delegationId, code: d?.code ?? null, name: d ? { en: d.name.en, zh: d.name.zh } : { en: r.delegationId, zh: r.delegationId } },
+    kind: r.kind,
+    onBehalfOf: r.onBehalfOf,
+    state: r.state,
+    requestedBy: user(r.requestedBy),
+    requestedAt: r.requestedAt,
+    decidedBy: user(r.decidedBy),
+    decidedAt: r.decidedAt,
+    note: r.note,
+  };
+}
+
+/** The co-sponsorship deadline: the draft's, the session's, the one that applies, and whether it passed. */
+export function presentCosponsorshipDeadline(d: CosponsorshipDeadline) {
+  return { draft: d.draft, session: d.session, effective: d.effective, passed: d.passed };
+}
+
+/**
+ * What the sponsor list's text says of a draft (shared/sponsorship.ts sponsorListText): its
+ * symbol now, title, who submitted it, the sponsors now, those who joined after the last issued
+ * text apart, as the report prints them.
+ */
+export function sponsorListTextOf(view: DraftView, today: string = todayUTC()): SponsorListTextInput {
+  const latest = [...view.revisions].sort((a, b) => a.revision - b.revision).at(-1);
+  const now = currentSponsors(sponsorsAsOf(view.sponsorship, today));
+  // The record's seq at the moment of issue, as sponsorsAtIssue.ts reads it.
+  const seq = latest ? view.sponsorship.filter((e) => e.recordedAt <= latest.issuedAt).reduce((max, e) => Math.max(max, e.seq), 0) : null;
+  const joined = new Set(seq === null ? [] : splitAtIssue(view.sponsorship, { seq }, today).joinedAfter.map((s) => s.delegationId));
+  const entry = (s: Sponsor) => ({ name: view.delegations.get(s.delegationId)?.name ?? { en: s.delegationId, zh: s.delegationId }, onBehalfOf: s.onBehalfOf });
+  return {
+    symbol: view.status.symbol ?? draftSymbol(view.session.symbolPrefix, view.draft.lNumber),
+    title: view.draft.title,
+    submittedBy: view.draft.submittedBy,
+    sponsors: now.filter((s) => !joined.has(s.delegationId)).map(entry),
+    joinedAfter: now.filter((s) => joined.has(s.delegationId)).map(entry),
   };
 }

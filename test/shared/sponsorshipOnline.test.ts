@@ -119,9 +119,14 @@ describe('the note for a member of a sponsoring group', () => {
     ['G77', named('Group of 77 and China', 'group')],
     ['BRA', named('Brazil')],
   ]);
+  const onBehalf = { en: 'also on behalf of its member States', zh: '也代表其成员国' };
+  /** The list after Chile, then each delegation joining; a code ending in * sponsors on behalf of its members. */
   const list = (...joined: string[]) => {
     const events: SponsorshipEvent[] = [{ seq: 1, delegationId: 'CHL', type: 'main', date: '2022-10-17', onBehalfOf: null }];
-    for (const id of joined) events.push({ seq: events.length + 1, delegationId: id, type: 'join', date: '2022-10-18', onBehalfOf: null });
+    for (const code of joined) {
+      const behalf = code.endsWith('*');
+      events.push({ seq: events.length + 1, delegationId: code.replace('*', ''), type: 'join', date: '2022-10-18', onBehalfOf: behalf ? onBehalf : null });
+    }
     return sponsorsAsOf(events);
   };
   const members = [
@@ -131,20 +136,24 @@ describe('the note for a member of a sponsoring group', () => {
   ];
 
   it('tells a member State that the European Union sponsors on its behalf, and that it does not', () => {
-    expect(sponsorshipNote(list('EU'), members, 'DEU', delegations)).toBe('Germany is not a sponsor; the European Union sponsors on behalf of its member States');
-    expect(sponsorshipNote(list('EU'), members, 'NLD', delegations)).toBe('The Netherlands is not a sponsor; the European Union sponsors on behalf of its member States');
+    expect(sponsorshipNote(list('EU*'), members, 'DEU', delegations)).toBe('Germany is not a sponsor; the European Union sponsors on behalf of its member States');
+    expect(sponsorshipNote(list('EU*'), members, 'NLD', delegations)).toBe('The Netherlands is not a sponsor; the European Union sponsors on behalf of its member States');
   });
 
   it('says nothing to a sponsor, a non-member, a reader without a delegation, or when the group does not sponsor', () => {
-    expect(sponsorshipNote(list('EU', 'DEU'), members, 'DEU', delegations)).toBeNull();
-    expect(sponsorshipNote(list('EU'), members, 'BRA', delegations)).toBeNull();
-    expect(sponsorshipNote(list('EU'), members, null, delegations)).toBeNull();
+    expect(sponsorshipNote(list('EU*', 'DEU'), members, 'DEU', delegations)).toBeNull();
+    expect(sponsorshipNote(list('EU*'), members, 'BRA', delegations)).toBeNull();
+    expect(sponsorshipNote(list('EU*'), members, null, delegations)).toBeNull();
     expect(sponsorshipNote(list(), members, 'DEU', delegations)).toBeNull();
-    expect(sponsorshipNote(list('EU'), [], 'DEU', delegations)).toBeNull();
+    expect(sponsorshipNote(list('EU*'), [], 'DEU', delegations)).toBeNull();
+  });
+
+  it('says nothing when the European Union sponsors in its own name (no "on behalf of" recorded)', () => {
+    expect(sponsorshipNote(list('EU'), members, 'DEU', delegations)).toBeNull();
   });
 
   it('names a group of States by its members', () => {
-    expect(sponsorshipNote(list('G77'), members, 'BRA', delegations)).toBe('Brazil is not a sponsor; the Group of 77 and China sponsors on behalf of its members');
+    expect(sponsorshipNote(list('G77*'), members, 'BRA', delegations)).toBe('Brazil is not a sponsor; the Group of 77 and China sponsors on behalf of its members');
   });
 
   it('puts "the" before the names that take it in a sentence', () => {

@@ -1,27 +1,37 @@
 /**
  * A draft's sponsors: `/api/drafts/:id/sponsors`. Everyone signed in reads the list as of any
- * date; a delegate joins or withdraws for their own delegation, the secretariat for anyone,
- * and names the main sponsor. Every change is dated and kept.
+ * date; the secretariat adds and removes co-sponsors and names the main sponsor; a delegate asks
+ * to join or to withdraw (`/requests`), and the main sponsor's delegates or the secretariat
+ * confirm or decline. Every change is dated and kept. `cosponsorshipRoutes` adds the list as
+ * text and the co-sponsorship deadlines of a draft and of a session.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { todayUTC } from '../../../shared/dates';
 import { mayChangeSponsorship } from '../../../shared/policy';
-import { sponsorsAsOf } from '../../../shared/sponsorship';
+import { COSPONSOR_DECISIONS, COSPONSOR_REQUEST_KINDS, isDeadline, sponsorListText, sponsorsAsOf, type CosponsorRequest } from '../../../shared/sponsorship';
 import { loadDraftAccess } from '../../readModels/draftAccess';
 import { changeSponsorship, type SponsorshipChangeInput } from '../../commands/sponsorshipChanger';
-import { presentSponsorList, presentSponsorshipEvent } from '../../presenters/sponsorship';
+import { decideCosponsorRequest, loadCosponsorship, requestCosponsorship } from '../../commands/cosponsorRequests';
+import { presentCosponsorRequest, presentCosponsorshipDeadline, presentSponsorList, presentSponsorshipEvent, sponsorListTextOf } from '../../presenters/sponsorship';
 import type { AuthenticatedUser } from '../../auth';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
 import { draftRoute } from '../draftGuard';
 import { calendarDate, id, idParams, localizedText, parse } from '../validate';
+import { setDraftCosponsorDeadline, setSessionCosponsorDeadline } from '../../commands/cosponsorDeadline';
+import { loadDraftView } from '../../readModels/draftViews';
 import { DomainErrors } from '../../errors';
 
 const asOfQuery = z.object({ asOf: calendarDate.optional() });
 const joinBody = z.strictObject({ delegationId: id, date: calendarDate.optional(), onBehalfOf: localizedText.nullable().default(null) });
 const changeParams = z.object({ id, delegationId: id });
 const withdrawBody = z.strictObject({ date: calendarDate.optional() });
+/** How long a note on a decision may be, in characters. */
+const COSPONSOR_NOTE_LIMIT = 1000;
+const requestBody = z.strictObject({ kind: z.enum(COSPONSOR_REQUEST_KINDS), onBehalfOf: localizedText.nullable().default(null) });
+const decisionParams = z.object({ id, rid: id });
+const decisionBody = z.strictObject({ decision: z.enum(COSPONSOR_DECISIONS), note: z.string().trim().max(COSPONSOR_NOTE_LIMIT).nullable().optional() });
 const mainBody = z.strictObject({ date: calendarDate.optional(), onBehalfOf: localizedText.nullable().default(null) });
 
 /** The routes under /api/drafts/:id/sponsors. */
@@ -85,13 +95,89 @@ export function sponsorRoutes(deps: ApiDeps): Router {
     send(res, 201, await change(actor, { draftId: params.id, delegationId: params.delegationId, type: 'main', ...body }));
   });
 
+  router.get(
+    '/requests',
+    draftRoute(store, {}, async ({ res, draftId }) => {
+      const [loaded, delegations, users] = await Promise.all([loadCosponsorship(store, draftId), store.listDelegations(), store.listUsers()]);
+      if (!loaded) throw DomainErrors.notFound('draft');
+      const byId = new Map(delegations.map((d) => [d.id, d]));
+      const usersById = new Map(users.map((u) => [u.id, u]));
+      send(res, 200, {
+        requests: loaded.requests.map((r) => presentCosponsorRequest(r, byId, usersById)),
+        deadline: presentCosponsorshipDeadline(loaded.deadline),
+      });
+    }),
+  );
+
+  router.post(
+    '/requests',
+    draftRoute(store, { body: requestBody }, async ({ res, user, draftId, body }) => {
+      const { request } = await requestCosponsorship(store, { draftId, actor: user, kind: body.kind, onBehalfOf: body.onBehalfOf });
+      await refreshQuietly(deps, draftId);
+      send(res, 201, await presentRequest(request));
+    }),
+  );
+
+  router.post(
+    '/requests/:rid/decision',
+    draftRoute(store, { params: decisionParams, body: decisionBody }, async ({ res, user, draftId, params, body }) => {
+      const decided = await decideCosponsorRequest(store, { draftId, actor: user, requestId: params.rid, decision: body.decision, note: body.note ?? null });
+      await refreshQuietly(deps, draftId);
+      send(res, 200, await presentRequest(decided.request));
+    }),
+  );
+
+  async function presentRequest(request: CosponsorRequest) {
+    const [delegations, users] = await Promise.all([store.listDelegations(), store.listUsers()]);
+    return presentCosponsorRequest(request, new Map(delegations.map((d) => [d.id, d])), new Map(users.map((u) => [u.id, u])));
+  }
+
   return router;
 }
+
+const textQuery = z.object({ lang: z.enum(['en', 'zh']).default('en') });
+const deadlineBody = z.strictObject({ deadline: z.string().refine(isDeadline, 'not a date-time in UTC (2022-10-20T18:00:00Z)').nullable() });
+// One spelling in the record, whatever the client sent ("…T18:00Z" → "…T18:00:00.000Z").
+const normalized = (deadline: string | null) => (deadline === null ? null : new Date(deadline).toISOString());
 
 /**
  * The co-sponsorship routes outside /api/drafts/:id/sponsors, with their full paths: the sponsor
  * list as text (`/drafts/:id/sponsors.txt`), the deadlines of a draft and of a session.
  */
-export function cosponsorshipRoutes(_deps: ApiDeps): Router {
-  return Router();
+export function cosponsorshipRoutes(deps: ApiDeps): Router {
+  const { store } = deps;
+  const router = Router();
+
+  router.get(
+    '/drafts/:id/sponsors.txt',
+    draftRoute(store, { query: textQuery }, async ({ res, draftId, query }) => {
+      const view = await loadDraftView(store, draftId);
+      if (!view) throw DomainErrors.notFound('draft');
+      res
+        .status(200)
+        .type('text/plain; charset=utf-8')
+        .send(sponsorListText(sponsorListTextOf(view), query.lang));
+    }),
+  );
+
+  router.put(
+    '/drafts/:id/cosponsorship-deadline',
+    draftRoute(store, { body: deadlineBody }, async ({ res, user, draftId, body }) => {
+      await setDraftCosponsorDeadline(store, { draftId, actor: user, deadline: normalized(body.deadline) });
+      await refreshQuietly(deps, draftId);
+      const loaded = await loadCosponsorship(store, draftId);
+      if (!loaded) throw DomainErrors.notFound('draft');
+      send(res, 200, { deadline: presentCosponsorshipDeadline(loaded.deadline) });
+    }),
+  );
+
+  router.put('/sessions/:id/cosponsorship-deadline', async (req, res) => {
+    const actor = requireUser(req);
+    const { id: sessionId } = parse(idParams, req.params, 'params');
+    const body = parse(deadlineBody, req.body);
+    const session = await setSessionCosponsorDeadline(store, { sessionId, actor, deadline: normalized(body.deadline) });
+    send(res, 200, { sessionId: session.id, deadline: session.cosponsorDeadline });
+  });
+
+  return router;
 }
