@@ -13,6 +13,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 import { sequentialNumbering, type Numbering } from '../../shared/numbering';
 import { findWords } from '../../shared/oralAmendments';
+import { proposalParagraphIds } from '../../shared/proposals';
 import { nameLanguage } from '../../shared/paragraphNames';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
 import { isParagraph, textFromJSON } from '../../shared/schema';
@@ -317,17 +318,19 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
   const otherCards = { proposals: el('ul', { className: 'proposals' }), cards: new Map<string, { element: HTMLElement; key: string }>() };
   const otherThreads = mountCommentsPanel(el('div'), { draftId, threads: [], filter: (t) => threadShown(t, filters), onChanged: () => reloadLists() });
 
+  const on = (x: ProposalJSON) => (x.amendment ? proposalParagraphIds(x.amendment) : [x.paragraphId]);
   // Draw the lists and the filters into the rows; hide the rows the filters leave empty.
   const paint = () => {
     fillFilters();
     const here = new Set(paragraphs.map((p) => p.id));
     const filtering = filters.delegation !== '' || filters.state !== '';
-    let shownProposals = 0;
+    const shownProposals = new Set<string>();
     let shownThreads = 0;
     let shownRows = 0;
     for (const p of paragraphs) {
       const row = rows.get(p.id)!;
-      const mine = proposals.filter((x) => x.paragraphId === p.id && proposalShown(x, filters));
+      // A move shows beside the paragraph moved and beside the one it goes before or after.
+      const mine = proposals.filter((x) => on(x).includes(p.id) && proposalShown(x, filters));
       const theirThreads = threads.filter((t) => t.paragraphId === p.id);
       showCards(row, mine);
       row.comments.show(theirThreads);
@@ -342,22 +345,22 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       row.element.hidden = hidden;
       if (!hidden) {
         shownRows++;
-        shownProposals += mine.length;
+        for (const x of mine) shownProposals.add(x.id);
         shownThreads += c.shown;
       }
     }
     // Proposals and threads on paragraphs no longer in the text (deleted, or not yet seen here).
-    const lost = proposals.filter((x) => !here.has(x.paragraphId) && proposalShown(x, filters) && (!filters.paragraph || filters.paragraph === x.paragraphId));
+    const lost = proposals.filter((x) => !on(x).some((id) => here.has(id)) && proposalShown(x, filters) && (!filters.paragraph || on(x).includes(filters.paragraph)));
     const lostThreads = threads.filter((t) => !here.has(t.paragraphId) && (!filters.paragraph || filters.paragraph === t.paragraphId));
     showCards(otherCards, lost);
     otherThreads.show(lostThreads);
     others.hidden = lost.length === 0 && otherThreads.counts().shown === 0;
     if (!others.hidden) {
-      shownProposals += lost.length;
+      for (const x of lost) shownProposals.add(x.id);
       shownThreads += otherThreads.counts().shown;
     }
     const pending = counts.pending ?? proposals.filter((x) => x.state === 'pending').length;
-    summary.textContent = `${pending} pending of ${proposals.length} proposals; showing ${shownProposals} proposals and ${shownThreads} comment threads on ${shownRows} of ${paragraphs.length} paragraphs.`;
+    summary.textContent = `${pending} pending of ${proposals.length} proposals; showing ${shownProposals.size} proposals and ${shownThreads} comment threads on ${shownRows} of ${paragraphs.length} paragraphs.`;
   };
 
   // Draw the working text: a row per paragraph, created, moved or changed as the text changed.

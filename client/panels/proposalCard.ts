@@ -6,30 +6,28 @@
  * typed is set as text, never as HTML.
  */
 import type { LocalizedText } from '../../shared/delegations';
+import type { OralAmendment } from '../../shared/oralAmendments';
+import { modifiable, PROPOSAL_STATE_LABELS as STATE_WORDS, PROPOSAL_STATES, type ProposalState } from '../../shared/proposals';
 import { api, ApiError } from '../api';
 import { el, formatWhen } from '../dom';
 import { allowed, type PermissionLike } from './comments';
 
-/** The states of a proposal, in the order the filter lists them (as shared/proposals.ts names them). */
-export const PROPOSAL_STATE_NAMES = ['pending', 'accepted', 'accepted_as_modified', 'rejected', 'withdrawn', 'superseded'] as const;
-export type ProposalStateName = (typeof PROPOSAL_STATE_NAMES)[number];
+/** The states of a proposal, in the order the filter lists them (shared/proposals.ts). */
+export const PROPOSAL_STATE_NAMES = PROPOSAL_STATES;
+export type ProposalStateName = ProposalState;
 
-/** How each state is said on the page. */
-export const PROPOSAL_STATE_LABELS: Record<ProposalStateName, string> = {
-  pending: 'Pending',
-  accepted: 'Accepted',
-  accepted_as_modified: 'Accepted as modified',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-  superseded: 'Superseded',
-};
+/** How each state is said on the page: "Accepted as modified". */
+export const PROPOSAL_STATE_LABELS = Object.fromEntries(PROPOSAL_STATES.map((s) => [s, STATE_WORDS[s].en.charAt(0).toUpperCase() + STATE_WORDS[s].en.slice(1)])) as Record<
+  ProposalState,
+  string
+>;
 
 /** A proposal as `GET /api/drafts/:id/proposals` gives it (the fields this page reads). */
 export interface ProposalJSON {
   id: string;
   draftId: string;
   seq: number;
-  amendment: { kind: string; paragraphId: string; text?: string; words?: string };
+  amendment: OralAmendment;
   /** What it says: 'OP 3: replace "twelfth" with "thirteenth"'. */
   described: string;
   paragraphId: string;
@@ -102,13 +100,16 @@ export function proposalCard(draftId: string, p: ProposalJSON, changed: (p: Prop
   if (p.state === 'pending' && allowed(p.permissions.decide)) {
     controls.append(
       button('Accept', `Accept ${name}`, (b) => void post(b, `${base}/decision`, { state: 'accepted' }), 'primary'),
-      button('Accept as modified', `Accept as modified ${name}`, () => {
-        const id = `${uid}-modified`;
-        const input = el('textarea', { id, rows: 3, value: p.amendment.text ?? '' });
-        ask('Accept as modified', el('div', {}, el('label', { htmlFor: id }, 'The words as accepted'), input), 'Confirm acceptance as modified', (b) => {
-          void post(b, `${base}/decision`, { state: 'accepted_as_modified', text: input.value });
-        });
-      }),
+      // Only an amendment that brings words has words to modify (a deletion or a move has none).
+      modifiable(p.amendment)
+        ? button('Accept as modified', `Accept as modified ${name}`, () => {
+            const id = `${uid}-modified`;
+            const input = el('textarea', { id, rows: 3, value: 'text' in p.amendment ? p.amendment.text : '' });
+            ask('Accept as modified', el('div', {}, el('label', { htmlFor: id }, 'The words as accepted'), input), 'Confirm acceptance as modified', (b) => {
+              void post(b, `${base}/decision`, { state: 'accepted_as_modified', text: input.value });
+            });
+          })
+        : '',
       button('Reject', `Reject ${name}`, () => {
         const id = `${uid}-note`;
         const input = el('textarea', { id, rows: 2 });
