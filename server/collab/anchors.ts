@@ -193,6 +193,24 @@ export function resolveAnchorIn(doc: Y.Doc, p: ParagraphSlots, anchor: Anchor): 
   return { from, to, text: p.text.slice(from, to) };
 }
 
+/**
+ * Where a proposal's quoted words are in its (live) paragraph now: through the anchor; when the
+ * anchor no longer points into this paragraph (it was written anew as other elements: moved, or
+ * rewritten by an import) or there is none, the quoted words found again at the occurrence the
+ * amendment names. Null when they are gone. Both the list (staleness) and accepting use this,
+ * so they agree on what a proposal quotes now.
+ */
+export function placeQuote(doc: Y.Doc, p: ParagraphSlots, quoted: string, anchor: Anchor | null, occurrence?: number): AnchoredRange | null {
+  const anchored = anchor && (anchor.start !== null || anchor.end !== null) ? anchor : null;
+  if (anchored) {
+    const range = resolveAnchorIn(doc, p, anchored);
+    // Its start still points into this paragraph: what it spans is what the words are now.
+    if (range || resolveAnchorIn(doc, p, { start: anchored.start, end: anchored.start }) !== null) return range;
+  }
+  const found = findWords(p.text, quoted, occurrence);
+  return found.ok ? { from: found.value[0], to: found.value[1], text: quoted } : null;
+}
+
 /** What an amendment names in its paragraph, as far as anchoring goes (any kind of shared/oralAmendments.ts). */
 export interface AnchorableAmendment {
   kind: string;

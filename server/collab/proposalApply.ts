@@ -23,7 +23,8 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { applyOralAmendments, findWords, inlineText, type OralAmendment } from '../../shared/oralAmendments';
 import type { AuthenticatedUser } from '../auth/authenticate';
 import { DomainError, DomainErrors } from '../errors';
-import { type Anchor, type AnchoredRange, paragraphElements, type ParagraphSlots, resolveAnchorIn, slotsOf } from './anchors';
+import { type Anchor, type AnchoredRange, paragraphElements, type ParagraphSlots, placeQuote, slotsOf } from './anchors';
+import { staleness } from '../../shared/proposals';
 import { docText, TEXT_FRAGMENT } from './fragmentText';
 import type { DraftRoom } from './room';
 import { dropCharacters } from './serverEdit';
@@ -36,6 +37,8 @@ export interface PlacedProposal {
   /** The words it quoted when tabled (null: none). */
   quoted: string | null;
   anchor: Anchor | null;
+  /** For a replace_paragraph: the hash of the paragraph's text when tabled ('' or absent: not checked). */
+  paragraphTextHash?: string;
 }
 
 /** Where a proposal's words are in the live text now, and whether it went stale. */
@@ -73,36 +76,22 @@ export function locateProposal(doc: Y.Doc, proposal: PlacedProposal): ProposalPl
   return locateProposals(doc, [proposal]).get(idOf(proposal))!;
 }
 
-const stale = (paragraphText: string | null, why: string, quotedNow: string | null = null): ProposalPlace => ({ paragraphText, quotedNow, range: null, stale: true, why });
-
 function place(doc: Y.Doc, p: PlacedProposal, slots: (id: string) => ParagraphSlots | null): ProposalPlace {
   const a = p.amendment;
   if (a.kind === 'words_not_in_record') return { paragraphText: null, quotedNow: null, range: null, stale: false, why: null };
   const para = slots(a.paragraphId);
-  if (!para) return stale(null, 'its paragraph was deleted');
-  if (a.kind === 'move_paragraph' && !slots(a.targetId)) return stale(para.text, `the paragraph it is to go ${a.position} was deleted`);
-  const text = para.text;
-  if (!('words' in a) || a.words === undefined || !WORD_KINDS.has(a.kind) || p.quoted === null) {
-    const range = { from: 0, to: text.length, text };
-    return { paragraphText: text, quotedNow: null, range, stale: false, why: null };
-  }
-  const anchor = p.anchor ?? { start: null, end: null };
-  let range = anchor.start === null && anchor.end === null ? null : resolveAnchorIn(doc, para, anchor);
-  if (!range && !anchoredHere(doc, para, anchor)) {
-    // The paragraph was written anew (moved, rewritten by an import): find the words again.
-    const found = findWords(text, p.quoted, a.occurrence);
-    if (!found.ok) return stale(text, `the words it quotes are no longer in the paragraph (${found.error})`);
-    range = { from: found.value[0], to: found.value[1], text: p.quoted };
-  }
-  if (!range) return stale(text, 'the words it quotes were deleted');
-  if (range.text !== p.quoted) return stale(text, `the words it quotes were changed: they now read "${range.text}"`, range.text);
-  if (occurrenceOf(text, range) === null) return stale(text, 'the words it quotes now run into the words beside them', range.text);
-  return { paragraphText: text, quotedNow: range.text, range, stale: false, why: null };
-}
-
-// Whether an anchor's start still points into this paragraph's live characters or elements.
-function anchoredHere(doc: Y.Doc, para: ParagraphSlots, anchor: Anchor): boolean {
-  return resolveAnchorIn(doc, para, { start: anchor.start, end: anchor.start }) !== null;
+  const targetPresent = a.kind !== 'move_paragraph' || slots(a.targetId) !== null;
+  const quotes = para !== null && p.quoted !== null && 'words' in a && a.words !== undefined;
+  const occurrence = 'occurrence' in a ? a.occurrence : undefined;
+  const range = quotes ? placeQuote(doc, para, p.quoted!, p.anchor, occurrence) : para ? { from: 0, to: para.text.length, text: para.text } : null;
+  const quotedNow = quotes ? (range?.text ?? null) : null;
+  // One rule of staleness for the list and for accepting (shared/proposals.ts).
+  const judged = staleness({ state: 'pending', amendment: a, quoted: p.quoted, paragraphTextHash: p.paragraphTextHash ?? '' }, para?.text ?? null, quotedNow, targetPresent);
+  const at = { paragraphText: para?.text ?? null, quotedNow, range: judged.stale ? null : range };
+  if (judged.stale) return { ...at, stale: true, why: judged.why };
+  // Typed against: the same characters, but no longer whole words the model can place.
+  if (quotes && range && occurrenceOf(para!.text, range) === null) return { ...at, range: null, stale: true, why: 'the words it quotes now run into the words beside them' };
+  return { ...at, stale: false, why: null };
 }
 
 /** Which occurrence of its words (1 = first, as findWords counts whole words) a range is, or null. */
