@@ -23,9 +23,13 @@ await describeOnBackends('co-sponsorship requests', ({ server }) => {
   beforeEach(async () => {
     w = await makeWorld(server().store);
     const signIn = (u: { login: string }) => loginAs(server(), u.login, TEST_PASSWORD);
-    [officer, chair, penholder, peru, austria] = (await Promise.all(
-      [w.users.secretariat, w.users.chair, w.users.sponsor, w.users.nonSponsor, w.users.third].map(signIn),
-    )) as SignedIn[];
+    [officer, chair, penholder, peru, austria] = await Promise.all([
+      signIn(w.users.secretariat),
+      signIn(w.users.chair),
+      signIn(w.users.sponsor),
+      signIn(w.users.nonSponsor),
+      signIn(w.users.third),
+    ]);
   });
   const draftPath = (rest = '') => `/api/drafts/${w.draft.id}${rest}`;
   const as = (who: SignedIn, method: string, path: string, body?: unknown) => call(server(), method, path, { cookie: who.cookie, body });
