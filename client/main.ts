@@ -12,13 +12,17 @@ import { showPrint } from './pages/print';
 import { showConsole } from './pages/console';
 import { showDraft } from './pages/draft';
 import { showDrafts } from './pages/drafts';
+import { InboxBadge, showInbox } from './pages/inbox';
 import { showLogin } from './pages/login';
+import { showProposals } from './pages/proposals';
 import { showReset } from './pages/reset';
 
 const app = document.getElementById('app')!;
 const who = document.getElementById('who')!;
 let me: Me | null = null;
 let closePage: (() => void) | null = null;
+// The unread count in the header, live while someone is signed in (issue #17).
+const badge = new InboxBadge((path) => navigate(path));
 
 function showError(e: unknown) {
   app.replaceChildren(el('p', { className: 'error', attrs: { role: 'alert' } }, e instanceof Error ? e.message : String(e)));
@@ -27,6 +31,7 @@ function showError(e: unknown) {
 function showWho(user: Me) {
   const logout = el('button', { type: 'button' }, 'Sign out');
   logout.addEventListener('click', async () => {
+    badge.stop();
     await api('POST', '/api/auth/logout', {}).catch(() => undefined);
     me = null;
     navigate('/');
@@ -45,6 +50,7 @@ function showWho(user: Me) {
     el('span', {}, `${user.displayName} (${speaksFor})`),
     secretariat ? link('/console', 'console-link', 'Console') : '',
     secretariat ? link('/admin', 'admin-link', 'Administration') : '',
+    badge.element,
     link('/account', 'account-link', 'Account'),
     logout,
   );
@@ -73,6 +79,7 @@ async function route() {
     me ??= await api<Me>('GET', '/api/auth/me');
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
+      badge.stop();
       who.replaceChildren();
       showLogin(app, () => void route());
       return;
@@ -81,9 +88,11 @@ async function route() {
     return;
   }
   showWho(me);
+  badge.start();
   const match = /^\/drafts\/([^/]+)$/.exec(location.pathname);
   const compare = /^\/drafts\/([^/]+)\/compare$/.exec(location.pathname);
   const print = /^\/drafts\/([^/]+)\/print$/.exec(location.pathname);
+  const proposals = /^\/drafts\/([^/]+)\/proposals$/.exec(location.pathname);
   try {
     if (print) {
       const id = decodeURIComponent(print[1]!);
@@ -91,7 +100,11 @@ async function route() {
     } else if (compare) {
       const id = decodeURIComponent(compare[1]!);
       closePage = await showCompare(app, id, () => navigate(`/drafts/${encodeURIComponent(id)}`));
-    } else if (location.pathname === '/console') await showConsole(app);
+    } else if (proposals) {
+      const id = decodeURIComponent(proposals[1]!);
+      closePage = await showProposals(app, me, id, () => navigate(`/drafts/${encodeURIComponent(id)}`));
+    } else if (location.pathname === '/inbox') closePage = await showInbox(app, badge, (p) => navigate(p));
+    else if (location.pathname === '/console') await showConsole(app);
     else if (location.pathname === '/account') showAccount(app, me);
     else if (location.pathname === '/admin' || location.pathname.startsWith('/admin/')) await showAdmin(app, me, location.pathname.slice(7), (p) => navigate(p));
     else if (match) closePage = await showDraft(app, me, decodeURIComponent(match[1]!), () => navigate('/'));
@@ -100,6 +113,7 @@ async function route() {
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       me = null;
+      badge.stop();
       void route();
     } else showError(e);
   }

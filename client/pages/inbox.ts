@@ -1,0 +1,166 @@
+/**
+ * The inbox (issue #17): the header's badge with the unread count, kept live by the server's
+ * event stream (`/api/inbox/stream`) and, as the fallback across server instances, a poll of
+ * `/api/inbox/count`; and the inbox page listing what happened, each item linking to its draft,
+ * marked read one by one or all at once. Everything users typed is set as text, never as HTML.
+ */
+import { INBOX_PAGE, INBOX_POLL_MS, INBOX_STREAM_EVENT, type InboxItemJSON, type InboxJSON } from '../../shared/inbox';
+import { api, ApiError } from '../api';
+import { el, formatWhen } from '../dom';
+import '../inbox.css';
+
+/** The header's link to the inbox with the unread count; `start` when signed in, `stop` on sign-out. */
+export class InboxBadge {
+  /** The link to put in the header (the same element across pages). */
+  readonly element: HTMLAnchorElement;
+  private readonly count: HTMLSpanElement;
+  private source: EventSource | null = null;
+  private poll: ReturnType<typeof setInterval> | null = null;
+  private readonly onVisible = () => {
+    if (document.visibilityState === 'visible') void this.refresh();
+  };
+  private unread = 0;
+
+  constructor(go: (path: string) => void) {
+    this.count = el('span', { className: 'inbox-count', attrs: { 'aria-hidden': 'true' } });
+    this.element = el('a', { href: '/inbox', className: 'inbox-link' }, 'Inbox', this.count);
+    this.element.addEventListener('click', (event) => {
+      event.preventDefault();
+      go('/inbox');
+    });
+    this.show(0);
+  }
+
+  /** Listen for the count: the stream, the poll, and a look whenever the page becomes visible again. */
+  start(): void {
+    if (this.poll !== null) return;
+    this.source = new EventSource('/api/inbox/stream');
+    this.source.addEventListener(INBOX_STREAM_EVENT, (event) => {
+      const unread = (JSON.parse((event as MessageEvent<string>).data) as { unread?: unknown }).unread;
+      if (typeof unread === 'number') this.show(unread);
+    });
+    // EventSource reconnects by itself after a dropped connection; after a refusal (signed out) it
+    // stops, and the poll finds out.
+    this.poll = setInterval(() => void this.refresh(), INBOX_POLL_MS);
+    document.addEventListener('visibilitychange', this.onVisible);
+    void this.refresh();
+  }
+
+  /** Stop listening (sign-out). */
+  stop(): void {
+    this.source?.close();
+    this.source = null;
+    if (this.poll !== null) clearInterval(this.poll);
+    this.poll = null;
+    document.removeEventListener('visibilitychange', this.onVisible);
+    this.show(0);
+  }
+
+  /** Ask the server for the count now. */
+  async refresh(): Promise<void> {
+    try {
+      this.show((await api<{ unread: number }>('GET', '/api/inbox/count')).unread);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) this.stop();
+    }
+  }
+
+  /** The count as the badge shows it. */
+  get value(): number {
+    return this.unread;
+  }
+
+  /** Show a count (the page calls this after marking items read). */
+  show(unread: number): void {
+    this.unread = unread;
+    this.count.textContent = unread > 0 ? (unread > 99 ? '99+' : String(unread)) : '';
+    this.count.hidden = unread === 0;
+    this.element.setAttribute('aria-label', unread === 0 ? 'Inbox, nothing unread' : `Inbox, ${unread} unread`);
+    this.element.dataset.unread = String(unread);
+  }
+}
+
+/** Show the inbox page; returns its close function. */
+export async function showInbox(app: HTMLElement, badge: InboxBadge, go: (path: string) => void): Promise<() => void> {
+  document.title = 'Inbox — Penholder';
+  const list = el('ol', { className: 'inbox-items', attrs: { 'aria-labelledby': 'inbox-h' } });
+  const status = el('p', { className: 'inbox-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const allRead = el('button', { type: 'button', className: 'inbox-all-read' }, 'Mark all as read');
+  const more = el('button', { type: 'button', className: 'inbox-more', hidden: true }, 'Show older');
+  let last: string | null = null;
+
+  const markRead = async (body: { ids: string[] } | { all: true }) => {
+    const { unread } = await api<{ unread: number }>('POST', '/api/inbox/read', body);
+    badge.show(unread);
+    allRead.disabled = unread === 0;
+  };
+
+  const itemOf = (item: InboxItemJSON) => {
+    const link = el('a', { href: item.link, className: 'inbox-title', textContent: item.title });
+    const li = el(
+      'li',
+      { className: item.read ? 'inbox-item read' : 'inbox-item unread' },
+      link,
+      el('span', { className: 'inbox-meta', textContent: [item.draftSymbol, formatWhen(item.at)].filter(Boolean).join(' · ') }),
+    );
+    li.dataset.id = item.id;
+    li.dataset.kind = item.kind;
+    if (item.summary) li.append(el('p', { className: 'inbox-summary', textContent: item.summary }));
+    const read = () => {
+      li.className = 'inbox-item read';
+      button?.remove();
+    };
+    const button = item.read ? null : el('button', { type: 'button', className: 'inbox-mark-read' }, 'Mark as read');
+    button?.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await markRead({ ids: [item.id] });
+        read();
+        status.textContent = 'Marked as read.';
+      } catch (e) {
+        button.disabled = false;
+        status.textContent = e instanceof Error ? e.message : String(e);
+      }
+    });
+    if (button) li.append(button);
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      // Opening an item reads it; the draft opens even if marking fails.
+      if (!item.read) void markRead({ ids: [item.id] }).catch(() => undefined);
+      go(item.link);
+    });
+    return li;
+  };
+
+  const load = async () => {
+    const query = new URLSearchParams({ limit: String(INBOX_PAGE.default) });
+    if (last) query.set('before', last);
+    const page = await api<InboxJSON>('GET', `/api/inbox?${query}`);
+    badge.show(page.unread);
+    allRead.disabled = page.unread === 0;
+    list.append(...page.items.map(itemOf));
+    last = page.items.at(-1)?.id ?? last;
+    more.hidden = page.items.length < INBOX_PAGE.default;
+    if (list.childElementCount === 0) status.textContent = 'Nothing here yet: proposals, comments and decisions on your drafts will show here.';
+  };
+
+  allRead.addEventListener('click', async () => {
+    allRead.disabled = true;
+    try {
+      await markRead({ all: true });
+      for (const li of list.querySelectorAll('li.unread')) {
+        li.className = 'inbox-item read';
+        li.querySelector('.inbox-mark-read')?.remove();
+      }
+      status.textContent = 'Everything is marked as read.';
+    } catch (e) {
+      allRead.disabled = false;
+      status.textContent = e instanceof Error ? e.message : String(e);
+    }
+  });
+  more.addEventListener('click', () => void load().catch((e: unknown) => (status.textContent = e instanceof Error ? e.message : String(e))));
+
+  app.replaceChildren(el('h1', { id: 'inbox-h' }, 'Inbox'), el('div', { className: 'inbox-actions' }, allRead), status, list, more);
+  await load();
+  return () => undefined;
+}
