@@ -25,6 +25,7 @@ import type { ApiDeps } from './http/deps';
 import { redacting, redactingConsole } from './logging';
 import { openStore } from './storage';
 import type { Store } from './storage/types';
+import { inboxStreams } from './http/routes/inbox';
 
 /** Options beyond the configuration, mostly for tests. */
 export interface PenholderOptions {
@@ -102,12 +103,26 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
     config,
     log,
     refreshAccess: async (draftId) => collab?.refreshAccess(draftId),
-    revokeUser: (userId) => collab?.revokeUser(userId),
-    endSignIns: (hashes) => collab?.endSignIns(hashes),
+    revokeUser: (userId) => {
+      collab?.revokeUser(userId);
+      inboxStreams.endUser(userId);
+    },
+    endSignIns: (hashes) => {
+      collab?.endSignIns(hashes);
+      inboxStreams.endSignIns(hashes);
+    },
     presentIn: (draftId) => collab?.presentIn(draftId) ?? [],
     replaceWorkingText: async (draftId, text, user) => {
       if (!collab) throw new Error('the collaboration server is not running');
       return collab.replaceWorkingText(draftId, text, user);
+    },
+    readWorkingDoc: async (draftId, read) => {
+      if (!collab) throw new Error('the collaboration server is not running');
+      return collab.readWorkingDoc(draftId, read);
+    },
+    applyProposal: async (draftId, proposal, modifiedText, proposer) => {
+      if (!collab) throw new Error('the collaboration server is not running');
+      return collab.applyProposal(draftId, proposal, modifiedText, proposer);
     },
   };
   if (config.redisUrl && !config.databaseUrl) log('REDIS_URL is ignored without DATABASE_URL: several instances need one shared PostgreSQL log');

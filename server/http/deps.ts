@@ -2,6 +2,7 @@
 import type { Config } from '../config';
 import type { Store } from '../storage/types';
 import type { ReplaceWorkingText } from '../export/textImporter';
+import type { ProposalText } from '../commands/proposalCommands';
 
 /** The routes' dependencies, passed in once when the router is built. */
 export interface ApiDeps {
@@ -15,6 +16,10 @@ export interface ApiDeps {
   endSignIns?(hashes: string[]): void;
   /** Write a text into a draft's working text through its collaboration room (imports). */
   replaceWorkingText?: ReplaceWorkingText;
+  /** Read a draft's live working text (its collaboration room's document, loaded if needed): proposals. */
+  readWorkingDoc?: ProposalText['readWorkingDoc'];
+  /** Apply an accepted proposal through the draft's room, as one change under the proposer. */
+  applyProposal?: ProposalText['applyProposal'];
   /** The users connected to a draft's working text now (on this instance). */
   presentIn?(draftId: string): { userId: string; displayName: string; delegationId: string | null }[];
   /** Where faults are reported (the server log). */

@@ -24,6 +24,9 @@ import { exportsRouter } from './routes/exports';
 import { importsRouter } from './routes/imports';
 import { meetingRoutes } from './routes/meeting';
 import { negotiationRoutes } from './routes/negotiation';
+import { proposalRoutes } from './routes/proposals';
+import { commentRoutes } from './routes/comments';
+import { inboxRoutes } from './routes/inbox';
 import { reportRoutes } from './routes/report';
 import { restoreRoutes } from './routes/restore';
 import { revisionRoutes } from './routes/revisions';
@@ -68,6 +71,7 @@ export function apiRouter(deps: ApiDeps, more: Router[] = [], counters: Counters
   router.use('/sessions', sessionRoutes(deps));
   router.use('/delegations', delegationRoutes(deps));
   router.use('/users', userRoutes(deps));
+  router.use('/inbox', inboxRoutes(deps));
   router.use('/drafts/:id/sponsors', sponsorRoutes(deps));
   router.use('/drafts/:id/events', eventRoutes(deps));
   // The secretariat's record and the meeting (issue 6): full paths, under /drafts and /sessions.
@@ -75,6 +79,8 @@ export function apiRouter(deps: ApiDeps, more: Router[] = [], counters: Counters
   router.use(cosponsorshipRoutes(deps));
   router.use(negotiationRoutes(deps));
   router.use(amendmentRoutes(deps));
+  router.use(proposalRoutes(deps));
+  router.use(commentRoutes(deps));
   router.use(meetingRoutes(deps));
   router.use(reportRoutes(deps));
   router.use(restoreRoutes(deps));
