@@ -171,6 +171,9 @@ export function chosenIn(text: string, start: number, end: number): ChosenWords 
   }
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 /** One row of the view: the paragraph's text beside its proposals and comments. */
 interface Row {
   element: HTMLElement;
@@ -360,7 +363,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       shownThreads += otherThreads.counts().shown;
     }
     const pending = counts.pending ?? proposals.filter((x) => x.state === 'pending').length;
-    summary.textContent = `${pending} pending of ${proposals.length} proposals; showing ${shownProposals.size} proposals and ${shownThreads} comment threads on ${shownRows} of ${paragraphs.length} paragraphs.`;
+    summary.textContent = `${pending} pending of ${plural(proposals.length, 'proposal')}; showing ${plural(shownProposals.size, 'proposal')} and ${plural(shownThreads, 'comment thread')} on ${shownRows} of ${plural(paragraphs.length, 'paragraph')}.`;
   };
 
   // Draw the working text: a row per paragraph, created, moved or changed as the text changed.
@@ -397,15 +400,17 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
 
   let reloading: Promise<void> | null = null;
   let again = false;
+  // Each list on its own: a list that cannot be loaded says so and leaves the other on the page.
   async function loadLists() {
-    const [list, comments] = await Promise.all([
-      api<ProposalListJSON>('GET', `${path}/proposals`),
-      api<{ threads: ThreadJSON[] }>('GET', `${path}/comments`).catch(() => ({ threads: [] as ThreadJSON[] })),
-    ]);
-    proposals = list.proposals;
-    counts = list.counts ?? {};
-    threads = comments.threads;
-    listMessage.textContent = '';
+    const [list, comments] = await Promise.allSettled([api<ProposalListJSON>('GET', `${path}/proposals`), api<{ threads: ThreadJSON[] }>('GET', `${path}/comments`)]);
+    const failed: string[] = [];
+    if (list.status === 'fulfilled') {
+      proposals = list.value.proposals;
+      counts = list.value.counts ?? {};
+    } else failed.push(`the proposals could not be loaded (${reasonOf(list.reason)})`);
+    if (comments.status === 'fulfilled') threads = comments.value.threads;
+    else failed.push(`the comments could not be loaded (${reasonOf(comments.reason)})`);
+    listMessage.textContent = failed.length ? `${failed.join('; ').replace(/^t/, 'T')}.` : '';
     paint();
   }
   // Fetch the proposals and comments again; bursts of notices make one reload.
@@ -414,17 +419,13 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       again = true;
       return;
     }
-    reloading = loadLists()
-      .catch((e) => {
-        listMessage.textContent = `The proposals could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
-      })
-      .finally(() => {
-        reloading = null;
-        if (again) {
-          again = false;
-          reloadLists();
-        }
-      });
+    reloading = loadLists().finally(() => {
+      reloading = null;
+      if (again) {
+        again = false;
+        reloadLists();
+      }
+    });
   }
 
   const connection = connectDraft(draftId, { persist: false, onState: status.update, onRecordChanged: () => reloadLists() });
