@@ -11,15 +11,21 @@
  * none of it is.
  *
  * Beside the session, in a session of its own, one illustrative draft in negotiation
- * (illustrative.ts), labelled so, never presented as part of the session's record.
+ * (illustrative.ts), labelled so, never presented as part of the session's record, with the
+ * whole room at work on it (illustrativeWorkflow.ts): proposals from several delegations,
+ * comment threads, a request to co-sponsor — written through the commands the API uses, in the
+ * same transaction (seedWorkflow.ts). The European Union is recorded as speaking for the demo's
+ * EU member States.
  *
  * The session's working texts are NOT created here. The collaboration server creates a
  * draft's Y.Doc from its latest revision the first time the draft is opened; the seed writes
  * nothing to their update logs, which hold only what people typed. The illustrative draft's
- * log holds its Rev.1 and what its main sponsor's delegate typed after it.
+ * log holds its Rev.1, what its main sponsor's delegate typed after it, and the words of the
+ * proposal the main sponsor accepted, credited to the proposing delegation.
  */
 import type { Role } from '../../shared/accounts';
 import { applyEvent, INITIAL_STATUS, validateEvent, type DraftStatus } from '../../shared/lifecycle';
+import type { AuthenticatedUser } from '../auth/authenticate';
 import { hashPassword } from '../auth/passwords';
 import { RecordTypes } from '../commands/meetingRecord';
 import { appendSessionEntry } from '../commands/sessionRecorder';
@@ -27,6 +33,8 @@ import type { RecordRepos, Store, UpdateLogRepo } from '../storage/types';
 import { DEMO_ACCOUNTS, demoLogin, demoPassword, type DemoPasswords } from './accounts';
 import { DEMO_DELEGATIONS } from './delegations';
 import { ILLUSTRATIVE_BODY, loadIllustrativeFacts, planIllustrative, workingTextLog, type PlannedIllustrative } from './illustrative';
+import { type CheckedWorkflow, checkWorkflow, ILLUSTRATIVE_WORKFLOW } from './illustrativeWorkflow';
+import { writeGroups, writeWorkflow } from './seedWorkflow';
 import { planDraft, type PlannedDraft } from './plan';
 import { isPlannedEvent, type PlannedRecord } from './planRecord';
 import { loadDraftText, loadSessionFacts, type SessionFacts } from './sessionFacts';
@@ -63,7 +71,9 @@ interface DemoPlan {
   drafts: PlannedDraft[];
   sessionRecord: PlannedSessionEntry[];
   illustrative: PlannedIllustrative;
-  accounts: (DemoAccount & { passwordHash: string; delegationCode: string | null })[];
+  /** What the delegations do on the illustrative draft, checked against its working text. */
+  workflow: CheckedWorkflow;
+  accounts: (DemoAccount & { name: string; passwordHash: string; delegationCode: string | null })[];
 }
 
 async function refuseIfSeeded(repos: Pick<RecordRepos, 'listSessions'>, prefix: string): Promise<void> {
@@ -73,6 +83,11 @@ async function refuseIfSeeded(repos: Pick<RecordRepos, 'listSessions'>, prefix: 
 async function planDemo(facts: SessionFacts, mode: DemoPasswords, now: Date): Promise<DemoPlan> {
   const drafts = await Promise.all(facts.drafts.map(async (d) => planDraft(d, await loadDraftText(d), facts.session)));
   const illustrative = planIllustrative(await loadIllustrativeFacts(), now);
+  const workflow = checkWorkflow(ILLUSTRATIVE_WORKFLOW, {
+    working: illustrative.working,
+    sponsorCodes: illustrative.sponsorship.map((s) => s.code),
+    markedParagraphs: illustrative.paragraphStates.map((s) => s.id),
+  });
   const nameOf = new Map(DEMO_DELEGATIONS.map((d) => [d.code, d.name.en]));
   const accounts = await Promise.all(
     DEMO_ACCOUNTS.map(async (spec) => {
@@ -80,6 +95,7 @@ async function planDemo(facts: SessionFacts, mode: DemoPasswords, now: Date): Pr
       const delegation = spec.delegationCode === null ? null : nameOf.get(spec.delegationCode);
       if (delegation === undefined) throw new Error(`demo account ${spec.name}: no demo delegation ${spec.delegationCode}`);
       return {
+        name: spec.name,
         login: demoLogin(spec),
         password,
         displayName: spec.displayName,
@@ -90,7 +106,7 @@ async function planDemo(facts: SessionFacts, mode: DemoPasswords, now: Date): Pr
       };
     }),
   );
-  return { drafts, sessionRecord: planSessionRecord(facts), illustrative, accounts };
+  return { drafts, sessionRecord: planSessionRecord(facts), illustrative, workflow, accounts };
 }
 
 // The demo's delegations, reusing any the store already has under the same code.
@@ -211,13 +227,13 @@ async function writeDraft(tx: RecordRepos, sessionId: string, draft: PlannedDraf
 }
 
 // The illustrative session and its draft: issued texts, record, the working text's log and
-// the chair's paragraph states.
+// the chair's paragraph states; returns the draft's id.
 async function writeIllustrative(
   tx: RecordRepos & UpdateLogRepo,
   plan: PlannedIllustrative,
   delegationIds: ReadonlyMap<string, string>,
   users: { secretariatId: string; chairId: string; typistId: string },
-): Promise<void> {
+): Promise<string> {
   const body = await tx.createBody({ name: ILLUSTRATIVE_BODY });
   const session = await tx.createSession({ bodyId: body.id, ...plan.session });
   const row = await tx.createDraft({
@@ -261,6 +277,7 @@ async function writeIllustrative(
     const payload = { paragraphId: s.id, state: s.state, textHash: s.textHash, logSeq: stored!.seq };
     await tx.appendDraftEvent({ draftId: row.id, type: RecordTypes.paragraphState, payload, userId: users.chairId, at });
   }
+  return row.id;
 }
 
 /**
@@ -273,7 +290,8 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
   const { body, session } = facts;
   // Checked before the slow part (importing, hashing) and again inside the transaction, where it counts.
   await refuseIfSeeded(store, session.symbolPrefix);
-  const plan = await planDemo(facts, options.passwords ?? 'random', options.now ?? new Date());
+  const now = options.now ?? new Date();
+  const plan = await planDemo(facts, options.passwords ?? 'random', now);
   await store.transaction(async (tx) => {
     await refuseIfSeeded(tx, session.symbolPrefix);
     const bodyRow = await tx.createBody({ name: body });
@@ -288,6 +306,8 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
     });
     const delegationIds = await writeDelegations(tx);
     const userIds = new Map<string, string>();
+    // Each account as it would be signed in, by its name (accounts.ts), for the commands the workflow runs.
+    const signedIn = new Map<string, AuthenticatedUser>();
     for (const a of plan.accounts) {
       const user = await tx.createUser({
         login: a.login,
@@ -297,7 +317,9 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
         delegationId: a.delegationCode === null ? null : idOf(delegationIds, a.delegationCode),
       });
       userIds.set(a.login, user.id);
+      signedIn.set(a.name, { id: user.id, role: user.role, delegationId: user.delegationId, login: user.login, displayName: user.displayName });
     }
+    await writeGroups(tx, delegationIds);
     const secretariatId = userIds.get(demoLogin({ name: 'secretariat' }))!;
     const chairId = userIds.get(demoLogin({ name: 'chair' }))!;
     const draftIds = new Map<string, string>();
@@ -305,7 +327,8 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
     await writeSessionRecord(tx, sessionRow.id, plan.sessionRecord, { delegations: delegationIds, drafts: draftIds }, secretariatId);
     const typist = plan.accounts.find((a) => a.delegationCode === plan.illustrative.typedBy);
     if (!typist) throw new Error(`illustrative draft: no demo account for ${plan.illustrative.typedBy}`);
-    await writeIllustrative(tx, plan.illustrative, delegationIds, { secretariatId, chairId, typistId: userIds.get(typist.login)! });
+    const illustrativeId = await writeIllustrative(tx, plan.illustrative, delegationIds, { secretariatId, chairId, typistId: userIds.get(typist.login)! });
+    await writeWorkflow(tx, { draftId: illustrativeId, checked: plan.workflow, users: signedIn, now });
   });
   return plan.accounts.map(({ login, password, displayName, role, delegation }) => ({ login, password, displayName, role, delegation }));
 }

@@ -472,7 +472,8 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
     });
 
     it("has a working text after Rev.1, typed by the main sponsor's delegate, with a bracketed passage and alternatives", async () => {
-      expect(await store.lastSeq(d.id)).toBe(2);
+      // Rev.1, Chile's typing, and the proposal Chile accepted (illustrativeWorkflow.ts), written under the United States' delegate.
+      expect(await store.lastSeq(d.id)).toBe(3);
       const working = await workingTextNow(store, d.id);
       const { counts } = compareTexts(revisions[1]!.text, working);
       expect(counts.changed).toBe(2);
@@ -485,6 +486,8 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
       const [, typed] = await store.listUpdates(d.id, 0);
       const chile = await store.getUserByLogin('chile@demo.penholder');
       expect(typed).toMatchObject({ seq: 2, userId: chile!.id, delegationId: idOf('CHL') });
+      const usa = await store.getUserByLogin('usa@demo.penholder');
+      expect((await store.listUpdates(d.id, 2))[0]).toMatchObject({ seq: 3, userId: usa!.id, delegationId: idOf('USA') });
     });
 
     it("is sponsored by the demo's sponsor delegations, Chile first, so that their delegates may edit it", async () => {
