@@ -37,6 +37,7 @@ export function presentDraftSummary(item: DraftListItem, session: SessionRow, re
     permissions: presentPermissions(reader, item.access, item.status),
     provenance: item.provenance.map(presentProvenance),
     illustrative: item.provenance.some((p) => p.kind === 'illustrative'),
+    pendingProposals: item.pendingProposals ?? 0,
     ...(present ? { present } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { ErrorIds } from '../../shared/errors';
 import type { DraftStatus } from '../../shared/lifecycle';
 import type { NegotiationCounts } from '../../shared/negotiation';
 import type { DraftAccess } from '../../shared/policy';
+import { pendingCount } from '../../shared/proposals';
 import { sponsorsAsOf, type SponsorList } from '../../shared/sponsorship';
 import type { DelegationRow, DraftEventRow, DraftRow, GroupMemberRow, RevisionRow, SessionRow, SponsorshipEventRow, Store, UserRow } from '../storage/types';
 import { accessOf } from './draftAccess';
@@ -29,6 +30,8 @@ export interface DraftListItem {
   negotiation?: NegotiationCounts | null;
   /** What the record says of where its texts come from (illustrative, a text not in the record …). */
   provenance: ProvenancePayload[];
+  /** How many proposals on its working text are pending (shared/proposals.ts). */
+  pendingProposals: number;
 }
 
 /** The text the body acted on, once final action is recorded (the text spec `final`, shared/textSpec.ts). */
@@ -84,6 +87,7 @@ function item(draft: DraftRow, events: DraftEventRow[], sponsorship: Sponsorship
     sponsors,
     access: accessOf(draft, sponsors, events),
     provenance: provenanceOf(events),
+    pendingProposals: pendingCount(events),
     lastChangeAt: latest(draft.createdAt, ...events.map((e) => e.at), ...sponsorship.map((e) => e.recordedAt), textAt),
   };
 }
