@@ -23,8 +23,10 @@ import { placeholderPlugin } from './placeholder';
 import { draftingKeymap } from './keymap';
 import { numberingPlugin } from './numbering';
 import { pastePlugin } from './paste';
+import { proposalMarksPlugin } from './proposalMarks';
 import { readOnlyPlugin } from './readOnly';
 import { structureAnnouncerPlugin } from './structureAnnouncer';
+import { divertToSuggestion, suggestingPlugin, type SuggestingOptions } from './suggesting';
 
 /** Options of the drafting editor. */
 export interface DraftingEditorOptions {
@@ -52,6 +54,8 @@ export interface DraftingEditorOptions {
   keysNoteId?: string;
   /** Called after every state change (panels, footnote list, toolbar state). */
   onUpdate?: (view: EditorView) => void;
+  /** Suggesting mode: whether it starts on, and this user's colour (client/editor/suggesting.ts). */
+  suggesting?: SuggestingOptions;
 }
 
 // Nodes y-prosemirror's undo must not delete when undoing someone's change around them: our paragraphs.
@@ -77,6 +81,9 @@ export function draftingPlugins(options: Omit<DraftingEditorOptions, 'mount' | '
   plugins.push(
     yUndoPlugin({ protectedNodes: PROTECTED }),
     readOnlyPlugin({ initialReason: options.readOnlyReason ?? null }),
+    // Before the keymaps: while suggesting, Escape discards the paragraph's suggestion and undo stays off the shared text.
+    suggestingPlugin(options.suggesting),
+    proposalMarksPlugin(),
     ...draftingKeymap(resolutionSchema, {
       insertFootnote: insertFootnoteCommand(ask),
       leave: options.leave,
@@ -114,8 +121,9 @@ export function createDraftingEditor(options: DraftingEditorOptions): EditorView
       spellcheck: 'true',
     },
     // `this`, not the `view` constant: y-prosemirror dispatches while the view is being constructed.
+    // While suggesting, a change of the text becomes a pending suggestion instead (suggesting.ts).
     dispatchTransaction(this: EditorView, tr) {
-      this.updateState(this.state.apply(tr));
+      this.updateState(this.state.apply(divertToSuggestion(this.state, tr) ?? tr));
       options.onUpdate?.(this);
     },
   });

@@ -1,7 +1,9 @@
 /**
  * The draft page, the drafting room itself: the working text in the editor with its toolbar and
  * status line, the read-only banner when this user may only read, and the side panels (lineage,
- * sponsors, status and record, who is here). After final action the page opens on the text the
+ * sponsors, status and record, who is here, proposals). A delegation that may not edit the text
+ * but may table proposals works in suggesting mode (client/editor/suggesting.ts): its typing
+ * becomes proposals to the sponsors; those who may edit switch between Editing and Suggesting. After final action the page opens on the text the
  * body acted on (the issued text as orally amended), read-only and labelled, with the working
  * text one click away; the banner says why nobody may change it any more.
  */
@@ -10,6 +12,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { ParagraphAuthorship } from '../../shared/history';
 import type { NumberingBase } from '../../shared/numbering';
 import { textFromJSON } from '../../shared/schema';
+import { colourFor } from '../../shared/presence';
 import { api, fetchFinalText, type DraftDetail, type DraftEventJSON, type Me } from '../api';
 import { connectDraft, type ConnectionState } from '../collab/connection';
 import { announce, presenceOf } from '../collab/presence';
@@ -20,14 +23,17 @@ import { authorshipToggle } from '../editor/authorship';
 import { listFootnotes } from '../editor/footnotes';
 import { isEditable, numberingKey } from '../editor/keys';
 import { setNumbering } from '../editor/numbering';
+import { setProposalMarks, type ProposalMarkJSON } from '../editor/proposalMarks';
 import { createTextView, setReadOnly } from '../editor/readOnly';
 import { createDraftingEditor } from '../editor/setup';
+import { isSuggesting, setSuggesting, suggestionForms } from '../editor/suggesting';
 import { KEYS_NOTE_ID, toolbar } from '../editor/toolbar';
 import { nameLanguage } from '../../shared/paragraphNames';
 import { lineagePanel } from '../panels/lineage';
 import { importPanel } from '../panels/importText';
 import { finalBanner, paragraphStatesPanel } from '../panels/paragraphStates';
 import { presencePanel } from '../panels/presence';
+import { proposalsPanel } from '../panels/proposals';
 import { sponsorsPanel } from '../panels/sponsors';
 import { statusPanel } from '../panels/status';
 import { loadNegotiationBase } from './negotiationBase';
@@ -41,6 +47,25 @@ export function finalTextLabel(draft: Pick<DraftDetail, 'status'> & { finalText?
 // Why nobody may change the working text: the draft's own reason (final action, freeze) first, then this user's.
 function readOnlyWhy(draft: DraftDetail, userReason: string | null): string | null {
   return draft.textReadOnly?.message.replace(/\.$/, '') ?? userReason;
+}
+
+/** What this user does to the working text now: edit it, suggest changes to it (proposals), or only read it. */
+export type TextMode = 'edit' | 'suggest' | 'read';
+
+/**
+ * The mode from the server's word: whoever may edit edits (or suggests, by choice); whoever may
+ * not edit but may table a proposal suggests; nobody suggests on a text read-only for everyone.
+ */
+export function textMode(draft: Pick<DraftDetail, 'permissions' | 'textReadOnly'>, readOnlyReason: string | null, chosen: 'edit' | 'suggest'): TextMode {
+  const mayPropose = (draft.permissions as { tableProposal?: { allowed: boolean } }).tableProposal?.allowed === true && !draft.textReadOnly;
+  if (readOnlyReason === null) return mayPropose ? chosen : 'edit';
+  return mayPropose ? 'suggest' : 'read';
+}
+
+/** What the banner says to someone suggesting; a member State of a sponsoring group is told why it is not a sponsor. */
+export function suggestingBanner(draft: DraftDetail & { sponsorshipNote?: string | null }): string {
+  const note = draft.sponsorshipNote ? ` ${draft.sponsorshipNote.replace(/\.?$/, '.')}` : '';
+  return `You are suggesting: your changes become proposals to the sponsors.${note}`;
 }
 
 // The notes on where the draft's texts come from, under its title: illustrative, the version printed (of the draft or of one of its texts).
@@ -95,6 +120,22 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
 
   const status = connectionStatus();
   const banner = el('p', { className: 'banner', hidden: true, attrs: { role: 'status', 'data-banner': 'read-only' } });
+  // Those who may both edit and propose choose how their changes go: into the text, or as proposals.
+  let chosen: 'edit' | 'suggest' = 'edit';
+  const editingButton = el('button', { type: 'button', attrs: { 'aria-pressed': 'true', 'data-mode': 'edit' } }, 'Editing');
+  const suggestingButton = el('button', { type: 'button', attrs: { 'aria-pressed': 'false', 'data-mode': 'suggest' } }, 'Suggesting');
+  const modeSwitch = el('div', { className: 'mode-switch', hidden: true, attrs: { role: 'group', 'aria-label': 'How your changes go in' } }, editingButton, suggestingButton);
+  const colour = colourFor(me.delegationId ?? me.id);
+  // The pending proposals, read on load and on every record notice; the text draws them.
+  let shownProposals: ProposalMarkJSON[] = [];
+  const proposals = proposalsPanel(draftId, {
+    comments: true,
+    onLoaded: (list) => {
+      shownProposals = list as unknown as ProposalMarkJSON[];
+      if (view) view.dispatch(setProposalMarks(view.state, shownProposals));
+    },
+  });
+  const forms = suggestionForms({ draftId, delegationId: me.delegationId, view: () => view, onProposed: () => void proposals.reload() });
   const tools = toolbar(() => view);
   const footnotes = el('ol', { className: 'footnotes', attrs: { 'aria-label': 'Footnotes' } });
   // The text is in the draft's language (WCAG 3.1.2), whatever the language of the page around it.
@@ -118,13 +159,26 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
 
   // The banner and the editor say the same: why this text cannot be changed, or nothing.
   const readOnly = () => readOnlyWhy(draft, userReason);
+  const mode = () => textMode(draft, readOnly(), chosen);
   const showReadOnly = () => {
-    const reason = readOnly();
-    banner.hidden = reason === null;
-    banner.textContent = reason === null ? '' : `Read only: ${reason}.`;
+    const now = mode();
+    const reason = now === 'read' ? readOnly() : null;
+    banner.hidden = now === 'edit';
+    banner.dataset.banner = now === 'suggest' ? 'suggesting' : 'read-only';
+    banner.textContent = now === 'suggest' ? suggestingBanner(draft) : reason === null ? '' : `Read only: ${reason}.`;
+    modeSwitch.hidden = readOnly() !== null || now === 'read';
+    editingButton.setAttribute('aria-pressed', String(now === 'edit'));
+    suggestingButton.setAttribute('aria-pressed', String(now === 'suggest'));
     if (view && (reason === null) !== isEditable(view.state)) view.dispatch(setReadOnly(view.state, reason));
+    if (view && (now === 'suggest') !== isSuggesting(view.state)) view.dispatch(setSuggesting(view.state, now === 'suggest'));
   };
   showReadOnly();
+  const choose = (next: 'edit' | 'suggest') => {
+    chosen = next;
+    showReadOnly();
+  };
+  editingButton.addEventListener('click', () => choose('edit'));
+  suggestingButton.addEventListener('click', () => choose('suggest'));
 
   const backLink = el('a', { href: '/', className: 'back' }, '← All drafts');
   backLink.addEventListener('click', (event) => {
@@ -135,7 +189,10 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   // Set once the page is built: reloads the panels that show the draft's governed record.
   let reloadRecord: () => void = () => undefined;
   const connection = connectDraft(draftId, {
-    onRecordChanged: () => reloadRecord(),
+    onRecordChanged: () => {
+      reloadRecord();
+      void proposals.reload();
+    },
     onState: (s: ConnectionState) => {
       status.update(s);
       if (!view || s.mode === null) return;
@@ -156,7 +213,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     el('h1', {}, el('span', { className: 'symbol' }, draft.symbol), ' ', el('span', { className: 'title' }, draft.title.en)),
     el('p', { lang: 'zh', className: 'muted' }, draft.title.zh),
     notes,
-    el('div', { className: 'draft-meta' }, status.element, switchLabel, printLink),
+    el('div', { className: 'draft-meta' }, status.element, switchLabel, modeSwitch, printLink),
     authorship.element,
   );
   const states = paragraphStatesPanel(draft, () => view?.state.doc ?? null);
@@ -171,6 +228,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     tools.keysNote,
     said,
     mount,
+    forms.element,
     footnotes,
     canImport ? importPanel(draftId) : null,
   );
@@ -228,8 +286,9 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
 
   const main = el('div', { className: 'draft-main' }, finalSlot, banner, finalFailed, choice, finalSection.element, working);
   const recordPanels = (d: DraftDetail, e: DraftEventJSON[] | null) => [statusPanel(d, e), states.element, sponsorsPanel(d), lineagePanel(d, e)];
-  const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } }, presence.element, ...recordPanels(draft, events));
+  const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } }, presence.element, proposals.element, ...recordPanels(draft, events));
   app.replaceChildren(el('div', { className: 'draft-page' }, header, main, side));
+  void proposals.reload();
 
   // The server says when the record moved (a sponsor joined, an action, a paragraph agreed):
   // fetch it again and redraw its panels. Bursts of notices make one reload.
@@ -243,7 +302,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     reloading = (async () => {
       const [d, e] = await Promise.all([api<DraftDetail>('GET', `/api/drafts/${draftId}`), api<DraftEventJSON[]>('GET', `/api/drafts/${draftId}/events`).catch(() => null)]);
       draft = d;
-      side.replaceChildren(presence.element, ...recordPanels(d, e));
+      side.replaceChildren(presence.element, proposals.element, ...recordPanels(d, e));
       finalSlot.replaceChildren(finalBanner(d, e?.find((x) => x.type === 'frozen')?.at) ?? '');
       notes.replaceChildren(...provenanceNotes(d));
       showReadOnly();
@@ -270,11 +329,13 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const s = connection.state();
   if (s.mode === 'read') userReason = s.reason ?? 'you may only read this text';
   mount.replaceChildren();
+  const startMode = mode();
   view = createDraftingEditor({
     mount,
     fragment: connection.doc.getXmlFragment(TEXT_FRAGMENT),
     awareness: connection.provider.awareness,
-    readOnlyReason: readOnly(),
+    readOnlyReason: startMode === 'read' ? readOnly() : null,
+    suggesting: { on: startMode === 'suggest', colour },
     negotiationBase: base,
     lang: nameLanguage(draft.language),
     announce: (message) => {
@@ -285,8 +346,10 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     onUpdate: (v) => {
       tools.update();
       renderFootnotes(v);
+      forms.update(v);
     },
   });
+  if (shownProposals.length > 0) view.dispatch(setProposalMarks(view.state, shownProposals));
   tools.update(); // the first updates ran while `view` was still being built
   states.refresh(); // the paragraph numbers come from the text, now shown
   showReadOnly();
@@ -298,6 +361,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   });
 
   return () => {
+    proposals.destroy();
     authorship.destroy();
     states.destroy();
     finalSection.destroy();
