@@ -217,6 +217,33 @@ describe('refusals, with stable ids, storing nothing', () => {
   });
 });
 
+describe('the record with proposals in it', () => {
+  it('is read by every reader of the record: the draft, its events, paragraph states, the report, the audit', async () => {
+    const a = await table('nonSponsor', { amendment: twelfth });
+    const b = await table('nonSponsor', { amendment: { kind: 'delete_words', paragraphId: 'op1', words: 'continue' } });
+    await decide('sponsor', a.body.id, { state: 'accepted' });
+    await decide('sponsor', b.body.id, { state: 'rejected' });
+    await withdraw('nonSponsor', (await table('nonSponsor', { amendment: { kind: 'delete_paragraph', paragraphId: 'op3' } })).body.id);
+    expect((await w.issue()).status).toBe(201);
+    expect((await w.record('adopted', adoptedWithoutVote)).status).toBe(201);
+
+    const draft = await w.api('sponsor', 'GET', w.draftPath());
+    expect(draft.status).toBe(200);
+    expect(draft.body.status.state).toBe('adopted');
+    expect(draft.body.pendingProposals).toBe(0);
+    const events = await w.api('sponsor', 'GET', w.draftPath('/events'));
+    expect(events.status).toBe(200);
+    expect(events.body.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['proposal_tabled', 'proposal_decided', 'issued', 'adopted']));
+    for (const path of [w.draftPath('/paragraph-states'), w.draftPath('/report-paragraph'), w.draftPath('/revisions'), `/api/sessions/${w.session.id}/report`]) {
+      expect((await w.api('secretariat', 'GET', path)).status, path).toBe(200);
+    }
+    const audit = await w.api('secretariat', 'GET', '/api/audit?limit=50');
+    expect(audit.status).toBe(200);
+    const said = JSON.stringify(audit.body);
+    for (const words of ['tabled a proposal', 'decided on a proposal', 'withdrew a proposal']) expect(said).toContain(words);
+  });
+});
+
 describe('proposals in a live room', () => {
   it('accepts two proposals on one paragraph in turn, the second still applying, each relayed to an open editor', async () => {
     const editor = connect(`${server.wsUrl}/collab`, w.draft.id, w.as.sponsor.token);
