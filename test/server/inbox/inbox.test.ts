@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, loginAs, startTestServer, type TestServer } from '../../helpers/server';
 import { openEventStream } from '../../helpers/sse';
+import { notifyStale } from '../../../server/commands/notifier';
 import { makeUser, TEST_PASSWORD } from '../../helpers/factories';
 import { adoptedWithoutVote, meetingWorld as meetingWorldOf, type MeetingWorld } from '../meeting/helpers';
 
@@ -73,6 +74,48 @@ describe('inbox', () => {
     expect((await w.api('secretariat', 'POST', w.draftPath('/freeze'), {})).status).toBe(201);
     expect((await kinds(w, 'sponsor'))[0]).toBe('text_frozen');
     expect(await kinds(w, 'third')).toEqual([]);
+  });
+
+  it('tells the penholder and the chair of a proposal, the proposer of its decision, and both sides of a co-sponsorship request', async () => {
+    const w = await meetingWorld();
+    const tabled = await w.api('nonSponsor', 'POST', w.draftPath('/proposals'), {
+      amendment: { kind: 'replace_words', paragraph: 'OP 2', words: 'twelfth', text: 'thirteenth' },
+      rationale: 'The next session is the thirteenth.',
+    });
+    expect(tabled.status).toBe(201);
+    for (const who of ['sponsor', 'chair'] as const) {
+      const item = (await inbox(w, who)).items[0];
+      expect(item).toMatchObject({
+        kind: 'proposal_tabled',
+        title: 'Peru tabled a proposal',
+        summary: 'The next session is the thirteenth.',
+        link: `/drafts/${w.draft.id}/proposals`,
+      });
+    }
+    expect(await kinds(w, 'nonSponsor')).toEqual([]);
+    expect(await kinds(w, 'third')).toEqual([]);
+
+    expect((await w.api('sponsor', 'POST', w.draftPath(`/proposals/${tabled.body.id}/decision`), { state: 'rejected', note: 'Not now.' })).status).toBe(200);
+    expect((await inbox(w, 'nonSponsor')).items[0]).toMatchObject({ kind: 'proposal_decided', title: 'Your proposal was rejected', summary: 'Not now.' });
+    expect(await kinds(w, 'sponsor')).toEqual(['proposal_tabled']);
+
+    const asked = await w.api('third', 'POST', w.draftPath('/sponsors/requests'), { kind: 'join' });
+    expect(asked.status).toBe(201);
+    expect((await inbox(w, 'sponsor')).items[0]).toMatchObject({ kind: 'cosponsor_requested', title: 'Austria asks to join the sponsors' });
+    expect((await kinds(w, 'secretariat'))[0]).toBe('cosponsor_requested');
+    expect((await w.api('sponsor', 'POST', w.draftPath(`/sponsors/requests/${asked.body.id}/decision`), { decision: 'confirmed' })).status).toBe(200);
+    expect((await inbox(w, 'third')).items[0]).toMatchObject({ kind: 'cosponsor_request_decided', title: 'The request to join the sponsors was confirmed' });
+  });
+
+  it('tells the proposer and their delegation of a stale proposal (notifyStale, as the collaboration calls it)', async () => {
+    const w = await meetingWorld();
+    const stream = await openEventStream(`${server.url}/api/inbox/stream`, { cookie: w.as.nonSponsor.cookie });
+    expect(await stream.next('count')).toEqual({ unread: 0 });
+    await notifyStale(server.store, { draftId: w.draft.id, proposalId: 'p-1', proposerUserId: w.users.nonSponsor.id, delegationId: w.delegations.other.id });
+    expect(await stream.next('count')).toEqual({ unread: 1 });
+    stream.close();
+    expect((await inbox(w, 'nonSponsor')).items[0]).toMatchObject({ kind: 'proposal_stale', title: 'Your proposal went stale: the words it quotes were changed' });
+    expect(await kinds(w, 'sponsor')).toEqual([]);
   });
 
   it('counts, pages and marks read only the user’s own', async () => {
