@@ -152,7 +152,8 @@ export const ILLUSTRATIVE_WORKFLOW: IllustrativeWorkflow = {
       by: 'eu',
       amendment: { kind: 'replace_words', paragraphId: 'ill-pp3', words: 'international organizations', text: 'international and regional organizations' },
       rationale: `${I} regional organizations contribute too.`,
-      onBehalfOf: { en: 'on behalf of its member States', zh: '代表其成员国' },
+      // The group spoken for, as the contract's "on behalf of" takes it (the Group of 77 and China …).
+      onBehalfOf: { en: 'its member States', zh: '其成员国' },
       decision: { by: 'chile', state: 'rejected', note: `${I} Rev.1's wording was agreed with the regional groups; kept.` },
     },
   ],

@@ -46,7 +46,9 @@ describe.skipIf(!hasChromium)('the demo in Chromium: the whole room at work on t
         const accepted = page.locator('[data-proposal][data-state="accepted"]');
         expect(await accepted.locator('.proposal-delegation').getAttribute('data-delegation')).toBe('USA');
         expect(await accepted.locator('.proposal-decided').textContent()).toContain('Accepted by Delegate of Chile');
-        expect(await page.locator('[data-proposal][data-state="rejected"] .proposal-delegation').getAttribute('data-delegation')).toBe('EU');
+        const rejected = page.locator('[data-proposal][data-state="rejected"] .proposal-delegation');
+        expect(await rejected.getAttribute('data-delegation')).toBe('EU');
+        expect(await rejected.textContent()).toBe('European Union, on behalf of its member States');
         // The accepted word is in the live text of OP 1.
         await expect
           .poll(() => page.locator('.tc-row[data-paragraph="ill-op1"] .tc-text-body').textContent(), { timeout: 10_000 })
@@ -72,7 +74,9 @@ describe.skipIf(!hasChromium)('the demo in Chromium: the whole room at work on t
       try {
         await expect.poll(async () => Number((await page.locator('.inbox-count').textContent()) || 0), { timeout: 15_000 }).toBeGreaterThan(0);
         await page.locator('.inbox-link').click();
-        await expect.poll(() => page.locator('main, #app').first().textContent(), { timeout: 10_000 }).toContain('India asks to join the sponsors');
+        const inbox = () => page.locator('main, #app').first().textContent();
+        await expect.poll(inbox, { timeout: 10_000 }).toContain('India asks to join the sponsors');
+        expect(await inbox()).toContain('European Union tabled a proposal on behalf of its member States');
         await screenshot(page, 'demo-inbox');
       } finally {
         await context.close();
