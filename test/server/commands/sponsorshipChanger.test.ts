@@ -9,13 +9,20 @@ await describeOnStores('changeSponsorship', ({ store, second }) => {
     const w = await makeWorld(store());
     const { row, list } = await changeSponsorship(store(), {
       draftId: w.draft.id,
-      actor: w.users.nonSponsor,
+      actor: w.users.secretariat,
       delegationId: w.delegations.other.id,
       type: 'join',
       date: '2022-10-18',
     });
-    expect(row).toMatchObject({ type: 'join', delegationId: w.delegations.other.id, date: '2022-10-18', recordedBy: w.users.nonSponsor.id });
+    expect(row).toMatchObject({ type: 'join', delegationId: w.delegations.other.id, date: '2022-10-18', recordedBy: w.users.secretariat.id });
     expect(list.coSponsors.map((s) => s.delegationId)).toEqual([w.delegations.other.id]);
+  });
+
+  it("refuses a delegate's direct change (403): delegates ask, and the penholder or the secretariat confirms", async () => {
+    const w = await makeWorld(store());
+    const refused = changeSponsorship(store(), { draftId: w.draft.id, actor: w.users.nonSponsor, delegationId: w.delegations.other.id, type: 'join', date: '2022-10-18' });
+    await expect(refused).rejects.toMatchObject({ id: 'forbidden' });
+    expect(await store().listSponsorshipEvents(w.draft.id)).toHaveLength(1);
   });
 
   it('dates a change today when no date is given', async () => {
@@ -30,7 +37,7 @@ await describeOnStores('changeSponsorship', ({ store, second }) => {
     const through = (i: number) => (i % 2 === 1 ? (second() ?? store()) : store());
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        changeSponsorship(through(i), { draftId: w.draft.id, actor: w.users.nonSponsor, delegationId: w.delegations.other.id, type: 'join', date: '2022-10-18' }),
+        changeSponsorship(through(i), { draftId: w.draft.id, actor: w.users.secretariat, delegationId: w.delegations.other.id, type: 'join', date: '2022-10-18' }),
       ),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);

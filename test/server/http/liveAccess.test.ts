@@ -43,12 +43,14 @@ describe('rights of open sockets follow the record', () => {
       await settle();
       expect(await stored()).toBe(before);
 
-      // Peru joins over HTTP; its delegate's open socket may now edit, without reconnecting.
-      const joined = await call(server, 'POST', `/api/drafts/${world.draft.id}/sponsors`, {
-        cookie: nonSponsor.cookie,
-        body: { delegationId: world.delegations.other.id, date: '2022-10-18' },
+      // Peru asks to join over HTTP and the penholder confirms; its delegate's open socket may now edit, without reconnecting.
+      const asked = await call(server, 'POST', `/api/drafts/${world.draft.id}/sponsors/requests`, { cookie: nonSponsor.cookie, body: { kind: 'join' } });
+      expect(asked.status).toBe(201);
+      const joined = await call(server, 'POST', `/api/drafts/${world.draft.id}/sponsors/requests/${asked.body.id}/decision`, {
+        cookie: sponsor.cookie,
+        body: { decision: 'confirmed' },
       });
-      expect(joined.status).toBe(201);
+      expect(joined.status).toBe(200);
       before = await stored();
       typeInto(joiner.doc, 2, 0, 'Peru joins. ');
       await until(async () => (await stored()) > before, 5_000, "the new co-sponsor's edit to be stored");

@@ -73,8 +73,37 @@ const ROWS: Row[] = [
     }),
     expect: [201, 403, 403, 403],
   },
-  { name: 'make Peru join', request: (w) => join(w, w.delegations.other.id), expect: [201, 403, 403, 201] },
-  { name: 'make the main sponsor join again', request: (w) => join(w, w.delegations.main.id), expect: [422, 403, 422, 403] },
+  // The sponsor list is the secretariat's to change; a delegate asks, and the penholder or the secretariat confirms.
+  { name: 'make Peru join', request: (w) => join(w, w.delegations.other.id), expect: [201, 403, 403, 403] },
+  { name: 'make the main sponsor join again', request: (w) => join(w, w.delegations.main.id), expect: [422, 403, 403, 403] },
+  {
+    name: 'ask to co-sponsor',
+    request: (w) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}/sponsors/requests`, body: { kind: 'join' } }),
+    expect: [403, 403, 403, 201],
+  },
+  {
+    name: "confirm Peru's request to co-sponsor",
+    setup: async (w, store) => {
+      await store.appendDraftEvent({
+        draftId: w.draft.id,
+        type: 'cosponsor_requested',
+        payload: { requestId: 'r1', delegationId: w.delegations.other.id, kind: 'join', onBehalfOf: null },
+        userId: null,
+      });
+    },
+    request: (w) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}/sponsors/requests/r1/decision`, body: { decision: 'confirmed' } }),
+    expect: [200, 403, 200, 403],
+  },
+  {
+    name: "set the draft's co-sponsorship deadline",
+    request: (w) => ({ method: 'PUT', path: `/api/drafts/${w.draft.id}/cosponsorship-deadline`, body: { deadline: '2022-10-20T18:00:00Z' } }),
+    expect: [200, 403, 403, 403],
+  },
+  {
+    name: "set the session's co-sponsorship deadline",
+    request: (w) => ({ method: 'PUT', path: `/api/sessions/${w.session.id}/cosponsorship-deadline`, body: { deadline: '2022-10-20T18:00:00Z' } }),
+    expect: [200, 403, 403, 403],
+  },
   {
     name: 'withdraw the main sponsor',
     request: (w) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}/sponsors/${w.delegations.main.id}/withdraw`, body: { date: '2022-10-19' } }),
@@ -86,7 +115,7 @@ const ROWS: Row[] = [
       await store.addSponsorshipEvent({ draftId: w.draft.id, delegationId: w.delegations.other.id, type: 'join', date: '2022-10-18', onBehalfOf: null, recordedBy: null });
     },
     request: (w) => ({ method: 'POST', path: `/api/drafts/${w.draft.id}/sponsors/${w.delegations.other.id}/withdraw`, body: { date: '2022-10-19' } }),
-    expect: [201, 403, 403, 201],
+    expect: [201, 403, 403, 403],
   },
   {
     name: 'name Peru main sponsor',

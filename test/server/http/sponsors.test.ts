@@ -30,13 +30,13 @@ await describeOnBackends('sponsors routes', ({ server }) => {
   const withdraw = (who: SignedIn, delegationId: string, date?: string) =>
     call(server(), 'POST', path(`/${delegationId}/withdraw`), { cookie: who.cookie, body: date ? { date } : {} });
 
-  it('lets a delegate join for their own delegation, then withdraw; the list as of each date shows it', async () => {
+  it('lets the secretariat make a delegation join, then withdraw; the list as of each date shows it', async () => {
     const peru = world.delegations.other.id;
-    const joined = await join(nonSponsor, peru, '2022-10-18');
+    const joined = await join(officer, peru, '2022-10-18');
     expect(joined.status).toBe(201);
     expect(joined.body.coSponsors.map((s: { delegationId: string }) => s.delegationId)).toEqual([peru]);
     expect(joined.body.text).toEqual({ en: 'Chile and Peru', zh: '智利和秘鲁' });
-    const left = await withdraw(nonSponsor, peru, '2022-10-20');
+    const left = await withdraw(officer, peru, '2022-10-20');
     expect(left.status).toBe(201);
     expect(left.body.coSponsors).toEqual([]);
     expect(left.body.withdrawn).toMatchObject([{ delegationId: peru, since: '2022-10-18', withdrawn: '2022-10-20' }]);
@@ -49,7 +49,7 @@ await describeOnBackends('sponsors routes', ({ server }) => {
     const today = await call(server(), 'GET', path(), { cookie: third.cookie });
     expect(today.body.asOf).toBe(new Date().toISOString().slice(0, 10));
     expect(today.body.changes.map((c: { type: string }) => c.type)).toEqual(['main', 'join', 'withdraw']);
-    expect(today.body.changes[1].recordedBy.displayName).toBe(world.users.nonSponsor.displayName);
+    expect(today.body.changes[1].recordedBy.displayName).toBe(world.users.secretariat.displayName);
   });
 
   it('lets the secretariat make any delegation join or withdraw, and hand the draft to a new main sponsor', async () => {
@@ -61,9 +61,10 @@ await describeOnBackends('sponsors routes', ({ server }) => {
     expect((await withdraw(officer, world.delegations.main.id, '2022-10-20')).status).toBe(201);
   });
 
-  it('refuses a delegate acting for another delegation, a chair, and the main sponsor withdrawing (403)', async () => {
+  it('refuses a delegate (for their own delegation or another), a chair, and the main sponsor withdrawing (403)', async () => {
     const before = await snapshot(server().store);
     const refusals = [
+      await join(nonSponsor, world.delegations.other.id),
       await join(nonSponsor, world.delegations.third.id),
       await join(sponsor, world.delegations.other.id),
       await join(chair, world.delegations.other.id),
@@ -75,21 +76,22 @@ await describeOnBackends('sponsors routes', ({ server }) => {
       expect(res.status).toBe(403);
       expect(res.body.error.id).toBe('forbidden');
     }
-    expect(refusals[3].body.error.message).toBe('the main sponsor cannot withdraw; the draft itself is withdrawn instead');
+    expect(refusals[0].body.error.message).toBe('only the secretariat changes the sponsor list; a delegation asks to join or withdraw, and the main sponsor confirms');
+    expect(refusals[4].body.error.message).toBe('the main sponsor cannot withdraw; the draft itself is withdrawn instead');
     expect(await snapshot(server().store)).toEqual(before);
   });
 
   it('refuses what the sponsorship rules refuse (422 with the reason), storing nothing', async () => {
     const peru = world.delegations.other.id;
-    expect((await join(nonSponsor, peru, '2022-10-18')).status).toBe(201);
+    expect((await join(officer, peru, '2022-10-18')).status).toBe(201);
     const before = await snapshot(server().store);
-    const twice = await join(nonSponsor, peru, '2022-10-19');
+    const twice = await join(officer, peru, '2022-10-19');
     expect(twice.status).toBe(422);
     expect(twice.body.error).toEqual({ id: 'refused', message: 'Peru already sponsors this draft' });
-    const notSponsor = await withdraw(third, world.delegations.third.id, '2022-10-19');
+    const notSponsor = await withdraw(officer, world.delegations.third.id, '2022-10-19');
     expect(notSponsor.status).toBe(422);
     expect(notSponsor.body.error.message).toBe('Austria does not sponsor this draft');
-    const backdated = await withdraw(nonSponsor, peru, '2022-10-17');
+    const backdated = await withdraw(officer, peru, '2022-10-17');
     expect(backdated.status).toBe(422);
     expect(backdated.body.error.message).toMatch(/cannot be dated 2022-10-17: the last one is dated 2022-10-18/);
     const mainAgain = await call(server(), 'POST', path(`/${world.delegations.main.id}/main`), { cookie: officer.cookie, body: {} });
@@ -125,9 +127,9 @@ await describeOnBackends('sponsors routes', ({ server }) => {
     expect(await snapshot(server().store)).toEqual(before);
   });
 
-  it('lets one delegation join once when it asks many times at once', async () => {
+  it('lets one delegation join once when it is added many times at once', async () => {
     const peru = world.delegations.other.id;
-    const results = await Promise.all(Array.from({ length: 20 }, () => join(nonSponsor, peru, '2022-10-18')));
+    const results = await Promise.all(Array.from({ length: 20 }, () => join(officer, peru, '2022-10-18')));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 422)).toHaveLength(19);
     expect((await server().store.listSponsorshipEvents(world.draft.id)).filter((e) => e.type === 'join')).toHaveLength(1);
@@ -142,9 +144,12 @@ await describeOnBackends('sponsors routes', ({ server }) => {
       return original.call(collab, draftId);
     };
     try {
-      await join(nonSponsor, world.delegations.other.id, '2022-10-18');
-      await withdraw(nonSponsor, world.delegations.other.id, '2022-10-19');
-      expect(refreshed).toEqual([world.draft.id, world.draft.id]);
+      await join(officer, world.delegations.other.id, '2022-10-18');
+      await withdraw(officer, world.delegations.other.id, '2022-10-19');
+      // A request and its confirmation tell the sockets too (the record moved; the rights may have).
+      const asked = await call(server(), 'POST', path('/requests'), { cookie: third.cookie, body: { kind: 'join' } });
+      await call(server(), 'POST', path(`/requests/${asked.body.id}/decision`), { cookie: sponsor.cookie, body: { decision: 'confirmed' } });
+      expect(refreshed).toEqual(Array(4).fill(world.draft.id));
     } finally {
       collab.refreshAccess = original;
     }
