@@ -137,13 +137,22 @@ function importJSON(text: string, prefix: string) {
   return result.value.doc;
 }
 const pasted = () => compareTexts(importJSON(leftText, 'a'), importJSON(rightText, 'b'));
+// The same two texts imported as checked ProseMirror nodes (as a draft's import makes them): how the route did it before.
+const pastedAsNodes = () => compareTexts(importText(leftText, 'a'), importText(rightText, 'b'));
 const times = measure({
   flat,
   withIds: () => compareTexts(left, right),
   withoutIds: () => compareTexts(leftImported, rightImported),
   pasted,
+  pastedAsNodes,
 });
-const [flatMs, withIds, withoutIds, pastedMs] = [median(times.flat!), median(times.withIds!), median(times.withoutIds!), median(times.pasted!)];
+const [flatMs, withIds, withoutIds, pastedMs, asNodesMs] = [
+  median(times.flat!),
+  median(times.withIds!),
+  median(times.withoutIds!),
+  median(times.pasted!),
+  median(times.pastedAsNodes!),
+];
 
 // On a machine shared with other work, a run of a few milliseconds is often preempted, and longer
 // runs more often: the same contenders again in blocks of 20 runs, timed by wall clock and by the
@@ -172,6 +181,7 @@ console.log(`flat diff-match-patch + semantic clean-up  ${fmt(flatMs)} ms`);
 console.log(`compareTexts, stable ids                   ${fmt(withIds)} ms   ratio ${(withIds / flatMs).toFixed(2)}×`);
 console.log(`compareTexts, imported (no ids shared)     ${fmt(withoutIds)} ms   ratio ${(withoutIds / flatMs).toFixed(2)}×`);
 console.log(`two pasted texts, import included          ${fmt(pastedMs)} ms   ratio ${(pastedMs / flatMs).toFixed(2)}×   (target ≤ 1.50×)`);
+console.log(`  the same, imported as ProseMirror nodes   ${fmt(asNodesMs)} ms   ratio ${(asNodesMs / flatMs).toFixed(2)}×`);
 const [bf, bp] = [inBlocks.flat!, inBlocks.pasted!];
 console.log(
   `  the same, blocks of 20 runs: wall ${fmt(bp.wall)} ms vs ${fmt(bf.wall)} ms, ratio ${(bp.wall / bf.wall).toFixed(2)}×; CPU ${fmt(bp.cpu)} ms vs ${fmt(bf.cpu)} ms, ratio ${(bp.cpu / bf.cpu).toFixed(2)}×`,

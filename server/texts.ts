@@ -1,7 +1,8 @@
 /**
  * The one place that answers "which text of a draft?": an issued revision by its symbol, the
- * working text now or at a past point of its log, an issued revision as orally amended, and the
- * final text (the text the body acted on). Exports, comparisons and anything else that reads a
+ * working text now or at a past point of its log, an issued revision as orally amended, the
+ * final text (the text the body acted on), and the working text with its pending proposals
+ * applied (each change credited to the delegation that tabled it). Exports, comparisons and anything else that reads a
  * text go through `resolveText`, so that "L.9/Rev.1", "seq:40" or "final" means the same text
  * everywhere. A revision whose text the record says it does not know (a provenance note,
  * server/commands/meetingRecord.ts) is refused, never shown as its empty stored row. Reads only.
@@ -11,6 +12,8 @@ import { ErrorIds } from '../shared/errors';
 import { holdsFinalAction } from '../shared/policy';
 import { applyOralAmendments, type OralAmendment } from '../shared/oralAmendments';
 import { negotiationBase, sequentialNumbering, type NumberingBase } from '../shared/numbering';
+import { applyPendingProposals, type PendingChange, type ProposalsApplied } from '../shared/compare/withProposals';
+import { proposalsOf, type Proposal } from '../shared/proposals';
 import type { TextJSON } from '../shared/schema';
 import { draftSymbol } from '../shared/symbols';
 import { asDoc } from '../shared/export/blocks';
@@ -91,6 +94,22 @@ export interface ResolvedText {
    * first issue). Negotiation numbering ("3 bis") counts from it.
    */
   base: NumberingBase | null;
+  /** For the working text with pending proposals (`proposals`): what each proposal did, and those that no longer apply. */
+  proposals?: ProposalsInText;
+}
+
+/** What the pending proposals did to the working text (spec `proposals`). */
+export interface ProposalsInText extends Omit<ProposalsApplied, 'doc'> {
+  /** Every pending proposal, by id, as the record folds it. */
+  byId: Map<string, Proposal>;
+}
+
+/** Where a pending proposal's words stand in the live working text now (server/collab/proposalApply.ts `locateProposals`). */
+export interface ProposalPlaceNow {
+  stale: boolean;
+  why: string | null;
+  /** Which occurrence of its quoted words its anchor points at now, when it quotes words. */
+  occurrence: number | null;
 }
 
 /**
@@ -100,6 +119,12 @@ export interface ResolvedText {
 export interface TextSources {
   /** The oral amendments recorded against an issued revision, in the order they were read out. */
   oralAmendments?(revision: RevisionRow): Promise<readonly OralAmendment[]>;
+  /**
+   * Where each pending proposal stands in the live working text, by proposal id (its anchor:
+   * stale or not, which occurrence of its words). Without it, a proposal applies where its words
+   * are found, the occurrence it was tabled with, and is skipped when they are not.
+   */
+  proposalPlaces?(draftId: string, proposals: readonly Proposal[]): Promise<ReadonlyMap<string, ProposalPlaceNow>>;
 }
 
 /** The sources a store holds: the oral amendments recorded against each issued text (issue 6). */
@@ -202,6 +227,7 @@ async function workingText(store: Store, texts: DraftTexts, spec: TextSpec & { k
 export async function resolveText(store: Store, texts: DraftTexts, spec: TextSpec, sources: TextSources = recordedSources(store)): Promise<ResolvedText> {
   if (spec.kind === 'working' || spec.kind === 'seq' || spec.kind === 'at') return workingText(store, texts, spec);
   if (spec.kind === 'final') return finalText(store, texts, spec);
+  if (spec.kind === 'proposals') return withProposals(store, texts, spec, sources);
   const revision = requireRevision(texts, spec.symbol);
   const short = shortSymbol(texts, revision.symbol);
   const common = { spec, revision, symbol: revision.symbol, seq: null, at: null, base: baseOf(revision) };
@@ -233,4 +259,31 @@ async function finalText(store: Store, texts: DraftTexts, spec: TextSpec & { kin
   const amended = applyOralAmendments(checkedText(revision.text), acted.amendments);
   if (!amended.ok) throw DomainErrors.refused(amended.error);
   return { ...common, text: amended.value.toJSON(), state: 'amended', label: `${short} as orally amended` };
+}
+
+// The working text now with every pending proposal applied in the order tabled; one that is
+// stale by its anchor, or no longer applies, is skipped and listed (server/http/routes/compare.ts
+// says which in the comparison's notes).
+async function withProposals(store: Store, texts: DraftTexts, spec: TextSpec & { kind: 'proposals' }, sources: TextSources): Promise<ResolvedText> {
+  const working = await workingText(store, texts, { kind: 'working' });
+  const pending = proposalsOf(texts.record).filter((p) => p.state === 'pending');
+  const places = pending.length > 0 && sources.proposalPlaces ? await sources.proposalPlaces(texts.draft.id, pending) : new Map<string, ProposalPlaceNow>();
+  const changes: PendingChange[] = pending.map((p) => {
+    const place = places.get(p.id);
+    return {
+      id: p.id,
+      delegationId: p.delegationId,
+      amendment: p.amendment,
+      occurrence: place?.occurrence ?? null,
+      stale: place?.stale ? (place.why ?? 'the words it quotes were changed') : null,
+    };
+  });
+  const { doc, ...done } = applyPendingProposals(checkedText(working.text), changes);
+  return {
+    ...working,
+    spec,
+    text: doc.toJSON(),
+    label: 'working text with pending proposals',
+    proposals: { ...done, byId: new Map(pending.map((p) => [p.id, p])) },
+  };
 }

@@ -2,9 +2,10 @@
  * How both ends name one text of a draft in a URL (`?left=…&right=…`): an issued revision by its
  * symbol (full, or the part after the session's prefix: `L.9/Rev.1`), `working` (the working text
  * now), `seq:<n>` or `at:<ISO time>` (the working text at a past point of its log),
- * `amended:<symbol>` (an issued revision as orally amended), and `final` (after final action,
+ * `amended:<symbol>` (an issued revision as orally amended), `final` (after final action,
  * the text the body acted on: the issued text as orally amended when accepted amendments exist,
- * else that issued text). Parsing is pure; which texts exist is the server's business
+ * else that issued text), and `proposals` (the working text now with every pending proposal
+ * applied, each change credited to the delegation that tabled it). Parsing is pure; which texts exist is the server's business
  * (server/texts.ts).
  */
 import { WORKING_TEXT } from './export/transfer';
@@ -17,10 +18,14 @@ export type TextSpec =
   | { kind: 'seq'; seq: number }
   | { kind: 'at'; at: string }
   | { kind: 'amended'; symbol: string }
-  | { kind: 'final' };
+  | { kind: 'final' }
+  | { kind: 'proposals' };
 
 /** The spec of the text the body acted on, after final action. */
 export const FINAL_TEXT = 'final';
+
+/** The spec of the working text with its pending proposals applied (server/texts.ts). */
+export const PROPOSALS_TEXT = 'proposals';
 
 /** The prefixes of the specs that carry a value. */
 export const TEXT_SPEC_PREFIXES = { seq: 'seq:', at: 'at:', amended: 'amended:' } as const;
@@ -35,6 +40,7 @@ export function parseTextSpec(input: string): Result<TextSpec, string> {
   const s = input.trim();
   if (s === WORKING_TEXT) return ok({ kind: 'working' });
   if (s === FINAL_TEXT) return ok({ kind: 'final' });
+  if (s === PROPOSALS_TEXT) return ok({ kind: 'proposals' });
   if (s.startsWith(TEXT_SPEC_PREFIXES.seq)) {
     const n = s.slice(TEXT_SPEC_PREFIXES.seq.length);
     if (!/^\d{1,15}$/.test(n)) return fail(`"${s}": seq must be a whole number (seq:12)`);
@@ -50,7 +56,10 @@ export function parseTextSpec(input: string): Result<TextSpec, string> {
     if (!SYMBOL.test(symbol)) return fail(`"${s}": amended: must name an issued symbol (amended:L.9/Rev.1)`);
     return ok({ kind: 'amended', symbol });
   }
-  if (!SYMBOL.test(s)) return fail(`"${s}" names no text: give a symbol (L.9/Rev.1), working, final, seq:<n>, at:<time> or amended:<symbol>`);
+  if (!SYMBOL.test(s))
+    return fail(
+      `"${s}" names no text: give a symbol (L.9/Rev.1), working, final, seq:<n>, at:<time> or amended:<symbol> (or proposals: the working text with its pending proposals)`,
+    );
   return ok({ kind: 'revision', symbol: s });
 }
 
@@ -61,6 +70,8 @@ export function formatTextSpec(spec: TextSpec): string {
       return WORKING_TEXT;
     case 'final':
       return FINAL_TEXT;
+    case 'proposals':
+      return PROPOSALS_TEXT;
     case 'revision':
       return spec.symbol;
     case 'seq':

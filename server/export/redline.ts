@@ -39,6 +39,13 @@ export interface ParagraphAuthors {
   text: string;
   /** Consecutive characters by one author (a delegation's name), null where unknown. */
   runs: readonly { author: string | null; length: number }[];
+  /**
+   * Who deleted the characters of the paragraph in the older text, where known (a pending
+   * proposal's deletions): `text` spells the older paragraph as `text` above spells the newer one.
+   */
+  deletions?: { text: string; runs: readonly { author: string | null; length: number }[] };
+  /** Who moved the paragraph, or inserted or deleted it whole (its paragraph mark, a move's ranges), where known. */
+  wholeBy?: string | null;
 }
 
 /** What a redline says about the two texts besides the comparison. */
@@ -167,27 +174,27 @@ class Writer {
   run(track: Track, text: string, author: string = REDLINE_AUTHOR, style?: string): ParagraphChild {
     const rightToLeft = this.rtl || undefined;
     if (track === 'insert') return new InsertedTextRun({ ...this.rev.mark(author), text, style, rightToLeft });
-    if (track === 'delete') return new DeletedTextRun({ ...this.rev.mark(), text, style, rightToLeft });
+    if (track === 'delete') return new DeletedTextRun({ ...this.rev.mark(author), text, style, rightToLeft });
     const run = new TextRun({ text, style, rightToLeft });
     if (track === 'equal') return run;
-    const m = this.rev.mark();
+    const m = this.rev.mark(author);
     return wordElement(`w:${track}`, { id: m.id, author: m.author, date: m.date }, [run as unknown as XmlComponent]);
   }
 
   // A footnote with its own tracked runs, and its reference tracked as the marker that opened it.
-  footnote(track: Track, pieces: readonly { track: Track; text: string }[]): ParagraphChild {
+  footnote(track: Track, pieces: readonly { track: Track; text: string; author?: string }[], author?: string): ParagraphChild {
     const id = this.nextNote++;
-    const children = pieces.filter((p) => p.text !== '').map((p) => this.run(p.track === 'moveFrom' || p.track === 'moveTo' ? 'equal' : p.track, p.text));
+    const children = pieces.filter((p) => p.text !== '').map((p) => this.run(p.track === 'moveFrom' || p.track === 'moveTo' ? 'equal' : p.track, p.text, p.author));
     this.notes[id] = { children: [new Paragraph({ bidirectional: this.rtl || undefined, children })] };
     const reference = new FootnoteReferenceRun(id) as unknown as XmlComponent;
     if (track === 'equal') return reference as unknown as ParagraphChild;
-    const m = this.rev.mark();
+    const m = this.rev.mark(author);
     const name = track === 'insert' ? 'w:ins' : track === 'delete' ? 'w:del' : `w:${track}`;
     return wordElement(name, { id: m.id, author: m.author, date: m.date }, [reference]);
   }
 }
 
-/** A piece of a paragraph's text with how it is tracked and, for inserted text, who typed it. */
+/** A piece of a paragraph's text with how it is tracked and, where known, who made the change. */
 interface Piece {
   track: Track;
   text: string;
@@ -213,16 +220,16 @@ const stripMarkers = (text: string) => text.split(FOOTNOTE_OPEN).join('').split(
 // Lays out a paragraph's pieces: text outside notes as runs, each note as a Word footnote.
 function layOut(pieces: readonly Piece[], w: Writer): ParagraphChild[] {
   const out: ParagraphChild[] = [];
-  let note: { track: Track; pieces: { track: Track; text: string }[] } | null = null;
+  let note: { track: Track; author?: string; pieces: { track: Track; text: string; author?: string }[] } | null = null;
   for (const piece of pieces) {
     let rest = piece.text;
     while (rest !== '') {
       if (note) {
         const close = rest.indexOf(FOOTNOTE_CLOSE);
         const inside = close === -1 ? rest : rest.slice(0, close);
-        if (inside) note.pieces.push({ track: piece.track, text: inside });
+        if (inside) note.pieces.push({ track: piece.track, text: inside, author: piece.author });
         if (close === -1) break;
-        out.push(w.footnote(note.track, note.pieces));
+        out.push(w.footnote(note.track, note.pieces, note.author));
         note = null;
         rest = rest.slice(close + FOOTNOTE_CLOSE.length);
       } else {
@@ -230,17 +237,24 @@ function layOut(pieces: readonly Piece[], w: Writer): ParagraphChild[] {
         const before = (open === -1 ? rest : rest.slice(0, open)).split(FOOTNOTE_CLOSE).join('');
         if (before) out.push(w.run(piece.track, before, piece.author));
         if (open === -1) break;
-        note = { track: piece.track, pieces: [] };
+        note = { track: piece.track, author: piece.author, pieces: [] };
         rest = rest.slice(open + FOOTNOTE_OPEN.length);
       }
     }
   }
-  if (note) out.push(w.footnote(note.track, note.pieces));
+  if (note) out.push(w.footnote(note.track, note.pieces, note.author));
   return out;
 }
 
 // The pieces of a row on one side: `side` 'both' for a row shown once, 'from' / 'to' for the two places of a move.
-function piecesOf(row: ComparedParagraph, side: 'both' | 'from' | 'to', authors: ParagraphAuthors | undefined): Piece[] {
+// `authors` says who typed the newer text's characters, `deletions` who deleted the older text's.
+function piecesOf(
+  row: ComparedParagraph,
+  side: 'both' | 'from' | 'to',
+  authors: ParagraphAuthors | undefined,
+  deletions?: ParagraphAuthors['deletions'],
+  movedBy?: string,
+): Piece[] {
   const segments: Segment[] =
     row.status === 'inserted'
       ? [{ op: 'insert', text: row.right?.text ?? '' }]
@@ -249,6 +263,7 @@ function piecesOf(row: ComparedParagraph, side: 'both' | 'from' | 'to', authors:
         : (row.segments ?? [{ op: 'equal', text: row.right?.text ?? '' }]);
   const out: Piece[] = [];
   let at = 0; // characters of the newer text so far, markers left out
+  let was = 0; // and of the older text
   for (const s of segments) {
     if (s.text === '') continue;
     const length = stripMarkers(s.text).length;
@@ -256,10 +271,12 @@ function piecesOf(row: ComparedParagraph, side: 'both' | 'from' | 'to', authors:
       if (side !== 'from') out.push({ track: 'insert', text: s.text, author: authorAt(authors, at, length) });
       at += length;
     } else if (s.op === 'delete') {
-      if (side !== 'to') out.push({ track: 'delete', text: s.text });
+      if (side !== 'to') out.push({ track: 'delete', text: s.text, author: authorAt(deletions, was, length) });
+      was += length;
     } else {
-      out.push({ track: side === 'from' ? 'moveFrom' : side === 'to' ? 'moveTo' : 'equal', text: s.text });
+      out.push({ track: side === 'from' ? 'moveFrom' : side === 'to' ? 'moveTo' : 'equal', text: s.text, author: side === 'both' ? undefined : movedBy });
       at += length;
+      was += length;
     }
   }
   return out;
@@ -282,16 +299,20 @@ function labelRuns(row: ComparedParagraph, side: 'both' | 'from' | 'to', w: Writ
 }
 
 function rowParagraph(row: ComparedParagraph, side: 'both' | 'from' | 'to', w: Writer, options: RedlineOptions, moveName?: string): Paragraph {
-  const authors = row.right?.id ? options.authors?.get(row.right.id) : undefined;
-  const known = authors && authors.text === stripMarkers(row.right?.text ?? '') ? authors : undefined;
+  const id = row.right?.id || row.left?.id;
+  const authors = id ? options.authors?.get(id) : undefined;
+  // Who typed it counts only where the history's text is the compared text: the runs must spell it.
+  const known = authors && row.right && authors.text === stripMarkers(row.right.text) ? authors : undefined;
+  const deletions = authors?.deletions && row.left && authors.deletions.text === stripMarkers(row.left.text) ? authors.deletions : undefined;
+  const wholeBy = authors?.wholeBy ?? undefined;
   const text = stripMarkers(row.right?.text ?? row.left?.text ?? '');
   w.rtl = runsRightToLeft(options.textLanguage ?? options.lang, text);
   const bidirectional = w.rtl || undefined;
-  let children = [...labelRuns(row, side, w), ...layOut(piecesOf(row, side, known), w)];
+  let children = [...labelRuns(row, side, w), ...layOut(piecesOf(row, side, known, deletions, wholeBy), w)];
   if (moveName) {
     // The range of a move: its start carries the name that joins the two places.
     const kind = side === 'from' ? 'moveFrom' : 'moveTo';
-    const m = w.rev.mark();
+    const m = w.rev.mark(wholeBy);
     const start = wordElement(`w:${kind}RangeStart`, { id: m.id, author: m.author, date: m.date, name: moveName });
     children = [start, ...children, wordElement(`w:${kind}RangeEnd`, { id: m.id })];
   }
@@ -299,7 +320,7 @@ function rowParagraph(row: ComparedParagraph, side: 'both' | 'from' | 'to', w: W
   // tracked, so that accepting or rejecting the change in Word removes the empty paragraph too.
   const inserted = row.status === 'inserted' || side === 'to';
   const deleted = row.status === 'deleted' || side === 'from';
-  const run = inserted ? { insertion: w.rev.mark() } : deleted ? { deletion: w.rev.mark() } : undefined;
+  const run = inserted ? { insertion: w.rev.mark(wholeBy) } : deleted ? { deletion: w.rev.mark(wholeBy) } : undefined;
   return new Paragraph({ style: styleOf(row), bidirectional, children, run });
 }
 

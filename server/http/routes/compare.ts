@@ -4,7 +4,9 @@
  *   GET  /drafts/:id/compare.docx?left=&right=[&lang=en|zh]                      the Word redline
  *   POST /compare, /compare.docx  { left: { text } | { docx: base64 }, right: …, leftLabel?, rightLabel? }
  * A text is named as `shared/textSpec.ts` says (`L.9/Rev.1`, `working`, `seq:40`, `at:<time>`,
- * `amended:L.9/Rev.1`) and resolved by `server/texts.ts`. Two pasted or uploaded texts have no
+ * `amended:L.9/Rev.1`, `proposals`) and resolved by `server/texts.ts`. The working text with its
+ * pending proposals (`proposals`) names the delegation that proposed each change (`by` in the
+ * JSON, the tracked change's author in Word), and lists in the notes the proposals left out. Two pasted or uploaded texts have no
  * stable ids, so they are aligned by similarity; when either prints negotiation numbers ("5 bis.")
  * both are numbered by what they print, or in sequence with a note that says so
  * (`shared/compare/printedNumbers.ts`). Everyone who may read a draft may compare its texts.
@@ -20,10 +22,12 @@ import { importPlainTextJSON } from '../../../shared/import/read';
 import { parseTextSpec } from '../../../shared/textSpec';
 import { importDocx } from '../../export/docxImport';
 import { blockOrder, exportRedline } from '../../export/redline';
-import { redlineContext } from '../../export/redlineAuthors';
+import { delegationNamer, redlineContext, withProposalAuthors } from '../../export/redlineAuthors';
+import { locateProposals } from '../../collab/proposalApply';
+import { occurrenceAt } from '../../../shared/compare/withProposals';
 import { writersSince } from '../../collab/history';
 import { presentComparedText, presentComparison, presentImportedText, type ChangeWriterJSON } from '../../presenters/comparison';
-import { loadDraftTexts, resolveText, type ResolvedText, type TextSources } from '../../texts';
+import { loadDraftTexts, recordedSources, resolveText, type ProposalPlaceNow, type ResolvedText, type TextSources } from '../../texts';
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { authorizeDraft } from '../draftGuard';
@@ -62,7 +66,7 @@ const pasted = z.union([
 const label = z.string().trim().min(1).max(120);
 const pastedBody = z.strictObject({ left: pasted, right: pasted, leftLabel: label.optional(), rightLabel: label.optional(), lang: z.enum(['en', 'zh']).optional() });
 
-/** What the compare routes need beyond the API's deps: where "as orally amended" texts come from (issue 6). */
+/** What the compare routes need beyond the API's deps: where "as orally amended" texts come from (issue 6), and where proposals stand. */
 export interface CompareDeps extends ApiDeps {
   texts?: TextSources;
 }
@@ -116,6 +120,26 @@ export function compareRouter(deps: CompareDeps): Router {
   const router = Router();
   const json = express.json({ limit: COMPARE_JSON_LIMIT, strict: true });
 
+  // Where each pending proposal stands in the live working text (its anchor), when the room is reachable.
+  function withPlaces(sources: TextSources): TextSources {
+    const read = deps.readWorkingDoc;
+    if (!read || sources.proposalPlaces) return sources;
+    return {
+      ...sources,
+      proposalPlaces: (draftId, proposals) =>
+        read(draftId, (doc) => {
+          const out = new Map<string, ProposalPlaceNow>();
+          for (const [id, place] of locateProposals(doc, proposals)) {
+            const p = proposals.find((x) => x.id === id);
+            const words = p && 'words' in p.amendment ? p.amendment.words : undefined;
+            const occurrence = words && place.range && place.paragraphText !== null ? occurrenceAt(place.paragraphText, words, place.range.from) : null;
+            out.set(id, { stale: place.stale, why: place.why, occurrence });
+          }
+          return out;
+        }),
+    };
+  }
+
   // validate → load → authorize → resolve both texts → compare.
   async function draftComparison(req: Request) {
     const actor = requireUser(req);
@@ -124,7 +148,8 @@ export function compareRouter(deps: CompareDeps): Router {
     const [leftSpec, rightSpec] = [specOf(query.left, 'left'), specOf(query.right, 'right')];
     await authorizeDraft(store, actor, params.id);
     const texts = await loadDraftTexts(store, params.id);
-    const [left, right] = await Promise.all([resolveText(store, texts, leftSpec, deps.texts), resolveText(store, texts, rightSpec, deps.texts)]);
+    const sources = withPlaces(deps.texts ?? recordedSources(store));
+    const [left, right] = await Promise.all([resolveText(store, texts, leftSpec, sources), resolveText(store, texts, rightSpec, sources)]);
     const numbering = query.numbering ?? 'sequential';
     // Negotiation numbers count from the text under negotiation when the older text stood.
     const base = numbering === 'negotiation' ? (left.base ?? right.base ?? undefined) : undefined;
@@ -134,7 +159,7 @@ export function compareRouter(deps: CompareDeps): Router {
 
   // Against the working text now, the log says who wrote each changed paragraph's new words since the older text, and when.
   async function writersOf(draftId: string, left: ResolvedText, right: ResolvedText): Promise<Map<string, ChangeWriterJSON[]> | undefined> {
-    if (right.spec.kind !== 'working') return undefined;
+    if (right.spec.kind !== 'working' && right.spec.kind !== 'proposals') return undefined;
     const since = left.revision?.issuedAt ?? left.at ?? null;
     let found: Awaited<ReturnType<typeof writersSince>>;
     try {
@@ -162,13 +187,20 @@ export function compareRouter(deps: CompareDeps): Router {
 
   router.get('/drafts/:id/compare', async (req, res) => {
     const { texts, left, right, numbering, comparison } = await draftComparison(req);
-    const writers = await writersOf(texts.draft.id, left, right);
-    send(res, 200, presentComparison(comparison, { left: presentComparedText(left), right: presentComparedText(right) }, numbering, [], writers));
+    let writers = await writersOf(texts.draft.id, left, right);
+    const notes: string[] = [];
+    if (right.proposals) {
+      const name = await delegationNamer(store, 'en');
+      writers = proposalWriters(writers, right, name);
+      notes.push(...leftOut(right, comparison, name));
+    }
+    send(res, 200, presentComparison(comparison, { left: presentComparedText(left), right: presentComparedText(right) }, numbering, notes, writers));
   });
 
   router.get('/drafts/:id/compare.docx', async (req, res) => {
     const { texts, left, right, lang, comparison } = await draftComparison(req);
     const context = await redlineContext(store, texts.draft, left, lang);
+    if (right.proposals) context.authors = withProposalAuthors(context.authors ?? new Map(), right.proposals, await delegationNamer(store, lang));
     const bytes = await exportRedline(comparison, { left: left.label, right: right.label, symbol: right.symbol, lang, ...context });
     sendDocx(res, `${left.label} vs ${right.label}`, bytes);
   });
@@ -204,4 +236,44 @@ export function compareRouter(deps: CompareDeps): Router {
   });
 
   return router;
+}
+
+// Against the working text with proposals: each paragraph a proposal changed names the delegations
+// that proposed it (characters they brought or struck), after whoever the history says wrote its
+// words in the working text.
+function proposalWriters(
+  history: Map<string, ChangeWriterJSON[]> | undefined,
+  right: ResolvedText,
+  name: (delegationId: string | null) => string,
+): Map<string, ChangeWriterJSON[]> {
+  const out = new Map(history ?? []);
+  for (const [id, c] of right.proposals?.changes ?? []) {
+    const chars = new Map<string | null, number>();
+    const count = (by: string | null | undefined) => {
+      if (by !== undefined) chars.set(by, (chars.get(by) ?? 0) + 1);
+    };
+    c.writtenBy.forEach(count);
+    c.deletedBy.forEach(count);
+    const latest = new Map<string | null, string>();
+    for (const pid of c.proposals) {
+      const p = right.proposals!.byId.get(pid);
+      if (p) latest.set(p.delegationId, p.tabledAt);
+    }
+    const proposed = [...latest].map(([delegationId, at]) => ({ delegationId, name: name(delegationId), chars: chars.get(delegationId) ?? 0, at }));
+    out.set(id, [...(out.get(id) ?? []).filter((w) => !latest.has(w.delegationId)), ...proposed]);
+  }
+  return out;
+}
+
+// The proposals left out of the working text with proposals, one sentence each.
+function leftOut(right: ResolvedText, comparison: Comparison, name: (delegationId: string | null) => string): string[] {
+  const refs = new Map<string, string>();
+  for (const row of comparison.paragraphs) if (row.left?.id) refs.set(row.left.id, row.left.ref);
+  return (right.proposals?.skipped ?? []).map((s) => {
+    const p = right.proposals!.byId.get(s.id);
+    const where = p && 'paragraphId' in p.amendment ? (refs.get(p.amendment.paragraphId) ?? `paragraph ${p.amendment.paragraphId}`) : 'the text';
+    const first = s.deletedBy ? right.proposals!.byId.get(s.deletedBy) : undefined;
+    const why = first ? `the proposal of ${name(first.delegationId)} tabled before it deletes that paragraph` : s.why;
+    return `The proposal of ${name(s.delegationId)} on ${where} is not included: ${why}.`;
+  });
 }
