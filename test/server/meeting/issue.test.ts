@@ -144,7 +144,7 @@ await describeOnBackends('issuing revisions', ({ server }) => {
 
   it('shows apart the sponsors who joined after the text was issued', async () => {
     await issue(w.short());
-    const joined = await w.api('nonSponsor', 'POST', w.draftPath('/sponsors'), { delegationId: w.delegations.other.id });
+    const joined = await w.api('secretariat', 'POST', w.draftPath('/sponsors'), { delegationId: w.delegations.other.id });
     expect(joined.status).toBe(201);
     const page = await w.api('chair', 'GET', w.draftPath());
     expect(page.body.sponsorsSinceIssue).toMatchObject({

@@ -54,8 +54,9 @@ describe("open sockets follow the secretariat's record", () => {
   it('a co-sponsor that withdraws turns read-only on its open socket', async () => {
     const w: MeetingWorld = await meetingWorld(server, null);
     const owner = connect(collabUrl(), w.draft.id, w.as.sponsor.token);
-    const joined = await w.api('nonSponsor', 'POST', w.draftPath('/sponsors'), { delegationId: w.delegations.other.id });
-    expect(joined.status).toBe(201);
+    // Peru asks to join, the penholder confirms.
+    const asked = await w.api('nonSponsor', 'POST', w.draftPath('/sponsors/requests'), { kind: 'join' });
+    expect((await w.api('sponsor', 'POST', w.draftPath(`/sponsors/requests/${asked.body.id}/decision`), { decision: 'confirmed' })).status).toBe(200);
     const peru = connect(collabUrl(), w.draft.id, w.as.nonSponsor.token);
     try {
       await Promise.all([synced(owner.provider), synced(peru.provider)]);
@@ -65,8 +66,9 @@ describe("open sockets follow the secretariat's record", () => {
       typeInto(peru.doc, 1, 0, 'Peru writes. ');
       await until(async () => (await stored(w.draft.id)) > before, 5_000, "Peru's edit to be stored");
 
-      const withdrawn = await w.api('nonSponsor', 'POST', w.draftPath(`/sponsors/${w.delegations.other.id}/withdraw`), {});
-      expect(withdrawn.status).toBe(201);
+      // Peru asks to withdraw, the secretariat confirms.
+      const leaving = await w.api('nonSponsor', 'POST', w.draftPath('/sponsors/requests'), { kind: 'withdraw' });
+      expect((await w.api('secretariat', 'POST', w.draftPath(`/sponsors/requests/${leaving.body.id}/decision`), { decision: 'confirmed' })).status).toBe(200);
       before = await stored(w.draft.id);
       typeInto(peru.doc, 1, 0, 'Peru after withdrawing. ');
       await settle();
@@ -92,15 +94,15 @@ describe("open sockets follow the secretariat's record", () => {
     ws.close();
   });
 
-  it('tells every open socket when the record moves (a sponsor joins, a text is issued, a paragraph is agreed), and nobody on a refusal', async () => {
+  it('tells every open socket when the record moves (a delegation asks to co-sponsor, a text is issued, a paragraph is agreed), and nobody on a refusal', async () => {
     const w: MeetingWorld = await meetingWorld(server);
     const { ws, heard } = await rawSocket(collabUrl(), w.draft.id, w.as.nonSponsor.token);
     try {
       await until(() => heard.notices.some((n) => n.kind === NoticeKinds.mode), 2_000, 'mode notice');
       const told = () => heard.notices.filter((n) => n.kind === NoticeKinds.recordChanged).length;
       expect(told()).toBe(0);
-      expect((await w.api('nonSponsor', 'POST', w.draftPath('/sponsors'), { delegationId: w.delegations.other.id })).status).toBe(201);
-      await until(() => told() === 1, 2_000, 'a record notice after the join');
+      expect((await w.api('nonSponsor', 'POST', w.draftPath('/sponsors/requests'), { kind: 'join' })).status).toBe(201);
+      await until(() => told() === 1, 2_000, 'a record notice after the request to co-sponsor');
       expect((await w.api('secretariat', 'POST', w.draftPath('/revisions'), { symbol: w.short() })).status).toBe(201);
       await until(() => told() === 2, 2_000, 'a record notice after the issue');
       expect((await w.api('chair', 'POST', w.draftPath('/paragraph-states'), { paragraphId: 'op1', state: 'agreed' })).status).toBe(201);
