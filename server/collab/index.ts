@@ -20,6 +20,8 @@ import { GroupCommitter } from './persistence';
 import { RoomRegistry } from './registry';
 import { replaceRoomText } from './serverEdit';
 import { applyProposal, type PlacedProposal } from './proposalApply';
+import { StaleWatch } from './staleWatch';
+import type { DraftAccess } from '../../shared/policy';
 import type * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
 import { admit, draftIdFromPath, refusal, refuseUpgrade, type Refusal } from './upgrade';
@@ -89,6 +91,13 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
   const committer = new GroupCommitter(deps.store, opts.groupCommitMs);
   const fanout = deps.fanout ?? inProcessFanout();
   const registry = new RoomRegistry(deps.store, committer, opts, fanout);
+  // Pending proposals turned stale by an edit: their proposers and the room are told (staleWatch.ts).
+  const staleWatch = new StaleWatch({ store: deps.store, log: opts.log });
+  const acquire = async (draftId: string, access: DraftAccess) => {
+    const room = await registry.acquire(draftId, access);
+    staleWatch.attach(room);
+    return room;
+  };
   // ws itself cuts off anything far past our limit (close 1009) so a huge frame is never buffered whole.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxFrameBytes + 64 * 1024 });
   const connections = new Set<Connection>();
@@ -113,7 +122,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
       let room;
       try {
         // The document is loaded before the socket opens: no sync request is ever answered from an empty doc.
-        room = await registry.acquire(draftId, access);
+        room = await acquire(draftId, access);
       } catch (e) {
         opts.log.error(`collab: loading ${draftId} failed`, e);
         return refuseUpgrade(socket, refusal(ErrorIds.unavailable, 'the draft cannot be opened right now'));
@@ -159,6 +168,8 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
       if (!mayReadDraft(peer.user, found.access).ok) peer.close(CloseReasons.forbidden);
     }
     room.setAccess(found.access);
+    // A proposal may have been tabled or decided: the stale watch rereads the record.
+    staleWatch.forget(draftId);
     // Everyone here shows the record (sponsors, status, paragraph states): tell them it moved.
     for (const peer of room.peers) peer.tell({ kind: NoticeKinds.recordChanged, message: "the draft's record changed" });
     await room.flush();
@@ -172,14 +183,14 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
   const roomOf = async (draftId: string) => {
     const found = await loadDraftAccess(deps.store, draftId);
     if (!found) throw new Error(`no draft ${draftId}`);
-    return registry.acquire(draftId, found.access);
+    return acquire(draftId, found.access);
   };
 
   return {
     async replaceWorkingText(draftId: string, text: PMNode, user: AuthenticatedUser): Promise<number | null> {
       const found = await loadDraftAccess(deps.store, draftId);
       if (!found) throw new Error(`no draft ${draftId}`);
-      return replaceRoomText(await registry.acquire(draftId, found.access), text, user);
+      return replaceRoomText(await acquire(draftId, found.access), text, user);
     },
     async readWorkingDoc<T>(draftId: string, read: (doc: Y.Doc) => T): Promise<T> {
       const room = await roomOf(draftId);

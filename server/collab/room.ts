@@ -55,6 +55,8 @@ const MAX_UNSYNCED_UPDATES = 50;
 
 /** The origin of changes that came from another instance (relayed to our peers, never published back). */
 const REMOTE = Symbol('remote instance');
+/** Whether a transaction's origin is another instance (its changes were stored, and acted on, there: staleWatch.ts). */
+export const fromAnotherInstance = (origin: unknown): boolean => origin === REMOTE;
 /** The origin of a batch of committed edits applied in one transaction (relayed to every peer). */
 const BATCH = Symbol('committed batch');
 
