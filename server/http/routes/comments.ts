@@ -14,9 +14,9 @@ import { sequentialNumbering } from '../../../shared/numbering';
 import type { Actor } from '../../../shared/accounts';
 import type { DraftAccess } from '../../../shared/policy';
 import { addComment, resolveThread } from '../../commands/commentRecorder';
+import { proposalsInText } from '../../commands/proposalLocation';
 import { workingTextNow } from '../../commands/revisionIssuer';
 import { presentThread } from '../../presenters/comment';
-import type { Store } from '../../storage/types';
 import { send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
 import { draftRoute } from '../draftGuard';
@@ -40,13 +40,30 @@ const commentBody = z.strictObject({
 const threadParams = z.object({ id: uuidish, threadId: uuidish });
 const listQuery = z.object({ paragraph: paragraphId.optional() });
 
-/** The threads of a draft as a reader sees them (paragraph numbers from the working text now). */
-async function presentThreads(store: Store, draftId: string, actor: Actor, access: DraftAccess, threads: CommentThread[]) {
-  const [users, delegations] = await Promise.all([store.listUsers(), store.listDelegations()]);
-  const paragraphs = new Map<string, string>();
-  if (threads.length > 0) {
-    for (const p of sequentialNumbering(await workingTextNow(store, draftId)).paragraphs) if (p.ref && !paragraphs.has(p.id)) paragraphs.set(p.id, p.ref);
+/**
+ * The paragraphs' numbers as printed now: read from the room's live document (numbers cached
+ * there until paragraphs move, proposalLocation.ts) when the collaboration server runs, else
+ * from the stored working text.
+ */
+async function paragraphNumbers(deps: ApiDeps, draftId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const numbers = new Map<string, string>();
+  if (ids.length === 0) return numbers;
+  if (deps.readWorkingDoc) {
+    const inText = await deps.readWorkingDoc(draftId, (doc) => proposalsInText(doc, []));
+    for (const id of ids) {
+      const ref = inText.refOf(id);
+      if (ref) numbers.set(id, ref);
+    }
+    return numbers;
   }
+  for (const p of sequentialNumbering(await workingTextNow(deps.store, draftId)).paragraphs) if (p.ref && !numbers.has(p.id)) numbers.set(p.id, p.ref);
+  return numbers;
+}
+
+/** The threads of a draft as a reader sees them. */
+async function presentThreads(deps: ApiDeps, draftId: string, actor: Actor, access: DraftAccess, threads: CommentThread[]) {
+  const [users, delegations] = await Promise.all([deps.store.listUsers(), deps.store.listDelegations()]);
+  const paragraphs = await paragraphNumbers(deps, draftId, [...new Set(threads.map((t) => t.paragraphId))]);
   const look = { users: new Map(users.map((u) => [u.id, u])), delegations: new Map(delegations.map((d) => [d.id, d])), paragraphs };
   return threads.map((t) => presentThread(t, actor, access, look));
 }
@@ -59,7 +76,7 @@ export function commentRoutes(deps: ApiDeps): Router {
   // After a write the access may have changed meanwhile; present with the access as it is now.
   const presentOne = async (draftId: string, actor: Actor, thread: CommentThread) => {
     const loaded = await loadDraftAccess(store, draftId);
-    return (await presentThreads(store, draftId, actor, loaded!.access, [thread]))[0];
+    return (await presentThreads(deps, draftId, actor, loaded!.access, [thread]))[0];
   };
 
   router.get(
@@ -67,7 +84,7 @@ export function commentRoutes(deps: ApiDeps): Router {
     draftRoute(store, { query: listQuery }, async ({ res, user, draftId, query, access }) => {
       const all = threadsOf(await store.listDraftEvents(draftId));
       const threads = query.paragraph ? all.filter((t) => t.paragraphId === query.paragraph) : all;
-      send(res, 200, { threads: await presentThreads(store, draftId, user, access, threads) });
+      send(res, 200, { threads: await presentThreads(deps, draftId, user, access, threads) });
     }),
   );
 
