@@ -29,6 +29,15 @@ const listQuery = z.object({
 });
 const readBody = z.union([z.strictObject({ ids: z.array(id).min(1).max(INBOX_READ_MAX_IDS) }), z.strictObject({ all: z.literal(true) })]);
 
+/**
+ * Whether a request is one the page makes by itself (the badge's poll and stream), not the
+ * user: such requests must not count as activity, or an idle browser would stay signed in
+ * until the session's maximum age. `path` as seen under /api.
+ */
+export function isBackgroundRequest(req: { method: string; path: string }): boolean {
+  return req.method === 'GET' && (req.path === '/inbox/count' || req.path === '/inbox/stream');
+}
+
 /** How often an open stream sends a keep-alive line and checks that its sign-in still holds. */
 export const STREAM_BEAT_MS = 20_000;
 /** The most streams one user keeps open at once (tabs); opening one more ends the oldest. */
