@@ -44,6 +44,9 @@ describe('the demo: the whole room at work on the illustrative draft', () => {
   it('writes proposals, comments and requests on the illustrative draft only, none on a draft of the eleventh session', async () => {
     expect(real).toHaveLength(9);
     expect(illustrative).toMatchObject({ symbol: 'ILLUSTRATIVE/L.1/Rev.1', illustrative: true });
+    // The draft's own note says the delegations' part is written for the demo too.
+    const [note] = (await get(`/api/drafts/${illustrative.id}`)).provenance;
+    expect(note.note.en).toContain("the delegations' proposals, comments and requests on it are written for the demo too");
     for (const d of real) {
       const rows = await server.store.listDraftEvents(d.id);
       expect(
