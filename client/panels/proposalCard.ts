@@ -97,11 +97,14 @@ export function proposalCard(draftId: string, p: ProposalJSON, changed: (p: Prop
     (field.querySelector('textarea') ?? field).focus();
   };
 
+  // A stale proposal's words are gone: the server refuses to accept it (409 proposal_stale), so
+  // the page offers only what can still be done with it: reject it, or (its proposer) withdraw it.
+  const acceptable = !p.stale;
   if (p.state === 'pending' && allowed(p.permissions.decide)) {
     controls.append(
-      button('Accept', `Accept ${name}`, (b) => void post(b, `${base}/decision`, { state: 'accepted' }), 'primary'),
+      acceptable ? button('Accept', `Accept ${name}`, (b) => void post(b, `${base}/decision`, { state: 'accepted' }), 'primary') : '',
       // Only an amendment that brings words has words to modify (a deletion or a move has none).
-      modifiable(p.amendment)
+      acceptable && modifiable(p.amendment)
         ? button('Accept as modified', `Accept as modified ${name}`, () => {
             const id = `${uid}-modified`;
             const input = el('textarea', { id, rows: 3, value: 'text' in p.amendment ? p.amendment.text : '' });
@@ -138,7 +141,13 @@ export function proposalCard(draftId: string, p: ProposalJSON, changed: (p: Prop
       p.stale && p.state === 'pending' ? el('span', { className: 'proposal-stale badge-stale' }, 'Stale') : '',
     ),
     el('p', { className: 'proposal-described' }, p.described),
-    p.stale && p.staleWhy ? el('p', { className: 'proposal-stale-why' }, p.staleWhy) : null,
+    p.stale && p.state === 'pending'
+      ? el(
+          'p',
+          { className: 'proposal-stale-why' },
+          `Stale: ${p.staleWhy ?? 'the words it quotes were changed'}. It cannot be accepted as tabled; its delegation may table it again on the words as they are now.`,
+        )
+      : null,
     p.rationale ? el('p', { className: 'proposal-rationale' }, el('span', { className: 'muted' }, 'Rationale: '), p.rationale) : null,
     p.state === 'accepted_as_modified' && p.modifiedText !== null
       ? el('p', { className: 'proposal-modified' }, el('span', { className: 'muted' }, 'Accepted as: '), p.modifiedText)

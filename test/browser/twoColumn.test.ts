@@ -113,6 +113,53 @@ describe.skipIf(!hasChromium)('the two-column view in Chromium', () => {
   );
 
   it(
+    'turns a proposal stale, live, when a sponsor changes the words it quotes; the penholder may then only reject it, its proposer withdraws it',
+    async () => {
+      const draftId = await makeDraft(world, 'Two columns: stale', ['CHL', 'USA']);
+      const pid = await tableProposal(world, china, draftId, { kind: 'delete_words', paragraphId: 'op2', words: 'to report' });
+      const penholder = await openTwoColumn(browser, world, 'chile', draftId);
+      const proposer = await openTwoColumn(browser, world, 'china', draftId);
+      const card = (page: Page) => page.locator(`[data-proposal="${pid}"]`);
+      await card(penholder.page).getByRole('button', { name: 'Accept the proposal of China', exact: true }).waitFor({ timeout: 10_000 });
+
+      // The United States, a sponsor, rewrites "report" as "inform" in the draft page.
+      const sponsor = await signedInPage(browser, world.server, 'usa', `/drafts/${draftId}`);
+      const op2 = sponsor.page.locator('.ph-editor [data-id="op2"]');
+      await op2.waitFor({ timeout: 15_000 });
+      await expect.poll(() => sponsor.page.locator('.connection').getAttribute('data-status')).toBe('connected');
+      await op2.click();
+      await sponsor.page.keyboard.press('End');
+      await sponsor.page.keyboard.press('ArrowLeft');
+      for (let i = 0; i < 'report'.length; i++) await sponsor.page.keyboard.press('Backspace');
+      await sponsor.page.keyboard.type('inform');
+      await expect.poll(() => rowText(penholder.page, 'op2'), { timeout: 5_000 }).toBe('Requests the Secretariat to inform;');
+
+      for (const page of [penholder.page, proposer.page]) {
+        await expect.poll(() => card(page).getAttribute('data-stale'), { timeout: 10_000 }).toBe('true');
+        expect(await card(page).locator('.proposal-stale').textContent()).toBe('Stale');
+        expect(await card(page).locator('.proposal-stale-why').textContent()).toMatch(/^Stale: .+cannot be accepted as tabled/);
+      }
+      expect(
+        await card(penholder.page)
+          .getByRole('button', { name: /^Accept/ })
+          .count(),
+      ).toBe(0);
+      expect(await card(penholder.page).getByRole('button', { name: 'Reject the proposal of China' }).count()).toBe(1);
+      expect(await penholder.page.locator('#tc-state option[value="stale"]').textContent()).toBe('Stale (1)');
+
+      await card(proposer.page).getByRole('button', { name: 'Withdraw the proposal of China' }).click();
+      for (const page of [proposer.page, penholder.page]) {
+        await expect.poll(() => card(page).getAttribute('data-state'), { timeout: 10_000 }).toBe('withdrawn');
+        expect(await card(page).getByRole('button').count()).toBe(0);
+      }
+      await sponsor.context.close();
+      await proposer.context.close();
+      await penholder.context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
     'filters by delegation, state and paragraph, with the counts, and keeps the filters in the address',
     async () => {
       const draftId = await makeDraft(world, 'Two columns: filters', ['CHL']);
@@ -220,6 +267,10 @@ describe.skipIf(!hasChromium)('the two-column view in Chromium', () => {
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Confirm rejection: the proposal of China');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('[data-proposal]').getAttribute('data-state'), { timeout: 10_000 }).toBe('rejected');
+      // At 320 px (400 % zoom) the columns stack: nothing scrolls sideways (WCAG 1.4.10).
+      await page.setViewportSize({ width: 320, height: 800 });
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      expect(await axeViolations(page, '#app')).toEqual([]);
       await context.close();
     },
     TEST_MS,
