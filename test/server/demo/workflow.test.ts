@@ -108,6 +108,13 @@ describe('the demo: the whole room at work on the illustrative draft', () => {
     expect(op1.right.text).toContain('good practices on national training programmes[, including through regional networks];');
   });
 
+  it('compares the working text with its pending proposals, each change credited to the delegation that proposed it', async () => {
+    const cmp = await get(`/api/drafts/${illustrative.id}/compare?left=working&right=proposals`);
+    const by = cmp.paragraphs.filter((p: Json) => p.status !== 'unchanged' && p.status !== 'renumbered-only').map((p: Json) => p.by.map((b: Json) => b.name).join());
+    expect(by.sort()).toEqual(['China', 'Germany', 'India', 'Mexico']);
+    expect(cmp.notes).toEqual([]);
+  });
+
   it('shows comment threads from several delegations, one resolved, every word labelled illustrative', async () => {
     const { threads } = await get(`/api/drafts/${illustrative.id}/comments`);
     expect(threads).toHaveLength(2);
