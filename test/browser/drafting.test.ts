@@ -1,6 +1,6 @@
 /**
  * The drafting room in a real Chromium: two sponsor delegations co-edit, numbers follow at
- * once in both browsers, a non-sponsor watches read-only, an offline delegate's edits merge on
+ * once in both browsers, a non-sponsor's typing stays a suggestion and a user who may not propose only reads, an offline delegate's edits merge on
  * reconnect. Each test makes its own draft on one shared server; screenshots land in
  * test-artifacts/screenshots/.
  */
@@ -198,30 +198,44 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
   );
 
   it(
-    'shows a non-sponsor delegate live updates but does not let them change the text',
+    'shows a non-sponsor delegate live updates and keeps what they type a suggestion of their own; a user who may not propose only reads',
     async () => {
       const draftId = await makeDraft(world, 'Read only', ['CHL', 'USA']);
       const a = await openDraft(browser, world, 'chile', draftId);
       const c = await openDraft(browser, world, 'china', draftId);
+      // A chair who does not chair this draft's consultations may neither edit nor propose.
+      const r = await openDraft(browser, world, 'chair', draftId);
 
-      await expect.poll(() => c.page.locator('[data-banner="read-only"]').textContent()).toMatch(/Read only: .*sponsor/);
-      expect(await c.page.locator('.ph-editor').getAttribute('contenteditable')).toBe('false');
-      expect(await c.page.locator('.toolbar').isVisible()).toBe(false);
+      await expect.poll(() => r.page.locator('[data-banner="read-only"]').textContent()).toMatch(/Read only: .*sponsor/);
+      expect(await r.page.locator('.ph-editor').getAttribute('contenteditable')).toBe('false');
+      expect(await r.page.locator('.toolbar').isVisible()).toBe(false);
+      // The non-sponsor delegate is in suggesting mode: it may type, and its typing becomes a proposal.
+      await expect.poll(() => c.page.locator('[data-banner="suggesting"]').textContent()).toMatch(/You are suggesting/);
+      expect(await c.page.locator('.ph-editor').getAttribute('contenteditable')).toBe('true');
 
       await caretAtEnd(a.page, 'op1');
       await a.page.keyboard.type(' Live.');
       await expect.poll(() => paragraphText(c.page, 'op1'), { timeout: 2_000 }).toContain('Live.');
+      await expect.poll(() => paragraphText(r.page, 'op1'), { timeout: 2_000 }).toContain('Live.');
 
+      await r.page.locator('.ph-editor [data-id="op2"]').click();
+      await r.page.keyboard.type('The chair types here');
       await c.page.locator('.ph-editor [data-id="op2"]').click();
       await c.page.keyboard.type('China types here');
       await c.page.keyboard.press('Enter');
       await a.page.waitForTimeout(500);
-      expect(await editorText(c.page)).not.toContain('China types here');
+      expect(await editorText(r.page)).not.toContain('The chair types here');
       expect(await editorText(a.page)).not.toContain('China types here');
+      expect(await editorText(a.page)).not.toContain('The chair types here');
+      const stored = JSON.stringify((await call(world.server, 'GET', `/api/drafts/${draftId}/text`, { cookie: world.secretariat.cookie })).body);
+      expect(stored).not.toContain('China types here');
+      expect(stored).not.toContain('The chair types here');
+      // No paragraph was split: Enter in suggesting mode is refused.
       expect(await c.page.locator('.ph-editor .ph-operative').count()).toBe(4);
-      await screenshot(c.page, 'draft-read-only');
+      await screenshot(r.page, 'draft-read-only');
       await a.context.close();
       await c.context.close();
+      await r.context.close();
     },
     TEST_MS,
   );
@@ -231,7 +245,7 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
     async () => {
       const draftId = await makeDraft(world, 'Joining live', ['CHL']);
       const c = await openDraft(browser, world, 'china', draftId);
-      await expect.poll(() => c.page.locator('[data-banner="read-only"]').isVisible()).toBe(true);
+      await expect.poll(() => c.page.locator('[data-banner="suggesting"]').isVisible()).toBe(true);
       expect(await c.page.locator('ul.sponsors').textContent()).not.toContain('China');
 
       // The secretariat adds China over HTTP; the open page is told by the server, without a reload.
@@ -241,7 +255,7 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
       });
       expect(joined.status).toBe(201);
       await expect.poll(() => c.page.locator('ul.sponsors').textContent(), { timeout: 3_000 }).toContain('China');
-      await expect.poll(() => c.page.locator('[data-banner="read-only"]').isVisible(), { timeout: 3_000 }).toBe(false);
+      await expect.poll(() => c.page.locator('p.banner[data-banner]').isVisible(), { timeout: 3_000 }).toBe(false);
       await caretAtEnd(c.page, 'op1');
       await c.page.keyboard.type(' China joins.');
       await expect

@@ -1,7 +1,7 @@
 /**
  * The drafting room in a real Firefox (Debian's firefox-esr over WebDriver BiDi): two sponsor
  * delegations co-edit and see each other, numbering follows Enter and Ctrl+] in both browsers, the
- * keyboard edits as in Chromium, a non-sponsor only reads, and the page reflows at 200 % zoom.
+ * keyboard edits as in Chromium, a user who may not propose only reads (a non-sponsor delegate suggests), and the page reflows at 200 % zoom.
  * Each test makes its own draft on one shared server; screenshots land in
  * test-artifacts/screenshots/firefox-*.png.
  */
@@ -186,17 +186,21 @@ describe.skipIf(skipReason !== null)(`the drafting room in Firefox${skipReason ?
   );
 
   it(
-    'shows a non-sponsor delegate live updates and the read-only banner, and does not let them change the text',
+    "shows live updates to a user who may only read, with the read-only banner, and keeps a non-sponsor delegate's typing a suggestion of its own",
     async () => {
       const draftId = await makeDraft(world, 'Read only in Firefox', ['CHL', 'USA']);
       const a = await openDraft(browser, world, 'chile', draftId);
-      const c = await openDraft(browser, world, 'china', draftId);
+      // A chair who does not chair this draft's consultations may neither edit nor propose.
+      const c = await openDraft(browser, world, 'chair', draftId);
+      const s = await openDraft(browser, world, 'china', draftId);
 
       await expect.poll(() => textOf(c.page, '[data-banner="read-only"]')).toMatch(/Read only: .*sponsor/);
       expect(await isVisible(c.page, '[data-banner="read-only"]')).toBe(true);
       expect(await isVisible(a.page, '[data-banner="read-only"]')).toBe(false);
       expect(await attribute(c.page, '.ph-editor', 'contenteditable')).toBe('false');
       expect(await isVisible(c.page, '.toolbar')).toBe(false);
+      await expect.poll(() => textOf(s.page, '[data-banner="suggesting"]')).toMatch(/You are suggesting/);
+      expect(await attribute(s.page, '.ph-editor', 'contenteditable')).toBe('true');
 
       await caretAtEnd(a.page, 'op1');
       await a.page.keyboard.type(' Live.');
@@ -204,17 +208,22 @@ describe.skipIf(skipReason !== null)(`the drafting room in Firefox${skipReason ?
 
       const before = await editorText(a.page);
       await clickParagraph(c.page, 'op2');
-      await c.page.keyboard.type('China types here');
+      await c.page.keyboard.type('Chair types here');
       await c.page.keyboard.press('Enter');
       await c.page.keyboard.press('Backspace');
+      await clickParagraph(s.page, 'op2');
+      await s.page.keyboard.type('China types here');
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await editorText(c.page)).toBe(before);
       expect(await editorText(a.page)).toBe(before);
-      expect(await storedText(world, draftId)).not.toContain('China types here');
+      const stored = await storedText(world, draftId);
+      expect(stored).not.toContain('Chair types here');
+      expect(stored).not.toContain('China types here');
       expect(await c.page.evaluate(() => document.querySelectorAll('.ph-editor .ph-operative').length)).toBe(4);
       await firefoxScreenshot(c.page, 'draft-read-only');
       await a.context.close();
       await c.context.close();
+      await s.context.close();
     },
     TEST_MS,
   );

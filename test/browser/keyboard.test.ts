@@ -132,10 +132,10 @@ describe.skipIf(!hasChromium)('keyboard only in Chromium', () => {
   );
 
   it(
-    'a non-sponsor reaches the read-only text by Tab, and it says it is read-only',
+    'a user who may neither edit nor propose (a chair of other consultations) reaches the read-only text by Tab, and it says it is read-only',
     async () => {
       const draftId = await makeDraft(world, 'Read by keyboard', ['CHL']);
-      const { context, page } = await signedInPage(browser, world.server, 'usa', `/drafts/${draftId}`);
+      const { context, page } = await signedInPage(browser, world.server, 'chair', `/drafts/${draftId}`);
       await page.locator('.ph-editor [data-id="op1"]').waitFor({ timeout: 15_000 });
       await expect.poll(() => page.locator('.connection').getAttribute('data-status')).toBe('connected');
       const text = page.getByRole('textbox', { name: 'Working text of the draft' });
