@@ -26,7 +26,7 @@ import { pastePlugin } from './paste';
 import { proposalMarksPlugin } from './proposalMarks';
 import { readOnlyPlugin } from './readOnly';
 import { structureAnnouncerPlugin } from './structureAnnouncer';
-import { divertToSuggestion, suggestingPlugin, type SuggestingOptions } from './suggesting';
+import { dispatchSuggesting, suggestingPlugin, type SuggestingOptions } from './suggesting';
 
 /** Options of the drafting editor. */
 export interface DraftingEditorOptions {
@@ -123,7 +123,7 @@ export function createDraftingEditor(options: DraftingEditorOptions): EditorView
     // `this`, not the `view` constant: y-prosemirror dispatches while the view is being constructed.
     // While suggesting, a change of the text becomes a pending suggestion instead (suggesting.ts).
     dispatchTransaction(this: EditorView, tr) {
-      this.updateState(this.state.apply(divertToSuggestion(this.state, tr) ?? tr));
+      dispatchSuggesting(this, tr);
       options.onUpdate?.(this);
     },
   });

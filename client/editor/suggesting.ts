@@ -57,7 +57,8 @@ export interface SuggestingState {
 /** The suggesting plugin's key. */
 export const suggestingKey = new PluginKey<SuggestingState>('penholder-suggesting');
 
-type Meta = { on?: boolean; pending?: readonly PendingSuggestion[]; message?: string | null };
+// `hold`: a change of the local copy only, while an input method composes (see dispatchSuggesting): suggestions stay as they are.
+type Meta = { on?: boolean; pending?: readonly PendingSuggestion[]; message?: string | null; hold?: true };
 
 /** Turn suggesting on or off (turning it off keeps nothing pending). */
 export function setSuggesting(state: EditorState, on: boolean): Transaction {
@@ -190,6 +191,51 @@ export function divertToSuggestion(state: EditorState, tr: Transaction): Transac
   return out.setMeta(suggestingKey, { pending, message: null } satisfies Meta);
 }
 
+type SyncBinding = { mux: (f: () => void) => void };
+const bindingOf = (state: EditorState) => (ySyncPluginKey.getState(state) as { binding?: SyncBinding } | undefined)?.binding ?? null;
+
+// While an input method composes (Chinese, Japanese, Korean …) the words being composed must stay
+// in the page, or the input method loses them: the paragraph changes in this editor's copy only,
+// out of y-prosemirror's reach (its mutex), and becomes a suggestion when the composition ends.
+const composing = new WeakMap<EditorView, { id: string; original: PMNode }>();
+
+function endComposition(view: EditorView): void {
+  const comp = composing.get(view);
+  const binding = bindingOf(view.state);
+  composing.delete(view);
+  if (!comp || !binding) return;
+  const found = findParagraph(view.state.doc, comp.id);
+  if (!found || found.node.eq(comp.original)) return;
+  // The shared paragraph back as it was, then the composed words as a suggestion upon it.
+  binding.mux(() => {
+    view.updateState(view.state.apply(view.state.tr.replaceWith(found.pos, found.pos + found.node.nodeSize, comp.original).setMeta(suggestingKey, { hold: true } satisfies Meta)));
+  });
+  const back = findParagraph(view.state.doc, comp.id);
+  if (!back) return;
+  const typed = view.state.tr.replaceWith(back.pos, back.pos + back.node.nodeSize, found.node);
+  view.dispatch(divertToSuggestion(view.state, typed) ?? view.state.tr);
+}
+
+/**
+ * Apply a transaction to the drafting editor: as it is, or — while suggesting — diverted into
+ * a pending suggestion (`divertToSuggestion`), or, while an input method composes, to this
+ * editor's copy only until the composition ends.
+ */
+export function dispatchSuggesting(view: EditorView, tr: Transaction): void {
+  const binding = bindingOf(view.state);
+  const comp = composing.get(view);
+  const apply = (t: Transaction) => view.updateState(view.state.apply(t));
+  if (binding && isSuggesting(view.state) && !comp && view.composing && tr.docChanged && !isRemote(tr)) {
+    const change = paragraphEdit(view.state.doc, tr.doc);
+    if (change && !('refused' in change)) composing.set(view, { id: change.id, original: change.node });
+  }
+  if (binding && composing.has(view)) {
+    binding.mux(() => apply(tr.docChanged && !isRemote(tr) ? tr.setMeta(suggestingKey, { hold: true } satisfies Meta) : tr));
+    return;
+  }
+  apply(divertToSuggestion(view.state, tr) ?? tr);
+}
+
 function draw(doc: PMNode, pending: readonly PendingSuggestion[], colour: string): DecorationSet {
   if (pending.length === 0) return DecorationSet.empty;
   const refs = sequentialNumbering(doc).byId;
@@ -249,7 +295,7 @@ export function suggestingPlugin(options: SuggestingOptions = {}): Plugin<Sugges
       apply(tr, value, _old, state) {
         const meta = tr.getMeta(suggestingKey) as Meta | undefined;
         let pending = value.pending;
-        if (tr.docChanged) pending = pending.map((s) => carrySuggestion(state.doc, s)).filter((s): s is PendingSuggestion => s !== null);
+        if (tr.docChanged && !meta?.hold) pending = pending.map((s) => carrySuggestion(state.doc, s)).filter((s): s is PendingSuggestion => s !== null);
         if (meta?.pending) pending = meta.pending;
         const on = meta?.on ?? value.on;
         const message = meta && 'message' in meta ? (meta.message ?? null) : value.message;
@@ -259,6 +305,17 @@ export function suggestingPlugin(options: SuggestingOptions = {}): Plugin<Sugges
     },
     props: {
       decorations: (state) => suggestingKey.getState(state)?.decorations ?? null,
+      handleDOMEvents: {
+        // The input method's final flush comes a little after compositionend (ProseMirror waits 20 ms).
+        compositionend(view) {
+          if (composing.has(view)) setTimeout(() => endComposition(view), 80);
+          return false;
+        },
+        blur(view) {
+          if (composing.has(view) && !view.composing) endComposition(view);
+          return false;
+        },
+      },
       handleKeyDown(view, event) {
         const s = suggestingKey.getState(view.state);
         if (!s?.on) return false;

@@ -204,4 +204,29 @@ describe.skipIf(!hasChromium)('suggesting mode in Chromium', () => {
     },
     TEST_MS,
   );
+  it(
+    'an input method composes in suggesting mode (Chinese): the words being composed stay on the page, the shared text untouched, and become one suggestion',
+    async () => {
+      const draftId = await makeDraft(world, 'Composing', ['CHL']);
+      const china = await openDraft(browser, world, 'china', draftId);
+      await caretAtEnd(china.page, 'op3');
+      await china.page.keyboard.press('ArrowLeft');
+      const cdp = await china.context.newCDPSession(china.page);
+      for (const text of ['c', 'ch', 'chong']) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      expect(await china.page.locator('.ph-editor [data-id="op3"]').textContent()).toContain('chong');
+      await cdp.send('Input.insertText', { text: '充分' });
+      await expect.poll(() => china.page.locator('.ph-editor [data-id="op3"] ins.ph-suggest-ins').allTextContents()).toEqual(['充分']);
+      // A second composition in the same place goes on with the same suggestion.
+      for (const text of ['d', 'di']) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await cdp.send('Input.insertText', { text: '地' });
+      await expect.poll(() => china.page.locator('.ph-editor [data-id="op3"] ins.ph-suggest-ins').allTextContents()).toEqual(['充分地']);
+      expect(await sharedWords(china.page, 'op3')).toBe('Invites Member States to contribute;');
+      await expect
+        .poll(() => china.page.locator('.ph-suggest-form[data-paragraph="op3"] .ph-suggest-described').textContent())
+        .toBe('Your suggestion: OP 3: insert "充分地" after "contribute"');
+      expect(await storedText(world, draftId)).not.toMatch(/充分|chong/);
+      await china.context.close();
+    },
+    TEST_MS,
+  );
 });
