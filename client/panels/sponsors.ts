@@ -1,35 +1,309 @@
-/** The sponsors panel: main sponsor, co-sponsors with the dates they joined, those who withdrew, "on behalf of". */
-import type { DraftDetail, SponsorJSON } from '../api';
+/**
+ * The sponsors panel: main sponsor, co-sponsors with the dates they joined, those who withdrew,
+ * "on behalf of"; the co-sponsorship deadline; requests to join or withdraw. What each reader
+ * may do comes from the permissions the server sent: a delegate asks for its delegation ("Ask to
+ * co-sponsor", "Ask to withdraw") and sees where its request stands; the main sponsor's delegates
+ * and the secretariat confirm or decline; the secretariat adds and removes co-sponsors, names the
+ * main sponsor and sets the draft's deadline. The server decides; refusals are said beside the
+ * control. Every name and note is set as text.
+ */
+import { api, ApiError, type DraftDetail, type Me, type SponsorJSON } from '../api';
 import { el, formatWhen } from '../dom';
+import type { PermissionJSON } from '../../shared/policy';
+import { formatDeadline } from '../../shared/sponsorship';
+import './sponsors.css';
 
-function sponsorItem(s: SponsorJSON, role: string): HTMLElement {
+/** A request to join or withdraw, as `GET /api/drafts/:id/sponsors/requests` lists it. */
+export interface CosponsorRequestJSON {
+  id: string;
+  delegation: { id: string; code: string | null; name: { en: string; zh: string } };
+  kind: 'join' | 'withdraw';
+  onBehalfOf: { en: string; zh: string } | null;
+  state: 'pending' | 'confirmed' | 'declined';
+  requestedBy: { id: string; displayName: string } | null;
+  requestedAt: string;
+  decidedBy: { id: string; displayName: string } | null;
+  decidedAt: string | null;
+  note: string | null;
+}
+
+/** The deadline that applies to the draft, and whether it passed. */
+export interface CosponsorshipDeadlineJSON {
+  draft: string | null;
+  session: string | null;
+  effective: string | null;
+  passed: boolean;
+}
+
+interface Cosponsorship {
+  requests: CosponsorRequestJSON[];
+  deadline: CosponsorshipDeadlineJSON;
+}
+
+// The permissions this panel reads; `requestCosponsorship` and `decideCosponsorship` are issue 17's.
+type Permissions = DraftDetail['permissions'] & { requestCosponsorship?: PermissionJSON; decideCosponsorship?: PermissionJSON };
+const may = (p: PermissionJSON | undefined) => p?.allowed === true;
+
+let me: Promise<Me | null> | null = null;
+// Who reads: to find their delegation's own requests (asked once per page load).
+function whoAmI(): Promise<Me | null> {
+  me ??= api<Me>('GET', '/api/auth/me').catch(() => null);
+  return me;
+}
+
+const behalfText = (b: { en: string } | null) => (b ? ` (${/on behalf of/i.test(b.en) ? b.en : `on behalf of ${b.en}`})` : '');
+
+function sponsorItem(s: SponsorJSON, role: string, ...controls: (HTMLElement | null)[]): HTMLElement {
   return el(
     'li',
     { attrs: { 'data-delegation': s.code ?? s.delegationId } },
     el('span', { className: 'name' }, s.name.en),
     // Stored as printed ("also on behalf of its member States"); add the words only when missing.
-    s.onBehalfOf ? el('span', { className: 'behalf' }, ` (${/on behalf of/i.test(s.onBehalfOf.en) ? s.onBehalfOf.en : `on behalf of ${s.onBehalfOf.en}`})`) : '',
+    s.onBehalfOf ? el('span', { className: 'behalf' }, behalfText(s.onBehalfOf)) : '',
     el('span', { className: 'muted' }, ` — ${role}, since ${formatWhen(s.since)}`),
+    ...controls,
   );
 }
 
-/** Who sponsors the draft now, who submitted it, and who withdrew. */
-export function sponsorsPanel(draft: DraftDetail): HTMLElement {
+/** A button that runs `action`, says a refusal in `said`, and is disabled while it runs. */
+function actionButton(label: string, said: HTMLElement, action: () => Promise<void>, attrs: Record<string, string> = {}): HTMLButtonElement {
+  const button = el('button', { type: 'button', className: 'small', attrs }, label);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    said.textContent = '';
+    try {
+      await action();
+    } catch (e) {
+      said.textContent = e instanceof ApiError ? e.message : String(e);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+function deadlineLine(d: CosponsorshipDeadlineJSON): HTMLElement | null {
+  if (!d.effective) return null;
+  const whose = d.draft ? '' : ' (the session’s deadline)';
+  const text = d.passed ? `Co-sponsorship closed on ${formatDeadline(d.effective)}${whose}.` : `Co-sponsorship closes on ${formatDeadline(d.effective)}${whose}.`;
+  return el('p', { className: d.passed ? 'deadline passed' : 'deadline', attrs: { 'data-deadline': d.effective } }, text);
+}
+
+function requestWords(r: CosponsorRequestJSON): string {
+  return r.kind === 'join' ? `${r.delegation.name.en} asks to join the sponsors${behalfText(r.onBehalfOf)}` : `${r.delegation.name.en} asks to withdraw as a co-sponsor`;
+}
+
+/** Who sponsors the draft now, who submitted it, who withdrew; requests and the deadline, with what this reader may do. */
+export function sponsorsPanel(draft: DraftDetail, onChanged: () => void = () => undefined): HTMLElement {
+  const permissions = draft.permissions as Permissions;
+  const draftPath = `/api/drafts/${encodeURIComponent(draft.id)}`;
+  const said = el('p', { className: 'error', attrs: { role: 'alert', 'data-sponsors': 'refusal' } });
+  const online = el('div', { className: 'cosponsorship', attrs: { 'aria-live': 'polite' } });
+  const manage = may(permissions.changeSponsors);
+
+  // After a change: this panel reloads its part at once; the page reloads the rest on the server's notice.
+  const changed = async () => {
+    onChanged();
+    await loadOnline();
+  };
+  const post = (path: string, body: unknown) => api('POST', `${draftPath}${path}`, body);
+
   const { sponsors } = draft;
   const list = el('ul', { className: 'sponsors' });
   if (sponsors.main) list.append(sponsorItem(sponsors.main, 'main sponsor'));
-  for (const s of sponsors.coSponsors) list.append(sponsorItem(s, 'co-sponsor'));
+  for (const s of sponsors.coSponsors) {
+    const controls = manage
+      ? [
+          actionButton(
+            'Remove',
+            said,
+            async () => {
+              await post(`/sponsors/${encodeURIComponent(s.delegationId)}/withdraw`, {});
+              await changed();
+            },
+            {
+              'aria-label': `Remove ${s.name.en} from the co-sponsors`,
+            },
+          ),
+          actionButton(
+            'Make main sponsor',
+            said,
+            async () => {
+              await post(`/sponsors/${encodeURIComponent(s.delegationId)}/main`, {});
+              await changed();
+            },
+            {
+              'aria-label': `Name ${s.name.en} main sponsor`,
+            },
+          ),
+        ]
+      : [];
+    list.append(sponsorItem(s, 'co-sponsor', ...controls));
+  }
   const withdrawn = sponsors.withdrawn.map((w) =>
     el('li', { className: 'withdrawn' }, el('s', {}, w.name.en), el('span', { className: 'muted' }, ` joined ${formatWhen(w.since)}, withdrew ${formatWhen(w.withdrawn)}`)),
   );
-  return el(
+
+  const note = (draft as DraftDetail & { sponsorshipNote?: string | null }).sponsorshipNote;
+  const section = el(
     'section',
-    { className: 'panel', attrs: { 'aria-labelledby': 'sponsors-h' } },
+    { className: 'panel sponsors-panel', attrs: { 'aria-labelledby': 'sponsors-h' } },
     el('h2', { id: 'sponsors-h' }, `Sponsors (${sponsors.count})`),
     draft.submittedBy ? el('p', {}, `Submitted by the ${draft.submittedBy.en}`) : '',
     sponsors.main || sponsors.coSponsors.length ? list : el('p', { className: 'muted' }, 'No sponsors.'),
+    note ? el('p', { className: 'sponsorship-note', attrs: { 'data-sponsorship-note': '' } }, note) : '',
     withdrawn.length ? el('h3', {}, 'Withdrawn') : '',
     withdrawn.length ? el('ul', { className: 'sponsors' }, ...withdrawn) : '',
+    online,
+    manage ? managePanel(draft, said, changed) : '',
+    said,
     draft.chair ? el('p', {}, `Chair of the consultations: ${draft.chair.displayName}`) : '',
+  );
+
+  async function loadOnline(): Promise<void> {
+    let data: Cosponsorship;
+    let reader: Me | null;
+    try {
+      [data, reader] = await Promise.all([api<Cosponsorship>('GET', `${draftPath}/sponsors/requests`), whoAmI()]);
+    } catch (e) {
+      online.replaceChildren(el('p', { className: 'error' }, `The requests to co-sponsor could not be loaded: ${e instanceof Error ? e.message : String(e)}`));
+      return;
+    }
+    online.replaceChildren(...onlineParts(draft, permissions, data, reader?.delegationId ?? null, said, post, changed));
+  }
+  void loadOnline();
+  return section;
+}
+
+function onlineParts(
+  draft: DraftDetail,
+  permissions: Permissions,
+  data: Cosponsorship,
+  own: string | null,
+  said: HTMLElement,
+  post: (path: string, body: unknown) => Promise<unknown>,
+  changed: () => Promise<void>,
+): (HTMLElement | string)[] {
+  const parts: (HTMLElement | string)[] = [];
+  const line = deadlineLine(data.deadline);
+  if (line) parts.push(line);
+
+  // The reader's delegation: its request pending or last decided, and the button to ask.
+  if (own !== null) {
+    const mine = data.requests.filter((r) => r.delegation.id === own);
+    const pending = mine.find((r) => r.state === 'pending');
+    const last = mine.filter((r) => r.state !== 'pending').at(-1);
+    const kind: 'join' | 'withdraw' = draft.yourSponsorship === 'co-sponsor' ? 'withdraw' : 'join';
+    if (pending) {
+      parts.push(
+        el(
+          'p',
+          { className: 'own-request', attrs: { 'data-own-request': 'pending' } },
+          `Your delegation asked ${pending.kind === 'join' ? 'to co-sponsor this draft' : 'to withdraw as a co-sponsor'} on ${formatWhen(pending.requestedAt)}; the main sponsor or the secretariat will decide.`,
+        ),
+      );
+    } else {
+      if (last) {
+        const what = last.kind === 'join' ? 'to co-sponsor' : 'to withdraw';
+        parts.push(
+          el(
+            'p',
+            { className: 'own-request', attrs: { 'data-own-request': last.state } },
+            `Your request ${what} was ${last.state} on ${formatWhen(last.decidedAt)}${last.decidedBy ? ` by ${last.decidedBy.displayName}` : ''}.`,
+            last.note ? el('span', { className: 'decision-note' }, ` “${last.note}”`) : '',
+          ),
+        );
+      }
+      if (may(permissions.requestCosponsorship)) {
+        const closed = kind === 'join' && data.deadline.passed;
+        const ask = actionButton(kind === 'join' ? 'Ask to co-sponsor' : 'Ask to withdraw', said, async () => {
+          await post('/sponsors/requests', { kind });
+          await changed();
+        });
+        if (closed) {
+          ask.disabled = true;
+          ask.title = 'The co-sponsorship deadline has passed.';
+        }
+        parts.push(el('p', { className: 'ask' }, ask));
+      }
+    }
+  }
+
+  // The requests waiting: everyone sees them; those who may decide confirm or decline.
+  const pending = data.requests.filter((r) => r.state === 'pending');
+  if (pending.length) {
+    const decide = may(permissions.decideCosponsorship);
+    const items = pending.map((r) => {
+      const noteField = el('input', {
+        type: 'text',
+        className: 'decision-note-input',
+        maxLength: 1000,
+        attrs: { 'aria-label': `Note to ${r.delegation.name.en} (optional)`, placeholder: 'Note (optional)' },
+      });
+      const decision = (d: 'confirmed' | 'declined') => async () => {
+        await post(`/sponsors/requests/${encodeURIComponent(r.id)}/decision`, { decision: d, note: noteField.value.trim() || null });
+        await changed();
+      };
+      return el(
+        'li',
+        { attrs: { 'data-request': r.id, 'data-delegation': r.delegation.code ?? r.delegation.id } },
+        el('span', {}, requestWords(r)),
+        el('span', { className: 'muted' }, ` — ${r.requestedBy ? `${r.requestedBy.displayName}, ` : ''}${formatWhen(r.requestedAt)}`),
+        decide
+          ? el(
+              'span',
+              { className: 'decide' },
+              noteField,
+              actionButton('Confirm', said, decision('confirmed'), { 'aria-label': `Confirm: ${requestWords(r)}` }),
+              actionButton('Decline', said, decision('declined'), { 'aria-label': `Decline: ${requestWords(r)}` }),
+            )
+          : '',
+      );
+    });
+    parts.push(el('h3', {}, `Requests (${pending.length})`), el('ul', { className: 'requests' }, ...items));
+  }
+  return parts;
+}
+
+/** The secretariat's controls: add a co-sponsor, name the main sponsor, set the draft's deadline. */
+function managePanel(draft: DraftDetail, said: HTMLElement, changed: () => Promise<void>): HTMLElement {
+  const draftPath = `/api/drafts/${encodeURIComponent(draft.id)}`;
+  const current = new Set([draft.sponsors.main?.delegationId, ...draft.sponsors.coSponsors.map((s) => s.delegationId)]);
+  const pick = el('select', { id: 'sponsor-pick' }, el('option', { value: '' }, 'Choose a delegation…'));
+  void api<{ id: string; name: { en: string } }[]>('GET', '/api/delegations')
+    .then((all) => {
+      for (const d of all) if (!current.has(d.id)) pick.append(el('option', { value: d.id }, d.name.en));
+    })
+    .catch(() => undefined);
+  const chosen = () => {
+    if (!pick.value) throw new Error('Choose a delegation first.');
+    return pick.value;
+  };
+  const add = actionButton('Add as co-sponsor', said, async () => {
+    await api('POST', `${draftPath}/sponsors`, { delegationId: chosen() });
+    await changed();
+  });
+  const main = actionButton('Name main sponsor', said, async () => {
+    await api('POST', `${draftPath}/sponsors/${encodeURIComponent(chosen())}/main`, {});
+    await changed();
+  });
+
+  // The deadline, typed in UTC (the server keeps an ISO time in UTC).
+  const deadline = el('input', { type: 'datetime-local', id: 'cosponsor-deadline' });
+  const setDeadline = actionButton('Set deadline', said, async () => {
+    if (!deadline.value) throw new Error('Give a date and time (UTC) first.');
+    await api('PUT', `${draftPath}/cosponsorship-deadline`, { deadline: `${deadline.value}Z` });
+    await changed();
+  });
+  const clearDeadline = actionButton("Clear the draft's deadline", said, async () => {
+    await api('PUT', `${draftPath}/cosponsorship-deadline`, { deadline: null });
+    await changed();
+  });
+  return el(
+    'details',
+    { className: 'manage-sponsors' },
+    el('summary', {}, 'Manage the sponsor list'),
+    el('p', {}, el('label', { htmlFor: 'sponsor-pick' }, 'Delegation '), pick, ' ', add, ' ', main),
+    el('p', {}, el('label', { htmlFor: 'cosponsor-deadline' }, 'Co-sponsorship deadline (UTC) '), deadline, ' ', setDeadline, ' ', clearDeadline),
   );
 }
