@@ -46,13 +46,21 @@ export function allowed(p: PermissionLike): boolean {
 export interface ChosenWords {
   quote: string;
   occurrence?: number;
+  /** The paragraph they are in, when the panel is the whole draft's (the draft page's editor selection). */
+  paragraphId?: string;
 }
 
 /** Options of a comments panel. */
 export interface CommentsPanelOptions {
   draftId: string;
-  /** The paragraph whose threads are shown and where new comments go; without it, every thread of the draft (no new-comment form). */
+  /**
+   * The paragraph whose threads are shown and where new comments go. Without it the panel is the
+   * whole draft's: a heading with the counts, each thread naming its paragraph, and a new-comment
+   * form only when `paragraphs` says which paragraphs there are to choose from.
+   */
   paragraphId?: string;
+  /** For the whole draft's panel: the paragraphs a new comment may go on, as the page numbers them now. */
+  paragraphs?: () => { id: string; ref: string }[];
   /** How the paragraph is called on the page ("OP 3"), for the names of the controls. */
   paragraphRef?: string;
   /** Whether this user may comment (the draft's `permissions.comment`); default true: the server decides. */
@@ -168,6 +176,7 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     return el(
       'li',
       { className: `thread${t.resolved ? ' resolved' : ''}`, attrs: { 'data-thread': t.id, 'data-resolved': String(t.resolved) } },
+      options.paragraphId === undefined ? el('p', { className: 'thread-paragraph' }, t.paragraph ?? 'A paragraph no longer in the text') : null,
       t.quote ? el('blockquote', { className: 'thread-quote' }, t.quote) : null,
       t.resolved
         ? el('p', { className: 'thread-state muted' }, `Resolved${t.resolvedBy ? ` by ${t.resolvedBy.displayName}` : ''}${t.resolvedAt ? `, ${formatWhen(t.resolvedAt)}` : ''}`)
@@ -198,9 +207,13 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     items.sort((a, b) => Number(a.dataset.resolved === 'true') - Number(b.dataset.resolved === 'true'));
     list.replaceChildren(...items);
     empty.hidden = items.length > 0;
+    const open = shown.filter((t) => !t.resolved).length;
+    heading.textContent = `Comments (${open} open${shown.length > open ? `, ${shown.length - open} resolved` : ''})`;
   };
 
-  const newComment = options.paragraphId !== undefined && options.mayComment !== false ? newCommentForm() : null;
+  const wholeDraft = options.paragraphId === undefined;
+  const heading = el('h3', { className: 'comments-heading', hidden: !wholeDraft });
+  const newComment = options.mayComment !== false && (!wholeDraft || options.paragraphs) ? newCommentForm() : null;
   function newCommentForm(): HTMLElement {
     const bodyId = `${uid}-new`;
     const input = el('textarea', { id: bodyId, rows: 2, className: 'comment-new-body' });
@@ -208,10 +221,18 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     const words = el('input', { type: 'text', id: `${bodyId}-words`, className: 'comment-words' });
     const message = el('p', { className: 'refusal error', attrs: { role: 'alert' } });
     const send = el('button', { type: 'submit' }, 'Send comment');
+    // The whole draft's panel asks which paragraph (the one the chosen words are in, at first).
+    const paragraph = el('select', { id: `${bodyId}-paragraph` });
+    const fillParagraphs = (chosenId?: string) => {
+      const current = chosenId ?? paragraph.value;
+      paragraph.replaceChildren(...(options.paragraphs?.() ?? []).map((p) => el('option', { value: p.id, selected: p.id === current }, p.ref || 'Unnumbered paragraph')));
+    };
     const form = el(
       'form',
       { className: 'comment-new' },
-      el('label', { htmlFor: bodyId }, `New comment on ${where}`),
+      wholeDraft ? el('label', { htmlFor: paragraph.id }, 'Paragraph') : null,
+      wholeDraft ? paragraph : null,
+      el('label', { htmlFor: bodyId }, wholeDraft ? 'New comment' : `New comment on ${where}`),
       input,
       options.chosenWords ? el('label', { htmlFor: words.id, className: 'words-label' }, 'On the words (optional)') : null,
       options.chosenWords ? words : null,
@@ -222,18 +243,28 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     // Words newly chosen in the text when the user comes to the form are offered, never forced.
     const offer = () => {
       const chosen = options.chosenWords?.() ?? null;
-      if (chosen && chosen.quote !== offered?.quote) words.value = chosen.quote;
+      if (chosen && chosen.quote !== offered?.quote) {
+        words.value = chosen.quote;
+        if (wholeDraft) fillParagraphs(chosen.paragraphId);
+      }
       offered = chosen;
     };
-    form.addEventListener('focusin', offer);
+    form.addEventListener('focusin', (event) => {
+      if (event.target !== paragraph) offer();
+    });
     // The form stays folded behind one button per paragraph, so that a long text stays readable.
     form.id = `${bodyId}-form`;
     form.hidden = true;
-    const open = el('button', { type: 'button', className: 'comment-open', attrs: { 'aria-expanded': 'false', 'aria-controls': form.id } }, `Comment on ${where}`);
+    const open = el(
+      'button',
+      { type: 'button', className: 'comment-open', attrs: { 'aria-expanded': 'false', 'aria-controls': form.id } },
+      wholeDraft ? 'New comment' : `Comment on ${where}`,
+    );
     const toggle = (show: boolean) => {
       form.hidden = !show;
       open.setAttribute('aria-expanded', String(show));
       if (show) {
+        if (wholeDraft) fillParagraphs();
         offer();
         input.focus();
       }
@@ -253,7 +284,7 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
       message.textContent = '';
       try {
         const thread = await api<ThreadJSON>('POST', base, {
-          paragraphId: options.paragraphId,
+          paragraphId: options.paragraphId ?? paragraph.value,
           body: input.value,
           ...(quote ? { quote, ...(occurrence ? { occurrence } : {}) } : {}),
         });
@@ -272,7 +303,7 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     return el('div', { className: 'comment-new-wrap' }, open, form);
   }
 
-  const element = el('div', { className: 'comments-panel', attrs: { 'data-comments': options.paragraphId ?? 'all' } }, list, empty, newComment);
+  const element = el('div', { className: 'comments-panel', attrs: { 'data-comments': options.paragraphId ?? 'all' } }, heading, list, empty, newComment);
   container.append(element);
   render();
 
