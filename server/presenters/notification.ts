@@ -41,7 +41,9 @@ export function presentNotification(n: NotificationRow, look: NotificationLookup
   switch (n.kind as NotificationKind) {
     case 'proposal_tabled': {
       const onBehalf = p.onBehalfOf && typeof p.onBehalfOf === 'object' ? s((p.onBehalfOf as { en?: unknown }).en) : null;
-      title = `${delegation(p.delegationId) ?? actor} tabled a proposal${onBehalf ? ` on behalf of ${onBehalf}` : ''}`;
+      // "on behalf of its member States" may come whole (as sponsor lists write it) or as the group's name.
+      const behalf = onBehalf ? (/on behalf of/i.test(onBehalf) ? ` ${onBehalf}` : ` on behalf of ${onBehalf}`) : '';
+      title = `${delegation(p.delegationId) ?? actor} tabled a proposal${behalf}`;
       summary = s(p.rationale);
       link = `${base}/proposals`;
       break;
