@@ -74,7 +74,7 @@ function decodeAnchor(encoded: string): Y.RelativePosition | null {
 }
 
 // Where a proposal's quoted words are in this editor's text: [from, to] document positions, or null.
-function locate(state: EditorState, p: ProposalMarkJSON): { from: number; to: number; paragraph: { node: PMNode; pos: number } } | null {
+function locate(state: EditorState, p: ProposalMarkJSON): { from: number; to: number; paragraph: { node: PMNode; pos: number }; by: 'anchor' | 'words' } | null {
   const paragraph = findParagraph(state.doc, p.amendment.paragraphId);
   if (!paragraph) return null;
   const start = paragraph.pos + 1;
@@ -93,7 +93,7 @@ function locate(state: EditorState, p: ProposalMarkJSON): { from: number; to: nu
       // Trusted only inside its paragraph and, when it quotes words, on those very words.
       if (from !== null && to !== null && start <= from && from <= to && to <= end) {
         const words = state.doc.textBetween(from, to, '', '\uFFFC');
-        if (!p.quoted || words === p.quoted) return { from, to, paragraph };
+        if (!p.quoted || words === p.quoted) return { from, to, paragraph, by: 'anchor' };
       }
     } catch {
       // The sync plugin's mapping not drawn yet, or an anchor from elsewhere: place it by its words.
@@ -101,18 +101,19 @@ function locate(state: EditorState, p: ProposalMarkJSON): { from: number; to: nu
   }
   const inline = inlineText(paragraph.node, paragraph.pos);
   const quoted = p.quoted ?? p.amendment.words;
-  if (quoted === undefined || quoted === null || quoted === '') return { from: start, to: end, paragraph };
+  if (quoted === undefined || quoted === null || quoted === '') return { from: start, to: end, paragraph, by: 'words' };
   const found = findWords(inline.text, quoted, p.amendment.occurrence);
   if (!found.ok) return null;
-  return { from: inline.posOf[found.value[0]]!, to: inline.posOf[found.value[1]]!, paragraph };
+  return { from: inline.posOf[found.value[0]]!, to: inline.posOf[found.value[1]]!, paragraph, by: 'words' };
 }
 
-function words(kind: 'insert' | 'delete', text: string, colour: string, title: string, id: string): HTMLElement {
+function words(kind: 'insert' | 'delete', text: string, colour: string, title: string, id: string, by: string): HTMLElement {
   const mark = document.createElement(kind === 'insert' ? 'ins' : 'del');
   mark.className = `ph-proposal-${kind}`;
   mark.style.color = colour;
   mark.title = title;
   mark.dataset.proposal = id;
+  mark.dataset.placed = by;
   mark.textContent = text;
   return mark;
 }
@@ -127,9 +128,9 @@ export function drawProposals(state: EditorState, proposals: readonly ProposalMa
     const colour = proposalColour(p);
     const title = `Proposal of ${proposerLabel(p)}, pending: ${p.described}`;
     const a = p.amendment;
-    const attrs = { title, 'data-proposal': p.id, style: `text-decoration-color: ${colour}` };
+    const attrs = { title, 'data-proposal': p.id, 'data-placed': at.by, style: `text-decoration-color: ${colour}` };
     const inserted = (pos: number, text: string, side: number) =>
-      Decoration.widget(pos, () => words('insert', text, colour, title, p.id), { side, key: `proposal:${p.id}:${text}:${colour}`, marks: [], ignoreSelection: true });
+      Decoration.widget(pos, () => words('insert', text, colour, title, p.id, at.by), { side, key: `proposal:${p.id}:${text}:${colour}`, marks: [], ignoreSelection: true });
     switch (a.kind) {
       case 'replace_words':
         if (at.to > at.from) decorations.push(Decoration.inline(at.from, at.to, { ...attrs, nodeName: 'del', class: 'ph-proposal-delete' }));

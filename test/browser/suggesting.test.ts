@@ -115,6 +115,8 @@ describe.skipIf(!hasChromium)('suggesting mode in Chromium', () => {
       const mark = chile.page.locator('.ph-editor [data-id="op3"] ins.ph-proposal-insert');
       await expect.poll(() => mark.textContent(), { timeout: 5_000 }).toBe(' generously');
       expect(await mark.getAttribute('title')).toMatch(/^Proposal of China, pending: OP 3: insert "generously"/);
+      // Placed by the anchor the server recorded (Yjs relative positions), not by searching its words.
+      expect(await mark.getAttribute('data-placed')).toBe('anchor');
       // China sees its own proposal in the text too, and may withdraw it from the list.
       await expect.poll(() => china.page.locator('.ph-editor [data-id="op3"] ins.ph-proposal-insert').count(), { timeout: 5_000 }).toBe(1);
       await expect
@@ -137,14 +139,29 @@ describe.skipIf(!hasChromium)('suggesting mode in Chromium', () => {
       }
       await screenshot(chile.page, 'suggesting-penholder');
 
+      // The penholder edits before the quoted words: the proposal stays on them, in both pages.
+      await chile.page.locator('.ph-editor [data-id="op3"]').click();
+      await chile.page.keyboard.press('Home');
+      await chile.page.keyboard.type('Also ');
+      for (const page of [chile.page, china.page]) {
+        await expect.poll(() => sharedWords(page, 'op3'), { timeout: 5_000 }).toBe('Also Invites Member States to contribute;');
+        await expect
+          .poll(() =>
+            page
+              .locator('.ph-editor [data-id="op3"] ins.ph-proposal-insert')
+              .evaluate((e) => `${e.previousSibling?.textContent?.slice(-10)}|${e.textContent}|${e.nextSibling?.textContent}`),
+          )
+          .toBe('contribute| generously|;');
+      }
+
       // The penholder accepts from the side list: both pages show the new words live.
       await card.getByRole('button', { name: /^Accept the proposal of China/ }).click();
       for (const page of [chile.page, china.page]) {
-        await expect.poll(() => sharedWords(page, 'op3'), { timeout: 5_000 }).toBe('Invites Member States to contribute generously;');
+        await expect.poll(() => sharedWords(page, 'op3'), { timeout: 5_000 }).toBe('Also Invites Member States to contribute generously;');
         await expect.poll(() => page.locator('.proposals-panel li.proposal').count(), { timeout: 5_000 }).toBe(0);
         await expect.poll(() => page.locator('.ph-editor ins.ph-proposal-insert').count()).toBe(0);
       }
-      expect(await storedText(world, draftId)).toContain('contribute generously;');
+      expect(await storedText(world, draftId)).toContain('Also Invites Member States to contribute generously;');
       expect(await china.page.evaluate(() => (window as { __x?: unknown }).__x)).toBeUndefined();
       await chile.context.close();
       await china.context.close();
