@@ -25,6 +25,9 @@ node --import tsx bench/import.bench.mjs | tee bench/results/import.out
 echo "== what proving each update costs (bench/proof.bench.ts)"
 npx tsx bench/proof.bench.ts | tee bench/results/proof.out
 
+echo "== 1,000 proposals on one draft: listed, and accepted while 50 clients type (bench/proposals.bench.mjs)"
+node --import tsx bench/proposals.bench.mjs | tee bench/results/proposals.out
+
 echo "== history: the text at any point of a 100,000-update log (bench/history.bench.ts)"
 node --expose-gc --import tsx bench/history.bench.ts | tee bench/results/history.out
 
@@ -64,6 +67,12 @@ $(cat bench/results/import.out)
 
 \`\`\`
 $(cat bench/results/proof.out)
+\`\`\`
+
+### Proposals: 1,000 on one draft, listed and accepted under 50 typing clients (\`npm run bench:proposals\`)
+
+\`\`\`
+$(cat bench/results/proposals.out)
 \`\`\`
 
 ### History of a 100,000-update log (\`npm run bench:history\`)
