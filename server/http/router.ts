@@ -26,7 +26,7 @@ import { meetingRoutes } from './routes/meeting';
 import { negotiationRoutes } from './routes/negotiation';
 import { proposalRoutes } from './routes/proposals';
 import { commentRoutes } from './routes/comments';
-import { inboxRoutes } from './routes/inbox';
+import { inboxRoutes, isBackgroundRequest } from './routes/inbox';
 import { reportRoutes } from './routes/report';
 import { restoreRoutes } from './routes/restore';
 import { revisionRoutes } from './routes/revisions';
@@ -46,8 +46,8 @@ export function apiRouter(deps: ApiDeps, more: Router[] = [], counters: Counters
   router.use(async (req, _res, next) => {
     const auth = await authenticate(deps.store, req);
     setAuthentication(req, auth);
-    // Activity keeps a browser session alive, up to its maximum age.
-    if (auth) await keepSessionAlive(deps.store, auth.session, deps.config);
+    // Activity keeps a browser session alive, up to its maximum age; the inbox badge's polling and stream are not activity.
+    if (auth && !isBackgroundRequest(req)) await keepSessionAlive(deps.store, auth.session, deps.config);
     next();
   });
   router.use(csrfProtection);
