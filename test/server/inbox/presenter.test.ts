@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { presentNotification, type NotificationLookups } from '../../../server/presenters/notification';
 import type { DelegationRow, DraftRow, NotificationRow, SessionRow } from '../../../server/storage/types';
 
-const eu = { id: 'eu', code: 'EU', name: { en: 'European Union', zh: '欧洲联盟' }, kind: 'organization', createdAt: '' } as DelegationRow;
+const eu = { id: 'eu', code: 'EU', name: { en: 'European Union', zh: '欧洲联盟' }, kind: 'regional', createdAt: '' } satisfies DelegationRow;
 const look: NotificationLookups = {
   drafts: new Map([['d1', { id: 'd1', sessionId: 's1', lNumber: 9 } as DraftRow]]),
   sessions: new Map([['s1', { id: 's1', symbolPrefix: 'CTOC/COP/2022' } as SessionRow]]),
