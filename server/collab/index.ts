@@ -180,7 +180,10 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
     signInsEnded: endSignInsHere,
   });
 
+  // A loaded room's access is kept current by refreshAccess: reading the record again is not needed.
   const roomOf = async (draftId: string) => {
+    const loaded = registry.get(draftId);
+    if (loaded) return loaded;
     const found = await loadDraftAccess(deps.store, draftId);
     if (!found) throw new Error(`no draft ${draftId}`);
     return acquire(draftId, found.access);

@@ -25,7 +25,7 @@ import type { AuthenticatedUser } from '../auth/authenticate';
 import { DomainError, DomainErrors } from '../errors';
 import { type Anchor, type AnchoredRange, paragraphElements, type ParagraphSlots, placeQuote, slotsOf } from './anchors';
 import { staleness } from '../../shared/proposals';
-import { docText, TEXT_FRAGMENT } from './fragmentText';
+import { docText, fragmentToText, TEXT_FRAGMENT } from './fragmentText';
 import type { DraftRoom } from './room';
 import { dropCharacters } from './serverEdit';
 
@@ -111,7 +111,8 @@ function occurrenceOf(text: string, range: AnchoredRange): number | null {
  * changed; with the room's refusals otherwise (DraftFrozen, a locked paragraph, the text closed).
  */
 export async function applyProposal(room: DraftRoom, proposal: PlacedProposal, modifiedText: string | null, proposer: AuthenticatedUser): Promise<number> {
-  await room.flush();
+  // Placed on the text with every edit already sent in (not `flush`, which waits while anyone types).
+  await room.committedSoFar();
   await room.catchUp();
   const where = locateProposal(room.doc, proposal);
   if (where.stale) throw DomainErrors.proposalStale(where.why ?? 'the words it quotes were changed');
@@ -120,6 +121,7 @@ export async function applyProposal(room: DraftRoom, proposal: PlacedProposal, m
   try {
     return await room.submitFromServer(change.update, proposer, [change.clientId]);
   } catch (e) {
+    dropMirror(room.doc);
     if (e instanceof DomainError || !(e instanceof Error) || !e.message.startsWith('the change would make the text invalid')) throw e;
     throw DomainErrors.refused(`accepting it ${e.message.slice('the change '.length)}; nothing was changed`);
   }
@@ -134,40 +136,102 @@ function asAnchored(a: OralAmendment, range: AnchoredRange | null, text: string 
 }
 
 /**
- * The Yjs update (under a fresh client id) that makes a located proposal's change to a copy of
- * `doc`, or null when it changes nothing. Throws proposal_stale when the shared model cannot
- * apply it there.
+ * The Yjs update (under a client id new to the text) that makes a located proposal's change to
+ * `doc`, or null when it changes nothing; `doc` itself is not changed. Throws proposal_stale
+ * when the shared model cannot apply it there.
  */
 export function proposalUpdate(doc: Y.Doc, p: PlacedProposal, where: ProposalPlace, modifiedText: string | null): { update: Uint8Array; clientId: number } | null {
+  const amendment = asAnchored(p.amendment, where.range, where.paragraphText, modifiedText);
+  if (WORD_KINDS.has(amendment.kind)) return wordsUpdate(doc, amendment, where);
   const text = docText(doc);
   if (!text.ok) throw DomainErrors.refused(`the working text cannot be read: ${text.error}`);
-  const amendment = asAnchored(p.amendment, where.range, where.paragraphText, modifiedText);
   const applied = applyOralAmendments(text.value, [amendment]);
   if (!applied.ok) throw DomainErrors.proposalStale(applied.error);
   const target = applied.value;
-  // In place first; should that ever differ from the model's text, the model's text is written whole.
+  // As elements first; should that ever differ from the model's text, the model's text is written whole.
   const inPlace = changeOnCopy(doc, (scratch) => {
-    if (WORD_KINDS.has(amendment.kind)) writeWords(scratch, amendment.paragraphId, target, changedStretch(amendment, where));
-    else if (!moveParagraphs(scratch, amendment)) writeWhole(scratch, target);
+    if (!moveParagraphs(scratch, amendment)) writeWhole(scratch, target);
   });
   if (inPlace.text.ok && inPlace.text.value.eq(target)) return inPlace.change;
   return changeOnCopy(doc, (scratch) => writeWhole(scratch, target)).change;
+}
+
+/**
+ * A words amendment: the model applied to the paragraph alone (a copy of its element), then the
+ * characters that differ changed in place on the room's mirror (`mirrorOf`), so an accept costs
+ * the paragraph, not the document and its history.
+ */
+function wordsUpdate(doc: Y.Doc, a: OralAmendment, where: ProposalPlace): { update: Uint8Array; clientId: number } | null {
+  const mirror = mirrorOf(doc);
+  const el = paragraphElements(mirror).get(a.paragraphId);
+  if (!el) throw DomainErrors.proposalStale('its paragraph was deleted');
+  const alone = new Y.Doc();
+  const fragment = alone.getXmlFragment(TEXT_FRAGMENT);
+  fragment.insert(0, [el.clone()]);
+  const before = fragmentToText(fragment);
+  alone.destroy();
+  if (!before.ok) throw DomainErrors.refused(`the paragraph cannot be read: ${before.error}`);
+  const applied = applyOralAmendments(before.value, [a]);
+  if (!applied.ok) throw DomainErrors.proposalStale(applied.error);
+  return changeOn(doc, mirror, (m) => writeWords(m, a.paragraphId, applied.value, changedStretch(a, where)));
+}
+
+/**
+ * The mirror of a room's document: a copy kept up to date by the document's own updates, on
+ * which accepted words are written. Copying a document with a long history takes longer than
+ * the rest of an accept; the mirror is made once per loaded room (on the first accept) and lives
+ * as long as the document. A change written on it that the room then refuses makes it differ
+ * from the document: `dropMirror` throws it away, and the next accept makes a new one.
+ */
+const mirrors = new WeakMap<Y.Doc, { copy: Y.Doc; stop: () => void }>();
+
+function mirrorOf(doc: Y.Doc): Y.Doc {
+  const known = mirrors.get(doc);
+  if (known) return known.copy;
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  const follow = (u: Uint8Array) => Y.applyUpdate(copy, u);
+  const stop = () => {
+    doc.off('update', follow);
+    copy.destroy();
+    mirrors.delete(doc);
+  };
+  doc.on('update', follow);
+  doc.once('destroy', stop);
+  mirrors.set(doc, { copy, stop });
+  return copy;
+}
+
+/** Throw a room's mirror away (it holds a change the room refused). */
+export function dropMirror(doc: Y.Doc): void {
+  mirrors.get(doc)?.stop();
+}
+
+/** The update `write` makes on `target` (the mirror or a copy of `doc`) under a client id new to `doc`. */
+function changeOn(doc: Y.Doc, target: Y.Doc, write: (t: Y.Doc) => void): { update: Uint8Array; clientId: number } | null {
+  let clientId = new Y.Doc().clientID;
+  while (doc.store.clients.has(clientId) || target.store.clients.has(clientId)) clientId = new Y.Doc().clientID;
+  // Set after loading: Yjs gives a doc a fresh id when it receives its own id from elsewhere.
+  target.clientID = clientId;
+  let update: Uint8Array | null = null;
+  const capture = (u: Uint8Array) => (update = u);
+  target.on('update', capture);
+  try {
+    target.transact(() => write(target));
+  } finally {
+    target.off('update', capture);
+  }
+  return update ? { update, clientId } : null;
 }
 
 /** The update `write` makes to a copy of `doc` under a client id new to it, and the text it leaves. */
 function changeOnCopy(doc: Y.Doc, write: (scratch: Y.Doc) => void): { change: { update: Uint8Array; clientId: number } | null; text: ReturnType<typeof docText> } {
   const scratch = new Y.Doc();
   Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
-  // A client id nobody has written under in this text (set after loading: see test/helpers/collab.ts craftEdit).
-  let clientId = scratch.clientID;
-  while (doc.store.clients.has(clientId)) clientId = new Y.Doc().clientID;
-  scratch.clientID = clientId;
-  let update: Uint8Array | null = null;
-  scratch.on('update', (u: Uint8Array) => (update = u));
-  scratch.transact(() => write(scratch));
+  const change = changeOn(doc, scratch, write);
   const text = docText(scratch);
   scratch.destroy();
-  return { change: update ? { update, clientId } : null, text };
+  return { change, text };
 }
 
 /** The whole text written as serverEdit.ts writes an import: unchanged paragraphs keep their items. */

@@ -404,6 +404,14 @@ export class DraftRoom implements FanoutRoom {
     }
   }
 
+  /**
+   * Resolves once the edits queued now are committed: the batch committing now, then the one
+   * holding what waits behind it. Unlike `flush`, it ends while editors go on typing.
+   */
+  async committedSoFar(): Promise<void> {
+    for (let round = 0; round < 2 && this.inFlight; round++) await this.inFlight;
+  }
+
   /** Resolves when every queued edit is committed (or the room is failing). */
   async flush(): Promise<void> {
     while (this.inFlight) await this.inFlight;
