@@ -5,7 +5,7 @@ import { applyOralAmendments, type OralAmendment } from '../../../shared/oralAme
 import { resolutionSchema as schema } from '../../../shared/schema';
 import { anchorAmendment, paragraphElement, paragraphText } from '../../../server/collab/anchors';
 import { docText, TEXT_FRAGMENT } from '../../../server/collab/fragmentText';
-import { locateProposal, locateProposals, proposalUpdate, type PlacedProposal } from '../../../server/collab/proposalApply';
+import { dropMirror, locateProposal, locateProposals, proposalUpdate, type PlacedProposal } from '../../../server/collab/proposalApply';
 
 const em = schema.marks.em.create();
 /** An amendment as tabled, before who and whether (kept per kind). */
@@ -136,6 +136,19 @@ describe('applying a words proposal in place', () => {
     expect(locateProposals(doc, [second]).get('b')).toMatchObject({ stale: false, quotedNow: 'twelfth' });
     accept(doc, second);
     expect(paragraphText(doc, 'p1')).toBe('Requests UNODC to report at its thirteenth session.');
+  });
+
+  it('builds the next change on the text as stored once a change the room refused is thrown away', () => {
+    const doc = docWith({ p1: ['Calls upon States to cooperate.'] });
+    // Both at the end: the second, built on a mirror still holding the first, would follow its words.
+    const first = table(doc, { kind: 'insert_words', paragraphId: 'p1', position: 'end', text: 'Parties' }, 'f');
+    const second = table(doc, { kind: 'insert_words', paragraphId: 'p1', position: 'end', text: 'fully' }, 's');
+    // The room refuses the first (never applied to the document): its mirror is thrown away.
+    expect(proposalUpdate(doc, first, locateProposal(doc, first), null)).not.toBeNull();
+    dropMirror(doc);
+    accept(doc, second);
+    expect(doc.store.pendingStructs).toBeNull();
+    expect(paragraphText(doc, 'p1')).toBe('Calls upon States to cooperate. fully');
   });
 
   it('is stale when the quoted words were changed or deleted, or the paragraph went', () => {
