@@ -5,7 +5,8 @@
  * co-sponsor", "Ask to withdraw") and sees where its request stands; the main sponsor's delegates
  * and the secretariat confirm or decline; the secretariat adds and removes co-sponsors, names the
  * main sponsor and sets the draft's deadline. The server decides; refusals are said beside the
- * control. Every name and note is set as text.
+ * control. Every name and note is set as text. (The sponsorship note of a group's member State
+ * is the draft page's banner: client/pages/draft.ts.)
  */
 import { api, ApiError, type DraftDetail, type Me, type SponsorJSON } from '../api';
 import { el, formatWhen } from '../dom';
@@ -144,14 +145,12 @@ export function sponsorsPanel(draft: DraftDetail, onChanged: () => void = () => 
     el('li', { className: 'withdrawn' }, el('s', {}, w.name.en), el('span', { className: 'muted' }, ` joined ${formatWhen(w.since)}, withdrew ${formatWhen(w.withdrawn)}`)),
   );
 
-  const note = (draft as DraftDetail & { sponsorshipNote?: string | null }).sponsorshipNote;
   const section = el(
     'section',
     { className: 'panel sponsors-panel', attrs: { 'aria-labelledby': 'sponsors-h' } },
     el('h2', { id: 'sponsors-h' }, `Sponsors (${sponsors.count})`),
     draft.submittedBy ? el('p', {}, `Submitted by the ${draft.submittedBy.en}`) : '',
     sponsors.main || sponsors.coSponsors.length ? list : el('p', { className: 'muted' }, 'No sponsors.'),
-    note ? el('p', { className: 'sponsorship-note', attrs: { 'data-sponsorship-note': '' } }, note) : '',
     withdrawn.length ? el('h3', {}, 'Withdrawn') : '',
     withdrawn.length ? el('ul', { className: 'sponsors' }, ...withdrawn) : '',
     online,
