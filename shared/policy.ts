@@ -7,6 +7,11 @@
  * draft's consultations, and delegates of its current sponsors; nobody once action is taken on
  * the draft (the body acted on the issued text, which is final) nor once it is frozen.
  *
+ * The rest of the room takes part without writing the text: any delegation tables proposals on
+ * it, which the main sponsor's delegates (the penholder), the chair or the secretariat decide;
+ * everyone comments; a delegation asks to join or leave the sponsors, and the main sponsor or the
+ * secretariat confirms — only the secretariat changes the sponsor list directly.
+ *
  * The client never decides from this module: its pages show the permissions the server sent.
  */
 import type { Actor } from './accounts';
