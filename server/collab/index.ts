@@ -201,7 +201,15 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
       return read(room.doc);
     },
     async applyProposal(draftId: string, proposal: PlacedProposal, modifiedText: string | null, proposer: AuthenticatedUser): Promise<number> {
-      return applyProposal(await roomOf(draftId), proposal, modifiedText, proposer);
+      const room = await roomOf(draftId);
+      const id = proposal.proposalId ?? proposal.id ?? '';
+      staleWatch.deciding(draftId, id);
+      try {
+        return await applyProposal(room, proposal, modifiedText, proposer);
+      } catch (e) {
+        staleWatch.deciding(draftId, id, false);
+        throw e;
+      }
     },
     presentIn(draftId: string): PresentUser[] {
       const room = registry.get(draftId);

@@ -49,6 +49,8 @@ interface Watched {
   remote: Set<string>;
   running: Promise<void> | null;
   again: boolean;
+  /** Proposals being applied or decided here: their own change is no reason to call them stale. */
+  decided: Set<string>;
   listener: (tr: Y.Transaction) => void;
 }
 
@@ -85,7 +87,18 @@ export class StaleWatch {
     const known = this.watched.get(room.draftId);
     if (known?.room === room) return;
     if (known) known.room.doc.off('afterTransaction', known.listener);
-    const w: Watched = { room, pending: null, loadedAt: 0, stale: new Map(), own: new Set(), remote: new Set(), running: null, again: false, listener: () => undefined };
+    const w: Watched = {
+      room,
+      pending: null,
+      loadedAt: 0,
+      stale: new Map(),
+      own: new Set(),
+      remote: new Set(),
+      running: null,
+      again: false,
+      decided: new Set(),
+      listener: () => undefined,
+    };
     w.listener = (tr: Y.Transaction) => {
       if (tr.changed.size === 0) return;
       touchedBy(tr, fromAnotherInstance(tr.origin) ? w.remote : w.own);
@@ -107,10 +120,17 @@ export class StaleWatch {
     this.schedule(w);
   }
 
-  /** Resolves once every check under way or scheduled for a draft is done (tests). */
-  async settled(draftId: string): Promise<void> {
+  /**
+   * A proposal is being accepted (its change about to reach the text): stop watching it. Until
+   * the decision is in the record it still reads as pending, and its own change of its words
+   * would otherwise make it look stale to its proposer. `on` false: it was not applied after all.
+   */
+  deciding(draftId: string, proposalId: string, on = true): void {
     const w = this.watched.get(draftId);
-    while (w?.running) await w.running;
+    if (!w) return;
+    if (on) w.decided.add(proposalId);
+    else w.decided.delete(proposalId);
+    w.stale.delete(proposalId);
   }
 
   private schedule(w: Watched): void {
@@ -138,7 +158,7 @@ export class StaleWatch {
       w.loadedAt = Date.now();
       w.pending = proposalsOf(await this.opts.store.listDraftEvents(draftId)).filter((p) => p.state === 'pending');
     }
-    const pending = w.pending!;
+    const pending = w.pending!.filter((p) => !w.decided.has(p.id));
     const own = w.own;
     const remote = w.remote;
     w.own = new Set();

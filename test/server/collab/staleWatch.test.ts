@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import type { OralAmendment } from '../../../shared/oralAmendments';
 import { NoticeKinds } from '../../../shared/protocol';
 import { anchorAmendment, paragraphElement, paragraphText } from '../../../server/collab/anchors';
+import type { PlacedProposal } from '../../../server/collab/proposalApply';
 import { type CollabServer, rawSocket, startWithEditor, until, type Heard, type SeededUsers } from '../../helpers/collab';
 
 let server: CollabServer;
@@ -21,7 +22,7 @@ let closeRaw: () => void;
 const recordReads = { n: 0 };
 
 /** Table a proposal as the proposals route records it (B1's command writes the same entry), then refresh the room. */
-async function table(amendment: Record<string, unknown>, proposalId: string): Promise<void> {
+async function table(amendment: Record<string, unknown>, proposalId: string): Promise<PlacedProposal> {
   const observer = (await server.store.getUser(users.observer.id))!;
   const a = { proposedBy: observer.delegationId, accepted: false, ...amendment } as OralAmendment;
   const anchored = await server.collab.readWorkingDoc(draftId, (doc) => anchorAmendment(doc, a));
@@ -43,6 +44,7 @@ async function table(amendment: Record<string, unknown>, proposalId: string): Pr
     userId: observer.id,
   });
   await server.collab.refreshAccess(draftId);
+  return { proposalId, amendment: a, quoted: anchored.value.quoted, anchor: anchored.value.anchor };
 }
 
 /** Type into a paragraph of the sponsor's client at an offset, and wait until the server has it. */
@@ -127,5 +129,17 @@ describe('the stale watch', () => {
   it('takes letters typed onto the quoted word ("Paragraphs") as a change of it', async () => {
     await typeIn('p3', 'Also Paragraph'.length, 's');
     await until(async () => (await staleNotices('prop-3')).length === 1, 5_000, 'the proposer told');
+  });
+
+  it('does not call a proposal stale for its own change when it is accepted', async () => {
+    const proposal = await table({ kind: 'replace_words', paragraphId: 'p2', words: 'Paragraph', text: 'Section' }, 'prop-4');
+    await settle();
+    const observer = (await server.store.getUser(users.observer.id))!;
+    const proposer = { id: observer.id, role: observer.role, delegationId: observer.delegationId, login: observer.login, displayName: observer.displayName };
+    await server.collab.applyProposal(draftId, proposal, null, proposer);
+    await until(() => paragraphText(editor.doc, 'p2') === 'Then Section 2.', 5_000, 'accepted and relayed');
+    await settle();
+    // (The decision is not recorded here: until it is, the record still says pending.)
+    expect(await staleNotices('prop-4')).toEqual([]);
   });
 });
