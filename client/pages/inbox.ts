@@ -20,6 +20,7 @@ export class InboxBadge {
     if (document.visibilityState === 'visible') void this.refresh();
   };
   private unread = 0;
+  private readonly listeners = new Set<(unread: number, before: number) => void>();
 
   constructor(go: (path: string) => void) {
     this.count = el('span', { className: 'inbox-count', attrs: { 'aria-hidden': 'true' } });
@@ -70,9 +71,17 @@ export class InboxBadge {
     return this.unread;
   }
 
+  /** Call `fn` with each new count (and the one before); returns the unsubscribe. */
+  onChange(fn: (unread: number, before: number) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
   /** Show a count (the page calls this after marking items read). */
   show(unread: number): void {
+    const before = this.unread;
     this.unread = unread;
+    if (unread !== before) for (const fn of [...this.listeners]) fn(unread, before);
     this.count.textContent = unread > 0 ? (unread > 99 ? '99+' : String(unread)) : '';
     this.count.hidden = unread === 0;
     this.element.setAttribute('aria-label', unread === 0 ? 'Inbox, nothing unread' : `Inbox, ${unread} unread`);
@@ -132,16 +141,19 @@ export async function showInbox(app: HTMLElement, badge: InboxBadge, go: (path: 
     return li;
   };
 
-  const load = async () => {
+  const load = async (fresh = false) => {
+    if (fresh) last = null;
     const query = new URLSearchParams({ limit: String(INBOX_PAGE.default) });
     if (last) query.set('before', last);
     const page = await api<InboxJSON>('GET', `/api/inbox?${query}`);
     badge.show(page.unread);
     allRead.disabled = page.unread === 0;
+    if (fresh) list.replaceChildren();
     list.append(...page.items.map(itemOf));
     last = page.items.at(-1)?.id ?? last;
     more.hidden = page.items.length < INBOX_PAGE.default;
     if (list.childElementCount === 0) status.textContent = 'Nothing here yet: proposals, comments and decisions on your drafts will show here.';
+    else if (status.textContent?.startsWith('Nothing here')) status.textContent = '';
   };
 
   allRead.addEventListener('click', async () => {
@@ -158,9 +170,16 @@ export async function showInbox(app: HTMLElement, badge: InboxBadge, go: (path: 
       status.textContent = e instanceof Error ? e.message : String(e);
     }
   });
-  more.addEventListener('click', () => void load().catch((e: unknown) => (status.textContent = e instanceof Error ? e.message : String(e))));
+  const failed = (e: unknown) => {
+    status.textContent = e instanceof Error ? e.message : String(e);
+  };
+  more.addEventListener('click', () => void load().catch(failed));
+  // Something new arrived while the page is open: show the newest page again.
+  const stop = badge.onChange((unread, before) => {
+    if (unread > before) void load(true).catch(failed);
+  });
 
   app.replaceChildren(el('h1', { id: 'inbox-h' }, 'Inbox'), el('div', { className: 'inbox-actions' }, allRead), status, list, more);
   await load();
-  return () => undefined;
+  return stop;
 }

@@ -3,6 +3,7 @@
  * counts up live (from the server's event stream, long before the 30-s poll) when another
  * delegation comments on their draft; the inbox page lists the comment, its HTML shown as text
  * with no element made of it and no script run; marking all read brings the badge to nothing;
+ * what arrives while the inbox is open shows in it;
  * an item opens the draft's two-column view.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +64,13 @@ async function badgeFlow(world: World, page: PageLike, draftId: string, china: S
   await page.evaluate(() => document.querySelector<HTMLButtonElement>('.inbox-all-read')!.click(), null);
   await expect.poll(() => unread(page), { timeout: 5_000 }).toBe('0');
   expect(await page.evaluate(() => document.querySelectorAll('.inbox-items li.unread').length, null)).toBe(0);
+
+  // While the inbox is open, what arrives shows in it at once.
+  expect((await comment(world, china, draftId, 'A third thought.')).status).toBe(201);
+  await expect.poll(() => unread(page), { timeout: 5_000, interval: 50 }).toBe('1');
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll('.inbox-items li.unread .inbox-summary')].map((e) => e.textContent), null), { timeout: 5_000 })
+    .toEqual(['A third thought.']);
 
   // An item opens the draft's two-column view.
   await page.evaluate(() => document.querySelector<HTMLElement>('.inbox-items li .inbox-title')!.click(), null);
