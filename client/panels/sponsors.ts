@@ -123,18 +123,19 @@ export function sponsorsPanel(draft: DraftDetail, onChanged: () => void = () => 
               await changed();
             },
             {
-              'aria-label': `Remove ${s.name.en} from the co-sponsors`,
+              // The visible words first (WCAG 2.5.3), then whom they act on.
+              'aria-label': `Remove: ${s.name.en}`,
             },
           ),
           actionButton(
-            'Make main sponsor',
+            'Name main sponsor',
             said,
             async () => {
               await post(`/sponsors/${encodeURIComponent(s.delegationId)}/main`, {});
               await changed();
             },
             {
-              'aria-label': `Name ${s.name.en} main sponsor`,
+              'aria-label': `Name main sponsor: ${s.name.en}`,
             },
           ),
         ]

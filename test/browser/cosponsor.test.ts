@@ -77,13 +77,17 @@ describe.skipIf(!hasChromium)('co-sponsorship online in Chromium', () => {
       expect(await germany.page.locator('.sponsors-panel img').count()).toBe(0);
       expect(await germany.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
-      // The secretariat adds Mexico and sets a deadline already passed; Germany's page says so.
+      // The secretariat adds Mexico, removes it, and sets a deadline already passed; Germany's page says so.
       const officer = await openDraft(browser, world, 'secretariat', draftId);
       await officer.page.locator('.manage-sponsors summary').click();
       await expect.poll(() => officer.page.locator('#sponsor-pick option').count(), { timeout: 5_000 }).toBeGreaterThan(2);
       await officer.page.locator('#sponsor-pick').selectOption({ label: 'Mexico' });
       await officer.page.getByRole('button', { name: 'Add as co-sponsor' }).click();
       await expect.poll(() => sponsorsList(germany.page), { timeout: 5_000 }).toContain('Mexico');
+      // …and removes it again from its row.
+      await officer.page.getByRole('button', { name: 'Remove: Mexico' }).click();
+      await expect.poll(() => sponsorsList(germany.page), { timeout: 5_000 }).not.toContain('Mexico');
+      await expect.poll(() => germany.page.locator('.sponsors-panel li.withdrawn').textContent(), { timeout: 5_000 }).toContain('Mexico');
       await officer.page.locator('.manage-sponsors summary').waitFor();
       if ((await officer.page.locator('.manage-sponsors').getAttribute('open')) === null) await officer.page.locator('.manage-sponsors summary').click();
       await officer.page.locator('#cosponsor-deadline').fill('2022-10-20T18:00');
