@@ -118,6 +118,24 @@ describe('applying a words proposal in place', () => {
     );
   });
 
+  it('works across footnotes (several text runs) and in Chinese with characters outside the BMP', () => {
+    const note = schema.nodes.footnote.create({ id: 'fn1' }, schema.text('See annex.'));
+    const doc = docWith({ p1: ['Recalls resolution 10/4', note, ' and its twelfth session'], p2: ['回顾𠀀儿童权利公约'] });
+    const after = table(doc, { kind: 'replace_words', paragraphId: 'p1', words: 'twelfth', text: 'thirteenth' }, 'a');
+    const start = table(doc, { kind: 'insert_words', paragraphId: 'p1', position: 'after', words: '10/4', text: 'of 2020' }, 'b');
+    const zh = table(doc, { kind: 'insert_words', paragraphId: 'p2', position: 'after', words: '𠀀儿童', text: '😀和青年' }, 'c');
+    for (const p of [after, start, zh]) {
+      const expected = modelText(doc, p.amendment, p.amendment.paragraphId);
+      accept(doc, p);
+      expect(paragraphText(doc, p.amendment.paragraphId)).toBe(expected);
+    }
+    expect(paragraphText(doc, 'p1')).toBe('Recalls resolution 10/4 of 2020\uFFFC and its thirteenth session');
+    expect(paragraphText(doc, 'p2')).toBe('回顾𠀀儿童😀和青年权利公约');
+    // The footnote is still the same element, its text untouched.
+    const text = docText(doc);
+    expect(text.ok && text.value.child(1).child(1).toJSON()).toEqual(note.toJSON());
+  });
+
   it('changes the anchored occurrence, not an equal one that came before it since', () => {
     const doc = docWith({ p1: ['Invites States to report'] });
     const p = table(doc, { kind: 'replace_words', paragraphId: 'p1', words: 'States', text: 'Parties' });

@@ -4,6 +4,7 @@
  * in turn; the change relayed live and credited to the proposing delegation in the authorship.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import type { OralAmendment } from '../../../shared/oralAmendments';
 import type { ParagraphAuthorship } from '../../../shared/history';
 import { ErrorIds } from '../../../shared/errors';
@@ -65,6 +66,31 @@ describe('accepting proposals through the room', () => {
     // "Section" and " as amended" are the proposing delegation's; " 2." stays the sponsor's.
     expect(by[proposing]).toBe('Section'.length + ' as amended'.length);
     expect(by[(await userOf(users.sponsor.id)).delegationId!]).toBe(' 2.'.length);
+  });
+
+  it('converges with editors typing in the same paragraph while a proposal is accepted', async () => {
+    const started = await startWithEditor(3);
+    server = started.server;
+    const { draftId, users, editor } = started;
+    cleanup.push(() => editor.provider.destroy());
+    const second = connect(server.wsUrl, draftId, users.sponsor2.token);
+    cleanup.push(() => second.provider.destroy());
+    await synced(second.provider);
+    const proposal = await table(draftId, { kind: 'replace_words', paragraphId: 'p3', words: 'Paragraph', text: 'Clause' }, 'e');
+    // Both sponsors type at the start and the end of the paragraph as the accept goes in.
+    const typing = (async () => {
+      for (let i = 0; i < 10; i++) {
+        typeInto(editor.doc, 3, 0, 'a');
+        const run = (second.doc.getXmlFragment('prosemirror').get(3) as Y.XmlElement).get(0) as Y.XmlText;
+        run.insert(run.length, 'z');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    await server.collab.applyProposal(draftId, proposal, null, await userOf(users.observer.id));
+    await typing;
+    const want = `${'a'.repeat(10)}Clause 3.${'z'.repeat(10)}`;
+    await until(() => paragraphText(editor.doc, 'p3') === want && paragraphText(second.doc, 'p3') === want, 5_000, 'both editors converge');
+    expect(await server.collab.readWorkingDoc(draftId, (doc) => paragraphText(doc, 'p3'))).toBe(want);
   });
 
   it('refuses a proposal whose quoted words the sponsor changed (409 proposal_stale), storing nothing', async () => {
