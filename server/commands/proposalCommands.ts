@@ -130,6 +130,9 @@ function readAgainstText(doc: Y.Doc, raw: Record<string, unknown>, proposedBy: s
   return { amendment, quoted: anchored.value.quoted, anchor: anchored.value.anchor, paragraphTextHash: proposalTextHash(anchored.value.paragraphText) };
 }
 
+// One decision, withdrawal or supersession per draft at a time in this process: a proposal is applied once.
+const oneDecisionAtATime = <T>(store: Store, draftId: string, fn: () => Promise<T>) => oneAtATime(store, `proposals:${draftId}`, fn);
+
 function find(rows: readonly DraftEventRow[], proposalId: string): Proposal {
   const found = proposalsOf(rows).find((p) => p.id === proposalId);
   if (!found) throw DomainErrors.notFound('proposal');
@@ -171,23 +174,26 @@ export async function tableProposal(store: Store, text: ProposalText, input: Tab
     paragraphTextHash: tabled.paragraphTextHash,
     anchor: tabled.anchor,
   };
-  return underRecordGuard(store, draftId, async (tx) => {
-    const ctx = await loadRecordContext(tx, draftId);
-    forbidUnless(mayTableProposal(actor, ctx.access));
-    let old: Proposal | null = null;
-    if (supersedes !== null) {
-      old = find(ctx.rows, supersedes);
-      pendingOrRefuse(old, 'superseded');
-      forbidUnless(mayWithdrawProposal(actor, ctx.access, old.delegationId, old.proposedBy));
-    }
-    const row = await appendChecked(ctx, actor, RecordTypes.proposalTabled, payload);
-    const rows = [...ctx.rows, row];
-    if (old !== null) {
-      const superseded: ProposalDecidedPayload = { proposalId: old.id, state: 'superseded', note: null };
-      rows.push(await appendChecked({ ...ctx, rows: [...rows] }, actor, RecordTypes.proposalDecided, superseded));
-    }
-    return { proposal: find(rows, proposalId), rows, access: ctx.access };
-  });
+  const append = () =>
+    underRecordGuard(store, draftId, async (tx) => {
+      const ctx = await loadRecordContext(tx, draftId);
+      forbidUnless(mayTableProposal(actor, ctx.access));
+      let old: Proposal | null = null;
+      if (supersedes !== null) {
+        old = find(ctx.rows, supersedes);
+        pendingOrRefuse(old, 'superseded');
+        forbidUnless(mayWithdrawProposal(actor, ctx.access, old.delegationId, old.proposedBy));
+      }
+      const row = await appendChecked(ctx, actor, RecordTypes.proposalTabled, payload);
+      const rows = [...ctx.rows, row];
+      if (old !== null) {
+        const superseded: ProposalDecidedPayload = { proposalId: old.id, state: 'superseded', note: null };
+        rows.push(await appendChecked({ ...ctx, rows: [...rows] }, actor, RecordTypes.proposalDecided, superseded));
+      }
+      return { proposal: find(rows, proposalId), rows, access: ctx.access };
+    });
+  // Superseding closes a proposal: not while it is being accepted (it would be applied, then not recorded).
+  return supersedes === null ? append() : oneDecisionAtATime(store, draftId, append);
 }
 
 /** A decision as received. */
@@ -200,9 +206,6 @@ export interface DecideProposalInput {
   text?: string | null;
   note?: string | null;
 }
-
-// One decision or withdrawal per draft at a time in this process: a proposal is applied once.
-const oneDecisionAtATime = <T>(store: Store, draftId: string, fn: () => Promise<T>) => oneAtATime(store, `proposals:${draftId}`, fn);
 
 async function proposerOf(store: Store, p: Proposal, fallback: Actor): Promise<AuthenticatedUser> {
   const user = await store.getUser(p.proposedBy);
