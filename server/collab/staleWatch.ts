@@ -37,6 +37,7 @@ export interface StaleWatchOptions {
 /** Everything in the paragraphs of a text: a change above them (blocks added, removed, moved). */
 const ALL = 'all';
 const PARAGRAPH_NAMES = new Set<string>(PARAGRAPH_TYPES);
+const UNANCHORED = new Set(['title', 'formula', 'annexHeading']);
 
 interface Watched {
   room: DraftRoom;
@@ -65,9 +66,14 @@ function touchedBy(tr: Y.Transaction, into: Set<string>): void {
         id = String(el.getAttribute('id') ?? '');
         break;
       }
+      // The title, the formula, an annex's heading: no proposal is anchored there.
+      if (UNANCHORED.has(el.nodeName)) {
+        id = '';
+        break;
+      }
       t = el.parent;
     }
-    into.add(id ?? ALL);
+    if (id !== '') into.add(id ?? ALL);
   }
 }
 

@@ -142,4 +142,13 @@ describe('the stale watch', () => {
     // (The decision is not recorded here: until it is, the record still says pending.)
     expect(await staleNotices('prop-4')).toEqual([]);
   });
+
+  it('tells the proposer when the paragraph itself is deleted (a change to the blocks)', async () => {
+    expect(await staleNotices('prop-1')).toHaveLength(1);
+    const before = await server.store.lastSeq(draftId);
+    const fragment = editor.doc.getXmlFragment('prosemirror');
+    fragment.delete(fragment.toArray().indexOf(paragraphElement(editor.doc, 'p1')!), 1);
+    await until(async () => (await server.store.lastSeq(draftId)) > before, 5_000, 'deletion stored');
+    await until(async () => (await staleNotices('prop-1')).length === 2, 5_000, 'the proposer told again');
+  });
 });
