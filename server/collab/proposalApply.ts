@@ -8,9 +8,9 @@
  * change does to the paragraph's text is what `applyOralAmendments` of shared/oralAmendments.ts
  * makes of the amendment there (spaces, marks of inserted words), so written proposals and oral
  * amendments follow one model; only the characters it changes get new Yjs items, every other
- * character keeps its own (and with it who wrote it). Paragraph kinds (insert, delete, move,
- * replace a paragraph) apply the same model to the whole text and write it as serverEdit.ts
- * writes an import: unchanged paragraphs keep their identity.
+ * character keeps its own (and with it who wrote it). Paragraphs are inserted, deleted and moved
+ * as elements, so the others keep theirs; a whole paragraph replaced is written as serverEdit.ts
+ * writes an import. Words are written on a mirror of the room's document (see `mirrorOf`).
  *
  * Where the words are now is found by the proposal's anchor (anchors.ts); a paragraph rewritten
  * as new elements (a move) has lost its anchors, and then the quoted words are looked for again
