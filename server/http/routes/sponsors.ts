@@ -22,6 +22,8 @@ import { calendarDate, id, idParams, localizedText, parse } from '../validate';
 import { setDraftCosponsorDeadline, setSessionCosponsorDeadline } from '../../commands/cosponsorDeadline';
 import { loadDraftView } from '../../readModels/draftViews';
 import { DomainErrors } from '../../errors';
+import { AuditActions } from '../../../shared/audit';
+import { audit } from '../audit';
 
 const asOfQuery = z.object({ asOf: calendarDate.optional() });
 const joinBody = z.strictObject({ delegationId: id, date: calendarDate.optional(), onBehalfOf: localizedText.nullable().default(null) });
@@ -176,6 +178,12 @@ export function cosponsorshipRoutes(deps: ApiDeps): Router {
     const { id: sessionId } = parse(idParams, req.params, 'params');
     const body = parse(deadlineBody, req.body);
     const session = await setSessionCosponsorDeadline(store, { sessionId, actor, deadline: normalized(body.deadline) });
+    // Not a draft's path, so the router's audit of draft writes does not see it: recorded here in the same shape.
+    await audit(deps, req, {
+      action: AuditActions.draftAction,
+      target: `session:${session.id}`,
+      detail: { method: req.method, path: `/sessions/${session.id}/cosponsorship-deadline`, status: 200, deadline: session.cosponsorDeadline },
+    });
     send(res, 200, { sessionId: session.id, deadline: session.cosponsorDeadline });
   });
 

@@ -149,6 +149,8 @@ await describeOnBackends('co-sponsorship requests', ({ server }) => {
     const set = await as(officer, 'PUT', sessionPath, { deadline: passed });
     expect(set.status).toBe(200);
     expect(set.body).toEqual({ sessionId: w.session.id, deadline: '2022-10-20T18:00:00.000Z' });
+    const audited = (await server().store.listAudit({ action: 'draft.action', limit: 500 })).filter((e) => e.target === `session:${w.session.id}`);
+    expect(audited.map((e) => [e.userId, e.detail])).toContainEqual([w.users.secretariat.id, expect.objectContaining({ method: 'PUT', deadline: '2022-10-20T18:00:00.000Z' })]);
 
     const before = await snapshot(server().store);
     const closed = await ask(peru, 'join');
