@@ -175,6 +175,8 @@ export interface DraftEventJSON {
   user: { id: string; displayName: string } | null;
   /** For an oral amendment: what it said ('OP 3: replace "twelfth" with "thirteenth"'). */
   described?: string;
+  /** An entry of the room's conversation (a proposal, a comment, a co-sponsorship request), not of the record of action. */
+  conversation?: true;
 }
 
 /** A text of a draft named by its spec (`final`, `amended:L.9/Rev.1`, `seq:40` …), as the text route answers. */

@@ -59,7 +59,7 @@ function describe(e: DraftEventJSON, short: (symbol: string) => string): string 
   }
 }
 
-/** The status now, and below it the record in order. */
+/** The status now, and below it the record of action in order (the room's conversation is in the two-column view). */
 export function statusPanel(draft: DraftDetail, events: DraftEventJSON[] | null): HTMLElement {
   const prefix = `${draft.session.symbolPrefix}/`;
   const short = (symbol: string) => (symbol.startsWith(prefix) ? symbol.slice(prefix.length) : symbol);
@@ -69,7 +69,9 @@ export function statusPanel(draft: DraftDetail, events: DraftEventJSON[] | null)
       : el(
           'ol',
           { className: 'record' },
-          ...events.map((e) => el('li', {}, describe(e, short), el('span', { className: 'muted' }, ` — ${e.user?.displayName ?? 'recorded'}, ${formatWhen(e.at)}`))),
+          ...events
+            .filter((e) => !e.conversation)
+            .map((e) => el('li', {}, describe(e, short), el('span', { className: 'muted' }, ` — ${e.user?.displayName ?? 'recorded'}, ${formatWhen(e.at)}`))),
         );
   return el(
     'section',
