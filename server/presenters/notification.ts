@@ -14,6 +14,8 @@ export interface NotificationLookups {
   sessions: ReadonlyMap<string, SessionRow>;
   users: ReadonlyMap<string, Pick<UserRow, 'id' | 'displayName'>>;
   delegations: ReadonlyMap<string, DelegationRow>;
+  /** A paragraph's number as printed now ("OP 3"), by draft and paragraph id; null when unknown. */
+  paragraphRef(draftId: string, paragraphId: string): string | null;
 }
 
 const DECIDED: Record<string, string> = {
@@ -35,6 +37,8 @@ export function presentNotification(n: NotificationRow, look: NotificationLookup
   const draft = n.draftId ? look.drafts.get(n.draftId) : undefined;
   const session = draft ? look.sessions.get(draft.sessionId) : undefined;
   const base = n.draftId ? `/drafts/${encodeURIComponent(n.draftId)}` : '/';
+  const ref = n.draftId && typeof p.paragraphId === 'string' ? look.paragraphRef(n.draftId, p.paragraphId) : null;
+  const on = ref ? ` on ${ref}` : '';
   let title: string;
   let summary: string | null = null;
   let link = base;
@@ -43,18 +47,18 @@ export function presentNotification(n: NotificationRow, look: NotificationLookup
       const onBehalf = p.onBehalfOf && typeof p.onBehalfOf === 'object' ? s((p.onBehalfOf as { en?: unknown }).en) : null;
       // "on behalf of its member States" may come whole (as sponsor lists write it) or as the group's name.
       const behalf = onBehalf ? (/on behalf of/i.test(onBehalf) ? ` ${onBehalf}` : ` on behalf of ${onBehalf}`) : '';
-      title = `${delegation(p.delegationId) ?? actor} tabled a proposal${behalf}`;
+      title = `${delegation(p.delegationId) ?? actor} tabled a proposal${on}${behalf}`;
       summary = s(p.rationale);
       link = `${base}/proposals`;
       break;
     }
     case 'comment_added':
-      title = `${delegation(p.delegationId) ?? actor} ${p.reply ? 'replied in a comment thread' : 'commented'}${s(p.quote) ? ` on “${s(p.quote)}”` : ''}`;
+      title = `${delegation(p.delegationId) ?? actor} ${p.reply ? 'replied in a comment thread' : 'commented'}${on}${s(p.quote) ? `${ref ? ':' : ' on'} “${s(p.quote)}”` : ''}`;
       summary = s(p.excerpt);
       link = `${base}/proposals`;
       break;
     case 'proposal_decided':
-      title = `Your proposal was ${DECIDED[String(p.state)] ?? String(p.state)}`;
+      title = `Your proposal${on} was ${DECIDED[String(p.state)] ?? String(p.state)}`;
       summary = s(p.note);
       link = `${base}/proposals`;
       break;
@@ -73,10 +77,10 @@ export function presentNotification(n: NotificationRow, look: NotificationLookup
       title = `${s(p.symbol) ?? 'A new revision'} was issued`;
       break;
     case 'paragraph_agreed':
-      title = p.state === 'agreed_ad_ref' ? 'A paragraph was agreed ad referendum' : 'A paragraph was agreed';
+      title = `${ref ?? 'A paragraph'} was agreed${p.state === 'agreed_ad_ref' ? ' ad referendum' : ''}`;
       break;
     case 'paragraph_reopened':
-      title = 'A paragraph was opened again';
+      title = `${ref ?? 'A paragraph'} was opened again`;
       break;
     case 'text_frozen':
       title = 'The text was frozen: it is final';

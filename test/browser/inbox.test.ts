@@ -59,7 +59,7 @@ async function badgeFlow(world: World, page: PageLike, draftId: string, china: S
   expect(await page.evaluate(() => document.querySelectorAll('#app img').length, null)).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned ?? null, null)).toBeNull();
   const titles = await page.evaluate(() => [...document.querySelectorAll('.inbox-items li.unread .inbox-title')].map((e) => e.textContent), null);
-  expect(titles).toEqual(['China commented', 'China commented']);
+  expect(titles).toEqual(['China commented on OP 2', 'China commented on OP 2']);
 
   await page.evaluate(() => document.querySelector<HTMLButtonElement>('.inbox-all-read')!.click(), null);
   await expect.poll(() => unread(page), { timeout: 5_000 }).toBe('0');

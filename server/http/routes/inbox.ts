@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { INBOX_PAGE, INBOX_READ_MAX_IDS, INBOX_STREAM_EVENT } from '../../../shared/inbox';
 import { authenticateCredentials, hashSecret } from '../../auth';
 import { inboxEvents } from '../../commands/notifier';
+import { proposalsInText } from '../../commands/proposalLocation';
 import { presentNotification, type NotificationLookups } from '../../presenters/notification';
 import type { NotificationRow, Store } from '../../storage/types';
 import { authenticationOf, requireUser, send } from '../context';
@@ -85,8 +86,28 @@ export class InboxStreams {
 /** This process's open streams. */
 export const inboxStreams = new InboxStreams();
 
-/** The drafts, sessions, users and delegations a page of notifications names. */
-async function lookups(store: Store, rows: NotificationRow[]): Promise<NotificationLookups> {
+/**
+ * The printed numbers of the paragraphs a page names, per draft, from the room's live document
+ * (cached there until paragraphs move); none when the collaboration server is not there or the
+ * text cannot be read — the items then say "a paragraph".
+ */
+async function paragraphRefs(deps: ApiDeps, rows: NotificationRow[]): Promise<Map<string, (paragraphId: string) => string | null>> {
+  const refs = new Map<string, (paragraphId: string) => string | null>();
+  if (!deps.readWorkingDoc) return refs;
+  const drafts = new Set(rows.filter((r) => r.draftId !== null && typeof r.payload.paragraphId === 'string').map((r) => r.draftId!));
+  for (const draftId of drafts) {
+    try {
+      refs.set(draftId, (await deps.readWorkingDoc(draftId, (doc) => proposalsInText(doc, []))).refOf);
+    } catch (err) {
+      deps.log(`inbox: reading the paragraphs of draft ${draftId} failed`, err);
+    }
+  }
+  return refs;
+}
+
+/** The drafts, sessions, users, delegations and paragraphs a page of notifications names. */
+async function lookups(deps: ApiDeps, rows: NotificationRow[]): Promise<NotificationLookups> {
+  const { store } = deps;
   const draftIds = [...new Set(rows.map((r) => r.draftId).filter((d): d is string => d !== null))];
   const userIds = [...new Set(rows.map((r) => r.payload.by).filter((u): u is string => typeof u === 'string'))];
   const drafts = new Map();
@@ -105,7 +126,8 @@ async function lookups(store: Store, rows: NotificationRow[]): Promise<Notificat
     if (user) users.set(u, user);
   }
   const delegations = new Map((await store.listDelegations()).map((d) => [d.id, d]));
-  return { drafts, sessions, users, delegations };
+  const refs = await paragraphRefs(deps, rows);
+  return { drafts, sessions, users, delegations, paragraphRef: (draftId, paragraphId) => refs.get(draftId)?.(paragraphId) ?? null };
 }
 
 /** Hold the response open as an event stream of the user's unread count. */
@@ -173,7 +195,7 @@ export function inboxRoutes(deps: ApiDeps): Router {
     const user = requireUser(req);
     const query = parse(listQuery, req.query, 'query');
     const rows = await store.listNotifications(user.id, { limit: query.limit, before: query.before ?? null });
-    const look = await lookups(store, rows);
+    const look = await lookups(deps, rows);
     const unread = await store.countUnreadNotifications(user.id);
     send(res, 200, { unread, items: rows.map((r) => presentNotification(r, look)) });
   });

@@ -9,6 +9,7 @@ const look: NotificationLookups = {
   sessions: new Map([['s1', { id: 's1', symbolPrefix: 'CTOC/COP/2022' } as SessionRow]]),
   users: new Map([['u1', { id: 'u1', displayName: 'Delegate of the European Union' }]]),
   delegations: new Map([['eu', eu]]),
+  paragraphRef: (draftId, paragraphId) => (draftId === 'd1' && paragraphId === 'op3' ? 'OP 3' : null),
 };
 const row = (kind: string, payload: Record<string, unknown>): NotificationRow => ({
   id: 'n1',
@@ -35,5 +36,13 @@ describe('presentNotification', () => {
     expect(issued).toMatchObject({ title: 'CTOC/COP/2022/L.9/Rev.1 was issued', link: '/drafts/d1' });
     const comment = presentNotification(row('comment_added', { by: 'u1', byDelegationId: null, delegationId: null, quote: null, reply: false, excerpt: 'Hm' }), look);
     expect(comment.title).toBe('Delegate of the European Union commented');
+  });
+
+  it('names the paragraph as printed now, when it is known', () => {
+    expect(presentNotification(row('paragraph_agreed', { paragraphId: 'op3', state: 'agreed_ad_ref' }), look).title).toBe('OP 3 was agreed ad referendum');
+    expect(presentNotification(row('paragraph_reopened', { paragraphId: 'gone' }), look).title).toBe('A paragraph was opened again');
+    const comment = presentNotification(row('comment_added', { by: 'u1', byDelegationId: 'eu', delegationId: 'eu', paragraphId: 'op3', quote: 'twelfth', reply: false }), look);
+    expect(comment.title).toBe('European Union commented on OP 3: “twelfth”');
+    expect(presentNotification(row('proposal_decided', { paragraphId: 'op3', state: 'accepted_as_modified' }), look).title).toBe('Your proposal on OP 3 was accepted as modified');
   });
 });
