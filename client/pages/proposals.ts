@@ -178,6 +178,8 @@ const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 interface Row {
   element: HTMLElement;
   text: HTMLElement;
+  /** The paragraph as drawn, and the numbers of its footnotes. */
+  shown: PMNode | null;
   textKey: string;
   heading: HTMLElement;
   proposals: HTMLElement;
@@ -204,6 +206,9 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
   let paragraphs: ParagraphShown[] = [];
   let numbering: Numbering | null = null;
   const rows = new Map<string, Row>();
+  // Each proposal as last loaded, to tell which cards changed; the paragraphs' ids and numbers last drawn.
+  let keyOf = new Map<string, string>();
+  let shownStructure = '';
   // The words each paragraph's reader has chosen in its text, for a comment on them.
   const chosen = new Map<string, ChosenWords>();
 
@@ -299,7 +304,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       onChanged: () => reloadLists(),
     });
     const element = el('section', { className: 'tc-row', attrs: { 'aria-labelledby': hid, 'data-paragraph': p.id } }, el('div', { className: 'tc-text' }, heading, text), side);
-    return { element, text, textKey: '', heading, proposals: proposalList, proposalsHeading, cards: new Map(), comments, commentsHeading, nothing };
+    return { element, text, shown: null, textKey: '', heading, proposals: proposalList, proposalsHeading, cards: new Map(), comments, commentsHeading, nothing };
   };
 
   // Proposal cards are drawn again only when the proposal changed, so a form being filled survives a reload.
@@ -308,7 +313,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
     for (const id of [...row.cards.keys()]) if (!keep.has(id)) row.cards.delete(id);
     row.proposals.replaceChildren(
       ...list.map((p) => {
-        const key = JSON.stringify(p);
+        const key = keyOf.get(p.id) ?? '';
         const had = row.cards.get(p.id);
         if (had && had.key === key) return had.element;
         const element = proposalCard(draftId, p, () => reloadLists());
@@ -327,14 +332,30 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
     fillFilters();
     const here = new Set(paragraphs.map((p) => p.id));
     const filtering = filters.delegation !== '' || filters.state !== '';
+    // One pass over each list (a draft may carry a thousand proposals), then each row takes its own.
+    const proposalsOn = new Map<string, ProposalJSON[]>();
+    for (const x of proposals) {
+      if (!proposalShown(x, filters)) continue;
+      for (const id of on(x)) {
+        const list = proposalsOn.get(id);
+        if (list) list.push(x);
+        else proposalsOn.set(id, [x]);
+      }
+    }
+    const threadsOn = new Map<string, ThreadJSON[]>();
+    for (const t of threads) {
+      const list = threadsOn.get(t.paragraphId);
+      if (list) list.push(t);
+      else threadsOn.set(t.paragraphId, [t]);
+    }
     const shownProposals = new Set<string>();
     let shownThreads = 0;
     let shownRows = 0;
     for (const p of paragraphs) {
       const row = rows.get(p.id)!;
       // A move shows beside the paragraph moved and beside the one it goes before or after.
-      const mine = proposals.filter((x) => on(x).includes(p.id) && proposalShown(x, filters));
-      const theirThreads = threads.filter((t) => t.paragraphId === p.id);
+      const mine = proposalsOn.get(p.id) ?? [];
+      const theirThreads = threadsOn.get(p.id) ?? [];
       showCards(row, mine);
       row.comments.show(theirThreads);
       const c = row.comments.counts();
@@ -379,9 +400,15 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       }
       const heading = p.ref || 'Unnumbered paragraph';
       if (row.heading.textContent !== heading) row.heading.textContent = heading;
-      const key = JSON.stringify([p.label, p.node.toJSON(), [...numbering.footnoteById]]);
-      if (row.textKey !== key) {
-        row.textKey = key;
+      // Only a paragraph whose words (or footnote numbers) changed is drawn again: a selection in the others stays.
+      const notes: string[] = [];
+      p.node.forEach((child) => {
+        if (child.type.name === 'footnote') notes.push(String(numbering?.footnoteById.get(child.attrs.id as string)));
+      });
+      const notesKey = notes.join(',');
+      if (!row.shown?.eq(p.node) || row.textKey !== notesKey) {
+        row.shown = p.node;
+        row.textKey = notesKey;
         row.text.replaceChildren(...inlineElements(p.node, numbering));
       }
       order.push(row.element);
@@ -395,7 +422,12 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
     // Moving a row out and back in would take the focus from a form in it: only when the order changed.
     const current = [...body.children];
     if (current.length !== order.length || current.some((e, i) => e !== order[i])) body.replaceChildren(...order);
-    paint();
+    // The lists beside change only when paragraphs came, went or were numbered anew.
+    const structure = paragraphs.map((p) => `${p.id} ${p.ref}`).join('\n');
+    if (structure !== shownStructure) {
+      shownStructure = structure;
+      paint();
+    }
   };
 
   let reloading: Promise<void> | null = null;
@@ -407,6 +439,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
     if (list.status === 'fulfilled') {
       proposals = list.value.proposals;
       counts = list.value.counts ?? {};
+      keyOf = new Map(proposals.map((x) => [x.id, JSON.stringify(x)]));
     } else failed.push(`the proposals could not be loaded (${reasonOf(list.reason)})`);
     if (comments.status === 'fulfilled') threads = comments.value.threads;
     else failed.push(`the comments could not be loaded (${reasonOf(comments.reason)})`);
