@@ -51,10 +51,13 @@ export const ILLUSTRATIVE_BODY: LocalizedText = { en: 'Illustrative drafting exe
 /** The illustrative session's title. */
 export const ILLUSTRATIVE_SESSION_TITLE: LocalizedText = { en: 'Illustrative session — not part of any record', zh: '示例会议——不属于任何记录' };
 
-/** The note on the whole draft (the `illustrative` provenance). */
+/**
+ * The note on the whole draft (the `illustrative` provenance): what the label "Illustrative — not
+ * part of any session's record", which every page puts before it, does not say.
+ */
 export const ILLUSTRATIVE_NOTE: LocalizedText = {
-  en: "Illustrative — not part of any session's record: a text written for the demo, in English, so that proposals, comments, co-sponsorship, comparison, oral amendments and freezing can be tried; the delegations' proposals, comments and requests on it are written for the demo too.",
-  zh: '示例——不属于任何届会的记录：为演示而撰写的英文案文，用于试用提案、评论、共同提案、比较、口头修正和冻结；其中各代表团的提案、评论和请求同样是为演示而撰写的。',
+  en: "a text written for the demo, in English, so that proposals, comments, co-sponsorship, comparison, oral amendments and freezing can be tried; the delegations' proposals, comments and requests on it are written for the demo too.",
+  zh: '为演示而撰写的英文案文，用于试用提案、评论、共同提案、比较、口头修正和冻结；其中各代表团的提案、评论和请求同样是为演示而撰写的。',
 };
 
 const localized = z.object({ en: z.string().min(1), zh: z.string().min(1) });

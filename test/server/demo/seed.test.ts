@@ -452,7 +452,8 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
 
     it('carries the illustrative note on the whole draft, and no note of the real record', () => {
       expect(provenanceOf(events)).toEqual([
-        { kind: 'illustrative', symbol: null, note: expect.objectContaining({ en: expect.stringMatching(/^Illustrative — not part of any session's record/) }) },
+        // The pages put "Illustrative — not part of any session's record" before the note: the note does not repeat it.
+        { kind: 'illustrative', symbol: null, note: expect.objectContaining({ en: expect.stringMatching(/^a text written for the demo, in English/) }) },
       ]);
     });
 
