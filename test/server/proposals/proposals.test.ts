@@ -95,8 +95,10 @@ describe('proposals from any delegation', () => {
   });
 
   it('accepts as modified, rejects with a note, lets the proposer withdraw, and supersedes in one step', async () => {
-    const insert = await table('nonSponsor', { amendment: { kind: 'insert_words', paragraphId: 'op3', position: 'end', text: 'and observers' } });
+    const g77 = { en: 'the Group of 77 and China', zh: '77国集团和中国' };
+    const insert = await table('nonSponsor', { amendment: { kind: 'insert_words', paragraphId: 'op3', position: 'end', text: 'and observers' }, onBehalfOf: g77 });
     expect(insert.status).toBe(201);
+    expect(insert.body).toMatchObject({ onBehalfOf: g77, quoted: null, delegation: { id: w.delegations.other.id } });
     const modified = await decide('chair', insert.body.id, { state: 'accepted_as_modified', text: 'as appropriate' });
     expect(modified.status).toBe(200);
     expect(modified.body).toMatchObject({ state: 'accepted_as_modified', modifiedText: 'as appropriate', decidedBy: { id: w.users.chair.id } });
