@@ -3,7 +3,7 @@
  * now, and the working text at a past point (a time, or a seq from a shared link). The choice
  * is a text spec of `shared/textSpec.ts`, which the server resolves.
  */
-import { formatTextSpec, parseTextSpec } from '../../shared/textSpec';
+import { formatTextSpec, PROPOSALS_TEXT, parseTextSpec } from '../../shared/textSpec';
 import { WORKING_TEXT } from '../../shared/export/transfer';
 import type { LineageEntry } from '../api';
 import { el } from '../dom';
@@ -28,6 +28,7 @@ function chooser(side: 'left' | 'right', caption: string, lineage: readonly Line
   const select = el('select', { id: `cmp-${side}`, name: side });
   for (const e of lineage.filter((x) => x.hasText)) select.append(el('option', { value: shortSymbol(e.symbol) }, shortSymbol(e.symbol)));
   select.append(el('option', { value: WORKING_TEXT }, 'Working text now'));
+  select.append(el('option', { value: PROPOSALS_TEXT }, 'Working text with pending proposals'));
   const parsed = parseTextSpec(current);
   // A seq from a shared link keeps its own option: a time would not name the same point.
   if (parsed.ok && parsed.value.kind === 'seq') select.append(el('option', { value: current }, `Working text at seq ${parsed.value.seq}`));
