@@ -35,16 +35,20 @@ export class InboxBadge {
   /** Listen for the count: the stream, the poll, and a look whenever the page becomes visible again. */
   start(): void {
     if (this.poll !== null) return;
+    this.listen();
+    this.poll = setInterval(() => void this.refresh(), INBOX_POLL_MS);
+    document.addEventListener('visibilitychange', this.onVisible);
+    void this.refresh();
+  }
+
+  // EventSource reconnects by itself after a dropped connection; after a refusal (signed out, a
+  // server error) it stops for good, and the poll finds out which: signed out, or open it again.
+  private listen(): void {
     this.source = new EventSource('/api/inbox/stream');
     this.source.addEventListener(INBOX_STREAM_EVENT, (event) => {
       const unread = (JSON.parse((event as MessageEvent<string>).data) as { unread?: unknown }).unread;
       if (typeof unread === 'number') this.show(unread);
     });
-    // EventSource reconnects by itself after a dropped connection; after a refusal (signed out) it
-    // stops, and the poll finds out.
-    this.poll = setInterval(() => void this.refresh(), INBOX_POLL_MS);
-    document.addEventListener('visibilitychange', this.onVisible);
-    void this.refresh();
   }
 
   /** Stop listening (sign-out). */
@@ -61,6 +65,7 @@ export class InboxBadge {
   async refresh(): Promise<void> {
     try {
       this.show((await api<{ unread: number }>('GET', '/api/inbox/count')).unread);
+      if (this.poll !== null && this.source?.readyState === EventSource.CLOSED) this.listen();
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) this.stop();
     }
