@@ -11,7 +11,8 @@
  * change the text to `divertToSuggestion`, which returns a transaction that changes only this
  * plugin's state. Changes of structure (a new paragraph, Enter, joining paragraphs, a kind or
  * level, a footnote, formatting) and edits spanning paragraphs are refused with a message: a
- * proposal here is words in one paragraph (paragraph proposals are made in the two-column view).
+ * suggestion is words in one paragraph. A new, deleted or moved paragraph is proposed with its own
+ * form (client/panels/proposals.ts `suggestionForms`), which Enter opens while suggesting.
  * The server decides in any case: it refuses a read-only connection's updates whatever it sends.
  */
 import type { Node as PMNode } from 'prosemirror-model';
@@ -19,12 +20,9 @@ import { type EditorState, Plugin, PluginKey, TextSelection, type Transaction } 
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
 import { sequentialNumbering } from '../../shared/numbering';
-import { describeOralAmendment, inlineText } from '../../shared/oralAmendments';
-import { PROPOSAL_LIMITS } from '../../shared/proposals';
+import { inlineText } from '../../shared/oralAmendments';
 import { isParagraph } from '../../shared/schema';
-import { applyEdit, editBetween, suggestAmendment, type TextEdit, type WordsAmendment } from '../../shared/suggest';
-import { api, ApiError } from '../api';
-import { el } from '../dom';
+import { applyEdit, editBetween, type TextEdit } from '../../shared/suggest';
 
 /**
  * One pending suggestion: the characters [from, to) of the shared paragraph's inline text
@@ -133,7 +131,7 @@ function paragraphEdit(before: PMNode, after: PMNode): { id: string; node: PMNod
   const $bEnd = after.resolve(endB);
   const para = $a.parent;
   const structure =
-    'Not suggested: in suggesting mode a change stays within the words of one paragraph (no new paragraph, joining, kind, level or footnote). Propose paragraphs in the two-column view.';
+    'Not suggested: in suggesting mode a change stays within the words of one paragraph (no joining, kind, level or footnote). Propose a new, deleted or moved paragraph with the buttons under the text (Enter opens a new one).';
   if ($a.parent.type.name === 'footnote' || $aEnd.parent.type.name === 'footnote') return { refused: 'Not suggested: a footnote cannot be changed in suggesting mode.' };
   if (!isParagraph(para) || $aEnd.start() !== $a.start() || $b.start() !== $a.start() || $bEnd.start() !== $a.start()) return { refused: structure };
   const pos = $a.before();
@@ -283,6 +281,8 @@ export interface SuggestingOptions {
   on?: boolean;
   /** The colour of this user's suggestions. */
   colour?: string;
+  /** Enter while suggesting: propose a new paragraph (the page opens its form); without it, Enter is refused like any change of structure. */
+  onNewParagraph?: (view: EditorView) => void;
 }
 
 /** The plugin: pending suggestions in the text, Escape to discard one, undo kept off the shared text while suggesting. */
@@ -325,6 +325,10 @@ export function suggestingPlugin(options: SuggestingOptions = {}): Plugin<Sugges
           view.dispatch(view.state.tr.setMeta(suggestingKey, { message: 'Undo is off while suggesting: Escape discards the suggestion in this paragraph.' } satisfies Meta));
           return true;
         }
+        if (event.key === 'Enter' && !mod && !event.altKey && options.onNewParagraph) {
+          options.onNewParagraph(view);
+          return true;
+        }
         if (event.key === 'Escape' && !mod && !event.altKey && !event.shiftKey) {
           const $head = view.state.selection.$head;
           const here = s.pending.find((p) => p.paragraphId === $head.parent.attrs.id);
@@ -336,122 +340,4 @@ export function suggestingPlugin(options: SuggestingOptions = {}): Plugin<Sugges
       },
     },
   });
-}
-
-/** Options of the propose forms. */
-export interface SuggestionFormsOptions {
-  draftId: string;
-  /** The proposing delegation's id (null for the chair or the secretariat), as the amendment names it. */
-  delegationId: string | null;
-  /** The editor, once built. */
-  view: () => EditorView | null;
-  /** Told after a proposal was tabled (the side list reloads). */
-  onProposed?: (proposal: unknown) => void;
-}
-
-const RATIONALE_LIMIT = PROPOSAL_LIMITS.rationale;
-
-let formCount = 0;
-
-/**
- * The forms under the text, one per pending suggestion: what it proposes in words ("OP 3:
- * replace "State" with "States""), an optional rationale, Propose and Discard; the server's
- * refusal (words_not_found, text_too_long …) said beside them. Rebuilt from the editor's state
- * on every update, keeping what was typed in each rationale.
- */
-export function suggestionForms(options: SuggestionFormsOptions): { element: HTMLElement; update(view: EditorView): void } {
-  const status = el('p', { className: 'ph-suggest-message', attrs: { role: 'status', 'data-suggest': 'message' } });
-  const list = el('div', { className: 'ph-suggest-forms' });
-  const element = el('section', { className: 'ph-suggestions', hidden: true, attrs: { 'aria-label': 'Your suggestions' } }, status, list);
-  const forms = new Map<
-    string,
-    { form: HTMLFormElement; described: HTMLElement; error: HTMLElement; propose: HTMLButtonElement; rationale: HTMLTextAreaElement; amendment: WordsAmendment | null }
-  >();
-
-  const formFor = (paragraphId: string) => {
-    const known = forms.get(paragraphId);
-    if (known) return known;
-    const id = `suggest-${++formCount}`;
-    const described = el('p', { className: 'ph-suggest-described', id: `${id}-what` });
-    const rationale = el('textarea', { id: `${id}-why`, rows: 2, maxLength: RATIONALE_LIMIT });
-    const error = el('p', { className: 'error', attrs: { role: 'alert', 'data-suggest': 'refusal' } });
-    const propose = el('button', { type: 'submit', className: 'primary', attrs: { 'aria-describedby': `${id}-what` } }, 'Propose');
-    const discard = el('button', { type: 'button' }, 'Discard');
-    const form = el(
-      'form',
-      { className: 'ph-suggest-form', attrs: { 'data-paragraph': paragraphId } },
-      described,
-      el('label', { htmlFor: `${id}-why` }, 'Rationale (optional)'),
-      rationale,
-      el('div', { className: 'ph-suggest-buttons' }, propose, discard),
-      error,
-    );
-    const entry = { form, described, error, propose, rationale, amendment: null as WordsAmendment | null };
-    const drop = () => {
-      const view = options.view();
-      if (view) view.dispatch(discardSuggestion(view.state, paragraphId));
-    };
-    discard.addEventListener('click', drop);
-    form.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      drop();
-      options.view()?.focus();
-    });
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const amendment = entry.amendment;
-      if (!amendment) return;
-      const { proposedBy: _by, accepted: _accepted, ...body } = amendment;
-      const why = rationale.value.trim();
-      propose.disabled = true;
-      error.textContent = '';
-      api('POST', `/api/drafts/${encodeURIComponent(options.draftId)}/proposals`, { amendment: body, ...(why ? { rationale: why } : {}) })
-        .then((proposal) => {
-          rationale.value = '';
-          status.textContent = `Proposed: ${entry.described.textContent ?? ''}`;
-          drop();
-          options.onProposed?.(proposal);
-        })
-        .catch((e: unknown) => {
-          error.textContent = e instanceof ApiError ? `Not proposed: ${e.message}` : `Not proposed: ${e instanceof Error ? e.message : String(e)}`;
-        })
-        .finally(() => {
-          propose.disabled = false;
-        });
-    });
-    forms.set(paragraphId, entry);
-    return entry;
-  };
-
-  return {
-    element,
-    update(view) {
-      const s = suggestingKey.getState(view.state);
-      const pending = s?.on ? s.pending : [];
-      if (s?.message) status.textContent = s.message;
-      const refs = sequentialNumbering(view.state.doc).byId;
-      const shown = new Set<string>();
-      for (const p of pending) {
-        const read = suggestionEdit(view.state.doc, p);
-        if (!read) continue;
-        shown.add(p.paragraphId);
-        const entry = formFor(p.paragraphId);
-        const ref = refs.get(p.paragraphId)?.ref || null;
-        const said = suggestAmendment(read.before, read.edit, p.paragraphId, options.delegationId);
-        entry.amendment = said.ok ? said.value : null;
-        entry.described.textContent = said.ok
-          ? `Your suggestion: ${describeOralAmendment(said.value, ref)}`
-          : `Your suggestion in ${ref ?? 'this paragraph'} cannot be proposed: ${said.error}.`;
-        entry.propose.disabled = !said.ok;
-        if (entry.form.parentNode !== list) list.append(entry.form);
-      }
-      for (const [id, entry] of forms) {
-        if (shown.has(id)) continue;
-        entry.form.remove();
-        forms.delete(id);
-      }
-      element.hidden = !s?.on || (pending.length === 0 && !status.textContent);
-    },
-  };
 }

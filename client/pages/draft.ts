@@ -26,14 +26,14 @@ import { setNumbering } from '../editor/numbering';
 import { setProposalMarks, type ProposalMarkJSON } from '../editor/proposalMarks';
 import { createTextView, setReadOnly } from '../editor/readOnly';
 import { createDraftingEditor } from '../editor/setup';
-import { isSuggesting, setSuggesting, suggestionForms } from '../editor/suggesting';
+import { isSuggesting, setSuggesting } from '../editor/suggesting';
 import { KEYS_NOTE_ID, toolbar } from '../editor/toolbar';
 import { nameLanguage } from '../../shared/paragraphNames';
 import { lineagePanel } from '../panels/lineage';
 import { importPanel } from '../panels/importText';
 import { finalBanner, paragraphStatesPanel } from '../panels/paragraphStates';
 import { presencePanel } from '../panels/presence';
-import { proposalsPanel } from '../panels/proposals';
+import { proposalsPanel, suggestionForms } from '../panels/proposals';
 import { sponsorsPanel } from '../panels/sponsors';
 import { statusPanel } from '../panels/status';
 import { loadNegotiationBase } from './negotiationBase';
@@ -335,7 +335,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     fragment: connection.doc.getXmlFragment(TEXT_FRAGMENT),
     awareness: connection.provider.awareness,
     readOnlyReason: startMode === 'read' ? readOnly() : null,
-    suggesting: { on: startMode === 'suggest', colour },
+    suggesting: { on: startMode === 'suggest', colour, onNewParagraph: () => forms.openParagraph('insert_paragraph') },
     negotiationBase: base,
     lang: nameLanguage(draft.language),
     announce: (message) => {

@@ -77,12 +77,24 @@ describe.skipIf(!hasChromium)('suggesting mode in Chromium', () => {
       expect(await china.page.locator('.ph-editor').getAttribute('contenteditable')).toBe('true');
       expect(await chile.page.locator('[data-banner]').isVisible()).toBe(false);
 
-      // Enter would make a paragraph: refused with a message, nothing changes.
+      // Enter opens the form of a new paragraph after OP 2, its words in focus; the text keeps its four paragraphs.
       await caretAtEnd(china.page, 'op2');
       await china.page.keyboard.press('Enter');
-      await expect.poll(() => china.page.locator('[data-suggest="message"]').textContent()).toMatch(/one paragraph/);
+      const newParagraph = china.page.locator('.ph-paragraph-proposal[data-kind="insert_paragraph"][data-paragraph="op2"]');
+      await newParagraph.waitFor({ timeout: 5_000 });
+      expect(await newParagraph.locator('legend').textContent()).toBe('Propose a new paragraph beside OP 2');
+      await china.page.keyboard.type('Calls upon all States to act;');
+      await newParagraph.getByRole('button', { name: 'Propose' }).click();
+      await expect.poll(() => china.page.locator('[data-suggest="message"]').textContent(), { timeout: 5_000 }).toMatch(/^Proposed: insert a new operative paragraph after OP 2/);
+      expect(await china.page.locator('.ph-editor .ph-operative').count()).toBe(4);
+      // Joining two paragraphs is refused with a message.
+      await china.page.locator('.ph-editor [data-id="op2"]').click();
+      await china.page.keyboard.press('Home');
+      await china.page.keyboard.press('Backspace');
+      await expect.poll(() => china.page.locator('[data-suggest="message"]').textContent()).toMatch(/within the words of one paragraph/);
       expect(await china.page.locator('.ph-editor .ph-operative').count()).toBe(4);
       // Typed and discarded with Escape.
+      await caretAtEnd(china.page, 'op2');
       await china.page.keyboard.type(' Never mind');
       await expect.poll(() => china.page.locator('.ph-editor [data-id="op2"] ins.ph-suggest-ins').textContent()).toBe(' Never mind');
       await china.page.keyboard.press('Escape');
@@ -107,8 +119,13 @@ describe.skipIf(!hasChromium)('suggesting mode in Chromium', () => {
       await expect.poll(() => china.page.locator('.ph-editor ins.ph-suggest-ins').count()).toBe(0);
 
       // The penholder's page: live in the side list and in the text, in China's name; the rationale is text.
-      const card = chile.page.locator('.proposals-panel li.proposal');
+      const card = chile.page.locator('.proposals-panel li.proposal', { hasText: 'generously' });
       await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
+      expect(await chile.page.locator('.proposals-panel li.proposal').count()).toBe(2);
+      // The paragraph proposal marks OP 2 in the penholder's text.
+      expect(await chile.page.locator('.ph-editor [data-id="op2"].ph-proposal-insert_paragraph').getAttribute('title')).toMatch(
+        /^Proposal of China, pending: insert a new operative paragraph after OP 2/,
+      );
       expect(await card.locator('.proposal-described').textContent()).toBe('OP 3: insert "generously" after "contribute"');
       expect(await card.locator('.proposal-rationale').textContent()).toContain(HOSTILE);
       expect(await card.locator('.proposal-delegation').textContent()).toBe('China');
@@ -126,7 +143,7 @@ describe.skipIf(!hasChromium)('suggesting mode in Chromium', () => {
             .getByRole('button', { name: /^Withdraw/ })
             .count(),
         )
-        .toBe(1);
+        .toBe(2);
       expect(
         await china.page
           .locator('.proposals-panel li.proposal')
@@ -158,7 +175,8 @@ describe.skipIf(!hasChromium)('suggesting mode in Chromium', () => {
       await card.getByRole('button', { name: /^Accept the proposal of China/ }).click();
       for (const page of [chile.page, china.page]) {
         await expect.poll(() => sharedWords(page, 'op3'), { timeout: 5_000 }).toBe('Also Invites Member States to contribute generously;');
-        await expect.poll(() => page.locator('.proposals-panel li.proposal').count(), { timeout: 5_000 }).toBe(0);
+        await expect.poll(() => page.locator('.proposals-panel li.proposal', { hasText: 'generously' }).count(), { timeout: 5_000 }).toBe(0);
+        expect(await page.locator('.proposals-panel li.proposal').count()).toBe(1);
         await expect.poll(() => page.locator('.ph-editor ins.ph-proposal-insert').count()).toBe(0);
       }
       expect(await storedText(world, draftId)).toContain('Also Invites Member States to contribute generously;');
