@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { call, loginAs, type SignedIn } from '../helpers/server';
 import { axeViolations } from './axe';
 import { closeBrowserWorld, demoLogin, demoPassword, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
-import { openTwoColumn, tableProposal } from './twoColumnHarness';
+import { openTwoColumn, row, tableProposal } from './twoColumnHarness';
 
 requireChromiumInCI();
 
@@ -70,6 +70,59 @@ describe.skipIf(!hasChromium)('the two-column view in Chromium', () => {
       expect(await card.locator('.proposal-decided').textContent()).toContain('Accepted by Delegate of Chile');
       expect(await card.getByRole('button', { name: /Accept/ }).count()).toBe(0); // decided: no more buttons
       await screenshot(penholder.page, 'two-column-accepted');
+      await proposer.context.close();
+      await penholder.context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    "the bar: a non-sponsor suggests a change in the draft page's suggesting mode, the penholder accepts it in the two-column view, both pages show the new words live",
+    async () => {
+      const draftId = await makeDraft(world, 'Two columns: the bar', ['CHL']);
+      const penholder = await openTwoColumn(browser, world, 'chile', draftId);
+      const proposer = await signedInPage(browser, world.server, 'china', `/drafts/${draftId}`);
+      const op3 = proposer.page.locator('.ph-editor [data-id="op3"]');
+      await op3.waitFor({ timeout: 15_000 });
+      await expect.poll(() => proposer.page.locator('.connection').getAttribute('data-status')).toBe('connected');
+
+      // China types " generously" before the full stop of OP 3 (suggesting mode, client/editor/suggesting.ts) and proposes it.
+      await expect
+        .poll(async () => {
+          await op3.click();
+          await proposer.page.keyboard.press('End');
+          return proposer.page.evaluate(() => document.getSelection()?.anchorNode?.parentElement?.closest('[data-id]')?.getAttribute('data-id') ?? null);
+        })
+        .toBe('op3');
+      await proposer.page.keyboard.press('ArrowLeft');
+      await proposer.page.keyboard.type(' generously');
+      const form = proposer.page.locator('.ph-suggest-form[data-paragraph="op3"]');
+      await form.locator('textarea').waitFor({ timeout: 5_000 });
+      await form.locator('textarea').fill('Contributions are voluntary.');
+      await form.getByRole('button', { name: 'Propose' }).click();
+
+      // The penholder's view shows it beside OP 3, live, and accepts it there.
+      const card = row(penholder.page, 'op3').locator('li.proposal', { hasText: 'generously' });
+      await card.waitFor({ timeout: 10_000 });
+      expect(await card.locator('.proposal-delegation').textContent()).toBe('China');
+      expect(await card.locator('.proposal-rationale').textContent()).toContain('Contributions are voluntary.');
+      await card.getByRole('button', { name: 'Accept the proposal of China', exact: true }).click();
+
+      await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('accepted');
+      await expect.poll(() => rowText(penholder.page, 'op3'), { timeout: 5_000 }).toBe('Invites Member States to contribute generously;');
+      // China's draft page: the words are the shared text's now (no suggestion or proposal mark left on them).
+      await expect
+        .poll(
+          () =>
+            op3.evaluate((e) => {
+              const copy = e.cloneNode(true) as HTMLElement;
+              copy.querySelectorAll('.ProseMirror-yjs-cursor, ins').forEach((c) => c.remove());
+              return copy.textContent ?? '';
+            }),
+          { timeout: 5_000 },
+        )
+        .toBe('Invites Member States to contribute generously;');
+      await screenshot(penholder.page, 'two-column-bar');
       await proposer.context.close();
       await penholder.context.close();
     },
