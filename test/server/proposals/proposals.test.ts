@@ -141,6 +141,25 @@ describe('proposals from any delegation', () => {
   });
 });
 
+describe('paragraph proposals', () => {
+  it('moves, inserts and deletes paragraphs when accepted, the numbers following', async () => {
+    const move = await table('nonSponsor', { amendment: { kind: 'move_paragraph', paragraph: 'OP 1', position: 'after', target: 'OP 3' } });
+    const insert = await table('nonSponsor', {
+      amendment: { kind: 'insert_paragraph', paragraph: 'OP 2', position: 'before', paragraphType: 'operative', text: 'Welcomes the report;' },
+    });
+    const deletion = await table('nonSponsor', { amendment: { kind: 'delete_paragraph', paragraphId: 'pp1' } });
+    for (const p of [move, insert, deletion]) {
+      expect(p.status).toBe(201);
+      expect((await decide('sponsor', p.body.id, { state: 'accepted' })).status).toBe(200);
+    }
+    const res = await w.api('sponsor', 'GET', w.draftPath('/authorship'));
+    const texts = (res.body as { paragraphs: ParagraphAuthorship[] }).paragraphs.map((p) => p.text);
+    expect(texts).toEqual(['Strengthening international cooperation', 'Welcomes the report;', OP2, 'Invites Member States to contribute.', 'Decides to continue its work;']);
+    const listed = (await proposals('sponsor')).body.proposals;
+    expect(listed.find((p: { id: string }) => p.id === move.body.id)).toMatchObject({ state: 'accepted', paragraph: 'OP 4' });
+  });
+});
+
 describe('refusals, with stable ids, storing nothing', () => {
   it('refuses deciding without the right (403), words not in the paragraph (422), an unknown paragraph (422), over-long texts (422 / 413)', async () => {
     const tabled = await table('nonSponsor', { amendment: twelfth });
