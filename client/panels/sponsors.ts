@@ -99,7 +99,8 @@ export function sponsorsPanel(draft: DraftDetail, onChanged: () => void = () => 
   const permissions = draft.permissions as Permissions;
   const draftPath = `/api/drafts/${encodeURIComponent(draft.id)}`;
   const said = el('p', { className: 'error', attrs: { role: 'alert', 'data-sponsors': 'refusal' } });
-  const online = el('div', { className: 'cosponsorship', attrs: { 'aria-live': 'polite' } });
+  // Not a live region: the page redraws this panel on every change of the record, which would read it all out again.
+  const online = el('div', { className: 'cosponsorship' });
   const manage = may(permissions.changeSponsors);
 
   // After a change: this panel reloads its part at once; the page reloads the rest on the server's notice.
