@@ -197,7 +197,8 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
     },
     async readWorkingDoc<T>(draftId: string, read: (doc: Y.Doc) => T): Promise<T> {
       const room = await roomOf(draftId);
-      await room.catchUp();
+      // Alone, this instance wrote everything the log holds: nothing to catch up with.
+      if (fanout.distributed) await room.catchUp();
       return read(room.doc);
     },
     async applyProposal(draftId: string, proposal: PlacedProposal, modifiedText: string | null, proposer: AuthenticatedUser): Promise<number> {
