@@ -316,7 +316,10 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
     if (list.length === 0) return [];
     const values = list.map(() => '(?, ?, ?, ?, ?, ?, NULL)').join(', ');
     const now = toIso();
-    const params = list.flatMap((n) => [n.id ?? randomUUID(), n.userId, n.draftId, n.kind, toJson(n.payload), n.at === undefined ? now : toIso(n.at)]);
+    // One notice goes to many users with one payload: serialise each payload once.
+    const payloads = new Map<object, string>();
+    const json = (p: object) => payloads.get(p) ?? (payloads.set(p, toJson(p)).get(p) as string);
+    const params = list.flatMap((n) => [n.id ?? randomUUID(), n.userId, n.draftId, n.kind, json(n.payload), n.at === undefined ? now : toIso(n.at)]);
     // One statement whatever the count: its text varies with the count, so it is not cached.
     const r = await this.conn.all(`INSERT INTO notifications (id, user_id, draft_id, kind, payload, at, read_at) VALUES ${values} RETURNING *`, params, { cache: false });
     return r.map(rows.notificationRow);
