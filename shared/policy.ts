@@ -148,15 +148,22 @@ export function mayDecideProposal(actor: Actor, draft: DraftAccess): Permission 
 }
 
 /**
- * Whether the actor may withdraw a proposal: the user who tabled it, the delegates of the
- * delegation it was tabled for, the secretariat; nobody once the text is read-only.
+ * Whether the actor may withdraw a proposal (or supersede it by a new one: the same right): the
+ * user who tabled it, the delegates of the delegation it was tabled for, the secretariat; nobody
+ * once the text is read-only.
  */
-export function mayWithdrawProposal(actor: Actor, draft: DraftAccess, proposerDelegationId: string | null, proposerUserId: string): Permission {
+export function mayWithdrawProposal(
+  actor: Actor,
+  draft: DraftAccess,
+  proposerDelegationId: string | null,
+  proposerUserId: string,
+  act: 'withdraw' | 'supersede' = 'withdraw',
+): Permission {
   const closed = textReadOnly(draft);
   if (closed) return fail(closed.message);
   if (actor.role === 'secretariat' || actor.id === proposerUserId) return granted;
   if (actor.role === 'delegate' && actor.delegationId !== null && actor.delegationId === proposerDelegationId) return granted;
-  return fail('only the delegation that tabled a proposal and the secretariat may withdraw it');
+  return fail(`only the delegation that tabled a proposal and the secretariat may ${act} it`);
 }
 
 /** The refusal of a comment, its resolution or reopening on a frozen draft. */

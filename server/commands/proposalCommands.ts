@@ -182,7 +182,7 @@ export async function tableProposal(store: Store, text: ProposalText, input: Tab
       if (supersedes !== null) {
         old = find(ctx.rows, supersedes);
         pendingOrRefuse(old, 'superseded');
-        forbidUnless(mayWithdrawProposal(actor, ctx.access, old.delegationId, old.proposedBy));
+        forbidUnless(mayWithdrawProposal(actor, ctx.access, old.delegationId, old.proposedBy, 'supersede'));
       }
       const row = await appendChecked(ctx, actor, RecordTypes.proposalTabled, payload);
       const rows = [...ctx.rows, row];

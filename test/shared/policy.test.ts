@@ -190,6 +190,15 @@ describe('the reasons a permission is refused', () => {
       error: 'the main sponsor cannot withdraw; the draft itself is withdrawn instead',
     });
     expect(mayChangeSponsorship(ACTORS.nonSponsor, access('issued'), 'USA', 'join').ok).toBe(false);
+    // Superseding another delegation's proposal is refused in its own word.
+    expect(mayWithdrawProposal(ACTORS.nonSponsor, access('issued'), 'PER', 'u-per')).toEqual({
+      ok: false,
+      error: 'only the delegation that tabled a proposal and the secretariat may withdraw it',
+    });
+    expect(mayWithdrawProposal(ACTORS.nonSponsor, access('issued'), 'PER', 'u-per', 'supersede')).toEqual({
+      ok: false,
+      error: 'only the delegation that tabled a proposal and the secretariat may supersede it',
+    });
   });
 
   it('offers a withdrawal of a draft never issued, as the table allows', () => {
