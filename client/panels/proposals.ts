@@ -155,7 +155,7 @@ async function table(
 }
 
 function rationaleField(id: string): { label: HTMLElement; field: HTMLTextAreaElement } {
-  return { label: el('label', { htmlFor: id }, 'Rationale (optional)'), field: el('textarea', { id, rows: 2, maxLength: PROPOSAL_LIMITS.rationale }) };
+  return { label: el('label', { htmlFor: id }, 'Rationale (optional)'), field: el('textarea', { id, rows: 1, maxLength: PROPOSAL_LIMITS.rationale }) };
 }
 
 // The paragraph at the caret: its id, kind, and name as printed.
@@ -200,6 +200,7 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
   const forms = new Map<string, { form: HTMLFormElement; described: HTMLElement; propose: HTMLButtonElement; amendment: WordsAmendment | null }>();
   let paragraphOpen = false;
   let lastAt: string | null = null;
+  let lastMessage: string | null = null;
   const proposed = (what: string, proposal: unknown) => {
     status.textContent = `Proposed: ${what}`;
     options.onProposed?.(proposal);
@@ -315,8 +316,8 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
   };
 
   // The paragraph proposals offered for the paragraph at the caret.
-  const offer = (label: string, kind: ParagraphProposalKind) => {
-    const b = el('button', { type: 'button', attrs: { 'data-propose': kind } }, label);
+  const offer = (label: string, kind: ParagraphProposalKind, accessible: string) => {
+    const b = el('button', { type: 'button', attrs: { 'data-propose': kind, 'aria-label': accessible } }, label);
     b.addEventListener('click', () => openParagraph(kind));
     return b;
   };
@@ -324,7 +325,11 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
   const update = (view: EditorView) => {
     const s = suggestingKey.getState(view.state);
     const pending = s?.on ? s.pending : [];
-    if (s?.message) status.textContent = s.message;
+    // A refusal stays until the next edit is taken (its message cleared) or another refusal comes.
+    if ((s?.message ?? null) !== lastMessage) {
+      lastMessage = s?.message ?? null;
+      if (lastMessage !== null || status.textContent?.startsWith('Not ')) status.textContent = lastMessage ?? '';
+    }
     const refs = sequentialNumbering(view.state.doc).byId;
     const shown = new Set<string>();
     for (const p of pending) {
@@ -350,7 +355,16 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
     if (at?.id !== lastAt) {
       lastAt = at?.id ?? null;
       here.replaceChildren(
-        ...(at ? [`Propose on ${at.ref}: `, offer('New paragraph', 'insert_paragraph'), ' ', offer('Delete it', 'delete_paragraph'), ' ', offer('Move it', 'move_paragraph')] : []),
+        ...(at
+          ? [
+              `Propose on ${at.ref}: `,
+              offer('New paragraph', 'insert_paragraph', `Propose a new paragraph beside ${at.ref}`),
+              ' ',
+              offer(`Delete ${at.ref}`, 'delete_paragraph', `Propose to delete ${at.ref}`),
+              ' ',
+              offer(`Move ${at.ref}`, 'move_paragraph', `Propose to move ${at.ref}`),
+            ]
+          : []),
       );
     }
     element.hidden = !s?.on || (pending.length === 0 && !status.textContent && !paragraphOpen && !at);

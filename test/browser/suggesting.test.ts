@@ -10,6 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../helpers/server';
+import { axeViolations } from './axe';
 import { closeBrowserWorld, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
@@ -113,6 +114,9 @@ describe.skipIf(!hasChromium)('suggesting mode in Chromium', () => {
       expect(await storedText(world, draftId)).not.toContain('generously');
       expect(await sharedWords(chile.page, 'op3')).toBe('Invites Member States to contribute;');
 
+      // The page while suggesting, its form open: nothing axe-core finds against WCAG 2.1 A/AA.
+      for (const part of ['.ph-suggestions', '.proposals-panel', '.ph-editor', '[data-banner]', '.draft-meta']) expect(await axeViolations(china.page, part)).toEqual([]);
+      await screenshot(china.page, 'suggesting-delegate');
       await form.locator('textarea').fill(HOSTILE);
       await form.getByRole('button', { name: 'Propose' }).click();
       await expect.poll(() => china.page.locator('[data-suggest="message"]').textContent(), { timeout: 5_000 }).toMatch(/^Proposed: /);
