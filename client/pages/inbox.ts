@@ -14,6 +14,7 @@ export class InboxBadge {
   /** The link to put in the header (the same element across pages). */
   readonly element: HTMLAnchorElement;
   private readonly count: HTMLSpanElement;
+  private readonly hint: HTMLSpanElement;
   private source: EventSource | null = null;
   private poll: ReturnType<typeof setInterval> | null = null;
   private readonly onVisible = () => {
@@ -23,8 +24,11 @@ export class InboxBadge {
   private readonly listeners = new Set<(unread: number, before: number) => void>();
 
   constructor(go: (path: string) => void) {
-    this.count = el('span', { className: 'inbox-count', attrs: { 'aria-hidden': 'true' } });
-    this.element = el('a', { href: '/inbox', className: 'inbox-link' }, 'Inbox', this.count);
+    // The name read out is the words shown, "Inbox 3 unread" (WCAG 2.5.3): the count is visible,
+    // "unread" only to screen readers.
+    this.count = el('span', { className: 'inbox-count' });
+    this.hint = el('span', { className: 'sr-only' });
+    this.element = el('a', { href: '/inbox', className: 'inbox-link' }, 'Inbox', this.count, this.hint);
     this.element.addEventListener('click', (event) => {
       event.preventDefault();
       go('/inbox');
@@ -89,7 +93,7 @@ export class InboxBadge {
     if (unread !== before) for (const fn of [...this.listeners]) fn(unread, before);
     this.count.textContent = unread > 0 ? (unread > 99 ? '99+' : String(unread)) : '';
     this.count.hidden = unread === 0;
-    this.element.setAttribute('aria-label', unread === 0 ? 'Inbox, nothing unread' : `Inbox, ${unread} unread`);
+    this.hint.textContent = unread > 0 ? ' unread' : '';
     this.element.dataset.unread = String(unread);
   }
 }
