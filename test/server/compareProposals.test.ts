@@ -6,6 +6,7 @@
  */
 import JSZip from 'jszip';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { connect, synced, until } from '../helpers/collab';
 import { TEST_PASSWORD } from '../helpers/factories';
 import { loginAs, startTestServer, type TestServer } from '../helpers/server';
 import { meetingWorld, type MeetingWorld } from './meeting/helpers';
@@ -110,6 +111,34 @@ describe('comparing the working text with its pending proposals', () => {
     expect(op2.by?.[0]?.chars).toBeGreaterThan(0);
     expect(rows.find((r) => r.left?.id === 'op3')?.status).toBe('deleted');
     expect(res.body.notes).toEqual(['The proposal of Peru on OP 3 is not included: the proposal of the chair or the secretariat tabled before it deletes that paragraph.']);
+  });
+
+  it('leaves out a proposal whose quoted words a sponsor changed since (stale by its anchor), and says why', async () => {
+    const editor = connect(`${server.wsUrl}/collab`, w.draft.id, w.as.sponsor.token);
+    try {
+      await synced(editor.provider);
+      await table('nonSponsor', { kind: 'replace_words', paragraph: 'OP 2', words: 'twelfth', text: 'thirteenth' });
+      await table('third', { kind: 'insert_words', paragraph: 'OP 1', words: 'work', position: 'before', text: 'important' });
+      // The sponsor types inside "twelfth" (OP 2 is the fourth block: title, PP 1, OP 1, OP 2).
+      const op2 = editor.doc.getXmlFragment('prosemirror').get(3) as unknown as { get(i: number): { insert(at: number, s: string): void } };
+      op2.get(0).insert('Requests the Secretariat to report to the Conference at its '.length + 5, 'X');
+      const answers: Awaited<ReturnType<MeetingWorld['api']>>[] = [];
+      await until(
+        async () => {
+          answers.push(await w.api('chair', 'GET', w.draftPath('/compare?left=working&right=proposals')));
+          return answers.at(-1)!.body.notes?.length === 1;
+        },
+        5_000,
+        'the stale proposal left out',
+      );
+      const res = answers.at(-1)!;
+      expect(res.body.notes).toEqual(['The proposal of Peru on OP 2 is not included: the words "twelfth" it quotes now read "twelfXth".']);
+      const rows = res.body.paragraphs as { status: string; right?: { id: string }; by?: { name: string }[] }[];
+      expect(rows.find((r) => r.right?.id === 'op2')?.status).toBe('unchanged');
+      expect(rows.find((r) => r.right?.id === 'op1')?.by?.map((b) => b.name)).toEqual(['Austria']);
+    } finally {
+      editor.provider.destroy();
+    }
   });
 
   it('is the working text itself while no proposal is pending', async () => {

@@ -129,8 +129,9 @@ export function compareRouter(deps: CompareDeps): Router {
       proposalPlaces: (draftId, proposals) =>
         read(draftId, (doc) => {
           const out = new Map<string, ProposalPlaceNow>();
+          const byId = new Map(proposals.map((p) => [p.id, p]));
           for (const [id, place] of locateProposals(doc, proposals)) {
-            const p = proposals.find((x) => x.id === id);
+            const p = byId.get(id);
             const words = p && 'words' in p.amendment ? p.amendment.words : undefined;
             const occurrence = words && place.range && place.paragraphText !== null ? occurrenceAt(place.paragraphText, words, place.range.from) : null;
             out.set(id, { stale: place.stale, why: place.why, occurrence });
