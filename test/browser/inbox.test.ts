@@ -104,6 +104,16 @@ describe.skipIf(!hasChromium)('the inbox badge in Chromium', () => {
       await page.locator('.inbox-items li.unread').first().waitFor();
       await expect.poll(() => unread(page)).toBe('1');
       expect(await axeViolations(page)).toEqual([]);
+      // WCAG 1.4.10: at 320 px (400 % zoom) the page reflows, even with a long unbroken word in a comment.
+      const long = await call(world.server, 'POST', `/api/drafts/${draftId}/comments`, {
+        cookie: china.cookie,
+        body: { paragraphId: 'op2', quote: 'Requests the Secretariat to report;', body: 'x'.repeat(300) },
+      });
+      expect(long.status).toBe(201);
+      await page.setViewportSize({ width: 320, height: 640 });
+      await page.goto(`${world.server.url}/inbox`);
+      await page.locator('.inbox-items li.unread').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       await context.close();
     },
     TEST_MS,
