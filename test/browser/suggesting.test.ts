@@ -268,4 +268,29 @@ describe.skipIf(!hasChromium)('suggesting mode in Chromium', () => {
     },
     TEST_MS,
   );
+  it(
+    "tells a member State of a sponsoring group, in the suggesting banner, that it is not a sponsor (the illustrative draft's European Union)",
+    async () => {
+      const sessions = await call<{ id: string; symbolPrefix?: string }[]>(world.server, 'GET', '/api/sessions', { cookie: world.secretariat.cookie });
+      const drafts = (
+        await Promise.all(
+          sessions.body.map((x) => call<{ id: string; symbol: string }[]>(world.server, 'GET', `/api/sessions/${x.id}/drafts`, { cookie: world.secretariat.cookie })),
+        )
+      ).flatMap((r) => r.body);
+      const illustrative = drafts.find((d) => d.symbol.startsWith('ILLUSTRATIVE/'));
+      expect(illustrative).toBeDefined();
+      const germany = await signedInPage(browser, world.server, 'germany', `/drafts/${illustrative!.id}`);
+      await germany.page.locator('.ph-editor [data-id]').first().waitFor({ timeout: 15_000 });
+      const note = await germany.page.evaluate(
+        async (id) => ((await (await fetch(`/api/drafts/${id}`)).json()) as { sponsorshipNote: string | null }).sponsorshipNote,
+        illustrative!.id,
+      );
+      expect(note).toMatch(/Germany is not a sponsor/);
+      await expect
+        .poll(() => germany.page.locator('[data-banner="suggesting"]').textContent(), { timeout: 5_000 })
+        .toBe(`You are suggesting: your changes become proposals to the sponsors. ${note!.replace(/\.?$/, '.')}`);
+      await germany.context.close();
+    },
+    TEST_MS,
+  );
 });
