@@ -12,11 +12,12 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 import { sequentialNumbering, type Numbering } from '../../shared/numbering';
-import { findWords } from '../../shared/oralAmendments';
+import { diffText } from '../../shared/compare/inline';
+import { applyOralAmendments, findWords, type OralAmendment } from '../../shared/oralAmendments';
 import { proposalParagraphIds } from '../../shared/proposals';
 import { nameLanguage } from '../../shared/paragraphNames';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
-import { isParagraph, textFromJSON } from '../../shared/schema';
+import { isParagraph, resolutionSchema, textFromJSON } from '../../shared/schema';
 import { api, type DraftDetail, type Me } from '../api';
 import { connectDraft } from '../collab/connection';
 import { connectionStatus } from '../connectionStatus';
@@ -174,6 +175,40 @@ export function chosenIn(text: string, start: number, end: number): ChosenWords 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+// The kinds whose effect reads as the paragraph's words changed (the others are said by `described`).
+const READ_AS = new Set(['replace_words', 'insert_words', 'delete_words', 'replace_paragraph']);
+
+/**
+ * How a paragraph would read with a pending proposal taken in: its words with the change marked
+ * (shared/oralAmendments.ts applies it, shared/compare/inline.ts diffs it), or null when the
+ * proposal is not about the paragraph's words or its words are not found (it is then stale).
+ */
+export function readsAs(paragraph: PMNode, amendment: OralAmendment): HTMLElement | null {
+  if (!READ_AS.has(amendment.kind)) return null;
+  // The paragraph alone in a text of its own: the amendment touches only it, and the whole text need not be copied.
+  const alone = resolutionSchema.node('doc', null, [resolutionSchema.node('title'), paragraph]);
+  const done = applyOralAmendments(alone, [{ ...amendment, accepted: true }]);
+  if (!done.ok) return null;
+  const after = done.value.maybeChild(1);
+  if (!after || after.attrs.id !== paragraph.attrs.id) return null;
+  const shown = (t: string) => t.replaceAll('\uFFFC', '*');
+  // ins and del are not said by every screen reader: the words say it too, unseen.
+  const unseen = (words: string) => el('span', { className: 'sr-only' }, words);
+  const segments = diffText(inlineString(paragraph), inlineString(after)).map((s) =>
+    s.op === 'equal' ? shown(s.text) : el(s.op === 'insert' ? 'ins' : 'del', {}, unseen(s.op === 'insert' ? '[inserted: ' : '[deleted: '), shown(s.text), unseen(']')),
+  );
+  return el('p', { className: 'proposal-reads' }, el('span', { className: 'muted' }, 'Would read: '), el('span', { className: 'reads-text' }, ...segments));
+}
+
+/** A proposal's card in a row, with the slot of how the paragraph would read and the paragraph that was read for it. */
+interface Card {
+  element: HTMLElement;
+  key: string;
+  proposal: ProposalJSON;
+  slot: HTMLElement;
+  readFor: PMNode | null;
+}
+
 /** One row of the view: the paragraph's text beside its proposals and comments. */
 interface Row {
   element: HTMLElement;
@@ -184,7 +219,7 @@ interface Row {
   heading: HTMLElement;
   proposals: HTMLElement;
   proposalsHeading: HTMLElement;
-  cards: Map<string, { element: HTMLElement; key: string }>;
+  cards: Map<string, Card>;
   comments: CommentsPanel;
   commentsHeading: HTMLElement;
   nothing: HTMLElement;
@@ -308,7 +343,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
   };
 
   // Proposal cards are drawn again only when the proposal changed, so a form being filled survives a reload.
-  const showCards = (row: Pick<Row, 'proposals' | 'cards'>, list: ProposalJSON[]) => {
+  const showCards = (row: Pick<Row, 'proposals' | 'cards'>, list: ProposalJSON[], paragraph: PMNode | null) => {
     const keep = new Set(list.map((p) => p.id));
     for (const id of [...row.cards.keys()]) if (!keep.has(id)) row.cards.delete(id);
     row.proposals.replaceChildren(
@@ -316,14 +351,26 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
         const key = keyOf.get(p.id) ?? '';
         const had = row.cards.get(p.id);
         if (had && had.key === key) return had.element;
-        const element = proposalCard(draftId, p, () => reloadLists());
-        row.cards.set(p.id, { element, key });
+        const slot = el('div', { className: 'proposal-reads-slot' });
+        const element = proposalCard(draftId, p, () => reloadLists(), slot);
+        row.cards.set(p.id, { element, key, proposal: p, slot, readFor: null });
         return element;
       }),
     );
+    if (paragraph) showReadings(row.cards, paragraph);
+  };
+  // How the paragraph would read with each pending proposal on it: read again when the paragraph changed.
+  const showReadings = (cards: Map<string, Card>, paragraph: PMNode) => {
+    for (const card of cards.values()) {
+      if (card.readFor === paragraph) continue;
+      card.readFor = paragraph;
+      const p = card.proposal;
+      const reading = p.state === 'pending' && !p.stale && p.amendment?.paragraphId === paragraph.attrs.id ? readsAs(paragraph, p.amendment) : null;
+      card.slot.replaceChildren(reading ?? '');
+    }
   };
 
-  const otherCards = { proposals: el('ul', { className: 'proposals' }), cards: new Map<string, { element: HTMLElement; key: string }>() };
+  const otherCards = { proposals: el('ul', { className: 'proposals' }), cards: new Map<string, Card>() };
   const otherThreads = mountCommentsPanel(el('div'), { draftId, threads: [], filter: (t) => threadShown(t, filters), onChanged: () => reloadLists() });
 
   const on = (x: ProposalJSON) => (x.amendment ? proposalParagraphIds(x.amendment) : [x.paragraphId]);
@@ -356,7 +403,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       // A move shows beside the paragraph moved and beside the one it goes before or after.
       const mine = proposalsOn.get(p.id) ?? [];
       const theirThreads = threadsOn.get(p.id) ?? [];
-      showCards(row, mine);
+      showCards(row, mine, row.shown);
       row.comments.show(theirThreads);
       const c = row.comments.counts();
       row.proposalsHeading.textContent = `Proposals on ${p.ref || 'this paragraph'} (${mine.length})`;
@@ -376,7 +423,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
     // Proposals and threads on paragraphs no longer in the text (deleted, or not yet seen here).
     const lost = proposals.filter((x) => !on(x).some((id) => here.has(id)) && proposalShown(x, filters) && (!filters.paragraph || on(x).includes(filters.paragraph)));
     const lostThreads = threads.filter((t) => !here.has(t.paragraphId) && (!filters.paragraph || filters.paragraph === t.paragraphId));
-    showCards(otherCards, lost);
+    showCards(otherCards, lost, null);
     otherThreads.show(lostThreads);
     others.hidden = lost.length === 0 && otherThreads.counts().shown === 0;
     if (!others.hidden) {
@@ -410,6 +457,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
         row.shown = p.node;
         row.textKey = notesKey;
         row.text.replaceChildren(...inlineElements(p.node, numbering));
+        showReadings(row.cards, p.node);
       }
       order.push(row.element);
     }

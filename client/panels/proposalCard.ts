@@ -62,8 +62,12 @@ function refusalText(e: unknown): string {
 
 let counter = 0;
 
-/** The card of one proposal; `changed` gets the proposal as the server answered after a decision. */
-export function proposalCard(draftId: string, p: ProposalJSON, changed: (p: ProposalJSON) => void): HTMLElement {
+/**
+ * The card of one proposal; `changed` gets the proposal as the server answered after a decision.
+ * `slot`, when given, goes under what the proposal says: the page keeps it up to date (the two-column
+ * view shows there how the paragraph would read).
+ */
+export function proposalCard(draftId: string, p: ProposalJSON, changed: (p: ProposalJSON) => void, slot: HTMLElement | null = null): HTMLElement {
   const uid = `pc${++counter}`;
   const base = `/api/drafts/${encodeURIComponent(draftId)}/proposals/${encodeURIComponent(p.id)}`;
   const name = `the proposal of ${proposerName(p)}`;
@@ -141,6 +145,7 @@ export function proposalCard(draftId: string, p: ProposalJSON, changed: (p: Prop
       p.stale && p.state === 'pending' ? el('span', { className: 'proposal-stale badge-stale' }, 'Stale') : '',
     ),
     el('p', { className: 'proposal-described' }, p.described),
+    slot,
     p.stale && p.state === 'pending'
       ? el(
           'p',

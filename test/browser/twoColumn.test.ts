@@ -58,6 +58,16 @@ describe.skipIf(!hasChromium)('the two-column view in Chromium', () => {
       expect(await card.locator('.proposal-rationale').textContent()).toContain('The mandate names the Executive Secretary.');
       expect(await card.locator('.proposal-described').textContent()).toContain('the Executive Secretary');
       expect(await card.getAttribute('data-state')).toBe('pending');
+      // How OP 2 would read with it: the new words inserted, the old ones struck through.
+      const reading = (drop: string) =>
+        card.locator('.proposal-reads .reads-text').evaluate((e, d) => {
+          const copy = e.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll(d).forEach((x) => x.remove());
+          return copy.textContent;
+        }, drop);
+      expect(await reading('del, .sr-only')).toBe('Requests the Executive Secretary to report;');
+      expect(await reading('ins, .sr-only')).toBe('Requests the Secretariat to report;');
+      expect(await card.locator('.proposal-reads del').textContent()).toMatch(/^\[deleted: .+\]$/);
       await screenshot(penholder.page, 'two-column-pending');
 
       // China may not decide its own proposal; it may withdraw it. The penholder may decide, not withdraw.
@@ -69,6 +79,7 @@ describe.skipIf(!hasChromium)('the two-column view in Chromium', () => {
       await expect.poll(() => proposer.page.locator('.ph-editor [data-id="op2"]').textContent(), { timeout: 5_000 }).toBe('Requests the Executive Secretary to report;');
       expect(await card.locator('.proposal-decided').textContent()).toContain('Accepted by Delegate of Chile');
       expect(await card.getByRole('button', { name: /Accept/ }).count()).toBe(0); // decided: no more buttons
+      expect(await card.locator('.proposal-reads').count()).toBe(0); // decided: no reading any more
       await screenshot(penholder.page, 'two-column-accepted');
       await proposer.context.close();
       await penholder.context.close();
