@@ -12,6 +12,7 @@
  * by CPU time, which preemption distorts less than single runs of a few milliseconds.
  *
  * Run: npm run bench:compare [-- runs [requests]]   (defaults: 10 runs, 30 requests)
+ *      node --single-threaded --import tsx bench/compare.bench.ts   (CPU per run of the main thread alone)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,13 +103,14 @@ function median(xs: number[]): number {
 
 // Runs the contenders in turn, round after round, so that a busy machine slows them alike;
 // the first rounds only warm the JIT up.
-function measure(contenders: Record<string, () => unknown>, warmup = 30): Record<string, number[]> {
+function measure(contenders: Record<string, () => unknown>, warmup = 30, runs = RUNS, clock: 'wall' | 'cpu' = 'wall'): Record<string, number[]> {
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-  for (let r = 0; r < warmup + RUNS; r++) {
+  const now = clock === 'wall' ? () => performance.now() : () => (({ user, system }) => (user + system) / 1000)(process.cpuUsage());
+  for (let r = 0; r < warmup + runs; r++) {
     for (const [name, fn] of Object.entries(contenders)) {
-      const t0 = performance.now();
+      const t0 = now();
       fn();
-      if (r >= warmup) times[name]!.push(performance.now() - t0);
+      if (r >= warmup) times[name]!.push(now() - t0);
     }
   }
   return times;
@@ -172,6 +174,10 @@ function blocks(contenders: Record<string, () => unknown>, size = 20, count = 7)
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { wall: median(v.wall), cpu: median(v.cpu) }]));
 }
 const inBlocks = blocks({ flat, pasted });
+// And run by run by the process's CPU time, 300 interleaved runs: preemption does not count. Under
+// `node --single-threaded` (no helper threads for the garbage collector and the compiler) this is
+// the main thread's work alone, the steadiest figure on a busy machine.
+const cpuRuns = measure({ flat, pasted, pastedAsNodes }, 50, 300, 'cpu');
 
 const sample = compareTexts(left, right);
 const fmt = (n: number) => n.toFixed(1).padStart(7);
@@ -183,6 +189,9 @@ console.log(`compareTexts, imported (no ids shared)     ${fmt(withoutIds)} ms   
 console.log(`two pasted texts, import included          ${fmt(pastedMs)} ms   ratio ${(pastedMs / flatMs).toFixed(2)}×   (target ≤ 1.50×)`);
 console.log(`  the same, imported as ProseMirror nodes   ${fmt(asNodesMs)} ms   ratio ${(asNodesMs / flatMs).toFixed(2)}×`);
 const [bf, bp] = [inBlocks.flat!, inBlocks.pasted!];
+const [cf, cp, cn] = [median(cpuRuns.flat!), median(cpuRuns.pasted!), median(cpuRuns.pastedAsNodes!)];
+const threads = process.execArgv.includes('--single-threaded') ? 'main thread only, --single-threaded' : 'all threads';
+console.log(`  the same, CPU per run (${threads}), median of 300: ${fmt(cp)} ms vs ${fmt(cf)} ms, ratio ${(cp / cf).toFixed(2)}×; imported as nodes ${(cn / cf).toFixed(2)}×`);
 console.log(
   `  the same, blocks of 20 runs: wall ${fmt(bp.wall)} ms vs ${fmt(bf.wall)} ms, ratio ${(bp.wall / bf.wall).toFixed(2)}×; CPU ${fmt(bp.cpu)} ms vs ${fmt(bf.cpu)} ms, ratio ${(bp.cpu / bf.cpu).toFixed(2)}×`,
 );
