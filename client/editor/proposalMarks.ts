@@ -20,9 +20,9 @@ import { type EditorState, Plugin, PluginKey, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
-import { findWords, inlineText } from '../../shared/oralAmendments';
+import { findWords, type InlineText, inlineText } from '../../shared/oralAmendments';
 import { colourFor } from '../../shared/presence';
-import { findParagraph } from './suggesting';
+import { isParagraph } from '../../shared/schema';
 
 /** What the text needs of a proposal (`GET /api/drafts/:id/proposals`, contracts of issue #17). */
 export interface ProposalMarkJSON {
@@ -74,8 +74,12 @@ function decodeAnchor(encoded: string): Y.RelativePosition | null {
 }
 
 // Where a proposal's quoted words are in this editor's text: [from, to] document positions, or null.
-function locate(state: EditorState, p: ProposalMarkJSON): { from: number; to: number; paragraph: { node: PMNode; pos: number }; by: 'anchor' | 'words' } | null {
-  const paragraph = findParagraph(state.doc, p.amendment.paragraphId);
+function locate(
+  state: EditorState,
+  p: ProposalMarkJSON,
+  paragraphs: ReadonlyMap<string, { node: PMNode; pos: number; inline?: InlineText }>,
+): { from: number; to: number; paragraph: { node: PMNode; pos: number }; by: 'anchor' | 'words' } | null {
+  const paragraph = paragraphs.get(p.amendment.paragraphId);
   if (!paragraph) return null;
   const start = paragraph.pos + 1;
   const end = paragraph.pos + paragraph.node.nodeSize - 1;
@@ -99,7 +103,8 @@ function locate(state: EditorState, p: ProposalMarkJSON): { from: number; to: nu
       // The sync plugin's mapping not drawn yet, or an anchor from elsewhere: place it by its words.
     }
   }
-  const inline = inlineText(paragraph.node, paragraph.pos);
+  paragraph.inline ??= inlineText(paragraph.node, paragraph.pos);
+  const inline = paragraph.inline;
   const quoted = p.quoted ?? p.amendment.words;
   if (quoted === undefined || quoted === null || quoted === '') return { from: start, to: end, paragraph, by: 'words' };
   const found = findWords(inline.text, quoted, p.amendment.occurrence);
@@ -121,9 +126,16 @@ function words(kind: 'insert' | 'delete', text: string, colour: string, title: s
 /** The decorations of the pending, non-stale proposals. */
 export function drawProposals(state: EditorState, proposals: readonly ProposalMarkJSON[]): DecorationSet {
   const decorations: Decoration[] = [];
+  if (!proposals.some((p) => p.state === 'pending' && !p.stale)) return DecorationSet.empty;
+  // Every paragraph found once, not once per proposal: a draft may carry a thousand of them.
+  const paragraphs = new Map<string, { node: PMNode; pos: number; inline?: InlineText }>();
+  state.doc.descendants((node, pos) => {
+    if (isParagraph(node) && !paragraphs.has(node.attrs.id as string)) paragraphs.set(node.attrs.id as string, { node, pos });
+    return !node.isTextblock;
+  });
   for (const p of proposals) {
     if (p.state !== 'pending' || p.stale) continue;
-    const at = locate(state, p);
+    const at = locate(state, p, paragraphs);
     if (!at) continue;
     const colour = proposalColour(p);
     const title = `Proposal of ${proposerLabel(p)}, pending: ${p.described}`;
