@@ -199,7 +199,8 @@ describe.skipIf(!hasChromium)('the two-column view in Chromium', () => {
       await expect.poll(() => rowText(penholder.page, 'op2'), { timeout: 5_000 }).toBe('Requests the Secretariat to inform;');
 
       for (const page of [penholder.page, proposer.page]) {
-        await expect.poll(() => card(page).getAttribute('data-stale'), { timeout: 10_000 }).toBe('true');
+        // Told by the room's stale watch (server/collab/staleWatch.ts) after the edit is stored: seconds on a loaded machine.
+        await expect.poll(() => card(page).getAttribute('data-stale'), { timeout: 15_000 }).toBe('true');
         expect(await card(page).locator('.proposal-stale').textContent()).toBe('Stale');
         expect(await card(page).locator('.proposal-stale-why').textContent()).toMatch(/^Stale: .+cannot be accepted as tabled/);
       }
