@@ -3,7 +3,7 @@
 # bounded in time. The figures of this run replace the block between the "latest run" markers
 # of BENCHMARKS.md (the analysis around it is written by hand); the raw outputs stay under
 # bench/results/ (git-ignored).
-#   npm run bench               # about 16 minutes on 2 cores
+#   npm run bench               # about 19 minutes on 2 cores
 #   RUNS=3 npm run bench        # medians of 3 runs for the collaboration figures
 set -u
 cd "$(dirname "$0")/.."
