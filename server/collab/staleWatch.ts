@@ -13,12 +13,13 @@
  * see the same change from the fan-out, bring their own copy up to date and tell their own
  * peers, without telling the proposer a second time.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { NoticeKinds } from '../../shared/protocol';
 import { proposalsOf, type Proposal } from '../../shared/proposals';
 import { PARAGRAPH_TYPES } from '../../shared/schema';
 import type { Store } from '../storage/types';
 import { notifyStale } from '../commands/notifier';
+import { paragraphElements } from './anchors';
 import { locateProposals } from './proposalApply';
 import { fromAnotherInstance, type DraftRoom } from './room';
 
@@ -58,20 +59,22 @@ interface Watched {
 /** The paragraphs a transaction changed, by id (ALL for a change to the blocks themselves). */
 function touchedBy(tr: Y.Transaction, into: Set<string>): void {
   for (const type of tr.changed.keys()) {
+    // Up from the changed type (a text run, a footnote, a paragraph) to the block it is in.
     let t: unknown = type;
     let id: string | null = null;
-    while (t && typeof t === 'object' && 'nodeName' in t) {
-      const el = t as Y.XmlElement;
-      if (PARAGRAPH_NAMES.has(el.nodeName)) {
-        id = String(el.getAttribute('id') ?? '');
+    while (t instanceof Y.XmlElement || t instanceof Y.XmlText) {
+      if (t instanceof Y.XmlElement && PARAGRAPH_NAMES.has(t.nodeName)) {
+        id = String(t.getAttribute('id') ?? '');
         break;
       }
       // The title, the formula, an annex's heading: no proposal is anchored there.
-      if (UNANCHORED.has(el.nodeName)) {
+      if (t instanceof Y.XmlElement && UNANCHORED.has(t.nodeName)) {
         id = '';
         break;
       }
-      t = el.parent;
+      // An annex's own children changed: blocks added, removed or moved.
+      if (t instanceof Y.XmlElement && t.nodeName === 'annex') break;
+      t = t.parent;
     }
     if (id !== '') into.add(id ?? ALL);
   }
@@ -169,8 +172,15 @@ export class StaleWatch {
     const remote = w.remote;
     w.own = new Set();
     w.remote = new Set();
+    // Blocks added, removed or moved (Enter, a paragraph deleted) leave the words of every other
+    // paragraph as they were: only whether a proposal's paragraph (or a move's target) is still
+    // there can change, so a fresh one whose paragraphs are there is not placed again.
+    const blocks = own.has(ALL) || remote.has(ALL) ? paragraphElements(w.room.doc) : null;
+    const gone = (p: Proposal) => blocks !== null && (!blocks.has(p.amendment.paragraphId) || (p.amendment.kind === 'move_paragraph' && !blocks.has(p.amendment.targetId)));
     const inAny = (p: Proposal, touched: Set<string>) =>
-      touched.has(ALL) || touched.has(p.amendment.paragraphId) || (p.amendment.kind === 'move_paragraph' && touched.has(p.amendment.targetId));
+      touched.has(p.amendment.paragraphId) ||
+      (p.amendment.kind === 'move_paragraph' && touched.has(p.amendment.targetId)) ||
+      (touched.has(ALL) && (gone(p) || w.stale.get(p.id) === true));
     // Proposals not seen before (just read from the record) are placed once, to know where they start.
     const looked = pending.filter((p) => !w.stale.has(p.id) || inAny(p, own) || inAny(p, remote));
     if (looked.length === 0) return;

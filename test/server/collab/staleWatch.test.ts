@@ -11,7 +11,7 @@ import type { OralAmendment } from '../../../shared/oralAmendments';
 import { NoticeKinds } from '../../../shared/protocol';
 import { anchorAmendment, paragraphElement, paragraphText } from '../../../server/collab/anchors';
 import type { PlacedProposal } from '../../../server/collab/proposalApply';
-import { type CollabServer, rawSocket, startWithEditor, until, type Heard, type SeededUsers } from '../../helpers/collab';
+import { addParagraph, type CollabServer, rawSocket, startWithEditor, until, type Heard, type SeededUsers } from '../../helpers/collab';
 
 let server: CollabServer;
 let draftId: string;
@@ -141,6 +141,16 @@ describe('the stale watch', () => {
     await settle();
     // (The decision is not recorded here: until it is, the record still says pending.)
     expect(await staleNotices('prop-4')).toEqual([]);
+  });
+
+  it('stays quiet when a paragraph is added (Enter): the words of the others are as they were', async () => {
+    const notices = recordChanged();
+    const before = await server.store.lastSeq(draftId);
+    addParagraph(editor.doc, 'p9', 'A new paragraph.');
+    await until(async () => (await server.store.lastSeq(draftId)) > before, 5_000, 'paragraph stored');
+    await settle();
+    expect(recordChanged()).toBe(notices);
+    expect(await staleNotices('prop-1')).toHaveLength(1);
   });
 
   it('tells the proposer when the paragraph itself is deleted (a change to the blocks)', async () => {
