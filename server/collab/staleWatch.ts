@@ -56,8 +56,8 @@ interface Watched {
   listener: (tr: Y.Transaction) => void;
 }
 
-/** The paragraphs a transaction changed, by id (ALL for a change to the blocks themselves). */
-function touchedBy(tr: Y.Transaction, into: Set<string>): void {
+/** The paragraphs a transaction changed, by id ('all' for a change to the blocks themselves), added to `into`. */
+export function touchedBy(tr: Y.Transaction, into: Set<string>): void {
   for (const type of tr.changed.keys()) {
     // Up from the changed type (a text run, a footnote, a paragraph) to the block it is in.
     let t: unknown = type;

@@ -6,7 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { prosemirrorToYXmlFragment } from 'y-prosemirror';
+import { resolutionSchema as schema } from '../../../shared/schema';
+import { touchedBy } from '../../../server/collab/staleWatch';
 import type { OralAmendment } from '../../../shared/oralAmendments';
 import { NoticeKinds } from '../../../shared/protocol';
 import { anchorAmendment, paragraphElement, paragraphText } from '../../../server/collab/anchors';
@@ -160,5 +163,34 @@ describe('the stale watch', () => {
     fragment.delete(fragment.toArray().indexOf(paragraphElement(editor.doc, 'p1')!), 1);
     await until(async () => (await server.store.lastSeq(draftId)) > before, 5_000, 'deletion stored');
     await until(async () => (await staleNotices('prop-1')).length === 2, 5_000, 'the proposer told again');
+  });
+});
+
+describe('which paragraphs a change touched', () => {
+  it('names the paragraph of a text run or a footnote; nothing for the title; all for blocks', () => {
+    const doc = new Y.Doc();
+    prosemirrorToYXmlFragment(
+      schema.node('doc', null, [
+        schema.node('title', null, [schema.text('Title')]),
+        schema.node('operative', { id: 'a' }, [schema.text('One'), schema.nodes.footnote.create({ id: 'f' }, schema.text('Note'))]),
+        schema.node('operative', { id: 'b' }, [schema.text('Two')]),
+      ]),
+      doc.getXmlFragment('prosemirror'),
+    );
+    const touched = (change: () => void) => {
+      const into = new Set<string>();
+      const on = (tr: Y.Transaction) => touchedBy(tr, into);
+      doc.on('afterTransaction', on);
+      doc.transact(change);
+      doc.off('afterTransaction', on);
+      return [...into].sort();
+    };
+    const fragment = doc.getXmlFragment('prosemirror');
+    const el = (i: number) => fragment.get(i) as Y.XmlElement;
+    expect(touched(() => (el(1).get(0) as Y.XmlText).insert(0, 'x'))).toEqual(['a']);
+    expect(touched(() => ((el(1).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'y'))).toEqual(['a']);
+    expect(touched(() => (el(2).get(0) as Y.XmlText).insert(0, 'z'))).toEqual(['b']);
+    expect(touched(() => (el(0).get(0) as Y.XmlText).insert(0, 't'))).toEqual([]);
+    expect(touched(() => fragment.delete(2, 1))).toEqual(['all']);
   });
 });
