@@ -12,6 +12,7 @@ import { anchorAmendment, paragraphText } from '../../../server/collab/anchors';
 import type { PlacedProposal } from '../../../server/collab/proposalApply';
 import type { AuthenticatedUser } from '../../../server/auth/authenticate';
 import { DraftFrozen } from '../../../server/storage/types';
+import { recordParagraphState } from '../../../server/commands/paragraphStateRecorder';
 import { connect, startWithEditor, synced, typeInto, until, type CollabServer } from '../../helpers/collab';
 
 let server: CollabServer;
@@ -107,6 +108,32 @@ describe('accepting proposals through the room', () => {
     expect(refused).toMatchObject({ id: ErrorIds.proposalStale });
     expect(String((refused as Error).message)).toContain('ParaXgraph');
     expect(await server.store.lastSeq(draftId)).toBe(before);
+  });
+
+  it("refuses a proposal on a paragraph the chair locked (422, the chair's reason), and the next accept elsewhere still applies", async () => {
+    const started = await startWithEditor(3);
+    server = started.server;
+    const { draftId, users, editor } = started;
+    cleanup.push(() => editor.provider.destroy());
+    const proposer = await userOf(users.observer.id);
+    const locked = await table(draftId, { kind: 'insert_words', paragraphId: 'p2', position: 'end', text: 'locked words' }, 'l');
+    const free = await table(draftId, { kind: 'insert_words', paragraphId: 'p1', position: 'end', text: 'free words' }, 'f');
+    await recordParagraphState(server.store, {
+      draftId,
+      actor: { id: users.secretariat.id, role: 'secretariat', delegationId: null },
+      paragraphId: 'p2',
+      state: 'agreed',
+      locked: true,
+    });
+    await server.collab.refreshAccess(draftId);
+    const before = await server.store.lastSeq(draftId);
+    const refused = await server.collab.applyProposal(draftId, locked, null, proposer).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ id: ErrorIds.refused });
+    expect(String((refused as Error).message)).toContain('locked by the chair');
+    expect(await server.store.lastSeq(draftId)).toBe(before);
+    await server.collab.applyProposal(draftId, free, null, proposer);
+    await until(() => paragraphText(editor.doc, 'p1') === 'Paragraph 1. free words', 5_000, 'the other accept relayed');
+    expect(paragraphText(editor.doc, 'p2')).toBe('Paragraph 2.');
   });
 
   it('refuses on a frozen draft, storing nothing', async () => {
