@@ -33,8 +33,12 @@ export interface PresenceSubject {
   delegationName: string | null;
 }
 
-/** The cursor colours, each with at least 4.5:1 contrast against white text on the cursor label. */
-export const PRESENCE_PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f', '#9a3412', '#4338ca'] as const;
+/**
+ * The cursor colours, each with at least 4.5:1 contrast against white text on the cursor label,
+ * and as the colour of a delegation's proposed words on the light green of an insertion
+ * (client/editor/proposalMarks.ts; WCAG 1.4.3).
+ */
+export const PRESENCE_PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#92400e', '#0e7490', '#be185d', '#3f6212', '#9a3412', '#4338ca'] as const;
 
 /** A stable colour for a delegation (or user) id: the same delegation has the same colour everywhere. */
 export function colourFor(key: string): string {
