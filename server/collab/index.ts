@@ -197,7 +197,10 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
     },
     async readWorkingDoc<T>(draftId: string, read: (doc: Y.Doc) => T): Promise<T> {
       const room = await roomOf(draftId);
-      // Alone, this instance wrote everything the log holds: nothing to catch up with.
+      // What the store already shows as committed is in the document once the commit under way
+      // is applied (reading the log for it instead would take this room's own edits for another
+      // instance's). Beside other instances, their edits are read from the log too.
+      await room.committedSoFar();
       if (fanout.distributed) await room.catchUp();
       return read(room.doc);
     },
