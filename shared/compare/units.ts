@@ -81,11 +81,8 @@ export function numberText(text: ReadableText, base?: NumberingBase): Numbering 
 // heads have neither, and every unnumbered paragraph of both texts needs an excerpt.
 const UNEVEN = /[^\S ]| {2}|^ | $|[\uD800-\uDFFF]/;
 
-/** How an unnumbered paragraph is named: it has no reference, so a chair names it by its opening words. */
-export function excerpt(text: string): string {
-  // Twenty-five even characters decide a long text's excerpt: folding what follows them cannot
-  // bring it under 25 characters nor change its first 20. Half the scan of the 48.
-  if (text.length > 24 && !UNEVEN.test(text.slice(0, 25))) return `${text.slice(0, 20)}…`;
+// An unnumbered paragraph has no reference; a chair names it by its opening words.
+function excerpt(text: string): string {
   let head = text.slice(0, 48);
   if (!UNEVEN.test(head)) return head.length <= 24 ? head : `${head.slice(0, 20)}…`;
   head = head.replace(/\s+/g, ' ').trim();
