@@ -209,7 +209,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
       const id = proposal.proposalId ?? proposal.id ?? '';
       staleWatch.deciding(draftId, id);
       try {
-        return await applyProposal(room, proposal, modifiedText, proposer);
+        return await applyProposal(room, proposal, modifiedText, proposer, { otherInstances: fanout.distributed });
       } catch (e) {
         staleWatch.deciding(draftId, id, false);
         throw e;

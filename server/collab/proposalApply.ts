@@ -110,10 +110,17 @@ function occurrenceOf(text: string, range: AnchoredRange): number | null {
  * Resolves with the change's seq. Refuses with 409 proposal_stale when the words it quotes
  * changed; with the room's refusals otherwise (DraftFrozen, a locked paragraph, the text closed).
  */
-export async function applyProposal(room: DraftRoom, proposal: PlacedProposal, modifiedText: string | null, proposer: AuthenticatedUser): Promise<number> {
-  // Placed on the text with every edit already sent in (not `flush`, which waits while anyone types).
+export async function applyProposal(
+  room: DraftRoom,
+  proposal: PlacedProposal,
+  modifiedText: string | null,
+  proposer: AuthenticatedUser,
+  options: { otherInstances?: boolean } = {},
+): Promise<number> {
+  // Placed on the text with every edit already sent in (not `flush`, which waits while anyone types),
+  // and, beside other instances, theirs read from the log.
   await room.committedSoFar();
-  await room.catchUp();
+  if (options.otherInstances ?? true) await room.catchUp();
   const where = locateProposal(room.doc, proposal);
   if (where.stale) throw DomainErrors.proposalStale(where.why ?? 'the words it quotes were changed');
   const change = proposalUpdate(room.doc, proposal, where, modifiedText);
