@@ -22,7 +22,7 @@ import { api, type DraftDetail, type Me } from '../api';
 import { connectDraft } from '../collab/connection';
 import { connectionStatus } from '../connectionStatus';
 import { el } from '../dom';
-import { allowed, mountCommentsPanel, type ChosenWords, type CommentsPanel, type ThreadJSON } from '../panels/comments';
+import { allowed, mountCommentsPanel, placeChildren, type ChosenWords, type CommentsPanel, type ThreadJSON } from '../panels/comments';
 import { PROPOSAL_STATE_LABELS, PROPOSAL_STATE_NAMES, proposalCard, type ProposalJSON } from '../panels/proposalCard';
 import '../proposals.css';
 
@@ -346,19 +346,39 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
   const showCards = (row: Pick<Row, 'proposals' | 'cards'>, list: ProposalJSON[], paragraph: PMNode | null) => {
     const keep = new Set(list.map((p) => p.id));
     for (const id of [...row.cards.keys()]) if (!keep.has(id)) row.cards.delete(id);
-    row.proposals.replaceChildren(
-      ...list.map((p) => {
+    placeChildren(
+      row.proposals,
+      list.map((p) => {
         const key = keyOf.get(p.id) ?? '';
         const had = row.cards.get(p.id);
         if (had && had.key === key) return had.element;
         const slot = el('div', { className: 'proposal-reads-slot' });
-        const element = proposalCard(draftId, p, () => reloadLists(), slot);
+        const element = proposalCard(
+          draftId,
+          p,
+          (decided) => {
+            focusAfter = decided.id;
+            reloadLists();
+          },
+          slot,
+        );
         row.cards.set(p.id, { element, key, proposal: p, slot, readFor: null });
+        // A card redrawn after a decision taken in it gets the focus (the button that had it is gone).
+        if (p.id === focusAfter) {
+          refocus.push(element);
+          focusAfter = null;
+        }
         return element;
       }),
     );
     if (paragraph) showReadings(row.cards, paragraph);
+    for (const element of refocus.splice(0)) {
+      element.tabIndex = -1;
+      element.focus({ preventScroll: true });
+    }
   };
+  const refocus: HTMLElement[] = [];
+  let focusAfter: string | null = null;
   // How the paragraph would read with each pending proposal on it: read again when the paragraph changed.
   const showReadings = (cards: Map<string, Card>, paragraph: PMNode) => {
     for (const card of cards.values()) {
@@ -469,7 +489,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
     }
     // Moving a row out and back in would take the focus from a form in it: only when the order changed.
     const current = [...body.children];
-    if (current.length !== order.length || current.some((e, i) => e !== order[i])) body.replaceChildren(...order);
+    if (current.length !== order.length || current.some((e, i) => e !== order[i])) placeChildren(body, order);
     // The lists beside change only when paragraphs came, went or were numbered anew.
     const structure = paragraphs.map((p) => `${p.id} ${p.ref}`).join('\n');
     if (structure !== shownStructure) {

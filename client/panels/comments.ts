@@ -42,6 +42,19 @@ export function allowed(p: PermissionLike): boolean {
   return typeof p === 'boolean' ? p : p?.allowed === true;
 }
 
+/**
+ * Put `items` as the element children of `parent`, in order, moving only what is out of place:
+ * `replaceChildren` takes every child out and back, which drops the focus from a reply being
+ * typed whenever a list is read again.
+ */
+export function placeChildren(parent: HTMLElement, items: readonly HTMLElement[]): void {
+  items.forEach((item, i) => {
+    const there = parent.children[i] ?? null;
+    if (there !== item) parent.insertBefore(item, there);
+  });
+  while (parent.children.length > items.length) parent.lastElementChild!.remove();
+}
+
 /** Words chosen in a paragraph for a new comment: the words and which occurrence of them (1 = first). */
 export interface ChosenWords {
   quote: string;
@@ -125,10 +138,13 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     options.onChanged?.(thread);
   };
 
+  // The thread an action was just taken in: it gets the focus when drawn again (the button that had it is gone).
+  let focusAfter: string | null = null;
   // One button that posts, says the refusal beside itself, and hands the new thread over.
-  const action = (label: string, accessibleName: string, send: () => Promise<ThreadJSON>, message: HTMLElement) => {
+  const action = (threadId: string, label: string, accessibleName: string, send: () => Promise<ThreadJSON>, message: HTMLElement) => {
     const button = el('button', { type: 'button', attrs: { 'aria-label': accessibleName } }, label);
     button.addEventListener('click', async () => {
+      focusAfter = threadId;
       button.disabled = true;
       message.textContent = '';
       try {
@@ -157,6 +173,7 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
         if (!input.value.trim()) return;
         send.disabled = true;
         message.textContent = '';
+        focusAfter = t.id;
         try {
           changed(await api<ThreadJSON>('POST', base, { paragraphId: t.paragraphId, body: input.value, replyTo: t.id }));
         } catch (e) {
@@ -169,8 +186,8 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     if (allowed(t.permissions.resolve)) {
       controls.append(
         t.resolved
-          ? action('Reopen', `Reopen the ${title}`, () => api<ThreadJSON>('POST', `${base}/${encodeURIComponent(t.id)}/reopen`, {}), message)
-          : action('Resolve', `Resolve the ${title}`, () => api<ThreadJSON>('POST', `${base}/${encodeURIComponent(t.id)}/resolve`, {}), message),
+          ? action(t.id, 'Reopen', `Reopen the ${title}`, () => api<ThreadJSON>('POST', `${base}/${encodeURIComponent(t.id)}/reopen`, {}), message)
+          : action(t.id, 'Resolve', `Resolve the ${title}`, () => api<ThreadJSON>('POST', `${base}/${encodeURIComponent(t.id)}/resolve`, {}), message),
       );
     }
     return el(
@@ -195,18 +212,30 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     const shown = threads.filter((t) => options.filter?.(t) ?? true);
     const keep = new Set(shown.map((t) => t.id));
     for (const id of [...drawn.keys()]) if (!keep.has(id)) drawn.delete(id);
+    // Assigned in the callback below (TypeScript does not see that).
+    let refocus = null as HTMLElement | null;
     const items = shown.map((t) => {
       const sig = signature(t);
       const had = drawn.get(t.id);
       if (had && had.signature === sig) return had.element;
       const element = threadElement(t);
       drawn.set(t.id, { element, signature: sig });
+      // A thread redrawn after an action taken in it (a reply sent, resolved) keeps the focus on it.
+      if (t.id === focusAfter) {
+        refocus = element;
+        focusAfter = null;
+      }
       return element;
     });
     // Open threads first, resolved after, each in the order it was started.
     items.sort((a, b) => Number(a.dataset.resolved === 'true') - Number(b.dataset.resolved === 'true'));
-    list.replaceChildren(...items);
+    placeChildren(list, items);
     empty.hidden = items.length > 0;
+    if (refocus) {
+      const target = refocus.querySelector<HTMLElement>('.thread-controls button, .thread-controls textarea') ?? refocus;
+      if (target === refocus) refocus.tabIndex = -1;
+      target.focus({ preventScroll: true });
+    }
     const open = shown.filter((t) => !t.resolved).length;
     heading.textContent = `Comments (${open} open${shown.length > open ? `, ${shown.length - open} resolved` : ''})`;
   };

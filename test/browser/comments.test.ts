@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { loginAs, type SignedIn } from '../helpers/server';
+import { call, loginAs, type SignedIn } from '../helpers/server';
 import { closeBrowserWorld, demoLogin, demoPassword, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, screenshot, type World } from './harness';
 import { openTwoColumn, row, tableProposal } from './twoColumnHarness';
 
@@ -75,14 +75,24 @@ describe.skipIf(!hasChromium)('comment threads in Chromium', () => {
       // The penholder sees it without reloading, and replies.
       await thread(penholder.page, 'op3').waitFor({ timeout: 10_000 });
       expect(await penholder.page.locator('.tc-row[data-paragraph="op3"] h3').allTextContents()).toContain('Comments on OP 3 (1 open)');
-      await penholder.page.getByLabel('Reply to the comment of Delegate of Germany on OP 3').fill('Yes: we will add them.');
+      const reply = penholder.page.getByLabel('Reply to the comment of Delegate of Germany on OP 3');
+      await reply.click();
+      await penholder.page.keyboard.type('Yes: we will');
+      // Meanwhile Germany comments on OP 1: the penholder's lists are read again, the reply being typed stays, focus and all.
+      const other = await call(world.server, 'POST', `/api/drafts/${draftId}/comments`, { cookie: germany.cookie, body: { paragraphId: 'op1', body: 'And OP 1?' } });
+      expect(other.status).toBe(201);
+      await thread(penholder.page, 'op1').waitFor({ timeout: 10_000 });
+      await penholder.page.keyboard.type(' add them.');
+      expect(await reply.inputValue()).toBe('Yes: we will add them.');
       await thread(penholder.page, 'op3').getByRole('button', { name: 'Reply' }).click();
       await expect
         .poll(() => thread(author.page, 'op3').locator('.comment-body').allTextContents(), { timeout: 10_000 })
         .toEqual(['Should regional organizations be invited too?', 'Yes: we will add them.']);
 
       // The author resolves it; the penholder's page shows it resolved.
-      await thread(author.page, 'op3').getByRole('button', { name: 'Resolve the comment of Delegate of Germany on OP 3' }).click();
+      await thread(author.page, 'op3').getByRole('button', { name: 'Resolve the comment of Delegate of Germany on OP 3' }).press('Enter');
+      // Resolved by the keyboard, the thread keeps the focus: on its Reopen button.
+      await expect.poll(() => author.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Reopen the comment of Delegate of Germany on OP 3');
       await expect.poll(() => thread(penholder.page, 'op3').getAttribute('data-resolved'), { timeout: 10_000 }).toBe('true');
       expect(await thread(penholder.page, 'op3').locator('.thread-state').textContent()).toContain('Resolved by Delegate of Germany');
       expect(
