@@ -208,6 +208,15 @@ export function mayDecideCosponsorship(actor: Actor, draft: DraftAccess): Permis
 }
 
 /**
+ * Whether the actor may set or clear a draft's co-sponsorship deadline: managing the sponsor
+ * list, so the secretariat's only, and never on a frozen draft.
+ */
+export function maySetCosponsorshipDeadline(actor: Actor, draft: DraftAccess): Permission {
+  if (draft.frozen) return fail('the draft is frozen: its sponsors can no longer change');
+  return actor.role === 'secretariat' ? granted : fail('only the secretariat sets the co-sponsorship deadline');
+}
+
+/**
  * Whether the actor may record an event in the draft's governed record. The secretariat
  * records everything; the main sponsor's delegates may withdraw their own draft; the chair
  * records the state of paragraphs in consultations, and locks agreed ones (a `paragraph_state`

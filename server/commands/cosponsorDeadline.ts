@@ -5,7 +5,7 @@
  * sets both, as it manages the sponsor lists.
  */
 import type { Actor } from '../../shared/accounts';
-import { mayAdminister, mayChangeSponsorship } from '../../shared/policy';
+import { mayAdminister, maySetCosponsorshipDeadline } from '../../shared/policy';
 import { CosponsorshipEntries, type CosponsorshipDeadlinePayload } from '../../shared/sponsorship';
 import { DomainErrors } from '../errors';
 import type { DraftEventRow, SessionRow, Store } from '../storage/types';
@@ -18,8 +18,7 @@ import { appendChecked, loadRecordContext, underRecordGuard } from './recordAppe
 export function setDraftCosponsorDeadline(store: Store, input: { draftId: string; actor: Actor; deadline: string | null }): Promise<DraftEventRow> {
   return underRecordGuard(store, input.draftId, async (tx) => {
     const ctx = await loadRecordContext(tx, input.draftId);
-    // Setting the deadline is managing the sponsor list: the same right as adding a co-sponsor directly.
-    const permission = mayChangeSponsorship(input.actor, ctx.access, '', 'join');
+    const permission = maySetCosponsorshipDeadline(input.actor, ctx.access);
     if (!permission.ok) throw DomainErrors.forbidden(permission.error);
     const payload: CosponsorshipDeadlinePayload = { deadline: input.deadline };
     return appendChecked(ctx, input.actor, CosponsorshipEntries.deadline, payload);

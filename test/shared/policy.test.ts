@@ -29,6 +29,7 @@ import {
   mayResolveComment,
   mayTableProposal,
   mayWithdrawProposal,
+  maySetCosponsorshipDeadline,
   mayWriteRecord,
   MEETING_EVENT_TYPES,
   textReadOnly,
@@ -190,6 +191,9 @@ describe('the reasons a permission is refused', () => {
       error: 'the main sponsor cannot withdraw; the draft itself is withdrawn instead',
     });
     expect(mayChangeSponsorship(ACTORS.nonSponsor, access('issued'), 'USA', 'join').ok).toBe(false);
+    expect(maySetCosponsorshipDeadline(ACTORS.mainSponsor, access('issued'))).toEqual({ ok: false, error: 'only the secretariat sets the co-sponsorship deadline' });
+    expect(maySetCosponsorshipDeadline(ACTORS.secretariat, access('issued')).ok).toBe(true);
+    expect(maySetCosponsorshipDeadline(ACTORS.secretariat, access('frozen')).ok).toBe(false);
     // Superseding another delegation's proposal is refused in its own word.
     expect(mayWithdrawProposal(ACTORS.nonSponsor, access('issued'), 'PER', 'u-per')).toEqual({
       ok: false,
