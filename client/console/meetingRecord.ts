@@ -9,7 +9,7 @@
 import { api, ApiError } from '../api';
 import type { LocalizedText } from '../../shared/delegations';
 import { STATEMENT_KINDS } from '../../shared/meetingRecord';
-import { choices, MAJORITIES, MAJORITY_LABELS, TWO_THIRDS_RULE_LABELS, TWO_THIRDS_RULES } from '../../shared/votes';
+import { choices, MAJORITIES, MAJORITY_LABELS, TWO_THIRDS_RULE_LABELS, type TwoThirdsRule } from '../../shared/votes';
 import { el, formatWhen } from '../dom';
 
 /** A delegation as the console knows it. */
@@ -219,7 +219,14 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
     field('mv', 'no', 'Against', number()),
     field('mv', 'abstain', 'Abstaining', number()),
     field('mv', 'majority', 'Majority required', select(choices(MAJORITIES, MAJORITY_LABELS))),
-    field('mv', 'twoThirds', 'Two thirds counted as', select(choices(TWO_THIRDS_RULES, TWO_THIRDS_RULE_LABELS)), 'for a two-thirds majority only'),
+    // 'More than two thirds' first, as the form always offered it: the rounding the COP11 report shows (53 of 78).
+    field(
+      'mv',
+      'twoThirds',
+      'Two thirds counted as',
+      select(choices(['more-than', 'at-least'] satisfies TwoThirdsRule[], TWO_THIRDS_RULE_LABELS)),
+      'for a two-thirds majority only',
+    ),
     field('mv', 'roll.yes', 'List: in favour', text(), 'optional: delegation codes, such as CHL, FRA'),
     field('mv', 'roll.no', 'List: against', text()),
     field('mv', 'roll.abstain', 'List: abstaining', text()),

@@ -233,7 +233,7 @@ describe.skipIf(!hasChromium)('the final text in Chromium', () => {
     // A draft of the session's record says nothing of the kind.
     expect(await page.locator('tr[data-draft] [data-provenance="illustrative"]').count()).toBe(1 + (await illustrativeElsewhere(id)));
 
-    await listed.getByRole('link').click();
+    await listed.locator('th').getByRole('link').click();
     await page.locator('#editor .ProseMirror').waitFor({ timeout: 15_000 });
     expect(await page.locator('.draft-head [data-provenance="illustrative"]').textContent()).toBe('Illustrative — not part of any session’s record');
     expect(await page.locator('.draft-head [data-provenance="printed_version"]').textContent()).toBe('Chinese version as printed in the report of the session');
