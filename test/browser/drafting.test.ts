@@ -121,10 +121,11 @@ describe.skipIf(!hasChromium)('the drafting room in Chromium', () => {
       await a.page.keyboard.type('Encourages Member States to share information;');
 
       const expected = ['1. Decides', '2. Requests', '3. Encourages', '4. Invites', '5. Decides to remain'];
-      // The typist's page at once; the other's as soon as the server has stored and relayed the
-      // keystrokes (generous: this checks the numbers, the latency is measured by `npm run bench`).
+      // The typist's page, then the other's once the server has stored and relayed the keystrokes
+      // (generous both: this checks the numbers; the latency is measured by `npm run bench`, and a
+      // machine running other suites may take a second to draw the typist's own keystrokes).
       for (const [who, page, timeout] of [
-        ['typist', a.page, 1_000],
+        ['typist', a.page, 5_000],
         ['other', b.page, 10_000],
       ] as const) {
         await expect
