@@ -110,7 +110,11 @@ export const LOCKED_LABEL: LocalizedText = { en: 'locked', zh: '已锁定' };
  * (a locked paragraph is guarded by comparing its content, see server/collab/agreedGuard.ts).
  */
 export function paragraphTextHash(node: PMNode): string {
-  const text = node.textContent;
+  return hashParagraphText(node.textContent);
+}
+
+/** The hash of a paragraph's words as `paragraphTextHash` takes it, for a text already read out of its node. */
+export function hashParagraphText(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

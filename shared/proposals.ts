@@ -15,7 +15,9 @@
  * anchor stands in the live text now (server/collab/anchors.ts), never recorded.
  */
 import type { LocalizedText } from './delegations';
+import { hashParagraphText } from './negotiation';
 import type { OralAmendment } from './oralAmendments';
+import type { PermissionJSON } from './policy';
 import { fail, ok, type Result } from './result';
 
 /** The states of a proposal, the first one its start. */
@@ -219,16 +221,7 @@ export function overLimit(input: { amendment: OralAmendment; rationale?: string 
  * in hex, as shared/negotiation.ts `paragraphTextHash` (which reads a ProseMirror node).
  */
 export function proposalTextHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  return hashParagraphText(text);
 }
 
 /** Whether a proposal is stale, and why (a sentence a user reads). */
@@ -305,4 +298,35 @@ export function pendingCount(rows: readonly ProposalRecordRow[]): number {
     else if (row.type === PROPOSAL_RECORD_TYPES.decided) closed.add((row.payload as ProposalDecidedPayload).proposalId);
   }
   return tabled - closed.size;
+}
+
+/** A proposal as the API sends it. */
+export interface ProposalJSON {
+  id: string;
+  draftId: string;
+  /** The seq of its `proposal_tabled` entry in the draft's record. */
+  seq: number;
+  amendment: OralAmendment;
+  /** What it proposes, in one sentence naming the paragraph as printed now. */
+  described: string;
+  paragraphId: string;
+  /** The paragraph as printed in the working text now ("OP 3"); null when unnumbered or gone. */
+  paragraph: string | null;
+  rationale: string | null;
+  delegation: { id: string; code: string; name: LocalizedText } | null;
+  onBehalfOf: LocalizedText | null;
+  proposedBy: { id: string; displayName: string };
+  tabledAt: string;
+  state: ProposalState;
+  stale: boolean;
+  staleWhy: string | null;
+  quoted: string | null;
+  anchor: ProposalAnchor;
+  supersedes: string | null;
+  supersededBy: string | null;
+  decidedAt: string | null;
+  decidedBy: { id: string; displayName: string } | null;
+  note: string | null;
+  modifiedText: string | null;
+  permissions: { decide: PermissionJSON; withdraw: PermissionJSON };
 }

@@ -5,12 +5,10 @@
  * and Withdraw. A refusal (403, 409, 422) is said beside the controls. Everything a delegation
  * typed is set as text, never as HTML.
  */
-import type { LocalizedText } from '../../shared/delegations';
-import type { OralAmendment } from '../../shared/oralAmendments';
-import { modifiable, PROPOSAL_STATE_LABELS as STATE_WORDS, PROPOSAL_STATES, type ProposalState } from '../../shared/proposals';
+import { modifiable, PROPOSAL_STATE_LABELS as STATE_WORDS, PROPOSAL_STATES, type ProposalJSON, type ProposalState } from '../../shared/proposals';
 import { api, ApiError } from '../api';
 import { el, formatWhen } from '../dom';
-import { allowed, type PermissionLike } from './comments';
+import { allowed } from './comments';
 
 /** The states of a proposal, in the order the filter lists them (shared/proposals.ts). */
 export const PROPOSAL_STATE_NAMES = PROPOSAL_STATES;
@@ -22,31 +20,7 @@ export const PROPOSAL_STATE_LABELS = Object.fromEntries(PROPOSAL_STATES.map((s) 
   string
 >;
 
-/** A proposal as `GET /api/drafts/:id/proposals` gives it (the fields this page reads). */
-export interface ProposalJSON {
-  id: string;
-  draftId: string;
-  seq: number;
-  amendment: OralAmendment;
-  /** What it says: 'OP 3: replace "twelfth" with "thirteenth"'. */
-  described: string;
-  paragraphId: string;
-  paragraph: string | null;
-  rationale: string | null;
-  delegation: { id: string; code: string; name: LocalizedText } | null;
-  onBehalfOf: LocalizedText | null;
-  proposedBy: { id: string; displayName: string };
-  tabledAt: string;
-  state: ProposalStateName;
-  stale: boolean;
-  staleWhy: string | null;
-  decidedAt: string | null;
-  decidedBy: { id: string; displayName: string } | null;
-  note: string | null;
-  modifiedText: string | null;
-  supersededBy?: string | null;
-  permissions: { decide: PermissionLike; withdraw: PermissionLike };
-}
+export type { ProposalJSON };
 
 /** Who tabled a proposal, as the page names it ("Chile, on behalf of the Group of 77 and China"). */
 export function proposerName(p: ProposalJSON): string {

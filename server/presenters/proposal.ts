@@ -5,42 +5,12 @@
  * may do with it. Everything a user typed (rationale, note, words) is data; pages set it as text.
  */
 import type { Actor } from '../../shared/accounts';
-import type { LocalizedText } from '../../shared/delegations';
-import { describeOralAmendment, type OralAmendment } from '../../shared/oralAmendments';
+import { describeOralAmendment } from '../../shared/oralAmendments';
 import { mayDecideProposal, mayWithdrawProposal, type DraftAccess, type Permission, type PermissionJSON } from '../../shared/policy';
-import type { Proposal, ProposalAnchor, ProposalState, Staleness } from '../../shared/proposals';
-import type { DelegationRow, UserRow } from '../storage/types';
+import type { Proposal, ProposalJSON, Staleness } from '../../shared/proposals';
 
-/** A proposal as the API sends it. */
-export interface ProposalJSON {
-  id: string;
-  draftId: string;
-  /** The seq of its `proposal_tabled` entry in the draft's record. */
-  seq: number;
-  amendment: OralAmendment;
-  /** What it proposes, in one sentence naming the paragraph as printed now. */
-  described: string;
-  paragraphId: string;
-  /** The paragraph as printed in the working text now ("OP 3"); null when unnumbered or gone. */
-  paragraph: string | null;
-  rationale: string | null;
-  delegation: { id: string; code: string; name: LocalizedText } | null;
-  onBehalfOf: LocalizedText | null;
-  proposedBy: { id: string; displayName: string };
-  tabledAt: string;
-  state: ProposalState;
-  stale: boolean;
-  staleWhy: string | null;
-  quoted: string | null;
-  anchor: ProposalAnchor;
-  supersedes: string | null;
-  supersededBy: string | null;
-  decidedAt: string | null;
-  decidedBy: { id: string; displayName: string } | null;
-  note: string | null;
-  modifiedText: string | null;
-  permissions: { decide: PermissionJSON; withdraw: PermissionJSON };
-}
+export type { ProposalJSON };
+import type { DelegationRow, UserRow } from '../storage/types';
 
 /** What presenting proposals needs, read once for a whole list. */
 export interface ProposalPresentation {
