@@ -32,13 +32,10 @@
  *   footnote lines in between, a numbered or lettered paragraph, or a line as wide as a page.
  * - A text with none of this structure is imported as plain paragraphs, with a warning.
  */
-import { newParagraphId } from './schema';
-import { fail, ok, type Result } from './result';
-import { readLines } from './import/lines';
-import { hasStructure, outlineText } from './import/outline';
-import { buildPlain, buildStructured } from './import/build';
-import { WarningLog, type ImportOptions, type ImportResult } from './import/report';
-import { HAS_MARKER } from './import/footnotes';
+import type { Result } from './result';
+import { nodeMaker } from './import/make';
+import { readPrintedText } from './import/read';
+import type { ImportOptions, ImportResult } from './import/report';
 
 export {
   IMPORT_WARNING_CODES,
@@ -55,21 +52,5 @@ export {
 
 /** Reads a resolution or decision as printed into a text of the schema and a report of what was recognised. */
 export function importPlainText(text: string, options: ImportOptions = {}): Result<ImportResult, string> {
-  const newId = options.newId ?? newParagraphId;
-  const lines = readLines(text);
-  if (lines.length === 0) return fail('The text is empty: paste the text of a resolution or decision to import it.');
-  if (lines.every((l) => l.kind === 'footnote')) {
-    return fail('The text holds only footnote lines: there is no paragraph to import.');
-  }
-  const warnings = new WarningLog();
-  // A text without a superscript digit has no footnote marker to look for in any paragraph.
-  const markers = HAS_MARKER.test(text);
-  if (!hasStructure(lines)) {
-    warnings.add(
-      'no-structure',
-      'No resolution structure recognised (no number line, numbered or lettered paragraphs, annex or opening formula): every line is imported as a plain paragraph.',
-    );
-    return ok(buildPlain(lines, newId, warnings, markers));
-  }
-  return ok(buildStructured(outlineText(lines, warnings), newId, warnings, markers));
+  return readPrintedText(text, options, nodeMaker);
 }
