@@ -44,6 +44,7 @@ import type {
   UserRow,
 } from './types';
 import * as accounts from './accountRepos';
+import * as room from './roomRepos';
 import * as rows from './rows';
 import { toIso, toJson, toJsonOrNull, type RawRow } from './rows';
 import {
@@ -312,86 +313,37 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
     return r.map(rows.sessionRecordRow);
   }
 
-  async insertNotifications(list: NewNotification[]): Promise<NotificationRow[]> {
-    if (list.length === 0) return [];
-    const values = list.map(() => '(?, ?, ?, ?, ?, ?, NULL)').join(', ');
-    const now = toIso();
-    // One notice goes to many users with one payload: serialise each payload once.
-    const payloads = new Map<object, string>();
-    const json = (p: object) => payloads.get(p) ?? (payloads.set(p, toJson(p)).get(p) as string);
-    const params = list.flatMap((n) => [n.id ?? randomUUID(), n.userId, n.draftId, n.kind, json(n.payload), n.at === undefined ? now : toIso(n.at)]);
-    // One statement whatever the count: its text varies with the count, so it is not cached.
-    const r = await this.conn.all(`INSERT INTO notifications (id, user_id, draft_id, kind, payload, at, read_at) VALUES ${values} RETURNING *`, params, { cache: false });
-    return r.map(rows.notificationRow);
+  // The whole room (issue 17): the SQL is in roomRepos.ts.
+  insertNotifications(list: NewNotification[]): Promise<NotificationRow[]> {
+    return room.insertNotifications(this.conn, list);
   }
 
-  async listNotifications(userId: string, query: NotificationQuery): Promise<NotificationRow[]> {
-    const limit = Math.max(0, Math.floor(query.limit));
-    const r = query.before
-      ? await this.conn.all(
-          `SELECT n.* FROM notifications n, notifications b
-           WHERE b.id = ? AND b.user_id = ? AND n.user_id = ? AND (n.at < b.at OR (n.at = b.at AND n.id < b.id))
-           ORDER BY n.at DESC, n.id DESC LIMIT ?`,
-          [query.before, userId, userId, limit],
-        )
-      : await this.conn.all('SELECT * FROM notifications WHERE user_id = ? ORDER BY at DESC, id DESC LIMIT ?', [userId, limit]);
-    return r.map(rows.notificationRow);
+  listNotifications(userId: string, query: NotificationQuery): Promise<NotificationRow[]> {
+    return room.listNotifications(this.conn, userId, query);
   }
 
-  async countUnreadNotifications(userId: string): Promise<number> {
-    const [r] = await this.conn.all('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL', [userId]);
-    return Number(r!.n);
+  countUnreadNotifications(userId: string): Promise<number> {
+    return room.countUnreadNotifications(this.conn, userId);
   }
 
-  async markNotificationsRead(userId: string, ids: readonly string[] | 'all'): Promise<number> {
-    const now = toIso();
-    if (ids === 'all') return this.conn.run('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL', [now, userId]);
-    const distinct = [...new Set(ids)];
-    if (distinct.length === 0) return 0;
-    return this.conn.run(
-      `UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL AND id IN (${distinct.map(() => '?').join(', ')})`,
-      [now, userId, ...distinct],
-      { cache: false },
-    );
+  markNotificationsRead(userId: string, ids: readonly string[] | 'all'): Promise<number> {
+    return room.markNotificationsRead(this.conn, userId, ids);
   }
 
-  async activeUserIds(who: { delegationIds?: readonly string[]; roles?: readonly Role[]; userIds?: readonly string[] }): Promise<string[]> {
-    const parts: string[] = [];
-    const params: unknown[] = [];
-    const anyOf = (column: string, values: readonly string[] | undefined) => {
-      const list = [...new Set(values ?? [])];
-      if (list.length === 0) return;
-      parts.push(`${column} IN (${list.map(() => '?').join(', ')})`);
-      params.push(...list);
-    };
-    anyOf('delegation_id', who.delegationIds);
-    anyOf('role', who.roles);
-    anyOf('id', who.userIds);
-    if (parts.length === 0) return [];
-    const r = await this.conn.all(`SELECT id FROM users WHERE active = ? AND (${parts.join(' OR ')}) ORDER BY id`, [true, ...params], { cache: false });
-    return r.map((x) => String(x.id));
+  activeUserIds(who: { delegationIds?: readonly string[]; roles?: readonly Role[]; userIds?: readonly string[] }): Promise<string[]> {
+    return room.activeUserIds(this.conn, who);
   }
 
-  async listGroupMembers(): Promise<GroupMemberRow[]> {
-    return (await this.conn.all('SELECT * FROM group_members ORDER BY group_id, member_id')).map(rows.groupMemberRow);
+  listGroupMembers(): Promise<GroupMemberRow[]> {
+    return room.listGroupMembers(this.conn);
   }
 
-  async setGroupMembers(groupId: string, memberIds: readonly string[]): Promise<void> {
-    const members = [...new Set(memberIds)];
-    await this.conn.atomic(async (conn) => {
-      await conn.run('DELETE FROM group_members WHERE group_id = ?', [groupId]);
-      if (members.length === 0) return;
-      await conn.run(
-        `INSERT INTO group_members (group_id, member_id) VALUES ${members.map(() => '(?, ?)').join(', ')}`,
-        members.flatMap((m) => [groupId, m]),
-        { cache: false },
-      );
-    });
+  setGroupMembers(groupId: string, memberIds: readonly string[]): Promise<void> {
+    return room.setGroupMembers(this.conn, groupId, memberIds);
   }
 
-  async setSessionCosponsorDeadline(sessionId: string, deadline: string | null): Promise<SessionRow | null> {
-    const r = await this.conn.all('UPDATE sessions SET cosponsor_deadline = ? WHERE id = ? RETURNING *', [deadline === null ? null : toIso(deadline), sessionId]);
-    return first(r, rows.sessionRow);
+  setSessionCosponsorDeadline(sessionId: string, deadline: string | null): Promise<SessionRow | null> {
+    return room.setSessionCosponsorDeadline(this.conn, sessionId, deadline);
   }
 
   async appendUpdates(updates: NewUpdate[]): Promise<StoredUpdate[]> {
