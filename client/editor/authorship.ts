@@ -11,6 +11,7 @@ import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { ParagraphAuthorship } from '../../shared/history';
 import { colourFor } from '../../shared/presence';
+import { dispatchFromOutside } from './outsideDispatch';
 
 /** What the tints are made from: the server's runs, and the names of the delegations in them. */
 export interface Authorship {
@@ -92,7 +93,7 @@ export function authorshipPlugin(): Plugin<DecorationSet> {
 
 /** Tint the text from `authorship`, or take the tints away (null). */
 export function showAuthorship(view: EditorView, authorship: Authorship | null): void {
-  view.dispatch(view.state.tr.setMeta(key, authorship).setMeta('addToHistory', false));
+  dispatchFromOutside(view, (state) => state.tr.setMeta(key, authorship).setMeta('addToHistory', false));
 }
 
 /** How often, with the colours on, the text is asked again after it changed. */

@@ -23,6 +23,7 @@ import { sequentialNumbering } from '../../shared/numbering';
 import { isParagraph } from '../../shared/schema';
 import { api } from '../api';
 import { formatWhen } from '../dom';
+import { dispatchFromOutside } from './outsideDispatch';
 
 /** One paragraph's state as GET /api/drafts/:id/paragraph-states sends it (server/presenters/meeting.ts). */
 export interface ParagraphMarkJSON {
@@ -240,7 +241,7 @@ export function paragraphMarksPlugin(options: ParagraphMarksOptions = {}): Plugi
         const seen = JSON.stringify(states);
         if (stopped || seen === last) return;
         last = seen;
-        view.dispatch(setParagraphMarks(view.state, states));
+        dispatchFromOutside(view, (state) => setParagraphMarks(state, states));
       };
       const load = () => {
         if (draftId === null) return;

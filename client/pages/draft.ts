@@ -19,6 +19,7 @@ import { announce, presenceOf } from '../collab/presence';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
 import { connectionStatus } from '../connectionStatus';
 import { el } from '../dom';
+import { dispatchFromOutside } from '../editor/outsideDispatch';
 import { authorshipToggle } from '../editor/authorship';
 import { listFootnotes } from '../editor/footnotes';
 import { isEditable, numberingKey } from '../editor/keys';
@@ -132,7 +133,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     comments: true,
     onLoaded: (list) => {
       shownProposals = list as unknown as ProposalMarkJSON[];
-      if (view) view.dispatch(setProposalMarks(view.state, shownProposals));
+      if (view) dispatchFromOutside(view, (state) => setProposalMarks(state, shownProposals));
     },
   });
   const forms = suggestionForms({ draftId, delegationId: me.delegationId, view: () => view, onProposed: () => void proposals.reload() });
@@ -349,7 +350,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
       forms.update(v);
     },
   });
-  if (shownProposals.length > 0) view.dispatch(setProposalMarks(view.state, shownProposals));
+  if (shownProposals.length > 0) dispatchFromOutside(view, (state) => setProposalMarks(state, shownProposals));
   tools.update(); // the first updates ran while `view` was still being built
   states.refresh(); // the paragraph numbers come from the text, now shown
   showReadOnly();
