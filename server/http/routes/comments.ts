@@ -20,10 +20,10 @@ import { presentThread } from '../../presenters/comment';
 import { send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
 import { draftRoute } from '../draftGuard';
+import { id } from '../validate';
 import { loadDraftAccess } from '../../readModels/draftAccess';
 
 const paragraphId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a paragraph id');
-const uuidish = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'an id');
 // Bodies are checked against their limits in the command (422 text_too_long), not here (400):
 // the schema only keeps out what could never be a comment.
 const commentBody = z.strictObject({
@@ -35,9 +35,9 @@ const commentBody = z.strictObject({
     .optional(),
   occurrence: z.number().int().min(1).max(1000).optional(),
   body: z.string().max(COMMENT_LIMITS.body * 4),
-  replyTo: uuidish.nullable().optional(),
+  replyTo: id.nullable().optional(),
 });
-const threadParams = z.object({ id: uuidish, threadId: uuidish });
+const threadParams = z.object({ id: id, threadId: id });
 const listQuery = z.object({ paragraph: paragraphId.optional() });
 
 /**

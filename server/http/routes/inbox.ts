@@ -21,9 +21,8 @@ import { presentNotification, type NotificationLookups } from '../../presenters/
 import type { NotificationRow, Store } from '../../storage/types';
 import { authenticationOf, requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
-import { parse } from '../validate';
+import { id, parse } from '../validate';
 
-const id = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'an id');
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(INBOX_PAGE.max).default(INBOX_PAGE.default),
   before: id.optional(),

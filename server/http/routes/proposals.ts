@@ -22,23 +22,21 @@ import type { DraftEventRow, Store } from '../../storage/types';
 import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
 import { draftRoute } from '../draftGuard';
-import { idParams, parse } from '../validate';
+import { id, idParams, localizedText, parse } from '../validate';
 import { DomainErrors } from '../../errors';
 
-const localized = z.object({ en: z.string().trim().min(1).max(200), zh: z.string().trim().min(1).max(200) }).strict();
-const proposalId = z.string().min(1).max(64);
 // Lengths are checked by the command (422 text_too_long, naming the field); the body's byte limit stays 413.
 const tableBody = z
   .object({
     amendment: z.unknown(),
     rationale: z.string().nullable().optional(),
-    onBehalfOf: localized.nullable().optional(),
-    supersedes: proposalId.nullable().optional(),
+    onBehalfOf: localizedText.nullable().optional(),
+    supersedes: id.nullable().optional(),
   })
   .strict();
 const decisionBody = z.object({ state: z.enum(DECISION_STATES), text: z.string().optional(), note: z.string().nullable().optional() }).strict();
 const withdrawBody = z.object({ note: z.string().nullable().optional() }).strict().optional();
-const pidParams = z.object({ id: z.string().min(1).max(64), pid: proposalId });
+const pidParams = z.object({ id, pid: id });
 const listQuery = z.object({
   state: z.enum([...PROPOSAL_STATES, 'stale']).optional(),
   delegation: z.string().trim().min(1).max(64).optional(),
