@@ -25,6 +25,16 @@ export const PROPOSAL_STATES = ['pending', 'accepted', 'accepted_as_modified', '
 /** One state of a proposal. */
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
+/**
+ * "on behalf of the Group of 77 and China", from what a proposal records of whom it speaks for:
+ * the group's name, or the words whole as sponsor lists write them ("also on behalf of its member
+ * States"), which are not prefixed twice. Null when it speaks for its delegation alone.
+ */
+export function onBehalfWords(onBehalfOf: string | null | undefined): string | null {
+  if (!onBehalfOf) return null;
+  return /on behalf of/i.test(onBehalfOf) ? onBehalfOf : `on behalf of ${onBehalfOf}`;
+}
+
 /** The states a decision (the penholder's, the chair's, the secretariat's) may give. */
 export const DECISION_STATES = ['accepted', 'accepted_as_modified', 'rejected'] as const satisfies readonly ProposalState[];
 /** One state a decision gives. */

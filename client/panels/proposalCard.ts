@@ -5,7 +5,7 @@
  * and Withdraw. A refusal (403, 409, 422) is said beside the controls. Everything a delegation
  * typed is set as text, never as HTML.
  */
-import { modifiable, PROPOSAL_STATE_LABELS as STATE_WORDS, PROPOSAL_STATES, type ProposalJSON, type ProposalState } from '../../shared/proposals';
+import { modifiable, onBehalfWords, PROPOSAL_STATE_LABELS as STATE_WORDS, PROPOSAL_STATES, type ProposalJSON, type ProposalState } from '../../shared/proposals';
 import { api, ApiError } from '../api';
 import { el, formatWhen } from '../dom';
 import { allowed } from './comments';
@@ -25,8 +25,8 @@ export type { ProposalJSON };
 /** Who tabled a proposal, as the page names it ("Chile, on behalf of the Group of 77 and China"). */
 export function proposerName(p: ProposalJSON): string {
   const who = p.delegation?.name.en ?? p.proposedBy.displayName;
-  if (!p.onBehalfOf) return who;
-  return /on behalf of/i.test(p.onBehalfOf.en) ? `${who}, ${p.onBehalfOf.en}` : `${who}, on behalf of ${p.onBehalfOf.en}`;
+  const words = onBehalfWords(p.onBehalfOf?.en);
+  return words ? `${who}, ${words}` : who;
 }
 
 function refusalText(e: unknown): string {

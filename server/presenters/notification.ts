@@ -5,6 +5,7 @@
  * rationale) are passed on as text for the client to set with textContent.
  */
 import type { InboxItemJSON, NotificationKind } from '../../shared/inbox';
+import { onBehalfWords } from '../../shared/proposals';
 import { draftSymbol } from '../../shared/symbols';
 import type { DelegationRow, DraftRow, NotificationRow, SessionRow, UserRow } from '../storage/types';
 
@@ -45,8 +46,8 @@ export function presentNotification(n: NotificationRow, look: NotificationLookup
   switch (n.kind as NotificationKind) {
     case 'proposal_tabled': {
       const onBehalf = p.onBehalfOf && typeof p.onBehalfOf === 'object' ? s((p.onBehalfOf as { en?: unknown }).en) : null;
-      // "on behalf of its member States" may come whole (as sponsor lists write it) or as the group's name.
-      const behalf = onBehalf ? (/on behalf of/i.test(onBehalf) ? ` ${onBehalf}` : ` on behalf of ${onBehalf}`) : '';
+      const words = onBehalfWords(onBehalf);
+      const behalf = words ? ` ${words}` : '';
       title = `${delegation(p.delegationId) ?? actor} tabled a proposal${on}${behalf}`;
       summary = s(p.rationale);
       link = `${base}/proposals`;

@@ -5,6 +5,7 @@ import {
   countProposals,
   filterProposals,
   modifiedAmendment,
+  onBehalfWords,
   overLimit,
   PROPOSAL_LIMITS,
   PROPOSAL_STATES,
@@ -169,5 +170,14 @@ describe('lists, limits and modified words', () => {
     expect(modifiedAmendment(move, 'x')).toEqual({ ok: false, error: 'a move brings no words to modify: accept it or reject it' });
     expect(modifiedAmendment({ ...replace, kind: 'delete_words' } as OralAmendment, 'x').ok).toBe(false);
     expect(modifiedAmendment(replace, '  ').ok).toBe(false);
+  });
+});
+
+describe('whom a proposal speaks for, in words', () => {
+  it('prefixes a group name once, keeps words that already say it, and says nothing for a delegation alone', () => {
+    expect(onBehalfWords('the Group of 77 and China')).toBe('on behalf of the Group of 77 and China');
+    expect(onBehalfWords('also on behalf of its member States')).toBe('also on behalf of its member States');
+    expect(onBehalfWords(null)).toBeNull();
+    expect(onBehalfWords('')).toBeNull();
   });
 });
