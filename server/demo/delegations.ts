@@ -8,14 +8,19 @@
  * "United Kingdom of Great Britain and Northern Ireland" in another). A delegation is one
  * delegation whatever the form: the short name is its display name and the long forms are
  * aliases that resolve to it.
+ *
+ * Names in English and Chinese are the fixtures'; in Arabic, French, Russian and Spanish they are
+ * CLDR's region names (cldrNames.ts), not the UN terminology database's.
  */
 import type { DelegationKind, LocalizedText } from '../../shared/delegations';
+import { cldrNames } from './cldrNames';
 
 /** A delegation the demo creates, with the other names the fixtures may give it. */
 export interface DemoDelegation {
   /** ISO 3166 alpha-3 for States; 'EU' for the European Union. */
   code: string;
-  name: LocalizedText;
+  /** Always in English and Chinese (the fixtures'), in the other four where CLDR names it. */
+  name: LocalizedText & { en: string; zh: string };
   kind: DelegationKind;
   /** Other English names of the same delegation in the fixtures. */
   aliases?: readonly string[];
@@ -23,8 +28,11 @@ export interface DemoDelegation {
   nonSponsor?: true;
 }
 
+// English and Chinese as the fixtures give them; Arabic, French, Russian and Spanish from CLDR (cldrNames.ts).
+const named = (code: string, en: string, zh: string): DemoDelegation['name'] => ({ ...cldrNames(code), en, zh });
+
 const member = (code: string, en: string, zh: string, aliases?: readonly string[]): DemoDelegation =>
-  aliases ? { code, name: { en, zh }, kind: 'member', aliases } : { code, name: { en, zh }, kind: 'member' };
+  aliases ? { code, name: named(code, en, zh), kind: 'member', aliases } : { code, name: named(code, en, zh), kind: 'member' };
 
 const nonSponsor = (code: string, en: string, zh: string): DemoDelegation => ({ ...member(code, en, zh), nonSponsor: true });
 
@@ -46,7 +54,7 @@ export const DEMO_DELEGATIONS: readonly DemoDelegation[] = [
   member('ECU', 'Ecuador', '厄瓜多尔'),
   member('EGY', 'Egypt', '埃及'),
   member('SLV', 'El Salvador', '萨尔瓦多'),
-  { code: 'EU', name: { en: 'European Union', zh: '欧洲联盟' }, kind: 'regional' },
+  { code: 'EU', name: named('EU', 'European Union', '欧洲联盟'), kind: 'regional' },
   member('FRA', 'France', '法国'),
   nonSponsor('DEU', 'Germany', '德国'),
   member('GTM', 'Guatemala', '危地马拉'),
@@ -70,7 +78,7 @@ export const DEMO_DELEGATIONS: readonly DemoDelegation[] = [
   nonSponsor('RUS', 'Russian Federation', '俄罗斯联邦'),
   member('SAU', 'Saudi Arabia', '沙特阿拉伯'),
   // An observer State of the Conference; sorted under S, as the reports print it.
-  { code: 'PSE', name: { en: 'State of Palestine', zh: '巴勒斯坦国' }, kind: 'observer' },
+  { code: 'PSE', name: named('PSE', 'State of Palestine', '巴勒斯坦国'), kind: 'observer' },
   member('SDN', 'Sudan', '苏丹'),
   member('CHE', 'Switzerland', '瑞士'),
   nonSponsor('SYR', 'Syrian Arab Republic', '阿拉伯叙利亚共和国'),

@@ -301,7 +301,15 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
 
   it('keeps each delegation once whatever name the report gives it, and has non-sponsors too', async () => {
     expect(seeded.delegations.filter((d) => d.code === 'GBR')).toHaveLength(1);
-    expect(seeded.delegations.find((d) => d.code === 'GBR')!.name).toEqual({ en: 'United Kingdom', zh: '联合王国' });
+    // English and Chinese from the fixtures, the other four CLDR's (test/server/demo/cldrNames.test.ts).
+    expect(seeded.delegations.find((d) => d.code === 'GBR')!.name).toEqual({
+      ar: 'المملكة المتحدة',
+      en: 'United Kingdom',
+      es: 'Reino Unido',
+      fr: 'Royaume-Uni',
+      ru: 'Великобритания',
+      zh: '联合王国',
+    });
     expect(seeded.delegations.find((d) => d.code === 'EU')!.kind).toBe('regional');
     expect(new Set(seeded.delegations.map((d) => d.name.en)).size).toBe(seeded.delegations.length);
     const sponsoring = new Set<string>();
