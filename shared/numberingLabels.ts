@@ -1,8 +1,12 @@
 /**
  * The words and signs of paragraph numbering, both ways: "3 bis", "(aa)", "(iv)", "Annex II",
  * "附件二", and the chair's references ("Annex I, para. 3 (b)") read back into their parts.
- * `numbering.ts` decides which paragraph gets which number; this module only spells them.
+ * `numbering.ts` decides which paragraph gets which number; this module only spells them,
+ * and `printedLabel` / `annexLabel` spell them as each of the six languages' UN documents
+ * print them ("1." / Arabic "1 -", "(a)" / "a)" / "(أ)", "Annex I" / "Annexe I" / "المرفق الأول").
  */
+import type { Lang } from './languages';
+import type { ParagraphNumber } from './numbering';
 
 /** A paragraph's place in its sequence: ordinal `n` (0 = new before the first), insertion degree `k` (1 = bis). */
 export interface Ordinal {
@@ -13,8 +17,8 @@ export interface Ordinal {
 /** How an ordinal is written: operative and preambular 3, level-1 subparagraphs (c), level-2 (iii). */
 export type OrdinalStyle = 'arabic' | 'letter' | 'roman';
 
-/** The languages in which annex labels are spelled. */
-export type AnnexLanguage = 'en' | 'zh';
+/** The languages in which annex labels are spelled: the six. */
+export type AnnexLanguage = Lang;
 
 // Latin multiplicative adverbs, as in "3 bis": index k names the (k + 1)th paragraph numbered 3.
 const LATIN = [
@@ -130,18 +134,137 @@ export function parseOrdinal(text: string, style: OrdinalStyle): Ordinal | null 
 
 const ZH_DIGITS = '〇一二三四五六七八九';
 
-function chineseNumber(n: number): string {
+/** A number in Chinese numerals, as annexes are counted: 11 → "十一", 21 → "二十一" (digits from 100). */
+export function chineseNumber(n: number): string {
   if (n >= 100) return String(n);
   const tens = Math.floor(n / 10);
   const units = n % 10;
   return (tens > 1 ? ZH_DIGITS[tens] : '') + (tens > 0 ? '十' : '') + (units > 0 ? ZH_DIGITS[units] : '');
 }
 
-/** An annex's label: "Annex" when it is the only one, else "Annex I", "Annex II" …; zh "附件", "附件一" … */
+// Arabic ordinals as UN Arabic documents count annexes: المرفق الأول, المرفق الثاني … (1 to 20).
+const AR_ORDINALS = [
+  'الأول',
+  'الثاني',
+  'الثالث',
+  'الرابع',
+  'الخامس',
+  'السادس',
+  'السابع',
+  'الثامن',
+  'التاسع',
+  'العاشر',
+  'الحادي عشر',
+  'الثاني عشر',
+  'الثالث عشر',
+  'الرابع عشر',
+  'الخامس عشر',
+  'السادس عشر',
+  'السابع عشر',
+  'الثامن عشر',
+  'التاسع عشر',
+  'العشرون',
+];
+
+/** The word "Annex" in each language, as a heading prints it (alone when the text has one annex). */
+export const ANNEX_WORDS: Record<Lang, string> = { ar: 'المرفق', zh: '附件', en: 'Annex', fr: 'Annexe', ru: 'Приложение', es: 'Anexo' };
+
+/**
+ * An annex's label: "Annex" when it is the only one, else "Annex I", "Annex II" …; zh "附件", "附件一" …;
+ * fr "Annexe I", es "Anexo I", ru "Приложение I"; ar "المرفق", "المرفق الأول", "المرفق الثاني" …
+ */
 export function annexLabel(index: number, count: number, lang: AnnexLanguage = 'en'): string {
   if (!Number.isInteger(index) || index < 0 || index >= count) throw new RangeError(`Invalid annex index ${index} of ${count}`);
-  if (lang === 'zh') return count === 1 ? '附件' : `附件${chineseNumber(index + 1)}`;
-  return count === 1 ? 'Annex' : `Annex ${romanNumber(index + 1).toUpperCase()}`;
+  const word = ANNEX_WORDS[lang];
+  if (count === 1) return word;
+  if (lang === 'zh') return `${word}${chineseNumber(index + 1)}`;
+  // Past the twentieth ordinal word, the number in digits: plain to read, and no text has that many.
+  if (lang === 'ar') return `${word} ${AR_ORDINALS[index] ?? String(index + 1)}`;
+  return `${word} ${romanNumber(index + 1).toUpperCase()}`;
+}
+
+/** The 28 letters of level-1 subparagraphs in Arabic UN texts, in abjad order: (أ) (ب) (ج) (د) (هـ) (و) … */
+export const ARABIC_LETTERS = [
+  'أ',
+  'ب',
+  'ج',
+  'د',
+  'هـ',
+  'و',
+  'ز',
+  'ح',
+  'ط',
+  'ي',
+  'ك',
+  'ل',
+  'م',
+  'ن',
+  'س',
+  'ع',
+  'ف',
+  'ص',
+  'ق',
+  'ر',
+  'ش',
+  'ت',
+  'ث',
+  'خ',
+  'ذ',
+  'ض',
+  'ظ',
+  'غ',
+] as const;
+
+/** The Arabic letter of a level-1 subparagraph: 1 → "أ", 5 → "هـ"; past the 28th, doubled as English doubles "aa". */
+export function arabicLetter(n: number): string {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`Invalid letter ordinal ${n}`);
+  return ARABIC_LETTERS[(n - 1) % 28]!.repeat(Math.floor((n - 1) / 28) + 1);
+}
+
+// Chinese UN texts print level-2 subparagraphs as parenthesised numerals: ㈠ ㈡ … ㈩, then "(十一)".
+const ZH_PARENTHESISED = '㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩';
+
+/** How each language prints a subparagraph's number `n` at `level` (1: letters, 2: roman numerals). */
+function subparagraphSign(level: 1 | 2, n: number, lang: Lang): string {
+  if (level === 1) {
+    if (lang === 'ar') return `(${arabicLetter(n)})`;
+    const letters = letterNumber(n);
+    return lang === 'en' || lang === 'zh' ? `(${letters})` : `${letters})`;
+  }
+  if (lang === 'ar') return `’${n}‘`;
+  if (lang === 'zh') return n <= 10 ? ZH_PARENTHESISED[n - 1]! : `(${chineseNumber(n)})`;
+  const roman = romanNumber(n);
+  return lang === 'en' ? `(${roman})` : `${roman})`;
+}
+
+/**
+ * A subparagraph's label in `lang` from its ordinal: level 1 (c) / c) / (ج), level 2 (ii) / ii) / ㈡ / ’2‘;
+ * an inserted one keeps its Latin word ("(c) bis" → "c) bis"), as negotiation texts print it in every language.
+ */
+export function subparagraphLabel(o: Ordinal, level: 1 | 2, lang: Lang): string {
+  if (o.n === 0) return formatOrdinal(o, level === 1 ? 'letter' : 'roman');
+  const sign = subparagraphSign(level, o.n, lang);
+  return o.k === 0 ? sign : `${sign} ${latinSuffix(o.k)}`;
+}
+
+/** An operative paragraph's label in `lang`: "3." in five languages, "3 -" in Arabic; "3 bis." / "3 bis -". */
+export function operativeLabel(number: string, lang: Lang): string {
+  if (number === '' || number.startsWith('new')) return number;
+  return lang === 'ar' ? `${number} -` : `${number}.`;
+}
+
+/**
+ * The label printed before paragraph `p` in a text in `lang`, as that language's UN documents print
+ * it: operative "3." (Arabic "3 -"), subparagraphs "(a)" (en, zh), "a)" (fr, es, ru), "(أ)" (ar), and
+ * under them "(ii)", "ii)", "㈡", "’2‘". Preambular, plain and single operative paragraphs print none: "".
+ */
+export function printedLabel(p: Pick<ParagraphNumber, 'kind' | 'level' | 'label' | 'number'>, lang: Lang): string {
+  if (p.label === '') return '';
+  if (p.kind === 'operative') return operativeLabel(p.number, lang);
+  if (p.kind !== 'subparagraph') return p.label;
+  const level = p.level === 2 ? 2 : 1;
+  const ordinal = parseOrdinal(p.number, level === 1 ? 'letter' : 'roman');
+  return ordinal ? subparagraphLabel(ordinal, level, lang) : p.label;
 }
 
 /** A chair's reference read into parts: the annex index (null: main body), what heads it, its ordinals. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../shared/languages';
 import { sequentialNumbering } from '../../shared/numbering';
 import { nameLanguage, spokenParagraphNames } from '../../shared/paragraphNames';
 import { annex, doc, examples, formula, heading, op, plain, pp, sub, sub2, title } from '../builders';
@@ -46,7 +47,7 @@ describe('spoken paragraph names', () => {
     expect(names.get('o3')).toBe('执行部分第3段');
     expect(names.get('p2')).toBe('序言部分第2段');
     expect(names.get('s3')).toBe('执行部分第3段(c)分段');
-    expect(names.get('t2')).toBe('执行部分第3段(c)(ii)分段');
+    expect(names.get('t2')).toBe('执行部分第3段(c)㈡分段');
     expect(names.get('ao1')).toBe('附件一第1段');
     expect(names.has('x1')).toBe(false);
   });
@@ -64,7 +65,53 @@ describe('spoken paragraph names', () => {
     }
   });
 
-  it('speak Chinese for a Chinese text only', () => {
-    expect(['zh', 'zh-Hans', 'ZH', 'en', 'fr', 'ar', null].map(nameLanguage)).toEqual(['zh', 'zh', 'zh', 'en', 'en', 'en', 'en']);
+  it('say in French, Spanish, Russian and Arabic what their UN texts call the paragraphs', () => {
+    const fr = spokenParagraphNames(sequentialNumbering(text, { lang: 'fr' }), 'fr');
+    expect([fr.get('o3'), fr.get('p2'), fr.get('s3'), fr.get('t2'), fr.get('ao1'), fr.get('as1'), fr.get('bs1')]).toEqual([
+      'paragraphe 3 du dispositif',
+      'alinéa 2 du préambule',
+      'alinéa c) du paragraphe 3 du dispositif',
+      "sous-alinéa ii) de l'alinéa c) du paragraphe 3 du dispositif",
+      "paragraphe 1 de l'annexe I",
+      "alinéa a) du paragraphe 1 de l'annexe I",
+      "alinéa a) de l'annexe II",
+    ]);
+    const es = spokenParagraphNames(sequentialNumbering(text, { lang: 'es' }), 'es');
+    expect([es.get('o3'), es.get('p2'), es.get('s3'), es.get('t2'), es.get('ao1')]).toEqual([
+      'párrafo 3 de la parte dispositiva',
+      'párrafo 2 del preámbulo',
+      'apartado c) del párrafo 3 de la parte dispositiva',
+      'inciso ii) del apartado c) del párrafo 3 de la parte dispositiva',
+      'párrafo 1 del anexo I',
+    ]);
+    const ru = spokenParagraphNames(sequentialNumbering(text, { lang: 'ru' }), 'ru');
+    expect([ru.get('o3'), ru.get('p2'), ru.get('s3'), ru.get('t2'), ru.get('ao1'), ru.get('as1')]).toEqual([
+      'пункт 3 постановляющей части',
+      'пункт 2 преамбулы',
+      'подпункт c) пункта 3 постановляющей части',
+      'подпункт ii) подпункта c) пункта 3 постановляющей части',
+      'пункт 1 приложения I',
+      'подпункт a) пункта 1 приложения I',
+    ]);
+    const ar = spokenParagraphNames(sequentialNumbering(text, { lang: 'ar' }), 'ar');
+    expect([ar.get('o3'), ar.get('p2'), ar.get('s3'), ar.get('t2'), ar.get('ao1')]).toEqual([
+      'الفقرة 3 من المنطوق',
+      'الفقرة 2 من الديباجة',
+      'الفقرة الفرعية (ج) من الفقرة 3 من المنطوق',
+      'الفقرة الفرعية ’2‘ من الفقرة الفرعية (ج) من الفقرة 3 من المنطوق',
+      'الفقرة 1 من المرفق الأول',
+    ]);
+  });
+
+  it('give every numbered paragraph a name in each of the six languages', () => {
+    for (const lang of LANGUAGES) {
+      const numbering = sequentialNumbering(text, { lang });
+      const names = spokenParagraphNames(numbering, lang);
+      for (const p of numbering.paragraphs) expect(names.get(p.id) ?? '', `${lang} ${p.ref}`).toMatch(p.kind === 'plain' ? /^$/u : /\S/u);
+    }
+  });
+
+  it('speak the language of the text when it is one of the six, else English', () => {
+    expect(['zh', 'zh-Hans', 'ZH', 'en', 'fr', 'ar-EG', 'es', 'ru', 'de', null].map(nameLanguage)).toEqual(['zh', 'zh', 'zh', 'en', 'fr', 'ar', 'es', 'ru', 'en', 'en']);
   });
 });
