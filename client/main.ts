@@ -4,7 +4,9 @@
  * shared; the server answers every non-API path with this app.
  */
 import { api, ApiError, type Me } from './api';
-import { el } from './dom';
+import { el, localizedString } from './dom';
+import { applyDocumentLanguage, onLanguageChange, t } from './i18n';
+import { languageChooser } from './languageChooser';
 import { showAccount } from './pages/account';
 import { showAdmin } from './pages/admin';
 import { showCompare } from './pages/compare';
@@ -19,6 +21,14 @@ import { showReset } from './pages/reset';
 
 const app = document.getElementById('app')!;
 const who = document.getElementById('who')!;
+const skip = document.querySelector<HTMLAnchorElement>('a.skip');
+// The words of index.html itself, and <html lang dir>, in the interface's language.
+function applyShellLanguage() {
+  applyDocumentLanguage();
+  if (skip) skip.textContent = t('common:skipToContent');
+}
+applyShellLanguage();
+document.getElementById('who')!.before(languageChooser());
 let me: Me | null = null;
 let closePage: (() => void) | null = null;
 // The unread count in the header, live while someone is signed in (issue #17).
@@ -28,15 +38,18 @@ function showError(e: unknown) {
   app.replaceChildren(el('p', { className: 'error', attrs: { role: 'alert' } }, e instanceof Error ? e.message : String(e)));
 }
 
+// The words for a role with no delegation to name.
+const ROLE_KEYS: Record<Me['role'], string> = { secretariat: 'common:roleSecretariat', chair: 'common:roleChair', delegate: 'common:roleDelegate' };
+
 function showWho(user: Me) {
-  const logout = el('button', { type: 'button' }, 'Sign out');
+  const logout = el('button', { type: 'button' }, t('common:signOut'));
   logout.addEventListener('click', async () => {
     badge.stop();
     await api('POST', '/api/auth/logout', {}).catch(() => undefined);
     me = null;
     navigate('/');
   });
-  const speaksFor = user.delegation ? user.delegation.name.en : user.role === 'secretariat' ? 'Secretariat' : user.role;
+  const speaksFor = user.delegation ? localizedString(user.delegation.name) : t(ROLE_KEYS[user.role]);
   const link = (href: string, className: string, text: string) => {
     const a = el('a', { href, className }, text);
     a.addEventListener('click', (event) => {
@@ -47,11 +60,11 @@ function showWho(user: Me) {
   };
   const secretariat = user.role === 'secretariat';
   who.replaceChildren(
-    el('span', {}, `${user.displayName} (${speaksFor})`),
-    secretariat ? link('/console', 'console-link', 'Console') : '',
-    secretariat ? link('/admin', 'admin-link', 'Administration') : '',
+    el('span', {}, t('common:signedInAs', { name: user.displayName, speaksFor })),
+    secretariat ? link('/console', 'console-link', t('common:console')) : '',
+    secretariat ? link('/admin', 'admin-link', t('common:administration')) : '',
     badge.element,
-    link('/account', 'account-link', 'Account'),
+    link('/account', 'account-link', t('common:account')),
     logout,
   );
 }
@@ -120,4 +133,9 @@ async function route() {
 }
 
 window.addEventListener('popstate', () => void route());
+// A new language redraws the page in it (the page closes and opens again, as on navigation).
+onLanguageChange(() => {
+  applyShellLanguage();
+  void route();
+});
 void route();

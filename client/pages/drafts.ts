@@ -3,7 +3,9 @@
  * pending on each (linked to its two-column view), last change and who is in it.
  */
 import { api, type DraftSummary, type SessionSummary } from '../api';
-import { el, formatWhen } from '../dom';
+import { languagesOf, textPreferring, type LocalizedText } from '../../shared/languages';
+import { el, formatWhen, localized, localizedString } from '../dom';
+import { t, uiLanguage } from '../i18n';
 import '../proposals.css';
 
 // Follow a link of the app without reloading it: the router (client/main.ts) answers popstate.
@@ -25,12 +27,21 @@ function pendingCell(d: DraftSummary & { pendingProposals?: number }): HTMLEleme
     {
       href: `/drafts/${encodeURIComponent(d.id)}/proposals${n > 0 ? '?state=pending' : ''}`,
       className: n > 0 ? 'pending-link' : 'pending-link none',
-      attrs: { 'aria-label': `${n} pending proposal${n === 1 ? '' : 's'} on ${d.symbol}`, 'data-pending': String(n) },
+      attrs: { 'aria-label': t('drafts:pendingLabel', { count: n, symbol: d.symbol }), 'data-pending': String(n) },
     },
     String(n),
   );
   followInApp(link);
   return el('td', { className: 'num pending' }, link);
+}
+
+const COLUMNS = ['drafts:colSymbol', 'drafts:colTitle', 'drafts:colStatus', 'drafts:colSponsors', 'drafts:colPending', 'drafts:colLastChange', 'drafts:colPresent'];
+
+/** A draft's title in the interface's language (else English, else any), then, muted, in the other languages it is given in. */
+function titleLines(title: LocalizedText): Node[] {
+  const first = textPreferring(title, uiLanguage());
+  const others = languagesOf(title).filter((l) => l !== first?.lang);
+  return [localized(title), ...others.flatMap((lang) => [el('br'), el('span', { lang, dir: 'auto', className: 'muted' }, title[lang]!)])];
 }
 
 function draftRow(d: DraftSummary, open: (id: string) => void): HTMLElement {
@@ -48,55 +59,63 @@ function draftRow(d: DraftSummary, open: (id: string) => void): HTMLElement {
       { scope: 'row' },
       link,
       d.yourSponsorship
-        ? el(
-            'span',
-            { className: 'yours', attrs: { 'data-yours': d.yourSponsorship } },
-            d.yourSponsorship === 'main' ? 'Your delegation: main sponsor' : 'Your delegation: co-sponsor',
-          )
+        ? el('span', { className: 'yours', attrs: { 'data-yours': d.yourSponsorship } }, d.yourSponsorship === 'main' ? t('drafts:yoursMain') : t('drafts:yoursCo'))
         : null,
     ),
     el(
       'td',
       {},
-      el('span', {}, d.title.en),
-      el('br'),
-      el('span', { lang: 'zh', className: 'muted' }, d.title.zh),
+      ...titleLines(d.title),
       d.illustrative || d.provenance?.some((p) => p.kind === 'illustrative' && p.symbol === null)
-        ? el('span', { className: 'provenance illustrative', attrs: { 'data-provenance': 'illustrative' } }, 'Illustrative — not part of any session’s record')
+        ? el('span', { className: 'provenance illustrative', attrs: { 'data-provenance': 'illustrative' } }, t('drafts:illustrative'))
         : null,
     ),
-    el('td', { className: 'status' }, d.status.label.en, d.status.frozen ? ' (frozen)' : '', d.agreed ? el('span', { className: 'muted agreed' }, ` · ${d.agreed.text.en}`) : ''),
+    el(
+      'td',
+      { className: 'status' },
+      localized(d.status.label),
+      d.status.frozen ? ` (${t('common:frozen')})` : '',
+      d.agreed ? el('span', { className: 'muted agreed' }, ' · ', localized(d.agreed.text)) : '',
+    ),
     el('td', { className: 'num' }, String(d.sponsorCount)),
     pendingCell(d),
     el('td', {}, el('time', { dateTime: d.lastChangeAt }, formatWhen(d.lastChangeAt))),
-    el('td', {}, d.present === undefined ? el('span', { className: 'muted' }, '—') : d.present.length ? d.present.join(', ') : el('span', { className: 'muted' }, 'nobody')),
+    el(
+      'td',
+      {},
+      d.present === undefined
+        ? el('span', { className: 'muted' }, '—')
+        : d.present.length
+          ? d.present.join(t('common:listSeparator'))
+          : el('span', { className: 'muted' }, t('common:nobody')),
+    ),
   );
 }
 
 /** Show every session the user can see with its drafts. */
 export async function showDrafts(app: HTMLElement, open: (id: string) => void): Promise<void> {
-  app.replaceChildren(el('p', { attrs: { role: 'status' } }, 'Loading the drafts…'));
+  app.replaceChildren(el('p', { attrs: { role: 'status' } }, t('drafts:loading')));
   const sessions = await api<SessionSummary[]>('GET', '/api/sessions');
   const lists = await Promise.all(sessions.map((s) => api<DraftSummary[]>('GET', `/api/sessions/${s.id}/drafts`)));
   const sections = sessions.map((session, i) =>
     el(
       'section',
       { className: 'session', attrs: { 'aria-labelledby': `s-${session.id}` } },
-      el('h1', { id: `s-${session.id}` }, session.title.en),
-      el('p', { className: 'muted' }, `${session.body?.name.en ?? ''} — ${session.symbolPrefix}`),
+      el('h1', { id: `s-${session.id}` }, localized(session.title)),
+      el('p', { className: 'muted' }, `${localizedString(session.body?.name)} — ${session.symbolPrefix}`),
       el(
         'div',
         { className: 'table-wrap' },
         el(
           'table',
           { className: 'drafts' },
-          el('caption', { className: 'sr-only' }, `Drafts of ${session.title.en}`),
-          el('thead', {}, el('tr', {}, ...['Symbol', 'Title', 'Status', 'Sponsors', 'Pending proposals', 'Last change', 'In it now'].map((h) => el('th', { scope: 'col' }, h)))),
+          el('caption', { className: 'sr-only' }, t('drafts:caption', { session: localizedString(session.title) })),
+          el('thead', {}, el('tr', {}, ...COLUMNS.map((h) => el('th', { scope: 'col' }, t(h))))),
           el('tbody', {}, ...lists[i]!.map((d) => draftRow(d, open))),
         ),
       ),
     ),
   );
-  app.replaceChildren(...(sections.length ? sections : [el('p', {}, 'No sessions yet.')]));
-  document.title = 'Drafts — Penholder';
+  app.replaceChildren(...(sections.length ? sections : [el('p', {}, t('drafts:noSessions'))]));
+  document.title = t('common:pageTitle', { page: t('drafts:pageTitle') });
 }
