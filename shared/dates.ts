@@ -3,6 +3,7 @@
  * sponsor's change, a corrigendum are dated by the day, and the day is UTC's on every machine,
  * so that the server, the console and the record agree on what "today" is.
  */
+import type { Lang } from './languages';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -25,25 +26,79 @@ export function todayUTC(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
-
-/** The languages dates are written in here. */
-export type DateLanguage = 'en' | 'zh';
+/** The languages dates are written in: the six (shared/languages.ts). */
+export type DateLanguage = Lang;
 
 /**
- * A calendar date (`YYYY-MM-DD`) as people read it, the one way Penholder shows dates:
- * "21 October 2022" in English, "2022年10月21日" in Chinese. Anything else comes back unchanged.
+ * The months as each language's UN documents print them in a date: English and French and
+ * Spanish in lower case where the language writes them so, Russian in the genitive ("21 октября"),
+ * Arabic with both the Syriac and the Western name, "تشرين الأول/أكتوبر", as the Arabic
+ * documents of the United Nations do. Chinese writes the number ("10月").
+ */
+const MONTHS: Record<Exclude<Lang, 'zh'>, readonly string[]> = {
+  en: 'January February March April May June July August September October November December'.split(' '),
+  fr: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' '),
+  es: 'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre'.split(' '),
+  ru: 'января февраля марта апреля мая июня июля августа сентября октября ноября декабря'.split(' '),
+  ar: [
+    'كانون الثاني/يناير',
+    'شباط/فبراير',
+    'آذار/مارس',
+    'نيسان/أبريل',
+    'أيار/مايو',
+    'حزيران/يونيه',
+    'تموز/يوليه',
+    'آب/أغسطس',
+    'أيلول/سبتمبر',
+    'تشرين الأول/أكتوبر',
+    'تشرين الثاني/نوفمبر',
+    'كانون الأول/ديسمبر',
+  ],
+};
+
+/**
+ * A calendar date (`YYYY-MM-DD`) as people read it, the one way Penholder shows dates, in each
+ * language's UN house style: "21 October 2022", "2022年10月21日", "21 octobre 2022" (the first of
+ * the month "1er octobre 2022"), "21 de octubre de 2022", "21 октября 2022 года",
+ * "21 تشرين الأول/أكتوبر 2022". Anything else comes back unchanged.
  */
 export function formatCalendarDate(date: string, lang: DateLanguage = 'en'): string {
   if (!isCalendarDate(date)) return date;
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return lang === 'zh' ? `${year}年${month}月${day}日` : `${day} ${MONTHS[month - 1]} ${year}`;
+  switch (lang) {
+    case 'zh':
+      return `${year}年${month}月${day}日`;
+    case 'fr':
+      return `${day === 1 ? '1er' : day} ${MONTHS.fr[month - 1]} ${year}`;
+    case 'es':
+      return `${day} de ${MONTHS.es[month - 1]} de ${year}`;
+    case 'ru':
+      return `${day} ${MONTHS.ru[month - 1]} ${year} года`;
+    default:
+      return `${day} ${MONTHS[lang][month - 1]} ${year}`;
+  }
+}
+
+/** A time of day after a date, as each language writes it: "21 October 2022, 14:05", "2022年10月21日 14:05", "21 octobre 2022 à 14 h 05". */
+function withTime(day: string, hour: string, minute: string, lang: DateLanguage): string {
+  switch (lang) {
+    case 'zh':
+      return `${day} ${hour}:${minute}`;
+    case 'fr':
+      // French typography: "14 h 05", the spaces unbreakable.
+      return `${day} à ${hour}\u00a0h\u00a0${minute}`;
+    case 'ar':
+      return `${day}، ${hour}:${minute}`;
+    default:
+      return `${day}, ${hour}:${minute}`;
+  }
 }
 
 /**
  * A moment (an ISO time) as people read it, in `timeZone` (the reader's own by default):
- * "21 October 2022, 14:05" / "2022年10月21日 14:05". A bare calendar date is shown as a date;
- * anything that is not a time comes back unchanged.
+ * "21 October 2022, 14:05" / "2022年10月21日 14:05" / "21 octobre 2022 à 14 h 05" /
+ * "21 de octubre de 2022, 14:05" / "21 октября 2022 года, 14:05" / "21 تشرين الأول/أكتوبر 2022، 14:05".
+ * A bare calendar date is shown as a date; anything that is not a time comes back unchanged.
  */
 export function formatMoment(value: string, lang: DateLanguage = 'en', timeZone?: string): string {
   if (isCalendarDate(value)) return formatCalendarDate(value, lang);
@@ -53,7 +108,7 @@ export function formatMoment(value: string, lang: DateLanguage = 'en', timeZone?
     new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
-  );
+  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
   const day = formatCalendarDate(`${parts.year}-${parts.month}-${parts.day}`, lang);
-  return `${day}${lang === 'zh' ? ' ' : ', '}${parts.hour}:${parts.minute}`;
+  return withTime(day, parts.hour, parts.minute, lang);
 }

@@ -8,7 +8,7 @@
  * final action for this session, even when the draft is to be taken up at a later one.
  */
 import { isCalendarDate } from './dates';
-import type { Lang, LocalizedText } from './delegations';
+import type { Lang } from './languages';
 import { fail, ok, type Result } from './result';
 import { draftSymbol, isDraftText, parseSymbol, sameDraft } from './symbols';
 import { parseActionVote, possibleOutcomes, type ActionVote } from './votes';
@@ -345,25 +345,46 @@ export function validateEvent(json: unknown): Result<DraftEvent> {
   return checked.ok ? ok({ type, ...checked.value } as DraftEvent) : fail(`${type}: ${checked.error}`);
 }
 
-/** Labels of the states in each language. */
-export const STATE_LABELS: Record<DraftState, LocalizedText> = {
-  drafted: { en: 'being drafted', zh: '起草中' },
-  issued: { en: 'issued', zh: '已印发' },
-  revised: { en: 'revised', zh: '已印发修订稿' },
-  introduced: { en: 'introduced', zh: '已介绍' },
-  adopted: { en: 'adopted', zh: '已通过' },
-  rejected: { en: 'rejected', zh: '被否决' },
-  withdrawn: { en: 'withdrawn', zh: '已撤回' },
-  no_action: { en: 'no action taken', zh: '未采取行动' },
-  deferred: { en: 'consideration deferred', zh: '推迟审议' },
+/** Labels of the states in each of the six languages. */
+export const STATE_LABELS: Record<DraftState, Record<Lang, string>> = {
+  drafted: { ar: 'قيد الصياغة', zh: '起草中', en: 'being drafted', fr: 'en cours de rédaction', ru: 'в стадии подготовки', es: 'en preparación' },
+  issued: { ar: 'صدر', zh: '已印发', en: 'issued', fr: 'publié', ru: 'издан', es: 'publicado' },
+  revised: { ar: 'صدر منقحا', zh: '已印发修订稿', en: 'revised', fr: 'publié en version révisée', ru: 'издан в пересмотренном виде', es: 'publicado en versión revisada' },
+  introduced: { ar: 'عُرض', zh: '已介绍', en: 'introduced', fr: 'présenté', ru: 'представлен', es: 'presentado' },
+  adopted: { ar: 'اعتُمد', zh: '已通过', en: 'adopted', fr: 'adopté', ru: 'принят', es: 'aprobado' },
+  rejected: { ar: 'رُفض', zh: '被否决', en: 'rejected', fr: 'rejeté', ru: 'отклонен', es: 'rechazado' },
+  withdrawn: { ar: 'سُحب', zh: '已撤回', en: 'withdrawn', fr: 'retiré', ru: 'снят', es: 'retirado' },
+  no_action: { ar: 'لم يُتخذ أي إجراء', zh: '未采取行动', en: 'no action taken', fr: 'aucune décision prise', ru: 'решение не принималось', es: 'no se adoptó ninguna decisión' },
+  deferred: { ar: 'أُرجئ النظر فيه', zh: '推迟审议', en: 'consideration deferred', fr: 'examen reporté', ru: 'рассмотрение отложено', es: 'examen aplazado' },
 };
 
 const ADOPTED_LABELS = {
-  without_vote: { en: 'adopted without a vote', zh: '未经表决通过' },
-  recorded: { en: 'adopted by a recorded vote', zh: '经记录表决通过' },
-  amended_without_vote: { en: 'adopted as orally amended', zh: '经口头修正后通过' },
-  amended_recorded: { en: 'adopted as orally amended, by a recorded vote', zh: '经口头修正后经记录表决通过' },
-} satisfies Record<string, LocalizedText>;
+  without_vote: { ar: 'اعتُمد دون تصويت', zh: '未经表决通过', en: 'adopted without a vote', fr: 'adopté sans vote', ru: 'принят без голосования', es: 'aprobado sin votación' },
+  recorded: {
+    ar: 'اعتُمد بتصويت مسجل',
+    zh: '经记录表决通过',
+    en: 'adopted by a recorded vote',
+    fr: "adopté à l'issue d'un vote enregistré",
+    ru: 'принят в результате заносимого в отчет голосования',
+    es: 'aprobado en votación registrada',
+  },
+  amended_without_vote: {
+    ar: 'اعتُمد بصيغته المعدلة شفويا',
+    zh: '经口头修正后通过',
+    en: 'adopted as orally amended',
+    fr: 'adopté tel que modifié oralement',
+    ru: 'принят с внесенными в него устными изменениями',
+    es: 'aprobado en su forma oralmente enmendada',
+  },
+  amended_recorded: {
+    ar: 'اعتُمد بصيغته المعدلة شفويا بتصويت مسجل',
+    zh: '经口头修正后经记录表决通过',
+    en: 'adopted as orally amended, by a recorded vote',
+    fr: "adopté tel que modifié oralement, à l'issue d'un vote enregistré",
+    ru: 'принят с внесенными в него устными изменениями в результате заносимого в отчет голосования',
+    es: 'aprobado en su forma oralmente enmendada, en votación registrada',
+  },
+} satisfies Record<string, Record<Lang, string>>;
 
 /** The label of a status, saying how a draft was adopted (without a vote, as orally amended). */
 export function statusLabel(status: DraftStatus, lang: Lang): string {

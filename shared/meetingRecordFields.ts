@@ -5,7 +5,7 @@
  * the value in its one stored form (texts trimmed, missing lists empty).
  */
 import { isCalendarDate } from './dates';
-import type { LocalizedText } from './delegations';
+import { LANGUAGES, type LocalizedText } from './languages';
 import { type EntryBase, RECORD_LIMITS, type RecordRefusal } from './meetingRecord';
 import { fail, ok, type Result } from './result';
 import { checkVisibleText } from './visibleText';
@@ -30,14 +30,20 @@ export function oneOf<T extends string>(values: readonly T[], v: unknown, field:
   return (values as readonly unknown[]).includes(v) ? ok(v as T) : refuse(field, `must be one of ${values.map((x) => `"${x}"`).join(', ')}, not ${show(v)}`);
 }
 
-/** A text in English and Chinese, each trimmed, visible and within the limit. */
+/**
+ * A text in some of the six languages (`{ "en": …, "fr": … }`), at least one given, each trimmed,
+ * visible and within the limit. Entries recorded before the six languages hold `{ en, zh }` and
+ * still read.
+ */
 export function text(v: unknown, field: string): Result<LocalizedText, RecordRefusal> {
-  if (!isObject(v)) return refuse(field, 'must be a text in English and Chinese: { "en": …, "zh": … }');
-  const stray = strays(v, ['en', 'zh'], field);
+  const keys = LANGUAGES.join(', ');
+  if (!isObject(v)) return refuse(field, `must be a text in one or more of ${keys}: { "en": …, "fr": … }`);
+  const stray = strays(v, LANGUAGES, field);
   if (!stray.ok) return stray;
-  const out: LocalizedText = { en: '', zh: '' };
-  for (const lang of ['en', 'zh'] as const) {
+  const out: LocalizedText = {};
+  for (const lang of LANGUAGES) {
     const s = v[lang];
+    if (s === undefined) continue;
     if (typeof s !== 'string') return refuse(`${field}.${lang}`, 'must be a text');
     const trimmed = s.trim();
     if (trimmed.length > RECORD_LIMITS.text) return refuse(`${field}.${lang}`, `must be at most ${RECORD_LIMITS.text} characters`);
@@ -45,6 +51,7 @@ export function text(v: unknown, field: string): Result<LocalizedText, RecordRef
     if (!visible.ok) return refuse(`${field}.${lang}`, visible.error);
     out[lang] = trimmed;
   }
+  if (Object.keys(out).length === 0) return refuse(field, `must be given in at least one of ${keys}`);
   return ok(out);
 }
 

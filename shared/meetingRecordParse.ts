@@ -132,7 +132,7 @@ function parseVote(json: Json, at: EntryBase): Result<VoteEntry, RecordRefusal> 
 }
 
 function parseSpeaker(v: unknown, field: string): Result<Speaker, RecordRefusal> {
-  if (!isObject(v)) return refuse(field, 'must be { "delegationId" } or { "officer": { "en", "zh" } }');
+  if (!isObject(v)) return refuse(field, 'must be { "delegationId" } or { "officer": { "en": …, "fr": … } }');
   if (v.officer !== undefined) {
     const s = strays(v, ['officer'], field);
     if (!s.ok) return s;

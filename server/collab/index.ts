@@ -26,6 +26,7 @@ import type * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
 import { admit, draftIdFromPath, refusal, refuseUpgrade, type Refusal } from './upgrade';
 import { ErrorIds } from '../../shared/errors';
+import { delegationNameIn } from '../../shared/delegations';
 
 export type { AuthenticatedUser };
 
@@ -130,7 +131,8 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
       if (closing || socket.destroyed) return void socket.destroy();
       let delegationName: string | null = null;
       try {
-        delegationName = user.delegationId ? ((await deps.store.getDelegation(user.delegationId))?.name.en ?? null) : null;
+        const delegation = user.delegationId ? await deps.store.getDelegation(user.delegationId) : null;
+        delegationName = delegation ? delegationNameIn(delegation) : null;
       } catch {
         // Presence then names the person instead of the delegation; nothing else depends on it.
       }

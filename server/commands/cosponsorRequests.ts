@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../shared/accounts';
 import { todayUTC } from '../../shared/dates';
-import type { LocalizedText } from '../../shared/delegations';
+import { delegationNameIn, type LocalizedText } from '../../shared/delegations';
 import { ErrorIds } from '../../shared/errors';
 import { mayDecideCosponsorship, mayRequestCosponsorship } from '../../shared/policy';
 import {
@@ -53,7 +53,7 @@ export async function deadlineOf(tx: Pick<RecordRepos, 'getSession'>, ctx: Pick<
 }
 
 async function namesIn(tx: Pick<RecordRepos, 'listDelegations'>): Promise<(id: string) => string> {
-  const names = new Map((await tx.listDelegations()).map((d) => [d.id, d.name.en]));
+  const names = new Map((await tx.listDelegations()).map((d) => [d.id, delegationNameIn(d)]));
   return (id) => names.get(id) ?? id;
 }
 

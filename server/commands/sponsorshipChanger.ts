@@ -4,7 +4,7 @@
  * is inside the transaction, then appended to the sponsorship record.
  */
 import type { Actor } from '../../shared/accounts';
-import type { LocalizedText } from '../../shared/delegations';
+import { delegationNameIn, type LocalizedText } from '../../shared/delegations';
 import { mayChangeSponsorship } from '../../shared/policy';
 import { checkSponsorshipChange, type SponsorList } from '../../shared/sponsorship';
 import type { SponsorshipEventRow, Store } from '../storage/types';
@@ -46,7 +46,7 @@ export function changeSponsorship(store: Store, input: SponsorshipChangeInput): 
         if (!delegation) throw DomainErrors.refused(`there is no delegation with id "${delegationId}"`);
         const permission = mayChangeSponsorship(actor, draftAccessOf(draft, sponsorship, events), delegationId, type);
         if (!permission.ok) throw DomainErrors.forbidden(permission.error);
-        const names = new Map((await tx.listDelegations()).map((d) => [d.id, d.name.en]));
+        const names = new Map((await tx.listDelegations()).map((d) => [d.id, delegationNameIn(d)]));
         const change = { delegationId, type, date, onBehalfOf: input.onBehalfOf ?? null };
         const checked = checkSponsorshipChange(sponsorship, change, (id) => names.get(id) ?? id);
         if (!checked.ok) throw DomainErrors.refused(checked.error);

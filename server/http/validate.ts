@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from '../../shared/dates';
+import { LANGUAGES, type LocalizedText } from '../../shared/languages';
 import { checkVisibleText } from '../../shared/visibleText';
 import { DomainErrors } from '../errors';
 
@@ -42,8 +43,24 @@ export const visibleName = (max: number) =>
       if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error });
     });
 
-/** A text in English and Chinese, as reports print both; each a visible name (see visibleName). */
-export const localizedText = z.strictObject({ en: visibleName(2000), zh: visibleName(2000) });
+/** One of the six languages (shared/languages.ts). */
+export const lang = z.enum(LANGUAGES);
+
+/**
+ * A text in some of the six languages (a title, a delegation's name, a note): an object with any
+ * of the six keys and no other, each a visible name (see visibleName), at least one given.
+ * Rows stored before the six languages hold `{ en, zh }` and still read as one.
+ */
+export const localizedText = z
+  .strictObject({
+    ar: visibleName(2000).optional(),
+    zh: visibleName(2000).optional(),
+    en: visibleName(2000).optional(),
+    fr: visibleName(2000).optional(),
+    ru: visibleName(2000).optional(),
+    es: visibleName(2000).optional(),
+  })
+  .refine((text) => LANGUAGES.some((l) => text[l] !== undefined), 'give the text in at least one of ar, zh, en, fr, ru, es') satisfies z.ZodType<LocalizedText>;
 
 /** The `:id` path parameter every resource route has. */
 export const idParams = z.object({ id });

@@ -1,9 +1,10 @@
 /** How a delegation looks in JSON. */
 import type { DelegationRow } from '../storage/types';
+import { presentLocalized } from './localized';
 
 /** A delegation as the API shows it. */
 export function presentDelegation(d: DelegationRow) {
-  return { id: d.id, code: d.code, name: { en: d.name.en, zh: d.name.zh }, kind: d.kind };
+  return { id: d.id, code: d.code, name: presentLocalized(d.name), kind: d.kind };
 }
 
 /** The JSON form of a delegation. */

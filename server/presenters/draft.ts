@@ -6,6 +6,7 @@ import { draftSymbol } from '../../shared/symbols';
 import type { DraftListItem, DraftView } from '../readModels/draftViews';
 import { textNotInRecord, type ProvenancePayload } from '../commands/meetingRecord';
 import type { SessionRow } from '../storage/types';
+import { presentLocalized } from './localized';
 import { presentNegotiationCounts } from './meeting';
 import { presentPermissions } from './permissions';
 import { presentSponsorsSinceIssue } from './sponsorsAtIssue';
@@ -27,7 +28,7 @@ export function presentDraftSummary(item: DraftListItem, session: SessionRow, re
     lNumber: d.lNumber,
     symbol: currentSymbol(item, session),
     kind: d.kind,
-    title: { en: d.title.en, zh: d.title.zh },
+    title: presentLocalized(d.title),
     status: presentStatus(item.status),
     sponsorCount: (item.sponsors.main ? 1 : 0) + item.sponsors.coSponsors.length,
     /** How the reader's delegation sponsors it today: 'main', 'co-sponsor', or null. */
@@ -44,7 +45,7 @@ export function presentDraftSummary(item: DraftListItem, session: SessionRow, re
 
 /** A provenance note as the API sends it: what it says, and which text (null: the whole draft). */
 export function presentProvenance(p: ProvenancePayload) {
-  return { kind: p.kind, symbol: p.symbol, note: p.note ? { en: p.note.en, zh: p.note.zh } : null };
+  return { kind: p.kind, symbol: p.symbol, note: p.note ? presentLocalized(p.note) : null };
 }
 
 // Issued texts: stored revisions with their hash, and issues recorded as events whose text

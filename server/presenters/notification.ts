@@ -8,6 +8,8 @@ import type { InboxItemJSON, NotificationKind } from '../../shared/inbox';
 import { onBehalfWords } from '../../shared/proposals';
 import { draftSymbol } from '../../shared/symbols';
 import type { DelegationRow, DraftRow, NotificationRow, SessionRow, UserRow } from '../storage/types';
+import { delegationNameIn } from '../../shared/delegations';
+import { type LocalizedText, textPreferring } from '../../shared/languages';
 
 /** What presenting a page of notifications looks up. */
 export interface NotificationLookups {
@@ -32,7 +34,7 @@ const s = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v 
 /** One item of the inbox. */
 export function presentNotification(n: NotificationRow, look: NotificationLookups): InboxItemJSON {
   const p = n.payload;
-  const delegation = (id: unknown) => (typeof id === 'string' ? (look.delegations.get(id)?.name.en ?? null) : null);
+  const delegation = (id: unknown) => (typeof id === 'string' ? (look.delegations.has(id) ? delegationNameIn(look.delegations.get(id)!) : null) : null);
   // Who acted: their delegation's name, else their own.
   const actor = delegation(p.byDelegationId) ?? (typeof p.by === 'string' ? look.users.get(p.by)?.displayName : undefined) ?? 'Someone';
   const draft = n.draftId ? look.drafts.get(n.draftId) : undefined;
@@ -45,7 +47,7 @@ export function presentNotification(n: NotificationRow, look: NotificationLookup
   let link = base;
   switch (n.kind as NotificationKind) {
     case 'proposal_tabled': {
-      const onBehalf = p.onBehalfOf && typeof p.onBehalfOf === 'object' ? s((p.onBehalfOf as { en?: unknown }).en) : null;
+      const onBehalf = p.onBehalfOf && typeof p.onBehalfOf === 'object' ? (textPreferring(p.onBehalfOf as LocalizedText, 'en')?.text ?? null) : null;
       const words = onBehalfWords(onBehalf);
       const behalf = words ? ` ${words}` : '';
       title = `${delegation(p.delegationId) ?? actor} tabled a proposal${on}${behalf}`;

@@ -5,6 +5,7 @@
  */
 import { textNotInRecord, type DocumentPayload, type ProvenancePayload } from '../commands/meetingRecord';
 import type { DelegationRow, DraftRow, RevisionRow, UserRow } from '../storage/types';
+import { presentLocalized } from './localized';
 import { presentUserRef } from './user';
 
 type Delegations = ReadonlyMap<string, DelegationRow>;
@@ -12,7 +13,7 @@ type Delegations = ReadonlyMap<string, DelegationRow>;
 function sponsorsOf(r: RevisionRow, delegations: Delegations) {
   return r.sponsorIds.map((id) => {
     const d = delegations.get(id);
-    return { delegationId: id, code: d?.code ?? null, name: d ? { en: d.name.en, zh: d.name.zh } : { en: id, zh: id } };
+    return { delegationId: id, code: d?.code ?? null, name: d ? presentLocalized(d.name) : { en: id, zh: id } };
   });
 }
 

@@ -5,6 +5,7 @@ import { countVote, majorityMargin } from '../../shared/votes';
 import type { RecordedEntry } from '../commands/sessionRecorder';
 import type { BodyRow, DelegationRow, SessionRow, UserRow } from '../storage/types';
 import { presentDelegation } from './delegation';
+import { presentLocalized } from './localized';
 import { presentUserRef } from './user';
 
 /** A session of a body, with the body's name when known. */
@@ -12,9 +13,9 @@ export function presentSession(s: SessionRow, body: BodyRow | null) {
   return {
     id: s.id,
     bodyId: s.bodyId,
-    body: body ? { id: body.id, name: { en: body.name.en, zh: body.name.zh } } : null,
+    body: body ? { id: body.id, name: presentLocalized(body.name) } : null,
     number: s.number,
-    title: { en: s.title.en, zh: s.title.zh },
+    title: presentLocalized(s.title),
     symbolPrefix: s.symbolPrefix,
     place: s.place,
     opens: s.opens,
@@ -49,7 +50,7 @@ export function presentSessionEntry(r: RecordedEntry, corrections: readonly Reco
     return {
       ...base,
       subject: e.subject,
-      question: { en: e.question.en, zh: e.question.zh },
+      question: presentLocalized(e.question),
       paragraph: e.paragraph,
       rulesRecalled: [...e.rulesRecalled],
       votedUnder: [...e.votedUnder],

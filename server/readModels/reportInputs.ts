@@ -21,15 +21,33 @@ import { DomainErrors } from '../errors';
 const ZH_ORGANS = ['缔约方会议', '委员会', '理事会', '大会', '会议'];
 
 /**
- * How a report names the body in running text: "the Conference" / "缔约方会议" for the
- * Conference of the Parties to …, "the Commission" for the Commission on …. The head noun is
- * the word before "of", "on", "to" or "for"; a short name without them is used whole.
+ * How a report names the body in running text, in each language its name is recorded in:
+ * "the Conference" / "缔约方会议" for the Conference of the Parties to …, "the Commission" for the
+ * Commission on …. English: the head noun is the word before "of", "on", "to" or "for"; a short
+ * name without them is used whole. French and Spanish: a name that opens with its article keeps
+ * the article and the noun ("La Conférence des Parties …" → "la Conférence"); Russian: the first
+ * word ("Конференция Участников …" → "Конференция"); Arabic: the first word made definite
+ * ("مؤتمر الأطراف …" → "المؤتمر"). A name that fits none of these is used whole.
  */
 export function bodyShortName(name: LocalizedText): LocalizedText {
-  const head = /^(?:the\s+)?(.+?)\s+(?:of|on|to|for)\s/i.exec(name.en)?.[1];
-  const en = head ? head.split(/\s+/).at(-1)! : name.en;
-  const zh = ZH_ORGANS.find((o) => name.zh.endsWith(o)) ?? name.zh;
-  return { en: `the ${en}`, zh };
+  const short: LocalizedText = {};
+  if (name.en) {
+    const head = /^(?:the\s+)?(.+?)\s+(?:of|on|to|for)\s/i.exec(name.en)?.[1];
+    short.en = `the ${head ? head.split(/\s+/).at(-1)! : name.en}`;
+  }
+  if (name.zh) short.zh = ZH_ORGANS.find((o) => name.zh!.endsWith(o)) ?? name.zh;
+  for (const lang of ['fr', 'es'] as const) {
+    const text = name[lang];
+    if (!text) continue;
+    const m = /^(la|le|l'|l’|el)\s*([^\s]+)/i.exec(text);
+    short[lang] = m ? `${m[1]!.toLowerCase()}${/'|’/.test(m[1]!) ? '' : ' '}${m[2]}` : text;
+  }
+  if (name.ru) short.ru = name.ru.split(/\s+/)[0]!;
+  if (name.ar) {
+    const first = name.ar.split(/\s+/)[0]!;
+    short.ar = first.startsWith('ال') ? first : `ال${first}`;
+  }
+  return short;
 }
 
 /** One draft of a session with what its paragraph is written from. */

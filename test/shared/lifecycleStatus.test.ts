@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyEvent, deriveStatus, DRAFT_STATES, INITIAL_STATUS, STATE_LABELS, statusLabel, validateEvent, type AdoptedEvent, type DraftEvent } from '../../shared/lifecycle';
 import { parseSymbol } from '../../shared/symbols';
+import { LANGUAGES } from '../../shared/languages';
 import { derived, ev, PATHS, statusIn } from './lifecycleHelpers';
 
 describe('issuing texts', () => {
@@ -149,12 +150,16 @@ describe('deriveStatus', () => {
 });
 
 describe('labels', () => {
-  it('every state has an English and a Chinese label', () => {
-    for (const state of DRAFT_STATES) {
-      expect(STATE_LABELS[state].en).toMatch(/\S/);
-      expect(STATE_LABELS[state].zh).toMatch(/\S/);
-    }
-    expect(STATE_LABELS.deferred).toEqual({ en: 'consideration deferred', zh: '推迟审议' });
+  it('every state has a label in each of the six languages', () => {
+    for (const state of DRAFT_STATES) for (const lang of LANGUAGES) expect(STATE_LABELS[state][lang], `${state} ${lang}`).toMatch(/\S/);
+    expect(STATE_LABELS.deferred).toEqual({
+      ar: 'أُرجئ النظر فيه',
+      zh: '推迟审议',
+      en: 'consideration deferred',
+      fr: 'examen reporté',
+      ru: 'рассмотрение отложено',
+      es: 'examen aplazado',
+    });
   });
 
   it('says how a draft was adopted', () => {
@@ -165,5 +170,9 @@ describe('labels', () => {
     expect(statusLabel(by({ vote, orallyAmended: true }), 'en')).toBe('adopted as orally amended, by a recorded vote');
     expect(statusLabel(statusIn('no_action'), 'en')).toBe('no action taken');
     expect(statusLabel(statusIn('drafted'), 'zh')).toBe('起草中');
+    expect(statusLabel(by({ vote }), 'fr')).toBe("adopté à l'issue d'un vote enregistré");
+    expect(statusLabel(by({ orallyAmended: true }), 'es')).toBe('aprobado en su forma oralmente enmendada');
+    expect(statusLabel(by({}), 'ru')).toBe('принят без голосования');
+    expect(statusLabel(by({}), 'ar')).toBe('اعتُمد دون تصويت');
   });
 });

@@ -14,6 +14,7 @@ import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { id, parse } from '../validate';
 import { DomainErrors } from '../../errors';
+import { delegationNameIn } from '../../../shared/delegations';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const when = z.string().refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}/.test(v), 'a date (YYYY-MM-DD) or an ISO time');
@@ -39,7 +40,7 @@ async function auditNames(store: Store): Promise<AuditNames> {
   const drafts = new Map<string, string>();
   for (const session of sessions) for (const d of await store.listDrafts(session.id)) drafts.set(d.id, draftSymbol(session.symbolPrefix, d.lNumber));
   const people = new Map(users.map((u) => [u.id, u.displayName]));
-  const delegationNames = new Map(delegations.map((d) => [d.id, d.name.en]));
+  const delegationNames = new Map(delegations.map((d) => [d.id, delegationNameIn(d)]));
   return { user: (id) => people.get(id) ?? null, delegation: (id) => delegationNames.get(id) ?? null, draft: (id) => drafts.get(id) ?? null };
 }
 

@@ -15,7 +15,7 @@ import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { compareTexts, type ComparableText, type Comparison } from '../../../shared/compare';
 import { pastedNumbering, type PrintedText } from '../../../shared/compare/printedNumbers';
-import type { Lang } from '../../../shared/delegations';
+import { delegationNameIn, type Lang } from '../../../shared/delegations';
 import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, MediaTypes } from '../../../shared/export/transfer';
 import { ImportedJSON } from '../../../shared/import/make';
 import { importPlainTextJSON } from '../../../shared/import/read';
@@ -170,7 +170,7 @@ export function compareRouter(deps: CompareDeps): Router {
       if (err instanceof DomainError) return undefined;
       throw err;
     }
-    const names = new Map((await store.listDelegations()).map((d) => [d.id, d.name.en]));
+    const names = new Map((await store.listDelegations()).map((d) => [d.id, delegationNameIn(d)]));
     const out = new Map<string, ChangeWriterJSON[]>();
     for (const [id, writers] of found) {
       out.set(

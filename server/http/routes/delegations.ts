@@ -1,7 +1,7 @@
 /** Delegations: `/api/delegations`. Everyone signed in reads; the secretariat adds and edits them, and says which delegations a group speaks for (`/:id/members`). */
 import { Router } from 'express';
 import { z } from 'zod';
-import { DELEGATION_KINDS, type DelegationKind } from '../../../shared/delegations';
+import { DELEGATION_KINDS, type DelegationKind, delegationNameIn } from '../../../shared/delegations';
 import { mayAdminister } from '../../../shared/policy';
 import { sortByEnglishName } from '../../../shared/sponsorship';
 import { createDelegation } from '../../commands/delegationCreator';
@@ -85,12 +85,12 @@ export function delegationRoutes(deps: ApiDeps): Router {
     if (!permission.ok) throw DomainErrors.forbidden(permission.error);
     const group = await store.getDelegation(id);
     if (!group) throw DomainErrors.notFound('delegation');
-    if (!GROUP_KINDS.includes(group.kind)) throw DomainErrors.refused(`${group.name.en} is not a group or a regional organization: it speaks for no members`);
+    if (!GROUP_KINDS.includes(group.kind)) throw DomainErrors.refused(`${delegationNameIn(group)} is not a group or a regional organization: it speaks for no members`);
     const known = new Map((await store.listDelegations()).map((d) => [d.id, d]));
     const unique = [...new Set(memberIds)];
     const unknown = unique.find((m) => !known.has(m));
     if (unknown !== undefined) throw DomainErrors.refused(`there is no delegation with id "${unknown}"`);
-    if (unique.includes(group.id)) throw DomainErrors.refused(`${group.name.en} cannot be one of its own members`);
+    if (unique.includes(group.id)) throw DomainErrors.refused(`${delegationNameIn(group)} cannot be one of its own members`);
     await store.setGroupMembers(group.id, unique);
     await audit(deps, req, { action: AuditActions.delegationUpdated, target: group.id, detail: { code: group.code, members: unique.map((m) => known.get(m)?.code ?? m) } });
     send(res, 200, await presentMembers(group.id));

@@ -17,6 +17,7 @@ import { refreshQuietly, type ApiDeps } from '../deps';
 import { draftRoute } from '../draftGuard';
 import { calendarDate, id, idParams, localizedText, parse, visibleName } from '../validate';
 import { DomainErrors } from '../../errors';
+import { delegationNameIn } from '../../../shared/delegations';
 
 const newDraftBody = z.strictObject({
   kind: z.enum(['resolution', 'decision']),
@@ -79,7 +80,7 @@ export function sessionDraftRoutes(deps: ApiDeps): Router {
     const session = await store.getSession(params.id);
     if (!session) throw DomainErrors.notFound('session');
     const [items, delegations] = await Promise.all([loadDraftList(store, session.id), store.listDelegations()]);
-    const names = new Map(delegations.map((d) => [d.id, d.name.en]));
+    const names = new Map(delegations.map((d) => [d.id, delegationNameIn(d)]));
     // "In it now": the delegations (or, for the secretariat and chairs, the people) connected.
     const present = (draftId: string) => [...new Set((deps.presentIn?.(draftId) ?? []).map((u) => (u.delegationId ? names.get(u.delegationId) : null) ?? u.displayName))].sort();
     send(

@@ -42,6 +42,18 @@ await describeOnBackends('sessions routes', ({ server }) => {
     }
   });
 
+  it('takes names and titles in any of the six languages, and sends back those given', async () => {
+    const body = sessionBody(`E/CN.15/T${uniqueTag()}`, {
+      body: { name: { fr: 'Commission pour la prévention du crime', ar: 'لجنة منع الجريمة' } },
+      title: { es: '32º período de sesiones' },
+    });
+    const res = await call(server(), 'POST', '/api/sessions', { cookie: officer.cookie, body });
+    expect(res.status).toBe(201);
+    expect(res.body.body.name).toEqual({ ar: 'لجنة منع الجريمة', fr: 'Commission pour la prévention du crime' });
+    expect(res.body.title).toEqual({ es: '32º período de sesiones' });
+    expect((await call(server(), 'GET', `/api/sessions/${res.body.id}`, { cookie: delegate.cookie })).body.title).toEqual({ es: '32º período de sesiones' });
+  });
+
   it('opens a further session under an existing body', async () => {
     const first = await call(server(), 'POST', '/api/sessions', { cookie: officer.cookie, body: sessionBody(`E/CN.15/T${uniqueTag()}`) });
     const { body: _body, ...rest } = sessionBody(`E/CN.15/T${uniqueTag()}`, { number: 33 });
@@ -72,7 +84,9 @@ await describeOnBackends('sessions routes', ({ server }) => {
       sessionBody(prefix, { number: 0 }),
       sessionBody(prefix, { number: '32' }),
       sessionBody(prefix, { opens: '2023-02-30' }),
-      sessionBody(prefix, { title: { en: 'only English' } }),
+      sessionBody(prefix, { title: {} }), // in no language
+      sessionBody(prefix, { title: { de: 'Zweiunddreißigste Tagung' } }), // not one of the six
+      sessionBody(prefix, { title: { en: 'Thirty-second session', fr: '   ' } }), // a language given blank
       sessionBody(prefix, { bodyId: 'b1' }), // both a body and a bodyId
       { ...sessionBody(prefix), body: undefined },
       sessionBody(prefix, { surprise: true }),
