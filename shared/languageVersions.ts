@@ -1,0 +1,685 @@
+/**
+ * Language versions of an issued text (issue #19): the text of one revision in another of the six
+ * languages, aligned with the revision's own text (the reference) paragraph by paragraph — the
+ * same paragraph, annex and footnote ids, the same structure.
+ *
+ * - `alignVersion` puts the reference's ids on a version read from Word or paste, or says exactly
+ *   where its structure differs (a paragraph missing, extra or split, of another kind, lettered
+ *   differently, an annex missing, footnotes differing, no title), before anything is stored.
+ * - `changedParagraphs` and `carryForward`: when the next revision is issued, a version keeps its
+ *   unchanged paragraphs and lists the others as pending (holding the reference's words).
+ * - `paragraphForTyping` and `typeParagraph`: a translator types one paragraph in place.
+ * - `sideBySide`: two versions row by row, numbers and footnotes aligned.
+ *
+ * Alignment is structural first (kinds, levels, annexes), then by what survives translation
+ * (the share of the text's length, the digits, the footnotes), so that "OP 3 is missing" names
+ * the paragraph that is missing and not the last one of the run.
+ */
+import { compareTexts } from './compare';
+import type { Lang } from './languages';
+import { sequentialNumbering, type ParagraphNumber } from './numbering';
+import { annexLabel } from './numberingLabels';
+import { fail, ok, type Result } from './result';
+import type { TextJSON } from './schema';
+
+/** How a row of a version's history came to be. */
+export const VERSION_KINDS = ['issued', 'typed', 'carried_forward', 'corrigendum', 'reissue'] as const;
+/** One of `VERSION_KINDS`: imported as issued, typed paragraph by paragraph, carried forward, a corrigendum, a reissue. */
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
+/** The ways a version's structure can differ from the reference's. */
+export const MISMATCH_KINDS = ['missing', 'extra', 'split', 'kind_differs', 'lettering_differs', 'annex_missing', 'annex_extra', 'footnotes_differ', 'title_missing'] as const;
+
+/** One place where a version's structure differs from the reference's. */
+export interface Mismatch {
+  kind: (typeof MISMATCH_KINDS)[number];
+  /** Where, in the reference text, as printed in English: "OP 3 (b)", "PP 2", "Annex I, para. 4". */
+  at: string;
+  /** Where in the version (its own printed label or "paragraph 7 of the version"), or null. */
+  versionAt: string | null;
+  /** One sentence a reviser understands. */
+  detail: string;
+}
+
+/** The pseudo-id of the title in `changedParagraphs`, `pending` and side-by-side rows (the title has no id of its own). */
+export const TITLE_ID = '#title';
+/** The pseudo-id of the opening formula. */
+export const FORMULA_ID = '#formula';
+
+/** A node of a text's JSON. */
+interface NodeJSON {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: NodeJSON[];
+  text?: string;
+  marks?: unknown[];
+}
+
+/** One block of a text as alignment sees it: the title, the formula, a paragraph or an annex heading. */
+interface Block {
+  kind: string;
+  /** The paragraph's id, the annex's id for its heading, TITLE_ID or FORMULA_ID. */
+  id: string;
+  level: number;
+  node: NodeJSON;
+  /** The reference as printed in English: "OP 3 (b)", "Annex I heading", or an excerpt for an unnumbered paragraph. */
+  ref: string;
+  /** The derived number ("(b)", "3"), '' when none. */
+  number: string;
+  /** The id of the paragraph it belongs to, or null. */
+  parentId: string | null;
+  /** The words, footnotes left out. */
+  text: string;
+  /** The footnotes' texts, in order. */
+  notes: string[];
+  /** Its length in characters, spaces left out (at least 1). */
+  length: number;
+  /** The digits it holds ("2022", "55", "25"), Arabic-Indic and full-width digits read as ASCII. */
+  digits: string[];
+}
+
+interface Reading {
+  title: Block;
+  body: Block[];
+  annexes: { id: string; heading: Block; blocks: Block[] }[];
+  numbering: ReturnType<typeof sequentialNumbering>;
+}
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function asNode(doc: TextJSON): NodeJSON {
+  const node = doc as NodeJSON;
+  if (!node || typeof node !== 'object' || node.type !== 'doc' || !Array.isArray(node.content)) throw new RangeError('a language version needs the JSON of a doc node');
+  return node;
+}
+
+// Digits of the other scripts read as ASCII, so that "٢٠٢٢" and "２０２２" meet "2022".
+function asciiDigits(text: string): string {
+  return text.replace(/[٠-٩۰-۹０-９]/g, (d) => {
+    const c = d.charCodeAt(0);
+    return String(c >= 0xff10 ? c - 0xff10 : c >= 0x06f0 ? c - 0x06f0 : c - 0x0660);
+  });
+}
+
+function inlineOf(node: NodeJSON): { text: string; notes: string[] } {
+  let text = '';
+  const notes: string[] = [];
+  for (const child of node.content ?? []) {
+    if (child.type === 'text') text += child.text ?? '';
+    else if (child.type === 'footnote') notes.push((child.content ?? []).map((c) => c.text ?? '').join(''));
+  }
+  return { text, notes };
+}
+
+function excerpt(text: string): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  return chars.length <= 24 ? chars.join('') : `${chars.slice(0, 20).join('')}…`;
+}
+
+function block(kind: string, id: string, node: NodeJSON, ref: string, n: ParagraphNumber | null): Block {
+  const { text, notes } = inlineOf(node);
+  const all = text + notes.join('');
+  return {
+    kind,
+    id,
+    level: n?.level ?? 0,
+    node,
+    ref: ref !== '' ? ref : `“${excerpt(text)}”`,
+    number: n?.number ?? '',
+    parentId: n?.parentId ?? null,
+    text,
+    notes,
+    length: Math.max(1, Array.from(all.replace(/\s+/g, '')).length),
+    digits: asciiDigits(all).match(/\d+/g) ?? [],
+  };
+}
+
+// Reads a text into blocks, each with its English reference from the sequential numbering.
+function read(doc: TextJSON): Reading {
+  const root = asNode(doc);
+  const numbering = sequentialNumbering(doc);
+  let p = 0;
+  const paragraph = (node: NodeJSON) => {
+    const n = numbering.paragraphs[p++]!;
+    return block(node.type, n.id, node, n.ref, n);
+  };
+  let title: Block | null = null;
+  const body: Block[] = [];
+  const annexes: Reading['annexes'] = [];
+  for (const child of root.content ?? []) {
+    if (child.type === 'title') title = block('title', TITLE_ID, child, 'the title', null);
+    else if (child.type === 'formula') body.push(block('formula', FORMULA_ID, child, 'the opening formula', null));
+    else if (child.type === 'annex') {
+      const index = annexes.length;
+      const id = String(child.attrs?.id ?? '');
+      const label = annexLabel(index, numbering.annexes.length);
+      let heading: Block | null = null;
+      const blocks: Block[] = [];
+      for (const part of child.content ?? []) {
+        if (part.type === 'annexHeading') heading = block('annexHeading', id, part, `${label} heading`, null);
+        else blocks.push(paragraph(part));
+      }
+      annexes.push({ id, heading: heading ?? block('annexHeading', id, { type: 'annexHeading' }, `${label} heading`, null), blocks });
+    } else body.push(paragraph(child));
+  }
+  return { title: title ?? block('title', TITLE_ID, { type: 'title' }, 'the title', null), body, annexes, numbering };
+}
+
+// --- Alignment -------------------------------------------------------------------------------
+
+type Op<T> = { op: 'match'; a: T; b: T } | { op: 'missing'; a: T } | { op: 'extra'; b: T };
+
+// A global alignment (edit distance) of two sequences: gaps cost `gap`, a pair its `pair` cost.
+function alignSeq<T>(a: readonly T[], b: readonly T[], pair: (x: T, y: T) => number, gap: number): Op<T>[] {
+  const n = a.length;
+  const m = b.length;
+  const w = m + 1;
+  const cost = new Float64Array((n + 1) * w);
+  const from = new Uint8Array((n + 1) * w); // 0 pair, 1 missing (up), 2 extra (left)
+  for (let i = 1; i <= n; i++) {
+    cost[i * w] = i * gap;
+    from[i * w] = 1;
+  }
+  for (let j = 1; j <= m; j++) {
+    cost[j] = j * gap;
+    from[j] = 2;
+  }
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const diag = cost[(i - 1) * w + j - 1]! + pair(a[i - 1]!, b[j - 1]!);
+      const up = cost[(i - 1) * w + j]! + gap;
+      const left = cost[i * w + j - 1]! + gap;
+      let best = diag;
+      let dir = 0;
+      if (up < best - 1e-9) [best, dir] = [up, 1];
+      if (left < best - 1e-9) [best, dir] = [left, 2];
+      cost[i * w + j] = best;
+      from[i * w + j] = dir;
+    }
+  }
+  const ops: Op<T>[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const dir = from[i * w + j];
+    if (i > 0 && j > 0 && dir === 0) ops.push({ op: 'match', a: a[--i]!, b: b[--j]! });
+    else if (i > 0 && (j === 0 || dir === 1)) ops.push({ op: 'missing', a: a[--i]! });
+    else ops.push({ op: 'extra', b: b[--j]! });
+  }
+  return ops.reverse();
+}
+
+// How far a length is from the expected one, 0 (as expected) to 1 (three times off or more).
+function lengthGap(versionLength: number, referenceLength: number, ratio: number): number {
+  return Math.min(1, Math.abs(Math.log(versionLength / (ratio * referenceLength))) / Math.log(3));
+}
+
+// How unlike two blocks are in what survives translation, 0 to 1.
+function unlike(a: Block, b: Block, ratio: number): number {
+  let digits = 0;
+  if (a.digits.length > 0 || b.digits.length > 0) {
+    const left = [...a.digits];
+    let common = 0;
+    for (const d of b.digits) {
+      const k = left.indexOf(d);
+      if (k >= 0) {
+        common++;
+        left.splice(k, 1);
+      }
+    }
+    digits = 1 - common / Math.max(a.digits.length, b.digits.length);
+  }
+  const notes = a.notes.length === b.notes.length ? 0 : 1;
+  return 0.5 * lengthGap(b.length, a.length, ratio) + 0.3 * digits + 0.2 * notes;
+}
+
+const WEIGHT = 0.5;
+
+function pairCost(a: Block, b: Block, ratio: number): number {
+  const shape = a.kind !== b.kind ? 1 : a.level !== b.level ? 0.8 : 0;
+  return shape + WEIGHT * unlike(a, b, ratio);
+}
+
+/** Options of `alignVersion`. */
+export interface AlignOptions {
+  /** The labels the version printed, by the version's paragraph ids (the importer's report): "(c)", "c)", "(ج)". */
+  printed?: Readonly<Record<string, string | null>>;
+}
+
+const KIND_WORDS: Record<string, string> = {
+  formula: 'the opening formula',
+  preambular: 'a preambular paragraph',
+  operative: 'an operative paragraph',
+  subparagraph: 'a subparagraph',
+  plain: 'an unnumbered paragraph',
+  annexHeading: 'an annex heading',
+};
+
+const ABJAD = ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن', 'س', 'ع', 'ف', 'ص', 'ق', 'ر', 'ش', 'ت', 'ث', 'خ', 'ذ', 'ض', 'ظ', 'غ'];
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+
+/** The ordinal a printed label stands for: "(c)", "c)", "(ج)", "(iii)", "iii)", "㈢", "3.", "٣ -" → 3; null when it is not one. */
+export function printedOrdinal(label: string, level: number): number | null {
+  const core = asciiDigits(label)
+    .replace(/[\s().\-–]/g, '')
+    .replace(/[\u200f\u200e]/g, '');
+  if (/^\d+$/.test(core)) return Number(core);
+  if (/^[\u3220-\u3229]$/.test(core)) return core.charCodeAt(0) - 0x3220 + 1;
+  const abjad = ABJAD.indexOf(core === 'ه' ? 'هـ' : core);
+  if (abjad >= 0) return abjad + 1;
+  const lower = core.toLowerCase();
+  if (level === 2 && /^[ivxlc]+$/.test(lower)) {
+    let n = 0;
+    for (let k = 0; k < lower.length; k++) {
+      const v = ROMAN_VALUES[lower[k]!]!;
+      const next = ROMAN_VALUES[lower[k + 1] ?? ''] ?? 0;
+      n += v < next ? -v : v;
+    }
+    return n > 0 ? n : null;
+  }
+  if (/^([a-z])\1*$/.test(lower)) return (lower.length - 1) * 26 + lower.charCodeAt(0) - 96;
+  return null;
+}
+
+/**
+ * Put the reference's ids on a version read from Word or paste, or say exactly where the structure
+ * differs. The version must have the reference's structure: the same paragraphs of the same kinds
+ * and levels, the same annexes, the same number of footnotes in each paragraph, a title when the
+ * reference has one (and, given the labels it printed, its subparagraphs lettered as the
+ * reference's). Throws a RangeError when either is not the JSON of a doc.
+ */
+export function alignVersion(reference: TextJSON, version: TextJSON, options: AlignOptions = {}): { ok: true; text: TextJSON } | { ok: false; mismatches: Mismatch[] } {
+  const ref = read(reference);
+  const ver = read(version);
+  const total = (r: Reading) => [r.title, ...r.body, ...r.annexes.flatMap((x) => [x.heading, ...x.blocks])].reduce((sum, b) => sum + b.length, 0);
+  const ratio = total(ver) / total(ref);
+  const mismatches: Mismatch[] = [];
+  const ids = new Map<NodeJSON, string>(); // version node → reference id
+  const refIdOf = new Map<string, string>(); // version paragraph id → reference id
+  const verParagraphIndex = new Map<Block, number>();
+  [...ver.body, ...ver.annexes.flatMap((a) => a.blocks)].filter((b) => b.kind !== 'formula').forEach((b, i) => verParagraphIndex.set(b, i + 1));
+  const where = (b: Block) => {
+    const printed = options.printed?.[b.id];
+    if (b.kind === 'formula' || b.kind === 'annexHeading') return b.ref;
+    const position = `paragraph ${verParagraphIndex.get(b)} of the version`;
+    return printed ? `“${printed.trim()}” (${b.ref}, ${position})` : `${b.ref} (${position})`;
+  };
+
+  if (ref.title.text.trim() !== '' && ver.title.text.trim() === '') {
+    mismatches.push({ kind: 'title_missing', at: 'the title', versionAt: null, detail: 'The version has no title: give the title in its language above the opening formula.' });
+  }
+
+  const region = (a: readonly Block[], b: readonly Block[]) => {
+    const ops = alignSeq(a, b, (x, y) => pairCost(x, y, ratio), 1);
+    const disturbed = new Set<string | null>();
+    const used = new Set<number>();
+    for (let k = 0; k < ops.length; k++) {
+      const o = ops[k]!;
+      if (o.op !== 'extra') continue;
+      // A version paragraph beside a matched one whose length the two fill together: a split.
+      for (const n of [k - 1, k + 1]) {
+        const next = ops[n];
+        if (!next || next.op !== 'match' || used.has(n)) continue;
+        const alone = Math.abs(Math.log(next.b.length / (ratio * next.a.length)));
+        const joined = Math.abs(Math.log((next.b.length + o.b.length) / (ratio * next.a.length)));
+        if (joined < alone && joined < Math.log(1.6)) {
+          const [first, second] = n < k ? [next.b, o.b] : [o.b, next.b];
+          mismatches.push({
+            kind: 'split',
+            at: next.a.ref,
+            versionAt: `${where(first)} and ${where(second)}`,
+            detail: `${next.a.ref} is split in two in the version: ${where(first)} and ${where(second)} hold its words; make them one paragraph.`,
+          });
+          used.add(n);
+          ops[k] = { op: 'extra', b: { ...o.b, kind: '#split' } };
+          disturbed.add(next.a.parentId ?? next.a.id);
+          break;
+        }
+      }
+    }
+    let lastVersion: Block | null = null;
+    let lastRef: string | null = null;
+    for (let k = 0; k < ops.length; k++) {
+      const o = ops[k]!;
+      if (o.op === 'match') {
+        lastVersion = o.b;
+        lastRef = o.a.ref;
+        ids.set(o.b.node, o.a.id);
+        refIdOf.set(o.b.id, o.a.id);
+        if (o.a.kind !== o.b.kind) {
+          mismatches.push({
+            kind: 'kind_differs',
+            at: o.a.ref,
+            versionAt: where(o.b),
+            detail: `${o.a.ref} is ${KIND_WORDS[o.a.kind] ?? o.a.kind} in the reference but ${KIND_WORDS[o.b.kind] ?? o.b.kind} in the version (${where(o.b)}).`,
+          });
+        } else if (o.a.level !== o.b.level) {
+          mismatches.push({
+            kind: 'lettering_differs',
+            at: o.a.ref,
+            versionAt: where(o.b),
+            detail: `${o.a.ref} is a subparagraph of level ${o.a.level} (${o.a.level === 1 ? '(a), (b)' : '(i), (ii)'}) in the reference but of level ${o.b.level} in the version (${where(o.b)}).`,
+          });
+          disturbed.add(o.a.parentId);
+        }
+        if (o.a.notes.length !== o.b.notes.length) {
+          mismatches.push({
+            kind: 'footnotes_differ',
+            at: o.a.ref,
+            versionAt: where(o.b),
+            detail: `${o.a.ref} has ${o.a.notes.length} footnote(s) in the reference and ${o.b.notes.length} in the version (${where(o.b)}).`,
+          });
+        }
+      } else if (o.op === 'missing') {
+        disturbed.add(o.a.parentId);
+        const joinedWith = [ops[k - 1], ops[k + 1]].find((x) => x?.op === 'match') as { a: Block; b: Block } | undefined;
+        const joined =
+          joinedWith &&
+          Math.abs(Math.log(joinedWith.b.length / (ratio * (joinedWith.a.length + o.a.length)))) < Math.abs(Math.log(joinedWith.b.length / (ratio * joinedWith.a.length)));
+        mismatches.push({
+          kind: 'missing',
+          at: o.a.ref,
+          versionAt: null,
+          detail: joined
+            ? `${o.a.ref} is not a paragraph of its own in the version: its words seem joined with ${joinedWith.a.ref} (${where(joinedWith.b)}).`
+            : `${o.a.ref} is missing from the version${lastVersion ? ` (after ${where(lastVersion)})` : ''}.`,
+        });
+      } else if (o.b.kind !== '#split') {
+        disturbed.add(o.b.parentId === null ? null : (refIdOf.get(o.b.parentId) ?? null));
+        mismatches.push({
+          kind: 'extra',
+          at: lastRef ? `after ${lastRef}` : 'at the start',
+          versionAt: where(o.b),
+          detail: `The version has a paragraph the reference does not have: ${where(o.b)}, “${excerpt(o.b.text)}”.`,
+        });
+      }
+    }
+    // Letters as printed: only where the run of subparagraphs otherwise matches.
+    if (!options.printed) return;
+    for (const o of ops) {
+      if (o.op !== 'match' || o.a.kind !== 'subparagraph' || o.b.kind !== 'subparagraph' || o.a.level !== o.b.level) continue;
+      if (disturbed.has(o.a.parentId)) continue;
+      const printed = options.printed[o.b.id];
+      if (!printed) continue;
+      const want = printedOrdinal(o.a.number, o.a.level);
+      const got = printedOrdinal(printed, o.b.level);
+      if (want !== null && got !== null && want !== got) {
+        mismatches.push({
+          kind: 'lettering_differs',
+          at: o.a.ref,
+          versionAt: where(o.b),
+          detail: `${o.a.ref} is lettered “${printed.trim()}” in the version: it is the subparagraph ${o.a.number} of the reference.`,
+        });
+      }
+    }
+  };
+
+  region(ref.body, ver.body);
+  const annexOps = ref.annexes.length === ver.annexes.length ? ref.annexes.map((a, i) => ({ op: 'match' as const, a, b: ver.annexes[i]! })) : alignAnnexes(ref, ver, ratio);
+  for (const o of annexOps) {
+    if (o.op === 'match') {
+      ids.set(o.b.heading.node, o.a.id);
+      region(o.a.blocks, o.b.blocks);
+    } else if (o.op === 'missing') {
+      const label = o.a.heading.ref.replace(/ heading$/, '');
+      mismatches.push({ kind: 'annex_missing', at: label, versionAt: null, detail: `${label} is missing from the version.` });
+    } else {
+      const label = o.b.heading.ref.replace(/ heading$/, '');
+      mismatches.push({
+        kind: 'annex_extra',
+        at: label,
+        versionAt: `${label} of the version`,
+        detail: `The version has an annex the reference does not have: ${label} of the version, “${excerpt(o.b.heading.text)}”.`,
+      });
+    }
+  }
+  if (mismatches.length > 0) return { ok: false, mismatches };
+  return { ok: true, text: withIds(version, ref, ids) };
+}
+
+function alignAnnexes(ref: Reading, ver: Reading, ratio: number) {
+  const size = (a: Reading['annexes'][number]) => [a.heading, ...a.blocks].reduce((s, b) => s + b.length, 0);
+  return alignSeq(ref.annexes, ver.annexes, (a, b) => WEIGHT * lengthGap(size(b), size(a), ratio), 1);
+}
+
+// The version with the reference's ids: paragraphs, annexes and footnotes (in order within each paragraph).
+function withIds(version: TextJSON, ref: Reading, ids: Map<NodeJSON, string>): TextJSON {
+  const refNotes = new Map<string, string[]>();
+  const refRoot = [...ref.body, ...ref.annexes.flatMap((a) => a.blocks)];
+  for (const b of refRoot)
+    refNotes.set(
+      b.id,
+      (b.node.content ?? []).filter((c) => c.type === 'footnote').map((c) => String(c.attrs?.id ?? '')),
+    );
+  const out = clone(asNode(version));
+  const origin = new Map<NodeJSON, NodeJSON>();
+  // Walk the original and the copy together, so that ids found on original nodes land on copies.
+  const walk = (orig: NodeJSON, copy: NodeJSON) => {
+    origin.set(copy, orig);
+    (orig.content ?? []).forEach((c, i) => walk(c, copy.content![i]!));
+  };
+  walk(asNode(version), out);
+  const set = (copy: NodeJSON) => {
+    const orig = origin.get(copy)!;
+    const id = ids.get(orig);
+    if (id !== undefined && id !== TITLE_ID && id !== FORMULA_ID) {
+      if (copy.type === 'annexHeading') return;
+      copy.attrs = { ...copy.attrs, id };
+      const notes = refNotes.get(id) ?? [];
+      let n = 0;
+      for (const child of copy.content ?? []) if (child.type === 'footnote') child.attrs = { ...child.attrs, id: notes[n++] ?? '' };
+    }
+  };
+  for (const child of out.content ?? []) {
+    if (child.type !== 'annex') set(child);
+    else {
+      const heading = (child.content ?? []).find((c) => c.type === 'annexHeading');
+      const annexId = heading ? ids.get(origin.get(heading)!) : undefined;
+      if (annexId !== undefined) child.attrs = { ...child.attrs, id: annexId };
+      for (const part of child.content ?? []) set(part);
+    }
+  }
+  return out;
+}
+
+// --- Revisions of the reference --------------------------------------------------------------
+
+/** Ids of the paragraphs (and annex headings, title) whose text changed or that are new between two revisions of the reference (shared/compare). */
+export function changedParagraphs(previous: TextJSON, next: TextJSON): string[] {
+  const changed: string[] = [];
+  for (const row of compareTexts(previous, next).paragraphs) {
+    if (!row.right || row.status === 'unchanged' || row.status === 'moved' || row.status === 'renumbered-only') continue;
+    const { kind, id } = row.right;
+    changed.push(kind === 'title' ? TITLE_ID : kind === 'formula' ? FORMULA_ID : id);
+  }
+  return changed;
+}
+
+// Every block of a text by its id (TITLE_ID, FORMULA_ID, annex ids for headings), in document order.
+function blocksById(doc: NodeJSON): Map<string, NodeJSON> {
+  const map = new Map<string, NodeJSON>();
+  const put = (id: string, node: NodeJSON) => {
+    if (!map.has(id)) map.set(id, node);
+  };
+  for (const child of doc.content ?? []) {
+    if (child.type === 'title') put(TITLE_ID, child);
+    else if (child.type === 'formula') put(FORMULA_ID, child);
+    else if (child.type === 'annex') {
+      for (const part of child.content ?? []) put(part.type === 'annexHeading' ? String(child.attrs?.id ?? '') : String(part.attrs?.id ?? ''), part);
+    } else put(String(child.attrs?.id ?? ''), child);
+  }
+  return map;
+}
+
+/**
+ * A version of `previous` carried to `next`: unchanged paragraphs kept; changed and new ones hold
+ * the reference's words and are listed as pending. `stillPending` (the version's own pending
+ * list) stays pending where the paragraph is kept.
+ */
+export function carryForward(version: TextJSON, previous: TextJSON, next: TextJSON, stillPending: readonly string[] = []): { text: TextJSON; pending: string[] } {
+  const changed = new Set(changedParagraphs(previous, next));
+  const old = new Set(stillPending);
+  const own = blocksById(asNode(version));
+  const out = clone(asNode(next));
+  const pending: string[] = [];
+  for (const [id, node] of blocksById(out)) {
+    const kept = own.get(id);
+    if (!changed.has(id) && kept) {
+      const content = clone(kept.content);
+      if (content === undefined) delete node.content;
+      else node.content = content;
+      if (old.has(id)) pending.push(id);
+    } else if (Array.from(inlineOf(node).text + inlineOf(node).notes.join('')).some((c) => c.trim() !== '')) pending.push(id);
+  }
+  return { text: out, pending };
+}
+
+// --- Typing a paragraph ----------------------------------------------------------------------
+
+/** Marks footnote n (1-based within the paragraph) in a paragraph typed by a translator: "[^1]". */
+const MARKER = /\[\^(\d+)\]/g;
+
+/** A paragraph of a version as a translator types it: its words with "[^1]", "[^2]" where its footnotes stand, and the notes' texts. */
+export function paragraphForTyping(version: TextJSON, id: string): { text: string; footnotes: string[] } | null {
+  const node = blocksById(asNode(version)).get(id);
+  if (!node) return null;
+  let text = '';
+  const footnotes: string[] = [];
+  for (const child of node.content ?? []) {
+    if (child.type === 'text') text += child.text ?? '';
+    else if (child.type === 'footnote') {
+      footnotes.push((child.content ?? []).map((c) => c.text ?? '').join(''));
+      text += `[^${footnotes.length}]`;
+    }
+  }
+  return { text, footnotes };
+}
+
+/**
+ * The version with paragraph `id` (TITLE_ID, FORMULA_ID, an annex id for its heading) holding the
+ * words a translator typed: "[^1]" … "[^n]" mark where its n footnotes stand, each once and in
+ * order; `footnotes` gives the notes' texts in the version's language (omitted: kept as they are).
+ * Marks are dropped from the words (bold and italics are the house style's, shared/houseStyle.ts).
+ */
+export function typeParagraph(version: TextJSON, id: string, typed: string, footnotes?: readonly string[]): Result<TextJSON, string> {
+  const out = clone(asNode(version));
+  const node = blocksById(out).get(id);
+  if (!node) return fail(`the version has no paragraph ${id}`);
+  const notes = (node.content ?? []).filter((c) => c.type === 'footnote');
+  const found = [...typed.matchAll(MARKER)].map((m) => Number(m[1]));
+  const expected = notes.map((_, i) => i + 1);
+  if (found.length !== expected.length || found.some((n, i) => n !== expected[i])) {
+    return fail(
+      notes.length === 0
+        ? 'this paragraph has no footnote: remove the footnote marks ([^1]) from the text'
+        : `this paragraph has ${notes.length} footnote(s): mark where each stands with ${expected.map((n) => `[^${n}]`).join(', ')}, each once and in order`,
+    );
+  }
+  if (footnotes !== undefined && footnotes.length !== notes.length) return fail(`give the texts of the paragraph's ${notes.length} footnote(s), not ${footnotes.length}`);
+  if (footnotes?.some((f) => f.trim() === '')) return fail('a footnote cannot be empty');
+  const content: NodeJSON[] = [];
+  const pieces = typed.split(MARKER);
+  for (let i = 0; i < pieces.length; i++) {
+    if (i % 2 === 0) {
+      if (pieces[i] !== '') content.push({ type: 'text', text: pieces[i]! });
+      continue;
+    }
+    const k = Number(pieces[i]) - 1;
+    const note = clone(notes[k]!);
+    if (footnotes !== undefined) note.content = [{ type: 'text', text: footnotes[k]! }];
+    content.push(note);
+  }
+  if (content.length === 0) delete node.content;
+  else node.content = content;
+  return ok(out);
+}
+
+// --- Side by side ----------------------------------------------------------------------------
+
+/** One row of two versions side by side: a block of either or both, with its label in each language. */
+export interface SideBySideRow {
+  id: string;
+  kind: string;
+  a: { label: string; text: string; footnotes: string[] } | null;
+  b: { label: string; text: string; footnotes: string[] } | null;
+  pending: boolean;
+}
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const superscript = (n: number) => String(n).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
+
+/** The label a paragraph is printed with in `lang` (I's printedLabel once it covers the six; the English form meanwhile). */
+function labelIn(n: ParagraphNumber, _lang: Lang): string {
+  return n.label;
+}
+
+function sideOf(doc: TextJSON, lang: Lang): Map<string, { kind: string; side: NonNullable<SideBySideRow['a']> }> {
+  const root = asNode(doc);
+  const numbering = sequentialNumbering(doc);
+  const out = new Map<string, { kind: string; side: NonNullable<SideBySideRow['a']> }>();
+  let p = 0;
+  let note = 0;
+  const side = (node: NodeJSON, label: string) => {
+    let text = '';
+    const footnotes: string[] = [];
+    for (const child of node.content ?? []) {
+      if (child.type === 'text') text += child.text ?? '';
+      else if (child.type === 'footnote') {
+        note++;
+        footnotes.push(`${note} ${(child.content ?? []).map((c) => c.text ?? '').join('')}`);
+        text += superscript(note);
+      }
+    }
+    return { label, text, footnotes };
+  };
+  const put = (id: string, kind: string, node: NodeJSON, label: string) => {
+    if (!out.has(id)) out.set(id, { kind, side: side(node, label) });
+  };
+  const count = root.content?.filter((c) => c.type === 'annex').length ?? 0;
+  const annexLang = lang === 'zh' ? 'zh' : 'en';
+  let annex = 0;
+  for (const child of root.content ?? []) {
+    if (child.type === 'title') put(TITLE_ID, 'title', child, '');
+    else if (child.type === 'formula') put(FORMULA_ID, 'formula', child, '');
+    else if (child.type === 'annex') {
+      for (const part of child.content ?? []) {
+        if (part.type === 'annexHeading') put(String(child.attrs?.id ?? ''), 'annexHeading', part, annexLabel(annex, count, annexLang));
+        else put(String(part.attrs?.id ?? ''), part.type, part, labelIn(numbering.paragraphs[p++]!, lang));
+      }
+      annex++;
+    } else put(String(child.attrs?.id ?? ''), child.type, child, labelIn(numbering.paragraphs[p++]!, lang));
+  }
+  return out;
+}
+
+/**
+ * Two versions row by row, numbers (as each language prints them) and footnotes aligned: rows in
+ * the order of `a`, a block only `b` has after the row before it. A row's text shows each footnote
+ * by its number in superscript; `footnotes` lists "n text". `pending` marks the rows whose
+ * paragraph needs updating in either version.
+ */
+export function sideBySide(a: TextJSON, aLang: Lang, b: TextJSON, bLang: Lang, pending: readonly string[] = []): SideBySideRow[] {
+  const left = sideOf(a, aLang);
+  const right = sideOf(b, bLang);
+  const waiting = new Set(pending);
+  const rows: SideBySideRow[] = [];
+  const placed = new Set<string>();
+  const rightIds = [...right.keys()];
+  const placeRightOnly = (upTo: number) => {
+    for (let k = 0; k < upTo; k++) {
+      const id = rightIds[k]!;
+      if (placed.has(id) || left.has(id)) continue;
+      placed.add(id);
+      const r = right.get(id)!;
+      rows.push({ id, kind: r.kind, a: null, b: r.side, pending: waiting.has(id) });
+    }
+  };
+  for (const [id, l] of left) {
+    const k = rightIds.indexOf(id);
+    if (k >= 0) placeRightOnly(k);
+    placed.add(id);
+    rows.push({ id, kind: l.kind, a: l.side, b: right.get(id)?.side ?? null, pending: waiting.has(id) });
+  }
+  placeRightOnly(rightIds.length);
+  return rows;
+}
