@@ -1,6 +1,7 @@
 /**
  * Drafts: the list of a session's drafts and putting one forward
- * (`/api/sessions/:id/drafts`), a draft's page (`/api/drafts/:id`), and the secretariat's
+ * (`/api/sessions/:id/drafts`; the title in any of the six languages, the one in the draft's
+ * `language` required: shared/titles.ts), a draft's page (`/api/drafts/:id`), and the secretariat's
  * provenance notes on it (`POST /api/drafts/:id/provenance { kind, symbol, note }`).
  */
 import { Router } from 'express';
@@ -18,6 +19,7 @@ import { draftRoute } from '../draftGuard';
 import { calendarDate, id, idParams, localizedText, parse, visibleName } from '../validate';
 import { DomainErrors } from '../../errors';
 import { delegationNameIn } from '../../../shared/delegations';
+import { titleRefusal } from '../../../shared/titles';
 
 const newDraftBody = z.strictObject({
   kind: z.enum(['resolution', 'decision']),
@@ -96,6 +98,8 @@ export function sessionDraftRoutes(deps: ApiDeps): Router {
     const body = parse(newDraftBody, req.body);
     if (!(await store.getSession(params.id))) throw DomainErrors.notFound('session');
     const mainSponsorId = authorizeCreate(actor, body);
+    const refusal = titleRefusal(body.title, body.language);
+    if (refusal) throw DomainErrors.refused(refusal);
     const draft = await createDraft(store, {
       sessionId: params.id,
       kind: body.kind,

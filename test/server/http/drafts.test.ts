@@ -223,6 +223,33 @@ await describeOnBackends('drafts routes', ({ server }) => {
     expect(await snapshot(server().store)).toEqual(before);
   });
 
+  it("takes a title in any of the six languages, requires only the draft's own language's (422), and stores nothing when refused", async () => {
+    const french = await create(officer, draftBody({ language: 'fr', title: { fr: 'Mécanisme d’examen' } }));
+    expect(french.status).toBe(201);
+    expect(french.body.title).toEqual({ fr: 'Mécanisme d’examen' });
+    // A Chinese draft with its title in Arabic and Chinese only: no English title is needed.
+    const chinese = await create(officer, draftBody({ title: { ar: 'آلية الاستعراض', zh: '审议机制' } }));
+    expect(chinese.status).toBe(201);
+    expect((await call(server(), 'GET', `/api/drafts/${chinese.body.id}`, { cookie: nonSponsor.cookie })).body.title).toEqual({ ar: 'آلية الاستعراض', zh: '审议机制' });
+    // A draft in a language outside the six needs a title in some language of the six.
+    expect((await create(officer, draftBody({ language: 'de', title: { en: 'Review mechanism' } }))).status).toBe(201);
+
+    const before = await snapshot(server().store);
+    const noSpanish = await create(officer, draftBody({ language: 'es-419', title: { en: 'Review mechanism', fr: 'Mécanisme d’examen' } }));
+    expect(noSpanish.status).toBe(422);
+    expect(noSpanish.body.error.id).toBe('refused');
+    expect(noSpanish.body.error.message).toContain('the title must be given in Spanish');
+    const noChinese = await create(officer, draftBody({ title: { en: 'Review mechanism' } }));
+    expect(noChinese.status).toBe(422);
+    expect(noChinese.body.error.message).toContain('Chinese');
+    for (const title of [{}, { de: 'Überprüfungsmechanismus' }, { zh: '审议机制', en: ' ' }]) {
+      const res = await create(officer, draftBody({ title }));
+      expect(res.status, JSON.stringify(title)).toBe(400);
+      expect(res.body.error.id).toBe('validation_failed');
+    }
+    expect(await snapshot(server().store)).toEqual(before);
+  });
+
   it("serves the working text's history beside the draft (mounted from the collaboration unit)", async () => {
     const res = await call(server(), 'GET', `/api/drafts/${world.draft.id}/text`, { cookie: nonSponsor.cookie });
     expect(res.status).toBe(200);
