@@ -9,6 +9,7 @@ import { textNumbers } from './migrations/004_text_numbers';
 import { signIns } from './migrations/005_sign_ins';
 import { sessionRecord } from './migrations/006_session_record';
 import { notifications } from './migrations/007_notifications';
+import { languageVersions } from './migrations/008_language_versions';
 
 /** One numbered schema change, written once per dialect. */
 export interface Migration {
@@ -20,7 +21,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new one goes at the end with the next id; applied ones never change. */
-export const MIGRATIONS: readonly Migration[] = [records, updateLog, accountsAudit, textNumbers, signIns, sessionRecord, notifications];
+export const MIGRATIONS: readonly Migration[] = [records, updateLog, accountsAudit, textNumbers, signIns, sessionRecord, notifications, languageVersions];
 
 /** What the runner needs: a connection already inside a transaction. */
 export interface MigrationConnection {

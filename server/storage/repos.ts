@@ -45,6 +45,9 @@ import type {
 } from './types';
 import * as accounts from './accountRepos';
 import * as room from './roomRepos';
+import * as versions from './versionRepos';
+import type { Lang } from '../../shared/languages';
+import type { LanguageVersionRow, LanguageVersionSummary, NewLanguageVersion } from './types';
 import * as rows from './rows';
 import { toIso, toJson, toJsonOrNull, type RawRow } from './rows';
 import {
@@ -344,6 +347,23 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
 
   setSessionCosponsorDeadline(sessionId: string, deadline: string | null): Promise<SessionRow | null> {
     return room.setSessionCosponsorDeadline(this.conn, sessionId, deadline);
+  }
+
+  // Language versions (issue #19): the SQL is in versionRepos.ts.
+  addLanguageVersion(v: NewLanguageVersion): Promise<LanguageVersionRow> {
+    return versions.addLanguageVersion(this.conn, v);
+  }
+
+  latestLanguageVersion(draftId: string, revision: number, lang: Lang): Promise<LanguageVersionRow | null> {
+    return versions.latestLanguageVersion(this.conn, draftId, revision, lang);
+  }
+
+  languageVersionHistory(draftId: string, revision: number, lang: Lang): Promise<LanguageVersionSummary[]> {
+    return versions.languageVersionHistory(this.conn, draftId, revision, lang);
+  }
+
+  listLanguageVersions(draftId: string): Promise<LanguageVersionSummary[]> {
+    return versions.listLanguageVersions(this.conn, draftId);
   }
 
   async appendUpdates(updates: NewUpdate[]): Promise<StoredUpdate[]> {

@@ -10,6 +10,8 @@
  */
 import type { DelegationKind, LocalizedText } from '../../shared/delegations';
 import type { Role } from '../../shared/accounts';
+import type { Lang } from '../../shared/languages';
+import type { VersionKind } from '../../shared/languageVersions';
 import type { AuditEntryRow, AuditFilter, DelegationPatch, NewAuditEntry, PasswordResetRow, UserPatch } from './accountTypes';
 
 export type * from './accountTypes';
@@ -152,6 +154,32 @@ export interface SessionRecordRow {
   at: string;
 }
 
+/**
+ * One row of a language version's append-only history (issue #19, migration 8): the text of an
+ * issued revision in one of the six languages, aligned with the revision's text (the same ids:
+ * shared/languageVersions.ts). The latest row of a (draft, revision, language) is the version.
+ */
+export interface LanguageVersionRow {
+  draftId: string;
+  revision: number;
+  lang: Lang;
+  /** 1, 2, 3 … per (draft, revision, language). */
+  seq: number;
+  kind: VersionKind;
+  /** ProseMirror JSON of the version, aligned with the revision's text. */
+  text: unknown;
+  /** Ids of the paragraphs still holding the reference's words (TITLE_ID, FORMULA_ID for those). */
+  pending: string[];
+  note: LocalizedText | null;
+  /** The draft record's entry (a corrigendum or reissue) this row belongs to, or null. */
+  recordSeq: number | null;
+  recordedBy: string | null;
+  recordedAt: string;
+}
+
+/** A version's row without its text (lists and histories). */
+export type LanguageVersionSummary = Omit<LanguageVersionRow, 'text'>;
+
 /** One accepted Yjs update of a draft's working text, as kept in the update log. */
 export interface StoredUpdate {
   draftId: string;
@@ -214,6 +242,7 @@ export type NewDraftEvent = Omit<DraftEventRow, 'seq' | 'at'> & { at?: string };
 export type NewRevision = Omit<RevisionRow, 'id'> & { id?: string };
 export type NewUpdate = Omit<StoredUpdate, 'seq' | 'at'> & { at?: string };
 export type NewSessionRecordEntry = Omit<SessionRecordRow, 'seq' | 'at'> & { at?: string };
+export type NewLanguageVersion = Omit<LanguageVersionRow, 'seq' | 'recordedAt'> & { recordedAt?: string };
 
 /**
  * Thrown by a store when a write breaks a uniqueness rule (a second `L.9`, a second `Rev.1`,
@@ -323,6 +352,15 @@ export interface RecordRepos {
   setGroupMembers(groupId: string, memberIds: readonly string[]): Promise<void>;
   /** Set or clear a session's co-sponsorship deadline (ISO time); null when there is no such session. */
   setSessionCosponsorDeadline(sessionId: string, deadline: string | null): Promise<SessionRow | null>;
+  // Language versions (issue #19): the SQL is in versionRepos.ts.
+  /** Append a row to a version's history with the next seq of its (draft, revision, language). */
+  addLanguageVersion(v: NewLanguageVersion): Promise<LanguageVersionRow>;
+  /** The latest row of a version (the version), or null when none is stored. */
+  latestLanguageVersion(draftId: string, revision: number, lang: Lang): Promise<LanguageVersionRow | null>;
+  /** Every row of a version, oldest first, without their texts. */
+  languageVersionHistory(draftId: string, revision: number, lang: Lang): Promise<LanguageVersionSummary[]>;
+  /** The latest row of each version of a draft, without its text, by revision then language. */
+  listLanguageVersions(draftId: string): Promise<LanguageVersionSummary[]>;
   /** Append to the audit record. */
   appendAudit(e: NewAuditEntry): Promise<AuditEntryRow>;
   /** Audit entries matching the filter, newest first. */
