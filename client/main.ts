@@ -17,6 +17,7 @@ import { showDrafts } from './pages/drafts';
 import { InboxBadge, showInbox } from './pages/inbox';
 import { showLogin } from './pages/login';
 import { showProposals } from './pages/proposals';
+import { showVersions } from './pages/versions';
 import { showReset } from './pages/reset';
 
 const app = document.getElementById('app')!;
@@ -106,6 +107,7 @@ async function route() {
   const compare = /^\/drafts\/([^/]+)\/compare$/.exec(location.pathname);
   const print = /^\/drafts\/([^/]+)\/print$/.exec(location.pathname);
   const proposals = /^\/drafts\/([^/]+)\/proposals$/.exec(location.pathname);
+  const versions = /^\/drafts\/([^/]+)\/versions$/.exec(location.pathname);
   try {
     if (print) {
       const id = decodeURIComponent(print[1]!);
@@ -116,6 +118,9 @@ async function route() {
     } else if (proposals) {
       const id = decodeURIComponent(proposals[1]!);
       closePage = await showProposals(app, me, id, () => navigate(`/drafts/${encodeURIComponent(id)}`));
+    } else if (versions) {
+      const id = decodeURIComponent(versions[1]!);
+      closePage = await showVersions(app, me, id, () => navigate(`/drafts/${encodeURIComponent(id)}`));
     } else if (location.pathname === '/inbox') closePage = await showInbox(app, badge, (p) => navigate(p));
     else if (location.pathname === '/console') await showConsole(app);
     else if (location.pathname === '/account') showAccount(app, me);
