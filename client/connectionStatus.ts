@@ -4,28 +4,28 @@
  */
 import type { ConnectionState } from './collab/connection';
 import { el } from './dom';
+import { t } from './i18n';
 
-/** The words for a connection state. */
+/** The words for a connection state, in the interface's language. */
 export function describeConnection(s: ConnectionState): { text: string; tone: 'ok' | 'warn' | 'bad' } {
-  const unsent = s.unsent ? ' — changes not yet sent' : '';
   switch (s.status) {
     case 'connected':
-      if (s.paused) return { text: 'Connected — the server cannot save right now; your changes wait here', tone: 'warn' };
-      return s.synced ? { text: `Connected${s.unsent ? ' — sending changes' : ''}`, tone: 'ok' } : { text: 'Connected — loading the text', tone: 'warn' };
+      if (s.paused) return { text: t('editor:connPaused'), tone: 'warn' };
+      return s.synced ? { text: t(s.unsent ? 'editor:connSending' : 'editor:connected'), tone: 'ok' } : { text: t('editor:connLoading'), tone: 'warn' };
     case 'connecting':
-      return { text: 'Connecting…', tone: 'warn' };
+      return { text: t('editor:connecting'), tone: 'warn' };
     case 'reconnecting':
-      return { text: `Reconnecting…${unsent}`, tone: 'warn' };
+      return { text: t(s.unsent ? 'editor:reconnectingUnsent' : 'editor:reconnecting'), tone: 'warn' };
     case 'offline':
-      return { text: `Offline${s.unsent ? ' — changes not yet sent, kept on this computer' : ''}`, tone: 'bad' };
+      return { text: t(s.unsent ? 'editor:offlineUnsent' : 'editor:offline'), tone: 'bad' };
     case 'closed':
-      return { text: `Disconnected: ${s.reason ?? 'closed by the server'}${unsent}`, tone: 'bad' };
+      return { text: t(s.unsent ? 'editor:closedUnsent' : 'editor:closed', { reason: s.reason ?? t('editor:closedByServer') }), tone: 'bad' };
   }
 }
 
 /** A status element and the function that updates it. */
 export function connectionStatus(): { element: HTMLElement; update(s: ConnectionState): void } {
-  const element = el('p', { className: 'connection tone-warn', attrs: { role: 'status', 'aria-live': 'polite', 'data-status': 'connecting' } }, 'Connecting…');
+  const element = el('p', { className: 'connection tone-warn', attrs: { role: 'status', 'aria-live': 'polite', 'data-status': 'connecting' } }, t('editor:connecting'));
   return {
     element,
     update(s) {

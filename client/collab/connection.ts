@@ -10,6 +10,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseReasons, COLLAB_PATH_PREFIX, CollabParams, MessageType, NoticeKinds, TEXT_FRAGMENT, type CollabMode, type Notice } from '../../shared/protocol';
+import { t } from '../i18n';
 
 /** Where the connection stands, as the status line shows it. */
 export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
@@ -62,18 +63,18 @@ export function defaultServerUrl(loc: Location = window.location): string {
 // How long an unanswered server may keep a restored local copy from being shown.
 const LOCAL_COPY_GRACE_MS = 3_000;
 
-// What each final close code means to the person at the page (codes from shared/protocol.ts).
+// What each final close code means to the person at the page (codes from shared/protocol.ts): the catalog key of its words.
 const CLOSE_WORDS: Record<number, string> = {
-  [CloseReasons.unauthenticated.code]: 'your sign-in has expired: sign in again',
-  [CloseReasons.forbidden.code]: 'you may no longer see this draft',
-  [CloseReasons.notFound.code]: 'this draft does not exist any more',
-  [CloseReasons.accessRevoked.code]: 'your access was withdrawn by the secretariat: sign in again',
-  [CloseReasons.clientIdTaken.code]: "the server refused an edit written under another editor's identity: reload the page",
-  [CloseReasons.invalidText.code]: 'the server refused an edit that would have broken the text (it was not saved): reload the page',
-  [CloseReasons.missingDependencies.code]: 'this copy of the text is out of step with the server (the last edit was not saved): reload the page',
-  [CloseReasons.paragraphLocked.code]: 'the server refused an edit to a paragraph the chair has locked (it was not saved): reload the page',
-  [CloseReasons.draftTooLarge.code]: 'the draft has reached its size limit: the last edit was not saved',
-  [CloseReasons.textBroken.code]: 'the working text is broken and cannot be shown: the secretariat can restore it to an earlier point',
+  [CloseReasons.unauthenticated.code]: 'editor:closeUnauthenticated',
+  [CloseReasons.forbidden.code]: 'editor:closeForbidden',
+  [CloseReasons.notFound.code]: 'editor:closeNotFound',
+  [CloseReasons.accessRevoked.code]: 'editor:closeAccessRevoked',
+  [CloseReasons.clientIdTaken.code]: 'editor:closeClientIdTaken',
+  [CloseReasons.invalidText.code]: 'editor:closeInvalidText',
+  [CloseReasons.missingDependencies.code]: 'editor:closeMissingDependencies',
+  [CloseReasons.paragraphLocked.code]: 'editor:closeParagraphLocked',
+  [CloseReasons.draftTooLarge.code]: 'editor:closeDraftTooLarge',
+  [CloseReasons.textBroken.code]: 'editor:closeTextBroken',
 };
 
 // Final closes for an edit the server will never take (shared/protocol.ts).
@@ -115,7 +116,7 @@ export function connectDraft(draftId: string, options: DraftConnectionOptions = 
       const notice = JSON.parse(decoding.readVarString(decoder)) as Notice;
       if (notice.kind === NoticeKinds.recordChanged) options.onRecordChanged?.();
       const patch: Partial<ConnectionState> = { mode: notice.mode, reason: readOnlyReason(notice, state.reason) };
-      if (notice.kind === NoticeKinds.updateRefused && notice.refusal.reason === 'invalid_text') patch.reason = `an edit was refused: ${notice.refusal.why}`;
+      if (notice.kind === NoticeKinds.updateRefused && notice.refusal.reason === 'invalid_text') patch.reason = t('editor:editRefused', { why: notice.refusal.why });
       if (notice.kind === NoticeKinds.storageUnavailable) patch.paused = true;
       if (notice.kind === NoticeKinds.storageRestored) patch.paused = false;
       set(patch);
@@ -144,7 +145,8 @@ export function connectDraft(draftId: string, options: DraftConnectionOptions = 
     if (synced) set({ synced: true, unsent: false });
   });
   provider.on('closed', ({ code, reason }) => {
-    set({ status: 'closed', reason: CLOSE_WORDS[code] ?? (reason || 'the server closed the connection') });
+    const words = CLOSE_WORDS[code];
+    set({ status: 'closed', reason: words ? t(words) : reason || t('editor:closedByServer') });
     // The local copy holds the edit the server refused for good: kept, it would be sent again on
     // every reload and refused again. Dropped, the next load starts from the server's text.
     if (REFUSED_EDIT_CODES.has(code)) void persistence?.clearData();

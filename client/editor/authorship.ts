@@ -12,6 +12,7 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { ParagraphAuthorship } from '../../shared/history';
 import { colourFor } from '../../shared/presence';
 import { dispatchFromOutside } from './outsideDispatch';
+import { t } from '../i18n';
 
 /** What the tints are made from: the server's runs, and the names of the delegations in them. */
 export interface Authorship {
@@ -58,7 +59,7 @@ export function authorshipDecorations(doc: PMNode, authorship: Authorship): Deco
           Decoration.inline(here.pos + offset, here.pos + offset + take, {
             class: 'ph-author',
             style: `background-color: ${colour}2e; box-shadow: inset 0 -2px ${colour}`,
-            title: `Written by ${name}`,
+            title: t('editor:writtenBy', { name }),
             'data-delegation': run.delegationId ?? '',
           }),
         );
@@ -108,11 +109,11 @@ export function authorshipToggle(getView: () => EditorView | null, load: () => P
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'authorship-toggle';
-  button.textContent = 'Authorship colours';
+  button.textContent = t('editor:authorshipColours');
   button.setAttribute('aria-pressed', 'false');
   const legend = document.createElement('ul');
   legend.className = 'authorship-legend';
-  legend.setAttribute('aria-label', 'Who wrote the text');
+  legend.setAttribute('aria-label', t('editor:whoWrote'));
   legend.hidden = true;
   const element = document.createElement('div');
   element.className = 'authorship';

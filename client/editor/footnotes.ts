@@ -9,6 +9,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { NodeSelection, type Command, type EditorState } from 'prosemirror-state';
 import type { EditorView, NodeView } from 'prosemirror-view';
+import { t } from '../i18n';
 import { editFootnote, insertFootnote } from './commands';
 
 /** Asks the user for a footnote's text; null when they cancel. May answer at once or later. */
@@ -37,10 +38,10 @@ export const askInPage: AskText = (label, current, view) =>
     caption.textContent = label;
     const save = document.createElement('button');
     save.type = 'submit';
-    save.textContent = 'Save footnote';
+    save.textContent = t('editor:saveFootnote');
     const cancel = document.createElement('button');
     cancel.type = 'button';
-    cancel.textContent = 'Cancel';
+    cancel.textContent = t('common:cancel');
     box.append(caption, field, save, cancel);
     const at = view ? view.coordsAtPos(view.state.selection.from) : null;
     if (at) {
@@ -104,7 +105,7 @@ export function insertFootnoteCommand(ask: AskText = askInPage): Command {
   return (state, dispatch, view) => {
     if (!insertFootnote('x')(state)) return false;
     if (!dispatch) return true;
-    whenAnswered(ask('Footnote text', '', view), view, (text, now, send) => text && insertFootnote(text)(now, send), state, dispatch);
+    whenAnswered(ask(t('editor:footnoteText'), '', view), view, (text, now, send) => text && insertFootnote(text)(now, send), state, dispatch);
     return true;
   };
 }
@@ -112,7 +113,7 @@ export function insertFootnoteCommand(ask: AskText = askInPage): Command {
 // Edit the footnote `id` with the answer to `ask`, wherever it stands when the answer comes.
 function editById(ask: AskText, id: string, current: string, view: EditorView | undefined, state: EditorState, dispatch: EditorView['dispatch']): void {
   whenAnswered(
-    ask('Footnote text (empty removes the footnote)', current, view),
+    ask(t('editor:footnoteTextEdit'), current, view),
     view,
     (text, now, send) => {
       const pos = footnotePos(now.doc, id);

@@ -18,11 +18,12 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { type EditorState, Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
-import { CHANGED_SINCE_AGREED_LABEL, LOCKED_LABEL, lockedRefusal, PARAGRAPH_STATE_LABELS, paragraphTextHash, type ParagraphState } from '../../shared/negotiation';
+import { CHANGED_SINCE_AGREED_LABEL, LOCKED_LABEL, PARAGRAPH_STATE_LABELS, paragraphTextHash, type ParagraphState } from '../../shared/negotiation';
 import { sequentialNumbering } from '../../shared/numbering';
 import { isParagraph } from '../../shared/schema';
 import { api } from '../api';
-import { formatWhen } from '../dom';
+import { formatWhen, localizedString } from '../dom';
+import { t } from '../i18n';
 import { dispatchFromOutside } from './outsideDispatch';
 
 /** One paragraph's state as GET /api/drafts/:id/paragraph-states sends it (server/presenters/meeting.ts). */
@@ -73,14 +74,19 @@ export function changedSinceAgreed(mark: ParagraphMarkJSON, node: PMNode | undef
 
 /** The accessible name of a paragraph's margin mark: "OP 1: agreed, changed since agreed by Chile on 5 December 2026, 19:30". */
 export function markName(ref: string, mark: ParagraphMarkJSON, changed: boolean): string {
-  const parts = [PARAGRAPH_STATE_LABELS[mark.state].en];
+  const parts = [localizedString(PARAGRAPH_STATE_LABELS[mark.state])];
   if (changed) {
-    const who = mark.changedSinceAgreed && mark.changedBy ? ` by ${mark.changedBy.displayName}` : '';
-    const when = mark.changedSinceAgreed && mark.changedAt ? ` on ${formatWhen(mark.changedAt)}` : '';
-    parts.push(`${CHANGED_SINCE_AGREED_LABEL.en}${who}${when}`);
+    const who = mark.changedSinceAgreed && mark.changedBy ? t('editor:markBy', { name: mark.changedBy.displayName }) : '';
+    const when = mark.changedSinceAgreed && mark.changedAt ? t('editor:markOn', { date: formatWhen(mark.changedAt) }) : '';
+    parts.push(`${localizedString(CHANGED_SINCE_AGREED_LABEL)}${who}${when}`);
   }
-  if (mark.locked) parts.push(`${LOCKED_LABEL.en} by the chair`);
-  return `${ref}: ${parts.join(', ')}`;
+  if (mark.locked) parts.push(t('editor:lockedByChair', { locked: localizedString(LOCKED_LABEL) }));
+  return t('editor:markName', { ref, parts: parts.join(t('common:listSeparator')) });
+}
+
+// Why a keystroke in a locked paragraph changed nothing, in the interface's language (shared/negotiation.ts lockedRefusal says it in English for the server).
+function lockedMessage(ref: string, state: ParagraphState): string {
+  return t('editor:notChangedLocked', { ref, state: localizedString(PARAGRAPH_STATE_LABELS[state]) });
 }
 
 function markElement(name: string, mark: ParagraphMarkJSON, changed: boolean): HTMLElement {
@@ -110,7 +116,7 @@ function draw(doc: PMNode, marks: ReadonlyMap<string, ParagraphMarkJSON>): Decor
     if (!mark || mark.state === 'open' || seen.has(id)) return false;
     seen.add(id);
     const changed = changedSinceAgreed(mark, node);
-    const name = markName(refs.get(id)?.ref || 'This paragraph', mark, changed);
+    const name = markName(refs.get(id)?.ref || t('editor:thisParagraph'), mark, changed);
     const key = `${id}:${name}`;
     decorations.push(
       Decoration.node(pos, pos + node.nodeSize, {
@@ -195,8 +201,8 @@ export function paragraphMarksPlugin(options: ParagraphMarksOptions = {}): Plugi
       const marks = paragraphMarksKey.getState(state)?.marks;
       const touched = marks ? lockedTouched(tr, state.doc, marks) : null;
       if (!touched) return true;
-      const ref = sequentialNumbering(state.doc).byId.get(touched.id)?.ref || 'This paragraph';
-      refusal = `Not changed: ${lockedRefusal(ref, marks!.get(touched.id)!.state)}.`;
+      const ref = sequentialNumbering(state.doc).byId.get(touched.id)?.ref || t('editor:thisParagraph');
+      refusal = lockedMessage(ref, marks!.get(touched.id)!.state);
       queueMicrotask(() => show?.());
       return false;
     },
@@ -213,7 +219,7 @@ export function paragraphMarksPlugin(options: ParagraphMarksOptions = {}): Plugi
           const hit = marks ? lockedAt(view, marks) : null;
           if (!hit) return false;
           event.preventDefault();
-          refusal = `Not changed: ${lockedRefusal(sequentialNumbering(view.state.doc).byId.get(hit)?.ref || 'This paragraph', marks!.get(hit)!.state)}.`;
+          refusal = lockedMessage(sequentialNumbering(view.state.doc).byId.get(hit)?.ref || t('editor:thisParagraph'), marks!.get(hit)!.state);
           show?.();
           return true;
         },

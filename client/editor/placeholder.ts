@@ -8,10 +8,12 @@
 import { Plugin } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
+import { t } from '../i18n';
 
-/** What an empty draft shows. */
-export const EMPTY_TEXT_HINT =
-  'Type the title here. Then Enter for "The Conference of the Parties,", preambular paragraphs (PP) and operative paragraphs (OP): the toolbar changes the kind of paragraph.';
+/** What an empty draft shows, in the interface's language. */
+export function emptyTextHint(): string {
+  return t('editor:emptyTextHint');
+}
 
 /** Whether a text is empty: nothing but blocks without any character or footnote. */
 export function isEmptyText(doc: PMNode): boolean {
@@ -24,7 +26,7 @@ export function isEmptyText(doc: PMNode): boolean {
 }
 
 /** The plugin: the hint on the first block of an empty text. */
-export function placeholderPlugin(hint = EMPTY_TEXT_HINT): Plugin {
+export function placeholderPlugin(hint = emptyTextHint()): Plugin {
   return new Plugin({
     props: {
       attributes: (state): Record<string, string> => (isEmptyText(state.doc) ? { 'aria-placeholder': hint } : {}),

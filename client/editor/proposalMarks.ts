@@ -23,6 +23,8 @@ import * as Y from 'yjs';
 import { findWords, type InlineText, inlineText } from '../../shared/oralAmendments';
 import { colourFor } from '../../shared/presence';
 import { isParagraph } from '../../shared/schema';
+import { t } from '../i18n';
+import { localizedString } from '../dom';
 
 /** What the text needs of a proposal (`GET /api/drafts/:id/proposals`, contracts of issue #17). */
 export interface ProposalMarkJSON {
@@ -54,7 +56,7 @@ export function setProposalMarks(state: EditorState, proposals: readonly Proposa
 
 /** Who tabled a proposal, in few words: the delegation, else the person (the chair, the secretariat). */
 export function proposerLabel(p: Pick<ProposalMarkJSON, 'delegation' | 'proposedBy'>): string {
-  return p.delegation?.name.en ?? p.proposedBy.displayName;
+  return localizedString(p.delegation?.name) || p.proposedBy.displayName;
 }
 
 /** The colour of a proposal: its delegation's presence colour. */
@@ -138,7 +140,7 @@ export function drawProposals(state: EditorState, proposals: readonly ProposalMa
     const at = locate(state, p, paragraphs);
     if (!at) continue;
     const colour = proposalColour(p);
-    const title = `Proposal of ${proposerLabel(p)}, pending: ${p.described}`;
+    const title = t('editor:proposalTitle', { proposer: proposerLabel(p), described: p.described });
     const a = p.amendment;
     const attrs = { title, 'data-proposal': p.id, 'data-placed': at.by, style: `text-decoration-color: ${colour}` };
     const inserted = (pos: number, text: string, side: number) =>

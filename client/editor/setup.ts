@@ -27,6 +27,7 @@ import { proposalMarksPlugin } from './proposalMarks';
 import { readOnlyPlugin } from './readOnly';
 import { structureAnnouncerPlugin } from './structureAnnouncer';
 import { dispatchSuggesting, suggestingPlugin, type SuggestingOptions } from './suggesting';
+import { t } from '../i18n';
 
 /** Options of the drafting editor. */
 export interface DraftingEditorOptions {
@@ -116,7 +117,7 @@ export function createDraftingEditor(options: DraftingEditorOptions): EditorView
       class: 'ph-editor',
       role: 'textbox',
       'aria-multiline': 'true',
-      'aria-label': 'Working text of the draft',
+      'aria-label': t('editor:workingTextLabel'),
       ...(options.keysNoteId ? { 'aria-describedby': options.keysNoteId } : {}),
       spellcheck: 'true',
     },

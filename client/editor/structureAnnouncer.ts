@@ -8,6 +8,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, type EditorState, type Transaction } from 'prosemirror-state';
 import { isParagraphNode } from './commands';
 import { numberingKey, structureAnnouncerKey, ySyncPluginKey } from './keys';
+import { t } from '../i18n';
 
 /** Options of the structure announcer. */
 export interface StructureAnnouncerOptions {
@@ -54,7 +55,7 @@ export function structureAnnouncerPlugin(options: StructureAnnouncerOptions): Pl
         const changed = structureAnnouncerKey.getState(view.state) as Changed | undefined;
         if (!changed?.id || changed === structureAnnouncerKey.getState(previous)) return;
         const name = numberingKey.getState(view.state)?.names.get(changed.id);
-        options.announce(name ? `now ${name}` : 'now an unnumbered paragraph');
+        options.announce(name ? t('editor:nowNamed', { name }) : t('editor:nowUnnumbered'));
       },
     }),
   });

@@ -23,6 +23,7 @@ import { sequentialNumbering } from '../../shared/numbering';
 import { inlineText } from '../../shared/oralAmendments';
 import { isParagraph } from '../../shared/schema';
 import { applyEdit, editBetween, type TextEdit } from '../../shared/suggest';
+import { t } from '../i18n';
 
 /**
  * One pending suggestion: the characters [from, to) of the shared paragraph's inline text
@@ -130,9 +131,8 @@ function paragraphEdit(before: PMNode, after: PMNode): { id: string; node: PMNod
   const $b = after.resolve(start);
   const $bEnd = after.resolve(endB);
   const para = $a.parent;
-  const structure =
-    'Not suggested: in suggesting mode a change stays within the words of one paragraph (no joining, kind, level or footnote). Propose a new, deleted or moved paragraph with the buttons under the text (Enter opens a new one).';
-  if ($a.parent.type.name === 'footnote' || $aEnd.parent.type.name === 'footnote') return { refused: 'Not suggested: a footnote cannot be changed in suggesting mode.' };
+  const structure = t('editor:notSuggestedStructure');
+  if ($a.parent.type.name === 'footnote' || $aEnd.parent.type.name === 'footnote') return { refused: t('editor:notSuggestedFootnote') };
   if (!isParagraph(para) || $aEnd.start() !== $a.start() || $b.start() !== $a.start() || $bEnd.start() !== $a.start()) return { refused: structure };
   const pos = $a.before();
   const changed = $b.parent;
@@ -140,9 +140,8 @@ function paragraphEdit(before: PMNode, after: PMNode): { id: string; node: PMNod
   const was = inlineText(para, pos).text;
   const now = inlineText(changed, pos).text;
   const edit = editBetween(was, now);
-  if (!edit) return { refused: 'Not suggested: formatting cannot be proposed, only words.' };
-  if (was.slice(edit.from, edit.to).includes('\uFFFC') || edit.text.includes('\uFFFC'))
-    return { refused: 'Not suggested: a footnote cannot be added or removed in suggesting mode.' };
+  if (!edit) return { refused: t('editor:notSuggestedFormatting') };
+  if (was.slice(edit.from, edit.to).includes('\uFFFC') || edit.text.includes('\uFFFC')) return { refused: t('editor:notSuggestedFootnoteAdded') };
   return { id: para.attrs.id as string, node: para, pos, text: was, edit };
 }
 
@@ -242,14 +241,14 @@ function draw(doc: PMNode, pending: readonly PendingSuggestion[], colour: string
     const read = suggestionEdit(doc, p);
     if (!read) continue;
     const s = { paragraphId: p.paragraphId, from: read.posOf[p.from]!, to: read.posOf[p.to]!, text: p.text };
-    const ref = refs.get(s.paragraphId)?.ref || 'this paragraph';
+    const ref = refs.get(s.paragraphId)?.ref || t('editor:thisParagraphLower');
     if (s.to > s.from) {
       decorations.push(
         Decoration.inline(s.from, s.to, {
           nodeName: 'del',
           class: 'ph-suggest-del',
           style: `color: ${colour}`,
-          title: `Your suggestion in ${ref}: delete`,
+          title: t('editor:suggestionDelete', { ref }),
           'data-suggestion': 'delete',
         }),
       );
@@ -262,7 +261,7 @@ function draw(doc: PMNode, pending: readonly PendingSuggestion[], colour: string
             const ins = document.createElement('ins');
             ins.className = 'ph-suggest-ins';
             ins.style.color = colour;
-            ins.title = `Your suggestion in ${ref}: insert`;
+            ins.title = t('editor:suggestionInsert', { ref });
             ins.dataset.suggestion = 'insert';
             ins.textContent = s.text;
             return ins;
@@ -322,7 +321,7 @@ export function suggestingPlugin(options: SuggestingOptions = {}): Plugin<Sugges
         const mod = event.ctrlKey || event.metaKey;
         if (mod && !event.altKey && (event.key.toLowerCase() === 'z' || event.key.toLowerCase() === 'y')) {
           // y-prosemirror's undo writes to the shared text directly: not while suggesting.
-          view.dispatch(view.state.tr.setMeta(suggestingKey, { message: 'Undo is off while suggesting: Escape discards the suggestion in this paragraph.' } satisfies Meta));
+          view.dispatch(view.state.tr.setMeta(suggestingKey, { message: t('editor:undoOffSuggesting') } satisfies Meta));
           return true;
         }
         if (event.key === 'Enter' && !mod && !event.altKey && options.onNewParagraph) {

@@ -8,6 +8,7 @@ import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { redoCommand, undoCommand } from 'y-prosemirror';
 import { el } from '../dom';
+import { t } from '../i18n';
 import { addAnnex, nestParagraph, outdentParagraph, setParagraphKind } from './commands';
 import { insertFootnoteCommand, type AskText } from './footnotes';
 import { isEditable } from './keys';
@@ -44,15 +45,15 @@ export interface Toolbar {
 /** Build the toolbar for `view`; call `update` after each state change. */
 export function toolbar(getView: () => EditorView | null, ask?: AskText): Toolbar {
   const tools: Tool[] = [
-    { name: 'preambular', label: 'Preambular', command: setParagraphKind('preambular'), keys: SHORTCUTS.preambular },
-    { name: 'operative', label: 'Operative', command: setParagraphKind('operative'), keys: SHORTCUTS.operative },
-    { name: 'nest', label: 'Nest (a)', command: nestParagraph, keys: SHORTCUTS.nest },
-    { name: 'outdent', label: 'Un-nest', command: outdentParagraph, keys: SHORTCUTS.outdent },
-    { name: 'plain', label: 'Unnumbered', command: setParagraphKind('plain'), keys: SHORTCUTS.plain },
-    { name: 'annex', label: 'Add annex', command: addAnnex, keys: SHORTCUTS.annex },
-    { name: 'footnote', label: 'Footnote', command: insertFootnoteCommand(ask), keys: SHORTCUTS.footnote },
-    { name: 'undo', label: 'Undo mine', command: undoCommand, keys: SHORTCUTS.undo },
-    { name: 'redo', label: 'Redo', command: redoCommand, keys: SHORTCUTS.redo },
+    { name: 'preambular', label: t('editor:toolPreambular'), command: setParagraphKind('preambular'), keys: SHORTCUTS.preambular },
+    { name: 'operative', label: t('editor:toolOperative'), command: setParagraphKind('operative'), keys: SHORTCUTS.operative },
+    { name: 'nest', label: t('editor:toolNest'), command: nestParagraph, keys: SHORTCUTS.nest },
+    { name: 'outdent', label: t('editor:toolOutdent'), command: outdentParagraph, keys: SHORTCUTS.outdent },
+    { name: 'plain', label: t('editor:toolPlain'), command: setParagraphKind('plain'), keys: SHORTCUTS.plain },
+    { name: 'annex', label: t('editor:toolAnnex'), command: addAnnex, keys: SHORTCUTS.annex },
+    { name: 'footnote', label: t('editor:toolFootnote'), command: insertFootnoteCommand(ask), keys: SHORTCUTS.footnote },
+    { name: 'undo', label: t('editor:toolUndo'), command: undoCommand, keys: SHORTCUTS.undo },
+    { name: 'redo', label: t('editor:toolRedo'), command: redoCommand, keys: SHORTCUTS.redo },
   ];
   const buttons = tools.map((tool, i) => {
     const button = el(
@@ -60,7 +61,7 @@ export function toolbar(getView: () => EditorView | null, ask?: AskText): Toolba
       {
         type: 'button',
         tabIndex: i === 0 ? 0 : -1,
-        title: `${tool.label} (${keyLabel(tool.keys)})`,
+        title: t('editor:toolTitle', { label: tool.label, keys: keyLabel(tool.keys) }),
         attrs: { 'aria-keyshortcuts': keyLabel(tool.keys).replace('Ctrl', 'Control').replace('Cmd', 'Meta'), 'data-tool': tool.name },
       },
       tool.label,
@@ -75,16 +76,15 @@ export function toolbar(getView: () => EditorView | null, ask?: AskText): Toolba
     });
     return button;
   });
-  const element = el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Structure of the text', 'aria-controls': 'editor' } }, ...buttons);
-  const keysNote = el(
-    'p',
-    { className: 'keys-note', id: KEYS_NOTE_ID },
-    `Keys: ${keyLabel(SHORTCUTS.nest)} nests a paragraph, ${keyLabel(SHORTCUTS.outdent)} un-nests it; Tab and Shift+Tab leave the text without changing it; Escape goes to this toolbar.`,
-  );
+  const element = el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': t('editor:toolbar'), 'aria-controls': 'editor' } }, ...buttons);
+  const keysNote = el('p', { className: 'keys-note', id: KEYS_NOTE_ID }, t('editor:keysNote', { nest: keyLabel(SHORTCUTS.nest), outdent: keyLabel(SHORTCUTS.outdent) }));
   element.addEventListener('keydown', (event) => {
     const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (i < 0) return;
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    // The arrow towards the end of the line moves to the next button: the left one in Arabic.
+    const forward = getComputedStyle(element).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
+    const step = event.key === forward ? 1 : event.key === backward ? -1 : 0;
     const target = event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : step ? (i + step + buttons.length) % buttons.length : -1;
     if (target < 0) return;
     event.preventDefault();

@@ -12,13 +12,16 @@ import type { EditorView } from 'prosemirror-view';
 import type { ParagraphAuthorship } from '../../shared/history';
 import type { NumberingBase } from '../../shared/numbering';
 import { textFromJSON } from '../../shared/schema';
+import type { LocalizedText } from '../../shared/languages';
 import { colourFor } from '../../shared/presence';
 import { api, fetchFinalText, type DraftDetail, type DraftEventJSON, type Me } from '../api';
 import { connectDraft, type ConnectionState } from '../collab/connection';
 import { announce, presenceOf } from '../collab/presence';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
 import { connectionStatus } from '../connectionStatus';
-import { el } from '../dom';
+import { languagesOf, textPreferring } from '../../shared/languages';
+import { el, localized, localizedString } from '../dom';
+import { directionOf, t, uiLanguage } from '../i18n';
 import { dispatchFromOutside } from '../editor/outsideDispatch';
 import { authorshipToggle } from '../editor/authorship';
 import { listFootnotes } from '../editor/footnotes';
@@ -42,7 +45,7 @@ import { loadNegotiationBase } from './negotiationBase';
 /** What the text acted on is called on the page: "Text as adopted — L.10/Rev.2 as orally amended", "Text acted on — L.9/Rev.1". */
 export function finalTextLabel(draft: Pick<DraftDetail, 'status'> & { finalText?: { label: string } | null }): string | null {
   if (!draft.finalText) return null;
-  return `${draft.status.state === 'adopted' ? 'Text as adopted' : 'Text acted on'} — ${draft.finalText.label}`;
+  return t(draft.status.state === 'adopted' ? 'draft:textAsAdopted' : 'draft:textActedOn', { label: draft.finalText.label });
 }
 
 // Why nobody may change the working text: the draft's own reason (final action, freeze) first, then this user's.
@@ -66,7 +69,7 @@ export function textMode(draft: Pick<DraftDetail, 'permissions' | 'textReadOnly'
 /** What the banner says to someone suggesting; a member State of a sponsoring group is told why it is not a sponsor. */
 export function suggestingBanner(draft: DraftDetail & { sponsorshipNote?: string | null }): string {
   const note = draft.sponsorshipNote ? ` ${draft.sponsorshipNote.replace(/\.?$/, '.')}` : '';
-  return `You are suggesting: your changes become proposals to the sponsors.${note}`;
+  return `${t('draft:suggestingBanner')}${note}`;
 }
 
 // The notes on where the draft's texts come from, under its title: illustrative, the version printed (of the draft or of one of its texts).
@@ -75,8 +78,14 @@ function provenanceNotes(draft: DraftDetail): HTMLElement[] {
     .filter((p) => (p.kind === 'illustrative' && p.symbol === null) || p.kind === 'printed_version')
     .map((p) =>
       p.kind === 'illustrative'
-        ? el('p', { className: 'provenance illustrative', attrs: { 'data-provenance': p.kind } }, 'Illustrative — not part of any session’s record', p.note ? `: ${p.note.en}` : '')
-        : el('p', { className: 'provenance muted', attrs: { 'data-provenance': p.kind } }, p.note?.en ?? 'Version as printed'),
+        ? el(
+            'p',
+            { className: 'provenance illustrative', attrs: { 'data-provenance': p.kind } },
+            t('drafts:illustrative'),
+            p.note ? t('draft:noteAfter') : '',
+            p.note ? localized(p.note) : '',
+          )
+        : el('p', { className: 'provenance muted', attrs: { 'data-provenance': p.kind } }, p.note ? localized(p.note) : t('draft:versionAsPrinted')),
     );
 }
 
@@ -88,7 +97,7 @@ function finalTextSection(): { element: HTMLElement; show(draft: DraftDetail, te
   const heading = el('h2', { id: 'final-text-h' });
   const hash = el('p', { className: 'muted final-hash' });
   const mount = el('div', { className: 'editor-mount' });
-  const notes = el('ol', { className: 'footnotes', attrs: { 'aria-label': 'Footnotes of the text acted on' } });
+  const notes = el('ol', { className: 'footnotes', attrs: { 'aria-label': t('draft:footnotesActedOn') } });
   const element = el('section', { className: 'final-text', hidden: true, attrs: { 'aria-labelledby': 'final-text-h', 'data-text': 'final' } }, heading, hash, mount, notes);
   let view: EditorView | null = null;
   return {
@@ -100,6 +109,7 @@ function finalTextSection(): { element: HTMLElement; show(draft: DraftDetail, te
       view?.destroy();
       mount.replaceChildren();
       mount.lang = draft.language;
+      mount.dir = directionOf(draft.language);
       view = createTextView({ mount, doc: text, label, lang: nameLanguage(draft.language) });
       const labels = numberingKey.getState(view.state)?.labels;
       notes.replaceChildren(...listFootnotes(text).map((n) => el('li', { attrs: { value: labels?.get(n.id) ?? '' } }, n.text)));
@@ -110,10 +120,10 @@ function finalTextSection(): { element: HTMLElement; show(draft: DraftDetail, te
 
 /** Open the draft page; returns the function that closes it (connection, editor, listeners). */
 export async function showDraft(app: HTMLElement, me: Me, draftId: string, back: () => void): Promise<() => void> {
-  app.replaceChildren(el('p', { attrs: { role: 'status' } }, 'Opening the draft…'));
+  app.replaceChildren(el('p', { attrs: { role: 'status' } }, t('draft:opening')));
   const [first, events] = await Promise.all([api<DraftDetail>('GET', `/api/drafts/${draftId}`), api<DraftEventJSON[]>('GET', `/api/drafts/${draftId}/events`).catch(() => null)]);
   let draft = first;
-  document.title = `${draft.symbol} — Penholder`;
+  document.title = t('common:pageTitle', { page: draft.symbol });
   // The server's policy, sent with the draft: the first impression until the socket says its mode.
   const editText = draft.permissions.editText;
   let userReason = editText.allowed ? null : editText.reason;
@@ -123,9 +133,9 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const banner = el('p', { className: 'banner', hidden: true, attrs: { role: 'status', 'data-banner': 'read-only' } });
   // Those who may both edit and propose choose how their changes go: into the text, or as proposals.
   let chosen: 'edit' | 'suggest' = 'edit';
-  const editingButton = el('button', { type: 'button', attrs: { 'aria-pressed': 'true', 'data-mode': 'edit' } }, 'Editing');
-  const suggestingButton = el('button', { type: 'button', attrs: { 'aria-pressed': 'false', 'data-mode': 'suggest' } }, 'Suggesting');
-  const modeSwitch = el('div', { className: 'mode-switch', hidden: true, attrs: { role: 'group', 'aria-label': 'How your changes go in' } }, editingButton, suggestingButton);
+  const editingButton = el('button', { type: 'button', attrs: { 'aria-pressed': 'true', 'data-mode': 'edit' } }, t('draft:editing'));
+  const suggestingButton = el('button', { type: 'button', attrs: { 'aria-pressed': 'false', 'data-mode': 'suggest' } }, t('draft:suggesting'));
+  const modeSwitch = el('div', { className: 'mode-switch', hidden: true, attrs: { role: 'group', 'aria-label': t('draft:modeSwitch') } }, editingButton, suggestingButton);
   const colour = colourFor(me.delegationId ?? me.id);
   // The pending proposals, read on load and on every record notice; the text draws them.
   let shownProposals: ProposalMarkJSON[] = [];
@@ -138,23 +148,27 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   });
   const forms = suggestionForms({ draftId, delegationId: me.delegationId, view: () => view, onProposed: () => void proposals.reload() });
   const tools = toolbar(() => view);
-  const footnotes = el('ol', { className: 'footnotes', attrs: { 'aria-label': 'Footnotes' } });
-  // The text is in the draft's language (WCAG 3.1.2), whatever the language of the page around it.
-  const mount = el('div', { id: 'editor', className: 'editor-mount', lang: draft.language }, el('p', { className: 'muted', lang: 'en' }, 'Loading the text…'));
+  const footnotes = el('ol', { className: 'footnotes', attrs: { 'aria-label': t('draft:footnotes') } });
+  // The text is in the draft's language (WCAG 3.1.2) and runs its way (an Arabic text right to left), whatever the language of the page around it.
+  const mount = el(
+    'div',
+    { id: 'editor', className: 'editor-mount', lang: draft.language, dir: directionOf(draft.language) },
+    el('p', { className: 'muted', lang: uiLanguage(), dir: directionOf(uiLanguage()) }, t('draft:loadingText')),
+  );
   // Structural changes said aloud ("now subparagraph (i)"), politely, after what is being read.
   const said = el('p', { className: 'sr-only', attrs: { role: 'status', 'aria-live': 'polite', 'data-announce': 'structure' } });
   const numberingSwitch = el('input', { type: 'checkbox', id: 'negotiation-numbers', disabled: true });
-  const switchLabel = el('label', { htmlFor: 'negotiation-numbers', className: 'switch' }, numberingSwitch, ' Negotiation numbers (3 bis)');
+  const switchLabel = el('label', { htmlFor: 'negotiation-numbers', className: 'switch' }, numberingSwitch, ' ', t('draft:negotiationNumbers'));
   // Who wrote what, from the update log: each delegation's words in its colour.
   const authorship = authorshipToggle(
     () => view,
     async () => {
       const [written, delegations] = await Promise.all([
         api<{ paragraphs: ParagraphAuthorship[] }>('GET', `/api/drafts/${draftId}/authorship`),
-        api<{ id: string; name: { en: string } }[]>('GET', '/api/delegations'),
+        api<{ id: string; name: LocalizedText }[]>('GET', '/api/delegations'),
       ]);
-      const names = new Map(delegations.map((d) => [d.id, d.name.en]));
-      return { paragraphs: written.paragraphs, nameOf: (id) => (id === null ? 'the secretariat or a chair' : (names.get(id) ?? 'a delegation')) };
+      const names = new Map(delegations.map((d) => [d.id, localizedString(d.name)]));
+      return { paragraphs: written.paragraphs, nameOf: (id) => (id === null ? t('draft:secretariatOrChair') : names.get(id) || t('draft:aDelegation')) };
     },
   );
 
@@ -166,7 +180,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     const reason = now === 'read' ? readOnly() : null;
     banner.hidden = now === 'edit';
     banner.dataset.banner = now === 'suggest' ? 'suggesting' : 'read-only';
-    banner.textContent = now === 'suggest' ? suggestingBanner(draft) : reason === null ? '' : `Read only: ${reason}.`;
+    banner.textContent = now === 'suggest' ? suggestingBanner(draft) : reason === null ? '' : t('draft:readOnly', { reason });
     modeSwitch.hidden = readOnly() !== null || now === 'read';
     editingButton.setAttribute('aria-pressed', String(now === 'edit'));
     suggestingButton.setAttribute('aria-pressed', String(now === 'suggest'));
@@ -181,7 +195,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   editingButton.addEventListener('click', () => choose('edit'));
   suggestingButton.addEventListener('click', () => choose('suggest'));
 
-  const backLink = el('a', { href: '/', className: 'back' }, '← All drafts');
+  const backLink = el('a', { href: '/', className: 'back' }, t('draft:back'));
   backLink.addEventListener('click', (event) => {
     event.preventDefault();
     back();
@@ -197,7 +211,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     onState: (s: ConnectionState) => {
       status.update(s);
       if (!view || s.mode === null) return;
-      userReason = s.mode === 'read' ? (s.reason ?? 'you may only read this text') : null;
+      userReason = s.mode === 'read' ? (s.reason ?? t('draft:mayOnlyRead')) : null;
       showReadOnly();
     },
   });
@@ -205,16 +219,29 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const stopAnnouncing = announce(connection.provider.awareness, presenceOf(me));
 
   const notes = el('div', { className: 'provenance-notes' }, ...provenanceNotes(draft));
+  // The title in the interface's language, else in the text's own, else in English; then in the other languages it is given in.
+  const reference = nameLanguage(draft.language);
+  const titleFallbacks = [reference, 'en'] as const;
+  const shownTitle = textPreferring(draft.title, uiLanguage(), titleFallbacks);
+  const otherTitles = languagesOf(draft.title).filter((l) => l !== shownTitle?.lang);
   // Prints the text on the screen: the text acted on (the print view's default after final action) or the working text.
-  const printLink = el('a', { href: `/drafts/${encodeURIComponent(draftId)}/print`, className: 'print-link' }, 'Print view');
+  const printLink = el('a', { href: `/drafts/${encodeURIComponent(draftId)}/print`, className: 'print-link' }, t('draft:printView'));
+  // The text's versions in the six languages (client/pages/versions.ts).
+  const versionsLink = el('a', { href: `/drafts/${encodeURIComponent(draftId)}/versions`, className: 'versions-link' }, t('versions:link'));
+  versionsLink.addEventListener('click', (event) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return; // new tab: let the browser
+    event.preventDefault();
+    history.pushState(null, '', versionsLink.pathname);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  });
   const header = el(
     'header',
     { className: 'draft-head' },
     backLink,
-    el('h1', {}, el('span', { className: 'symbol' }, draft.symbol), ' ', el('span', { className: 'title' }, draft.title.en)),
-    el('p', { lang: 'zh', className: 'muted' }, draft.title.zh),
+    el('h1', {}, el('span', { className: 'symbol' }, draft.symbol), ' ', localized(draft.title, titleFallbacks, { className: 'title' })),
+    ...otherTitles.map((lang) => el('p', { lang, dir: 'auto', className: 'muted other-title' }, draft.title[lang]!)),
     notes,
-    el('div', { className: 'draft-meta' }, status.element, switchLabel, modeSwitch, printLink),
+    el('div', { className: 'draft-meta' }, status.element, switchLabel, modeSwitch, printLink, versionsLink),
     authorship.element,
   );
   const states = paragraphStatesPanel(draft, () => view?.state.doc ?? null);
@@ -242,14 +269,14 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   const choice = el(
     'fieldset',
     { className: 'text-choice', hidden: true },
-    el('legend', {}, 'Text shown'),
+    el('legend', {}, t('draft:textShown')),
     showFinal,
     ' ',
     finalChoiceLabel,
     ' ',
     showWorking,
     ' ',
-    el('label', { htmlFor: 'show-working' }, 'Working text (read only)'),
+    el('label', { htmlFor: 'show-working' }, t('draft:workingReadOnly')),
   );
   const chooseText = () => {
     const final = !choice.hidden && showFinal.checked;
@@ -271,7 +298,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
         text = textFromJSON((await fetchFinalText(draftId)).doc);
       } catch (e) {
         // The working text stays on the screen; the page says why the text acted on is not beside it.
-        finalFailed.textContent = `The text acted on (${d.finalText.label}) could not be loaded: ${e instanceof Error ? e.message : String(e)}.`;
+        finalFailed.textContent = t('draft:finalNotLoaded', { label: d.finalText.label, reason: e instanceof Error ? e.message : String(e) });
         return;
       }
       finalFailed.textContent = '';
@@ -287,7 +314,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
 
   const main = el('div', { className: 'draft-main' }, finalSlot, banner, finalFailed, choice, finalSection.element, working);
   const recordPanels = (d: DraftDetail, e: DraftEventJSON[] | null) => [statusPanel(d, e), states.element, sponsorsPanel(d), lineagePanel(d, e)];
-  const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': 'About this draft' } }, presence.element, proposals.element, ...recordPanels(draft, events));
+  const side = el('aside', { className: 'draft-side', attrs: { 'aria-label': t('draft:aboutThisDraft') } }, presence.element, proposals.element, ...recordPanels(draft, events));
   app.replaceChildren(el('div', { className: 'draft-page' }, header, main, side));
   void proposals.reload();
 
@@ -328,7 +355,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   await connection.ready;
   const base: NumberingBase | null = await loadNegotiationBase(draft).catch(() => null);
   const s = connection.state();
-  if (s.mode === 'read') userReason = s.reason ?? 'you may only read this text';
+  if (s.mode === 'read') userReason = s.reason ?? t('draft:mayOnlyRead');
   mount.replaceChildren();
   const startMode = mode();
   view = createDraftingEditor({
@@ -355,7 +382,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   states.refresh(); // the paragraph numbers come from the text, now shown
   showReadOnly();
   numberingSwitch.disabled = base === null;
-  if (base === null) switchLabel.title = 'No issued text to count negotiation numbers from.';
+  if (base === null) switchLabel.title = t('draft:noNegotiationBase');
   numberingSwitch.addEventListener('change', () => {
     if (view) view.dispatch(setNumbering(view.state, { showNegotiation: numberingSwitch.checked }));
     mount.classList.toggle('show-negotiation', numberingSwitch.checked);
