@@ -18,7 +18,7 @@
 import { compareTexts } from './compare';
 import type { Lang } from './languages';
 import { sequentialNumbering, type ParagraphNumber } from './numbering';
-import { annexLabel } from './numberingLabels';
+import { annexLabel, printedLabel } from './numberingLabels';
 import { fail, ok, type Result } from './result';
 import type { TextJSON } from './schema';
 
@@ -261,7 +261,7 @@ const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 
 /** The ordinal a printed label stands for: "(c)", "c)", "(ج)", "(iii)", "iii)", "㈢", "3.", "٣ -" → 3; null when it is not one. */
 export function printedOrdinal(label: string, level: number): number | null {
   const core = asciiDigits(label)
-    .replace(/[\s().\-–]/g, '')
+    .replace(/[\s().\-–’‘'"]/g, '')
     .replace(/[\u200f\u200e]/g, '');
   if (/^\d+$/.test(core)) return Number(core);
   if (/^[\u3220-\u3229]$/.test(core)) return core.charCodeAt(0) - 0x3220 + 1;
@@ -608,11 +608,6 @@ export interface SideBySideRow {
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const superscript = (n: number) => String(n).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
 
-/** The label a paragraph is printed with in `lang` (I's printedLabel once it covers the six; the English form meanwhile). */
-function labelIn(n: ParagraphNumber, _lang: Lang): string {
-  return n.label;
-}
-
 function sideOf(doc: TextJSON, lang: Lang): Map<string, { kind: string; side: NonNullable<SideBySideRow['a']> }> {
   const root = asNode(doc);
   const numbering = sequentialNumbering(doc);
@@ -636,18 +631,17 @@ function sideOf(doc: TextJSON, lang: Lang): Map<string, { kind: string; side: No
     if (!out.has(id)) out.set(id, { kind, side: side(node, label) });
   };
   const count = root.content?.filter((c) => c.type === 'annex').length ?? 0;
-  const annexLang = lang === 'zh' ? 'zh' : 'en';
   let annex = 0;
   for (const child of root.content ?? []) {
     if (child.type === 'title') put(TITLE_ID, 'title', child, '');
     else if (child.type === 'formula') put(FORMULA_ID, 'formula', child, '');
     else if (child.type === 'annex') {
       for (const part of child.content ?? []) {
-        if (part.type === 'annexHeading') put(String(child.attrs?.id ?? ''), 'annexHeading', part, annexLabel(annex, count, annexLang));
-        else put(String(part.attrs?.id ?? ''), part.type, part, labelIn(numbering.paragraphs[p++]!, lang));
+        if (part.type === 'annexHeading') put(String(child.attrs?.id ?? ''), 'annexHeading', part, annexLabel(annex, count, lang));
+        else put(String(part.attrs?.id ?? ''), part.type, part, printedLabel(numbering.paragraphs[p++]!, lang));
       }
       annex++;
-    } else put(String(child.attrs?.id ?? ''), child.type, child, labelIn(numbering.paragraphs[p++]!, lang));
+    } else put(String(child.attrs?.id ?? ''), child.type, child, printedLabel(numbering.paragraphs[p++]!, lang));
   }
   return out;
 }

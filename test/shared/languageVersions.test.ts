@@ -221,6 +221,7 @@ describe('printedOrdinal', () => {
     expect(printedOrdinal('㈢', 2)).toBe(3);
     expect(printedOrdinal('٣ -', 0)).toBe(3);
     expect(printedOrdinal('(aa)', 1)).toBe(27);
+    expect(printedOrdinal('’2‘', 2)).toBe(2);
     expect(printedOrdinal('§', 1)).toBeNull();
   });
 });
@@ -305,7 +306,11 @@ describe('sideBySide', () => {
     expect(op2.a).toMatchObject({ label: '2.', footnotes: ['1 See article 18, paragraph 13, of the Convention.'] });
     expect(op2.a!.text).toContain('authorities¹ and');
     expect(op2.b).toMatchObject({ label: '2.', footnotes: ['1 Voir l’article 18, paragraphe 13, de la Convention.'] });
-    expect(rows.find((r) => r.id === 'op3b')!.b!.label).toBe('(b)');
+    // Each side numbered as its language prints it (shared/numberingLabels.ts printedLabel).
+    expect(rows.find((r) => r.id === 'op3b')).toMatchObject({ a: { label: '(b)' }, b: { label: 'b)' } });
+    expect(rows.find((r) => r.id === 'ax1')).toMatchObject({ kind: 'annexHeading', a: { label: 'Annex' }, b: { label: 'Annexe' } });
+    const arabic = sideBySide(english, 'en', aligned.text, 'ar');
+    expect(arabic.find((r) => r.id === 'op2')!.b!.label).toBe('2 -');
     expect(rows.filter((r) => r.pending).map((r) => r.id)).toEqual(['op4']);
     expect(rows.every((r) => r.a !== null && r.b !== null)).toBe(true);
   });
