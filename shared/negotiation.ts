@@ -16,7 +16,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
-import type { Lang, LocalizedText } from './delegations';
+import type { Lang } from './languages';
 import { sequentialNumbering } from './numbering';
 import { inlineText, positionAt } from './oralAmendments';
 import { fail, ok, type Result } from './result';
@@ -27,11 +27,18 @@ export const PARAGRAPH_STATES = ['open', 'agreed_ad_ref', 'agreed'] as const;
 /** One of the paragraph states. */
 export type ParagraphState = (typeof PARAGRAPH_STATES)[number];
 
-/** Labels of the states in each language. */
-export const PARAGRAPH_STATE_LABELS: Record<ParagraphState, LocalizedText> = {
-  open: { en: 'open', zh: '未商定' },
-  agreed_ad_ref: { en: 'agreed ad referendum', zh: '暂时商定（待核准）' },
-  agreed: { en: 'agreed', zh: '已商定' },
+/** Labels of the states in each of the six languages (said of a paragraph: فقرة, paragraphe, párrafo, пункт). */
+export const PARAGRAPH_STATE_LABELS: Record<ParagraphState, Record<Lang, string>> = {
+  open: { ar: 'مفتوحة', zh: '未商定', en: 'open', fr: 'ouvert', ru: 'открыт', es: 'abierto' },
+  agreed_ad_ref: {
+    ar: 'متفق عليها رهنا بالاستشارة',
+    zh: '暂时商定（待核准）',
+    en: 'agreed ad referendum',
+    fr: 'convenu ad referendum',
+    ru: 'согласован ad referendum',
+    es: 'acordado ad referendum',
+  },
+  agreed: { ar: 'متفق عليها', zh: '已商定', en: 'agreed', fr: 'convenu', ru: 'согласован', es: 'acordado' },
 };
 
 /** One recorded change of a paragraph's state. */
@@ -99,9 +106,16 @@ export function checkParagraphStateChange(
 }
 
 /** What the text says beside "agreed" when the paragraph changed after it was marked, and when it is locked. */
-export const CHANGED_SINCE_AGREED_LABEL: LocalizedText = { en: 'changed since agreed', zh: '商定后已修改' };
+export const CHANGED_SINCE_AGREED_LABEL: Record<Lang, string> = {
+  ar: 'عُدلت بعد الاتفاق عليها',
+  zh: '商定后已修改',
+  en: 'changed since agreed',
+  fr: 'modifié depuis qu’il a été convenu',
+  ru: 'изменен после согласования',
+  es: 'modificado después de acordado',
+};
 /** The label of a locked paragraph. */
-export const LOCKED_LABEL: LocalizedText = { en: 'locked', zh: '已锁定' };
+export const LOCKED_LABEL: Record<Lang, string> = { ar: 'مقفلة', zh: '已锁定', en: 'locked', fr: 'verrouillé', ru: 'заблокирован', es: 'bloqueado' };
 
 /**
  * A short fingerprint of a paragraph's words (its text content, footnotes included), kept with
@@ -215,11 +229,27 @@ export function negotiationCounts(doc: PMNode, states: ReadonlyMap<string, Parag
   return counts;
 }
 
-/** The drafts list's summary: "12 of 29 agreed, 3 ad referendum" / "29 段中已商定 12 段，3 段暂时商定". */
+/**
+ * The drafts list's summary, in each of the six languages: "12 of 29 agreed, 3 ad referendum" /
+ * "29 段中已商定 12 段，3 段暂时商定" / "12 sur 29 convenus, 3 ad referendum" / "12 de 29 acordados,
+ * 3 ad referendum" / "согласовано 12 из 29, 3 ad referendum" / "اتُّفق على 12 من 29، و3 رهنا بالاستشارة".
+ */
 export function formatAgreedCount(counts: NegotiationCounts, lang: Lang): string {
   const { total, agreed, agreedAdReferendum: adRef } = counts;
-  if (lang === 'zh') return `${total} 段中已商定 ${agreed} 段${adRef ? `，${adRef} 段暂时商定` : ''}`;
-  return `${agreed} of ${total} agreed${adRef ? `, ${adRef} ad referendum` : ''}`;
+  switch (lang) {
+    case 'zh':
+      return `${total} 段中已商定 ${agreed} 段${adRef ? `，${adRef} 段暂时商定` : ''}`;
+    case 'fr':
+      return `${agreed} sur ${total} convenus${adRef ? `, ${adRef} ad referendum` : ''}`;
+    case 'es':
+      return `${agreed} de ${total} acordados${adRef ? `, ${adRef} ad referendum` : ''}`;
+    case 'ru':
+      return `согласовано ${agreed} из ${total}${adRef ? `, ${adRef} ad referendum` : ''}`;
+    case 'ar':
+      return `اتُّفق على ${agreed} من ${total}${adRef ? `، و${adRef} رهنا بالاستشارة` : ''}`;
+    default:
+      return `${agreed} of ${total} agreed${adRef ? `, ${adRef} ad referendum` : ''}`;
+  }
 }
 
 /** A bracketed passage: where it stands in the text and the alternatives it offers. */

@@ -15,6 +15,7 @@
  * anchor stands in the live text now (server/collab/anchors.ts), never recorded.
  */
 import type { LocalizedText } from './delegations';
+import type { Lang } from './languages';
 import { hashParagraphText } from './negotiation';
 import type { OralAmendment } from './oralAmendments';
 import type { PermissionJSON } from './policy';
@@ -41,13 +42,21 @@ export const DECISION_STATES = ['accepted', 'accepted_as_modified', 'rejected'] 
 export type DecisionState = (typeof DECISION_STATES)[number];
 
 /** What each state reads as, in English and Chinese. */
-export const PROPOSAL_STATE_LABELS: Record<ProposalState, LocalizedText> = {
-  pending: { en: 'pending', zh: '待决' },
-  accepted: { en: 'accepted', zh: '已接受' },
-  accepted_as_modified: { en: 'accepted as modified', zh: '经修改后接受' },
-  rejected: { en: 'rejected', zh: '未接受' },
-  withdrawn: { en: 'withdrawn', zh: '已撤回' },
-  superseded: { en: 'superseded', zh: '已被取代' },
+export const PROPOSAL_STATE_LABELS: Record<ProposalState, Record<Lang, string>> = {
+  // Said of a proposal: اقتراح, proposition, propuesta, предложение.
+  pending: { ar: 'قيد النظر', zh: '待决', en: 'pending', fr: 'en attente', ru: 'на рассмотрении', es: 'pendiente' },
+  accepted: { ar: 'مقبول', zh: '已接受', en: 'accepted', fr: 'acceptée', ru: 'принято', es: 'aceptada' },
+  accepted_as_modified: {
+    ar: 'مقبول بصيغته المعدلة',
+    zh: '经修改后接受',
+    en: 'accepted as modified',
+    fr: 'acceptée sous une forme modifiée',
+    ru: 'принято с изменениями',
+    es: 'aceptada con modificaciones',
+  },
+  rejected: { ar: 'غير مقبول', zh: '未接受', en: 'rejected', fr: 'non acceptée', ru: 'не принято', es: 'no aceptada' },
+  withdrawn: { ar: 'مسحوب', zh: '已撤回', en: 'withdrawn', fr: 'retirée', ru: 'отозвано', es: 'retirada' },
+  superseded: { ar: 'حل محله اقتراح آخر', zh: '已被取代', en: 'superseded', fr: 'remplacée', ru: 'заменено', es: 'sustituida' },
 };
 
 /** The longest a proposal's texts may be, in characters (its words, its new text, its rationale, a decision's note). */

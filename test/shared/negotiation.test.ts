@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../shared/languages';
 import {
   bracketsInText,
+  CHANGED_SINCE_AGREED_LABEL,
+  LOCKED_LABEL,
+  PARAGRAPH_STATE_LABELS,
   checkParagraphStateChange,
   clearNegotiationMarks,
   findBrackets,
@@ -62,6 +66,18 @@ describe('paragraph states', () => {
     expect(formatAgreedCount(counts, 'zh')).toBe('6 段中已商定 1 段，1 段暂时商定');
     expect(formatAgreedCount({ total: 29, open: 17, agreedAdReferendum: 0, agreed: 12 }, 'en')).toBe('12 of 29 agreed');
     expect(formatAgreedCount({ total: 29, open: 17, agreedAdReferendum: 0, agreed: 12 }, 'zh')).toBe('29 段中已商定 12 段');
+  });
+
+  it('says the count and the states in each of the six languages', () => {
+    const counts = { total: 29, open: 14, agreedAdReferendum: 3, agreed: 12 };
+    expect(formatAgreedCount(counts, 'fr')).toBe('12 sur 29 convenus, 3 ad referendum');
+    expect(formatAgreedCount(counts, 'es')).toBe('12 de 29 acordados, 3 ad referendum');
+    expect(formatAgreedCount(counts, 'ru')).toBe('согласовано 12 из 29, 3 ad referendum');
+    expect(formatAgreedCount(counts, 'ar')).toBe('اتُّفق على 12 من 29، و3 رهنا بالاستشارة');
+    expect(formatAgreedCount({ ...counts, agreedAdReferendum: 0 }, 'ar')).toBe('اتُّفق على 12 من 29');
+    for (const labels of [...Object.values(PARAGRAPH_STATE_LABELS), CHANGED_SINCE_AGREED_LABEL, LOCKED_LABEL]) {
+      for (const lang of LANGUAGES) expect(labels[lang], lang).toMatch(/\S/);
+    }
   });
 
   it('checks a change: a paragraph of the text, a real state, not the one it has', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../shared/languages';
 import type { OralAmendment } from '../../shared/oralAmendments';
 import {
   checkProposalDecision,
@@ -8,6 +9,7 @@ import {
   onBehalfWords,
   overLimit,
   PROPOSAL_LIMITS,
+  PROPOSAL_STATE_LABELS,
   PROPOSAL_STATES,
   pendingCount,
   proposalsOf,
@@ -179,5 +181,13 @@ describe('whom a proposal speaks for, in words', () => {
     expect(onBehalfWords('also on behalf of its member States')).toBe('also on behalf of its member States');
     expect(onBehalfWords(null)).toBeNull();
     expect(onBehalfWords('')).toBeNull();
+  });
+});
+
+describe('the states of a proposal', () => {
+  it('are named in each of the six languages', () => {
+    for (const state of PROPOSAL_STATES) for (const lang of LANGUAGES) expect(PROPOSAL_STATE_LABELS[state][lang], `${state} ${lang}`).toMatch(/\S/);
+    expect(PROPOSAL_STATE_LABELS.accepted_as_modified.fr).toBe('acceptée sous une forme modifiée');
+    expect(PROPOSAL_STATE_LABELS.rejected.zh).toBe('未接受');
   });
 });
