@@ -184,7 +184,7 @@ describe('whom a proposal speaks for, in words', () => {
   });
 });
 
-describe('the states of a proposal', () => {
+describe('the names of the states of a proposal', () => {
   it('are named in each of the six languages', () => {
     for (const state of PROPOSAL_STATES) for (const lang of LANGUAGES) expect(PROPOSAL_STATE_LABELS[state][lang], `${state} ${lang}`).toMatch(/\S/);
     expect(PROPOSAL_STATE_LABELS.accepted_as_modified.fr).toBe('acceptée sous une forme modifiée');
