@@ -2,7 +2,7 @@
  * The secretariat's acts as the console calls them: one function per route, JSON in and out.
  * The server decides and records; a refusal comes back as an ApiError with its reason.
  */
-import type { LocalizedText } from '../../shared/delegations';
+import type { Lang, LocalizedText } from '../../shared/languages';
 import { api } from '../api';
 
 const draft = (id: string, rest: string) => `/api/drafts/${encodeURIComponent(id)}${rest}`;
@@ -55,7 +55,7 @@ export const consoleApi = {
   /** Freeze the final text; the server computes its hash. */
   freeze: (id: string) => api<{ finalText: { hash: string; label: string } }>('POST', draft(id, '/freeze'), {}),
   /** The report paragraph in one language. */
-  reportParagraph: (id: string, lang: 'en' | 'zh') => api<{ paragraph: string }>('GET', draft(id, `/report-paragraph?lang=${lang}`)),
+  reportParagraph: (id: string, lang: Lang) => api<{ paragraph: string }>('GET', draft(id, `/report-paragraph?lang=${lang}`)),
   /** The next numbers of the session. */
   numbers: (sessionId: string) => api<{ next: Record<'resolution' | 'decision', string> }>('GET', `/api/sessions/${encodeURIComponent(sessionId)}/numbers`),
 };

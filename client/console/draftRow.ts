@@ -7,10 +7,12 @@
 import { nextText } from '../../shared/lifecycle';
 import { paragraphLabels } from '../../shared/paragraphLabels';
 import type { DraftSummary } from '../api';
-import { el } from '../dom';
+import { el, localizedString } from '../dom';
+import { t, uiLanguage } from '../i18n';
+import { LANGUAGES, languageNameIn } from '../../shared/languages';
 import { consoleApi, copyText, type NumberJSON } from './actions';
 import { askForm } from './forms';
-import { askAmendment, askEvent, MEETING_EVENTS, type AdoptionContext } from './recordForms';
+import { askAmendment, askEvent, meetingEvents, type AdoptionContext } from './recordForms';
 
 /** A row of the console, as the drafts list gives it (with the fields the console reads). */
 export interface ConsoleDraft extends DraftSummary {
@@ -44,12 +46,14 @@ async function paragraphChoices(d: ConsoleDraft): Promise<[value: string, label:
 // The oral amendments recorded against the text before the body, in the order read out, each as
 // the record says it ('OP 3: replace "…" with "…" — accepted'); filled in once the server answers.
 function amendmentsRead(d: ConsoleDraft): HTMLElement {
-  const list = el('ol', { className: 'console-amendments', attrs: { 'aria-label': 'Oral amendments recorded' } });
+  const list = el('ol', { className: 'console-amendments', attrs: { 'aria-label': t('console:amendmentsRecorded') } });
   void consoleApi
     .amendments(d.id)
     .then((all) => {
       const current = all.filter((a) => a.revision === d.status.revision);
-      list.replaceChildren(...current.map((a) => el('li', {}, `${a.described ?? a.amendment.kind} — ${a.amendment.accepted ? 'accepted' : 'not accepted'}`)));
+      list.replaceChildren(
+        ...current.map((a) => el('li', {}, t(a.amendment.accepted ? 'console:amendmentAccepted' : 'console:amendmentNotAccepted', { amendment: a.described ?? a.amendment.kind }))),
+      );
     })
     .catch(() => undefined);
   return list;
@@ -70,20 +74,22 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
   const next = nextText(s, { prefix: ctx.symbolPrefix, lNumber: d.lNumber });
   if (may.issueRevision.allowed && next) {
     const nextShort = next.symbol.slice(ctx.symbolPrefix.length + 1);
-    acts.push(button(`Issue ${nextShort}`, () => void ctx.act(`${nextShort} issued`, () => consoleApi.issue(d.id, nextShort)), 'issue'));
+    acts.push(
+      button(t('console:act.issue', { symbol: nextShort }), () => void ctx.act(t('console:done.issued', { symbol: nextShort }), () => consoleApi.issue(d.id, nextShort)), 'issue'),
+    );
   }
-  const events = MEETING_EVENTS.filter(([type]) => may.recordEvent[type].allowed);
+  const events = meetingEvents().filter(([type]) => may.recordEvent[type].allowed);
   if (events.length > 0) {
-    const select = el('select', { attrs: { 'aria-label': `What to record for ${short}` } }, ...events.map(([type, label]) => el('option', { value: type }, label)));
+    const select = el('select', { attrs: { 'aria-label': t('console:whatToRecord', { symbol: short }) } }, ...events.map(([type, label]) => el('option', { value: type }, label)));
     acts.push(
       select,
       button(
-        'Record…',
+        t('console:act.record'),
         async () => {
           const [type, label] = events.find(([t]) => t === select.value)!;
           const adoption = type === 'adopted' ? await adoptionContext(d) : undefined;
           const recorded = await askEvent(type, label, short, (payload) => consoleApi.record(d.id, type, payload), adoption);
-          if (recorded) await ctx.act(`${label} recorded for ${short}`, async () => recorded);
+          if (recorded) await ctx.act(t('console:done.recorded', { event: label, symbol: short }), async () => recorded);
         },
         'record',
       ),
@@ -92,12 +98,12 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
   if (may.recordOralAmendment.allowed) {
     acts.push(
       button(
-        'Oral amendment…',
+        t('console:act.amend'),
         async () => {
           const paragraphs = await paragraphChoices(d).catch(() => null);
-          if (!paragraphs) return ctx.act(`No oral amendment recorded against ${short}`, () => Promise.reject(new Error('the issued text could not be read')));
+          if (!paragraphs) return ctx.act(t('console:done.noAmendment', { symbol: short }), () => Promise.reject(new Error(t('console:issuedTextUnreadable'))));
           const recorded = await askAmendment(short, paragraphs, ctx.delegations, (amendment) => consoleApi.amend(d.id, amendment));
-          if (recorded) await ctx.act(`Oral amendment recorded against ${short}`, async () => recorded);
+          if (recorded) await ctx.act(t('console:done.amended', { symbol: short }), async () => recorded);
         },
         'amend',
       ),
@@ -106,15 +112,15 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
   if (s.state === 'adopted' && !number) {
     acts.push(
       button(
-        'Number…',
+        t('console:act.number'),
         async () => {
           const next = (await consoleApi.numbers(d.sessionId)).next[d.kind];
           const v = await askForm(
-            `Number ${short}`,
-            [{ name: 'number', label: `${d.kind === 'resolution' ? 'Resolution' : 'Decision'} number`, kind: 'text', value: next, required: true }],
-            'Number',
+            t('console:numberTitle', { symbol: short }),
+            [{ name: 'number', label: t(d.kind === 'resolution' ? 'console:resolutionNumber' : 'console:decisionNumber'), kind: 'text', value: next, required: true }],
+            t('console:numberSubmit'),
           );
-          if (v) await ctx.act(`${short} numbered`, () => consoleApi.assignNumber(d.id, String(v.number)));
+          if (v) await ctx.act(t('console:done.numbered', { symbol: short }), () => consoleApi.assignNumber(d.id, String(v.number)));
         },
         'number',
       ),
@@ -123,27 +129,28 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
   if (may.freeze.allowed) {
     acts.push(
       button(
-        'Freeze…',
+        t('console:act.freeze'),
         async () => {
-          const v = await askForm(`Freeze ${short}? Nobody can change its text afterwards.`, [], 'Freeze');
-          if (v) await ctx.act(`${short} frozen`, () => consoleApi.freeze(d.id));
+          const v = await askForm(t('console:freezeQuestion', { symbol: short }), [], t('console:freezeSubmit'));
+          if (v) await ctx.act(t('console:done.frozen', { symbol: short }), () => consoleApi.freeze(d.id));
         },
         'freeze',
       ),
     );
   }
   if (s.isFinal) {
-    for (const lang of ['en', 'zh'] as const) {
-      acts.push(
-        button(
-          `Copy report (${lang})`,
-          () =>
-            void ctx.act(`The report paragraph of ${short} (${lang}) is on the clipboard`, async () => {
-              await copyText((await consoleApi.reportParagraph(d.id, lang)).paragraph);
-            }),
-          `copy-${lang}`,
-        ),
+    // One button per language of the report paragraph, named by its code and, for the ear, in full.
+    for (const lang of LANGUAGES) {
+      const copy = button(
+        t('console:act.copyReport', { lang }),
+        () =>
+          void ctx.act(t('console:done.copied', { symbol: short, language: languageNameIn(lang, uiLanguage()) }), async () => {
+            await copyText((await consoleApi.reportParagraph(d.id, lang)).paragraph);
+          }),
+        `copy-${lang}`,
       );
+      copy.setAttribute('aria-label', t('console:act.copyReportIn', { lang, language: languageNameIn(lang, uiLanguage()) }));
+      acts.push(copy);
     }
   }
   const link = el('a', { href: `/drafts/${encodeURIComponent(d.id)}`, className: 'symbol' }, short);
@@ -151,10 +158,10 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
     'tr',
     { attrs: { 'data-draft': d.id } },
     el('th', { scope: 'row' }, link),
-    el('td', {}, d.title.en, may.recordOralAmendment.allowed ? amendmentsRead(d) : null),
-    el('td', { className: 'status' }, s.label.en, s.frozen ? ' — final, frozen' : ''),
-    el('td', {}, d.agreed?.text.en ?? ''),
-    el('td', {}, number?.text.en ?? ''),
+    el('td', {}, localizedString(d.title), may.recordOralAmendment.allowed ? amendmentsRead(d) : null),
+    el('td', { className: 'status' }, localizedString(s.label), s.frozen ? t('console:finalFrozen') : ''),
+    el('td', {}, localizedString(d.agreed?.text)),
+    el('td', {}, localizedString(number?.text)),
     el('td', { className: 'console-acts' }, ...acts),
   );
 }

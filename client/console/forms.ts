@@ -5,6 +5,7 @@
  * the server refuses: what was typed is kept and the reason stands beside the field it concerns.
  */
 import { el } from '../dom';
+import { t } from '../i18n';
 
 /** What every field may add: a line of help under it, and when it is shown (by the values now). */
 interface FieldCommon {
@@ -100,7 +101,7 @@ function valuesOf(rows: readonly Row[], all = false): FormValues {
 export function askFormUntil<T>(title: string, fields: Field[], submitLabel: string, submit: (values: FormValues) => Promise<SubmitOutcome<T>>): Promise<T | null> {
   const opener = document.activeElement as HTMLElement | null;
   const rows = fields.map(row);
-  const cancel = el('button', { type: 'button', value: 'cancel' }, 'Cancel');
+  const cancel = el('button', { type: 'button', value: 'cancel' }, t('console:cancel'));
   const send = el('button', { type: 'submit', value: 'ok' }, submitLabel);
   const formError = el('p', { id: 'f-form-error', className: 'form-error error', attrs: { role: 'alert' } });
   const form = el(
@@ -130,7 +131,7 @@ export function askFormUntil<T>(title: string, fields: Field[], submitLabel: str
     clearRefusal();
     const target = rows.find((r) => r.field.name === refusal.field && !r.line.hidden);
     if (!target) {
-      formError.textContent = `Refused: ${refusal.message}`;
+      formError.textContent = t('console:refused', { reason: refusal.message });
       return;
     }
     target.error.textContent = refusal.message;

@@ -7,16 +7,18 @@
  * field with what was typed kept. Everything people typed is shown as text, never as HTML.
  */
 import { api, ApiError } from '../api';
-import type { LocalizedText } from '../../shared/delegations';
+import { LANGUAGES, languageNameIn, type Lang, type LocalizedText } from '../../shared/languages';
 import { STATEMENT_KINDS } from '../../shared/meetingRecord';
-import { choices, MAJORITIES, MAJORITY_LABELS, TWO_THIRDS_RULE_LABELS, type TwoThirdsRule } from '../../shared/votes';
-import { el, formatWhen } from '../dom';
+import type { TwoThirdsRule } from '../../shared/votes';
+import { el, formatWhen, localizedString } from '../dom';
+import { t, uiLanguage } from '../i18n';
+import { majorityChoices } from './recordForms';
 
 /** A delegation as the console knows it. */
 export interface RecordDelegation {
   id: string;
   code: string;
-  name: { en: string };
+  name: LocalizedText;
 }
 
 /** A draft of the session, to tie a statement to. */
@@ -49,13 +51,14 @@ interface EntryJSON {
   intended?: string;
 }
 
-const STATEMENT_LABELS: Record<(typeof STATEMENT_KINDS)[number], string> = {
-  explanation_of_vote: 'Explanation of vote',
-  explanation_of_position: 'Explanation of position',
-  introduction: 'Introduction by the sponsor',
-  budget_implications: 'Programme budget implications',
-  chair_conclusion: "Chair's conclusion",
-};
+// A statement's kind as the interface words it.
+const statementLabel = (kind: string): string => ((STATEMENT_KINDS as readonly string[]).includes(kind) ? t(`console:statement.${kind}`) : kind);
+
+/** The six languages, the interface's own first: the order of a localized field's inputs. */
+const fieldLanguages = (): Lang[] => [uiLanguage(), ...LANGUAGES.filter((l) => l !== uiLanguage())];
+
+/** The officer who speaks for conclusions and budget implications, named in the six languages. */
+const PRESIDENT: LocalizedText = { ar: 'الرئيس', zh: '主席', en: 'President', fr: 'Président', ru: 'Председатель', es: 'Presidente' };
 
 // One field of an inline form: label, control, and the place for the server's reason beside it.
 function field(form: string, name: string, label: string, control: HTMLInputElement | HTMLSelectElement, hint?: string): HTMLElement {
@@ -100,7 +103,7 @@ function showRefusal(form: HTMLFormElement, general: HTMLElement, error: unknown
   const lines = [...form.querySelectorAll<HTMLElement>('[data-field]')].filter((l) => path !== '' && (path === l.dataset.field || path.startsWith(`${l.dataset.field}.`)));
   const line = lines.sort((a, b) => (b.dataset.field?.length ?? 0) - (a.dataset.field?.length ?? 0))[0];
   if (!line) {
-    general.textContent = `Refused: ${message}`;
+    general.textContent = t('console:refused', { reason: message });
     return;
   }
   // Beside the field, its name in front of the reason says nothing more.
@@ -120,31 +123,59 @@ function values(form: HTMLFormElement): Record<string, string | null> {
   return out;
 }
 const num = (v: string | null | undefined) => (v == null ? undefined : Number(v));
-const both = (en: string | null | undefined, zh: string | null | undefined) => (en == null && zh == null ? null : { en: en ?? '', zh: zh ?? '' });
+// A localized field from its inputs `name.<lang>`: the languages typed, or null when none was.
+const localized = (v: Record<string, string | null>, name: string): LocalizedText | null => {
+  const out: LocalizedText = {};
+  for (const lang of LANGUAGES) {
+    const typed = v[`${name}.${lang}`];
+    if (typed != null) out[lang] = typed;
+  }
+  return Object.keys(out).length ? out : null;
+};
+
+// One input per language for a localized field ("Question (French)"), the interface's language first; `hint` under the first.
+const localizedFields = (form: string, name: string, label: string, hint?: string): HTMLElement[] =>
+  fieldLanguages().map((lang, i) => {
+    const input = text();
+    input.lang = lang;
+    input.dir = 'auto';
+    return field(form, `${name}.${lang}`, t('console:inLanguage', { label, language: languageNameIn(lang, uiLanguage()) }), input, i === 0 ? hint : undefined);
+  });
 
 function describe(e: EntryJSON, names: ReadonlyMap<string, string>, drafts: ReadonlyMap<string, string>): string {
-  const when = `Meeting ${e.meeting}, ${formatWhen(e.date)}`;
-  const draft = e.draftId ? ` — ${drafts.get(e.draftId) ?? 'a draft'}` : '';
+  const when = t('console:record.when', { meeting: e.meeting, date: formatWhen(e.date) });
+  const draft = e.draftId ? ` — ${drafts.get(e.draftId) ?? t('console:record.aDraft')}` : '';
+  const intended = (x: string | undefined) => (x === 'yes' || x === 'no' || x === 'abstain' ? t(`console:record.intendedValue.${x}`) : (x ?? ''));
+  const sep = t('console:record.listSeparator');
   if (e.kind === 'vote') {
     const c = e.count;
-    const rules = [e.votedUnder?.length ? `voted under rule ${e.votedUnder.join(', ')}` : '', e.majorityUnder?.length ? `majority under rule ${e.majorityUnder.join(', ')}` : '']
+    const rules = [
+      e.votedUnder?.length ? t('console:record.votedUnder', { rules: e.votedUnder.join(', ') }) : '',
+      e.majorityUnder?.length ? t('console:record.majorityUnder', { rules: e.majorityUnder.join(', ') }) : '',
+    ]
       .filter(Boolean)
-      .join('; ');
-    const outcome = c ? `${c.presentAndVoting} present and voting, ${c.required} required (${c.majority}): ${c.carried ? 'carried' : 'not carried'}` : '';
-    const corrected = (e.corrections ?? []).map((x) => `${names.get(x.delegationId) ?? x.delegationId} intended ${x.intended}`).join('; ');
-    return `#${e.seq} ${when}${draft} — Vote (${e.subject}) on ${e.question?.en ?? ''}: ${e.yes} in favour, ${e.no} against, ${e.abstain} abstaining; ${outcome}${rules ? `; ${rules}` : ''}${corrected ? `. Corrections: ${corrected}` : ''}`;
+      .join(sep);
+    const majority = c && (c.majority === 'simple' || c.majority === 'two-thirds') ? t(`console:record.majorityValue.${c.majority}`) : (c?.majority ?? '');
+    const outcome = c ? t(c.carried ? 'console:record.carried' : 'console:record.notCarried', { present: c.presentAndVoting, required: c.required, majority }) : '';
+    const corrected = (e.corrections ?? [])
+      .map((x) => t('console:record.intended', { delegation: names.get(x.delegationId) ?? x.delegationId, intended: intended(x.intended) }))
+      .join(sep);
+    const subject = e.subject === 'procedural' ? t('console:record.procedural') : (e.subject ?? '');
+    return `#${e.seq} ${when}${draft} — ${t('console:record.vote', { subject, question: localizedString(e.question), yes: e.yes, no: e.no, abstain: e.abstain })}${sep}${outcome}${rules ? `${sep}${rules}` : ''}${corrected ? t('console:record.corrections', { corrections: corrected }) : ''}`;
   }
   if (e.kind === 'statement') {
-    const who = (e.speakers ?? []).map((s) => ('officer' in s ? s.officer.en : (names.get(s.delegationId) ?? s.delegationId))).join(', ');
-    const label = STATEMENT_LABELS[e.statement as keyof typeof STATEMENT_LABELS] ?? e.statement;
-    return `#${e.seq} ${when}${draft} — ${label}${e.timing ? ` (${e.timing})` : ''}${e.voteSeq ? ` on vote #${e.voteSeq}` : ''}: ${who}`;
+    const who = (e.speakers ?? [])
+      .map((s) => ('officer' in s ? localizedString(s.officer) : (names.get(s.delegationId) ?? s.delegationId)))
+      .join(t('console:record.speakerSeparator'));
+    const timing = e.timing === 'before' || e.timing === 'after' ? t(`console:timing.${e.timing}`) : e.timing;
+    return `#${e.seq} ${when}${draft} — ${statementLabel(e.statement ?? '')}${timing ? ` (${timing})` : ''}${e.voteSeq ? t('console:record.onVote', { seq: e.voteSeq }) : ''}: ${who}`;
   }
-  return `#${e.seq} ${when} — Correction of vote #${e.voteSeq}: ${names.get(e.delegationId ?? '') ?? e.delegationId} intended ${e.intended}`;
+  return `#${e.seq} ${when} — ${t('console:record.correction', { seq: e.voteSeq, delegation: names.get(e.delegationId ?? '') ?? e.delegationId, intended: intended(e.intended) })}`;
 }
 
 /** The "Meeting record" section of one session: the list, and the forms to record a procedural vote and a statement. */
 export function meetingRecordSection(session: { id: string; opens?: string }, delegations: readonly RecordDelegation[], drafts: readonly RecordDraft[]): HTMLElement {
-  const names = new Map(delegations.map((d) => [d.id, d.name.en]));
+  const names = new Map(delegations.map((d) => [d.id, localizedString(d.name)]));
   const draftNames = new Map(drafts.map((d) => [d.id, d.symbol]));
   const path = `/api/sessions/${session.id}/record`;
   const list = el('ol', { className: 'meeting-record-list' });
@@ -152,10 +183,8 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
 
   // The session's report paragraphs in session order, in the language chosen (shared/reportMeeting.ts writes them).
   const paragraphs = el('ol', { className: 'session-report' });
-  const language = select([
-    ['en', 'English'],
-    ['zh', 'Chinese'],
-  ]);
+  const language = select(LANGUAGES.map((l) => [l, languageNameIn(l, uiLanguage())]));
+  language.value = 'en';
   language.id = `mr-${session.id}-lang`;
   const loadReport = async () => {
     const report = await api<{ paragraphs: { kind: string; text: string }[] }>('GET', `/api/sessions/${session.id}/report?lang=${language.value}`);
@@ -164,19 +193,19 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
   };
   language.addEventListener('change', () => {
     loadReport().catch((e) => {
-      status.textContent = `The report paragraphs could not be read: ${e instanceof Error ? e.message : String(e)}`;
+      status.textContent = t('console:record.reportUnreadable', { reason: e instanceof Error ? e.message : String(e) });
     });
   });
 
   const load = async () => {
-    await loadReport().catch(() => paragraphs.replaceChildren(el('li', { className: 'muted' }, 'The report paragraphs could not be written yet.')));
+    await loadReport().catch(() => paragraphs.replaceChildren(el('li', { className: 'muted' }, t('console:record.reportNotYet'))));
     const record = await api<{ entries: EntryJSON[] }>('GET', path);
     list.replaceChildren(
       ...(record.entries.length
         ? record.entries.map((e) => el('li', { attrs: { 'data-seq': String(e.seq) } }, describe(e, names, draftNames)))
-        : [el('li', { className: 'muted' }, 'Nothing recorded yet.')]),
+        : [el('li', { className: 'muted' }, t('console:record.nothing'))]),
     );
-    const votes = record.entries.filter((e) => e.kind === 'vote').map((e): [string, string] => [String(e.seq), `#${e.seq} ${e.question?.en ?? ''}`]);
+    const votes = record.entries.filter((e) => e.kind === 'vote').map((e): [string, string] => [String(e.seq), `#${e.seq} ${localizedString(e.question)}`]);
     for (const choice of [voteSeq, correctedVote]) {
       const kept = choice.value;
       choice.replaceChildren(...[['', '—'] as [string, string], ...votes].map(([value, label]) => el('option', { value, selected: value === kept }, label)));
@@ -192,7 +221,7 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
         const recorded = await api<{ seq: number }>('POST', path, body());
         clearRefusal(form, general);
         await load();
-        status.textContent = `${what} recorded as #${recorded.seq}.`;
+        status.textContent = t(what, { seq: recorded.seq });
       } catch (e) {
         showRefusal(form, general, e);
         status.textContent = '';
@@ -202,35 +231,34 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
     });
 
   // The procedural vote.
-  const delegationOptions: [string, string][] = delegations.map((d) => [d.id, d.name.en]);
+  const delegationOptions: [string, string][] = delegations.map((d) => [d.id, localizedString(d.name)]);
   const voteError = el('p', { className: 'form-error error', attrs: { role: 'alert' } });
   const voteForm = el(
     'form',
     { className: 'console-form meeting-vote', attrs: { 'aria-labelledby': `mv-${session.id}` } },
     voteError,
-    field('mv', 'meeting', 'Meeting', number()),
-    field('mv', 'date', 'Date', el('input', { type: 'date', value: session.opens ?? '' })),
-    field('mv', 'question.en', 'Question (English)', text(), 'a clause: "whether the matter could be considered procedural"'),
-    field('mv', 'question.zh', 'Question (Chinese)', text()),
-    field('mv', 'rulesRecalled', 'Rules the chair recalled', text(), 'numbers, such as 57, 61, 63'),
-    field('mv', 'votedUnder', 'Voted under rule(s)', text()),
-    field('mv', 'majorityUnder', 'Majority under rule(s)', text()),
-    field('mv', 'yes', 'In favour', number()),
-    field('mv', 'no', 'Against', number()),
-    field('mv', 'abstain', 'Abstaining', number()),
-    field('mv', 'majority', 'Majority required', select(choices(MAJORITIES, MAJORITY_LABELS))),
+    field('mv', 'meeting', t('console:field.meeting'), number()),
+    field('mv', 'date', t('console:field.date'), el('input', { type: 'date', value: session.opens ?? '' })),
+    ...localizedFields('mv', 'question', t('console:mv.question'), t('console:mv.questionHint')),
+    field('mv', 'rulesRecalled', t('console:mv.rulesRecalled'), text(), t('console:mv.rulesHint')),
+    field('mv', 'votedUnder', t('console:mv.votedUnder'), text()),
+    field('mv', 'majorityUnder', t('console:mv.majorityUnder'), text()),
+    field('mv', 'yes', t('console:field.inFavour'), number()),
+    field('mv', 'no', t('console:field.against'), number()),
+    field('mv', 'abstain', t('console:mv.abstaining'), number()),
+    field('mv', 'majority', t('console:field.majority'), select(majorityChoices())),
     // 'More than two thirds' first, as the form always offered it: the rounding the COP11 report shows (53 of 78).
     field(
       'mv',
       'twoThirds',
-      'Two thirds counted as',
-      select(choices(['more-than', 'at-least'] satisfies TwoThirdsRule[], TWO_THIRDS_RULE_LABELS)),
-      'for a two-thirds majority only',
+      t('console:mv.twoThirds'),
+      select((['more-than', 'at-least'] satisfies TwoThirdsRule[]).map((r) => [r, t(`console:twoThirds.${r}`)])),
+      t('console:mv.twoThirdsHint'),
     ),
-    field('mv', 'roll.yes', 'List: in favour', text(), 'optional: delegation codes, such as CHL, FRA'),
-    field('mv', 'roll.no', 'List: against', text()),
-    field('mv', 'roll.abstain', 'List: abstaining', text()),
-    el('p', { className: 'actions' }, el('button', { type: 'submit' }, 'Record the vote')),
+    field('mv', 'roll.yes', t('console:mv.rollYes'), text(), t('console:mv.rollHint')),
+    field('mv', 'roll.no', t('console:mv.rollNo'), text()),
+    field('mv', 'roll.abstain', t('console:mv.rollAbstain'), text()),
+    el('p', { className: 'actions' }, el('button', { type: 'submit' }, t('console:mv.submit'))),
   );
   const byCode = new Map(delegations.map((d) => [d.code.toUpperCase(), d.id]));
   const codes = (typed: string | null | undefined) =>
@@ -249,7 +277,7 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
         meeting: num(v.meeting),
         date: v.date,
         subject: 'procedural',
-        question: both(v['question.en'], v['question.zh']),
+        question: localized(v, 'question'),
         rulesRecalled: parseRules(v.rulesRecalled ?? ''),
         votedUnder: parseRules(v.votedUnder ?? ''),
         majorityUnder: parseRules(v.majorityUnder ?? ''),
@@ -261,7 +289,7 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
         roll: listed ? { yes: codes(v['roll.yes']), no: codes(v['roll.no']), abstain: codes(v['roll.abstain']) } : null,
       };
     },
-    'The vote was',
+    'console:mv.recorded',
   );
 
   // The statement.
@@ -271,27 +299,26 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
     'form',
     { className: 'console-form meeting-statement', attrs: { 'aria-labelledby': `ms-${session.id}` } },
     statementError,
-    field('ms', 'meeting', 'Meeting', number()),
-    field('ms', 'date', 'Date', el('input', { type: 'date', value: session.opens ?? '' })),
-    field('ms', 'statement', 'Kind', select(STATEMENT_KINDS.map((k) => [k, STATEMENT_LABELS[k]]))),
+    field('ms', 'meeting', t('console:field.meeting'), number()),
+    field('ms', 'date', t('console:field.date'), el('input', { type: 'date', value: session.opens ?? '' })),
+    field('ms', 'statement', t('console:ms.kind'), select(STATEMENT_KINDS.map((k) => [k, statementLabel(k)]))),
     field(
       'ms',
       'timing',
-      'Before or after',
+      t('console:ms.timing'),
       select([
         ['', '—'],
-        ['after', 'after the vote or action'],
-        ['before', 'before the vote or action'],
+        ['after', t('console:ms.after')],
+        ['before', t('console:ms.before')],
       ]),
-      'explanations only',
+      t('console:ms.timingHint'),
     ),
-    field('ms', 'speakers', 'Speakers (in order)', select(delegationOptions, true), 'delegations; the chair speaks for conclusions and budget implications'),
-    field('ms', 'draftId', 'Draft', select([['', '— none —'], ...drafts.map((d): [string, string] => [d.id, d.symbol])])),
-    field('ms', 'voteSeq', 'Vote', voteSeq),
-    field('ms', 'accepted', 'Accepted by the body', el('input', { type: 'checkbox' }), "a chair's conclusion only"),
-    field('ms', 'summary.en', 'What was said (English)', text(), 'optional, in the report’s words'),
-    field('ms', 'summary.zh', 'What was said (Chinese)', text()),
-    el('p', { className: 'actions' }, el('button', { type: 'submit' }, 'Record the statement')),
+    field('ms', 'speakers', t('console:ms.speakers'), select(delegationOptions, true), t('console:ms.speakersHint')),
+    field('ms', 'draftId', t('console:ms.draft'), select([['', t('console:ms.noDraft')], ...drafts.map((d): [string, string] => [d.id, d.symbol])])),
+    field('ms', 'voteSeq', t('console:field.vote'), voteSeq),
+    field('ms', 'accepted', t('console:ms.accepted'), el('input', { type: 'checkbox' }), t('console:ms.acceptedHint')),
+    ...localizedFields('ms', 'summary', t('console:ms.summary'), t('console:ms.summaryHint')),
+    el('p', { className: 'actions' }, el('button', { type: 'submit' }, t('console:ms.submit'))),
   );
   submitWith(
     statementForm,
@@ -309,13 +336,13 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
         draftId: v.draftId,
         statement: kind,
         timing: v.timing,
-        speakers: officer && chosen.length === 0 ? [{ officer: { en: 'President', zh: '主席' } }] : chosen,
+        speakers: officer && chosen.length === 0 ? [{ officer: PRESIDENT }] : chosen,
         voteSeq: num(v.voteSeq),
-        summary: both(v['summary.en'], v['summary.zh']),
+        summary: localized(v, 'summary'),
         accepted: v.accepted === 'yes',
       };
     },
-    'The statement was',
+    'console:ms.recorded',
   );
 
   // The correction of a vote: kept beside it, its count unchanged.
@@ -325,21 +352,21 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
     'form',
     { className: 'console-form meeting-correction', attrs: { 'aria-labelledby': `mc-${session.id}` } },
     correctionError,
-    field('mc', 'voteSeq', 'Vote', correctedVote),
-    field('mc', 'meeting', 'Meeting', number()),
-    field('mc', 'date', 'Date', el('input', { type: 'date', value: session.opens ?? '' })),
-    field('mc', 'delegationId', 'Delegation', select([['', '—'], ...delegationOptions])),
+    field('mc', 'voteSeq', t('console:field.vote'), correctedVote),
+    field('mc', 'meeting', t('console:field.meeting'), number()),
+    field('mc', 'date', t('console:field.date'), el('input', { type: 'date', value: session.opens ?? '' })),
+    field('mc', 'delegationId', t('console:mc.delegation'), select([['', '—'], ...delegationOptions])),
     field(
       'mc',
       'intended',
-      'Had intended to',
+      t('console:mc.intended'),
       select([
-        ['yes', 'vote in favour'],
-        ['no', 'vote against'],
-        ['abstain', 'abstain'],
+        ['yes', t('console:mc.voteYes')],
+        ['no', t('console:mc.voteNo')],
+        ['abstain', t('console:mc.abstain')],
       ]),
     ),
-    el('p', { className: 'actions' }, el('button', { type: 'submit' }, 'Record the correction')),
+    el('p', { className: 'actions' }, el('button', { type: 'submit' }, t('console:mc.submit'))),
   );
   submitWith(
     correctionForm,
@@ -348,29 +375,29 @@ export function meetingRecordSection(session: { id: string; opens?: string }, de
       const v = values(correctionForm);
       return { kind: 'vote_correction', voteSeq: num(v.voteSeq), meeting: num(v.meeting), date: v.date, delegationId: v.delegationId, intended: v.intended };
     },
-    'The correction of vote was',
+    'console:mc.recorded',
   );
 
   const section = el(
     'section',
     { className: 'meeting-record', attrs: { 'aria-labelledby': `mr-${session.id}` } },
-    el('h3', { id: `mr-${session.id}` }, 'Meeting record'),
+    el('h3', { id: `mr-${session.id}` }, t('console:record.heading')),
     status,
     list,
     // The forms fold away: the console lists every session, each with its record.
-    el('details', { className: 'record-vote' }, el('summary', { id: `mv-${session.id}` }, 'Record a procedural vote'), voteForm),
-    el('details', { className: 'record-statement' }, el('summary', { id: `ms-${session.id}` }, 'Record a statement'), statementForm),
-    el('details', { className: 'record-correction' }, el('summary', { id: `mc-${session.id}` }, 'Record a correction of vote'), correctionForm),
+    el('details', { className: 'record-vote' }, el('summary', { id: `mv-${session.id}` }, t('console:record.voteSummary')), voteForm),
+    el('details', { className: 'record-statement' }, el('summary', { id: `ms-${session.id}` }, t('console:record.statementSummary')), statementForm),
+    el('details', { className: 'record-correction' }, el('summary', { id: `mc-${session.id}` }, t('console:record.correctionSummary')), correctionForm),
     el(
       'details',
       { className: 'session-report-paragraphs' },
-      el('summary', {}, 'Report paragraphs of the session, in session order'),
-      el('p', {}, el('label', { htmlFor: language.id }, 'Language'), ' ', language),
+      el('summary', {}, t('console:record.reportSummary')),
+      el('p', {}, el('label', { htmlFor: language.id }, t('console:record.language')), ' ', language),
       paragraphs,
     ),
   );
   load().catch((e) => {
-    status.textContent = `The record could not be read: ${e instanceof Error ? e.message : String(e)}`;
+    status.textContent = t('console:record.unreadable', { reason: e instanceof Error ? e.message : String(e) });
   });
   return section;
 }

@@ -5,68 +5,65 @@
  */
 import { todayUTC } from '../../shared/dates';
 import { MEETING_EVENT_TYPES, type MeetingEventType } from '../../shared/policy';
-import { choices, MAJORITIES, MAJORITY_LABELS } from '../../shared/votes';
+import { MAJORITIES } from '../../shared/votes';
 import { ApiError } from '../api';
+import { t } from '../i18n';
 import { askFormUntil, type Field, type FormValues } from './forms';
 
-const LABELS: Record<MeetingEventType, string> = {
-  introduced: 'Introduction',
-  adopted: 'Adopted',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-  no_action: 'No action',
-  deferred: 'Deferred',
-};
+/** The events the console records, with the words on their buttons (in the interface's language, read when asked). */
+export function meetingEvents(): [type: MeetingEventType, label: string][] {
+  return MEETING_EVENT_TYPES.map((type) => [type, t(`console:event.${type}`)]);
+}
 
-/** The events the console records, with the words on their buttons. */
-export const MEETING_EVENTS: [type: MeetingEventType, label: string][] = MEETING_EVENT_TYPES.map((type) => [type, LABELS[type]]);
-
-const meeting: Field = { name: 'meeting', label: 'Meeting', kind: 'number', required: true };
-const date: Field = { name: 'date', label: 'Date', kind: 'date', value: todayUTC(), required: true };
-const votes: Field[] = [
-  {
-    name: 'vote',
-    label: 'Vote',
-    kind: 'select',
-    options: [
-      ['without_vote', 'without a vote'],
-      ['recorded', 'recorded vote'],
-    ],
-  },
-  { name: 'yes', label: 'In favour', kind: 'number' },
-  { name: 'no', label: 'Against', kind: 'number' },
-  { name: 'abstain', label: 'Abstentions', kind: 'number' },
-  {
-    name: 'majority',
-    label: 'Majority required',
-    kind: 'select',
-    options: choices(MAJORITIES, MAJORITY_LABELS),
-  },
-];
-
-const FIELDS: Record<string, Field[]> = {
-  introduced: [meeting, date],
-  adopted: [meeting, date, ...votes, { name: 'orallyAmended', label: 'As orally amended', kind: 'checkbox' }],
-  rejected: [meeting, date, ...votes.slice(1)],
-  withdrawn: [date, { ...meeting, required: false }],
-  no_action: [meeting, date],
-  deferred: [
-    meeting,
-    date,
+// The fields of each event's form, worded when the form opens (the interface's language may have changed).
+function eventFields(type: string): Field[] | undefined {
+  const meeting: Field = { name: 'meeting', label: t('console:field.meeting'), kind: 'number', required: true };
+  const date: Field = { name: 'date', label: t('console:field.date'), kind: 'date', value: todayUTC(), required: true };
+  const votes: Field[] = [
     {
-      name: 'decidedBy',
-      label: 'Decided by',
+      name: 'vote',
+      label: t('console:field.vote'),
       kind: 'select',
       options: [
-        ['sponsors', 'the sponsors'],
-        ['body', 'the body'],
+        ['without_vote', t('console:vote.without')],
+        ['recorded', t('console:vote.recorded')],
       ],
     },
-    { name: 'toSession', label: 'To session (number, if any)', kind: 'number' },
-    { name: 'noAction', label: 'No action taken', kind: 'checkbox' },
-    { name: 'annexedToReport', label: 'Text annexed to the report', kind: 'checkbox' },
-  ],
-};
+    { name: 'yes', label: t('console:field.inFavour'), kind: 'number' },
+    { name: 'no', label: t('console:field.against'), kind: 'number' },
+    { name: 'abstain', label: t('console:field.abstentions'), kind: 'number' },
+    { name: 'majority', label: t('console:field.majority'), kind: 'select', options: majorityChoices() },
+  ];
+  const fields: Record<string, Field[]> = {
+    introduced: [meeting, date],
+    adopted: [meeting, date, ...votes, { name: 'orallyAmended', label: t('console:field.orallyAmended'), kind: 'checkbox' }],
+    rejected: [meeting, date, ...votes.slice(1)],
+    withdrawn: [date, { ...meeting, required: false }],
+    no_action: [meeting, date],
+    deferred: [
+      meeting,
+      date,
+      {
+        name: 'decidedBy',
+        label: t('console:field.decidedBy'),
+        kind: 'select',
+        options: [
+          ['sponsors', t('console:decidedBy.sponsors')],
+          ['body', t('console:decidedBy.body')],
+        ],
+      },
+      { name: 'toSession', label: t('console:field.toSession'), kind: 'number' },
+      { name: 'noAction', label: t('console:field.noAction'), kind: 'checkbox' },
+      { name: 'annexedToReport', label: t('console:field.annexedToReport'), kind: 'checkbox' },
+    ],
+  };
+  return fields[type];
+}
+
+/** The majorities a vote may require, worded in the interface's language (values from shared/votes.ts). */
+export function majorityChoices(): [string, string][] {
+  return MAJORITIES.map((m) => [m, t(`console:majority.${m}`)]);
+}
 
 function voteOf(v: FormValues, recorded: boolean) {
   if (!recorded) return { kind: 'without_vote' };
@@ -98,8 +95,8 @@ export interface AdoptionContext {
 // The adoption's fields, "as orally amended" ticked when accepted amendments exist.
 function adoptionFields(context: AdoptionContext): Field[] {
   const n = context.acceptedAmendments;
-  const hint = n > 0 ? `${n} accepted oral amendment${n === 1 ? '' : 's'} recorded against ${context.symbol ?? 'the text'}` : 'no accepted oral amendment is recorded';
-  return FIELDS.adopted!.map((f) => (f.name === 'orallyAmended' ? { ...f, kind: 'checkbox', value: n > 0, hint } : f));
+  const hint = n > 0 ? t('console:acceptedAmendments', { count: n, symbol: context.symbol ?? t('console:theText') }) : t('console:noAcceptedAmendment');
+  return eventFields('adopted')!.map((f) => (f.name === 'orallyAmended' ? { ...f, kind: 'checkbox', value: n > 0, hint } : f));
 }
 
 // The field of an event's form a refusal concerns: the one the server names, else what its words say.
@@ -117,8 +114,8 @@ function eventField(message: string, details?: unknown): string | undefined {
  * starts from. Resolves with what `record` answered, or null when cancelled.
  */
 export function askEvent<T>(type: string, label: string, symbol: string, record: (payload: Record<string, unknown>) => Promise<T>, adoption?: AdoptionContext): Promise<T | null> {
-  const fields = type === 'adopted' && adoption ? adoptionFields(adoption) : (FIELDS[type] ?? [date]);
-  return askFormUntil(`${label}: ${symbol}`, fields, 'Record', async (values) => {
+  const fields = type === 'adopted' && adoption ? adoptionFields(adoption) : (eventFields(type) ?? eventFields('withdrawn')!.slice(0, 1));
+  return askFormUntil(t('console:eventTitle', { event: label, symbol }), fields, t('console:recordSubmit'), async (values) => {
     try {
       return { ok: true, value: await record(eventPayload(type, values)) };
     } catch (e) {
@@ -128,16 +125,8 @@ export function askEvent<T>(type: string, label: string, symbol: string, record:
   });
 }
 
-/** The kinds of oral amendment the form offers, in the secretariat's words. */
-export const AMENDMENT_KINDS: [kind: string, label: string][] = [
-  ['replace_words', 'replace words'],
-  ['insert_words', 'insert words'],
-  ['delete_words', 'delete words'],
-  ['replace_paragraph', 'replace the paragraph'],
-  ['insert_paragraph', 'insert a new paragraph'],
-  ['delete_paragraph', 'delete the paragraph'],
-  ['words_not_in_record', 'made, but its words are not in the record'],
-];
+/** The kinds of oral amendment the form offers, in the order offered. */
+export const AMENDMENT_KINDS = ['replace_words', 'insert_words', 'delete_words', 'replace_paragraph', 'insert_paragraph', 'delete_paragraph', 'words_not_in_record'] as const;
 
 const kindIs =
   (...kinds: string[]) =>
@@ -151,54 +140,54 @@ const quotesWords = (v: FormValues) => kindIs('replace_words', 'delete_words')(v
  */
 export function amendmentFields(paragraphs: [value: string, label: string][], delegations: [id: string, name: string][]): Field[] {
   return [
-    { name: 'kind', label: 'Change', kind: 'select', options: AMENDMENT_KINDS },
+    { name: 'kind', label: t('console:amend.change'), kind: 'select', options: AMENDMENT_KINDS.map((k) => [k, t(`console:amendKind.${k}`)]) },
     {
       name: 'paragraph',
-      label: 'Paragraph',
+      label: t('console:amend.paragraph'),
       kind: 'select',
       options: paragraphs,
-      hint: 'its number as printed in the issued text',
+      hint: t('console:amend.paragraphHint'),
       shownWhen: (v) => v.kind !== 'words_not_in_record',
     },
     {
       name: 'position',
-      label: 'Insert',
+      label: t('console:amend.insert'),
       kind: 'select',
       options: [
-        ['after', 'after the words'],
-        ['before', 'before the words'],
-        ['start', 'at the start'],
-        ['end', 'at the end'],
+        ['after', t('console:amend.afterWords')],
+        ['before', t('console:amend.beforeWords')],
+        ['start', t('console:amend.atStart')],
+        ['end', t('console:amend.atEnd')],
       ],
       shownWhen: kindIs('insert_words'),
     },
     {
       name: 'paragraphPosition',
-      label: 'Insert it',
+      label: t('console:amend.insertIt'),
       kind: 'select',
       options: [
-        ['after', 'after that paragraph'],
-        ['before', 'before that paragraph'],
+        ['after', t('console:amend.afterParagraph')],
+        ['before', t('console:amend.beforeParagraph')],
       ],
       shownWhen: kindIs('insert_paragraph'),
     },
     {
       name: 'paragraphType',
-      label: 'New paragraph is',
+      label: t('console:amend.newParagraphIs'),
       kind: 'select',
       options: [
-        ['operative', 'operative'],
-        ['preambular', 'preambular'],
-        ['subparagraph', 'a subparagraph'],
+        ['operative', t('console:amend.operative')],
+        ['preambular', t('console:amend.preambular')],
+        ['subparagraph', t('console:amend.subparagraph')],
       ],
       shownWhen: kindIs('insert_paragraph'),
     },
-    { name: 'words', label: 'Words in the text', kind: 'text', hint: 'quoted exactly as printed', shownWhen: quotesWords },
-    { name: 'occurrence', label: 'Which occurrence', kind: 'number', hint: 'only when the words occur more than once (1 = the first)', shownWhen: quotesWords },
-    { name: 'text', label: 'New words', kind: 'text', shownWhen: kindIs('replace_words', 'insert_words', 'replace_paragraph', 'insert_paragraph') },
-    { name: 'note', label: 'Note (optional)', kind: 'text', hint: 'what the record says of it, if anything', shownWhen: kindIs('words_not_in_record') },
-    { name: 'proposedBy', label: 'Proposed by', kind: 'select', options: [['', 'the Chair or the secretariat'], ...delegations] },
-    { name: 'accepted', label: 'Accepted', kind: 'checkbox', value: true },
+    { name: 'words', label: t('console:amend.words'), kind: 'text', hint: t('console:amend.wordsHint'), shownWhen: quotesWords },
+    { name: 'occurrence', label: t('console:amend.occurrence'), kind: 'number', hint: t('console:amend.occurrenceHint'), shownWhen: quotesWords },
+    { name: 'text', label: t('console:amend.newWords'), kind: 'text', shownWhen: kindIs('replace_words', 'insert_words', 'replace_paragraph', 'insert_paragraph') },
+    { name: 'note', label: t('console:amend.note'), kind: 'text', hint: t('console:amend.noteHint'), shownWhen: kindIs('words_not_in_record') },
+    { name: 'proposedBy', label: t('console:amend.proposedBy'), kind: 'select', options: [['', t('console:amend.chairOrSecretariat')], ...delegations] },
+    { name: 'accepted', label: t('console:amend.accepted'), kind: 'checkbox', value: true },
   ];
 }
 
@@ -242,7 +231,7 @@ export function askAmendment<T>(
   delegations: [id: string, name: string][],
   record: (amendment: Record<string, unknown>) => Promise<T>,
 ): Promise<T | null> {
-  return askFormUntil(`Oral amendment to ${symbol}`, amendmentFields(paragraphs, delegations), 'Record', async (values) => {
+  return askFormUntil(t('console:amend.title', { symbol }), amendmentFields(paragraphs, delegations), t('console:recordSubmit'), async (values) => {
     try {
       return { ok: true, value: await record(amendmentPayload(values)) };
     } catch (e) {

@@ -6,6 +6,7 @@
  */
 import { api } from '../api';
 import { el, formatWhen } from '../dom';
+import { t } from '../i18n';
 import { askForm } from './forms';
 import type { ConsoleDraft, RowContext } from './draftRow';
 
@@ -25,43 +26,39 @@ export function restoreText(draftId: string, point: { seq: number } | { at: stri
 
 // A date and time typed as the secretariat reads them (local time), or an ISO time as the record shows it.
 function pointOf(by: unknown, seq: unknown, when: unknown): { seq: number } | { at: string } | string {
-  if (by === 'seq') return typeof seq === 'number' && Number.isInteger(seq) && seq > 0 ? { seq } : 'give the seq of the log to restore (a whole number)';
-  const t = typeof when === 'string' ? Date.parse(when) : NaN;
-  return Number.isNaN(t) ? 'give a date and time such as 2022-10-19 14:30' : { at: new Date(t).toISOString() };
+  if (by === 'seq') return typeof seq === 'number' && Number.isInteger(seq) && seq > 0 ? { seq } : t('console:restore.giveSeq');
+  const time = typeof when === 'string' ? Date.parse(when) : NaN;
+  return Number.isNaN(time) ? t('console:restore.giveTime') : { at: new Date(time).toISOString() };
 }
 
 /** Ask for the point, confirm, restore; `ctx.act` announces the outcome or the refusal. */
 export async function askRestore(d: Pick<ConsoleDraft, 'id'>, short: string, ctx: Pick<RowContext, 'act'>): Promise<void> {
   const v = await askForm(
-    `Restore the working text of ${short} to an earlier point`,
+    t('console:restore.title', { symbol: short }),
     [
       {
         name: 'by',
-        label: 'Restore to',
+        label: t('console:restore.to'),
         kind: 'select',
         options: [
-          ['seq', 'a seq of its log'],
-          ['at', 'a date and time'],
+          ['seq', t('console:restore.bySeq')],
+          ['at', t('console:restore.byTime')],
         ],
         value: 'seq',
       },
-      { name: 'seq', label: 'Seq', kind: 'number' },
-      { name: 'at', label: 'Date and time (e.g. 2022-10-19 14:30)', kind: 'text' },
+      { name: 'seq', label: t('console:restore.seq'), kind: 'number' },
+      { name: 'at', label: t('console:restore.time'), kind: 'text' },
     ],
-    'Next',
+    t('console:restore.next'),
   );
   if (!v) return;
   const point = pointOf(v.by, v.seq, typeof v.at === 'string' ? v.at.replace(' ', 'T') : v.at);
-  if (typeof point === 'string') return ctx.act(`Nothing restored for ${short}`, () => Promise.reject(new Error(point)));
-  const named = 'seq' in point ? `seq ${point.seq}` : formatWhen(point.at);
-  const sure = await askForm(
-    `Replace the working text of ${short} with its text as of ${named}? Everyone editing it sees the change at once; the log keeps everything written since.`,
-    [],
-    'Restore',
-  );
+  if (typeof point === 'string') return ctx.act(t('console:restore.nothing', { symbol: short }), () => Promise.reject(new Error(point)));
+  const named = 'seq' in point ? t('console:restore.seqNamed', { seq: point.seq }) : formatWhen(point.at);
+  const sure = await askForm(t('console:restore.question', { symbol: short, point: named }), [], t('console:restore.submit'));
   if (!sure) return;
   let restored: RestoredJSON | null = null;
-  await ctx.act(`The working text of ${short} restored`, async () => {
+  await ctx.act(t('console:restore.done', { symbol: short }), async () => {
     restored = await restoreText(d.id, point);
   });
   const done = restored as RestoredJSON | null;
@@ -69,8 +66,10 @@ export async function askRestore(d: Pick<ConsoleDraft, 'id'>, short: string, ctx
     const live = document.querySelector('.console-status');
     if (live)
       live.textContent = done.changed
-        ? `The working text of ${short} is its text as of seq ${done.from.seq}${done.from.at ? ` (${formatWhen(done.from.at)})` : ''}; the change is seq ${done.seq}.`
-        : `The working text of ${short} already was its text as of seq ${done.from.seq}: nothing changed.`;
+        ? done.from.at
+          ? t('console:restore.changedAt', { symbol: short, from: done.from.seq, at: formatWhen(done.from.at), seq: done.seq })
+          : t('console:restore.changed', { symbol: short, from: done.from.seq, seq: done.seq })
+        : t('console:restore.unchanged', { symbol: short, from: done.from.seq });
   }
 }
 
@@ -78,7 +77,7 @@ export async function askRestore(d: Pick<ConsoleDraft, 'id'>, short: string, ctx
 export function withRestore(row: HTMLTableRowElement, d: ConsoleDraft, ctx: Pick<RowContext, 'act'>, symbolPrefix: string): HTMLTableRowElement {
   if (d.status.frozen) return row;
   const short = d.symbol.slice(symbolPrefix.length + 1);
-  const b = el('button', { type: 'button', attrs: { 'data-act': 'restore' } }, 'Restore text…');
+  const b = el('button', { type: 'button', attrs: { 'data-act': 'restore' } }, t('console:restore.button'));
   b.addEventListener('click', () => void askRestore(d, short, ctx));
   row.querySelector('.console-acts')?.append(b);
   return row;

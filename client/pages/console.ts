@@ -9,24 +9,26 @@ import { consoleRow, type ConsoleDraft, type RowContext } from '../console/draft
 import { consoleApi, type NumberJSON } from '../console/actions';
 import { meetingRecordSection } from '../console/meetingRecord';
 import { withRestore } from '../console/restore';
-import { el } from '../dom';
+import { el, localizedString } from '../dom';
+import { t } from '../i18n';
+import type { LocalizedText } from '../../shared/languages';
 import '../console/console.css';
 
 interface DelegationJSON {
   id: string;
   code: string;
-  name: { en: string };
+  name: LocalizedText;
 }
 
 /** Show the console in `app`; only the secretariat's acts succeed (the server refuses the rest). */
 export async function showConsole(app: HTMLElement): Promise<void> {
-  document.title = 'Secretariat console — Penholder';
+  document.title = t('console:pageTitle');
   const live = el('p', { className: 'console-status', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const body = el('div', {}, el('p', { attrs: { role: 'status' } }, 'Loading the drafts…'));
-  app.replaceChildren(el('h1', {}, 'Secretariat console'), live, body);
+  const body = el('div', {}, el('p', { attrs: { role: 'status' } }, t('console:loading')));
+  app.replaceChildren(el('h1', {}, t('console:heading')), live, body);
 
   const delegations = await api<DelegationJSON[]>('GET', '/api/delegations').catch(() => []);
-  const named: [string, string][] = delegations.map((d) => [d.id, d.name.en]);
+  const named: [string, string][] = delegations.map((d) => [d.id, localizedString(d.name)]);
 
   const render = async () => {
     const sessions = await api<SessionSummary[]>('GET', '/api/sessions');
@@ -47,14 +49,14 @@ export async function showConsole(app: HTMLElement): Promise<void> {
         return el(
           'section',
           { attrs: { 'aria-labelledby': `c-${session.id}` } },
-          el('h2', { id: `c-${session.id}` }, `${session.title.en} — ${session.symbolPrefix}`),
+          el('h2', { id: `c-${session.id}` }, `${localizedString(session.title)} — ${session.symbolPrefix}`),
           el(
             'div',
             { className: 'table-wrap' },
             el(
               'table',
               { className: 'drafts console' },
-              el('thead', {}, el('tr', {}, ...['Symbol', 'Title', 'Status', 'Negotiation', 'Number', 'Acts'].map((h) => el('th', { scope: 'col' }, h)))),
+              el('thead', {}, el('tr', {}, ...['symbol', 'title', 'status', 'negotiation', 'number', 'acts'].map((h) => el('th', { scope: 'col' }, t(`console:column.${h}`))))),
               el('tbody', {}, ...drafts.map((d, i) => withRestore(consoleRow(d, numbers[i] ?? null, ctx), d, ctx, session.symbolPrefix))),
             ),
           ),
@@ -66,7 +68,7 @@ export async function showConsole(app: HTMLElement): Promise<void> {
         );
       }),
     );
-    body.replaceChildren(...(sections.length ? sections : [el('p', {}, 'No sessions yet.')]));
+    body.replaceChildren(...(sections.length ? sections : [el('p', {}, t('console:noSessions'))]));
   };
 
   // The outcome is announced once the list shows it, so what is heard and what is seen agree.
@@ -75,10 +77,10 @@ export async function showConsole(app: HTMLElement): Promise<void> {
     let failed = false;
     try {
       await run();
-      outcome = `${what}.`;
+      outcome = t('console:outcome', { what });
     } catch (e) {
       failed = true;
-      outcome = e instanceof ApiError ? `Refused: ${e.message}` : `Failed: ${e instanceof Error ? e.message : String(e)}`;
+      outcome = e instanceof ApiError ? t('console:refused', { reason: e.message }) : t('console:failed', { reason: e instanceof Error ? e.message : String(e) });
     }
     await render().catch(() => undefined);
     live.textContent = outcome;
