@@ -2,6 +2,7 @@
 import { AUDIT_ACTIONS, type AuditEntryJSON } from '../../shared/audit';
 import { api } from '../api';
 import { el, formatWhen } from '../dom';
+import { t } from '../i18n';
 import { field, select, statusLine, type UserJSON } from './common';
 
 /** The audit section. */
@@ -9,19 +10,23 @@ export async function auditSection(): Promise<HTMLElement> {
   const status = statusLine();
   const users = await api<UserJSON[]>('GET', '/api/users');
   const families = [...new Set(AUDIT_ACTIONS.map((a) => a.split('.')[0]!))];
-  const user = select('user', [['', 'Anyone'], ...users.map((u): [string, string] => [u.id, `${u.displayName} (${u.login})`])]);
-  const action = select('action', [['', 'Any action'], ...families.map((f): [string, string] => [f, `${f}.*`]), ...AUDIT_ACTIONS.map((a): [string, string] => [a, a])]);
+  const user = select('user', [['', t('admin:audit.anyone')], ...users.map((u): [string, string] => [u.id, `${u.displayName} (${u.login})`])]);
+  const action = select('action', [
+    ['', t('admin:audit.anyAction')],
+    ...families.map((f): [string, string] => [f, `${f}.*`]),
+    ...AUDIT_ACTIONS.map((a): [string, string] => [a, a]),
+  ]);
   const from = el('input', { name: 'from', type: 'date' });
   const to = el('input', { name: 'to', type: 'date' });
   const body = el('tbody');
   const form = el(
     'form',
-    { className: 'admin-form', attrs: { 'aria-label': 'Filter the audit record' } },
-    field('User', user),
-    field('Action', action),
-    field('From', from),
-    field('To', to),
-    el('button', { type: 'submit' }, 'Filter'),
+    { className: 'admin-form', attrs: { 'aria-label': t('admin:audit.filterForm') } },
+    field(t('admin:audit.user'), user),
+    field(t('admin:audit.action'), action),
+    field(t('admin:audit.from'), from),
+    field(t('admin:audit.to'), to),
+    el('button', { type: 'submit' }, t('admin:audit.filter')),
   );
 
   const render = async () => {
@@ -32,12 +37,12 @@ export async function auditSection(): Promise<HTMLElement> {
     if (to.value) q.set('to', to.value);
     let entries: AuditEntryJSON[] = [];
     if (
-      !(await status.run('Audit record shown', async () => {
+      !(await status.run(t('admin:audit.shown'), async () => {
         entries = await api<AuditEntryJSON[]>('GET', `/api/audit?${q}`);
       }))
     )
       return;
-    status.element.textContent = `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}${entries.length === 200 ? ' (the newest 200)' : ''}.`;
+    status.element.textContent = t(entries.length === 200 ? 'admin:audit.newest' : 'admin:audit.entries', { count: entries.length });
     body.replaceChildren(
       ...entries.map((e) =>
         el(
@@ -61,13 +66,18 @@ export async function auditSection(): Promise<HTMLElement> {
   return el(
     'section',
     { attrs: { 'aria-labelledby': 'admin-audit' } },
-    el('h2', { id: 'admin-audit' }, 'Audit record'),
+    el('h2', { id: 'admin-audit' }, t('admin:audit.heading')),
     form,
     status.element,
     el(
       'div',
       { className: 'table-wrap' },
-      el('table', {}, el('thead', {}, el('tr', {}, ...['When', 'Action', 'Who', 'From', 'About', 'What changed'].map((h) => el('th', { scope: 'col' }, h)))), body),
+      el(
+        'table',
+        {},
+        el('thead', {}, el('tr', {}, ...['when', 'action', 'who', 'from', 'about', 'what'].map((h) => el('th', { scope: 'col' }, t(`admin:audit.column.${h}`))))),
+        body,
+      ),
     ),
   );
 }

@@ -1,7 +1,8 @@
 /** What the administration sections share: the API shapes they read, form fields, and a status line. */
-import type { LocalizedText } from '../../shared/delegations';
+import type { LocalizedText } from '../../shared/languages';
 import { ApiError } from '../api';
 import { el, formatWhen } from '../dom';
+import { t } from '../i18n';
 
 /** A delegation as `/api/delegations` lists it. */
 export interface DelegationJSON {
@@ -47,11 +48,11 @@ export function statusLine(): { element: HTMLElement; run(what: string, act: () 
     async run(what, act) {
       try {
         await act();
-        element.textContent = `${what}.`;
+        element.textContent = t('admin:outcome', { what });
         element.classList.remove('error');
         return true;
       } catch (e) {
-        element.textContent = e instanceof ApiError ? `Refused: ${e.message}` : `Failed: ${e instanceof Error ? e.message : String(e)}`;
+        element.textContent = e instanceof ApiError ? t('admin:refused', { reason: e.message }) : t('admin:failed', { reason: e instanceof Error ? e.message : String(e) });
         element.classList.add('error');
         return false;
       }
@@ -64,8 +65,8 @@ export function resetNotice(who: string, reset: ResetJSON): HTMLElement {
   const link = `${location.origin}${reset.link}`;
   return el(
     'div',
-    { className: 'panel', attrs: { role: 'region', 'aria-label': 'One-time link' } },
-    el('p', {}, `One-time link for ${who} (valid until ${formatWhen(reset.expiresAt)}, works once; it will not be shown again):`),
+    { className: 'panel', attrs: { role: 'region', 'aria-label': t('admin:reset.region') } },
+    el('p', {}, t('admin:reset.notice', { who, until: formatWhen(reset.expiresAt) })),
     el('p', { className: 'admin-secret' }, link),
   );
 }

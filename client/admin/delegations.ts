@@ -1,40 +1,36 @@
-/** Delegations: the list, and a form to add one or change its names and kind (the code stays). */
+/** Delegations: the list, and a form to add one or change its names (in any of the six languages) and kind (the code stays). */
 import { DELEGATION_KINDS } from '../../shared/delegations';
+import { LANGUAGES, languageNameIn, languagesOf, type Lang, type LocalizedText } from '../../shared/languages';
 import { api } from '../api';
-import { el } from '../dom';
+import { el, localized, localizedString } from '../dom';
+import { t, uiLanguage } from '../i18n';
 import { field, select, statusLine, type DelegationJSON } from './common';
 
-const KIND_NAMES: Record<string, string> = {
-  member: 'Member State',
-  observer: 'Observer State',
-  regional: 'Regional organisation',
-  group: 'Group of States',
-  igo: 'Intergovernmental organisation',
-};
+const kindName = (kind: string) => ((DELEGATION_KINDS as readonly string[]).includes(kind) ? t(`admin:kind.${kind}`) : kind);
 
 /** The delegations section. */
 export async function delegationsSection(): Promise<HTMLElement> {
   const status = statusLine();
   const table = el('tbody');
   let editing: DelegationJSON | null = null;
+  const ui = uiLanguage();
 
   const code = el('input', { name: 'code', required: true, maxLength: 16 });
-  const en = el('input', { name: 'name-en', required: true });
-  const zh = el('input', { name: 'name-zh', required: true, lang: 'zh' });
+  // A name in each of the six, the interface's language first; at least one is needed (the server says so).
+  const names = new Map<Lang, HTMLInputElement>([ui, ...LANGUAGES.filter((l) => l !== ui)].map((lang) => [lang, el('input', { name: `name-${lang}`, lang, dir: 'auto' })]));
   const kind = select(
     'kind',
-    DELEGATION_KINDS.map((k) => [k, KIND_NAMES[k] ?? k]),
+    DELEGATION_KINDS.map((k) => [k, kindName(k)]),
     'member',
   );
-  const submit = el('button', { type: 'submit' }, 'Add delegation');
-  const cancel = el('button', { type: 'button', hidden: true }, 'Cancel');
+  const submit = el('button', { type: 'submit' }, t('admin:delegations.add'));
+  const cancel = el('button', { type: 'button', hidden: true }, t('admin:cancel'));
   const form = el(
     'form',
-    { className: 'admin-form', attrs: { 'aria-label': 'Delegation' } },
-    field('Code', code),
-    field('Name (English)', en),
-    field('Name (Chinese)', zh),
-    field('Kind', kind),
+    { className: 'admin-form', attrs: { 'aria-label': t('admin:delegations.form') } },
+    field(t('admin:delegations.code'), code),
+    ...[...names].map(([lang, input]) => field(t('admin:delegations.nameIn', { language: languageNameIn(lang, ui) }), input)),
+    field(t('admin:delegations.kind'), kind),
     submit,
     cancel,
   );
@@ -43,7 +39,7 @@ export async function delegationsSection(): Promise<HTMLElement> {
     editing = null;
     form.reset();
     code.disabled = false;
-    submit.textContent = 'Add delegation';
+    submit.textContent = t('admin:delegations.add');
     cancel.hidden = true;
   };
   cancel.addEventListener('click', reset);
@@ -52,26 +48,26 @@ export async function delegationsSection(): Promise<HTMLElement> {
     const list = await api<DelegationJSON[]>('GET', '/api/delegations');
     table.replaceChildren(
       ...list.map((d) => {
-        const edit = el('button', { type: 'button' }, 'Edit');
-        edit.setAttribute('aria-label', `Edit ${d.name.en}`);
+        const edit = el('button', { type: 'button' }, t('admin:edit'));
+        edit.setAttribute('aria-label', t('admin:editNamed', { name: localizedString(d.name) }));
         edit.addEventListener('click', () => {
           editing = d;
           code.value = d.code;
           code.disabled = true;
-          en.value = d.name.en;
-          zh.value = d.name.zh;
+          for (const [lang, input] of names) input.value = d.name[lang] ?? '';
           kind.value = d.kind;
-          submit.textContent = 'Save delegation';
+          submit.textContent = t('admin:delegations.save');
           cancel.hidden = false;
-          en.focus();
+          names.get(ui)?.focus();
         });
+        const given = languagesOf(d.name);
         return el(
           'tr',
           { attrs: { 'data-delegation': d.code } },
           el('td', {}, d.code),
-          el('td', {}, d.name.en),
-          el('td', { lang: 'zh' }, d.name.zh),
-          el('td', {}, KIND_NAMES[d.kind] ?? d.kind),
+          el('td', {}, localized(d.name)),
+          el('td', { attrs: { title: given.map((l) => languageNameIn(l, ui)).join(', ') } }, given.join(' ')),
+          el('td', {}, kindName(d.kind)),
           el('td', {}, edit),
         );
       }),
@@ -80,10 +76,12 @@ export async function delegationsSection(): Promise<HTMLElement> {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const name = { en: en.value.trim(), zh: zh.value.trim() };
+    const name: LocalizedText = {};
+    for (const [lang, input] of names) if (input.value.trim()) name[lang] = input.value.trim();
+    const shown = localizedString(name) || code.value.trim().toUpperCase();
     const ok = editing
-      ? await status.run(`${name.en} saved`, () => api('PATCH', `/api/delegations/${editing!.id}`, { name, kind: kind.value }))
-      : await status.run(`${name.en} added`, () => api('POST', '/api/delegations', { code: code.value.trim().toUpperCase(), name, kind: kind.value }));
+      ? await status.run(t('admin:delegations.saved', { name: shown }), () => api('PATCH', `/api/delegations/${editing!.id}`, { name, kind: kind.value }))
+      : await status.run(t('admin:delegations.added', { name: shown }), () => api('POST', '/api/delegations', { code: code.value.trim().toUpperCase(), name, kind: kind.value }));
     if (ok) {
       reset();
       await render();
@@ -94,13 +92,22 @@ export async function delegationsSection(): Promise<HTMLElement> {
   return el(
     'section',
     { attrs: { 'aria-labelledby': 'admin-delegations' } },
-    el('h2', { id: 'admin-delegations' }, 'Delegations'),
+    el('h2', { id: 'admin-delegations' }, t('admin:delegations.heading')),
     form,
     status.element,
     el(
       'div',
       { className: 'table-wrap' },
-      el('table', {}, el('thead', {}, el('tr', {}, ...['Code', 'English', 'Chinese', 'Kind', ''].map((h) => el('th', { scope: 'col' }, h)))), table),
+      el(
+        'table',
+        {},
+        el(
+          'thead',
+          {},
+          el('tr', {}, ...['code', 'name', 'languages', 'kind'].map((h) => el('th', { scope: 'col' }, t(`admin:delegations.column.${h}`))), el('th', { scope: 'col' }, '')),
+        ),
+        table,
+      ),
     ),
   );
 }

@@ -4,10 +4,12 @@
  * shown: a new account and a reset both get a link the user opens to choose their own.
  */
 import { api } from '../api';
-import { el } from '../dom';
+import { el, localizedString } from '../dom';
+import { t } from '../i18n';
 import { field, resetNotice, select, statusLine, type DelegationJSON, type ResetJSON, type UserJSON } from './common';
 
-const ROLE_NAMES: Record<string, string> = { secretariat: 'Secretariat', chair: 'Chair', delegate: 'Delegate' };
+const ROLES = ['secretariat', 'chair', 'delegate'] as const;
+const roleName = (role: string) => ((ROLES as readonly string[]).includes(role) ? t(`admin:role.${role}`) : role);
 
 /** The users section; `meId` is the signed-in secretariat (who cannot deactivate itself). */
 export async function usersSection(meId: string): Promise<HTMLElement> {
@@ -15,22 +17,26 @@ export async function usersSection(meId: string): Promise<HTMLElement> {
   const notice = el('div');
   const table = el('tbody');
   const delegations = await api<DelegationJSON[]>('GET', '/api/delegations');
-  const delegationName = new Map(delegations.map((d) => [d.id, d.name.en]));
+  const delegationName = new Map(delegations.map((d) => [d.id, localizedString(d.name)]));
   let editing: UserJSON | null = null;
 
   const name = el('input', { name: 'displayName', required: true });
   const login = el('input', { name: 'login', required: true, type: 'email', autocomplete: 'off' });
-  const role = select('role', Object.entries(ROLE_NAMES), 'delegate');
-  const delegation = select('delegation', [['', '— none (secretariat, chair) —'], ...delegations.map((d): [string, string] => [d.id, d.name.en])]);
-  const submit = el('button', { type: 'submit' }, 'Create account');
-  const cancel = el('button', { type: 'button', hidden: true }, 'Cancel');
+  const role = select(
+    'role',
+    ROLES.map((r) => [r, roleName(r)]),
+    'delegate',
+  );
+  const delegation = select('delegation', [['', t('admin:users.noDelegation')], ...delegations.map((d): [string, string] => [d.id, localizedString(d.name)])]);
+  const submit = el('button', { type: 'submit' }, t('admin:users.create'));
+  const cancel = el('button', { type: 'button', hidden: true }, t('admin:cancel'));
   const form = el(
     'form',
-    { className: 'admin-form', attrs: { 'aria-label': 'Account' } },
-    field('Name', name),
-    field('E-mail (login)', login),
-    field('Role', role),
-    field('Delegation', delegation),
+    { className: 'admin-form', attrs: { 'aria-label': t('admin:users.form') } },
+    field(t('admin:users.name'), name),
+    field(t('admin:users.login'), login),
+    field(t('admin:users.role'), role),
+    field(t('admin:users.delegation'), delegation),
     submit,
     cancel,
   );
@@ -38,7 +44,7 @@ export async function usersSection(meId: string): Promise<HTMLElement> {
   const clear = () => {
     editing = null;
     form.reset();
-    submit.textContent = 'Create account';
+    submit.textContent = t('admin:users.create');
     cancel.hidden = true;
   };
   cancel.addEventListener('click', clear);
@@ -55,26 +61,32 @@ export async function usersSection(meId: string): Promise<HTMLElement> {
     const users = await api<UserJSON[]>('GET', '/api/users');
     table.replaceChildren(
       ...users.map((u) => {
-        const edit = act(`Edit ${u.displayName}`, 'Edit', async () => {
+        const edit = act(t('admin:editNamed', { name: u.displayName }), t('admin:edit'), async () => {
           editing = u;
           name.value = u.displayName;
           login.value = u.login;
           role.value = u.role;
           delegation.value = u.delegationId ?? '';
-          submit.textContent = 'Save account';
+          submit.textContent = t('admin:users.save');
           cancel.hidden = false;
           name.focus();
         });
-        const toggle = act(`${u.active ? 'Deactivate' : 'Reactivate'} ${u.displayName}`, u.active ? 'Deactivate' : 'Reactivate', async () => {
-          if (
-            await status.run(`${u.displayName} ${u.active ? 'deactivated: signed out everywhere' : 'reactivated'}`, () => api('PATCH', `/api/users/${u.id}`, { active: !u.active }))
-          )
-            await render();
-        });
-        const reset = act(`Reset password for ${u.displayName}`, 'Reset password', async () => {
+        const toggle = act(
+          t(u.active ? 'admin:users.deactivateNamed' : 'admin:users.reactivateNamed', { name: u.displayName }),
+          t(u.active ? 'admin:users.deactivate' : 'admin:users.reactivate'),
+          async () => {
+            if (
+              await status.run(t(u.active ? 'admin:users.deactivated' : 'admin:users.reactivated', { name: u.displayName }), () =>
+                api('PATCH', `/api/users/${u.id}`, { active: !u.active }),
+              )
+            )
+              await render();
+          },
+        );
+        const reset = act(t('admin:users.resetNamed', { name: u.displayName }), t('admin:users.reset'), async () => {
           let issued: ResetJSON | null = null;
           if (
-            await status.run(`Reset link issued for ${u.displayName}`, async () => {
+            await status.run(t('admin:users.resetIssued', { name: u.displayName }), async () => {
               issued = await api<ResetJSON>('POST', `/api/users/${u.id}/password-reset`, {});
             })
           ) {
@@ -87,9 +99,9 @@ export async function usersSection(meId: string): Promise<HTMLElement> {
           { className: u.active ? '' : 'inactive', attrs: { 'data-user': u.login } },
           el('td', {}, u.displayName),
           el('td', {}, u.login),
-          el('td', {}, ROLE_NAMES[u.role] ?? u.role),
+          el('td', {}, roleName(u.role)),
           el('td', {}, u.delegationId ? (delegationName.get(u.delegationId) ?? u.delegationId) : '—'),
-          el('td', {}, u.active ? 'active' : 'deactivated'),
+          el('td', {}, t(u.active ? 'admin:users.active' : 'admin:users.inactive')),
           acts,
         );
       }),
@@ -101,8 +113,8 @@ export async function usersSection(meId: string): Promise<HTMLElement> {
     const body = { displayName: name.value.trim(), login: login.value.trim(), role: role.value, delegationId: delegation.value || null };
     let created: (UserJSON & { reset?: ResetJSON }) | null = null;
     const ok = editing
-      ? await status.run(`${body.displayName} saved`, () => api('PATCH', `/api/users/${editing!.id}`, body))
-      : await status.run(`${body.displayName} created`, async () => {
+      ? await status.run(t('admin:users.saved', { name: body.displayName }), () => api('PATCH', `/api/users/${editing!.id}`, body))
+      : await status.run(t('admin:users.created', { name: body.displayName }), async () => {
           created = await api('POST', '/api/users', body);
         });
     if (!ok) return;
@@ -116,14 +128,23 @@ export async function usersSection(meId: string): Promise<HTMLElement> {
   return el(
     'section',
     { attrs: { 'aria-labelledby': 'admin-users' } },
-    el('h2', { id: 'admin-users' }, 'Accounts'),
+    el('h2', { id: 'admin-users' }, t('admin:users.heading')),
     form,
     status.element,
     notice,
     el(
       'div',
       { className: 'table-wrap' },
-      el('table', {}, el('thead', {}, el('tr', {}, ...['Name', 'Login', 'Role', 'Delegation', 'State', ''].map((h) => el('th', { scope: 'col' }, h)))), table),
+      el(
+        'table',
+        {},
+        el(
+          'thead',
+          {},
+          el('tr', {}, ...['name', 'login', 'role', 'delegation', 'state'].map((h) => el('th', { scope: 'col' }, t(`admin:users.column.${h}`))), el('th', { scope: 'col' }, '')),
+        ),
+        table,
+      ),
     ),
   );
 }
