@@ -142,8 +142,8 @@ export function chineseNumber(n: number): string {
   return (tens > 1 ? ZH_DIGITS[tens] : '') + (tens > 0 ? '十' : '') + (units > 0 ? ZH_DIGITS[units] : '');
 }
 
-// Arabic ordinals as UN Arabic documents count annexes: المرفق الأول, المرفق الثاني … (1 to 20).
-const AR_ORDINALS = [
+/** Arabic ordinals as UN Arabic documents count annexes: المرفق الأول, المرفق الثاني … (1 to 20). */
+export const ARABIC_ORDINALS = [
   'الأول',
   'الثاني',
   'الثالث',
@@ -179,7 +179,7 @@ export function annexLabel(index: number, count: number, lang: AnnexLanguage = '
   if (count === 1) return word;
   if (lang === 'zh') return `${word}${chineseNumber(index + 1)}`;
   // Past the twentieth ordinal word, the number in digits: plain to read, and no text has that many.
-  if (lang === 'ar') return `${word} ${AR_ORDINALS[index] ?? String(index + 1)}`;
+  if (lang === 'ar') return `${word} ${ARABIC_ORDINALS[index] ?? String(index + 1)}`;
   return `${word} ${romanNumber(index + 1).toUpperCase()}`;
 }
 

@@ -9,6 +9,9 @@
  * what comes back to this thread is a model of bounded size.
  */
 import { importPlainText, type ImportOptions, type ImportResult } from '../../shared/importText';
+import { guessLanguage } from '../../shared/import/conventions';
+import type { Lang } from '../../shared/languages';
+import { operativeLabel, subparagraphLabel } from '../../shared/numberingLabels';
 import { fail, ok, type Result } from '../../shared/result';
 import { MAX_DOCX_BYTES, type ImportError } from '../../shared/export/transfer';
 import { superscript } from '../../shared/export/plainText';
@@ -31,30 +34,21 @@ export interface DocxImportOptions extends ImportOptions {
   limits?: Partial<WordReadLimits>;
 }
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-const ROMAN: [number, string][] = [
-  [10, 'x'],
-  [9, 'ix'],
-  [5, 'v'],
-  [4, 'iv'],
-  [1, 'i'],
-];
-
-// The labels a UN text's lists print at each level: 1., (a), (i). Only the importer's evidence;
-// the numbers are derived again once the text is in.
-function listLabel(level: number, n: number): string {
-  if (level === 0) return `${n}.`;
-  if (level === 1) return `(${LETTERS[(n - 1) % 26]!.repeat(Math.floor((n - 1) / 26) + 1)})`;
-  let roman = '';
-  for (const [value, sign] of ROMAN) while (n >= value) (roman += sign), (n -= value);
-  return `(${roman})`;
+// The labels a UN text's lists print at each level, in the text's language: 1. (a) (i); Arabic
+// 1 - (أ) ’1‘; French a) i) … Only the importer's evidence; the numbers are derived again once the text is in.
+function listLabel(level: number, n: number, lang: Lang): string {
+  if (level === 0) return operativeLabel(String(n), lang);
+  return subparagraphLabel({ n, k: 0 }, level === 1 ? 1 : 2, lang);
 }
 
-/** A Word document as the lines a printed page shows, for the plain-text importer. */
-export function printedLines(doc: WordDocument): string {
+/**
+ * A Word document as the lines a printed page shows, for the plain-text importer; list numbers
+ * are spelled as `lang` prints them (guessed from the document's words when not given).
+ */
+export function printedLines(doc: WordDocument, lang?: Lang): string {
   const counters = [0, 0, 0, 0, 0, 0, 0, 0, 0];
   const notes: string[] = [];
-  const lines: string[] = [];
+  const rows: { level: number | null; text: string }[] = [];
   const render = (nodes: readonly WordNode[] | undefined): string => {
     let out = '';
     for (const n of nodes ?? []) {
@@ -67,14 +61,20 @@ export function printedLines(doc: WordDocument): string {
     return out;
   };
   for (const p of paragraphsOf(doc.children)) {
+    const text = render(p.children).replace(/\s+/g, ' ').trim();
+    const level = p.numbering?.isOrdered ? Math.min(Number(p.numbering.level) || 0, 8) : null;
+    // A numbered paragraph without text still counts in its list, as Word counts it.
+    if (text !== '' || level !== null) rows.push({ level, text });
+  }
+  const language = lang ?? guessLanguage(rows.map((r) => r.text).join('\n'));
+  const lines: string[] = [];
+  for (const { level, text } of rows) {
     let label = '';
-    if (p.numbering?.isOrdered) {
-      const level = Math.min(Number(p.numbering.level) || 0, 8);
+    if (level !== null) {
       counters[level]!++;
       counters.fill(0, level + 1);
-      label = `${listLabel(level, counters[level]!)} `;
+      label = `${listLabel(level, counters[level]!, language)} `;
     }
-    const text = render(p.children).replace(/\s+/g, ' ').trim();
     if (text !== '') lines.push(label + text);
   }
   return [...lines, ...notes].join('\n\n');
@@ -97,9 +97,12 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions =
   const doc = read.value.doc;
   if (isPenholderDocument(doc)) {
     const penholder = readPenholderDocument(doc, options.newId);
-    if (penholder) return ok({ ...penholder, readAs: 'penholder' });
+    if (penholder) {
+      const lang = options.lang ?? guessLanguage(printedLines(doc, 'en'));
+      return ok({ ...penholder, report: { ...penholder.report, lang, langGuessed: options.lang === undefined }, readAs: 'penholder' });
+    }
   }
-  const imported = importPlainText(printedLines(doc), options);
+  const imported = importPlainText(printedLines(doc, options.lang), options);
   if (!imported.ok) return fail({ reason: 'no-text', message: `The Word file holds no text to import. ${imported.error}` });
   return ok({ ...imported.value, readAs: 'word' });
 }

@@ -9,7 +9,14 @@ import { FootnoteTable } from './footnotes';
 import type { SourceLine } from './lines';
 import { nodeMaker, type TextMaker } from './make';
 import type { Block, Outline, Unit } from './outline';
+import type { Lang } from '../languages';
 import type { ImportReport, RecognisedAnnex, RecognisedParagraph, WarningLog } from './report';
+
+/** The language a text is read in, and whether it was guessed. */
+export interface ReadLanguage {
+  lang: Lang;
+  langGuessed: boolean;
+}
 
 /** Builds a text block (title, formula, annex heading) from a block that may be missing. */
 function block<N>(type: 'title' | 'formula' | 'annexHeading', source: Block | null, notes: FootnoteTable<N>, make: TextMaker<N>): N {
@@ -34,6 +41,7 @@ class Builder<N> {
       kind: item.kind,
       level: item.kind === 'subparagraph' ? item.level : null,
       printed: item.printed,
+      asPrinted: item.asPrinted,
       lines: unit.lines,
       annex,
     });
@@ -46,6 +54,7 @@ export function buildStructured<N = PMNode>(
   outline: Outline,
   newId: () => string,
   warnings: WarningLog,
+  read: ReadLanguage = { lang: 'en', langGuessed: true },
   markers = true,
   make: TextMaker<N> = nodeMaker as unknown as TextMaker<N>,
 ): { doc: N; report: ImportReport } {
@@ -53,7 +62,7 @@ export function buildStructured<N = PMNode>(
   const builder = new Builder(notes, newId, make);
   const content: N[] = [block('title', outline.title, notes, make)];
   if (outline.formula) content.push(block('formula', outline.formula, notes, make));
-  for (const item of classifyMain(outline.main, warnings)) content.push(builder.paragraph(item, null));
+  for (const item of classifyMain(outline.main, warnings, read.lang)) content.push(builder.paragraph(item, null));
 
   const annexes: RecognisedAnnex[] = [];
   outline.annexes.forEach((annex, index) => {
@@ -63,7 +72,7 @@ export function buildStructured<N = PMNode>(
     }
     const heading = block('annexHeading', annex.heading, notes, make);
     const id = newId();
-    const paragraphs = classifyAnnex(annex.units, where, warnings).map((item) => builder.paragraph(item, index));
+    const paragraphs = classifyAnnex(annex.units, where, warnings, read.lang).map((item) => builder.paragraph(item, index));
     content.push(make.annex(id, [heading, ...paragraphs]));
     annexes.push({ id, printed: annex.marker.text, heading: annex.heading ? notes.plain(annex.heading.text) : '', line: annex.marker.no });
   });
@@ -73,6 +82,7 @@ export function buildStructured<N = PMNode>(
   return {
     doc,
     report: {
+      ...read,
       heading: outline.heading ? { kind: outline.heading.docKind, number: outline.heading.number, line: outline.heading.no } : null,
       title: outline.title ? notes.plain(outline.title.text) : '',
       formula: outline.formula ? notes.plain(outline.formula.text) : null,
@@ -89,6 +99,7 @@ export function buildPlain<N = PMNode>(
   lines: SourceLine[],
   newId: () => string,
   warnings: WarningLog,
+  read: ReadLanguage = { lang: 'en', langGuessed: true },
   markers = true,
   make: TextMaker<N> = nodeMaker as unknown as TextMaker<N>,
 ): { doc: N; report: ImportReport } {
@@ -101,10 +112,10 @@ export function buildPlain<N = PMNode>(
     // A line is kept whole here, label and all: nothing was recognised, so nothing is taken away.
     units.push({ first: { kind: 'text', no: line.no, text: line.text, body: line.text }, body: line.text, lines: [line.no] });
   }
-  const paragraphs = units.map((unit) => builder.paragraph({ unit, kind: 'plain', level: 1, printed: null }, null));
+  const paragraphs = units.map((unit) => builder.paragraph({ unit, kind: 'plain', level: 1, printed: null, asPrinted: null }, null));
   const doc = make.doc([make.block('title', null, []), ...paragraphs]);
   return {
     doc,
-    report: { heading: null, title: '', formula: null, paragraphs: builder.paragraphs, annexes: [], footnotes: notes.finish(), warnings: warnings.sorted() },
+    report: { ...read, heading: null, title: '', formula: null, paragraphs: builder.paragraphs, annexes: [], footnotes: notes.finish(), warnings: warnings.sorted() },
   };
 }

@@ -3,8 +3,10 @@
  * level) or plain, and checking the printed numbers and letters for gaps. The printed labels
  * are only evidence: the editor derives numbers again, so a gap is reported, not kept.
  */
+import type { Lang } from '../languages';
+import { subparagraphLabel } from '../numberingLabels';
 import type { ParagraphType } from '../schema';
-import { endsSentence, endsWithComma, letterIndex, letterLabel, romanValue } from './lines';
+import { endsSentence, endsWithComma, letterIndex, romanValue } from './lines';
 import type { Unit } from './outline';
 import type { WarningLog } from './report';
 
@@ -14,6 +16,8 @@ export interface Classified {
   kind: ParagraphType;
   level: 1 | 2;
   printed: string | null;
+  /** The label exactly as printed, or null. */
+  asPrinted: string | null;
 }
 
 /** Checks a part's printed paragraph numbers run 1, 2, 3 … ("bis" paragraphs stay on their number). */
@@ -25,9 +29,9 @@ class NumberSequence {
     private readonly warnings: WarningLog,
   ) {}
 
-  check(number: number, suffix: string | null, line: number): void {
+  check(number: number, suffix: string | null, asPrinted: string, line: number): void {
     if (suffix !== null) {
-      if (number !== this.last) this.warnings.add('numbering-jump', `Paragraph "${number} ${suffix}" ${this.where} does not follow paragraph ${number}.`, line);
+      if (number !== this.last) this.warnings.add('numbering-jump', `Paragraph "${asPrinted}" ${this.where} does not follow paragraph ${number}.`, line);
       return;
     }
     const expected = this.last === null ? 1 : this.last + 1;
@@ -54,7 +58,13 @@ class LetterSequence {
   constructor(
     private readonly where: string,
     private readonly warnings: WarningLog,
+    private readonly lang: Lang,
   ) {}
+
+  // A letter's label as the text's language prints it, for the warnings: (c), c), (ج).
+  private sign(index: number): string {
+    return subparagraphLabel({ n: index + 1, k: 0 }, 1, this.lang);
+  }
 
   /** Starts again under a new operative paragraph. */
   reset(): void {
@@ -63,8 +73,13 @@ class LetterSequence {
     this.letterI = null;
   }
 
-  /** The level of a subparagraph labelled `letters`, revising the one before it when the sequence demands. */
-  place(item: Classified, letters: string, line: number): 1 | 2 {
+  /**
+   * The level of a subparagraph labelled `letters`, revising the one before it when the sequence
+   * demands; `level` is the level the sign itself gives (Arabic letters 1, ’2‘ and ㈡ 2), if any.
+   */
+  place(item: Classified, letters: string, level: 1 | 2 | null, line: number): 1 | 2 {
+    const shown = item.asPrinted ?? `(${letters})`;
+    if (level !== null) return this.placeKnown(letters, level, shown, line);
     const li = letterIndex(letters);
     const rv = romanValue(letters);
     const expectedLetter = this.lastLetter === null ? 0 : this.lastLetter + 1;
@@ -83,15 +98,32 @@ class LetterSequence {
     }
     // Out of sequence: keep the level the label most likely means, and say so.
     if (rv !== null && (this.lastRoman !== null || (li === null && this.lastLetter !== null))) {
-      this.warnings.add('lettering-jump', `Sub-item (${letters}) ${this.where} does not follow the sub-items before it.`, line);
+      this.warnings.add('lettering-jump', `Sub-item ${shown} ${this.where} does not follow the sub-items before it.`, line);
       return this.roman(rv);
     }
+    this.letterJump(shown, line);
+    return this.letter(li ?? expectedLetter);
+  }
+
+  // A sign that says its level: a letter continues the letters, a numeral the numerals.
+  private placeKnown(letters: string, level: 1 | 2, shown: string, line: number): 1 | 2 {
+    if (level === 2) {
+      const rv = romanValue(letters)!;
+      const expected = this.lastRoman === null ? 1 : this.lastRoman + 1;
+      if (rv !== expected || this.lastLetter === null) this.warnings.add('lettering-jump', `Sub-item ${shown} ${this.where} does not follow the sub-items before it.`, line);
+      return this.roman(rv);
+    }
+    const li = letterIndex(letters)!;
+    if (li !== (this.lastLetter === null ? 0 : this.lastLetter + 1)) this.letterJump(shown, line);
+    return this.letter(li);
+  }
+
+  private letterJump(shown: string, line: number): void {
     const message =
       this.lastLetter === null
-        ? `Lettering ${this.where} starts at (${letters}), not (a).`
-        : `Lettering ${this.where} jumps from (${letterLabel(this.lastLetter)}) to (${letters}).`;
+        ? `Lettering ${this.where} starts at ${shown}, not ${this.sign(0)}.`
+        : `Lettering ${this.where} jumps from ${this.sign(this.lastLetter)} to ${shown}.`;
     this.warnings.add('lettering-jump', message, line);
-    return this.letter(li ?? expectedLetter);
   }
 
   private letter(index: number): 1 {
@@ -107,10 +139,10 @@ class LetterSequence {
 }
 
 /** Decides the kinds in the body of the text (between the formula and the first annex). */
-export function classifyMain(units: Unit[], warnings: WarningLog): Classified[] {
+export function classifyMain(units: Unit[], warnings: WarningLog, lang: Lang = 'en'): Classified[] {
   const numbered = units.some((u) => u.first.kind === 'numbered');
   const numbers = new NumberSequence('in the body of the text', warnings);
-  const letters = new LetterSequence('in the body of the text', warnings);
+  const letters = new LetterSequence('in the body of the text', warnings, lang);
   const out: Classified[] = [];
   let seenOperative = false;
   for (const unit of units) {
@@ -151,28 +183,31 @@ export function classifyMain(units: Unit[], warnings: WarningLog): Classified[] 
 }
 
 /** Decides the kinds in one annex: unnumbered paragraphs there are plain (chapeaux, sub-headings). */
-export function classifyAnnex(units: Unit[], where: string, warnings: WarningLog): Classified[] {
+export function classifyAnnex(units: Unit[], where: string, warnings: WarningLog, lang: Lang = 'en'): Classified[] {
   const numbers = new NumberSequence(where, warnings);
-  const letters = new LetterSequence(where, warnings);
+  const letters = new LetterSequence(where, warnings, lang);
   return units.map((unit) => place(unit, numbers, letters));
 }
 
 function place(unit: Unit, numbers: NumberSequence, letters: LetterSequence): Classified {
   const first = unit.first;
-  const item: Classified = { unit, kind: 'plain', level: 1, printed: null };
+  const item: Classified = { unit, kind: 'plain', level: 1, printed: null, asPrinted: null };
   if (first.kind === 'numbered' && first.head === 'pp') {
     // A negotiation text's "PP 3 bis": preambular, its label kept as printed; PPs are not checked for gaps.
     item.kind = 'preambular';
     item.printed = first.label;
+    item.asPrinted = first.asPrinted;
   } else if (first.kind === 'numbered') {
     item.kind = 'operative';
     item.printed = first.label;
-    numbers.check(first.number, first.suffix, first.no);
+    item.asPrinted = first.asPrinted;
+    numbers.check(first.number, first.suffix, first.asPrinted, first.no);
     letters.reset();
   } else if (first.kind === 'lettered') {
     item.kind = 'subparagraph';
     item.printed = first.label;
-    item.level = letters.place(item, first.letters, first.no);
+    item.asPrinted = first.asPrinted;
+    item.level = letters.place(item, first.letters, first.level, first.no);
   }
   return item;
 }

@@ -1,16 +1,19 @@
 /**
  * Reading a printed text line by line: what each line is on its own (a number line, an annex
  * marker, a footnote, a numbered or lettered paragraph, or running text), before any line is
- * put in context. Chinese and English layouts are read by the same rules.
+ * put in context. The layouts of the six languages are read by the same rules, the signs of
+ * each language being in conventions.ts.
  */
+import type { Lang } from '../languages';
+import { COLONS, COMMAS, ENDINGS, readAnnexMarker, readHeading, readLetters, readNumber } from './conventions';
 
 /** One non-empty source line, classified by its own shape. */
 export type SourceLine =
   | { kind: 'heading'; no: number; text: string; docKind: 'resolution' | 'decision'; number: string }
   | { kind: 'annex'; no: number; text: string; ordinal: number | null }
   | { kind: 'footnote'; no: number; text: string; printed: number; note: string }
-  | { kind: 'numbered'; no: number; text: string; label: string; number: number; suffix: string | null; head: 'op' | 'pp' | null; body: string }
-  | { kind: 'lettered'; no: number; text: string; label: string; letters: string; body: string }
+  | { kind: 'numbered'; no: number; text: string; label: string; asPrinted: string; number: number; suffix: string | null; head: 'op' | 'pp' | null; body: string }
+  | { kind: 'lettered'; no: number; text: string; label: string; asPrinted: string; letters: string; level: 1 | 2 | null; body: string }
   | { kind: 'text'; no: number; text: string; body: string };
 
 /** A line that starts a paragraph of the text (as opposed to metadata or a footnote). */
@@ -28,23 +31,17 @@ export function superscriptValue(marker: string): number {
   return n;
 }
 
-const HEADING_ZH = /^第\s*(\d+\s*\/\s*\d+)\s*号\s*(决议|决定)$/u;
-const HEADING_EN = /^(resolution|decision)\s+(\d+\s*\/\s*\d+)\.?$/iu;
-const ANNEX_ZH = /^附件\s*([一二三四五六七八九十]*)$/u;
-const ANNEX_EN = /^annex(?:\s+([IVXL]+|\d+))?$/iu;
 const FOOTNOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+(\S.*)$/u;
-// "16.4 …" must not read as paragraph 16, so an ASCII full stop needs a space after it.
 const LATIN = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|decies';
-const NUMBERED = new RegExp(`^(\\d{1,3})(?:\\s+(${LATIN}))?(?:\\.\\s+|．\\s*)(.*)$`, 'u');
 // A negotiation text's own labels: "OP 5 bis …", "OP5 bis. …", "PP 3: …".
 const LABELLED = new RegExp(`^(OP|PP)\\s?(\\d{1,3})(?:\\s*(${LATIN}))?(?:\\s*[.:：．]\\s*|\\s+)(?!(?:${LATIN})$)(\\S.*)$`, 'u');
-// The agenda in decision 11/1 prints its sub-items as " - (a) …".
-const LETTERED = /^(?:[-–—•·▪]\s*)?\(([a-z]{1,5})\)\s*(.*)$/u;
-// What a lettered line may start with.
-const LETTER_STARTS = '(-–—•·▪';
 const ROMAN_SMALL = /^x{0,3}(?:ix|iv|v?i{0,3})$/u;
-
-const CHINESE_NUMERALS = '一二三四五六七八九十';
+// What an annex heading starts with: Annex, Annexe, Anexo, Приложение, 附件, المرفق.
+const ANNEX_STARTS = 'AaПп附ا';
+const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/u;
+// A line starting with a letter of a word: only a lower-case Latin letter ("a) …") or an Arabic one ("أ) …") may open a label.
+const WORD_START = /[\p{L}\p{N}]/u;
+const ARABIC = /[\u0600-\u06ff]/u;
 
 /** The value of a small lower-case roman numeral (i … xxxix), or null when the label is not one. */
 export function romanValue(label: string): number | null {
@@ -70,60 +67,50 @@ export function letterLabel(index: number): string {
   return String.fromCharCode(97 + (index % 26)).repeat(Math.floor(index / 26) + 1);
 }
 
-function annexOrdinal(printed: string): number | null {
-  if (printed === '') return null;
-  if (/^\d+$/u.test(printed)) return Number(printed);
-  const zh = CHINESE_NUMERALS.indexOf(printed);
-  if (zh >= 0) return zh + 1;
-  return romanValue(printed.toLowerCase());
-}
-
-/** Classifies one trimmed, non-empty line; only the first line of a text may be its number line. */
-export function classifyLine(text: string, no: number, first: boolean): SourceLine {
+/** Classifies one trimmed, non-empty line of a text in `lang`; only the first line of a text may be its number line. */
+export function classifyLine(text: string, no: number, first: boolean, lang: Lang = 'en'): SourceLine {
   let m: RegExpExecArray | null;
-  if (first && (m = HEADING_ZH.exec(text))) {
-    return { kind: 'heading', no, text, docKind: m[2] === '决定' ? 'decision' : 'resolution', number: m[1]!.replace(/\s/gu, '') };
+  if (first) {
+    const heading = readHeading(text);
+    if (heading) return { kind: 'heading', no, text, ...heading };
   }
-  if (first && (m = HEADING_EN.exec(text))) {
-    return { kind: 'heading', no, text, docKind: m[1]!.toLowerCase() === 'decision' ? 'decision' : 'resolution', number: m[2]!.replace(/\s/gu, '') };
-  }
-  // Every pattern below is anchored at the start: the first character rules most of them out,
+  // Every reading below is anchored at the start: the first character rules most of them out,
   // and most lines of a text are running text that none of them matches.
   const c = text.charAt(0);
-  if (c === '附' && (m = ANNEX_ZH.exec(text))) return { kind: 'annex', no, text, ordinal: annexOrdinal(m[1]!) };
-  if ((c === 'a' || c === 'A') && (m = ANNEX_EN.exec(text))) return { kind: 'annex', no, text, ordinal: annexOrdinal(m[1] ?? '') };
+  const annex = ANNEX_STARTS.includes(c) ? readAnnexMarker(text) : undefined;
+  if (annex) return { kind: 'annex', no, text, ordinal: annex.ordinal };
   if (SUPERSCRIPT_DIGITS.includes(c) && c !== '' && (m = FOOTNOTE.exec(text))) return { kind: 'footnote', no, text, printed: superscriptValue(m[1]!), note: m[2]!.trim() };
-  if (c >= '0' && c <= '9' && (m = NUMBERED.exec(text))) {
-    const suffix = m[2] ?? null;
-    return { kind: 'numbered', no, text, label: `${m[1]}${suffix ? ` ${suffix}` : ''}.`, number: Number(m[1]), suffix, head: null, body: m[3]!.trim() };
+  const numbered = DIGIT.test(c) ? readNumber(text, lang) : null;
+  if (numbered) {
+    const { number, suffix, asPrinted, body } = numbered;
+    return { kind: 'numbered', no, text, label: `${number}${suffix ? ` ${suffix}` : ''}.`, asPrinted, number, suffix, head: null, body };
   }
   if ((c === 'O' || c === 'P') && (m = LABELLED.exec(text))) {
     const suffix = m[3] ?? null;
     const head = m[1] === 'PP' ? 'pp' : 'op';
-    return { kind: 'numbered', no, text, label: `${m[1]} ${m[2]}${suffix ? ` ${suffix}` : ''}`, number: Number(m[2]), suffix, head, body: m[4]!.trim() };
+    const label = `${m[1]} ${m[2]}${suffix ? ` ${suffix}` : ''}`;
+    return { kind: 'numbered', no, text, label, asPrinted: label, number: Number(m[2]), suffix, head, body: m[4]!.trim() };
   }
-  m = c !== '' && LETTER_STARTS.includes(c) ? LETTERED.exec(text) : null;
-  if (m && (letterIndex(m[1]!) !== null || romanValue(m[1]!) !== null)) {
-    return { kind: 'lettered', no, text, label: `(${m[1]})`, letters: m[1]!, body: m[2]!.trim() };
-  }
+  const lettered = c !== '' && !WORD_START.test(c) ? readLetters(text) : (c >= 'a' && c <= 'z') || ARABIC.test(c) ? readLetters(text) : null;
+  if (lettered) return { kind: 'lettered', no, text, label: `(${lettered.letters})`, ...lettered };
   return { kind: 'text', no, text, body: text };
 }
 
-/** Splits a text into classified non-empty lines, numbering lines as an editor shows them. */
-export function readLines(text: string): SourceLine[] {
+/** Splits a text in `lang` into classified non-empty lines, numbering lines as an editor shows them. */
+export function readLines(text: string, lang: Lang = 'en'): SourceLine[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Splitting on one character is several times faster than on the alternation, which only a carriage return needs.
   const raw = source.includes('\r') ? source.split(/\r\n|\r|\n/u) : source.split('\n');
   const lines: SourceLine[] = [];
   raw.forEach((line, i) => {
     const trimmed = line.trim();
-    if (trimmed !== '') lines.push(classifyLine(trimmed, i + 1, lines.length === 0));
+    if (trimmed !== '') lines.push(classifyLine(trimmed, i + 1, lines.length === 0, lang));
   });
   return lines;
 }
 
 // Closing quotes and brackets stand after the punctuation that ends a sentence.
-const CLOSERS = /[”’"'」』）)》〉\]\s]+$/u;
+const CLOSERS = /[”’"'」』）)》〉\]»›\s]+$/u;
 const TRAILING_MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+$/u;
 
 function lastSignificant(text: string): string {
@@ -133,17 +120,17 @@ function lastSignificant(text: string): string {
 
 /** Whether a paragraph ends as a paragraph of a resolution may end (a footnote marker after it does not count). */
 export function endsComplete(text: string): boolean {
-  return /[。．.；;，,：:！!？?…]/u.test(lastSignificant(text));
+  return ENDINGS.includes(lastSignificant(text) || '\u0000');
 }
 
 /** Whether a paragraph ends with a comma, as a preambular paragraph or an opening formula does. */
 export function endsWithComma(text: string): boolean {
-  return /[，,]/u.test(lastSignificant(text));
+  return COMMAS.includes(lastSignificant(text) || '\u0000');
 }
 
 /** Whether a paragraph ends with a colon, as a formula that runs into a chapeau does. */
 export function endsWithColon(text: string): boolean {
-  return /[：:]/u.test(lastSignificant(text));
+  return COLONS.includes(lastSignificant(text) || '\u0000');
 }
 
 /** Whether a paragraph ends a sentence (full stop, semicolon, colon …), as an operative paragraph does. */

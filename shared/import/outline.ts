@@ -4,6 +4,7 @@
  * the running text. Paragraphs that the printed page split in two are joined here, because
  * only here is it known which lines are paragraphs and which are headings.
  */
+import { namesABody } from './conventions';
 import { endsComplete, endsWithColon, endsWithComma, joinHalves, printedWidth, type ParagraphLine, type SourceLine } from './lines';
 import type { WarningLog } from './report';
 
@@ -141,7 +142,5 @@ export function hasStructure(lines: SourceLine[]): boolean {
   if (lines.some((l) => l.kind === 'heading' || l.kind === 'annex' || l.kind === 'numbered' || l.kind === 'lettered')) return true;
   // Without numbers, only an opening formula that names a body gives the text away.
   const text = lines.filter((l) => l.kind === 'text').slice(0, 2);
-  return text.some(
-    (l) => (endsWithComma(l.text) || endsWithColon(l.text)) && /会议|大会|委员会|理事会|Conference|Assembly|Council|Commission|Committee|Parties|Board|Meeting|Forum/u.test(l.text),
-  );
+  return text.some((l) => (endsWithComma(l.text) || endsWithColon(l.text)) && namesABody(l.text));
 }

@@ -3,6 +3,7 @@
  * and `importPlainTextJSON`, which makes the same text as JSON for a comparison of pasted texts
  * (no ProseMirror node made, none to check: the JSON is made to the schema).
  */
+import { guessLanguage } from './conventions';
 import { HAS_MARKER } from './footnotes';
 import { buildPlain, buildStructured } from './build';
 import { readLines } from './lines';
@@ -15,7 +16,9 @@ import { newParagraphId } from '../schema';
 /** Reads a resolution or decision as printed into a text made by `make`, and the report of what was recognised. */
 export function readPrintedText<N>(text: string, options: ImportOptions, make: TextMaker<N>): Result<{ doc: N; report: ImportReport }, string> {
   const newId = options.newId ?? newParagraphId;
-  const lines = readLines(text);
+  const lang = options.lang ?? guessLanguage(text);
+  const read = { lang, langGuessed: options.lang === undefined };
+  const lines = readLines(text, lang);
   if (lines.length === 0) return fail('The text is empty: paste the text of a resolution or decision to import it.');
   if (lines.every((l) => l.kind === 'footnote')) {
     return fail('The text holds only footnote lines: there is no paragraph to import.');
@@ -28,9 +31,9 @@ export function readPrintedText<N>(text: string, options: ImportOptions, make: T
       'no-structure',
       'No resolution structure recognised (no number line, numbered or lettered paragraphs, annex or opening formula): every line is imported as a plain paragraph.',
     );
-    return ok(buildPlain(lines, newId, warnings, markers, make));
+    return ok(buildPlain(lines, newId, warnings, read, markers, make));
   }
-  return ok(buildStructured(outlineText(lines, warnings), newId, warnings, markers, make));
+  return ok(buildStructured(outlineText(lines, warnings), newId, warnings, read, markers, make));
 }
 
 /** What `importPlainText` reads, with the text as JSON: node for node the JSON of the text `importPlainText` makes. */

@@ -5,12 +5,15 @@
  * makes is listed here rather than silently applied.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import type { Lang } from '../languages';
 import type { ParagraphType } from '../schema';
 
 /** Options of `importPlainText`. */
 export interface ImportOptions {
   /** Makes paragraph, annex and footnote ids; defaults to `newParagraphId` (inject one for deterministic tests). */
   newId?: () => string;
+  /** The language of the text (its conventions: shared/import/conventions.ts); guessed from the script and words when not given. */
+  lang?: Lang;
 }
 
 /** The stable codes of import warnings, so that a client can explain or filter them. */
@@ -59,8 +62,13 @@ export interface RecognisedParagraph {
   kind: ParagraphType;
   /** 1 for (a), 2 for (i); null for other kinds. */
   level: 1 | 2 | null;
-  /** The label as printed ("12.", "(a)", "3 bis.", "OP 5 bis", "PP 2"), or null when the paragraph was unnumbered. */
+  /**
+   * The label in the English form the comparison of pasted texts reads ("12.", "(a)", "(ii)", "3 bis.",
+   * "OP 5 bis", "PP 2") whatever the language printed, or null when the paragraph was unnumbered.
+   */
   printed: string | null;
+  /** The label exactly as the text printed it ("12 -", "(ج)", "c)", "㈡", "12."), or null when unnumbered (always given by the plain-text importer). */
+  asPrinted?: string | null;
   /** The source lines the paragraph came from (more than one when it was split across a page). */
   lines: number[];
   /** The index of the annex holding it, or null in the body of the text. */
@@ -88,6 +96,10 @@ export interface RecognisedFootnote {
 
 /** The whole report of one import. */
 export interface ImportReport {
+  /** The language the text was read in: the one asked for, or the one guessed (always given by the plain-text importer). */
+  lang?: Lang;
+  /** Whether `lang` was guessed (no language was given). */
+  langGuessed?: boolean;
   heading: RecognisedHeading | null;
   /** The title's text (footnote markers removed), or "" when none was recognised. */
   title: string;

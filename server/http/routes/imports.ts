@@ -7,11 +7,16 @@
  *
  * The preview takes the raw file (Content-Type: the .docx media type), raw `text/plain`, or JSON
  * `{ "text": "…" }` / `{ "docx": "<base64>" }`. Browsers signed in by cookie must use JSON: the
- * CSRF rule accepts only JSON writes from them.
+ * CSRF rule accepts only JSON writes from them. `?lang=ar|zh|en|fr|ru|es` names the text's
+ * language (its conventions: shared/import/conventions.ts); without it the language is guessed
+ * from the text, and the answer says which language it was read in (`lang`, `langGuessed`).
  */
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { importPlainText } from '../../../shared/importText';
+import type { Lang } from '../../../shared/languages';
+import { sequentialNumbering } from '../../../shared/numbering';
+import { printedLabel } from '../../../shared/numberingLabels';
 import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, MediaTypes, type ImportError } from '../../../shared/export/transfer';
 import { asDoc } from '../../../shared/export/blocks';
 import { importDocx } from '../../export/docxImport';
@@ -21,7 +26,7 @@ import { requireUser, send } from '../context';
 import { refreshQuietly, type ApiDeps } from '../deps';
 import { answer, HttpError } from '../errors';
 import { ErrorIds } from '../../../shared/errors';
-import { idParams, parse } from '../validate';
+import { idParams, lang as langSchema, parse } from '../validate';
 import { DomainErrors } from '../../errors';
 
 // Base64 is 4/3 of the bytes it carries.
@@ -53,6 +58,8 @@ const previewJson = z.union([
 
 const importBody = z.strictObject({ text: z.looseObject({ type: z.literal('doc') }) });
 
+const previewQuery = z.object({ lang: langSchema.optional() });
+
 /** An import that cannot be read, as an HTTP error: the reason code rides in `details.reason`. */
 export function importHttpError(error: ImportError): HttpError {
   if (error.reason === 'too-large') return answer(ErrorIds.tooLarge, error.message, { reason: error.reason });
@@ -61,18 +68,40 @@ export function importHttpError(error: ImportError): HttpError {
   return answer(ErrorIds.validation, error.message, { reason: error.reason });
 }
 
-function readText(text: string) {
+/** Reads a pasted text in `lang` (guessed when undefined): what the preview and a language version's import both use. */
+export function readText(text: string, lang?: Lang) {
   if (Buffer.byteLength(text, 'utf8') > MAX_TEXT_BYTES) throw importHttpError({ reason: 'too-large', message: `The text is longer than ${MAX_TEXT_BYTES / 1024} KB.` });
   if (text.trim() === '') throw importHttpError({ reason: 'empty', message: 'The text is empty: paste the text of a resolution or decision.' });
-  const imported = importPlainText(text);
+  const imported = importPlainText(text, lang ? { lang } : {});
   if (!imported.ok) throw importHttpError({ reason: 'no-text', message: imported.error });
   return { ...imported.value, readAs: 'text' as const };
 }
 
-async function readDocx(bytes: Uint8Array) {
-  const imported = await importDocx(bytes);
+/** Reads a Word file in `lang` (guessed when undefined). */
+export async function readDocx(bytes: Uint8Array, lang?: Lang) {
+  const imported = await importDocx(bytes, lang ? { lang } : {});
   if (!imported.ok) throw importHttpError(imported.error);
   return imported.value;
+}
+
+/**
+ * The preview with the language it was read in, and each paragraph's label as the text printed it
+ * (`asPrinted`: "1 -", "(ج)", "c)") and as its language prints the number it will take (`printedLabel`).
+ */
+function presentInLanguage(result: Parameters<typeof presentImportPreview>[0], asked: Lang | undefined) {
+  const preview = presentImportPreview(result);
+  const lang = result.report.lang ?? asked ?? 'en';
+  const numbers = sequentialNumbering(result.doc);
+  const asPrinted = new Map(result.report.paragraphs.map((p) => [p.id, p.asPrinted ?? p.printed]));
+  return {
+    ...preview,
+    lang,
+    langGuessed: result.report.langGuessed ?? asked === undefined,
+    paragraphs: preview.paragraphs.map((p) => {
+      const number = numbers.byId.get(p.id);
+      return { ...p, asPrinted: asPrinted.get(p.id) ?? null, printedLabel: number ? printedLabel(number, lang) : '' };
+    }),
+  };
 }
 
 /** The import routes, to mount on the /api router. */
@@ -85,17 +114,18 @@ export function importsRouter(deps: ApiDeps): Router {
 
   router.post('/imports/preview', raw, text, json, async (req, res) => {
     requireUser(req);
+    const { lang } = parse(previewQuery, req.query, 'query');
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     let result;
-    if (type === MediaTypes.docx) result = await readDocx(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
-    else if (type === MediaTypes.text) result = readText(typeof req.body === 'string' ? req.body : '');
+    if (type === MediaTypes.docx) result = await readDocx(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), lang);
+    else if (type === MediaTypes.text) result = readText(typeof req.body === 'string' ? req.body : '', lang);
     else if (type === 'application/json') {
       const body = parse(previewJson, req.body);
-      result = 'text' in body ? readText(body.text) : await readDocx(Buffer.from(body.docx, 'base64'));
+      result = 'text' in body ? readText(body.text, lang) : await readDocx(Buffer.from(body.docx, 'base64'), lang);
     } else {
       throw importHttpError({ reason: 'not-docx', message: `send a Word file (${MediaTypes.docx}), text/plain, or JSON { "text" } / { "docx": base64 }` });
     }
-    send(res, 200, presentImportPreview(result));
+    send(res, 200, presentInLanguage(result, lang));
   });
 
   router.post('/drafts/:id/import', json, async (req, res) => {
