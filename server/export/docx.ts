@@ -5,19 +5,23 @@
  * the title and the formula; preambular paragraphs with their opening words in italics; operative paragraphs and
  * subparagraphs numbered by a real Word numbering definition (not typed numbers), so that Word
  * keeps counting when a delegation edits the file; annexes on new pages, restarting the count;
- * footnotes as real Word footnotes; Arabic paragraphs right to left. Paragraph ids ride along as hidden bookmarks (footnotes too), so that a file
+ * footnotes as real Word footnotes. The whole document is in `meta.lang` (a language version, or the reference text):
+ * its headings, its numbers as that language prints them ("1 -", "a)"), and for Arabic right to left
+ * throughout — paragraphs `w:bidi`, runs `w:rtl`, the section `w:bidi`, the symbol block mirrored.
+ * Paragraph ids ride along as hidden bookmarks (footnotes too), so that a file
  * exported here and imported again keeps the identities comparisons follow.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { Bookmark, Document, FootnoteReferenceRun, Packer, PageOrientation, Paragraph, type Table, TextRun, type ParagraphChild } from 'docx';
+import { Bookmark, BuilderElement, Document, FootnoteReferenceRun, Packer, PageOrientation, Paragraph, type Table, TextRun, type ParagraphChild } from 'docx';
 import { openingWordsLength } from '../../shared/houseStyle';
+import { isRightToLeft, type Lang } from '../../shared/languages';
 import { sequentialNumbering, type Numbering } from '../../shared/numbering';
 import type { TextJSON } from '../../shared/schema';
 import { asDoc, plainWords, readBlocks, type Block, type Inline } from '../../shared/export/blocks';
 import { runsRightToLeft } from '../../shared/export/direction';
 import { headingLines, type ExportMeta } from '../../shared/export/meta';
 import { PAGE_FURNITURE_DOCUMENT, pageFurniture, symbolBlock } from './docxLayout';
-import { DocxRunStyles, DocxStyles, numbering as numberingDefinition, PARAGRAPH_NUMBERING, paragraphStyle, styles } from './docxStyles';
+import { DocxRunStyles, DocxStyles, numberingFor, PARAGRAPH_NUMBERING, paragraphStyle, styles, wordLabel } from './docxStyles';
 
 /** The prefix of the hidden bookmarks that carry paragraph and annex ids. */
 export const ID_BOOKMARK_PREFIX = '_ph_';
@@ -93,21 +97,56 @@ function leadingText(inlines: readonly Inline[]): string {
   return text;
 }
 
-// Word's lists count 1, 2, 3 and (a), (b); only a text numbered that way can use them.
-function wordCanCount(given: Numbering, doc: PMNode): boolean {
+// Word's lists count 1, 2, 3 and (a), (b) in sequence; only a text numbered that way, whose printed labels in
+// `lang` are those Word's numbering in `lang` writes, can use them (numbers "3 bis" or "(أ)" are typed).
+function wordCanCount(given: Numbering, printed: readonly Block[], doc: PMNode, lang: Lang): boolean {
   const sequential = sequentialNumbering(doc).paragraphs;
-  return given.paragraphs.every((p, i) => p.label === sequential[i]?.label);
+  if (!given.paragraphs.every((p, i) => p.label === sequential[i]?.label)) return false;
+  for (const b of printed) {
+    if (b.role !== 'paragraph' || b.label === '' || (b.kind !== 'operative' && b.kind !== 'subparagraph')) continue;
+    const level = b.kind === 'operative' ? 0 : b.level;
+    const n = level === 0 ? Number(b.number) : ordinalOf(b.number, level);
+    if (wordLabel(level, n, lang) !== b.label) return false;
+  }
+  return true;
+}
+
+// The ordinal of a lettered or roman number: "(c)" → 3, "(iv)" → 4.
+function ordinalOf(number: string, level: number): number {
+  const bare = number.replace(/[()]/g, '');
+  if (level === 2) {
+    const roman: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+    let total = 0;
+    for (let i = 0; i < bare.length; i++) {
+      const v = roman[bare[i]!] ?? 0;
+      const next = roman[bare[i + 1] ?? ''] ?? 0;
+      total += v < next ? -v : v;
+    }
+    return total;
+  }
+  return bare.charCodeAt(0) - 96 + 26 * (bare.length - 1);
+}
+
+// docx has no option for a section's direction: the right-to-left section gets its `w:bidi`
+// in the place the schema gives it in `w:sectPr` (after `w:titlePg`, before `w:docGrid`).
+function markSectionRightToLeft(file: Document): void {
+  const body = (file as unknown as { Document: { View: { Body: { sections: { root: unknown[] }[] } } } }).Document.View.Body;
+  for (const section of body.sections) {
+    const grid = section.root.findIndex((c) => (c as { rootKey?: string }).rootKey === 'w:docGrid');
+    section.root.splice(grid < 0 ? section.root.length : grid, 0, new BuilderElement({ name: 'w:bidi' }));
+  }
 }
 
 // The first page under the symbol block: session, place, agenda item, then who puts the text
 // forward — or, for the adopted text, its number and the line of its adoption.
 function headingParagraphs(meta: ExportMeta): (Paragraph | Table)[] {
   const h = headingLines(meta);
-  const line = (text: string, style: string = DocxStyles.meta) => new Paragraph({ style, children: [new TextRun(text)] });
+  const rtl = isRightToLeft(meta.lang) || undefined;
+  const line = (text: string, style: string = DocxStyles.meta) => new Paragraph({ style, bidirectional: rtl, children: [new TextRun({ text, rightToLeft: rtl })] });
   const lead = h.published
     ? [...(h.published.number ? [line(h.published.number, DocxStyles.published)] : []), line(h.published.adopted, DocxStyles.proponent)]
     : [line(h.proponent, DocxStyles.proponent)];
-  return [symbolBlock(h, meta.lang), new Paragraph({ style: DocxStyles.meta, children: [] }), line(h.session), line(h.place), line(h.agendaItem), ...lead];
+  return [symbolBlock(h, rtl), new Paragraph({ style: DocxStyles.meta, children: [] }), line(h.session), line(h.place), line(h.agendaItem), ...lead];
 }
 
 function blockParagraph(b: Block, notes: Footnotes, typed: boolean, seen: Set<string>, lang: string): Paragraph {
@@ -118,8 +157,10 @@ function blockParagraph(b: Block, notes: Footnotes, typed: boolean, seen: Set<st
       return new Paragraph({ style: DocxStyles.title, bidirectional, children: runs(b.inlines, notes, 0, rtl) });
     case 'formula':
       return new Paragraph({ style: DocxStyles.formula, bidirectional, children: runs(b.inlines, notes, 0, rtl) });
-    case 'annex':
-      return new Paragraph({ style: DocxStyles.annex, children: withId(b.id, [new TextRun(b.label)], seen) });
+    case 'annex': {
+      const annexRtl = runsRightToLeft(lang, b.label) || undefined;
+      return new Paragraph({ style: DocxStyles.annex, bidirectional: annexRtl, children: withId(b.id, [new TextRun({ text: b.label, rightToLeft: annexRtl })], seen) });
+    }
     case 'annexHeading':
       return new Paragraph({ style: DocxStyles.annexHeading, bidirectional, children: runs(b.inlines, notes, 0, rtl) });
     case 'paragraph': {
@@ -140,12 +181,12 @@ function blockParagraph(b: Block, notes: Footnotes, typed: boolean, seen: Set<st
 /** Build the .docx of a text; resolves with the file's bytes. */
 export async function exportDocx(text: PMNode | TextJSON, meta: ExportMeta, options: DocxOptions = {}): Promise<Buffer> {
   const doc = asDoc(text);
-  const lang = meta.originalLanguage.startsWith('zh') ? 'zh' : 'en';
+  const { lang } = meta;
   const read = readBlocks(doc, { numbering: options.numbering, lang });
-  const typed = !wordCanCount(read.numbering, doc);
+  const typed = !wordCanCount(read.numbering, read.blocks, doc, lang);
   const seen = new Set<string>();
-  const notes = new Footnotes(seen, meta.originalLanguage);
-  const body = read.blocks.map((b) => blockParagraph(b, notes, typed, seen, meta.originalLanguage));
+  const notes = new Footnotes(seen, lang);
+  const body = read.blocks.map((b) => blockParagraph(b, notes, typed, seen, lang));
   const { titlePage, ...furniture } = pageFurniture(meta.symbol);
   const file = new Document({
     ...PAGE_FURNITURE_DOCUMENT,
@@ -153,7 +194,7 @@ export async function exportDocx(text: PMNode | TextJSON, meta: ExportMeta, opti
     title: meta.symbol,
     description: `${meta.kind} ${meta.symbol}`,
     styles,
-    numbering: numberingDefinition,
+    numbering: numberingFor(lang),
     footnotes: notes.notes,
     sections: [
       {
@@ -163,5 +204,6 @@ export async function exportDocx(text: PMNode | TextJSON, meta: ExportMeta, opti
       },
     ],
   });
+  if (isRightToLeft(lang)) markSectionRightToLeft(file);
   return Packer.toBuffer(file);
 }

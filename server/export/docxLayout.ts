@@ -7,7 +7,6 @@
  * odd and even pages; page numbers in the footer as a PAGE field, not typed.
  */
 import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
-import type { Lang } from '../../shared/delegations';
 import type { HeadingLines } from '../../shared/export/meta';
 import { DocxStyles } from './docxStyles';
 
@@ -15,10 +14,8 @@ import { DocxStyles } from './docxStyles';
 const TEXT_WIDTH = 9412;
 const RIGHT_COLUMN = 3969; // 7 cm, where UN documents set the distribution block
 
-const MASTHEAD: Record<Lang, string> = { en: 'United Nations', zh: '联合国' };
-
-const line = (text: string, style: string = DocxStyles.meta, run: { bold?: boolean; size?: number } = {}) =>
-  new Paragraph({ style, children: text === '' ? [] : [new TextRun({ text, ...run })] });
+const line = (text: string, style: string = DocxStyles.meta, run: { bold?: boolean; size?: number; rightToLeft?: boolean } = {}, bidirectional?: boolean) =>
+  new Paragraph({ style, bidirectional, children: text === '' ? [] : [new TextRun({ text, ...run })] });
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const RULE = { style: BorderStyle.SINGLE, size: 12, color: '000000' } as const;
@@ -31,19 +28,36 @@ function cell(children: Paragraph[], width: number, rule: boolean): TableCell {
   });
 }
 
-/** The symbol block of the first page: masthead and symbol over a rule, then the body's name beside "Distr.", date, "Original" (and "As orally amended"). */
-export function symbolBlock(lines: Pick<HeadingLines, 'symbol' | 'distribution' | 'date' | 'original' | 'amended' | 'organ'>, lang: Lang): Table {
+/**
+ * The symbol block of the first page: masthead and symbol over a rule, then the body's name beside "Distr.", date, the
+ * version's language, "Original" (and "As orally amended"). An Arabic document mirrors it (`w:bidiVisual`): the masthead
+ * and the body's name on the right, the symbol and the distribution block on the left, as Arabic UN documents print them.
+ */
+export function symbolBlock(lines: Pick<HeadingLines, 'masthead' | 'symbol' | 'distribution' | 'date' | 'version' | 'original' | 'amended' | 'organ'>, rightToLeft = false): Table {
   const left = TEXT_WIDTH - RIGHT_COLUMN;
-  const right = [line(lines.distribution), line(lines.date), line(lines.original), ...(lines.amended ? [line(lines.amended)] : [])];
+  const rtl = rightToLeft || undefined;
+  // The distribution block's lines are in English in an Arabic document, except "As orally amended".
+  const right = [
+    line(lines.distribution),
+    line(lines.date),
+    ...(lines.version ? [line(lines.version)] : []),
+    line(lines.original),
+    ...(lines.amended ? [line(lines.amended, DocxStyles.meta, { rightToLeft: rtl }, rtl)] : []),
+  ];
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [left, RIGHT_COLUMN],
     borders: TableBorders.NONE,
+    visuallyRightToLeft: rtl,
     rows: [
       new TableRow({
-        children: [cell([line(MASTHEAD[lang], DocxStyles.meta, { bold: true, size: 28 })], left, true), cell([line(lines.symbol, DocxStyles.symbol)], RIGHT_COLUMN, true)],
+        children: [
+          cell([line(lines.masthead, DocxStyles.meta, { bold: true, size: 28, rightToLeft: rtl }, rtl)], left, true),
+          // The symbol is Latin: in the mirrored block it stands at the page's left edge.
+          cell([new Paragraph({ style: DocxStyles.symbol, alignment: rtl ? AlignmentType.LEFT : undefined, children: [new TextRun(lines.symbol)] })], RIGHT_COLUMN, true),
+        ],
       }),
-      new TableRow({ children: [cell([line(lines.organ, DocxStyles.meta, { bold: true, size: 28 })], left, false), cell(right, RIGHT_COLUMN, false)] }),
+      new TableRow({ children: [cell([line(lines.organ, DocxStyles.meta, { bold: true, size: 28, rightToLeft: rtl }, rtl)], left, false), cell(right, RIGHT_COLUMN, false)] }),
     ],
   });
 }

@@ -5,6 +5,8 @@
  * restyle a whole kind of paragraph in Word at once.
  */
 import { AlignmentType, LevelFormat, type IStylesOptions, type INumberingOptions } from 'docx';
+import type { Lang } from '../../shared/languages';
+import { letterNumber, romanNumber } from '../../shared/numberingLabels';
 import type { ParagraphType } from '../../shared/schema';
 
 /** Paragraph style ids; an importer recognises a Penholder file by them. */
@@ -44,19 +46,48 @@ export function paragraphStyle(kind: ParagraphType, level: number): string {
 const STEP = 709;
 const spacing = { after: 120, line: 240 };
 
-/** Level 0: "1.", level 1: "(a)", level 2: "(i)" — the UN sequence, as real Word numbering. */
-export const numbering: INumberingOptions = {
-  config: [
-    {
-      reference: PARAGRAPH_NUMBERING,
-      levels: [
-        { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: STEP, hanging: STEP } } } },
-        { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 2 * STEP, hanging: STEP } } } },
-        { level: 2, format: LevelFormat.LOWER_ROMAN, text: '(%3)', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 3 * STEP, hanging: STEP } } } },
-      ],
-    },
-  ],
+// How each language's Word numbering writes a level: the level text and whether Word can count it at all.
+// Arabic subparagraphs — (أ) in abjad order, ’2‘ — and Chinese ㈡ are printed as typed labels instead
+// (see `wordLabel`), since Word's own formats for them are not certain to match the printed ones.
+const LEVEL_TEXT: Record<Lang, readonly [string, string | null, string | null]> = {
+  en: ['%1.', '(%2)', '(%3)'],
+  zh: ['%1.', '(%2)', null],
+  fr: ['%1.', '%2)', '%3)'],
+  es: ['%1.', '%2)', '%3)'],
+  ru: ['%1.', '%2)', '%3)'],
+  ar: ['%1 -', null, null],
 };
+
+/**
+ * What Word's numbering in `lang` prints for the `n`th paragraph at `level` (0 operative, 1 (a), 2 (i)),
+ * or null where it does not count that level: a text whose printed labels all match is numbered by Word.
+ */
+export function wordLabel(level: 0 | 1 | 2, n: number, lang: Lang): string | null {
+  const text = LEVEL_TEXT[lang][level];
+  if (text === null) return null;
+  const value = level === 0 ? String(n) : level === 1 ? letterNumber(n) : romanNumber(n);
+  return text.replace(/%\d/, value);
+}
+
+/** Level 0: "1." (Arabic "1 -"), level 1: "(a)" / "a)", level 2: "(i)" / "i)" — the UN sequence in `lang`, as real Word numbering. */
+export function numberingFor(lang: Lang): INumberingOptions {
+  const [op, sub1, sub2] = LEVEL_TEXT[lang];
+  return {
+    config: [
+      {
+        reference: PARAGRAPH_NUMBERING,
+        levels: [
+          { level: 0, format: LevelFormat.DECIMAL, text: op, alignment: AlignmentType.START, style: { paragraph: { indent: { left: STEP, hanging: STEP } } } },
+          { level: 1, format: LevelFormat.LOWER_LETTER, text: sub1 ?? '(%2)', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 2 * STEP, hanging: STEP } } } },
+          { level: 2, format: LevelFormat.LOWER_ROMAN, text: sub2 ?? '(%3)', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 3 * STEP, hanging: STEP } } } },
+        ],
+      },
+    ],
+  };
+}
+
+/** The English numbering (level 0 "1.", level 1 "(a)", level 2 "(i)"), which the redline uses. */
+export const numbering: INumberingOptions = numberingFor('en');
 
 function style(id: string, name: string, extra: { run?: object; paragraph?: object } = {}) {
   return { id, name, basedOn: 'Normal', next: 'Normal', quickFormat: true, run: extra.run ?? {}, paragraph: { spacing, ...(extra.paragraph ?? {}) } };
@@ -64,7 +95,7 @@ function style(id: string, name: string, extra: { run?: object; paragraph?: obje
 
 /** The document's styles: Times New Roman and SimSun at 12 pt, as the UN prints both languages. */
 export const styles: IStylesOptions = {
-  default: { document: { run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun' }, size: 24 } } },
+  default: { document: { run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Times New Roman' }, size: 24, sizeComplexScript: 24 } } },
   paragraphStyles: [
     style(DocxStyles.meta, 'Penholder heading line', { paragraph: { spacing: { after: 0 } } }),
     style(DocxStyles.symbol, 'Penholder symbol', { run: { size: 28, bold: true }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } }),

@@ -110,7 +110,9 @@ export function orderFromReferences(comparison: Comparison): string[] {
     .map((k) => k.id);
 }
 
-const LABELS: Record<Lang, { comparison: (l: string, r: string) => string; how: (r: string) => string; legend: string }> = {
+// The comparison's own heading and summary (shared/compare/summary.ts) are worded in English and
+// Chinese; a redline asked for in another language gets the English ones.
+const LABELS: Record<'en' | 'zh', { comparison: (l: string, r: string) => string; how: (r: string) => string; legend: string }> = {
   en: {
     comparison: (l, r) => `Comparison of ${l} with ${r}`,
     how: (r) => `Changes are shown as tracked changes (${REDLINE_AUTHOR}); accept all to obtain ${r}.`,
@@ -374,13 +376,14 @@ function bodyParagraphs(comparison: Comparison, w: Writer, options: RedlineOptio
 
 function headingParagraphs(comparison: Comparison, options: RedlineOptions): Paragraph[] {
   const line = (text: string, style: string = DocxStyles.meta) => new Paragraph({ style, children: [new TextRun(text)] });
-  const words = LABELS[options.lang];
+  const lang = options.lang === 'zh' ? 'zh' : 'en';
+  const words = LABELS[lang];
   return [
     line(options.symbol, DocxStyles.symbol),
     line(words.comparison(options.left, options.right)),
     line(words.how(options.right)),
     line(words.legend),
-    line(comparison.summary[options.lang], DocxStyles.proponent),
+    line(comparison.summary[lang], DocxStyles.proponent),
   ];
 }
 

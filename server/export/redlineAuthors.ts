@@ -9,7 +9,7 @@
  * that tabled it (`withProposalAuthors`). Reads only.
  */
 import { runsOf } from '../../shared/compare/withProposals';
-import type { Lang } from '../../shared/delegations';
+import { textPreferring, type Lang } from '../../shared/languages';
 import { authorshipOf } from '../collab/history';
 import type { Store } from '../storage/types';
 import type { ProposalsInText, ResolvedText } from '../texts';
@@ -17,7 +17,14 @@ import { DomainError } from '../errors';
 import { blockOrder, type ParagraphAuthors, type RedlineOptions } from './redline';
 
 /** How a change by the chair or the secretariat (a proposal without a delegation) is signed. */
-export const CHAIR_OR_SECRETARIAT = { en: 'the chair or the secretariat', zh: '主席或秘书处' } as const;
+export const CHAIR_OR_SECRETARIAT: Record<Lang, string> = {
+  ar: 'الرئيس أو الأمانة',
+  zh: '主席或秘书处',
+  en: 'the chair or the secretariat',
+  fr: 'la présidence ou le secrétariat',
+  ru: 'Председатель или секретариат',
+  es: 'la Presidencia o la secretaría',
+};
 
 /** Who typed each paragraph of a draft's working text, by paragraph id, writers named by their delegation in `lang`. */
 export async function loadRedlineAuthors(store: Store, draftId: string, lang: Lang): Promise<Map<string, ParagraphAuthors>> {
@@ -79,6 +86,7 @@ export function withProposalAuthors(
 
 /** Delegation names by id in `lang`, a proposal without one signed by the chair or the secretariat. */
 export async function delegationNamer(store: Store, lang: Lang): Promise<(delegationId: string | null) => string> {
-  const names = new Map((await store.listDelegations()).map((d) => [d.id, d.name[lang]]));
+  // A name the record does not give in `lang` is signed in another language rather than left anonymous.
+  const names = new Map((await store.listDelegations()).map((d) => [d.id, textPreferring(d.name, lang)?.text]));
   return (id) => (id === null ? CHAIR_OR_SECRETARIAT[lang] : (names.get(id) ?? 'a delegation'));
 }

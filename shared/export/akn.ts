@@ -5,16 +5,19 @@
  * its adoption; "As orally amended" for a text amended at the meeting), a `preamble` with the formula and the preambular
  * paragraphs, a `mainBody` of numbered paragraphs (a single operative paragraph has no `num`)
  * with their subparagraphs nested, `attachments` for annexes, footnotes as `authorialNote`.
+ * A language version says its language (`xml:lang`, FRBRlanguage in ISO 639-2) and what it
+ * translates (FRBRtranslation, aknMeta.ts); the preface is worded in its language (meta.ts).
  * Pure: a string out, valid against the OASIS schema (the tests check with xmllint).
  */
-import { formatCalendarDate } from '../dates';
 import type { Node as PMNode } from 'prosemirror-model';
-import { sortByEnglishName } from '../reportNames';
+import { textPreferring } from '../languages';
+import { formatSponsorName, joinList, sortByEnglishName } from '../reportNames';
 import type { TextJSON } from '../schema';
 import { readBlocks, type Block, type BlockOptions, type Inline } from './blocks';
 import { el, serialise, type XmlElement, type XmlNode } from './aknXml';
 import { frbrIris, identification, recordMeta, slug, type AknRecord } from './aknMeta';
-import { draftNoun, headingLines, isRevisionSymbol, sessionLabel, type ExportMeta } from './meta';
+import { draftNoun, headingLines, isRevisionSymbol, proponentLine, type ExportMeta } from './meta';
+import { proponentColon } from './wording';
 
 export type { AknRecord, RecordedEvent } from './aknMeta';
 
@@ -95,39 +98,57 @@ function nest(parent: XmlElement, child: XmlElement): void {
   parent.children.push(child);
 }
 
+// A character no name holds (Unicode private use), to find the names again in the joined list.
+const MARK = '\uE000';
+
+// The proponent line with each sponsor (or the officer) marked as a docProponent: the words
+// around them are proponentLine's (meta.ts), so AKN reads as Word and plain text do.
+function proponentNodes(meta: ExportMeta): XmlNode[] {
+  const { lang } = meta;
+  const line = proponentLine(meta);
+  if (meta.submittedBy) {
+    const officer = textPreferring(meta.submittedBy, lang)?.text ?? '';
+    const at = officer ? line.indexOf(officer) : -1;
+    if (at < 0) return [el('docProponent', { refersTo: '#submitter' }, line)];
+    return [line.slice(0, at), el('docProponent', { refersTo: '#submitter' }, officer), line.slice(at + officer.length)].filter((n) => n !== '');
+  }
+  const sorted = sortByEnglishName(meta.sponsors);
+  if (sorted.length === 0) return [line];
+  // Join markers instead of the names, so the separators are the list's own ("、", " and ", " y ", " و").
+  const marker = (i: number) => `${MARK}${i}${MARK}`;
+  const joined = joinList(
+    sorted.map((_, i) => marker(i)),
+    lang,
+  );
+  const out: XmlNode[] = [];
+  for (const piece of joined.split(MARK)) {
+    if (piece === '') continue;
+    const i = /^\d+$/.test(piece) ? Number(piece) : -1;
+    const s = sorted[i];
+    if (s) out.push(el('docProponent', { refersTo: `#delegation-${slug(s.code)}`, as: s.main ? '#mainSponsor' : '#sponsor' }, formatSponsorName(s, lang)));
+    else out.push(piece);
+  }
+  const noun = draftNoun(meta.kind, lang, isRevisionSymbol(meta.symbol));
+  out.push(`${proponentColon(lang)}${noun}`);
+  return out;
+}
+
 function preface(meta: ExportMeta, title: Inline[], notes: { count: number }): XmlElement {
   const lines = headingLines(meta);
-  const lang = meta.lang;
-  const revised = isRevisionSymbol(meta.symbol);
-  let proponent: XmlNode[];
-  if (meta.submittedBy) {
-    const officer = el('docProponent', { refersTo: '#submitter' }, meta.submittedBy[lang]);
-    const noun = draftNoun(meta.kind, lang, revised);
-    proponent = lang === 'zh' ? [officer, `提交的${noun}`] : [`${noun.charAt(0).toUpperCase()}${noun.slice(1)} submitted by the `, officer];
-  } else {
-    const sorted = sortByEnglishName(meta.sponsors);
-    proponent = [];
-    sorted.forEach((s, i) => {
-      if (i > 0) proponent.push(i === sorted.length - 1 ? (lang === 'zh' ? '和' : ' and ') : lang === 'zh' ? '、' : ', ');
-      const name = s.onBehalfOf?.[lang] ? (lang === 'zh' ? `${s.name.zh}（${s.onBehalfOf.zh}）` : `${s.name.en} (${s.onBehalfOf.en})`) : s.name[lang];
-      proponent.push(el('docProponent', { refersTo: `#delegation-${slug(s.code)}`, as: s.main ? '#mainSponsor' : '#sponsor' }, name));
-    });
-    const noun = draftNoun(meta.kind, lang, revised);
-    proponent.push(sorted.length ? (lang === 'zh' ? `：${noun}` : `: ${noun}`) : noun);
-  }
   return el(
     'preface',
-    {},
+    { 'xml:lang': meta.lang },
     el('p', { class: 'symbol' }, el('docNumber', {}, meta.symbol)),
     el('p', { class: 'distribution' }, el('docStatus', {}, lines.distribution)),
-    el('p', { class: 'date' }, el('docDate', { date: meta.date }, formatCalendarDate(meta.date, lang))),
+    el('p', { class: 'date' }, el('docDate', { date: meta.date }, lines.date)),
+    lines.version ? el('p', { class: 'version' }, lines.version) : null,
     el('p', { class: 'original' }, lines.original),
     lines.amended ? el('p', { class: 'asOrallyAmended' }, lines.amended) : null,
     el('p', { class: 'organ' }, el('docAuthority', { refersTo: `#${frbrIris(meta).author}` }, lines.organ)),
-    el('p', { class: 'session' }, el('session', { value: String(meta.session.number) }, sessionLabel(meta.session.number, lang))),
+    el('p', { class: 'session' }, el('session', { value: String(meta.session.number) }, lines.session)),
     el('p', { class: 'place' }, lines.place),
     el('p', { class: 'agendaItem' }, lines.agendaItem),
-    el('p', { class: 'proponent' }, ...proponent),
+    el('p', { class: 'proponent' }, ...proponentNodes(meta)),
     lines.published?.number ? el('p', { class: 'publishedAs' }, lines.published.number) : null,
     lines.published ? el('p', { class: 'adoption' }, lines.published.adopted) : null,
     el('p', { class: 'title' }, el('docTitle', {}, ...inlineNodes(title, notes))),
@@ -173,11 +194,11 @@ export function exportAkn(text: PMNode | TextJSON, meta: ExportMeta, record: Akn
         el('meta', {}, identification(meta, `annex_${block.index + 1}`)),
         el(
           'preface',
-          {},
+          { 'xml:lang': meta.lang },
           el('p', { class: 'annexLabel' }, el('docNumber', {}, block.label)),
           el('p', { class: 'annexHeading' }, el('docTitle', {}, ...inlineNodes(heading, notes))),
         ),
-        el('mainBody', {}, ...part.elements()),
+        el('mainBody', { 'xml:lang': meta.lang }, ...part.elements()),
       ),
     ),
   );
@@ -186,8 +207,10 @@ export function exportAkn(text: PMNode | TextJSON, meta: ExportMeta, record: Akn
     { name: meta.kind, contains: 'originalVersion' },
     el('meta', {}, identification(meta), ...recordMeta(meta, record)),
     preface(meta, title, notes),
-    preambleItems.length ? el('preamble', {}, ...preambleItems) : null,
-    el('mainBody', {}, ...body.elements()),
+    // The language of the text: xml:lang on each part that holds it (AKN's `coreopt` parts take it; the
+    // document elements themselves do not).
+    preambleItems.length ? el('preamble', { 'xml:lang': meta.lang }, ...preambleItems) : null,
+    el('mainBody', { 'xml:lang': meta.lang }, ...body.elements()),
     attachments.length ? el('attachments', {}, ...attachments) : null,
   );
   const root = el('akomaNtoso', { xmlns: AKN_NAMESPACE }, statement);

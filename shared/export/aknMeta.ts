@@ -6,7 +6,7 @@
  * those point at: the organ, the sponsors (TLCOrganization), an officer who submits a draft
  * (TLCPerson), their roles, and the events and outcomes as TLC concepts.
  */
-import type { LocalizedText } from '../delegations';
+import { langOf, textPreferring, type LocalizedText } from '../languages';
 import type { DraftEvent } from '../lifecycle';
 import { parseSymbol } from '../symbols';
 import { el, type XmlElement } from './aknXml';
@@ -47,15 +47,24 @@ export function slug(text: string): string {
 /** The FRBR IRIs of one issued text: work, expression and manifestation. */
 export interface FrbrIris {
   work: string;
+  /** The expression in the document's language (a language version, or the reference text). */
   expression: string;
   manifestation: string;
   author: string;
+  /** The expression in the original language, or null when the record does not give the original. */
+  original: string | null;
+}
+
+/** A name for references, which AKN shows in English (its own identifiers are language-neutral): the English name, else any. */
+export function referenceName(text: LocalizedText | null | undefined): string {
+  return textPreferring(text, 'en')?.text ?? '';
 }
 
 /**
  * The IRIs of a text, AKN naming convention: `/akn/un/statement/<kind>/<author>/<date>/<number>`,
  * the author being the session's symbol prefix ("ctoc-cop-2022") and the number the document's
- * own part of the symbol ("l-10-rev-2"), then `/<lang>@<date>` and `/!main.xml`.
+ * own part of the symbol ("l-10-rev-2"), then `/<lang>@<date>` (the language of the version
+ * exported: "fra" for the French version) and `/!main.xml`.
  */
 export function frbrIris(meta: ExportMeta): FrbrIris {
   const parsed = parseSymbol(meta.symbol);
@@ -63,8 +72,9 @@ export function frbrIris(meta: ExportMeta): FrbrIris {
   const author = slug(prefix);
   const number = slug(parsed.ok ? meta.symbol.slice(prefix.length + 1) : meta.symbol) + (meta.textState === 'working' ? '-working' : '');
   const work = `/akn/un/statement/${meta.kind}/${author}/${meta.date}/${number}`;
-  const expression = `${work}/${aknLanguage(meta.originalLanguage)}@${meta.date}`;
-  return { work, expression, manifestation: `${expression}/!main.xml`, author };
+  const expression = `${work}/${aknLanguage(meta.lang)}@${meta.date}`;
+  const original = meta.originalInRecord ? `${work}/${aknLanguage(meta.originalLanguage)}@${meta.date}` : null;
+  return { work, expression, manifestation: `${expression}/!main.xml`, author, original };
 }
 
 /** The FRBR identification of a document or of one of its annexes (`component`: "annex_1"). */
@@ -91,9 +101,17 @@ export function identification(meta: ExportMeta, component?: string): XmlElement
       el('FRBRnumber', { value: parsed.ok ? meta.symbol.slice(parsed.value.prefix.length + 1) : meta.symbol }),
       el('FRBRname', { value: meta.kind }),
     ),
-    el('FRBRExpression', {}, ...core(iris.expression, part || '/!main'), el('FRBRlanguage', { language: aknLanguage(meta.originalLanguage) })),
+    el('FRBRExpression', {}, ...core(iris.expression, part || '/!main'), el('FRBRlanguage', { language: aknLanguage(meta.lang) }), translation(meta, iris, part)),
     el('FRBRManifestation', {}, ...core(iris.manifestation, part), el('FRBRformat', { value: 'application/akn+xml' })),
   );
+}
+
+// A language version other than the original says what it translates: the original expression,
+// authoritative (the six language versions of a UN document are equally authentic), by the secretariat.
+function translation(meta: ExportMeta, iris: FrbrIris, part: string): XmlElement | null {
+  const original = langOf(meta.originalLanguage);
+  if (!iris.original || original === meta.lang) return null;
+  return el('FRBRtranslation', { href: `${iris.original}${part || '/!main'}`, fromLanguage: aknLanguage(meta.originalLanguage), authoritative: 'true', by: '#secretariat' });
 }
 
 const STEP_LABELS = {
@@ -122,7 +140,7 @@ export function recordMeta(meta: ExportMeta, record: AknRecord): XmlElement[] {
     if (!actors.has(eId)) actors.set(eId, el('TLCOrganization', { eId, href: `/akn/ontology/organizations/un/${slug(code)}`, showAs: name }));
     return `#${eId}`;
   };
-  for (const s of meta.sponsors) actor(s.code, s.name.en);
+  for (const s of meta.sponsors) actor(s.code, referenceName(s.name));
   const steps: XmlElement[] = [];
   const eventRefs: XmlElement[] = [];
   const step = (date: string, id: StepId, by: string, outcome?: string) => {
@@ -140,7 +158,7 @@ export function recordMeta(meta: ExportMeta, record: AknRecord): XmlElement[] {
         break;
       case 'introduced': {
         const who = event.by ? record.actors?.[event.by] : undefined;
-        step(day, 'introduced', who ? actor(who.code, who.name.en) : meta.submittedBy ? '#submitter' : organ);
+        step(day, 'introduced', who ? actor(who.code, referenceName(who.name)) : meta.submittedBy ? '#submitter' : organ);
         break;
       }
       case 'adopted': {
@@ -182,13 +200,15 @@ export function recordMeta(meta: ExportMeta, record: AknRecord): XmlElement[] {
   const references = el(
     'references',
     { source: '#penholder' },
-    el('original', { eId: 'original', href: `${iris.expression}/!main`, showAs: meta.symbol }),
-    el('TLCOrganization', { eId: iris.author, href: `/akn/ontology/organizations/un/${iris.author}`, showAs: meta.organ.en }),
+    el('original', { eId: 'original', href: `${iris.original ?? iris.work}/!main`, showAs: meta.symbol }),
+    el('TLCOrganization', { eId: iris.author, href: `/akn/ontology/organizations/un/${iris.author}`, showAs: referenceName(meta.organ) }),
     el('TLCOrganization', { eId: 'secretariat', href: '/akn/ontology/organizations/un/secretariat', showAs: 'Secretariat' }),
     el('TLCOrganization', { eId: 'penholder', href: '/akn/ontology/organizations/penholder', showAs: 'Penholder' }),
     el('TLCOrganization', { eId: 'sponsors', href: `/akn/ontology/organizations/un/${iris.author}/sponsors-${slug(meta.symbol)}`, showAs: 'the sponsors' }),
     ...actors.values(),
-    meta.submittedBy ? el('TLCPerson', { eId: 'submitter', href: `/akn/ontology/persons/un/${slug(meta.submittedBy.en)}`, showAs: meta.submittedBy.en }) : null,
+    meta.submittedBy
+      ? el('TLCPerson', { eId: 'submitter', href: `/akn/ontology/persons/un/${slug(referenceName(meta.submittedBy))}`, showAs: referenceName(meta.submittedBy) })
+      : null,
     el('TLCRole', { eId: 'author', href: '/akn/ontology/roles/un/author', showAs: 'Author' }),
     el('TLCRole', { eId: 'sponsor', href: '/akn/ontology/roles/un/sponsor', showAs: 'Sponsor' }),
     el('TLCRole', { eId: 'mainSponsor', href: '/akn/ontology/roles/un/mainSponsor', showAs: 'Main sponsor' }),

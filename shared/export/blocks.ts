@@ -5,7 +5,8 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { sequentialNumbering, type Numbering } from '../numbering';
-import type { AnnexLanguage } from '../numberingLabels';
+import type { Lang } from '../languages';
+import { printedLabel } from '../numberingLabels';
 import { textFromJSON, type ParagraphType, type TextJSON } from '../schema';
 
 /** A run of text with its marks, or a footnote with its derived number. */
@@ -21,7 +22,7 @@ export type Block =
       /** 1 or 2 for a subparagraph, 0 otherwise. */
       level: 0 | 1 | 2;
       id: string;
-      /** "3.", "(a)", "" (preambular, plain, a single operative paragraph). */
+      /** As the text's language prints it: "3.", "(a)"; Arabic "3 -", "(أ)"; French "a)"; "" (preambular, plain, a single operative paragraph). */
       label: string;
       /** "3", "(a)", "2" for PP 2; "" for plain and a single operative paragraph. */
       number: string;
@@ -36,8 +37,8 @@ export type Block =
 export interface BlockOptions {
   /** The numbers to print: sequential by default (an issued text); pass negotiation numbering for a working text. */
   numbering?: Numbering;
-  /** The language of annex labels when `numbering` is not given. */
-  lang?: AnnexLanguage;
+  /** The language the text is printed in: its paragraph labels (`printedLabel`) and, when `numbering` is not given, its annex labels. */
+  lang?: Lang;
 }
 
 /** A text as blocks, and the numbering they were labelled with. */
@@ -91,7 +92,7 @@ export function readBlocks(text: PMNode | TextJSON, options: BlockOptions = {}):
         kind: name as ParagraphType,
         level: name === 'subparagraph' ? (Number(node.attrs.level) >= 2 ? 2 : 1) : 0,
         id: String(node.attrs.id),
-        label: number?.label ?? '',
+        label: number ? (options.lang ? printedLabel(number, options.lang) : number.label) : '',
         number: number?.number ?? '',
         annex,
         inlines: inlines(node),

@@ -5,13 +5,30 @@
  * the agenda item, and the "draft resolution" line ("revised draft resolution" for a Rev.) with
  * its sponsors or the officer submitting it; for the adopted text, its number ("Resolution 11/5")
  * and the line of its adoption instead. Word, AKN, plain text and the print view lay out the same
- * lines, so they are worded here once, in English and Chinese.
+ * lines, so they are worded here once, in the six languages (the words: wording.ts).
  */
-import { formatCalendarDate } from '../dates';
-import { enOrdinal } from '../reportParagraph';
-import type { Lang, LocalizedText } from '../delegations';
-import { formatSponsorList, type SponsorEntry } from '../reportNames';
+import { LANGUAGE_NAMES, langOf, textPreferring, type Lang, type LocalizedText } from '../languages';
+import { formatSponsorList, formatSubmittedBy, SUBMITTED_BY_PLACEMENT, type SponsorEntry } from '../reportNames';
 import { placeName } from './placeNames';
+import {
+  AS_ORALLY_AMENDED,
+  adoptionWords,
+  agendaItemLine,
+  blockDate,
+  distributionLine,
+  draftNoun,
+  formatSpan,
+  MASTHEAD,
+  numberWords,
+  originalWords,
+  placeLine,
+  proponentColon,
+  sessionLabel,
+  versionLine,
+  WORKING_TEXT_LINE,
+} from './wording';
+
+export { chineseNumeral, draftNoun, sessionLabel } from './wording';
 
 /** A sponsor as exports name it: the report name, and the stable handle AKN refers to. */
 export interface ExportSponsor extends SponsorEntry {
@@ -30,7 +47,7 @@ export interface ExportMeta {
   textState: 'issued' | 'working';
   /** The issue date, YYYY-MM-DD; for the working text, the day of the export. */
   date: string;
-  /** The language the text is written in, as the draft records it ("zh", "en", …); the symbol block prints it as the original. */
+  /** The draft's reference language, as it records it ("zh", "en", …): the original, which the symbol block prints, unless `originalInRecord` is false. */
   originalLanguage: string;
   /** False when the record says the original language is not in it: "Original: not in the record". */
   originalInRecord: boolean;
@@ -38,7 +55,7 @@ export interface ExportMeta {
   asOrallyAmended: boolean;
   /** For the text the body adopted: the meeting, the date and the number it took; null otherwise. */
   adoption: Adoption | null;
-  /** The language of the symbol block and headings. */
+  /** The language of the text exported (a language version, or the reference text) and so of the whole document. */
   lang: Lang;
   organ: LocalizedText;
   session: { number: number; place: string; opens: string; closes: string };
@@ -63,72 +80,10 @@ export interface Adoption {
   number: PublishedNumber | null;
 }
 
-// Session dates print as one span: "17–21 October 2022" (month and year not repeated when shared).
-function formatSpan(opens: string, closes: string, lang: Lang): string {
-  if (opens === closes) return formatCalendarDate(opens, lang);
-  const [a, b] = [formatCalendarDate(opens, lang), formatCalendarDate(closes, lang)];
-  const sameMonth = opens.slice(0, 7) === closes.slice(0, 7);
-  if (lang === 'zh') return `${a}至${sameMonth ? `${Number(closes.slice(8))}日` : b.replace(opens.slice(0, 4) + '年', '')}`;
-  return sameMonth ? `${a.split(' ')[0]}–${b}` : `${a}–${b}`;
-}
-
-const LANGUAGE_NAMES: Record<string, LocalizedText> = {
-  en: { en: 'English', zh: '英文' },
-  zh: { en: 'Chinese', zh: '中文' },
-  fr: { en: 'French', zh: '法文' },
-  es: { en: 'Spanish', zh: '西班牙文' },
-  ru: { en: 'Russian', zh: '俄文' },
-  ar: { en: 'Arabic', zh: '阿拉伯文' },
-};
-
 /** A language tag's name as the symbol block prints it ("Original: Chinese"); the tag itself when unknown. */
 export function languageName(tag: string, lang: Lang): string {
-  return LANGUAGE_NAMES[tag.split('-')[0]!.toLowerCase()]?.[lang] ?? tag;
-}
-
-const ORDINALS = [
-  '',
-  'First',
-  'Second',
-  'Third',
-  'Fourth',
-  'Fifth',
-  'Sixth',
-  'Seventh',
-  'Eighth',
-  'Ninth',
-  'Tenth',
-  'Eleventh',
-  'Twelfth',
-  'Thirteenth',
-  'Fourteenth',
-  'Fifteenth',
-  'Sixteenth',
-  'Seventeenth',
-  'Eighteenth',
-  'Nineteenth',
-  'Twentieth',
-];
-const ZH_DIGITS = '〇一二三四五六七八九';
-
-/** A small number in Chinese numerals (1–99), as in 第十一届会议. */
-export function chineseNumeral(n: number): string {
-  if (n < 1 || n > 99) return String(n);
-  const tens = Math.floor(n / 10);
-  const units = n % 10;
-  return (tens > 1 ? ZH_DIGITS[tens] : '') + (tens > 0 ? '十' : '') + (units > 0 ? ZH_DIGITS[units] : '');
-}
-
-/** "Eleventh session", "第十一届会议". */
-export function sessionLabel(n: number, lang: Lang): string {
-  if (lang === 'zh') return `第${chineseNumeral(n)}届会议`;
-  return n < ORDINALS.length ? `${ORDINALS[n]} session` : `Session ${n}`;
-}
-
-/** "draft resolution", "决议草案"; a revision ("…/Rev.1") is a "revised draft resolution", "决议修订草案". */
-export function draftNoun(kind: ExportMeta['kind'], lang: Lang, revised = false): string {
-  if (lang === 'zh') return `${kind === 'decision' ? '决定' : '决议'}${revised ? '修订' : ''}草案`;
-  return `${revised ? 'revised ' : ''}draft ${kind}`;
+  const base = langOf(tag);
+  return base ? LANGUAGE_NAMES[base][lang] : tag;
 }
 
 /** Whether a symbol names a revision of a draft ("L.9/Rev.1", also with "/Corr.1" after it). */
@@ -136,16 +91,14 @@ export function isRevisionSymbol(symbol: string): boolean {
   return /\/Rev\.\d+(\/|$)/.test(symbol);
 }
 
-/** The number line of an adopted text: "Resolution 11/5", "第 11/5 号决议". */
+/** The number line of an adopted text: "Resolution 11/5", "第 11/5 号决议", "Résolution 11/5" … */
 export function numberLine(adoptedAs: PublishedNumber, lang: Lang): string {
-  if (lang === 'zh') return `第 ${adoptedAs.number} 号${adoptedAs.kind === 'decision' ? '决定' : '决议'}`;
-  return `${adoptedAs.kind === 'decision' ? 'Decision' : 'Resolution'} ${adoptedAs.number}`;
+  return numberWords(adoptedAs.kind, adoptedAs.number, lang);
 }
 
-/** The line giving the meeting and date of adoption: "Adopted at the 11th meeting, on 21 October 2022", "2022年10月21日第11次会议通过". */
-export function adoptionLine(adoption: Pick<Adoption, 'meeting' | 'date'>, lang: Lang): string {
-  const date = formatCalendarDate(adoption.date, lang);
-  return lang === 'zh' ? `${date}第${adoption.meeting}次会议通过` : `Adopted at the ${enOrdinal(adoption.meeting)} meeting, on ${date}`;
+/** The line giving the meeting and date of adoption: "Adopted at the 11th meeting, on 21 October 2022", "2022年10月21日第11次会议通过" … */
+export function adoptionLine(adoption: Pick<Adoption, 'meeting' | 'date'> & { kind?: ExportMeta['kind'] }, lang: Lang): string {
+  return adoptionWords(adoption.kind ?? 'resolution', adoption.meeting, adoption.date, lang);
 }
 
 /**
@@ -157,11 +110,11 @@ export function proponentLine(meta: Pick<ExportMeta, 'kind' | 'lang' | 'sponsors
   const { lang } = meta;
   const noun = draftNoun(meta.kind, lang, meta.symbol !== undefined && isRevisionSymbol(meta.symbol));
   if (meta.submittedBy) {
-    return lang === 'zh' ? `${meta.submittedBy.zh}提交的${noun}` : `${capitalise(noun)} submitted by the ${meta.submittedBy.en}`;
+    const by = formatSubmittedBy(meta.submittedBy, lang);
+    return SUBMITTED_BY_PLACEMENT[lang] === 'before-noun' ? `${by}${noun}` : `${capitalise(noun)} ${by}`;
   }
   if (meta.sponsors.length === 0) return capitalise(noun);
-  const list = formatSponsorList(meta.sponsors, lang);
-  return lang === 'zh' ? `${list}：${noun}` : `${list}: ${noun}`;
+  return `${formatSponsorList(meta.sponsors, lang)}${proponentColon(lang)}${noun}`;
 }
 
 function capitalise(s: string): string {
@@ -170,10 +123,16 @@ function capitalise(s: string): string {
 
 /** The heading lines of a document, in the order they are printed, each with its role for layout. */
 export interface HeadingLines {
+  /** The language the document is in; the distribution block may be in English (shared/export/wording.ts). */
+  lang: Lang;
+  /** "United Nations", "Nations Unies", "الأمم المتحدة" … */
+  masthead: string;
   symbol: string;
-  /** "Distr.: Limited"; the working text says it is not an issued document. */
+  /** "Distr.: Limited", "Distr. limitée"; the working text says it is not an issued document. */
   distribution: string;
   date: string;
+  /** The version's language ("Français", "Arabic"), or null where the documents print none. */
+  version: string | null;
   original: string;
   /** "As orally amended" for a text amended at the meeting; null otherwise. */
   amended: string | null;
@@ -187,32 +146,43 @@ export interface HeadingLines {
   published: { number: string | null; adopted: string } | null;
 }
 
-/** "Original: Chinese", "原文：中文"; "Original: not in the record" when the record does not say. */
+/** "Original: Chinese", "Original : anglais"; "Original: not in the record" when the record does not say (in the block's language, shared/export/wording.ts). */
 export function originalLine(meta: Pick<ExportMeta, 'lang' | 'originalLanguage' | 'originalInRecord'>): string {
-  const zh = meta.lang === 'zh';
-  const name = meta.originalInRecord ? languageName(meta.originalLanguage, meta.lang) : zh ? '记录中没有' : 'not in the record';
-  return zh ? `原文：${name}` : `Original: ${name}`;
+  return originalWords(meta.originalInRecord ? meta.originalLanguage : null, meta.lang);
 }
 
-/** The symbol block and headings of a document, worded in `meta.lang`. */
+/**
+ * The organ's name in the document's language; when the record does not give it in that
+ * language, its name in another, in square brackets, so that nobody takes it for the name
+ * in the document's language.
+ */
+export function organName(organ: LocalizedText, lang: Lang): string {
+  const found = textPreferring(organ, lang, ['en']);
+  if (!found) return '';
+  return found.lang === lang ? found.text : `[${found.text}]`;
+}
+
+/** The symbol block and headings of a document, worded in `meta.lang` as UN documents in that language print them. */
 export function headingLines(meta: ExportMeta): HeadingLines {
   const { lang } = meta;
   const working = meta.textState === 'working';
+  const original = meta.originalInRecord ? langOf(meta.originalLanguage) : null;
   return {
+    lang,
+    masthead: MASTHEAD[lang],
     symbol: meta.symbol,
-    distribution: working ? (lang === 'zh' ? '工作案文（未印发）' : 'Working text (not issued)') : 'Distr.: Limited',
-    date: formatCalendarDate(meta.date, lang),
+    distribution: working ? WORKING_TEXT_LINE[lang] : distributionLine(lang),
+    date: blockDate(meta.date, lang),
+    version: versionLine(lang, original),
     original: originalLine(meta),
-    amended: meta.asOrallyAmended ? (lang === 'zh' ? '经口头修正' : 'As orally amended') : null,
-    organ: meta.organ[lang],
+    amended: meta.asOrallyAmended ? AS_ORALLY_AMENDED[lang] : null,
+    organ: organName(meta.organ, lang),
     session: sessionLabel(meta.session.number, lang),
-    place:
-      lang === 'zh'
-        ? `${placeName(meta.session.place, lang)}，${formatSpan(meta.session.opens, meta.session.closes, lang)}`
-        : `${placeName(meta.session.place, lang)}, ${formatSpan(meta.session.opens, meta.session.closes, lang)}`,
-    // English documents space a sub-item from its number: "Agenda item 2 (d)" for a recorded "2(d)".
-    agendaItem: lang === 'zh' ? `议程项目${meta.agendaItem}` : `Agenda item ${meta.agendaItem.replace(/(\d)\s*\(/g, '$1 (')}`,
+    place: placeLine(placeName(meta.session.place, lang), formatSpan(meta.session.opens, meta.session.closes, lang), lang),
+    agendaItem: agendaItemLine(meta.agendaItem, lang),
     proponent: proponentLine(meta),
-    published: meta.adoption ? { number: meta.adoption.number ? numberLine(meta.adoption.number, lang) : null, adopted: adoptionLine(meta.adoption, lang) } : null,
+    published: meta.adoption
+      ? { number: meta.adoption.number ? numberLine(meta.adoption.number, lang) : null, adopted: adoptionLine({ ...meta.adoption, kind: meta.kind }, lang) }
+      : null,
   };
 }

@@ -58,7 +58,7 @@ describe('Akoma Ntoso export', () => {
     ]) {
       expect(xml).toContain(tag);
     }
-    expect(xml).toMatch(/<preamble>\s*<formula name="enactingFormula">/);
+    expect(xml).toMatch(/<preamble xml:lang="en">\s*<formula name="enactingFormula">/);
     expect(xml).toMatch(
       /<container name="preambularParagraph" eId="preamble__container_1"[^>]*>\s*<p>Recalling its resolution 10\/2,<authorialNote marker="1" placement="bottom" eId="fnt_1"><p>United Nations, Treaty Series, vol. 2225.<\/p><\/authorialNote><\/p>/,
     );

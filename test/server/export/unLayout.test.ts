@@ -132,7 +132,9 @@ describe('Word in the UN layout', () => {
     );
     expect(zh).toContain('维也纳，2022年10月17日至21日');
     expect(zh.join('\n')).not.toContain('Vienna');
-    expect(zh).toContain('原文：中文');
+    // The distribution block of a Chinese document is in English (CTOC/COP/2022/15 in Chinese); a version in its original language has no language line.
+    expect(zh).toContain('Original: Chinese');
+    expect(zh).not.toContain('Chinese');
     // A place the table does not hold is printed as recorded.
     const elsewhere = paragraphTexts(
       (await open(await exportDocx(englishText(), metaFor({ session: { number: 11, place: 'Palermo', opens: '2022-10-17', closes: '2022-10-21' } })))).document,
@@ -145,7 +147,9 @@ describe('Word in the UN layout', () => {
     expect(en).toContain('Original: not in the record');
     expect(en).not.toContain('Original: Chinese');
     const zh = paragraphTexts((await open(await exportDocx(englishText(), metaFor({ originalInRecord: false })))).document);
-    expect(zh).toContain('原文：记录中没有');
+    expect(zh).toContain('Original: not in the record');
+    // Its language is then printed, as a version not known to be the original.
+    expect(zh).toContain('Chinese');
   });
 
   it('sets an Arabic paragraph right to left (w:bidi, w:rtl), the others left to right', async () => {
@@ -342,7 +346,8 @@ describe('the demo session, published', () => {
       const word = paragraphTexts((await open(await exportDocx(source.text, source.meta, { numbering: source.numbering }))).document);
       expect(word).toContain(`第 ${number.number} 号${number.kind === 'decision' ? '决定' : '决议'}`);
       expect(word).toContain(`2022年10月21日第${action.meeting}次会议通过`);
-      expect(word).toContain('原文：记录中没有');
+      expect(word).toContain('Chinese');
+      expect(word).toContain('Original: not in the record');
       expect(word).toContain('维也纳，2022年10月17日至21日');
       expect(word.includes('经口头修正')).toBe(action.orallyAmended);
     }

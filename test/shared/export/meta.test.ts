@@ -61,7 +61,8 @@ describe('the draft heading', () => {
   it('prints the original language, or says the record does not give it', () => {
     expect(originalLine(metaFor({ lang: 'en' }))).toBe('Original: Chinese');
     expect(originalLine(metaFor({ lang: 'en', originalInRecord: false }))).toBe('Original: not in the record');
-    expect(originalLine(metaFor({ originalInRecord: false }))).toBe('原文：记录中没有');
+    // Chinese documents print the distribution block in English (CTOC/COP/2022/15: "Chinese", "Original: English").
+    expect(originalLine(metaFor({ originalInRecord: false }))).toBe('Original: not in the record');
   });
 });
 
