@@ -1,7 +1,7 @@
 /**
  * Comparisons over HTTP (mounted on /api):
  *   GET  /drafts/:id/compare?left=<text>&right=<text>[&numbering=negotiation]  the comparison as JSON
- *   GET  /drafts/:id/compare.docx?left=&right=[&lang=en|zh]                      the Word redline
+ *   GET  /drafts/:id/compare.docx?left=&right=[&lang=ar|zh|en|fr|ru|es]          the Word redline
  *   POST /compare, /compare.docx  { left: { text } | { docx: base64 }, right: …, leftLabel?, rightLabel? }
  * A text is named as `shared/textSpec.ts` says (`L.9/Rev.1`, `working`, `seq:40`, `at:<time>`,
  * `amended:L.9/Rev.1`, `proposals`) and resolved by `server/texts.ts`. The working text with its
@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { compareTexts, type ComparableText, type Comparison } from '../../../shared/compare';
 import { pastedNumbering, type PrintedText } from '../../../shared/compare/printedNumbers';
 import { delegationNameIn, type Lang } from '../../../shared/delegations';
+import { langOf } from '../../../shared/languages';
 import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, MediaTypes } from '../../../shared/export/transfer';
 import { ImportedJSON } from '../../../shared/import/make';
 import { importPlainTextJSON } from '../../../shared/import/read';
@@ -31,7 +32,7 @@ import { loadDraftTexts, recordedSources, resolveText, type ProposalPlaceNow, ty
 import { requireUser, send } from '../context';
 import type { ApiDeps } from '../deps';
 import { authorizeDraft } from '../draftGuard';
-import { idParams, parse } from '../validate';
+import { idParams, lang, parse } from '../validate';
 import { importHttpError } from './imports';
 import { DomainError, DomainErrors } from '../../errors';
 
@@ -40,7 +41,7 @@ const compareQuery = z.object({
   left: spec,
   right: spec,
   numbering: z.enum(['sequential', 'negotiation']).optional(),
-  lang: z.enum(['en', 'zh']).optional(),
+  lang: lang.optional(),
 });
 
 /** The largest JSON body of the pasted comparisons: two texts per request, each possibly a Word file in base64 (4/3 of its bytes). */
@@ -64,7 +65,7 @@ const pasted = z.union([
   }),
 ]);
 const label = z.string().trim().min(1).max(120);
-const pastedBody = z.strictObject({ left: pasted, right: pasted, leftLabel: label.optional(), rightLabel: label.optional(), lang: z.enum(['en', 'zh']).optional() });
+const pastedBody = z.strictObject({ left: pasted, right: pasted, leftLabel: label.optional(), rightLabel: label.optional(), lang: lang.optional() });
 
 /** What the compare routes need beyond the API's deps: where "as orally amended" texts come from (issue 6), and where proposals stand. */
 export interface CompareDeps extends ApiDeps {
@@ -154,7 +155,7 @@ export function compareRouter(deps: CompareDeps): Router {
     const numbering = query.numbering ?? 'sequential';
     // Negotiation numbers count from the text under negotiation when the older text stood.
     const base = numbering === 'negotiation' ? (left.base ?? right.base ?? undefined) : undefined;
-    const lang: Lang = query.lang ?? (texts.draft.language.startsWith('zh') ? 'zh' : 'en');
+    const lang: Lang = query.lang ?? langOf(texts.draft.language) ?? 'en';
     return { texts, left, right, numbering, lang, comparison: compare(left.text, right.text, base) };
   }
 

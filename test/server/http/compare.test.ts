@@ -142,6 +142,15 @@ describe('GET /api/drafts/:id/compare.docx', () => {
     expect(read.value).toContain('Urges States parties to cooperate;');
     expect(read.value).toContain(SUMMARY);
   });
+
+  it('is asked for in any of the six languages, and no other', async () => {
+    const url = (lang: string) => `${server.url}/api/drafts/${lineage.draft.id}/compare.docx?left=${lineage.short.original}&right=${lineage.short.revised}&lang=${lang}`;
+    const headers = { authorization: `Bearer ${token}` };
+    for (const lang of ['ar', 'fr']) expect((await fetch(url(lang), { headers })).status, lang).toBe(200);
+    const refused = await fetch(url('de'), { headers });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { id: string } }).error.id).toBe(ErrorIds.validation);
+  });
 });
 
 describe('POST /api/compare (two pasted or uploaded texts)', () => {
