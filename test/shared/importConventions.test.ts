@@ -1,0 +1,128 @@
+/** The signs of each language the importer reads (shared/import/conventions.ts), one by one, and in a text. */
+import { describe, expect, it } from 'vitest';
+import { guessLanguage, readAnnexMarker, readHeading, readLetters, readNumber, westernDigits } from '../../shared/import/conventions';
+import { importPlainText, type ImportResult } from '../../shared/importText';
+
+function load(text: string): ImportResult {
+  let n = 0;
+  const result = importPlainText(text, { newId: () => `p${++n}` });
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+const kinds = (result: ImportResult) => result.report.paragraphs.map((p) => `${p.kind}${p.level ?? ''}`);
+
+describe('the conventions of the six languages', () => {
+  it('guesses the language from the script, and in Latin script from the small words', () => {
+    expect(guessLanguage('إن الجمعية العامة، إذ تشير إلى قرارها')).toBe('ar');
+    expect(guessLanguage('大会， 回顾其决议，')).toBe('zh');
+    expect(guessLanguage('Генеральная Ассамблея, ссылаясь на свою резолюцию')).toBe('ru');
+    expect(guessLanguage("L'Assemblée générale, Rappelant sa résolution sur les droits des enfants et la protection de leurs familles,")).toBe('fr');
+    expect(guessLanguage('La Asamblea General, Recordando su resolución sobre los derechos de los niños y la protección de sus familias,')).toBe('es');
+    expect(guessLanguage('The General Assembly, Recalling its resolution on the rights of the child,')).toBe('en');
+    expect(guessLanguage('')).toBe('en');
+  });
+
+  it('reads number lines in the six languages', () => {
+    expect(['Resolution 11/5', 'Décision 11/1', 'Resolución 11/5', 'Решение 11/2', 'القرار 11/5', 'المقرر ١١/١', '第 11/5 号决议'].map(readHeading)).toEqual([
+      { docKind: 'resolution', number: '11/5' },
+      { docKind: 'decision', number: '11/1' },
+      { docKind: 'resolution', number: '11/5' },
+      { docKind: 'decision', number: '11/2' },
+      { docKind: 'resolution', number: '11/5' },
+      { docKind: 'decision', number: '11/1' },
+      { docKind: 'resolution', number: '11/5' },
+    ]);
+    expect(readHeading('Resolutions adopted')).toBeNull();
+  });
+
+  it('reads annex headings in the six languages, with their ordinals', () => {
+    const read = (t: string) => readAnnexMarker(t)?.ordinal;
+    expect(['Annex', 'Annex II', 'Annexe III', 'Anexo IV', 'Приложение II', '附件二', '附件十一', 'المرفق', 'المرفق الثاني', 'المرفق الحادي عشر'].map(read)).toEqual([
+      null,
+      2,
+      3,
+      4,
+      2,
+      2,
+      11,
+      null,
+      2,
+      11,
+    ]);
+    expect(readAnnexMarker('Annexes to the report')).toBeUndefined();
+    expect(readAnnexMarker('المرفقات')).toBeUndefined();
+  });
+
+  it('reads operative numbers: "1." everywhere, Arabic "1 -" (also in Arabic-Indic digits), never "10 - year" in English', () => {
+    expect(readNumber('3. Decides;', 'en')).toMatchObject({ number: 3, suffix: null, asPrinted: '3.', body: 'Decides;' });
+    expect(readNumber('3 bis. Décide ;', 'fr')).toMatchObject({ number: 3, suffix: 'bis', asPrinted: '3 bis.' });
+    expect(readNumber('3 - تقرر؛', 'ar')).toMatchObject({ number: 3, asPrinted: '3 -', body: 'تقرر؛' });
+    expect(readNumber('٣ - تقرر ١٩٨٢؛', 'en')).toMatchObject({ number: 3, asPrinted: '٣ -', body: 'تقرر ١٩٨٢؛' });
+    expect(readNumber('5 مكررا - تقرر؛', 'ar')).toMatchObject({ number: 5, suffix: 'bis' });
+    expect(readNumber('1.请秘书长提出报告。', 'zh')).toMatchObject({ number: 1, body: '请秘书长提出报告。' });
+    expect(readNumber('10 - year plan of action,', 'en')).toBeNull();
+    expect(readNumber('16.4 per cent of the budget', 'en')).toBeNull();
+  });
+
+  it('reads subparagraph labels and the level a sign itself gives', () => {
+    const read = (t: string) => {
+      const l = readLetters(t);
+      return l && [l.letters, l.level, l.asPrinted, l.body];
+    };
+    expect(read('(c) To report;')).toEqual(['c', null, '(c)', 'To report;']);
+    expect(read('c) De faire rapport ;')).toEqual(['c', null, 'c)', 'De faire rapport ;']);
+    expect(read('（b）加强；')).toEqual(['b', null, '(b)', '加强；']);
+    expect(read('(ج) أن تقدم تقريرا؛')).toEqual(['c', 1, '(ج)', 'أن تقدم تقريرا؛']);
+    expect(read('(هـ) أن تقدم؛')).toEqual(['e', 1, '(هـ)', 'أن تقدم؛']);
+    expect(read('’2‘ تعزيز القدرات؛')).toEqual(['ii', 2, '’2‘', 'تعزيز القدرات؛']);
+    expect(read('㈡ 加强能力；')).toEqual(['ii', 2, '㈡', '加强能力；']);
+    expect(read('(十二) 加强；')).toEqual(['xii', 2, '(十二)', '加强；']);
+    expect(read('a) ')).toBeNull();
+    expect(read('about the text)')).toBeNull();
+    expect(westernDigits('١٩٨٢ ۱۹۸۲')).toBe('1982 1982');
+  });
+});
+
+describe('texts in each language', () => {
+  it('Arabic: formula and preambular paragraphs end with the Arabic comma, operative with the Arabic semicolon; ’1‘ after (ح) is a numeral', () => {
+    const letters = ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح'].map((l) => `(${l}) بند؛`).join('\n');
+    const result = load(`إن مؤتمر الأطراف،\nإذ يشير إلى قراره،\n1 - يقرر ما يلي:\n${letters}\n’1‘ بند فرعي؛\n’2‘ بند فرعي.`);
+    expect(result.report.lang).toBe('ar');
+    expect(result.report.formula).toBe('إن مؤتمر الأطراف،');
+    expect(kinds(result)).toEqual(['preambular', 'operative', ...Array(8).fill('subparagraph1'), 'subparagraph2', 'subparagraph2']);
+    expect(result.report.warnings).toEqual([expect.objectContaining({ code: 'no-title' })]);
+  });
+
+  it('French: no-break spaces before ; and : and inside guillemets change nothing, and a « quoted » ending is still a comma', () => {
+    const nb = '\u00a0';
+    const nn = '\u202f';
+    const result = load(
+      `La Conférence des Parties,\nRappelant sa décision intitulée «${nb}Programme de travail${nb}»,\n1.${nb}Décide${nb}:\na)${nb}De poursuivre${nn};\nb) De faire rapport.`,
+    );
+    expect(result.report.lang).toBe('fr');
+    expect(kinds(result)).toEqual(['preambular', 'operative', 'subparagraph1', 'subparagraph1']);
+    expect(result.report.paragraphs.map((p) => p.asPrinted)).toEqual([null, '1.', 'a)', 'b)']);
+  });
+
+  it('Russian and Spanish: an annex heading in the language opens an annex, and its numbered paragraphs are read', () => {
+    const ru = load(
+      'Генеральная Ассамблея,\nссылаясь на свою резолюцию,\n1. постановляет утвердить план, содержащийся в приложении.\nПриложение\nПлан\n1. Первый пункт;\n2. Второй пункт.',
+    );
+    expect(ru.report.annexes.map((a) => [a.printed, a.heading])).toEqual([['Приложение', 'План']]);
+    expect(ru.report.paragraphs.filter((p) => p.annex === 0).map((p) => p.asPrinted)).toEqual(['1.', '2.']);
+    const es = load(
+      'La Asamblea General,\nRecordando su resolución,\n1. Aprueba los planes que figuran en los anexos.\nAnexo I\nPrimer plan\n1. Primero.\nAnexo II\nSegundo plan\n1. Segundo.',
+    );
+    expect(es.report.lang).toBe('es');
+    expect(es.report.annexes.map((a) => a.printed)).toEqual(['Anexo I', 'Anexo II']);
+    expect(es.report.warnings).toEqual([expect.objectContaining({ code: 'no-title' })]);
+  });
+
+  it('a text in a language it is told reads its labels the same, and says it was told', () => {
+    const result = importPlainText('1 - تقرر؛\n2 - تطلب.', { lang: 'ar' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.report).toMatchObject({ lang: 'ar', langGuessed: false });
+    expect(result.value.report.paragraphs.map((p) => p.asPrinted)).toEqual(['1 -', '2 -']);
+  });
+});
