@@ -258,7 +258,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     mount,
     forms.element,
     footnotes,
-    canImport ? importPanel(draftId) : null,
+    canImport ? importPanel(draftId, nameLanguage(draft.language)) : null,
   );
 
   // After final action: the text acted on by default, the working text on request.

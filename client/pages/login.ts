@@ -1,20 +1,21 @@
 /** The sign-in page. */
 import { api, ApiError } from '../api';
 import { el } from '../dom';
+import { t } from '../i18n';
 
 /** Show the sign-in form; `onSignedIn` runs after a successful sign-in. */
 export function showLogin(app: HTMLElement, onSignedIn: () => void, message = ''): void {
   const login = el('input', { name: 'login', id: 'login', autocomplete: 'username', required: true });
   const password = el('input', { name: 'password', id: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const error = el('p', { className: 'error', attrs: { role: 'alert' } }, message);
-  const submit = el('button', { type: 'submit' }, 'Sign in');
+  const submit = el('button', { type: 'submit' }, t('auth:signIn'));
   const form = el(
     'form',
     { className: 'login', attrs: { 'aria-labelledby': 'login-h' } },
-    el('h1', { id: 'login-h' }, 'Sign in to Penholder'),
-    el('label', { htmlFor: 'login' }, 'Login'),
+    el('h1', { id: 'login-h' }, t('auth:signInHeading')),
+    el('label', { htmlFor: 'login' }, t('auth:login')),
     login,
-    el('label', { htmlFor: 'password' }, 'Password'),
+    el('label', { htmlFor: 'password' }, t('auth:password')),
     password,
     submit,
     error,
@@ -26,12 +27,12 @@ export function showLogin(app: HTMLElement, onSignedIn: () => void, message = ''
       await api('POST', '/api/auth/login', { login: login.value.trim(), password: password.value });
       onSignedIn();
     } catch (e) {
-      error.textContent = e instanceof ApiError ? e.message : 'Could not sign in: is the server reachable?';
+      error.textContent = e instanceof ApiError ? e.message : t('auth:signInFailed');
       submit.disabled = false;
       password.select();
     }
   });
   app.replaceChildren(form);
-  document.title = 'Sign in — Penholder';
+  document.title = t('common:pageTitle', { page: t('auth:signIn') });
   login.focus();
 }

@@ -5,21 +5,29 @@
  */
 import { api, ApiError } from '../api';
 import { el } from '../dom';
+import { t } from '../i18n';
 import { newPasswordFields } from '../passwordFields';
 
 /** Show the reset form; `done` runs once the password is set (to go to the sign-in page). */
 export function showReset(app: HTMLElement, done: () => void): void {
-  document.title = 'Choose a password — Penholder';
+  document.title = t('common:pageTitle', { page: t('auth:choosePassword') });
   const code = new URLSearchParams(location.hash.slice(1)).get('code') ?? '';
   history.replaceState(null, '', '/reset');
   const { next, nodes: newPassword, agree } = newPasswordFields();
-  const status = el('p', { className: 'error', attrs: { role: 'alert' } }, code ? '' : 'This link has no code: ask the secretariat for a new one.');
-  const submit = el('button', { type: 'submit', disabled: !code }, 'Set password');
-  const form = el('form', { className: 'login', attrs: { 'aria-labelledby': 'reset-h' } }, el('h1', { id: 'reset-h' }, 'Choose your password'), ...newPassword, submit, status);
+  const status = el('p', { className: 'error', attrs: { role: 'alert' } }, code ? '' : t('auth:noCode'));
+  const submit = el('button', { type: 'submit', disabled: !code }, t('auth:setPassword'));
+  const form = el(
+    'form',
+    { className: 'login', attrs: { 'aria-labelledby': 'reset-h' } },
+    el('h1', { id: 'reset-h' }, t('auth:chooseYourPassword')),
+    ...newPassword,
+    submit,
+    status,
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!agree()) {
-      status.textContent = 'The two passwords differ.';
+      status.textContent = t('auth:passwordsDiffer');
       return;
     }
     submit.disabled = true;
@@ -27,7 +35,7 @@ export function showReset(app: HTMLElement, done: () => void): void {
       await api('POST', '/api/auth/reset', { code, newPassword: next.value });
       done();
     } catch (e) {
-      status.textContent = e instanceof ApiError ? e.message : 'Could not set the password: is the server reachable?';
+      status.textContent = e instanceof ApiError ? e.message : t('auth:setFailed');
       submit.disabled = false;
     }
   });

@@ -6,7 +6,8 @@
  */
 import { CHANGED_SINCE_AGREED_LABEL, LOCKED_LABEL } from '../../shared/negotiation';
 import { announceParagraphStates, type ParagraphMarkJSON } from '../editor/paragraphMarks';
-import { el, formatWhen } from '../dom';
+import { el, formatWhen, localizedString } from '../dom';
+import { t } from '../i18n';
 
 /** One paragraph's state as the panel reads it (server/presenters/meeting.ts). */
 export type AgreedStateJSON = ParagraphMarkJSON;
@@ -15,11 +16,11 @@ export type AgreedStateJSON = ParagraphMarkJSON;
 export function agreedNote(entry: AgreedStateJSON): string {
   let note = '';
   if (entry.changedSinceAgreed) {
-    note += `, ${CHANGED_SINCE_AGREED_LABEL.en}`;
-    if (entry.changedBy) note += ` by ${entry.changedBy.displayName}`;
-    if (entry.changedAt) note += ` on ${formatWhen(entry.changedAt)}`;
+    note += `${t('common:listSeparator')}${localizedString(CHANGED_SINCE_AGREED_LABEL)}`;
+    if (entry.changedBy) note += t('editor:markBy', { name: entry.changedBy.displayName });
+    if (entry.changedAt) note += t('editor:markOn', { date: formatWhen(entry.changedAt) });
   }
-  if (entry.locked) note += `, ${LOCKED_LABEL.en}`;
+  if (entry.locked) note += `${t('common:listSeparator')}${localizedString(LOCKED_LABEL)}`;
   return note;
 }
 
@@ -31,7 +32,7 @@ export function agreedClass(entry: AgreedStateJSON): string {
 /** The chair's lock control for the panel's form: whether the state set also locks the paragraph's text. */
 export function lockControl(): { element: HTMLElement; locked(): boolean } {
   const box = el('input', { type: 'checkbox', id: 'ps-locked' });
-  const element = el('label', { htmlFor: 'ps-locked', className: 'ps-lock', title: 'Nobody can change a locked paragraph: a proposal reopens it' }, box, ' Lock its text');
+  const element = el('label', { htmlFor: 'ps-locked', className: 'ps-lock', title: t('draft:lockTitle') }, box, ' ', t('draft:lockText'));
   return { element, locked: () => box.checked };
 }
 

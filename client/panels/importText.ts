@@ -4,7 +4,19 @@
  * replaces the working text for everyone in the draft (the server writes it through the room).
  */
 import { api, ApiError } from '../api';
+import type { Lang } from '../../shared/languages';
 import { el } from '../dom';
+import { t } from '../i18n';
+
+// The words for each kind of paragraph the importer recognises.
+const KIND_KEYS: Record<string, string> = {
+  title: 'draft:kindTitle',
+  preambular: 'draft:kindPreambular',
+  operative: 'draft:kindOperative',
+  subparagraph: 'draft:kindSubparagraph',
+  plain: 'draft:kindPlain',
+  annex: 'draft:kindAnnex',
+};
 
 interface Preview {
   readAs: string;
@@ -42,31 +54,38 @@ async function base64(file: File): Promise<string> {
 }
 
 /** The import panel of a draft page (shown to those who may edit a draft not yet issued). */
-export function importPanel(draftId: string): HTMLElement {
+export function importPanel(draftId: string, lang: Lang = 'en'): HTMLElement {
   const file = el('input', { type: 'file', accept: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document', id: 'import-file' });
-  const pasted = el('textarea', { id: 'import-text', rows: 5, placeholder: 'Or paste the text of a resolution or decision' });
-  const previewButton = el('button', { type: 'button' }, 'Show what will be imported');
+  const pasted = el('textarea', { id: 'import-text', rows: 5, placeholder: t('draft:importPastePlaceholder') });
+  const previewButton = el('button', { type: 'button' }, t('draft:importPreview'));
   const result = el('div', { className: 'import-preview', attrs: { 'aria-live': 'polite' } });
   let preview: Preview | null = null;
 
   previewButton.addEventListener('click', async () => {
-    result.replaceChildren(el('p', {}, 'Reading…'));
+    result.replaceChildren(el('p', {}, t('draft:importReading')));
     try {
       const chosen = file.files?.[0];
       const body = chosen ? { docx: await base64(chosen) } : { text: pasted.value };
-      preview = await api<Preview>('POST', '/api/imports/preview', body);
+      // Read with the conventions of the text's language (shared/import/conventions.ts).
+      preview = await api<Preview>('POST', `/api/imports/preview?lang=${lang}`, body);
       const words = wordsById(preview.text as JSONNode);
-      const confirm = el('button', { type: 'button', className: 'primary' }, 'Import this text');
+      const confirm = el('button', { type: 'button', className: 'primary' }, t('draft:importConfirm'));
       confirm.addEventListener('click', async () => {
         try {
           await api('POST', `/api/drafts/${draftId}/import`, { text: preview!.text });
-          result.replaceChildren(el('p', { attrs: { role: 'status' } }, 'Imported: the working text is now this text.'));
+          result.replaceChildren(el('p', { attrs: { role: 'status' } }, t('draft:imported')));
         } catch (e) {
           result.append(el('p', { className: 'error', attrs: { role: 'alert' } }, e instanceof ApiError ? e.message : String(e)));
         }
       });
       result.replaceChildren(
-        el('p', {}, `${preview.paragraphs.length} paragraphs recognised${preview.title ? ` under the title “${preview.title}”` : ''}:`),
+        el(
+          'p',
+          {},
+          preview.title
+            ? t('draft:importRecognisedTitled', { count: preview.paragraphs.length, title: preview.title })
+            : t('draft:importRecognised', { count: preview.paragraphs.length }),
+        ),
         el(
           'ol',
           { className: 'import-paragraphs' },
@@ -75,7 +94,7 @@ export function importPanel(draftId: string): HTMLElement {
               'li',
               { attrs: { 'data-kind': p.kind } },
               el('strong', {}, `${p.label || '—'} `),
-              el('span', { className: 'muted' }, `${p.kind}: `),
+              el('span', { className: 'muted' }, t('draft:importKind', { kind: KIND_KEYS[p.kind] ? t(KIND_KEYS[p.kind]!) : p.kind })),
               (words.get(p.id) ?? '').slice(0, 80),
             ),
           ),
@@ -91,10 +110,10 @@ export function importPanel(draftId: string): HTMLElement {
   return el(
     'details',
     { className: 'panel import-panel' },
-    el('summary', {}, 'Import a text (Word or pasted)'),
-    el('label', { htmlFor: 'import-file' }, 'Word file'),
+    el('summary', {}, t('draft:importSummary')),
+    el('label', { htmlFor: 'import-file' }, t('draft:importWordFile')),
     file,
-    el('label', { htmlFor: 'import-text' }, 'Text'),
+    el('label', { htmlFor: 'import-text' }, t('draft:importText')),
     pasted,
     previewButton,
     result,

@@ -4,6 +4,10 @@
  */
 import type { DraftDetail, DraftEventJSON, LineageEntry } from '../api';
 import { el, formatWhen } from '../dom';
+import { t } from '../i18n';
+
+// Why a text is missing (a stable code, kept in `data-missing`) and its words.
+const MISSING_WORDS: Record<string, string> = { 'text not in the record': 'draft:missingNotInRecord', 'text not kept': 'draft:missingNotKept' };
 
 // A link into the comparison view (a full page load: the comparison needs no open socket).
 // Without texts named, the view opens on the pair a chair most often wants.
@@ -30,9 +34,9 @@ export function lineagePanel(draft: DraftDetail, events: readonly DraftEventJSON
       el('span', { className: 'symbol' }, entry.symbol),
       ' ',
       el('time', { dateTime: entry.issuedAt }, formatWhen(entry.issuedAt)),
-      why ? el('span', { className: 'muted text-missing' }, ` (${why})`) : '',
+      why ? el('span', { className: 'muted text-missing' }, ` (${t(MISSING_WORDS[why]!)})`) : '',
       !why && previous ? ' · ' : '',
-      !why && previous ? compareLink(draft, 'changes', { left: short(previous.symbol), right: short(entry.symbol) }) : null,
+      !why && previous ? compareLink(draft, t('draft:changes'), { left: short(previous.symbol), right: short(entry.symbol) }) : null,
     );
   });
   const last = issued[issued.length - 1];
@@ -49,8 +53,8 @@ export function lineagePanel(draft: DraftDetail, events: readonly DraftEventJSON
         'li',
         { className: 'final', attrs: { 'data-text': 'final' } },
         el('span', {}, short(final.label)),
-        ' (the text acted on) · ',
-        compareLink(draft, 'changes made orally', { left: short(final.symbol), right: 'final' }),
+        ` ${t('draft:theTextActedOn')} · `,
+        compareLink(draft, t('draft:changesMadeOrally'), { left: short(final.symbol), right: 'final' }),
       ),
     );
   }
@@ -58,17 +62,17 @@ export function lineagePanel(draft: DraftDetail, events: readonly DraftEventJSON
     el(
       'li',
       { className: 'working' },
-      el('span', {}, 'working text'),
-      draft.status.frozen ? ' (frozen)' : '',
+      el('span', {}, t('draft:workingText')),
+      draft.status.frozen ? ` (${t('common:frozen')})` : '',
       last ? ' · ' : '',
-      last ? compareLink(draft, `changes since ${short(last.symbol)}`, { left: short(last.symbol), right: 'working' }) : null,
+      last ? compareLink(draft, t('draft:changesSince', { symbol: short(last.symbol) }), { left: short(last.symbol), right: 'working' }) : null,
     ),
   );
   return el(
     'section',
     { className: 'panel', attrs: { 'aria-labelledby': 'lineage-h' } },
-    el('h2', { id: 'lineage-h' }, 'Lineage'),
+    el('h2', { id: 'lineage-h' }, t('draft:lineage')),
     el('ol', { className: 'lineage' }, ...items),
-    el('p', {}, compareLink(draft, 'Compare texts…')),
+    el('p', {}, compareLink(draft, t('draft:compareTexts'))),
   );
 }

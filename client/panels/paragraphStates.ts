@@ -6,9 +6,10 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { sequentialNumbering } from '../../shared/numbering';
-import { PARAGRAPH_STATE_LABELS, PARAGRAPH_STATES } from '../../shared/negotiation';
+import { formatAgreedCount, PARAGRAPH_STATE_LABELS, PARAGRAPH_STATES, type NegotiationCounts } from '../../shared/negotiation';
 import { api, ApiError, type DraftDetail } from '../api';
-import { el, formatWhen } from '../dom';
+import { el, formatWhen, localizedString } from '../dom';
+import { t, uiLanguage } from '../i18n';
 import { agreedClass, agreedNote, lockControl, showInText, type AgreedStateJSON } from './agreedStates';
 import './record.css';
 
@@ -16,7 +17,7 @@ const POLL_MS = 10_000;
 
 interface StatesJSON {
   states: Record<string, AgreedStateJSON>;
-  counts: { text: { en: string } } | null;
+  counts: NegotiationCounts | null;
 }
 
 /** "Final text: L.9/Rev.1 as adopted, frozen on …" — or null while the text can still change. */
@@ -25,9 +26,12 @@ export function finalBanner(draft: DraftDetail & { status: { frozenHash?: string
   return el(
     'p',
     { className: 'final-banner', attrs: { role: 'note', 'data-banner': 'final' } },
-    el('strong', {}, 'Final text. '),
-    `${draft.symbol} is ${draft.status.label.en}; the secretariat froze it${frozenAt ? ` on ${formatWhen(frozenAt)}` : ''}, and nobody can change it any more. `,
-    'It can still be exported and compared.',
+    el('strong', {}, t('draft:finalText'), ' '),
+    frozenAt
+      ? t('draft:frozenOn', { symbol: draft.symbol, status: localizedString(draft.status.label), date: formatWhen(frozenAt) })
+      : t('draft:frozen', { symbol: draft.symbol, status: localizedString(draft.status.label) }),
+    ' ',
+    t('draft:stillExported'),
     draft.status.frozenHash ? el('span', { className: 'muted' }, ` (SHA-256 ${draft.status.frozenHash.slice(0, 12)}…)`) : '',
   );
 }
@@ -38,13 +42,17 @@ export function finalBanner(draft: DraftDetail & { status: { frozenHash?: string
  */
 export function paragraphStatesPanel(draft: DraftDetail, doc: () => PMNode | null): { element: HTMLElement; refresh(): void; destroy(): void } {
   const mayRecord = draft.permissions.setParagraphState.allowed;
-  const summary = el('p', { className: 'muted' }, 'No paragraph state recorded.');
+  const summary = el('p', { className: 'muted' }, t('draft:noStates'));
   const list = el('ul', {});
   const message = el('p', { attrs: { role: 'status' } });
-  const paragraphSelect = el('select', { id: 'ps-paragraph', attrs: { 'aria-label': 'Paragraph' } });
-  const stateSelect = el('select', { id: 'ps-state', attrs: { 'aria-label': 'State' } }, ...PARAGRAPH_STATES.map((s) => el('option', { value: s }, PARAGRAPH_STATE_LABELS[s].en)));
+  const paragraphSelect = el('select', { id: 'ps-paragraph', attrs: { 'aria-label': t('draft:paragraph') } });
+  const stateSelect = el(
+    'select',
+    { id: 'ps-state', attrs: { 'aria-label': t('draft:state') } },
+    ...PARAGRAPH_STATES.map((s) => el('option', { value: s }, localizedString(PARAGRAPH_STATE_LABELS[s]))),
+  );
   const lock = lockControl();
-  const form = el('form', {}, paragraphSelect, stateSelect, lock.element, el('button', { type: 'submit' }, 'Set state'));
+  const form = el('form', {}, paragraphSelect, stateSelect, lock.element, el('button', { type: 'submit' }, t('draft:setState')));
   const refs = () => {
     const current = doc();
     return current ? [...sequentialNumbering(current).byId].map(([id, n]) => [id, n.ref || id] as const) : [];
@@ -52,13 +60,17 @@ export function paragraphStatesPanel(draft: DraftDetail, doc: () => PMNode | nul
 
   const render = (json: StatesJSON) => {
     showInText(draft.id, json.states);
-    summary.textContent = json.counts?.text.en ?? 'No paragraph state recorded.';
+    summary.textContent = json.counts ? formatAgreedCount(json.counts, uiLanguage()) : t('draft:noStates');
     list.replaceChildren(
       ...refs()
         .filter(([id]) => json.states[id])
         .map(([id, ref]) => {
           const state = json.states[id]!.state;
-          return el('li', { className: `state-${state}${agreedClass(json.states[id]!)}` }, `${ref} — ${PARAGRAPH_STATE_LABELS[state].en}${agreedNote(json.states[id]!)}`);
+          return el(
+            'li',
+            { className: `state-${state}${agreedClass(json.states[id]!)}` },
+            `${ref} — ${localizedString(PARAGRAPH_STATE_LABELS[state])}${agreedNote(json.states[id]!)}`,
+          );
         }),
     );
     const chosen = paragraphSelect.value;
@@ -73,9 +85,9 @@ export function paragraphStatesPanel(draft: DraftDetail, doc: () => PMNode | nul
     event.preventDefault();
     try {
       render(await api<StatesJSON>('POST', `/api/drafts/${draft.id}/paragraph-states`, { paragraphId: paragraphSelect.value, state: stateSelect.value, locked: lock.locked() }));
-      message.textContent = 'Recorded.';
+      message.textContent = t('draft:recorded');
     } catch (e) {
-      message.textContent = e instanceof ApiError ? `Refused: ${e.message}` : String(e);
+      message.textContent = e instanceof ApiError ? t('draft:refused', { message: e.message }) : String(e);
     }
   });
 
@@ -84,7 +96,7 @@ export function paragraphStatesPanel(draft: DraftDetail, doc: () => PMNode | nul
   const element = el(
     'section',
     { className: 'panel paragraph-states', attrs: { 'aria-labelledby': 'ps-h' } },
-    el('h2', { id: 'ps-h' }, 'Paragraph states'),
+    el('h2', { id: 'ps-h' }, t('draft:paragraphStates')),
     summary,
     list,
     mayRecord ? form : null,

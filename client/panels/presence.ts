@@ -7,6 +7,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { personLabel, presenceChanges, presentPeople, type PresentPerson } from '../collab/presence';
 import { el } from '../dom';
+import { t } from '../i18n';
 
 // What the list shows: it is redrawn only when this changes.
 const shown = (people: readonly PresentPerson[]) => JSON.stringify(people.map((p) => [p.id, p.name, p.person, p.color, p.tabs, p.self]));
@@ -24,7 +25,7 @@ export function presencePanel(awareness: Awareness): { element: HTMLElement; des
     const { joined, left } = presenceChanges(people, now);
     // Only after the first drawing: opening the page announces nothing.
     if (drawn !== '' && (joined.length > 0 || left.length > 0)) {
-      announcer.textContent = [...joined.map((p) => `${personLabel(p)} joined`), ...left.map((p) => `${personLabel(p)} left`)].join('. ');
+      announcer.textContent = [...joined.map((p) => t('draft:joined', { who: personLabel(p) })), ...left.map((p) => t('draft:left', { who: personLabel(p) }))].join(' ');
     }
     people = now;
     drawn = key;
@@ -35,7 +36,7 @@ export function presencePanel(awareness: Awareness): { element: HTMLElement; des
           { attrs: { 'data-user': u.id } },
           el('span', { className: 'swatch', attrs: { style: `background:${u.color}`, 'aria-hidden': 'true' } }),
           el('span', { className: 'name' }, u.name),
-          el('span', { className: 'muted' }, ` ${u.person}${u.self ? ' (you)' : ''}${u.tabs > 1 ? ` · ${u.tabs} tabs` : ''}`),
+          el('span', { className: 'muted' }, ` ${u.person}${u.self ? ` ${t('draft:youMark')}` : ''}${u.tabs > 1 ? ` · ${t('draft:tabs', { count: u.tabs })}` : ''}`),
         ),
       ),
     );
@@ -43,7 +44,7 @@ export function presencePanel(awareness: Awareness): { element: HTMLElement; des
   awareness.on('change', render);
   render();
   return {
-    element: el('section', { className: 'panel', attrs: { 'aria-labelledby': 'presence-h' } }, el('h2', { id: 'presence-h' }, 'Who is here'), list, announcer),
+    element: el('section', { className: 'panel', attrs: { 'aria-labelledby': 'presence-h' } }, el('h2', { id: 'presence-h' }, t('draft:whoIsHere')), list, announcer),
     destroy: () => awareness.off('change', render),
   };
 }

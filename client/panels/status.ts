@@ -1,28 +1,50 @@
 /** The status panel: the derived status and the record it comes from (who recorded what, when). */
 import { describeOralAmendment, type OralAmendment } from '../../shared/oralAmendments';
 import type { DraftDetail, DraftEventJSON } from '../api';
-import { el, formatWhen } from '../dom';
+import type { Lang, LocalizedText } from '../../shared/languages';
+import { el, formatWhen, localized, localizedString } from '../dom';
+import { t, uiLanguage } from '../i18n';
+
+// "8th", "8e", "8ª", "8-м": a meeting's number as an ordinal in the interface's language (Arabic and Chinese say the number itself).
+const englishOrdinal = new Intl.PluralRules('en', { type: 'ordinal' });
+const ENGLISH_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+export function meetingOrdinal(n: number, lang: Lang = uiLanguage()): string {
+  switch (lang) {
+    case 'en':
+      return `${n}${ENGLISH_SUFFIX[englishOrdinal.select(n)] ?? 'th'}`;
+    case 'fr':
+      return n === 1 ? '1re' : `${n}e`; // la séance: féminin
+    case 'es':
+      return `${n}ª`; // la sesión
+    case 'ru':
+      return `${n}-м`; // на … заседании
+    default:
+      return String(n);
+  }
+}
 
 /** The record's line for an oral amendment: what it said (the server's sentence), whether it was accepted; `short` names its text ("L.10/Rev.2"). */
 export function describeAmendment(e: Pick<DraftEventJSON, 'payload' | 'described'>, short: (symbol: string) => string = (s) => s): string {
   const p = e.payload;
   const a = p.amendment as OralAmendment;
   const said = e.described ?? describeOralAmendment(a, typeof p.paragraph === 'string' ? p.paragraph : null);
-  const accepted = a.accepted ? 'accepted' : 'not accepted';
-  if (a.kind === 'words_not_in_record') return `${said.charAt(0).toUpperCase()}${said.slice(1)} (${short(String(p.symbol))}, ${accepted})`;
-  return `Oral amendment to ${short(String(p.symbol))} — ${said} — ${accepted}`;
+  const accepted = t(a.accepted ? 'draft:accepted' : 'draft:notAccepted');
+  if (a.kind === 'words_not_in_record')
+    return t('draft:amendmentNotInRecord', { said: `${said.charAt(0).toUpperCase()}${said.slice(1)}`, symbol: short(String(p.symbol)), accepted });
+  return t('draft:oralAmendment', { symbol: short(String(p.symbol)), said, accepted });
 }
 
 // A provenance note in the record's words.
 function describeProvenance(p: Record<string, unknown>, short: (symbol: string) => string): string {
-  const note = (p.note as { en?: string } | null)?.en;
+  const note = localizedString(p.note as LocalizedText | null);
+  const inBrackets = note ? t('draft:inBrackets', { note }) : '';
   switch (p.kind) {
     case 'illustrative':
-      return `Illustrative — not part of any session’s record${note ? `: ${note}` : ''}`;
+      return `${t('drafts:illustrative')}${note ? `${t('draft:noteAfter')}${note}` : ''}`;
     case 'text_not_in_record':
-      return `The text of ${short(String(p.symbol))} is not in the record${note ? ` (${note})` : ''}`;
+      return `${t('draft:textNotInRecord', { symbol: short(String(p.symbol)) })}${inBrackets}`;
     case 'original_language_not_in_record':
-      return `The original language is not in the record${note ? ` (${note})` : ''}`;
+      return `${t('draft:originalNotInRecord')}${inBrackets}`;
     default:
       return note ?? String(p.kind).replace(/_/g, ' ');
   }
@@ -31,25 +53,26 @@ function describeProvenance(p: Record<string, unknown>, short: (symbol: string) 
 // A line of the record in plain words; the payload is shown as stored for types we do not know.
 function describe(e: DraftEventJSON, short: (symbol: string) => string): string {
   const p = e.payload;
-  const on = p.date ? ` on ${formatWhen(String(p.date))}` : '';
-  const meeting = p.meeting ? ` at the ${String(p.meeting)}th meeting` : '';
+  const on = p.date ? t('draft:onDate', { date: formatWhen(String(p.date)) }) : '';
+  const meeting = p.meeting ? t('draft:atMeeting', { nth: Number.isInteger(Number(p.meeting)) ? meetingOrdinal(Number(p.meeting)) : String(p.meeting) }) : '';
+  const when = { meeting, on };
   switch (e.type) {
     case 'issued':
-      return `Issued as ${String(p.symbol)}`;
+      return t('draft:eventIssued', { symbol: String(p.symbol) });
     case 'introduced':
-      return `Introduced${meeting}${on}`;
+      return t('draft:eventIntroduced', when);
     case 'adopted':
-      return `Adopted${p.orallyAmended ? ' as orally amended' : ''}${meeting}${on}`;
+      return t(p.orallyAmended ? 'draft:eventAdoptedAmended' : 'draft:eventAdopted', when);
     case 'rejected':
-      return `Rejected${meeting}${on}`;
+      return t('draft:eventRejected', when);
     case 'withdrawn':
-      return `Withdrawn${on}`;
+      return t('draft:eventWithdrawn', when);
     case 'no_action':
-      return `No action taken${meeting}${on}`;
+      return t('draft:eventNoAction', when);
     case 'deferred':
-      return `Consideration deferred${meeting}${on}`;
+      return t('draft:eventDeferred', when);
     case 'frozen':
-      return `Final text frozen${p.label ? `: ${String(p.label)}` : ''}`;
+      return p.label ? t('draft:eventFrozenLabel', { label: String(p.label) }) : t('draft:eventFrozen');
     case 'oral_amendment':
       return describeAmendment(e, short);
     case 'provenance':
@@ -65,20 +88,26 @@ export function statusPanel(draft: DraftDetail, events: DraftEventJSON[] | null)
   const short = (symbol: string) => (symbol.startsWith(prefix) ? symbol.slice(prefix.length) : symbol);
   const record =
     events === null
-      ? el('p', { className: 'muted' }, 'The record could not be loaded.')
+      ? el('p', { className: 'muted' }, t('draft:recordNotLoaded'))
       : el(
           'ol',
           { className: 'record' },
           ...events
             .filter((e) => !e.conversation)
-            .map((e) => el('li', {}, describe(e, short), el('span', { className: 'muted' }, ` — ${e.user?.displayName ?? 'recorded'}, ${formatWhen(e.at)}`))),
+            .map((e) =>
+              el(
+                'li',
+                {},
+                describe(e, short),
+                el('span', { className: 'muted' }, ` — ${e.user?.displayName ?? t('draft:recordedBy')}${t('common:listSeparator')}${formatWhen(e.at)}`),
+              ),
+            ),
         );
   return el(
     'section',
     { className: 'panel', attrs: { 'aria-labelledby': 'status-h' } },
-    el('h2', { id: 'status-h' }, 'Status'),
-    el('p', { className: `status-badge state-${draft.status.state}` }, draft.status.label.en, draft.status.frozen ? ' — frozen' : ''),
-    el('p', { lang: 'zh', className: 'muted' }, draft.status.label.zh),
+    el('h2', { id: 'status-h' }, t('draft:status')),
+    el('p', { className: `status-badge state-${draft.status.state}` }, localized(draft.status.label), draft.status.frozen ? ` — ${t('common:frozen')}` : ''),
     record,
   );
 }
