@@ -96,9 +96,15 @@ export function classifyLine(text: string, no: number, first: boolean, lang: Lan
   return { kind: 'text', no, text, body: text };
 }
 
+const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/u;
+const BIDI_CONTROLS_ALL = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/gu;
+
 /** Splits a text in `lang` into classified non-empty lines, numbering lines as an editor shows them. */
 export function readLines(text: string, lang: Lang = 'en'): SourceLine[] {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Direction marks that Word and browsers put around Arabic (RLM, LRM, ALM, embeddings, isolates)
+  // are invisible: the text's direction is the editor's to set. Left in, "‏1 - تقرر" hides its number.
+  if (BIDI_CONTROLS.test(source)) source = source.replace(BIDI_CONTROLS_ALL, '');
   // Splitting on one character is several times faster than on the alternation, which only a carriage return needs.
   const raw = source.includes('\r') ? source.split(/\r\n|\r|\n/u) : source.split('\n');
   const lines: SourceLine[] = [];

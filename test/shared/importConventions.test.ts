@@ -119,6 +119,19 @@ describe('texts in each language', () => {
     expect(es.report.warnings).toEqual([expect.objectContaining({ code: 'no-title' })]);
   });
 
+  it('Arabic pasted with direction marks (RLM, ALM, isolates) reads as without them, and keeps no mark', () => {
+    const plain = 'إن الجمعية العامة،\nإذ تشير إلى قرارها،\n1 - تقرر ما يلي:\n(أ) بند؛\n(ب) بند.';
+    const marked = plain
+      .split('\n')
+      .map((line, i) => (i % 2 ? `\u200f${line}\u200f` : `\u2067${line.replace(' - ', ' -\u061c ')}\u2069`))
+      .join('\n');
+    const a = load(plain);
+    const b = load(marked);
+    expect(kinds(b)).toEqual(kinds(a));
+    expect(kinds(b)).toEqual(['preambular', 'operative', 'subparagraph1', 'subparagraph1']);
+    expect(b.doc.textContent).toBe(a.doc.textContent);
+  });
+
   it('a text in a language it is told reads its labels the same, and says it was told', () => {
     const result = importPlainText('1 - تقرر؛\n2 - تطلب.', { lang: 'ar' });
     if (!result.ok) throw new Error(result.error);
