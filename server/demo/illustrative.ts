@@ -40,6 +40,7 @@ import type { PlannedRevision } from './plan';
 import { PROVENANCE, type ProvenanceNote } from './planProvenance';
 import type { PlannedEntry, PlannedEvent } from './planRecord';
 import type { PlannedSponsorship } from './planSponsorship';
+import { type PlannedVersion, planIllustrativeVersions, versionsFacts } from './illustrativeVersions';
 import { FIXTURES_DIR } from './sessionFacts';
 
 /** The symbol prefix of the illustrative session: no UN series has it. */
@@ -62,14 +63,17 @@ export const ILLUSTRATIVE_NOTE: LocalizedText = {
 
 const localized = z.object({ en: z.string().min(1), zh: z.string().min(1) });
 const paragraph = z.object({ kind: z.enum(['preambular', 'operative']), id: z.string().min(1), text: z.string().min(1) });
+// The title in English and Chinese, and in the other languages its translations give (illustrativeVersions.ts).
+const title = localized.extend({ ar: z.string().min(1).optional(), fr: z.string().min(1).optional(), ru: z.string().min(1).optional(), es: z.string().min(1).optional() });
 const facts = z.object({
   about: z.string().min(1),
-  title: localized,
+  title,
   agendaItem: z.string().min(1),
   // onBehalfOf by code: the European Union co-sponsors also on behalf of its member States, as it does in the report's lists.
   sponsors: z.object({ main: z.string().min(1), co: z.array(z.string().min(1)), onBehalfOf: z.record(z.string(), localized).optional() }),
   texts: z.object({ original: z.array(paragraph).min(1), rev1: z.array(paragraph).min(1), working: z.array(paragraph).min(1) }),
   paragraphStates: z.array(z.object({ id: z.string().min(1), state: z.enum(PARAGRAPH_STATES) })),
+  versions: versionsFacts,
 });
 
 /** The illustrative draft as its fixture gives it. */
@@ -105,6 +109,8 @@ export interface PlannedIllustrative {
   paragraphStates: { id: string; state: (typeof PARAGRAPH_STATES)[number]; textHash: string }[];
   /** The code of the delegation whose delegate typed the working text: the main sponsor. */
   typedBy: string;
+  /** Its issued texts in other languages, translations written for the demo (illustrativeVersions.ts), in the order written. */
+  versions: PlannedVersion[];
 }
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -166,6 +172,7 @@ export function planIllustrative(f: IllustrativeFacts, now: Date): PlannedIllust
     working: working.toJSON() as TextJSON,
     paragraphStates,
     typedBy: f.sponsors.main,
+    versions: planIllustrativeVersions(f.versions, f.title, revisions),
   };
 }
 

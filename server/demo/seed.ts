@@ -15,7 +15,10 @@
  * whole room at work on it (illustrativeWorkflow.ts): proposals from several delegations,
  * comment threads, a request to co-sponsor — written through the commands the API uses, in the
  * same transaction (seedWorkflow.ts). The European Union is recorded as speaking for the demo's
- * EU member States.
+ * EU member States. The illustrative draft is in English (its reference and original language)
+ * and, in translations written for the demo and labelled so, in French and Spanish
+ * (illustrativeVersions.ts). The session's drafts are in Chinese, the language the report prints
+ * them in: their reference language is Chinese and their original language is not in the record.
  *
  * The session's working texts are NOT created here. The collaboration server creates a
  * draft's Y.Doc from its latest revision the first time the draft is opened; the seed writes
@@ -264,6 +267,11 @@ async function writeIllustrative(
       sponsorIds: r.sponsorCodes.map((c) => idOf(delegationIds, c)),
       issuedBy: users.secretariatId,
     });
+  }
+  // Its French and Spanish versions, translations written for the demo, each row saying so (illustrativeVersions.ts).
+  for (const v of plan.versions) {
+    const { revision, lang, kind, text, pending, note, at } = v;
+    await tx.addLanguageVersion({ draftId: row.id, revision, lang, kind, text, pending, note, recordSeq: null, recordedBy: users.secretariatId, recordedAt: at });
   }
   await writeRecord(tx, { id: row.id, sessionId: session.id }, plan.revisions.at(-1)!.symbol, plan.record, delegationIds, users.secretariatId);
   const { first, typed } = workingTextLog(plan.revisions.at(-1)!.text, plan.working);
