@@ -3,6 +3,7 @@
  * refusal, account change and action on a draft leaves one entry; nothing ever changes an entry.
  * The action names are shared so that the secretariat's filter and the server agree on them.
  */
+import { isLang, LANGUAGES, type LocalizedText, textPreferring } from './languages';
 
 /** Every kind of audited action. Add names here; never rename one (old entries keep it). */
 export const AuditActions = {
@@ -133,6 +134,18 @@ const words = (key: string) =>
     .replace(/_/g, ' ')
     .toLowerCase();
 
+// A text given in some of the six languages (a name, a title), as a stored detail holds it.
+function isLocalized(value: unknown): value is LocalizedText {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return entries.length > 0 && entries.every(([k, v]) => isLang(k) && typeof v === 'string');
+}
+
+// A change of a localized text, one language at a time: "name: Peru → Republic of Peru; name (fr): Pérou → République du Pérou".
+function localizedChange(key: string, from: LocalizedText, to: LocalizedText): string[] {
+  return LANGUAGES.filter((l) => (from[l] ?? '') !== (to[l] ?? '')).map((l) => `${words(key)}${l === 'en' ? '' : ` (${l})`}: ${from[l] || '—'} → ${to[l] || '—'}`);
+}
+
 // One value as people read it: names for ids, text for names, yes/no for booleans.
 function valueText(key: string, value: unknown, names: AuditNames): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -142,7 +155,7 @@ function valueText(key: string, value: unknown, names: AuditNames): string {
     if (/^(userId|chairUserId|from|to)$/.test(key)) return names.user(value) ?? value;
     return value;
   }
-  if (typeof value === 'object' && value !== null && 'en' in value) return String((value as { en: unknown }).en);
+  if (isLocalized(value)) return textPreferring(value, 'en')?.text ?? '—';
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => `${words(k)} ${valueText(k, v, names)}`)
@@ -183,7 +196,11 @@ export function describeAuditDetail(entry: Pick<AuditEntryJSON, 'action' | 'deta
   if (from && to && typeof from === 'object' && typeof to === 'object') {
     const changed = Object.keys(to).filter((k) => JSON.stringify(from[k]) !== JSON.stringify(to[k]));
     const head = typeof d.code === 'string' ? `${d.code}: ` : '';
-    return head + changed.map((k) => `${words(k)}: ${valueText(k, from[k], names)} → ${valueText(k, to[k], names)}`).join('; ');
+    const said = changed.flatMap((k) => {
+      const [a, b] = [from[k], to[k]];
+      return isLocalized(a) && isLocalized(b) ? localizedChange(k, a, b) : [`${words(k)}: ${valueText(k, a, names)} → ${valueText(k, b, names)}`];
+    });
+    return head + said.join('; ');
   }
   return Object.entries(d)
     .map(([k, v]) => {

@@ -29,6 +29,13 @@ describe('the audit record in words', () => {
     expect(describeAuditDetail({ action: AuditActions.chairChanged, detail: { from: null, to: 'u2' } }, names)).toBe('chair: none → Li Wei');
     const delegation = { code: 'PER', from: { name: { en: 'Peru', zh: '秘鲁' }, kind: 'state' }, to: { name: { en: 'Republic of Peru', zh: '秘鲁' }, kind: 'state' } };
     expect(describeAuditDetail({ action: AuditActions.delegationUpdated, detail: delegation }, names)).toBe('PER: name: Peru → Republic of Peru');
+    // A name changed in one language only says which, and a name given in a new language says so.
+    const french = {
+      code: 'PER',
+      from: { name: { en: 'Peru', fr: 'Pérou' }, kind: 'member' },
+      to: { name: { en: 'Peru', fr: 'République du Pérou', ar: 'بيرو' }, kind: 'member' },
+    };
+    expect(describeAuditDetail({ action: AuditActions.delegationUpdated, detail: french }, names)).toBe('PER: name (ar): — → بيرو; name (fr): Pérou → République du Pérou');
   });
 
   it('names what an entry was about, or keeps the id it cannot name', () => {
