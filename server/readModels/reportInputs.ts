@@ -20,12 +20,18 @@ import { DomainErrors } from '../errors';
 // Chinese names of organs end with what the organ is; the report calls it by that.
 const ZH_ORGANS = ['缔约方会议', '委员会', '理事会', '大会', '会议'];
 
+// The article each head noun takes in French and Spanish running text ("la Conférence", "el Consejo").
+const ARTICLES: Record<'fr' | 'es', Record<string, string>> = {
+  fr: { Conférence: 'la ', Commission: 'la ', Conseil: 'le ', Comité: 'le ', Assemblée: 'l’', Réunion: 'la ' },
+  es: { Conferencia: 'la ', Comisión: 'la ', Consejo: 'el ', Comité: 'el ', Asamblea: 'la ', Reunión: 'la ' },
+};
+
 /**
  * How a report names the body in running text, in each language its name is recorded in:
  * "the Conference" / "缔约方会议" for the Conference of the Parties to …, "the Commission" for the
  * Commission on …. English: the head noun is the word before "of", "on", "to" or "for"; a short
- * name without them is used whole. French and Spanish: a name that opens with its article keeps
- * the article and the noun ("La Conférence des Parties …" → "la Conférence"); Russian: the first
+ * name without them is used whole. French and Spanish: the first noun with its article
+ * ("Conférence des Parties …" → "la Conférence", "El Consejo …" → "el Consejo"); Russian: the first
  * word ("Конференция Участников …" → "Конференция"); Arabic: the first word made definite
  * ("مؤتمر الأطراف …" → "المؤتمر"). A name that fits none of these is used whole.
  */
@@ -39,8 +45,9 @@ export function bodyShortName(name: LocalizedText): LocalizedText {
   for (const lang of ['fr', 'es'] as const) {
     const text = name[lang];
     if (!text) continue;
-    const m = /^(la|le|l'|l’|el)\s*([^\s]+)/i.exec(text);
-    short[lang] = m ? `${m[1]!.toLowerCase()}${/'|’/.test(m[1]!) ? '' : ' '}${m[2]}` : text;
+    const m = /^(?:(la|le|l['’]|el)\s*)?([^\s'’]+)/iu.exec(text)!;
+    const article = ARTICLES[lang][m[2]!] ?? (m[1] ? `${m[1].toLowerCase().replace("'", '’')}${/['’]$/.test(m[1]) ? '' : ' '}` : null);
+    short[lang] = article === null ? text : `${article}${m[2]}`;
   }
   if (name.ru) short.ru = name.ru.split(/\s+/)[0]!;
   if (name.ar) {
