@@ -10,8 +10,9 @@
  */
 import { renumberedUnprinted, type ComparedParagraph } from '../../shared/compare';
 import { el, formatWhen } from '../dom';
+import { t } from '../i18n';
 import type { ComparedRow } from './model';
-import { STATUS_WORDS } from './render';
+import { statusWords } from './render';
 
 /** The keys, as the page documents them. */
 export const CHANGE_KEYS = { next: ['n', 'Alt+ArrowDown'], previous: ['p', 'Alt+ArrowUp'] } as const;
@@ -72,19 +73,19 @@ export function changeNavigator(rows: readonly ComparedParagraph[], rowsRoot: ()
     items = changes.map((rowIndex, n) => {
       const row = rows[rowIndex]!;
       const by = (row as ComparedRow).by;
-      const who = by?.length ? ` — by ${by.map((w) => w.name).join(', ')}, ${formatWhen(by[0]!.at)}` : '';
+      const who = by?.length ? t('compare:by', { names: by.map((w) => w.name).join(t('compare:nameSeparator')), when: formatWhen(by[0]!.at) }) : '';
       const button = el(
         'button',
         { type: 'button', className: 'linklike' },
         el('span', { className: 'cmp-label' }, row.label),
-        ` — ${STATUS_WORDS[row.status]}`,
+        ` — ${statusWords(row.status)}`,
         who ? el('span', { className: 'cmp-by muted' }, who) : null,
       );
       button.addEventListener('click', () => go(n));
       return el('li', { attrs: { 'data-index': String(rowIndex), 'data-status': row.status } }, button);
     });
-    heading.textContent = `Changes (${changes.length})`;
-    listHolder.replaceChildren(changes.length === 0 ? el('p', { className: 'muted' }, 'No changes.') : el('ol', { className: 'cmp-changes' }, ...items));
+    heading.textContent = t('compare:changes', { count: changes.length });
+    listHolder.replaceChildren(changes.length === 0 ? el('p', { className: 'muted' }, t('compare:noChanges')) : el('ol', { className: 'cmp-changes' }, ...items));
   }
 
   function go(n: number) {
@@ -99,7 +100,7 @@ export function changeNavigator(rows: readonly ComparedParagraph[], rowsRoot: ()
       target.focus({ preventScroll: true });
     }
     items.forEach((li, i) => (i === current ? li.setAttribute('aria-current', 'true') : li.removeAttribute('aria-current')));
-    position.textContent = `Change ${current + 1} of ${changes.length}: ${rows[changes[current]!]!.label}`;
+    position.textContent = t('compare:position', { n: current + 1, count: changes.length, label: rows[changes[current]!]!.label });
   }
 
   let singleKeys = singleKeysOn();
@@ -130,8 +131,8 @@ export function changeNavigator(rows: readonly ComparedParagraph[], rowsRoot: ()
       : el(
           'p',
           { className: 'no-print cmp-renumbering' },
-          el('label', { htmlFor: toggle.id, className: 'switch' }, toggle, ' Show renumbering'),
-          el('span', { className: 'muted' }, ` (${unprinted} ${unprinted === 1 ? 'row' : 'rows'} renumbered only, nothing printed changed)`),
+          el('label', { htmlFor: toggle.id, className: 'switch' }, toggle, ` ${t('compare:showRenumbering')}`),
+          el('span', { className: 'muted' }, ` ${t('compare:renumberedOnly', { count: unprinted })}`),
         );
   holder()?.classList.toggle(SHOW_RENUMBERING, showRenumbering);
   list();
@@ -143,17 +144,17 @@ export function changeNavigator(rows: readonly ComparedParagraph[], rowsRoot: ()
       el(
         'p',
         { className: 'muted no-print' },
-        'Next / previous change: ',
+        t('compare:keys.lead'),
         el('kbd', {}, 'n'),
         ' / ',
         el('kbd', {}, 'p'),
-        ' (or ',
+        t('compare:keys.or'),
         el('kbd', {}, 'Alt+↓'),
         ' / ',
         el('kbd', {}, 'Alt+↑'),
-        ').',
+        t('compare:keys.end'),
       ),
-      el('p', { className: 'no-print cmp-single-keys' }, el('label', { htmlFor: keysToggle.id, className: 'switch' }, keysToggle, ' Single-key shortcuts (n / p)')),
+      el('p', { className: 'no-print cmp-single-keys' }, el('label', { htmlFor: keysToggle.id, className: 'switch' }, keysToggle, ` ${t('compare:singleKeys')}`)),
       control,
       position,
       listHolder,

@@ -7,6 +7,7 @@ import { formatTextSpec, PROPOSALS_TEXT, parseTextSpec } from '../../shared/text
 import { WORKING_TEXT } from '../../shared/export/transfer';
 import type { LineageEntry } from '../api';
 import { el } from '../dom';
+import { t } from '../i18n';
 import { shortSymbol } from './model';
 
 const PAST = '@past';
@@ -27,15 +28,15 @@ interface Chooser {
 function chooser(side: 'left' | 'right', caption: string, lineage: readonly LineageEntry[], current: string, changed: () => void): Chooser {
   const select = el('select', { id: `cmp-${side}`, name: side });
   for (const e of lineage.filter((x) => x.hasText)) select.append(el('option', { value: shortSymbol(e.symbol) }, shortSymbol(e.symbol)));
-  select.append(el('option', { value: WORKING_TEXT }, 'Working text now'));
-  select.append(el('option', { value: PROPOSALS_TEXT }, 'Working text with pending proposals'));
+  select.append(el('option', { value: WORKING_TEXT }, t('compare:workingNow')));
+  select.append(el('option', { value: PROPOSALS_TEXT }, t('compare:withProposals')));
   const parsed = parseTextSpec(current);
   // A seq from a shared link keeps its own option: a time would not name the same point.
-  if (parsed.ok && parsed.value.kind === 'seq') select.append(el('option', { value: current }, `Working text at seq ${parsed.value.seq}`));
-  if (parsed.ok && parsed.value.kind === 'amended') select.append(el('option', { value: current }, `${parsed.value.symbol} as orally amended`));
-  select.append(el('option', { value: PAST }, 'Working text at a past point…'));
+  if (parsed.ok && parsed.value.kind === 'seq') select.append(el('option', { value: current }, t('compare:atSeq', { seq: parsed.value.seq })));
+  if (parsed.ok && parsed.value.kind === 'amended') select.append(el('option', { value: current }, t('compare:orallyAmended', { symbol: parsed.value.symbol })));
+  select.append(el('option', { value: PAST }, t('compare:pastPoint')));
   const time = el('input', { type: 'datetime-local', id: `cmp-${side}-at`, step: '60' });
-  const timeLabel = el('label', { htmlFor: time.id, className: 'cmp-at' }, 'as it stood at ', time);
+  const timeLabel = el('label', { htmlFor: time.id, className: 'cmp-at' }, t('compare:asItStood'), time);
   const isPastTime = parsed.ok && parsed.value.kind === 'at';
   if (isPastTime) time.value = localInput((parsed.value as { at: string }).at);
   const known = [...select.options].some((o) => o.value === current);
@@ -66,7 +67,7 @@ function chooser(side: 'left' | 'right', caption: string, lineage: readonly Line
 /** The two choosers; `changed` gets the new pair when either changes. */
 export function textPicker(lineage: readonly LineageEntry[], current: { left: string; right: string }, changed: (pair: { left: string; right: string }) => void): HTMLElement {
   const fire = () => changed({ left: left.value(), right: right.value() });
-  const left = chooser('left', 'Compare', lineage, current.left, fire);
-  const right = chooser('right', 'with', lineage, current.right, fire);
-  return el('fieldset', { className: 'cmp-picker no-print' }, el('legend', { className: 'sr-only' }, 'Texts to compare'), left.element, right.element);
+  const left = chooser('left', t('compare:pickLeft'), lineage, current.left, fire);
+  const right = chooser('right', t('compare:pickRight'), lineage, current.right, fire);
+  return el('fieldset', { className: 'cmp-picker no-print' }, el('legend', { className: 'sr-only' }, t('compare:texts')), left.element, right.element);
 }

@@ -4,25 +4,18 @@
  * that aligned paragraphs sit level and scroll together). Color is never the only mark: `<ins>`
  * is underlined and `<del>` struck, in print too. Side by side, each cell begins with the name of
  * its text ("L.9: "), hidden on a wide screen where the column headings say it, shown when the
- * cells stack (compare.css); the texts carry the draft's language, the headings stay English.
+ * cells stack (compare.css); the texts carry the draft's language, the headings the interface's.
  */
 import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, renumberedUnprinted, type ComparedParagraph, type ComparisonStatus, type Segment } from '../../shared/compare';
 import { el } from '../dom';
+import { t, uiLanguage } from '../i18n';
 import type { CompareMode } from './model';
 
-/** How each status reads in the view. */
-export const STATUS_WORDS: Record<ComparisonStatus, string> = {
-  unchanged: 'unchanged',
-  changed: 'changed',
-  inserted: 'new',
-  deleted: 'deleted',
-  moved: 'moved',
-  'moved-and-changed': 'moved and changed',
-  'renumbered-only': 'renumbered',
-};
+/** How each status reads in the view, in the interface's language. */
+export const statusWords = (status: ComparisonStatus): string => t(`compare:status.${status}`);
 
 // Footnotes ride inline in a compared text, between markers; shown as a bracketed note.
-const readable = (text: string) => text.split(FOOTNOTE_OPEN).join(' [note: ').split(FOOTNOTE_CLOSE).join(']');
+const readable = (text: string) => text.split(FOOTNOTE_OPEN).join(t('compare:noteOpen')).split(FOOTNOTE_CLOSE).join(t('compare:noteClose'));
 
 function piece(op: Segment['op'], text: string): Node {
   if (op === 'insert') return el('ins', {}, readable(text));
@@ -56,7 +49,7 @@ export interface RowContext {
 
 function text(row: ComparedParagraph, side: 'left' | 'right' | 'both', className: string, context: RowContext): HTMLElement {
   const kind = (side === 'left' ? row.left?.kind : row.right?.kind) ?? row.kind;
-  const name = side === 'both' ? null : el('span', { className: 'cmp-side-name', lang: 'en' }, `${context.names[side]}: `);
+  const name = side === 'both' ? null : el('span', { className: 'cmp-side-name', lang: uiLanguage() }, t('compare:sideName', { name: context.names[side] }));
   return el('p', { className: `${className} cmp-kind-${kind}`, lang: context.lang }, name, ...number(row, side), ...words(row, side));
 }
 
@@ -67,7 +60,7 @@ export function rowElement(row: ComparedParagraph, index: number, mode: CompareM
     { className: 'cmp-ref' },
     el('span', { className: 'cmp-label' }, row.label),
     ' ',
-    row.status === 'unchanged' ? '' : el('span', { className: 'cmp-status' }, STATUS_WORDS[row.status]),
+    row.status === 'unchanged' ? '' : el('span', { className: 'cmp-status' }, statusWords(row.status)),
   );
   const body =
     mode === 'inline'
@@ -92,7 +85,7 @@ export function rowsElement(rows: readonly ComparedParagraph[], mode: CompareMod
   const columns = mode === 'side' ? el('div', { className: 'cmp-columns', attrs: { 'aria-hidden': 'true' } }, el('span', {}, names.left), el('span', {}, names.right)) : null;
   return el(
     'div',
-    { className: `cmp-rows cmp-mode-${mode}`, attrs: { role: 'region', 'aria-label': 'Compared text' } },
+    { className: `cmp-rows cmp-mode-${mode}`, attrs: { role: 'region', 'aria-label': t('compare:comparedText') } },
     columns,
     ...rows.map((r, i) => rowElement(r, i, mode, { names, lang })),
   );

@@ -5,7 +5,9 @@
  * in the URL, so a comparison can be shared as a link.
  */
 import { api, ApiError, type DraftDetail } from '../api';
-import { el } from '../dom';
+import { el, localized } from '../dom';
+import { t, uiLanguage } from '../i18n';
+import { languagesOf } from '../../shared/languages';
 import { changeNavigator, type ChangeNavigator } from '../compare/changes';
 import { apiQuery, defaultPair, readState, writeState, type CompareState, type ComparisonJSON } from '../compare/model';
 import { textPicker } from '../compare/picker';
@@ -26,14 +28,14 @@ function checkbox(id: string, label: string, checked: boolean, onToggle: (on: bo
 
 /** Open the comparison view of a draft; returns the function that closes it. */
 export async function showCompare(app: HTMLElement, draftId: string, toDraft: () => void): Promise<() => void> {
-  app.replaceChildren(el('p', { attrs: { role: 'status' } }, 'Opening the comparison…'));
+  app.replaceChildren(el('p', { attrs: { role: 'status' } }, t('compare:opening')));
   const draft = await api<DraftDetail>('GET', `/api/drafts/${encodeURIComponent(draftId)}`);
-  document.title = `Compare — ${draft.symbol} — Penholder`;
+  document.title = t('compare:pageTitle', { symbol: draft.symbol });
   const state: CompareState = readState(location.search, defaultPair(draft.lineage));
   let navigator: ChangeNavigator | null = null;
   let shown: ComparisonJSON | null = null;
 
-  const back = el('a', { href: `/drafts/${encodeURIComponent(draftId)}`, className: 'back no-print' }, '← Back to the draft');
+  const back = el('a', { href: `/drafts/${encodeURIComponent(draftId)}`, className: 'back no-print' }, t('compare:back'));
   back.addEventListener('click', (event) => {
     event.preventDefault();
     toDraft();
@@ -42,8 +44,8 @@ export async function showCompare(app: HTMLElement, draftId: string, toDraft: ()
   const summary = el('section', { className: 'cmp-summary', attrs: { 'aria-labelledby': 'cmp-summary-h' } });
   const rowsHolder = el('div', { className: 'cmp-main' });
   const side = el('aside', { className: 'cmp-side' });
-  const docx = el('a', { className: 'button-link', attrs: { download: '' } }, 'Download Word redline (.docx)');
-  const printButton = el('button', { type: 'button' }, 'Print');
+  const docx = el('a', { className: 'button-link', attrs: { download: '' } }, t('compare:docx'));
+  const printButton = el('button', { type: 'button' }, t('compare:print'));
   printButton.addEventListener('click', () => window.print());
 
   const saveUrl = () => history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
@@ -64,7 +66,7 @@ export async function showCompare(app: HTMLElement, draftId: string, toDraft: ()
 
   async function load() {
     saveUrl();
-    message.textContent = 'Comparing…';
+    message.textContent = t('compare:comparing');
     message.classList.remove('error');
     docx.href = `/api/drafts/${encodeURIComponent(draftId)}/compare.docx${apiQuery(state)}`;
     let result: ComparisonJSON;
@@ -72,7 +74,7 @@ export async function showCompare(app: HTMLElement, draftId: string, toDraft: ()
       result = await api<ComparisonJSON>('GET', `/api/drafts/${encodeURIComponent(draftId)}/compare${apiQuery(state)}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) throw e;
-      message.textContent = `These texts cannot be compared: ${e instanceof Error ? e.message : String(e)}`;
+      message.textContent = t('compare:cannot', { reason: e instanceof Error ? e.message : String(e) });
       message.classList.add('error');
       message.setAttribute('role', 'alert');
       return;
@@ -81,8 +83,10 @@ export async function showCompare(app: HTMLElement, draftId: string, toDraft: ()
     message.textContent = '';
     summary.replaceChildren(
       el('h2', { id: 'cmp-summary-h' }, `${result.left.label} → ${result.right.label}`),
-      el('p', { className: 'cmp-summary-en' }, result.summary.en),
-      el('p', { className: 'cmp-summary-zh', lang: 'zh' }, result.summary.zh),
+      // The summary in each language it is written in, the interface's first.
+      ...languagesOf(result.summary)
+        .sort((a, b) => Number(b === uiLanguage()) - Number(a === uiLanguage()))
+        .map((lang) => el('p', { className: `cmp-summary-${lang}`, lang }, result.summary[lang] ?? '')),
     );
     navigator?.destroy();
     navigator = changeNavigator(result.paragraphs, () => rowsHolder.querySelector('.cmp-rows'));
@@ -100,12 +104,12 @@ export async function showCompare(app: HTMLElement, draftId: string, toDraft: ()
     { className: 'cmp-controls no-print' },
     el(
       'span',
-      { className: 'switch', attrs: { role: 'radiogroup', 'aria-label': 'Layout' } },
-      radio('cmp-mode', 'inline', 'Inline', state.mode === 'inline', () => show({ mode: 'inline' })),
-      radio('cmp-mode', 'side', 'Side by side', state.mode === 'side', () => show({ mode: 'side' })),
+      { className: 'switch', attrs: { role: 'radiogroup', 'aria-label': t('compare:layout') } },
+      radio('cmp-mode', 'inline', t('compare:inline'), state.mode === 'inline', () => show({ mode: 'inline' })),
+      radio('cmp-mode', 'side', t('compare:side'), state.mode === 'side', () => show({ mode: 'side' })),
     ),
-    checkbox('cmp-changes-only', 'Changes only', state.changesOnly, (on) => show({ changesOnly: on })),
-    checkbox('cmp-negotiation', 'Negotiation numbers (3 bis)', state.numbering === 'negotiation', (on) => {
+    checkbox('cmp-changes-only', t('compare:changesOnly'), state.changesOnly, (on) => show({ changesOnly: on })),
+    checkbox('cmp-negotiation', t('compare:negotiation'), state.numbering === 'negotiation', (on) => {
       state.numbering = on ? 'negotiation' : 'sequential';
       void load();
     }),
@@ -120,8 +124,8 @@ export async function showCompare(app: HTMLElement, draftId: string, toDraft: ()
         'header',
         { className: 'cmp-head' },
         back,
-        el('h1', {}, 'Compare texts of ', el('span', { className: 'symbol' }, draft.symbol)),
-        el('p', { className: 'muted' }, draft.title.en),
+        el('h1', {}, t('compare:heading'), el('span', { className: 'symbol' }, draft.symbol)),
+        el('p', { className: 'muted' }, localized(draft.title)),
         picker,
         controls,
         message,
