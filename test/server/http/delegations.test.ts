@@ -33,6 +33,23 @@ await describeOnBackends('delegations routes', ({ server }) => {
     expect(names.indexOf('Sudan')).toBeLessThan(names.indexOf('Zimbabwe'));
   });
 
+  it('takes a name in any of the six languages, at least one, and no other language', async () => {
+    const code = `N${uniqueTag()}`.slice(0, 12);
+    const name = { ar: 'دولة فلسطين', fr: 'État de Palestine' };
+    const res = await call(server(), 'POST', '/api/delegations', { cookie: officer.cookie, body: { code, name, kind: 'observer' } });
+    expect(res.status).toBe(201);
+    expect(res.body.name).toEqual(name);
+    const listed = (await call(server(), 'GET', '/api/delegations', { cookie: delegate.cookie })).body.find((d: { code: string }) => d.code === code);
+    expect(listed.name).toEqual(name);
+    const before = await snapshot(server().store);
+    for (const bad of [{}, { de: 'Staat Palästina' }, { fr: 'État de Palestine', en: '' }]) {
+      const refused = await call(server(), 'POST', '/api/delegations', { cookie: officer.cookie, body: { code: `M${uniqueTag()}`.slice(0, 12), name: bad, kind: 'observer' } });
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(refused.body.error.id).toBe('validation_failed');
+    }
+    expect(await snapshot(server().store)).toEqual(before);
+  });
+
   it('refuses chairs and delegates (403), stores nothing', async () => {
     const before = await snapshot(server().store);
     for (const who of [chair, delegate]) {
