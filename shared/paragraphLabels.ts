@@ -4,10 +4,14 @@
  * amendment is read out against such a number, never against an internal id; this module turns
  * the one into the other for a given text, and lists the numbers a text prints (for a form's
  * choices). Reading is tolerant of case, spaces, dots and full-width brackets ("op4(c)", "OP 4 (c).")
- * and of the Chinese forms "执行部分第3段" (OP 3) and "序言部分第2段" (PP 2). Pure.
+ * and reads the names the six languages give paragraphs (`spokenParagraphName`, paragraphNames.ts):
+ * "执行部分第3段(c)分段", "paragraphe 3 du dispositif", "alinéa c) du paragraphe 3", "párrafo 2 del
+ * preámbulo", "пункт 1 приложения I", "الفقرة الفرعية (ج) من الفقرة 3 من المنطوق". Pure.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { readAnnexMarker, readLetters, westernDigits } from './import/conventions';
 import { sequentialNumbering } from './numbering';
+import { romanNumber } from './numberingLabels';
 import { fail, ok, type Result } from './result';
 import { type ParagraphType, type TextJSON, textFromJSON } from './schema';
 
@@ -58,14 +62,51 @@ export function paragraphLabels(text: PMNode | TextJSON): ParagraphLabel[] {
   return out;
 }
 
-// Chinese references: 执行部分第3段 (operative), 序言部分第2段 (preambular), 执行部分第4段(c)分段.
-const CHINESE = /^(执行|序言)部分第(.+?)段(.*?)(?:分段)?$/;
+// The words that give away a paragraph named in words rather than as a chair's reference.
+const NAMED =
+  /subparagraph|\bof (?:annex|operative|preambular)|执行|序言|附件|paragraphe|alinéa|dispositif|préambule|annexe|párrafo|apartado|inciso|preámbulo|dispositiva|anexo|пункт|преамбул|постановляющ|приложени|الفقرة|المنطوق|الديباجة|المرفق/iu;
+const PREAMBLE = /preambular|序言|préambule|preámbulo|преамбул|الديباجة/iu;
+// Names that say the inner subparagraph first: "sous-alinéa ii) de l'alinéa c)", "inciso ii) del apartado c)".
+const INNER_FIRST = /sous-alinéa.+alinéa|inciso.+apartado|подпункт\S*\s+\S+\s+подпункта|الفقرة الفرعية.+من الفقرة الفرعية/iu;
+const ANNEX_WORDS = /(annexe?|anexo|приложени[еяи]|المرفق|附件)\s*([ivxlc]+\b|\d+|[一二三四五六七八九十]+|(?:ال\S+)(?:\s+عشر)?)?/iu;
+const SIGNS =
+  /[(（]\s*[a-z]{1,5}\s*[)）]|(?<![\p{L}\d])[a-z]{1,5}\)|[(（]\s*(?:هـ|[\u0621-\u064a])\s*[)）]|[’'‘]\s*\d{1,2}\s*[‘'’]|[㈠-㈩]|[(（][一二三四五六七八九十]{1,3}[)）]/giu;
+const HEAD_NUMBER = /(\d{1,3})(?:\s*(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?/iu;
 
-/** The key two spellings of one reference share: "op 4(c)" and "OP 4 (c)" both give "OP4(C)". */
+/**
+ * A paragraph named in words in one of the six languages, as the English reference the numbering
+ * gives it ("alinéa c) du paragraphe 3 du dispositif" → "OP 3 (c)"), or null when `label` is not such a name.
+ */
+export function referenceFromWords(label: string): string | null {
+  let s = westernDigits(label.normalize('NFKC')).trim();
+  if (!NAMED.test(s)) return null;
+  let annex = '';
+  const a = ANNEX_WORDS.exec(s);
+  if (a) {
+    const word = /^附件/u.test(a[1]!) ? '附件' : /^المرفق/u.test(a[1]!) ? 'المرفق' : 'Annex';
+    const marker = readAnnexMarker(a[2] ? `${word}${word === '附件' ? '' : ' '}${a[2].trim()}` : word);
+    if (!marker) return null;
+    annex = marker.ordinal === null ? 'Annex, ' : `Annex ${romanNumber(marker.ordinal).toUpperCase()}, `;
+    s = s.replace(a[0], ' ');
+  }
+  const signs: string[] = [];
+  s = s.replace(SIGNS, (sign) => {
+    const read = readLetters(`${sign.replace(/\s+/gu, '')} x`);
+    if (read) signs.push(`(${read.letters})`);
+    return ' ';
+  });
+  if (INNER_FIRST.test(label)) signs.reverse();
+  const n = HEAD_NUMBER.exec(s);
+  const number = n ? `${n[1]}${n[2] ? ` ${n[2].toLowerCase()}` : ''}` : null;
+  const subs = signs.length ? ` ${signs.join(' ')}` : '';
+  if (number === null) return signs.length ? `${annex}para.${subs}` : annex ? null : 'OP';
+  if (PREAMBLE.test(s)) return signs.length ? null : `${annex}PP ${number}`;
+  return annex ? `${annex}para. ${number}${subs}` : `OP ${number}${subs}`;
+}
+
+/** The key two spellings of one reference share: "op 4(c)" and "OP 4 (c)" both give "OP4(C)"; "paragraphe 4 du dispositif" gives "OP4". */
 export function labelKey(label: string): string {
-  let s = label.normalize('NFKC').trim();
-  const zh = CHINESE.exec(s.replace(/\s+/g, ''));
-  if (zh) s = `${zh[1] === '执行' ? 'OP' : 'PP'} ${zh[2]} ${zh[3]}`;
+  const s = referenceFromWords(label) ?? label.normalize('NFKC').trim();
   return s
     .toUpperCase()
     .replace(/\bOPERATIVE\s+PARAGRAPH\b/g, 'OP')

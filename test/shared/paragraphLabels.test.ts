@@ -1,7 +1,9 @@
 /** Paragraphs named as printed: every number a text prints leads back to its paragraph, and an unknown one is refused naming those that exist. */
 import { describe, expect, it } from 'vitest';
 import { labelKey, paragraphIdOf, paragraphLabels } from '../../shared/paragraphLabels';
+import { LANGUAGES } from '../../shared/languages';
 import { sequentialNumbering } from '../../shared/numbering';
+import { spokenParagraphName } from '../../shared/paragraphNames';
 import { annex, doc, em, fn, formula, heading, op, plain, pp, sub, sub2, title } from '../builders';
 
 const text = () =>
@@ -58,6 +60,51 @@ describe('paragraphLabels', () => {
       expect(id(label), label).toEqual({ ok: true, value: want });
     }
     expect(labelKey('OP 4 (c)')).toBe(labelKey('op4(C).'));
+  });
+
+  it('reads back the name each of the six languages gives every paragraph, in the body and in annexes', () => {
+    const twoAnnexes = doc(
+      title('T'),
+      pp({ id: 'p1' }, 'Recalling,'),
+      pp({ id: 'p2' }, 'Noting,'),
+      op({ id: 'o1' }, 'Decides;'),
+      op({ id: 'o2' }, 'Invites:'),
+      sub({ id: 'o2a' }, 'a;'),
+      sub({ id: 'o2b' }, 'b:'),
+      sub2({ id: 'o2b1' }, 'i;'),
+      sub2({ id: 'o2b2' }, 'ii.'),
+      annex({ id: 'a1' }, heading('One'), op({ id: 'x1' }, 'First;'), sub({ id: 'x1a' }, 'lettered;'), op({ id: 'x2' }, 'Second.')),
+      annex({ id: 'a2' }, heading('Two'), sub({ id: 'y1' }, 'lettered only.')),
+    );
+    for (const t of [text(), twoAnnexes]) {
+      for (const lang of LANGUAGES) {
+        const numbering = sequentialNumbering(t, { lang });
+        for (const p of numbering.paragraphs) {
+          if (p.ref === '') continue;
+          const name = spokenParagraphName(p, numbering, lang);
+          expect(paragraphIdOf(t, name), `${lang}: ${name}`).toEqual({ ok: true, value: p.id });
+        }
+      }
+    }
+  });
+
+  it('reads names typed loosely in the other languages', () => {
+    const id = (label: string) => paragraphIdOf(text(), label);
+    for (const [label, want] of [
+      ['le paragraphe 2 du dispositif', 'op2'],
+      ['deuxième alinéa du préambule', null],
+      ['Alinéa 2 du préambule', 'pp2'],
+      ["l'alinéa b) du paragraphe 3", 'op3b'],
+      ['párrafo 3, apartado (c), inciso ii)', 'op3c2'],
+      ['пункт 3 b)', 'op3b'],
+      ['الفقرة ٢ من المنطوق', 'op2'],
+      ["paragraphe 1 de l'annexe", 'x1'],
+      ['执行部分第3段(c)㈡分段', 'op3c2'],
+    ] as const) {
+      const found = id(label);
+      if (want === null) expect(found.ok, label).toBe(false);
+      else expect(found, label).toEqual({ ok: true, value: want });
+    }
   });
 
   it('refuses a number the text does not print, naming it and those it does', () => {
