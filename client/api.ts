@@ -6,6 +6,7 @@
 import type { ErrorBody } from '../shared/errors';
 import type { LocalizedText } from '../shared/delegations';
 import type { DraftState } from '../shared/lifecycle';
+import type { NegotiationCounts } from '../shared/negotiation';
 import type { DraftPermissionsJSON } from '../shared/policy';
 
 /** An error answered by the API, with its HTTP status and stable error id. */
@@ -90,7 +91,7 @@ export interface DraftSummary {
   /** Who has the draft open now, when the server tells (display names or delegation names). */
   present?: string[];
   /** The chair's progress ("12 of 29 agreed"); null when no paragraph state was recorded. */
-  agreed?: { text: LocalizedText } | null;
+  agreed?: (NegotiationCounts & { text: LocalizedText }) | null;
   /** Notes on where the draft's texts come from ("illustrative", "text not in the record" …). */
   provenance?: ProvenanceJSON[];
   /** Whether the draft is illustrative, part of no session's record. */

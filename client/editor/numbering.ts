@@ -21,6 +21,7 @@ import type { AnnexLanguage } from '../../shared/numberingLabels';
 import { spokenParagraphNames } from '../../shared/paragraphNames';
 import { numberingKey, type NumberingState } from './keys';
 import { isParagraphNode } from './commands';
+import { printedLabel } from '../../shared/numberingLabels';
 
 /** Options of the numbering plugin. */
 export interface NumberingOptions {
@@ -67,7 +68,9 @@ function build(doc: PMNode, config: Config): FullState {
       const number = seq.paragraphs[p];
       const negotiated = neg?.paragraphs[p];
       p++;
-      const attrs: Record<string, string> = { 'data-number': number?.label ?? '' };
+      // Printed as the text's language prints it: "1." / Arabic "1 -" / "(a)" / "(أ)" (shared/numberingLabels.ts).
+      const printed = number ? printedLabel(number, config.lang) : '';
+      const attrs: Record<string, string> = { 'data-number': printed };
       if (negotiated?.ref) attrs['data-negotiation'] = negotiated.ref;
       if (number?.ref) attrs['data-ref'] = number.ref; // for the comparison view
       const name = number && seq.byId.get(number.id) === number ? names.get(number.id) : undefined;
@@ -76,7 +79,7 @@ function build(doc: PMNode, config: Config): FullState {
         attrs['aria-label'] = name;
       }
       decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs));
-      if (number) labels.set(number.id, number.label);
+      if (number) labels.set(number.id, printed);
       return true; // footnotes live inside paragraphs
     }
     if (name === 'footnote') {

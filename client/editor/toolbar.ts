@@ -26,6 +26,8 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 function keyLabel(keys: string): string {
   return keys.replace('Mod', isMac ? 'Cmd' : 'Ctrl').replace(/-/g, '+');
 }
+// A key's name isolated from the words around it (U+2066 … U+2069): "Ctrl+]" stays "Ctrl+]" inside an Arabic sentence.
+const isolated = (keys: string) => `\u2066${keyLabel(keys)}\u2069`;
 
 /** The id of the note that says the keys of the text (the editor's accessible description). */
 export const KEYS_NOTE_ID = 'editor-keys';
@@ -61,7 +63,7 @@ export function toolbar(getView: () => EditorView | null, ask?: AskText): Toolba
       {
         type: 'button',
         tabIndex: i === 0 ? 0 : -1,
-        title: t('editor:toolTitle', { label: tool.label, keys: keyLabel(tool.keys) }),
+        title: t('editor:toolTitle', { label: tool.label, keys: isolated(tool.keys) }),
         attrs: { 'aria-keyshortcuts': keyLabel(tool.keys).replace('Ctrl', 'Control').replace('Cmd', 'Meta'), 'data-tool': tool.name },
       },
       tool.label,
@@ -77,7 +79,7 @@ export function toolbar(getView: () => EditorView | null, ask?: AskText): Toolba
     return button;
   });
   const element = el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': t('editor:toolbar'), 'aria-controls': 'editor' } }, ...buttons);
-  const keysNote = el('p', { className: 'keys-note', id: KEYS_NOTE_ID }, t('editor:keysNote', { nest: keyLabel(SHORTCUTS.nest), outdent: keyLabel(SHORTCUTS.outdent) }));
+  const keysNote = el('p', { className: 'keys-note', id: KEYS_NOTE_ID }, t('editor:keysNote', { nest: isolated(SHORTCUTS.nest), outdent: isolated(SHORTCUTS.outdent) }));
   element.addEventListener('keydown', (event) => {
     const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (i < 0) return;

@@ -239,7 +239,8 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
     { className: 'draft-head' },
     backLink,
     el('h1', {}, el('span', { className: 'symbol' }, draft.symbol), ' ', localized(draft.title, titleFallbacks, { className: 'title' })),
-    ...otherTitles.map((lang) => el('p', { lang, dir: 'auto', className: 'muted other-title' }, draft.title[lang]!)),
+    // Each in its language and direction, on the page's side (an English title under an Arabic one starts on the right in Arabic).
+    ...otherTitles.map((lang) => el('p', { className: 'muted other-title' }, el('span', { lang, dir: 'auto' }, draft.title[lang]!))),
     notes,
     el('div', { className: 'draft-meta' }, status.element, switchLabel, modeSwitch, printLink, versionsLink),
     authorship.element,

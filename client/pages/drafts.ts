@@ -4,6 +4,7 @@
  */
 import { api, type DraftSummary, type SessionSummary } from '../api';
 import { languagesOf, textPreferring, type LocalizedText } from '../../shared/languages';
+import { formatAgreedCount } from '../../shared/negotiation';
 import { el, formatWhen, localized, localizedString } from '../dom';
 import { t, uiLanguage } from '../i18n';
 import '../proposals.css';
@@ -75,7 +76,8 @@ function draftRow(d: DraftSummary, open: (id: string) => void): HTMLElement {
       { className: 'status' },
       localized(d.status.label),
       d.status.frozen ? ` (${t('common:frozen')})` : '',
-      d.agreed ? el('span', { className: 'muted agreed' }, ' · ', localized(d.agreed.text)) : '',
+      // The counts said in the interface's language (shared/negotiation.ts), not the server's two.
+      d.agreed ? el('span', { className: 'muted agreed' }, ' · ', formatAgreedCount(d.agreed, uiLanguage())) : '',
     ),
     el('td', { className: 'num' }, String(d.sponsorCount)),
     pendingCell(d),
