@@ -39,9 +39,10 @@ const ROMAN_SMALL = /^x{0,3}(?:ix|iv|v?i{0,3})$/u;
 // What an annex heading starts with: Annex, Annexe, Anexo, Приложение, 附件, المرفق.
 const ANNEX_STARTS = 'AaПп附ا';
 const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/u;
-// A line starting with a letter of a word: only a lower-case Latin letter ("a) …") or an Arabic one ("أ) …") may open a label.
+// A line starting with a letter or a digit opens a subparagraph label only when it is a lower-case
+// Latin letter ("a) …"), an Arabic letter ("أ) …") or a Chinese parenthesised numeral ("㈡ …").
 const WORD_START = /[\p{L}\p{N}]/u;
-const ARABIC = /[\u0600-\u06ff]/u;
+const LABEL_START = /[a-z\u0600-\u06ff㈠-㈩]/u;
 
 /** The value of a small lower-case roman numeral (i … xxxix), or null when the label is not one. */
 export function romanValue(label: string): number | null {
@@ -91,7 +92,7 @@ export function classifyLine(text: string, no: number, first: boolean, lang: Lan
     const label = `${m[1]} ${m[2]}${suffix ? ` ${suffix}` : ''}`;
     return { kind: 'numbered', no, text, label, asPrinted: label, number: Number(m[2]), suffix, head, body: m[4]!.trim() };
   }
-  const lettered = c !== '' && !WORD_START.test(c) ? readLetters(text) : (c >= 'a' && c <= 'z') || ARABIC.test(c) ? readLetters(text) : null;
+  const lettered = c !== '' && (!WORD_START.test(c) || LABEL_START.test(c)) ? readLetters(text) : null;
   if (lettered) return { kind: 'lettered', no, text, label: `(${lettered.letters})`, ...lettered };
   return { kind: 'text', no, text, body: text };
 }

@@ -105,6 +105,14 @@ describe('texts in each language', () => {
     expect(result.report.paragraphs.map((p) => p.asPrinted)).toEqual([null, '1.', 'a)', 'b)']);
   });
 
+  it('Chinese: ㈠ and (一) under lettered subparagraphs are level 2, and a full-width number opens an operative paragraph', () => {
+    const result = load('缔约方会议，\n回顾其决议，\n1．请各缔约国：\n(a) 加强合作；\n(b) 报告下列情况：\n㈠ 缉获；\n㈡ 起诉；\n(三) 判决；\n(c) 分享信息。');
+    expect(result.report.lang).toBe('zh');
+    expect(kinds(result)).toEqual(['preambular', 'operative', 'subparagraph1', 'subparagraph1', 'subparagraph2', 'subparagraph2', 'subparagraph2', 'subparagraph1']);
+    expect(result.report.paragraphs.map((p) => p.asPrinted)).toEqual([null, '1．', '(a)', '(b)', '㈠', '㈡', '(三)', '(c)']);
+    expect(result.report.warnings.map((w) => w.code)).toEqual(['no-title']);
+  });
+
   it('Russian and Spanish: an annex heading in the language opens an annex, and its numbered paragraphs are read', () => {
     const ru = load(
       'Генеральная Ассамблея,\nссылаясь на свою резолюцию,\n1. постановляет утвердить план, содержащийся в приложении.\nПриложение\nПлан\n1. Первый пункт;\n2. Второй пункт.',
