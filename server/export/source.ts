@@ -6,7 +6,8 @@
  * draft's record for Akoma Ntoso, and — for the text the body adopted — the meeting, the date and
  * the number it took, which every export prints. Reads only.
  */
-import type { Lang } from '../../shared/delegations';
+import { ErrorIds } from '../../shared/errors';
+import { LANGUAGE_NAMES, langOf, type Lang } from '../../shared/languages';
 import { negotiationNumbering, sequentialNumbering, type Numbering } from '../../shared/numbering';
 import { currentSponsors, sponsorsAsOf } from '../../shared/sponsorship';
 import { draftSymbol } from '../../shared/symbols';
@@ -20,7 +21,7 @@ import { isLifecycleEvent, lifecycleEvents, statusOfRecord } from '../readModels
 import { numberOf, provenanceOf } from '../commands/meetingRecord';
 import type { DelegationRow, DraftEventRow, SponsorshipEventRow, Store } from '../storage/types';
 import { checkedText, loadDraftTexts, resolveText } from '../texts';
-import { DomainErrors } from '../errors';
+import { DomainError, DomainErrors } from '../errors';
 
 /** One text ready to export. */
 export interface ExportSource {
@@ -30,6 +31,8 @@ export interface ExportSource {
   numbering: Numbering;
   /** The number the text took when adopted, with the meeting and date (only for the text acted on). */
   adoptedAs: PublishedAs | null;
+  /** Whether the text is a language version (not the reference language's text itself). */
+  version: boolean;
 }
 
 /** Which text, as `shared/textSpec.ts` names it: a symbol (full or short), "working", "seq:<n>", "at:<time>", "amended:<symbol>", "final". */
@@ -58,7 +61,16 @@ function recordFor(rows: readonly DraftEventRow[], revision: number | null, isLa
     .filter(({ event }) => (event.type === 'issued' ? revision === null || event.revision <= revision : isLatest));
 }
 
-/** Load a text of a draft for export (any text `server/texts.ts` resolves); 404 when the draft or the revision does not exist. */
+/** No version of this text in `lang`: 404 `version_not_found`, saying which text and which language. */
+function versionNotFound(what: string, lang: Lang, why?: string): DomainError {
+  return new DomainError(ErrorIds.versionNotFound, `no ${LANGUAGE_NAMES[lang].en} version of ${what} is recorded${why ? `: ${why}` : ''}`);
+}
+
+/**
+ * Load a text of a draft for export (any text `server/texts.ts` resolves), in `lang` (by default the
+ * reference language); 404 when the draft or the revision does not exist, `version_not_found` when
+ * the text has no version in `lang`.
+ */
 export async function loadExportSource(store: Store, draftId: string, which: TextChoice, lang?: Lang, today = todayUTC()): Promise<ExportSource> {
   const spec = parseTextSpec(which);
   if (!spec.ok) throw DomainErrors.validation(spec.error);
@@ -73,15 +85,26 @@ export async function loadExportSource(store: Store, draftId: string, which: Tex
   const body = await store.getBody(session.bodyId);
   const delegations = new Map(delegationRows.map((d) => [d.id, d]));
   const status = statusOfRecord(rows);
-  const textLang: 'en' | 'zh' = draft.language.startsWith('zh') ? 'zh' : 'en';
+  const reference = langOf(draft.language);
+  const textLang: Lang = lang ?? reference ?? 'en';
 
-  const { text } = resolved;
   const revision = resolved.state === 'working' ? null : resolved.revision;
+  let { text } = resolved;
+  const version = lang !== undefined && lang !== reference;
+  if (version) {
+    // A language version exists only of an issued text, as issued.
+    if (revision === null) throw versionNotFound('the working text', textLang, 'versions are recorded for issued texts');
+    if (resolved.state === 'amended')
+      throw versionNotFound(resolved.label, textLang, `the oral amendments are recorded in the reference language; the version of ${revision.symbol} as issued can be exported`);
+    const version = await store.latestLanguageVersion(draftId, revision.revision, textLang);
+    if (!version) throw versionNotFound(revision.symbol, textLang);
+    text = version.text as TextJSON;
+  }
   let numbering: Numbering;
   let sponsors: ExportSponsor[];
   if (revision === null) {
     // The working text keeps the numbers of the text under negotiation.
-    const numbered = resolved.base ? negotiationNumbering(checkedText(text), resolved.base) : null;
+    const numbered = resolved.base ? negotiationNumbering(checkedText(text), resolved.base, { lang: textLang }) : null;
     numbering = numbered?.ok ? numbered.value : sequentialNumbering(checkedText(text), { lang: textLang });
     const now = sponsorsAsOf(sponsorship, today);
     sponsors = sponsorsOf(
@@ -111,8 +134,8 @@ export async function loadExportSource(store: Store, draftId: string, which: Tex
     originalInRecord: !originalLanguageNotInRecord(rows, symbol, session.symbolPrefix),
     asOrallyAmended: resolved.state === 'amended',
     adoption,
-    lang: lang ?? textLang,
-    organ: body?.name ?? { en: session.title.en, zh: session.title.zh },
+    lang: textLang,
+    organ: body?.name ?? session.title,
     session: { number: session.number, place: session.place, opens: session.opens, closes: session.closes },
     agendaItem: draft.agendaItem,
     sponsors,
@@ -125,5 +148,6 @@ export async function loadExportSource(store: Store, draftId: string, which: Tex
     record: { events: recordFor(rows, revision?.revision ?? null, isLatest), actors },
     numbering,
     adoptedAs: adoption?.number ? { ...adoption.number, meeting: adoption.meeting, date: adoption.date } : null,
+    version,
   };
 }
