@@ -1,6 +1,7 @@
 /** The "new password, twice" fields of the account page and the reset page. */
 import { PASSWORD_MIN_LENGTH } from '../shared/accounts';
 import { el } from './dom';
+import { t } from './i18n';
 
 /** The two inputs with their labels, and whether they agree. */
 export function newPasswordFields(): { next: HTMLInputElement; nodes: Node[]; agree(): boolean } {
@@ -9,9 +10,9 @@ export function newPasswordFields(): { next: HTMLInputElement; nodes: Node[]; ag
   return {
     next,
     nodes: [
-      el('label', { htmlFor: 'new-password' }, `New password (at least ${PASSWORD_MIN_LENGTH} characters)`),
+      el('label', { htmlFor: 'new-password' }, t('auth:newPassword', { min: PASSWORD_MIN_LENGTH })),
       next,
-      el('label', { htmlFor: 'new-password-again' }, 'New password again'),
+      el('label', { htmlFor: 'new-password-again' }, t('auth:newPasswordAgain')),
       again,
     ],
     agree: () => next.value === again.value,
