@@ -6,12 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { exportPlainText } from '../../shared/export/plainText';
 import { importPlainText, type ImportResult } from '../../shared/importText';
 import { alignVersion } from '../../shared/languageVersions';
 import { type Lang, LANGUAGES } from '../../shared/languages';
 import { sequentialNumbering } from '../../shared/numbering';
 import { printedLabel } from '../../shared/numberingLabels';
 import type { TextJSON } from '../../shared/schema';
+import { withoutIds } from '../builders';
+import { fixtureTexts } from './export/helpers';
 
 const FIXTURES = new URL('../fixtures/languages/', import.meta.url);
 const source = (file: string) => readFileSync(new URL(file, FIXTURES), 'utf8');
@@ -142,4 +145,22 @@ describe('a version whose structure differs is reported at the exact paragraph',
     expect(result.mismatches.map((m) => [m.kind, m.at])).toEqual([['lettering_differs', 'OP 1 (b)']]);
     expect(result.mismatches[0]!.versionAt).toContain('(ج)');
   });
+});
+
+describe('a text printed in each language reads back into the same structure', () => {
+  // The texts of the eleventh session, printed with each language's numbers and annex headings
+  // (shared/export/plainText.ts, printedLabel), and read back by that language's conventions.
+  for (const lang of LANGUAGES) {
+    it.each(fixtureTexts().map((f) => [f.name, f.doc] as const))(`${lang}: %s`, (_name, text) => {
+      const printed = exportPlainText(text, { lang });
+      const back = importPlainText(printed, { lang });
+      if (!back.ok) throw new Error(back.error);
+      expect(withoutIds(back.value.doc)).toEqual(withoutIds(text));
+      // And every label it printed is the one it reads back as printed.
+      const numbering = sequentialNumbering(back.value.doc);
+      for (const p of back.value.report.paragraphs) {
+        if (p.asPrinted) expect(printedLabel(numbering.byId.get(p.id)!, lang)).toBe(p.asPrinted);
+      }
+    });
+  }
 });
