@@ -208,8 +208,8 @@ const LATIN_SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|de
 // "16.4 …" must not read as paragraph 16, so an ASCII full stop needs a space after it, or a
 // Chinese character ("1.请秘书长…", as some Chinese texts are set).
 const NUMBERED = new RegExp(`^(\\d{1,3})(?:\\s+(${LATIN_SUFFIXES}))?(?:\\.\\s+|．\\s*|\\.(?=[\\u3400-\\u9fff]))(.*)$`, 'u');
-// Arabic "1 - تقرر …", "5 مكررا - …": a dash after the number, spaces about it.
-const NUMBERED_DASH = new RegExp(`^(\\d{1,3})(?:\\s+(${LATIN_SUFFIXES}|مكرر(?:ا|اً)?))?\\s*[-–—]\\s+(\\S.*)$`, 'u');
+// Arabic "1 - تقرر …", "5 مكررا - …": a dash after the number, spaces about it (as typed, "1- " and "1 -تقرر" too).
+const NUMBERED_DASH = new RegExp(`^(\\d{1,3})(?:\\s+(${LATIN_SUFFIXES}|مكرر(?:ا|اً)?))?\\s*[-–—](\\s*)(\\S.*)$`, 'u');
 const ARABIC_LETTER = /[\u0600-\u06ff]/u;
 
 /** An operative paragraph's number read from the start of a line, in any of the six languages. */
@@ -228,18 +228,20 @@ export interface NumberLabel {
  */
 export function readNumber(text: string, lang: Lang): NumberLabel | null {
   const probe = westernDigits(text);
-  let m = NUMBERED.exec(probe);
-  let dash = false;
-  if (!m) {
-    m = NUMBERED_DASH.exec(probe);
-    if (!m || !(lang === 'ar' || ARABIC_LETTER.test(m[3]!.charAt(0)))) return null;
-    dash = true;
+  let parts: { digits: string; word: string | undefined; rest: string; dash: boolean };
+  const m = NUMBERED.exec(probe);
+  if (m) parts = { digits: m[1]!, word: m[2], rest: m[3]!, dash: false };
+  else {
+    const d = NUMBERED_DASH.exec(probe);
+    // In an Arabic text a spaced dash is enough; otherwise (and always without a space: "10-15") an Arabic word must follow.
+    if (!d || !((lang === 'ar' && d[3] !== '') || ARABIC_LETTER.test(d[4]!.charAt(0)))) return null;
+    parts = { digits: d[1]!, word: d[2], rest: d[4]!, dash: true };
   }
-  const suffix = m[2] === undefined ? null : m[2].startsWith('مكرر') ? 'bis' : m[2];
+  const suffix = parts.word === undefined ? null : parts.word.startsWith('مكرر') ? 'bis' : parts.word;
   // The body is the line's own text (its digits as printed), the same length from the end.
-  const body = text.slice(probe.length - m[3]!.length).trim();
-  const head = text.slice(0, probe.length - m[3]!.length).trim();
-  return { number: Number(m[1]), suffix, asPrinted: dash ? head.replace(/\s*[-–—]$/u, ' -') : head, body };
+  const cut = probe.length - parts.rest.length;
+  const head = text.slice(0, cut).trim();
+  return { number: Number(parts.digits), suffix, asPrinted: parts.dash ? head.replace(/\s*[-–—]$/u, ' -') : head, body: text.slice(cut).trim() };
 }
 
 /** A subparagraph's label read from the start of a line. */

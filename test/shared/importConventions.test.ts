@@ -61,6 +61,9 @@ describe('the conventions of the six languages', () => {
     expect(readNumber('٣ - تقرر ١٩٨٢؛', 'en')).toMatchObject({ number: 3, asPrinted: '٣ -', body: 'تقرر ١٩٨٢؛' });
     expect(readNumber('5 مكررا - تقرر؛', 'ar')).toMatchObject({ number: 5, suffix: 'bis' });
     expect(readNumber('1.请秘书长提出报告。', 'zh')).toMatchObject({ number: 1, body: '请秘书长提出报告。' });
+    expect(readNumber('2- تطلب؛', 'en')).toMatchObject({ number: 2, asPrinted: '2 -', body: 'تطلب؛' });
+    expect(readNumber('2 -تطلب؛', 'ar')).toMatchObject({ number: 2, asPrinted: '2 -', body: 'تطلب؛' });
+    expect(readNumber('10-15 تشرين الأول/أكتوبر', 'ar')).toBeNull();
     expect(readNumber('10 - year plan of action,', 'en')).toBeNull();
     expect(readNumber('16.4 per cent of the budget', 'en')).toBeNull();
   });
