@@ -13,10 +13,12 @@
  * decides every one of these; the page shows what it answers.
  */
 import { LANGUAGES, isLang, isRightToLeft, languageNameIn, type Lang } from '../../shared/languages';
-import { paragraphForTyping, sideBySide, type SideBySideRow } from '../../shared/languageVersions';
+import { paragraphForTyping, sideBySide, TITLE_ID, type SideBySideRow } from '../../shared/languageVersions';
+import { sequentialNumbering } from '../../shared/numbering';
+import { spokenParagraphNames } from '../../shared/paragraphNames';
 import type { TextJSON } from '../../shared/schema';
 import { api, ApiError, type DraftDetail, type Me } from '../api';
-import { el, formatWhen } from '../dom';
+import { el, formatWhen, localized } from '../dom';
 import { t, uiLanguage } from '../i18n';
 import '../versions.css';
 import { carryForwardForm, corrigendumForm, importForm, type VersionsContext } from './versionsForms';
@@ -58,7 +60,7 @@ export interface VersionJSON {
   reference: boolean;
   text: TextJSON;
   pending: string[];
-  history: { seq: number; kind: string; note: unknown; recordedAt: string; recordedBy: unknown }[];
+  history: { seq: number; kind: string; note: Partial<Record<Lang, string>> | null; recordedAt: string; recordedBy: unknown }[];
 }
 
 /** The page's choices, as its address keeps them. */
@@ -146,6 +148,13 @@ function statusTable(list: VersionsListJSON, revision: VersionsListJSON['revisio
   );
 }
 
+/** What the latest row of a version says of it ("a translation written for the demo …"), in the interface's language where it is given. */
+function versionNote(version: VersionJSON | null): HTMLElement | null {
+  const note = version?.history.at(-1)?.note;
+  if (!version || !note || Object.keys(note).length === 0) return null;
+  return el('p', { className: 'version-note', attrs: { 'data-lang': version.lang } }, t('versions:noteOf', { lang: nameOf(version.lang) }), ' ', localized(note));
+}
+
 /** A cell of one version: its printed label, its words, its footnotes; in its language and direction. */
 function cell(side: SideBySideRow['a'], lang: Lang, className: string): HTMLTableCellElement {
   const td = el('td', { className, attrs: { lang, dir: isRightToLeft(lang) ? 'rtl' : 'ltr' } });
@@ -159,9 +168,10 @@ function cell(side: SideBySideRow['a'], lang: Lang, className: string): HTMLTabl
   return td;
 }
 
-/** Typing a paragraph of version b in place: its words as a translator types them ("[^1]" where a footnote stands), and where they go. */
+/** Typing a paragraph of version b in place: its words as a translator types them ("[^1]" where a footnote stands), its name, and where they go. */
 interface Typing {
   wordsOf: (id: string) => string | null;
+  nameOf: (id: string) => string;
   save: (row: SideBySideRow, words: string) => Promise<void>;
 }
 
@@ -179,7 +189,7 @@ function sideTable(rows: SideBySideRow[], choice: Choice, typing: Typing | null,
     const b = cell(row.b, choice.b, 'version-b');
     if (row.pending) b.prepend(el('strong', { className: 'needs-updating', attrs: { lang: uiLanguage() } }, t('versions:needsUpdating')), ' ');
     const words = typing && row.b && row.id ? typing.wordsOf(row.id) : null;
-    if (typing && words !== null) b.append(typeInPlace(row, words, choice.b, typing.save));
+    if (typing && words !== null) b.append(typeInPlace(row, typing.nameOf(row.id), words, choice.b, typing.save));
     tr.append(b);
     return tr;
   });
@@ -187,8 +197,7 @@ function sideTable(rows: SideBySideRow[], choice: Choice, typing: Typing | null,
 }
 
 // A button that opens a textarea holding the paragraph's words, saved with PUT.
-function typeInPlace(row: SideBySideRow, words: string, lang: Lang, onType: (row: SideBySideRow, words: string) => Promise<void>): HTMLElement {
-  const label = row.b?.label || row.a?.label || row.id;
+function typeInPlace(row: SideBySideRow, label: string, words: string, lang: Lang, onType: (row: SideBySideRow, words: string) => Promise<void>): HTMLElement {
   const open = el('button', { type: 'button', className: 'type-paragraph', attrs: { lang: uiLanguage() } }, t('versions:typeParagraph', { label }));
   const slot = el('div', { className: 'type-slot', attrs: { lang: uiLanguage() } }, open);
   open.addEventListener('click', () => {
@@ -244,6 +253,11 @@ export async function showVersions(app: HTMLElement, me: Me, draftId: string, to
   const mayRecord = me.role === 'secretariat';
   let closed = false;
 
+  // An illustrative draft says so on every page that shows it (the demo's, server/demo/illustrative.ts).
+  const illustrative =
+    draft.illustrative || draft.provenance?.some((p) => p.kind === 'illustrative' && p.symbol === null)
+      ? el('p', { className: 'provenance illustrative', attrs: { 'data-provenance': 'illustrative' } }, t('drafts:illustrative'))
+      : null;
   const back = el('a', { href: `/drafts/${encodeURIComponent(draftId)}`, className: 'back-link' }, t('versions:back', { symbol: draft.symbol }));
   back.addEventListener('click', (event) => {
     event.preventDefault();
@@ -282,13 +296,16 @@ export async function showVersions(app: HTMLElement, me: Me, draftId: string, to
 
     const said = el('p', { className: 'versions-said', attrs: { role: 'status' } }, message ?? '');
     const ctx: VersionsContext = { path, revision, list, choice, reload: (words?: string) => draw(words).catch(showFailure) };
+    // Paragraphs named as spoken in the interface's language ("PP 2", "OP 3"), from the version's own structure (the reference's).
+    const names = b ? spokenParagraphNames(sequentialNumbering(b.text), uiLanguage()) : new Map<string, string>();
     const typing: Typing | null =
       mayRecord && b && !b.reference
         ? {
             wordsOf: (id) => paragraphForTyping(b.text, id)?.text ?? null,
+            nameOf: (id) => (id === TITLE_ID ? t('versions:titleRow') : (names.get(id) ?? id)),
             save: async (row, words) => {
               await api('PUT', `${path}/revisions/${choice.revision}/versions/${choice.b}/paragraphs/${encodeURIComponent(row.id)}`, { text: words });
-              await ctx.reload(t('versions:typedSaved', { label: row.b?.label || row.a?.label || row.id }));
+              await ctx.reload(t('versions:typedSaved', { label: row.id === TITLE_ID ? t('versions:titleRow') : (names.get(row.id) ?? row.id) }));
             },
           }
         : null;
@@ -301,6 +318,7 @@ export async function showVersions(app: HTMLElement, me: Me, draftId: string, to
         'div',
         {},
         b ? null : el('p', { className: 'versions-missing' }, t('versions:noVersion', { lang: nameOf(choice.b), symbol: revision.symbol })),
+        ...[a, b].map((v) => versionNote(v)),
         sideTable(rows, choice, typing, b === null),
       );
     }
@@ -313,6 +331,7 @@ export async function showVersions(app: HTMLElement, me: Me, draftId: string, to
         { className: 'versions-page' },
         back,
         heading,
+        illustrative,
         pickers,
         said,
         statusTable(list, revision),
