@@ -7,6 +7,7 @@
 import { INBOX_PAGE, INBOX_POLL_MS, INBOX_STREAM_EVENT, type InboxItemJSON, type InboxJSON } from '../../shared/inbox';
 import { api, ApiError } from '../api';
 import { el, formatWhen } from '../dom';
+import { onLanguageChange, t } from '../i18n';
 import '../inbox.css';
 
 /** The header's link to the inbox with the unread count; `start` when signed in, `stop` on sign-out. */
@@ -15,6 +16,7 @@ export class InboxBadge {
   readonly element: HTMLAnchorElement;
   private readonly count: HTMLSpanElement;
   private readonly hint: HTMLSpanElement;
+  private readonly label: HTMLSpanElement;
   private source: EventSource | null = null;
   private poll: ReturnType<typeof setInterval> | null = null;
   private readonly onVisible = () => {
@@ -28,12 +30,15 @@ export class InboxBadge {
     // "unread" only to screen readers.
     this.count = el('span', { className: 'inbox-count' });
     this.hint = el('span', { className: 'sr-only' });
-    this.element = el('a', { href: '/inbox', className: 'inbox-link' }, 'Inbox', this.count, this.hint);
+    this.label = el('span', { className: 'inbox-label' }, t('inbox:link'));
+    this.element = el('a', { href: '/inbox', className: 'inbox-link' }, this.label, this.count, this.hint);
     this.element.addEventListener('click', (event) => {
       event.preventDefault();
       go('/inbox');
     });
     this.show(0);
+    // The badge outlives the pages; its words follow the interface's language.
+    onLanguageChange(() => this.relabel());
   }
 
   /** Listen for the count: the stream, the poll, and a look whenever the page becomes visible again. */
@@ -93,18 +98,24 @@ export class InboxBadge {
     if (unread !== before) for (const fn of [...this.listeners]) fn(unread, before);
     this.count.textContent = unread > 0 ? (unread > 99 ? '99+' : String(unread)) : '';
     this.count.hidden = unread === 0;
-    this.hint.textContent = unread > 0 ? ' unread' : '';
+    this.hint.textContent = unread > 0 ? t('inbox:unread') : '';
     this.element.dataset.unread = String(unread);
+  }
+
+  /** Say the badge's words again in the interface's language (after the user changed it). */
+  relabel(): void {
+    this.label.textContent = t('inbox:link');
+    this.hint.textContent = this.unread > 0 ? t('inbox:unread') : '';
   }
 }
 
 /** Show the inbox page; returns its close function. */
 export async function showInbox(app: HTMLElement, badge: InboxBadge, go: (path: string) => void): Promise<() => void> {
-  document.title = 'Inbox — Penholder';
+  document.title = t('inbox:pageTitle');
   const list = el('ol', { className: 'inbox-items', attrs: { 'aria-labelledby': 'inbox-h' } });
   const status = el('p', { className: 'inbox-status', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const allRead = el('button', { type: 'button', className: 'inbox-all-read' }, 'Mark all as read');
-  const more = el('button', { type: 'button', className: 'inbox-more', hidden: true }, 'Show older');
+  const allRead = el('button', { type: 'button', className: 'inbox-all-read' }, t('inbox:allRead'));
+  const more = el('button', { type: 'button', className: 'inbox-more', hidden: true }, t('inbox:more'));
   let last: string | null = null;
 
   const markRead = async (body: { ids: string[] } | { all: true }) => {
@@ -128,13 +139,13 @@ export async function showInbox(app: HTMLElement, badge: InboxBadge, go: (path: 
       li.className = 'inbox-item read';
       button?.remove();
     };
-    const button = item.read ? null : el('button', { type: 'button', className: 'inbox-mark-read' }, 'Mark as read');
+    const button = item.read ? null : el('button', { type: 'button', className: 'inbox-mark-read' }, t('inbox:markRead'));
     button?.addEventListener('click', async () => {
       button.disabled = true;
       try {
         await markRead({ ids: [item.id] });
         read();
-        status.textContent = 'Marked as read.';
+        status.textContent = t('inbox:marked');
       } catch (e) {
         button.disabled = false;
         status.textContent = e instanceof Error ? e.message : String(e);
@@ -161,8 +172,8 @@ export async function showInbox(app: HTMLElement, badge: InboxBadge, go: (path: 
     list.append(...page.items.map(itemOf));
     last = page.items.at(-1)?.id ?? last;
     more.hidden = page.items.length < INBOX_PAGE.default;
-    if (list.childElementCount === 0) status.textContent = 'Nothing here yet: proposals, comments and decisions on your drafts will show here.';
-    else if (status.textContent?.startsWith('Nothing here')) status.textContent = '';
+    if (list.childElementCount === 0) status.textContent = t('inbox:empty');
+    else if (status.textContent === t('inbox:empty')) status.textContent = '';
   };
 
   allRead.addEventListener('click', async () => {
@@ -173,7 +184,7 @@ export async function showInbox(app: HTMLElement, badge: InboxBadge, go: (path: 
         li.className = 'inbox-item read';
         li.querySelector('.inbox-mark-read')?.remove();
       }
-      status.textContent = 'Everything is marked as read.';
+      status.textContent = t('inbox:allMarked');
     } catch (e) {
       allRead.disabled = false;
       status.textContent = e instanceof Error ? e.message : String(e);
@@ -188,7 +199,7 @@ export async function showInbox(app: HTMLElement, badge: InboxBadge, go: (path: 
     if (unread > before) void load(true).catch(failed);
   });
 
-  app.replaceChildren(el('h1', { id: 'inbox-h' }, 'Inbox'), el('div', { className: 'inbox-actions' }, allRead), status, list, more);
+  app.replaceChildren(el('h1', { id: 'inbox-h' }, t('inbox:heading')), el('div', { className: 'inbox-actions' }, allRead), status, list, more);
   await load();
   return stop;
 }

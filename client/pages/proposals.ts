@@ -19,9 +19,10 @@ import { textFromJSON } from '../../shared/schema';
 import { api, type DraftDetail, type Me } from '../api';
 import { connectDraft } from '../collab/connection';
 import { connectionStatus } from '../connectionStatus';
-import { el } from '../dom';
+import { el, localized, localizedString } from '../dom';
+import { t } from '../i18n';
 import { allowed, mountCommentsPanel, placeChildren, type ChosenWords, type CommentsPanel, type ThreadJSON } from '../panels/comments';
-import { PROPOSAL_STATE_LABELS, PROPOSAL_STATE_NAMES, proposalCard, type ProposalJSON } from '../panels/proposalCard';
+import { PROPOSAL_STATE_NAMES, proposalCard, proposalStateLabel, type ProposalJSON } from '../panels/proposalCard';
 import '../proposals.css';
 import { chosenIn, inlineElements, inlineString, offsetIn, type ParagraphShown, paragraphsOf, proposalShown, readFilters, readsAs, threadShown, writeFilters } from './twoColumn';
 
@@ -31,7 +32,6 @@ interface ProposalListJSON {
   counts?: Partial<Record<string, number>>;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** A proposal's card in a row, with the slot of how the paragraph would read and the paragraph that was read for it. */
@@ -61,10 +61,10 @@ interface Row {
 
 /** Open the two-column view of a draft; returns the function that closes it (socket, listeners). */
 export async function showProposals(app: HTMLElement, me: Me, draftId: string, toDraft: () => void): Promise<() => void> {
-  app.replaceChildren(el('p', { attrs: { role: 'status' } }, 'Opening the proposals…'));
+  app.replaceChildren(el('p', { attrs: { role: 'status' } }, t('proposals:opening')));
   const path = `/api/drafts/${encodeURIComponent(draftId)}`;
   const draft = await api<DraftDetail>('GET', path);
-  document.title = `Proposals — ${draft.symbol} — Penholder`;
+  document.title = t('proposals:pageTitle', { symbol: draft.symbol });
   const commentPermission = (draft.permissions as unknown as Record<string, unknown>).comment as Parameters<typeof allowed>[0];
   const mayComment = commentPermission === undefined || allowed(commentPermission);
   const lang = nameLanguage(draft.language);
@@ -81,7 +81,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
   // The words each paragraph's reader has chosen in its text, for a comment on them.
   const chosen = new Map<string, ChosenWords>();
 
-  const back = el('a', { href: `/drafts/${encodeURIComponent(draftId)}`, className: 'back' }, '← Back to the draft');
+  const back = el('a', { href: `/drafts/${encodeURIComponent(draftId)}`, className: 'back' }, t('proposals:back'));
   back.addEventListener('click', (event) => {
     event.preventDefault();
     toDraft();
@@ -94,12 +94,12 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
   const paragraphSelect = el('select', { id: 'tc-paragraph' });
   const filterBar = el(
     'form',
-    { className: 'tc-filters', attrs: { 'aria-label': 'Filters' } },
-    el('label', { htmlFor: 'tc-delegation' }, 'Delegation '),
+    { className: 'tc-filters', attrs: { 'aria-label': t('proposals:filters') } },
+    el('label', { htmlFor: 'tc-delegation' }, `${t('proposals:delegation')} `),
     delegationSelect,
-    el('label', { htmlFor: 'tc-state' }, 'State '),
+    el('label', { htmlFor: 'tc-state' }, `${t('proposals:stateFilter')} `),
     stateSelect,
-    el('label', { htmlFor: 'tc-paragraph' }, 'Paragraph '),
+    el('label', { htmlFor: 'tc-paragraph' }, `${t('proposals:paragraph')} `),
     paragraphSelect,
   );
   filterBar.addEventListener('submit', (event) => event.preventDefault());
@@ -112,22 +112,23 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
   };
   const fillFilters = () => {
     const delegations = new Map<string, string>();
-    for (const p of proposals) delegations.set(p.delegation?.code ?? 'none', p.delegation?.name.en ?? 'Chair or secretariat');
-    for (const t of threads) for (const c of t.comments) delegations.set(c.delegation?.code ?? 'none', c.delegation?.name.en ?? 'Chair or secretariat');
+    for (const p of proposals) delegations.set(p.delegation?.code ?? 'none', p.delegation ? localizedString(p.delegation.name) : t('proposals:chairOrSecretariat'));
+    for (const th of threads)
+      for (const c of th.comments) delegations.set(c.delegation?.code ?? 'none', c.delegation ? localizedString(c.delegation.name) : t('proposals:chairOrSecretariat'));
     if (filters.delegation && !delegations.has(filters.delegation)) delegations.set(filters.delegation, filters.delegation);
-    options(delegationSelect, [['', 'All delegations'], ...[...delegations].sort((a, b) => a[1].localeCompare(b[1]))], filters.delegation);
+    options(delegationSelect, [['', t('proposals:allDelegations')], ...[...delegations].sort((a, b) => a[1].localeCompare(b[1]))], filters.delegation);
     const n = (s: string) => counts[s] ?? (s === 'stale' ? proposals.filter((p) => p.state === 'pending' && p.stale).length : proposals.filter((p) => p.state === s).length);
     options(
       stateSelect,
       [
-        ['', `All states (${proposals.length})`],
-        ['pending', `Pending (${n('pending')})`],
-        ['stale', `Stale (${n('stale')})`],
-        ...PROPOSAL_STATE_NAMES.filter((s) => s !== 'pending').map((s): [string, string] => [s, `${PROPOSAL_STATE_LABELS[s]} (${n(s)})`]),
+        ['', t('proposals:allStates', { count: proposals.length })],
+        ['pending', t('proposals:withCount', { label: proposalStateLabel('pending'), count: n('pending') })],
+        ['stale', t('proposals:withCount', { label: t('proposals:stale'), count: n('stale') })],
+        ...PROPOSAL_STATE_NAMES.filter((s) => s !== 'pending').map((s): [string, string] => [s, t('proposals:withCount', { label: proposalStateLabel(s), count: n(s) })]),
       ],
       filters.state,
     );
-    options(paragraphSelect, [['', 'All paragraphs'], ...paragraphs.map((p): [string, string] => [p.id, p.ref || 'Unnumbered paragraph'])], filters.paragraph);
+    options(paragraphSelect, [['', t('proposals:allParagraphs')], ...paragraphs.map((p): [string, string] => [p.id, p.ref || t('proposals:unnumbered')])], filters.paragraph);
   };
 
   // The words chosen in one paragraph's text, read off the page's selection.
@@ -160,12 +161,12 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
     const proposalsHeading = el('h3', {});
     const commentsHeading = el('h3', {});
     const proposalList = el('ul', { className: 'proposals' });
-    const nothing = el('p', { className: 'muted tc-nothing' }, 'No proposals or comments.');
+    const nothing = el('p', { className: 'muted tc-nothing' }, t('proposals:nothing'));
     const side = el('div', { className: 'tc-side' }, nothing, proposalsHeading, proposalList, commentsHeading);
     const comments = mountCommentsPanel(side, {
       draftId,
       paragraphId: p.id,
-      paragraphRef: p.ref || 'this paragraph',
+      paragraphRef: p.ref || t('proposals:thisParagraph'),
       mayComment,
       threads: [],
       chosenWords: () => chosen.get(p.id) ?? null,
@@ -260,8 +261,10 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       showCards(row, mine, row.shown);
       row.comments.show(theirThreads);
       const c = row.comments.counts();
-      row.proposalsHeading.textContent = `Proposals on ${p.ref || 'this paragraph'} (${mine.length})`;
-      row.commentsHeading.textContent = `Comments on ${p.ref || 'this paragraph'} (${c.open} open${c.shown > c.open ? `, ${c.shown - c.open} resolved` : ''})`;
+      const where = p.ref || t('proposals:thisParagraph');
+      row.proposalsHeading.textContent = t('proposals:proposalsOn', { where, count: mine.length });
+      row.commentsHeading.textContent =
+        c.shown > c.open ? t('proposals:commentsOnResolved', { where, open: c.open, resolved: c.shown - c.open }) : t('proposals:commentsOn', { where, open: c.open });
       // Only what there is gets a heading; a quiet paragraph says so in one line.
       row.proposalsHeading.hidden = mine.length === 0;
       row.commentsHeading.hidden = c.shown === 0;
@@ -285,7 +288,14 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       shownThreads += otherThreads.counts().shown;
     }
     const pending = counts.pending ?? proposals.filter((x) => x.state === 'pending').length;
-    summary.textContent = `${pending} pending of ${plural(proposals.length, 'proposal')}; showing ${plural(shownProposals.size, 'proposal')} and ${plural(shownThreads, 'comment thread')} on ${shownRows} of ${plural(paragraphs.length, 'paragraph')}.`;
+    summary.textContent = t('proposals:summary', {
+      pending,
+      proposals: t('proposals:count.proposals', { count: proposals.length }),
+      shownProposals: t('proposals:count.proposals', { count: shownProposals.size }),
+      threads: t('proposals:count.threads', { count: shownThreads }),
+      rows: shownRows,
+      paragraphs: t('proposals:count.paragraphs', { count: paragraphs.length }),
+    });
   };
 
   // Draw the working text: a row per paragraph, created, moved or changed as the text changed.
@@ -299,7 +309,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
         row = newRow(p);
         rows.set(p.id, row);
       }
-      const heading = p.ref || 'Unnumbered paragraph';
+      const heading = p.ref || t('proposals:unnumbered');
       if (row.heading.textContent !== heading) row.heading.textContent = heading;
       // Only a paragraph whose words (or footnote numbers) changed is drawn again: a selection in the others stays.
       const notes: string[] = [];
@@ -342,10 +352,11 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       proposals = list.value.proposals;
       counts = list.value.counts ?? {};
       keyOf = new Map(proposals.map((x) => [x.id, JSON.stringify(x)]));
-    } else failed.push(`the proposals could not be loaded (${reasonOf(list.reason)})`);
+    } else failed.push(t('proposals:proposalsUnloaded', { reason: reasonOf(list.reason) }));
     if (comments.status === 'fulfilled') threads = comments.value.threads;
-    else failed.push(`the comments could not be loaded (${reasonOf(comments.reason)})`);
-    listMessage.textContent = failed.length ? `${failed.join('; ').replace(/^t/, 'T')}.` : '';
+    else failed.push(t('proposals:commentsUnloaded', { reason: reasonOf(comments.reason) }));
+    const what = failed.join(t('proposals:listSeparator'));
+    listMessage.textContent = failed.length ? t('proposals:unloaded', { what: what.charAt(0).toUpperCase() + what.slice(1) }) : '';
     paint();
   }
   // Fetch the proposals and comments again; bursts of notices make one reload.
@@ -394,10 +405,10 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
   }
 
   others.append(
-    el('h2', { id: 'tc-others-h' }, 'On paragraphs no longer in the text'),
-    el('h3', {}, 'Proposals'),
+    el('h2', { id: 'tc-others-h' }, t('proposals:others')),
+    el('h3', {}, t('proposals:proposals')),
     otherCards.proposals,
-    el('h3', {}, 'Comments'),
+    el('h3', {}, t('proposals:comments')),
     otherThreads.element,
   );
   app.replaceChildren(
@@ -408,15 +419,19 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
         'header',
         { className: 'tc-head' },
         back,
-        el('h1', {}, 'Proposals and comments on ', el('span', { className: 'symbol' }, draft.symbol)),
-        el('p', { className: 'muted' }, draft.title.en),
-        el('p', { className: 'muted' }, `Signed in as ${me.displayName}${me.delegation ? ` (${me.delegation.name.en})` : ''}.`),
+        el('h1', {}, t('proposals:heading'), el('span', { className: 'symbol' }, draft.symbol)),
+        el('p', { className: 'muted' }, localized(draft.title)),
+        el(
+          'p',
+          { className: 'muted' },
+          me.delegation ? t('proposals:signedInFor', { name: me.displayName, delegation: localizedString(me.delegation.name) }) : t('proposals:signedIn', { name: me.displayName }),
+        ),
         status.element,
         filterBar,
         summary,
         listMessage,
       ),
-      el('div', { className: 'tc-columns', attrs: { 'aria-hidden': 'true' } }, el('span', {}, 'Working text (live)'), el('span', {}, 'Proposals and comments')),
+      el('div', { className: 'tc-columns', attrs: { 'aria-hidden': 'true' } }, el('span', {}, t('proposals:columnText')), el('span', {}, t('proposals:columnSide'))),
       body,
       others,
     ),

@@ -10,6 +10,7 @@ import type { Numbering } from '../../shared/numbering';
 import { applyOralAmendments, findWords, type OralAmendment } from '../../shared/oralAmendments';
 import { isParagraph, resolutionSchema } from '../../shared/schema';
 import { el } from '../dom';
+import { t } from '../i18n';
 import type { ChosenWords, ThreadJSON } from '../panels/comments';
 import type { ProposalJSON } from '../panels/proposalCard';
 
@@ -176,7 +177,15 @@ export function readsAs(paragraph: PMNode, amendment: OralAmendment): HTMLElemen
   // ins and del are not said by every screen reader: the words say it too, unseen.
   const unseen = (words: string) => el('span', { className: 'sr-only' }, words);
   const segments = diffText(inlineString(paragraph), inlineString(after)).map((s) =>
-    s.op === 'equal' ? shown(s.text) : el(s.op === 'insert' ? 'ins' : 'del', {}, unseen(s.op === 'insert' ? '[inserted: ' : '[deleted: '), shown(s.text), unseen(']')),
+    s.op === 'equal'
+      ? shown(s.text)
+      : el(
+          s.op === 'insert' ? 'ins' : 'del',
+          {},
+          unseen(t(s.op === 'insert' ? 'proposals:insertedOpen' : 'proposals:deletedOpen')),
+          shown(s.text),
+          unseen(t('proposals:markClose')),
+        ),
   );
-  return el('p', { className: 'proposal-reads' }, el('span', { className: 'muted' }, 'Would read: '), el('span', { className: 'reads-text' }, ...segments));
+  return el('p', { className: 'proposal-reads' }, el('span', { className: 'muted' }, t('proposals:wouldRead')), el('span', { className: 'reads-text' }, ...segments));
 }

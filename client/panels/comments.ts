@@ -9,13 +9,15 @@
  */
 import type { PermissionJSON } from '../../shared/policy';
 import { api, ApiError } from '../api';
-import { el, formatWhen } from '../dom';
+import { el, formatWhen, localizedString } from '../dom';
+import { t } from '../i18n';
+import type { LocalizedText } from '../../shared/languages';
 
 /** One comment of a thread, as `GET /api/drafts/:id/comments` gives it. */
 export interface CommentJSON {
   id: string;
   author: { id: string; displayName: string };
-  delegation: { id: string; code: string; name: { en: string } } | null;
+  delegation: { id: string; code: string; name: LocalizedText } | null;
   body: string;
   at: string;
 }
@@ -102,8 +104,8 @@ export interface CommentsPanel {
 
 // What a refusal says, beside the control that met it.
 function refusalText(e: unknown): string {
-  if (e instanceof ApiError) return `Refused: ${e.message}`;
-  return `Not sent: ${e instanceof Error ? e.message : String(e)}`;
+  if (e instanceof ApiError) return t('comments:refused', { reason: e.message });
+  return t('comments:notSent', { reason: e instanceof Error ? e.message : String(e) });
 }
 
 function whoLine(c: CommentJSON): HTMLElement {
@@ -111,7 +113,9 @@ function whoLine(c: CommentJSON): HTMLElement {
     'p',
     { className: 'comment-who' },
     el('span', { className: 'comment-author' }, c.author.displayName),
-    c.delegation ? el('span', { className: 'comment-delegation', attrs: { 'data-delegation': c.delegation.code } }, ` (${c.delegation.name.en})`) : '',
+    c.delegation
+      ? el('span', { className: 'comment-delegation', attrs: { 'data-delegation': c.delegation.code } }, t('comments:delegation', { name: localizedString(c.delegation.name) }))
+      : '',
     ' · ',
     el('time', { dateTime: c.at }, formatWhen(c.at)),
   );
@@ -126,9 +130,9 @@ let counter = 0; // ids of labels, unique on the page
 export function mountCommentsPanel(container: HTMLElement, options: CommentsPanelOptions): CommentsPanel {
   const uid = `cm${++counter}`;
   const base = `/api/drafts/${encodeURIComponent(options.draftId)}/comments`;
-  const where = options.paragraphRef ?? 'this paragraph';
+  const where = options.paragraphRef ?? t('comments:thisParagraph');
   const list = el('ul', { className: 'threads' });
-  const empty = el('p', { className: 'muted threads-empty' }, 'No comments.');
+  const empty = el('p', { className: 'muted threads-empty' }, t('comments:none'));
   const drawn = new Map<string, { element: HTMLElement; signature: string }>();
   let threads: ThreadJSON[] = options.threads ?? [];
 
@@ -157,25 +161,25 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     return button;
   };
 
-  const threadElement = (t: ThreadJSON): HTMLElement => {
-    const first = t.comments[0];
-    const title = `comment of ${first?.author.displayName ?? 'unknown'} on ${t.paragraph ?? where}`;
+  const threadElement = (th: ThreadJSON): HTMLElement => {
+    const first = th.comments[0];
+    const title = t('comments:title', { who: first?.author.displayName ?? t('comments:unknown'), where: th.paragraph ?? where });
     const message = el('p', { className: 'refusal error', attrs: { role: 'alert' } });
     const controls = el('div', { className: 'thread-controls' });
-    if (allowed(t.permissions.reply) && !t.resolved) {
-      const replyId = `${uid}-reply-${t.id}`;
+    if (allowed(th.permissions.reply) && !th.resolved) {
+      const replyId = `${uid}-reply-${th.id}`;
       const input = el('textarea', { id: replyId, rows: 2, className: 'reply-body' });
-      const send = el('button', { type: 'submit' }, 'Reply');
-      const form = el('form', { className: 'reply' }, el('label', { htmlFor: replyId, className: 'sr-only' }, `Reply to the ${title}`), input, send);
-      input.placeholder = 'Reply…';
+      const send = el('button', { type: 'submit' }, t('comments:reply'));
+      const form = el('form', { className: 'reply' }, el('label', { htmlFor: replyId, className: 'sr-only' }, t('comments:replyTo', { title })), input, send);
+      input.placeholder = t('comments:replyPlaceholder');
       form.addEventListener('submit', async (event) => {
         event.preventDefault();
         if (!input.value.trim()) return;
         send.disabled = true;
         message.textContent = '';
-        focusAfter = t.id;
+        focusAfter = th.id;
         try {
-          changed(await api<ThreadJSON>('POST', base, { paragraphId: t.paragraphId, body: input.value, replyTo: t.id }));
+          changed(await api<ThreadJSON>('POST', base, { paragraphId: th.paragraphId, body: input.value, replyTo: th.id }));
         } catch (e) {
           message.textContent = refusalText(e);
           send.disabled = false;
@@ -183,25 +187,41 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
       });
       controls.append(form);
     }
-    if (allowed(t.permissions.resolve)) {
+    if (allowed(th.permissions.resolve)) {
       controls.append(
-        t.resolved
-          ? action(t.id, 'Reopen', `Reopen the ${title}`, () => api<ThreadJSON>('POST', `${base}/${encodeURIComponent(t.id)}/reopen`, {}), message)
-          : action(t.id, 'Resolve', `Resolve the ${title}`, () => api<ThreadJSON>('POST', `${base}/${encodeURIComponent(t.id)}/resolve`, {}), message),
+        th.resolved
+          ? action(
+              th.id,
+              t('comments:reopen'),
+              t('comments:acting', { action: t('comments:reopen'), title }),
+              () => api<ThreadJSON>('POST', `${base}/${encodeURIComponent(th.id)}/reopen`, {}),
+              message,
+            )
+          : action(
+              th.id,
+              t('comments:resolve'),
+              t('comments:acting', { action: t('comments:resolve'), title }),
+              () => api<ThreadJSON>('POST', `${base}/${encodeURIComponent(th.id)}/resolve`, {}),
+              message,
+            ),
       );
     }
     return el(
       'li',
-      { className: `thread${t.resolved ? ' resolved' : ''}`, attrs: { 'data-thread': t.id, 'data-resolved': String(t.resolved) } },
-      options.paragraphId === undefined ? el('p', { className: 'thread-paragraph' }, t.paragraph ?? 'A paragraph no longer in the text') : null,
-      t.quote ? el('blockquote', { className: 'thread-quote' }, t.quote) : null,
-      t.resolved
-        ? el('p', { className: 'thread-state muted' }, `Resolved${t.resolvedBy ? ` by ${t.resolvedBy.displayName}` : ''}${t.resolvedAt ? `, ${formatWhen(t.resolvedAt)}` : ''}`)
+      { className: `thread${th.resolved ? ' resolved' : ''}`, attrs: { 'data-thread': th.id, 'data-resolved': String(th.resolved) } },
+      options.paragraphId === undefined ? el('p', { className: 'thread-paragraph' }, th.paragraph ?? t('comments:gone')) : null,
+      th.quote ? el('blockquote', { className: 'thread-quote' }, th.quote) : null,
+      th.resolved
+        ? el(
+            'p',
+            { className: 'thread-state muted' },
+            `${th.resolvedBy ? t('comments:resolvedBy', { name: th.resolvedBy.displayName }) : t('comments:resolved')}${th.resolvedAt ? t('comments:when', { when: formatWhen(th.resolvedAt) }) : ''}`,
+          )
         : null,
       el(
         'ol',
         { className: 'comments' },
-        ...t.comments.map((c) => el('li', { className: 'comment', attrs: { 'data-comment': c.id } }, whoLine(c), el('p', { className: 'comment-body' }, c.body))),
+        ...th.comments.map((c) => el('li', { className: 'comment', attrs: { 'data-comment': c.id } }, whoLine(c), el('p', { className: 'comment-body' }, c.body))),
       ),
       controls,
       message,
@@ -237,7 +257,7 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
       target.focus({ preventScroll: true });
     }
     const open = shown.filter((t) => !t.resolved).length;
-    heading.textContent = `Comments (${open} open${shown.length > open ? `, ${shown.length - open} resolved` : ''})`;
+    heading.textContent = shown.length > open ? t('comments:headingResolved', { open, resolved: shown.length - open }) : t('comments:heading', { open });
   };
 
   const wholeDraft = options.paragraphId === undefined;
@@ -249,21 +269,21 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     // The words it is on: filled from the words chosen in the text, or typed (keyboard users cannot always select).
     const words = el('input', { type: 'text', id: `${bodyId}-words`, className: 'comment-words' });
     const message = el('p', { className: 'refusal error', attrs: { role: 'alert' } });
-    const send = el('button', { type: 'submit' }, 'Send comment');
+    const send = el('button', { type: 'submit' }, t('comments:send'));
     // The whole draft's panel asks which paragraph (the one the chosen words are in, at first).
     const paragraph = el('select', { id: `${bodyId}-paragraph` });
     const fillParagraphs = (chosenId?: string) => {
       const current = chosenId ?? paragraph.value;
-      paragraph.replaceChildren(...(options.paragraphs?.() ?? []).map((p) => el('option', { value: p.id, selected: p.id === current }, p.ref || 'Unnumbered paragraph')));
+      paragraph.replaceChildren(...(options.paragraphs?.() ?? []).map((p) => el('option', { value: p.id, selected: p.id === current }, p.ref || t('comments:unnumbered'))));
     };
     const form = el(
       'form',
       { className: 'comment-new' },
-      wholeDraft ? el('label', { htmlFor: paragraph.id }, 'Paragraph') : null,
+      wholeDraft ? el('label', { htmlFor: paragraph.id }, t('comments:paragraph')) : null,
       wholeDraft ? paragraph : null,
-      el('label', { htmlFor: bodyId }, wholeDraft ? 'New comment' : `New comment on ${where}`),
+      el('label', { htmlFor: bodyId }, wholeDraft ? t('comments:new') : t('comments:newOn', { where })),
       input,
-      options.chosenWords ? el('label', { htmlFor: words.id, className: 'words-label' }, 'On the words (optional)') : null,
+      options.chosenWords ? el('label', { htmlFor: words.id, className: 'words-label' }, t('comments:onWords')) : null,
       options.chosenWords ? words : null,
       send,
       message,
@@ -287,7 +307,7 @@ export function mountCommentsPanel(container: HTMLElement, options: CommentsPane
     const open = el(
       'button',
       { type: 'button', className: 'comment-open', attrs: { 'aria-expanded': 'false', 'aria-controls': form.id } },
-      wholeDraft ? 'New comment' : `Comment on ${where}`,
+      wholeDraft ? t('comments:new') : t('comments:commentOn', { where }),
     );
     const toggle = (show: boolean) => {
       form.hidden = !show;

@@ -5,33 +5,47 @@
  * and Withdraw. A refusal (403, 409, 422) is said beside the controls. Everything a delegation
  * typed is set as text, never as HTML.
  */
-import { modifiable, onBehalfWords, PROPOSAL_STATE_LABELS as STATE_WORDS, PROPOSAL_STATES, type ProposalJSON, type ProposalState } from '../../shared/proposals';
+import { modifiable, onBehalfWords, PROPOSAL_STATES, type ProposalJSON, type ProposalState } from '../../shared/proposals';
+import type { LocalizedText } from '../../shared/languages';
 import { api, ApiError } from '../api';
-import { el, formatWhen } from '../dom';
+import { el, formatWhen, localizedString } from '../dom';
+import { t, uiLanguage } from '../i18n';
+import { textPreferring } from '../../shared/languages';
 import { allowed } from './comments';
 
 /** The states of a proposal, in the order the filter lists them (shared/proposals.ts). */
 export const PROPOSAL_STATE_NAMES = PROPOSAL_STATES;
 export type ProposalStateName = ProposalState;
 
-/** How each state is said on the page: "Accepted as modified". */
-export const PROPOSAL_STATE_LABELS = Object.fromEntries(PROPOSAL_STATES.map((s) => [s, STATE_WORDS[s].en.charAt(0).toUpperCase() + STATE_WORDS[s].en.slice(1)])) as Record<
-  ProposalState,
-  string
->;
+/** How a state is said on the page, in the interface's language: "Accepted as modified". */
+export function proposalStateLabel(state: string): string {
+  return (PROPOSAL_STATES as readonly string[]).includes(state) ? t(`proposals:state.${state}`) : state;
+}
+
+/**
+ * "on behalf of the Group of 77 and China" in the interface's language: the group's name in it
+ * when given (else as recorded); English keeps the words whole as sponsor lists write them
+ * (shared/proposals.ts `onBehalfWords`). Null when it speaks for its delegation alone.
+ */
+export function onBehalfIn(onBehalfOf: LocalizedText | null | undefined): string | null {
+  const found = textPreferring(onBehalfOf, uiLanguage());
+  if (!found) return null;
+  if (uiLanguage() === 'en' || found.lang === 'en') return uiLanguage() === 'en' ? onBehalfWords(found.text) : t('proposals:onBehalfOf', { group: found.text });
+  return t('proposals:onBehalfOf', { group: found.text });
+}
 
 export type { ProposalJSON };
 
 /** Who tabled a proposal, as the page names it ("Chile, on behalf of the Group of 77 and China"). */
 export function proposerName(p: ProposalJSON): string {
-  const who = p.delegation?.name.en ?? p.proposedBy.displayName;
-  const words = onBehalfWords(p.onBehalfOf?.en);
-  return words ? `${who}, ${words}` : who;
+  const who = p.delegation ? localizedString(p.delegation.name) : p.proposedBy.displayName;
+  const words = onBehalfIn(p.onBehalfOf);
+  return words ? t('proposals:whoOnBehalf', { who, words }) : who;
 }
 
 function refusalText(e: unknown): string {
-  if (e instanceof ApiError) return `Refused: ${e.message}`;
-  return `Not sent: ${e instanceof Error ? e.message : String(e)}`;
+  if (e instanceof ApiError) return t('proposals:refused', { reason: e.message });
+  return t('proposals:notSent', { reason: e instanceof Error ? e.message : String(e) });
 }
 
 let counter = 0;
@@ -44,7 +58,7 @@ let counter = 0;
 export function proposalCard(draftId: string, p: ProposalJSON, changed: (p: ProposalJSON) => void, slot: HTMLElement | null = null): HTMLElement {
   const uid = `pc${++counter}`;
   const base = `/api/drafts/${encodeURIComponent(draftId)}/proposals/${encodeURIComponent(p.id)}`;
-  const name = `the proposal of ${proposerName(p)}`;
+  const name = t('proposals:card.name', { who: proposerName(p) });
   const message = el('p', { className: 'refusal error', attrs: { role: 'alert' } });
   const controls = el('div', { className: 'proposal-controls' });
   const confirmArea = el('div', { className: 'proposal-confirm' });
@@ -66,11 +80,11 @@ export function proposalCard(draftId: string, p: ProposalJSON, changed: (p: Prop
   };
   // A second step under the buttons (edit the words, write a note), with its own confirm and cancel.
   const ask = (legend: string, field: HTMLElement, confirmLabel: string, onConfirm: (b: HTMLButtonElement) => void) => {
-    const cancel = button('Cancel', `Cancel: ${legend}`, () => {
+    const cancel = button(t('proposals:card.cancel'), t('proposals:card.named', { action: t('proposals:card.cancel'), what: legend }), () => {
       confirmArea.replaceChildren();
       message.textContent = '';
     });
-    const confirm = button(confirmLabel, `${confirmLabel}: ${name}`, onConfirm, 'primary');
+    const confirm = button(confirmLabel, t('proposals:card.named', { action: confirmLabel, what: name }), onConfirm, 'primary');
     confirmArea.replaceChildren(el('fieldset', {}, el('legend', {}, legend), field, el('div', { className: 'confirm-buttons' }, confirm, cancel)));
     (field.querySelector('textarea') ?? field).focus();
   };
@@ -80,28 +94,42 @@ export function proposalCard(draftId: string, p: ProposalJSON, changed: (p: Prop
   const acceptable = !p.stale;
   if (p.state === 'pending' && allowed(p.permissions.decide)) {
     controls.append(
-      acceptable ? button('Accept', `Accept ${name}`, (b) => void post(b, `${base}/decision`, { state: 'accepted' }), 'primary') : '',
+      acceptable
+        ? button(
+            t('proposals:card.accept'),
+            t('proposals:card.acting', { action: t('proposals:card.accept'), what: name }),
+            (b) => void post(b, `${base}/decision`, { state: 'accepted' }),
+            'primary',
+          )
+        : '',
       // Only an amendment that brings words has words to modify (a deletion or a move has none).
       acceptable && modifiable(p.amendment)
-        ? button('Accept as modified', `Accept as modified ${name}`, () => {
+        ? button(t('proposals:card.acceptModified'), t('proposals:card.acting', { action: t('proposals:card.acceptModified'), what: name }), () => {
             const id = `${uid}-modified`;
             const input = el('textarea', { id, rows: 3, value: 'text' in p.amendment ? p.amendment.text : '' });
-            ask('Accept as modified', el('div', {}, el('label', { htmlFor: id }, 'The words as accepted'), input), 'Confirm acceptance as modified', (b) => {
-              void post(b, `${base}/decision`, { state: 'accepted_as_modified', text: input.value });
-            });
+            ask(
+              t('proposals:card.acceptModified'),
+              el('div', {}, el('label', { htmlFor: id }, t('proposals:card.wordsAccepted')), input),
+              t('proposals:card.confirmModified'),
+              (b) => {
+                void post(b, `${base}/decision`, { state: 'accepted_as_modified', text: input.value });
+              },
+            );
           })
         : '',
-      button('Reject', `Reject ${name}`, () => {
+      button(t('proposals:card.reject'), t('proposals:card.acting', { action: t('proposals:card.reject'), what: name }), () => {
         const id = `${uid}-note`;
         const input = el('textarea', { id, rows: 2 });
-        ask('Reject', el('div', {}, el('label', { htmlFor: id }, 'Note (optional)'), input), 'Confirm rejection', (b) => {
+        ask(t('proposals:card.reject'), el('div', {}, el('label', { htmlFor: id }, t('proposals:card.note')), input), t('proposals:card.confirmReject'), (b) => {
           void post(b, `${base}/decision`, { state: 'rejected', ...(input.value.trim() ? { note: input.value } : {}) });
         });
       }),
     );
   }
   if (p.state === 'pending' && allowed(p.permissions.withdraw)) {
-    controls.append(button('Withdraw', `Withdraw ${name}`, (b) => void post(b, `${base}/withdraw`, {})));
+    controls.append(
+      button(t('proposals:card.withdraw'), t('proposals:card.acting', { action: t('proposals:card.withdraw'), what: name }), (b) => void post(b, `${base}/withdraw`, {})),
+    );
   }
 
   const state = p.state === 'pending' && p.stale ? 'stale' : p.state;
@@ -115,27 +143,23 @@ export function proposalCard(draftId: string, p: ProposalJSON, changed: (p: Prop
       ' · ',
       el('time', { dateTime: p.tabledAt }, formatWhen(p.tabledAt)),
       ' ',
-      el('span', { className: `proposal-state badge-${state}` }, PROPOSAL_STATE_LABELS[p.state] ?? p.state),
-      p.stale && p.state === 'pending' ? el('span', { className: 'proposal-stale badge-stale' }, 'Stale') : '',
+      el('span', { className: `proposal-state badge-${state}` }, proposalStateLabel(p.state)),
+      p.stale && p.state === 'pending' ? el('span', { className: 'proposal-stale badge-stale' }, t('proposals:stale')) : '',
     ),
     el('p', { className: 'proposal-described' }, p.described),
     slot,
-    p.stale && p.state === 'pending'
-      ? el(
-          'p',
-          { className: 'proposal-stale-why' },
-          `Stale: ${p.staleWhy ?? 'the words it quotes were changed'}. It cannot be accepted as tabled; its delegation may table it again on the words as they are now.`,
-        )
-      : null,
-    p.rationale ? el('p', { className: 'proposal-rationale' }, el('span', { className: 'muted' }, 'Rationale: '), p.rationale) : null,
+    p.stale && p.state === 'pending' ? el('p', { className: 'proposal-stale-why' }, t('proposals:card.staleWhy', { why: p.staleWhy ?? t('proposals:card.wordsChanged') })) : null,
+    p.rationale ? el('p', { className: 'proposal-rationale' }, el('span', { className: 'muted' }, t('proposals:card.rationale')), p.rationale) : null,
     p.state === 'accepted_as_modified' && p.modifiedText !== null
-      ? el('p', { className: 'proposal-modified' }, el('span', { className: 'muted' }, 'Accepted as: '), p.modifiedText)
+      ? el('p', { className: 'proposal-modified' }, el('span', { className: 'muted' }, t('proposals:card.acceptedAs')), p.modifiedText)
       : null,
     p.decidedAt
       ? el(
           'p',
           { className: 'proposal-decided muted' },
-          `${PROPOSAL_STATE_LABELS[p.state] ?? p.state}${p.decidedBy ? ` by ${p.decidedBy.displayName}` : ''}, ${formatWhen(p.decidedAt)}`,
+          p.decidedBy
+            ? t('proposals:card.decidedBy', { state: proposalStateLabel(p.state), name: p.decidedBy.displayName, when: formatWhen(p.decidedAt) })
+            : t('proposals:card.decided', { state: proposalStateLabel(p.state), when: formatWhen(p.decidedAt) }),
           p.note ? el('span', { className: 'proposal-note' }, ` — ${p.note}`) : '',
         )
       : null,

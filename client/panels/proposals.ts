@@ -22,6 +22,7 @@ import { isParagraph, PARAGRAPH_TYPES, type ParagraphType } from '../../shared/s
 import { suggestAmendment, type WordsAmendment } from '../../shared/suggest';
 import { api, ApiError } from '../api';
 import { el } from '../dom';
+import { t } from '../i18n';
 import { discardSuggestion, suggestingKey, suggestionEdit } from '../editor/suggesting';
 import { mountCommentsPanel, type CommentsPanel } from './comments';
 import { proposalCard, type ProposalJSON } from './proposalCard';
@@ -42,10 +43,10 @@ export interface ProposalsPanelOptions {
 
 /** The panel of a draft's pending proposals. */
 export function proposalsPanel(draftId: string, options: ProposalsPanelOptions = {}): { element: HTMLElement; reload(): Promise<void>; destroy(): void } {
-  const heading = el('h2', { id: 'proposals-h' }, 'Proposals');
+  const heading = el('h2', { id: 'proposals-h' }, t('proposals:proposals'));
   const status = el('p', { className: 'muted', attrs: { role: 'status' } });
   const list = el('ul', { className: 'proposals', attrs: { 'aria-labelledby': 'proposals-h' } });
-  const twoColumns = el('a', { href: `/drafts/${encodeURIComponent(draftId)}/proposals`, className: 'two-column-link' }, 'Two-column view');
+  const twoColumns = el('a', { href: `/drafts/${encodeURIComponent(draftId)}/proposals`, className: 'two-column-link' }, t('proposals:twoColumn'));
   const commentsSlot = el('div', { className: 'comments-slot' });
   const element = el(
     'section',
@@ -75,8 +76,8 @@ export function proposalsPanel(draftId: string, options: ProposalsPanelOptions =
     const seen = JSON.stringify(pending);
     if (seen === last) return;
     last = seen;
-    heading.textContent = `Proposals (${pending.length} pending)`;
-    status.textContent = pending.length === 0 ? 'No pending proposal.' : '';
+    heading.textContent = t('proposals:panelHeading', { count: pending.length });
+    status.textContent = pending.length === 0 ? t('proposals:nonePending') : '';
     list.replaceChildren(...pending.map((p) => proposalCard(draftId, p, () => void reload())));
   };
   // Bursts of notices make one read at a time, and one more after it.
@@ -87,7 +88,7 @@ export function proposalsPanel(draftId: string, options: ProposalsPanelOptions =
     }
     reading = read()
       .catch((e: unknown) => {
-        status.textContent = `Proposals could not be read: ${e instanceof Error ? e.message : String(e)}`;
+        status.textContent = t('proposals:unreadable', { reason: e instanceof Error ? e.message : String(e) });
       })
       .finally(() => {
         reading = null;
@@ -124,12 +125,8 @@ export interface SuggestionForms {
   openParagraph(kind: ParagraphProposalKind): void;
 }
 
-const KIND_NAMES: Record<ParagraphType, string> = {
-  preambular: 'Preambular paragraph',
-  operative: 'Operative paragraph',
-  subparagraph: 'Subparagraph',
-  plain: 'Unnumbered paragraph',
-};
+// A paragraph's kind as the interface words it.
+const kindName = (type: ParagraphType): string => t(`proposals:kind.${type}`);
 
 let formCount = 0;
 
@@ -147,7 +144,7 @@ async function table(
   try {
     return await api<{ described?: string }>('POST', `/api/drafts/${encodeURIComponent(draftId)}/proposals`, { amendment, ...(why ? { rationale: why } : {}) });
   } catch (e) {
-    error.textContent = `Not proposed: ${e instanceof ApiError || e instanceof Error ? e.message : String(e)}`;
+    error.textContent = t('proposals:notProposed', { reason: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
     return null;
   } finally {
     button.disabled = false;
@@ -155,7 +152,7 @@ async function table(
 }
 
 function rationaleField(id: string): { label: HTMLElement; field: HTMLTextAreaElement } {
-  return { label: el('label', { htmlFor: id }, 'Rationale (optional)'), field: el('textarea', { id, rows: 1, maxLength: PROPOSAL_LIMITS.rationale }) };
+  return { label: el('label', { htmlFor: id }, t('proposals:rationaleOptional')), field: el('textarea', { id, rows: 1, maxLength: PROPOSAL_LIMITS.rationale }) };
 }
 
 // The paragraph at the caret: its id, kind, and name as printed.
@@ -165,7 +162,7 @@ function caretParagraph(view: EditorView): { id: string; type: ParagraphType; re
     const node = $head.node(d);
     if (isParagraph(node)) {
       const id = node.attrs.id as string;
-      return { id, type: node.type.name as ParagraphType, ref: sequentialNumbering(view.state.doc).byId.get(id)?.ref || 'this paragraph' };
+      return { id, type: node.type.name as ParagraphType, ref: sequentialNumbering(view.state.doc).byId.get(id)?.ref || t('proposals:thisParagraph') };
     }
   }
   return null;
@@ -178,7 +175,7 @@ function paragraphChoices(view: EditorView, except: string): HTMLOptionElement[]
   view.state.doc.descendants((node) => {
     if (!isParagraph(node)) return !node.isTextblock;
     const id = node.attrs.id as string;
-    if (id !== except) out.push(el('option', { value: id }, `${refs.get(id)?.ref || 'Unnumbered'} — ${node.textContent.slice(0, 60)}`));
+    if (id !== except) out.push(el('option', { value: id }, `${refs.get(id)?.ref || t('proposals:unnumberedShort')} — ${node.textContent.slice(0, 60)}`));
     return false;
   });
   return out;
@@ -196,13 +193,16 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
   const list = el('div', { className: 'ph-suggest-forms' });
   const here = el('p', { className: 'ph-suggest-here' });
   const paragraphSlot = el('div', { className: 'ph-paragraph-proposal-slot' });
-  const element = el('section', { className: 'ph-suggestions', hidden: true, attrs: { 'aria-label': 'Your suggestions' } }, status, list, here, paragraphSlot);
-  const forms = new Map<string, { form: HTMLFormElement; described: HTMLElement; propose: HTMLButtonElement; amendment: WordsAmendment | null }>();
+  const element = el('section', { className: 'ph-suggestions', hidden: true, attrs: { 'aria-label': t('proposals:yourSuggestions') } }, status, list, here, paragraphSlot);
+  const forms = new Map<string, { form: HTMLFormElement; described: HTMLElement; propose: HTMLButtonElement; amendment: WordsAmendment | null; what: string }>();
   let paragraphOpen = false;
   let lastAt: string | null = null;
   let lastMessage: string | null = null;
+  // Whether the status line shows the editor's message (a refusal of an edit), which goes when the next edit is taken.
+  let showingMessage = false;
   const proposed = (what: string, proposal: unknown) => {
-    status.textContent = `Proposed: ${what}`;
+    status.textContent = t('proposals:proposed', { what });
+    showingMessage = false;
     options.onProposed?.(proposal);
   };
 
@@ -213,8 +213,8 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
     const described = el('p', { className: 'ph-suggest-described', id: `${id}-what` });
     const rationale = rationaleField(`${id}-why`);
     const error = el('p', { className: 'error', attrs: { role: 'alert', 'data-suggest': 'refusal' } });
-    const propose = el('button', { type: 'submit', className: 'primary', attrs: { 'aria-describedby': `${id}-what` } }, 'Propose');
-    const discard = el('button', { type: 'button' }, 'Discard');
+    const propose = el('button', { type: 'submit', className: 'primary', attrs: { 'aria-describedby': `${id}-what` } }, t('proposals:propose'));
+    const discard = el('button', { type: 'button' }, t('proposals:discard'));
     const form = el(
       'form',
       { className: 'ph-suggest-form', attrs: { 'data-paragraph': paragraphId } },
@@ -224,7 +224,7 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
       el('div', { className: 'ph-suggest-buttons' }, propose, discard),
       error,
     );
-    const entry = { form, described, propose, amendment: null as WordsAmendment | null };
+    const entry = { form, described, propose, amendment: null as WordsAmendment | null, what: '' };
     const drop = () => {
       const view = options.view();
       if (view) view.dispatch(discardSuggestion(view.state, paragraphId));
@@ -240,7 +240,7 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
       event.preventDefault();
       if (!entry.amendment) return;
       const { proposedBy: _by, accepted: _accepted, ...amendment } = entry.amendment;
-      const what = described.textContent?.replace(/^Your suggestion: /, '') ?? '';
+      const what = entry.what;
       void table(options.draftId, amendment, rationale.field.value, error, propose).then((proposal) => {
         if (!proposal) return;
         rationale.field.value = '';
@@ -260,28 +260,35 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
     const id = `paragraph-${++formCount}`;
     const error = el('p', { className: 'error', attrs: { role: 'alert', 'data-suggest': 'refusal' } });
     const rationale = rationaleField(`${id}-why`);
-    const propose = el('button', { type: 'submit', className: 'primary' }, 'Propose');
-    const cancel = el('button', { type: 'button' }, 'Cancel');
-    const position = el('select', { id: `${id}-position` }, el('option', { value: 'after' }, 'after'), el('option', { value: 'before' }, 'before'));
+    const propose = el('button', { type: 'submit', className: 'primary' }, t('proposals:propose'));
+    const cancel = el('button', { type: 'button' }, t('proposals:cancel'));
+    const position = el('select', { id: `${id}-position` }, el('option', { value: 'after' }, t('proposals:after')), el('option', { value: 'before' }, t('proposals:before')));
     const fields: HTMLElement[] = [];
     let first: HTMLElement = rationale.field;
     let amendment: () => Record<string, unknown>;
     let legend: string;
     if (kind === 'insert_paragraph') {
-      legend = `Propose a new paragraph beside ${at.ref}`;
-      const type = el('select', { id: `${id}-type` }, ...PARAGRAPH_TYPES.map((t) => el('option', { value: t, selected: t === at.type }, KIND_NAMES[t])));
+      legend = t('proposals:proposeNew', { ref: at.ref });
+      const type = el('select', { id: `${id}-type` }, ...PARAGRAPH_TYPES.map((type) => el('option', { value: type, selected: type === at.type }, kindName(type))));
       const text = el('textarea', { id: `${id}-text`, rows: 3, maxLength: PROPOSAL_LIMITS.text });
-      fields.push(el('label', { htmlFor: position.id }, 'Where'), position, el('label', { htmlFor: type.id }, 'Kind'), type, el('label', { htmlFor: text.id }, 'Its words'), text);
+      fields.push(
+        el('label', { htmlFor: position.id }, t('proposals:where')),
+        position,
+        el('label', { htmlFor: type.id }, t('proposals:kindLabel')),
+        type,
+        el('label', { htmlFor: text.id }, t('proposals:itsWords')),
+        text,
+      );
       amendment = () => ({ kind, paragraphId: at.id, position: position.value, paragraphType: type.value, text: text.value.trim() });
       first = text;
     } else if (kind === 'move_paragraph') {
-      legend = `Propose to move ${at.ref}`;
+      legend = t('proposals:proposeMove', { ref: at.ref });
       const target = el('select', { id: `${id}-target` }, ...paragraphChoices(view, at.id));
-      fields.push(el('label', { htmlFor: position.id }, 'Where'), position, el('label', { htmlFor: target.id }, 'Paragraph'), target);
+      fields.push(el('label', { htmlFor: position.id }, t('proposals:where')), position, el('label', { htmlFor: target.id }, t('proposals:paragraph')), target);
       amendment = () => ({ kind, paragraphId: at.id, position: position.value, targetId: target.value });
       first = target;
     } else {
-      legend = `Propose to delete ${at.ref}`;
+      legend = t('proposals:proposeDelete', { ref: at.ref });
       amendment = () => ({ kind, paragraphId: at.id });
     }
     const form = el(
@@ -328,7 +335,10 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
     // A refusal stays until the next edit is taken (its message cleared) or another refusal comes.
     if ((s?.message ?? null) !== lastMessage) {
       lastMessage = s?.message ?? null;
-      if (lastMessage !== null || status.textContent?.startsWith('Not ')) status.textContent = lastMessage ?? '';
+      if (lastMessage !== null || showingMessage) {
+        status.textContent = lastMessage ?? '';
+        showingMessage = lastMessage !== null;
+      }
     }
     const refs = sequentialNumbering(view.state.doc).byId;
     const shown = new Set<string>();
@@ -340,9 +350,10 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
       const ref = refs.get(p.paragraphId)?.ref || null;
       const said = suggestAmendment(read.before, read.edit, p.paragraphId, options.delegationId);
       entry.amendment = said.ok ? said.value : null;
+      entry.what = said.ok ? describeOralAmendment(said.value, ref) : '';
       entry.described.textContent = said.ok
-        ? `Your suggestion: ${describeOralAmendment(said.value, ref)}`
-        : `Your suggestion in ${ref ?? 'this paragraph'} cannot be proposed: ${said.error}.`;
+        ? t('proposals:yourSuggestion', { what: entry.what })
+        : t('proposals:cannotPropose', { ref: ref ?? t('proposals:thisParagraph'), reason: said.error });
       entry.propose.disabled = !said.ok;
       if (entry.form.parentNode !== list) list.append(entry.form);
     }
@@ -357,12 +368,12 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
       here.replaceChildren(
         ...(at
           ? [
-              `Propose on ${at.ref}: `,
-              offer('New paragraph', 'insert_paragraph', `Propose a new paragraph beside ${at.ref}`),
+              t('proposals:proposeOn', { ref: at.ref }),
+              offer(t('proposals:newParagraph'), 'insert_paragraph', t('proposals:proposeNew', { ref: at.ref })),
               ' ',
-              offer(`Delete ${at.ref}`, 'delete_paragraph', `Propose to delete ${at.ref}`),
+              offer(t('proposals:deleteRef', { ref: at.ref }), 'delete_paragraph', t('proposals:proposeDelete', { ref: at.ref })),
               ' ',
-              offer(`Move ${at.ref}`, 'move_paragraph', `Propose to move ${at.ref}`),
+              offer(t('proposals:moveRef', { ref: at.ref }), 'move_paragraph', t('proposals:proposeMove', { ref: at.ref })),
             ]
           : []),
       );

@@ -9,17 +9,20 @@
  * is the draft page's banner: client/pages/draft.ts.)
  */
 import { api, ApiError, type DraftDetail, type Me, type SponsorJSON } from '../api';
-import { el, formatWhen } from '../dom';
+import { el, formatWhen, localized, localizedString } from '../dom';
+import { t, uiLanguage } from '../i18n';
+import type { LocalizedText } from '../../shared/languages';
+import { onBehalfIn } from './proposalCard';
 import type { PermissionJSON } from '../../shared/policy';
-import { formatDeadline } from '../../shared/sponsorship';
+import { formatCalendarDate } from '../../shared/dates';
 import './sponsors.css';
 
 /** A request to join or withdraw, as `GET /api/drafts/:id/sponsors/requests` lists it. */
 export interface CosponsorRequestJSON {
   id: string;
-  delegation: { id: string; code: string | null; name: { en: string; zh: string } };
+  delegation: { id: string; code: string | null; name: LocalizedText };
   kind: 'join' | 'withdraw';
-  onBehalfOf: { en: string; zh: string } | null;
+  onBehalfOf: LocalizedText | null;
   state: 'pending' | 'confirmed' | 'declined';
   requestedBy: { id: string; displayName: string } | null;
   requestedAt: string;
@@ -52,16 +55,20 @@ function whoAmI(): Promise<Me | null> {
   return me;
 }
 
-const behalfText = (b: { en: string } | null) => (b ? ` (${/on behalf of/i.test(b.en) ? b.en : `on behalf of ${b.en}`})` : '');
+// " (on behalf of the European Union)" in the interface's language; stored as printed ("also on behalf of its member States"), the words are added only when missing.
+const behalfText = (b: LocalizedText | null) => {
+  const words = onBehalfIn(b);
+  return words ? t('sponsors:behalf', { words }) : '';
+};
 
 function sponsorItem(s: SponsorJSON, role: string, ...controls: (HTMLElement | null)[]): HTMLElement {
   return el(
     'li',
     { attrs: { 'data-delegation': s.code ?? s.delegationId } },
-    el('span', { className: 'name' }, s.name.en),
+    el('span', { className: 'name' }, localized(s.name)),
     // Stored as printed ("also on behalf of its member States"); add the words only when missing.
     s.onBehalfOf ? el('span', { className: 'behalf' }, behalfText(s.onBehalfOf)) : '',
-    el('span', { className: 'muted' }, ` — ${role}, since ${formatWhen(s.since)}`),
+    el('span', { className: 'muted' }, t('sponsors:since', { role, when: formatWhen(s.since) })),
     ...controls,
   );
 }
@@ -83,15 +90,24 @@ function actionButton(label: string, said: HTMLElement, action: () => Promise<vo
   return button;
 }
 
+// A deadline as shared/cosponsorship.ts `formatDeadline` words it ("21 October 2022, 18:00 UTC"), in the interface's language.
+function deadlineIn(deadline: string): string {
+  const at = new Date(deadline);
+  if (Number.isNaN(at.getTime())) return deadline;
+  const iso = at.toISOString();
+  return t('sponsors:deadlineAt', { date: formatCalendarDate(iso.slice(0, 10), uiLanguage()), time: iso.slice(11, 16) });
+}
+
 function deadlineLine(d: CosponsorshipDeadlineJSON): HTMLElement | null {
   if (!d.effective) return null;
-  const whose = d.draft ? '' : ' (the session’s deadline)';
-  const text = d.passed ? `Co-sponsorship closed on ${formatDeadline(d.effective)}${whose}.` : `Co-sponsorship closes on ${formatDeadline(d.effective)}${whose}.`;
+  const when = deadlineIn(d.effective);
+  const text = t(d.passed ? (d.draft ? 'sponsors:closed' : 'sponsors:closedSession') : d.draft ? 'sponsors:closes' : 'sponsors:closesSession', { when });
   return el('p', { className: d.passed ? 'deadline passed' : 'deadline', attrs: { 'data-deadline': d.effective } }, text);
 }
 
 function requestWords(r: CosponsorRequestJSON): string {
-  return r.kind === 'join' ? `${r.delegation.name.en} asks to join the sponsors${behalfText(r.onBehalfOf)}` : `${r.delegation.name.en} asks to withdraw as a co-sponsor`;
+  const name = localizedString(r.delegation.name);
+  return r.kind === 'join' ? t('sponsors:asksToJoin', { name, behalf: behalfText(r.onBehalfOf) }) : t('sponsors:asksToWithdraw', { name });
 }
 
 /** Who sponsors the draft now, who submitted it, who withdrew; requests and the deadline, with what this reader may do. */
@@ -112,12 +128,12 @@ export function sponsorsPanel(draft: DraftDetail, onChanged: () => void = () => 
 
   const { sponsors } = draft;
   const list = el('ul', { className: 'sponsors' });
-  if (sponsors.main) list.append(sponsorItem(sponsors.main, 'main sponsor'));
+  if (sponsors.main) list.append(sponsorItem(sponsors.main, t('sponsors:mainSponsor')));
   for (const s of sponsors.coSponsors) {
     const controls = manage
       ? [
           actionButton(
-            'Remove',
+            t('sponsors:remove'),
             said,
             async () => {
               await post(`/sponsors/${encodeURIComponent(s.delegationId)}/withdraw`, {});
@@ -125,40 +141,45 @@ export function sponsorsPanel(draft: DraftDetail, onChanged: () => void = () => 
             },
             {
               // The visible words first (WCAG 2.5.3), then whom they act on.
-              'aria-label': `Remove: ${s.name.en}`,
+              'aria-label': t('sponsors:named', { action: t('sponsors:remove'), name: localizedString(s.name) }),
             },
           ),
           actionButton(
-            'Name main sponsor',
+            t('sponsors:nameMain'),
             said,
             async () => {
               await post(`/sponsors/${encodeURIComponent(s.delegationId)}/main`, {});
               await changed();
             },
             {
-              'aria-label': `Name main sponsor: ${s.name.en}`,
+              'aria-label': t('sponsors:named', { action: t('sponsors:nameMain'), name: localizedString(s.name) }),
             },
           ),
         ]
       : [];
-    list.append(sponsorItem(s, 'co-sponsor', ...controls));
+    list.append(sponsorItem(s, t('sponsors:coSponsor'), ...controls));
   }
   const withdrawn = sponsors.withdrawn.map((w) =>
-    el('li', { className: 'withdrawn' }, el('s', {}, w.name.en), el('span', { className: 'muted' }, ` joined ${formatWhen(w.since)}, withdrew ${formatWhen(w.withdrawn)}`)),
+    el(
+      'li',
+      { className: 'withdrawn' },
+      el('s', {}, localized(w.name)),
+      el('span', { className: 'muted' }, t('sponsors:joinedWithdrew', { joined: formatWhen(w.since), withdrew: formatWhen(w.withdrawn) })),
+    ),
   );
 
   const section = el(
     'section',
     { className: 'panel sponsors-panel', attrs: { 'aria-labelledby': 'sponsors-h' } },
-    el('h2', { id: 'sponsors-h' }, `Sponsors (${sponsors.count})`),
-    draft.submittedBy ? el('p', {}, `Submitted by the ${draft.submittedBy.en}`) : '',
-    sponsors.main || sponsors.coSponsors.length ? list : el('p', { className: 'muted' }, 'No sponsors.'),
-    withdrawn.length ? el('h3', {}, 'Withdrawn') : '',
+    el('h2', { id: 'sponsors-h' }, t('sponsors:heading', { count: sponsors.count })),
+    draft.submittedBy ? el('p', {}, t('sponsors:submittedBy', { by: localizedString(draft.submittedBy) })) : '',
+    sponsors.main || sponsors.coSponsors.length ? list : el('p', { className: 'muted' }, t('sponsors:none')),
+    withdrawn.length ? el('h3', {}, t('sponsors:withdrawn')) : '',
     withdrawn.length ? el('ul', { className: 'sponsors' }, ...withdrawn) : '',
     online,
     manage ? managePanel(draft, said, changed) : '',
     said,
-    draft.chair ? el('p', {}, `Chair of the consultations: ${draft.chair.displayName}`) : '',
+    draft.chair ? el('p', {}, t('sponsors:chair', { name: draft.chair.displayName })) : '',
   );
 
   async function loadOnline(): Promise<void> {
@@ -167,7 +188,7 @@ export function sponsorsPanel(draft: DraftDetail, onChanged: () => void = () => 
     try {
       [data, reader] = await Promise.all([api<Cosponsorship>('GET', `${draftPath}/sponsors/requests`), whoAmI()]);
     } catch (e) {
-      online.replaceChildren(el('p', { className: 'error' }, `The requests to co-sponsor could not be loaded: ${e instanceof Error ? e.message : String(e)}`));
+      online.replaceChildren(el('p', { className: 'error' }, t('sponsors:requestsUnloaded', { reason: e instanceof Error ? e.message : String(e) })));
       return;
     }
     online.replaceChildren(...onlineParts(draft, permissions, data, reader?.delegationId ?? null, said, post, changed));
@@ -200,30 +221,30 @@ function onlineParts(
         el(
           'p',
           { className: 'own-request', attrs: { 'data-own-request': 'pending' } },
-          `Your delegation asked ${pending.kind === 'join' ? 'to co-sponsor this draft' : 'to withdraw as a co-sponsor'} on ${formatWhen(pending.requestedAt)}; the main sponsor or the secretariat will decide.`,
+          t(pending.kind === 'join' ? 'sponsors:askedJoin' : 'sponsors:askedWithdraw', { when: formatWhen(pending.requestedAt) }),
         ),
       );
     } else {
       if (last) {
-        const what = last.kind === 'join' ? 'to co-sponsor' : 'to withdraw';
+        const key = `sponsors:request.${last.kind}.${last.state === 'confirmed' ? 'confirmed' : 'declined'}${last.decidedBy ? 'By' : ''}`;
         parts.push(
           el(
             'p',
             { className: 'own-request', attrs: { 'data-own-request': last.state } },
-            `Your request ${what} was ${last.state} on ${formatWhen(last.decidedAt)}${last.decidedBy ? ` by ${last.decidedBy.displayName}` : ''}.`,
-            last.note ? el('span', { className: 'decision-note' }, ` “${last.note}”`) : '',
+            t(key, { when: formatWhen(last.decidedAt), name: last.decidedBy?.displayName ?? '' }),
+            last.note ? el('span', { className: 'decision-note' }, t('sponsors:quoted', { note: last.note })) : '',
           ),
         );
       }
       if (may(permissions.requestCosponsorship)) {
         const closed = kind === 'join' && data.deadline.passed;
-        const ask = actionButton(kind === 'join' ? 'Ask to co-sponsor' : 'Ask to withdraw', said, async () => {
+        const ask = actionButton(t(kind === 'join' ? 'sponsors:askJoin' : 'sponsors:askWithdraw'), said, async () => {
           await post('/sponsors/requests', { kind });
           await changed();
         });
         if (closed) {
           ask.disabled = true;
-          ask.title = 'The co-sponsorship deadline has passed.';
+          ask.title = t('sponsors:deadlinePassed');
         }
         parts.push(el('p', { className: 'ask' }, ask));
       }
@@ -239,7 +260,7 @@ function onlineParts(
         type: 'text',
         className: 'decision-note-input',
         maxLength: 1000,
-        attrs: { 'aria-label': `Note to ${r.delegation.name.en} (optional)`, placeholder: 'Note (optional)' },
+        attrs: { 'aria-label': t('sponsors:noteTo', { name: localizedString(r.delegation.name) }), placeholder: t('sponsors:note') },
       });
       const decision = (d: 'confirmed' | 'declined') => async () => {
         await post(`/sponsors/requests/${encodeURIComponent(r.id)}/decision`, { decision: d, note: noteField.value.trim() || null });
@@ -249,19 +270,25 @@ function onlineParts(
         'li',
         { attrs: { 'data-request': r.id, 'data-delegation': r.delegation.code ?? r.delegation.id } },
         el('span', {}, requestWords(r)),
-        el('span', { className: 'muted' }, ` — ${r.requestedBy ? `${r.requestedBy.displayName}, ` : ''}${formatWhen(r.requestedAt)}`),
+        el(
+          'span',
+          { className: 'muted' },
+          r.requestedBy
+            ? t('sponsors:requestedBy', { name: r.requestedBy.displayName, when: formatWhen(r.requestedAt) })
+            : t('sponsors:requestedAt', { when: formatWhen(r.requestedAt) }),
+        ),
         decide
           ? el(
               'span',
               { className: 'decide' },
               noteField,
-              actionButton('Confirm', said, decision('confirmed'), { 'aria-label': `Confirm: ${requestWords(r)}` }),
-              actionButton('Decline', said, decision('declined'), { 'aria-label': `Decline: ${requestWords(r)}` }),
+              actionButton(t('sponsors:confirm'), said, decision('confirmed'), { 'aria-label': t('sponsors:named', { action: t('sponsors:confirm'), name: requestWords(r) }) }),
+              actionButton(t('sponsors:decline'), said, decision('declined'), { 'aria-label': t('sponsors:named', { action: t('sponsors:decline'), name: requestWords(r) }) }),
             )
           : '',
       );
     });
-    parts.push(el('h3', {}, `Requests (${pending.length})`), el('ul', { className: 'requests' }, ...items));
+    parts.push(el('h3', {}, t('sponsors:requests', { count: pending.length })), el('ul', { className: 'requests' }, ...items));
   }
   return parts;
 }
@@ -270,41 +297,41 @@ function onlineParts(
 function managePanel(draft: DraftDetail, said: HTMLElement, changed: () => Promise<void>): HTMLElement {
   const draftPath = `/api/drafts/${encodeURIComponent(draft.id)}`;
   const current = new Set([draft.sponsors.main?.delegationId, ...draft.sponsors.coSponsors.map((s) => s.delegationId)]);
-  const pick = el('select', { id: 'sponsor-pick' }, el('option', { value: '' }, 'Choose a delegation…'));
-  void api<{ id: string; name: { en: string } }[]>('GET', '/api/delegations')
+  const pick = el('select', { id: 'sponsor-pick' }, el('option', { value: '' }, t('sponsors:choose')));
+  void api<{ id: string; name: LocalizedText }[]>('GET', '/api/delegations')
     .then((all) => {
-      for (const d of all) if (!current.has(d.id)) pick.append(el('option', { value: d.id }, d.name.en));
+      for (const d of all) if (!current.has(d.id)) pick.append(el('option', { value: d.id }, localizedString(d.name)));
     })
     .catch(() => undefined);
   const chosen = () => {
-    if (!pick.value) throw new Error('Choose a delegation first.');
+    if (!pick.value) throw new Error(t('sponsors:chooseFirst'));
     return pick.value;
   };
-  const add = actionButton('Add as co-sponsor', said, async () => {
+  const add = actionButton(t('sponsors:add'), said, async () => {
     await api('POST', `${draftPath}/sponsors`, { delegationId: chosen() });
     await changed();
   });
-  const main = actionButton('Name main sponsor', said, async () => {
+  const main = actionButton(t('sponsors:nameMain'), said, async () => {
     await api('POST', `${draftPath}/sponsors/${encodeURIComponent(chosen())}/main`, {});
     await changed();
   });
 
   // The deadline, typed in UTC (the server keeps an ISO time in UTC).
   const deadline = el('input', { type: 'datetime-local', id: 'cosponsor-deadline' });
-  const setDeadline = actionButton('Set deadline', said, async () => {
-    if (!deadline.value) throw new Error('Give a date and time (UTC) first.');
+  const setDeadline = actionButton(t('sponsors:setDeadline'), said, async () => {
+    if (!deadline.value) throw new Error(t('sponsors:giveTime'));
     await api('PUT', `${draftPath}/cosponsorship-deadline`, { deadline: `${deadline.value}Z` });
     await changed();
   });
-  const clearDeadline = actionButton("Clear the draft's deadline", said, async () => {
+  const clearDeadline = actionButton(t('sponsors:clearDeadline'), said, async () => {
     await api('PUT', `${draftPath}/cosponsorship-deadline`, { deadline: null });
     await changed();
   });
   return el(
     'details',
     { className: 'manage-sponsors' },
-    el('summary', {}, 'Manage the sponsor list'),
-    el('p', {}, el('label', { htmlFor: 'sponsor-pick' }, 'Delegation '), pick, ' ', add, ' ', main),
-    el('p', {}, el('label', { htmlFor: 'cosponsor-deadline' }, 'Co-sponsorship deadline (UTC) '), deadline, ' ', setDeadline, ' ', clearDeadline),
+    el('summary', {}, t('sponsors:manage')),
+    el('p', {}, el('label', { htmlFor: 'sponsor-pick' }, `${t('sponsors:delegation')} `), pick, ' ', add, ' ', main),
+    el('p', {}, el('label', { htmlFor: 'cosponsor-deadline' }, `${t('sponsors:deadline')} `), deadline, ' ', setDeadline, ' ', clearDeadline),
   );
 }
