@@ -49,6 +49,12 @@ export const ErrorIds = {
   proposalStale: 'proposal_stale',
   /** Asking to join as a co-sponsor after the deadline: the message gives the deadline. */
   cosponsorshipClosed: 'cosponsorship_closed',
+  /** No version of that issued text in that language is stored (the reference language's is the revision itself). */
+  versionNotFound: 'version_not_found',
+  /** A language version whose structure differs from the issued text's: `details.mismatches` lists each place (shared/languageVersions.ts Mismatch); nothing stored. */
+  versionMisaligned: 'version_misaligned',
+  /** A version asked to be stored in the draft's reference language: its text is the issued revision itself. */
+  referenceLanguage: 'reference_language',
   /** A fault on our side; the message reveals no internals. */
   internal: 'internal_error',
 } as const;
@@ -91,5 +97,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorId, number>> = {
   [ErrorIds.proposalNotPending]: 409,
   [ErrorIds.proposalStale]: 409,
   [ErrorIds.cosponsorshipClosed]: 403,
+  [ErrorIds.versionNotFound]: 404,
+  [ErrorIds.versionMisaligned]: 422,
+  [ErrorIds.referenceLanguage]: 409,
   [ErrorIds.internal]: 500,
 };

@@ -41,10 +41,10 @@ export interface Mismatch {
   detail: string;
 }
 
-/** The pseudo-id of the title in `changedParagraphs`, `pending` and side-by-side rows (the title has no id of its own). */
-export const TITLE_ID = '#title';
+/** The pseudo-id of the title in `changedParagraphs`, `pending` and side-by-side rows (the title has no id of its own; no paragraph id holds a colon, and it needs no escaping in a URL path). */
+export const TITLE_ID = ':title';
 /** The pseudo-id of the opening formula. */
-export const FORMULA_ID = '#formula';
+export const FORMULA_ID = ':formula';
 
 /** A node of a text's JSON. */
 interface NodeJSON {
@@ -292,7 +292,16 @@ export function alignVersion(reference: TextJSON, version: TextJSON, options: Al
   const ref = read(reference);
   const ver = read(version);
   const total = (r: Reading) => [r.title, ...r.body, ...r.annexes.flatMap((x) => [x.heading, ...x.blocks])].reduce((sum, b) => sum + b.length, 0);
-  const ratio = total(ver) / total(ref);
+  // How much longer the version's language writes the same words. The whole texts' ratio is off
+  // when a paragraph is missing or extra; so candidate ratios around it are tried, each plan
+  // scored with the ratio of the blocks it matched, and the cheapest plan kept.
+  const global = total(ver) / total(ref);
+  let plan = planAlignment(ref, ver, global);
+  for (const factor of [0.6, 0.7, 0.8, 0.9, 1.12, 1.25, 1.4, 1.6]) {
+    const other = planAlignment(ref, ver, global * factor);
+    if (other.score < plan.score - 1e-9) plan = other;
+  }
+  const { ratio } = plan;
   const mismatches: Mismatch[] = [];
   const ids = new Map<NodeJSON, string>(); // version node → reference id
   const refIdOf = new Map<string, string>(); // version paragraph id → reference id
@@ -309,8 +318,7 @@ export function alignVersion(reference: TextJSON, version: TextJSON, options: Al
     mismatches.push({ kind: 'title_missing', at: 'the title', versionAt: null, detail: 'The version has no title: give the title in its language above the opening formula.' });
   }
 
-  const region = (a: readonly Block[], b: readonly Block[]) => {
-    const ops = alignSeq(a, b, (x, y) => pairCost(x, y, ratio), 1);
+  const region = (ops: Op<Block>[]) => {
     const disturbed = new Set<string | null>();
     const used = new Set<number>();
     for (let k = 0; k < ops.length; k++) {
@@ -319,7 +327,7 @@ export function alignVersion(reference: TextJSON, version: TextJSON, options: Al
       // A version paragraph beside a matched one whose length the two fill together: a split.
       for (const n of [k - 1, k + 1]) {
         const next = ops[n];
-        if (!next || next.op !== 'match' || used.has(n)) continue;
+        if (next?.op !== 'match' || used.has(n)) continue;
         const alone = Math.abs(Math.log(next.b.length / (ratio * next.a.length)));
         const joined = Math.abs(Math.log((next.b.length + o.b.length) / (ratio * next.a.length)));
         if (joined < alone && joined < Math.log(1.6)) {
@@ -331,7 +339,7 @@ export function alignVersion(reference: TextJSON, version: TextJSON, options: Al
             detail: `${next.a.ref} is split in two in the version: ${where(first)} and ${where(second)} hold its words; make them one paragraph.`,
           });
           used.add(n);
-          ops[k] = { op: 'extra', b: { ...o.b, kind: '#split' } };
+          ops[k] = { op: 'extra', b: { ...o.b, kind: ':split' } };
           disturbed.add(next.a.parentId ?? next.a.id);
           break;
         }
@@ -384,7 +392,7 @@ export function alignVersion(reference: TextJSON, version: TextJSON, options: Al
             ? `${o.a.ref} is not a paragraph of its own in the version: its words seem joined with ${joinedWith.a.ref} (${where(joinedWith.b)}).`
             : `${o.a.ref} is missing from the version${lastVersion ? ` (after ${where(lastVersion)})` : ''}.`,
         });
-      } else if (o.b.kind !== '#split') {
+      } else if (o.b.kind !== ':split') {
         disturbed.add(o.b.parentId === null ? null : (refIdOf.get(o.b.parentId) ?? null));
         mismatches.push({
           kind: 'extra',
@@ -414,12 +422,11 @@ export function alignVersion(reference: TextJSON, version: TextJSON, options: Al
     }
   };
 
-  region(ref.body, ver.body);
-  const annexOps = ref.annexes.length === ver.annexes.length ? ref.annexes.map((a, i) => ({ op: 'match' as const, a, b: ver.annexes[i]! })) : alignAnnexes(ref, ver, ratio);
-  for (const o of annexOps) {
+  region(plan.body);
+  plan.annexes.forEach((o, k) => {
     if (o.op === 'match') {
       ids.set(o.b.heading.node, o.a.id);
-      region(o.a.blocks, o.b.blocks);
+      region(plan.inAnnexes[k]!);
     } else if (o.op === 'missing') {
       const label = o.a.heading.ref.replace(/ heading$/, '');
       mismatches.push({ kind: 'annex_missing', at: label, versionAt: null, detail: `${label} is missing from the version.` });
@@ -432,14 +439,44 @@ export function alignVersion(reference: TextJSON, version: TextJSON, options: Al
         detail: `The version has an annex the reference does not have: ${label} of the version, “${excerpt(o.b.heading.text)}”.`,
       });
     }
-  }
+  });
   if (mismatches.length > 0) return { ok: false, mismatches };
   return { ok: true, text: withIds(version, ref, ids) };
 }
 
-function alignAnnexes(ref: Reading, ver: Reading, ratio: number) {
-  const size = (a: Reading['annexes'][number]) => [a.heading, ...a.blocks].reduce((s, b) => s + b.length, 0);
-  return alignSeq(ref.annexes, ver.annexes, (a, b) => WEIGHT * lengthGap(size(b), size(a), ratio), 1);
+type Annex = Reading['annexes'][number];
+
+/** One way to pair two texts' blocks, with the length ratio of what it matched and its cost at that ratio. */
+interface Plan {
+  ratio: number;
+  score: number;
+  body: Op<Block>[];
+  annexes: Op<Annex>[];
+  /** The blocks of each annex pair (empty for an annex missing or extra), by index in `annexes`. */
+  inAnnexes: Op<Block>[][];
+}
+
+// Aligns the body and the annexes at `ratio`, then scores the plan at the ratio of its own matches.
+function planAlignment(ref: Reading, ver: Reading, ratio: number): Plan {
+  const size = (a: Annex) => [a.heading, ...a.blocks].reduce((s, b) => s + b.length, 0);
+  const pair = (x: Block, y: Block) => pairCost(x, y, ratio);
+  const body = alignSeq(ref.body, ver.body, pair, 1);
+  const annexes: Op<Annex>[] =
+    ref.annexes.length === ver.annexes.length
+      ? ref.annexes.map((a, i) => ({ op: 'match', a, b: ver.annexes[i]! }))
+      : alignSeq(ref.annexes, ver.annexes, (a, b) => WEIGHT * lengthGap(size(b), size(a), ratio), 1);
+  const inAnnexes = annexes.map((o) => (o.op === 'match' ? alignSeq(o.a.blocks, o.b.blocks, pair, 1) : []));
+  let a = 0;
+  let b = 0;
+  for (const o of [...body, ...inAnnexes.flat()]) {
+    if (o.op !== 'match') continue;
+    a += o.a.length;
+    b += o.b.length;
+  }
+  const own = a > 0 && b > 0 ? b / a : ratio;
+  let score = annexes.filter((o) => o.op !== 'match').length;
+  for (const o of [...body, ...inAnnexes.flat()]) score += o.op === 'match' ? pairCost(o.a, o.b, own) : 1;
+  return { ratio: own, score, body, annexes, inAnnexes };
 }
 
 // The version with the reference's ids: paragraphs, annexes and footnotes (in order within each paragraph).
@@ -532,6 +569,13 @@ export function carryForward(version: TextJSON, previous: TextJSON, next: TextJS
     } else if (Array.from(inlineOf(node).text + inlineOf(node).notes.join('')).some((c) => c.trim() !== '')) pending.push(id);
   }
   return { text: out, pending };
+}
+
+/** A version begun by typing: the reference's text, every block with words pending until a translator types it. */
+export function startVersion(reference: TextJSON): { text: TextJSON; pending: string[] } {
+  const text = clone(asNode(reference));
+  const pending = [...blocksById(text)].filter(([, node]) => Array.from(inlineOf(node).text + inlineOf(node).notes.join('')).some((c) => c.trim() !== '')).map(([id]) => id);
+  return { text, pending };
 }
 
 // --- Typing a paragraph ----------------------------------------------------------------------

@@ -336,3 +336,12 @@ export function draftPermissions(actor: Actor, draft: DraftAccess, status: Draft
 export function mayAdminister(actor: Actor): Permission {
   return actor.role === 'secretariat' ? granted : fail('only the secretariat administers sessions and accounts');
 }
+
+/**
+ * Whether the actor may record language versions of a draft's issued texts (import, type, carry
+ * forward, corrigenda and reissues): the secretariat, whose translators and revisers hold them.
+ * Frozen drafts too: a corrigendum of an issued text comes after final action.
+ */
+export function mayRecordLanguageVersion(actor: Actor): Permission {
+  return actor.role === 'secretariat' ? granted : fail('only the secretariat records the language versions of issued texts');
+}

@@ -10,6 +10,7 @@ import type { RequestHandler } from 'express';
 import { sendError, HttpErrors } from './errors';
 import { compareBodyLimit } from './routes/compare';
 import { importBodyLimit } from './routes/imports';
+import { versionBodyLimit } from './routes/versions';
 
 /**
  * The largest body the route of `req` accepts: the import and compare routes' own limits, the
@@ -19,7 +20,9 @@ export function routeBodyLimit(req: Pick<IncomingMessage, 'method' | 'url' | 'he
   // Express matches paths without regard to case or a trailing slash: so must this.
   const path = (req.url ?? '/').split('?')[0]!.toLowerCase().replace(/\/+$/, '') || '/';
   const method = (req.method ?? 'GET').toUpperCase();
-  return importBodyLimit(method, path, req.headers['content-type']) ?? compareBodyLimit(method, path) ?? generalLimit;
+  return (
+    importBodyLimit(method, path, req.headers['content-type']) ?? versionBodyLimit(method, path, req.headers['content-type']) ?? compareBodyLimit(method, path) ?? generalLimit
+  );
 }
 
 /** The middleware: 413 with `payload_too_large` and `Connection: close` when Content-Length is over the route's limit. */

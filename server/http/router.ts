@@ -33,6 +33,7 @@ import { revisionRoutes } from './routes/revisions';
 import { sessionRoutes } from './routes/sessions';
 import { cosponsorshipRoutes, sponsorRoutes } from './routes/sponsors';
 import { userRoutes } from './routes/users';
+import { versionRoutes } from './routes/versions';
 
 /**
  * Build the /api router; `more` are routers of other units (the text's history), mounted last;
@@ -56,6 +57,7 @@ export function apiRouter(deps: ApiDeps, more: Router[] = [], counters: Counters
   // so they come before the general JSON parser (which would refuse them at its limit).
   router.use(importsRouter(deps));
   router.use(exportsRouter(deps));
+  router.use(versionRoutes(deps));
   router.use(express.json({ limit: deps.config.bodyLimitBytes, strict: true }));
   router.use(auditDraftWrites(deps));
   router.use((_req, res, next) => {
