@@ -10,6 +10,7 @@
  */
 import type { DelegationKind, Lang, LocalizedText } from './delegations';
 import type { Speaker } from './meetingRecord';
+import { inLang } from './reportLanguage';
 import { joinList } from './reportNames';
 import { englishName } from './reportParagraph';
 
@@ -27,30 +28,33 @@ export interface SessionReportContext {
 
 /** A delegation's name as the context gives it; its id where the context does not know it. */
 export function delegationName(id: string, ctx: SessionReportContext): LocalizedText {
-  return ctx.delegations.get(id)?.name ?? { en: id, zh: id };
+  return ctx.delegations.get(id)?.name ?? { en: id };
 }
 
-/** The subject of a statement: who spoke, as the report names them. */
+/** The subject of a statement in English or Chinese: who spoke, as the report names them (the four other languages: shared/reportRecordWords.ts). */
 export function speakersOf(speakers: readonly Speaker[], ctx: SessionReportContext, lang: Lang): string {
   const named = speakers.map((s) => {
     if ('officer' in s) return { officer: true, member: false, name: s.officer };
     const d = ctx.delegations.get(s.delegationId);
-    return { officer: false, member: d?.kind === 'member', name: s.asNamed ?? d?.name ?? { en: s.delegationId, zh: s.delegationId } };
+    return { officer: false, member: d?.kind === 'member', name: s.asNamed ?? d?.name ?? { en: s.delegationId } };
   });
   const delegations = named.filter((n) => !n.officer);
   if (delegations.length === 0) {
-    const officers = named.map((n) => n.name[lang]);
+    const officers = named.map((n) => inLang(n.name, lang));
     return lang === 'zh' ? joinList(officers, 'zh') : `The ${joinList(officers, 'en').replace(/ and /g, ' and the ')}`;
   }
   if (lang === 'zh') {
     const names = joinList(
-      named.map((n) => n.name.zh),
+      named.map((n) => inLang(n.name, 'zh')),
       'zh',
     );
     return named.length === 1 && named[0]!.member ? `${names}代表` : `${names}的代表`;
   }
   const names = joinList(
-    named.map((n) => (n.officer ? `the ${n.name.en}` : englishName(n.name.en))),
+    named.map((n) => {
+      const en = n.name.en?.trim();
+      return en ? (n.officer ? `the ${en}` : englishName(en)) : inLang(n.name, 'en');
+    }),
     'en',
   );
   return named.length === 1 ? `The representative of ${names}` : `The representatives of ${names}`;

@@ -1,6 +1,7 @@
 /**
- * The paragraph of a session's report that records the action on a draft, in English and
- * Chinese, in the house style of the report of the COP to UNTOC on its eleventh session. Where
+ * The paragraph of a session's report that records the action on a draft, in the six
+ * languages: English and Chinese here, Arabic, French, Russian and Spanish in
+ * shared/reportActions.ts. English and Chinese follow the house style of the report of the COP to UNTOC on its eleventh session. Where
  * the printed report is inconsistent we keep one form (the tests list each deviation): Chinese
  * spaces figures and Latin letters off ("第 11 次会议"); a draft named by its kind is "一项" /
  * "a", one an officer submitted is definite; adoption without a vote is just "adopted" / "通过了";
@@ -11,6 +12,8 @@ import type { Lang, LocalizedText } from './delegations';
 import type { DraftStatus, FinalAction } from './lifecycle';
 import { romanNumber } from './numberingLabels';
 import { formatSponsoredBy, formatSponsorName, formatSubmittedBy, joinList, sortByEnglishName, type SponsorEntry } from './reportNames';
+import { type ActionFacts, otherActionParagraph, otherDraftNoun } from './reportActions';
+import { inLang } from './reportLanguage';
 import { fail, ok, type Result } from './result';
 import { parseSymbol } from './symbols';
 import type { ActionVote } from './votes';
@@ -49,7 +52,10 @@ export function englishName(name: string): string {
 
 /** The English sponsors clause: "sponsored by the United Kingdom and the United States" (sorted on the bare names). */
 export function englishSponsoredBy(entries: readonly SponsorEntry[]): string {
-  const names = sortByEnglishName(entries).map((e) => formatSponsorName({ ...e, name: { ...e.name, en: englishName(e.name.en) } }, 'en'));
+  const names = sortByEnglishName(entries).map((e) => {
+    const en = e.name.en?.trim();
+    return formatSponsorName({ ...e, name: en ? { ...e.name, en: englishName(en) } : e.name }, 'en');
+  });
   return names.length ? `sponsored by ${joinList(names, 'en')}` : '';
 }
 
@@ -96,12 +102,7 @@ export function zhNumber(n: number): string {
   return (tens > 1 ? wordOf(ZH_DIGITS, tens, 'Chinese numeral') : '') + (tens ? '十' : '') + wordOf(ZH_DIGITS, n % 10, 'Chinese numeral').trim();
 }
 
-interface Facts {
-  input: ActionParagraphInput;
-  action: FinalAction;
-  revised: boolean;
-  continues: boolean;
-}
+type Facts = ActionFacts;
 
 function vote(v: ActionVote, lang: Lang): string {
   if (v.kind !== 'recorded') return '';
@@ -125,24 +126,31 @@ function afterDeferral({ input: { body, session, conclusionApart }, action: a }:
   if (a.type !== 'deferred' || (!a.noAction && !a.annexedToReport) || conclusionApart) return '';
   if (lang === 'zh') {
     const annexed = `该${noun}案文作为${session ? `第${zhNumber(session)}届会议报告` : '本报告'}的附件（见附件）。`;
-    return a.noAction ? `${body.zh}未就该${noun}采取任何行动${a.annexedToReport ? `，${annexed}` : '。'}` : annexed;
+    return a.noAction ? `${inLang(body, 'zh')}未就该${noun}采取任何行动${a.annexedToReport ? `，${annexed}` : '。'}` : annexed;
   }
-  const annexed = `text was annexed to ${session ? `the report of ${body.en} on its ${enOrdinalWord(session)} session` : 'the present report'} (see annex).`;
+  const bodyEn = inLang(body, 'en');
+  const annexed = `text was annexed to ${session ? `the report of ${bodyEn} on its ${enOrdinalWord(session)} session` : 'the present report'} (see annex).`;
   if (!a.noAction) return ` The ${annexed.replace('text', `text of the ${noun}`)}`;
-  return ` ${body.en.charAt(0).toUpperCase()}${body.en.slice(1)} took no action on the ${noun}${a.annexedToReport ? `, and its ${annexed}` : '.'}`;
+  return ` ${bodyEn.charAt(0).toUpperCase()}${bodyEn.slice(1)} took no action on the ${noun}${a.annexedToReport ? `, and its ${annexed}` : '.'}`;
 }
+
+// A recorded text in the language, or in brackets from another (shared/reportLanguage.ts); null when not recorded at all.
+const said = (t: LocalizedText | null | undefined, lang: Lang) => (t && Object.values(t).some((v) => v?.trim()) ? inLang(t, lang) : null);
 
 function english(f: Facts): string {
   const { input: d, action: a } = f;
-  const body = d.body.en;
+  const body = inLang(d.body, 'en');
   const noun = `${f.revised ? 'revised ' : ''}draft ${d.kind}`;
   const sponsors = englishSponsoredBy(d.sponsors ?? []);
-  const object = d.describedAs?.en ?? (d.submittedBy ? `the ${noun} ${formatSubmittedBy(d.submittedBy, 'en')}` : `a ${noun}`);
+  const object = said(d.describedAs, 'en') ?? (d.submittedBy ? `the ${noun} ${formatSubmittedBy(d.submittedBy, 'en')}` : `a ${noun}`);
   const target = `${object} (${d.symbol})${sponsors && `, ${sponsors}`}`;
-  const remarks = d.remarks?.en ? ` ${d.remarks.en}` : '';
+  const remarks = said(d.remarks, 'en') ? ` ${said(d.remarks, 'en')}` : '';
   if (a.type === 'withdrawn') {
     const when = a.meeting ? `At the ${enOrdinal(a.meeting)} meeting of ${body}, on ${enDate(a.date)}` : `On ${enDate(a.date)}`;
-    const who = d.submittedBy && !sponsors ? `the ${d.submittedBy.en} withdrew the ${noun} (${d.symbol})` : `the sponsors of the ${noun} (${d.symbol}) withdrew it`;
+    const who =
+      d.submittedBy && !sponsors
+        ? `${formatSubmittedBy(d.submittedBy, 'en').replace(/^submitted by /, '')} withdrew the ${noun} (${d.symbol})`
+        : `the sponsors of the ${noun} (${d.symbol}) withdrew it`;
     return `${when}, ${who}.${remarks}`;
   }
   const opening = f.continues ? `At its ${enOrdinal(a.meeting)} meeting, ${body} also` : `At its ${enOrdinal(a.meeting)} meeting, on ${enDate(a.date)}, ${body}`;
@@ -158,7 +166,8 @@ function english(f: Facts): string {
       const to = a.toSession ? `${enOrdinalWord(a.toSession)} session` : '';
       const after = afterDeferral(f, 'en', noun) + remarks;
       if (a.decidedBy === 'body') return `${opening} decided to defer${to && ` to its ${to}`} consideration of ${target}.${after}`;
-      const entitled = d.title?.en ? ` entitled "${d.title.en}"` : '';
+      const title = said(d.title, 'en');
+      const entitled = title ? ` entitled "${title}"` : '';
       return `At the ${enOrdinal(a.meeting)} meeting of ${body}, on ${enDate(a.date)}, the sponsors of the ${noun}${entitled} (${d.symbol}) decided to defer its consideration and action by ${body}${to && ` to the ${to}`}.${after}`;
     }
   }
@@ -166,16 +175,17 @@ function english(f: Facts): string {
 
 function chinese(f: Facts): string {
   const { input: d, action: a } = f;
-  const body = d.body.zh;
+  const body = inLang(d.body, 'zh');
   const noun = `${d.kind === 'resolution' ? '决议' : '决定'}${f.revised ? '修订' : ''}草案`;
   const sponsors = formatSponsoredBy(d.sponsors ?? [], 'zh');
   const amended = a.type === 'adopted' && a.orallyAmended ? '经口头修正的' : '';
-  const object = `${d.describedAs?.zh ? '' : d.submittedBy ? formatSubmittedBy(d.submittedBy, 'zh') : '一项'}${amended}${d.describedAs?.zh ?? noun}（${d.symbol}）`;
+  const described = said(d.describedAs, 'zh');
+  const object = `${described ? '' : d.submittedBy ? formatSubmittedBy(d.submittedBy, 'zh') : '一项'}${amended}${described ?? noun}（${d.symbol}）`;
   const also = sponsors && `，${sponsors}`;
-  const remarks = d.remarks?.zh ?? '';
+  const remarks = said(d.remarks, 'zh') ?? '';
   if (a.type === 'withdrawn') {
     const when = a.meeting ? `在 ${zhDate(a.date)}${body}第 ${a.meeting} 次会议上，` : `${zhDate(a.date)}，`;
-    const who = d.submittedBy && !sponsors ? `${d.submittedBy.zh}撤回了其提交的${noun}（${d.symbol}）` : `${noun}（${d.symbol}）的提案国撤回了该${noun}`;
+    const who = d.submittedBy && !sponsors ? `${inLang(d.submittedBy, 'zh')}撤回了其提交的${noun}（${d.symbol}）` : `${noun}（${d.symbol}）的提案国撤回了该${noun}`;
     return `${when}${who}。${remarks}`;
   }
   const opening = f.continues ? `${body}在第 ${a.meeting} 次会议上还` : `${body}在 ${zhDate(a.date)}第 ${a.meeting} 次会议上`;
@@ -189,7 +199,8 @@ function chinese(f: Facts): string {
       const to = a.toSession ? `至第${zhNumber(a.toSession)}届会议` : '';
       const after = afterDeferral(f, 'zh', noun) + remarks;
       if (a.decidedBy === 'body') return `${opening}决定将${object}推迟${to}审议${also}。${after}`;
-      const about = d.title?.zh ? `关于${d.title.zh}的` : '';
+      const title = said(d.title, 'zh');
+      const about = title ? `关于${title}的` : '';
       return `在 ${zhDate(a.date)}${body}第 ${a.meeting} 次会议上，${about}${noun}（${d.symbol}）的提案国决定推迟${body}对该${noun}的审议和采取行动${to}。${after}`;
     }
   }
@@ -200,6 +211,7 @@ export function draftNoun(input: Pick<ActionParagraphInput, 'kind' | 'symbol'>, 
   const symbol = parseSymbol(input.symbol);
   const revised = symbol.ok && symbol.value.revision > 0;
   if (lang === 'zh') return `${input.kind === 'resolution' ? '决议' : '决定'}${revised ? '修订' : ''}草案`;
+  if (lang !== 'en') return otherDraftNoun(input.kind, revised, lang);
   return `${revised ? 'revised ' : ''}draft ${input.kind}`;
 }
 
@@ -213,7 +225,7 @@ export function reportParagraph(input: ActionParagraphInput, lang: Lang, options
   const symbol = parseSymbol(input.symbol);
   if (!symbol.ok) return fail(`the symbol ${JSON.stringify(input.symbol)} is malformed: ${symbol.error}`);
   const facts: Facts = { input, action, revised: symbol.value.revision > 0, continues: options.continues === true };
-  return ok(lang === 'zh' ? chinese(facts) : english(facts));
+  return ok(lang === 'zh' ? chinese(facts) : lang === 'en' ? english(facts) : otherActionParagraph(facts, lang));
 }
 
 // Actions with the body as subject, which may "also" follow one another.

@@ -1,6 +1,7 @@
 /**
  * The report's words for the statements of the session record (shared/reportMeeting.ts places
- * them among the meeting's paragraphs): explanations of vote and of position, a draft's
+ * them among the meeting's paragraphs), in English and Chinese here and in the four other
+ * languages in shared/reportRecordWords.ts: explanations of vote and of position, a draft's
  * introduction, programme budget implications, the chair's conclusion.
  *
  * House style, from the report of the COP to UNTOC on its eleventh session (paras 15–20, 50,
@@ -15,9 +16,14 @@ import type { Lang, LocalizedText } from './delegations';
 import type { StatementEntry } from './meetingRecord';
 import { type SessionReportContext, speakersOf } from './reportContext';
 import { joinList } from './reportNames';
+import { inLang } from './reportLanguage';
 import { type ActionParagraphInput, draftNoun, enOrdinalWord, finalAction, zhNumber } from './reportParagraph';
+import { otherBudget, otherConclusion, otherExplanation, otherIntroduction } from './reportRecordWords';
 
 const lower = (s: string) => (s.startsWith('The ') ? `the ${s.slice(4)}` : s);
+const isOther = (lang: Lang): lang is 'fr' | 'es' | 'ru' | 'ar' => lang !== 'en' && lang !== 'zh';
+// The record's words in the language asked, or in brackets from another (shared/reportLanguage.ts).
+const words = (t: LocalizedText | null | undefined, lang: Lang) => inLang(t, lang);
 
 const EXPLANATION: Record<'explanation_of_vote' | 'explanation_of_position', Record<'before' | 'after', LocalizedText>> = {
   explanation_of_vote: {
@@ -32,10 +38,11 @@ const EXPLANATION: Record<'explanation_of_vote' | 'explanation_of_position', Rec
 
 /** The sentence of one explanation of vote or of position; `also` for a second entry on the same vote in the same paragraph. */
 export function explanationSentence(s: StatementEntry, also: boolean, ctx: SessionReportContext, lang: Lang): string {
+  if (isOther(lang)) return otherExplanation(s, also, ctx, lang);
   const kind = s.statement === 'explanation_of_position' ? 'explanation_of_position' : 'explanation_of_vote';
   const what = EXPLANATION[kind][s.timing ?? 'after'];
   const who = speakersOf(s.speakers, ctx, lang);
-  const summary = s.summary ? (lang === 'zh' ? s.summary.zh : ` ${s.summary.en}`) : '';
+  const summary = s.summary ? (lang === 'zh' ? words(s.summary, 'zh') : ` ${words(s.summary, 'en')}`) : '';
   if (lang === 'zh') return `${who}${also ? '也' : ''}${what.zh}。${summary}`;
   const statements = s.speakers.length > 1 ? 'statements' : 'a statement';
   return `${who}${also ? ' also' : ''} made ${statements} ${what.en}.${summary}`;
@@ -43,24 +50,27 @@ export function explanationSentence(s: StatementEntry, also: boolean, ctx: Sessi
 
 /** The paragraph of a draft's introduction: "The representative of Chile introduced the revised draft decision (…)." */
 export function introductionParagraph(s: StatementEntry, draft: ActionParagraphInput, ctx: SessionReportContext, lang: Lang): string {
+  if (isOther(lang)) return otherIntroduction(s, draft, ctx, lang);
   const who = speakersOf(s.speakers, ctx, lang);
-  if (lang === 'zh') return `${who}介绍了${draftNoun(draft, 'zh')}（${draft.symbol}）。${s.summary?.zh ?? ''}`;
-  return `${who} introduced the ${draftNoun(draft, 'en')} (${draft.symbol}).${s.summary ? ` ${s.summary.en}` : ''}`;
+  if (lang === 'zh') return `${who}介绍了${draftNoun(draft, 'zh')}（${draft.symbol}）。${s.summary ? words(s.summary, 'zh') : ''}`;
+  return `${who} introduced the ${draftNoun(draft, 'en')} (${draft.symbol}).${s.summary ? ` ${words(s.summary, 'en')}` : ''}`;
 }
 
 /** The sentence on programme budget implications after a draft's paragraph (para. 142: "…that it had no financial implications"). */
 export function budgetSentence(s: StatementEntry, draft: ActionParagraphInput, ctx: SessionReportContext, lang: Lang): string {
-  const who = speakersOf(s.speakers, ctx, lang);
   const adopted = finalAction(draft)?.type === 'adopted';
+  if (isOther(lang)) return otherBudget(s, draft, adopted, ctx, lang);
+  const who = speakersOf(s.speakers, ctx, lang);
   const kindZh = draft.kind === 'resolution' ? '决议' : '决定';
   if (lang === 'zh') {
     const before = adopted ? `在通过该${kindZh}之前` : `在就该${draftNoun(draft, 'zh')}采取行动之前`;
-    return s.summary ? `${before}，${who}向${ctx.body.zh}说明了所涉方案预算问题：${s.summary.zh}` : `${before}，${who}告知${ctx.body.zh}，该${kindZh}不涉及财务问题。`;
+    const body = words(ctx.body, 'zh');
+    return s.summary ? `${before}，${who}向${body}说明了所涉方案预算问题：${words(s.summary, 'zh')}` : `${before}，${who}告知${body}，该${kindZh}不涉及财务问题。`;
   }
   const before = adopted ? `Before the ${draft.kind} was adopted` : `Before action was taken on the ${draftNoun(draft, 'en')}`;
   return s.summary
-    ? ` ${before}, ${lower(who)} informed ${ctx.body.en} of its programme budget implications: ${s.summary.en}`
-    : ` ${before}, ${lower(who)} informed ${ctx.body.en} that it had no financial implications.`;
+    ? ` ${before}, ${lower(who)} informed ${words(ctx.body, 'en')} of its programme budget implications: ${words(s.summary, 'en')}`
+    : ` ${before}, ${lower(who)} informed ${words(ctx.body, 'en')} that it had no financial implications.`;
 }
 
 /**
@@ -69,9 +79,15 @@ export function budgetSentence(s: StatementEntry, draft: ActionParagraphInput, c
  * text annexed, "which the Conference accepted").
  */
 export function conclusionParagraph(s: StatementEntry, draft: ActionParagraphInput | null, ctx: SessionReportContext, lang: Lang): string {
+  if (isOther(lang)) {
+    const a = draft ? finalAction(draft) : null;
+    const deferred = a?.type === 'deferred' ? a : null;
+    const facts = { deferred: deferred !== null, noAction: a?.type === 'no_action' || deferred?.noAction === true, annexed: deferred?.annexedToReport === true };
+    return otherConclusion(s, draft, facts, ctx, lang);
+  }
   const who = speakersOf(s.speakers, ctx, lang);
-  const accepted = s.accepted ? (lang === 'zh' ? `，这是${ctx.body.zh}所接受的` : `, which ${ctx.body.en} accepted`) : '';
-  if (s.summary) return lang === 'zh' ? `${who}最后说，${s.summary.zh}${accepted}。` : `${who} concluded that ${s.summary.en}${accepted}.`;
+  const accepted = s.accepted ? (lang === 'zh' ? `，这是${words(ctx.body, 'zh')}所接受的` : `, which ${words(ctx.body, 'en')} accepted`) : '';
+  if (s.summary) return lang === 'zh' ? `${who}最后说，${words(s.summary, 'zh')}${accepted}。` : `${who} concluded that ${words(s.summary, 'en')}${accepted}.`;
   const a = draft ? finalAction(draft) : null;
   if (!draft) return ''; // refused when recorded: a conclusion without words names a draft
   const noun = draftNoun(draft, lang);
@@ -82,13 +98,13 @@ export function conclusionParagraph(s: StatementEntry, draft: ActionParagraphInp
     draft.session
       ? zh
         ? `第${zhNumber(draft.session)}届会议报告`
-        : `the report of ${ctx.body.en} on its ${enOrdinalWord(draft.session)} session`
+        : `the report of ${words(ctx.body, 'en')} on its ${enOrdinalWord(draft.session)} session`
       : zh
         ? '本报告'
         : 'the present report';
   if (lang === 'zh') {
     const parts = [
-      deferred ? `将不审议该${noun}（${draft.symbol}）` : `${ctx.body.zh}已结束对该${noun}（${draft.symbol}）的审议`,
+      deferred ? `将不审议该${noun}（${draft.symbol}）` : `${words(ctx.body, 'zh')}已结束对该${noun}（${draft.symbol}）的审议`,
       noAction && '不采取任何行动',
       annexed && `该${noun}案文将作为${report(true)}的附件`,
     ];

@@ -19,6 +19,8 @@ import type { VoteCorrectionEntry, VoteEntry } from './meetingRecord';
 import { delegationName, type SessionReportContext } from './reportContext';
 import { joinList, sortByEnglishName } from './reportNames';
 import { englishName, enOrdinal } from './reportParagraph';
+import { inLang } from './reportLanguage';
+import { otherVoteParagraph } from './reportRecordWords';
 import { ok, type Result } from './result';
 import { countVote, majorityMargin } from './votes';
 
@@ -32,7 +34,10 @@ function rulesOf(rules: readonly number[], lang: Lang): string {
   return rules.length === 1 ? `rule ${rules[0]}` : `rules ${joinList(rules.map(String), 'en')}`;
 }
 
-const countWords = (n: number, noun: LocalizedText, lang: Lang) => (lang === 'zh' ? `${n} 个${noun.zh}` : `${n} ${n === 1 ? noun.en.replace(/s$/, '') : noun.en}`);
+const countWords = (n: number, noun: LocalizedText, lang: Lang) => {
+  const word = inLang(noun, lang);
+  return lang === 'zh' ? `${n} 个${word}` : `${n} ${n === 1 ? word.replace(/s$/, '') : word}`;
+};
 
 const DEFAULT_DECIDED: Record<VoteEntry['subject'], [carried: LocalizedText, failed: LocalizedText]> = {
   procedural: [
@@ -61,7 +66,7 @@ export type SeriesPosition = 'only' | 'first' | 'middle' | 'last';
 function rollCall(vote: VoteEntry, ctx: SessionReportContext, lang: Lang): string {
   if (!vote.roll) return '';
   const list = (ids: readonly string[]) => {
-    const names = sortByEnglishName(ids.map((id) => ({ name: delegationName(id, ctx) }))).map((n) => (lang === 'zh' ? n.name.zh : n.name.en));
+    const names = sortByEnglishName(ids.map((id) => ({ name: delegationName(id, ctx) }))).map((n) => inLang(n.name, lang));
     return names.length ? names.join(lang === 'zh' ? '、' : ', ') : lang === 'zh' ? '无' : 'None';
   };
   const { yes, no, abstain } = vote.roll;
@@ -73,9 +78,9 @@ function rollCall(vote: VoteEntry, ctx: SessionReportContext, lang: Lang): strin
 function correction(c: VoteCorrectionEntry, vote: VoteEntry, ctx: SessionReportContext, lang: Lang): string {
   const name = delegationName(c.delegationId, ctx);
   const sameMeeting = c.meeting === vote.meeting && c.date === vote.date;
-  if (lang === 'zh') return `${sameMeeting ? '随后，' : `在第 ${c.meeting} 次会议上，`}${name.zh}代表团表示，其本打算${INTENDED[c.intended].zh}。`;
+  if (lang === 'zh') return `${sameMeeting ? '随后，' : `在第 ${c.meeting} 次会议上，`}${inLang(name, 'zh')}代表团表示，其本打算${INTENDED[c.intended].zh ?? ''}。`;
   const when = sameMeeting ? 'Subsequently, the' : `At the ${enOrdinal(c.meeting)} meeting, the`;
-  return ` ${when} delegation of ${englishName(name.en)} indicated that it had intended to ${INTENDED[c.intended].en}.`;
+  return ` ${when} delegation of ${name.en?.trim() ? englishName(name.en.trim()) : inLang(name, 'en')} indicated that it had intended to ${INTENDED[c.intended].en ?? ''}.`;
 }
 
 /**
@@ -90,35 +95,36 @@ export function voteParagraph(vote: VoteEntry, position: SeriesPosition, ctx: Se
   const chair = ctx.chair ?? PRESIDENT;
   const voters = ctx.voters ?? STATES;
   const decided = vote.wording?.decided ?? DEFAULT_DECIDED[vote.subject][carried ? 0 : 1];
+  if (lang !== 'en' && lang !== 'zh') return ok(otherVoteParagraph(vote, position, { ...counted.value, margin }, ctx, lang, corrections));
   const after = corrections.map((c) => correction(c, vote, ctx, lang)).join('');
   if (lang === 'zh') {
-    const recalled = vote.rulesRecalled.length ? `${chair.zh}提到了表决程序的规则，特别是议事规则${rulesOf(vote.rulesRecalled, 'zh')}。` : '';
+    const recalled = vote.rulesRecalled.length ? `${inLang(chair, 'zh')}提到了表决程序的规则，特别是议事规则${rulesOf(vote.rulesRecalled, 'zh')}。` : '';
     const opening = { only: `在第 ${vote.meeting} 次会议上，`, first: `在第 ${vote.meeting} 次会议上，`, middle: '随后，', last: '最后，' }[position];
     const first = position === 'first' ? '首先' : '';
     const under = vote.votedUnder.length ? `根据议事规则${rulesOf(vote.votedUnder, 'zh')}，` : '';
-    const votedOn = vote.wording?.votedOn.zh ?? `就${vote.question.zh}进行了表决`;
-    const question = vote.wording?.question ? `对于${vote.wording.question.zh}的问题，` : '';
+    const votedOn = (vote.wording ? inLang(vote.wording.votedOn, 'zh') : null) ?? `就${inLang(vote.question, 'zh')}进行了表决`;
+    const question = vote.wording?.question ? `对于${inLang(vote.wording.question, 'zh')}的问题，` : '';
     const counts = `${countWords(vote.yes, voters, 'zh')}投了赞成票，${vote.no} 个投了反对票，${vote.abstain} 个弃权。`;
     const rule = vote.majorityUnder.length ? `根据议事规则${rulesOf(vote.majorityUnder, 'zh')}，` : '';
     const how = { exceeded: '超过了', reached: '达到了', short: '未达到' }[margin];
     const majority = vote.majority === 'two-thirds' ? '三分之二多数' : '简单多数';
     return ok(
-      `${recalled}${opening}${ctx.body.zh}${first}${under}${votedOn}。${question}${counts}因此，${rule}在出席并参加表决的 ${countWords(n, voters, 'zh')}中，赞成票${how}${majority} ${required} 票，${decided.zh}。${rollCall(vote, ctx, 'zh')}${after}`,
+      `${recalled}${opening}${inLang(ctx.body, 'zh')}${first}${under}${votedOn}。${question}${counts}因此，${rule}在出席并参加表决的 ${countWords(n, voters, 'zh')}中，赞成票${how}${majority} ${required} 票，${inLang(decided, 'zh')}。${rollCall(vote, ctx, 'zh')}${after}`,
     );
   }
-  const recalled = vote.rulesRecalled.length ? `The ${chair.en} referred to the rules of procedure on voting, in particular ${rulesOf(vote.rulesRecalled, 'en')}. ` : '';
+  const recalled = vote.rulesRecalled.length ? `The ${inLang(chair, 'en')} referred to the rules of procedure on voting, in particular ${rulesOf(vote.rulesRecalled, 'en')}. ` : '';
   const opening = {
-    only: `At its ${enOrdinal(vote.meeting)} meeting, ${ctx.body.en}`,
-    first: `At its ${enOrdinal(vote.meeting)} meeting, ${ctx.body.en} first`,
-    middle: `Subsequently, ${ctx.body.en}`,
-    last: `Finally, ${ctx.body.en}`,
+    only: `At its ${enOrdinal(vote.meeting)} meeting, ${inLang(ctx.body, 'en')}`,
+    first: `At its ${enOrdinal(vote.meeting)} meeting, ${inLang(ctx.body, 'en')} first`,
+    middle: `Subsequently, ${inLang(ctx.body, 'en')}`,
+    last: `Finally, ${inLang(ctx.body, 'en')}`,
   }[position];
   const under = vote.votedUnder.length ? `, under ${rulesOf(vote.votedUnder, 'en')} of the rules of procedure,` : '';
-  const votedOn = vote.wording?.votedOn.en ?? `voted on ${vote.question.en}`;
+  const votedOn = (vote.wording ? inLang(vote.wording.votedOn, 'en') : null) ?? `voted on ${inLang(vote.question, 'en')}`;
   const counts = `${countWords(vote.yes, voters, 'en')} voted in favour, ${vote.no || 'none'} against and ${vote.abstain || 'none'} abstained.`;
-  const question = vote.wording?.question ? `On the question of ${vote.wording.question.en}, ${counts}` : capital(counts);
+  const question = vote.wording?.question ? `On the question of ${inLang(vote.wording.question, 'en')}, ${counts}` : capital(counts);
   const how = { exceeded: 'exceeded', reached: 'reached', short: 'fell short of' }[margin];
   const rule = vote.majorityUnder.length ? ` required under ${rulesOf(vote.majorityUnder, 'en')} of the rules of procedure` : '';
-  const result = `Of the ${countWords(n, voters, 'en')} present and voting, the votes in favour ${how} the ${vote.majority === 'two-thirds' ? 'two-thirds' : 'simple'} majority of ${required}${rule}, and ${decided.en}.`;
+  const result = `Of the ${countWords(n, voters, 'en')} present and voting, the votes in favour ${how} the ${vote.majority === 'two-thirds' ? 'two-thirds' : 'simple'} majority of ${required}${rule}, and ${inLang(decided, 'en')}.`;
   return ok(`${recalled}${opening}${under} ${votedOn}. ${question} ${result}${rollCall(vote, ctx, 'en')}${after}`);
 }

@@ -19,6 +19,7 @@
 import type { DelegationKind, Lang, LocalizedText } from './delegations';
 import { isCalendarDate } from './dates';
 import { fail, ok, type Result } from './result';
+import { inLang } from './reportLanguage';
 import { formatJoinedAfter, formatSponsorList, formatSubmittedBy, joinList, type SponsorEntry } from './reportNames';
 
 export * from './cosponsorship';
@@ -253,7 +254,7 @@ const TAKES_THE =
 
 /** A delegation's English name inside a sentence: "the European Union", "the United Kingdom", "Germany". */
 export function nameInSentence(d: NamedDelegation): string {
-  const name = d.name.en;
+  const name = inLang(d.name, 'en');
   return d.kind === 'regional' || d.kind === 'group' || d.kind === 'igo' || TAKES_THE.test(name) ? `the ${name}` : name;
 }
 
@@ -301,18 +302,30 @@ export interface SponsorListTextInput {
   joinedAfter: readonly SponsorEntry[];
 }
 
+/** The words of the sponsor list's text in each language: sponsors, none, submitted by. */
+const LIST_WORDS: Record<Lang, { sponsors: string; none: string; submitted: (officer: LocalizedText) => string }> = {
+  ar: { sponsors: 'مقدمو المشروع: ', none: 'لا أحد', submitted: (o) => capitalized(formatSubmittedBy(o, 'ar').replace(/^المقدم/, 'مقدم')) },
+  zh: { sponsors: '提案国：', none: '无', submitted: (o) => `${inLang(o, 'zh')}提交` },
+  en: { sponsors: 'Sponsors: ', none: 'none', submitted: (o) => capitalized(formatSubmittedBy(o, 'en')) },
+  fr: { sponsors: 'Auteurs\u00a0: ', none: 'aucun', submitted: (o) => capitalized(formatSubmittedBy(o, 'fr')) },
+  ru: { sponsors: 'Авторы: ', none: 'нет', submitted: (o) => capitalized(formatSubmittedBy(o, 'ru').replace(/^представленный/, 'представлен')) },
+  es: { sponsors: 'Patrocinadores: ', none: 'ninguno', submitted: (o) => capitalized(formatSubmittedBy(o, 'es')) },
+};
+
 /**
  * A draft's sponsor list as plain text, as the report prints it: English alphabetical order in
- * either language, the last two joined by "and" (和), names of those who joined after the text
- * was issued in a sentence of their own. en: "Sponsors: Chile, Mexico and United States";
- * zh: "提案国：智利、墨西哥和美国". Lines end with a newline.
+ * every language, joined each language's way (shared/reportNames.ts `joinList`), names of those
+ * who joined after the text was issued in a sentence of their own. en: "Sponsors: Chile, Mexico
+ * and United States"; zh: "提案国：智利、墨西哥和美国"; fr: "Auteurs : Chili, Mexique et
+ * États-Unis"… A title or name not recorded in the language is printed in brackets (shared/reportLanguage.ts).
+ * Lines end with a newline.
  */
 export function sponsorListText(input: SponsorListTextInput, lang: Lang): string {
-  const lines = [input.symbol, input.title[lang]];
-  if (input.submittedBy) lines.push(lang === 'zh' ? `${input.submittedBy.zh}提交` : capitalized(formatSubmittedBy(input.submittedBy, 'en')));
-  const none = lang === 'zh' ? '无' : 'none';
-  const listed = formatSponsorList(input.sponsors, lang) || (input.joinedAfter.length ? '' : none);
-  if (listed) lines.push(lang === 'zh' ? `提案国：${listed}` : `Sponsors: ${listed}`);
+  const words = LIST_WORDS[lang];
+  const lines = [input.symbol, inLang(input.title, lang)];
+  if (input.submittedBy) lines.push(words.submitted(input.submittedBy));
+  const listed = formatSponsorList(input.sponsors, lang) || (input.joinedAfter.length ? '' : words.none);
+  if (listed) lines.push(`${words.sponsors}${listed}`);
   const joined = formatJoinedAfter(input.joinedAfter, lang);
   if (joined) lines.push(joined);
   return `${lines.join('\n')}\n`;

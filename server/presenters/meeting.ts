@@ -1,14 +1,15 @@
 /** How the chair's paragraph states, oral amendments and numbers look in JSON. */
 import { formatAgreedCount, PARAGRAPH_STATE_LABELS, type NegotiationCounts, type ParagraphStanding, type ParagraphState, type ParagraphStateEvent } from '../../shared/negotiation';
 import type { NumberPayload, OralAmendmentPayload } from '../commands/meetingRecord';
+import { LANGUAGES, type Lang } from '../../shared/languages';
 import type { UserRow } from '../storage/types';
 import { presentUserRef } from './user';
 
 type Users = ReadonlyMap<string, UserRow>;
 
-/** "12 of 29 agreed" in both languages, with the counts. */
+/** "12 of 29 agreed" in the six languages, with the counts. */
 export function presentNegotiationCounts(counts: NegotiationCounts | null) {
-  return counts ? { ...counts, text: { en: formatAgreedCount(counts, 'en'), zh: formatAgreedCount(counts, 'zh') } } : null;
+  return counts ? { ...counts, text: Object.fromEntries(LANGUAGES.map((l) => [l, formatAgreedCount(counts, l)])) as Record<Lang, string> } : null;
 }
 
 /** Who changed an agreed paragraph last, as the update log knows it (server/collab/agreedHistory.ts). */
@@ -68,7 +69,17 @@ export function presentOralAmendment(entry: { seq: number; at: string; payload: 
   };
 }
 
-/** The number an adopted text took ("resolution 11/5"). */
+// "resolution 11/5" in each language, as the reports name an adopted text.
+const NUMBERED: Record<Lang, Record<'resolution' | 'decision', (n: string) => string>> = {
+  ar: { resolution: (n) => `القرار ${n}`, decision: (n) => `المقرر ${n}` },
+  zh: { resolution: (n) => `第 ${n} 号决议`, decision: (n) => `第 ${n} 号决定` },
+  en: { resolution: (n) => `resolution ${n}`, decision: (n) => `decision ${n}` },
+  fr: { resolution: (n) => `résolution ${n}`, decision: (n) => `décision ${n}` },
+  ru: { resolution: (n) => `резолюция ${n}`, decision: (n) => `решение ${n}` },
+  es: { resolution: (n) => `resolución ${n}`, decision: (n) => `decisión ${n}` },
+};
+
+/** The number an adopted text took ("resolution 11/5"), named in the six languages. */
 export function presentNumber(n: NumberPayload | null) {
-  return n ? { kind: n.kind, number: n.number, text: { en: `${n.kind} ${n.number}`, zh: `第 ${n.number} 号${n.kind === 'resolution' ? '决议' : '决定'}` } } : null;
+  return n ? { kind: n.kind, number: n.number, text: Object.fromEntries(LANGUAGES.map((l) => [l, NUMBERED[l][n.kind](n.number)])) as Record<Lang, string> } : null;
 }

@@ -4,11 +4,12 @@
  * L.9/Rev.1 shows why: its text listed 13 sponsors, and at the meeting 42 co-sponsors were thanked.
  */
 import { formatJoinedAfter, splitAtIssue, type Sponsor, type Withdrawal } from '../../shared/sponsorship';
+import { LANGUAGES, type Lang } from '../../shared/languages';
 import type { DraftView } from '../readModels/draftViews';
 
 function named(view: DraftView, id: string) {
   const d = view.delegations.get(id);
-  return { delegationId: id, code: d?.code ?? null, name: d ? { en: d.name.en, zh: d.name.zh } : { en: id, zh: id } };
+  return { delegationId: id, code: d?.code ?? null, name: d ? d.name : { en: id } };
 }
 
 /** The split at the last issued text, or null before any text with its sponsors was issued. */
@@ -27,6 +28,6 @@ export function presentSponsorsSinceIssue(view: DraftView, today?: string) {
     atIssue: split.atIssue.map(entry),
     joinedAfter: split.joinedAfter.map(entry),
     withdrawnAfter: split.withdrawnAfter.map(gone),
-    text: { en: formatJoinedAfter(joined, 'en'), zh: formatJoinedAfter(joined, 'zh') },
+    text: Object.fromEntries(LANGUAGES.map((l) => [l, formatJoinedAfter(joined, l)])) as Record<Lang, string>,
   };
 }

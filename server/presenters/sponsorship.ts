@@ -12,6 +12,7 @@ import {
   type Withdrawal,
 } from '../../shared/sponsorship';
 import { todayUTC } from '../../shared/dates';
+import { LANGUAGES, type Lang } from '../../shared/languages';
 import { draftSymbol } from '../../shared/symbols';
 import type { DraftView } from '../readModels/draftViews';
 import type { DelegationRow, SponsorshipEventRow, UserRow } from '../storage/types';
@@ -21,7 +22,7 @@ type Delegations = ReadonlyMap<string, DelegationRow>;
 
 function named(delegations: Delegations, id: string) {
   const d = delegations.get(id);
-  return { delegationId: id, code: d?.code ?? null, name: d ? { en: d.name.en, zh: d.name.zh } : { en: id, zh: id } };
+  return { delegationId: id, code: d?.code ?? null, name: d ? d.name : { en: id } };
 }
 
 function presentSponsor(s: Sponsor, delegations: Delegations) {
@@ -32,10 +33,10 @@ function presentWithdrawal(w: Withdrawal, delegations: Delegations) {
   return { ...named(delegations, w.delegationId), since: w.since, withdrawn: w.withdrawn };
 }
 
-/** A sponsor list: main sponsor, co-sponsors, former sponsors, and the printed list in en and zh. */
+/** A sponsor list: main sponsor, co-sponsors, former sponsors, and the printed list in the six languages (names not recorded in one in brackets). */
 export function presentSponsorList(list: SponsorList, delegations: Delegations) {
   const entries = currentSponsors(list).map((s) => ({
-    name: delegations.get(s.delegationId)?.name ?? { en: s.delegationId, zh: s.delegationId },
+    name: delegations.get(s.delegationId)?.name ?? { en: s.delegationId },
     onBehalfOf: s.onBehalfOf,
   }));
   return {
@@ -43,7 +44,7 @@ export function presentSponsorList(list: SponsorList, delegations: Delegations) 
     coSponsors: list.coSponsors.map((s) => presentSponsor(s, delegations)),
     withdrawn: list.withdrawn.map((w) => presentWithdrawal(w, delegations)),
     count: entries.length,
-    text: { en: formatSponsorList(entries, 'en'), zh: formatSponsorList(entries, 'zh') },
+    text: Object.fromEntries(LANGUAGES.map((l) => [l, formatSponsorList(entries, l)])) as Record<Lang, string>,
   };
 }
 
@@ -66,7 +67,7 @@ export function presentCosponsorRequest(r: CosponsorRequest, delegations: Delega
   const user = (id: string | null) => presentUserRef(id ? (users.get(id) ?? null) : null);
   return {
     id: r.id,
-    delegation: { id: r.delegationId, code: d?.code ?? null, name: d ? { en: d.name.en, zh: d.name.zh } : { en: r.delegationId, zh: r.delegationId } },
+    delegation: { id: r.delegationId, code: d?.code ?? null, name: d ? d.name : { en: r.delegationId } },
     kind: r.kind,
     onBehalfOf: r.onBehalfOf,
     state: r.state,
@@ -94,7 +95,7 @@ export function sponsorListTextOf(view: DraftView, today: string = todayUTC()): 
   // The record's seq at the moment of issue, as sponsorsAtIssue.ts reads it.
   const seq = latest ? view.sponsorship.filter((e) => e.recordedAt <= latest.issuedAt).reduce((max, e) => Math.max(max, e.seq), 0) : null;
   const joined = new Set(seq === null ? [] : splitAtIssue(view.sponsorship, { seq }, today).joinedAfter.map((s) => s.delegationId));
-  const entry = (s: Sponsor) => ({ name: view.delegations.get(s.delegationId)?.name ?? { en: s.delegationId, zh: s.delegationId }, onBehalfOf: s.onBehalfOf });
+  const entry = (s: Sponsor) => ({ name: view.delegations.get(s.delegationId)?.name ?? { en: s.delegationId }, onBehalfOf: s.onBehalfOf });
   return {
     symbol: view.status.symbol ?? draftSymbol(view.session.symbolPrefix, view.draft.lNumber),
     title: view.draft.title,

@@ -263,7 +263,7 @@ describe('the drafts of COP 11', () => {
         'Egypt/埃及',
         'Algeria/阿尔及利亚',
       ),
-    ).sort((a, b) => a.name.zh.localeCompare(b.name.zh, 'zh'));
+    ).sort((a, b) => (a.name.zh ?? '').localeCompare(b.name.zh ?? '', 'zh'));
     expect(L7).toHaveLength(14);
     expect(formatSponsorList(L7, 'zh')).toBe('阿尔及利亚、埃及、萨尔瓦多、洪都拉斯、约旦、科威特、黎巴嫩、墨西哥、巴基斯坦、卡塔尔、沙特阿拉伯、巴勒斯坦国、苏丹和也门');
     expect(formatSponsorList(L7, 'en')).toBe(

@@ -1,15 +1,20 @@
 /**
- * Report paragraphs, written by shared/reportParagraph from the record:
- *   GET /drafts/:id/report-paragraph?lang=en|zh     the paragraph recording the action on one draft
- *   GET /sessions/:id/action-taken?lang=en|zh[&firstNumber=n]   the whole "action taken" section
- *   GET /sessions/:id/report?lang=en|zh[&firstNumber=n]   every paragraph of the session in session
+ * Report paragraphs, written by shared/reportParagraph from the record, in any of the six
+ * languages (`lang` = ar, zh, en, fr, ru, es; English by default):
+ *   GET /drafts/:id/report-paragraph?lang=     the paragraph recording the action on one draft
+ *   GET /sessions/:id/action-taken?lang=[&firstNumber=n]   the whole "action taken" section
+ *   GET /sessions/:id/report?lang=[&firstNumber=n]   every paragraph of the session in session
  *       order (meeting, then record order): the drafts' actions with the votes and statements of the
  *       session record (shared/reportMeeting.ts)
+ * Each answer lists under `missing` what the record does not hold in that language and the
+ * paragraphs printed in brackets instead ("[United Kingdom]"; shared/reportMissing.ts).
  * A draft without final action has nothing to report yet (422 with the reason).
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { completeActionParagraph, concludedApart, sessionReport } from '../../../shared/reportMeeting';
+import { LANGUAGES } from '../../../shared/languages';
+import { mergeMissing, missingInParagraph, missingInRecord } from '../../../shared/reportMissing';
 import { actionTakenSection, reportParagraph } from '../../../shared/reportParagraph';
 import { loadSessionReport, type ReportItem } from '../../readModels/reportInputs';
 import { requireUser, send } from '../context';
@@ -18,7 +23,7 @@ import { idParams, parse } from '../validate';
 import { draftRoute } from '../draftGuard';
 import { DomainErrors } from '../../errors';
 
-const langQuery = z.object({ lang: z.enum(['en', 'zh']).default('en') });
+const langQuery = z.object({ lang: z.enum(LANGUAGES).default('en') });
 const sectionQuery = langQuery.extend({ firstNumber: z.coerce.number().int().min(1).max(100_000).optional() });
 
 // A draft the body has acted on: its input carries the final action, not a status without one.
@@ -45,12 +50,8 @@ export function reportRoutes(deps: ApiDeps): Router {
       const section = actionTakenSection([...acted.slice(Math.max(0, at - 1), at).map((i) => i.input), own.input], query.lang);
       const paragraph = completeActionParagraph(section.ok ? section.value.at(-1)! : alone.value, item, record, context, query.lang);
       // The paragraphs of the record about this draft (its introduction, explanations, the chair's conclusion).
-      const related = sessionReport(
-        record.filter((r) => r.entry.draftId === draft.id),
-        [item],
-        context,
-        query.lang,
-      );
+      const ownRecord = record.filter((r) => r.entry.draftId === draft.id);
+      const related = sessionReport(ownRecord, [item], context, query.lang);
       send(res, 200, {
         draftId: draft.id,
         symbol: own.input.symbol,
@@ -58,6 +59,7 @@ export function reportRoutes(deps: ApiDeps): Router {
         paragraph,
         standalone: completeActionParagraph(alone.value, item, record, context, query.lang),
         related: related.ok ? related.value.filter((p) => p.kind !== 'action').map((p) => ({ kind: p.kind, seqs: p.seqs, text: p.text })) : [],
+        missing: mergeMissing(missingInParagraph(own.input, query.lang), missingInRecord(ownRecord, context, query.lang)),
       });
     }),
   );
@@ -82,6 +84,14 @@ export function reportRoutes(deps: ApiDeps): Router {
       lang: query.lang,
       paragraphs: section.value.map((text, i) => ({ draftId: acted[i]!.draft.id, symbol: acted[i]!.input.symbol, text: complete(text, i) })),
       pending: items.filter((i) => !acted.includes(i)).map((i) => ({ draftId: i.draft.id, symbol: i.input.symbol })),
+      missing: mergeMissing(
+        ...acted.map((i) => missingInParagraph(i.input, query.lang)),
+        missingInRecord(
+          record.filter((r) => r.entry.kind === 'statement' && r.entry.statement === 'budget_implications'),
+          context,
+          query.lang,
+        ),
+      ),
     });
   });
 
@@ -103,6 +113,7 @@ export function reportRoutes(deps: ApiDeps): Router {
       lang: query.lang,
       paragraphs: written.value.map((p) => ({ kind: p.kind, meeting: p.meeting, draftId: p.draftId, symbol: p.symbol, seqs: p.seqs, text: p.text })),
       pending: items.filter((i) => !isActed(i)).map((i) => ({ draftId: i.draft.id, symbol: i.input.symbol })),
+      missing: mergeMissing(...items.filter(isActed).map((i) => missingInParagraph(i.input, query.lang)), missingInRecord(record, context, query.lang)),
     });
   });
 

@@ -8,6 +8,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { todayUTC } from '../../../shared/dates';
+import { LANGUAGES } from '../../../shared/languages';
 import { mayChangeSponsorship } from '../../../shared/policy';
 import { COSPONSOR_DECISIONS, COSPONSOR_REQUEST_KINDS, isDeadline, sponsorListText, sponsorsAsOf, type CosponsorRequest } from '../../../shared/sponsorship';
 import { loadDraftAccess } from '../../readModels/draftAccess';
@@ -137,7 +138,8 @@ export function sponsorRoutes(deps: ApiDeps): Router {
   return router;
 }
 
-const textQuery = z.object({ lang: z.enum(['en', 'zh']).default('en') });
+// The list as text in any of the six languages; names not recorded in it are printed in brackets (shared/reportLanguage.ts).
+const textQuery = z.object({ lang: z.enum(LANGUAGES).default('en') });
 const deadlineBody = z.strictObject({ deadline: z.string().refine(isDeadline, 'not a date-time in UTC (2022-10-20T18:00:00Z)').nullable() });
 // One spelling in the record, whatever the client sent ("…T18:00Z" → "…T18:00:00.000Z").
 const normalized = (deadline: string | null) => (deadline === null ? null : new Date(deadline).toISOString());

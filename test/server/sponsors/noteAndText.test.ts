@@ -78,7 +78,7 @@ await describeOnBackends('sponsorship note and the sponsor list as text', ({ ser
     expect(await server().store.listGroupMembers()).not.toContainEqual({ groupId: eu.id, memberId: w.delegations.other.id });
   });
 
-  it('exports the sponsor list as text in English and Chinese, in the order of the report', async () => {
+  it('exports the sponsor list as text in the six languages, in the English order of the report, names not recorded in a language in brackets', async () => {
     const palestine = await makeDelegation(server().store, { en: 'State of Palestine', zh: '巴勒斯坦国' }, 'observer');
     const saudi = await makeDelegation(server().store, { en: 'Saudi Arabia', zh: '沙特阿拉伯' });
     for (const d of [palestine, eu, saudi]) expect((await addSponsor(d, d === eu ? EU_MEMBERS : null)).status).toBe(201);
@@ -92,7 +92,17 @@ await describeOnBackends('sponsorship note and the sponsor list as text', ({ ser
     const zh = await as(peru, 'GET', draftPath('/sponsors.txt?lang=zh'));
     expect(zh.body).toBe(`${symbol}\n加强国际合作\n提案国：智利、欧洲联盟（也代表其成员国）、沙特阿拉伯和巴勒斯坦国\n`);
     expect((await as(peru, 'GET', draftPath('/sponsors.txt'))).body).toBe(en.body);
-    expect((await as(peru, 'GET', draftPath('/sponsors.txt?lang=fr'))).status).toBe(400);
+    // The factories record names in English and Chinese only: French prints them in brackets, in the English order still.
+    const fr = await as(peru, 'GET', draftPath('/sponsors.txt?lang=fr'));
+    expect(fr.status).toBe(200);
+    expect(fr.body).toBe(
+      `${symbol}\n[Strengthening international cooperation]\nAuteurs\u00a0: [Chile], [European Union] (également au nom de ses États membres), [Saudi Arabia] et [State of Palestine]\n`,
+    );
+    const ar = await as(peru, 'GET', draftPath('/sponsors.txt?lang=ar'));
+    expect(ar.body).toBe(
+      `${symbol}\n[Strengthening international cooperation]\nمقدمو المشروع: [Chile]، و[European Union] (باسم دوله الأعضاء أيضا)، و[Saudi Arabia]، و[State of Palestine]\n`,
+    );
+    expect((await as(peru, 'GET', draftPath('/sponsors.txt?lang=de'))).status).toBe(400);
     expect((await call(server(), 'GET', draftPath('/sponsors.txt'))).status).toBe(401);
     expect((await as(peru, 'GET', '/api/drafts/00000000-0000-4000-8000-000000000000/sponsors.txt')).status).toBe(404);
   });
@@ -107,5 +117,7 @@ await describeOnBackends('sponsorship note and the sponsor list as text', ({ ser
     const lines = async (lang: string) => ((await as(peru, 'GET', draftPath(`/sponsors.txt?lang=${lang}`))).body as string).split('\n').slice(2);
     expect(await lines('en')).toEqual(['Sponsors: Chile', 'Subsequently, Peru joined the sponsors.', '']);
     expect(await lines('zh')).toEqual(['提案国：智利', '随后，秘鲁加入提案国行列。', '']);
+    expect(await lines('es')).toEqual(['Patrocinadores: [Chile]', 'Posteriormente, la siguiente delegación se sumó a los patrocinadores: [Peru].', '']);
+    expect(await lines('ru')).toEqual(['Авторы: [Chile]', 'Впоследствии к числу авторов присоединилась следующая делегация: [Peru].', '']);
   });
 });

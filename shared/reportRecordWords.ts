@@ -1,0 +1,442 @@
+/**
+ * The session record's paragraphs in Arabic, French, Russian and Spanish (the English and
+ * Chinese ones are shared/reportVote.ts's and shared/reportStatement.ts's): recorded votes with
+ * their lists and corrections, explanations of vote and of position, introductions, programme
+ * budget implications, the chair's conclusions. The same facts and order as the English.
+ *
+ * Delegations: Arabic names them as the English does ("وأدلى ممثل الاتحاد الروسي ببيان");
+ * French, Spanish and Russian put an article or a case ending on a State's name in running text
+ * ("le représentant de la Fédération de Russie", «представитель Российской Федерации»), which a
+ * recorded name does not carry, so they list the delegations after a colon, in the nominative
+ * and without article, as UN reports print lists ("les délégations suivantes : …").
+ */
+import type { Lang, LocalizedText } from './languages';
+import type { Speaker, StatementEntry, VoteCorrectionEntry, VoteEntry } from './meetingRecord';
+import { type OtherLang, otherDraftNoun, ruGenitive } from './reportActions';
+import type { SessionReportContext } from './reportContext';
+import { arOrdinalWord, bodyName, capitalFirst, esMeeting, esOrdinalWord, frMeeting, frOrdinalWord, inLang, ruMeeting, ruOrdinalWord, withFormulae } from './reportLanguage';
+import { joinList, sortByEnglishName } from './reportNames';
+import type { ActionParagraphInput } from './reportParagraph';
+import { parseSymbol } from './symbols';
+import type { MajorityMargin } from './votes';
+
+const NBSP = '\u00a0';
+const COLON: Record<OtherLang, string> = { fr: `${NBSP}:`, es: ':', ru: ':', ar: ':' };
+
+// Officers' titles every report words the same way, when the record gives them in English only.
+const TITLES: Record<string, LocalizedText> = {
+  president: { fr: 'Président', es: 'Presidente', ru: 'Председатель', ar: 'الرئيس' },
+  chair: { fr: 'Président', es: 'Presidente', ru: 'Председатель', ar: 'الرئيس' },
+  secretary: { fr: 'Secrétaire', es: 'Secretario', ru: 'Секретарь', ar: 'الأمين' },
+  'representative of the secretariat': { fr: 'représentant du Secrétariat', es: 'representante de la Secretaría', ru: 'представитель Секретариата', ar: 'ممثل الأمانة' },
+};
+/** An officer's title in `lang`: as recorded, else the UN's usual title for the English one, else in brackets. */
+export function officerTitle(title: LocalizedText, lang: Lang): string {
+  const own = title[lang]?.trim();
+  if (own) return own;
+  return TITLES[(title.en ?? '').trim().toLowerCase()]?.[lang] ?? inLang(title, lang);
+}
+// "le Président", "la Présidente", "el Presidente"; Russian and Arabic titles as they are.
+function titled(title: string, lang: OtherLang): string {
+  if (title.startsWith('[') || lang === 'ru' || lang === 'ar') return title;
+  const first = title.split(/\s+/)[0] ?? '';
+  if (lang === 'fr') return /^[AEIOUÉH]/i.test(first) ? `l'${title}` : `${/(ente|rice|euse)$/.test(first) ? 'la' : 'le'} ${title}`;
+  return `${/a$/.test(first) ? 'la' : 'el'} ${title}`;
+}
+
+const delegationNameIn = (s: Extract<Speaker, { delegationId: string }>, ctx: SessionReportContext, lang: Lang) =>
+  inLang(s.asNamed ?? ctx.delegations.get(s.delegationId)?.name ?? { en: s.delegationId }, lang);
+
+/** Who spoke, for a sentence: officers by title, delegations by name in the order they spoke. */
+function speakers(list: readonly Speaker[], ctx: SessionReportContext, lang: OtherLang) {
+  const officers = list.flatMap((s) => ('officer' in s ? [titled(officerTitle(s.officer, lang), lang)] : []));
+  const delegations = list.flatMap((s) => ('delegationId' in s ? [delegationNameIn(s, ctx, lang)] : []));
+  return { officers, delegations };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements.
+
+type Explained = 'explanation_of_vote' | 'explanation_of_position';
+const EXPLANATION: Record<OtherLang, Record<Explained, Record<'before' | 'after', string>>> = {
+  fr: {
+    explanation_of_vote: { before: 'au titre des explications de vote avant le vote', after: 'au titre des explications de vote après le vote' },
+    explanation_of_position: { before: 'pour expliquer leur position avant la prise de décision', after: 'pour expliquer leur position après la prise de décision' },
+  },
+  es: {
+    explanation_of_vote: { before: 'en explicación de voto antes de la votación', after: 'en explicación de voto después de la votación' },
+    explanation_of_position: {
+      before: 'en explicación de posición antes de que se adoptara una decisión',
+      after: 'en explicación de posición después de que se adoptara una decisión',
+    },
+  },
+  ru: {
+    explanation_of_vote: { before: 'по мотивам голосования до проведения голосования', after: 'по мотивам голосования' },
+    explanation_of_position: { before: 'в порядке разъяснения позиции до принятия решения', after: 'в порядке разъяснения позиции после принятия решения' },
+  },
+  ar: {
+    explanation_of_vote: { before: 'تعليلا للتصويت قبل التصويت', after: 'تعليلا للتصويت' },
+    explanation_of_position: { before: 'تعليلا للموقف قبل اتخاذ إجراء', after: 'تعليلا للموقف بعد اتخاذ إجراء' },
+  },
+};
+
+const summaryOf = (s: StatementEntry, lang: Lang) => (s.summary && Object.values(s.summary).some((v) => v?.trim()) ? ` ${inLang(s.summary, lang)}` : '');
+
+/** The sentence of one explanation of vote or of position; `also` for a second entry on the same vote in the same paragraph. */
+export function otherExplanation(s: StatementEntry, also: boolean, ctx: SessionReportContext, lang: OtherLang): string {
+  const kind: Explained = s.statement === 'explanation_of_position' ? 'explanation_of_position' : 'explanation_of_vote';
+  const what = EXPLANATION[lang][kind][s.timing ?? 'after'];
+  const { officers, delegations } = speakers(s.speakers, ctx, lang);
+  const names = joinList([...officers, ...delegations], lang);
+  const many = s.speakers.length > 1;
+  const summary = summaryOf(s, lang);
+  if (lang === 'ar') {
+    const who = officers.length && !delegations.length ? names : `${many ? 'ممثلو' : 'ممثل'} ${names}`;
+    return `وأدلى ${who}${also ? ' أيضا' : ''} ${many ? 'ببيانات' : 'ببيان'} ${what}.${summary}`;
+  }
+  if (lang === 'fr') {
+    if (!delegations.length) return `${capitalFirst(names)} a ${also ? 'également ' : ''}fait une déclaration ${what.replace('leur', 'sa')}.${summary}`;
+    return many
+      ? `Les délégations suivantes ont ${also ? 'également ' : ''}fait des déclarations ${what}${COLON.fr} ${names}.${summary}`
+      : `La délégation suivante a ${also ? 'également ' : ''}fait une déclaration ${what.replace('leur', 'sa')}${COLON.fr} ${names}.${summary}`;
+  }
+  if (lang === 'es') {
+    if (!delegations.length) return `${capitalFirst(names)} ${also ? 'también ' : ''}formuló una declaración ${what}.${summary}`;
+    return many
+      ? `Las siguientes delegaciones ${also ? 'también ' : ''}formularon declaraciones ${what}: ${names}.${summary}`
+      : `La siguiente delegación ${also ? 'también ' : ''}formuló una declaración ${what}: ${names}.${summary}`;
+  }
+  if (!delegations.length) return `${also ? 'Также с' : 'С'} заявлением ${what} выступил ${names}.${summary}`;
+  return many
+    ? `${also ? 'Также с' : 'С'} заявлениями ${what} выступили представители следующих делегаций: ${names}.${summary}`
+    : `${also ? 'Также с' : 'С'} заявлением ${what} выступил представитель следующей делегации: ${names}.${summary}`;
+}
+
+const revisedOf = (symbol: string) => {
+  const parsed = parseSymbol(symbol);
+  return parsed.ok && parsed.value.revision > 0;
+};
+
+/** The paragraph of a draft's introduction. */
+export function otherIntroduction(s: StatementEntry, draft: ActionParagraphInput, ctx: SessionReportContext, lang: OtherLang): string {
+  const noun = otherDraftNoun(draft.kind, revisedOf(draft.symbol), lang);
+  const { officers, delegations } = speakers(s.speakers, ctx, lang);
+  const names = joinList([...officers, ...delegations], lang);
+  const many = s.speakers.length > 1;
+  const summary = summaryOf(s, lang);
+  if (lang === 'ar') return `وعرض ${officers.length && !delegations.length ? names : `${many ? 'ممثلو' : 'ممثل'} ${names}`} ${noun} (${draft.symbol}).${summary}`;
+  if (lang === 'fr') {
+    if (!delegations.length) return `${capitalFirst(names)} a présenté le ${noun} (${draft.symbol}).${summary}`;
+    return `Le ${noun} (${draft.symbol}) a été présenté par ${many ? 'les délégations suivantes' : 'la délégation suivante'}${COLON.fr} ${names}.${summary}`;
+  }
+  if (lang === 'es') {
+    if (!delegations.length) return `${capitalFirst(names)} presentó el ${noun} (${draft.symbol}).${summary}`;
+    return `El ${noun} (${draft.symbol}) fue presentado por ${many ? 'las siguientes delegaciones' : 'la siguiente delegación'}: ${names}.${summary}`;
+  }
+  const gen = `${revisedOf(draft.symbol) ? 'пересмотренного ' : ''}проекта ${draft.kind === 'resolution' ? 'резолюции' : 'решения'}`;
+  if (!delegations.length) return `С представлением ${gen} (${draft.symbol}) выступил ${names}.${summary}`;
+  return `С представлением ${gen} (${draft.symbol}) ${many ? 'выступили представители следующих делегаций' : 'выступил представитель следующей делегации'}: ${names}.${summary}`;
+}
+
+// Who informed the body, as the subject of a sentence in the middle of a paragraph.
+function subjectOf(s: StatementEntry, ctx: SessionReportContext, lang: OtherLang): string {
+  const { officers, delegations } = speakers(s.speakers, ctx, lang);
+  if (!delegations.length) return joinList(officers, lang);
+  const names = joinList([...officers, ...delegations], lang);
+  if (lang === 'ar') return `${s.speakers.length > 1 ? 'ممثلو' : 'ممثل'} ${names}`;
+  if (lang === 'fr') return `${s.speakers.length > 1 ? 'les délégations suivantes' : 'la délégation suivante'} (${names})`;
+  if (lang === 'es') return `${s.speakers.length > 1 ? 'las siguientes delegaciones' : 'la siguiente delegación'} (${names})`;
+  return `${s.speakers.length > 1 ? 'представители следующих делегаций' : 'представитель следующей делегации'} (${names})`;
+}
+
+// The dative of the body's head word in Russian ("Конференции", "Совету").
+function ruDative(body: string): string {
+  const [first = '', ...rest] = body.split(' ');
+  const word = first.endsWith('ия')
+    ? `${first.slice(0, -1)}и`
+    : first.endsWith('ие')
+      ? `${first.slice(0, -1)}ю`
+      : /[ая]$/.test(first)
+        ? `${first.slice(0, -1)}е`
+        : /[бвгджзклмнпрстфхцчшщ]$/.test(first)
+          ? `${first}у`
+          : first;
+  return [word, ...rest].join(' ');
+}
+
+/** The sentence on programme budget implications after a draft's paragraph. */
+export function otherBudget(s: StatementEntry, draft: ActionParagraphInput, adopted: boolean, ctx: SessionReportContext, lang: OtherLang): string {
+  const who = subjectOf(s, ctx, lang);
+  const body = bodyName(ctx.body, lang).text;
+  const summary = s.summary && Object.values(s.summary).some((v) => v?.trim()) ? inLang(s.summary, lang) : null;
+  const noun = otherDraftNoun(draft.kind, revisedOf(draft.symbol), lang);
+  const resolution = draft.kind === 'resolution';
+  if (lang === 'fr') {
+    const before = adopted ? `Avant l'adoption de la ${resolution ? 'résolution' : 'décision'}` : `Avant que ${body} ne se prononce sur le ${noun}`;
+    const to = body.startsWith('le ') ? `au ${body.slice(3)}` : `à ${body}`;
+    return summary
+      ? ` ${before}, ${who} a informé ${body} des incidences sur le budget-programme${COLON.fr} ${summary}`
+      : ` ${before}, ${who} a indiqué ${to} que ${resolution ? 'celle-ci' : 'celle-ci'} n'avait pas d'incidences financières.`;
+  }
+  if (lang === 'es') {
+    const before = adopted ? `Antes de que se aprobara la ${resolution ? 'resolución' : 'decisión'}` : `Antes de que se adoptaran medidas sobre el ${noun}`;
+    const to = body.startsWith('el ') ? `al ${body.slice(3)}` : `a ${body}`;
+    return summary
+      ? ` ${before}, ${who} informó ${to} de las consecuencias para el presupuesto por programas: ${summary}`
+      : ` ${before}, ${who} informó ${to} de que esta no tenía consecuencias financieras.`;
+  }
+  if (lang === 'ru') {
+    const before = adopted ? `До принятия ${resolution ? 'резолюции' : 'решения'}` : `До принятия решения по ${resolution ? 'проекту резолюции' : 'проекту решения'}`;
+    return summary
+      ? ` ${before} ${who} сообщил ${ruDative(body)} о последствиях для бюджета по программам: ${summary}`
+      : ` ${before} ${who} сообщил ${ruDative(body)}, что ${resolution ? 'она' : 'оно'} не имеет финансовых последствий.`;
+  }
+  const before = adopted ? `وقبل اعتماد ${resolution ? 'القرار' : 'المقرر'}` : `وقبل اتخاذ إجراء بشأن ${noun}`;
+  return summary ? ` ${before}، أبلغ ${who} ${body} بالآثار المترتبة في الميزانية البرنامجية: ${summary}` : ` ${before}، أبلغ ${who} ${body} بأنه ليست له آثار مالية.`;
+}
+
+/** The chair's conclusion as a paragraph of its own, in the record's words or, for a draft deferred or not acted on, what followed. */
+export function otherConclusion(
+  s: StatementEntry,
+  draft: ActionParagraphInput | null,
+  action: { deferred: boolean; noAction: boolean; annexed: boolean },
+  ctx: SessionReportContext,
+  lang: OtherLang,
+): string {
+  const who = capitalFirst(subjectOf(s, ctx, lang));
+  const b = bodyName(ctx.body, lang);
+  const body = b.text;
+  const accepted = s.accepted
+    ? {
+        fr: `, ce que ${body} a accepté`,
+        es: `, lo que ${body} aceptó`,
+        ru: `, с чем ${body} ${b.gender === 'm' ? 'согласился' : b.gender === 'n' ? 'согласилось' : 'согласилась'}`,
+        ar: `، وهو ما قبله ${body}`,
+      }[lang]
+    : '';
+  const said = s.summary && Object.values(s.summary).some((v) => v?.trim()) ? inLang(s.summary, lang) : null;
+  const lead = { fr: `${who} a conclu que`, es: `${who} concluyó que`, ru: `${who} в заключение сказал, что`, ar: `وخلص ${who} إلى أن` }[lang];
+  if (said) return `${lead} ${said}${accepted}.`;
+  if (!draft) return '';
+  const noun = otherDraftNoun(draft.kind, revisedOf(draft.symbol), lang);
+  const session = draft.session;
+  const ru = b.gender === 'f' ? 'ее' : 'его';
+  const report = {
+    fr: session ? `au rapport ${body.startsWith('le ') ? `du ${body.slice(3)}` : `de ${body}`} sur les travaux de sa ${frOrdinalWord(session)} session` : 'au présent rapport',
+    es: session ? `al informe ${body.startsWith('el ') ? `del ${body.slice(3)}` : `de ${body}`} sobre su ${esOrdinalWord(session)} período de sesiones` : 'al presente informe',
+    ru: session ? `к докладу ${ruGenitive(body)} о работе ${ru} ${ruOrdinalWord(session)} сессии` : 'к настоящему докладу',
+    ar: session ? `بتقرير ${body} عن أعمال ${b.gender === 'f' ? 'دورتها' : 'دورته'} ${arOrdinalWord(session)}` : 'بهذا التقرير',
+  }[lang];
+  const W = {
+    fr: [
+      action.deferred ? `le ${noun} (${draft.symbol}) ne serait pas examiné` : `l'examen du ${noun} (${draft.symbol}) était terminé`,
+      'aucune suite ne lui serait donnée',
+      `son texte serait annexé ${report}`,
+    ],
+    es: [
+      action.deferred ? `el ${noun} (${draft.symbol}) no se examinaría` : `había concluido el examen del ${noun} (${draft.symbol})`,
+      'no se adoptaría ninguna medida al respecto',
+      `su texto se adjuntaría como anexo ${report}`,
+    ],
+    ru: [
+      action.deferred
+        ? `${noun} (${draft.symbol}) рассматриваться не будет`
+        : `рассмотрение ${noun.replace('проект', 'проекта').replace('пересмотренный', 'пересмотренного')} (${draft.symbol}) завершено`,
+      'никаких решений по нему приниматься не будет',
+      `его текст будет включен в приложение ${report}`,
+    ],
+    ar: [action.deferred ? `${noun} (${draft.symbol}) لن يُنظر فيه` : `النظر في ${noun} (${draft.symbol}) قد انتهى`, 'لن يُتخذ أي إجراء بشأنه', `نصه سيُرفق ${report}`],
+  }[lang];
+  const clauses = [W[0]!, action.noAction ? W[1]! : null, action.annexed ? W[2]! : null].filter((c): c is string => c !== null);
+  const that = { fr: (c: string) => `que ${c}`.replace(/^que ([aeiouéh])/i, "qu'$1"), es: (c: string) => `que ${c}`, ru: (c: string) => `что ${c}`, ar: (c: string) => `أن ${c}` }[
+    lang
+  ];
+  const joined =
+    lang === 'ar'
+      ? clauses.map((c, i) => (i === 0 ? c : `و${that(c)}`)).join('، ')
+      : joinList(
+          clauses.map((c, i) => (i === 0 ? c : that(c))),
+          lang,
+        );
+  const see = action.annexed ? { fr: ' (voir annexe)', es: ' (véase el anexo)', ru: ' (см. приложение)', ar: ' (انظر المرفق)' }[lang] : '';
+  return `${lead} ${joined}${accepted}${see}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Votes.
+
+/** Where a vote stands among the votes on the same matter at its meeting. */
+type Position = 'only' | 'first' | 'middle' | 'last';
+
+const RULES: Record<OtherLang, (rules: readonly number[]) => string> = {
+  fr: (r) => (r.length === 1 ? `l'article ${r[0]}` : `les articles ${joinList(r.map(String), 'fr')}`),
+  es: (r) => (r.length === 1 ? `el artículo ${r[0]}` : `los artículos ${joinList(r.map(String), 'es')}`),
+  ru: (r) => (r.length === 1 ? `правило ${r[0]}` : `правила ${joinList(r.map(String), 'ru')}`),
+  ar: (r) => (r.length === 1 ? `المادة ${r[0]}` : `المواد ${joinList(r.map(String), 'ar')}`),
+};
+const UNDER: Record<OtherLang, (rules: readonly number[]) => string> = {
+  fr: (r) => `en application ${RULES.fr(r).replace(/^l'/, "de l'").replace(/^les /, 'des ')} du règlement intérieur`,
+  es: (r) => `con arreglo ${RULES.es(r).replace(/^el /, 'al ').replace(/^los /, 'a los ')} del reglamento`,
+  ru: (r) => `в соответствии с ${r.length === 1 ? `правилом ${r[0]}` : `правилами ${joinList(r.map(String), 'ru')}`} правил процедуры`,
+  ar: (r) => `بموجب ${RULES.ar(r)} من النظام الداخلي`,
+};
+
+const DECIDED: Record<VoteEntry['subject'], Record<OtherLang, [string, string]>> = {
+  procedural: {
+    fr: ['la proposition a été adoptée', 'la proposition a été rejetée'],
+    es: ['la propuesta fue aprobada', 'la propuesta fue rechazada'],
+    ru: ['предложение было принято', 'предложение было отклонено'],
+    ar: ['اعتُمد الاقتراح', 'رُفض الاقتراح'],
+  },
+  amendment: {
+    fr: ["l'amendement a été adopté", "l'amendement a été rejeté"],
+    es: ['la enmienda fue aprobada', 'la enmienda fue rechazada'],
+    ru: ['поправка была принята', 'поправка была отклонена'],
+    ar: ['اعتُمد التعديل', 'رُفض التعديل'],
+  },
+  separate: {
+    fr: ['le paragraphe a été maintenu', 'le paragraphe a été supprimé'],
+    es: ['el párrafo se mantuvo', 'el párrafo se suprimió'],
+    ru: ['пункт был сохранен', 'пункт был исключен'],
+    ar: ['أُبقي على الفقرة', 'حُذفت الفقرة'],
+  },
+};
+
+const INTENDED: Record<VoteCorrectionEntry['intended'], Record<OtherLang, string>> = {
+  yes: { fr: 'voter pour', es: 'votar a favor', ru: 'голосовать за', ar: 'التصويت مؤيدا' },
+  no: { fr: 'voter contre', es: 'votar en contra', ru: 'голосовать против', ar: 'التصويت معارضا' },
+  abstain: { fr: "s'abstenir", es: 'abstenerse', ru: 'воздержаться', ar: 'الامتناع عن التصويت' },
+};
+
+// Russian counted nouns: 1 государство, 2–4 государства, 5+ государств.
+const ruPlural = (n: number, [one, few, many]: [string, string, string]) =>
+  n % 10 === 1 && n % 100 !== 11 ? one : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? few : many;
+
+function rollCallIn(vote: VoteEntry, ctx: SessionReportContext, lang: OtherLang): string {
+  if (!vote.roll) return '';
+  const none = { fr: 'Aucun', es: 'Ninguno', ru: 'Нет', ar: 'لا أحد' }[lang];
+  const list = (ids: readonly string[]) => {
+    const names = sortByEnglishName(ids.map((id) => ({ name: ctx.delegations.get(id)?.name ?? { en: id } }))).map((n) => inLang(n.name, lang));
+    return names.length ? names.join(lang === 'ar' ? '، ' : ', ') : none;
+  };
+  const { yes, no, abstain } = vote.roll;
+  if (lang === 'fr')
+    return ` Les voix se sont réparties comme suit${COLON.fr} Pour${COLON.fr} ${list(yes)}${NBSP}; Contre${COLON.fr} ${list(no)}${NBSP}; Abstentions${COLON.fr} ${list(abstain)}.`;
+  if (lang === 'es') return ` El resultado de la votación fue el siguiente: Votos a favor: ${list(yes)}; Votos en contra: ${list(no)}; Abstenciones: ${list(abstain)}.`;
+  if (lang === 'ru') return ` Голоса распределились следующим образом: Голосовали за: ${list(yes)}; Голосовали против: ${list(no)}; Воздержались: ${list(abstain)}.`;
+  return ` وكانت نتيجة التصويت كما يلي: المؤيدون: ${list(yes)}؛ المعارضون: ${list(no)}؛ الممتنعون: ${list(abstain)}.`;
+}
+
+function correctionIn(c: VoteCorrectionEntry, vote: VoteEntry, ctx: SessionReportContext, lang: OtherLang): string {
+  const name = inLang(ctx.delegations.get(c.delegationId)?.name ?? { en: c.delegationId }, lang);
+  const same = c.meeting === vote.meeting && c.date === vote.date;
+  const intended = INTENDED[c.intended][lang];
+  if (lang === 'fr')
+    return ` ${same ? 'Par la suite' : `À la ${frMeeting(c.meeting)} séance`}, la délégation suivante a indiqué qu'elle avait eu l'intention de ${intended}${COLON.fr} ${name}.`;
+  if (lang === 'es')
+    return ` ${same ? 'Posteriormente' : `En la ${esMeeting(c.meeting)} sesión`}, la siguiente delegación indicó que había tenido la intención de ${intended}: ${name}.`;
+  if (lang === 'ru') return ` ${same ? 'Впоследствии' : `На ${ruMeeting(c.meeting)} заседании`} следующая делегация сообщила, что намеревалась ${intended}: ${name}.`;
+  return ` ${same ? 'وفي وقت لاحق' : `وفي الجلسة ${arOrdinalWord(c.meeting)}`}، أشار وفد ${name} إلى أنه كان ينوي ${intended}.`;
+}
+
+/** What counting gave, for the words of the paragraph. */
+export interface CountedVote {
+  presentAndVoting: number;
+  required: number;
+  carried: boolean;
+  margin: MajorityMargin;
+}
+
+/** The paragraph of one recorded vote with its country-by-country list and corrections. */
+export function otherVoteParagraph(
+  vote: VoteEntry,
+  position: Position,
+  counted: CountedVote,
+  ctx: SessionReportContext,
+  lang: OtherLang,
+  corrections: readonly VoteCorrectionEntry[] = [],
+): string {
+  const { presentAndVoting: n, required, carried, margin } = counted;
+  const b = bodyName(ctx.body, lang);
+  const body = b.text;
+  const chair = titled(officerTitle(ctx.chair ?? { en: 'President' }, lang), lang);
+  const recordedDecided = vote.wording?.decided ? inLang(vote.wording.decided, lang) : null;
+  const decided = recordedDecided ?? DECIDED[vote.subject][lang][carried ? 0 : 1];
+  const question = vote.wording?.question ? inLang(vote.wording.question, lang) : null;
+  const votedOnRecorded = vote.wording?.votedOn ? inLang(vote.wording.votedOn, lang) : null;
+  const asked = inLang(vote.question, lang);
+  const voters = ctx.voters ? inLang(withFormulae(ctx.voters), lang) : null;
+  const after = corrections.map((c) => correctionIn(c, vote, ctx, lang)).join('');
+  const two = vote.majority === 'two-thirds';
+  const roll = rollCallIn(vote, ctx, lang);
+  if (lang === 'fr') {
+    const recalled = vote.rulesRecalled.length
+      ? `${capitalFirst(chair)} a rappelé les dispositions du règlement intérieur relatives au vote, en particulier ${RULES.fr(vote.rulesRecalled)}. `
+      : '';
+    const opening = {
+      only: `À sa ${frMeeting(vote.meeting)} séance, `,
+      first: `Tout d'abord, à sa ${frMeeting(vote.meeting)} séance, `,
+      middle: 'Par la suite, ',
+      last: 'Enfin, ',
+    }[position];
+    const under = vote.votedUnder.length ? `, ${UNDER.fr(vote.votedUnder)},` : '';
+    const votedOn = votedOnRecorded ?? `a procédé à un vote sur ${asked}`;
+    const states = voters ?? 'États';
+    const counts = `${vote.yes} ${vote.yes === 1 ? states.replace(/s$/, '') : states} ${vote.yes === 1 ? 'a' : 'ont'} voté pour, ${vote.no || 'aucun'} contre et ${vote.abstain ? `${vote.abstain} ${vote.abstain === 1 ? "s'est abstenu" : 'se sont abstenus'}` : "aucun ne s'est abstenu"}.`;
+    const how = { exceeded: 'a dépassé', reached: 'a atteint', short: "n'a pas atteint" }[margin];
+    const rule = vote.majorityUnder.length ? ` requise ${UNDER.fr(vote.majorityUnder)}` : ' requise';
+    const result = `Sur les ${n} ${states} présents et votants, le nombre de voix pour ${how} la majorité ${two ? 'des deux tiers' : 'simple'}, soit ${required} voix,${rule}, et ${decided}.`;
+    return `${recalled}${opening}${body}${under} ${votedOn}. ${question ? `S'agissant de ${question}, ${counts}` : capitalFirst(counts)} ${result}${roll}${after}`;
+  }
+  if (lang === 'es') {
+    const recalled = vote.rulesRecalled.length
+      ? `${capitalFirst(chair)} se refirió al reglamento en materia de votaciones, en particular a ${RULES.es(vote.rulesRecalled).replace(/^el /, '')}. `.replace(
+          'a artículo',
+          'al artículo',
+        )
+      : '';
+    const opening = {
+      only: `En su ${esMeeting(vote.meeting)} sesión, `,
+      first: `En primer lugar, en su ${esMeeting(vote.meeting)} sesión, `,
+      middle: 'Posteriormente, ',
+      last: 'Por último, ',
+    }[position];
+    const under = vote.votedUnder.length ? `, ${UNDER.es(vote.votedUnder)},` : '';
+    const votedOn = votedOnRecorded ?? `sometió a votación ${asked}`;
+    const states = voters ?? 'Estados';
+    const counts = `${vote.yes} ${vote.yes === 1 ? states.replace(/s$/, '') : states} ${vote.yes === 1 ? 'votó' : 'votaron'} a favor, ${vote.no || 'ninguno'} en contra y ${vote.abstain ? `${vote.abstain} ${vote.abstain === 1 ? 'se abstuvo' : 'se abstuvieron'}` : 'ninguno se abstuvo'}.`;
+    const how = { exceeded: 'superaron', reached: 'alcanzaron', short: 'no alcanzaron' }[margin];
+    const rule = vote.majorityUnder.length ? ` exigida ${UNDER.es(vote.majorityUnder)}` : ' exigida';
+    const result = `De los ${n} ${states} presentes y votantes, los votos a favor ${how} la mayoría ${two ? 'de dos tercios' : 'simple'} de ${required} votos${rule}, y ${decided}.`;
+    return `${recalled}${opening}${body}${under} ${votedOn}. ${question ? `Respecto de ${question}, ${counts}` : capitalFirst(counts)} ${result}${roll}${after}`;
+  }
+  if (lang === 'ru') {
+    const recalled = vote.rulesRecalled.length
+      ? `${capitalFirst(chair)} сослался на правила процедуры, касающиеся голосования, в частности на ${vote.rulesRecalled.length === 1 ? 'правило' : 'правила'} ${joinList(vote.rulesRecalled.map(String), 'ru')}. `
+      : '';
+    const opening = {
+      only: `На своем ${ruMeeting(vote.meeting)} заседании `,
+      first: `На своем ${ruMeeting(vote.meeting)} заседании сначала `,
+      middle: 'Затем ',
+      last: 'Наконец, ',
+    }[position];
+    const under = vote.votedUnder.length ? ` ${UNDER.ru(vote.votedUnder)}` : '';
+    const votedOn = votedOnRecorded ?? `провела голосование по вопросу о ${asked}`;
+    const counts = `За проголосовали ${vote.yes} ${ruPlural(vote.yes, ['государство', 'государства', 'государств'])}, против — ${vote.no}, воздержались — ${vote.abstain}.`;
+    const how = { exceeded: 'превысило', reached: 'достигло', short: 'не достигло' }[margin];
+    const rule = vote.majorityUnder.length ? `, требуемого ${UNDER.ru(vote.majorityUnder)}` : ', требуемого';
+    const result = `Из ${n} ${ruPlural(n, ['государства', 'государств', 'государств'])}, присутствующих и участвующих в голосовании, число голосов, поданных за, ${how} большинства ${two ? 'в две трети' : 'голосов'}${rule} и составляющего ${required} ${ruPlural(required, ['голос', 'голоса', 'голосов'])}, и ${decided}.`;
+    return `${recalled}${opening}${body}${under} ${votedOn}. ${question ? `По вопросу о ${question}: ${counts.charAt(0).toLowerCase()}${counts.slice(1)}` : counts} ${result}${roll}${after}`;
+  }
+  // Arabic puts the verb before the body ("أجرى المؤتمر تصويتا"): a recorded wording in Arabic is
+  // the whole clause, verb and body ("صوّت المؤتمر على …"), after the meeting.
+  const recalled = vote.rulesRecalled.length ? `وأشار ${chair} إلى قواعد النظام الداخلي المتعلقة بالتصويت، ولا سيما ${RULES.ar(vote.rulesRecalled)}. ` : '';
+  const opening = { only: `وفي الجلسة ${arOrdinalWord(vote.meeting)}، `, first: `وفي الجلسة ${arOrdinalWord(vote.meeting)}، `, middle: 'وبعد ذلك، ', last: 'وأخيرا، ' }[position];
+  const under = vote.votedUnder.length ? `، ${UNDER.ar(vote.votedUnder)}،` : '';
+  const votedOn = votedOnRecorded ? `${votedOnRecorded}${under.replace(/،$/, '')}` : `أجرى ${body}${position === 'first' ? ' أولا' : ''}${under} تصويتا على ${asked}`;
+  const counts = `وكانت نتيجة التصويت كما يلي: المؤيدون: ${vote.yes}؛ المعارضون: ${vote.no}؛ الممتنعون: ${vote.abstain}.`;
+  const how = { exceeded: 'تجاوز', reached: 'بلغ', short: 'لم يبلغ' }[margin];
+  const rule = vote.majorityUnder.length ? ` المطلوبة ${UNDER.ar(vote.majorityUnder)}` : ' المطلوبة';
+  const result = `ومن بين الدول الحاضرة والمصوتة، وعددها ${n}، ${how} عدد الأصوات المؤيدة أغلبية ${two ? 'الثلثين' : 'بسيطة'}${rule}، وهي ${required} صوتا، ومن ثم ${decided}.`;
+  return `${recalled}${opening}${votedOn}. ${question ? `وبشأن ${question}، كانت نتيجة التصويت كما يلي: المؤيدون: ${vote.yes}؛ المعارضون: ${vote.no}؛ الممتنعون: ${vote.abstain}.` : counts} ${result}${roll}${after}`;
+}
