@@ -8,6 +8,7 @@
  */
 import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, renumberedUnprinted, type ComparedParagraph, type ComparisonStatus, type Segment } from '../../shared/compare';
 import { el } from '../dom';
+import { isRightToLeft, langOf } from '../../shared/languages';
 import { t, uiLanguage } from '../i18n';
 import type { CompareMode } from './model';
 
@@ -50,7 +51,13 @@ export interface RowContext {
 function text(row: ComparedParagraph, side: 'left' | 'right' | 'both', className: string, context: RowContext): HTMLElement {
   const kind = (side === 'left' ? row.left?.kind : row.right?.kind) ?? row.kind;
   const name = side === 'both' ? null : el('span', { className: 'cmp-side-name', lang: uiLanguage() }, t('compare:sideName', { name: context.names[side] }));
-  return el('p', { className: `${className} cmp-kind-${kind}`, lang: context.lang }, name, ...number(row, side), ...words(row, side));
+  return el('p', { className: `${className} cmp-kind-${kind}`, lang: context.lang, dir: textDirection(context.lang) }, name, ...number(row, side), ...words(row, side));
+}
+
+/** The direction of a text in `lang` (a tag): an Arabic text reads from right to left whatever the interface's language. */
+export function textDirection(lang: string): 'rtl' | 'ltr' {
+  const known = langOf(lang);
+  return known && isRightToLeft(known) ? 'rtl' : 'ltr';
 }
 
 /** One row: its heading for the chair ("OP 6 → OP 7", its status) and its text. */

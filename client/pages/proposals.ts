@@ -19,6 +19,7 @@ import { textFromJSON } from '../../shared/schema';
 import { api, type DraftDetail, type Me } from '../api';
 import { connectDraft } from '../collab/connection';
 import { connectionStatus } from '../connectionStatus';
+import { textDirection } from '../compare/render';
 import { el, localized, localizedString } from '../dom';
 import { t } from '../i18n';
 import { allowed, mountCommentsPanel, placeChildren, type ChosenWords, type CommentsPanel, type ThreadJSON } from '../panels/comments';
@@ -157,7 +158,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
   const newRow = (p: ParagraphShown): Row => {
     const hid = `tc-h-${p.id}`;
     const heading = el('h2', { id: hid, className: 'tc-ref' });
-    const text = el('p', { className: 'tc-text-body', lang: draft.language, attrs: { 'data-paragraph': p.id } });
+    const text = el('p', { className: 'tc-text-body', lang: draft.language, dir: textDirection(draft.language), attrs: { 'data-paragraph': p.id } });
     const proposalsHeading = el('h3', {});
     const commentsHeading = el('h3', {});
     const proposalList = el('ul', { className: 'proposals' });
