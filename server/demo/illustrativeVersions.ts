@@ -50,6 +50,8 @@ export const ILLUSTRATIVE_TRANSLATION_NOTE: LocalizedText = {
   zh: '示例：为演示而撰写的译文，并非正式译文。',
   fr: 'Illustratif : traduction rédigée pour la démonstration, et non traduction officielle.',
   es: 'Ilustrativo: traducción redactada para la demostración, no una traducción oficial.',
+  ar: 'توضيحي: ترجمة كُتبت لأغراض العرض التوضيحي، وليست ترجمة رسمية.',
+  ru: 'Иллюстративный пример: перевод, подготовленный для демонстрации, а не официальный перевод.',
 };
 
 // The reference text with each listed block's words replaced (the title too), checked to align with it.
