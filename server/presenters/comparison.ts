@@ -69,7 +69,8 @@ export function presentComparison(
     numbering,
     notes: [...notes],
     paragraphs: comparison.paragraphs.map((r) => row(r, writers)),
-    summary: { en: comparison.summary.en, zh: comparison.summary.zh },
+    // Said in each of the six languages, every one given.
+    summary: { ar: comparison.summary.ar, zh: comparison.summary.zh, en: comparison.summary.en, fr: comparison.summary.fr, ru: comparison.summary.ru, es: comparison.summary.es },
     counts: { ...comparison.counts },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The change summary a chair reads out: "PP 2 deleted; OP 4 (c) changed; OP 7 inserted;
- * former OP 6–21 renumbered 7–22; OP 10 moved after OP 12", and the same in Chinese.
+ * former OP 6–21 renumbered 7–22; OP 10 moved after OP 12", and the same in the five other
+ * languages (Chinese here, French, Spanish, Russian and Arabic in shared/compare/summaryWords.ts).
  *
  * Runs of the same change to consecutive numbers collapse into a range. What follows from
  * another change is left out: the subparagraphs of a deleted, inserted or moved paragraph go
@@ -9,6 +10,7 @@
  */
 import { annexLabel, parseRef } from '../numberingLabels';
 import type { PlacedRow } from './classify';
+import { type ChangeToSay, NO_CHANGES, romanIndex, SEPARATORS, type SummaryLanguage, sayChange } from './summaryWords';
 import type { ComparisonStatus, ComparisonSummary } from './types';
 
 interface Run {
@@ -168,16 +170,6 @@ function zhSubs(tokens: readonly string[]): string {
   return out;
 }
 
-function romanIndex(roman: string): number {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
-  let n = 0;
-  for (let i = 0; i < roman.length; i++) {
-    const v = values[roman[i]!]!;
-    n += v < (values[roman[i + 1] ?? ''] ?? 0) ? -v : v;
-  }
-  return n - 1;
-}
-
 function zhRange(refs: readonly string[]): string {
   if (refs.length === 1) return zhRef(refs[0]!);
   return zhRef(refs[0]!, range(refs, true));
@@ -203,9 +195,22 @@ function chinese(run: Run): string {
   }
 }
 
-/** The summary of a comparison's rows, in English and Chinese. */
+// A run as shared/compare/summaryWords.ts says it.
+function toSay(run: Run): ChangeToSay {
+  const left = run.members.map((m) => m.l?.ref ?? '');
+  const right = run.members.map((m) => m.r?.ref ?? '');
+  const kind = run.status === 'renumbered-only' ? 'renumbered' : run.status === 'unchanged' ? 'changed' : run.status;
+  return { kind, left, right, after: run.after, samePrefix: prefixOf(left[0]!) === prefixOf(right[0]!) };
+}
+
+const OTHER_LANGUAGES: readonly SummaryLanguage[] = ['ar', 'fr', 'ru', 'es'];
+
+/** The summary of a comparison's rows, in each of the six languages. */
 export function summarise(placed: readonly PlacedRow[]): ComparisonSummary {
   const all = runs(placed);
-  if (all.length === 0) return { en: 'No changes', zh: '无改动' };
-  return { en: all.map(english).join('; '), zh: all.map(chinese).join('；') };
+  const said = all.map(toSay);
+  const other = (lang: SummaryLanguage) => (all.length === 0 ? NO_CHANGES[lang] : said.map((c) => sayChange(c, lang)).join(SEPARATORS[lang]));
+  const [ar, fr, ru, es] = OTHER_LANGUAGES.map(other) as [string, string, string, string];
+  if (all.length === 0) return { ar, zh: '无改动', en: 'No changes', fr, ru, es };
+  return { ar, zh: all.map(chinese).join('；'), en: all.map(english).join('; '), fr, ru, es };
 }

@@ -3,7 +3,7 @@
  * the Word export read it. Plain data only (no maps, no nodes), so `JSON.stringify` is the
  * whole serialisation.
  */
-import type { LocalizedText } from '../languages';
+import type { Lang } from '../languages';
 import type { NumberingBase } from '../numbering';
 import type { ParagraphType } from '../schema';
 
@@ -52,15 +52,8 @@ export interface ComparedParagraph {
 /** How many rows have each status. */
 export type ComparisonCounts = Record<ComparisonStatus, number>;
 
-/**
- * The change summary a chair reads out: always in English and Chinese (shared/compare/summary.ts);
- * typed as a text of the six so that a reader asking for another language gets `undefined` and
- * says which language it shows instead.
- */
-export type ComparisonSummary = LocalizedText & {
-  en: string;
-  zh: string;
-};
+/** The change summary a chair reads out, in each of the six languages (shared/compare/summary.ts). */
+export type ComparisonSummary = Record<Lang, string>;
 
 /** The comparison of two texts: rows in the order of the right text, deleted ones where they stood. */
 export interface Comparison {

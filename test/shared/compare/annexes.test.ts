@@ -30,12 +30,17 @@ describe('annexes', () => {
     expect(row(c, 'Annex II heading').status).toBe('changed');
     expect(c.summary.en).toBe('Annex I, para. (a) changed; Annex I, para. (d) inserted; Annex II heading changed');
     expect(c.summary.zh).toBe('修改附件一第 (a) 段；新增附件一第 (d) 段；修改附件二标题');
+    expect(c.summary.fr).toBe('alinéa a) de l’annexe I modifié\u00a0; alinéa d) de l’annexe I inséré\u00a0; titre de l’annexe II modifié');
+    expect(c.summary.es).toBe('se modifica el apartado a) del anexo I; se inserta el apartado d) del anexo I; se modifica el título del anexo II');
+    expect(c.summary.ru).toBe('подпункт a) приложения I изменен; подпункт d) приложения I добавлен; заголовок приложения II изменен');
+    expect(c.summary.ar).toBe('تعديل الفقرة الفرعية (أ) من المرفق الأول؛ إدراج الفقرة الفرعية (د) من المرفق الأول؛ تعديل عنوان المرفق الثاني');
   });
 
   it('reads a whole new annex as inserted blocks', () => {
     const right = textFromJSON({ ...left.toJSON(), content: [...left.toJSON().content, annex(heading('New annex'), plain('Chapeau'), sub('Item')).toJSON()] });
     const c = compareTexts(left, right);
     expect(c.summary.en).toBe('Annex III heading inserted; Annex III, “Chapeau” inserted; Annex III, para. (a) inserted');
+    expect(c.summary.fr).toBe('titre de l’annexe III inséré\u00a0; paragraphe «\u00a0Chapeau\u00a0» de l’annexe III inséré\u00a0; alinéa a) de l’annexe III inséré');
   });
 
   it('never pairs a paragraph with an annex heading that has the same id', () => {

@@ -106,6 +106,10 @@ describe.each([
     expect(c.counts.deleted).toBe(1);
     expect(c.summary.en).toBe('PP 2 deleted; former PP 3–32 renumbered 2–31');
     expect(c.summary.zh).toBe('删除序言部分第 2 段；原序言部分第 3–32 段重新编号为序言部分第 2–31 段');
+    expect(c.summary.fr).toBe('alinéa 2 du préambule supprimé\u00a0; anciens alinéas 3 à 32 du préambule renumérotés 2 à 31');
+    expect(c.summary.es).toBe('se suprime el párrafo 2 del preámbulo; los antiguos párrafos 3 a 32 del preámbulo pasan a ser 2 a 31');
+    expect(c.summary.ru).toBe('пункт 2 преамбулы исключен; прежние пункты 3–32 преамбулы перенумерованы в 2–31');
+    expect(c.summary.ar).toBe('حذف الفقرة 2 من الديباجة؛ إعادة ترقيم الفقرات من 3 إلى 32 من الديباجة لتصبح من 2 إلى 31');
   });
 
   it('reads a Chinese word replaced inside a sentence', () => {
@@ -119,7 +123,14 @@ describe.each([
       { op: 'insert', text: '本国' },
     ]);
     expect(changes(c)).toHaveLength(1);
-    expect(c.summary).toEqual({ en: 'OP 3 changed', zh: '修改执行部分第 3 段' });
+    expect(c.summary).toEqual({
+      ar: 'تعديل الفقرة 3 من المنطوق',
+      zh: '修改执行部分第 3 段',
+      en: 'OP 3 changed',
+      fr: 'paragraphe 3 du dispositif modifié',
+      ru: 'пункт 3 постановляющей части изменен',
+      es: 'se modifica el párrafo 3 de la parte dispositiva',
+    });
   });
 
   it('reads a Chinese edit inside a subparagraph', () => {
@@ -130,7 +141,14 @@ describe.each([
     expect(r.status).toBe('changed');
     expect(r.segments!.filter((s) => s.op !== 'equal')).toEqual([{ op: 'insert', text: '学术界、' }]);
     expect(r.similarity).toBeGreaterThan(0.9);
-    expect(c.summary).toEqual({ en: 'OP 4 (c) changed', zh: '修改执行部分第 4 段(c)项' });
+    expect(c.summary).toEqual({
+      ar: 'تعديل الفقرة الفرعية (ج) من الفقرة 4 من المنطوق',
+      zh: '修改执行部分第 4 段(c)项',
+      en: 'OP 4 (c) changed',
+      fr: 'alinéa c) du paragraphe 4 du dispositif modifié',
+      ru: 'подпункт c) пункта 4 постановляющей части изменен',
+      es: 'se modifica el apartado c) del párrafo 4 de la parte dispositiva',
+    });
   });
 
   it('reads an inserted operative paragraph as one, the rest renumbered', () => {
@@ -155,6 +173,13 @@ describe.each([
     expect(c.counts.moved).toBe(1);
     expect(c.summary.en).toBe('former OP 11–12 renumbered 10–11; OP 10 moved after OP 12');
     expect(c.summary.zh).toBe('原执行部分第 11–12 段重新编号为执行部分第 10–11 段；执行部分第 10 段移至执行部分第 12 段之后');
+    // Two paragraphs renumbered: "11 et 12", "11 y 12", "11 и 12", and the Arabic dual.
+    expect(c.summary.fr).toBe('anciens paragraphes 11 et 12 du dispositif renumérotés 10 et 11\u00a0; paragraphe 10 du dispositif déplacé après le paragraphe 12 du dispositif');
+    expect(c.summary.es).toBe(
+      'los antiguos párrafos 11 y 12 de la parte dispositiva pasan a ser 10 y 11; se traslada el párrafo 10 de la parte dispositiva después del párrafo 12 de la parte dispositiva',
+    );
+    expect(c.summary.ru).toBe('прежние пункты 11 и 12 постановляющей части перенумерованы в 10 и 11; пункт 10 постановляющей части перемещен после пункта 12 постановляющей части');
+    expect(c.summary.ar).toBe('إعادة ترقيم الفقرتين 11 و12 من المنطوق لتصبحا 10 و11؛ نقل الفقرة 10 من المنطوق إلى ما بعد الفقرة 12 من المنطوق');
   });
 
   it('reads all four edits at once', () => {
@@ -193,6 +218,8 @@ describe('resolution 11/5, a moved paragraph that also changed', () => {
       { op: 'insert', text: '所有国家' },
     ]);
     expect(c.summary.en).toBe('former OP 11–12 renumbered 10–11; OP 10 moved after OP 12 and changed');
+    expect(c.summary.fr).toMatch(/paragraphe 10 du dispositif déplacé après le paragraphe 12 du dispositif et modifié$/);
+    expect(c.summary.ar).toMatch(/نقل الفقرة 10 من المنطوق إلى ما بعد الفقرة 12 من المنطوق وتعديلها$/);
   });
 });
 

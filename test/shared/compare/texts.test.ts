@@ -92,7 +92,15 @@ describe('the summary', () => {
       return bs;
     });
     const c = bothWays(left, right);
-    expect(c.summary).toEqual({ en: 'Title changed; Formula changed', zh: '修改标题；修改开头语' });
+    expect(c.summary).toEqual({
+      ar: 'تعديل العنوان؛ تعديل الصيغة الاستهلالية',
+      zh: '修改标题；修改开头语',
+      en: 'Title changed; Formula changed',
+      // The formula is feminine in French and Russian: the words after it agree.
+      fr: 'titre modifié\u00a0; formule introductive modifiée',
+      ru: 'название изменено; вводная формулировка изменена',
+      es: 'se modifica el título; se modifica la fórmula introductoria',
+    });
   });
 });
 
