@@ -318,3 +318,29 @@ const BODIES = new RegExp(
 export function namesABody(text: string): boolean {
   return BODIES.test(text);
 }
+
+// How each language opens the formula: with the body as subject ("The General Assembly,", "La
+// Conférence des Parties,", "El Consejo,", "Генеральная Ассамблея,", "إن الجمعية العامة،", "大会，"),
+// where a preambular paragraph opens with a participle ("Recalling", "Rappelant", "Recordando",
+// "ссылаясь", "إذ تشير", "回顾") — a participle line names bodies too, but not as its subject.
+const LATIN_ARTICLE = /^(?:The|La|Le|Les|L['’]|El|Los|Las)\s*\S/u;
+const CYRILLIC_CAPITAL = /^[А-ЯЁ]/u;
+const ARABIC_OPENING = /^إن\s/u;
+const ARABIC_PREAMBLE = /^(?:و?إذ|وقد|و)/u;
+// A Chinese formula names the body first ("联合国打击跨国有组织犯罪公约缔约方会议根据…，", "大会，"),
+// where a preambular paragraph opens with its verb ("回顾…", "注意到…").
+const CHINESE_BODY = /^(?:联合国|大会|安全理事会|经济及社会理事会|人权理事会|缔约方会议)|(?:会议|大会|理事会|委员会|论坛)$/u;
+const FIRST_CLAUSE = /^[^,，،:：]*/u;
+
+/**
+ * Whether a line ending with a comma (or a colon) is the opening formula rather than a first
+ * preambular paragraph: its first clause names a body, as its subject in the way of one of the six languages.
+ */
+export function isOpeningFormula(text: string): boolean {
+  const clause = FIRST_CLAUSE.exec(text.trim())![0].trim();
+  if (!namesABody(clause)) return false;
+  if (CHINESE_BODY.test(clause)) return true;
+  if (ARABIC_OPENING.test(clause)) return true;
+  if (/^[\u0600-\u06ff]/u.test(clause)) return !ARABIC_PREAMBLE.test(clause);
+  return LATIN_ARTICLE.test(clause) || CYRILLIC_CAPITAL.test(clause);
+}

@@ -4,7 +4,7 @@
  * the running text. Paragraphs that the printed page split in two are joined here, because
  * only here is it known which lines are paragraphs and which are headings.
  */
-import { namesABody } from './conventions';
+import { isOpeningFormula, namesABody } from './conventions';
 import { endsComplete, endsWithColon, endsWithComma, joinHalves, printedWidth, type ParagraphLine, type SourceLine } from './lines';
 import type { WarningLog } from './report';
 
@@ -94,7 +94,8 @@ export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline 
     warnings.add('no-title', 'No title recognised: the text will start with an empty title.', titleLine?.no ?? null);
   }
   const formulaLine = rest[i]?.line;
-  if (formulaLine?.kind === 'text' && (endsWithComma(formulaLine.text) || endsWithColon(formulaLine.text))) {
+  // A first preambular paragraph ends with a comma too: the formula is told by naming the body as its subject.
+  if (formulaLine?.kind === 'text' && (endsWithComma(formulaLine.text) || endsWithColon(formulaLine.text)) && isOpeningFormula(formulaLine.text)) {
     out.formula = { text: formulaLine.text, line: formulaLine.no };
     i++;
   }

@@ -1,6 +1,7 @@
 /** The signs of each language the importer reads (shared/import/conventions.ts), one by one, and in a text. */
 import { describe, expect, it } from 'vitest';
-import { guessLanguage, readAnnexMarker, readHeading, readLetters, readNumber, westernDigits } from '../../shared/import/conventions';
+import { CONVENTIONS, guessLanguage, isOpeningFormula, readAnnexMarker, readHeading, readLetters, readNumber, westernDigits } from '../../shared/import/conventions';
+import { LANGUAGES } from '../../shared/languages';
 import { importPlainText, type ImportResult } from '../../shared/importText';
 
 function load(text: string): ImportResult {
@@ -84,6 +85,40 @@ describe('the conventions of the six languages', () => {
     expect(read('a) ')).toBeNull();
     expect(read('about the text)')).toBeNull();
     expect(westernDigits('١٩٨٢ ۱۹۸۲')).toBe('1982 1982');
+  });
+});
+
+describe('the opening formula and the first preambular paragraph', () => {
+  it('tells every opening formula of the six languages from a first preambular paragraph, which names bodies too', () => {
+    for (const lang of LANGUAGES) for (const opening of CONVENTIONS[lang].openings) expect(isOpeningFormula(opening), opening).toBe(true);
+    expect(isOpeningFormula('联合国打击跨国有组织犯罪公约缔约方会议根据议事规则，并重申机制，决定如下：')).toBe(true);
+    for (const paragraph of [
+      'Recalling its resolution 3190 (XXVIII), by which it decided to include Arabic among the languages of the General Assembly,',
+      'Noting the report of the Conference of the Parties,',
+      "Rappelant la résolution de l'Assemblée générale,",
+      'Recordando la resolución de la Asamblea General,',
+      'ссылаясь на резолюцию Генеральной Ассамблеи,',
+      'إذ تشير إلى قرار الجمعية العامة،',
+      'وإذ تلاحظ تقرير مؤتمر الأطراف،',
+      '回顾大会的决议，',
+    ]) {
+      expect(isOpeningFormula(paragraph), paragraph).toBe(false);
+    }
+  });
+
+  it('a text without a formula has its first preambular paragraph read as one, in each language', () => {
+    for (const [first, op] of [
+      ['Recalling the importance of cooperation,', '1. Decides;'],
+      ["Rappelant l'importance de la coopération,", '1. Décide ;'],
+      ['Recordando la importancia de la cooperación,', '1. Decide;'],
+      ['ссылаясь на важность сотрудничества,', '1. постановляет;'],
+      ['إذ تشير إلى أهمية التعاون،', '1 - تقرر؛'],
+      ['回顾合作的重要性，', '1. 决定；'],
+    ]) {
+      const result = load(`Title\n\n${first}\n\n${op}`);
+      expect(result.report.formula, first).toBeNull();
+      expect(kinds(result), first).toEqual(['preambular', 'operative']);
+    }
   });
 });
 
