@@ -1,63 +1,71 @@
 /**
  * The print view of one text of a draft — the text acted on, an issued revision or the working
- * text — in the UN layout on A4: the symbol block, the organ and agenda item, the sponsors, the title, the text
- * with its numbers (sequential, as an issued text prints) and its footnotes at the end.
+ * text — in the UN layout on A4, in any of the six languages (`?lang=`): the text is that
+ * language's version (the reference language's is the text itself), and the symbol block, the
+ * organ, session, agenda item and sponsors are the lines the Word file prints
+ * (GET /api/drafts/:id/print-view, shared/export/meta.ts). An Arabic document runs right to left
+ * (`dir="rtl"`, `lang="ar"`); numbers are those the language prints ("1 -", "a)", "(أ)").
  */
 import { DOMSerializer, type Node as PMNode } from 'prosemirror-model';
-import { openingWordsLength } from '../../shared/houseStyle';
-import { sequentialNumbering } from '../../shared/numbering';
-import { nameLanguage, spokenParagraphNames } from '../../shared/paragraphNames';
-import { formatCalendarDate } from '../../shared/dates';
-import { originalLine } from '../../shared/export/meta';
+import { blockLanguage } from '../../shared/export/wording';
 import { PRINT_CLASSES } from '../../shared/export/print';
+import { openingWordsLength } from '../../shared/houseStyle';
+import { isLang, LANGUAGES, languageNameIn, type Lang } from '../../shared/languages';
+import { sequentialNumbering } from '../../shared/numbering';
+import { printedLabel } from '../../shared/numberingLabels';
+import { spokenParagraphNames } from '../../shared/paragraphNames';
 import { resolutionSchema, textFromJSON } from '../../shared/schema';
-import { api, fetchFinalText, type DraftDetail, type SpecifiedTextJSON } from '../api';
+import { api, ApiError, type DraftDetail } from '../api';
 import { el } from '../dom';
+import { t, uiLanguage } from '../i18n';
 import { finalTextLabel } from './draft';
 import '../print.css';
 
-/** A text to print: the text, its symbol or name, its date, and what it is when it is the text acted on. */
-interface PrintedText {
-  text: PMNode;
-  label: string;
-  date: string | null;
-  /** "Text as adopted — L.10/Rev.2 as orally amended"; null for an issued or working text. */
-  acted: string | null;
+/** What GET /api/drafts/:id/print-view answers (server/export/presenters.ts presentPrintView). */
+interface PrintView {
+  lang: Lang;
+  dir: 'rtl' | 'ltr';
+  version: boolean;
+  symbol: string;
+  textState: 'issued' | 'working';
+  lines: {
+    masthead: string;
+    symbol: string;
+    distribution: string;
+    date: string;
+    version: string | null;
+    original: string;
+    amended: string | null;
+    organ: string;
+    session: string;
+    place: string;
+    agendaItem: string;
+    proponent: string;
+    published: { number: string | null; adopted: string } | null;
+  };
+  text: unknown;
 }
 
 /**
- * Which text: `final` (the text acted on), an issued revision's number, or the working text; by
- * default the text acted on after final action, else the latest issued text.
+ * Which text, as the text route names it: `final` (the text acted on), an issued revision's
+ * symbol, `working`, or another text spec; by default the text acted on after final action,
+ * else the latest issued text whose words are in the record, else the working text.
  */
-async function loadText(draft: DraftDetail, which: string | null): Promise<PrintedText> {
+function textSpecFor(draft: DraftDetail, which: string | null): string {
   const issued = draft.lineage.filter((r) => r.hasText && r.textInRecord !== false);
   const wanted = which ?? (draft.finalText ? 'final' : issued.length ? String(issued[issued.length - 1]!.revision) : 'working');
-  if (wanted === 'final' && draft.finalText) {
-    const final = draft.finalText;
-    const revision = draft.lineage.find((r) => r.symbol === final.symbol || r.symbol.endsWith(`/${final.symbol}`));
-    return { text: textFromJSON((await fetchFinalText(draft.id)).doc), label: revision?.symbol ?? final.symbol, date: revision?.issuedAt ?? null, acted: finalTextLabel(draft) };
-  }
-  if (!/^\d+$/.test(wanted) && wanted !== 'working') {
-    // Any other text spec (`amended:L.9/Rev.1`, `seq:40` …), as the text route names it.
-    const named = await api<SpecifiedTextJSON>('GET', `/api/drafts/${draft.id}/text?${new URLSearchParams({ text: wanted })}`);
-    return { text: textFromJSON(named.doc), label: named.label, date: null, acted: null };
-  }
-  if (wanted === 'working') {
-    const working = await api<{ doc: unknown }>('GET', `/api/drafts/${draft.id}/text`);
-    return { text: textFromJSON(working.doc), label: 'Working text (not issued)', date: null, acted: null };
-  }
-  const revision = await api<{ symbol: string; text: unknown; issuedAt: string }>('GET', `/api/drafts/${draft.id}/revisions/${encodeURIComponent(wanted)}`);
-  return { text: textFromJSON(revision.text), label: revision.symbol, date: revision.issuedAt, acted: null };
+  if (!/^\d+$/.test(wanted)) return wanted;
+  return draft.lineage.find((r) => String(r.revision) === wanted)?.symbol ?? wanted;
 }
 
-// Numbers into `data-label` (and said in words for screen readers, as in the editor), footnote
-// marks replaced by their numbers, italic preambular openings.
-function dress(body: HTMLElement, text: PMNode, language: string): HTMLElement[] {
-  const numbering = sequentialNumbering(text);
-  const names = spokenParagraphNames(numbering, nameLanguage(language));
+// Numbers into `data-label` as the document's language prints them (and said in words for screen
+// readers, as in the editor), footnote marks replaced by their numbers, italic preambular openings.
+function dress(body: HTMLElement, text: PMNode, lang: Lang): HTMLElement[] {
+  const numbering = sequentialNumbering(text, { lang });
+  const names = spokenParagraphNames(numbering, lang);
   for (const p of body.querySelectorAll<HTMLElement>('p[data-id]')) {
     const n = numbering.byId.get(p.dataset.id ?? '');
-    if (n) p.dataset.label = n.label;
+    if (n) p.dataset.label = printedLabel(n, lang);
     const name = names.get(p.dataset.id ?? '');
     if (name) {
       p.setAttribute('role', 'group');
@@ -82,54 +90,107 @@ function dress(body: HTMLElement, text: PMNode, language: string): HTMLElement[]
   return notes;
 }
 
-/** Show the print view of `draftId` (`which`: "final", a revision number, "working" or another text spec; null: the text acted on, else the latest issued). */
-export async function showPrint(app: HTMLElement, draftId: string, which: string | null, back: () => void): Promise<void> {
-  const draft = await api<DraftDetail>('GET', `/api/drafts/${draftId}`);
-  const { text, label, date, acted } = await loadText(draft, which);
-  document.title = `${acted ?? label} — print — Penholder`;
+// The language of the document: `?lang=` when it is one of the six, else the server's default (the reference language).
+function askedLanguage(): Lang | null {
+  const asked = new URLSearchParams(location.search).get('lang');
+  return isLang(asked) ? asked : null;
+}
 
-  // The text and its footnotes are in the draft's language; the lines around them are in English (WCAG 3.1.2).
-  const body = el('div', { className: 'print-text', lang: draft.language });
-  body.append(DOMSerializer.fromSchema(resolutionSchema).serializeFragment(text.content));
-  const notes = dress(body, text, draft.language);
-  const proponent = draft.submittedBy
-    ? `Draft ${draft.kind} submitted by the ${draft.submittedBy.en}`
-    : draft.sponsors.count
-      ? `${draft.sponsors.text.en}: draft ${draft.kind}`
-      : `Draft ${draft.kind}`;
-
-  const print = el('button', { type: 'button' }, 'Print');
-  print.addEventListener('click', () => window.print());
-  const backLink = el('a', { href: `/drafts/${encodeURIComponent(draftId)}` }, '← Back to the draft');
+// The bar above the page: back, print, and the language of the document (each language named in its own words).
+function printBar(draftId: string, lang: Lang | null, back: () => void, canPrint: boolean): HTMLElement {
+  const backLink = el('a', { href: `/drafts/${encodeURIComponent(draftId)}` }, t('print:back'));
   backLink.addEventListener('click', (event) => {
     event.preventDefault();
     back();
   });
+  const chooser = el(
+    'select',
+    { id: 'print-language' },
+    ...LANGUAGES.map((l) => {
+      const option = el('option', { value: l, lang: l }, languageNameIn(l, l));
+      option.selected = l === lang;
+      return option;
+    }),
+  );
+  if (lang === null) chooser.selectedIndex = -1;
+  chooser.addEventListener('change', () => {
+    const params = new URLSearchParams(location.search);
+    params.set('lang', chooser.value);
+    location.search = params.toString();
+  });
+  const print = el('button', { type: 'button', disabled: !canPrint }, t('print:print'));
+  print.addEventListener('click', () => window.print());
+  return el('div', { className: 'print-bar no-print' }, backLink, el('label', { htmlFor: 'print-language' }, t('print:language')), chooser, print);
+}
+
+/** Show the print view of `draftId` (`which`: "final", a revision number, "working" or another text spec; null: the text acted on, else the latest issued) in the language of `?lang=`. */
+export async function showPrint(app: HTMLElement, draftId: string, which: string | null, back: () => void): Promise<void> {
+  const draft = await api<DraftDetail>('GET', `/api/drafts/${draftId}`);
+  const spec = textSpecFor(draft, which);
+  const asked = askedLanguage();
+  const query = new URLSearchParams({ text: spec, ...(asked ? { lang: asked } : {}) });
+  let view: PrintView;
+  try {
+    view = await api<PrintView>('GET', `/api/drafts/${encodeURIComponent(draftId)}/print-view?${query}`);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.id !== 'version_not_found' || !asked) throw error;
+    // No version in that language: say so, in the interface's language, and offer the others.
+    document.title = `${t('print:title', { label: draft.symbol })} — Penholder`;
+    app.replaceChildren(
+      printBar(draftId, asked, back, false),
+      el('p', { className: 'print-missing', attrs: { role: 'status' } }, t('print:noVersion', { language: languageNameIn(asked, uiLanguage()) })),
+    );
+    return;
+  }
+  const text = textFromJSON(view.text);
+  const acted = spec === 'final' ? finalTextLabel(draft) : null;
+  document.title = `${t('print:title', { label: acted ?? view.symbol })} — Penholder`;
+
+  const { lines, lang, dir } = view;
+  const body = el('div', { className: 'print-text', lang, dir });
+  body.append(DOMSerializer.fromSchema(resolutionSchema).serializeFragment(text.content));
+  const notes = dress(body, text, lang);
+  // The distribution block of an Arabic, Chinese or Russian document is in English, as those documents print it.
+  const blockLang = blockLanguage(lang);
+  const line = (words: string, extra: { className?: string; data?: string } = {}) =>
+    el('p', { className: `${PRINT_CLASSES.headingLine}${extra.className ? ` ${extra.className}` : ''}`, attrs: extra.data ? { 'data-line': extra.data } : {} }, words);
+  const published = lines.published
+    ? [
+        lines.published.number ? el('p', { className: PRINT_CLASSES.published }, lines.published.number) : null,
+        el('p', { className: PRINT_CLASSES.proponent }, lines.published.adopted),
+      ]
+    : [el('p', { className: PRINT_CLASSES.proponent }, lines.proponent)];
 
   app.replaceChildren(
-    el('div', { className: 'print-bar no-print' }, backLink, print),
+    printBar(draftId, lang, back, true),
     el(
       'article',
-      { className: 'print-page', attrs: { lang: 'en' } },
+      { className: 'print-page', lang, dir },
+      el('p', { className: `${PRINT_CLASSES.headingLine} print-masthead` }, lines.masthead),
       el(
         'div',
         { className: PRINT_CLASSES.symbolBlock },
-        el('p', { className: `${PRINT_CLASSES.headingLine} ${PRINT_CLASSES.symbol}` }, label),
-        el('p', { className: PRINT_CLASSES.headingLine }, 'Distr.: Limited'),
-        date ? el('p', { className: PRINT_CLASSES.headingLine }, formatCalendarDate(date.slice(0, 10))) : null,
-        // The same words as the Word export: "Original: not in the record" when a provenance note says so.
+        el('p', { className: `${PRINT_CLASSES.headingLine} ${PRINT_CLASSES.symbol}`, dir: 'ltr' }, lines.symbol),
         el(
-          'p',
-          { className: PRINT_CLASSES.headingLine, attrs: { 'data-line': 'original' } },
-          originalLine({ lang: 'en', originalLanguage: draft.language, originalInRecord: !draft.provenance?.some((p) => p.kind === 'original_language_not_in_record') }),
+          'div',
+          { lang: blockLang, dir: blockLang === lang ? dir : 'ltr' },
+          line(lines.distribution, { data: 'distribution' }),
+          line(lines.date, { data: 'date' }),
+          lines.version ? line(lines.version, { data: 'version' }) : null,
+          // The same words as the Word export: "Original: not in the record" when a provenance note says so.
+          line(lines.original, { data: 'original' }),
         ),
+        lines.amended ? line(lines.amended, { data: 'amended' }) : null,
       ),
-      el('p', { className: PRINT_CLASSES.headingLine }, draft.session.title.en),
-      el('p', { className: PRINT_CLASSES.headingLine }, `Agenda item ${draft.agendaItem}`),
-      el('p', { className: PRINT_CLASSES.proponent }, proponent),
-      acted ? el('p', { className: `${PRINT_CLASSES.headingLine} print-text-acted`, attrs: { 'data-text': 'final' } }, acted) : null,
+      // A name the record gives only in another language is printed in it, in brackets: it runs its own way.
+      el('p', { className: `${PRINT_CLASSES.headingLine} print-organ`, dir: 'auto' }, lines.organ),
+      line(lines.session),
+      line(lines.place),
+      line(lines.agendaItem),
+      ...published,
+      acted ? el('p', { className: `${PRINT_CLASSES.headingLine} print-text-acted no-print`, lang: uiLanguage(), attrs: { 'data-text': 'final' } }, acted) : null,
       body,
-      notes.length ? el('ol', { className: PRINT_CLASSES.footnotes, lang: draft.language }, ...notes) : null,
+      notes.length ? el('ol', { className: PRINT_CLASSES.footnotes, lang, dir }, ...notes) : null,
     ),
   );
 }

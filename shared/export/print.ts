@@ -13,5 +13,7 @@ export const PRINT_CLASSES = {
   symbol: 'ph-print-symbol',
   headingLine: 'ph-print-line',
   proponent: 'ph-print-proponent',
+  /** The adopted text's number ("Resolution 11/5"), printed instead of the proponent line. */
+  published: 'ph-print-published',
   footnotes: 'ph-print-footnotes',
 } as const;
