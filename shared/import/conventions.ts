@@ -325,6 +325,9 @@ export function namesABody(text: string): boolean {
 // "ссылаясь", "إذ تشير", "回顾") — a participle line names bodies too, but not as its subject.
 const LATIN_ARTICLE = /^(?:The|La|Le|Les|L['’]|El|Los|Las)\s*\S/u;
 const CYRILLIC_CAPITAL = /^[А-ЯЁ]/u;
+// Russian preambular paragraphs open with a participle, in lower case in UN texts but not always as pasted.
+const RUSSIAN_PREAMBLE =
+  /^(?:ссылаясь|отмечая|признавая|подтверждая|вновь|принимая|напоминая|приветствуя|выражая|будучи|учитывая|сознавая|памятуя|рассмотрев|считая|подчеркивая|особо|глубоко|констатируя|руководствуясь|заявляя|исходя|желая|с|со|также|сохраняя|осуждая|осознавая|придавая|высоко|настоятельно|добиваясь|стремясь|опираясь|принимая)(?=\s|$)/iu;
 const ARABIC_OPENING = /^إن\s/u;
 const ARABIC_PREAMBLE = /^(?:و?إذ|وقد|و)/u;
 // A Chinese formula names the body first ("联合国打击跨国有组织犯罪公约缔约方会议根据…，", "大会，"),
@@ -342,5 +345,5 @@ export function isOpeningFormula(text: string): boolean {
   if (CHINESE_BODY.test(clause)) return true;
   if (ARABIC_OPENING.test(clause)) return true;
   if (/^[\u0600-\u06ff]/u.test(clause)) return !ARABIC_PREAMBLE.test(clause);
-  return LATIN_ARTICLE.test(clause) || CYRILLIC_CAPITAL.test(clause);
+  return LATIN_ARTICLE.test(clause) || (CYRILLIC_CAPITAL.test(clause) && !RUSSIAN_PREAMBLE.test(clause));
 }

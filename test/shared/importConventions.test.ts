@@ -98,6 +98,7 @@ describe('the opening formula and the first preambular paragraph', () => {
       "Rappelant la résolution de l'Assemblée générale,",
       'Recordando la resolución de la Asamblea General,',
       'ссылаясь на резолюцию Генеральной Ассамблеи,',
+      'Ссылаясь на резолюцию Совета Безопасности,',
       'إذ تشير إلى قرار الجمعية العامة،',
       'وإذ تلاحظ تقرير مؤتمر الأطراف،',
       '回顾大会的决议，',
