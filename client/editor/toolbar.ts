@@ -8,7 +8,7 @@ import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { redoCommand, undoCommand } from 'y-prosemirror';
 import { el } from '../dom';
-import { t } from '../i18n';
+import { directionOf, t, uiLanguage } from '../i18n';
 import { addAnnex, nestParagraph, outdentParagraph, setParagraphKind } from './commands';
 import { insertFootnoteCommand, type AskText } from './footnotes';
 import { isEditable } from './keys';
@@ -26,8 +26,8 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 function keyLabel(keys: string): string {
   return keys.replace('Mod', isMac ? 'Cmd' : 'Ctrl').replace(/-/g, '+');
 }
-// A key's name isolated from the words around it (U+2066 … U+2069): "Ctrl+]" stays "Ctrl+]" inside an Arabic sentence.
-const isolated = (keys: string) => `\u2066${keyLabel(keys)}\u2069`;
+// A key's name isolated from the words around it (U+2066 … U+2069) in a right-to-left interface: "Ctrl+]" stays "Ctrl+]" inside an Arabic sentence.
+const isolated = (keys: string) => (directionOf(uiLanguage()) === 'rtl' ? `\u2066${keyLabel(keys)}\u2069` : keyLabel(keys));
 
 /** The id of the note that says the keys of the text (the editor's accessible description). */
 export const KEYS_NOTE_ID = 'editor-keys';
