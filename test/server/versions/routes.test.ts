@@ -7,11 +7,14 @@
  * refused with stable ids. The French, Spanish and Chinese words are illustrative translations
  * made for these tests, not the UN's.
  */
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeBodyLimit } from '../../../server/http/bodyLimit';
+import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, MediaTypes } from '../../../shared/export/transfer';
 import { FORMULA_ID, TITLE_ID } from '../../../shared/languageVersions';
 import { doc, em, formula, op, pp, title } from '../../builders';
 import { call, startTestServer, type TestServer } from '../../helpers/server';
-import { meetingWorld, setWorkingText, type MeetingWorld } from '../meeting/helpers';
+import { adoptedWithoutVote, meetingWorld, setWorkingText, type MeetingWorld } from '../meeting/helpers';
 
 const french = [
   'Renforcement de la coopération internationale',
@@ -49,6 +52,28 @@ const text = (op2: string) =>
   );
 const rev0Text = () => text('Requests the Secretariat to report to the Conference at its twelfth session;');
 const rev1Text = () => text('Requests the Secretariat to report to the Conference at its twelfth and thirteenth sessions;');
+
+/** Declare a body of `length` bytes, send a few, and wait: only a server that answers before reading it answers at all. */
+function declareAndStall(path: string, type: string, length: number): Promise<{ status: number; body: { error?: { id: string } } }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(server.port, '127.0.0.1');
+    let data = '';
+    const clock = setTimeout(() => {
+      socket.destroy();
+      reject(new Error('no answer: the server waited for the body'));
+    }, 5_000);
+    socket.on('data', (chunk) => (data += chunk.toString('latin1')));
+    socket.on('error', () => {}); // a reset after the answer is the server refusing the rest
+    socket.on('close', () => {
+      clearTimeout(clock);
+      const [head = '', body = ''] = data.split('\r\n\r\n');
+      resolve({ status: Number(head.split(' ')[1]), body: body ? JSON.parse(body) : {} });
+    });
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${w.as.secretariat.token}\r\nContent-Type: ${type}\r\nContent-Length: ${length}\r\n\r\nPK\u0003\u0004abc`,
+    );
+  });
+}
 
 let server: TestServer;
 let w: MeetingWorld;
@@ -249,5 +274,43 @@ describe('typing, carrying forward, corrigenda', () => {
     expect((await w.api('secretariat', 'POST', w.draftPath('/revisions/1/corrigenda'), { kind: 'corrigendum', langs: ['fr'], symbol: 'not a symbol' })).status).toBe(422);
     expect((await w.api('sponsor', 'POST', w.draftPath('/revisions/1/corrigenda'), { kind: 'corrigendum', langs: ['fr'] })).status).toBe(403);
     expect((await w.api('nonSponsor', 'GET', w.draftPath('/versions'))).body.corrigenda).toHaveLength(2);
+  });
+});
+
+describe('under load, in the audit record, after final action', () => {
+  it('keeps every paragraph typed at once: each row is made from the one before it', async () => {
+    const ids = [TITLE_ID, FORMULA_ID, 'pp1', 'op1', 'op2', 'op3'];
+    const typed = await Promise.all(ids.map((pid) => w.api('secretariat', 'PUT', versions(`/ru/paragraphs/${encodeURIComponent(pid)}`), { text: `Русский текст ${pid}` })));
+    expect(typed.map((r) => r.status)).toEqual(ids.map(() => 200));
+    expect(typed.map((r) => r.body.seq).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    const read = await w.api('nonSponsor', 'GET', versions('/ru'));
+    expect(read.body.pending).toEqual([]);
+    for (const pid of ids) expect(words(read.body.text)).toContain(`Русский текст ${pid}`);
+  });
+
+  it('records each write in the audit record, and refuses a declared oversize body before reading it', async () => {
+    const audit = await w.api('secretariat', 'GET', '/api/audit?limit=1000');
+    const paths = audit.body.map((e: { detail: { path?: string } }) => e.detail.path ?? '');
+    expect(paths).toContain(`/drafts/${w.draft.id}/revisions/0/versions/fr`);
+    expect(paths).toContain(`/drafts/${w.draft.id}/revisions/0/corrigenda`);
+    // A Word file is larger than the general JSON limit, and only these routes take one.
+    const limit = (url: string, type: string) => routeBodyLimit({ method: 'POST', url, headers: { 'content-type': type } }, 1024);
+    expect(limit(versions('/fr'), MediaTypes.docx)).toBe(MAX_DOCX_BYTES);
+    expect(limit(versions('/fr'), MediaTypes.text)).toBe(MAX_TEXT_BYTES);
+    expect(limit(w.draftPath('/revisions/0/corrigenda'), 'application/json')).toBeGreaterThan(MAX_DOCX_BYTES);
+    expect(limit(versions('/fr/carry-forward'), 'application/json')).toBe(1024);
+    const answer = await declareAndStall(versions('/fr'), MediaTypes.docx, MAX_DOCX_BYTES + 1);
+    expect([answer.status, answer.body.error?.id]).toEqual([413, 'payload_too_large']);
+  });
+
+  it('records versions and corrigenda after final action and the freeze', async () => {
+    expect((await w.record('adopted', adoptedWithoutVote)).status).toBe(201);
+    const frozen = await w.api('secretariat', 'POST', w.draftPath('/freeze'), {});
+    expect(frozen.status, words(frozen.body)).toBe(201);
+    const carried = await w.api('secretariat', 'POST', w.draftPath('/revisions/1/versions/es/carry-forward'), { from: 0 });
+    expect(carried.status, words(carried.body)).toBe(201);
+    const corrigendum = await w.api('secretariat', 'POST', w.draftPath('/revisions/1/corrigenda'), { kind: 'corrigendum', langs: ['es'], note: { es: 'Solo en español' } });
+    expect([corrigendum.status, corrigendum.body.symbol]).toEqual([201, `${w.session.symbolPrefix}/L.1/Rev.1/Corr.1`]);
+    expect((await w.api('sponsor', 'POST', w.draftPath('/revisions/1/versions/es/carry-forward'), { from: 0 })).status).toBe(403);
   });
 });
