@@ -85,6 +85,18 @@ describe('parseSessionRecordEntry: votes', () => {
     expect(refused({ ...small, roll: { yes: ['FRA', 'CHL'], no: ['R/S'], abstain: [] } }).field).toBe('roll.no.0');
   });
 
+  it('takes its texts in any of the six languages, at least one, trimmed; refuses another language or a blank one', () => {
+    const question = { fr: ' si la question pouvait être considérée comme une question de procédure ', ar: 'ما إذا كان يمكن اعتبار المسألة مسألة إجرائية' };
+    expect(parsed({ ...procedural, question }).question).toEqual({
+      fr: 'si la question pouvait être considérée comme une question de procédure',
+      ar: 'ما إذا كان يمكن اعتبار المسألة مسألة إجرائية',
+    });
+    expect(refused({ ...procedural, question: {} })).toEqual({ field: 'question', message: 'must be given in at least one of ar, zh, en, fr, ru, es' });
+    expect(refused({ ...procedural, question: { de: 'ob die Frage verfahrensrechtlicher Natur ist' } })).toMatchObject({ field: 'question.de' });
+    expect(refused({ ...procedural, question: { en: 'whether', es: '  ' } })).toMatchObject({ field: 'question.es' });
+    expect(refused({ ...procedural, question: { ru: 7 } })).toEqual({ field: 'question.ru', message: 'must be a text' });
+  });
+
   it("keeps the report's own words, refusing a wording without what was voted on", () => {
     const wording = { votedOn: t('voted on it', '就此进行了表决'), question: null, decided: t('it was decided', '因而决定') };
     expect(parsed({ ...procedural, wording })).toMatchObject({ wording });
