@@ -163,6 +163,32 @@ describe.skipIf(!hasChromium)('the language versions page in Chromium', () => {
     await context.close();
   }, 60_000);
 
+  it('imports a version from a Word file: the French of the original, exported as Word, checked then recorded as a new row', async () => {
+    const cookie = world.secretariat.cookie;
+    const exported = await fetch(`${world.server.url}/api/drafts/${draftId}/export.docx?text=${encodeURIComponent('ILLUSTRATIVE/L.1')}&lang=fr`, { headers: { cookie } });
+    expect(exported.status).toBe(200);
+    const docx = Buffer.from(await exported.arrayBuffer());
+    const before = await versionsOf(0, 'fr');
+    const { context, page } = await signedInPage(browser, world.server, 'secretariat', `/drafts/${draftId}/versions?revision=0&a=en&b=fr`);
+    await page.locator('.versions-import').waitFor({ timeout: 15_000 });
+    await page.locator('#import-version-lang').selectOption('fr');
+    await page
+      .locator('#import-version-file')
+      .setInputFiles({ name: 'ILLUSTRATIVE-L1-fr.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await page.getByRole('button', { name: 'Check against the reference text' }).click();
+    await page.locator('.import-result .aligned, .import-result [role="alert"]').first().waitFor();
+    expect(await page.locator('.import-result').textContent()).toMatch(/^This text matches the reference text paragraph by paragraph/);
+    expect((await versionsOf(0, 'fr')).body.history).toHaveLength(before.body.history.length);
+    await page.getByRole('button', { name: 'Record it as the French version of ILLUSTRATIVE/L.1' }).click();
+    await page.locator('.versions-said', { hasText: 'The French version of ILLUSTRATIVE/L.1 is recorded.' }).waitFor();
+    const after = await versionsOf(0, 'fr');
+    expect(after.body.history.map((h: { kind: string }) => h.kind)).toEqual([...before.body.history.map((h: { kind: string }) => h.kind), 'issued']);
+    expect(await page.locator('tr[data-id="ill-op2"] td.version-b .version-words').textContent()).toBe(
+      before.body.text.content.find((n: { attrs?: { id?: string } }) => n.attrs?.id === 'ill-op2').content[0].text,
+    );
+    await context.close();
+  }, 60_000);
+
   it('carries the Spanish version forward to Rev.1, flags the paragraphs whose English changed, and clears a flag once the paragraph is typed', async () => {
     const { context, page } = await signedInPage(browser, world.server, 'secretariat', `/drafts/${draftId}/versions?revision=1&a=en&b=es`);
     await page.locator('.versions-carry').waitFor({ timeout: 15_000 });
