@@ -170,6 +170,38 @@ export function readHeading(text: string): { docKind: 'resolution' | 'decision';
   return null;
 }
 
+// The line over a resolution as the General Assembly and councils publish it, in the six languages:
+// "Resolution adopted by the General Assembly on 17 December 1980", "Résolution adoptée par …",
+// "Resolución aprobada por …", "Резолюция, принятая …", "قرار اتخذته الجمعية العامة في …", "…通过的决议".
+const ADOPTED = [
+  /^(resolution|decision) adopted by\s\S/iu,
+  /^(résolution|décision) adoptée par\s\S/iu,
+  /^(resolución|decisión) aprobada por\s\S/iu,
+  /^(резолюция|решение),? (?:принятая|принятое)\s\S/iu,
+  /^(قرار|مقرر) (?:اتخذته|اتخذها|اعتمدته|اعتمده)\s\S/u,
+  /通过的(决议|决定)$/u,
+];
+const DECISION_HEADS = new Set(['decision', 'décision', 'decisión', 'решение', 'مقرر', '决定']);
+// Under that line, the title with the resolution's number: "35/219. Use of Arabic …", "35/219 A. …", Arabic "35/219 - …".
+const NUMBERED_TITLE = /^(\d{1,3}\s*\/\s*\d{1,4}(?:\s?[A-Z])?)\s*[.\-–]\s+(\S.*)$/u;
+
+/** The line "Resolution adopted by the General Assembly on …" in any of the six languages: the kind of text it heads, or null. */
+export function readAdoptedBy(text: string): { docKind: 'resolution' | 'decision' } | null {
+  for (const re of ADOPTED) {
+    const m = re.exec(text);
+    if (m) return { docKind: DECISION_HEADS.has(m[1]!.toLowerCase()) ? 'decision' : 'resolution' };
+  }
+  return null;
+}
+
+/** A title printed after its number ("35/219. Use of Arabic …"): the number ("35/219") and the title, or null. */
+export function readNumberedTitle(text: string): { number: string; title: string } | null {
+  const probe = westernDigits(text);
+  const m = NUMBERED_TITLE.exec(probe);
+  if (!m) return null;
+  return { number: m[1]!.replace(/\s*\/\s*/gu, '/'), title: text.slice(probe.length - m[2]!.length).trim() };
+}
+
 const CHINESE_NUMERALS = '一二三四五六七八九十';
 const ANNEX_ZH = /^附件\s*([一二三四五六七八九十]*)$/u;
 const ANNEX_LATIN = /^(?:annex|annexe|anexo|приложение)(?:\s+([IVXL]+|\d+))?$/iu;

@@ -5,7 +5,7 @@
  * each language being in conventions.ts.
  */
 import type { Lang } from '../languages';
-import { COLONS, COMMAS, ENDINGS, readAnnexMarker, readHeading, readLetters, readNumber } from './conventions';
+import { COLONS, COMMAS, ENDINGS, readAdoptedBy, readAnnexMarker, readHeading, readLetters, readNumber } from './conventions';
 
 /** One non-empty source line, classified by its own shape. */
 export type SourceLine =
@@ -74,6 +74,9 @@ export function classifyLine(text: string, no: number, first: boolean, lang: Lan
   if (first) {
     const heading = readHeading(text);
     if (heading) return { kind: 'heading', no, text, ...heading };
+    // "Resolution adopted by the General Assembly on …": the number comes with the title below it.
+    const adopted = readAdoptedBy(text);
+    if (adopted) return { kind: 'heading', no, text, ...adopted, number: '' };
   }
   // Every reading below is anchored at the start: the first character rules most of them out,
   // and most lines of a text are running text that none of them matches.

@@ -4,7 +4,7 @@
  * the running text. Paragraphs that the printed page split in two are joined here, because
  * only here is it known which lines are paragraphs and which are headings.
  */
-import { isOpeningFormula, namesABody } from './conventions';
+import { isOpeningFormula, namesABody, readNumberedTitle } from './conventions';
 import { endsComplete, endsWithColon, endsWithComma, joinHalves, printedWidth, type ParagraphLine, type SourceLine } from './lines';
 import type { WarningLog } from './report';
 
@@ -85,13 +85,26 @@ export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline 
     out.heading = first;
     i++;
   }
+  if (out.heading && out.heading.number === '') {
+    // Under "Resolution adopted by …": "[on the report of the Fifth Committee (A/35/…)]", then "35/219. Title".
+    while (rest[i]?.line.kind === 'text' && /^\[.*\]$/u.test(rest[i]!.line.text)) i++;
+    const line = rest[i]?.line;
+    const numbered = line?.kind === 'text' ? readNumberedTitle(line.text) : null;
+    if (line && numbered) {
+      out.heading = { ...out.heading, number: numbered.number };
+      out.title = { text: numbered.title, line: line.no };
+      i++;
+    }
+  }
   // A title has no final punctuation; a first line ending with a comma is already the formula.
   const titleLine = rest[i]?.line;
-  if (titleLine?.kind === 'text' && !endsComplete(titleLine.text)) {
-    out.title = { text: titleLine.text, line: titleLine.no };
-    i++;
-  } else {
-    warnings.add('no-title', 'No title recognised: the text will start with an empty title.', titleLine?.no ?? null);
+  if (out.title === null) {
+    if (titleLine?.kind === 'text' && !endsComplete(titleLine.text)) {
+      out.title = { text: titleLine.text, line: titleLine.no };
+      i++;
+    } else {
+      warnings.add('no-title', 'No title recognised: the text will start with an empty title.', titleLine?.no ?? null);
+    }
   }
   const formulaLine = rest[i]?.line;
   // A first preambular paragraph ends with a comma too: the formula is told by naming the body as its subject.

@@ -48,10 +48,14 @@ export interface ImportWarning {
   line: number | null;
 }
 
-/** The resolution or decision number line ("第 11/5 号决议", "Resolution 11/5"): metadata, not text. */
+/**
+ * The resolution or decision number line ("第 11/5 号决议", "Resolution 11/5", "القرار 11/5"), or the
+ * line "Resolution adopted by the General Assembly on …" with the number printed before the title
+ * ("35/219. Use of Arabic …"): metadata, not text.
+ */
 export interface RecognisedHeading {
   kind: 'resolution' | 'decision';
-  /** The number as printed, spaces removed: "11/5". */
+  /** The number as printed, spaces removed: "11/5", "35/219 A"; "" when the line "adopted by" has no numbered title under it. */
   number: string;
   line: number;
 }

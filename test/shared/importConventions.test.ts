@@ -88,6 +88,58 @@ describe('the conventions of the six languages', () => {
   });
 });
 
+describe('a resolution as the General Assembly publishes it', () => {
+  it('reads "Resolution adopted by … on …", the bracketed line under it and "35/219. Title" in the six languages', () => {
+    for (const [adopted, bracket, numbered, formula, title] of [
+      [
+        'Resolution adopted by the General Assembly on 17 December 1980',
+        '[on the report of the Fifth Committee (A/35/855)]',
+        '35/219. Use of Arabic',
+        'The General Assembly,',
+        'Use of Arabic',
+      ],
+      [
+        "Résolution adoptée par l'Assemblée générale le 17 décembre 1980",
+        '[sur le rapport de la Cinquième Commission (A/35/855)]',
+        "35/219. Emploi de l'arabe",
+        "L'Assemblée générale,",
+        "Emploi de l'arabe",
+      ],
+      [
+        'Resolución aprobada por la Asamblea General el 17 de diciembre de 1980',
+        '[sobre la base del informe de la Quinta Comisión (A/35/855)]',
+        '35/219. Utilización del árabe',
+        'La Asamblea General,',
+        'Utilización del árabe',
+      ],
+      [
+        'Резолюция, принятая Генеральной Ассамблеей 17 декабря 1980 года',
+        '[по докладу Пятого комитета (A/35/855)]',
+        '35/219. Использование арабского языка',
+        'Генеральная Ассамблея,',
+        'Использование арабского языка',
+      ],
+      [
+        'قرار اتخذته الجمعية العامة في 17 كانون الأول/ديسمبر 1980',
+        '[بناء على تقرير اللجنة الخامسة (A/35/855)]',
+        '35/219 - استعمال اللغة العربية',
+        'إن الجمعية العامة،',
+        'استعمال اللغة العربية',
+      ],
+      ['大会1980年12月17日通过的决议', '[根据第五委员会的报告(A/35/855)通过]', '35/219. 使用阿拉伯文', '大会，', '使用阿拉伯文'],
+    ]) {
+      const result = load(`${adopted}\n${bracket}\n${numbered}\n${formula}\n1. X.`);
+      expect(result.report.heading, adopted).toMatchObject({ kind: 'resolution', number: '35/219', line: 1 });
+      expect(result.report.title, adopted).toBe(title);
+      expect(result.report.formula, adopted).toBe(formula);
+      expect(result.report.warnings, adopted).toEqual([]);
+    }
+    expect(load('Decision adopted by the Security Council\n25/1. Title\nThe Council,\n1. X.').report.heading).toMatchObject({ kind: 'decision', number: '25/1' });
+    // Without a number under it, the line is still metadata, and the next line is the title.
+    expect(load('Resolution adopted by the Conference\nA title\nThe Conference,\n1. X.').report).toMatchObject({ heading: { number: '' }, title: 'A title' });
+  });
+});
+
 describe('the opening formula and the first preambular paragraph', () => {
   it('tells every opening formula of the six languages from a first preambular paragraph, which names bodies too', () => {
     for (const lang of LANGUAGES) for (const opening of CONVENTIONS[lang].openings) expect(isOpeningFormula(opening), opening).toBe(true);
