@@ -227,7 +227,7 @@ function russian(f: ActionFacts): string {
   const g = b.gender;
   const sponsors = formatSponsoredBy(d.sponsors ?? [], 'ru');
   const described = text(d.describedAs, 'ru');
-  const submitted = d.submittedBy ? `, ${formatSubmittedBy(d.submittedBy, 'ru')}` : '';
+  const submitted = d.submittedBy && !described ? `, ${formatSubmittedBy(d.submittedBy, 'ru')}` : '';
   const amended = a.type === 'adopted' && a.orallyAmended ? ' с внесенными в него устными поправками' : '';
   const tail = `${amended}${submitted}${sponsors && `, ${sponsors}`}`;
   const object = described ? `${described} (${d.symbol})${tail}` : `${ruNoun(f, 'nom')} (${d.symbol})${tail}`;

@@ -43,14 +43,20 @@ function addBody(body: LocalizedText, lang: Lang, add: (k: MissingKind, t: Local
 export function missingInParagraph(input: ActionParagraphInput, lang: Lang): MissingText[] {
   const { out, add } = collector(lang);
   addBody(input.body, lang, add);
-  for (const s of input.sponsors ?? []) {
-    add('delegation', s.name);
-    add('on_behalf_of', withFormulae(s.onBehalfOf));
-  }
-  add('officer', input.submittedBy);
   const action = finalAction(input);
+  // What each kind of paragraph prints (shared/reportParagraph.ts, shared/reportActions.ts): a
+  // withdrawal or the sponsors' deferral names "the sponsors", not who they are.
+  const bySponsors = action?.type === 'withdrawn' || (action?.type === 'deferred' && action.decidedBy === 'sponsors');
+  const sponsors = input.sponsors ?? [];
+  if (!bySponsors) {
+    for (const s of sponsors) {
+      add('delegation', s.name);
+      add('on_behalf_of', withFormulae(s.onBehalfOf));
+    }
+    if (!given(input.describedAs)) add('officer', input.submittedBy);
+    add('described_as', input.describedAs);
+  } else if (action?.type === 'withdrawn' && sponsors.length === 0) add('officer', input.submittedBy);
   if (action?.type === 'deferred' && action.decidedBy === 'sponsors') add('title', input.title);
-  add('described_as', input.describedAs);
   add('remarks', input.remarks);
   return out;
 }
@@ -67,7 +73,8 @@ export function missingInRecord(record: readonly { entry: SessionRecordEntry }[]
   for (const { entry: e } of record) {
     if (e.kind === 'vote') {
       if (e.rulesRecalled.length) officer(ctx.chair ?? { en: 'President', zh: '主席' });
-      add('vote_wording', e.question);
+      // The question is printed only in the default wording ("voted on …").
+      if (!e.wording?.votedOn) add('vote_wording', e.question);
       if (e.wording) {
         add('vote_wording', e.wording.votedOn);
         add('vote_wording', e.wording.question);

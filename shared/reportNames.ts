@@ -106,8 +106,8 @@ const ruPlural = (name: string) => /^\S+(ые|ие)\s/.test(name) || /^(Ниде
  * fr "présenté par les délégations suivantes : …"; es "patrocinado por las siguientes
  * delegaciones: …" (French and Spanish name States with an article in running text, "le
  * Royaume-Uni", "el Sudán"; a list after a colon takes none, as the UN prints "au nom des pays
- * suivants :"); ru "авторами которого выступили …" (names in the nominative); ar "قدمته …"
- * (the Arabic paragraph puts "الذي" before it after a definite noun).
+ * suivants :"); ru "авторами которого выступили …" (names in the nominative); ar "قدمه كل من …", "قدمه وفد …"
+ * for one (the Arabic paragraph puts "الذي" before it after a definite noun).
  */
 export function formatSponsoredBy(entries: readonly SponsorEntry[], lang: Lang): string {
   if (entries.length === 0) return '';
@@ -125,7 +125,9 @@ export function formatSponsoredBy(entries: readonly SponsorEntry[], lang: Lang):
     case 'ru':
       return one ? `автором которого ${ruPlural(list) ? 'являются' : 'является'} ${list}` : `авторами которого выступили ${list}`;
     case 'ar':
-      return `قدمته ${list}`;
+      // The verb before its subject agrees with it, and a name does not say its gender: "كل من"
+      // (each of) and "وفد" (the delegation of) take the masculine whatever the names.
+      return one ? `قدمه وفد ${list}` : `قدمه كل من ${list}`;
   }
 }
 

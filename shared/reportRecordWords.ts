@@ -248,9 +248,13 @@ export function otherConclusion(
     ar: [action.deferred ? `${noun} (${draft.symbol}) لن يُنظر فيه` : `النظر في ${noun} (${draft.symbol}) قد انتهى`, 'لن يُتخذ أي إجراء بشأنه', `نصه سيُرفق ${report}`],
   }[lang];
   const clauses = [W[0]!, action.noAction ? W[1]! : null, action.annexed ? W[2]! : null].filter((c): c is string => c !== null);
-  const that = { fr: (c: string) => `que ${c}`.replace(/^que ([aeiouéh])/i, "qu'$1"), es: (c: string) => `que ${c}`, ru: (c: string) => `что ${c}`, ar: (c: string) => `أن ${c}` }[
-    lang
-  ];
+  const that = {
+    fr: (c: string) => `que ${c}`.replace(/^que ([aeiouéh])/i, "qu'$1"),
+    es: (c: string) => `que ${c}`,
+    ru: (c: string) => `что ${c}`,
+    // "أنه لن …": a clause opening on a particle takes the pronoun after "أن".
+    ar: (c: string) => (c.startsWith('لن ') ? `أنه ${c}` : `أن ${c}`),
+  }[lang];
   const joined =
     lang === 'ar'
       ? clauses.map((c, i) => (i === 0 ? c : `و${that(c)}`)).join('، ')
@@ -437,6 +441,6 @@ export function otherVoteParagraph(
   const counts = `وكانت نتيجة التصويت كما يلي: المؤيدون: ${vote.yes}؛ المعارضون: ${vote.no}؛ الممتنعون: ${vote.abstain}.`;
   const how = { exceeded: 'تجاوز', reached: 'بلغ', short: 'لم يبلغ' }[margin];
   const rule = vote.majorityUnder.length ? ` المطلوبة ${UNDER.ar(vote.majorityUnder)}` : ' المطلوبة';
-  const result = `ومن بين الدول الحاضرة والمصوتة، وعددها ${n}، ${how} عدد الأصوات المؤيدة أغلبية ${two ? 'الثلثين' : 'بسيطة'}${rule}، وهي ${required} صوتا، ومن ثم ${decided}.`;
+  const result = `ومن بين الدول الحاضرة والمصوتة، وعددها ${n}، ${how} عدد الأصوات المؤيدة ${two ? 'أغلبية الثلثين' : 'الأغلبية البسيطة'}${rule}، وهي ${required} صوتا، ومن ثم ${decided}.`;
   return `${recalled}${opening}${votedOn}. ${question ? `وبشأن ${question}، كانت نتيجة التصويت كما يلي: المؤيدون: ${vote.yes}؛ المعارضون: ${vote.no}؛ الممتنعون: ${vote.abstain}.` : counts} ${result}${roll}${after}`;
 }
