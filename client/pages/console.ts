@@ -8,6 +8,7 @@ import { api, ApiError, type SessionSummary } from '../api';
 import { consoleRow, type ConsoleDraft, type RowContext } from '../console/draftRow';
 import { consoleApi, type NumberJSON } from '../console/actions';
 import { meetingRecordSection } from '../console/meetingRecord';
+import { askNewDraft } from '../console/newDraft';
 import { withRestore } from '../console/restore';
 import { el, localizedString } from '../dom';
 import { t } from '../i18n';
@@ -46,10 +47,16 @@ export async function showConsole(app: HTMLElement): Promise<void> {
           ),
         );
         const ctx: RowContext = { symbolPrefix: session.symbolPrefix, delegations: named, act };
+        const putForward = el('button', { type: 'button', className: 'console-new-draft', attrs: { 'data-act': 'new-draft' } }, t('console:newDraft.button'));
+        putForward.addEventListener('click', async () => {
+          const created = await askNewDraft(session.id, named);
+          if (created) await act(t('console:newDraft.done', { symbol: created.symbol }), async () => created);
+        });
         return el(
           'section',
           { attrs: { 'aria-labelledby': `c-${session.id}` } },
           el('h2', { id: `c-${session.id}` }, `${localizedString(session.title)} — ${session.symbolPrefix}`),
+          el('p', {}, putForward),
           el(
             'div',
             { className: 'table-wrap' },

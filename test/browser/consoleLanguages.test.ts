@@ -1,0 +1,106 @@
+/**
+ * The secretariat's pages in other languages, in a real Chromium: the console in French puts a new
+ * draft forward with its title in French only (the title in the draft's language is the one
+ * required: asked for beside that field, in French, before anything is sent), the administration
+ * names a delegation in Arabic and Russian; in Arabic the console runs right to left (its table
+ * starts on the right, its words are Arabic); back in English, the words the other tests click
+ * are there again. Screenshot: test-artifacts/screenshots/console-arabic.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { call } from '../helpers/server';
+import { closeBrowserWorld, hasChromium, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
+
+requireChromiumInCI();
+
+const ARABIC = /[\u0600-\u06FF]/;
+const centreX = async (page: Page, selector: string) => {
+  const box = (await page.locator(selector).first().boundingBox())!;
+  return box.x + box.width / 2;
+};
+
+describe.skipIf(!hasChromium)('the console and the administration in other languages, in Chromium', () => {
+  let world: World;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [world, browser] = await openBrowserWorld();
+  }, 120_000);
+
+  afterAll(() => closeBrowserWorld(world, browser));
+
+  it('puts a draft forward in French with its French title only, and says first that the French title is missing', async () => {
+    const { context, page } = await signedInPage(browser, world.server, 'secretariat', '/console');
+    await page.locator('table.console').first().waitFor({ timeout: 15_000 });
+    await page.locator('#ui-language').selectOption('fr');
+    await page.getByRole('heading', { level: 1, name: 'Console du Secrétariat' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('table.console thead th').first().textContent()).toBe('Cote');
+
+    await page.locator('button[data-act="new-draft"]').first().click();
+    const dialog = page.locator('dialog.console-dialog');
+    await dialog.waitFor();
+    await dialog.locator('select[name="language"]').selectOption('fr');
+    // Typed in English only: the form refuses before sending, beside the French title, in French.
+    await dialog.locator('input[name="title.en"]').fill('Strengthening cooperation (illustrative, typed by this test)');
+    await dialog.locator('input[name="agendaItem"]').fill('4 (a)');
+    await dialog.getByRole('button', { name: 'Présenter' }).click();
+    const frenchTitle = dialog.locator('input[name="title.fr"]');
+    await expect.poll(() => frenchTitle.getAttribute('aria-invalid'), { timeout: 5_000 }).toBe('true');
+    expect(await dialog.locator('[data-field="title.fr"] .field-error').textContent()).toBe('indiquez le titre en français, la langue du projet');
+
+    // The French title alone is enough (the English one cleared): put forward, listed with it.
+    await dialog.locator('input[name="title.en"]').fill('');
+    await frenchTitle.fill('Renforcer la coopération (exemple saisi par ce test)');
+    await dialog.getByRole('button', { name: 'Présenter' }).click();
+    await page.locator('.console-status', { hasText: 'présenté' }).waitFor({ timeout: 10_000 });
+    const row = page.locator('table.console tr', { hasText: 'Renforcer la coopération (exemple saisi par ce test)' });
+    await row.waitFor({ timeout: 10_000 });
+    const draftId = (await row.getAttribute('data-draft'))!;
+    const stored = await call(world.server, 'GET', `/api/drafts/${draftId}`, { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') });
+    expect(stored.status).toBe(200);
+    expect(stored.body.title).toEqual({ fr: 'Renforcer la coopération (exemple saisi par ce test)' });
+    expect(stored.body.language).toBe('fr');
+    await context.close();
+  }, 60_000);
+
+  it('names a delegation in Arabic and Russian from the administration', async () => {
+    const { context, page } = await signedInPage(browser, world.server, 'secretariat', '/admin/delegations');
+    await page.locator('tr[data-delegation]').first().waitFor({ timeout: 15_000 });
+    await page.locator('#ui-language').selectOption('ru');
+    await page.getByRole('heading', { level: 2, name: 'Делегации' }).waitFor({ timeout: 10_000 });
+    const form = page.locator('form.admin-form');
+    await form.locator('input[name="code"]').fill('ZZT');
+    await form.locator('input[name="name-ar"]').fill('دولة للاختبار');
+    await form.locator('input[name="name-ru"]').fill('Государство для проверки');
+    await form.getByRole('button', { name: 'Добавить делегацию' }).click();
+    const row = page.locator('tr[data-delegation="ZZT"]');
+    await row.waitFor({ timeout: 10_000 });
+    // Listed in the interface's language, with the languages it is named in.
+    expect(await row.locator('td').nth(1).textContent()).toBe('Государство для проверки');
+    expect(await row.locator('td').nth(2).textContent()).toBe('ar ru');
+    await page.locator('#ui-language').selectOption('ar');
+    await page.getByRole('heading', { level: 2, name: 'الوفود' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('tr[data-delegation="ZZT"] td').nth(1).textContent()).toBe('دولة للاختبار');
+    await page.locator('#ui-language').selectOption('en');
+    await context.close();
+  }, 60_000);
+
+  it('runs the console right to left in Arabic, and back in English', async () => {
+    const { context, page } = await signedInPage(browser, world.server, 'secretariat', '/console');
+    await page.locator('table.console').first().waitFor({ timeout: 15_000 });
+    await page.locator('#ui-language').selectOption('ar');
+    await page.getByRole('heading', { level: 1, name: 'لوحة الأمانة' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    // The table starts on the right: the symbol column is the rightmost, the acts the leftmost.
+    expect(await centreX(page, 'table.console thead th:first-child')).toBeGreaterThan(await centreX(page, 'table.console thead th:last-child'));
+    expect(await page.locator('h3', { hasText: 'سجل الجلسات' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('button[data-act="new-draft"]').first().textContent()).toMatch(ARABIC);
+    await screenshot(page, 'console-arabic');
+
+    await page.locator('#ui-language').selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Secretariat console' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    expect(await page.locator('table.console thead th').first().textContent()).toBe('Symbol');
+    await context.close();
+  }, 60_000);
+});
