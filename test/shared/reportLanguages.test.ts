@@ -23,8 +23,8 @@ import { sponsorListText } from '../../shared/sponsorship';
 import { CONFERENCE, EXTRA, L9_TITLE_EN } from '../fixtures/cop11Report';
 import { cop11VoteEntries, SPEAKERS } from '../helpers/cop11Votes';
 
-const value = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
-  if (!r.ok) throw new Error(r.error);
+const value = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 };
 const OTHERS = ['ar', 'fr', 'ru', 'es'] as const;
@@ -86,7 +86,7 @@ describe('the paragraph of an adoption, names recorded in every language', () =>
       ...L4,
       submittedBy: null,
       symbol: 'CTOC/COP/2022/L.8/Rev.2',
-      action: adopted({ orallyAmended: true, vote: { kind: 'recorded', yes: 63, no: 15, abstain: 25 } }),
+      action: adopted({ orallyAmended: true, vote: { kind: 'recorded', yes: 63, no: 15, abstain: 25, majority: 'simple' } }),
     };
     expect(value(reportParagraph(input, 'fr'))).toContain(
       "a adopté, à l'issue d'un vote enregistré, par 63 voix contre 15, avec 25 abstentions, un projet de résolution révisé (CTOC/COP/2022/L.8/Rev.2), tel que modifié oralement, présenté par",
@@ -100,7 +100,7 @@ describe('the paragraph of an adoption, names recorded in every language', () =>
     expect(value(reportParagraph(input, 'ar'))).toContain(
       'اعتمد المؤتمر، بتصويت مسجل، بأغلبية 63 صوتا مقابل 15 وامتناع 25 عن التصويت، مشروع قرار منقح (CTOC/COP/2022/L.8/Rev.2)، بصيغته المعدلة شفويا، قدمه كل من',
     );
-    const few = { ...input, action: adopted({ vote: { kind: 'recorded', yes: 7, no: 1, abstain: 0 } }) };
+    const few = { ...input, action: adopted({ vote: { kind: 'recorded', yes: 7, no: 1, abstain: 0, majority: 'simple' } }) };
     expect(value(reportParagraph(few, 'fr'))).toContain('par 7 voix contre 1, sans abstention,');
     expect(value(reportParagraph(few, 'es'))).toContain('por 7 votos contra 1 y ninguna abstención,');
     expect(value(reportParagraph(few, 'ru'))).toContain('7 голосами против 1 при отсутствии воздержавшихся');
