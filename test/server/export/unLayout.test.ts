@@ -23,7 +23,7 @@ import { seedDemo } from '../../../server/demo/seed';
 import { statusOfRecord } from '../../../server/readModels/draftStatus';
 import { openStore } from '../../../server/storage';
 import type { DraftEventRow, Store } from '../../../server/storage/types';
-import { doc, fn, op, pp, title } from '../../builders';
+import { doc, fn, op, pp, sub, title } from '../../builders';
 import { startTestServer, type TestServer } from '../../helpers/server';
 import { englishText, metaFor } from '../../shared/export/helpers';
 import { adoptedWithoutVote, meetingWorld, replaceWords, type MeetingWorld } from '../meeting/helpers';
@@ -353,5 +353,58 @@ describe('the demo session, published', () => {
     }
     // Six resolutions and two decisions.
     expect(adopted).toBe(8);
+  });
+});
+
+describe('a language version as a file', () => {
+  // Words made for this test (not a UN translation): an Arabic and a French text with every kind of numbered paragraph and a footnote.
+  const arabic = () =>
+    doc(
+      title('تعزيز التعاون الدولي'),
+      pp({ id: 'p1' }, 'إذ يشير إلى قراره 10/4،', fn({ id: 'f1' }, 'انظر الوثيقة CTOC/COP/2020/10.')),
+      op({ id: 'o1' }, 'يطلب إلى الأمانة:'),
+      sub({ id: 's1' }, 'أن تساعد الدول؛'),
+      sub({ id: 's2' }, 'أن تقدم تقريرا؛'),
+      op({ id: 'o2' }, 'يقرر مواصلة عمله.'),
+    );
+  const french = () =>
+    doc(
+      title('Renforcement de la coopération internationale'),
+      pp({ id: 'p1' }, 'Rappelant sa résolution 10/4,'),
+      op({ id: 'o1' }, 'Prie le Secrétariat\u00a0:'),
+      sub({ id: 's1' }, 'D’aider les États\u00a0;'),
+      sub({ id: 's2' }, 'De faire rapport\u00a0;'),
+      op({ id: 'o2' }, 'Décide de poursuivre ses travaux.'),
+    );
+
+  it('types the Arabic numbers Word cannot be trusted to count — (أ), (ب) — and reads the file back into the same text', async () => {
+    const bytes = await exportDocx(arabic(), metaFor({ lang: 'ar', originalLanguage: 'en' }));
+    const { document } = await open(bytes);
+    const texts = paragraphTexts(document);
+    expect(texts).toContain('1 -\tيطلب إلى الأمانة:');
+    expect(texts).toContain('(أ)\tأن تساعد الدول؛');
+    expect(texts).toContain('(ب)\tأن تقدم تقريرا؛');
+    const back = await importDocx(bytes);
+    expect(back.ok && back.value.readAs).toBe('penholder');
+    if (back.ok) expect(back.value.doc.toJSON()).toEqual(arabic().toJSON());
+  });
+
+  it('counts French subparagraphs with Word numbering "a)" and reads the file back into the same text', async () => {
+    const bytes = await exportDocx(french(), metaFor({ lang: 'fr', originalLanguage: 'en' }));
+    const zip = await JSZip.loadAsync(bytes);
+    const numbering = (await zip.file('word/numbering.xml')?.async('string')) ?? '';
+    expect(numbering).toContain('<w:lvlText w:val="%2)"/>');
+    expect(paragraphTexts((await open(bytes)).document)).toContain('D’aider les États\u00a0;');
+    const back = await importDocx(bytes);
+    if (back.ok) expect(back.value.doc.toJSON()).toEqual(french().toJSON());
+    expect(back.ok).toBe(true);
+  });
+
+  it('prints the plain text with the language’s numbers', () => {
+    const ar = exportPlainText(arabic(), { lang: 'ar' }).split('\n\n');
+    expect(ar).toContain('1 - يطلب إلى الأمانة:');
+    expect(ar).toContain('(أ) أن تساعد الدول؛');
+    const fr = exportPlainText(french(), { lang: 'fr' }).split('\n\n');
+    expect(fr).toContain('a) D’aider les États\u00a0;');
   });
 });
