@@ -148,11 +148,42 @@ function statusTable(list: VersionsListJSON, revision: VersionsListJSON['revisio
   );
 }
 
-/** What the latest row of a version says of it ("a translation written for the demo …"), in the interface's language where it is given. */
-function versionNote(version: VersionJSON | null): HTMLElement | null {
-  const note = version?.history.at(-1)?.note;
-  if (!version || !note || Object.keys(note).length === 0) return null;
-  return el('p', { className: 'version-note', attrs: { 'data-lang': version.lang } }, t('versions:noteOf', { lang: nameOf(version.lang) }), ' ', localized(note));
+/**
+ * What one version shown says of itself: its latest note ("a translation written for the demo …",
+ * in the interface's language where given), its history row by row, and where to print it or
+ * take it as a Word file in its language (the exports' `?lang=`).
+ */
+function versionPanel(version: VersionJSON | null, draftId: string): HTMLElement | null {
+  if (!version) return null;
+  const name = nameOf(version.lang);
+  const note = version.history.at(-1)?.note;
+  const spec = encodeURIComponent(version.symbol);
+  const id = encodeURIComponent(draftId);
+  const history = version.history.map((h) =>
+    el(
+      'li',
+      {},
+      t('versions:historyRow', {
+        kind: t(`versions:kind.${h.kind}`),
+        date: formatWhen(h.recordedAt),
+        by: typeof h.recordedBy === 'string' ? h.recordedBy : t('versions:byNobody'),
+      }),
+      h.note && Object.keys(h.note).length > 0 ? el('span', {}, ' — ', localized(h.note)) : '',
+    ),
+  );
+  return el(
+    'div',
+    { className: 'version-panel', attrs: { 'data-lang': version.lang } },
+    note && Object.keys(note).length > 0 ? el('p', { className: 'version-note' }, t('versions:noteOf', { lang: name }), ' ', localized(note)) : null,
+    el(
+      'p',
+      { className: 'version-links' },
+      el('a', { href: `/drafts/${id}/print?text=${spec}&lang=${version.lang}`, className: 'version-print' }, t('versions:printView', { lang: name })),
+      ' ',
+      el('a', { href: `/api/drafts/${id}/export.docx?text=${spec}&lang=${version.lang}`, className: 'version-word' }, t('versions:word', { lang: name })),
+    ),
+    el('details', { className: 'version-history' }, el('summary', {}, t('versions:history', { lang: name, count: version.history.length })), el('ol', {}, ...history)),
+  );
 }
 
 /** A cell of one version: its printed label, its words, its footnotes; in its language and direction. */
@@ -318,7 +349,7 @@ export async function showVersions(app: HTMLElement, me: Me, draftId: string, to
         'div',
         {},
         b ? null : el('p', { className: 'versions-missing' }, t('versions:noVersion', { lang: nameOf(choice.b), symbol: revision.symbol })),
-        ...[a, b].map((v) => versionNote(v)),
+        el('div', { className: 'version-panels' }, ...[a, b].map((v) => versionPanel(v, draftId))),
         sideTable(rows, choice, typing, b === null),
       );
     }

@@ -116,7 +116,9 @@ describe.skipIf(!hasChromium)('the language versions page in Chromium', () => {
     expect(await page.locator('.needs-updating').count()).toBe(0);
     // The draft and its translations say they are illustrative.
     expect(await page.locator('.versions-page [data-provenance="illustrative"]').textContent()).toMatch(/^Illustrative — not part of any session’s record/);
-    expect(await page.locator('.version-note[data-lang="fr"]').textContent()).toMatch(/^French: Illustrative: a translation written for the demo, not an official translation/);
+    expect(await page.locator('.version-panel[data-lang="fr"] .version-note').textContent()).toMatch(
+      /^French: Illustrative: a translation written for the demo, not an official translation/,
+    );
     expect(await page.locator('tr[data-id="ill-pp3"] button.type-paragraph').textContent()).toBe('Type preambular paragraph 2');
 
     await page.locator('#versions-b').selectOption('ar');
@@ -214,6 +216,15 @@ describe.skipIf(!hasChromium)('the language versions page in Chromium', () => {
     expect([...es.body.pending].sort()).toEqual(['ill-op1', 'ill-pp3']);
     expect(es.body.history.map((h: { kind: string }) => h.kind)).toEqual(['carried_forward', 'typed']);
     expect(await page.locator('.versions-status tr[data-lang="es"] .version-status').textContent()).toMatch(/paragraphs needing updating: 2/);
+    // Its history row by row, and the Word file and print view of this version in its language.
+    expect(await page.locator('.version-panel[data-lang="es"] .version-history li').allTextContents()).toEqual([
+      expect.stringMatching(/^carried forward, .*, Secretariat officer$/),
+      expect.stringMatching(/^typed, .*, Secretariat officer$/),
+    ]);
+    const word = await page.locator('.version-panel[data-lang="es"] a.version-word').getAttribute('href');
+    expect(word).toBe(`/api/drafts/${draftId}/export.docx?text=${encodeURIComponent('ILLUSTRATIVE/L.1/Rev.1')}&lang=es`);
+    const file = await fetch(world.server.url + word!, { headers: { cookie: world.secretariat.cookie } });
+    expect([file.status, file.headers.get('content-type')]).toEqual([200, expect.stringMatching(/wordprocessingml/)]);
     await screenshot(page, 'versions-carried-forward');
     await context.close();
   }, 60_000);
