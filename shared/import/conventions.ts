@@ -10,7 +10,7 @@
  * subparagraphs (أ) (ب) (ج) in abjad order and ’1‘ ’2‘ under them; Chinese "1." with (a) and ㈠;
  * French, Spanish and Russian "1." with "a)" and "i)"; English "1." with "(a)" and "(i)".
  */
-import type { Lang } from '../languages';
+import { type Lang, LANGUAGES } from '../languages';
 import { ARABIC_LETTERS, ARABIC_ORDINALS, chineseNumber, romanNumber } from '../numberingLabels';
 
 /** One language's way of printing a resolution. */
@@ -104,12 +104,14 @@ export const CONVENTIONS: Record<Lang, LanguageConventions> = {
   },
 };
 
-/** The commas of the six languages: what ends a preambular paragraph or a formula. */
-export const COMMAS = ',，،';
+const unique = (signs: Iterable<string>) => [...new Set(signs)].join('');
+
+/** The commas of the six languages (from the table): what ends a preambular paragraph or a formula. */
+export const COMMAS = unique(LANGUAGES.map((l) => CONVENTIONS[l].comma));
 /** The colons. */
 export const COLONS = ':：';
-/** Everything that may end a paragraph of a resolution in any of the six languages. */
-export const ENDINGS = '。．.；;，,：:！!？?…،؛؟';
+/** Everything that may end a paragraph of a resolution in any of the six languages: the table's endings, commas and colons, and ! ? … */
+export const ENDINGS = unique([...LANGUAGES.flatMap((l) => CONVENTIONS[l].operativeEndings), ...COMMAS, ...COLONS, '．', '!', '！', '?', '？', '؟', '…']);
 
 const ARABIC_INDIC = /[\u0660-\u0669\u06f0-\u06f9]/gu;
 
@@ -157,8 +159,10 @@ export function guessLanguage(text: string): Lang {
 // --- Number lines and annex headings ---
 
 const HEADING_ZH = /^第\s*(\d+\s*\/\s*\d+)\s*号\s*(决议|决定)$/u;
-const HEADING = /^(resolution|decision|résolution|décision|resolución|decisión|резолюция|решение|القرار|المقرر)\s+(?:رقم\s+)?(\d+\s*\/\s*\d+)\.?$/iu;
-const DECISION_WORDS = new Set(['decision', 'décision', 'decisión', 'решение', 'المقرر']);
+// The other five print the word before the number: "Resolution 11/5", "Décision 11/1", "القرار 11/5".
+const HEADING_WORDS = LANGUAGES.filter((l) => l !== 'zh').flatMap((l) => [CONVENTIONS[l].resolution, CONVENTIONS[l].decision]);
+const HEADING = new RegExp(`^(${HEADING_WORDS.join('|')})\\s+(?:رقم\\s+)?(\\d+\\s*\\/\\s*\\d+)\\.?$`, 'iu');
+const DECISION_WORDS = new Set(LANGUAGES.map((l) => CONVENTIONS[l].decision.toLowerCase()));
 
 /** The number line of a resolution or decision in any of the six languages ("Résolution 11/5", "المقرر 11/1"), or null. */
 export function readHeading(text: string): { docKind: 'resolution' | 'decision'; number: string } | null {
@@ -204,7 +208,8 @@ export function readNumberedTitle(text: string): { number: string; title: string
 
 const CHINESE_NUMERALS = '一二三四五六七八九十';
 const ANNEX_ZH = /^附件\s*([一二三四五六七八九十]*)$/u;
-const ANNEX_LATIN = /^(?:annex|annexe|anexo|приложение)(?:\s+([IVXL]+|\d+))?$/iu;
+// Annex headings numbered in roman numerals: English, French, Spanish, Russian.
+const ANNEX_LATIN = new RegExp(`^(?:${(['en', 'fr', 'es', 'ru'] as const).map((l) => CONVENTIONS[l].annex).join('|')})(?:\\s+([IVXL]+|\\d+))?$`, 'iu');
 const ANNEX_AR = /^المرفق(?:\s+(.+))?$/u;
 
 function romanOrdinal(printed: string): number | null {

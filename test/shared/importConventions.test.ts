@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONVENTIONS, guessLanguage, isOpeningFormula, readAnnexMarker, readHeading, readLetters, readNumber, westernDigits } from '../../shared/import/conventions';
 import { LANGUAGES } from '../../shared/languages';
+import { annexLabel, printedLabel } from '../../shared/numberingLabels';
 import { importPlainText, type ImportResult } from '../../shared/importText';
 
 function load(text: string): ImportResult {
@@ -14,6 +15,22 @@ function load(text: string): ImportResult {
 const kinds = (result: ImportResult) => result.report.paragraphs.map((p) => `${p.kind}${p.level ?? ''}`);
 
 describe('the conventions of the six languages', () => {
+  it('the table agrees with the labels printed (printedLabel) and with what the importer reads', () => {
+    for (const lang of LANGUAGES) {
+      const c = CONVENTIONS[lang];
+      expect(printedLabel({ kind: 'operative', level: 0, label: '1.', number: '1' }, lang)).toBe(c.operativeNumber);
+      expect(printedLabel({ kind: 'subparagraph', level: 1, label: '(a)', number: '(a)' }, lang)).toBe(c.subparagraphs[0]);
+      expect(printedLabel({ kind: 'subparagraph', level: 2, label: '(i)', number: '(i)' }, lang)).toBe(c.subparagraphs[1]);
+      expect(readNumber(`${c.operativeNumber} x`, lang)).toMatchObject({ number: 1, asPrinted: c.operativeNumber });
+      expect(readLetters(`${c.subparagraphs[0]} x`)).toMatchObject({ letters: 'a', asPrinted: c.subparagraphs[0] });
+      expect(readLetters(`${c.subparagraphs[1]} x`)).toMatchObject({ letters: 'i', asPrinted: c.subparagraphs[1] });
+      expect(readHeading(lang === 'zh' ? `第 11/5 号${c.resolution}` : `${c.resolution} 11/5`)).toEqual({ docKind: 'resolution', number: '11/5' });
+      expect(readHeading(lang === 'zh' ? `第 11/1 号${c.decision}` : `${c.decision} 11/1`)).toEqual({ docKind: 'decision', number: '11/1' });
+      expect(readAnnexMarker(c.annex)).toEqual({ ordinal: null });
+      expect(annexLabel(0, 1, lang)).toBe(c.annex);
+    }
+  });
+
   it('guesses the language from the script, and in Latin script from the small words', () => {
     expect(guessLanguage('إن الجمعية العامة، إذ تشير إلى قرارها')).toBe('ar');
     expect(guessLanguage('大会， 回顾其决议，')).toBe('zh');
