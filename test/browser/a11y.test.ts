@@ -302,11 +302,12 @@ describe.skipIf(!hasChromium)('accessibility of every page in Chromium', () => {
       expect(op ?? pp, 'a numbered paragraph in the Chinese draft').toBeDefined();
       if (op) expect(await axNode(page, `.ph-editor [data-ref="${op}"]`)).toEqual({ role: 'group', name: `执行部分第${op.slice(3)}段` });
       if (pp) expect(await axNode(page, `.ph-editor [data-ref="${pp}"]`)).toEqual({ role: 'group', name: `序言部分第${pp.slice(3)}段` });
-      // The print view: the text in Chinese, the English lines around it in English.
+      // The print view: a Chinese document, its distribution block in English as Chinese documents print it.
       await page.goto(`${world.server.url}/drafts/${chinese}/print`);
       await page.locator('.print-text p[data-id]').first().waitFor({ timeout: 15_000 });
       expect(await page.locator('.print-text').getAttribute('lang')).toBe('zh');
-      expect(await page.locator('.print-page').getAttribute('lang')).toBe('en');
+      expect(await page.locator('.print-page').getAttribute('lang')).toBe('zh');
+      expect(await page.locator('[data-line="original"]').evaluate((p) => p.closest('[lang]')?.getAttribute('lang'))).toBe('en');
       const printed = await page.locator('.print-text p[role="group"]').first().getAttribute('aria-label');
       expect(printed).toMatch(/^(执行|序言)部分第\d+段/);
       await opened.context.close();
