@@ -7,7 +7,7 @@
 import { api, ApiError, type DraftDetail } from '../api';
 import { el, localized } from '../dom';
 import { t, uiLanguage } from '../i18n';
-import { languagesOf } from '../../shared/languages';
+import { textPreferring, type LocalizedText } from '../../shared/languages';
 import { changeNavigator, type ChangeNavigator } from '../compare/changes';
 import { apiQuery, defaultPair, readState, writeState, type CompareState, type ComparisonJSON } from '../compare/model';
 import { textPicker } from '../compare/picker';
@@ -24,6 +24,12 @@ function checkbox(id: string, label: string, checked: boolean, onToggle: (on: bo
   const input = el('input', { type: 'checkbox', id, checked });
   input.addEventListener('change', () => onToggle(input.checked));
   return el('label', { htmlFor: id, className: 'switch' }, input, ` ${label}`);
+}
+
+// The summary as a paragraph in the interface's language, else English, else any; classed and marked by the language it is in.
+function summaryLine(summary: LocalizedText): HTMLElement {
+  const found = textPreferring(summary, uiLanguage());
+  return el('p', { className: `cmp-summary-${found?.lang ?? 'en'}`, lang: found?.lang ?? 'en' }, found?.text ?? '');
 }
 
 /** Open the comparison view of a draft; returns the function that closes it. */
@@ -83,10 +89,8 @@ export async function showCompare(app: HTMLElement, draftId: string, toDraft: ()
     message.textContent = '';
     summary.replaceChildren(
       el('h2', { id: 'cmp-summary-h' }, `${result.left.label} → ${result.right.label}`),
-      // The summary in each language it is written in, the interface's first.
-      ...languagesOf(result.summary)
-        .sort((a, b) => Number(b === uiLanguage()) - Number(a === uiLanguage()))
-        .map((lang) => el('p', { className: `cmp-summary-${lang}`, lang }, result.summary[lang] ?? '')),
+      // The chair's summary in the interface's language (shared/compare/summary.ts writes it in the six).
+      summaryLine(result.summary),
     );
     navigator?.destroy();
     navigator = changeNavigator(result.paragraphs, () => rowsHolder.querySelector('.cmp-rows'));
