@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordRefusal, SessionRecordEntry } from '../../shared/meetingRecord';
+import type { RecordRefusal, SessionRecordEntry, VoteEntry } from '../../shared/meetingRecord';
 import { parseSessionRecordEntry } from '../../shared/meetingRecordParse';
 import { checkEntryInSession, delegationsNamed, entryOfRow, entryPayload } from '../../shared/meetingRecordStore';
 
@@ -87,7 +87,7 @@ describe('parseSessionRecordEntry: votes', () => {
 
   it('takes its texts in any of the six languages, at least one, trimmed; refuses another language or a blank one', () => {
     const question = { fr: ' si la question pouvait être considérée comme une question de procédure ', ar: 'ما إذا كان يمكن اعتبار المسألة مسألة إجرائية' };
-    expect(parsed({ ...procedural, question }).question).toEqual({
+    expect((parsed({ ...procedural, question }) as VoteEntry).question).toEqual({
       fr: 'si la question pouvait être considérée comme une question de procédure',
       ar: 'ما إذا كان يمكن اعتبار المسألة مسألة إجرائية',
     });
