@@ -35,7 +35,7 @@ await describeOnBackends('sponsors routes', ({ server }) => {
     const joined = await join(officer, peru, '2022-10-18');
     expect(joined.status).toBe(201);
     expect(joined.body.coSponsors.map((s: { delegationId: string }) => s.delegationId)).toEqual([peru]);
-    expect(joined.body.text).toEqual({ en: 'Chile and Peru', zh: '智利和秘鲁' });
+    expect(joined.body.text).toEqual({ ar: '[Chile] و[Peru]', zh: '智利和秘鲁', en: 'Chile and Peru', fr: '[Chile] et [Peru]', ru: '[Chile] и [Peru]', es: '[Chile] y [Peru]' });
     const left = await withdraw(officer, peru, '2022-10-20');
     expect(left.status).toBe(201);
     expect(left.body.coSponsors).toEqual([]);

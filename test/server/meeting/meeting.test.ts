@@ -28,7 +28,8 @@ await describeOnBackends('the meeting', ({ server }) => {
     expect(read.body.states).toMatchObject({ op1: { state: 'agreed' }, op2: { state: 'agreed_ad_ref', label: { en: 'agreed ad referendum' } } });
     expect(read.body.changes.map((c: { user: { id: string } }) => c.user.id)).toEqual([w.users.chair.id, w.users.chair.id]);
     const list = await w.api('nonSponsor', 'GET', `/api/sessions/${w.session.id}/drafts`);
-    expect(list.body[0].agreed.text).toEqual({ en: '1 of 4 agreed, 1 ad referendum', zh: '4 段中已商定 1 段，1 段暂时商定' });
+    expect(list.body[0].agreed.text).toMatchObject({ en: '1 of 4 agreed, 1 ad referendum', zh: '4 段中已商定 1 段，1 段暂时商定', fr: '1 sur 4 convenus, 1 ad referendum' });
+    expect(Object.keys(list.body[0].agreed.text)).toEqual(['ar', 'zh', 'en', 'fr', 'ru', 'es']);
     // The states never enter the working text: it still has its four paragraphs and no marks.
     expect((await server().store.listUpdates(w.draft.id)).length).toBe(1);
   });
