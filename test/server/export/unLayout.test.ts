@@ -23,7 +23,7 @@ import { seedDemo } from '../../../server/demo/seed';
 import { statusOfRecord } from '../../../server/readModels/draftStatus';
 import { openStore } from '../../../server/storage';
 import type { DraftEventRow, Store } from '../../../server/storage/types';
-import { doc, fn, op, pp, sub, title } from '../../builders';
+import { doc, fn, op, pp, sub, title, withoutIds } from '../../builders';
 import { startTestServer, type TestServer } from '../../helpers/server';
 import { englishText, metaFor } from '../../shared/export/helpers';
 import { adoptedWithoutVote, meetingWorld, replaceWords, type MeetingWorld } from '../meeting/helpers';
@@ -406,5 +406,14 @@ describe('a language version as a file', () => {
     expect(ar).toContain('(أ) أن تساعد الدول؛');
     const fr = exportPlainText(french(), { lang: 'fr' }).split('\n\n');
     expect(fr).toContain('a) D’aider les États\u00a0;');
+    // And reads back into the same structure with the importer of that language (shared/importText.ts).
+    for (const [lang, text] of [
+      ['ar', arabic()],
+      ['fr', french()],
+    ] as const) {
+      const back = importPlainText(exportPlainText(text, { lang }), { lang });
+      expect(back.ok, lang).toBe(true);
+      if (back.ok) expect(withoutIds(back.value.doc), lang).toEqual(withoutIds(text));
+    }
   });
 });
