@@ -9,7 +9,9 @@
  * preámbulo", "пункт 1 приложения I", "الفقرة الفرعية (ج) من الفقرة 3 من المنطوق". Pure.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { readAnnexMarker, readLetters, westernDigits } from './import/conventions';
+import { westernDigits } from './import/conventions';
+import { readAnnexMarker } from './import/headings';
+import { readLetters } from './import/labels';
 import { sequentialNumbering } from './numbering';
 import { romanNumber } from './numberingLabels';
 import { fail, ok, type Result } from './result';

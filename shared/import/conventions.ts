@@ -6,12 +6,15 @@
  * Arabic text may carry Western or Arabic-Indic digits), and the language, given or guessed from
  * the script, decides only what is ambiguous and how the report spells labels back.
  *
+ * The signs of number lines and annex headings are read in headings.ts, paragraph labels in
+ * labels.ts; this module holds the table, the punctuation, the digits, the guess of the language
+ * and the opening formula.
+ *
  * Sources: the printed UN texts of each language — Arabic operative paragraphs "1 - تقرر …؛",
  * subparagraphs (أ) (ب) (ج) in abjad order and ’1‘ ’2‘ under them; Chinese "1." with (a) and ㈠;
  * French, Spanish and Russian "1." with "a)" and "i)"; English "1." with "(a)" and "(i)".
  */
 import { type Lang, LANGUAGES } from '../languages';
-import { ARABIC_LETTERS, ARABIC_ORDINALS, chineseNumber, romanNumber } from '../numberingLabels';
 
 /** One language's way of printing a resolution. */
 export interface LanguageConventions {
@@ -156,187 +159,7 @@ export function guessLanguage(text: string): Lang {
   return best;
 }
 
-// --- Number lines and annex headings ---
-
-const HEADING_ZH = /^第\s*(\d+\s*\/\s*\d+)\s*号\s*(决议|决定)$/u;
-// The other five print the word before the number: "Resolution 11/5", "Décision 11/1", "القرار 11/5".
-const HEADING_WORDS = LANGUAGES.filter((l) => l !== 'zh').flatMap((l) => [CONVENTIONS[l].resolution, CONVENTIONS[l].decision]);
-const HEADING = new RegExp(`^(${HEADING_WORDS.join('|')})\\s+(?:رقم\\s+)?(\\d+\\s*\\/\\s*\\d+)\\.?$`, 'iu');
-const DECISION_WORDS = new Set(LANGUAGES.map((l) => CONVENTIONS[l].decision.toLowerCase()));
-
-/** The number line of a resolution or decision in any of the six languages ("Résolution 11/5", "المقرر 11/1"), or null. */
-export function readHeading(text: string): { docKind: 'resolution' | 'decision'; number: string } | null {
-  const probe = westernDigits(text);
-  let m = HEADING_ZH.exec(probe);
-  if (m) return { docKind: m[2] === '决定' ? 'decision' : 'resolution', number: m[1]!.replace(/\s/gu, '') };
-  m = HEADING.exec(probe);
-  if (m) return { docKind: DECISION_WORDS.has(m[1]!.toLowerCase()) ? 'decision' : 'resolution', number: m[2]!.replace(/\s/gu, '') };
-  return null;
-}
-
-// The line over a resolution as the General Assembly and councils publish it, in the six languages:
-// "Resolution adopted by the General Assembly on 17 December 1980", "Résolution adoptée par …",
-// "Resolución aprobada por …", "Резолюция, принятая …", "قرار اتخذته الجمعية العامة في …", "…通过的决议".
-const ADOPTED = [
-  /^(resolution|decision) adopted by\s\S/iu,
-  /^(résolution|décision) adoptée par\s\S/iu,
-  /^(resolución|decisión) aprobada por\s\S/iu,
-  /^(резолюция|решение),? (?:принятая|принятое)\s\S/iu,
-  /^(قرار|مقرر) (?:اتخذته|اتخذها|اعتمدته|اعتمده)\s\S/u,
-  /通过的(决议|决定)$/u,
-];
-const DECISION_HEADS = new Set(['decision', 'décision', 'decisión', 'решение', 'مقرر', '决定']);
-// Under that line, the title with the resolution's number: "35/219. Use of Arabic …", "35/219 A. …", Arabic "35/219 - …".
-const NUMBERED_TITLE = /^(\d{1,3}\s*\/\s*\d{1,4}(?:\s?[A-Z])?)\s*[.\-–]\s+(\S.*)$/u;
-
-/** The line "Resolution adopted by the General Assembly on …" in any of the six languages: the kind of text it heads, or null. */
-export function readAdoptedBy(text: string): { docKind: 'resolution' | 'decision' } | null {
-  for (const re of ADOPTED) {
-    const m = re.exec(text);
-    if (m) return { docKind: DECISION_HEADS.has(m[1]!.toLowerCase()) ? 'decision' : 'resolution' };
-  }
-  return null;
-}
-
-/** A title printed after its number ("35/219. Use of Arabic …"): the number ("35/219") and the title, or null. */
-export function readNumberedTitle(text: string): { number: string; title: string } | null {
-  const probe = westernDigits(text);
-  const m = NUMBERED_TITLE.exec(probe);
-  if (!m) return null;
-  return { number: m[1]!.replace(/\s*\/\s*/gu, '/'), title: text.slice(probe.length - m[2]!.length).trim() };
-}
-
-const CHINESE_NUMERALS = '一二三四五六七八九十';
-const ANNEX_ZH = /^附件\s*([一二三四五六七八九十]*)$/u;
-// Annex headings numbered in roman numerals: English, French, Spanish, Russian.
-const ANNEX_LATIN = new RegExp(`^(?:${(['en', 'fr', 'es', 'ru'] as const).map((l) => CONVENTIONS[l].annex).join('|')})(?:\\s+([IVXL]+|\\d+))?$`, 'iu');
-const ANNEX_AR = /^المرفق(?:\s+(.+))?$/u;
-
-function romanOrdinal(printed: string): number | null {
-  for (let n = 1; n <= 50; n++) if (romanNumber(n) === printed.toLowerCase()) return n;
-  return null;
-}
-
-/** An annex heading line in any of the six languages ("Annexe II", "附件二", "المرفق الثاني"): its ordinal (null when unnumbered), or undefined when the line is not one. */
-export function readAnnexMarker(text: string): { ordinal: number | null } | undefined {
-  const probe = westernDigits(text);
-  let m = ANNEX_ZH.exec(probe);
-  if (m) {
-    if (m[1] === '') return { ordinal: null };
-    for (let n = 1; n <= 99; n++) if (chineseNumber(n) === m[1]) return { ordinal: n };
-    return CHINESE_NUMERALS.includes(m[1]!) ? { ordinal: CHINESE_NUMERALS.indexOf(m[1]!) + 1 } : undefined;
-  }
-  m = ANNEX_LATIN.exec(probe);
-  if (m) return { ordinal: m[1] === undefined ? null : /^\d+$/u.test(m[1]) ? Number(m[1]) : romanOrdinal(m[1]) };
-  m = ANNEX_AR.exec(probe);
-  if (m) {
-    if (m[1] === undefined) return { ordinal: null };
-    const word = m[1].trim();
-    const at = ARABIC_ORDINALS.indexOf(word as (typeof ARABIC_ORDINALS)[number]);
-    if (at >= 0) return { ordinal: at + 1 };
-    if (/^\d+$/u.test(word)) return { ordinal: Number(word) };
-  }
-  return undefined;
-}
-
-// --- Paragraph labels ---
-
-const LATIN_SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|decies';
-// "16.4 …" must not read as paragraph 16, so an ASCII full stop needs a space after it, or a
-// Chinese character ("1.请秘书长…", as some Chinese texts are set).
-const NUMBERED = new RegExp(`^(\\d{1,3})(?:\\s+(${LATIN_SUFFIXES}))?(?:\\.\\s+|．\\s*|\\.(?=[\\u3400-\\u9fff]))(.*)$`, 'u');
-// Arabic "1 - تقرر …", "5 مكررا - …": a dash after the number, spaces about it (as typed, "1- " and "1 -تقرر" too).
-const NUMBERED_DASH = new RegExp(`^(\\d{1,3})(?:\\s+(${LATIN_SUFFIXES}|مكرر(?:ا|اً)?))?\\s*[-–—](\\s*)(\\S.*)$`, 'u');
-const ARABIC_LETTER = /[\u0600-\u06ff]/u;
-
-/** An operative paragraph's number read from the start of a line, in any of the six languages. */
-export interface NumberLabel {
-  number: number;
-  /** The Latin word of an inserted paragraph ("bis"; Arabic "مكررا" reads as "bis"), or null. */
-  suffix: string | null;
-  /** The label as printed: "3.", "3 bis.", "3 -". */
-  asPrinted: string;
-  body: string;
-}
-
-/**
- * Reads "3. …", "3 bis. …", "3．…" and, in an Arabic text or before Arabic words, "3 - …". A dash
- * after a number in a Latin-script line ("10 - year") is running text, not a number.
- */
-export function readNumber(text: string, lang: Lang): NumberLabel | null {
-  const probe = westernDigits(text);
-  let parts: { digits: string; word: string | undefined; rest: string; dash: boolean };
-  const m = NUMBERED.exec(probe);
-  if (m) parts = { digits: m[1]!, word: m[2], rest: m[3]!, dash: false };
-  else {
-    const d = NUMBERED_DASH.exec(probe);
-    // In an Arabic text a spaced dash is enough; otherwise (and always without a space: "10-15") an Arabic word must follow.
-    if (!d || !((lang === 'ar' && d[3] !== '') || ARABIC_LETTER.test(d[4]!.charAt(0)))) return null;
-    parts = { digits: d[1]!, word: d[2], rest: d[4]!, dash: true };
-  }
-  const suffix = parts.word === undefined ? null : parts.word.startsWith('مكرر') ? 'bis' : parts.word;
-  // The body is the line's own text (its digits as printed), the same length from the end.
-  const cut = probe.length - parts.rest.length;
-  const head = text.slice(0, cut).trim();
-  return { number: Number(parts.digits), suffix, asPrinted: parts.dash ? head.replace(/\s*[-–—]$/u, ' -') : head, body: text.slice(cut).trim() };
-}
-
-/** A subparagraph's label read from the start of a line. */
-export interface LetterLabel {
-  /** The label as Latin letters or a lower-case roman numeral ("c", "ii"): what the sequence checks read. */
-  letters: string;
-  /** The level when the sign itself says it (Arabic letters 1, ’2‘ and ㈡ 2), or null where (i) may be a letter or a numeral. */
-  level: 1 | 2 | null;
-  /** The label as printed: "(c)", "c)", "(ج)", "’2‘", "㈡". */
-  asPrinted: string;
-  body: string;
-}
-
-const LATIN_LABEL = /^(?:[-–—•·▪]\s*)?[(（]([a-z]{1,5})[)）]\s*(.*)$/u;
-// "a) …" as French, Spanish and Russian texts print it: a space must follow.
-const LATIN_CLOSING = /^([a-z]{1,5})\)\s+(\S.*)$/u;
-const ARABIC_LABEL = /^[(（]?(هـ|ه|[\u0621-\u064a])[)）]\s*(.*)$/u;
-const ARABIC_NUMERAL = /^[’'‘‛`]\s*(\d{1,2})\s*[‘'’‛`]\s*(.*)$/u;
-const ZH_PARENTHESISED = '㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩';
-const ZH_NUMERAL = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$/u;
-
-function latinLetters(label: string): boolean {
-  return /^([a-z])\1*$/u.test(label) || /^x{0,3}(?:ix|iv|v?i{0,3})$/u.test(label);
-}
-
-/** Reads the subparagraph label at the start of a line in any of the six languages, or null. */
-export function readLetters(text: string): LetterLabel | null {
-  const c = text.charAt(0);
-  let m: RegExpExecArray | null;
-  if ((m = LATIN_LABEL.exec(text)) && latinLetters(m[1]!)) {
-    return { letters: m[1]!, level: null, asPrinted: `(${m[1]})`, body: m[2]!.trim() };
-  }
-  if (c >= 'a' && c <= 'z' && (m = LATIN_CLOSING.exec(text)) && latinLetters(m[1]!)) {
-    return { letters: m[1]!, level: null, asPrinted: `${m[1]})`, body: m[2]!.trim() };
-  }
-  if ((m = ARABIC_LABEL.exec(text))) {
-    const letter = m[1] === 'ه' ? 'هـ' : m[1]!;
-    const at = ARABIC_LETTERS.indexOf(letter as (typeof ARABIC_LETTERS)[number]);
-    // The closing bracket is required: a bare letter before a word would be running text.
-    if (at >= 0) {
-      return { letters: String.fromCharCode(97 + (at % 26)).repeat(Math.floor(at / 26) + 1), level: 1, asPrinted: `(${letter})`, body: m[2]!.trim() };
-    }
-  }
-  const probe = westernDigits(text);
-  if ((m = ARABIC_NUMERAL.exec(probe)) && Number(m[1]) >= 1) {
-    return { letters: romanNumber(Number(m[1])), level: 2, asPrinted: `’${m[1]}‘`, body: text.slice(probe.length - m[2]!.length).trim() };
-  }
-  const zh = ZH_PARENTHESISED.indexOf(c);
-  if (zh >= 0) return { letters: romanNumber(zh + 1), level: 2, asPrinted: c, body: text.slice(1).trim() };
-  if ((m = ZH_NUMERAL.exec(text))) {
-    for (let n = 1; n <= 99; n++) {
-      if (chineseNumber(n) === m[1]) return { letters: romanNumber(n), level: 2, asPrinted: `(${m[1]})`, body: m[2]!.trim() };
-    }
-  }
-  return null;
-}
-
-// --- Opening formulas ---
+// The opening formula.
 
 // The bodies an opening formula names, in the six languages.
 const BODIES = new RegExp(

@@ -5,7 +5,9 @@
  * each language being in conventions.ts.
  */
 import type { Lang } from '../languages';
-import { COLONS, COMMAS, ENDINGS, readAdoptedBy, readAnnexMarker, readHeading, readLetters, readNumber } from './conventions';
+import { COLONS, COMMAS, ENDINGS } from './conventions';
+import { readAdoptedBy, readAnnexMarker, readHeading } from './headings';
+import { readLetters, readNumber } from './labels';
 
 /** One non-empty source line, classified by its own shape. */
 export type SourceLine =

@@ -4,7 +4,8 @@
  * the running text. Paragraphs that the printed page split in two are joined here, because
  * only here is it known which lines are paragraphs and which are headings.
  */
-import { isOpeningFormula, namesABody, readNumberedTitle } from './conventions';
+import { isOpeningFormula, namesABody } from './conventions';
+import { readNumberedTitle } from './headings';
 import { endsComplete, endsWithColon, endsWithComma, joinHalves, printedWidth, type ParagraphLine, type SourceLine } from './lines';
 import type { WarningLog } from './report';
 

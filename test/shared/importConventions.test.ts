@@ -1,6 +1,8 @@
 /** The signs of each language the importer reads (shared/import/conventions.ts), one by one, and in a text. */
 import { describe, expect, it } from 'vitest';
-import { CONVENTIONS, guessLanguage, isOpeningFormula, readAnnexMarker, readHeading, readLetters, readNumber, westernDigits } from '../../shared/import/conventions';
+import { CONVENTIONS, guessLanguage, isOpeningFormula, westernDigits } from '../../shared/import/conventions';
+import { readAnnexMarker, readHeading } from '../../shared/import/headings';
+import { readLetters, readNumber } from '../../shared/import/labels';
 import { LANGUAGES } from '../../shared/languages';
 import { annexLabel, printedLabel } from '../../shared/numberingLabels';
 import { importPlainText, type ImportResult } from '../../shared/importText';
