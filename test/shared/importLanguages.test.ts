@@ -45,7 +45,7 @@ function align(reference: ImportResult, version: ImportResult) {
 // Which languages each resolution is given in (the English is the reference).
 const SETS: Record<string, readonly Lang[]> = {
   'res-35-219A': LANGUAGES,
-  'res-34-226': ['ar', 'zh', 'en', 'fr', 'es'],
+  'res-34-226': LANGUAGES,
 };
 
 describe('one resolution in the six languages', () => {
@@ -93,6 +93,7 @@ describe('one resolution in the six languages', () => {
     expect(labels('res-34-226.ar.txt')).toEqual(['1 -', '(أ)', '(ب)', '2 -']);
     expect(labels('res-34-226.fr.txt')).toEqual(['1.', 'a)', 'b)', '2.']);
     expect(labels('res-34-226.es.txt')).toEqual(['1.', 'a)', 'b)', '2.']);
+    expect(labels('res-34-226.ru.txt')).toEqual(['1.', 'a)', 'b)', '2.']);
     expect(labels('res-34-226.zh.txt')).toEqual(['1.', '(a)', '(b)', '2.']);
     expect(labels('res-34-226.en.txt')).toEqual(['1.', '(a)', '(b)', '2.']);
   });
