@@ -420,17 +420,22 @@ export function otherVoteParagraph(
       : '';
     const opening = {
       only: `На своем ${ruMeeting(vote.meeting)} заседании `,
-      first: `На своем ${ruMeeting(vote.meeting)} заседании сначала `,
+      first: `На своем ${ruMeeting(vote.meeting)} заседании `,
       middle: 'Затем ',
       last: 'Наконец, ',
     }[position];
     const under = vote.votedUnder.length ? ` ${UNDER.ru(vote.votedUnder)}` : '';
     const votedOn = votedOnRecorded ?? `провела голосование по вопросу о ${asked}`;
     const counts = `За проголосовали ${vote.yes} ${ruPlural(vote.yes, ['государство', 'государства', 'государств'])}, против — ${vote.no}, воздержались — ${vote.abstain}.`;
+    // "превысило" takes the accusative, "достигло" / "не достигло" the genitive.
+    const accusative = margin === 'exceeded';
     const how = { exceeded: 'превысило', reached: 'достигло', short: 'не достигло' }[margin];
-    const rule = vote.majorityUnder.length ? `, требуемого ${UNDER.ru(vote.majorityUnder)}` : ', требуемого';
-    const result = `Из ${n} ${ruPlural(n, ['государства', 'государств', 'государств'])}, присутствующих и участвующих в голосовании, число голосов, поданных за, ${how} большинства ${two ? 'в две трети' : 'голосов'}${rule} и составляющего ${required} ${ruPlural(required, ['голос', 'голоса', 'голосов'])}, и ${decided}.`;
-    return `${recalled}${opening}${body}${under} ${votedOn}. ${question ? `По вопросу о ${question}: ${counts.charAt(0).toLowerCase()}${counts.slice(1)}` : counts} ${result}${roll}${after}`;
+    const majority = accusative ? (two ? 'большинство в две трети' : 'простое большинство') : two ? 'большинства в две трети' : 'простого большинства';
+    const requiredWord = accusative ? 'требуемое' : 'требуемого';
+    const rule = vote.majorityUnder.length ? `, ${requiredWord} ${UNDER.ru(vote.majorityUnder)}` : `, ${requiredWord}`;
+    const making = accusative ? 'составляющее' : 'составляющего';
+    const result = `Из ${n} ${ruPlural(n, ['государства', 'государств', 'государств'])}, присутствующих и участвующих в голосовании, число голосов, поданных за, ${how} ${majority}${rule}, ${making} ${required} ${ruPlural(required, ['голос', 'голоса', 'голосов'])}, и ${decided}.`;
+    return `${recalled}${opening}${body}${position === 'first' ? ' сначала' : ''}${under} ${votedOn}. ${question ? `По вопросу о ${question}: ${counts.charAt(0).toLowerCase()}${counts.slice(1)}` : counts} ${result}${roll}${after}`;
   }
   // Arabic puts the verb before the body ("أجرى المؤتمر تصويتا"): a recorded wording in Arabic is
   // the whole clause, verb and body ("صوّت المؤتمر على …"), after the meeting.

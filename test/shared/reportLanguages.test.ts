@@ -321,7 +321,7 @@ describe('the three recorded votes and their explanations in the six languages',
     expect(es[2]).toContain('De los 71 Estados presentes y votantes, los votos a favor superaron la mayoría simple de 36 votos exigida con arreglo al artículo 63 del reglamento');
     const ru = value(sessionReport(record, [], ctx, 'ru')).map((p) => p.text);
     expect(ru[4]).toContain(
-      'За проголосовали 58 государств, против — 7, воздержались — 34. Из 65 государств, присутствующих и участвующих в голосовании, число голосов, поданных за, превысило большинства голосов',
+      'За проголосовали 58 государств, против — 7, воздержались — 34. Из 65 государств, присутствующих и участвующих в голосовании, число голосов, поданных за, превысило простое большинство, требуемое, составляющее 33 голоса',
     );
     const ar = value(sessionReport(record, [], ctx, 'ar')).map((p) => p.text);
     expect(ar[3]).toBe('وأدلى ممثلو [China]، و[European Union]، و[United States of America]، و[Russian Federation]، و[Cuba] ببيانات تعليلا للتصويت.');
