@@ -1,7 +1,14 @@
 /** The sign-in page. */
+import { ErrorIds } from '../../shared/errors';
 import { api, ApiError } from '../api';
 import { el } from '../dom';
 import { t } from '../i18n';
+
+// Why the sign-in failed, in the interface's language where the error id says it all (shared/errors.ts); else the server's words.
+function signInRefusal(e: ApiError): string {
+  if (e.id === ErrorIds.badCredentials) return t('auth:badCredentials');
+  return e.message;
+}
 
 /** Show the sign-in form; `onSignedIn` runs after a successful sign-in. */
 export function showLogin(app: HTMLElement, onSignedIn: () => void, message = ''): void {
@@ -27,7 +34,7 @@ export function showLogin(app: HTMLElement, onSignedIn: () => void, message = ''
       await api('POST', '/api/auth/login', { login: login.value.trim(), password: password.value });
       onSignedIn();
     } catch (e) {
-      error.textContent = e instanceof ApiError ? e.message : t('auth:signInFailed');
+      error.textContent = e instanceof ApiError ? signInRefusal(e) : t('auth:signInFailed');
       submit.disabled = false;
       password.select();
     }

@@ -3,6 +3,7 @@
  * read from the fragment, which the browser never sends to a server, and removed from the
  * address bar at once so it does not stay in the history.
  */
+import { ErrorIds } from '../../shared/errors';
 import { api, ApiError } from '../api';
 import { el } from '../dom';
 import { t } from '../i18n';
@@ -35,7 +36,7 @@ export function showReset(app: HTMLElement, done: () => void): void {
       await api('POST', '/api/auth/reset', { code, newPassword: next.value });
       done();
     } catch (e) {
-      status.textContent = e instanceof ApiError ? e.message : t('auth:setFailed');
+      status.textContent = e instanceof ApiError ? (e.id === ErrorIds.badResetCode ? t('auth:badResetCode') : e.message) : t('auth:setFailed');
       submit.disabled = false;
     }
   });

@@ -181,5 +181,7 @@ describe('the interface in each language (client/i18n.ts)', () => {
     const ar: string[] = [];
     for (const count of [0, 1, 2, 3, 11, 100]) ar.push(await inLang('ar', 'drafts:pendingLabel', { count, symbol: 'L.9' }));
     expect(new Set(ar).size).toBe(6);
+    // An aria-label holding the count must say the digits the link shows (WCAG 2.5.3 label in name).
+    expect(ar.map((label, i) => label.includes(String([0, 1, 2, 3, 11, 100][i])))).toEqual([true, true, true, true, true, true]);
   });
 });
