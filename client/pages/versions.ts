@@ -186,6 +186,13 @@ function versionPanel(version: VersionJSON | null, draftId: string): HTMLElement
   );
 }
 
+/** What the record says of the chosen issued text: printed in the report, or not in the record at all (the demo's session). */
+function revisionNotes(draft: DraftDetail, symbol: string): HTMLElement[] {
+  return (draft.provenance ?? [])
+    .filter((p) => p.symbol === symbol && (p.kind === 'printed_version' || p.kind === 'text_not_in_record') && p.note)
+    .map((p) => el('p', { className: 'provenance muted', attrs: { 'data-provenance': p.kind } }, localized(p.note)));
+}
+
 /** A cell of one version: its printed label, its words, its footnotes; in its language and direction. */
 function cell(side: SideBySideRow['a'], lang: Lang, className: string): HTMLTableCellElement {
   const td = el('td', { className, attrs: { lang, dir: isRightToLeft(lang) ? 'rtl' : 'ltr' } });
@@ -365,6 +372,7 @@ export async function showVersions(app: HTMLElement, me: Me, draftId: string, to
         illustrative,
         pickers,
         said,
+        ...revisionNotes(draft, revision.symbol),
         statusTable(list, revision),
         el(
           'section',

@@ -12,6 +12,7 @@ import { ILLUSTRATIVE_PREFIX } from '../../server/demo/illustrative';
 import { TITLE_ID, typeParagraph } from '../../shared/languageVersions';
 import { resolutionSchema as schema, type TextJSON } from '../../shared/schema';
 import { call } from '../helpers/server';
+import { axeViolations } from './axe';
 import { closeBrowserWorld, hasChromium, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
@@ -225,6 +226,10 @@ describe.skipIf(!hasChromium)('the language versions page in Chromium', () => {
     expect(word).toBe(`/api/drafts/${draftId}/export.docx?text=${encodeURIComponent('ILLUSTRATIVE/L.1/Rev.1')}&lang=es`);
     const file = await fetch(world.server.url + word!, { headers: { cookie: world.secretariat.cookie } });
     expect([file.status, file.headers.get('content-type')]).toEqual([200, expect.stringMatching(/wordprocessingml/)]);
+    // The page with its flags, forms and an open textarea breaks no WCAG 2.1 A/AA rule.
+    await page.locator('tr[data-id="ill-pp3"] button.type-paragraph').click();
+    await page.locator('.version-panel[data-lang="es"] .version-history summary').click();
+    expect(await axeViolations(page, '#app')).toEqual([]);
     await screenshot(page, 'versions-carried-forward');
     await context.close();
   }, 60_000);
@@ -255,6 +260,27 @@ describe.skipIf(!hasChromium)('the language versions page in Chromium', () => {
     await screenshot(page, 'versions-arabic-interface');
     await page.locator('#ui-language').selectOption('en');
     await page.locator('h1', { hasText: 'Language versions of ILLUSTRATIVE/L.1' }).waitFor();
+    await context.close();
+  }, 60_000);
+
+  it('shows a draft of the eleventh session as the record has it: Chinese, printed in the report, its original language not in the record', async () => {
+    const drafts = await call<{ id: string; symbol: string }[]>(world.server, 'GET', `/api/sessions/${world.sessionId}/drafts`, { cookie: world.secretariat.cookie });
+    const l9 = drafts.body.find((d) => d.symbol.endsWith('/L.9/Rev.1'))!;
+    const { context, page } = await signedInPage(browser, world.server, 'china', `/drafts/${l9.id}/versions`);
+    await page.locator('.versions-status').waitFor({ timeout: 15_000 });
+    // The defaults: the latest issued text, the reference language first.
+    expect(await page.locator('#versions-revision').inputValue()).toBe('1');
+    expect(await page.locator('#versions-a').inputValue()).toBe('zh');
+    expect(await page.locator('.versions-page [data-provenance="printed_version"]').textContent()).toMatch(
+      /^Chinese version of CTOC\/COP\/2022\/L\.9\/Rev\.1 as printed in the annex to the report/,
+    );
+    expect(await page.locator('.versions-status tr[data-lang="zh"] .version-status').textContent()).toMatch(
+      /^reference text \(the text as issued\); original language not in the record; issued, /,
+    );
+    for (const lang of ['ar', 'en', 'fr', 'ru', 'es'])
+      expect(await page.locator(`.versions-status tr[data-lang="${lang}"] .version-status`).textContent()).toBe('no version recorded');
+    expect(await page.locator('td.version-a[lang="zh"]').count()).toBe(await page.locator('table.versions-side tbody tr').count());
+    expect(await page.locator('tr[data-kind="title"] td.version-a').textContent()).toMatch(/[\u4e00-\u9fff]/);
     await context.close();
   }, 60_000);
 
