@@ -103,6 +103,13 @@ describe.skipIf(!hasChromium)('the interface in Arabic, right to left, in Chromi
     const op = page.locator('#editor p.ph-operative').first();
     const numberLeft = await op.evaluate((p) => getComputedStyle(p, '::before').left);
     expect(numberLeft).toMatch(/^-/); // hangs in the margin on the left
+    // The toolbar's arrow keys follow the reading direction: ArrowLeft goes to the next button in Arabic.
+    await page.locator('.toolbar button[data-tool="preambular"]').focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tool'))).toBe('operative');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tool'))).toBe('preambular');
+    expect(await axeViolations(page, '.draft-main')).toEqual([]);
     await screenshot(page, 'i18n-draft-arabic-interface');
     await page.locator('#ui-language').selectOption('en');
     await page.locator('html[dir="ltr"]').waitFor();
