@@ -57,9 +57,10 @@ function notInRecordNote(symbol: string, last: string, day: string): LocalizedTe
   );
 }
 
+// The English titles are the demo's renderings of the report's Chinese ones (sessionFacts.ts ENGLISH_TITLES): said here, on the whole draft.
 const ORIGINAL_LANGUAGE_NOTE: LocalizedText = {
-  en: 'The language this draft was first written in is not in the record; the text here is the Chinese version printed in the report.',
-  zh: '本草案最初以何种语文拟订不在记录中；此处案文为报告所载中文本。',
+  en: "The language this draft was first written in is not in the record; the text here is the Chinese version printed in the report. Its English title is the demo's rendering of the Chinese title, not the title of the report's English edition.",
+  zh: '本草案最初以何种语文拟订不在记录中；此处案文为报告所载中文本。其英文标题为演示对中文标题的译文，并非报告英文本所载标题。',
 };
 
 /** The note of an issued text: the printed version for the text acted on, else a text not in the record; each with its placeholder date. */

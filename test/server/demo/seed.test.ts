@@ -171,6 +171,8 @@ function seedSuite(kind: 'sqlite' | 'postgres', open: () => Promise<{ store: Sto
         notes.filter((n) => n.kind === 'original_language_not_in_record'),
         symbol,
       ).toEqual([{ kind: 'original_language_not_in_record', symbol: null, note: expect.objectContaining({ en: expect.stringMatching(/not in the record/) }) }]);
+      // The English title is the demo's rendering of the Chinese one, and says so.
+      expect(notes.find((n) => n.kind === 'original_language_not_in_record')!.note?.en, symbol).toMatch(/English title is the demo's rendering of the Chinese title/);
       const printed = notes.find((n) => n.kind === 'printed_version')!;
       expect(printed.note?.en, symbol).toMatch(/^Chinese version/);
       expect(printed.note?.zh, symbol).toMatch(/^中文本|的中文本/);
