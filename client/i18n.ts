@@ -5,7 +5,7 @@
  * (the header's chooser, client/languageChooser.ts); the choice is kept in this browser and sets
  * `<html lang dir>`, so Arabic lays the whole page out from right to left.
  *
- * Keys are written `namespace:key` (`t('drafts:heading')`); values use i18next's `{{name}}`
+ * Keys are written `namespace:key` (`t('drafts:pageTitle')`); values use i18next's `{{name}}`
  * interpolation and plural forms by CLDR category (`_one` / `_other` in English; `_zero` `_one`
  * `_two` `_few` `_many` `_other` in Arabic, `_one` `_few` `_many` `_other` in Russian, `_other`
  * alone in Chinese). English is the fallback: a key missing in a language shows in English, and

@@ -100,7 +100,7 @@ function markElement(name: string, mark: ParagraphMarkJSON, changed: boolean): H
   span.dataset.changed = String(changed);
   span.dataset.locked = String(mark.locked === true);
   // Words rather than pictographs for the rest: a padlock emoji needs a font the reader may not have.
-  span.textContent = [changed ? '≠' : '✓', mark.state === 'agreed_ad_ref' ? 'ad ref' : null, mark.locked ? 'lock' : null].filter(Boolean).join('\n');
+  span.textContent = [changed ? '≠' : '✓', mark.state === 'agreed_ad_ref' ? t('editor:markAdRef') : null, mark.locked ? t('editor:markLock') : null].filter(Boolean).join('\n');
   return span;
 }
 
