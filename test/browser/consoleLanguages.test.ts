@@ -4,10 +4,12 @@
  * required: asked for beside that field, in French, before anything is sent), the administration
  * names a delegation in Arabic and Russian; in Arabic the console runs right to left (its table
  * starts on the right, its words are Arabic); back in English, the words the other tests click
- * are there again. Screenshot: test-artifacts/screenshots/console-arabic.png.
+ * are there again; a comparison reads in French. Screenshot: test-artifacts/screenshots/console-arabic.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { makeDraft } from '../helpers/factories';
+import { issueLineage } from '../helpers/lineage';
 import { call } from '../helpers/server';
 import { closeBrowserWorld, hasChromium, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
 
@@ -81,6 +83,29 @@ describe.skipIf(!hasChromium)('the console and the administration in other langu
     await page.locator('#ui-language').selectOption('ar');
     await page.getByRole('heading', { level: 2, name: 'الوفود' }).waitFor({ timeout: 10_000 });
     expect(await page.locator('tr[data-delegation="ZZT"] td').nth(1).textContent()).toBe('دولة للاختبار');
+    await page.locator('#ui-language').selectOption('en');
+    await context.close();
+  }, 60_000);
+
+  it('compares two texts in French: the summary, the statuses and the controls in French', async () => {
+    // A draft issued twice with known changes (test/helpers/lineage.ts: PP 2 deleted, OP 1 changed, OP 2 inserted …).
+    const { store } = world.server;
+    const session = (await store.getSession(world.sessionId))!;
+    const chile = world.delegations.get('CHL')!;
+    const draft = await makeDraft(store, { sessionId: session.id, createdBy: world.secretariat.user.id, mainSponsorId: chile, lNumber: (await store.maxLNumber(session.id)) + 1 });
+    const lineage = await issueLineage(store, session, draft, { userId: world.secretariat.user.id, delegationId: chile });
+    const { context, page } = await signedInPage(browser, world.server, 'secretariat', `/drafts/${lineage.draft.id}/compare`);
+    await page.locator('.cmp-summary-en').waitFor({ timeout: 15_000 });
+    await page.locator('#ui-language').selectOption('fr');
+    await page.locator('.cmp-summary-fr').waitFor({ timeout: 15_000 });
+    expect(await page.locator('h1').textContent()).toMatch(/^Comparer les textes de /);
+    expect((await page.locator('.cmp-summary-fr').textContent())!.length).toBeGreaterThan(0);
+    expect(await page.locator('.cmp-summary-en').count()).toBe(0);
+    expect(await page.locator('#cmp-changes-h').textContent()).toMatch(/^Modifications \(\d+\)$/);
+    expect(await page.locator('.cmp-row[data-status="changed"] .cmp-status').first().textContent()).toBe('modifié');
+    expect(await page.locator('.cmp-row[data-status="inserted"] .cmp-status').first().textContent()).toBe('nouveau');
+    expect(await page.locator('.cmp-row[data-status="deleted"] .cmp-status').first().textContent()).toBe('supprimé');
+    expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(true);
     await page.locator('#ui-language').selectOption('en');
     await context.close();
   }, 60_000);
