@@ -12,7 +12,7 @@ import { type ActionParagraphInput, finalAction } from './reportParagraph';
 import { officerTitle } from './reportRecordWords';
 
 /** What kind of recorded text is missing. */
-export type MissingKind = 'body' | 'delegation' | 'on_behalf_of' | 'officer' | 'title' | 'described_as' | 'remarks' | 'summary' | 'vote_wording';
+export type MissingKind = 'body' | 'voters' | 'delegation' | 'on_behalf_of' | 'officer' | 'title' | 'described_as' | 'remarks' | 'summary' | 'vote_wording';
 
 /** One recorded text missing in the language asked, and how the paragraph printed it instead. */
 export interface MissingText {
@@ -70,6 +70,8 @@ export function missingInRecord(record: readonly { entry: SessionRecordEntry }[]
     if (lang === 'en' || lang === 'zh' ? isMissingIn(t, lang) : officerTitle(t, lang).startsWith('[')) add('officer', t);
   };
   if (record.length) addBody(ctx.body, lang, add);
+  // Who votes ("States") is named by the English, Chinese, French and Spanish vote paragraphs; the Russian and Arabic ones count votes.
+  if (ctx.voters && lang !== 'ru' && lang !== 'ar' && record.some((r) => r.entry.kind === 'vote')) add('voters', withFormulae(ctx.voters));
   for (const { entry: e } of record) {
     if (e.kind === 'vote') {
       if (e.rulesRecalled.length) officer(ctx.chair ?? { en: 'President', zh: '主席' });

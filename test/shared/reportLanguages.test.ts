@@ -327,6 +327,17 @@ describe('the three recorded votes and their explanations in the six languages',
     expect(ar[3]).toBe('وأدلى ممثلو [China]، و[European Union]، و[United States of America]، و[Russian Federation]، و[Cuba] ببيانات تعليلا للتصويت.');
   });
 
+  it('lists who votes as missing where a vote paragraph names them and the language lacks it', () => {
+    const members = { ...ctx, voters: { en: 'members' } };
+    for (const lang of LANGUAGES) {
+      const all = value(sessionReport(record, [], members, lang))
+        .map((p) => p.text)
+        .join('\n');
+      expect(new Set(bracketed(all)), lang).toEqual(new Set(missingInRecord(record, members, lang).map((m) => m.shown)));
+      expect(all.includes('[members]'), lang).toBe(lang !== 'en' && lang !== 'ru' && lang !== 'ar');
+    }
+  });
+
   it('the country-by-country list in English order and a correction of vote, in each language', () => {
     const vote = { ...(record[0]!.entry as Extract<SessionRecordEntry, { kind: 'vote' }>), roll: { yes: ['RUS', 'CHN'], no: ['EU'], abstain: [] } };
     const correction = { kind: 'vote_correction' as const, meeting: 2, date: '2022-10-17', draftId: null, voteSeq: 1, delegationId: 'CUB', intended: 'abstain' as const };
