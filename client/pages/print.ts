@@ -4,7 +4,8 @@
  * language's version (the reference language's is the text itself), and the symbol block, the
  * organ, session, agenda item and sponsors are the lines the Word file prints
  * (GET /api/drafts/:id/print-view, shared/export/meta.ts). An Arabic document runs right to left
- * (`dir="rtl"`, `lang="ar"`); numbers are those the language prints ("1 -", "a)", "(أ)").
+ * (`dir="rtl"`, `lang="ar"`); numbers are those the language prints ("1 -", "a)", "(أ)"). A
+ * version's paragraphs not yet updated to a new revision are marked as such.
  */
 import { DOMSerializer, type Node as PMNode } from 'prosemirror-model';
 import { blockLanguage } from '../../shared/export/wording';
@@ -26,6 +27,8 @@ interface PrintView {
   lang: Lang;
   dir: 'rtl' | 'ltr';
   version: boolean;
+  /** Paragraphs of a version that still hold the reference language's words (carried forward, not yet updated). */
+  pending: string[];
   symbol: string;
   textState: 'issued' | 'working';
   lines: {
@@ -150,6 +153,14 @@ export async function showPrint(app: HTMLElement, draftId: string, which: string
   const body = el('div', { className: 'print-text', lang, dir });
   body.append(DOMSerializer.fromSchema(resolutionSchema).serializeFragment(text.content));
   const notes = dress(body, text, lang);
+  // A version's paragraphs not yet updated hold another language's words: said on the page, not passed off as the version.
+  for (const id of view.pending) {
+    const p = body.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`);
+    if (!p) continue;
+    p.classList.add('print-pending');
+    p.dir = 'auto';
+    p.append(el('span', { className: 'print-pending-note', lang: uiLanguage() }, ` [${t('print:pending')}]`));
+  }
   // The distribution block of an Arabic, Chinese or Russian document is in English, as those documents print it.
   const blockLang = blockLanguage(lang);
   const line = (words: string, extra: { className?: string; data?: string } = {}) =>

@@ -42,6 +42,7 @@ export function presentPrintView(source: ExportSource) {
     lang: source.meta.lang,
     dir: isRightToLeft(source.meta.lang) ? 'rtl' : 'ltr',
     version: source.version,
+    pending: source.pending,
     symbol: source.meta.symbol,
     textState: source.meta.textState,
     lines: {

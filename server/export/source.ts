@@ -33,6 +33,8 @@ export interface ExportSource {
   adoptedAs: PublishedAs | null;
   /** Whether the text is a language version (not the reference language's text itself). */
   version: boolean;
+  /** For a version: the ids of paragraphs that still hold the reference's words (carried forward, not yet updated). */
+  pending: string[];
 }
 
 /** Which text, as `shared/textSpec.ts` names it: a symbol (full or short), "working", "seq:<n>", "at:<time>", "amended:<symbol>", "final". */
@@ -90,6 +92,7 @@ export async function loadExportSource(store: Store, draftId: string, which: Tex
 
   const revision = resolved.state === 'working' ? null : resolved.revision;
   let { text } = resolved;
+  let pending: string[] = [];
   const version = lang !== undefined && lang !== reference;
   if (version) {
     // A language version exists only of an issued text, as issued.
@@ -99,6 +102,7 @@ export async function loadExportSource(store: Store, draftId: string, which: Tex
     const version = await store.latestLanguageVersion(draftId, revision.revision, textLang);
     if (!version) throw versionNotFound(revision.symbol, textLang);
     text = version.text as TextJSON;
+    pending = version.pending;
   }
   let numbering: Numbering;
   let sponsors: ExportSponsor[];
@@ -149,5 +153,6 @@ export async function loadExportSource(store: Store, draftId: string, which: Tex
     numbering,
     adoptedAs: adoption?.number ? { ...adoption.number, meeting: adoption.meeting, date: adoption.date } : null,
     version,
+    pending,
   };
 }

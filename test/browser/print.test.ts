@@ -59,13 +59,16 @@ describe.skipIf(!hasChromium)('the print view in Chromium', () => {
       const n = node as { type: string; text?: string; content?: TextJSON[] };
       return n.type === 'text' ? { ...n, text: 'نص للاختبار' } : n.content ? { ...n, content: n.content.map(arabic) } : n;
     };
+    // The last operative paragraph is marked as not yet updated, as a version carried forward would have it.
+    const operatives = ((rev2.text as { content: { type: string; attrs: { id: string } }[] }).content ?? []).filter((n) => n.type === 'operative');
+    const pendingId = operatives[operatives.length - 1]!.attrs.id;
     await world.server.store.addLanguageVersion({
       draftId: l8.id,
       revision: rev2.revision,
       lang: 'ar',
       kind: 'issued',
       text: arabic(rev2.text as TextJSON),
-      pending: [],
+      pending: [pendingId],
       note: null,
       recordSeq: null,
       recordedBy: null,
@@ -87,6 +90,9 @@ describe.skipIf(!hasChromium)('the print view in Chromium', () => {
     expect(await page.locator('.print-masthead').textContent()).toBe('الأمم المتحدة');
     expect(await page.locator('[data-line="version"]').textContent()).toBe('Arabic');
     expect(await page.locator('[data-line="distribution"]').textContent()).toBe('Distr.: Limited');
+    // The paragraph not yet updated says so, in the interface's language.
+    expect(await page.locator('.print-pending').count()).toBe(1);
+    expect(await page.locator(`.print-pending[data-id="${pendingId}"] .print-pending-note`).textContent()).toContain('not yet updated');
     await screenshot(page, 'print-view-arabic');
     await context.close();
   }, 60_000);

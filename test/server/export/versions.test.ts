@@ -207,3 +207,29 @@ describe('a version that is not recorded', () => {
     expect((await get('/export.txt?lang=de')).status).toBe(400);
   });
 });
+
+describe('a version carried forward', () => {
+  it('tells the print view which paragraphs still hold the reference language’s words', async () => {
+    const [issued] = await server.store.listRevisions(w.draft.id);
+    await server.store.addLanguageVersion({
+      draftId: w.draft.id,
+      revision: issued!.revision,
+      lang: 'es',
+      kind: 'carried_forward',
+      text: doc(
+        title('Fortalecimiento de la cooperación internacional'),
+        pp({ id: 'pp1' }, em('Recordando'), ' su resolución 10/4,'),
+        op({ id: 'op1' }, 'Decide proseguir su labor;'),
+        op({ id: 'op2' }, 'Requests the Secretariat to report to the Conference at its twelfth session;'),
+        op({ id: 'op3' }, 'Invita a los Estados Miembros a que contribuyan.'),
+      ).toJSON(),
+      pending: ['op2'],
+      note: null,
+      recordSeq: null,
+      recordedBy: w.users.secretariat.id,
+    });
+    const view = await (await get('/print-view?lang=es')).json();
+    expect(view.pending).toEqual(['op2']);
+    expect((await (await get('/print-view?lang=fr')).json()).pending).toEqual([]);
+  });
+});
