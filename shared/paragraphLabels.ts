@@ -13,7 +13,7 @@ import { westernDigits } from './import/conventions';
 import { readAnnexMarker } from './import/headings';
 import { readLetters } from './import/labels';
 import { sequentialNumbering } from './numbering';
-import { romanNumber } from './numberingLabels';
+import { chineseNumber, romanNumber } from './numberingLabels';
 import { fail, ok, type Result } from './result';
 import { type ParagraphType, type TextJSON, textFromJSON } from './schema';
 
@@ -66,7 +66,7 @@ export function paragraphLabels(text: PMNode | TextJSON): ParagraphLabel[] {
 
 // The words that give away a paragraph named in words rather than as a chair's reference.
 const NAMED =
-  /subparagraph|\bof (?:annex|operative|preambular)|执行|序言|附件|paragraphe|alinéa|dispositif|préambule|annexe|párrafo|apartado|inciso|preámbulo|dispositiva|anexo|пункт|преамбул|постановляющ|приложени|الفقرة|المنطوق|الديباجة|المرفق/iu;
+  /subparagraph|preambular|operative|\bof annex|执行|序言|附件|paragraphe|alinéa|dispositif|préambule|annexe|párrafo|apartado|inciso|preámbulo|dispositiva|anexo|пункт|преамбул|постановляющ|приложени|الفقرة|المنطوق|الديباجة|المرفق/iu;
 const PREAMBLE = /preambular|序言|préambule|preámbulo|преамбул|الديباجة/iu;
 // Names that say the inner subparagraph first: "sous-alinéa ii) de l'alinéa c)", "inciso ii) del apartado c)".
 const INNER_FIRST = /sous-alinéa.+alinéa|inciso.+apartado|подпункт\S*\s+\S+\s+подпункта|الفقرة الفرعية.+من الفقرة الفرعية/iu;
@@ -74,6 +74,63 @@ const ANNEX_WORDS = /(annexe?|anexo|приложени[еяи]|المرفق|附�
 const SIGNS =
   /[(（]\s*[a-z]{1,5}\s*[)）]|(?<![\p{L}\d])[a-z]{1,5}\)|[(（]\s*(?:هـ|[\u0621-\u064a])\s*[)）]|[’'‘]\s*\d{1,2}\s*[‘'’]|[㈠-㈩]|[(（][一二三四五六七八九十]{1,3}[)）]/giu;
 const HEAD_NUMBER = /(\d{1,3})(?:\s*(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?/iu;
+
+// Paragraphs are also named by ordinal words, preambular ones most often: "the second preambular
+// paragraph", « le deuxième alinéa du préambule », "el segundo párrafo del preámbulo", «второй пункт
+// преамбулы», "الفقرة الثانية من الديباجة", "序言部分第二段". Each list gives the words for 1, 2, 3 …
+const ORDINAL_WORDS: readonly (readonly string[])[] = [
+  ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth'],
+  [
+    'premier|première',
+    'deuxième|second|seconde',
+    'troisième',
+    'quatrième',
+    'cinquième',
+    'sixième',
+    'septième',
+    'huitième',
+    'neuvième',
+    'dixième',
+    'onzième',
+    'douzième',
+    'treizième',
+    'quatorzième',
+    'quinzième',
+  ],
+  [
+    'primer|primero|primera',
+    'segundo|segunda',
+    'tercer|tercero|tercera',
+    'cuarto|cuarta',
+    'quinto|quinta',
+    'sexto|sexta',
+    'séptimo|séptima',
+    'octavo|octava',
+    'noveno|novena',
+    'décimo|décima',
+    'undécimo|undécima',
+    'duodécimo|duodécima',
+  ],
+  ['перв\\S*', 'втор\\S*', 'трет\\S*', 'четв[её]рт\\S*', 'пят\\S*', 'шест\\S*', 'седьм\\S*', 'восьм\\S*', 'девят\\S*', 'десят\\S*'],
+  ['الأولى', 'الثانية', 'الثالثة', 'الرابعة', 'الخامسة', 'السادسة', 'السابعة', 'الثامنة', 'التاسعة', 'العاشرة', 'الحادية عشرة', 'الثانية عشرة'],
+];
+const ORDINALS = ORDINAL_WORDS.flatMap((words) => words.flatMap((alternatives, i) => alternatives.split('|').map((word) => ({ word, n: i + 1 }))))
+  // The longest first, so that "الثانية عشرة" is not read as "الثانية".
+  .sort((a, b) => b.word.length - a.word.length);
+const ORDINAL = new RegExp(`(?<![\\p{L}])(?:${ORDINALS.map((o) => `(${o.word})`).join('|')})(?![\\p{L}])`, 'giu');
+const CHINESE_ORDINAL = /第\s*([一二三四五六七八九十]+)\s*段/u;
+
+// The name with its ordinal words as digits: "deuxième alinéa" → "2 alinéa", "第二段" → "第2段".
+function ordinalsAsDigits(s: string): string {
+  const zh = CHINESE_ORDINAL.exec(s);
+  if (zh) {
+    for (let n = 1; n <= 99; n++) if (chineseNumber(n) === zh[1]) return s.replace(zh[0], `第${n}段`);
+  }
+  return s.replace(ORDINAL, (...m: unknown[]) => {
+    const at = (m.slice(1, ORDINALS.length + 1) as (string | undefined)[]).findIndex((g) => g !== undefined);
+    return ` ${ORDINALS[at]!.n} `;
+  });
+}
 
 /**
  * A paragraph named in words in one of the six languages, as the English reference the numbering
@@ -98,7 +155,7 @@ export function referenceFromWords(label: string): string | null {
     return ' ';
   });
   if (INNER_FIRST.test(label)) signs.reverse();
-  const n = HEAD_NUMBER.exec(s);
+  const n = HEAD_NUMBER.exec(ordinalsAsDigits(s));
   const number = n ? `${n[1]}${n[2] ? ` ${n[2].toLowerCase()}` : ''}` : null;
   const subs = signs.length ? ` ${signs.join(' ')}` : '';
   if (number === null) return signs.length ? `${annex}para.${subs}` : annex ? null : 'OP';

@@ -92,7 +92,14 @@ describe('paragraphLabels', () => {
     const id = (label: string) => paragraphIdOf(text(), label);
     for (const [label, want] of [
       ['le paragraphe 2 du dispositif', 'op2'],
-      ['deuxième alinéa du préambule', null],
+      ['le deuxième alinéa du préambule', 'pp2'],
+      ['the second preambular paragraph', 'pp2'],
+      ['el segundo párrafo del preámbulo', 'pp2'],
+      ['второй пункт преамбулы', 'pp2'],
+      ['الفقرة الأولى من الديباجة', 'pp1'],
+      ['序言部分第二段', 'pp2'],
+      ['the third operative paragraph', 'op3'],
+      ['le neuvième alinéa du préambule', null],
       ['Alinéa 2 du préambule', 'pp2'],
       ["l'alinéa b) du paragraphe 3", 'op3b'],
       ['párrafo 3, apartado (c), inciso ii)', 'op3c2'],
