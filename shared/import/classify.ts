@@ -107,6 +107,8 @@ class LetterSequence {
 
   // A sign that says its level: a letter continues the letters, a numeral the numerals.
   private placeKnown(letters: string, level: 1 | 2, shown: string, line: number): 1 | 2 {
+    // A letter i read before cannot be revised into a numeral by a sign that says its own level.
+    this.letterI = null;
     if (level === 2) {
       const rv = romanValue(letters)!;
       const expected = this.lastRoman === null ? 1 : this.lastRoman + 1;
