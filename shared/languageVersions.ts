@@ -74,7 +74,7 @@ interface Block {
   notes: string[];
   /** Its length in characters, spaces left out (at least 1). */
   length: number;
-  /** The digits it holds ("2022", "55", "25"), Arabic-Indic and full-width digits read as ASCII. */
+  /** The numbers it holds ("2022", "55", "25"), Arabic-Indic and full-width digits read as ASCII; sorted. */
   digits: string[];
 }
 
@@ -130,7 +130,7 @@ function block(kind: string, id: string, node: NodeJSON, ref: string, n: Paragra
     text,
     notes,
     length: Math.max(1, Array.from(all.replace(/\s+/g, '')).length),
-    digits: asciiDigits(all).match(/\d+/g) ?? [],
+    digits: (asciiDigits(all).match(/\d+/g) ?? []).sort(),
   };
 }
 
@@ -169,13 +169,18 @@ function read(doc: TextJSON): Reading {
 
 type Op<T> = { op: 'match'; a: T; b: T } | { op: 'missing'; a: T } | { op: 'extra'; b: T };
 
+/** How far from the diagonal (beyond the difference in length) the alignment looks: more paragraphs missing and extra than this in one text is not a version of it. */
+const BAND = 24;
+
 // A global alignment (edit distance) of two sequences: gaps cost `gap`, a pair its `pair` cost.
+// Only cells within BAND of the diagonal are computed, so a long text costs n × BAND, not n × m.
 function alignSeq<T>(a: readonly T[], b: readonly T[], pair: (x: T, y: T) => number, gap: number): Op<T>[] {
   const n = a.length;
   const m = b.length;
   const w = m + 1;
-  const cost = new Float64Array((n + 1) * w);
+  const cost = new Float64Array((n + 1) * w).fill(Number.POSITIVE_INFINITY);
   const from = new Uint8Array((n + 1) * w); // 0 pair, 1 missing (up), 2 extra (left)
+  cost[0] = 0;
   for (let i = 1; i <= n; i++) {
     cost[i * w] = i * gap;
     from[i * w] = 1;
@@ -184,8 +189,10 @@ function alignSeq<T>(a: readonly T[], b: readonly T[], pair: (x: T, y: T) => num
     cost[j] = j * gap;
     from[j] = 2;
   }
+  const below = Math.min(0, m - n) - BAND;
+  const above = Math.max(0, m - n) + BAND;
   for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
+    for (let j = Math.max(1, i + below); j <= Math.min(m, i + above); j++) {
       const diag = cost[(i - 1) * w + j - 1]! + pair(a[i - 1]!, b[j - 1]!);
       const up = cost[(i - 1) * w + j]! + gap;
       const left = cost[i * w + j - 1]! + gap;
@@ -218,14 +225,15 @@ function lengthGap(versionLength: number, referenceLength: number, ratio: number
 function unlike(a: Block, b: Block, ratio: number): number {
   let digits = 0;
   if (a.digits.length > 0 || b.digits.length > 0) {
-    const left = [...a.digits];
+    // Both lists are sorted: count the numbers they share by walking them together.
     let common = 0;
-    for (const d of b.digits) {
-      const k = left.indexOf(d);
-      if (k >= 0) {
+    for (let i = 0, j = 0; i < a.digits.length && j < b.digits.length; ) {
+      if (a.digits[i] === b.digits[j]) {
         common++;
-        left.splice(k, 1);
-      }
+        i++;
+        j++;
+      } else if (a.digits[i]! < b.digits[j]!) i++;
+      else j++;
     }
     digits = 1 - common / Math.max(a.digits.length, b.digits.length);
   }
@@ -235,10 +243,15 @@ function unlike(a: Block, b: Block, ratio: number): number {
 
 const WEIGHT = 0.5;
 
-function pairCost(a: Block, b: Block, ratio: number): number {
+// What pairing two blocks costs: a different kind or level first, then how unlike they are; when the
+// version carries the reference's ids (made from it, not read from Word or paste), another id costs too.
+function pairCost(a: Block, b: Block, ratio: number, byId: boolean): number {
   const shape = a.kind !== b.kind ? 1 : a.level !== b.level ? 0.8 : 0;
-  return shape + WEIGHT * unlike(a, b, ratio);
+  return shape + WEIGHT * unlike(a, b, ratio) + (byId && a.id !== b.id ? 0.3 : 0);
 }
+
+/** How close two placements of a gap may cost and still both be named: the lengths cannot tell them apart. */
+const ALIKE = 0.06;
 
 /** Options of `alignVersion`. */
 export interface AlignOptions {
@@ -296,9 +309,15 @@ export function alignVersion(reference: TextJSON, version: TextJSON, options: Al
   // when a paragraph is missing or extra; so candidate ratios around it are tried, each plan
   // scored with the ratio of the blocks it matched, and the cheapest plan kept.
   const global = total(ver) / total(ref);
-  let plan = planAlignment(ref, ver, global);
-  for (const factor of [0.6, 0.7, 0.8, 0.9, 1.12, 1.25, 1.4, 1.6]) {
-    const other = planAlignment(ref, ver, global * factor);
+  const paragraphsOf = (r: Reading) => [...r.body, ...r.annexes.flatMap((x) => x.blocks)].filter((b) => b.kind !== 'formula');
+  const refIds = new Set(paragraphsOf(ref).map((b) => b.id));
+  const verParagraphs = paragraphsOf(ver);
+  const byId = verParagraphs.length > 0 && verParagraphs.filter((b) => refIds.has(b.id)).length * 2 >= verParagraphs.length;
+  let plan = planAlignment(ref, ver, global, byId);
+  // A plan with nothing missing or extra needs no other ratio.
+  const gaps = (p: Plan) => [...p.body, ...p.annexes, ...p.inAnnexes.flat()].some((o) => o.op !== 'match');
+  for (const factor of gaps(plan) ? [0.6, 0.7, 0.8, 0.9, 1.12, 1.25, 1.4, 1.6] : []) {
+    const other = planAlignment(ref, ver, global * factor, byId);
     if (other.score < plan.score - 1e-9) plan = other;
   }
   const { ratio } = plan;
@@ -384,13 +403,15 @@ export function alignVersion(reference: TextJSON, version: TextJSON, options: Al
         const joined =
           joinedWith &&
           Math.abs(Math.log(joinedWith.b.length / (ratio * (joinedWith.a.length + o.a.length)))) < Math.abs(Math.log(joinedWith.b.length / (ratio * joinedWith.a.length)));
+        const alike = alikeGaps(ops, k, (x, y) => pairCost(x, y, ratio, byId));
+        const or = alike.length > 0 ? ` Their lengths cannot tell it from ${alike.join(' or ')}, which may be the one missing instead: compare their words.` : '';
         mismatches.push({
           kind: 'missing',
           at: o.a.ref,
           versionAt: null,
           detail: joined
             ? `${o.a.ref} is not a paragraph of its own in the version: its words seem joined with ${joinedWith.a.ref} (${where(joinedWith.b)}).`
-            : `${o.a.ref} is missing from the version${lastVersion ? ` (after ${where(lastVersion)})` : ''}.`,
+            : `${o.a.ref} is missing from the version${lastVersion ? ` (after ${where(lastVersion)})` : ''}.${or}`,
         });
       } else if (o.b.kind !== ':split') {
         disturbed.add(o.b.parentId === null ? null : (refIdOf.get(o.b.parentId) ?? null));
@@ -444,6 +465,26 @@ export function alignVersion(reference: TextJSON, version: TextJSON, options: Al
   return { ok: true, text: withIds(version, ref, ids) };
 }
 
+// The reference blocks of the same kind around a missing one (ops[k]) that the gap could stand at
+// instead for almost the same cost: each pairing shifted one step costs less than ALIKE more.
+function alikeGaps(ops: readonly Op<Block>[], k: number, pair: (a: Block, b: Block) => number): string[] {
+  const gap = ops[k] as { a: Block };
+  const found: string[] = [];
+  for (const step of [-1, 1]) {
+    let delta = 0;
+    let carried = gap.a; // the reference block that would take the version block of ops[j]
+    for (let j = k + step; j >= 0 && j < ops.length; j += step) {
+      const o = ops[j]!;
+      if (o.op !== 'match' || o.a.kind !== gap.a.kind || o.b.kind !== gap.a.kind || o.a.level !== gap.a.level) break;
+      delta += pair(carried, o.b) - pair(o.a, o.b);
+      if (delta >= ALIKE) break;
+      found.push(o.a.ref);
+      carried = o.a;
+    }
+  }
+  return found;
+}
+
 type Annex = Reading['annexes'][number];
 
 /** One way to pair two texts' blocks, with the length ratio of what it matched and its cost at that ratio. */
@@ -457,9 +498,9 @@ interface Plan {
 }
 
 // Aligns the body and the annexes at `ratio`, then scores the plan at the ratio of its own matches.
-function planAlignment(ref: Reading, ver: Reading, ratio: number): Plan {
+function planAlignment(ref: Reading, ver: Reading, ratio: number, byId: boolean): Plan {
   const size = (a: Annex) => [a.heading, ...a.blocks].reduce((s, b) => s + b.length, 0);
-  const pair = (x: Block, y: Block) => pairCost(x, y, ratio);
+  const pair = (x: Block, y: Block) => pairCost(x, y, ratio, byId);
   const body = alignSeq(ref.body, ver.body, pair, 1);
   const annexes: Op<Annex>[] =
     ref.annexes.length === ver.annexes.length
@@ -475,7 +516,7 @@ function planAlignment(ref: Reading, ver: Reading, ratio: number): Plan {
   }
   const own = a > 0 && b > 0 ? b / a : ratio;
   let score = annexes.filter((o) => o.op !== 'match').length;
-  for (const o of [...body, ...inAnnexes.flat()]) score += o.op === 'match' ? pairCost(o.a, o.b, own) : 1;
+  for (const o of [...body, ...inAnnexes.flat()]) score += o.op === 'match' ? pairCost(o.a, o.b, own, byId) : 1;
   return { ratio: own, score, body, annexes, inAnnexes };
 }
 

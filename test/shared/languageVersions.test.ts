@@ -125,6 +125,21 @@ describe('alignVersion', () => {
     expect(early).toEqual([expect.objectContaining({ kind: 'missing', at: 'PP 1' })]);
   });
 
+  it('settles paragraphs alike in length by the ids a version made from the reference keeps, and says so when nothing can', () => {
+    const alike = (ids: string[]) => doc(title('Titre'), ...ids.map((id, i) => op(id, `Paragraphe de longueur égale numéro ${'abcdef'[i]} ;`)));
+    const reference = doc(title('Title'), ...['o1', 'o2', 'o3', 'o4'].map((id, i) => op(id, `Paragraph of equal length number ${'abcdef'[i]};`)));
+    // Made from the reference (typed, carried forward): its ids name the missing one.
+    for (const gone of ['o1', 'o2', 'o3', 'o4']) {
+      const kept = ['o1', 'o2', 'o3', 'o4'].filter((id) => id !== gone);
+      const { ref } = { ref: `OP ${gone.slice(1)}` };
+      expect(refused(alignVersion(reference, alike(kept)))).toEqual([expect.objectContaining({ kind: 'missing', at: ref })]);
+    }
+    // Read from paste (fresh ids): the lengths cannot tell, and the mismatch says which others it may be.
+    const [fresh] = refused(alignVersion(reference, alike(['n1', 'n2', 'n3'])));
+    expect(fresh!.kind).toBe('missing');
+    expect(fresh!.detail).toMatch(/cannot tell it from OP \d( or OP \d)*/);
+  });
+
   it('reports a paragraph split in two at the reference paragraph, with both parts of the version', () => {
     const split = replaced(
       french,

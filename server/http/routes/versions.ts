@@ -34,7 +34,7 @@ import {
   typeVersionParagraph,
   versionNotFound,
 } from '../../commands/versionRecorder';
-import { provenanceOf } from '../../commands/meetingRecord';
+import { provenanceOf, textNotInRecord } from '../../commands/meetingRecord';
 import { originalLanguageNotInRecord } from '../../export/source';
 import { importDocx } from '../../export/docxImport';
 import { presentLocalized } from '../../presenters/localized';
@@ -105,7 +105,9 @@ type VersionInput = z.output<typeof versionInput>;
 
 /** A version as the importer reads it in its language: the text's JSON and the labels it printed. */
 async function readVersion(input: VersionInput | { raw: Uint8Array }, language: Lang): Promise<{ version: TextJSON; printed?: AlignOptions['printed'] }> {
-  const printedOf = (paragraphs: readonly { id: string; printed: string | null }[]) => Object.fromEntries(paragraphs.map((p) => [p.id, p.printed]));
+  // The labels as the version printed them ('1 -', '(ج)', 'c)'), for the lettering check and the mismatches' words.
+  const printedOf = (paragraphs: readonly { id: string; printed: string | null; asPrinted?: string | null }[]) =>
+    Object.fromEntries(paragraphs.map((p) => [p.id, p.asPrinted ?? p.printed]));
   if ('doc' in input) {
     try {
       return { version: textFromJSON(input.doc).toJSON() };
@@ -155,16 +157,21 @@ export function versionRoutes(deps: ApiDeps): Router {
     draftRoute(store, {}, async ({ res, draft }) => {
       const [revisions, rows, versions] = await Promise.all([store.listRevisions(draft.id), store.listDraftEvents(draft.id), store.listLanguageVersions(draft.id)]);
       const reference = langOf(draft.language);
-      const draftOriginal = provenanceOf(rows).some((n) => n.kind === 'original_language_not_in_record' && n.symbol === null) ? null : reference;
+      const notes = provenanceOf(rows);
+      const draftOriginal = notes.some((n) => n.kind === 'original_language_not_in_record' && n.symbol === null) ? null : reference;
       const byRevision = (r: RevisionRow) => {
         const original = originalOf(rows, r.symbol, reference);
+        // A revision whose text the record does not hold has no version in its reference language either.
+        const textInRecord = !textNotInRecord(notes, r.symbol);
         const stored = versions.filter((v) => v.revision === r.revision);
         const list = LANGUAGES.flatMap((l) => {
-          if (l === reference) return [{ lang: l, original: original === null ? null : true, kind: 'issued' as const, seq: 0, recordedAt: r.issuedAt, pending: [] as string[] }];
+          if (l === reference) {
+            return textInRecord ? [{ lang: l, original: original === null ? null : true, kind: 'issued' as const, seq: 0, recordedAt: r.issuedAt, pending: [] as string[] }] : [];
+          }
           const v = stored.find((s) => s.lang === l);
           return v ? [presentVersionSummary(v, original === null ? null : false)] : [];
         });
-        return { revision: r.revision, symbol: r.symbol, issuedAt: r.issuedAt, original, versions: list };
+        return { revision: r.revision, symbol: r.symbol, issuedAt: r.issuedAt, original, textInRecord, versions: list };
       };
       send(res, 200, {
         reference,

@@ -314,3 +314,43 @@ describe('under load, in the audit record, after final action', () => {
     expect((await w.api('sponsor', 'POST', w.draftPath('/revisions/1/versions/es/carry-forward'), { from: 0 })).status).toBe(403);
   });
 });
+
+describe('what the record does not know', () => {
+  it('says the original is not in the record, and keeps versions away from a text the record does not hold', async () => {
+    const v = await meetingWorld(server, rev0Text());
+    expect((await v.issue()).status).toBe(201);
+    const note = await v.api('secretariat', 'POST', v.draftPath('/provenance'), {
+      kind: 'original_language_not_in_record',
+      note: { en: 'The report gives the Chinese text only.' },
+    });
+    expect(note.status, words(note.body)).toBe(201);
+    expect((await v.api('secretariat', 'POST', v.draftPath('/revisions/0/versions/fr'), { text: french })).status).toBe(201);
+    const list = await v.api('nonSponsor', 'GET', v.draftPath('/versions'));
+    expect(list.body).toMatchObject({ reference: 'en', original: null });
+    expect(list.body.revisions[0]).toMatchObject({ original: null, textInRecord: true });
+    expect(list.body.revisions[0].versions.map((x: { lang: string; original: unknown }) => [x.lang, x.original])).toEqual([
+      ['en', null],
+      ['fr', null],
+    ]);
+    expect((await v.api('nonSponsor', 'GET', v.draftPath('/revisions/0/versions/fr'))).body.original).toBeNull();
+
+    // A revision the record knows was issued but whose text it does not hold (as the demo's L.9): an empty stored text and a note.
+    await server.store.createRevision({
+      draftId: v.draft.id,
+      symbol: `${v.session.symbolPrefix}/${v.short(1)}`,
+      revision: 1,
+      text: { type: 'doc', content: [{ type: 'title' }] },
+      hash: 'not in the record',
+      sponsorIds: [],
+      issuedAt: '2022-10-19T10:00:00.000Z',
+      issuedBy: null,
+    });
+    const missing = await v.api('secretariat', 'POST', v.draftPath('/provenance'), { kind: 'text_not_in_record', symbol: v.short(1) });
+    expect(missing.status, words(missing.body)).toBe(201);
+    const after = await v.api('nonSponsor', 'GET', v.draftPath('/versions'));
+    expect(after.body.revisions[1]).toMatchObject({ revision: 1, textInRecord: false, versions: [] });
+    const refused = await v.api('secretariat', 'POST', v.draftPath('/revisions/1/versions/es'), { text: french });
+    expect([refused.status, refused.body.error.id]).toEqual([404, 'text_not_in_record']);
+    expect((await v.api('secretariat', 'POST', v.draftPath('/revisions/1/versions/fr/carry-forward'), { from: 0 })).body.error.id).toBe('text_not_in_record');
+  });
+});
