@@ -10,9 +10,12 @@
  * labels.ts; this module holds the table, the punctuation, the digits, the guess of the language
  * and the opening formula.
  *
- * Sources: the printed UN texts of each language — Arabic operative paragraphs "1 - تقرر …؛",
- * subparagraphs (أ) (ب) (ج) in abjad order and ’1‘ ’2‘ under them; Chinese "1." with (a) and ㈠;
- * French, Spanish and Russian "1." with "a)" and "i)"; English "1." with "(a)" and "(i)".
+ * Where these come from: Arabic operative paragraphs "4 - تهيب …؛" and the formula "إن الجمعية
+ * العامة،" as General Assembly resolutions print them, Chinese "1." and "(a)" as resolution 34/226
+ * prints them (test/fixtures/languages/README.md), and the English texts of the session. The
+ * Arabic letters in abjad order and ’1‘ ’2‘ under them, the Chinese ㈠ ㈡, and the Latin "a)" and
+ * "i)" of French, Spanish and Russian texts follow the UN's editorial practice as the authors know
+ * it: no text printing them was at hand when this table was written.
  */
 import { type Lang, LANGUAGES } from '../languages';
 
