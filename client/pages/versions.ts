@@ -78,8 +78,9 @@ export function readChoice(search: string, list: VersionsListJSON): Choice | nul
   const params = new URLSearchParams(search);
   const latest = list.revisions.at(-1);
   if (!latest) return null;
-  const asked = Number(params.get('revision'));
-  const revision = list.revisions.find((r) => r.revision === asked && params.get('revision') !== null) ?? latest;
+  const raw = params.get('revision') ?? '';
+  const asked = /^\d+$/.test(raw) ? Number(raw) : null;
+  const revision = list.revisions.find((r) => r.revision === asked) ?? latest;
   const a = params.get('a');
   const first: Lang = isLang(a) ? a : (list.reference ?? 'en');
   const b = params.get('b');
