@@ -139,19 +139,24 @@ export function consoleRow(d: ConsoleDraft, number: NumberJSON | null, ctx: RowC
     );
   }
   if (s.isFinal) {
-    // One button per language of the report paragraph, named by its code and, for the ear, in full.
-    for (const lang of LANGUAGES) {
+    // The report paragraph in any of the six: one small button per language, named by its code
+    // and, for the ear, "Copy report (fr): French" (the visible words first, WCAG 2.5.3).
+    const copies = LANGUAGES.map((lang) => {
       const copy = button(
-        t('console:act.copyReport', { lang }),
+        lang,
         () =>
           void ctx.act(t('console:done.copied', { symbol: short, language: languageNameIn(lang, uiLanguage()) }), async () => {
             await copyText((await consoleApi.reportParagraph(d.id, lang)).paragraph);
           }),
         `copy-${lang}`,
       );
+      copy.lang = lang;
       copy.setAttribute('aria-label', t('console:act.copyReportIn', { lang, language: languageNameIn(lang, uiLanguage()) }));
-      acts.push(copy);
-    }
+      return copy;
+    });
+    acts.push(
+      el('span', { className: 'console-copy', attrs: { role: 'group', 'aria-label': t('console:act.copyReportGroup') } }, `${t('console:act.copyReportGroup')} `, ...copies),
+    );
   }
   const link = el('a', { href: `/drafts/${encodeURIComponent(d.id)}`, className: 'symbol' }, short);
   return el(
