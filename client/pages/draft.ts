@@ -49,9 +49,14 @@ export function finalTextLabel(draft: Pick<DraftDetail, 'status'> & { finalText?
 }
 
 // Why nobody may change the working text: the draft's own reason (final action, freeze) first, then this user's.
+// The draft's reason is a code (shared/policy.ts textReadOnly), said in the interface's language; this user's is the server's sentence.
 function readOnlyWhy(draft: DraftDetail, userReason: string | null): string | null {
-  return draft.textReadOnly?.message.replace(/\.$/, '') ?? userReason;
+  const closed = draft.textReadOnly;
+  if (!closed) return userReason;
+  const key = READ_ONLY_KEYS[closed.reason];
+  return key ? t(key) : closed.message.replace(/\.$/, '');
 }
+const READ_ONLY_KEYS: Record<string, string> = { frozen: 'draft:readOnlyFrozen', final_action: 'draft:readOnlyFinalAction' };
 
 /** What this user does to the working text now: edit it, suggest changes to it (proposals), or only read it. */
 export type TextMode = 'edit' | 'suggest' | 'read';
