@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { makeDraft } from '../helpers/factories';
 import { issueLineage } from '../helpers/lineage';
 import { call } from '../helpers/server';
+import { axeViolations } from './axe';
 import { closeBrowserWorld, hasChromium, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
@@ -121,6 +122,8 @@ describe.skipIf(!hasChromium)('the console and the administration in other langu
     expect(await page.locator('h3', { hasText: 'سجل الجلسات' }).count()).toBeGreaterThan(0);
     expect(await page.locator('button[data-act="new-draft"]').first().textContent()).toMatch(ARABIC);
     await screenshot(page, 'console-arabic');
+    // In Arabic as in English: no WCAG 2.1 A/AA violation (lang of the page and of the parts in other languages, contrast, names).
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.locator('#ui-language').selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Secretariat console' }).waitFor({ timeout: 10_000 });
