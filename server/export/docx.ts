@@ -21,7 +21,7 @@ import { asDoc, plainWords, readBlocks, type Block, type Inline } from '../../sh
 import { runsRightToLeft } from '../../shared/export/direction';
 import { headingLines, type ExportMeta } from '../../shared/export/meta';
 import { PAGE_FURNITURE_DOCUMENT, pageFurniture, symbolBlock } from './docxLayout';
-import { DocxRunStyles, DocxStyles, numberingFor, PARAGRAPH_NUMBERING, paragraphStyle, styles, wordLabel } from './docxStyles';
+import { DocxRunStyles, DocxStyles, numberingFor, PARAGRAPH_NUMBERING, paragraphStyle, stylesFor, wordLabel } from './docxStyles';
 
 /** The prefix of the hidden bookmarks that carry paragraph and annex ids. */
 export const ID_BOOKMARK_PREFIX = '_ph_';
@@ -193,7 +193,7 @@ export async function exportDocx(text: PMNode | TextJSON, meta: ExportMeta, opti
     creator: 'Penholder',
     title: meta.symbol,
     description: `${meta.kind} ${meta.symbol}`,
-    styles,
+    styles: stylesFor(lang),
     numbering: numberingFor(lang),
     footnotes: notes.notes,
     sections: [

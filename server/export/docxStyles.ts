@@ -93,9 +93,26 @@ function style(id: string, name: string, extra: { run?: object; paragraph?: obje
   return { id, name, basedOn: 'Normal', next: 'Normal', quickFormat: true, run: extra.run ?? {}, paragraph: { spacing, ...(extra.paragraph ?? {}) } };
 }
 
+// The language Word proofs a document's text in (w:lang): Latin and Cyrillic text, East Asian, complex script.
+const WORD_LANGUAGE: Record<Lang, { value: string; eastAsia?: string; bidirectional?: string }> = {
+  ar: { value: 'en-GB', bidirectional: 'ar-SA' },
+  zh: { value: 'en-GB', eastAsia: 'zh-CN' },
+  en: { value: 'en-GB' },
+  fr: { value: 'fr-FR' },
+  ru: { value: 'ru-RU' },
+  es: { value: 'es-ES' },
+};
+
+/** The document's styles for a text in `lang`: Times New Roman (SimSun for Chinese) at 12 pt, proofed in that language. */
+export function stylesFor(lang: Lang): IStylesOptions {
+  return { ...styles, default: { document: { run: { ...DEFAULT_RUN, language: WORD_LANGUAGE[lang] } } } };
+}
+
+const DEFAULT_RUN = { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Times New Roman' }, size: 24, sizeComplexScript: 24 };
+
 /** The document's styles: Times New Roman and SimSun at 12 pt, as the UN prints both languages. */
 export const styles: IStylesOptions = {
-  default: { document: { run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Times New Roman' }, size: 24, sizeComplexScript: 24 } } },
+  default: { document: { run: DEFAULT_RUN } },
   paragraphStyles: [
     style(DocxStyles.meta, 'Penholder heading line', { paragraph: { spacing: { after: 0 } } }),
     style(DocxStyles.symbol, 'Penholder symbol', { run: { size: 28, bold: true }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } }),

@@ -55,9 +55,10 @@ async function get(path: string): Promise<Response> {
   return fetch(`${server.url}/api/drafts/${w.draft.id}${path}`, { headers: { cookie: w.as.nonSponsor.cookie } });
 }
 
-async function wordParts(res: Response): Promise<{ document: string; numbering: string }> {
+async function wordParts(res: Response): Promise<{ document: string; numbering: string; styles: string }> {
   const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
-  return { document: (await zip.file('word/document.xml')?.async('string')) ?? '', numbering: (await zip.file('word/numbering.xml')?.async('string')) ?? '' };
+  const part = async (name: string) => (await zip.file(`word/${name}.xml`)?.async('string')) ?? '';
+  return { document: await part('document'), numbering: await part('numbering'), styles: await part('styles') };
 }
 
 // The visible words of WordprocessingML, paragraph by paragraph.
@@ -137,7 +138,9 @@ describe('Word of a language version', () => {
   it('Arabic runs right to left: section and paragraphs w:bidi, runs w:rtl, the symbol block mirrored, numbers "1 -"', async () => {
     const res = await get('/export.docx?lang=ar');
     expect(res.status).toBe(200);
-    const { document, numbering } = await wordParts(res);
+    const { document, numbering, styles } = await wordParts(res);
+    // Proofed as Arabic: the complex-script language of the document's default run.
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:lang [^>]*w:bidi="ar-SA"[\s\S]*<\/w:docDefaults>/);
     expect(document).toMatch(/<w:sectPr\b[\s\S]*<w:titlePg\/>[\s\S]*<w:bidi\/>[\s\S]*<w:docGrid\b[\s\S]*<\/w:sectPr>/);
     expect(document).toMatch(/<w:tblPr>[\s\S]*<w:bidiVisual\/>[\s\S]*<\/w:tblPr>/);
     const paragraphs = [...document.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
@@ -162,7 +165,8 @@ describe('Word of a language version', () => {
     const res = await get(`/export.docx?lang=${lang}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain(`_${lang}.docx`);
-    const { document, numbering } = await wordParts(res);
+    const { document, numbering, styles } = await wordParts(res);
+    expect(styles).toMatch(new RegExp(`<w:docDefaults>[\\s\\S]*<w:lang w:val="${lang}-[A-Z]{2}"`));
     const words = paragraphTexts(document);
     expect(words).toContain(masthead);
     expect(words).toContain(version);
