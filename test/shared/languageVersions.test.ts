@@ -19,6 +19,7 @@ import {
   type Mismatch,
 } from '../../shared/languageVersions';
 import { importPlainText } from '../../shared/importText';
+import { mayRecordLanguageVersion } from '../../shared/policy';
 import { textFromJSON, type TextJSON } from '../../shared/schema';
 
 type Inline = string | { note: string; id?: string };
@@ -335,5 +336,15 @@ describe('sideBySide', () => {
     const op2 = rows.find((r) => r.id === 'op2')!;
     expect(op2.b).toBeNull();
     expect(rows.map((r) => r.id).indexOf('op2')).toBe(5);
+  });
+});
+
+describe('mayRecordLanguageVersion', () => {
+  it('lets the secretariat alone record language versions', () => {
+    expect(mayRecordLanguageVersion({ id: 's', role: 'secretariat', delegationId: null })).toEqual({ ok: true, value: true });
+    for (const role of ['chair', 'delegate'] as const) {
+      const refused = mayRecordLanguageVersion({ id: 'u', role, delegationId: role === 'delegate' ? 'd' : null });
+      expect(refused).toEqual({ ok: false, error: 'only the secretariat records the language versions of issued texts' });
+    }
   });
 });
