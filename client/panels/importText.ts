@@ -4,9 +4,9 @@
  * replaces the working text for everyone in the draft (the server writes it through the room).
  */
 import { api, ApiError } from '../api';
-import type { Lang } from '../../shared/languages';
+import { languageNameIn, type Lang } from '../../shared/languages';
 import { el } from '../dom';
-import { t } from '../i18n';
+import { t, uiLanguage } from '../i18n';
 
 // The words for each kind of paragraph the importer recognises.
 const KIND_KEYS: Record<string, string> = {
@@ -21,7 +21,11 @@ const KIND_KEYS: Record<string, string> = {
 interface Preview {
   readAs: string;
   title: string | null;
-  paragraphs: { id: string; kind: string; label: string }[];
+  /** The language the text was read in (one of the six), and whether the importer guessed it from the script. */
+  lang?: Lang;
+  langGuessed?: boolean;
+  /** `printedLabel`: the number the paragraph will take, as the text's language prints it ("1 -", "a)", "(ج)"). */
+  paragraphs: { id: string; kind: string; label: string; printedLabel?: string }[];
   warnings: { message: string }[];
   text: unknown;
 }
@@ -79,6 +83,13 @@ export function importPanel(draftId: string, lang: Lang = 'en'): HTMLElement {
         }
       });
       result.replaceChildren(
+        preview.lang
+          ? el(
+              'p',
+              { className: 'muted import-lang' },
+              t(preview.langGuessed ? 'draft:importReadInGuessed' : 'draft:importReadIn', { language: languageNameIn(preview.lang, uiLanguage()) }),
+            )
+          : '',
         el(
           'p',
           {},
@@ -93,7 +104,7 @@ export function importPanel(draftId: string, lang: Lang = 'en'): HTMLElement {
             el(
               'li',
               { attrs: { 'data-kind': p.kind } },
-              el('strong', {}, `${p.label || '—'} `),
+              el('strong', {}, `${p.printedLabel || p.label || '—'} `),
               el('span', { className: 'muted' }, t('draft:importKind', { kind: KIND_KEYS[p.kind] ? t(KIND_KEYS[p.kind]!) : p.kind })),
               (words.get(p.id) ?? '').slice(0, 80),
             ),
