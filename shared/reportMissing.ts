@@ -42,8 +42,9 @@ function addBody(body: LocalizedText, lang: Lang, add: (k: MissingKind, t: Local
 /** The texts a draft's action paragraph printed in brackets in `lang`. */
 export function missingInParagraph(input: ActionParagraphInput, lang: Lang): MissingText[] {
   const { out, add } = collector(lang);
-  addBody(input.body, lang, add);
   const action = finalAction(input);
+  // A withdrawal outside a meeting ("On 1 October 2022, the sponsors … withdrew it") names no body.
+  if (!(action?.type === 'withdrawn' && !action.meeting)) addBody(input.body, lang, add);
   // What each kind of paragraph prints (shared/reportParagraph.ts, shared/reportActions.ts): a
   // withdrawal or the sponsors' deferral names "the sponsors", not who they are.
   const bySponsors = action?.type === 'withdrawn' || (action?.type === 'deferred' && action.decidedBy === 'sponsors');

@@ -363,3 +363,162 @@ it('writes every language it is asked for, and only those', () => {
   expect(langs).toEqual(['ar', 'zh', 'en', 'fr', 'ru', 'es']);
   for (const l of langs) expect(value(reportParagraph(L4, l)).length).toBeGreaterThan(50);
 });
+
+describe('drafts it has not seen: seeded random inputs in the six languages', () => {
+  // A small seeded generator (mulberry32), so that a failure names the seed that made it.
+  const rng = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const NAMES: LocalizedText[] = [
+    UK,
+    US,
+    { en: 'France', fr: 'France', es: 'Francia', ru: 'Франция', ar: 'فرنسا', zh: '法国' },
+    { en: 'Italy', es: 'Italia' },
+    { en: 'State of Palestine', zh: '巴勒斯坦国' },
+    { fr: 'Suisse' },
+    { en: 'Côte d’Ivoire', fr: 'Côte d’Ivoire' },
+  ];
+  const BODIES: LocalizedText[] = [CONFERENCE, { en: 'the Council' }, { en: 'the Commission', fr: 'la Commission' }, { en: 'the Meeting' }, { zh: '大会' }];
+
+  for (let seed = 1; seed <= 100; seed++) {
+    it(`seed ${seed}`, () => {
+      const r = rng(seed);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+      const meeting = 1 + Math.floor(r() * 120);
+      const date = `20${10 + Math.floor(r() * 15)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+      const vote =
+        r() < 0.4
+          ? ({ kind: 'recorded', yes: Math.floor(r() * 120), no: Math.floor(r() * 40), abstain: Math.floor(r() * 30), majority: 'simple' } as const)
+          : ({ kind: 'without_vote' } as const);
+      const action: FinalAction = pick<FinalAction>([
+        { type: 'adopted', meeting, date, vote, orallyAmended: r() < 0.5, becomes: r() < 0.7 ? { kind: 'resolution', number: `${meeting}/1` } : undefined },
+        { type: 'rejected', meeting, date, vote },
+        { type: 'no_action', meeting, date },
+        { type: 'deferred', meeting, date, decidedBy: 'body', toSession: r() < 0.5 ? 1 + Math.floor(r() * 40) : null, noAction: r() < 0.5, annexedToReport: r() < 0.5 },
+        { type: 'deferred', meeting, date, decidedBy: 'sponsors', toSession: null, noAction: r() < 0.5, annexedToReport: r() < 0.5 },
+        { type: 'withdrawn', meeting: r() < 0.5 ? meeting : undefined, date } as FinalAction,
+      ]);
+      const sponsors = NAMES.filter(() => r() < 0.4).map((name) => ({ name, onBehalfOf: r() < 0.2 ? { en: 'also on behalf of its member States' } : null }));
+      const input: ActionParagraphInput = {
+        body: pick(BODIES),
+        symbol: `A/C.${1 + Math.floor(r() * 6)}/L.${1 + Math.floor(r() * 60)}${r() < 0.5 ? `/Rev.${1 + Math.floor(r() * 3)}` : ''}`,
+        kind: r() < 0.7 ? 'resolution' : 'decision',
+        title: r() < 0.5 ? { en: 'A title', fr: 'Un titre' } : { zh: '标题' },
+        describedAs: r() < 0.15 ? { en: 'the provisional agenda' } : null,
+        submittedBy: r() < 0.3 ? pick([CHAIR, { en: 'Vice-Chair' }]) : null,
+        sponsors,
+        action,
+        printedIn: r() < 0.5 ? { chapter: 1 + Math.floor(r() * 4), section: pick(['A', 'B', 'C']) } : null,
+        session: r() < 0.8 ? 1 + Math.floor(r() * 80) : null,
+        remarks: r() < 0.2 ? { en: 'It decided so.' } : null,
+      };
+      for (const lang of LANGUAGES) {
+        const written = reportParagraph(input, lang);
+        expect(written.ok, `${lang}: ${JSON.stringify(input)}`).toBe(true);
+        const text = value(written);
+        expect(text, lang).toContain(input.symbol);
+        expect(text, lang).not.toMatch(/undefined|null|NaN|\[\?\]|\s{2}|\s[,.،]/);
+        expect(new Set(bracketed(text)), `${lang}: ${text}`).toEqual(new Set(missingInParagraph(input, lang).map((m) => m.shown)));
+        const listed = action.type !== 'withdrawn' && !(action.type === 'deferred' && action.decidedBy === 'sponsors');
+        if (listed) {
+          // Every sponsor is named, in the English alphabetical order (by what it is recorded as when English is not given).
+          const order = [...sponsors].sort((a, b) => (a.name.en ?? a.name.fr ?? '').localeCompare(b.name.en ?? b.name.fr ?? '', 'en', { sensitivity: 'base' }));
+          const at = order.map((s) => text.indexOf(inLang(s.name, lang)));
+          expect(
+            at.every((i) => i >= 0),
+            `${lang}: ${text}`,
+          ).toBe(true);
+          expect(at, `${lang}: ${text}`).toEqual([...at].sort((x, y) => x - y));
+        }
+      }
+    });
+  }
+});
+
+describe('session records it has not seen: seeded random votes and statements in the six languages', () => {
+  const rng = (seed: number) => () => {
+    seed = (seed + 0x9e3779b9) | 0;
+    let t = Math.imul(seed ^ (seed >>> 16), 0x85ebca6b);
+    t = Math.imul(t ^ (t >>> 13), 0xc2b2ae35);
+    return ((t ^ (t >>> 16)) >>> 0) / 4294967296;
+  };
+  const DELEGATIONS = new Map<string, { name: LocalizedText; kind: 'member' | 'regional' }>([
+    ['GBR', { name: UK, kind: 'member' }],
+    ['USA', { name: US, kind: 'member' }],
+    ['EU', { name: { en: 'European Union', fr: 'Union européenne' }, kind: 'regional' }],
+    ['CHE', { name: { zh: '瑞士' }, kind: 'member' }],
+  ]);
+  const draft: ActionParagraphInput = { ...L4, sponsors: [{ name: UK }] };
+
+  for (let seed = 1; seed <= 60; seed++) {
+    it(`seed ${seed}`, () => {
+      const r = rng(seed);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+      const ids = [...DELEGATIONS.keys(), 'XXX'];
+      const speakersOf = () =>
+        Array.from({ length: 1 + Math.floor(r() * 3) }, () =>
+          r() < 0.25
+            ? { officer: pick<LocalizedText>([{ en: 'President', zh: '主席' }, { en: 'Secretary' }, { en: 'Rapporteur' }]) }
+            : { delegationId: pick(ids), asNamed: r() < 0.2 ? { en: 'As named' } : null },
+        );
+      const meeting = 1 + Math.floor(r() * 30);
+      const base = { meeting, date: '2023-03-14', draftId: r() < 0.6 ? 'd1' : null };
+      const entries: SessionRecordEntry[] = [];
+      for (let i = 0; i < 2 + Math.floor(r() * 4); i++) {
+        if (r() < 0.4) {
+          const yes = Math.floor(r() * 90);
+          const no = Math.floor(r() * 40);
+          entries.push({
+            kind: 'vote',
+            ...base,
+            subject: pick(['procedural', 'amendment', 'separate'] as const),
+            question: r() < 0.5 ? { en: 'the motion', fr: 'la motion' } : { en: 'the motion' },
+            paragraph: null,
+            rulesRecalled: r() < 0.3 ? [57, 61] : [],
+            votedUnder: r() < 0.3 ? [61] : [],
+            majorityUnder: r() < 0.5 ? [63] : [],
+            yes,
+            no,
+            abstain: Math.floor(r() * 20),
+            majority: r() < 0.5 ? 'two-thirds' : 'simple',
+            twoThirds: 'at-least',
+            roll: r() < 0.3 ? { yes: ['GBR'], no: ['XXX'], abstain: [] } : null,
+            wording: r() < 0.3 ? { votedOn: { en: 'voted on the motion' }, question: null, decided: { en: 'so it was decided' } } : null,
+          } as SessionRecordEntry);
+        } else {
+          const statement = pick(['explanation_of_vote', 'explanation_of_position', 'introduction', 'budget_implications', 'chair_conclusion'] as const);
+          entries.push({
+            kind: 'statement',
+            ...base,
+            draftId: statement === 'explanation_of_vote' || statement === 'explanation_of_position' ? base.draftId : 'd1',
+            statement,
+            timing: statement.startsWith('explanation') ? pick(['before', 'after'] as const) : null,
+            speakers: speakersOf(),
+            voteSeq: null,
+            summary: r() < 0.4 ? { en: 'It said so.', ru: 'Так было сказано.' } : null,
+            accepted: r() < 0.5,
+          } as SessionRecordEntry);
+        }
+      }
+      const record: RecordItem[] = entries.map((entry, i) => ({ seq: i + 1, entry }));
+      const ctx: SessionReportContext = { body: pick<LocalizedText>([CONFERENCE, { en: 'the Council' }]), delegations: DELEGATIONS };
+      const input = { ...draft, body: ctx.body, action: adopted({ meeting, date: '2023-03-14' }) };
+      for (const lang of LANGUAGES) {
+        const written = sessionReport(record, [{ draftId: 'd1', input }], ctx, lang);
+        if (!written.ok) {
+          // Only a vote that cannot be counted is refused (shared/votes.ts), in every language alike.
+          expect(written.error, lang).toMatch(/^entry \d+: /);
+          continue;
+        }
+        const all = written.value.map((p) => p.text).join('\n');
+        expect(all, lang).not.toMatch(/undefined|null|NaN|\[\?\]/);
+        const shown = new Set(bracketed(all));
+        const listed = new Set([...missingInRecord(record, ctx, lang), ...missingInParagraph(input, lang)].map((m) => m.shown));
+        expect(shown, `${lang}: ${all}`).toEqual(listed);
+      }
+    });
+  }
+});
