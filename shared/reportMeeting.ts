@@ -1,5 +1,5 @@
 /**
- * The report's paragraphs of a whole session, in English and Chinese: the action taken on each
+ * The report's paragraphs of a whole session, in the six languages: the action taken on each
  * draft (shared/reportParagraph.ts) woven, meeting by meeting, with what the session record
  * holds (shared/meetingRecord.ts) — recorded votes (shared/reportVote.ts), explanations of vote
  * and position, introductions, programme budget implications, the chair's conclusions

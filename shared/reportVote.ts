@@ -1,6 +1,7 @@
 /**
  * The paragraph of a recorded vote in the session's report (shared/reportMeeting.ts places it
- * among the meeting's paragraphs), with the corrections of vote after it. Whether the vote
+ * among the meeting's paragraphs), with the corrections of vote after it: English and Chinese
+ * here, Arabic, French, Russian and Spanish in shared/reportRecordWords.ts. Whether the vote
  * carried is counted here from its entry (shared/votes.ts), never taken from the record.
  *
  * House style, from the report of the COP to UNTOC on its eleventh session (paras 15–20):
