@@ -4,7 +4,8 @@
  * required: asked for beside that field, in French, before anything is sent), the administration
  * names a delegation in Arabic and Russian; in Arabic the console runs right to left (its table
  * starts on the right, its words are Arabic); back in English, the words the other tests click
- * are there again; a comparison reads in French. Screenshot: test-artifacts/screenshots/console-arabic.png.
+ * are there again; a comparison reads in French; the two-column view runs right to left in
+ * Arabic while the draft's English words stay left to right. Screenshot: test-artifacts/screenshots/console-arabic.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -12,7 +13,8 @@ import { makeDraft } from '../helpers/factories';
 import { issueLineage } from '../helpers/lineage';
 import { call } from '../helpers/server';
 import { axeViolations } from './axe';
-import { closeBrowserWorld, hasChromium, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
+import { openTwoColumn } from './twoColumnHarness';
+import { closeBrowserWorld, hasChromium, makeDraft as makeDraftWithText, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
 
@@ -108,6 +110,23 @@ describe.skipIf(!hasChromium)('the console and the administration in other langu
     expect(await page.locator('.cmp-row[data-status="deleted"] .cmp-status').first().textContent()).toBe('supprimé');
     expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(true);
     await page.locator('#ui-language').selectOption('en');
+    await context.close();
+  }, 60_000);
+
+  it('shows the two-column view in Arabic, right to left, with the English text still left to right', async () => {
+    const draftId = await makeDraftWithText(world, 'Two columns in Arabic (typed by this test)', ['CHL']);
+    const { context, page } = await openTwoColumn(browser, world, 'chile', draftId);
+    await page.locator('#ui-language').selectOption('ar');
+    await page.locator('h1', { hasText: 'المقترحات والتعليقات على' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    // The draft's words keep their language and direction inside the Arabic page.
+    const text = page.locator('.tc-row[data-paragraph="op1"] .tc-text-body');
+    expect(await text.getAttribute('lang')).toBe('en');
+    expect(await text.getAttribute('dir')).toBe('ltr');
+    expect(await page.locator('label[for="tc-delegation"]').textContent()).toMatch(ARABIC);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#ui-language').selectOption('en');
+    await page.locator('h1', { hasText: 'Proposals and comments on' }).waitFor({ timeout: 10_000 });
     await context.close();
   }, 60_000);
 
