@@ -5,9 +5,9 @@ import type { Lang, LocalizedText } from '../../shared/languages';
 import { el, formatWhen, localized, localizedString } from '../dom';
 import { t, uiLanguage } from '../i18n';
 
-// "8th", "8e", "8ª", "8-м": a meeting's number as an ordinal in the interface's language (Arabic and Chinese say the number itself).
 const englishOrdinal = new Intl.PluralRules('en', { type: 'ordinal' });
 const ENGLISH_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+/** "8th", "8e", "8ª", "8-м": a meeting's number as an ordinal in the interface's language (Arabic and Chinese say the number itself). */
 export function meetingOrdinal(n: number, lang: Lang = uiLanguage()): string {
   switch (lang) {
     case 'en':
