@@ -94,6 +94,11 @@ describe.skipIf(!hasChromium)('the print view in Chromium', () => {
     expect(await page.locator('.print-pending').count()).toBe(1);
     expect(await page.locator(`.print-pending[data-id="${pendingId}"] .print-pending-note`).textContent()).toContain('not yet updated');
     await screenshot(page, 'print-view-arabic');
+    // A language without a version: the page says so, and offers the others.
+    await page.locator('#print-language').selectOption('ru');
+    await page.locator('.print-missing').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.print-missing').textContent()).toBe('No Russian version of this text is recorded. Choose another language.');
+    expect(await page.locator('.print-page').count()).toBe(0);
     await context.close();
   }, 60_000);
 });
