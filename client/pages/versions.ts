@@ -13,7 +13,7 @@
  * decides every one of these; the page shows what it answers.
  */
 import { LANGUAGES, isLang, isRightToLeft, languageNameIn, type Lang } from '../../shared/languages';
-import { paragraphForTyping, sideBySide, TITLE_ID, type SideBySideRow } from '../../shared/languageVersions';
+import { carryForward, paragraphForTyping, sideBySide, TITLE_ID, type SideBySideRow } from '../../shared/languageVersions';
 import { sequentialNumbering } from '../../shared/numbering';
 import { spokenParagraphNames } from '../../shared/paragraphNames';
 import type { TextJSON } from '../../shared/schema';
@@ -106,14 +106,41 @@ export function statusWords(entry: VersionEntryJSON | undefined, list: VersionsL
   return parts.join(t('versions:separator'));
 }
 
-function statusTable(list: VersionsListJSON, revision: VersionsListJSON['revisions'][number]): HTMLElement {
+/** For a language with a version of the previous issued text and none of this one: what carrying it forward would leave to update. */
+type Forecasts = Map<Lang, { from: string; count: number }>;
+
+async function carryForecasts(path: string, list: VersionsListJSON, revision: VersionsListJSON['revisions'][number]): Promise<Forecasts> {
+  const forecasts: Forecasts = new Map();
+  const previous = list.revisions[list.revisions.indexOf(revision) - 1];
+  const reference = list.reference;
+  if (!previous || !reference) return forecasts;
+  const waiting = previous.versions.filter((v) => v.lang !== reference && !revision.versions.some((w) => w.lang === v.lang));
+  if (waiting.length === 0) return forecasts;
+  const read = (r: number, lang: Lang) => api<VersionJSON>('GET', `${path}/revisions/${r}/versions/${lang}`);
+  const [before, now] = await Promise.all([read(previous.revision, reference), read(revision.revision, reference)]);
+  await Promise.all(
+    waiting.map(async (entry) => {
+      const version = await read(previous.revision, entry.lang);
+      const { pending } = carryForward(version.text, before.text, now.text, version.pending);
+      forecasts.set(entry.lang, { from: previous.symbol, count: pending.length });
+    }),
+  );
+  return forecasts;
+}
+
+function statusTable(list: VersionsListJSON, revision: VersionsListJSON['revisions'][number], forecasts: Forecasts): HTMLElement {
   const rows = LANGUAGES.map((lang) => {
     const entry = revision.versions.find((v) => v.lang === lang);
+    const forecast = entry ? undefined : forecasts.get(lang);
     return el(
       'tr',
       { attrs: { 'data-lang': lang } },
       el('th', { attrs: { scope: 'row' } }, nameOf(lang)),
-      el('td', { className: entry ? 'version-status' : 'version-status muted' }, statusWords(entry, list)),
+      el(
+        'td',
+        { className: entry ? 'version-status' : 'version-status muted' },
+        forecast ? t('versions:noneCarry', { symbol: forecast.from, count: forecast.count }) : statusWords(entry, list),
+      ),
     );
   });
   const corrigenda = list.corrigenda.filter((c) => c.revision === revision.revision);
@@ -313,7 +340,7 @@ export async function showVersions(app: HTMLElement, me: Me, draftId: string, to
       return;
     }
     const revision = list.revisions.find((r) => r.revision === choice.revision)!;
-    const [a, b] = await Promise.all([fetchVersion(path, choice, choice.a), fetchVersion(path, choice, choice.b)]);
+    const [a, b, forecasts] = await Promise.all([fetchVersion(path, choice, choice.a), fetchVersion(path, choice, choice.b), carryForecasts(path, list, revision)]);
     if (closed) return;
     const choose = (next: Partial<Choice>) => {
       history.replaceState(null, '', searchOf({ ...choice, ...next }));
@@ -374,7 +401,7 @@ export async function showVersions(app: HTMLElement, me: Me, draftId: string, to
         pickers,
         said,
         ...revisionNotes(draft, revision.symbol),
-        statusTable(list, revision),
+        statusTable(list, revision, forecasts),
         el(
           'section',
           { className: 'versions-compare', attrs: { 'aria-labelledby': 'versions-side-heading' } },

@@ -195,6 +195,10 @@ describe.skipIf(!hasChromium)('the language versions page in Chromium', () => {
   it('carries the Spanish version forward to Rev.1, flags the paragraphs whose English changed, and clears a flag once the paragraph is typed', async () => {
     const { context, page } = await signedInPage(browser, world.server, 'secretariat', `/drafts/${draftId}/versions?revision=1&a=en&b=es`);
     await page.locator('.versions-carry').waitFor({ timeout: 15_000 });
+    // Before anything is carried: what carrying the original's Spanish forward would leave to update.
+    expect(await page.locator('.versions-status tr[data-lang="es"] .version-status').textContent()).toBe(
+      'no version recorded; the version of ILLUSTRATIVE/L.1 can be carried forward (paragraphs to update: 3)',
+    );
     await page.getByRole('button', { name: 'Carry forward to ILLUSTRATIVE/L.1/Rev.1' }).click();
     await page.locator('.versions-said', { hasText: 'paragraphs needing updating: 3' }).waitFor();
     const flagged = () => page.locator('tr.pending').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
