@@ -9,10 +9,14 @@ import { el } from '../dom';
 import { t } from '../i18n';
 import { newPasswordFields } from '../passwordFields';
 
+let codeRead = '';
+
 /** Show the reset form; `done` runs once the password is set (to go to the sign-in page). */
 export function showReset(app: HTMLElement, done: () => void): void {
   document.title = t('common:pageTitle', { page: t('auth:choosePassword') });
-  const code = new URLSearchParams(location.hash.slice(1)).get('code') ?? '';
+  // Kept in memory once read, not in the address: the page drawn again (in another language) still has it.
+  const code = new URLSearchParams(location.hash.slice(1)).get('code') ?? codeRead;
+  codeRead = code;
   history.replaceState(null, '', '/reset');
   const { next, nodes: newPassword, agree } = newPasswordFields();
   const status = el('p', { className: 'error', attrs: { role: 'alert' } }, code ? '' : t('auth:noCode'));

@@ -14,7 +14,7 @@ import { resolutionSchema as schema } from '../../shared/schema';
 import { connect, FRAGMENT, synced, until } from '../helpers/collab';
 import { call } from '../helpers/server';
 import { axeViolations } from './axe';
-import { closeBrowserWorld, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
+import { closeBrowserWorld, demoLogin, demoPassword, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
 
@@ -83,6 +83,34 @@ describe.skipIf(!hasChromium)('the interface in Arabic, right to left, in Chromi
     expect(await centreX(page, 'header.bar > strong')).toBeLessThan(await centreX(page, '#who'));
     expect(await page.locator('table.drafts time').first().textContent()).toBe(firstDate);
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    await context.close();
+  }, 60_000);
+
+  it('signs in in Arabic, and keeps a one-time link’s code when the language changes on the reset page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(world.server.url);
+    await page.locator('#login').waitFor();
+    await page.locator('#ui-language').selectOption('ar');
+    await page.getByRole('heading', { name: 'تسجيل الدخول إلى Penholder' }).waitFor({ timeout: 5_000 });
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.title()).toBe('تسجيل الدخول — Penholder');
+    await page.getByLabel('اسم المستخدم').fill(demoLogin('chile'));
+    await page.getByLabel('كلمة المرور').fill('not the password');
+    await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+    await expect.poll(() => page.locator('form.login [role="alert"]').textContent()).toBe('اسم المستخدم أو كلمة المرور غير صحيحة');
+    await page.getByLabel('كلمة المرور').fill(demoPassword('chile'));
+    await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+    await page.locator('table.drafts th', { hasText: 'الرمز' }).first().waitFor({ timeout: 15_000 });
+
+    await page.goto(`${world.server.url}/reset#code=${'x'.repeat(43)}`);
+    await page.locator('#new-password').waitFor();
+    expect(new URL(page.url()).hash).toBe(''); // the code left the address at once
+    await page.locator('#ui-language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Choisissez votre mot de passe' }).waitFor({ timeout: 5_000 });
+    expect(await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).isEnabled()).toBe(true);
+    expect(await page.locator('form.login [role="alert"]').textContent()).toBe('');
+    await page.locator('#ui-language').selectOption('en');
     await context.close();
   }, 60_000);
 
