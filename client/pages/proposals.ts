@@ -221,7 +221,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       if (card.readFor === paragraph) continue;
       card.readFor = paragraph;
       const p = card.proposal;
-      const reading = p.state === 'pending' && !p.stale && p.amendment?.paragraphId === paragraph.attrs.id ? readsAs(paragraph, p.amendment) : null;
+      const reading = p.state === 'pending' && !p.stale && p.amendment?.paragraphId === paragraph.attrs.id ? readsAs(paragraph, p.amendment, draft.language) : null;
       card.slot.replaceChildren(reading ?? '');
     }
   };

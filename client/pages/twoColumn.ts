@@ -9,6 +9,7 @@ import { diffText } from '../../shared/compare/inline';
 import type { Numbering } from '../../shared/numbering';
 import { applyOralAmendments, findWords, type OralAmendment } from '../../shared/oralAmendments';
 import { isParagraph, resolutionSchema } from '../../shared/schema';
+import { textDirection } from '../compare/render';
 import { el } from '../dom';
 import { t } from '../i18n';
 import type { ChosenWords, ThreadJSON } from '../panels/comments';
@@ -164,8 +165,9 @@ const READ_AS = new Set(['replace_words', 'insert_words', 'delete_words', 'repla
  * How a paragraph would read with a pending proposal taken in: its words with the change marked
  * (shared/oralAmendments.ts applies it, shared/compare/inline.ts diffs it), or null when the
  * proposal is not about the paragraph's words or its words are not found (it is then stale).
+ * `lang` is the draft's language (a tag): the words keep its language and direction.
  */
-export function readsAs(paragraph: PMNode, amendment: OralAmendment): HTMLElement | null {
+export function readsAs(paragraph: PMNode, amendment: OralAmendment, lang = 'en'): HTMLElement | null {
   if (!READ_AS.has(amendment.kind)) return null;
   // The paragraph alone in a text of its own: the amendment touches only it, and the whole text need not be copied.
   const alone = resolutionSchema.node('doc', null, [resolutionSchema.node('title'), paragraph]);
@@ -187,5 +189,10 @@ export function readsAs(paragraph: PMNode, amendment: OralAmendment): HTMLElemen
           unseen(t('proposals:markClose')),
         ),
   );
-  return el('p', { className: 'proposal-reads' }, el('span', { className: 'muted' }, t('proposals:wouldRead')), el('span', { className: 'reads-text' }, ...segments));
+  return el(
+    'p',
+    { className: 'proposal-reads' },
+    el('span', { className: 'muted' }, t('proposals:wouldRead')),
+    el('span', { className: 'reads-text', lang, dir: textDirection(lang) }, ...segments),
+  );
 }
