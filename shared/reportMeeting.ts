@@ -18,7 +18,7 @@
 import type { Lang } from './delegations';
 import type { SessionRecordEntry, StatementEntry, VoteCorrectionEntry, VoteEntry } from './meetingRecord';
 import type { SessionReportContext } from './reportContext';
-import { type ActionParagraphInput, continuesFrom, finalAction, reportParagraph } from './reportParagraph';
+import { type ActionParagraphInput, continuesFrom, finalAction, numberedParagraph, reportParagraph } from './reportParagraph';
 import { budgetSentence, conclusionParagraph, explanationSentence, introductionParagraph } from './reportStatement';
 import { type SeriesPosition, voteParagraph } from './reportVote';
 import { fail, ok, type Result } from './result';
@@ -205,7 +205,7 @@ export function sessionReport(
     }
     // An introduction or budget statement on a draft not acted on yet has no paragraph until the action.
   }
-  return ok(options.firstNumber === undefined ? out : out.map((p, i) => ({ ...p, text: `${options.firstNumber! + i}. ${p.text}` })));
+  return ok(options.firstNumber === undefined ? out : out.map((p, i) => ({ ...p, text: numberedParagraph(options.firstNumber! + i, p.text, lang) })));
 }
 
 /**

@@ -238,13 +238,16 @@ export function continuesFrom(before: ActionParagraphInput | undefined, item: Ac
   return byBody(prev) && byBody(now) && item.agendaItem != null && item.agendaItem === before?.agendaItem && prev.meeting === now.meeting && prev.date === now.date;
 }
 
+/** A report paragraph's number as each language prints it: "124. " — Arabic "124 - " (as its UN documents number paragraphs). */
+export const numberedParagraph = (n: number, text: string, lang: Lang) => (lang === 'ar' ? `${n} - ${text}` : `${n}. ${text}`);
+
 /** The "action taken" section: a paragraph per draft in order ("124. …" from `firstNumber`), "also" on the same item and meeting. */
 export function actionTakenSection(items: readonly ActionParagraphInput[], lang: Lang, options: { firstNumber?: number } = {}): Result<string[]> {
   const out: string[] = [];
   for (const [i, item] of items.entries()) {
     const paragraph = reportParagraph(item, lang, { continues: continuesFrom(i > 0 ? items[i - 1] : undefined, item) });
     if (!paragraph.ok) return fail(`${item.symbol}: ${paragraph.error}`);
-    out.push(options.firstNumber === undefined ? paragraph.value : `${options.firstNumber + i}. ${paragraph.value}`);
+    out.push(options.firstNumber === undefined ? paragraph.value : numberedParagraph(options.firstNumber + i, paragraph.value, lang));
   }
   return ok(out);
 }

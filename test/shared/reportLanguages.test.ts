@@ -17,7 +17,7 @@ import { arOrdinalWord, bodyName, esOrdinalWord, frOrdinalWord, inLang, reportDa
 import { type RecordItem, sessionReport } from '../../shared/reportMeeting';
 import { missingInParagraph, missingInRecord } from '../../shared/reportMissing';
 import { formatJoinedAfter, formatSponsoredBy, joinList } from '../../shared/reportNames';
-import { type ActionParagraphInput, reportParagraph } from '../../shared/reportParagraph';
+import { type ActionParagraphInput, actionTakenSection, reportParagraph } from '../../shared/reportParagraph';
 import { voteParagraph } from '../../shared/reportVote';
 import { sponsorListText } from '../../shared/sponsorship';
 import { CONFERENCE, EXTRA, L9_TITLE_EN } from '../fixtures/cop11Report';
@@ -356,6 +356,14 @@ describe('the three recorded votes and their explanations in the six languages',
     );
     expect(value(voteParagraph(vote, 'only', ctx, 'es', []))).toContain('Votos a favor: [China], [Russian Federation]; Votos en contra: [European Union]; Abstenciones: Ninguno.');
   });
+});
+
+it('numbers paragraphs as each language prints them: Arabic "124 - ", the others "124. "', () => {
+  for (const lang of LANGUAGES) {
+    const [first, second] = value(actionTakenSection([L4, { ...L4, symbol: 'CTOC/COP/2022/L.5' }], lang, { firstNumber: 124 }));
+    expect(first, lang).toMatch(lang === 'ar' ? /^124 - وفي/ : /^124\. \S/);
+    expect(second, lang).toMatch(lang === 'ar' ? /^125 - / : /^125\. /);
+  }
 });
 
 it('writes every language it is asked for, and only those', () => {

@@ -150,7 +150,9 @@ describe("the demo's report paragraphs in the six languages", () => {
       const section = await get(`/api/sessions/${cop.id}/action-taken?lang=${lang}&firstNumber=124`);
       expect(section.status, lang).toBe(200);
       expect(section.body.paragraphs.length, lang).toBe(9);
-      expect(section.body.paragraphs[0].text, lang).toMatch(/^124\. /);
+      // Arabic numbers its paragraphs "124 - ", the others "124. ".
+      expect(section.body.paragraphs[0].text, lang).toMatch(lang === 'ar' ? /^124 - وفي الجلسة/ : /^124\. /);
+      expect(section.body.paragraphs[1].text, lang).toMatch(lang === 'ar' ? /^125 - / : /^125\. /);
       const l4 = drafts.find((d) => d.symbol === 'CTOC/COP/2022/L.4')!;
       const text = await get(`/api/drafts/${l4.id}/sponsors.txt?lang=${lang}`);
       expect(text.status, lang).toBe(200);
