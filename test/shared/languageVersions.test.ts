@@ -267,6 +267,21 @@ describe('a new revision of the reference', () => {
     expect(changedParagraphs(english, retitled)).toEqual([TITLE_ID]);
   });
 
+  it('lists a changed annex heading and its changed paragraphs by their ids', () => {
+    const renamed = textFromJSON({
+      ...english,
+      content: english.content.map((n: TextJSON) =>
+        n.type === 'annex' ? { ...n, content: [{ type: 'annexHeading', content: [{ type: 'text', text: 'Model form for requests for assistance' }] }, n.content[1]] } : n,
+      ),
+    }).toJSON();
+    expect(changedParagraphs(english, renamed)).toEqual(['ax1']);
+    const aligned = alignVersion(english, french);
+    if (!aligned.ok) throw new Error('expected aligned');
+    const carried = carryForward(aligned.text, english, renamed);
+    expect(carried.pending).toEqual(['ax1']);
+    expect(JSON.stringify(carried.text)).toContain('Une demande contient'); // the annex's paragraph kept
+  });
+
   it('carries a version forward: unchanged paragraphs kept, the others in the reference’s words and pending', () => {
     const aligned = alignVersion(english, french);
     if (!aligned.ok) throw new Error('expected aligned');
