@@ -37,19 +37,18 @@ function storedLanguage(): string | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage.getItem(UI_LANGUAGE_STORAGE_KEY);
   } catch {
-    return null; // storage refused: fall back to the browser's languages
+    return null; // storage refused: English
   }
 }
 
-/** The language the user chose in this browser, else the first of the browser's that is offered, else English. */
+/**
+ * The language the user chose in this browser, else English. The browser's own languages are not
+ * read: the interface opens in English until someone chooses, whatever the machine's locale (a
+ * shared delegation laptop, a CI runner), and the chooser is one click away in the header.
+ */
 function initialLanguage(): Lang {
   const stored = storedLanguage();
-  if (isLang(stored) && UI_LANGUAGES.includes(stored)) return stored;
-  for (const tag of typeof navigator === 'undefined' ? [] : navigator.languages) {
-    const lang = langOf(tag);
-    if (lang && UI_LANGUAGES.includes(lang)) return lang;
-  }
-  return 'en';
+  return isLang(stored) && UI_LANGUAGES.includes(stored) ? stored : 'en';
 }
 
 const res = resources();
