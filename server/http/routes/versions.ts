@@ -18,7 +18,6 @@
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { MAX_DOCX_BYTES, MAX_TEXT_BYTES, MediaTypes } from '../../../shared/export/transfer';
-import { importPlainText } from '../../../shared/importText';
 import { LANGUAGES, langOf, type Lang } from '../../../shared/languages';
 import type { AlignOptions, Mismatch } from '../../../shared/languageVersions';
 import { mayRecordLanguageVersion } from '../../../shared/policy';
@@ -36,7 +35,6 @@ import {
 } from '../../commands/versionRecorder';
 import { provenanceOf, textNotInRecord } from '../../commands/meetingRecord';
 import { originalLanguageNotInRecord } from '../../export/source';
-import { importDocx } from '../../export/docxImport';
 import { presentLocalized } from '../../presenters/localized';
 import type { DraftEventRow, LanguageVersionSummary, RevisionRow } from '../../storage/types';
 import { auditDraftWrites } from '../audit';
@@ -45,7 +43,7 @@ import type { ApiDeps } from '../deps';
 import { draftRoute } from '../draftGuard';
 import { id, lang, localizedText, parse } from '../validate';
 import { DomainErrors } from '../../errors';
-import { importHttpError } from './imports';
+import { importHttpError, readDocx, readText } from './imports';
 
 // Base64 is 4/3 of the bytes it carries.
 const JSON_LIMIT = Math.ceil((MAX_DOCX_BYTES * 4) / 3) + 64 * 1024;
@@ -115,16 +113,9 @@ async function readVersion(input: VersionInput | { raw: Uint8Array }, language: 
       throw DomainErrors.validation(`the text does not fit the schema: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  if ('text' in input) {
-    if (input.text.trim() === '') throw importHttpError({ reason: 'empty', message: 'The text is empty: paste the text of the version.' });
-    const imported = importPlainText(input.text, { lang: language });
-    if (!imported.ok) throw importHttpError({ reason: 'no-text', message: imported.error });
-    return { version: imported.value.doc.toJSON(), printed: printedOf(imported.value.report.paragraphs) };
-  }
-  const bytes = 'raw' in input ? input.raw : Buffer.from(input.docx, 'base64');
-  const imported = await importDocx(bytes, { lang: language });
-  if (!imported.ok) throw importHttpError(imported.error);
-  return { version: imported.value.doc.toJSON(), printed: printedOf(imported.value.report.paragraphs) };
+  // Read as /imports/preview reads them, with the same refusals (routes/imports.ts).
+  const imported = 'text' in input ? readText(input.text, language) : await readDocx('raw' in input ? input.raw : Buffer.from(input.docx, 'base64'), language);
+  return { version: imported.doc.toJSON(), printed: printedOf(imported.report.paragraphs) };
 }
 
 // API answers are per user and change with every write: never cached (as the general router says for the rest).
