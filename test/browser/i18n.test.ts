@@ -139,6 +139,10 @@ describe.skipIf(!hasChromium)('the interface in Arabic, right to left, in Chromi
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tool'))).toBe('preambular');
     expect(await axeViolations(page, '.draft-main')).toEqual([]);
     await screenshot(page, 'i18n-draft-arabic-interface');
+    // Reflows at 320 px (400 % zoom) right to left too, without scrolling sideways (WCAG 1.4.10).
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.locator('#ui-language').selectOption('en');
     await page.locator('html[dir="ltr"]').waitFor();
     await context.close();
