@@ -169,7 +169,17 @@ export function alignVersion(reference: TextJSON, version: TextJSON, options: Al
   const refIds = new Set(paragraphsOf(ref).map((b) => b.id));
   const verParagraphs = paragraphsOf(ver);
   const byId = verParagraphs.length > 0 && verParagraphs.filter((b) => refIds.has(b.id)).length * 2 >= verParagraphs.length;
-  let plan = planAlignment(ref, ver, global, byId);
+  // The same shape block for block (the usual case): paired in order, no search. Otherwise a text
+  // too far from the reference to align is said so at once (and no hostile text costs n × m).
+  const sameShape = shapeOf(ref) === shapeOf(ver);
+  if (!sameShape) {
+    const [n, m] = [blockCount(ref), blockCount(ver)];
+    if (Math.abs(n - m) > BAND || (n + 1) * (m + 1) > MAX_CELLS) {
+      const detail = `The version has ${m} paragraphs and headings where the text has ${n}: too different to align paragraph by paragraph. Check that it is a version of this text, read in its language.`;
+      return { ok: false, mismatches: [{ kind: m < n ? 'missing' : 'extra', at: 'the whole text', versionAt: null, detail }] };
+    }
+  }
+  let plan = sameShape ? positionalPlan(ref, ver, global) : planAlignment(ref, ver, global, byId);
   // A plan with nothing missing or extra needs no other ratio.
   const gaps = (p: Plan) => [...p.body, ...p.annexes, ...p.inAnnexes.flat()].some((o) => o.op !== 'match');
   for (const factor of gaps(plan) ? [0.6, 0.7, 0.8, 0.9, 1.12, 1.25, 1.4, 1.6] : []) {
@@ -339,6 +349,26 @@ function alikeGaps(ops: readonly Op<Block>[], k: number, pair: (a: Block, b: Blo
     }
   }
   return found;
+}
+
+/** The most cells one alignment computes (about 2,000 paragraphs against as many): past it, a text is not aligned block by block. */
+const MAX_CELLS = 4_000_000;
+
+// What alignment compares of a text, block by block: kinds, levels, footnote counts, annexes.
+function shapeOf(r: Reading): string {
+  const sig = (b: Block) => `${b.kind}.${b.level}.${b.notes.length}`;
+  return [...r.body.map(sig), ...r.annexes.flatMap((a) => ['annex', ...a.blocks.map(sig)])].join('|');
+}
+
+function blockCount(r: Reading): number {
+  return r.body.length + r.annexes.reduce((sum, a) => sum + 1 + a.blocks.length, 0);
+}
+
+// Two texts of the same shape, paired in order.
+function positionalPlan(ref: Reading, ver: Reading, ratio: number): Plan {
+  const zip = <T>(a: readonly T[], b: readonly T[]): Op<T>[] => a.map((x, i) => ({ op: 'match', a: x, b: b[i]! }));
+  const annexes = zip(ref.annexes, ver.annexes);
+  return { ratio, score: 0, body: zip(ref.body, ver.body), annexes, inAnnexes: annexes.map((o) => (o.op === 'match' ? zip(o.a.blocks, o.b.blocks) : [])) };
 }
 
 type Annex = Reading['annexes'][number];

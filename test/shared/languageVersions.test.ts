@@ -194,6 +194,18 @@ describe('alignVersion', () => {
     expect(refused(alignVersion(english, untitled))).toEqual([expect.objectContaining({ kind: 'title_missing' })]);
   });
 
+  it('says at once that a text far from the reference is not a version of it, and aligns a long text of the same shape in order', () => {
+    const many = (n: number, prefix: string) => doc(title('T'), ...Array.from({ length: n }, (_, i) => op(`${prefix}${i}`, `Paragraph ${i} of the text;`)));
+    const far = refused(alignVersion(many(10, 'r'), many(100, 'v')));
+    expect(far).toEqual([expect.objectContaining({ kind: 'extra', at: 'the whole text', versionAt: null })]);
+    expect(far[0]!.detail).toContain('100 paragraphs and headings where the text has 10');
+    // 5,000 paragraphs each side: paired in order without a search (a search would be 25 million cells).
+    const started = performance.now();
+    const long = alignVersion(many(5000, 'r'), many(5000, 'v'));
+    expect(long.ok).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('aligns texts read by the importer (English and French pasted)', () => {
     const en = importPlainText(
       [
