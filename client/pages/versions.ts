@@ -49,7 +49,8 @@ export interface CorrigendumJSON {
 export interface VersionsListJSON {
   reference: Lang | null;
   original: Lang | null;
-  revisions: { revision: number; symbol: string; issuedAt: string; versions: VersionEntryJSON[] }[];
+  /** `textInRecord` false: the record does not hold this issued text in any language (the demo's earlier texts). */
+  revisions: { revision: number; symbol: string; issuedAt: string; textInRecord?: boolean; versions: VersionEntryJSON[] }[];
   corrigenda: CorrigendumJSON[];
 }
 
@@ -252,7 +253,8 @@ export async function showVersions(app: HTMLElement, me: Me, draftId: string, to
         : null;
 
     let side: HTMLElement;
-    if (!a) side = el('p', { className: 'versions-missing' }, t('versions:noVersion', { lang: nameOf(choice.a), symbol: revision.symbol }));
+    if (revision.textInRecord === false) side = el('p', { className: 'versions-missing' }, t('versions:noTextInRecord', { symbol: revision.symbol }));
+    else if (!a) side = el('p', { className: 'versions-missing' }, t('versions:noVersion', { lang: nameOf(choice.a), symbol: revision.symbol }));
     else {
       const rows = sideBySide(a.text, choice.a, b ? b.text : a.text, b ? choice.b : choice.a, b?.pending ?? []);
       side = el(

@@ -58,7 +58,11 @@ export function statusTable(list: VersionsListJSON, revision: VersionsListJSON['
       el(
         'td',
         { className: entry ? 'version-status' : 'version-status muted' },
-        forecast ? t('versions:noneCarry', { symbol: forecast.from, count: forecast.count }) : statusWords(entry, list),
+        revision.textInRecord === false && lang === list.reference
+          ? t('versions:textNotInRecord')
+          : forecast
+            ? t('versions:noneCarry', { symbol: forecast.from, count: forecast.count })
+            : statusWords(entry, list),
       ),
     );
   });

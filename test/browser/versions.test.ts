@@ -285,6 +285,11 @@ describe.skipIf(!hasChromium)('the language versions page in Chromium', () => {
       expect(await page.locator(`.versions-status tr[data-lang="${lang}"] .version-status`).textContent()).toBe('no version recorded');
     expect(await page.locator('td.version-a[lang="zh"]').count()).toBe(await page.locator('table.versions-side tbody tr').count());
     expect(await page.locator('tr[data-kind="title"] td.version-a').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    // L.9, before L.9/Rev.1: its text is not in the record, in any language.
+    await page.locator('#versions-revision').selectOption('0');
+    await page.locator('.versions-page [data-provenance="text_not_in_record"]').waitFor();
+    expect(await page.locator('.versions-status tr[data-lang="zh"] .version-status').textContent()).toBe('reference text: not in the record');
+    expect(await page.locator('.versions-compare .versions-missing').textContent()).toBe('The text of CTOC/COP/2022/L.9 is not in the record, in any language.');
     await context.close();
   }, 60_000);
 

@@ -12,7 +12,7 @@ import type { TextJSON } from '../../../shared/schema';
 import { call, loginAs, startTestServer, type SignedIn, type TestServer } from '../../helpers/server';
 
 type Entry = { lang: string; original: boolean | null; kind: string; seq: number; recordedAt: string; pending: string[] };
-type Listing = { reference: string | null; original: string | null; revisions: { revision: number; symbol: string; versions: Entry[] }[] };
+type Listing = { reference: string | null; original: string | null; revisions: { revision: number; symbol: string; textInRecord: boolean; versions: Entry[] }[] };
 
 // The words of each block of a text, by id.
 function wordsById(doc: TextJSON): Map<string, string> {
@@ -47,13 +47,15 @@ describe('the demo in six languages', () => {
       expect(status, d.symbol).toBe(200);
       expect(body, d.symbol).toMatchObject({ reference: 'zh', original: null });
       expect(await server.store.listLanguageVersions(d.id), d.symbol).toEqual([]);
-      // The Chinese text of each issued revision is its Chinese version: the revision's own text, whether original not in the record.
+      // The Chinese text of the issued revision the report prints is its Chinese version: the revision's own text, whether
+      // original not in the record. An earlier revision, whose text the report does not print, has no text in any language.
       for (const r of body.revisions) {
         expect(
           r.versions.map((v) => [v.lang, v.original, v.kind]),
           r.symbol,
-        ).toEqual([['zh', null, 'issued']]);
+        ).toEqual(r.textInRecord ? [['zh', null, 'issued']] : []);
       }
+      expect(body.revisions.map((r) => r.textInRecord)).toEqual(body.revisions.map((_, i) => i === body.revisions.length - 1));
       const last = body.revisions.at(-1)!;
       const zh = await call(server, 'GET', `/api/drafts/${d.id}/revisions/${last.revision}/versions/zh`, { cookie: secretariat.cookie });
       expect(zh.body, d.symbol).toMatchObject({ lang: 'zh', reference: true, original: null, pending: [] });
