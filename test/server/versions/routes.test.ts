@@ -274,6 +274,8 @@ describe('typing, carrying forward, corrigenda', () => {
     expect((await w.api('secretariat', 'POST', w.draftPath('/revisions/1/corrigenda'), { kind: 'corrigendum', langs: ['fr'], symbol: 'not a symbol' })).status).toBe(422);
     expect((await w.api('sponsor', 'POST', w.draftPath('/revisions/1/corrigenda'), { kind: 'corrigendum', langs: ['fr'] })).status).toBe(403);
     expect((await w.api('nonSponsor', 'GET', w.draftPath('/versions'))).body.corrigenda).toHaveLength(2);
+    // The record's other readers take the new entries in their stride.
+    for (const rest of ['', '/events', '/revisions']) expect((await w.api('sponsor', 'GET', w.draftPath(rest))).status, rest).toBe(200);
   });
 });
 
