@@ -8,8 +8,12 @@ import type { LocalizedText } from '../shared/delegations';
 import type { DraftState } from '../shared/lifecycle';
 import type { NegotiationCounts } from '../shared/negotiation';
 import type { DraftPermissionsJSON } from '../shared/policy';
+import { refusalMessage } from './errorWords';
 
-/** An error answered by the API, with its HTTP status and stable error id. */
+/**
+ * An error answered by the API, with its HTTP status and stable error id. Its message is in the
+ * interface's language (client/errorWords.ts); `serverMessage` keeps the server's English words.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -17,6 +21,8 @@ export class ApiError extends Error {
     message: string,
     /** What the server adds to some refusals (`{ field }`: the field of the request it concerns). */
     readonly details?: unknown,
+    /** The server's own sentence, in English (the message when none was given). */
+    readonly serverMessage: string = message,
   ) {
     super(message);
   }
@@ -39,7 +45,11 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   }
   if (!response.ok) {
     const error = (json as ErrorBody | null)?.error;
-    throw new ApiError(response.status, error?.id ?? 'unknown', error?.message ?? response.statusText, error?.details);
+    const id = error?.id ?? 'unknown';
+    const said = error?.message ?? response.statusText;
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    const message = refusalMessage(id, said, { details: error?.details, retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : null });
+    throw new ApiError(response.status, id, message, error?.details, said);
   }
   return json as T;
 }
