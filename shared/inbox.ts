@@ -5,6 +5,8 @@
  * Here: the kinds, the JSON both ends read, and the live stream's constants.
  */
 
+import type { LocalizedText } from './languages';
+
 /** The kinds of notification. */
 export const NOTIFICATION_KINDS = [
   'proposal_tabled',
@@ -29,14 +31,43 @@ export interface InboxItemJSON {
   draftId: string | null;
   /** The draft's symbol ("CTOC/COP/2022/L.9"), or null. */
   draftSymbol: string | null;
-  /** What happened, in one line ("China tabled a proposal on OP 3"). */
+  /** What happened, in one line, in English ("China tabled a proposal on OP 3"). */
   title: string;
+  /** The facts the title says, for the client to word in the interface's language (client/inboxWords.ts). */
+  facts?: InboxFactsJSON;
   /** More of it (the first words of a comment, a decision's state), or null. */
   summary: string | null;
   at: string;
   read: boolean;
   /** Where in the app to look (a path of the client). */
   link: string;
+}
+
+/**
+ * What an item's title says, as facts: the client words them in the interface's language from
+ * its `inbox` catalog, so the server writes no sentence the reader might not read.
+ */
+export interface InboxFactsJSON {
+  /** Who acted: their delegation's name in the languages it is given in, else the person's own name (as `en`); null when unknown. */
+  who: LocalizedText | null;
+  /** The paragraph as the text prints it now ("OP 3"), or null. */
+  paragraph: string | null;
+  /** The words a comment quotes, or null. */
+  quote: string | null;
+  /** On whose behalf a proposal was tabled, as the proposer gave it, or null. */
+  onBehalfOf: LocalizedText | null;
+  /** A comment that replies in a thread. */
+  reply: boolean;
+  /** A decided proposal's state (shared/proposals.ts ProposalState), or null. */
+  state: string | null;
+  /** A co-sponsorship request: to join the sponsors or to withdraw; null for other kinds. */
+  request: 'join' | 'withdraw' | null;
+  /** The decision on a co-sponsorship request, or null. */
+  decision: 'confirmed' | 'declined' | null;
+  /** The symbol of an issued revision, or null. */
+  symbol: string | null;
+  /** A paragraph agreed ad referendum. */
+  adReferendum: boolean;
 }
 
 /** `GET /api/inbox`. */

@@ -8,6 +8,7 @@ import { INBOX_PAGE, INBOX_POLL_MS, INBOX_STREAM_EVENT, type InboxItemJSON, type
 import { api, ApiError } from '../api';
 import { el, formatWhen } from '../dom';
 import { onLanguageChange, t } from '../i18n';
+import { inboxSummary, inboxTitle } from '../inboxWords';
 import '../inbox.css';
 
 /** The header's link to the inbox with the unread count; `start` when signed in, `stop` on sign-out. */
@@ -125,7 +126,7 @@ export async function showInbox(app: HTMLElement, badge: InboxBadge, go: (path: 
   };
 
   const itemOf = (item: InboxItemJSON) => {
-    const link = el('a', { href: item.link, className: 'inbox-title', textContent: item.title });
+    const link = el('a', { href: item.link, className: 'inbox-title', textContent: inboxTitle(item) });
     const li = el(
       'li',
       { className: item.read ? 'inbox-item read' : 'inbox-item unread' },
@@ -134,7 +135,8 @@ export async function showInbox(app: HTMLElement, badge: InboxBadge, go: (path: 
     );
     li.dataset.id = item.id;
     li.dataset.kind = item.kind;
-    if (item.summary) li.append(el('p', { className: 'inbox-summary', textContent: item.summary }));
+    const summary = inboxSummary(item);
+    if (summary) li.append(el('p', { className: 'inbox-summary', textContent: summary }));
     const read = () => {
       li.className = 'inbox-item read';
       button?.remove();

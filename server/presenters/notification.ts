@@ -4,7 +4,7 @@
  * looked up when read, so a renamed delegation reads right; the words users typed (a comment, a
  * rationale) are passed on as text for the client to set with textContent.
  */
-import type { InboxItemJSON, NotificationKind } from '../../shared/inbox';
+import type { InboxFactsJSON, InboxItemJSON, NotificationKind } from '../../shared/inbox';
 import { onBehalfWords } from '../../shared/proposals';
 import { draftSymbol } from '../../shared/symbols';
 import type { DelegationRow, DraftRow, NotificationRow, SessionRow, UserRow } from '../storage/types';
@@ -91,12 +91,28 @@ export function presentNotification(n: NotificationRow, look: NotificationLookup
     default:
       title = 'Something changed';
   }
+  // The same facts, for the client to say in the reader's language (shared/inbox.ts InboxFactsJSON).
+  const delegationName = (id: unknown) => (typeof id === 'string' ? (look.delegations.get(id)?.name ?? null) : null);
+  const person = typeof p.by === 'string' ? look.users.get(p.by)?.displayName : undefined;
+  const facts: InboxFactsJSON = {
+    who: delegationName(p.delegationId) ?? delegationName(p.byDelegationId) ?? (person ? { en: person } : null),
+    paragraph: ref,
+    quote: s(p.quote),
+    onBehalfOf: p.onBehalfOf && typeof p.onBehalfOf === 'object' ? (p.onBehalfOf as LocalizedText) : null,
+    reply: p.reply === true,
+    state: s(p.state),
+    request: n.kind === 'cosponsor_requested' || n.kind === 'cosponsor_request_decided' ? (p.request === 'withdraw' ? 'withdraw' : 'join') : null,
+    decision: n.kind === 'cosponsor_request_decided' ? (p.decision === 'confirmed' ? 'confirmed' : 'declined') : null,
+    symbol: s(p.symbol),
+    adReferendum: p.state === 'agreed_ad_ref',
+  };
   return {
     id: n.id,
     kind: n.kind as NotificationKind,
     draftId: n.draftId,
     draftSymbol: draft && session ? draftSymbol(session.symbolPrefix, draft.lNumber) : null,
     title,
+    facts,
     summary,
     at: n.at,
     read: n.readAt !== null,
