@@ -19,6 +19,7 @@
 import type { DelegationKind, Lang, LocalizedText } from './delegations';
 import { isCalendarDate } from './dates';
 import { fail, ok, type Result } from './result';
+import { textPreferring } from './languages';
 import { inLang } from './reportLanguage';
 import { formatJoinedAfter, formatSponsorList, formatSubmittedBy, joinList, type SponsorEntry } from './reportNames';
 
@@ -272,6 +273,22 @@ export function sponsorshipNote(
   readerDelegationId: string | null,
   delegations: ReadonlyMap<string, NamedDelegation>,
 ): string | null {
+  const found = groupsSponsoringFor(list, memberships, readerDelegationId, delegations);
+  if (!found) return null;
+  const { reader, groups } = found;
+  const members = groups.every((g) => g.kind === 'regional') ? 'member States' : 'members';
+  const who = joinList(groups.map(nameInSentence), 'en');
+  const verb = groups.length === 1 ? `sponsors on behalf of its ${members}` : `sponsor on behalf of their ${members}`;
+  return `${capitalized(nameInSentence(reader))} is not a sponsor; ${who} ${verb}`;
+}
+
+// The reader's delegation and the groups it belongs to that sponsor on behalf of their members, when it does not sponsor itself.
+function groupsSponsoringFor(
+  list: SponsorList,
+  memberships: readonly GroupMembership[],
+  readerDelegationId: string | null,
+  delegations: ReadonlyMap<string, NamedDelegation>,
+): { reader: NamedDelegation; groups: NamedDelegation[] } | null {
   if (readerDelegationId === null || sponsorRole(list, readerDelegationId) !== null) return null;
   const reader = delegations.get(readerDelegationId);
   if (!reader) return null;
@@ -281,11 +298,57 @@ export function sponsorshipNote(
     .filter((s) => s.onBehalfOf !== null && memberships.some((m) => m.groupId === s.delegationId && m.memberId === readerDelegationId))
     .map((s) => delegations.get(s.delegationId))
     .filter((g): g is NamedDelegation => g !== undefined);
-  if (groups.length === 0) return null;
-  const members = groups.every((g) => g.kind === 'regional') ? 'member States' : 'members';
-  const who = joinList(groups.map(nameInSentence), 'en');
-  const verb = groups.length === 1 ? `sponsors on behalf of its ${members}` : `sponsor on behalf of their ${members}`;
-  return `${capitalized(nameInSentence(reader))} is not a sponsor; ${who} ${verb}`;
+  return groups.length === 0 ? null : { reader, groups };
+}
+
+/**
+ * The note of `sponsorshipNote` in the languages other than English, said to the reader's
+ * delegation ("your delegation") so that no language needs the article of a State's name; the
+ * group named as it is named in that language. [one group, several][member States, members].
+ */
+const NOTE_WORDS: Record<Exclude<Lang, 'en'>, { text: (groups: string, one: boolean, states: boolean) => string }> = {
+  fr: {
+    text: (g, one, states) =>
+      `Votre délégation ne figure pas parmi les auteurs ; ${one ? 'auteur' : 'auteurs'} au nom de ${one ? 'ses' : 'leurs'} ${states ? 'États membres' : 'membres'} : ${g}`,
+  },
+  es: {
+    text: (g, one, states) =>
+      `Su delegación no figura entre los patrocinadores; ${one ? 'patrocina' : 'patrocinan'} en nombre de sus ${states ? 'Estados miembros' : 'miembros'}: ${g}`,
+  },
+  ru: {
+    text: (g, one, states) => `Ваша делегация не входит в число авторов; ${one ? 'автор' : 'авторы'} от имени своих ${states ? 'государств-членов' : 'членов'}: ${g}`,
+  },
+  ar: {
+    text: (g, _one, states) => `وفدكم ليس من مقدمي المشروع؛ مقدم المشروع باسم ${states ? 'الدول الأعضاء فيه' : 'أعضائه'}: ${g}`,
+  },
+  zh: {
+    text: (g, _one, states) => `贵代表团不是提案国；代表其${states ? '成员国' : '成员'}提出草案的是：${g}`,
+  },
+};
+
+/**
+ * `sponsorshipNote` in the six languages, for the interface to pick its own: English as
+ * `sponsorshipNote` says it; the others said to the reader's delegation. Null when there is no note.
+ */
+export function sponsorshipNotes(
+  list: SponsorList,
+  memberships: readonly GroupMembership[],
+  readerDelegationId: string | null,
+  delegations: ReadonlyMap<string, NamedDelegation>,
+): LocalizedText | null {
+  const en = sponsorshipNote(list, memberships, readerDelegationId, delegations);
+  const found = groupsSponsoringFor(list, memberships, readerDelegationId, delegations);
+  if (en === null || !found) return null;
+  const states = found.groups.every((g) => g.kind === 'regional');
+  const notes: LocalizedText = { en };
+  for (const lang of Object.keys(NOTE_WORDS) as Exclude<Lang, 'en'>[]) {
+    const names = joinList(
+      found.groups.map((g) => textPreferring(g.name, lang)?.text ?? ''),
+      lang,
+    );
+    notes[lang] = NOTE_WORDS[lang].text(names, found.groups.length === 1, states);
+  }
+  return notes;
 }
 
 // ---------------------------------------------------------------------------------------------

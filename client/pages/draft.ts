@@ -19,7 +19,7 @@ import { connectDraft, type ConnectionState } from '../collab/connection';
 import { announce, presenceOf } from '../collab/presence';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
 import { connectionStatus } from '../connectionStatus';
-import { languagesOf, textPreferring } from '../../shared/languages';
+import { languagesOf, textIn, textPreferring } from '../../shared/languages';
 import { el, localized, localizedString } from '../dom';
 import { directionOf, t, uiLanguage } from '../i18n';
 import { dispatchFromOutside } from '../editor/outsideDispatch';
@@ -72,8 +72,10 @@ export function textMode(draft: Pick<DraftDetail, 'permissions' | 'textReadOnly'
 }
 
 /** What the banner says to someone suggesting; a member State of a sponsoring group is told why it is not a sponsor. */
-export function suggestingBanner(draft: DraftDetail & { sponsorshipNote?: string | null }): string {
-  const note = draft.sponsorshipNote ? ` ${draft.sponsorshipNote.replace(/\.?$/, '.')}` : '';
+export function suggestingBanner(draft: DraftDetail & { sponsorshipNote?: string | null; sponsorshipNotes?: LocalizedText | null }): string {
+  // The note in the interface's language when the server sent the six (shared/sponsorship.ts sponsorshipNotes).
+  const said = textIn(draft.sponsorshipNotes, uiLanguage()) ?? draft.sponsorshipNote;
+  const note = said ? ` ${said.replace(/[.。]?$/, uiLanguage() === 'zh' ? '。' : '.')}` : '';
   return `${t('draft:suggestingBanner')}${note}`;
 }
 

@@ -1,7 +1,7 @@
 /** How a draft looks in JSON: a row of the drafts list, and the full page, each with the reader's permissions. */
 import type { Actor } from '../../shared/accounts';
 import { textReadOnly } from '../../shared/policy';
-import { sponsorRole, sponsorshipNote } from '../../shared/sponsorship';
+import { sponsorRole, sponsorshipNote, sponsorshipNotes } from '../../shared/sponsorship';
 import { draftSymbol } from '../../shared/symbols';
 import type { DraftListItem, DraftView } from '../readModels/draftViews';
 import { textNotInRecord, type ProvenancePayload } from '../commands/meetingRecord';
@@ -85,6 +85,8 @@ export function presentDraft(view: DraftView, reader: Actor) {
     textReadOnly: presentTextReadOnly(view),
     // "Germany is not a sponsor; the European Union sponsors on behalf of its member States", or null.
     sponsorshipNote: sponsorshipNote(view.sponsors, view.groupMembers ?? [], reader.delegationId, view.delegations),
+    // The same note in the six languages; the client shows the interface's (shared/sponsorship.ts sponsorshipNotes).
+    sponsorshipNotes: sponsorshipNotes(view.sponsors, view.groupMembers ?? [], reader.delegationId, view.delegations),
   };
 }
 
