@@ -65,3 +65,9 @@ export const LANGUAGE_NAMES: Record<Lang, Record<Lang, string>> = {
 export function languageNameIn(lang: Lang, inLang: Lang): string {
   return LANGUAGE_NAMES[lang][inLang];
 }
+
+/** Whether two localized texts say the same in every language (the order their keys were written in does not matter). */
+export function sameLocalizedText(a: LocalizedText | null | undefined, b: LocalizedText | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return LANGUAGES.every((l) => (a[l] ?? null) === (b[l] ?? null));
+}

@@ -8,6 +8,7 @@
 import type { Actor } from '../../shared/accounts';
 import type { LocalizedText } from '../../shared/delegations';
 import { isParagraph, textFromJSON } from '../../shared/schema';
+import { sameLocalizedText } from '../../shared/languages';
 import type { DraftEventRow, Store } from '../storage/types';
 import { provenanceOf, RecordTypes, type ProvenanceKind, type ProvenancePayload } from './meetingRecord';
 import { recordEntry } from './recordAppender';
@@ -56,7 +57,7 @@ export async function recordProvenance(store: Store, input: ProvenanceInput): Pr
       } else if (input.kind === 'text_not_in_record') {
         throw DomainErrors.refused('text_not_in_record is about one issued text: name its symbol');
       }
-      if (provenanceOf(ctx.rows).some((p) => p.kind === input.kind && p.symbol === symbol && JSON.stringify(p.note) === JSON.stringify(input.note))) {
+      if (provenanceOf(ctx.rows).some((p) => p.kind === input.kind && p.symbol === symbol && sameLocalizedText(p.note, input.note))) {
         throw DomainErrors.conflict('the record already holds this note');
       }
       payload = { kind: input.kind, symbol, note: input.note };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLang, isRightToLeft, LANGUAGE_NAMES, LANGUAGES, langOf, languageNameIn, languagesOf, textIn, textPreferring } from '../../shared/languages';
+import { isLang, isRightToLeft, LANGUAGE_NAMES, LANGUAGES, langOf, languageNameIn, languagesOf, sameLocalizedText, textIn, textPreferring } from '../../shared/languages';
 
 describe('the six languages', () => {
   it('are listed in the UN order, and only they are languages here', () => {
@@ -57,5 +57,15 @@ describe('texts given in some of the languages', () => {
     expect(languagesOf(title)).toEqual(['zh', 'fr']);
     expect(languagesOf({ es: 'x', ar: 'y', en: 'z' })).toEqual(['ar', 'en', 'es']);
     expect(languagesOf(null)).toEqual([]);
+  });
+});
+
+describe('sameLocalizedText', () => {
+  it('compares language by language, whatever the order of the keys', () => {
+    expect(sameLocalizedText({ en: 'a', zh: 'b' }, { zh: 'b', en: 'a' })).toBe(true);
+    expect(sameLocalizedText({ en: 'a' }, { en: 'a', fr: 'c' })).toBe(false);
+    expect(sameLocalizedText({ en: 'a' }, { en: 'b' })).toBe(false);
+    expect(sameLocalizedText(null, null)).toBe(true);
+    expect(sameLocalizedText(null, { en: 'a' })).toBe(false);
   });
 });

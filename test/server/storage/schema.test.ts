@@ -19,6 +19,7 @@ await describeStoreContract('storage.schema', ({ kind, store, raw }) => {
       [5, 'sign_ins'],
       [6, 'session_record'],
       [7, 'notifications'],
+      [8, 'language_versions'],
     ]);
     expect(store().kind).toBe(kind);
   });
