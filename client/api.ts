@@ -186,6 +186,8 @@ export interface DraftEventJSON {
   user: { id: string; displayName: string } | null;
   /** For an oral amendment: what it said ('OP 3: replace "twelfth" with "thirteenth"'). */
   described?: string;
+  /** The same in the six languages (shared/oralAmendmentWords.ts). */
+  describedIn?: LocalizedText;
   /** An entry of the room's conversation (a proposal, a comment, a co-sponsorship request), not of the record of action. */
   conversation?: true;
 }

@@ -328,6 +328,8 @@ export interface ProposalJSON {
   amendment: OralAmendment;
   /** What it proposes, in one sentence naming the paragraph as printed now. */
   described: string;
+  /** The same sentence in the six languages (shared/oralAmendmentWords.ts), for the interface to show its own. */
+  describedIn?: LocalizedText;
   paragraphId: string;
   /** The paragraph as printed in the working text now ("OP 3"); null when unnumbered or gone. */
   paragraph: string | null;

@@ -23,7 +23,8 @@ import * as Y from 'yjs';
 import { findWords, type InlineText, inlineText } from '../../shared/oralAmendments';
 import { colourFor } from '../../shared/presence';
 import { isParagraph } from '../../shared/schema';
-import { t } from '../i18n';
+import { textIn, type LocalizedText } from '../../shared/languages';
+import { t, uiLanguage } from '../i18n';
 import { localizedString } from '../dom';
 
 /** What the text needs of a proposal (`GET /api/drafts/:id/proposals`, contracts of issue #17). */
@@ -31,6 +32,8 @@ export interface ProposalMarkJSON {
   id: string;
   amendment: { kind: string; paragraphId: string; words?: string; text?: string; position?: string; occurrence?: number };
   described: string;
+  /** The same in the six languages, when the server sends them. */
+  describedIn?: LocalizedText;
   paragraph: string | null;
   delegation: { id: string; code: string; name: { en: string } } | null;
   proposedBy: { id: string; displayName: string };
@@ -140,7 +143,7 @@ export function drawProposals(state: EditorState, proposals: readonly ProposalMa
     const at = locate(state, p, paragraphs);
     if (!at) continue;
     const colour = proposalColour(p);
-    const title = t('editor:proposalTitle', { proposer: proposerLabel(p), described: p.described });
+    const title = t('editor:proposalTitle', { proposer: proposerLabel(p), described: textIn(p.describedIn, uiLanguage()) ?? p.described });
     const a = p.amendment;
     const attrs = { title, 'data-proposal': p.id, 'data-placed': at.by, style: `text-decoration-color: ${colour}` };
     const inserted = (pos: number, text: string, side: number) =>

@@ -10,7 +10,7 @@ import type { LocalizedText } from '../../shared/languages';
 import { api, ApiError } from '../api';
 import { el, formatWhen, localizedString } from '../dom';
 import { t, uiLanguage } from '../i18n';
-import { textPreferring } from '../../shared/languages';
+import { textIn, textPreferring } from '../../shared/languages';
 import { allowed } from './comments';
 
 /** The states of a proposal, in the order the filter lists them (shared/proposals.ts). */
@@ -146,7 +146,7 @@ export function proposalCard(draftId: string, p: ProposalJSON, changed: (p: Prop
       el('span', { className: `proposal-state badge-${state}` }, proposalStateLabel(p.state)),
       p.stale && p.state === 'pending' ? el('span', { className: 'proposal-stale badge-stale' }, t('proposals:stale')) : '',
     ),
-    el('p', { className: 'proposal-described' }, p.described),
+    el('p', { className: 'proposal-described' }, textIn(p.describedIn, uiLanguage()) ?? p.described),
     slot,
     p.stale && p.state === 'pending' ? el('p', { className: 'proposal-stale-why' }, t('proposals:card.staleWhy', { why: p.staleWhy ?? t('proposals:card.wordsChanged') })) : null,
     p.rationale ? el('p', { className: 'proposal-rationale' }, el('span', { className: 'muted' }, t('proposals:card.rationale')), p.rationale) : null,

@@ -22,7 +22,8 @@ import { isParagraph, PARAGRAPH_TYPES, type ParagraphType } from '../../shared/s
 import { suggestAmendment, type WordsAmendment } from '../../shared/suggest';
 import { api, ApiError } from '../api';
 import { el } from '../dom';
-import { t } from '../i18n';
+import { textIn, type LocalizedText } from '../../shared/languages';
+import { t, uiLanguage } from '../i18n';
 import { discardSuggestion, suggestingKey, suggestionEdit } from '../editor/suggesting';
 import { mountCommentsPanel, type CommentsPanel } from './comments';
 import { proposalCard, type ProposalJSON } from './proposalCard';
@@ -137,12 +138,15 @@ async function table(
   rationale: string,
   error: HTMLElement,
   button: HTMLButtonElement,
-): Promise<{ described?: string } | null> {
+): Promise<{ described?: string; describedIn?: LocalizedText } | null> {
   const why = rationale.trim();
   button.disabled = true;
   error.textContent = '';
   try {
-    return await api<{ described?: string }>('POST', `/api/drafts/${encodeURIComponent(draftId)}/proposals`, { amendment, ...(why ? { rationale: why } : {}) });
+    return await api<{ described?: string; describedIn?: LocalizedText }>('POST', `/api/drafts/${encodeURIComponent(draftId)}/proposals`, {
+      amendment,
+      ...(why ? { rationale: why } : {}),
+    });
   } catch (e) {
     error.textContent = t('proposals:notProposed', { reason: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
     return null;
@@ -313,7 +317,7 @@ export function suggestionForms(options: SuggestionFormsOptions): SuggestionForm
       void table(options.draftId, amendment(), rationale.field.value, error, propose).then((proposal) => {
         if (!proposal) return;
         close(false);
-        proposed(proposal.described ?? legend, proposal);
+        proposed(textIn(proposal.describedIn, uiLanguage()) ?? proposal.described ?? legend, proposal);
       });
     });
     paragraphOpen = true;

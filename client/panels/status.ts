@@ -1,7 +1,8 @@
 /** The status panel: the derived status and the record it comes from (who recorded what, when). */
-import { describeOralAmendment, type OralAmendment } from '../../shared/oralAmendments';
+import type { OralAmendment } from '../../shared/oralAmendments';
+import { describeOralAmendmentIn } from '../../shared/oralAmendmentWords';
 import type { DraftDetail, DraftEventJSON } from '../api';
-import type { Lang, LocalizedText } from '../../shared/languages';
+import { textIn, type Lang, type LocalizedText } from '../../shared/languages';
 import { el, formatWhen, localized, localizedString } from '../dom';
 import { t, uiLanguage } from '../i18n';
 
@@ -24,10 +25,13 @@ export function meetingOrdinal(n: number, lang: Lang = uiLanguage()): string {
 }
 
 /** The record's line for an oral amendment: what it said (the server's sentence), whether it was accepted; `short` names its text ("L.10/Rev.2"). */
-export function describeAmendment(e: Pick<DraftEventJSON, 'payload' | 'described'>, short: (symbol: string) => string = (s) => s): string {
+export function describeAmendment(e: Pick<DraftEventJSON, 'payload' | 'described' | 'describedIn'>, short: (symbol: string) => string = (s) => s): string {
   const p = e.payload;
   const a = p.amendment as OralAmendment;
-  const said = e.described ?? describeOralAmendment(a, typeof p.paragraph === 'string' ? p.paragraph : null);
+  // In the interface's language (shared/oralAmendmentWords.ts), the server's six or worded here from the amendment.
+  const said =
+    textIn(e.describedIn, uiLanguage()) ??
+    (uiLanguage() === 'en' && e.described ? e.described : describeOralAmendmentIn(a, typeof p.paragraph === 'string' ? p.paragraph : null, null, uiLanguage()));
   const accepted = t(a.accepted ? 'draft:accepted' : 'draft:notAccepted');
   if (a.kind === 'words_not_in_record')
     return t('draft:amendmentNotInRecord', { said: `${said.charAt(0).toUpperCase()}${said.slice(1)}`, symbol: short(String(p.symbol)), accepted });

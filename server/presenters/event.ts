@@ -1,5 +1,6 @@
 /** How an entry of a draft's record looks in JSON, with who recorded it. */
 import { describeOralAmendment } from '../../shared/oralAmendments';
+import { describeOralAmendmentInAll } from '../../shared/oralAmendmentWords';
 import { CONVERSATION_TYPES, type OralAmendmentPayload, RecordTypes } from '../commands/meetingRecord';
 import type { DraftEventRow, UserRow } from '../storage/types';
 import { presentUserRef } from './user';
@@ -17,7 +18,12 @@ export function presentDraftEvent(e: DraftEventRow, users: ReadonlyMap<string, U
     payload: e.payload,
     at: e.at,
     user: presentUserRef(e.userId ? (users.get(e.userId) ?? null) : null),
-    ...(e.type === RecordTypes.oralAmendment ? { described: describedAmendment(e.payload as unknown as OralAmendmentPayload) } : {}),
+    ...(e.type === RecordTypes.oralAmendment
+      ? {
+          described: describedAmendment(e.payload as unknown as OralAmendmentPayload),
+          describedIn: describeOralAmendmentInAll((e.payload as unknown as OralAmendmentPayload).amendment, (e.payload as unknown as OralAmendmentPayload).paragraph ?? null),
+        }
+      : {}),
     ...(CONVERSATION_TYPES.has(e.type) ? { conversation: true } : {}),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { Actor } from '../../shared/accounts';
 import { describeOralAmendment } from '../../shared/oralAmendments';
+import { describeOralAmendmentInAll } from '../../shared/oralAmendmentWords';
 import { mayDecideProposal, mayWithdrawProposal, type DraftAccess, type Permission, type PermissionJSON } from '../../shared/policy';
 import type { Proposal, ProposalJSON, Staleness } from '../../shared/proposals';
 
@@ -48,6 +49,7 @@ export function presentProposal(p: Proposal, ctx: ProposalPresentation): Proposa
     seq: p.seq,
     amendment: a,
     described: describeOralAmendment(a, ref, a.kind === 'move_paragraph' ? ctx.refOf(a.targetId) : null),
+    describedIn: describeOralAmendmentInAll(a, ref, a.kind === 'move_paragraph' ? ctx.refOf(a.targetId) : null),
     paragraphId: a.paragraphId,
     paragraph: ref,
     rationale: p.rationale,

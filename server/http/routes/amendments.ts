@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { textHash } from '../../../shared/canonical';
 import { sequentialNumbering, type Numbering } from '../../../shared/numbering';
 import { describeOralAmendment } from '../../../shared/oralAmendments';
+import { describeOralAmendmentInAll } from '../../../shared/oralAmendmentWords';
 import { textFromJSON } from '../../../shared/schema';
 import { RecordTypes, type OralAmendmentPayload } from '../../commands/meetingRecord';
 import { amendmentsFor, recordOralAmendment } from '../../commands/oralAmendmentRecorder';
@@ -41,7 +42,12 @@ type Entry = { seq: number; at: string; payload: OralAmendmentPayload; userId: s
 function present(entry: Entry, users: ReadonlyMap<string, UserRow>, numberingOf: (revision: number) => Numbering | null) {
   const { amendment } = entry.payload;
   const printed = entry.payload.paragraph ?? (amendment.paragraphId === '' ? null : (numberingOf(entry.payload.revision)?.byId.get(amendment.paragraphId)?.ref ?? null));
-  return { ...presentOralAmendment(entry, users), paragraph: printed || null, described: describeOralAmendment(amendment, printed || null) };
+  return {
+    ...presentOralAmendment(entry, users),
+    paragraph: printed || null,
+    described: describeOralAmendment(amendment, printed || null),
+    describedIn: describeOralAmendmentInAll(amendment, printed || null),
+  };
 }
 
 function numberings(revisions: readonly RevisionRow[]): (revision: number) => Numbering | null {
