@@ -54,6 +54,27 @@ describe('exportRedline', () => {
     expect(text).toContain(REDLINE_AUTHOR);
   });
 
+  it('words its heading and the summary in the language asked for, Arabic right to left', async () => {
+    const comparison = compareTexts(original(), revised());
+    for (const [lang, heading] of [
+      ['fr', 'Comparaison de L.1 avec L.1/Rev.1'],
+      ['es', 'Comparación de L.1 con L.1/Rev.1'],
+      ['ru', 'Сравнение L.1 с L.1/Rev.1'],
+      ['ar', 'مقارنة L.1 مع L.1/Rev.1'],
+    ] as const) {
+      const bytes = await exportRedline(comparison, { ...options, lang });
+      const text = (await mammoth.extractRawText({ buffer: bytes })).value;
+      expect(text).toContain(heading);
+      expect(text).toContain(comparison.summary[lang]);
+      expect(text).not.toContain('Comparison of');
+      const xml = await documentXml(bytes);
+      const headingParagraph = xml.slice(0, xml.indexOf(heading));
+      const last = headingParagraph.slice(headingParagraph.lastIndexOf('<w:p>') >= 0 ? headingParagraph.lastIndexOf('<w:p>') : headingParagraph.lastIndexOf('<w:p '));
+      if (lang === 'ar') expect(last).toContain('<w:bidi/>');
+      else expect(last).not.toContain('<w:bidi/>');
+    }
+  });
+
   it('tracks a footnote inserted with the words around it: its reference inside the insertion', async () => {
     const a = doc(title('T'), op({ id: 'o1' }, 'Decides to continue;'));
     const b = doc(title('T'), op({ id: 'o1' }, 'Decides to continue', fn('See A/77/1.'), ';'));
