@@ -8,6 +8,7 @@
  */
 import { ErrorIds, type ErrorId } from '../shared/errors';
 import type { Lang } from '../shared/languages';
+import { policyReasonIn } from '../shared/policyWords';
 import { t, uiLanguage } from './i18n';
 
 const KNOWN: ReadonlySet<string> = new Set(Object.values(ErrorIds));
@@ -54,5 +55,6 @@ export function refusalMessage(id: string, serverMessage: string, extras: Refusa
   }
   const sentence = t(`errors:${id}`, { lng: lang });
   if (SAID_IN_FULL.has(id) || serverMessage.trim() === '') return sentence;
-  return t('errors:withDetail', { sentence, detail: serverMessage, lng: lang });
+  // A refusal of the policy gives its reason in English: said in `lang` when shared/policyWords.ts words it.
+  return t('errors:withDetail', { sentence, detail: policyReasonIn(serverMessage, lang), lng: lang });
 }

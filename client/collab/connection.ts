@@ -10,7 +10,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseReasons, COLLAB_PATH_PREFIX, CollabParams, MessageType, NoticeKinds, TEXT_FRAGMENT, type CollabMode, type Notice } from '../../shared/protocol';
-import { t } from '../i18n';
+import { policyReasonIn } from '../../shared/policyWords';
+import { t, uiLanguage } from '../i18n';
 
 /** Where the connection stands, as the status line shows it. */
 export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
@@ -88,8 +89,9 @@ const REFUSED_EDIT_CODES = new Set<number>([
 /** Why the connection is read-only after `notice`, as the server put it (null when it may edit). */
 export function readOnlyReason(notice: Notice, previous: string | null): string | null {
   if (notice.mode === 'edit') return null;
-  if (notice.kind === NoticeKinds.mode) return notice.why;
-  if (notice.kind === NoticeKinds.updateRefused && notice.refusal.reason === 'read_only') return notice.refusal.why;
+  // The server's why is a sentence of shared/policy.ts: said in the interface's language (shared/policyWords.ts).
+  if (notice.kind === NoticeKinds.mode) return notice.why === null ? null : policyReasonIn(notice.why, uiLanguage());
+  if (notice.kind === NoticeKinds.updateRefused && notice.refusal.reason === 'read_only') return policyReasonIn(notice.refusal.why, uiLanguage());
   return previous;
 }
 

@@ -20,6 +20,7 @@ import { announce, presenceOf } from '../collab/presence';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
 import { connectionStatus } from '../connectionStatus';
 import { languagesOf, textIn, textPreferring } from '../../shared/languages';
+import { policyReasonIn } from '../../shared/policyWords';
 import { el, localized, localizedString } from '../dom';
 import { directionOf, t, uiLanguage } from '../i18n';
 import { dispatchFromOutside } from '../editor/outsideDispatch';
@@ -133,7 +134,7 @@ export async function showDraft(app: HTMLElement, me: Me, draftId: string, back:
   document.title = t('common:pageTitle', { page: draft.symbol });
   // The server's policy, sent with the draft: the first impression until the socket says its mode.
   const editText = draft.permissions.editText;
-  let userReason = editText.allowed ? null : editText.reason;
+  let userReason = editText.allowed ? null : policyReasonIn(editText.reason, uiLanguage());
   let view: EditorView | null = null;
 
   const status = connectionStatus();

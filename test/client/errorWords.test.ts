@@ -51,6 +51,10 @@ describe('refusalMessage', () => {
       'Le texte n’a pas de paragraphe portant ce numéro (L.9/Rev.1: no paragraph is numbered OP 12)',
     );
     expect(refusalMessage(ErrorIds.forbidden, 'only the chair may do this', {}, 'zh')).toBe('您无权执行此操作（only the chair may do this）');
+    // A reason of the policy (shared/policy.ts) is said in the language asked (shared/policyWords.ts).
+    expect(refusalMessage(ErrorIds.forbidden, 'your delegation does not sponsor this draft', {}, 'fr')).toBe(
+      'Vous n’êtes pas autorisé(e) à le faire (votre délégation n’est pas auteur de ce projet)',
+    );
     expect(refusalMessage(ErrorIds.textTooLong, 'the rationale is longer than 2000 characters', { details: { field: 'rationale', limit: 2000 } }, 'ru')).toBe(
       'Текст превышает предел в 2000 знаков (rationale)',
     );
