@@ -15,9 +15,10 @@ function reasonsOfPolicy(): string[] {
   const out = new Set<string>();
   for (const m of policy.matchAll(/fail\((['"])(.*?)\1\)/g)) out.add(m[2]!);
   for (const m of policy.matchAll(/_REFUSAL = (['"])(.*?)\1;/g)) out.add(m[2]!);
+  const actPlaceholder = `$${'{act}'}`;
   for (const m of policy.matchAll(/fail\(`(.*?)`\)/g)) {
-    expect(m[1], 'a template reason this test knows how to expand').toContain('${act}');
-    for (const act of ['withdraw', 'supersede']) out.add(m[1]!.replace('${act}', act));
+    expect(m[1], 'a template reason this test knows how to expand').toContain(actPlaceholder);
+    for (const act of ['withdraw', 'supersede']) out.add(m[1]!.replace(actPlaceholder, act));
   }
   return [...out];
 }
