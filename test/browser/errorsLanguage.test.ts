@@ -2,12 +2,13 @@
  * A refusal of the server in the interface's language, in a real Chromium (client/errorWords.ts,
  * the `errors` catalog): with the interface in French, changing one's password with a wrong
  * current password is refused (`refused`, shared/errors.ts) and the page says so in French, the
- * server's detail after it; in English the server's sentence is shown as it is.
+ * server's detail after it; in English the server's sentence is shown as it is. And the draft
+ * page says in French why a user may only read the working text (shared/policyWords.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { loginAs } from '../helpers/server';
-import { closeBrowserWorld, demoLogin, demoPassword, hasChromium, openBrowserWorld, requireChromiumInCI, signedInPage, type World } from './harness';
+import { closeBrowserWorld, demoLogin, demoPassword, hasChromium, makeDraft, openBrowserWorld, requireChromiumInCI, signedInPage, type World } from './harness';
 
 requireChromiumInCI();
 
@@ -46,6 +47,17 @@ describe.skipIf(!hasChromium)('a refusal in the interface language, in Chromium'
     // Nothing changed: the demo's password still signs in.
     const signedIn = await loginAs(world.server, demoLogin('chile'), demoPassword('chile'));
     expect(signedIn.cookie).toBeTruthy();
+    await context.close();
+  }, 90_000);
+
+  it('says in French why the working text is read-only for a chair who does not chair its consultations (the policy reason, shared/policyWords.ts)', async () => {
+    const draftId = await makeDraft(world, 'Read only in French', ['CHL']);
+    const { context, page } = await signedInPage(browser, world.server, 'chair', `/drafts/${draftId}`);
+    await page.locator('.ph-editor [data-id="op1"]').waitFor({ timeout: 15_000 });
+    await page.locator('#ui-language').selectOption('fr');
+    const banner = page.locator('[data-banner="read-only"]');
+    await expect.poll(() => banner.textContent(), { timeout: 15_000 }).toContain('seuls les délégués des auteurs, la présidence et le secrétariat peuvent modifier ce texte');
+    expect(await banner.textContent()).not.toMatch(/only delegates/);
     await context.close();
   }, 90_000);
 });
