@@ -33,7 +33,8 @@ export function inboxTitle(item: Pick<InboxItemJSON, 'kind' | 'title' | 'facts'>
     }
     case 'proposal_decided': {
       const labels = f.state ? PROPOSAL_STATE_LABELS[f.state as keyof typeof PROPOSAL_STATE_LABELS] : undefined;
-      const state = labels?.[lang] ?? labels?.en ?? f.state ?? '';
+      // "Superseded" says by what, as the server's line does.
+      const state = f.state === 'superseded' ? say('superseded') : (labels?.[lang] ?? labels?.en ?? f.state ?? '');
       return paragraph ? say('decidedOn', { paragraph, state }) : say('decided', { state });
     }
     case 'proposal_stale':

@@ -43,6 +43,7 @@ const cases: [string, Record<string, unknown>][] = [
   ['comment_added', { ...by, quote: 'twelfth', reply: true }],
   ['proposal_decided', { paragraphId: 'op3', state: 'accepted_as_modified' }],
   ['proposal_decided', { state: 'rejected' }],
+  ['proposal_decided', { paragraphId: 'op3', state: 'superseded' }],
   ['proposal_stale', {}],
   ['cosponsor_requested', { ...by, request: 'join' }],
   ['cosponsor_requested', { ...by, request: 'withdraw' }],
@@ -73,9 +74,9 @@ describe('inbox items in the interface language', () => {
     expect(say('proposal_tabled', cases[1]![1], 'fr')).toBe('Union européenne a présenté une proposition concernant OP 3 au nom de ses États membres');
     expect(say('comment_added', cases[4]![1], 'fr')).toBe('Union européenne a formulé un commentaire concernant OP 3 : « twelfth »');
     expect(say('proposal_decided', cases[6]![1], 'fr')).toBe('Votre proposition concernant OP 3 a été acceptée sous une forme modifiée');
-    expect(say('paragraph_agreed', cases[15]![1], 'ar')).toBe('اتُّفق على OP 3 بشرط الاستشارة');
-    expect(say('cosponsor_requested', cases[9]![1], 'ar')).toBe('يطلب الاتحاد الأوروبي الانضمام إلى مقدمي المشروع');
-    expect(say('revision_issued', cases[13]![1], 'zh')).toBe('CTOC/COP/2022/L.9/Rev.1已印发');
+    expect(say('paragraph_agreed', cases[16]![1], 'ar')).toBe('اتُّفق على OP 3 بشرط الاستشارة');
+    expect(say('cosponsor_requested', cases[10]![1], 'ar')).toBe('يطلب الاتحاد الأوروبي الانضمام إلى مقدمي المشروع');
+    expect(say('revision_issued', cases[14]![1], 'zh')).toBe('CTOC/COP/2022/L.9/Rev.1已印发');
     expect(say('proposal_decided', cases[7]![1], 'zh')).toBe('您的提案未接受');
     // A person without a delegation keeps their own name in every language.
     expect(say('comment_added', cases[3]![1], 'fr')).toBe('Delegate of the European Union a formulé un commentaire');
