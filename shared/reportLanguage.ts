@@ -11,6 +11,7 @@
  * lists them beside the paragraph.
  */
 import { type Lang, LANGUAGES, type LocalizedText, textIn, textPreferring } from './languages';
+import { formatCalendarDate } from './dates';
 
 /** A recorded text in `lang`, or its English (else first recorded) form in square brackets; "[?]" when none is recorded. */
 export function inLang(text: LocalizedText | null | undefined, lang: Lang): string {
@@ -52,36 +53,10 @@ function ymd(date: string): [number, number, number] {
   return [Number(y), Number(m), Number(d)];
 }
 
-const MONTHS: Record<'fr' | 'es' | 'ru' | 'ar', readonly string[]> = {
-  fr: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' '),
-  es: 'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre'.split(' '),
-  // The genitive, as a date prints it: "21 октября 2022 года".
-  ru: 'января февраля марта апреля мая июня июля августа сентября октября ноября декабря'.split(' '),
-  // The UN's Arabic month names: the Levantine name and the Egyptian one, "name/name".
-  ar: [
-    'كانون الثاني/يناير',
-    'شباط/فبراير',
-    'آذار/مارس',
-    'نيسان/أبريل',
-    'أيار/مايو',
-    'حزيران/يونيه',
-    'تموز/يوليه',
-    'آب/أغسطس',
-    'أيلول/سبتمبر',
-    'تشرين الأول/أكتوبر',
-    'تشرين الثاني/نوفمبر',
-    'كانون الأول/ديسمبر',
-  ],
-};
-
 /** A calendar date as the reports print it: "1er octobre 2022", "21 de octubre de 2022", "21 октября 2022 года", "21 تشرين الأول/أكتوبر 2022". */
 export function reportDate(date: string, lang: 'fr' | 'es' | 'ru' | 'ar'): string {
-  const [y, m, d] = ymd(date);
-  const month = MONTHS[lang][m - 1]!;
-  if (lang === 'fr') return `${d === 1 ? '1er' : d} ${month} ${y}`;
-  if (lang === 'es') return `${d} de ${month} de ${y}`;
-  if (lang === 'ru') return `${d} ${month} ${y} года`;
-  return `${d} ${month} ${y}`;
+  ymd(date); // a report date must be one: refused loudly, never printed as given
+  return formatCalendarDate(date, lang);
 }
 
 // ---------------------------------------------------------------------------------------------
