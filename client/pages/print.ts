@@ -8,6 +8,7 @@
  * version's paragraphs not yet updated to a new revision are marked as such.
  */
 import { DOMSerializer, type Node as PMNode } from 'prosemirror-model';
+import type { HeadingLines } from '../../shared/export/meta';
 import { blockLanguage } from '../../shared/export/wording';
 import { PRINT_CLASSES } from '../../shared/export/print';
 import { openingWordsLength } from '../../shared/houseStyle';
@@ -31,21 +32,8 @@ interface PrintView {
   pending: string[];
   symbol: string;
   textState: 'issued' | 'working';
-  lines: {
-    masthead: string;
-    symbol: string;
-    distribution: string;
-    date: string;
-    version: string | null;
-    original: string;
-    amended: string | null;
-    organ: string;
-    session: string;
-    place: string;
-    agendaItem: string;
-    proponent: string;
-    published: { number: string | null; adopted: string } | null;
-  };
+  /** The symbol block and headings, worded in `lang` (shared/export/meta.ts). */
+  lines: HeadingLines;
   text: unknown;
 }
 
