@@ -9,7 +9,7 @@ import type { Mismatch } from '../../shared/languageVersions';
 import { api, ApiError } from '../api';
 import { el } from '../dom';
 import { t, uiLanguage } from '../i18n';
-import type { Choice, VersionsListJSON } from './versions';
+import type { Choice, VersionsListJSON } from './versionsTypes';
 
 /** What the forms need of the page: where the draft is, what is chosen, and how to redraw with a word said. */
 export interface VersionsContext {

@@ -9,7 +9,7 @@ import { carryForward } from '../../shared/languageVersions';
 import { api, type DraftDetail } from '../api';
 import { el, formatWhen, localized } from '../dom';
 import { t, uiLanguage } from '../i18n';
-import type { VersionEntryJSON, VersionJSON, VersionsListJSON } from './versions';
+import type { VersionEntryJSON, VersionJSON, VersionsListJSON } from './versionsTypes';
 
 const nameOf = (lang: Lang) => languageNameIn(lang, uiLanguage());
 

@@ -4,7 +4,8 @@
  * first, a language that has a version second.
  */
 import { describe, expect, it } from 'vitest';
-import { readChoice, type VersionsListJSON } from '../../client/pages/versions';
+import { readChoice } from '../../client/pages/versions';
+import type { VersionsListJSON } from '../../client/pages/versionsTypes';
 
 const entry = (lang: 'zh' | 'en' | 'fr' | 'es') => ({ lang, original: null, kind: 'issued', seq: 1, recordedAt: '2026-01-01T00:00:00Z', pending: [] });
 const list: VersionsListJSON = {
