@@ -21,7 +21,7 @@ import { delegationName, type SessionReportContext } from './reportContext';
 import { joinList, sortByEnglishName } from './reportNames';
 import { englishName, enOrdinal } from './reportParagraph';
 import { inLang } from './reportLanguage';
-import { otherVoteParagraph } from './reportRecordWords';
+import { otherVoteParagraph } from './reportVoteWords';
 import { ok, type Result } from './result';
 import { countVote, majorityMargin } from './votes';
 
