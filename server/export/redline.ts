@@ -22,6 +22,7 @@ import { BuilderElement, DeletedTextRun, Document, FootnoteReferenceRun, Inserte
 import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, type ComparedParagraph, type Comparison, type Segment, type UnitKind } from '../../shared/compare';
 import type { Lang } from '../../shared/delegations';
 import { isRightToLeft } from '../../shared/languages';
+import { REDLINE_WORDS } from './redlineWords';
 import { readBlocks } from '../../shared/export/blocks';
 import { parseOrdinal, parseRef, type OrdinalStyle } from '../../shared/numberingLabels';
 import { runsRightToLeft } from '../../shared/export/direction';
@@ -110,41 +111,6 @@ export function orderFromReferences(comparison: Comparison): string[] {
     .sort((a, b) => compareKeys(a.key, b.key))
     .map((k) => k.id);
 }
-
-// The redline's own heading lines, in the six languages; the comparison's summary
-// (shared/compare/summary.ts, summaryWords.ts) is written in all six too.
-const LABELS: Record<Lang, { comparison: (l: string, r: string) => string; how: (r: string) => string; legend: string }> = {
-  ar: {
-    comparison: (l, r) => `مقارنة ${l} مع ${r}`,
-    how: (r) => `تظهر التغييرات في شكل تعقب للتغييرات (${REDLINE_AUTHOR})؛ اقبل جميع التغييرات للحصول على ${r}.`,
-    legend: 'النص المدرج والمحذوف والمنقول معقَّب؛ والحواشي في أسفل الصفحة.',
-  },
-  zh: {
-    comparison: (l, r) => `比较：${l} → ${r}`,
-    how: () => `修订以修订标记显示（${REDLINE_AUTHOR}）。`,
-    legend: '插入、删除和移动的文字均以修订标记显示；脚注见页脚。',
-  },
-  en: {
-    comparison: (l, r) => `Comparison of ${l} with ${r}`,
-    how: (r) => `Changes are shown as tracked changes (${REDLINE_AUTHOR}); accept all to obtain ${r}.`,
-    legend: 'Inserted, deleted and moved text is tracked; footnotes are at the foot of the page.',
-  },
-  fr: {
-    comparison: (l, r) => `Comparaison de ${l} avec ${r}`,
-    how: (r) => `Les modifications apparaissent en marques de révision (${REDLINE_AUTHOR}) ; acceptez-les toutes pour obtenir ${r}.`,
-    legend: 'Le texte inséré, supprimé ou déplacé est marqué en révision ; les notes figurent en bas de page.',
-  },
-  ru: {
-    comparison: (l, r) => `Сравнение ${l} с ${r}`,
-    how: (r) => `Изменения показаны в режиме исправлений (${REDLINE_AUTHOR}); примите все исправления, чтобы получить ${r}.`,
-    legend: 'Вставленный, удаленный и перемещенный текст отмечен исправлениями; сноски приводятся внизу страницы.',
-  },
-  es: {
-    comparison: (l, r) => `Comparación de ${l} con ${r}`,
-    how: (r) => `Los cambios se muestran con control de cambios (${REDLINE_AUTHOR}); acéptelos todos para obtener ${r}.`,
-    legend: 'El texto insertado, suprimido o desplazado aparece con control de cambios; las notas figuran a pie de página.',
-  },
-};
 
 // The level of a subparagraph from its reference: "OP 4 (c)" is 1, "OP 4 (c) (ii)" is 2.
 function levelOf(ref: string): 1 | 2 {
@@ -399,11 +365,11 @@ function headingParagraphs(comparison: Comparison, options: RedlineOptions): Par
   const { lang } = options;
   const rtl = isRightToLeft(lang) || undefined;
   const line = (text: string, style: string = DocxStyles.meta) => new Paragraph({ style, bidirectional: rtl, children: [new TextRun({ text, rightToLeft: rtl })] });
-  const words = LABELS[lang];
+  const words = REDLINE_WORDS[lang];
   return [
     line(options.symbol, DocxStyles.symbol),
     line(words.comparison(options.left, options.right)),
-    line(words.how(options.right)),
+    line(words.how(options.right, REDLINE_AUTHOR)),
     line(words.legend),
     line(comparison.summary[lang], DocxStyles.proponent),
   ];
