@@ -6,6 +6,9 @@
  */
 import { FORMULA_ID, TITLE_ID, asNode, asciiDigits, clone, excerpt, read, type Block, type NodeJSON, type Reading } from './versionBlocks';
 import type { TextJSON } from './schema';
+import { letterIndex, romanValue } from './import/lines';
+import { ARABIC_LETTERS } from './numberingLabels';
+import { alignSeq, BAND, type Op } from './versionAlignSeq';
 
 /** The ways a version's structure can differ from the reference's. */
 export const MISMATCH_KINDS = ['missing', 'extra', 'split', 'kind_differs', 'lettering_differs', 'annex_missing', 'annex_extra', 'footnotes_differ', 'title_missing'] as const;
@@ -22,55 +25,6 @@ export interface Mismatch {
 }
 
 // --- Alignment -------------------------------------------------------------------------------
-
-type Op<T> = { op: 'match'; a: T; b: T } | { op: 'missing'; a: T } | { op: 'extra'; b: T };
-
-/** How far from the diagonal (beyond the difference in length) the alignment looks: more paragraphs missing and extra than this in one text is not a version of it. */
-const BAND = 24;
-
-// A global alignment (edit distance) of two sequences: gaps cost `gap`, a pair its `pair` cost.
-// Only cells within BAND of the diagonal are computed, so a long text costs n × BAND, not n × m.
-function alignSeq<T>(a: readonly T[], b: readonly T[], pair: (x: T, y: T) => number, gap: number): Op<T>[] {
-  const n = a.length;
-  const m = b.length;
-  const w = m + 1;
-  const cost = new Float64Array((n + 1) * w).fill(Number.POSITIVE_INFINITY);
-  const from = new Uint8Array((n + 1) * w); // 0 pair, 1 missing (up), 2 extra (left)
-  cost[0] = 0;
-  for (let i = 1; i <= n; i++) {
-    cost[i * w] = i * gap;
-    from[i * w] = 1;
-  }
-  for (let j = 1; j <= m; j++) {
-    cost[j] = j * gap;
-    from[j] = 2;
-  }
-  const below = Math.min(0, m - n) - BAND;
-  const above = Math.max(0, m - n) + BAND;
-  for (let i = 1; i <= n; i++) {
-    for (let j = Math.max(1, i + below); j <= Math.min(m, i + above); j++) {
-      const diag = cost[(i - 1) * w + j - 1]! + pair(a[i - 1]!, b[j - 1]!);
-      const up = cost[(i - 1) * w + j]! + gap;
-      const left = cost[i * w + j - 1]! + gap;
-      let best = diag;
-      let dir = 0;
-      if (up < best - 1e-9) [best, dir] = [up, 1];
-      if (left < best - 1e-9) [best, dir] = [left, 2];
-      cost[i * w + j] = best;
-      from[i * w + j] = dir;
-    }
-  }
-  const ops: Op<T>[] = [];
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    const dir = from[i * w + j];
-    if (i > 0 && j > 0 && dir === 0) ops.push({ op: 'match', a: a[--i]!, b: b[--j]! });
-    else if (i > 0 && (j === 0 || dir === 1)) ops.push({ op: 'missing', a: a[--i]! });
-    else ops.push({ op: 'extra', b: b[--j]! });
-  }
-  return ops.reverse();
-}
 
 // How far a length is from the expected one, 0 (as expected) to 1 (three times off or more).
 function lengthGap(versionLength: number, referenceLength: number, ratio: number): number {
@@ -124,9 +78,6 @@ const KIND_WORDS: Record<string, string> = {
   annexHeading: 'an annex heading',
 };
 
-const ABJAD = ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن', 'س', 'ع', 'ف', 'ص', 'ق', 'ر', 'ش', 'ت', 'ث', 'خ', 'ذ', 'ض', 'ظ', 'غ'];
-const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
-
 /** The ordinal a printed label stands for: "(c)", "c)", "(ج)", "(iii)", "iii)", "㈢", "3.", "٣ -" → 3; null when it is not one. */
 export function printedOrdinal(label: string, level: number): number | null {
   const core = asciiDigits(label)
@@ -134,19 +85,13 @@ export function printedOrdinal(label: string, level: number): number | null {
     .replace(/[\u200f\u200e]/g, '');
   if (/^\d+$/.test(core)) return Number(core);
   if (/^[\u3220-\u3229]$/.test(core)) return core.charCodeAt(0) - 0x3220 + 1;
-  const abjad = ABJAD.indexOf(core === 'ه' ? 'هـ' : core);
+  const abjad = (ARABIC_LETTERS as readonly string[]).indexOf(core === 'ه' ? 'هـ' : core);
   if (abjad >= 0) return abjad + 1;
   const lower = core.toLowerCase();
-  if (level === 2 && /^[ivxlc]+$/.test(lower)) {
-    let n = 0;
-    for (let k = 0; k < lower.length; k++) {
-      const v = ROMAN_VALUES[lower[k]!]!;
-      const next = ROMAN_VALUES[lower[k + 1] ?? ''] ?? 0;
-      n += v < next ? -v : v;
-    }
-    return n > 0 ? n : null;
-  }
-  if (/^([a-z])\1*$/.test(lower)) return (lower.length - 1) * 26 + lower.charCodeAt(0) - 96;
+  const roman = level === 2 ? romanValue(lower) : null;
+  if (roman !== null) return roman;
+  const letter = letterIndex(lower);
+  if (letter !== null) return letter + 1;
   return null;
 }
 
