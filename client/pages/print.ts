@@ -20,7 +20,7 @@ import { resolutionSchema, textFromJSON } from '../../shared/schema';
 import { api, ApiError, type DraftDetail } from '../api';
 import { el } from '../dom';
 import { t, uiLanguage } from '../i18n';
-import { finalTextLabel } from './draft';
+import { finalTextLabel } from './draftNotes';
 import '../print.css';
 
 /** What GET /api/drafts/:id/print-view answers (server/export/presenters.ts presentPrintView). */
