@@ -3,22 +3,22 @@ import type { OralAmendment } from '../../shared/oralAmendments';
 import { describeOralAmendmentIn } from '../../shared/oralAmendmentWords';
 import type { DraftDetail, DraftEventJSON } from '../api';
 import { textIn, type Lang, type LocalizedText } from '../../shared/languages';
+import { esMeeting, frMeeting, ruMeeting } from '../../shared/reportLanguage';
+import { enOrdinal } from '../../shared/reportParagraph';
 import { el, formatWhen, localized, localizedString } from '../dom';
 import { t, uiLanguage } from '../i18n';
 
-const englishOrdinal = new Intl.PluralRules('en', { type: 'ordinal' });
-const ENGLISH_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 /** "8th", "8e", "8ª", "8-м": a meeting's number as an ordinal in the interface's language (Arabic and Chinese say the number itself). */
 export function meetingOrdinal(n: number, lang: Lang = uiLanguage()): string {
   switch (lang) {
     case 'en':
-      return `${n}${ENGLISH_SUFFIX[englishOrdinal.select(n)] ?? 'th'}`;
+      return enOrdinal(n);
     case 'fr':
-      return n === 1 ? '1re' : `${n}e`; // la séance: féminin
+      return frMeeting(n);
     case 'es':
-      return `${n}ª`; // la sesión
+      return esMeeting(n);
     case 'ru':
-      return `${n}-м`; // на … заседании
+      return ruMeeting(n);
     default:
       return String(n);
   }
