@@ -13,7 +13,10 @@ import { authenticateRequest } from '../server/auth/authenticate';
 import { attachCollaboration } from '../server/collab/index';
 import { openStore } from '../server/storage/index';
 import { benchStore } from './benchStore';
+import { traceEdits } from './editTrace';
 
+// TRACE_EDITS=<file>: profile each edit's path and write it there on exit (bench/editPath.bench.mjs).
+const trace = process.env.TRACE_EDITS ? traceEdits(process.env.TRACE_EDITS) : null;
 const token = process.env.BENCH_TOKEN ?? 'bench-token-0123456789abcdef';
 const store = await openStore({ dataDir: process.env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ph-bench-')) });
 const benched = await benchStore(store, token);
@@ -43,6 +46,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       void collab
         .close()
         .then(() => store.close())
-        .finally(() => process.exit(0)),
+        .finally(() => {
+          trace?.write();
+          process.exit(0);
+        }),
   );
 }

@@ -12,6 +12,7 @@ import type { CollabOptions } from './options';
 import type { DraftRoom, NoticeBody, Peer } from './room';
 import { TokenBucket } from './limits';
 import { MalformedFrame, noticeFrame, parseFrame, permissionDeniedFrame } from './wire';
+import { markEdit } from './trace';
 
 /** A peer on a WebSocket. */
 export class Connection implements Peer {
@@ -70,6 +71,7 @@ export class Connection implements Peer {
 
   private onFrame(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
+    markEdit('received');
     if (!isBinary) return this.close(CloseReasons.malformed);
     if (data.length > this.opts.maxFrameBytes) return this.close(CloseReasons.frameTooLarge);
     // Over the rate, stop reading the socket until the debt is repaid (TCP pushes back on the
@@ -95,6 +97,7 @@ export class Connection implements Peer {
   private async handle(frame: Uint8Array): Promise<void> {
     if (this.closed) return;
     const msg = parseFrame(frame);
+    markEdit('parsed');
     switch (msg.type) {
       case 'syncStep1':
         return this.room.answerSyncStep1(this, msg.stateVector);

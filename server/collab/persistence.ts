@@ -6,6 +6,7 @@
  * store refuses the whole batch with DraftFrozen, those callers get the refusal, and the rest
  * of the batch is committed again at once.
  */
+import { markEdit } from './trace';
 import { DraftFrozen, type NewUpdate, type StoredUpdate, type UpdateLogRepo } from '../storage/types';
 
 interface Waiting {
@@ -74,6 +75,7 @@ export class GroupCommitter {
     try {
       for (;;) {
         try {
+          markEdit('handedOff');
           const stored = await this.log.appendUpdates(batch.flatMap((w) => w.updates));
           let i = 0;
           for (const w of batch) {

@@ -32,6 +32,7 @@ import { docText, nestedTooDeep } from './fragmentText';
 import { ParagraphLocks } from './agreedGuard';
 import type { AwarenessEntry } from './wire';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './wire';
+import { markEdit } from './trace';
 
 /** A notice before the connection adds its mode. */
 export type NoticeBody = Notice extends infer N ? (N extends Notice ? Omit<N, 'mode'> : never) : never;
@@ -235,6 +236,7 @@ export class DraftRoom implements FanoutRoom {
    */
   async receiveContent(peer: Peer, update: Uint8Array): Promise<void> {
     const facts = inspectUpdate(this.doc, update);
+    markEdit('inspected');
     if (!facts.changes) return; // nothing new (a reconnecting client's step 2): nothing to store
     if (!this.mayQueue(peer)) return;
     if (this.approxBytes + update.length > this.opts.maxDraftBytes) {
@@ -268,6 +270,7 @@ export class DraftRoom implements FanoutRoom {
       }
       return;
     }
+    markEdit('proved');
     this.unsynced.delete(peer);
     if (!proof.changed) return; // applies cleanly and changes nothing: not worth a row in the log
     let taken: number[];
@@ -292,6 +295,7 @@ export class DraftRoom implements FanoutRoom {
     }
     this.queue.push({ update, user: peer.user, origin: peer });
     this.approxBytes += update.length;
+    markEdit('queued');
     this.pump();
   }
 
@@ -481,6 +485,7 @@ export class DraftRoom implements FanoutRoom {
       this.fail(e);
       return;
     }
+    markEdit('committed');
     const apply = () => {
       for (let i = 0; i < batch.length; i++) {
         const p = batch[i]!;
@@ -499,6 +504,7 @@ export class DraftRoom implements FanoutRoom {
     // edits back in it, which Yjs ignores. A batch of one skips its author as before.
     if (batch.length === 1) apply();
     else Y.transact(this.doc, apply, BATCH);
+    markEdit('sent');
     this.fanout.publishUpdates(
       this.draftId,
       batch.map((p, i) => ({ seq: stored[i]!.seq, update: p.update })),
@@ -576,6 +582,7 @@ export class DraftRoom implements FanoutRoom {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const frame = updateFrame(update);
+    markEdit('applied');
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
   };
 

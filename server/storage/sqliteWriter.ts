@@ -12,6 +12,8 @@
  * started afresh after it dies: the calls it had not answered reject, the next call gets a new
  * thread.
  */
+import diagnosticsChannel from 'node:diagnostics_channel';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { DRAFT_FROZEN, DraftFrozen } from './updateLogWrites.mjs';
 
@@ -34,8 +36,33 @@ export interface WriterOptions {
   translate(err: Error): unknown;
 }
 
+/**
+ * The writer thread's own steps of one call, for the profile of an edit's path (bench/editPath.bench.mjs),
+ * on the main thread's performance.now() clock: posted, read by the thread, its SQL run up to the
+ * COMMIT, the COMMIT (and its fsync) returned, and the reply read back on the main thread.
+ */
+export interface WriterMark {
+  op: WriterOperation;
+  posted: number;
+  received: number;
+  written: number;
+  committed: number;
+  replied: number;
+}
+
+/** Where the writer publishes its steps; it times them only while someone listens. */
+export const writerChannel = diagnosticsChannel.channel('penholder.storage.writer');
+
+/** The thread's times (absolute: its timeOrigin + now()) of a call it was asked to time. */
+interface ReplyTiming {
+  received: number;
+  written: number;
+  committed: number;
+}
+
 interface Reply {
   id: number;
+  timing?: ReplyTiming;
   value?: unknown;
   error?: { name?: string; message: string; code?: string; draftIds?: string[] };
 }
@@ -43,6 +70,8 @@ interface Reply {
 interface Waiter {
   resolve(value: unknown): void;
   reject(err: unknown): void;
+  /** Set when the call is timed: what it was, and when it was posted. */
+  timed?: { op: WriterOperation; posted: number };
 }
 
 /** The worker-thread writer of one SQLite file. */
@@ -73,8 +102,9 @@ export class SqliteWriter {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       if (this.waiting.size === 0) worker.ref();
-      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, op, args }, transfer);
+      const trace = writerChannel.hasSubscribers;
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject, timed: trace ? { op, posted: performance.now() } : undefined });
+      worker.postMessage({ id, op, args, trace }, transfer);
     });
   }
 
@@ -129,6 +159,17 @@ export class SqliteWriter {
     const waiter = this.waiting.get(reply.id);
     if (!waiter) return;
     this.waiting.delete(reply.id);
+    if (waiter.timed && reply.timing) {
+      const mine = (t: number) => t - performance.timeOrigin;
+      const { received, written, committed } = reply.timing;
+      writerChannel.publish({
+        ...waiter.timed,
+        received: mine(received),
+        written: mine(written),
+        committed: mine(committed),
+        replied: performance.now(),
+      } satisfies WriterMark);
+    }
     if (reply.error) waiter.reject(this.revive(reply.error));
     else waiter.resolve(reply.value);
     if (this.waiting.size === 0) this.becameIdle(worker);

@@ -7,6 +7,7 @@
  * Plain ESM JavaScript, so that it starts the same under node, tsx and vitest without a loader.
  * The protocol and the main thread's side are in sqliteWriter.ts.
  */
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { appendUpdateRows, claimClientIdRows, saveCheckpointRow } from './updateLogWrites.mjs';
@@ -18,6 +19,10 @@ db.pragma('foreign_keys = ON');
 db.pragma(`busy_timeout = ${Number(workerData.busyTimeoutMs)}`);
 
 const statements = new Map();
+
+// Absolute times of the call being timed (msg.trace): read, its SQL written, its COMMIT returned.
+const clock = () => performance.timeOrigin + performance.now();
+let timing = null;
 
 // better-sqlite3 binds numbers, strings, bigints, Buffers and null only (as sqlite.ts's bind).
 const bind = (params) =>
@@ -57,7 +62,9 @@ const conn = {
       prepare('BEGIN IMMEDIATE', true).run();
       try {
         const result = await fn(conn);
+        if (timing) timing.written = clock();
         prepare('COMMIT', true).run();
+        if (timing) timing.committed = clock();
         return result;
       } catch (err) {
         if (db.inTransaction) prepare('ROLLBACK', true).run();
@@ -92,11 +99,14 @@ parentPort.on('message', (msg) => {
     });
     return;
   }
+  const received = msg.trace ? clock() : 0;
   chain = chain.then(async () => {
+    timing = msg.trace ? { received, written: 0, committed: 0 } : null;
     try {
       const op = operations[msg.op];
       if (!op) throw new Error(`unknown writer operation ${msg.op}`);
-      parentPort.postMessage({ id: msg.id, value: await op(msg.args) });
+      const value = await op(msg.args);
+      parentPort.postMessage(timing ? { id: msg.id, value, timing } : { id: msg.id, value });
     } catch (err) {
       // draftIds: a DraftFrozen refusal names its drafts, and the main thread rebuilds it from them.
       parentPort.postMessage({ id: msg.id, error: { name: err?.name, message: String(err?.message ?? err), code: err?.code, draftIds: err?.draftIds } });
