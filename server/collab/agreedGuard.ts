@@ -17,6 +17,8 @@ import type { RecordRepos } from '../storage/types';
 export class ParagraphLocks {
   private locked: ReadonlyMap<string, ParagraphState> = new Map();
   private loading: Promise<void>;
+  /** Whether the latest reload has finished (then `known` answers without waiting). */
+  private settled = false;
   // Reloads overlap (a record change is heard directly and over the fan-out): only the latest one counts.
   private generation = 0;
 
@@ -30,7 +32,13 @@ export class ParagraphLocks {
 
   /** Read the locks again from the record. */
   reload(): void {
+    this.settled = false;
     this.loading = this.load(++this.generation);
+  }
+
+  /** The locks, when no reload is in progress; null while one is (then wait for `current`). */
+  get known(): ReadonlyMap<string, ParagraphState> | null {
+    return this.settled ? this.locked : null;
   }
 
   /** The locked paragraphs and their state, once the latest reload finished. */
@@ -46,6 +54,8 @@ export class ParagraphLocks {
     } catch (e) {
       // Keep the locks known: a record that cannot be read now does not unlock anything.
       this.onError(e);
+    } finally {
+      if (generation === this.generation) this.settled = true;
     }
   }
 }

@@ -35,6 +35,12 @@ export class ClientIdOwners {
     return taken;
   }
 
+  /** Whether `userId` is already known to own every one of `clientIds` (then `claim` has nothing to ask the store). */
+  ownsAll(userId: string, clientIds: readonly number[]): boolean {
+    for (const id of clientIds) if (this.owner.get(id) !== userId) return false;
+    return true;
+  }
+
   /** The owner of `clientId` as far as this server has seen (undefined when it has not). */
   knownOwner(clientId: number): string | undefined {
     return this.owner.get(clientId);

@@ -17,7 +17,7 @@ export interface CollabOptions {
   awarenessPerSecond: number;
   /** Presence client ids one connection may speak for. */
   presenceIdsPerConnection: number;
-  /** How long the first update after a quiet spell waits to share its durable commit, in ms (0: this turn of the event loop only). */
+  /** How long the first update after a quiet spell waits to share its durable commit, in ms (0: not at all; batches form while a commit runs). */
   groupCommitMs: number;
   /** Write a checkpoint after this many updates since the last one. */
   checkpointEvery: number;

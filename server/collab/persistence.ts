@@ -22,9 +22,10 @@ export class GroupCommitter {
   private running: Promise<void> | null = null;
 
   /**
-   * `windowMs` is how long the first update after a quiet spell waits for company. 0 waits only
-   * for the frames already read in this turn of the event loop (setImmediate); while a commit
-   * runs, whatever arrives waits for it anyway, so a slower disk makes bigger batches.
+   * `windowMs` is how long the first update after a quiet spell waits for company. 0 does not
+   * wait: the commit starts at once, with whatever was submitted before it reads its batch (the
+   * same turn of microtasks). While a commit runs, whatever arrives waits for it anyway, so
+   * batches still form when edits come faster than commits, and a slower disk makes them bigger.
    */
   constructor(
     private readonly log: Pick<UpdateLogRepo, 'appendUpdates'>,
@@ -61,10 +62,7 @@ export class GroupCommitter {
     if (this.windowMs > 0) {
       const t = setTimeout(go, this.windowMs);
       this.timer = { cancel: () => clearTimeout(t) };
-    } else {
-      const t = setImmediate(go);
-      this.timer = { cancel: () => clearImmediate(t) };
-    }
+    } else go();
   }
 
   private async flush(): Promise<void> {

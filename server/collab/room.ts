@@ -60,6 +60,8 @@ const REMOTE = Symbol('remote instance');
 export const fromAnotherInstance = (origin: unknown): boolean => origin === REMOTE;
 /** The origin of a batch of committed edits applied in one transaction (relayed to every peer). */
 const BATCH = Symbol('committed batch');
+/** The origin of a committed edit already relayed as its own bytes (commitBatch): not relayed again. */
+const RELAYED = Symbol('relayed as sent');
 
 interface Pending {
   update: Uint8Array;
@@ -250,7 +252,8 @@ export class DraftRoom implements FanoutRoom {
       peer.close(CloseReasons.clientIdTaken);
       return;
     }
-    const locked = await this.locks.current();
+    // Known locks and known owners are used as they are: an edit waits for the store only when it must.
+    const locked = this.locks.known ?? (await this.locks.current());
     const lockedIds = new Set(locked.keys());
     let proof = this.proving.prove(update, facts.firstClocks, lockedIds);
     // It may build on edits another instance stored that this room has not read yet.
@@ -275,7 +278,7 @@ export class DraftRoom implements FanoutRoom {
     if (!proof.changed) return; // applies cleanly and changes nothing: not worth a row in the log
     let taken: number[];
     try {
-      taken = await this.owners.claim(peer.user.id, facts.writerClientIds);
+      taken = this.owners.ownsAll(peer.user.id, facts.writerClientIds) ? [] : await this.owners.claim(peer.user.id, facts.writerClientIds);
     } catch (e) {
       this.proving.discard();
       this.fail(e);
@@ -486,31 +489,41 @@ export class DraftRoom implements FanoutRoom {
       return;
     }
     markEdit('committed');
-    const apply = () => {
-      for (let i = 0; i < batch.length; i++) {
-        const p = batch[i]!;
-        try {
-          Y.applyUpdate(this.doc, p.update, p.origin);
-        } catch (e) {
-          this.opts.log.error(`collab: stored update ${this.draftId}#${stored[i]!.seq} failed to apply`, e);
-        }
-        this.follower.applied(stored[i]!.seq);
-        p.stored?.(stored[i]!.seq);
-      }
-    };
-    // A batch of several edits (they arrived while the previous commit ran) is applied in one
-    // transaction, so each peer gets one frame holding all of them rather than one per edit:
-    // when edits bunch up, every client has fewer messages to handle. Its authors get their own
-    // edits back in it, which Yjs ignores. A batch of one skips its author as before.
-    if (batch.length === 1) apply();
-    else Y.transact(this.doc, apply, BATCH);
-    markEdit('sent');
+    if (batch.length === 1) {
+      // A batch of one is relayed as the bytes its author sent and the log now holds (proved on
+      // the copy, they apply as they are) before the document takes them: the peers need not wait
+      // for the server's own apply, and the server need not encode again what it was sent.
+      const p = batch[0]!;
+      const frame = updateFrame(p.update);
+      markEdit('encoded');
+      for (const peer of this.peers) if (peer !== p.origin) peer.send(frame);
+      markEdit('sent');
+      this.applyStored(p, stored[0]!.seq, RELAYED);
+    } else {
+      // A batch of several edits (they arrived while the previous commit ran) is applied in one
+      // transaction, so each peer gets one frame holding all of them rather than one per edit:
+      // when edits bunch up, every client has fewer messages to handle. Its authors get their own
+      // edits back in it, which Yjs ignores.
+      Y.transact(this.doc, () => batch.forEach((p, i) => this.applyStored(p, stored[i]!.seq, p.origin)), BATCH);
+      markEdit('sent');
+    }
     this.fanout.publishUpdates(
       this.draftId,
       batch.map((p, i) => ({ seq: stored[i]!.seq, update: p.update })),
     );
     if (this.storageFailed) this.restore();
     void this.checkpoint();
+  }
+
+  /** Apply a committed edit to the document (and tell a server-written change its seq). */
+  private applyStored(p: Pending, seq: number, origin: unknown): void {
+    try {
+      Y.applyUpdate(this.doc, p.update, origin);
+    } catch (e) {
+      this.opts.log.error(`collab: stored update ${this.draftId}#${seq} failed to apply`, e);
+    }
+    this.follower.applied(seq);
+    p.stored?.(seq);
   }
 
   /**
@@ -581,8 +594,9 @@ export class DraftRoom implements FanoutRoom {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === RELAYED) return;
     const frame = updateFrame(update);
-    markEdit('applied');
+    markEdit('encoded');
     for (const peer of this.peers) if (peer !== origin) peer.send(frame);
   };
 
