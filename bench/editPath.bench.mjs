@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Where one edit's time goes inside Penholder's server: two y-websocket clients, one edit every
 // 50 ms (each edit alone on the path), the bench server started with TRACE_EDITS so that it
-// records the steps of server/collab/trace.ts and the SQLite writer thread's. Prints, per step,
+// records the steps of server/collab/trace.ts and the SQLite store's flushes. Prints, per step,
 // the time since the step before it (p50 / p95 / p99, ms), then the end-to-end latency the
 // harness measured (sender's edit to the other client's document), for the same edits.
 //   node bench/editPath.bench.mjs [--edits 300] [--rate 20]

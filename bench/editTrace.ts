@@ -1,7 +1,7 @@
 /**
  * The profile of one edit's path, taken inside the bench server (bench/penholderServer.ts with
  * TRACE_EDITS=<file>): it listens on the collaboration path's marks (server/collab/trace.ts) and
- * the SQLite writer thread's (server/storage/sqliteWriter.ts), puts each edit's steps together,
+ * the SQLite store's flushes (server/storage/walSync.ts), puts each edit's steps together,
  * and on exit writes, for each step, the time from the step before it (p50 / p95 / p99, ms).
  *
  * Edits are taken one at a time: a record starts when a frame is read and ends when the edit has
@@ -12,18 +12,18 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
 import { EditSteps, type EditMark, type EditStep } from '../server/collab/trace';
-import type { WriterMark } from '../server/storage/sqliteWriter';
+import type { SyncMark } from '../server/storage/walSync';
 
-type Record = Partial<{ [S in EditStep]: number }> & { writer?: WriterMark };
-type Complete = Required<Omit<Record, 'writer'>> & { writer?: WriterMark };
+type Record = Partial<{ [S in EditStep]: number }> & { sync?: SyncMark };
+type Complete = Required<Omit<Record, 'sync'>> & { sync?: SyncMark };
 
 /** The rows of the profile: a name, and the two instants it lies between (undefined: not on this path). */
 type At = (r: Complete) => number | undefined;
 function step(s: EditStep): At {
   return (r) => r[s];
 }
-function writer(k: Exclude<keyof WriterMark, 'op'>): At {
-  return (r) => r.writer?.[k];
+function flush(k: keyof SyncMark): At {
+  return (r) => r.sync?.[k];
 }
 const ROWS: [string, At, At][] = [
   ['frame read → parsed (wire.ts)', step('received'), step('parsed')],
@@ -31,15 +31,13 @@ const ROWS: [string, At, At][] = [
   ['inspected → proved on the copy (textProof.ts, agreedGuard.ts)', step('inspected'), step('proved')],
   ['proved → claimed and queued (authorship.ts)', step('proved'), step('queued')],
   ['queued → handed to the store (persistence.ts: the group waits one turn)', step('queued'), step('handedOff')],
-  ['handed → posted to the writer thread (sqlite.ts: rows checked, bytes copied)', step('handedOff'), writer('posted')],
-  ['posted → read by the writer thread (thread wakes)', writer('posted'), writer('received')],
-  ['read → SQL written, before COMMIT (counter, frozen check, insert)', writer('received'), writer('written')],
-  ['COMMIT (its fsync of the WAL)', writer('written'), writer('committed')],
-  ['committed → reply read on the main thread (thread hop)', writer('committed'), writer('replied')],
-  ['reply read → committed in the room (promises)', writer('replied'), step('committed')],
+  ['handed → COMMIT returned, not yet flushed (sqlite.ts: mutex, counter, frozen check, insert)', step('handedOff'), flush('asked')],
+  ['waiting for the flush in flight, if any (walSync.ts)', flush('asked'), flush('began')],
+  ['fsync of the write-ahead log (libuv thread pool)', flush('began'), flush('synced')],
+  ['flushed → committed in the room (promises)', flush('synced'), step('committed')],
   ['handed to the store → committed in the room, in all', step('handedOff'), step('committed')],
-  ['committed → applied and encoded (room.ts, wire.ts)', step('committed'), step('applied')],
-  ['encoded → written to the peers (ws.send)', step('applied'), step('sent')],
+  ['committed → frame encoded (room.ts, wire.ts)', step('committed'), step('encoded')],
+  ['encoded → written to the peers (ws.send)', step('encoded'), step('sent')],
   ['frame read → sent, in all', step('received'), step('sent')],
 ];
 
@@ -72,14 +70,13 @@ export function traceEdits(file: string): { write(): void } {
       current = null;
     }
   });
-  diagnosticsChannel.subscribe('penholder.storage.writer', (message) => {
-    const mark = message as WriterMark;
-    if (mark.op === 'appendUpdates' && current?.handedOff !== undefined && !current.writer) current.writer = mark;
+  diagnosticsChannel.subscribe('penholder.storage.sync', (message) => {
+    if (current?.handedOff !== undefined && current.committed === undefined && !current.sync) current.sync = message as SyncMark;
   });
   return {
     write() {
       const rows = ROWS.map(([name, from, to]) => {
-        // The writer thread's rows are empty where the store has none (PostgreSQL).
+        // The flush's rows are empty where the store does not flush itself (PostgreSQL).
         const values = done.flatMap((r) => {
           const [a, b] = [from(r), to(r)];
           return a === undefined || b === undefined ? [] : [b - a];

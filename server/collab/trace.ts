@@ -1,8 +1,8 @@
 /**
  * Where one edit's time goes, for the profile in BENCHMARKS.md (bench/editPath.bench.mjs). The
  * collaboration path marks each step an edit passes on `node:diagnostics_channel`; with nobody
- * subscribed (always, outside that benchmark) a mark costs one property read. The SQLite writer
- * thread reports its own steps on the storage channel (sqliteWriter.ts).
+ * subscribed (always, outside that benchmark) a mark costs one property read. The SQLite store
+ * reports its flushes of the log on a storage channel (walSync.ts).
  */
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { performance } from 'node:perf_hooks';
@@ -23,8 +23,11 @@ export const EditSteps = [
   'handedOff',
   /** The store said the batch is durable. */
   'committed',
-  /** It was applied to the room's document and encoded as a frame. */
-  'applied',
+  /**
+   * Its frame to the peers was built: from its own bytes when it was committed alone, else from
+   * the document's update once the batch was applied (room.ts).
+   */
+  'encoded',
   /** The frame was written to every other peer's socket. */
   'sent',
 ] as const;

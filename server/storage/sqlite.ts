@@ -1,32 +1,40 @@
 /**
  * The embedded store: one SQLite file through better-sqlite3, needing no other service.
  *
- * Two connections to the file. The main connection serves reads, the records and transactions.
- * better-sqlite3 is synchronous while the store's API is async and a transaction runs an async
- * function, so every call on it goes through a mutex: while a transaction is open, other calls
- * wait their turn instead of landing inside someone else's BEGIN … COMMIT. Inside
- * `transaction(fn)`, use the `tx` argument, not the store (that would wait for itself; it is
- * refused with an error instead).
+ * One connection serves everything. better-sqlite3 is synchronous while the store's API is
+ * async and a transaction runs an async function, so every call on it goes through a mutex:
+ * while a transaction is open, other calls wait their turn instead of landing inside someone
+ * else's BEGIN … COMMIT. Inside `transaction(fn)`, use the `tx` argument, not the store (that
+ * would wait for itself; it is refused with an error instead).
  *
- * The update log's writes outside a transaction — appendUpdates, saveCheckpoint, claimClientIds,
- * the collaboration hot path — go to the writer thread (sqliteWriter.ts), whose commit and fsync
- * do not stall the event loop. The same writes made through `tx` inside `transaction(fn)` use the
- * main connection, so that they commit or roll back with the rest of the transaction. A write
- * on the main connection that finds the writer thread committing waits for it (busy_timeout)
- * on the event loop: that is rare (an HTTP command), and the collaboration hot path never does.
+ * Durability is explicit (walSync.ts). The connection commits with synchronous = NORMAL, which
+ * writes each transaction to the write-ahead log without flushing it; the store then flushes
+ * the log with an fsync on libuv's thread pool, shared by every commit made before it began,
+ * and only then does the write resolve. So a write is on the disk before anyone hears it
+ * succeeded, as with synchronous = FULL, but no fsync ever holds the event loop, and a
+ * collaboration commit needs no other thread's round trip. A read waits until everything
+ * committed before it is on the disk, so that nothing is read that a crash of the machine could
+ * take back. A transaction's result is returned after its own flush, which carries every
+ * earlier commit with it. Client-id claims commit lazily: the append that depends on them
+ * flushes them. Checkpoints (copying the log into the database file, two more fsyncs) run in a
+ * thread of their own (sqliteCheckpointer.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import * as accounts from './accountRepos';
 import { applyMigrations } from './migrate';
 import { Mutex } from './mutex';
-import { checkpointInput, clientIdClaim, SqlRepos, storedUpdates, updateRows, type SqlConnection } from './repos';
+import { SqlRepos, type SqlConnection } from './repos';
 import type { RawRow } from './rows';
-import { ownBytes, SqliteWriter } from './sqliteWriter';
-import { UniqueViolation, type AuthSessionRow, type CheckpointRow, type NewUpdate, type RecordRepos, type Store, type StoredUpdate, type UpdateLogRepo } from './types';
+import { SqliteCheckpointer } from './sqliteCheckpointer';
+import { UniqueViolation, type AuthSessionRow, type RecordRepos, type Store, type UpdateLogRepo } from './types';
+import { WalSync, type Fsync } from './walSync';
 
-/** How long either connection waits for the other's write lock, in ms. */
+/** How long a connection waits for another's lock (a script on the same file, the checkpointer), in ms. */
 const BUSY_TIMEOUT_MS = 5000;
+
+/** Commits after which the log is copied into the database file (a few MB of log at most). */
+const CHECKPOINT_EVERY_COMMITS = 256;
 
 /** The transaction that the current async context runs in, while it is open. */
 interface TxToken {
@@ -50,11 +58,14 @@ class SqliteEngine {
   /** `table.col, table.col` (as SQLite words a violation) → index name; built on first need. */
   private uniqueNames: Map<string, string> | null = null;
 
-  /** Statements outside a transaction: each waits for the mutex. */
+  /** Commits since the last checkpoint. */
+  private commitsSinceCheckpoint = 0;
+
+  /** Statements outside a transaction: each waits for the mutex; each write is durable once resolved. */
   readonly outside: SqlConnection = {
-    all: (sql, params, options) => this.locked(() => this.all(sql, params, options)),
-    run: (sql, params, options) => this.locked(() => this.run(sql, params, options)),
-    atomic: (fn) => this.locked(() => this.inTransaction(fn)),
+    all: (sql, params, options) => this.single(sql, options, (stmt) => this.allOf(stmt, params)),
+    run: (sql, params, options) => this.single(sql, options, (stmt) => this.runOf(stmt, params)),
+    atomic: (fn, options) => this.atomic(fn, options?.lazy === true),
   };
 
   /** Statements inside the open transaction: the mutex is already held. */
@@ -64,11 +75,77 @@ class SqliteEngine {
     atomic: (fn) => fn(this.inside),
   };
 
-  constructor(readonly db: Database.Database) {}
+  constructor(
+    readonly db: Database.Database,
+    readonly durable: WalSync,
+    private readonly checkpointer: SqliteCheckpointer,
+    private readonly log: (message: string, err: unknown) => void,
+  ) {}
+
+  /**
+   * One statement outside a transaction, alone. A read first waits until everything committed is
+   * on the disk (no commit can start meanwhile: the mutex is held); a write resolves once it is.
+   */
+  private async single<T>(sql: string, options: { cache?: boolean } | undefined, exec: (stmt: Database.Statement) => T): Promise<T> {
+    let wrote = false;
+    const value = await this.locked(async () => {
+      const stmt = this.prepare(sql, options?.cache ?? true);
+      wrote = !stmt.readonly;
+      if (!wrote) await this.durable.settled();
+      try {
+        return exec(stmt);
+      } finally {
+        if (wrote) this.committed();
+      }
+    });
+    if (wrote) await this.flushed();
+    return value;
+  }
+
+  /**
+   * A transaction outside any other; resolves once it is on the disk, unless `lazy` (a later
+   * flush carries it). `guarded`: `fn` is a caller's, which must not call the store (it would
+   * wait for itself); such a call is refused.
+   */
+  async atomic<T>(fn: (conn: SqlConnection) => Promise<T>, lazy: boolean, guarded = false): Promise<T> {
+    const value = await this.locked(() => this.inTransaction(fn, guarded));
+    if (!lazy) await this.flushed();
+    return value;
+  }
+
+  /** Resolves once everything committed so far is on the disk (the writes of `transaction(fn)` and of migrations). */
+  async flushed(): Promise<void> {
+    await this.durable.sync();
+    this.maybeCheckpoint();
+  }
+
+  // Say a COMMIT returned: it waits for the next flush.
+  private committed(): void {
+    this.durable.committed();
+    this.commitsSinceCheckpoint++;
+  }
+
+  /**
+   * Every so many commits, copy the log into the database file in the checkpointer thread. The
+   * mutex is held meanwhile, so that no commit lands in the log while it is copied: the copy then
+   * takes all of it, and the next commit starts the log over instead of growing it (with commits
+   * going on during a copy, it would never be complete). Commits wait a few ms; the event loop
+   * does not.
+   */
+  private maybeCheckpoint(): void {
+    if (this.commitsSinceCheckpoint < CHECKPOINT_EVERY_COMMITS || this.checkpointer.busy) return;
+    this.commitsSinceCheckpoint = 0;
+    void this.mutex.run(() => this.checkpointer.checkpoint()).catch((err: unknown) => this.log('SQLite: a checkpoint failed; the next one will try again', err));
+  }
 
   /** Run `fn` alone: after every earlier call, before every later one. */
   locked<T>(fn: () => T | Promise<T>): Promise<T> {
-    return this.outsideTransaction(() => this.mutex.run(fn));
+    return this.outsideTransaction(() =>
+      this.mutex.run(() => {
+        if (!this.db.open) throw new Error('the store is closed');
+        return fn();
+      }),
+    );
   }
 
   /**
@@ -83,14 +160,15 @@ class SqliteEngine {
   }
 
   /** BEGIN IMMEDIATE … COMMIT around `fn`; ROLLBACK if it throws. Call with the mutex held. */
-  async inTransaction<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T> {
+  async inTransaction<T>(fn: (conn: SqlConnection) => Promise<T>, guarded = false): Promise<T> {
     // IMMEDIATE takes the write lock now, so another process on the same file (a CLI script)
     // makes us wait at BEGIN (busy_timeout) rather than fail half-way at the first write.
     this.run('BEGIN IMMEDIATE');
     const token: TxToken = { open: true };
     try {
-      const result = await this.tx.run(token, () => fn(this.inside));
+      const result = guarded ? await this.tx.run(token, () => fn(this.inside)) : await fn(this.inside);
       this.run('COMMIT');
+      this.committed();
       return result;
     } catch (err) {
       if (this.db.inTransaction) this.run('ROLLBACK');
@@ -98,15 +176,23 @@ class SqliteEngine {
     } finally {
       token.open = false;
       // An enabled AsyncLocalStorage makes Node 20 run a hook on every promise of the process,
-      // the collaboration path's included (about 8 % of an edit's time in bench/editPath.bench.mjs).
-      // Transactions run one at a time (the mutex), so none is open now: switch it off until
-      // the next one (run() switches it on again).
-      this.tx.disable();
+      // the collaboration path's included (about 8 % of an edit's time in bench/editPath.bench.mjs),
+      // and switching it on costs too. So only `transaction(fn)`, which runs a caller's code, is
+      // guarded by it (the store's own transactions never call the store); transactions run one
+      // at a time (the mutex), so once this one ends it is switched off until the next.
+      if (guarded) this.tx.disable();
     }
   }
 
   all(sql: string, params: readonly unknown[] = [], options?: { cache?: boolean }): RawRow[] {
-    const stmt = this.prepare(sql, options?.cache ?? true);
+    return this.allOf(this.prepare(sql, options?.cache ?? true), params);
+  }
+
+  run(sql: string, params: readonly unknown[] = [], options?: { cache?: boolean }): number {
+    return this.runOf(this.prepare(sql, options?.cache ?? true), params);
+  }
+
+  private allOf(stmt: Database.Statement, params: readonly unknown[] = []): RawRow[] {
     try {
       if (stmt.reader) return stmt.all(bind(params)) as RawRow[];
       stmt.run(bind(params));
@@ -116,8 +202,7 @@ class SqliteEngine {
     }
   }
 
-  run(sql: string, params: readonly unknown[] = [], options?: { cache?: boolean }): number {
-    const stmt = this.prepare(sql, options?.cache ?? true);
+  private runOf(stmt: Database.Statement, params: readonly unknown[] = []): number {
     try {
       return stmt.run(bind(params)).changes;
     } catch (err) {
@@ -131,9 +216,14 @@ class SqliteEngine {
     this.uniqueNames = null;
   }
 
+  /** Let what is committed reach the disk, then close the connection and the checkpointer. */
   async close(): Promise<void> {
-    await this.mutex.run(() => {
-      if (this.db.open) this.db.close();
+    await this.mutex.run(async () => {
+      if (!this.db.open) return;
+      await this.durable.settled().catch(() => undefined);
+      await this.checkpointer.close();
+      this.db.close();
+      this.durable.close();
     });
   }
 
@@ -188,28 +278,29 @@ export class SqliteStore extends SqlRepos implements Store {
 
   private constructor(
     private readonly engine: SqliteEngine,
-    /** The writer thread of the update log; exposed for tests and diagnostics. */
-    readonly writer: SqliteWriter,
+    /** The checkpointer thread; exposed for tests and diagnostics. */
+    readonly checkpointer: SqliteCheckpointer,
   ) {
     super(engine.outside);
   }
 
-  /** Open (or create) the database file. Call `migrate()` before use. */
-  static open(file: string): SqliteStore {
+  /**
+   * Open (or create) the database file. Call `migrate()` before use. `fsync` flushes the log
+   * (fs.fsync; tests give one they control).
+   */
+  static open(file: string, options: { fsync?: Fsync } = {}): SqliteStore {
     const db = new Database(file);
-    // WAL lets readers of other processes (backups, scripts) run beside the writer. With WAL,
-    // synchronous = NORMAL already survives a crash of the process, but a commit may be lost if
-    // the machine crashes or loses power before the WAL reaches the disk. FULL syncs the WAL on
-    // every commit, so an update that a client has seen survives the machine too. Group commit
-    // (appendUpdates takes a batch) keeps the number of syncs low.
+    // WAL lets readers of other processes (backups, scripts) run beside the writer. NORMAL: a
+    // COMMIT writes the log but does not flush it; the store flushes it itself before a write
+    // resolves (walSync.ts), off the event loop. Checkpoints only on request (sqliteCheckpointer.ts).
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('wal_autocheckpoint = 0');
     db.pragma('foreign_keys = ON');
-    // The writer thread's connection and this one wait for each other's write lock.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const engine = new SqliteEngine(db);
-    const writer = new SqliteWriter(file, { busyTimeoutMs: BUSY_TIMEOUT_MS, translate: (e) => engine.translate(e) });
-    return new SqliteStore(engine, writer);
+    const checkpointer = new SqliteCheckpointer(file, BUSY_TIMEOUT_MS);
+    const engine = new SqliteEngine(db, new WalSync(`${file}-wal`, options.fsync), checkpointer, (message, err) => console.warn(message, err));
+    return new SqliteStore(engine, checkpointer);
   }
 
   /** The open better-sqlite3 connection, for tests and maintenance scripts. */
@@ -230,40 +321,14 @@ export class SqliteStore extends SqlRepos implements Store {
       );
       this.engine.schemaChanged();
     });
-    // The schema is in place: start the writer thread now, so that the first edit does not wait for it.
-    this.writer.start();
+    await this.engine.flushed();
+    // The schema is in place: start the checkpointer now, so that the first checkpoint does not wait for it.
+    this.checkpointer.start();
   }
 
-  /** Durable once resolved: committed by the writer thread (see the file comment). */
-  override appendUpdates(updates: NewUpdate[]): Promise<StoredUpdate[]> {
-    return this.engine.outsideTransaction(async () => {
-      const input = updateRows(updates);
-      if (input.length === 0) return [];
-      const transfer: ArrayBuffer[] = [];
-      const posted = input.map((r) => ({ ...r, update: ownBytes(r.update, transfer) }));
-      return storedUpdates(input, await this.writer.call<number[]>('appendUpdates', posted, transfer));
-    });
-  }
-
-  override saveCheckpoint(c: Omit<CheckpointRow, 'at'> & { at?: string }): Promise<void> {
-    return this.engine.outsideTransaction(async () => {
-      const input = checkpointInput(c);
-      const transfer: ArrayBuffer[] = [];
-      await this.writer.call<void>('saveCheckpoint', { ...input, state: ownBytes(input.state, transfer) }, transfer);
-    });
-  }
-
-  override claimClientIds(draftId: string, userId: string, clientIds: number[]): Promise<number[]> {
-    return this.engine.outsideTransaction(async () => {
-      const claim = clientIdClaim(draftId, userId, clientIds);
-      if (claim.clientIds.length === 0) return [];
-      return this.writer.call<number[]>('claimClientIds', claim);
-    });
-  }
-
-  /** Inside `fn`, the update log's writes use the main connection and belong to the transaction. */
+  /** Run `fn` in one transaction, through `tx` (a call on the store itself from inside it is refused); resolves once it is on the disk. */
   transaction<T>(fn: (tx: RecordRepos & UpdateLogRepo) => Promise<T>): Promise<T> {
-    return this.conn.atomic((conn) => fn(new SqlRepos(conn)));
+    return this.engine.atomic((conn) => fn(new SqlRepos(conn)), false, true);
   }
 
   createIssuedToken(token: AuthSessionRow, issuedBy: string): Promise<boolean> {
@@ -278,9 +343,8 @@ export class SqliteStore extends SqlRepos implements Store {
     return accounts.sharedSecret(this.conn, name, candidate);
   }
 
-  /** Let the writer thread finish its commits, then close both connections. */
+  /** Let what is committed reach the disk, then close the connection and the checkpointer. */
   async close(): Promise<void> {
-    await this.writer.close();
     await this.engine.close();
   }
 }

@@ -1,9 +1,11 @@
 /**
  * What only the SQLite store has to show: a data dir it creates, durability across close and
- * reopen, a refused call from inside its own transaction, and the writer thread that commits
- * the update log off the event loop (its own durable connection, waits, failures, restarts).
+ * reopen, a refused call from inside its own transaction, and its own flush of the log
+ * (walSync.ts): a write resolves only after an fsync that began after its COMMIT, a read never
+ * sees what is not yet flushed, one fsync serves every commit before it, a failed fsync stops
+ * the writes; and the checkpointer thread that keeps the log short.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,14 +22,15 @@ describe('SQLite store', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('creates the data dir, survives close and reopen, and is durable (WAL, synchronous FULL)', async () => {
+  it('creates the data dir, survives close and reopen, and flushes the log itself (WAL, synchronous NORMAL, no automatic checkpoint)', async () => {
     const dataDir = join(dir, 'nested', 'data');
     const first = await openStore({ dataDir });
     expect(first.kind).toBe('sqlite');
     expect(existsSync(join(dataDir, 'penholder.sqlite'))).toBe(true);
     const db = (first as SqliteStore).database;
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     const draft = await seedDraft(first);
@@ -45,7 +48,7 @@ describe('SQLite store', () => {
     const store = await openStore({ dataDir: join(dir, 'reentry') });
     await expect(store.transaction(() => store.countUsers())).rejects.toThrow(/use the tx argument/);
     const draft = await seedDraft(store);
-    // The writer thread would wait for the transaction's lock: refused too.
+    // They would wait for the transaction's own lock: refused too.
     await expect(store.transaction(() => store.appendUpdates([update(draft.id, 1)]))).rejects.toThrow(/use the tx argument/);
     await expect(store.transaction(() => store.claimClientIds(draft.id, 'u', [1]))).rejects.toThrow(/use the tx argument/);
     expect(await store.lastSeq(draft.id)).toBe(0);
@@ -54,12 +57,132 @@ describe('SQLite store', () => {
   });
 });
 
-describe('SQLite writer thread', () => {
+/** An fsync the test releases by hand: each call waits in `held` until `release` (or `fail`). */
+function heldFsync() {
+  const held: ((err: Error | null) => void)[] = [];
+  return {
+    held,
+    fsync: (_fd: number, done: (err: Error | null) => void) => void held.push(done),
+    /** Let the oldest fsync waiting return. */
+    release: () => held.shift()!(null),
+    fail: () => held.shift()!(new Error('EIO: i/o error, fsync')),
+  };
+}
+
+/** Resolves after the event loop has had a few turns (what is still pending then is waiting for something). */
+const turns = () => new Promise((r) => setTimeout(r, 30));
+
+/** `p`, with every fsync it waits for let through. */
+async function releasing<T>(p: Promise<T>, held: unknown[], release: () => void): Promise<T> {
+  const done = settledYet(p);
+  while (!done()) {
+    await turns();
+    if (held.length > 0) release();
+  }
+  return p;
+}
+
+/** Whether `p` has settled yet. */
+function settledYet(p: Promise<unknown>): () => boolean {
+  let done = false;
+  p.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  return () => done;
+}
+
+describe('SQLite flush of the log', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'penholder-flush-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  /** A migrated store whose fsyncs the test releases; the migration's own flush is let through. */
+  async function heldStore(name: string) {
+    const f = heldFsync();
+    const store = SqliteStore.open(join(dir, `${name}.sqlite`), { fsync: f.fsync });
+    await releasing(store.migrate(), f.held, f.release);
+    return { store, ...f };
+  }
+
+  it('resolves a write only after an fsync of the log that began after its COMMIT', async () => {
+    const { store, held, release } = await heldStore('order');
+    const d = await releasing(seedDraft(store), held, release);
+    const append = store.appendUpdates([update(d.id, 1, 2, 3)]);
+    const done = settledYet(append);
+    await turns();
+    // Committed to the log (another connection reads it), not yet reported: its fsync is held.
+    const other = new Database(join(dir, 'order.sqlite'), { readonly: true });
+    expect(other.prepare('SELECT count(*) AS n FROM updates WHERE draft_id = ?').get(d.id)).toEqual({ n: 1 });
+    other.close();
+    expect(held).toHaveLength(1);
+    expect(done()).toBe(false);
+    release();
+    expect((await append)[0]!.seq).toBe(1);
+    await store.close();
+  });
+
+  it('lets no read see a commit before it is flushed', async () => {
+    const { store, held, release } = await heldStore('reads');
+    const d = await releasing(seedDraft(store), held, release);
+    const append = store.appendUpdates([update(d.id, 7)]);
+    await turns();
+    const read = store.listUpdates(d.id);
+    const readDone = settledYet(read);
+    await turns();
+    expect(readDone()).toBe(false);
+    release();
+    await append;
+    expect((await read).map((u) => u.update)).toEqual([bytes(7)]);
+    await store.close();
+  });
+
+  it('flushes every commit made before an fsync began with it; a commit during an fsync waits for the next', async () => {
+    const { store, held, release } = await heldStore('group');
+    const d = await releasing(seedDraft(store), held, release);
+    const user = await releasing(seedUser(store), held, release);
+    const first = store.appendUpdates([update(d.id, 1)]);
+    await turns();
+    expect(held).toHaveLength(1);
+    // Two more commits while the first fsync runs: both wait for one more fsync, shared.
+    const second = store.appendUpdates([update(d.id, 2)]);
+    const third = store.claimClientIds(d.id, user.id, [5]);
+    await turns();
+    const [secondDone] = [settledYet(second)];
+    // The claim is lazy: it resolves without an fsync of its own.
+    expect(await third).toEqual([]);
+    release();
+    expect((await first)[0]!.seq).toBe(1);
+    await turns();
+    expect(secondDone()).toBe(false);
+    expect(held).toHaveLength(1);
+    release();
+    expect((await second)[0]!.seq).toBe(2);
+    expect(held).toHaveLength(0);
+    await store.close();
+  });
+
+  it('rejects the writes waiting for a failed fsync, and takes no write after it', async () => {
+    const { store, held, release, fail } = await heldStore('failing');
+    const d = await releasing(seedDraft(store), held, release);
+    const append = store.appendUpdates([update(d.id, 1)]);
+    await turns();
+    fail();
+    await expect(append).rejects.toThrow(/could not be flushed to the disk.*EIO/);
+    await expect(store.appendUpdates([update(d.id, 2)])).rejects.toThrow(/could not be flushed/);
+    await expect(store.appendDraftEvent({ draftId: d.id, type: 'x', payload: {}, userId: null })).rejects.toThrow(/could not be flushed/);
+    await store.close();
+  });
+});
+
+describe('SQLite checkpointer thread', () => {
   let dir: string;
   let file: string;
   let store: SqliteStore;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'penholder-writer-'));
+    dir = await mkdtemp(join(tmpdir(), 'penholder-checkpointer-'));
     file = join(dir, 'penholder.sqlite');
     store = SqliteStore.open(file);
     await store.migrate();
@@ -69,21 +192,19 @@ describe('SQLite writer thread', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('commits with its own durable connection (WAL, synchronous FULL, foreign keys, busy timeout)', async () => {
-    expect(await store.writer.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000 });
+  it('has a connection of its own that flushes what it copies (WAL, synchronous FULL, busy timeout)', async () => {
+    expect(await store.checkpointer.settings()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeout: 5000 });
   });
 
-  it('is back to synchronous FULL after a client-id claim (which it commits lazily), whether the claim takes every id or meets one held', async () => {
+  it('keeps the log short: copied into the database file every 256 commits, and started over', async () => {
     const draft = await seedDraft(store);
-    const [a, b] = [await seedUser(store), await seedUser(store)];
-    // A claim that takes every id, and one that meets an id another user holds.
-    expect(await store.claimClientIds(draft.id, a.id, [11, 12])).toEqual([]);
-    expect(await store.claimClientIds(draft.id, b.id, [13, 11])).toEqual([11]);
-    expect(await store.writer.settings()).toMatchObject({ synchronous: 2 });
-    expect((await store.appendUpdates([update(draft.id, 1)]))[0]!.seq).toBe(1);
+    // 3,000 commits of 3 KB: more than 9 MB of log if nothing were copied back.
+    for (let i = 0; i < 3000; i++) await store.appendUpdates([update(draft.id, ...new Uint8Array(3000).fill(i % 251))]);
+    expect(statSync(`${file}-wal`).size).toBeLessThan(6 * 1024 * 1024);
+    expect(await store.lastSeq(draft.id)).toBe(3000);
   });
 
-  it('makes what it committed visible to any connection at once, and after reopening the file', async () => {
+  it('makes what was committed visible to any connection at once, and after reopening the file', async () => {
     const draft = await seedDraft(store);
     await store.appendUpdates([update(draft.id, 1), update(draft.id, 2)]);
     await store.saveCheckpoint({ draftId: draft.id, seq: 2, state: bytes(9) });
@@ -100,7 +221,7 @@ describe('SQLite writer thread', () => {
     await again.close();
   });
 
-  it('waits for a transaction on the main connection instead of failing, then continues its seqs', async () => {
+  it('makes a write outside a transaction wait for the transaction, then continues its seqs', async () => {
     const draft = await seedDraft(store);
     let release!: () => void;
     const gateOpen = new Promise<void>((r) => (release = r));
@@ -127,25 +248,21 @@ describe('SQLite writer thread', () => {
     expect((await store.appendUpdates([update(draft.id, 1)]))[0]!.seq).toBe(1);
   });
 
-  it('is restarted after it dies: unanswered calls reject, the next ones commit, seqs stay contiguous', async () => {
+  it('is restarted after it dies: the checkpoint it had not answered rejects, the next one runs', async () => {
     const draft = await seedDraft(store);
     await store.appendUpdates([update(draft.id, 0)]);
-    const during = range(1, 5).map((i) =>
-      store.appendUpdates([update(draft.id, i)]).then(
-        () => 'stored',
-        () => 'rejected',
-      ),
+    const during = store.checkpointer.checkpoint().then(
+      () => 'done',
+      () => 'rejected',
     );
-    await store.writer.terminate();
-    const outcomes = await Promise.all(during);
-    expect(outcomes).toContain('rejected');
-    // The dead thread's connection left no lock behind: both connections write again.
-    expect((await store.appendDraftEvent({ draftId: draft.id, type: 'x', payload: {}, userId: null })).seq).toBe(1);
-    const after = await store.appendUpdates([update(draft.id, 6)]);
-    const log = await store.listUpdates(draft.id);
-    expect(log.map((u) => u.seq)).toEqual(range(1, log.length));
-    expect(after[0]!.seq).toBe(log.length);
-    expect(await store.writer.settings()).toMatchObject({ synchronous: 2 });
+    await store.checkpointer.terminate();
+    expect(['done', 'rejected']).toContain(await during);
+    await store.appendUpdates([update(draft.id, 1)]);
+    const after = await store.checkpointer.checkpoint();
+    expect(after.busy).toBe(false);
+    expect(after.copiedFrames).toBe(after.logFrames);
+    expect(await store.checkpointer.settings()).toMatchObject({ synchronous: 2 });
+    expect((await store.listUpdates(draft.id)).map((u) => u.seq)).toEqual([1, 2]);
   });
 
   it('finishes the commits in flight when the store closes', async () => {

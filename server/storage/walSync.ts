@@ -1,0 +1,132 @@
+/**
+ * Durability of the SQLite store, made explicit. Its connection commits with synchronous =
+ * NORMAL, so a COMMIT has written the transaction to the write-ahead log (the OS holds it, and a
+ * crash of the process loses nothing) without flushing it to the disk. `WalSync` flushes it: an
+ * fsync of the log file, run on libuv's thread pool so that the event loop goes on meanwhile,
+ * shared by every commit made before it started (group commit at the file). A write counts as
+ * durable only once an fsync that began after its COMMIT has returned — the same flush that
+ * synchronous = FULL would have made inside the COMMIT, minus the event loop's wait and a
+ * worker thread's round trip (BENCHMARKS.md, "Durable at the floor").
+ *
+ * An fsync that fails leaves the log's state on the disk unknown (the kernel may have dropped
+ * the pages it could not write), so the store stops taking writes: every later `sync` rejects
+ * until the process restarts and SQLite recovers the log from what the disk holds.
+ */
+import diagnosticsChannel from 'node:diagnostics_channel';
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+/** The steps of one sync, for the profile of an edit's path (bench/editTrace.ts), on the main thread's clock. */
+export interface SyncMark {
+  /** When the caller asked (its COMMIT had returned). */
+  asked: number;
+  /** When the fsync that covers it began (later than `asked` when it waited for one in flight). */
+  began: number;
+  /** When that fsync returned, as the event loop heard it. */
+  synced: number;
+}
+
+/** Where the store publishes its syncs; they are timed only while someone listens. */
+export const syncChannel = diagnosticsChannel.channel('penholder.storage.sync');
+
+/** How the log file is flushed (fs.fsync; tests give one they control). */
+export type Fsync = (fd: number, done: (err: Error | null) => void) => void;
+
+interface Waiter {
+  resolve(): void;
+  reject(err: unknown): void;
+  asked: number;
+}
+
+/** Group fsync of one SQLite write-ahead log. */
+export class WalSync {
+  private fd: number | null = null;
+  /** Something was committed since the last fsync began. */
+  private dirty = false;
+  /** The callers the running fsync will answer, or null when none runs. */
+  private inFlight: Waiter[] | null = null;
+  /** The callers waiting for the next fsync (they asked while one ran). */
+  private waiting: Waiter[] = [];
+  private failed: Error | null = null;
+
+  constructor(
+    /** The log file: the database file's name with `-wal`. */
+    private readonly path: string,
+    private readonly fsync: Fsync = fs.fsync,
+  ) {}
+
+  /** Say that a COMMIT has just returned (call it synchronously after the COMMIT). */
+  committed(): void {
+    this.dirty = true;
+  }
+
+  /** Whether everything committed so far is on the disk (no commit waits for a flush). */
+  get clean(): boolean {
+    return !this.dirty && this.inFlight === null;
+  }
+
+  /** Resolves once an fsync that began after this call has returned: what was committed before it is durable. */
+  sync(): Promise<void> {
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ resolve, reject, asked: syncChannel.hasSubscribers ? performance.now() : 0 });
+      if (this.inFlight === null) this.run();
+    });
+  }
+
+  /**
+   * Resolves once everything committed so far is durable: at once when it is, with the running
+   * fsync when nothing was committed since it began, else with the next one.
+   */
+  settled(): Promise<void> {
+    if (this.failed) return Promise.reject(this.failed);
+    if (this.clean) return Promise.resolve();
+    const running = this.inFlight;
+    if (this.dirty || running === null) return this.sync();
+    return new Promise<void>((resolve, reject) => running.push({ resolve, reject, asked: 0 }));
+  }
+
+  /** Close the log file (after the last sync). */
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private run(): void {
+    const batch = this.waiting;
+    this.waiting = [];
+    let fd: number;
+    try {
+      fd = this.open();
+    } catch (err) {
+      return this.fail(batch, err);
+    }
+    this.inFlight = batch;
+    this.dirty = false;
+    const began = syncChannel.hasSubscribers ? performance.now() : 0;
+    this.fsync(fd, (err) => {
+      this.inFlight = null;
+      if (err) return this.fail(batch.concat(this.waiting.splice(0)), err);
+      if (syncChannel.hasSubscribers) {
+        const synced = performance.now();
+        for (const w of batch) if (w.asked > 0) syncChannel.publish({ asked: w.asked, began, synced } satisfies SyncMark);
+      }
+      for (const w of batch) w.resolve();
+      if (this.waiting.length > 0) this.run();
+    });
+  }
+
+  // The log file, opened once: SQLite keeps the same file for the life of the connection (it
+  // rewrites it from the start after a checkpoint, and deletes it only when the last connection
+  // closes). A file removed under the store means that nobody knows what reached the disk.
+  private open(): number {
+    this.fd ??= fs.openSync(this.path, 'r');
+    if (fs.fstatSync(this.fd).nlink === 0) throw new Error('the log file was removed');
+    return this.fd;
+  }
+
+  private fail(batch: Waiter[], err: unknown): void {
+    this.failed = new Error(`the SQLite log could not be flushed to the disk (${err instanceof Error ? err.message : String(err)}); restart the server`);
+    for (const w of batch) w.reject(this.failed);
+  }
+}
