@@ -68,12 +68,17 @@ export async function benchStore(store: Store, token: string): Promise<Store> {
     await p;
   };
 
-  // Everything is the real store except that opening an unknown draft creates it first.
+  // Everything is the real store except that opening an unknown draft creates it first. Methods
+  // are bound once (binding on every call would add the bench's own cost to the server's).
+  const getDraft = async (id: string) => (await ensureDraft(id), store.getDraft(id));
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(store, {
     get(target, prop, receiver) {
-      if (prop === 'getDraft') return async (id: string) => (await ensureDraft(id), target.getDraft(id));
+      if (prop === 'getDraft') return getDraft;
       const v = Reflect.get(target, prop, receiver);
-      return typeof v === 'function' ? v.bind(target) : v;
+      if (typeof v !== 'function') return v;
+      if (!bound.has(prop)) bound.set(prop, v.bind(target));
+      return bound.get(prop);
     },
   }) as Store;
 }

@@ -2,9 +2,8 @@
  * One loaded draft: its Y.Doc, presence, open connections, and the ordered path every edit
  * takes — check rights and client ids, prove it on a copy (it must change something, leave
  * nothing pending, keep the text valid and the chair's locked paragraphs as they are:
- * textProof.ts, agreedGuard.ts), claim authorship, commit durably,
- * then apply and relay. Nothing reaches the
- * document or another client before its commit is durable; a failed commit keeps the edit in
+ * textProof.ts, agreedGuard.ts), claim authorship, commit durably, then relay the committed
+ * bytes and apply them. Nothing reaches the document or another client before its commit is durable; a failed commit keeps the edit in
  * memory and stops accepting new ones until storage answers again. A commit the store refuses
  * because the draft was frozen (on another instance, before this one heard) is not a failure:
  * the edits are dropped, their senders told, and the room turns read-only.
@@ -58,10 +57,8 @@ const MAX_UNSYNCED_UPDATES = 50;
 const REMOTE = Symbol('remote instance');
 /** Whether a transaction's origin is another instance (its changes were stored, and acted on, there: staleWatch.ts). */
 export const fromAnotherInstance = (origin: unknown): boolean => origin === REMOTE;
-/** The origin of a batch of committed edits applied in one transaction (relayed to every peer). */
+/** The origin of a batch of committed edits applied in one transaction. */
 const BATCH = Symbol('committed batch');
-/** The origin of a committed edit already relayed as its own bytes (commitBatch): not relayed again. */
-const RELAYED = Symbol('relayed as sent');
 
 interface Pending {
   update: Uint8Array;
@@ -119,6 +116,7 @@ export class DraftRoom implements FanoutRoom {
       (u) => {
         Y.applyUpdate(doc, u, REMOTE);
         this.proving.mirror(u);
+        this.relay(u, null);
       },
       opts.gapWaitMs,
     );
@@ -132,7 +130,6 @@ export class DraftRoom implements FanoutRoom {
     );
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwareness);
-    doc.on('update', this.onDocUpdate);
   }
 
   /** The seq of the last update applied to the document. */
@@ -453,7 +450,6 @@ export class DraftRoom implements FanoutRoom {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.follower.destroy();
     this.awareness.off('update', this.onAwareness);
-    this.doc.off('update', this.onDocUpdate);
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -489,24 +485,16 @@ export class DraftRoom implements FanoutRoom {
       return;
     }
     markEdit('committed');
-    if (batch.length === 1) {
-      // A batch of one is relayed as the bytes its author sent and the log now holds (proved on
-      // the copy, they apply as they are) before the document takes them: the peers need not wait
-      // for the server's own apply, and the server need not encode again what it was sent.
-      const p = batch[0]!;
-      const frame = updateFrame(p.update);
-      markEdit('encoded');
-      for (const peer of this.peers) if (peer !== p.origin) peer.send(frame);
-      markEdit('sent');
-      this.applyStored(p, stored[0]!.seq, RELAYED);
-    } else {
-      // A batch of several edits (they arrived while the previous commit ran) is applied in one
-      // transaction, so each peer gets one frame holding all of them rather than one per edit:
-      // when edits bunch up, every client has fewer messages to handle. Its authors get their own
-      // edits back in it, which Yjs ignores.
-      Y.transact(this.doc, () => batch.forEach((p, i) => this.applyStored(p, stored[i]!.seq, p.origin)), BATCH);
-      markEdit('sent');
-    }
+    // The peers get the committed bytes as they are (proved on the copy, they apply as they are)
+    // before the document takes them: they need not wait for the server's own apply, and the
+    // document has no 'update' listener, so Yjs encodes nothing again. A batch of several edits
+    // (they arrived while the previous commit ran) goes as one update holding all of them: when
+    // edits bunch up, every client has fewer messages to handle. Its authors get their own
+    // edits back in it, which Yjs ignores; an edit alone skips its author.
+    if (batch.length === 1) this.relay(batch[0]!.update, batch[0]!.origin);
+    else this.relay(Y.mergeUpdates(batch.map((p) => p.update)), null);
+    markEdit('sent');
+    Y.transact(this.doc, () => batch.forEach((p, i) => this.applyStored(p, stored[i]!.seq)), BATCH);
     this.fanout.publishUpdates(
       this.draftId,
       batch.map((p, i) => ({ seq: stored[i]!.seq, update: p.update })),
@@ -515,10 +503,17 @@ export class DraftRoom implements FanoutRoom {
     void this.checkpoint();
   }
 
+  /** Send an update to every peer but `except` (its author). */
+  private relay(update: Uint8Array, except: Peer | null): void {
+    const frame = updateFrame(update);
+    markEdit('encoded');
+    for (const peer of this.peers) if (peer !== except) peer.send(frame);
+  }
+
   /** Apply a committed edit to the document (and tell a server-written change its seq). */
-  private applyStored(p: Pending, seq: number, origin: unknown): void {
+  private applyStored(p: Pending, seq: number): void {
     try {
-      Y.applyUpdate(this.doc, p.update, origin);
+      Y.applyUpdate(this.doc, p.update);
     } catch (e) {
       this.opts.log.error(`collab: stored update ${this.draftId}#${seq} failed to apply`, e);
     }
@@ -592,13 +587,6 @@ export class DraftRoom implements FanoutRoom {
       peer.send(syncStep1Frame(this.doc));
     }
   }
-
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === RELAYED) return;
-    const frame = updateFrame(update);
-    markEdit('encoded');
-    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
-  };
 
   private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = added.concat(updated, removed);

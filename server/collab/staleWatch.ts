@@ -110,6 +110,9 @@ export class StaleWatch {
     };
     w.listener = (tr: Y.Transaction) => {
       if (tr.changed.size === 0) return;
+      // No proposal pending (as read lately): an edit has nothing to make stale. A proposal
+      // tabled since clears what was read (forget), and the next check reads it and places it.
+      if (w.pending?.length === 0 && Date.now() - w.loadedAt <= this.maxAgeMs) return;
       touchedBy(tr, fromAnotherInstance(tr.origin) ? w.remote : w.own);
       this.schedule(w);
     };

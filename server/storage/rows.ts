@@ -30,7 +30,19 @@ export type RawRow = Record<string, unknown>;
  * orders them as PostgreSQL orders timestamptz. Throws a RangeError on an invalid time.
  */
 export function toIso(at?: string): string {
-  return (at === undefined ? new Date() : new Date(at)).toISOString();
+  return at === undefined ? nowIso() : new Date(at).toISOString();
+}
+
+// The current time as ISO text, made once per millisecond (every stored update asks for it).
+let lastMs = 0;
+let lastIso = '';
+function nowIso(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }
 
 /** JSON for a json/jsonb column. */

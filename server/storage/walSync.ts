@@ -118,10 +118,9 @@ export class WalSync {
 
   // The log file, opened once: SQLite keeps the same file for the life of the connection (it
   // rewrites it from the start after a checkpoint, and deletes it only when the last connection
-  // closes). A file removed under the store means that nobody knows what reached the disk.
+  // closes, which is the store's own close, after its last sync).
   private open(): number {
     this.fd ??= fs.openSync(this.path, 'r');
-    if (fs.fstatSync(this.fd).nlink === 0) throw new Error('the log file was removed');
     return this.fd;
   }
 
