@@ -6,6 +6,8 @@
 //  2. a client's first edit, a client-id claim then an append: the claim FULL, or lazy (NORMAL,
 //     carried to disk by the append's flush — what the store does).
 //   node bench/commit.bench.mjs [--commits 400] [--gap 20] [--pairs 3]
+//   node bench/commit.bench.mjs --only-full FILE [--commits 200]   # only case 1's FULL, its p50/p95/p99 as JSON in FILE
+//                                                                 # (bench/run-floor.sh: "one durable commit" of each round)
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -106,6 +108,12 @@ const firstEdit = {
     };
   },
 };
+
+if (args['only-full']) {
+  const lat = await timed(single.FULL);
+  fs.writeFileSync(args['only-full'], JSON.stringify({ commits: N, gapMs: GAP, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99) }));
+  process.exit(0);
+}
 
 for (const [title, cases] of [
   ['One append', single],

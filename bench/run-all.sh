@@ -3,7 +3,7 @@
 # bounded in time. The figures of this run replace the block between the "latest run" markers
 # of BENCHMARKS.md (the analysis around it is written by hand); the raw outputs stay under
 # bench/results/ (git-ignored).
-#   npm run bench               # about 19 minutes on 2 cores
+#   npm run bench               # about 45 minutes on 2 cores
 #   RUNS=3 npm run bench        # medians of 3 runs for the collaboration figures
 set -u
 cd "$(dirname "$0")/.."
@@ -14,6 +14,12 @@ echo "== collaboration, side by side with the reference server (bench/run-collab
 bash bench/run-collab.sh > /tmp/penholder-collab-bench.out 2>&1
 mv /tmp/penholder-collab-bench.out bench/results/collab.out
 tail -n 40 bench/results/collab.out
+
+echo "== durable at the floor: the targets, 9 alternating rounds (bench/run-floor.sh)"
+bash bench/run-floor.sh > bench/results/floor.out 2>&1
+tail -n 30 bench/results/floor.out
+echo "== one edit's path through the server (bench/editPath.bench.mjs)"
+node bench/editPath.bench.mjs | tee bench/results/editpath.out
 
 echo "== comparison (bench/compare.bench.ts)"
 npx tsx bench/compare.bench.ts | tee bench/results/compare.out
@@ -50,6 +56,14 @@ block=$(cat <<MD
 ## Latest run of \`npm run bench\`
 
 $started, $(nproc) cores, node $(node --version), RUNS=${RUNS:-1}.
+
+### Durable at the floor: the targets, Penholder beside the reference in alternating rounds (\`npm run bench:floor\`)
+
+$(tail -n +2 bench/results/floor/SUMMARY.md 2>/dev/null || cat bench/results/floor.out)
+
+### One edit's path through the server (\`npm run bench:path\`)
+
+$(cat bench/results/editpath.out)
 
 ### Comparison of two revisions of the 150 KB report (\`npm run bench:compare\`)
 
