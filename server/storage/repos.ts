@@ -3,7 +3,7 @@
  * (`?` placeholders, `RETURNING`, `ON CONFLICT`), over a small connection interface each backend
  * implements. Uniqueness, foreign keys and append-only are the database's job (see migrations/);
  * this layer assigns ids, times and seqs, and maps rows. The update log's writes live in
- * updateLogWrites.mjs, because the SQLite writer thread runs them too.
+ * updateLogWrites.mjs.
  */
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/accounts';

@@ -135,7 +135,9 @@ class SqliteEngine {
   private maybeCheckpoint(): void {
     if (this.commitsSinceCheckpoint < CHECKPOINT_EVERY_COMMITS || this.checkpointer.busy) return;
     this.commitsSinceCheckpoint = 0;
-    void this.mutex.run(() => this.checkpointer.checkpoint()).catch((err: unknown) => this.log('SQLite: a checkpoint failed; the next one will try again', err));
+    void this.mutex
+      .run(() => (this.db.open ? this.checkpointer.checkpoint() : undefined))
+      .catch((err: unknown) => this.log('SQLite: a checkpoint failed; the next one will try again', err));
   }
 
   /** Run `fn` alone: after every earlier call, before every later one. */

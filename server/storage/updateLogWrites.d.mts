@@ -1,4 +1,4 @@
-/** Types of updateLogWrites.mjs: the update log's writes, shared by SqlRepos and the SQLite writer thread. */
+/** Types of updateLogWrites.mjs: the update log's writes, run by SqlRepos on both backends. */
 
 /** What the writes need from a connection (repos.ts `SqlConnection` is one). */
 export interface WriteConnection {

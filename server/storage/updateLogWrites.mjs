@@ -1,10 +1,9 @@
 /**
  * The writes of the update log, in SQL that both SQLite and PostgreSQL accept: reserving seqs,
- * appending a batch, saving a checkpoint, claiming client ids. Written once and run in two
- * places: by `SqlRepos` (PostgreSQL, and SQLite inside `transaction(fn)`) and by the SQLite
- * writer thread (sqliteWriter.worker.mjs). It is plain JavaScript because a worker thread has no
- * TypeScript loader; the types are in updateLogWrites.d.mts. Callers validate and normalise the
- * input first (repos.ts), so that both paths refuse the same things with the same errors.
+ * appending a batch, saving a checkpoint, claiming client ids. Written once and run by
+ * `SqlRepos` on both backends. It is plain JavaScript because a SQLite writer thread once ran it
+ * too; the types are in updateLogWrites.d.mts. Callers validate and normalise the input first
+ * (repos.ts), so that every path refuses the same things with the same errors.
  */
 
 /** Rows per multi-row INSERT: well under both backends' limits on bound parameters. */
@@ -29,12 +28,16 @@ export class DraftFrozen extends Error {
 
 /**
  * Reserve `n` seqs of a draft's stream and return the first. Race-free across connections and
- * processes: the upsert takes the counter row's lock until the surrounding transaction ends, so a
- * second writer (the SQLite writer thread, another request, another server instance) waits and
- * then continues from the committed value. Must run inside a transaction, which also makes a
+ * processes: the UPDATE (or, for a stream's first row, the upsert) takes the counter row's lock
+ * until the surrounding transaction ends, so a second writer (another request, another server
+ * instance, a script on the same SQLite file) waits and then continues from the committed value. Must run inside a transaction, which also makes a
  * rolled-back reservation leave no gap.
  */
 export async function reserveSeqs(conn, draftId, stream, n) {
+  // The counter exists but for a stream's first row: move it (taking its lock) without the
+  // insert attempt an upsert makes first; the upsert only when it is not there yet.
+  const [moved] = await conn.all('UPDATE draft_counters SET last_seq = last_seq + ? WHERE draft_id = ? AND stream = ? RETURNING last_seq', [n, draftId, stream]);
+  if (moved) return Number(moved.last_seq) - n + 1;
   const [row] = await conn.all(
     `INSERT INTO draft_counters (draft_id, stream, last_seq) VALUES (?, ?, ?)
      ON CONFLICT (draft_id, stream) DO UPDATE SET last_seq = draft_counters.last_seq + excluded.last_seq
