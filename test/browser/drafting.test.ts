@@ -30,6 +30,9 @@ async function caretAtEnd(page: Page, id: string): Promise<void> {
       async () => {
         await page.locator(`.ph-editor [data-id="${id}"]`).click();
         await page.keyboard.press('End');
+        // Still there a moment later: another page's arrival (its sync, its cursor) can redraw
+        // the editor just after a click and leave the caret elsewhere.
+        await page.waitForTimeout(250);
         return caretParagraph(page);
       },
       { timeout: 5_000, message: `caret in ${id}` },
