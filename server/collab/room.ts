@@ -90,6 +90,8 @@ export class DraftRoom implements FanoutRoom {
   private approxBytes: number;
   private checkpointSeq: number;
   private readonly follower: LogFollower;
+  /** The last answer to a sync step 1, and the state vector it answered (answerSyncStep1). */
+  private lastSyncAnswer: { stateVector: Uint8Array; frame: Uint8Array } | null = null;
   /** Set by the registry: when the last peer left. */
   idleSince: number | null = Date.now();
 
@@ -130,6 +132,7 @@ export class DraftRoom implements FanoutRoom {
     );
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwareness);
+    doc.on('afterTransaction', this.forgetSyncAnswer);
   }
 
   /** The seq of the last update applied to the document. */
@@ -208,10 +211,24 @@ export class DraftRoom implements FanoutRoom {
     if (this.peers.size === 0) this.idleSince = Date.now();
   }
 
-  /** Answer a sync step 1 with what the peer lacks (only committed content is in the doc). */
+  /**
+   * Answer a sync step 1 with what the peer lacks (only committed content is in the doc). The
+   * last answer is kept while the document does not change: delegates opening a draft together
+   * (the start of a meeting) send the same state vector, empty or as their client seeds it, and
+   * a whole text need not be encoded again for each of them.
+   */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
-    peer.send(syncStep2Frame(this.doc, stateVector));
+    const last = this.lastSyncAnswer;
+    if (last && Buffer.compare(last.stateVector, stateVector) === 0) return peer.send(last.frame);
+    const frame = syncStep2Frame(this.doc, stateVector);
+    this.lastSyncAnswer = { stateVector: Uint8Array.from(stateVector), frame };
+    peer.send(frame);
   }
+
+  // Whatever changed the document, the kept answer is out of date.
+  private readonly forgetSyncAnswer = (): void => {
+    this.lastSyncAnswer = null;
+  };
 
   /**
    * A peer's (already parsed) awareness update: what it may say (presenceGuard.ts), stamped
@@ -450,6 +467,7 @@ export class DraftRoom implements FanoutRoom {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.follower.destroy();
     this.awareness.off('update', this.onAwareness);
+    this.doc.off('afterTransaction', this.forgetSyncAnswer);
     this.awareness.destroy();
     this.doc.destroy();
   }
