@@ -9,10 +9,9 @@
  * interleave with another's (a batch of several), is not counted; with edits tens of ms apart,
  * as in bench/editPath.bench.mjs, nearly every edit is one of its own.
  */
-import diagnosticsChannel from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
-import { EditSteps, type EditMark, type EditStep } from '../server/collab/trace';
-import type { SyncMark } from '../server/storage/walSync';
+import { editChannel, EditSteps, type EditMark, type EditStep } from '../server/collab/trace';
+import { syncChannel, type SyncMark } from '../server/storage/walSync';
 
 type Record = Partial<{ [S in EditStep]: number }> & { sync?: SyncMark };
 type Complete = Required<Omit<Record, 'sync'>> & { sync?: SyncMark };
@@ -48,7 +47,7 @@ export function traceEdits(file: string): { write(): void } {
   const done: Complete[] = [];
   let current: Record | null = null;
   let skipped = 0;
-  diagnosticsChannel.subscribe('penholder.collab.edit', (message) => {
+  editChannel.subscribe((message) => {
     const { step, at } = message as EditMark;
     if (step === 'received') {
       if (current && current.queued !== undefined) skipped++;
@@ -70,7 +69,7 @@ export function traceEdits(file: string): { write(): void } {
       current = null;
     }
   });
-  diagnosticsChannel.subscribe('penholder.storage.sync', (message) => {
+  syncChannel.subscribe((message) => {
     if (current?.handedOff !== undefined && current.committed === undefined && !current.sync) current.sync = message as SyncMark;
   });
   return {

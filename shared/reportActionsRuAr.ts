@@ -2,7 +2,7 @@
  * The paragraph recording the action on a draft in Russian and Arabic, in the house style that
  * shared/reportActions.ts (French and Spanish) describes: the same facts and order as the English.
  */
-import { arOrdinalWord, bodyName, type Gender, reportDate, ruMeeting, ruOrdinalWord } from './reportLanguage';
+import { arOrdinalWord, bodyName, type Gender, reportDate, ruInstrumental, ruMeeting, ruOrdinalWord } from './reportLanguage';
 import { formatSponsoredBy, formatSubmittedBy } from './reportNames';
 import type { ActionVote } from './votes';
 
@@ -35,20 +35,6 @@ function ruGenitive(body: string): string {
           : /[бвгджзклмнпрстфхцчшщ]$/.test(first)
             ? `${first}а`
             : first;
-  return [word, ...rest].join(' ');
-}
-// The instrumental ("Конференцией", "Советом"), for "принятие решения Конференцией".
-function ruInstrumental(body: string): string {
-  const [first = '', ...rest] = body.split(' ');
-  const word = /(ия|я)$/.test(first)
-    ? `${first.slice(0, -1)}ей`
-    : first.endsWith('ие')
-      ? `${first.slice(0, -1)}ем`
-      : first.endsWith('а')
-        ? `${first.slice(0, -1)}ой`
-        : /[бвгджзклмнпрстфхцчшщ]$/.test(first)
-          ? `${first}ом`
-          : first;
   return [word, ...rest].join(' ');
 }
 const ruVotes = (n: number) => `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'голосом' : 'голосами'}`;

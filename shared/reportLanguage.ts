@@ -69,6 +69,27 @@ export const esMeeting = (n: number) => `${n}ª`;
 /** A meeting's number in the Russian prepositional: "8-м" ("на своем 8-м заседании"). */
 export const ruMeeting = (n: number) => `${n}-м`;
 
+/**
+ * The Russian instrumental of a phrase's head word; the words after it keep their case:
+ * "Председатель" → "Председателем", "Конференция" → "Конференцией", "Совещание" → "Совещанием",
+ * "Комиссия по наркотическим средствам" → "Комиссией по наркотическим средствам", "Совет" → "Советом".
+ */
+export function ruInstrumental(phrase: string): string {
+  const [first = '', ...rest] = phrase.split(' ');
+  const word = first.endsWith('ь')
+    ? `${first.slice(0, -1)}ем`
+    : first.endsWith('ие')
+      ? `${first.slice(0, -1)}ем`
+      : first.endsWith('я')
+        ? `${first.slice(0, -1)}ей`
+        : first.endsWith('а')
+          ? `${first.slice(0, -1)}ой`
+          : /[бвгджзклмнпрстфхцчшщ]$/.test(first)
+            ? `${first}ом`
+            : first;
+  return [word, ...rest].join(' ');
+}
+
 const FR_UNITS = ' un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf'.split(' ');
 const FR_TENS = '  vingt trente quarante cinquante soixante soixante quatre-vingt quatre-vingt'.split(' ');
 function frCardinal(n: number): string {

@@ -12,7 +12,7 @@
  */
 import type { Lang, LocalizedText } from './delegations';
 import { textPreferring } from './languages';
-import { inLang, withFormulae } from './reportLanguage';
+import { inLang, ruInstrumental, withFormulae } from './reportLanguage';
 
 const primary = new Intl.Collator('en', { sensitivity: 'base' });
 // Only to make the order total (two spellings of one name); never decides between countries.
@@ -187,23 +187,6 @@ function withArticle(title: string, lang: 'fr' | 'es'): string {
   }
   if (/s$/.test(first)) return `${/as$/.test(first) ? 'las' : 'los'} ${title}`;
   return `${/a$/.test(first) ? 'la' : 'el'} ${title}`;
-}
-
-// The Russian instrumental of a title's head word ("Председатель" → "Председателем"); the words after it keep their case.
-function ruInstrumental(title: string): string {
-  const [first = '', ...rest] = title.split(' ');
-  const word = first.endsWith('ь')
-    ? `${first.slice(0, -1)}ем`
-    : first.endsWith('ия')
-      ? `${first.slice(0, -1)}ей`
-      : first.endsWith('а')
-        ? `${first.slice(0, -1)}ой`
-        : first.endsWith('я')
-          ? `${first.slice(0, -1)}ей`
-          : /[бвгджзклмнпрстфхцчшщ]$/.test(first)
-            ? `${first}ом`
-            : first;
-  return [word, ...rest].join(' ');
 }
 
 /**

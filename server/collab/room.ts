@@ -3,8 +3,9 @@
  * takes — check rights and client ids, prove it on a copy (it must change something, leave
  * nothing pending, keep the text valid and the chair's locked paragraphs as they are:
  * textProof.ts, agreedGuard.ts), claim authorship, commit durably, then relay the committed
- * bytes and apply them. Nothing reaches the document or another client before its commit is durable; a failed commit keeps the edit in
- * memory and stops accepting new ones until storage answers again. A commit the store refuses
+ * bytes and apply them. Nothing reaches the document or another client before its commit is
+ * durable; a failed commit keeps the edit in memory and stops accepting new ones until storage
+ * answers again. A commit the store refuses
  * because the draft was frozen (on another instance, before this one heard) is not a failure:
  * the edits are dropped, their senders told, and the room turns read-only.
  */

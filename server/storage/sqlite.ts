@@ -77,7 +77,7 @@ class SqliteEngine {
 
   constructor(
     readonly db: Database.Database,
-    readonly durable: WalSync,
+    private readonly durable: WalSync,
     private readonly checkpointer: SqliteCheckpointer,
     private readonly log: (message: string, err: unknown) => void,
   ) {}
@@ -166,9 +166,9 @@ class SqliteEngine {
     // IMMEDIATE takes the write lock now, so another process on the same file (a CLI script)
     // makes us wait at BEGIN (busy_timeout) rather than fail half-way at the first write.
     this.run('BEGIN IMMEDIATE');
-    const token: TxToken = { open: true };
+    const token: TxToken | null = guarded ? { open: true } : null;
     try {
-      const result = guarded ? await this.tx.run(token, () => fn(this.inside)) : await fn(this.inside);
+      const result = token ? await this.tx.run(token, () => fn(this.inside)) : await fn(this.inside);
       this.run('COMMIT');
       this.committed();
       return result;
@@ -176,13 +176,15 @@ class SqliteEngine {
       if (this.db.inTransaction) this.run('ROLLBACK');
       throw err;
     } finally {
-      token.open = false;
       // An enabled AsyncLocalStorage makes Node 20 run a hook on every promise of the process,
       // the collaboration path's included (about 8 % of an edit's time in bench/editPath.bench.mjs),
       // and switching it on costs too. So only `transaction(fn)`, which runs a caller's code, is
       // guarded by it (the store's own transactions never call the store); transactions run one
       // at a time (the mutex), so once this one ends it is switched off until the next.
-      if (guarded) this.tx.disable();
+      if (token) {
+        token.open = false;
+        this.tx.disable();
+      }
     }
   }
 

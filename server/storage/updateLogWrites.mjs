@@ -30,8 +30,8 @@ export class DraftFrozen extends Error {
  * Reserve `n` seqs of a draft's stream and return the first. Race-free across connections and
  * processes: the UPDATE (or, for a stream's first row, the upsert) takes the counter row's lock
  * until the surrounding transaction ends, so a second writer (another request, another server
- * instance, a script on the same SQLite file) waits and then continues from the committed value. Must run inside a transaction, which also makes a
- * rolled-back reservation leave no gap.
+ * instance, a script on the same SQLite file) waits and then continues from the committed
+ * value. Must run inside a transaction, which also makes a rolled-back reservation leave no gap.
  */
 export async function reserveSeqs(conn, draftId, stream, n) {
   // The counter exists but for a stream's first row: move it (taking its lock) without the
