@@ -9,7 +9,7 @@
  *
  * Durability is explicit (walSync.ts). The connection commits with synchronous = NORMAL, which
  * writes each transaction to the write-ahead log without flushing it; the store then flushes
- * the log with an fsync on libuv's thread pool, shared by every commit made before it began,
+ * the log with an fdatasync on libuv's thread pool, shared by every commit made before it began,
  * and only then does the write resolve. So a write is on the disk before anyone hears it
  * succeeded, as with synchronous = FULL, but no fsync ever holds the event loop, and a
  * collaboration commit needs no other thread's round trip. A read waits until everything
@@ -290,7 +290,7 @@ export class SqliteStore extends SqlRepos implements Store {
 
   /**
    * Open (or create) the database file. Call `migrate()` before use. `fsync` flushes the log
-   * (fs.fsync; tests give one they control).
+   * (fs.fdatasync; tests give one they control).
    */
   static open(file: string, options: { fsync?: Fsync } = {}): SqliteStore {
     const db = new Database(file);

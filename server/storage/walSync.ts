@@ -8,6 +8,12 @@
  * synchronous = FULL would have made inside the COMMIT, minus the event loop's wait and a
  * worker thread's round trip (BENCHMARKS.md, "Durable at the floor").
  *
+ * The flush is an fdatasync, as SQLite's own on Linux: it writes the log's data and whatever
+ * metadata reading it back needs (the file's size when a commit made it longer), and skips only
+ * its modification time. Once a checkpoint has let SQLite start the log over, commits rewrite the
+ * file in place and no metadata need go to the disk at all: a cheaper, shorter flush, with the
+ * same durability (BENCHMARKS.md, "Durable at the floor").
+ *
  * An fsync that fails leaves the log's state on the disk unknown (the kernel may have dropped
  * the pages it could not write), so the store stops taking writes: every later `sync` rejects
  * until the process restarts and SQLite recovers the log from what the disk holds.
@@ -29,7 +35,7 @@ export interface SyncMark {
 /** Where the store publishes its syncs; they are timed only while someone listens. */
 export const syncChannel = diagnosticsChannel.channel('penholder.storage.sync');
 
-/** How the log file is flushed (fs.fsync; tests give one they control). */
+/** How the log file is flushed (fs.fdatasync; tests give one they control). */
 export type Fsync = (fd: number, done: (err: Error | null) => void) => void;
 
 interface Waiter {
@@ -52,7 +58,7 @@ export class WalSync {
   constructor(
     /** The log file: the database file's name with `-wal`. */
     private readonly path: string,
-    private readonly fsync: Fsync = fs.fsync,
+    private readonly fsync: Fsync = fs.fdatasync,
   ) {}
 
   /** Say that a COMMIT has just returned (call it synchronously after the COMMIT). */
