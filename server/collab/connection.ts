@@ -4,6 +4,7 @@
  * order of its messages (each is handled after the previous one, so an update never overtakes
  * the one before it). A malformed or oversized frame closes this connection only.
  */
+import type { Duplex } from 'node:stream';
 import type WebSocket from 'ws';
 import { CloseReasons, NoticeKinds, type CloseReason, type CollabMode, type Notice } from '../../shared/protocol';
 import type { PresenceSubject } from '../../shared/presence';
@@ -13,6 +14,7 @@ import type { DraftRoom, NoticeBody, Peer } from './room';
 import { TokenBucket } from './limits';
 import { MalformedFrame, noticeFrame, parseFrame, permissionDeniedFrame } from './wire';
 import { markEdit } from './trace';
+import { Broadcast } from './broadcast';
 
 /** A peer on a WebSocket. */
 export class Connection implements Peer {
@@ -24,6 +26,8 @@ export class Connection implements Peer {
 
   constructor(
     private readonly ws: WebSocket,
+    /** The socket under `ws`, for frames built once for many peers (broadcast.ts). */
+    private readonly socket: Duplex,
     private readonly room: DraftRoom,
     readonly user: AuthenticatedUser,
     readonly subject: PresenceSubject,
@@ -44,10 +48,11 @@ export class Connection implements Peer {
     this.tell({ kind: NoticeKinds.mode, why: mode === 'read' ? why : null, message: mode === 'edit' ? 'you may edit this text' : `read-only: ${why}` });
   }
 
-  /** Send a frame unless the socket is going away. */
-  send(frame: Uint8Array): void {
+  /** Send a message unless the socket is going away (a broadcast's frame as it is, built once for every peer). */
+  send(message: Uint8Array | Broadcast): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(frame, { binary: true });
+    if (message instanceof Broadcast) this.socket.write(message.frame);
+    else this.ws.send(message, { binary: true });
   }
 
   /** A notice (opt-in clients) and, for refusals, the stock "permission denied" message. */

@@ -99,8 +99,9 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
     staleWatch.attach(room);
     return room;
   };
-  // ws itself cuts off anything far past our limit (close 1009) so a huge frame is never buffered whole.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxFrameBytes + 64 * 1024 });
+  // ws itself cuts off anything far past our limit (close 1009) so a huge frame is never buffered
+  // whole. No compression: with it, ws would queue frames, and broadcasts write beside it (broadcast.ts).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxFrameBytes + 64 * 1024, perMessageDeflate: false });
   const connections = new Set<Connection>();
   let closing = false;
 
@@ -143,7 +144,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
       wss.handleUpgrade(req, socket, head, (ws) => {
         // A broken text would stop the client's editor: say so and stop (the secretariat restores it over HTTP).
         if (room.textBroken) return ws.close(CloseReasons.textBroken.code, CloseReasons.textBroken.reason);
-        const conn = new Connection(ws, room, user, subject, signIn, room.modeFor(user).mode, wantsNotices, opts);
+        const conn = new Connection(ws, socket, room, user, subject, signIn, room.modeFor(user).mode, wantsNotices, opts);
         connections.add(conn);
         ws.on('close', () => connections.delete(conn));
       });

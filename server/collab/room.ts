@@ -33,6 +33,7 @@ import { ParagraphLocks } from './agreedGuard';
 import type { AwarenessEntry } from './wire';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './wire';
 import { markEdit } from './trace';
+import { Broadcast } from './broadcast';
 
 /** A notice before the connection adds its mode. */
 export type NoticeBody = Notice extends infer N ? (N extends Notice ? Omit<N, 'mode'> : never) : never;
@@ -45,7 +46,8 @@ export interface Peer {
   mode: CollabMode;
   /** Awareness client ids this peer speaks for (removed when it leaves). */
   readonly awarenessIds: Set<number>;
-  send(frame: Uint8Array): void;
+  /** Send a frame, or a message framed once for many peers. */
+  send(message: Uint8Array | Broadcast): void;
   /** Tell the peer something (a notice, and a permission-denied message for refusals). */
   tell(notice: NoticeBody, denied?: string): void;
   close(reason: CloseReason): void;
@@ -92,7 +94,7 @@ export class DraftRoom implements FanoutRoom {
   private checkpointSeq: number;
   private readonly follower: LogFollower;
   /** The last answer to a sync step 1, and the state vector it answered (answerSyncStep1). */
-  private lastSyncAnswer: { stateVector: Uint8Array; frame: Uint8Array } | null = null;
+  private lastSyncAnswer: { stateVector: Uint8Array; answer: Broadcast } | null = null;
   /** Set by the registry: when the last peer left. */
   idleSince: number | null = Date.now();
 
@@ -220,10 +222,10 @@ export class DraftRoom implements FanoutRoom {
    */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
     const last = this.lastSyncAnswer;
-    if (last && Buffer.compare(last.stateVector, stateVector) === 0) return peer.send(last.frame);
-    const frame = syncStep2Frame(this.doc, stateVector);
-    this.lastSyncAnswer = { stateVector: Uint8Array.from(stateVector), frame };
-    peer.send(frame);
+    if (last && Buffer.compare(last.stateVector, stateVector) === 0) return peer.send(last.answer);
+    const answer = new Broadcast(syncStep2Frame(this.doc, stateVector));
+    this.lastSyncAnswer = { stateVector: Uint8Array.from(stateVector), answer };
+    peer.send(answer);
   }
 
   // Whatever changed the document, the kept answer is out of date.
@@ -524,9 +526,9 @@ export class DraftRoom implements FanoutRoom {
 
   /** Send an update to every peer but `except` (its author). */
   private relay(update: Uint8Array, except: Peer | null): void {
-    const frame = updateFrame(update);
+    const message = new Broadcast(updateFrame(update));
     markEdit('encoded');
-    for (const peer of this.peers) if (peer !== except) peer.send(frame);
+    for (const peer of this.peers) if (peer !== except) peer.send(message);
   }
 
   /** Apply a committed edit to the document (and tell a server-written change its seq). */
@@ -610,8 +612,8 @@ export class DraftRoom implements FanoutRoom {
   private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = added.concat(updated, removed);
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const frame = awarenessFrame(update);
-    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+    const message = new Broadcast(awarenessFrame(update));
+    for (const peer of this.peers) if (peer !== origin) peer.send(message);
     if (origin !== REMOTE) this.fanout.publishAwareness(this.draftId, update);
   };
 }
