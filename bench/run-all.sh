@@ -18,6 +18,8 @@ tail -n 40 bench/results/collab.out
 echo "== durable at the floor: the targets, 9 alternating rounds (bench/run-floor.sh)"
 bash bench/run-floor.sh > bench/results/floor.out 2>&1
 tail -n 30 bench/results/floor.out
+echo "== where the relay's CPU goes, Penholder beside the reference (bench/cpuSplit.mjs; needs perf)"
+node bench/cpuSplit.mjs | tee bench/results/cpusplit.out
 echo "== one edit's path through the server (bench/editPath.bench.mjs)"
 node bench/editPath.bench.mjs | tee bench/results/editpath.out
 
