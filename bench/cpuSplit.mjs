@@ -56,15 +56,25 @@ function headingOf(frames) {
   return OTHER;
 }
 
-function classify(script) {
-  const totals = new Map([...HEADINGS.map(([h]) => [h, 0]), [OTHER, 0]]);
+/** The durable commit's share, split: by thread, and SQLite's own code from the store's JavaScript. */
+const DURABLE = ANYWHERE[2][0];
+const FLUSH = '  of which: the flush, on the thread pool (kernel)';
+const SQLITE = '  of which: SQLite, its code and its system calls';
+const STORE_JS = "  of which: the store's and the group commit's JavaScript";
+
+function classify(script, mainTid) {
+  const totals = new Map([...HEADINGS.map(([h]) => [h, 0]), [OTHER, 0], [FLUSH, 0], [SQLITE, 0], [STORE_JS, 0]]);
   let samples = 0;
   for (const block of script.split(/\n(?=\s*\d+ *\n)/)) {
-    const frames = block.split('\n').filter(Boolean).slice(1);
+    const lines = block.split('\n').filter(Boolean);
+    const frames = lines.slice(1);
     if (frames.length === 0) continue;
     samples++;
     const heading = headingOf(frames);
     totals.set(heading, totals.get(heading) + 1);
+    if (heading !== DURABLE) continue;
+    const part = lines[0].trim() !== String(mainTid) ? FLUSH : frames.some((f) => /better_sqlite3/.test(f)) ? SQLITE : STORE_JS;
+    totals.set(part, totals.get(part) + 1);
   }
   return { samples, totals };
 }
@@ -120,7 +130,7 @@ async function measure(side) {
     await loaded;
     const script = execFileSync('perf', ['script', '-i', data, '-F', 'tid,ip,sym,dso'], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
     const editsPerSec = JSON.parse(fs.readFileSync(json, 'utf8')).median.updatesSentPerSec;
-    return { ...classify(script), edits: editsPerSec * seconds };
+    return { ...classify(script, server.pid), edits: editsPerSec * seconds };
   } finally {
     server.kill('SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
@@ -137,12 +147,12 @@ for (let r = 1; r <= rounds; r++) {
 }
 /** µs of CPU per edit under a heading, over every round of a side. */
 const perEdit = (side, heading) => {
-  const ms = (sum[side].reduce((n, m) => n + (heading ? m.totals.get(heading) : m.samples), 0) / HZ) * 1e6;
-  return ms / sum[side].reduce((n, m) => n + m.edits, 0);
+  const us = (sum[side].reduce((n, m) => n + (heading ? m.totals.get(heading) : m.samples), 0) / HZ) * 1e6;
+  return us / sum[side].reduce((n, m) => n + m.edits, 0);
 };
 console.log(`CPU per edit, relay of 20 clients × 10 chars/s, ${rounds} round(s) of ${seconds} s each side (perf, all threads, kernel included)\n`);
 console.log('| where | Penholder µs/edit | reference µs/edit |');
 console.log('| --- | --- | --- |');
-for (const heading of [...HEADINGS.map(([h]) => h), OTHER])
+for (const heading of [...HEADINGS.slice(0, 3).map(([h]) => h), FLUSH, SQLITE, STORE_JS, ...HEADINGS.slice(3).map(([h]) => h), OTHER])
   console.log(`| ${heading} | ${perEdit('penholder', heading).toFixed(0)} | ${perEdit('reference', heading).toFixed(0)} |`);
 console.log(`| **all** | **${perEdit('penholder').toFixed(0)}** | **${perEdit('reference').toFixed(0)}** |`);

@@ -20,6 +20,8 @@ bash bench/run-floor.sh > bench/results/floor.out 2>&1
 tail -n 30 bench/results/floor.out
 echo "== where the relay's CPU goes, Penholder beside the reference (bench/cpuSplit.mjs; needs perf)"
 node bench/cpuSplit.mjs | tee bench/results/cpusplit.out
+echo "== one relayed message: ws.send per peer, or one frame written to every socket (bench/broadcast.bench.mjs)"
+node --import tsx bench/broadcast.bench.mjs | tee bench/results/broadcast.out
 echo "== one edit's path through the server (bench/editPath.bench.mjs)"
 node bench/editPath.bench.mjs | tee bench/results/editpath.out
 
