@@ -9,13 +9,9 @@ import { fork } from 'node:child_process';
 import http from 'node:http';
 import WebSocket, { WebSocketServer } from 'ws';
 import { binaryFrame } from '../server/collab/broadcast.ts';
+import { parseArgs } from './args.mjs';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .map((a, i, all) => (a.startsWith('--') ? [a.slice(2), all[i + 1]] : null))
-    .filter(Boolean),
-);
+const args = parseArgs(process.argv.slice(2));
 const PEERS = Number(args.peers ?? 200);
 const MESSAGES = Number(args.messages ?? 3000);
 const ROUNDS = Number(args.rounds ?? 3);

@@ -15,8 +15,7 @@ export const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const TOKEN = 'benchbenchbenchbench0123';
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** `--name value` pairs of the command line. */
-export const parseArgs = (argv) => Object.fromEntries(argv.map((a, i, all) => (a.startsWith('--') ? [a.slice(2), all[i + 1]] : null)).filter(Boolean));
+export { parseArgs } from './args.mjs';
 
 const pct = (s, p) => (s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] : NaN);
 /** n, p50, p95, p99 and max of a list of milliseconds. */

@@ -12,13 +12,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from './args.mjs';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .map((a, i, all) => (a.startsWith('--') ? [a.slice(2), all[i + 1]] : null))
-    .filter(Boolean),
-);
+const args = parseArgs(process.argv.slice(2));
 const N = Number(args.commits ?? 400);
 const GAP = Number(args.gap ?? 20);
 const PAIRS = Number(args.pairs ?? 3);

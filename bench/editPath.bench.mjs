@@ -9,13 +9,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from './args.mjs';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .map((a, i, all) => (a.startsWith('--') ? [a.slice(2), all[i + 1]] : null))
-    .filter(Boolean),
-);
+const args = parseArgs(process.argv.slice(2));
 const edits = Number(args.edits ?? 300);
 const rate = Number(args.rate ?? 20);
 const here = path.dirname(new URL(import.meta.url).pathname);
