@@ -10,7 +10,8 @@ import { CloseReasons, NoticeKinds, type CloseReason, type CollabMode, type Noti
 import type { PresenceSubject } from '../../shared/presence';
 import type { AuthenticatedUser } from '../auth/authenticate';
 import type { CollabOptions } from './options';
-import type { DraftRoom, NoticeBody, Peer } from './room';
+import type { NoticeBody, Peer } from './peer';
+import type { DraftRoom } from './room';
 import { TokenBucket } from './limits';
 import { MalformedFrame, noticeFrame, parseFrame, permissionDeniedFrame } from './wire';
 import { markEdit } from './trace';

@@ -1,57 +1,38 @@
 /**
- * One loaded draft: its Y.Doc, presence, open connections, and the ordered path every edit
- * takes — check rights and client ids, prove it on a copy (it must change something, leave
- * nothing pending, keep the text valid and the chair's locked paragraphs as they are:
- * textProof.ts, agreedGuard.ts), claim authorship, commit durably, then relay the committed
- * bytes and apply them. Nothing reaches the document or another client before its commit is
- * durable; a failed commit keeps the edit in memory and stops accepting new ones until storage
- * answers again. A commit the store refuses
- * because the draft was frozen (on another instance, before this one heard) is not a failure:
- * the edits are dropped, their senders told, and the room turns read-only.
+ * One loaded draft: its Y.Doc, its presence (roomPresence.ts), open connections, and the
+ * ordered path every edit takes — check rights and client ids, prove it on a copy (it must
+ * change something, leave nothing pending, keep the text valid and the chair's locked
+ * paragraphs as they are: textProof.ts, agreedGuard.ts), claim authorship, commit durably
+ * (roomCommits.ts, one batch at a time), then relay the committed bytes and apply them. Nothing
+ * reaches the document or another client before its commit is durable; a failed commit keeps
+ * the edit in memory and stops accepting new ones until storage answers again. A commit the
+ * store refuses because the draft was frozen (on another instance, before this one heard) is
+ * not a failure: the edits are dropped, their senders told (refusals.ts), and the room turns
+ * read-only.
  */
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { mayEditText, textReadOnly, type DraftAccess } from '../../shared/policy';
-import { CloseReasons, deniedReason, NoticeKinds, TEXT_FRAGMENT, type CloseReason, type CollabMode, type Notice, type Refusal } from '../../shared/protocol';
-import type { PresenceSubject } from '../../shared/presence';
-import { lockedRefusal, type ParagraphState } from '../../shared/negotiation';
-import { sequentialNumbering } from '../../shared/numbering';
+import { CloseReasons, deniedReason, NoticeKinds, TEXT_FRAGMENT, type CollabMode } from '../../shared/protocol';
 import { DraftFrozen, type Store } from '../storage/types';
 import { DomainErrors } from '../errors';
 import type { AuthenticatedUser } from '../auth/authenticate';
 import type { CollabOptions } from './options';
 import type { GroupCommitter } from './persistence';
+import { RoomCommits, type Pending } from './roomCommits';
 import { ClientIdOwners } from './authorship';
 import { inProcessFanout, type Fanout, type FanoutRoom } from './fanout';
 import { LogFollower } from './seqs';
 import { inspectUpdate } from './inspect';
-import { awarenessRemoval } from './remotePresence';
-import { PresenceGuard } from './presenceGuard';
+import { RoomPresence } from './roomPresence';
 import { ProvingDoc } from './textProof';
-import { docText, nestedTooDeep } from './fragmentText';
+import { nestedTooDeep } from './fragmentText';
 import { ParagraphLocks } from './agreedGuard';
 import type { AwarenessEntry } from './wire';
-import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './wire';
+import { syncStep1Frame, syncStep2Frame, updateFrame } from './wire';
 import { markEdit } from './trace';
+import type { Peer } from './peer';
+import { lockedWhy, refuse, refuseLocked } from './refusals';
 import { Broadcast } from './broadcast';
-
-/** A notice before the connection adds its mode. */
-export type NoticeBody = Notice extends infer N ? (N extends Notice ? Omit<N, 'mode'> : never) : never;
-
-/** What a room needs from a connection. */
-export interface Peer {
-  readonly user: AuthenticatedUser;
-  /** Who the server stamps on this peer's presence. */
-  readonly subject: PresenceSubject;
-  mode: CollabMode;
-  /** Awareness client ids this peer speaks for (removed when it leaves). */
-  readonly awarenessIds: Set<number>;
-  /** Send a frame, or a message framed once for many peers. */
-  send(message: Uint8Array | Broadcast): void;
-  /** Tell the peer something (a notice, and a permission-denied message for refusals). */
-  tell(notice: NoticeBody, denied?: string): void;
-  close(reason: CloseReason): void;
-}
 
 /** How many updates in a row with missing dependencies a connection may send before it is closed. */
 const MAX_UNSYNCED_UPDATES = 50;
@@ -63,33 +44,16 @@ export const fromAnotherInstance = (origin: unknown): boolean => origin === REMO
 /** The origin of a batch of committed edits applied in one transaction. */
 const BATCH = Symbol('committed batch');
 
-interface Pending {
-  update: Uint8Array;
-  user: AuthenticatedUser;
-  /** The peer that sent it, or null for a change the server writes (relayed to every peer). */
-  origin: Peer | null;
-  /** Told the update's seq once it is stored (server-written changes wait for it). */
-  stored?: (seq: number) => void;
-  /** Told why it will never be stored (a server-written change refused on a frozen draft). */
-  refused?: (e: unknown) => void;
-}
-
 /** A loaded draft. Created by the registry once checkpoint + tail are applied. */
 export class DraftRoom implements FanoutRoom {
-  readonly awareness: awarenessProtocol.Awareness;
+  readonly presence: RoomPresence;
   readonly peers = new Set<Peer>();
   private readonly owners: ClientIdOwners;
   private readonly proving: ProvingDoc;
-  private readonly guard: PresenceGuard;
   private readonly locks: ParagraphLocks;
   /** Updates with missing dependencies each peer sent since its last accepted one. */
   private readonly unsynced = new WeakMap<Peer, number>();
-  private queue: Pending[] = [];
-  /** The batch being committed (its edits are in the proving copy, not yet in the document). */
-  private committing: Pending[] = [];
-  private inFlight: Promise<void> | null = null;
-  private storageFailed = false;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly commits: RoomCommits;
   private approxBytes: number;
   private checkpointSeq: number;
   private readonly follower: LogFollower;
@@ -105,7 +69,7 @@ export class DraftRoom implements FanoutRoom {
     checkpointSeq: number,
     private access: DraftAccess,
     private readonly store: Store,
-    private readonly committer: GroupCommitter,
+    committer: GroupCommitter,
     private readonly opts: CollabOptions,
     private readonly fanout: Fanout = inProcessFanout(),
   ) {
@@ -125,16 +89,20 @@ export class DraftRoom implements FanoutRoom {
       },
       opts.gapWaitMs,
     );
-    this.proving = new ProvingDoc(() => ({ doc: this.doc, queued: this.committing.concat(this.queue).map((p) => p.update) }));
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    this.guard = new PresenceGuard(
-      this.awareness,
+    this.commits = new RoomCommits(draftId, store, committer, opts.storageRetryMs, {
+      committed: (batch, seqs) => this.committed(batch, seqs),
+      frozen: (dropped, e) => this.frozenUnderUs(dropped, e),
+      failing: (e) => this.pauseEdits(e),
+      restored: () => this.resumeEdits(),
+    });
+    this.proving = new ProvingDoc(() => ({ doc: this.doc, queued: this.commits.uncommitted() }));
+    this.presence = new RoomPresence(
+      doc,
       () => this.peers,
       (id) => this.owners.knownOwner(id),
       opts.presenceIdsPerConnection,
+      (update) => this.fanout.publishAwareness(draftId, update),
     );
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwareness);
     doc.on('afterTransaction', this.forgetSyncAnswer);
   }
 
@@ -150,31 +118,17 @@ export class DraftRoom implements FanoutRoom {
 
   /** Presence from another instance's clients. */
   applyRemoteAwareness(update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+    this.presence.applyRemote(update);
   }
 
   /** The presence of the clients connected here (what another instance asks for when it lacks it). */
   ownPresence(): Uint8Array | null {
-    const ids = [...this.peers].flatMap((peer) => this.presentIds(peer));
-    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
+    return this.presence.own();
   }
 
-  // The client ids a peer owns that are present in the room now.
-  private presentIds(peer: Peer): number[] {
-    return [...peer.awarenessIds].filter((id) => this.awareness.getStates().has(id));
-  }
-
-  /**
-   * Ask each client connected here to announce itself again. Told that it left, a y-protocols
-   * client keeps its state and re-announces it with its clock one higher, which every instance
-   * and every client then accepts.
-   */
+  /** Ask each client connected here to announce itself again (roomPresence.ts). */
   renewPresence(): void {
-    for (const peer of this.peers) {
-      const own = this.presentIds(peer);
-      if (own.length === 0) continue;
-      peer.send(awarenessFrame(awarenessRemoval(own.map((clientId) => ({ clientId, clock: this.awareness.meta.get(clientId)?.clock ?? 0 })))));
-    }
+    this.presence.renew();
   }
 
   /** Apply whatever the log holds past what this room has (other instances' edits). */
@@ -184,7 +138,7 @@ export class DraftRoom implements FanoutRoom {
 
   /** Whether the room is holding edits it could not store yet. */
   get failing(): boolean {
-    return this.storageFailed;
+    return this.commits.failing;
   }
 
   /** Whether the working text is too broken to send to an editor (see CloseReasons.textBroken). */
@@ -203,14 +157,13 @@ export class DraftRoom implements FanoutRoom {
     this.peers.add(peer);
     this.idleSince = null;
     peer.send(syncStep1Frame(this.doc));
-    const ids = [...this.awareness.getStates().keys()];
-    if (ids.length > 0) peer.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+    this.presence.greet(peer);
   }
 
   /** A peer left: drop its presence. */
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
-    if (peer.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+    this.presence.leave(peer);
     if (this.peers.size === 0) this.idleSince = Date.now();
   }
 
@@ -233,20 +186,14 @@ export class DraftRoom implements FanoutRoom {
     this.lastSyncAnswer = null;
   };
 
-  /**
-   * A peer's (already parsed) awareness update: what it may say (presenceGuard.ts), stamped
-   * with the identity the server authenticated, is applied and relayed; the rest is dropped.
-   */
+  /** A peer's (already parsed) awareness update (roomPresence.ts). */
   receiveAwareness(peer: Peer, clients: readonly AwarenessEntry[]): void {
-    const { update, renew } = this.guard.admit(peer, clients);
-    if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
-    if (renew.length > 0) peer.send(awarenessFrame(awarenessRemoval(renew)));
+    this.presence.receive(peer, clients);
   }
 
   /** Send every presence to a peer that asked (query-awareness). */
   answerQueryAwareness(peer: Peer): void {
-    const ids = [...this.awareness.getStates().keys()];
-    peer.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+    this.presence.answerQuery(peer);
   }
 
   /**
@@ -259,13 +206,13 @@ export class DraftRoom implements FanoutRoom {
     if (!facts.changes) return; // nothing new (a reconnecting client's step 2): nothing to store
     if (!this.mayQueue(peer)) return;
     if (this.approxBytes + update.length > this.opts.maxDraftBytes) {
-      this.refuse(peer, { reason: 'draft_too_large' }, 'the draft has reached its size limit');
+      refuse(peer, { reason: 'draft_too_large' }, 'the draft has reached its size limit');
       peer.close(CloseReasons.draftTooLarge);
       return;
     }
     // Ids another user's connection speaks for are not this peer's to write under (nor to claim).
-    if (facts.writerClientIds.some((id) => !this.guard.mayWriteUnder(peer, id))) {
-      this.refuse(peer, { reason: 'client_id_taken' }, 'your edit was written under a client id that is not yours');
+    if (facts.writerClientIds.some((id) => !this.presence.mayWriteUnder(peer, id))) {
+      refuse(peer, { reason: 'client_id_taken' }, 'your edit was written under a client id that is not yours');
       peer.close(CloseReasons.clientIdTaken);
       return;
     }
@@ -281,10 +228,10 @@ export class DraftRoom implements FanoutRoom {
     }
     if (!proof.ok) {
       if (proof.problem === 'invalid_text') {
-        this.refuse(peer, { reason: 'invalid_text', why: proof.why }, `your edit would make the text invalid: ${proof.why}`);
+        refuse(peer, { reason: 'invalid_text', why: proof.why }, `your edit would make the text invalid: ${proof.why}`);
         peer.close(CloseReasons.invalidText);
       } else if (proof.problem === 'locked_paragraph') {
-        this.refuseLocked(peer, proof.paragraphIds, locked);
+        refuseLocked(peer, this.doc, proof.paragraphIds, locked);
       } else {
         this.refuseMissing(peer);
       }
@@ -298,13 +245,13 @@ export class DraftRoom implements FanoutRoom {
       taken = this.owners.ownsAll(peer.user.id, facts.writerClientIds) ? [] : await this.owners.claim(peer.user.id, facts.writerClientIds);
     } catch (e) {
       this.proving.discard();
-      this.fail(e);
-      this.refuse(peer, { reason: 'storage_unavailable' }, 'storage is unavailable; your edit was not saved');
+      this.commits.fail(e);
+      refuse(peer, { reason: 'storage_unavailable' }, 'storage is unavailable; your edit was not saved');
       return;
     }
     if (taken.length > 0) {
       this.proving.discard();
-      this.refuse(peer, { reason: 'client_id_taken' }, 'your edit was written under a client id another user owns');
+      refuse(peer, { reason: 'client_id_taken' }, 'your edit was written under a client id another user owns');
       peer.close(CloseReasons.clientIdTaken);
       return;
     }
@@ -313,10 +260,9 @@ export class DraftRoom implements FanoutRoom {
       this.proving.discard();
       return;
     }
-    this.queue.push({ update, user: peer.user, origin: peer });
     this.approxBytes += update.length;
     markEdit('queued');
-    this.pump();
+    this.commits.push({ update, user: peer.user, origin: peer });
   }
 
   /**
@@ -329,20 +275,19 @@ export class DraftRoom implements FanoutRoom {
    */
   async submitFromServer(update: Uint8Array, user: AuthenticatedUser, clientIds: number[]): Promise<number> {
     this.refuseClosedText();
-    if (this.storageFailed) throw new Error('storage is unavailable; nothing was changed');
+    if (this.commits.failing) throw new Error('storage is unavailable; nothing was changed');
     const taken = await this.owners.claim(user.id, clientIds);
     if (taken.length > 0) throw new Error("the change collided with an editor's client id; try again");
     const locked = await this.locks.current();
     this.refuseClosedText();
     // The server's own changes are held to the same rules as anyone's, the chair's locks included.
     const proof = this.proving.prove(update, undefined, new Set(locked.keys()));
-    if (!proof.ok && proof.problem === 'locked_paragraph') throw DomainErrors.refused(`${this.lockedWhy(proof.paragraphIds, locked)}; nothing was changed`);
+    if (!proof.ok && proof.problem === 'locked_paragraph') throw DomainErrors.refused(`${lockedWhy(this.doc, proof.paragraphIds, locked)}; nothing was changed`);
     if (!proof.ok)
       throw new Error(proof.problem === 'invalid_text' ? `the change would make the text invalid: ${proof.why}` : 'the change depends on content the server does not have');
     return new Promise<number>((resolve, reject) => {
-      this.queue.push({ update, user, origin: null, stored: resolve, refused: reject });
       this.approxBytes += update.length;
-      this.pump();
+      this.commits.push({ update, user, origin: null, stored: resolve, refused: reject });
     });
   }
 
@@ -358,8 +303,8 @@ export class DraftRoom implements FanoutRoom {
       this.refuseReadOnly(peer);
       return false;
     }
-    if (this.storageFailed) {
-      this.refuse(peer, { reason: 'storage_unavailable' }, 'storage is unavailable; your edit was not saved');
+    if (this.commits.failing) {
+      refuse(peer, { reason: 'storage_unavailable' }, 'storage is unavailable; your edit was not saved');
       return false;
     }
     return true;
@@ -374,40 +319,15 @@ export class DraftRoom implements FanoutRoom {
   private refuseMissing(peer: Peer): void {
     const times = (this.unsynced.get(peer) ?? 0) + 1;
     this.unsynced.set(peer, times);
-    this.refuse(peer, { reason: 'missing_dependencies' }, 'your edit depends on content the server does not have; send what you have');
+    refuse(peer, { reason: 'missing_dependencies' }, 'your edit depends on content the server does not have; send what you have');
     if (times > MAX_UNSYNCED_UPDATES) peer.close(CloseReasons.missingDependencies);
     else peer.send(syncStep1Frame(this.doc));
-  }
-
-  /** Tell a peer its edit was dropped (a notice, and y-protocols' "permission denied" for stock clients). */
-  private refuse(peer: Peer, refusal: Refusal, message: string): void {
-    // Stock clients read "read_only: <the policy's reason>", as they always have.
-    const denied = refusal.reason === 'read_only' || refusal.reason === 'paragraph_locked' ? refusal.why : message;
-    peer.tell({ kind: NoticeKinds.updateRefused, refusal, message }, deniedReason(refusal.reason, denied));
-  }
-
-  /**
-   * An edit of a paragraph the chair locked: told why, in the chair's words, and closed, as its
-   * copy now holds an edit the server will never have (the client reloads the stored text).
-   */
-  private refuseLocked(peer: Peer, paragraphIds: string[], locked: ReadonlyMap<string, ParagraphState>): void {
-    const why = this.lockedWhy(paragraphIds, locked);
-    this.refuse(peer, { reason: 'paragraph_locked', paragraphIds, why }, `your edit was not accepted: ${why}`);
-    const reason = Buffer.byteLength(why) <= 123 ? why : CloseReasons.paragraphLocked.reason;
-    peer.close({ code: CloseReasons.paragraphLocked.code, reason });
-  }
-
-  // "OP 3 is agreed and locked by the chair: …", for the first of the locked paragraphs an edit touched.
-  private lockedWhy(paragraphIds: string[], locked: ReadonlyMap<string, ParagraphState>): string {
-    const text = docText(this.doc);
-    const refs = text.ok ? sequentialNumbering(text.value).byId : new Map<string, { ref: string }>();
-    return lockedRefusal(refs.get(paragraphIds[0]!)?.ref || `paragraph ${paragraphIds[0]}`, locked.get(paragraphIds[0]!) ?? 'agreed');
   }
 
   /** Tell a peer its edit was dropped because it may not edit (now). */
   private refuseReadOnly(peer: Peer): void {
     const why = this.modeFor(peer.user).why;
-    this.refuse(peer, { reason: 'read_only', why }, `your edit was not accepted: ${why}`);
+    refuse(peer, { reason: 'read_only', why }, `your edit was not accepted: ${why}`);
   }
 
   /** Re-evaluate every peer's rights after the draft's access changed; tell those whose mode changed. */
@@ -432,18 +352,18 @@ export class DraftRoom implements FanoutRoom {
    * Resolves once the edits queued now are committed: the batch committing now, then the one
    * holding what waits behind it. Unlike `flush`, it ends while editors go on typing.
    */
-  async committedSoFar(): Promise<void> {
-    for (let round = 0; round < 2 && this.inFlight; round++) await this.inFlight;
+  committedSoFar(): Promise<void> {
+    return this.commits.committedSoFar();
   }
 
   /** Resolves when every queued edit is committed (or the room is failing). */
-  async flush(): Promise<void> {
-    while (this.inFlight) await this.inFlight;
+  flush(): Promise<void> {
+    return this.commits.flush();
   }
 
   /** Whether the room can be unloaded: nobody here and nothing waiting to be stored. */
   get idle(): boolean {
-    return this.peers.size === 0 && this.queue.length === 0 && !this.inFlight && !this.storageFailed;
+    return this.peers.size === 0 && this.commits.idle;
   }
 
   /** Write a checkpoint if the log has moved since the last one (best effort). */
@@ -454,7 +374,7 @@ export class DraftRoom implements FanoutRoom {
     if (seq === this.checkpointSeq) return;
     if (!force && seq - this.checkpointSeq < this.opts.checkpointEvery) return;
     const state = Y.encodeStateAsUpdate(this.doc);
-    this.approxBytes = state.length + this.queue.reduce((n, p) => n + p.update.length, 0);
+    this.approxBytes = state.length + this.commits.queuedBytes;
     this.checkpointSeq = seq;
     try {
       await this.store.saveCheckpoint({ draftId: this.draftId, seq, state });
@@ -467,60 +387,31 @@ export class DraftRoom implements FanoutRoom {
 
   /** Stop timers and listeners; the caller has flushed and checkpointed. */
   destroy(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.commits.destroy();
     this.follower.destroy();
-    this.awareness.off('update', this.onAwareness);
+    this.presence.destroy();
     this.doc.off('afterTransaction', this.forgetSyncAnswer);
-    this.awareness.destroy();
     this.doc.destroy();
   }
 
-  private pump(): void {
-    if (this.inFlight || this.storageFailed || this.queue.length === 0) return;
-    const batch = this.queue;
-    this.queue = [];
-    this.inFlight = this.commit(batch).finally(() => {
-      this.inFlight = null;
-      this.pump();
-    });
-  }
-
-  private async commit(batch: Pending[]): Promise<void> {
-    this.committing = batch;
-    try {
-      await this.commitBatch(batch);
-    } finally {
-      this.committing = [];
-    }
-  }
-
-  private async commitBatch(batch: Pending[]): Promise<void> {
-    let stored;
-    try {
-      stored = await this.committer.submit(batch.map((p) => ({ draftId: this.draftId, update: p.update, userId: p.user.id, delegationId: p.user.delegationId })));
-    } catch (e) {
-      if (e instanceof DraftFrozen) return this.frozenUnderUs(batch, e);
-      // Keep the edits, in order, ahead of anything newer; retry until storage answers.
-      this.queue = batch.concat(this.queue);
-      this.fail(e);
-      return;
-    }
+  /**
+   * A batch is durable: the peers get the committed bytes as they are (proved on the copy, they
+   * apply as they are) before the document takes them: they need not wait for the server's own
+   * apply, and the document has no 'update' listener, so Yjs encodes nothing again. A batch of
+   * several edits (they arrived while the previous commit ran) goes as one update holding all of
+   * them: when edits bunch up, every client has fewer messages to handle. Its authors get their
+   * own edits back in it, which Yjs ignores; an edit alone skips its author.
+   */
+  private committed(batch: readonly Pending[], seqs: readonly number[]): void {
     markEdit('committed');
-    // The peers get the committed bytes as they are (proved on the copy, they apply as they are)
-    // before the document takes them: they need not wait for the server's own apply, and the
-    // document has no 'update' listener, so Yjs encodes nothing again. A batch of several edits
-    // (they arrived while the previous commit ran) goes as one update holding all of them: when
-    // edits bunch up, every client has fewer messages to handle. Its authors get their own
-    // edits back in it, which Yjs ignores; an edit alone skips its author.
     if (batch.length === 1) this.relay(batch[0]!.update, batch[0]!.origin);
     else this.relay(Y.mergeUpdates(batch.map((p) => p.update)), null);
     markEdit('sent');
-    Y.transact(this.doc, () => batch.forEach((p, i) => this.applyStored(p, stored[i]!.seq)), BATCH);
+    Y.transact(this.doc, () => batch.forEach((p, i) => this.applyStored(p, seqs[i]!)), BATCH);
     this.fanout.publishUpdates(
       this.draftId,
-      batch.map((p, i) => ({ seq: stored[i]!.seq, update: p.update })),
+      batch.map((p, i) => ({ seq: seqs[i]!, update: p.update })),
     );
-    if (this.storageFailed) this.restore();
     void this.checkpoint();
   }
 
@@ -543,20 +434,15 @@ export class DraftRoom implements FanoutRoom {
   }
 
   /**
-   * The store refused `batch` because the draft is frozen: the freeze committed (here or on
-   * another instance) before this room heard of it. Nothing of it was stored, and nothing queued
-   * behind it ever will be: drop it all, unapplied and unrelayed. A freeze is final, so the room
-   * turns read-only at once rather than waiting for the access message (late, or lost). Storage
-   * answered, so this is no outage and nothing is retried.
+   * The store refused a batch because the draft is frozen: the freeze committed (here or on
+   * another instance) before this room heard of it. Nothing of `dropped` (the batch and all
+   * queued behind it) was stored: it goes unapplied and unrelayed. A freeze is final, so the
+   * room turns read-only at once rather than waiting for the access message (late, or lost).
    */
-  private frozenUnderUs(batch: Pending[], e: DraftFrozen): void {
-    const dropped = batch.concat(this.queue);
-    this.queue = [];
+  private frozenUnderUs(dropped: readonly Pending[], e: DraftFrozen): void {
     this.proving.discard();
     this.approxBytes -= dropped.reduce((n, p) => n + p.update.length, 0);
     this.setAccess({ ...this.access, frozen: true });
-    // Storage answered: no longer failing (read-only peers are not asked for their edits again).
-    if (this.storageFailed) this.restore();
     const senders = new Set<Peer>();
     for (const p of dropped) {
       if (p.origin) senders.add(p.origin);
@@ -567,53 +453,20 @@ export class DraftRoom implements FanoutRoom {
     for (const peer of this.peers) peer.tell({ kind: NoticeKinds.recordChanged, message: "the draft's record changed" });
   }
 
-  private fail(e: unknown): void {
-    if (!this.storageFailed) {
-      this.storageFailed = true;
-      this.opts.log.error(`collab: storing edits of ${this.draftId} failed; edits paused`, e);
-      for (const peer of this.peers) {
-        if (peer.mode === 'edit') peer.tell({ kind: NoticeKinds.storageUnavailable, message: 'storage is unavailable: edits are paused and will resume by themselves' });
-      }
-    }
-    if (!this.retryTimer) this.retryTimer = setTimeout(() => void this.retry(), this.opts.storageRetryMs);
-  }
-
-  private async retry(): Promise<void> {
-    this.retryTimer = null;
-    if (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      this.inFlight = this.commit(batch).finally(() => {
-        this.inFlight = null;
-        this.pump();
-      });
-      return;
-    }
-    try {
-      await this.store.lastSeq(this.draftId);
-      this.restore();
-    } catch {
-      this.fail(null);
+  // Storage failed: editors are told that edits pause (they resume by themselves).
+  private pauseEdits(e: unknown): void {
+    this.opts.log.error(`collab: storing edits of ${this.draftId} failed; edits paused`, e);
+    for (const peer of this.peers) {
+      if (peer.mode === 'edit') peer.tell({ kind: NoticeKinds.storageUnavailable, message: 'storage is unavailable: edits are paused and will resume by themselves' });
     }
   }
 
-  private restore(): void {
-    this.storageFailed = false;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+  // Storage answers again: editors are told, and asked for what was refused meanwhile (their clients still hold it).
+  private resumeEdits(): void {
     for (const peer of this.peers) {
       if (peer.mode !== 'edit') continue;
       peer.tell({ kind: NoticeKinds.storageRestored, message: 'storage is back: edits are accepted again' });
-      // Ask for what we refused while storage was down; the client still holds it.
       peer.send(syncStep1Frame(this.doc));
     }
   }
-
-  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    const changed = added.concat(updated, removed);
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const message = new Broadcast(awarenessFrame(update));
-    for (const peer of this.peers) if (peer !== origin) peer.send(message);
-    if (origin !== REMOTE) this.fanout.publishAwareness(this.draftId, update);
-  };
 }
