@@ -46,7 +46,7 @@ const BATCH = Symbol('committed batch');
 
 /** A loaded draft. Created by the registry once checkpoint + tail are applied. */
 export class DraftRoom implements FanoutRoom {
-  readonly presence: RoomPresence;
+  private readonly presence: RoomPresence;
   readonly peers = new Set<Peer>();
   private readonly owners: ClientIdOwners;
   private readonly proving: ProvingDoc;

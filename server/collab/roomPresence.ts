@@ -18,7 +18,7 @@ const REMOTE = Symbol('remote presence');
 
 /** The presence of one room. */
 export class RoomPresence {
-  readonly awareness: awarenessProtocol.Awareness;
+  private readonly awareness: awarenessProtocol.Awareness;
   private readonly guard: PresenceGuard;
 
   constructor(
@@ -42,10 +42,9 @@ export class RoomPresence {
     return this.guard.mayWriteUnder(peer, clientId);
   }
 
-  /** Send a peer that joins everyone's presence. */
+  /** Send a peer that joins everyone's presence (nothing when nobody is here). */
   greet(peer: Peer): void {
-    const ids = [...this.awareness.getStates().keys()];
-    if (ids.length > 0) peer.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+    if (this.awareness.getStates().size > 0) this.answerQuery(peer);
   }
 
   /** A peer left: drop the presence it spoke for. */

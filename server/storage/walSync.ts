@@ -11,8 +11,8 @@
  * The flush is an fdatasync, as SQLite's own on Linux: it writes the log's data and whatever
  * metadata reading it back needs (the file's size when a commit made it longer), and skips only
  * its modification time. Once a checkpoint has let SQLite start the log over, commits rewrite the
- * file in place and no metadata need go to the disk at all: a cheaper, shorter flush, with the
- * same durability (BENCHMARKS.md, "Durable at the floor").
+ * file in place and no metadata need go to the disk at all. The durability is the same; on this
+ * project's disk the two flushes took as long as each other, within its noise (BENCHMARKS.md).
  *
  * An fsync that fails leaves the log's state on the disk unknown (the kernel may have dropped
  * the pages it could not write), so the store stops taking writes: every later `sync` rejects

@@ -7,8 +7,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as wsModule from 'ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { binaryFrame, Broadcast } from '../../../server/collab/broadcast';
+
+// ws's own framing (not in its type definitions): the frame `ws.send` writes, as buffers.
+const { Sender } = wsModule as unknown as { Sender: { frame(data: Buffer, options: object): Buffer[] } };
+const wsFrame = (payload: Buffer): Buffer => Buffer.concat(Sender.frame(payload, { fin: true, rsv1: false, opcode: 2, mask: false, readOnly: false }));
 
 describe('frames built once for many sockets', () => {
   let server: http.Server;
@@ -43,11 +48,12 @@ describe('frames built once for many sockets', () => {
     while (received.length < n) await new Promise<void>((resolve) => (arrived = resolve));
   };
 
-  it('carries payloads of every header length class unchanged', async () => {
+  it('is the frame ws would send, at every header length class, and carries its payload unchanged', async () => {
     const { socket } = await accepted;
     // 7-bit lengths end at 125; 16-bit at 65,535; 64-bit beyond.
     const lengths = [0, 1, 125, 126, 127, 65_535, 65_536, 200_000];
     const payloads = lengths.map((n) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 31 + n) & 0xff)));
+    for (const p of payloads) expect(binaryFrame(p).equals(wsFrame(p))).toBe(true);
     received.length = 0;
     for (const p of payloads) socket.write(binaryFrame(p));
     await until(payloads.length);
@@ -55,7 +61,7 @@ describe('frames built once for many sockets', () => {
     received.forEach((b, i) => expect(b.equals(payloads[i]!)).toBe(true));
   });
 
-  it('is the same frame ws would send, and keeps its place among ws own frames', async () => {
+  it("is built once, and keeps its place among ws's own frames on the socket", async () => {
     const { ws, socket } = await accepted;
     received.length = 0;
     const shared = new Broadcast(Uint8Array.from([0, 2, 5, 1, 2, 3, 4, 5]));
