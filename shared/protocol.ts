@@ -90,6 +90,11 @@ export const CloseReasons = {
   rateLimited: { code: 4529, reason: 'Too many messages' },
   /** The server is shutting down; reconnect. */
   shuttingDown: { code: 4503, reason: 'Server shutting down' },
+  /**
+   * The connection stopped reading what the server sent, and more than the buffer limit piled up
+   * for it (`CollabLimits.maxBufferedBytes`); reconnect when able to read (the stock provider backs off).
+   */
+  tooFarBehind: { code: 4508, reason: 'Too far behind: the connection is not reading' },
 } as const satisfies Record<string, CloseReason>;
 
 /** What a notice is about. */
@@ -180,6 +185,11 @@ export const CollabLimits = {
   awarenessPerSecond: 20,
   /** Presence client ids one connection may speak for (a stock client uses one; a reconnect may briefly add one). */
   presenceIdsPerConnection: 4,
+  /**
+   * Bytes the server holds for one connection that is not reading them (32 MiB: two answers to the
+   * largest draft); past it, the connection is closed as too far behind.
+   */
+  maxBufferedBytes: 32 * 1024 * 1024,
 } as const;
 
 /** Build the reason string of a "permission denied" message. */

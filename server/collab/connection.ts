@@ -49,11 +49,29 @@ export class Connection implements Peer {
     this.tell({ kind: NoticeKinds.mode, why: mode === 'read' ? why : null, message: mode === 'edit' ? 'you may edit this text' : `read-only: ${why}` });
   }
 
-  /** Send a message unless the socket is going away (a broadcast's frame as it is, built once for every peer). */
+  /**
+   * Send a message unless the socket is going away (a broadcast's frame as it is, built once for
+   * every peer). A peer that does not read what it is sent is closed once more than the buffer
+   * limit waits for it: nothing else bounds what the server would hold for it (`ws` has no limit,
+   * and a peer may ask for the whole text many times a second).
+   */
   send(message: Uint8Array | Broadcast): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     if (message instanceof Broadcast) this.socket.write(message.frame);
     else this.ws.send(message, { binary: true });
+    if (this.socket.writableLength > this.opts.maxBufferedBytes) this.dropBehind();
+  }
+
+  /**
+   * Close a peer too far behind. Its close frame waits behind everything it has not read, so it
+   * gets a grace to read it; then the socket is dropped with all it holds (`ws` would wait 30 s).
+   */
+  private dropBehind(): void {
+    this.close(CloseReasons.tooFarBehind);
+    const socket = this.socket;
+    setTimeout(() => {
+      if (!socket.destroyed) socket.destroy();
+    }, this.opts.behindGraceMs).unref();
   }
 
   /** A notice (opt-in clients) and, for refusals, the stock "permission denied" message. */

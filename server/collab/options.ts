@@ -17,6 +17,10 @@ export interface CollabOptions {
   awarenessPerSecond: number;
   /** Presence client ids one connection may speak for. */
   presenceIdsPerConnection: number;
+  /** Bytes held for one connection that is not reading them; past it, it is closed as too far behind. */
+  maxBufferedBytes: number;
+  /** How long a connection closed as too far behind has to read its close frame before its socket is dropped, in ms. */
+  behindGraceMs: number;
   /** How long the first update after a quiet spell waits to share its durable commit, in ms (0: not at all; batches form while a commit runs). */
   groupCommitMs: number;
   /** Write a checkpoint after this many updates since the last one. */
@@ -40,6 +44,8 @@ export const defaultCollabOptions: CollabOptions = {
   messageBurst: CollabLimits.messageBurst,
   awarenessPerSecond: CollabLimits.awarenessPerSecond,
   presenceIdsPerConnection: CollabLimits.presenceIdsPerConnection,
+  maxBufferedBytes: CollabLimits.maxBufferedBytes,
+  behindGraceMs: 1_000,
   groupCommitMs: 0,
   checkpointEvery: 500,
   unloadAfterMs: 30_000,
