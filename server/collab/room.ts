@@ -37,6 +37,9 @@ import { Broadcast } from './broadcast';
 /** How many updates in a row with missing dependencies a connection may send before it is closed. */
 const MAX_UNSYNCED_UPDATES = 50;
 
+/** Answers to a sync step 1 a room keeps while its text does not change (at most this many copies of the text's size). */
+const KEPT_SYNC_ANSWERS = 4;
+
 /** The origin of changes that came from another instance (relayed to our peers, never published back). */
 const REMOTE = Symbol('remote instance');
 /** Whether a transaction's origin is another instance (its changes were stored, and acted on, there: staleWatch.ts). */
@@ -57,8 +60,8 @@ export class DraftRoom implements FanoutRoom {
   private approxBytes: number;
   private checkpointSeq: number;
   private readonly follower: LogFollower;
-  /** The last answer to a sync step 1, and the state vector it answered (answerSyncStep1). */
-  private lastSyncAnswer: { stateVector: Uint8Array; answer: Broadcast } | null = null;
+  /** The latest answers to a sync step 1, newest first, each with the state vector it answered (answerSyncStep1). */
+  private syncAnswers: { stateVector: Uint8Array; answer: Broadcast }[] = [];
   /** Set by the registry: when the last peer left. */
   idleSince: number | null = Date.now();
 
@@ -103,7 +106,7 @@ export class DraftRoom implements FanoutRoom {
       opts.presenceIdsPerConnection,
       (update) => this.fanout.publishAwareness(draftId, update),
     );
-    doc.on('afterTransaction', this.forgetSyncAnswer);
+    doc.on('afterTransaction', this.forgetSyncAnswers);
   }
 
   /** The seq of the last update applied to the document. */
@@ -169,21 +172,24 @@ export class DraftRoom implements FanoutRoom {
 
   /**
    * Answer a sync step 1 with what the peer lacks (only committed content is in the doc). The
-   * last answer is kept while the document does not change: delegates opening a draft together
-   * (the start of a meeting) send the same state vector, empty or as their client seeds it, and
-   * a whole text need not be encoded again for each of them.
+   * latest few answers are kept while the document does not change: delegates opening a draft
+   * together (the start of a meeting) send the same state vector, empty or as their client seeds
+   * it, and a whole text need not be encoded again for each of them; a few, because a client
+   * that is already up to date (a reconnect) asks with another state vector in between, and
+   * its small answer must not push out the whole text's.
    */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
-    const last = this.lastSyncAnswer;
-    if (last && Buffer.compare(last.stateVector, stateVector) === 0) return peer.send(last.answer);
+    const kept = this.syncAnswers.find((a) => Buffer.compare(a.stateVector, stateVector) === 0);
+    if (kept) return peer.send(kept.answer);
     const answer = new Broadcast(syncStep2Frame(this.doc, stateVector));
-    this.lastSyncAnswer = { stateVector: Uint8Array.from(stateVector), answer };
+    this.syncAnswers.unshift({ stateVector: Uint8Array.from(stateVector), answer });
+    this.syncAnswers.length = Math.min(this.syncAnswers.length, KEPT_SYNC_ANSWERS);
     peer.send(answer);
   }
 
-  // Whatever changed the document, the kept answer is out of date.
-  private readonly forgetSyncAnswer = (): void => {
-    this.lastSyncAnswer = null;
+  // Whatever changed the document, the kept answers are out of date.
+  private readonly forgetSyncAnswers = (): void => {
+    this.syncAnswers = [];
   };
 
   /** A peer's (already parsed) awareness update (roomPresence.ts). */
@@ -390,7 +396,7 @@ export class DraftRoom implements FanoutRoom {
     this.commits.destroy();
     this.follower.destroy();
     this.presence.destroy();
-    this.doc.off('afterTransaction', this.forgetSyncAnswer);
+    this.doc.off('afterTransaction', this.forgetSyncAnswers);
     this.doc.destroy();
   }
 

@@ -1,7 +1,8 @@
 /**
  * A room keeps its last answer to a sync step 1 while its document does not change (many
  * delegates opening a draft at once send the same state vector). It must never be stale: a
- * newcomer after an edit, or with another state vector, gets the text as it is.
+ * newcomer after an edit, or with another state vector, gets the text as it is. A few are
+ * kept, so that an up-to-date client asking in between does not push out the whole text's answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,9 +13,14 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { GroupCommitter } from '../../../server/collab/persistence';
+import type { Peer } from '../../../server/collab/peer';
+import { resolveOptions } from '../../../server/collab/options';
+import { RoomRegistry } from '../../../server/collab/registry';
+import { loadDraftAccess } from '../../../server/readModels/draftAccess';
 import { openStore } from '../../../server/storage/index';
 import type { Store } from '../../../server/storage/types';
-import { connect, plainText, rawSocket, seedDraft, seedText, startCollabServer, synced, typeInto, until, type CollabServer } from '../../helpers/collab';
+import { connect, plainText, quietLog, rawSocket, seedDraft, seedText, startCollabServer, synced, typeInto, until, type CollabServer } from '../../helpers/collab';
 
 let dir: string;
 let store: Store;
@@ -82,5 +88,44 @@ describe('the answer to a sync step 1', () => {
     typeInto(a.doc, 2, 0, 'Again ');
     await until(async () => (await answerFor(partial)).includes('Again'), 5_000, 'the later edit for a partial client');
     expect(await answerFor(new Y.Doc())).toContain('Again Edited');
+  });
+});
+
+describe('the kept answers', () => {
+  it('a few state vectors asked in turn are each answered from what was kept, until the text changes', async () => {
+    const registry = new RoomRegistry(store, new GroupCommitter(store, 0), resolveOptions({ log: quietLog }));
+    try {
+      const found = await loadDraftAccess(store, draftId);
+      const room = await registry.acquire(draftId, found!.access);
+      const sent: unknown[] = [];
+      const peer = { send: (m: unknown) => sent.push(m) } as unknown as Peer;
+      // A newcomer (empty), a client that is up to date (a reconnect), and one holding part of the text.
+      const partial = new Y.Doc();
+      Y.applyUpdate(partial, Y.encodeStateAsUpdate(room.doc));
+      typeInto(room.doc, 1, 0, 'Later ');
+      const vectors = [new Uint8Array([0]), Y.encodeStateVector(room.doc), Y.encodeStateVector(partial)];
+      for (const sv of [...vectors, ...vectors]) room.answerSyncStep1(peer, sv);
+      expect(sent).toHaveLength(6);
+      for (let i = 0; i < 3; i++) expect(sent[i + 3]).toBe(sent[i]);
+      expect(new Set(sent.slice(0, 3)).size).toBe(3);
+      // The text changes: every kept answer is out of date.
+      typeInto(room.doc, 1, 0, 'Changed ');
+      room.answerSyncStep1(peer, vectors[0]!);
+      expect(sent[6]).not.toBe(sent[0]);
+      // More state vectors than are kept: the oldest is answered anew, not from a stale copy.
+      const many = Array.from({ length: 6 }, (_, i) => {
+        const d = new Y.Doc();
+        d.clientID = 1_000 + i;
+        d.getMap('m').set('k', i);
+        return Y.encodeStateVector(d);
+      });
+      for (const sv of many) room.answerSyncStep1(peer, sv);
+      room.answerSyncStep1(peer, many[0]!);
+      expect(sent.at(-1)).not.toBe(sent[7]);
+      room.answerSyncStep1(peer, many[5]!);
+      expect(sent.at(-1)).toBe(sent[12]);
+    } finally {
+      await registry.closeAll();
+    }
   });
 });
