@@ -9,6 +9,10 @@ import { sequentialNumbering } from '../../shared/numbering';
 import { CloseReasons, deniedReason, NoticeKinds, type Refusal } from '../../shared/protocol';
 import { docText } from './fragmentText';
 import type { Peer } from './peer';
+import { syncStep1Frame } from './wire';
+
+/** How many updates in a row with missing dependencies a connection may send before it is closed. */
+const MAX_UNSYNCED_UPDATES = 50;
 
 /** Tell a peer its edit was dropped (a notice, and y-protocols' "permission denied" for stock clients). */
 export function refuse(peer: Peer, refusal: Refusal, message: string): void {
@@ -33,4 +37,29 @@ export function refuseLocked(peer: Peer, doc: Y.Doc, paragraphIds: string[], loc
   refuse(peer, { reason: 'paragraph_locked', paragraphIds, why }, `your edit was not accepted: ${why}`);
   const reason = Buffer.byteLength(why) <= 123 ? why : CloseReasons.paragraphLocked.reason;
   peer.close({ code: CloseReasons.paragraphLocked.code, reason });
+}
+
+/**
+ * An update that depends on content the server does not have is not stored. An honest client
+ * sends one when it types the moment it reconnects, before it has answered the server's sync
+ * request with the edits it made offline: asked to sync again, it sends them all, and the
+ * refused edit with them. A connection that keeps sending such updates is closed.
+ */
+export class MissingDependencies {
+  /** Updates with missing dependencies each peer sent since its last accepted one. */
+  private readonly times = new WeakMap<Peer, number>();
+
+  /** Refuse such an update from `peer`, and ask it for what it has (`doc`'s state vector), or close it after too many. */
+  refuse(peer: Peer, doc: Y.Doc): void {
+    const times = (this.times.get(peer) ?? 0) + 1;
+    this.times.set(peer, times);
+    refuse(peer, { reason: 'missing_dependencies' }, 'your edit depends on content the server does not have; send what you have');
+    if (times > MAX_UNSYNCED_UPDATES) peer.close(CloseReasons.missingDependencies);
+    else peer.send(syncStep1Frame(doc));
+  }
+
+  /** An update of `peer`'s was accepted: it is in step again. */
+  synced(peer: Peer): void {
+    this.times.delete(peer);
+  }
 }

@@ -28,17 +28,12 @@ import { ProvingDoc } from './textProof';
 import { nestedTooDeep } from './fragmentText';
 import { ParagraphLocks } from './agreedGuard';
 import type { AwarenessEntry } from './wire';
-import { syncStep1Frame, syncStep2Frame, updateFrame } from './wire';
+import { syncStep1Frame, updateFrame } from './wire';
+import { SyncAnswers } from './syncAnswers';
 import { markEdit } from './trace';
 import type { Peer } from './peer';
-import { lockedWhy, refuse, refuseLocked } from './refusals';
+import { lockedWhy, MissingDependencies, refuse, refuseLocked } from './refusals';
 import { Broadcast } from './broadcast';
-
-/** How many updates in a row with missing dependencies a connection may send before it is closed. */
-const MAX_UNSYNCED_UPDATES = 50;
-
-/** Answers to a sync step 1 a room keeps while its text does not change (at most this many copies of the text's size). */
-const KEPT_SYNC_ANSWERS = 4;
 
 /** The origin of changes that came from another instance (relayed to our peers, never published back). */
 const REMOTE = Symbol('remote instance');
@@ -54,14 +49,12 @@ export class DraftRoom implements FanoutRoom {
   private readonly owners: ClientIdOwners;
   private readonly proving: ProvingDoc;
   private readonly locks: ParagraphLocks;
-  /** Updates with missing dependencies each peer sent since its last accepted one. */
-  private readonly unsynced = new WeakMap<Peer, number>();
+  private readonly unsynced = new MissingDependencies();
   private readonly commits: RoomCommits;
   private approxBytes: number;
   private checkpointSeq: number;
   private readonly follower: LogFollower;
-  /** The latest answers to a sync step 1, newest first, each with the state vector it answered (answerSyncStep1). */
-  private syncAnswers: { stateVector: Uint8Array; answer: Broadcast }[] = [];
+  private readonly syncAnswers: SyncAnswers;
   /** Set by the registry: when the last peer left. */
   idleSince: number | null = Date.now();
 
@@ -106,7 +99,7 @@ export class DraftRoom implements FanoutRoom {
       opts.presenceIdsPerConnection,
       (update) => this.fanout.publishAwareness(draftId, update),
     );
-    doc.on('afterTransaction', this.forgetSyncAnswers);
+    this.syncAnswers = new SyncAnswers(doc);
   }
 
   /** The seq of the last update applied to the document. */
@@ -170,27 +163,10 @@ export class DraftRoom implements FanoutRoom {
     if (this.peers.size === 0) this.idleSince = Date.now();
   }
 
-  /**
-   * Answer a sync step 1 with what the peer lacks (only committed content is in the doc). The
-   * latest few answers are kept while the document does not change: delegates opening a draft
-   * together (the start of a meeting) send the same state vector, empty or as their client seeds
-   * it, and a whole text need not be encoded again for each of them; a few, because a client
-   * that is already up to date (a reconnect) asks with another state vector in between, and
-   * its small answer must not push out the whole text's.
-   */
+  /** Answer a sync step 1 with what the peer lacks (kept while the text does not change: syncAnswers.ts). */
   answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
-    const kept = this.syncAnswers.find((a) => Buffer.compare(a.stateVector, stateVector) === 0);
-    if (kept) return peer.send(kept.answer);
-    const answer = new Broadcast(syncStep2Frame(this.doc, stateVector));
-    this.syncAnswers.unshift({ stateVector: Uint8Array.from(stateVector), answer });
-    this.syncAnswers.length = Math.min(this.syncAnswers.length, KEPT_SYNC_ANSWERS);
-    peer.send(answer);
+    peer.send(this.syncAnswers.answer(stateVector));
   }
-
-  // Whatever changed the document, the kept answers are out of date.
-  private readonly forgetSyncAnswers = (): void => {
-    this.syncAnswers = [];
-  };
 
   /** A peer's (already parsed) awareness update (roomPresence.ts). */
   receiveAwareness(peer: Peer, clients: readonly AwarenessEntry[]): void {
@@ -239,12 +215,12 @@ export class DraftRoom implements FanoutRoom {
       } else if (proof.problem === 'locked_paragraph') {
         refuseLocked(peer, this.doc, proof.paragraphIds, locked);
       } else {
-        this.refuseMissing(peer);
+        this.unsynced.refuse(peer, this.doc);
       }
       return;
     }
     markEdit('proved');
-    this.unsynced.delete(peer);
+    this.unsynced.synced(peer);
     if (!proof.changed) return; // applies cleanly and changes nothing: not worth a row in the log
     let taken: number[];
     try {
@@ -316,20 +292,6 @@ export class DraftRoom implements FanoutRoom {
     return true;
   }
 
-  /**
-   * An update that depends on content the server does not have is not stored. An honest client
-   * sends one when it types the moment it reconnects, before it has answered the server's sync
-   * request with the edits it made offline: asked to sync again, it sends them all, and the
-   * refused edit with them. A connection that keeps sending such updates is closed.
-   */
-  private refuseMissing(peer: Peer): void {
-    const times = (this.unsynced.get(peer) ?? 0) + 1;
-    this.unsynced.set(peer, times);
-    refuse(peer, { reason: 'missing_dependencies' }, 'your edit depends on content the server does not have; send what you have');
-    if (times > MAX_UNSYNCED_UPDATES) peer.close(CloseReasons.missingDependencies);
-    else peer.send(syncStep1Frame(this.doc));
-  }
-
   /** Tell a peer its edit was dropped because it may not edit (now). */
   private refuseReadOnly(peer: Peer): void {
     const why = this.modeFor(peer.user).why;
@@ -396,7 +358,7 @@ export class DraftRoom implements FanoutRoom {
     this.commits.destroy();
     this.follower.destroy();
     this.presence.destroy();
-    this.doc.off('afterTransaction', this.forgetSyncAnswers);
+    this.syncAnswers.destroy();
     this.doc.destroy();
   }
 

@@ -13,14 +13,10 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { GroupCommitter } from '../../../server/collab/persistence';
-import type { Peer } from '../../../server/collab/peer';
-import { resolveOptions } from '../../../server/collab/options';
-import { RoomRegistry } from '../../../server/collab/registry';
-import { loadDraftAccess } from '../../../server/readModels/draftAccess';
+import { SyncAnswers } from '../../../server/collab/syncAnswers';
 import { openStore } from '../../../server/storage/index';
 import type { Store } from '../../../server/storage/types';
-import { connect, plainText, quietLog, rawSocket, seedDraft, seedText, startCollabServer, synced, typeInto, until, type CollabServer } from '../../helpers/collab';
+import { connect, plainText, rawSocket, seedDraft, seedText, startCollabServer, synced, typeInto, until, type CollabServer } from '../../helpers/collab';
 
 let dir: string;
 let store: Store;
@@ -91,41 +87,34 @@ describe('the answer to a sync step 1', () => {
   });
 });
 
-describe('the kept answers', () => {
-  it('a few state vectors asked in turn are each answered from what was kept, until the text changes', async () => {
-    const registry = new RoomRegistry(store, new GroupCommitter(store, 0), resolveOptions({ log: quietLog }));
-    try {
-      const found = await loadDraftAccess(store, draftId);
-      const room = await registry.acquire(draftId, found!.access);
-      const sent: unknown[] = [];
-      const peer = { send: (m: unknown) => sent.push(m) } as unknown as Peer;
-      // A newcomer (empty), a client that is up to date (a reconnect), and one holding part of the text.
-      const partial = new Y.Doc();
-      Y.applyUpdate(partial, Y.encodeStateAsUpdate(room.doc));
-      typeInto(room.doc, 1, 0, 'Later ');
-      const vectors = [new Uint8Array([0]), Y.encodeStateVector(room.doc), Y.encodeStateVector(partial)];
-      for (const sv of [...vectors, ...vectors]) room.answerSyncStep1(peer, sv);
-      expect(sent).toHaveLength(6);
-      for (let i = 0; i < 3; i++) expect(sent[i + 3]).toBe(sent[i]);
-      expect(new Set(sent.slice(0, 3)).size).toBe(3);
-      // The text changes: every kept answer is out of date.
-      typeInto(room.doc, 1, 0, 'Changed ');
-      room.answerSyncStep1(peer, vectors[0]!);
-      expect(sent[6]).not.toBe(sent[0]);
-      // More state vectors than are kept: the oldest is answered anew, not from a stale copy.
-      const many = Array.from({ length: 6 }, (_, i) => {
-        const d = new Y.Doc();
-        d.clientID = 1_000 + i;
-        d.getMap('m').set('k', i);
-        return Y.encodeStateVector(d);
-      });
-      for (const sv of many) room.answerSyncStep1(peer, sv);
-      room.answerSyncStep1(peer, many[0]!);
-      expect(sent.at(-1)).not.toBe(sent[7]);
-      room.answerSyncStep1(peer, many[5]!);
-      expect(sent.at(-1)).toBe(sent[12]);
-    } finally {
-      await registry.closeAll();
-    }
+describe('the kept answers (syncAnswers.ts)', () => {
+  it('a few state vectors asked in turn are each answered from what was kept, until the text changes', () => {
+    const doc = new Y.Doc();
+    seedText(doc, 3);
+    const answers = new SyncAnswers(doc);
+    // A newcomer (empty), a client that is up to date (a reconnect), and one holding part of the text.
+    const partial = new Y.Doc();
+    Y.applyUpdate(partial, Y.encodeStateAsUpdate(doc));
+    typeInto(doc, 1, 0, 'Later ');
+    const vectors = [new Uint8Array([0]), Y.encodeStateVector(doc), Y.encodeStateVector(partial)];
+    const first = vectors.map((sv) => answers.answer(sv));
+    expect(new Set(first).size).toBe(3);
+    for (const [i, sv] of vectors.entries()) expect(answers.answer(sv)).toBe(first[i]);
+    // The text changes: every kept answer is out of date.
+    typeInto(doc, 1, 0, 'Changed ');
+    const after = answers.answer(vectors[0]!);
+    expect(after).not.toBe(first[0]);
+    expect(Buffer.from(after.frame).includes(Buffer.from('Changed'))).toBe(true);
+    // More state vectors than are kept: the oldest is answered anew, the latest from what was kept.
+    const many = Array.from({ length: 6 }, (_, i) => {
+      const d = new Y.Doc();
+      d.clientID = 1_000 + i;
+      d.getMap('m').set('k', i);
+      return Y.encodeStateVector(d);
+    });
+    const sent = many.map((sv) => answers.answer(sv));
+    expect(answers.answer(many[0]!)).not.toBe(sent[0]);
+    expect(answers.answer(many[5]!)).toBe(sent[5]);
+    answers.destroy();
   });
 });
