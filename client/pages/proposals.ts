@@ -7,11 +7,12 @@
  * delegation, state and paragraph, kept in the address so a filtered view can be shared.
  *
  * The page never changes the text itself: deciding a proposal is a request to the server, which
- * applies the change through the room (server/collab/proposalApply.ts).
+ * applies the change through the room (server/collab/proposalApply.ts). How each row draws its
+ * text, cards and threads is in client/pages/proposalsRows.ts.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
-import { sequentialNumbering, type Numbering } from '../../shared/numbering';
+import { sequentialNumbering } from '../../shared/numbering';
 import { proposalParagraphIds } from '../../shared/proposals';
 import { nameLanguage } from '../../shared/paragraphNames';
 import { TEXT_FRAGMENT } from '../../shared/protocol';
@@ -19,13 +20,13 @@ import { textFromJSON } from '../../shared/schema';
 import { api, type DraftDetail, type Me } from '../api';
 import { connectDraft } from '../collab/connection';
 import { connectionStatus } from '../connectionStatus';
-import { textDirection } from '../compare/render';
 import { el, localized, localizedString } from '../dom';
 import { t } from '../i18n';
-import { allowed, mountCommentsPanel, placeChildren, type ChosenWords, type CommentsPanel, type ThreadJSON } from '../panels/comments';
-import { PROPOSAL_STATE_NAMES, proposalCard, proposalStateLabel, type ProposalJSON } from '../panels/proposalCard';
+import { allowed, mountCommentsPanel, placeChildren, type ChosenWords, type ThreadJSON } from '../panels/comments';
+import { PROPOSAL_STATE_NAMES, proposalStateLabel, type ProposalJSON } from '../panels/proposalCard';
 import '../proposals.css';
-import { chosenIn, inlineElements, inlineString, offsetIn, type ParagraphShown, paragraphsOf, proposalShown, readFilters, readsAs, threadShown, writeFilters } from './twoColumn';
+import { type CardList, paragraphRows, type Row } from './proposalsRows';
+import { chosenIn, inlineString, offsetIn, type ParagraphShown, paragraphsOf, proposalShown, readFilters, threadShown, writeFilters } from './twoColumn';
 
 /** The answer of `GET /api/drafts/:id/proposals`. */
 interface ProposalListJSON {
@@ -34,31 +35,6 @@ interface ProposalListJSON {
 }
 
 const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/** A proposal's card in a row, with the slot of how the paragraph would read and the paragraph that was read for it. */
-interface Card {
-  element: HTMLElement;
-  key: string;
-  proposal: ProposalJSON;
-  slot: HTMLElement;
-  readFor: PMNode | null;
-}
-
-/** One row of the view: the paragraph's text beside its proposals and comments. */
-interface Row {
-  element: HTMLElement;
-  text: HTMLElement;
-  /** The paragraph as drawn, and the numbers of its footnotes. */
-  shown: PMNode | null;
-  textKey: string;
-  heading: HTMLElement;
-  proposals: HTMLElement;
-  proposalsHeading: HTMLElement;
-  cards: Map<string, Card>;
-  comments: CommentsPanel;
-  commentsHeading: HTMLElement;
-  nothing: HTMLElement;
-}
 
 /** Open the two-column view of a draft; returns the function that closes it (socket, listeners). */
 export async function showProposals(app: HTMLElement, me: Me, draftId: string, toDraft: () => void): Promise<() => void> {
@@ -74,7 +50,6 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
   let counts: Partial<Record<string, number>> = {};
   let threads: ThreadJSON[] = [];
   let paragraphs: ParagraphShown[] = [];
-  let numbering: Numbering | null = null;
   const rows = new Map<string, Row>();
   // Each proposal as last loaded, to tell which cards changed; the paragraphs' ids and numbers last drawn.
   let keyOf = new Map<string, string>();
@@ -155,78 +130,17 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
   };
   document.addEventListener('selectionchange', onSelection);
 
-  const newRow = (p: ParagraphShown): Row => {
-    const hid = `tc-h-${p.id}`;
-    const heading = el('h2', { id: hid, className: 'tc-ref' });
-    const text = el('p', { className: 'tc-text-body', lang: draft.language, dir: textDirection(draft.language), attrs: { 'data-paragraph': p.id } });
-    const proposalsHeading = el('h3', {});
-    const commentsHeading = el('h3', {});
-    const proposalList = el('ul', { className: 'proposals' });
-    const nothing = el('p', { className: 'muted tc-nothing' }, t('proposals:nothing'));
-    const side = el('div', { className: 'tc-side' }, nothing, proposalsHeading, proposalList, commentsHeading);
-    const comments = mountCommentsPanel(side, {
-      draftId,
-      paragraphId: p.id,
-      paragraphRef: p.ref || t('proposals:thisParagraph'),
-      mayComment,
-      threads: [],
-      chosenWords: () => chosen.get(p.id) ?? null,
-      filter: (t) => threadShown(t, filters),
-      onChanged: () => reloadLists(),
-    });
-    const element = el('section', { className: 'tc-row', attrs: { 'aria-labelledby': hid, 'data-paragraph': p.id } }, el('div', { className: 'tc-text' }, heading, text), side);
-    return { element, text, shown: null, textKey: '', heading, proposals: proposalList, proposalsHeading, cards: new Map(), comments, commentsHeading, nothing };
-  };
+  const drawing = paragraphRows({
+    draftId,
+    language: draft.language,
+    mayComment,
+    filters,
+    chosenWords: (id) => chosen.get(id) ?? null,
+    cardKey: (id) => keyOf.get(id) ?? '',
+    reloadLists: () => reloadLists(),
+  });
 
-  // Proposal cards are drawn again only when the proposal changed, so a form being filled survives a reload.
-  const showCards = (row: Pick<Row, 'proposals' | 'cards'>, list: ProposalJSON[], paragraph: PMNode | null) => {
-    const keep = new Set(list.map((p) => p.id));
-    for (const id of [...row.cards.keys()]) if (!keep.has(id)) row.cards.delete(id);
-    placeChildren(
-      row.proposals,
-      list.map((p) => {
-        const key = keyOf.get(p.id) ?? '';
-        const had = row.cards.get(p.id);
-        if (had && had.key === key) return had.element;
-        const slot = el('div', { className: 'proposal-reads-slot' });
-        const element = proposalCard(
-          draftId,
-          p,
-          (decided) => {
-            focusAfter = decided.id;
-            reloadLists();
-          },
-          slot,
-        );
-        row.cards.set(p.id, { element, key, proposal: p, slot, readFor: null });
-        // A card redrawn after a decision taken in it gets the focus (the button that had it is gone).
-        if (p.id === focusAfter) {
-          refocus.push(element);
-          focusAfter = null;
-        }
-        return element;
-      }),
-    );
-    if (paragraph) showReadings(row.cards, paragraph);
-    for (const element of refocus.splice(0)) {
-      element.tabIndex = -1;
-      element.focus({ preventScroll: true });
-    }
-  };
-  const refocus: HTMLElement[] = [];
-  let focusAfter: string | null = null;
-  // How the paragraph would read with each pending proposal on it: read again when the paragraph changed.
-  const showReadings = (cards: Map<string, Card>, paragraph: PMNode) => {
-    for (const card of cards.values()) {
-      if (card.readFor === paragraph) continue;
-      card.readFor = paragraph;
-      const p = card.proposal;
-      const reading = p.state === 'pending' && !p.stale && p.amendment?.paragraphId === paragraph.attrs.id ? readsAs(paragraph, p.amendment, draft.language) : null;
-      card.slot.replaceChildren(reading ?? '');
-    }
-  };
-
-  const otherCards = { proposals: el('ul', { className: 'proposals' }), cards: new Map<string, Card>() };
+  const otherCards: CardList = { proposals: el('ul', { className: 'proposals' }), cards: new Map() };
   const otherThreads = mountCommentsPanel(el('div'), { draftId, threads: [], filter: (t) => threadShown(t, filters), onChanged: () => reloadLists() });
 
   const on = (x: ProposalJSON) => (x.amendment ? proposalParagraphIds(x.amendment) : [x.paragraphId]);
@@ -258,18 +172,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
       const row = rows.get(p.id)!;
       // A move shows beside the paragraph moved and beside the one it goes before or after.
       const mine = proposalsOn.get(p.id) ?? [];
-      const theirThreads = threadsOn.get(p.id) ?? [];
-      showCards(row, mine, row.shown);
-      row.comments.show(theirThreads);
-      const c = row.comments.counts();
-      const where = p.ref || t('proposals:thisParagraph');
-      row.proposalsHeading.textContent = t('proposals:proposalsOn', { where, count: mine.length });
-      row.commentsHeading.textContent =
-        c.shown > c.open ? t('proposals:commentsOnResolved', { where, open: c.open, resolved: c.shown - c.open }) : t('proposals:commentsOn', { where, open: c.open });
-      // Only what there is gets a heading; a quiet paragraph says so in one line.
-      row.proposalsHeading.hidden = mine.length === 0;
-      row.commentsHeading.hidden = c.shown === 0;
-      row.nothing.hidden = mine.length > 0 || c.shown > 0;
+      const c = drawing.showLists(row, p, mine, threadsOn.get(p.id) ?? []);
       const hidden = (filters.paragraph !== '' && filters.paragraph !== p.id) || (filtering && mine.length === 0 && (filters.state !== '' || c.shown === 0));
       row.element.hidden = hidden;
       if (!hidden) {
@@ -281,7 +184,7 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
     // Proposals and threads on paragraphs no longer in the text (deleted, or not yet seen here).
     const lost = proposals.filter((x) => !on(x).some((id) => here.has(id)) && proposalShown(x, filters) && (!filters.paragraph || on(x).includes(filters.paragraph)));
     const lostThreads = threads.filter((t) => !here.has(t.paragraphId) && (!filters.paragraph || filters.paragraph === t.paragraphId));
-    showCards(otherCards, lost, null);
+    drawing.showCards(otherCards, lost, null);
     otherThreads.show(lostThreads);
     others.hidden = lost.length === 0 && otherThreads.counts().shown === 0;
     if (!others.hidden) {
@@ -301,29 +204,16 @@ export async function showProposals(app: HTMLElement, me: Me, draftId: string, t
 
   // Draw the working text: a row per paragraph, created, moved or changed as the text changed.
   const paintText = (doc: PMNode) => {
-    numbering = sequentialNumbering(doc, { lang });
+    const numbering = sequentialNumbering(doc, { lang });
     paragraphs = paragraphsOf(doc, numbering);
     const order: HTMLElement[] = [];
     for (const p of paragraphs) {
       let row = rows.get(p.id);
       if (!row) {
-        row = newRow(p);
+        row = drawing.newRow(p);
         rows.set(p.id, row);
       }
-      const heading = p.ref || t('proposals:unnumbered');
-      if (row.heading.textContent !== heading) row.heading.textContent = heading;
-      // Only a paragraph whose words (or footnote numbers) changed is drawn again: a selection in the others stays.
-      const notes: string[] = [];
-      p.node.forEach((child) => {
-        if (child.type.name === 'footnote') notes.push(String(numbering?.footnoteById.get(child.attrs.id as string)));
-      });
-      const notesKey = notes.join(',');
-      if (!row.shown?.eq(p.node) || row.textKey !== notesKey) {
-        row.shown = p.node;
-        row.textKey = notesKey;
-        row.text.replaceChildren(...inlineElements(p.node, numbering));
-        showReadings(row.cards, p.node);
-      }
+      drawing.showText(row, p, numbering);
       order.push(row.element);
     }
     const here = new Set(paragraphs.map((p) => p.id));
