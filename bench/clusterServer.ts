@@ -19,7 +19,13 @@ const benched = await benchStore(store, token);
 const server = http.createServer((_req, res) => res.writeHead(404).end());
 const fanout = process.env.REDIS_URL ? new RedisFanout({ url: process.env.REDIS_URL, prefix: process.env.CHANNEL_PREFIX }) : undefined;
 await fanout?.ready();
-const collab = attachCollaboration(server, { store: benched, fanout, authenticate: (req) => authenticateRequest(store, req) });
+// The harness opens every client under one token: no cap per user here.
+const collab = attachCollaboration(server, {
+  store: benched,
+  fanout,
+  authenticate: (req) => authenticateRequest(store, req),
+  options: { connectionsPerUser: Number.MAX_SAFE_INTEGER },
+});
 server.listen(Number(process.env.PORT ?? 1235), '127.0.0.1', () => console.log('listening'));
 // The harness stops the server with SIGTERM: close as npm start does, so that a profile taken
 // with `node --cpu-prof` is written (the durability run uses SIGKILL and is unaffected).

@@ -31,11 +31,9 @@ const server = http.createServer((req, res) => {
 });
 // UNLOAD_AFTER_MS shortens how long an idle draft stays loaded (the unload benchmark).
 const unloadAfterMs = process.env.UNLOAD_AFTER_MS ? Number(process.env.UNLOAD_AFTER_MS) : undefined;
-const collab = attachCollaboration(server, {
-  store: benched,
-  authenticate: (req) => authenticateRequest(store, req),
-  options: unloadAfterMs === undefined ? {} : { unloadAfterMs },
-});
+// The harness opens every client (up to 1,000 observers) under one token: no cap per user here.
+const options = { connectionsPerUser: Number.MAX_SAFE_INTEGER, ...(unloadAfterMs === undefined ? {} : { unloadAfterMs }) };
+const collab = attachCollaboration(server, { store: benched, authenticate: (req) => authenticateRequest(store, req), options });
 server.listen(Number(process.env.PORT ?? 1234), process.env.HOST ?? '127.0.0.1');
 // The harness stops the server with SIGTERM: close as npm start does, so that a profile taken
 // with `node --cpu-prof` is written (the durability run uses SIGKILL and is unaffected).

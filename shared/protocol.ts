@@ -190,6 +190,11 @@ export const CollabLimits = {
    * largest draft); past it, the connection is closed as too far behind.
    */
   maxBufferedBytes: 32 * 1024 * 1024,
+  /**
+   * Connections one user may hold open on one server instance, over all drafts (a delegate with a
+   * laptop, a tablet and a tab per draft stays well under it); more are refused with 429.
+   */
+  connectionsPerUser: 32,
 } as const;
 
 /** Build the reason string of a "permission denied" message. */

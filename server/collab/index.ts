@@ -14,6 +14,7 @@ import { credentialsOf, type AuthenticatedUser } from '../auth/authenticate';
 import { hashSecret } from '../auth/sessions';
 import type { Store } from '../storage/types';
 import { Connection } from './connection';
+import { PerUserCap } from './limits';
 import { resolveOptions, type CollabOptions } from './options';
 import { inProcessFanout, type Fanout } from './fanout';
 import { GroupCommitter } from './persistence';
@@ -103,6 +104,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
   // whole. No compression: with it, ws would queue frames, and broadcasts write beside it (broadcast.ts).
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxFrameBytes + 64 * 1024, perMessageDeflate: false });
   const connections = new Set<Connection>();
+  const perUser = new PerUserCap(opts.connectionsPerUser);
   let closing = false;
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -121,6 +123,12 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
         return refuseUpgrade(socket, admitted.error);
       }
       const { user, access, wantsNotices } = admitted.value;
+      if (!perUser.take(user.id, socket)) {
+        if (socket.destroyed) return;
+        const tooMany = refusal(ErrorIds.rateLimited, `too many connections open for this user (at most ${opts.connectionsPerUser}): close some and try again`);
+        deps.onRefused?.(req, tooMany);
+        return refuseUpgrade(socket, tooMany);
+      }
       let room;
       try {
         // The document is loaded before the socket opens: no sync request is ever answered from an empty doc.

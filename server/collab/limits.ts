@@ -1,4 +1,7 @@
-/** Rate limiting for one connection: a token bucket, cheap enough to check on every frame. */
+/**
+ * What one connection, or one user, may use: a token bucket for a connection's messages (cheap
+ * enough to check on every frame), and a cap on the connections a user holds open.
+ */
 
 /** A token bucket: `rate` tokens a second, at most `burst` saved up. */
 export class TokenBucket {
@@ -37,5 +40,34 @@ export class TokenBucket {
     const t = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
     this.last = t;
+  }
+}
+
+/**
+ * Open connections per user, capped: each connection multiplies what its user may send and what
+ * the server holds, so one delegate cannot open thousands. A place is taken before the socket
+ * opens and given back when the raw socket closes, whichever way it ends.
+ */
+export class PerUserCap {
+  private readonly open = new Map<string, number>();
+
+  constructor(private readonly cap: number) {}
+
+  /** Take a place for `userId` until `socket` closes; false when the user is at the cap. */
+  take(userId: string, socket: { once(event: 'close', listener: () => void): unknown; destroyed: boolean }): boolean {
+    const n = this.open.get(userId) ?? 0;
+    if (n >= this.cap || socket.destroyed) return false;
+    this.open.set(userId, n + 1);
+    socket.once('close', () => {
+      const left = (this.open.get(userId) ?? 1) - 1;
+      if (left > 0) this.open.set(userId, left);
+      else this.open.delete(userId);
+    });
+    return true;
+  }
+
+  /** How many connections `userId` holds open (or is opening). */
+  count(userId: string): number {
+    return this.open.get(userId) ?? 0;
   }
 }

@@ -19,6 +19,8 @@ export interface CollabOptions {
   presenceIdsPerConnection: number;
   /** Bytes held for one connection that is not reading them; past it, it is closed as too far behind. */
   maxBufferedBytes: number;
+  /** Connections one user may hold open on this instance, over all drafts; more are refused (429). */
+  connectionsPerUser: number;
   /** How long a connection closed as too far behind has to read its close frame before its socket is dropped, in ms. */
   behindGraceMs: number;
   /** How long the first update after a quiet spell waits to share its durable commit, in ms (0: not at all; batches form while a commit runs). */
@@ -45,6 +47,7 @@ export const defaultCollabOptions: CollabOptions = {
   awarenessPerSecond: CollabLimits.awarenessPerSecond,
   presenceIdsPerConnection: CollabLimits.presenceIdsPerConnection,
   maxBufferedBytes: CollabLimits.maxBufferedBytes,
+  connectionsPerUser: CollabLimits.connectionsPerUser,
   behindGraceMs: 1_000,
   groupCommitMs: 0,
   checkpointEvery: 500,
