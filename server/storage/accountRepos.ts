@@ -4,7 +4,7 @@
  * audit record, reset codes and the secrets instances share.
  * SqlRepos delegates to these so that repos.ts stays one screenful per concern.
  */
-import type { SqlConnection } from './repos';
+import type { SqlConnection } from './sqlConnection';
 import * as rows from './rows';
 import { toIso, toJson } from './rows';
 import type { AuditEntryRow, AuditFilter, AuthSessionRow, DelegationPatch, DelegationRow, DraftRow, NewAuditEntry, PasswordResetRow, UserPatch, UserRow } from './types';

@@ -1,8 +1,32 @@
 /**
- * Row and input types of accounts and access (issue 9): the audit record, password-reset codes,
- * and the patches the secretariat's administration applies. Re-exported by types.ts.
+ * Row and input types of accounts and access: user accounts and the delegations they belong to,
+ * and (issue 9) the audit record, password-reset codes and the patches the secretariat's
+ * administration applies. Re-exported by types.ts, through which the store's callers import them.
  */
-import type { DelegationRow, UserRow } from './types';
+import type { Role } from '../../shared/accounts';
+import type { DelegationKind, LocalizedText } from '../../shared/delegations';
+
+/** A delegation that may sponsor drafts. `code` is unique. */
+export interface DelegationRow {
+  id: string;
+  code: string;
+  name: LocalizedText;
+  kind: DelegationKind;
+  createdAt: string;
+}
+
+/** A user account. `login` is unique (case-insensitive; stored lower-case). */
+export interface UserRow {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  delegationId: string | null;
+  /** `scrypt$N$r$p$salt$hash`, never the password. */
+  passwordHash: string;
+  active: boolean;
+  createdAt: string;
+}
 
 /** An entry of the append-only audit record: who did what, when, from where. */
 export interface AuditEntryRow {

@@ -10,15 +10,7 @@ import { signIns } from './migrations/005_sign_ins';
 import { sessionRecord } from './migrations/006_session_record';
 import { notifications } from './migrations/007_notifications';
 import { languageVersions } from './migrations/008_language_versions';
-
-/** One numbered schema change, written once per dialect. */
-export interface Migration {
-  /** 1, 2, 3 …: applied in this order, recorded in `schema_migrations`. */
-  id: number;
-  name: string;
-  sqlite: string;
-  postgres: string;
-}
+import type { Migration } from './migrations/migration';
 
 /** Every migration, in order. A new one goes at the end with the next id; applied ones never change. */
 export const MIGRATIONS: readonly Migration[] = [records, updateLog, accountsAudit, textNumbers, signIns, sessionRecord, notifications, languageVersions];

@@ -7,8 +7,9 @@
 import pg from 'pg';
 import * as accounts from './accountRepos';
 import { applyMigrations } from './migrate';
-import { SqlRepos, type SqlConnection } from './repos';
+import { SqlRepos } from './repos';
 import type { RawRow } from './rows';
+import type { SqlConnection } from './sqlConnection';
 import { UniqueViolation, type AuthSessionRow, type RecordRepos, type Store, type UpdateLogRepo } from './types';
 
 const { Pool, types } = pg;

@@ -1,9 +1,9 @@
 /**
  * The records and the update log written once in SQL that both SQLite and PostgreSQL accept
  * (`?` placeholders, `RETURNING`, `ON CONFLICT`), over a small connection interface each backend
- * implements. Uniqueness, foreign keys and append-only are the database's job (see migrations/);
- * this layer assigns ids, times and seqs, and maps rows. The update log's writes live in
- * updateLogWrites.mjs.
+ * implements (sqlConnection.ts). Uniqueness, foreign keys and append-only are the database's job
+ * (see migrations/); this layer assigns ids, times and seqs, and maps rows. The update log's
+ * writes live in updateLogWrites.mjs.
  */
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/accounts';
@@ -50,6 +50,7 @@ import type { Lang } from '../../shared/languages';
 import type { LanguageVersionRow, LanguageVersionSummary, NewLanguageVersion } from './types';
 import * as rows from './rows';
 import { toIso, toJson, toJsonOrNull, type RawRow } from './rows';
+import type { SqlConnection } from './sqlConnection';
 import {
   appendUpdateRows,
   claimClientIdRows,
@@ -60,24 +61,6 @@ import {
   type ClientIdClaim,
   type UpdateRow,
 } from './updateLogWrites.mjs';
-
-/** What the shared SQL needs from a backend: statements, and atomic units of work. */
-export interface SqlConnection {
-  /**
-   * The rows of one statement with `?` placeholders. Unique violations reject with
-   * `UniqueViolation`. `cache: false` for statements whose text varies (multi-row inserts).
-   */
-  all(sql: string, params?: readonly unknown[], options?: { cache?: boolean }): Promise<RawRow[]>;
-  /** Run one statement; resolves to the number of rows it changed. */
-  run(sql: string, params?: readonly unknown[], options?: { cache?: boolean }): Promise<number>;
-  /**
-   * Run `fn` atomically: in a new transaction, or inside the one this connection is already in.
-   * `lazy`: a new transaction's commit need not reach the disk by itself — the next durable
-   * commit on the database carries it there (both engines write their log in order). Only for
-   * writes that matter once a later write depends on them; ignored inside a transaction.
-   */
-  atomic<T>(fn: (conn: SqlConnection) => Promise<T>, options?: { lazy?: boolean }): Promise<T>;
-}
 
 const first = <T>(list: RawRow[], map: (r: RawRow) => T): T | null => (list.length > 0 ? map(list[0]!) : null);
 

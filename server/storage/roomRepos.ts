@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/accounts';
-import type { SqlConnection } from './repos';
+import type { SqlConnection } from './sqlConnection';
 import * as rows from './rows';
 import { toIso, toJson } from './rows';
 import type { GroupMemberRow, NewNotification, NotificationQuery, NotificationRow, SessionRow } from './types';

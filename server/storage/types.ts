@@ -8,11 +8,11 @@
  * Times are ISO-8601 strings in UTC (`2022-10-21T10:00:00.000Z`); calendar dates are
  * `YYYY-MM-DD`. Ids are strings (UUIDs unless stated).
  */
-import type { DelegationKind, LocalizedText } from '../../shared/delegations';
+import type { LocalizedText } from '../../shared/delegations';
 import type { Role } from '../../shared/accounts';
 import type { Lang } from '../../shared/languages';
 import type { VersionKind } from '../../shared/languageVersions';
-import type { AuditEntryRow, AuditFilter, DelegationPatch, NewAuditEntry, PasswordResetRow, UserPatch } from './accountTypes';
+import type { AuditEntryRow, AuditFilter, DelegationPatch, DelegationRow, NewAuditEntry, PasswordResetRow, UserPatch, UserRow } from './accountTypes';
 
 export type * from './accountTypes';
 
@@ -35,28 +35,6 @@ export interface SessionRow {
   closes: string;
   /** After this time (ISO, UTC) joining a draft of the session as co-sponsor is refused; null: no deadline. */
   cosponsorDeadline: string | null;
-  createdAt: string;
-}
-
-/** A delegation that may sponsor drafts. `code` is unique. */
-export interface DelegationRow {
-  id: string;
-  code: string;
-  name: LocalizedText;
-  kind: DelegationKind;
-  createdAt: string;
-}
-
-/** A user account. `login` is unique (case-insensitive; stored lower-case). */
-export interface UserRow {
-  id: string;
-  login: string;
-  displayName: string;
-  role: Role;
-  delegationId: string | null;
-  /** `scrypt$N$r$p$salt$hash`, never the password. */
-  passwordHash: string;
-  active: boolean;
   createdAt: string;
 }
 

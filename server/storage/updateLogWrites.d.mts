@@ -1,6 +1,6 @@
 /** Types of updateLogWrites.mjs: the update log's writes, run by SqlRepos on both backends. */
 
-/** What the writes need from a connection (repos.ts `SqlConnection` is one). */
+/** What the writes need from a connection (sqlConnection.ts `SqlConnection` is one). */
 export interface WriteConnection {
   all(sql: string, params?: readonly unknown[], options?: { cache?: boolean }): Promise<Record<string, unknown>[]>;
   run(sql: string, params?: readonly unknown[], options?: { cache?: boolean }): Promise<number>;

@@ -5,7 +5,7 @@
  */
 import type { Lang, LocalizedText } from '../../shared/languages';
 import type { VersionKind } from '../../shared/languageVersions';
-import type { SqlConnection } from './repos';
+import type { SqlConnection } from './sqlConnection';
 import { toIso, toJson, toJsonOrNull, type RawRow } from './rows';
 import type { LanguageVersionRow, LanguageVersionSummary, NewLanguageVersion } from './types';
 

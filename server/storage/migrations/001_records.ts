@@ -4,7 +4,7 @@
  * counters that hand out seqs. Uniqueness lives here, as named indexes: the stores report a
  * broken one as `UniqueViolation(<index name>)`, with the same name on both backends.
  */
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 // The append-only record is enforced by the database too, so that no code path (or hand-typed
 // SQL) can rewrite history. Written out here rather than shared: an applied migration never changes.

@@ -3,7 +3,7 @@
  * time, the checkpoints that make loading fast, and which user owns which Yjs client id.
  * The log is append-only in the database itself, not only by convention.
  */
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /** The update log, checkpoints and client-id ownership. */
 export const updateLog: Migration = {

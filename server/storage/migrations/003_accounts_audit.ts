@@ -2,7 +2,7 @@
  * Migration 3: accounts and access. The append-only audit record (who did what, when, from
  * where) and the one-time password-reset codes, kept as SHA-256 hashes like session secrets.
  */
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /** The audit record and password-reset codes. */
 export const accountsAudit: Migration = {

@@ -4,7 +4,7 @@
  * instances numbering two drafts at once cannot both hand out "11/5". Append-only, like the
  * record the number is also written to.
  */
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /** The resolution and decision numbers taken in each session. */
 export const textNumbers: Migration = {

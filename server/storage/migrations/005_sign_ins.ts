@@ -11,7 +11,7 @@
  * that signs device cookies, see server/auth/devices.ts). The first instance to need one stores
  * it; the others read it.
  */
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /** Tokens end with their sign-in; secrets shared by every instance. */
 export const signIns: Migration = {

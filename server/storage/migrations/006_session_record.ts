@@ -6,7 +6,7 @@
  * so that two instances appending at once get 1, 2, … without gaps. The entry's kind-specific
  * fields are a JSON payload checked by shared/meetingRecord.ts before any write.
  */
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /** The session record and its per-session counter. */
 export const sessionRecord: Migration = {

@@ -12,7 +12,7 @@
  * - `sessions.cosponsor_deadline`: after it, joining a draft of the session as co-sponsor is
  *   refused (a draft may set its own in its record: `cosponsorship_deadline`).
  */
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /** Notifications, group members, the session's co-sponsorship deadline. */
 export const notifications: Migration = {

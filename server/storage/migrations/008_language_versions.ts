@@ -10,7 +10,7 @@
  *   `record_seq` points at the draft record's entry that a corrigendum or reissue made, if any.
  *   The revision's own text is its version in the reference language and is not stored here.
  */
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /** Language versions of issued texts. */
 export const languageVersions: Migration = {
