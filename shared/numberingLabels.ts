@@ -6,7 +6,7 @@
  * print them ("1." / Arabic "1 -", "(a)" / "a)" / "(أ)", "Annex I" / "Annexe I" / "المرفق الأول").
  */
 import type { Lang } from './languages';
-import type { ParagraphNumber } from './numbering';
+import type { ParagraphType } from './schema';
 
 /** A paragraph's place in its sequence: ordinal `n` (0 = new before the first), insertion degree `k` (1 = bis). */
 export interface Ordinal {
@@ -257,8 +257,9 @@ export function operativeLabel(number: string, lang: Lang): string {
  * The label printed before paragraph `p` in a text in `lang`, as that language's UN documents print
  * it: operative "3." (Arabic "3 -"), subparagraphs "(a)" (en, zh), "a)" (fr, es, ru), "(أ)" (ar), and
  * under them "(ii)", "ii)", "㈡", "’2‘". Preambular, plain and single operative paragraphs print none: "".
+ * `p` is in practice a `ParagraphNumber`: the four fields read are spelled out, not imported, because numbering.ts imports this module.
  */
-export function printedLabel(p: Pick<ParagraphNumber, 'kind' | 'level' | 'label' | 'number'>, lang: Lang): string {
+export function printedLabel(p: { readonly kind: ParagraphType; readonly level: 0 | 1 | 2; readonly label: string; readonly number: string }, lang: Lang): string {
   if (p.label === '') return '';
   if (p.kind === 'operative') return operativeLabel(p.number, lang);
   if (p.kind !== 'subparagraph') return p.label;

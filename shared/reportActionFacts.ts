@@ -1,15 +1,33 @@
 /**
- * What the action paragraphs in Arabic, French, Russian and Spanish are written from, and what
- * they share (shared/reportActions.ts, reportActionsRuAr.ts): the facts of one action, a recorded
- * text read in the language, where the adopted text is printed, how a draft is named.
+ * What the paragraph recording the action on a draft is written from, in all six languages: the
+ * input and, once checked, the facts of one action. And what the Arabic, French, Russian and
+ * Spanish paragraphs share (shared/reportActions.ts, reportActionsRuAr.ts): a recorded text read
+ * in the language, where the adopted text is printed, how a draft is named.
  */
-import type { Lang } from './languages';
-import type { FinalAction } from './lifecycle';
+import type { Lang, LocalizedText } from './languages';
+import type { DraftStatus, FinalAction } from './lifecycle';
 import { romanNumber } from './numberingLabels';
-import type { ActionParagraphInput } from './reportParagraph';
 import { arChapter, arSection, inLang } from './reportLanguage';
+import type { SponsorEntry } from './reportNames';
 
-/** The four languages this module writes. */
+/** What a report paragraph is written from: the draft's facts and its final action. */
+export interface ActionParagraphInput {
+  body: LocalizedText; // short form: "the Conference" / "缔约方会议"
+  symbol: string; // a "/Rev.n" makes it a revised draft ("决议修订草案")
+  kind: 'resolution' | 'decision';
+  title?: LocalizedText | null; // named when the sponsors defer it
+  describedAs?: LocalizedText | null; // the subject, for a text named by it ("the provisional agenda for …")
+  submittedBy?: LocalizedText | null; // the officer, without article ("Chair of the Working Group on …")
+  sponsors?: readonly SponsorEntry[];
+  action: FinalAction | DraftStatus;
+  printedIn?: { chapter: number; section: string } | null; // 1, "A": "chap. I, sect. A" / "第一章 A 节"
+  session?: number | null; // for "the report of the Conference on its eleventh session"
+  agendaItem?: string | null; // tells a section whether a paragraph continues the one before
+  remarks?: LocalizedText | null; // sentences the report adds after the record
+  conclusionApart?: boolean; // the chair's conclusion has its own paragraph (shared/reportMeeting.ts): the deferral's stops at the deferral
+}
+
+/** The four languages of shared/reportActions.ts and reportActionsRuAr.ts. */
 export type OtherLang = 'fr' | 'es' | 'ru' | 'ar';
 
 /** What a paragraph is written from once checked: the input, its final action, whether the symbol is a revision, whether it continues the paragraph before. */

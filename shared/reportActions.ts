@@ -27,10 +27,6 @@ import type { ActionVote } from './votes';
 import { type ActionFacts, NBSP, type OtherLang, printed, remarksOf, text } from './reportActionFacts';
 import { arabic, russian } from './reportActionsRuAr';
 
-export type { ActionFacts, OtherLang } from './reportActionFacts';
-export { otherDraftNoun } from './reportActionFacts';
-export { arOf, ruGenitive, ruInstrumental } from './reportActionsRuAr';
-
 // ---------------------------------------------------------------------------------------------
 // French.
 

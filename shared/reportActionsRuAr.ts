@@ -21,8 +21,8 @@ const RU_VERBS = {
   decided: { f: 'постановила', m: 'постановил', n: 'постановило' },
   took: { f: 'приняла', m: 'принял', n: 'приняло' },
 } as const;
-// The genitive of the body's head word ("Конференция" → "Конференции", "Совет" → "Совета").
-function ruGenitive(body: string): string {
+/** The genitive of the body's head word ("Конференция" → "Конференции", "Совет" → "Совета"). */
+export function ruGenitive(body: string): string {
   const [first = '', ...rest] = body.split(' ');
   const word = first.endsWith('ия')
     ? `${first.slice(0, -1)}и`
@@ -162,5 +162,3 @@ function afterDeferralAr(f: ActionFacts, body: string, g: 'm' | 'f'): string {
   if (!a.noAction) return ` وأُرفق نص ${arNoun(f, true)} ${report} (انظر المرفق).`;
   return ` ولم ${AR_VERBS.took[g]} ${body} أي إجراء بشأن ${arNoun(f, true)}${a.annexedToReport ? `، وأُرفق نصه ${report} (انظر المرفق).` : '.'}`;
 }
-
-export { ruGenitive, ruInstrumental, arOf };

@@ -18,7 +18,8 @@
 import type { Lang } from './delegations';
 import type { SessionRecordEntry, StatementEntry, VoteCorrectionEntry, VoteEntry } from './meetingRecord';
 import type { SessionReportContext } from './reportContext';
-import { type ActionParagraphInput, continuesFrom, finalAction, numberedParagraph, reportParagraph } from './reportParagraph';
+import type { ActionParagraphInput } from './reportActionFacts';
+import { continuesFrom, finalAction, numberedParagraph, reportParagraph } from './reportParagraph';
 import { budgetSentence, conclusionParagraph, explanationSentence, introductionParagraph } from './reportStatement';
 import { type SeriesPosition, voteParagraph } from './reportVote';
 import { fail, ok, type Result } from './result';

@@ -8,7 +8,8 @@ import type { Lang, LocalizedText } from './languages';
 import type { SessionRecordEntry } from './meetingRecord';
 import type { SessionReportContext } from './reportContext';
 import { bodyName, inLang, isMissingIn, withFormulae } from './reportLanguage';
-import { type ActionParagraphInput, finalAction } from './reportParagraph';
+import type { ActionParagraphInput } from './reportActionFacts';
+import { finalAction } from './reportParagraph';
 import { officerTitle } from './reportRecordWords';
 
 /** What kind of recorded text is missing. */

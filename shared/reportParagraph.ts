@@ -9,31 +9,15 @@
  * says "also" / "还" (para. 112).
  */
 import type { Lang, LocalizedText } from './delegations';
-import type { DraftStatus, FinalAction } from './lifecycle';
+import type { FinalAction } from './lifecycle';
 import { romanNumber } from './numberingLabels';
 import { formatSponsoredBy, formatSponsorName, formatSubmittedBy, joinList, sortByEnglishName, type SponsorEntry } from './reportNames';
-import { type ActionFacts, otherActionParagraph, otherDraftNoun } from './reportActions';
+import { type ActionFacts, type ActionParagraphInput, otherDraftNoun } from './reportActionFacts';
+import { otherActionParagraph } from './reportActions';
 import { inLang } from './reportLanguage';
 import { fail, ok, type Result } from './result';
 import { parseSymbol } from './symbols';
 import type { ActionVote } from './votes';
-
-/** What a report paragraph is written from: the draft's facts and its final action. */
-export interface ActionParagraphInput {
-  body: LocalizedText; // short form: "the Conference" / "缔约方会议"
-  symbol: string; // a "/Rev.n" makes it a revised draft ("决议修订草案")
-  kind: 'resolution' | 'decision';
-  title?: LocalizedText | null; // named when the sponsors defer it
-  describedAs?: LocalizedText | null; // the subject, for a text named by it ("the provisional agenda for …")
-  submittedBy?: LocalizedText | null; // the officer, without article ("Chair of the Working Group on …")
-  sponsors?: readonly SponsorEntry[];
-  action: FinalAction | DraftStatus;
-  printedIn?: { chapter: number; section: string } | null; // 1, "A": "chap. I, sect. A" / "第一章 A 节"
-  session?: number | null; // for "the report of the Conference on its eleventh session"
-  agendaItem?: string | null; // tells a section whether a paragraph continues the one before
-  remarks?: LocalizedText | null; // sentences the report adds after the record
-  conclusionApart?: boolean; // the chair's conclusion has its own paragraph (shared/reportMeeting.ts): the deferral's stops at the deferral
-}
 
 const THE_NAMES = new Set(['Bahamas', 'Comoros', 'Congo', 'Gambia', 'Holy See', 'Marshall Islands', 'Netherlands', 'Niger', 'Philippines', 'Sudan']);
 const THE_NOUNS = /\b(Republic|Kingdom|Federation|Union|States|Emirates)\b|^State of\b/;

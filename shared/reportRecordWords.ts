@@ -13,11 +13,11 @@
  */
 import type { Lang, LocalizedText } from './languages';
 import type { Speaker, StatementEntry } from './meetingRecord';
-import { type OtherLang, otherDraftNoun, ruGenitive } from './reportActions';
+import { type ActionParagraphInput, type OtherLang, otherDraftNoun } from './reportActionFacts';
+import { ruGenitive } from './reportActionsRuAr';
 import type { SessionReportContext } from './reportContext';
 import { arOrdinalWord, bodyName, capitalFirst, esOrdinalWord, frOrdinalWord, inLang, ruOrdinalWord } from './reportLanguage';
 import { joinList } from './reportNames';
-import type { ActionParagraphInput } from './reportParagraph';
 import { parseSymbol } from './symbols';
 
 const NBSP = '\u00a0';

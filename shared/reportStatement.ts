@@ -17,7 +17,8 @@ import type { StatementEntry } from './meetingRecord';
 import { type SessionReportContext, speakersOf } from './reportContext';
 import { joinList } from './reportNames';
 import { inLang } from './reportLanguage';
-import { type ActionParagraphInput, draftNoun, enOrdinalWord, finalAction, zhNumber } from './reportParagraph';
+import type { ActionParagraphInput } from './reportActionFacts';
+import { draftNoun, enOrdinalWord, finalAction, zhNumber } from './reportParagraph';
 import { otherBudget, otherConclusion, otherExplanation, otherIntroduction } from './reportRecordWords';
 
 const lower = (s: string) => (s.startsWith('The ') ? `the ${s.slice(4)}` : s);

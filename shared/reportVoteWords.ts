@@ -6,7 +6,7 @@
  * shared/reportRecordWords.ts's.
  */
 import type { VoteCorrectionEntry, VoteEntry } from './meetingRecord';
-import type { OtherLang } from './reportActions';
+import type { OtherLang } from './reportActionFacts';
 import type { SessionReportContext } from './reportContext';
 import { arOrdinalWord, bodyName, capitalFirst, esMeeting, frMeeting, inLang, ruMeeting, withFormulae } from './reportLanguage';
 import { joinList, sortByEnglishName } from './reportNames';

@@ -8,7 +8,7 @@
 import type { LocalizedText } from '../../shared/delegations';
 import type { SessionReportContext } from '../../shared/reportContext';
 import type { RecordItem } from '../../shared/reportMeeting';
-import type { ActionParagraphInput } from '../../shared/reportParagraph';
+import type { ActionParagraphInput } from '../../shared/reportActionFacts';
 import { currentSponsors, sponsorsAsOf } from '../../shared/sponsorship';
 import { draftSymbol } from '../../shared/symbols';
 import type { DraftEventRow, DraftRow, SessionRow, SponsorshipEventRow, Store } from '../storage/types';

@@ -17,7 +17,8 @@ import { arOrdinalWord, bodyName, esOrdinalWord, frOrdinalWord, inLang, reportDa
 import { type RecordItem, sessionReport } from '../../shared/reportMeeting';
 import { missingInParagraph, missingInRecord } from '../../shared/reportMissing';
 import { formatJoinedAfter, formatSponsoredBy, joinList } from '../../shared/reportNames';
-import { type ActionParagraphInput, actionTakenSection, reportParagraph } from '../../shared/reportParagraph';
+import type { ActionParagraphInput } from '../../shared/reportActionFacts';
+import { actionTakenSection, reportParagraph } from '../../shared/reportParagraph';
 import { voteParagraph } from '../../shared/reportVote';
 import { sponsorListText } from '../../shared/sponsorship';
 import { CONFERENCE, EXTRA, L9_TITLE_EN } from '../fixtures/cop11Report';

@@ -7,7 +7,7 @@ import type { SessionReportContext } from '../../shared/reportContext';
 import { sessionReport, type DraftItem, type RecordItem } from '../../shared/reportMeeting';
 import { conclusionParagraph } from '../../shared/reportStatement';
 import { voteParagraph } from '../../shared/reportVote';
-import type { ActionParagraphInput } from '../../shared/reportParagraph';
+import type { ActionParagraphInput } from '../../shared/reportActionFacts';
 import { CONFERENCE, ENGLISH, EXTRA, houseStyle, L9_TITLE_EN, PRINTED } from '../fixtures/cop11Report';
 import { cop11VoteEntries, ENGLISH_VOTE_PARAGRAPHS, printedVoteParagraphs, SPEAKERS, VOTE_DEVIATIONS } from '../helpers/cop11Votes';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deriveStatus, type DraftEvent, type DraftStatus, type FinalAction } from '../../shared/lifecycle';
-import { actionTakenSection, englishName, englishSponsoredBy, reportParagraph, type ActionParagraphInput } from '../../shared/reportParagraph';
+import type { ActionParagraphInput } from '../../shared/reportActionFacts';
+import { actionTakenSection, englishName, englishSponsoredBy, reportParagraph } from '../../shared/reportParagraph';
 import { CONFERENCE, ENGLISH, EXTRA, houseStyle, L9_AFTER, L9_TITLE_EN, PRINTED } from '../fixtures/cop11Report';
 
 // The facts of the eleventh session's nine drafts.
