@@ -130,8 +130,10 @@ function readAgainstText(doc: Y.Doc, raw: Record<string, unknown>, proposedBy: s
   return { amendment, quoted: anchored.value.quoted, anchor: anchored.value.anchor, paragraphTextHash: proposalTextHash(anchored.value.paragraphText) };
 }
 
-// One decision, withdrawal or supersession per draft at a time in this process: a proposal is applied once.
-const oneDecisionAtATime = <T>(store: Store, draftId: string, fn: () => Promise<T>) => oneAtATime(store, `proposals:${draftId}`, fn);
+// One decision, withdrawal or supersession per draft at a time, in this process (a queue) and
+// against every other instance on the database (the store's lock): a proposal changes the text once.
+const oneDecisionAtATime = <T>(store: Store, draftId: string, fn: () => Promise<T>) =>
+  oneAtATime(store, `proposals:${draftId}`, () => store.exclusively(`proposals:${draftId}`, fn));
 
 function find(rows: readonly DraftEventRow[], proposalId: string): Proposal {
   const found = proposalsOf(rows).find((p) => p.id === proposalId);

@@ -119,11 +119,22 @@ class PgConnection implements SqlConnection {
   }
 }
 
+/** Connections that hold `exclusively`'s locks, at most (each waiter for a lock holds one too). */
+const LOCK_CONNECTIONS = 4;
+/** How long a caller of `exclusively` waits for the lock before it fails. */
+const LOCK_WAIT = '30s';
+
 /** A store in a PostgreSQL database. */
 export class PostgresStore extends SqlRepos implements Store {
   readonly kind = 'postgres' as const;
 
-  private constructor(private readonly pool: pg.Pool) {
+  /** The connections that hold `exclusively`'s locks, opened on first use. */
+  private locks: pg.Pool | null = null;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly databaseUrl: string,
+  ) {
     super(new PgConnection(pool, null));
   }
 
@@ -133,7 +144,7 @@ export class PostgresStore extends SqlRepos implements Store {
     // An idle client can lose its connection (database restart); the pool drops it and the next
     // query reconnects. Without a listener the error would crash the process.
     pool.on('error', (err) => console.error(`postgres: idle connection lost: ${err.message}`));
-    return new PostgresStore(pool);
+    return new PostgresStore(pool, databaseUrl);
   }
 
   async migrate(): Promise<void> {
@@ -166,7 +177,33 @@ export class PostgresStore extends SqlRepos implements Store {
     return accounts.sharedSecret(this.conn, name, candidate);
   }
 
+  async exclusively<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    // A pool of its own: a lock held (or waited for) never takes a connection the work inside needs.
+    // A wait longer than LOCK_WAIT fails instead of hanging the request.
+    this.locks ??= new Pool({ connectionString: this.databaseUrl, max: LOCK_CONNECTIONS, options: `-c lock_timeout=${LOCK_WAIT}` });
+    const key = `penholder.${name}`;
+    const client = await this.locks.connect();
+    // A connection that failed a lock query is closed: the locks of its session end with it.
+    let broken: Error | undefined;
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]).catch((e: Error) => {
+        broken = e;
+        throw e;
+      });
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch((e: Error) => {
+          broken = e;
+        });
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
   async close(): Promise<void> {
+    await this.locks?.end();
     await this.pool.end();
   }
 }

@@ -348,6 +348,11 @@ export class SqliteStore extends SqlRepos implements Store {
     return accounts.sharedSecret(this.conn, name, candidate);
   }
 
+  /** One instance owns a SQLite file: its callers take turns in the process (appendGuard.ts), and `fn` runs as it is. */
+  exclusively<T>(_name: string, fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
   /** Let what is committed reach the disk, then close the connection and the checkpointer. */
   async close(): Promise<void> {
     await this.engine.close();

@@ -394,5 +394,13 @@ export interface Store extends RecordRepos, UpdateLogRepo {
   signInFamily(tokenHash: string): Promise<string[]>;
   /** The secret named `name` that every instance shares, storing `candidate` when there is none yet. */
   sharedSecret(name: string, candidate: string): Promise<string>;
+  /**
+   * Run `fn` holding the lock called `name` against every instance on this database: for work
+   * with an effect outside one transaction that must happen once (deciding a proposal changes the
+   * working text, then records the decision). PostgreSQL: a session advisory lock, on a connection
+   * of its own. SQLite: one instance owns the file, so `fn` runs as it is (callers in the process
+   * take turns in `oneAtATime`, server/commands/appendGuard.ts).
+   */
+  exclusively<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

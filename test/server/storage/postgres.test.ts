@@ -1,6 +1,7 @@
 /**
  * What only the PostgreSQL store has to show: openStore chooses it for a database URL, instances
- * starting together migrate a fresh database once, and the test helper gives each test file a
+ * starting together migrate a fresh database once, a lock by name holds against another instance
+ * (`exclusively`), and the test helper gives each test file a
  * database of its own (skipped with a printed reason when PostgreSQL is not there, failing
  * instead when PENHOLDER_REQUIRE_POSTGRES=1).
  */
@@ -40,6 +41,34 @@ describe.skipIf(!gate.run)('PostgreSQL store', () => {
       expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     } finally {
       await Promise.all(stores.map((s) => s.close()));
+      await db.drop();
+    }
+  });
+
+  it('holds a lock by name against another instance, and gives it back when the work fails', async () => {
+    const db = await createTestDatabase();
+    const [a, b] = [PostgresStore.open(db.url), PostgresStore.open(db.url)];
+    try {
+      const order: string[] = [];
+      const work =
+        (who: string, ms: number, fail = false) =>
+        async () => {
+          order.push(`${who} in`);
+          await new Promise((r) => setTimeout(r, ms));
+          order.push(`${who} out`);
+          if (fail) throw new Error(`${who} failed`);
+          return who;
+        };
+      const first = a.exclusively('decide:d1', work('a', 150, true));
+      await new Promise((r) => setTimeout(r, 30));
+      const second = b.exclusively('decide:d1', work('b', 10));
+      // Another name does not wait for either.
+      expect(await b.exclusively('decide:d2', work('c', 0))).toBe('c');
+      await expect(first).rejects.toThrow('a failed');
+      expect(await second).toBe('b');
+      expect(order).toEqual(['a in', 'c in', 'c out', 'a out', 'b in', 'b out']);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
       await db.drop();
     }
   });
