@@ -35,6 +35,9 @@ node --import tsx bench/import.bench.mjs | tee bench/results/import.out
 echo "== what proving each update costs (bench/proof.bench.ts)"
 npx tsx bench/proof.bench.ts | tee bench/results/proof.out
 
+echo "== a draft's access as its record grows (bench/access.bench.ts)"
+npx tsx bench/access.bench.ts | tee bench/results/access.out
+
 echo "== 1,000 proposals on one draft: listed, and accepted while 50 clients type (bench/proposals.bench.mjs)"
 node --import tsx bench/proposals.bench.mjs | tee bench/results/proposals.out
 
@@ -86,6 +89,10 @@ $(cat bench/results/import.out)
 \`\`\`
 $(cat bench/results/proof.out)
 \`\`\`
+
+### A draft's access as its record grows (\`npm run bench:access\`)
+
+$(cat bench/results/access.out)
 
 ### Proposals: 1,000 on one draft, listed and accepted under 50 typing clients (\`npm run bench:proposals\`)
 

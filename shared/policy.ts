@@ -40,6 +40,12 @@ export function holdsFinalAction(record: readonly { type: string }[]): boolean {
   return record.some((e) => (FINAL_STATES as readonly string[]).includes(e.type));
 }
 
+/**
+ * The event types a draft's access depends on (`holdsFreeze`, `holdsFinalAction`): whether its
+ * record holds one of each is all a loader need read of it, however long the record grows.
+ */
+export const ACCESS_EVENT_TYPES: readonly DraftEventType[] = ['frozen', ...FINAL_STATES];
+
 /** A permission: granted, or refused with a reason a user can read. */
 export type Permission = Result<true, string>;
 

@@ -5,7 +5,7 @@
  */
 import { todayUTC } from '../../shared/dates';
 import { holdsFreeze } from '../../shared/lifecycle';
-import { holdsFinalAction, type DraftAccess } from '../../shared/policy';
+import { ACCESS_EVENT_TYPES, holdsFinalAction, type DraftAccess } from '../../shared/policy';
 import { currentSponsors, sponsorsAsOf, type SponsorList } from '../../shared/sponsorship';
 import type { DraftEventRow, DraftRow, RecordRepos, SponsorshipEventRow } from '../storage/types';
 
@@ -40,12 +40,22 @@ export function draftAccessOf(
  * transaction's repos to decide on the same snapshot the command then writes to.
  */
 export async function loadDraftAccess(
-  store: Pick<RecordRepos, 'getDraft' | 'listSponsorshipEvents' | 'listDraftEvents'>,
+  store: Pick<RecordRepos, 'getDraft' | 'listSponsorshipEvents' | 'draftEventTypesAmong'>,
   draftId: string,
   today: string = todayUTC(),
 ): Promise<{ draft: DraftRow; access: DraftAccess } | null> {
   const draft = await store.getDraft(draftId);
   if (!draft) return null;
-  const [sponsorship, events] = await Promise.all([store.listSponsorshipEvents(draftId), store.listDraftEvents(draftId)]);
-  return { draft, access: draftAccessOf(draft, sponsorship, events, today) };
+  // Every socket opened and most requests ask: read only whether the record holds the events
+  // access depends on, not the record (thousands of proposals and comments on a busy draft).
+  const [sponsorship, held] = await Promise.all([store.listSponsorshipEvents(draftId), store.draftEventTypesAmong(draftId, ACCESS_EVENT_TYPES)]);
+  return {
+    draft,
+    access: draftAccessOf(
+      draft,
+      sponsorship,
+      [...held].map((type) => ({ type })),
+      today,
+    ),
+  };
 }

@@ -241,6 +241,13 @@ export class SqlRepos implements RecordRepos, UpdateLogRepo {
     return r.map(rows.draftEventRow);
   }
 
+  async draftEventTypesAmong(draftId: string, types: readonly string[]): Promise<Set<string>> {
+    if (types.length === 0) return new Set();
+    const list = types.map(() => '?').join(', ');
+    const r = await this.conn.all(`SELECT DISTINCT type FROM draft_events WHERE draft_id = ? AND type IN (${list})`, [draftId, ...types]);
+    return new Set(r.map((row) => String(row.type)));
+  }
+
   async listDraftEventsForSession(sessionId: string): Promise<DraftEventRow[]> {
     const r = await this.conn.all(
       `SELECT e.* FROM draft_events e JOIN drafts d ON d.id = e.draft_id

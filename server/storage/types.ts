@@ -275,6 +275,8 @@ export interface RecordRepos {
 
   appendDraftEvent(e: NewDraftEvent): Promise<DraftEventRow>;
   listDraftEvents(draftId: string): Promise<DraftEventRow[]>;
+  /** Which of `types` a draft's record holds at least one event of, without reading the record (access checks). */
+  draftEventTypesAmong(draftId: string, types: readonly string[]): Promise<Set<string>>;
   /** Events of many drafts at once (the drafts list derives every status in one query). */
   listDraftEventsForSession(sessionId: string): Promise<DraftEventRow[]>;
   listSponsorshipEventsForSession(sessionId: string): Promise<SponsorshipEventRow[]>;

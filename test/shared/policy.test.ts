@@ -6,10 +6,12 @@
  * Inactive accounts never reach the policy: authentication refuses their sign-ins and sessions
  * (test/server/auth/authenticate.test.ts, test/server/http/auth.test.ts).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/accounts';
-import { deriveStatus, type DraftEvent, type DraftStatus } from '../../shared/lifecycle';
+import { deriveStatus, EVENT_TYPES, holdsFreeze, type DraftEvent, type DraftStatus } from '../../shared/lifecycle';
 import {
+  ACCESS_EVENT_TYPES,
   draftPermissions,
   FINAL_ACTION_TEXT_REFUSAL,
   FROZEN_COMMENT_REFUSAL,
@@ -177,6 +179,25 @@ describe('the reasons a permission is refused', () => {
   it('reads a final action from the record: any of the final states, not an issue or an introduction', () => {
     expect(holdsFinalAction([{ type: 'issued' }, { type: 'introduced' }, { type: 'oral_amendment' }])).toBe(false);
     for (const type of ['adopted', 'rejected', 'withdrawn', 'no_action', 'deferred']) expect(holdsFinalAction([{ type: 'issued' }, { type }]), type).toBe(true);
+  });
+
+  it('needs only whether the record holds each of ACCESS_EVENT_TYPES (what loaders read of a long record)', () => {
+    // Records of every lifecycle type and the record's other kinds, in any order and number.
+    const type = fc.constantFrom(...EVENT_TYPES, 'oral_amendment', 'proposal_tabled', 'proposal_decided', 'comment_added', 'vote_recorded');
+    fc.assert(
+      fc.property(
+        fc.array(
+          type.map((t) => ({ type: t })),
+          { maxLength: 12 },
+        ),
+        (record) => {
+          const held = [...new Set(record.map((e) => e.type))].filter((t) => ACCESS_EVENT_TYPES.includes(t as never)).map((t) => ({ type: t }));
+          expect(holdsFreeze(held)).toBe(holdsFreeze(record));
+          expect(holdsFinalAction(held)).toBe(holdsFinalAction(record));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 
   it('tells why a proposal, a comment or a co-sponsorship request is refused', () => {

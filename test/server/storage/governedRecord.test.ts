@@ -44,6 +44,10 @@ await describeStoreContract('storage.governedRecord', ({ store }) => {
     expect([e2.seq, e3.seq]).toEqual([2, 1]);
     expect(await store().listDraftEvents(l2.id)).toEqual([e1, e2]);
     expect(await store().listDraftEventsForSession(session.id)).toEqual([e3, e1, e2]);
+    // What access reads of a record: which of some types it holds, this draft's only.
+    expect(await store().draftEventTypesAmong(l2.id, ['frozen', 'deferred', 'withdrawn'])).toEqual(new Set(['frozen']));
+    expect(await store().draftEventTypesAmong(l1.id, ['frozen', 'deferred', 'adopted'])).toEqual(new Set(['deferred']));
+    expect(await store().draftEventTypesAmong(l2.id, [])).toEqual(new Set());
   });
 
   it('round-trips revisions; symbols and revision numbers are unique', async () => {
