@@ -65,9 +65,4 @@ export class PerUserCap {
     });
     return true;
   }
-
-  /** How many connections `userId` holds open (or is opening). */
-  count(userId: string): number {
-    return this.open.get(userId) ?? 0;
-  }
 }
