@@ -89,6 +89,33 @@ export async function startInstance(o: { databaseUrl: string; fanout: Omit<Redis
   };
 }
 
+/** Two instances on one fresh PostgreSQL database and the test Redis (a prefix of their own), ready to hear each other. */
+export interface InstancePair {
+  db: TestDatabase;
+  a: Instance;
+  b: Instance;
+  close(): Promise<void>;
+}
+
+/** Start two instances on a fresh database named after `database`. */
+export async function startInstancePair(database: string): Promise<InstancePair> {
+  const db = await createTestDatabase(database);
+  const prefix = uniquePrefix();
+  const a = await startInstance({ databaseUrl: db.url, fanout: { url: REDIS_TEST_URL, prefix } });
+  const b = await startInstance({ databaseUrl: db.url, fanout: { url: REDIS_TEST_URL, prefix } });
+  await Promise.all([a.fanout.ready(), b.fanout.ready()]);
+  return {
+    db,
+    a,
+    b,
+    async close() {
+      await a.close();
+      await b.close();
+      await db.drop();
+    },
+  };
+}
+
 /** An instance in a child process (for kill -9). */
 export interface ChildInstance {
   proc: ChildProcess;

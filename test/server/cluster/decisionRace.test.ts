@@ -13,8 +13,8 @@ import { decideProposal, tableProposal } from '../../../server/commands/proposal
 import type { DomainError } from '../../../server/errors';
 import type { Store } from '../../../server/storage/types';
 import { connect, seedDraft, seedText, synced, until, type SeededUsers } from '../../helpers/collab';
-import { REDIS_TEST_URL, redisGate, startInstance, uniquePrefix, type Instance } from '../../helpers/cluster';
-import { createTestDatabase, postgresGate, type TestDatabase } from '../../helpers/postgres';
+import { redisGate, startInstancePair, type Instance, type InstancePair } from '../../helpers/cluster';
+import { postgresGate } from '../../helpers/postgres';
 
 const pg = await postgresGate('decision race');
 const redis = pg.run && (await redisGate('decision race'));
@@ -25,18 +25,15 @@ async function actor(store: Store, id: string): Promise<Actor> {
 }
 
 describe.skipIf(!redis)('one proposal accepted on two instances at once', () => {
-  let db: TestDatabase;
+  let pair: InstancePair;
   let a: Instance;
   let b: Instance;
   let draftId: string;
   let users: SeededUsers;
 
   beforeAll(async () => {
-    db = await createTestDatabase('penholder_decision_race');
-    const prefix = uniquePrefix();
-    a = await startInstance({ databaseUrl: db.url, fanout: { url: REDIS_TEST_URL, prefix } });
-    b = await startInstance({ databaseUrl: db.url, fanout: { url: REDIS_TEST_URL, prefix } });
-    await Promise.all([a.fanout.ready(), b.fanout.ready()]);
+    pair = await startInstancePair('penholder_decision_race');
+    ({ a, b } = pair);
     ({ draftId, users } = await seedDraft(a.store));
     const editor = connect(a.wsUrl, draftId, users.sponsor.token);
     await synced(editor.provider);
@@ -45,9 +42,7 @@ describe.skipIf(!redis)('one proposal accepted on two instances at once', () => 
     editor.provider.destroy();
   });
   afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.drop();
+    await pair?.close();
   });
 
   const p2 = (i: Instance) => i.collab.readWorkingDoc(draftId, (doc) => paragraphElement(doc, 'p2')!.toString());

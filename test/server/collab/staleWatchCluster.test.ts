@@ -9,31 +9,26 @@ import type { OralAmendment } from '../../../shared/oralAmendments';
 import { NoticeKinds } from '../../../shared/protocol';
 import { anchorAmendment, paragraphElement } from '../../../server/collab/anchors';
 import { connect, rawSocket, seedDraft, seedText, synced, until, type SeededUsers } from '../../helpers/collab';
-import { REDIS_TEST_URL, redisGate, startInstance, uniquePrefix, type Instance } from '../../helpers/cluster';
-import { createTestDatabase, postgresGate, type TestDatabase } from '../../helpers/postgres';
+import { redisGate, startInstancePair, type Instance, type InstancePair } from '../../helpers/cluster';
+import { postgresGate } from '../../helpers/postgres';
 
 const pg = await postgresGate('staleWatchCluster');
 const redis = pg.run && (await redisGate('staleWatchCluster'));
 
 describe.skipIf(!redis)('the stale watch on two instances', () => {
-  let db: TestDatabase;
+  let pair: InstancePair;
   let a: Instance;
   let b: Instance;
   let draftId: string;
   let users: SeededUsers;
 
   beforeAll(async () => {
-    db = await createTestDatabase('penholder_stalewatch');
-    const prefix = uniquePrefix();
-    a = await startInstance({ databaseUrl: db.url, fanout: { url: REDIS_TEST_URL, prefix } });
-    b = await startInstance({ databaseUrl: db.url, fanout: { url: REDIS_TEST_URL, prefix } });
-    await Promise.all([a.fanout.ready(), b.fanout.ready()]);
+    pair = await startInstancePair('penholder_stalewatch');
+    ({ a, b } = pair);
     ({ draftId, users } = await seedDraft(a.store));
   });
   afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.drop();
+    await pair?.close();
   });
 
   it('tells the proposer once, and the peers of both instances', async () => {
