@@ -1,10 +1,12 @@
 /**
- * What deciding a draft's access costs as its record grows (`npm run bench:access`): every
- * socket opened and most requests on a draft ask `loadDraftAccess`. A draft on SQLite gets
+ * What a draft's record costs as it grows (`npm run bench:access`). Every socket opened and most
+ * requests on a draft ask `loadDraftAccess`, and every edit's commit asks whether the draft is
+ * frozen (updateLogWrites.mjs). A draft on SQLite gets
  * records of 0, 1,000 and 5,000 events (proposals tabled, each with its amendment, as a busy
  * negotiation leaves them); at each size, access as loaded now (whether the record holds the
- * types access depends on) beside the whole record read and folded, as it was before. Prints p50
- * and p99 in ms over 50 loads, after 20 untimed.
+ * types access depends on) beside the whole record read and folded, as it was before, and one
+ * edit appended to the update log, its flush included. Prints p50 and p99 in ms over 50 loads or
+ * appends, after 20 untimed.
  *   npx tsx bench/access.bench.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,8 +39,11 @@ const wholeRecord = async () => {
   return draftAccessOf(draft, sponsorship, events);
 };
 
-console.log('| events in the record | access as loaded now, p50 / p99 ms | the whole record read, p50 / p99 ms |');
-console.log('| --- | --- | --- |');
+let edits = 0;
+const append = () => store.appendUpdates([{ draftId, update: new Uint8Array([edits++ % 256, 1, 2, 3]), userId: users.observer.id, delegationId: null }]);
+
+console.log('| events in the record | access as loaded now, p50 / p99 ms | the whole record read, p50 / p99 ms | one edit appended and flushed, p50 / p99 ms |');
+console.log('| --- | --- | --- | --- |');
 let n = 0;
 for (const size of [0, 1_000, 5_000]) {
   await store.transaction(async (tx) => {
@@ -60,7 +65,8 @@ for (const size of [0, 1_000, 5_000]) {
   });
   const now = await timed(() => loadDraftAccess(store, draftId));
   const before = await timed(wholeRecord);
-  console.log(`| ${size.toLocaleString('en')} | ${now} | ${before} |`);
+  const edit = await timed(append);
+  console.log(`| ${size.toLocaleString('en')} | ${now} | ${before} | ${edit} |`);
 }
 await store.close();
 rmSync(dir, { recursive: true, force: true });

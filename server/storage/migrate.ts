@@ -10,10 +10,11 @@ import { signIns } from './migrations/005_sign_ins';
 import { sessionRecord } from './migrations/006_session_record';
 import { notifications } from './migrations/007_notifications';
 import { languageVersions } from './migrations/008_language_versions';
+import { recordLookups } from './migrations/009_record_lookups';
 import type { Migration } from './migrations/migration';
 
 /** Every migration, in order. A new one goes at the end with the next id; applied ones never change. */
-export const MIGRATIONS: readonly Migration[] = [records, updateLog, accountsAudit, textNumbers, signIns, sessionRecord, notifications, languageVersions];
+export const MIGRATIONS: readonly Migration[] = [records, updateLog, accountsAudit, textNumbers, signIns, sessionRecord, notifications, languageVersions, recordLookups];
 
 /** What the runner needs: a connection already inside a transaction. */
 export interface MigrationConnection {

@@ -38,7 +38,7 @@ describe.skipIf(!gate.run)('PostgreSQL store', () => {
       await client.connect();
       const { rows } = await client.query('SELECT id FROM schema_migrations ORDER BY id');
       await client.end();
-      expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     } finally {
       await Promise.all(stores.map((s) => s.close()));
       await db.drop();

@@ -20,6 +20,7 @@ await describeStoreContract('storage.schema', ({ kind, store, raw }) => {
       [6, 'session_record'],
       [7, 'notifications'],
       [8, 'language_versions'],
+      [9, 'record_lookups'],
     ]);
     expect(store().kind).toBe(kind);
   });
@@ -43,5 +44,25 @@ await describeStoreContract('storage.schema', ({ kind, store, raw }) => {
     expect(await store().listUpdates(draft.id)).toHaveLength(1);
     const names = Object.getOwnPropertyNames(Object.getPrototypeOf(Object.getPrototypeOf(store())));
     expect(names.filter((n) => /^(update|delete|remove|set)(Update|Draft|Sponsorship|Revision|Checkpoint)/.test(n))).toEqual([]);
+  });
+
+  it("looks a draft's record up by type: the frozen check of every edit and the access question read an index, not the whole record", async () => {
+    const draft = await seedDraft(store());
+    await store().transaction(async (tx) => {
+      for (let i = 0; i < 2000; i++) await tx.appendDraftEvent({ draftId: draft.id, type: i % 2 ? 'comment_added' : 'proposal_tabled', payload: { i }, userId: null });
+    });
+    await store().appendDraftEvent({ draftId: draft.id, type: 'frozen', payload: {}, userId: null });
+    // The two questions as the store asks them (updateLogWrites.mjs, SqlRepos.draftEventTypesAmong).
+    const questions = [
+      `SELECT DISTINCT draft_id FROM draft_events WHERE type = 'frozen' AND draft_id IN ('${draft.id}')`,
+      `SELECT DISTINCT type FROM draft_events WHERE draft_id = '${draft.id}' AND type IN ('frozen', 'adopted')`,
+    ];
+    // PostgreSQL plans from statistics: give it this table's.
+    if (kind === 'postgres') await raw('ANALYZE draft_events');
+    for (const sql of questions) {
+      const plan = (await raw(`${kind === 'sqlite' ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${sql}`)).map((r) => String(r.detail ?? r['QUERY PLAN'])).join('\n');
+      expect(plan, sql).toContain('draft_events_draft_type_idx');
+    }
+    expect(await store().draftEventTypesAmong(draft.id, ['frozen', 'adopted'])).toEqual(new Set(['frozen']));
   });
 });
