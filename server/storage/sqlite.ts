@@ -17,7 +17,8 @@
  * take back. A transaction's result is returned after its own flush, which carries every
  * earlier commit with it. Client-id claims commit lazily: the append that depends on them
  * flushes them. Checkpoints (copying the log into the database file, two more fsyncs) run in a
- * thread of their own (sqliteCheckpointer.ts).
+ * thread of their own (sqliteCheckpointer.ts). The log file is given its working size when the
+ * store opens, so that a commit's flush writes data only, never a longer file's new size.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
@@ -29,13 +30,20 @@ import type { RawRow } from './rows';
 import type { SqlConnection } from './sqlConnection';
 import { SqliteCheckpointer } from './sqliteCheckpointer';
 import { UniqueViolation, type AuthSessionRow, type RecordRepos, type Store, type UpdateLogRepo } from './types';
-import { WalSync, type Fsync } from './walSync';
+import { presizeLog, WalSync, type Fsync } from './walSync';
 
 /** How long a connection waits for another's lock (a script on the same file, the checkpointer), in ms. */
 const BUSY_TIMEOUT_MS = 5000;
 
 /** Commits after which the log is copied into the database file (a few MB of log at most). */
 const CHECKPOINT_EVERY_COMMITS = 256;
+
+/**
+ * The size the log file is given when the store opens: about what it reaches between two
+ * checkpoints while delegates type (256 commits of a few pages each), so that commits write
+ * over blocks it has rather than make it longer (walSync.ts, `presizeLog`).
+ */
+export const LOG_FILE_BYTES = 4 << 20;
 
 /** The transaction that the current async context runs in, while it is open. */
 interface TxToken {
@@ -139,6 +147,18 @@ class SqliteEngine {
     void this.mutex
       .run(() => (this.db.open ? this.checkpointer.checkpoint() : undefined))
       .catch((err: unknown) => this.log('SQLite: a checkpoint failed; the next one will try again', err));
+  }
+
+  /** Give the log file `bytes` (presizeLog), holding the write lock so that no other process appends to it meanwhile. */
+  presizeLog(bytes: number): Promise<number> {
+    return this.locked(() => {
+      this.run('BEGIN IMMEDIATE');
+      try {
+        return presizeLog(`${this.db.name}-wal`, bytes);
+      } finally {
+        this.run('ROLLBACK');
+      }
+    });
   }
 
   /** Run `fn` alone: after every earlier call, before every later one. */
@@ -327,6 +347,7 @@ export class SqliteStore extends SqlRepos implements Store {
       this.engine.schemaChanged();
     });
     await this.engine.flushed();
+    await this.engine.presizeLog(LOG_FILE_BYTES);
     // The schema is in place: start the checkpointer now, so that the first checkpoint does not wait for it.
     this.checkpointer.start();
   }

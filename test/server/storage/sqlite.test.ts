@@ -5,14 +5,14 @@
  * sees what is not yet flushed, one fsync serves every commit before it, a failed fsync stops
  * the writes; and the checkpointer thread that keeps the log short.
  */
-import { existsSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../server/storage';
-import { SqliteStore } from '../../../server/storage/sqlite';
+import { LOG_FILE_BYTES, SqliteStore } from '../../../server/storage/sqlite';
 import { bytes, range, seedDraft, seedUser, update } from '../../helpers/storeContract';
 
 describe('SQLite store', () => {
@@ -173,6 +173,63 @@ describe('SQLite flush of the log', () => {
     await expect(append).rejects.toThrow(/could not be flushed to the disk.*EIO/);
     await expect(store.appendUpdates([update(d.id, 2)])).rejects.toThrow(/could not be flushed/);
     await expect(store.appendDraftEvent({ draftId: d.id, type: 'x', payload: {}, userId: null })).rejects.toThrow(/could not be flushed/);
+    await store.close();
+  });
+});
+
+describe('SQLite log given its size', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'penholder-logsize-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  /** The database and its log as a crash would leave them: copied while the store is open, without the shared-memory index. */
+  function crashCopy(file: string, name: string): string {
+    const into = join(dir, name);
+    mkdirSync(into);
+    copyFileSync(file, join(into, 'penholder.sqlite'));
+    copyFileSync(`${file}-wal`, join(into, 'penholder.sqlite-wal'));
+    return join(into, 'penholder.sqlite');
+  }
+
+  it('gives the log file its size when it opens, and commits write over it instead of making it longer', async () => {
+    const file = join(dir, 'sized.sqlite');
+    const store = SqliteStore.open(file);
+    await store.migrate();
+    expect(statSync(`${file}-wal`).size).toBe(LOG_FILE_BYTES);
+    const draft = await seedDraft(store);
+    // 100 commits of 1 KB: over a megabyte of log, all of it within the size given.
+    for (let i = 0; i < 100; i++) await store.appendUpdates([update(draft.id, ...new Uint8Array(1000).fill(i))]);
+    expect(statSync(`${file}-wal`).size).toBe(LOG_FILE_BYTES);
+    await store.close();
+    // The last connection's close copies the log back and deletes it; the next open sizes it again.
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const again = SqliteStore.open(file);
+    await again.migrate();
+    expect(statSync(`${file}-wal`).size).toBe(LOG_FILE_BYTES);
+    expect(await again.lastSeq(draft.id)).toBe(100);
+    await again.close();
+  });
+
+  it('reads back after a crash every commit and nothing of the zeros past them', async () => {
+    const file = join(dir, 'crashed.sqlite');
+    const store = SqliteStore.open(file);
+    await store.migrate();
+    const draft = await seedDraft(store);
+    // A crash with the log sized and holding nothing but the schema and the draft.
+    const early = SqliteStore.open(crashCopy(file, 'early'));
+    await early.migrate();
+    expect(await early.getDraft(draft.id)).toEqual(draft);
+    expect(await early.lastSeq(draft.id)).toBe(0);
+    await early.close();
+    // A crash after 30 commits: all of them back, in order, and the log goes on from there.
+    for (let i = 1; i <= 30; i++) await store.appendUpdates([update(draft.id, i)]);
+    const late = SqliteStore.open(crashCopy(file, 'late'));
+    await late.migrate();
+    expect((await late.listUpdates(draft.id)).map((u) => u.update)).toEqual(range(1, 30).map((i) => bytes(i)));
+    expect((await late.appendUpdates([update(draft.id, 31)]))[0]!.seq).toBe(31);
+    await late.close();
     await store.close();
   });
 });
