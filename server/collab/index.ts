@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { mayReadDraft } from '../../shared/policy';
 import { CloseReasons, NoticeKinds } from '../../shared/protocol';
-import { loadDraftAccess } from '../readModels/draftAccess';
+import { loadDraftAccess, type AccessAsRead } from '../readModels/draftAccess';
 import { credentialsOf, type AuthenticatedUser } from '../auth/authenticate';
 import { hashSecret } from '../auth/sessions';
 import type { Store } from '../storage/types';
@@ -22,7 +22,6 @@ import { RoomRegistry } from './registry';
 import { replaceRoomText } from './serverEdit';
 import { applyProposal, type PlacedProposal } from './proposalApply';
 import { StaleWatch } from './staleWatch';
-import type { DraftAccess } from '../../shared/policy';
 import type * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
 import { admit, draftIdFromPath, refusal, refuseUpgrade, type Refusal } from './upgrade';
@@ -95,7 +94,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
   const registry = new RoomRegistry(deps.store, committer, opts, fanout);
   // Pending proposals turned stale by an edit: their proposers and the room are told (staleWatch.ts).
   const staleWatch = new StaleWatch({ store: deps.store, log: opts.log });
-  const acquire = async (draftId: string, access: DraftAccess) => {
+  const acquire = async (draftId: string, access: AccessAsRead) => {
     const room = await registry.acquire(draftId, access);
     staleWatch.attach(room);
     return room;
@@ -122,7 +121,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
         deps.onRefused?.(req, admitted.error);
         return refuseUpgrade(socket, admitted.error);
       }
-      const { user, access, wantsNotices } = admitted.value;
+      const { user, access, readFrom, wantsNotices } = admitted.value;
       if (!perUser.take(user.id, socket)) {
         if (socket.destroyed) return;
         const tooMany = refusal(ErrorIds.rateLimited, `too many connections open for this user (at most ${opts.connectionsPerUser}): close some and try again`);
@@ -132,7 +131,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
       let room;
       try {
         // The document is loaded before the socket opens: no sync request is ever answered from an empty doc.
-        room = await acquire(draftId, access);
+        room = await acquire(draftId, { access, readFrom });
       } catch (e) {
         opts.log.error(`collab: loading ${draftId} failed`, e);
         return refuseUpgrade(socket, refusal(ErrorIds.unavailable, 'the draft cannot be opened right now'));
@@ -168,7 +167,8 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
     for (const conn of [...connections]) if (conn.signIn !== null && ended.has(conn.signIn)) conn.close(CloseReasons.unauthenticated);
   };
   const refreshHere = async (draftId: string): Promise<void> => {
-    const room = registry.get(draftId);
+    // A room being loaded was given an access read before this change: refresh it once loaded.
+    const room = registry.get(draftId) ?? (await registry.loaded(draftId));
     if (!room) return;
     const found = await loadDraftAccess(deps.store, draftId);
     if (!found) {
@@ -178,7 +178,7 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
     for (const peer of [...room.peers]) {
       if (!mayReadDraft(peer.user, found.access).ok) peer.close(CloseReasons.forbidden);
     }
-    room.setAccess(found.access);
+    room.setAccess(found);
     // A proposal may have been tabled or decided: the stale watch rereads the record.
     staleWatch.forget(draftId);
     // Everyone here shows the record (sponsors, status, paragraph states): tell them it moved.
@@ -197,14 +197,14 @@ export function attachCollaboration(server: http.Server, deps: CollabDeps): Coll
     if (loaded) return loaded;
     const found = await loadDraftAccess(deps.store, draftId);
     if (!found) throw new Error(`no draft ${draftId}`);
-    return acquire(draftId, found.access);
+    return acquire(draftId, found);
   };
 
   return {
     async replaceWorkingText(draftId: string, text: PMNode, user: AuthenticatedUser): Promise<number | null> {
       const found = await loadDraftAccess(deps.store, draftId);
       if (!found) throw new Error(`no draft ${draftId}`);
-      return replaceRoomText(await acquire(draftId, found.access), text, user);
+      return replaceRoomText(await acquire(draftId, found), text, user);
     },
     async readWorkingDoc<T>(draftId: string, read: (doc: Y.Doc) => T): Promise<T> {
       const room = await roomOf(draftId);

@@ -3,7 +3,7 @@
  * answered), share one room per draft, unload a room nobody has used for a while.
  */
 import * as Y from 'yjs';
-import type { DraftAccess } from '../../shared/policy';
+import { loadDraftAccess, type AccessAsRead } from '../readModels/draftAccess';
 import type { Store, UpdateLogRepo } from '../storage/types';
 import type { CollabOptions } from './options';
 import { inProcessFanout, type Fanout } from './fanout';
@@ -60,7 +60,7 @@ export class RoomRegistry {
   }
 
   /** The room of a draft, loading it first if needed (concurrent callers share one load). */
-  async acquire(draftId: string, access: DraftAccess): Promise<DraftRoom> {
+  async acquire(draftId: string, access: AccessAsRead): Promise<DraftRoom> {
     const room = this.rooms.get(draftId);
     if (room) {
       // Keep a room that is about to get a peer from being swept in between.
@@ -75,9 +75,13 @@ export class RoomRegistry {
     if (!p) {
       p = (async () => {
         await seedWorkingText(this.store, draftId);
+        // The access again, read now that this load is under way (\`loading\`): a change the
+        // admission read too early for, refreshed while no room was here, is in this reading; a
+        // change after it finds the load, and refreshes the room once it is loaded (\`loaded\`).
+        const current = (await loadDraftAccess(this.store, draftId)) ?? access;
         const { doc, seq, checkpointSeq } = await loadDoc(this.store, draftId);
-        if (seq === 0 && access.frozen) await showIssuedText(this.store, draftId, doc);
-        const r = new DraftRoom(draftId, doc, seq, checkpointSeq, access, this.store, this.committer, this.opts, this.fanout);
+        if (seq === 0 && current.access.frozen) await showIssuedText(this.store, draftId, doc);
+        const r = new DraftRoom(draftId, doc, seq, checkpointSeq, current, this.store, this.committer, this.opts, this.fanout);
         this.rooms.set(draftId, r);
         this.fanout.join(r);
         return r;
@@ -85,6 +89,11 @@ export class RoomRegistry {
       this.loading.set(draftId, p);
     }
     return p;
+  }
+
+  /** The room of a draft once the load under way ends, or undefined when none is under way (or it failed). */
+  async loaded(draftId: string): Promise<DraftRoom | undefined> {
+    return this.loading.get(draftId)?.catch(() => undefined);
   }
 
   /** Unload rooms idle for longer than the option says (checkpointing them first). */

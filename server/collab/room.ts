@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import { mayEditText, textReadOnly, type DraftAccess } from '../../shared/policy';
 import { CloseReasons, deniedReason, NoticeKinds, TEXT_FRAGMENT, type CollabMode } from '../../shared/protocol';
 import { DraftFrozen, type Store } from '../storage/types';
+import type { AccessAsRead } from '../readModels/draftAccess';
 import { DomainErrors } from '../errors';
 import type { AuthenticatedUser } from '../auth/authenticate';
 import type { CollabOptions } from './options';
@@ -57,19 +58,25 @@ export class DraftRoom implements FanoutRoom {
   private readonly syncAnswers: SyncAnswers;
   /** Set by the registry: when the last peer left. */
   idleSince: number | null = Date.now();
+  /** The draft's access, as the latest load the room was given found it (setAccess). */
+  private access: DraftAccess;
+  /** When that load began (AccessAsRead). */
+  private accessReadFrom: number;
 
   constructor(
     readonly draftId: string,
     readonly doc: Y.Doc,
     seq: number,
     checkpointSeq: number,
-    private access: DraftAccess,
+    asRead: AccessAsRead,
     private readonly store: Store,
     committer: GroupCommitter,
     private readonly opts: CollabOptions,
     private readonly fanout: Fanout = inProcessFanout(),
   ) {
     this.checkpointSeq = checkpointSeq;
+    this.access = asRead.access;
+    this.accessReadFrom = asRead.readFrom;
     this.approxBytes = Y.encodeStateAsUpdate(doc).length;
     this.owners = new ClientIdOwners(store, draftId);
     this.locks = new ParagraphLocks(store, draftId, (e) => opts.log.error(`collab: reading the locks of ${draftId} failed`, e));
@@ -298,9 +305,15 @@ export class DraftRoom implements FanoutRoom {
     refuse(peer, { reason: 'read_only', why }, `your edit was not accepted: ${why}`);
   }
 
-  /** Re-evaluate every peer's rights after the draft's access changed; tell those whose mode changed. */
-  setAccess(access: DraftAccess): void {
+  /**
+   * Re-evaluate every peer's rights after the draft's access changed; tell those whose mode
+   * changed. An access read by a load that began before the one the room holds is older news
+   * (an admission that read the record before a change the room has heard of): it is ignored.
+   */
+  setAccess({ access, readFrom }: AccessAsRead): void {
+    if (readFrom < this.accessReadFrom) return;
     this.access = access;
+    this.accessReadFrom = readFrom;
     // Called whenever the record changed: the chair may have locked or unlocked a paragraph.
     this.locks.reload();
     for (const peer of this.peers) {
@@ -410,7 +423,7 @@ export class DraftRoom implements FanoutRoom {
   private frozenUnderUs(dropped: readonly Pending[], e: DraftFrozen): void {
     this.proving.discard();
     this.approxBytes -= dropped.reduce((n, p) => n + p.update.length, 0);
-    this.setAccess({ ...this.access, frozen: true });
+    this.setAccess({ access: { ...this.access, frozen: true }, readFrom: this.accessReadFrom });
     const senders = new Set<Peer>();
     for (const p of dropped) {
       if (p.origin) senders.add(p.origin);

@@ -19,6 +19,8 @@ export interface Admission {
   user: AuthenticatedUser;
   draftId: string;
   access: DraftAccess;
+  /** When the load of `access` began (AccessAsRead): a room keeps the latest. */
+  readFrom: number;
   wantsNotices: boolean;
 }
 
@@ -69,7 +71,7 @@ export async function admit(
     const read = mayReadDraft(user, found.access);
     if (!read.ok) return fail(refusal(ErrorIds.forbidden, read.error));
     const url = new URL(req.url ?? '/', 'http://localhost');
-    return ok({ user, draftId, access: found.access, wantsNotices: url.searchParams.get(CollabParams.notices) === '1' });
+    return ok({ user, draftId, access: found.access, readFrom: found.readFrom, wantsNotices: url.searchParams.get(CollabParams.notices) === '1' });
   } catch {
     return fail(refusal(ErrorIds.unavailable, 'the draft cannot be opened right now'));
   }

@@ -36,6 +36,22 @@ export function draftAccessOf(
 }
 
 /**
+ * A draft's access as one load found it, and when that load began: a count of the loads this
+ * process has begun. Every change to a draft's access is followed by a load that begins after
+ * the change was committed (the collaboration endpoint's refresh), so of two loads the one that
+ * began later is the one to keep: a room keeps the access of the latest load it was given, and
+ * an admission that read the record before a change cannot give the room back what the change
+ * took away (server/collab/room.ts, `setAccess`).
+ */
+export interface AccessAsRead {
+  access: DraftAccess;
+  readFrom: number;
+}
+
+/** Loads of a draft's access begun in this process so far. */
+let loadsBegun = 0;
+
+/**
  * Load a draft and the policy's view of it, or null when there is no such draft. Pass a
  * transaction's repos to decide on the same snapshot the command then writes to.
  */
@@ -43,7 +59,8 @@ export async function loadDraftAccess(
   store: Pick<RecordRepos, 'getDraft' | 'listSponsorshipEvents' | 'draftEventTypesAmong'>,
   draftId: string,
   today: string = todayUTC(),
-): Promise<{ draft: DraftRow; access: DraftAccess } | null> {
+): Promise<({ draft: DraftRow } & AccessAsRead) | null> {
+  const readFrom = ++loadsBegun;
   const draft = await store.getDraft(draftId);
   if (!draft) return null;
   // Every socket opened and most requests ask: read only whether the record holds the events
@@ -57,5 +74,6 @@ export async function loadDraftAccess(
       [...held].map((type) => ({ type })),
       today,
     ),
+    readFrom,
   };
 }
