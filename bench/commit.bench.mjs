@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // What a durable commit costs on this disk, with raw better-sqlite3 in WAL mode, one commit every
 // --gap ms (a server between keystrokes, not a loop that keeps the disk busy):
-//  1. one small append: synchronous FULL (what the store does), NORMAL plus our own fdatasync or
-//     fsync of the -wal file (better-sqlite3 builds SQLite without HAVE_FDATASYNC), NORMAL alone;
+//  1. one small append: synchronous FULL, NORMAL plus our own fdatasync or fsync of the -wal file
+//     (better-sqlite3 builds SQLite without HAVE_FDATASYNC), the fdatasync after the log was
+//     given its size (what the store does), NORMAL alone;
 //  2. a client's first edit, a client-id claim then an append: the claim FULL, or lazy (NORMAL,
 //     carried to disk by the append's flush — what the store does).
 //   node bench/commit.bench.mjs [--commits 400] [--gap 20] [--pairs 3]
@@ -64,6 +65,20 @@ const single = {
     return (i) => {
       a(i);
       fd ??= fs.openSync(`${file}-wal`, 'r+');
+      fs.fdatasyncSync(fd);
+    };
+  },
+  'NORMAL + fdatasync(-wal), the log given its size first (the store)': (db, file) => {
+    db.pragma('synchronous = NORMAL');
+    const a = append(db);
+    // As the store does when it opens (server/storage/walSync.ts, presizeLog): 4 MiB of zeros
+    // past the log's end, flushed once, so that commits write over blocks the file has.
+    const fd = fs.openSync(`${file}-wal`, 'r+');
+    const size = fs.fstatSync(fd).size;
+    fs.writeSync(fd, Buffer.alloc((4 << 20) - size), 0, (4 << 20) - size, size);
+    fs.fsyncSync(fd);
+    return (i) => {
+      a(i);
       fs.fdatasyncSync(fd);
     };
   },
