@@ -1,7 +1,8 @@
 /**
  * Paragraph labels at the start of a line, in the six languages: operative numbers ("3.", "3 bis.",
  * "3．", Arabic "3 -", in Western or Arabic-Indic digits) and subparagraph labels ("(c)", "c)",
- * "(ج)", "’2‘", "㈡", "(二)"), each with the label exactly as printed.
+ * "(ج)", "’2‘", "㈡", "(二)", and "в)" as a Russian text typed in Cyrillic letters them), each
+ * with the label exactly as printed.
  */
 import type { Lang } from '../languages';
 import { ARABIC_LETTERS, chineseNumber, romanNumber } from '../numberingLabels';
@@ -51,9 +52,9 @@ export function readNumber(text: string, lang: Lang): NumberLabel | null {
 export interface LetterLabel {
   /** The label as Latin letters or a lower-case roman numeral ("c", "ii"): what the sequence checks read. */
   letters: string;
-  /** The level when the sign itself says it (Arabic letters 1, ’2‘ and ㈡ 2), or null where (i) may be a letter or a numeral. */
+  /** The level when the sign itself says it (Arabic and Cyrillic letters 1, ’2‘ and ㈡ 2), or null where (i) may be a letter or a numeral. */
   level: 1 | 2 | null;
-  /** The label as printed: "(c)", "c)", "(ج)", "’2‘", "㈡". */
+  /** The label as printed: "(c)", "c)", "(ج)", "’2‘", "㈡", "в)". */
   asPrinted: string;
   body: string;
 }
@@ -64,6 +65,14 @@ const LATIN_CLOSING = /^([a-z]{1,5})\)\s+(\S.*)$/u;
 const ARABIC_LABEL = /^[(（]?(هـ|ه|[\u0621-\u064a])[)）]\s*(.*)$/u;
 const ARABIC_NUMERAL = /^[’'‘‛`]\s*(\d{1,2})\s*[‘'’‛`]\s*(.*)$/u;
 const ZH_PARENTHESISED = '㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩';
+/**
+ * Subparagraphs as a Russian text typed in Cyrillic letters them, in order: а) б) в) г) …, the
+ * letters a list never uses (ё, й, ъ, ы, ь) left out. UN texts in Russian print Latin letters
+ * (numberingLabels.ts), so these are read, never written.
+ */
+const CYRILLIC_LETTERS = 'абвгдежзиклмнопрстуфхцчшщэюя';
+// "в) …" or "(в) …": one letter, and a space after it (a Cyrillic word never ends in a bracket).
+const CYRILLIC_LABEL = /^(?:[-–—•·▪]\s*)?([(（]?)([а-я])[)）]\s+(\S.*)$/u;
 const ZH_NUMERAL = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$/u;
 
 function latinLetters(label: string): boolean {
@@ -79,6 +88,12 @@ export function readLetters(text: string): LetterLabel | null {
   }
   if (c >= 'a' && c <= 'z' && (m = LATIN_CLOSING.exec(text)) && latinLetters(m[1]!)) {
     return { letters: m[1]!, level: null, asPrinted: `${m[1]})`, body: m[2]!.trim() };
+  }
+  if ((m = CYRILLIC_LABEL.exec(text))) {
+    const at = CYRILLIC_LETTERS.indexOf(m[2]!);
+    if (at >= 0) {
+      return { letters: String.fromCharCode(97 + (at % 26)).repeat(Math.floor(at / 26) + 1), level: 1, asPrinted: m[1] ? `(${m[2]})` : `${m[2]})`, body: m[3]!.trim() };
+    }
   }
   if ((m = ARABIC_LABEL.exec(text))) {
     const letter = m[1] === 'ه' ? 'هـ' : m[1]!;

@@ -5,6 +5,7 @@
  * each language being in conventions.ts.
  */
 import type { Lang } from '../languages';
+import { withoutPendingMarker } from '../export/pending';
 import { COLONS, COMMAS, ENDINGS } from './conventions';
 import { readAdoptedBy, readAnnexMarker, readHeading } from './headings';
 import { readLetters, readNumber } from './labels';
@@ -42,9 +43,10 @@ const ROMAN_SMALL = /^x{0,3}(?:ix|iv|v?i{0,3})$/u;
 const ANNEX_STARTS = 'AaПп附ا';
 const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/u;
 // A line starting with a letter or a digit opens a subparagraph label only when it is a lower-case
-// Latin letter ("a) …"), an Arabic letter ("أ) …") or a Chinese parenthesised numeral ("㈡ …").
+// Latin or Cyrillic letter ("a) …", "б) …"), an Arabic letter ("أ) …") or a Chinese parenthesised
+// numeral ("㈡ …").
 const WORD_START = /[\p{L}\p{N}]/u;
-const LABEL_START = /[a-z\u0600-\u06ff㈠-㈩]/u;
+const LABEL_START = /[a-z\u0430-\u044f\u0600-\u06ff㈠-㈩]/u;
 
 /** The value of a small lower-case roman numeral (i … xxxix), or null when the label is not one. */
 export function romanValue(label: string): number | null {
@@ -115,7 +117,8 @@ export function readLines(text: string, lang: Lang = 'en'): SourceLine[] {
   const raw = source.includes('\r') ? source.split(/\r\n|\r|\n/u) : source.split('\n');
   const lines: SourceLine[] = [];
   raw.forEach((line, i) => {
-    const trimmed = line.trim();
+    // The note an exported language version prints after words not yet translated is not the text's.
+    const trimmed = withoutPendingMarker(line).trim();
     if (trimmed !== '') lines.push(classifyLine(trimmed, i + 1, lines.length === 0, lang));
   });
   return lines;

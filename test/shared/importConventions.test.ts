@@ -101,6 +101,16 @@ describe('the conventions of the six languages', () => {
     expect(read('’2‘ تعزيز القدرات؛')).toEqual(['ii', 2, '’2‘', 'تعزيز القدرات؛']);
     expect(read('㈡ 加强能力；')).toEqual(['ii', 2, '㈡', '加强能力；']);
     expect(read('(十二) 加强；')).toEqual(['xii', 2, '(十二)', '加强；']);
+    // Cyrillic letters, as a Russian text typed in Russian letters them: level 1, by their place in
+    // the list's alphabet (й is never used: к follows и).
+    expect(read('б) представить доклад;')).toEqual(['b', 1, 'б)', 'представить доклад;']);
+    expect(read('(в) укреплять;')).toEqual(['c', 1, '(в)', 'укреплять;']);
+    expect(read('и) сотрудничать;')).toEqual(['i', 1, 'и)', 'сотрудничать;']);
+    expect(read('к) сообщать;')).toEqual(['j', 1, 'к)', 'сообщать;']);
+    expect(read('я) последний;')).toEqual(['bb', 1, 'я)', 'последний;']);
+    expect(read('й) нет;')).toBeNull();
+    expect(read('в)')).toBeNull();
+    expect(read('в связи с этим)')).toBeNull();
     expect(read('a) ')).toBeNull();
     expect(read('about the text)')).toBeNull();
     expect(westernDigits('١٩٨٢ ۱۹۸۲')).toBe('1982 1982');
@@ -213,6 +223,16 @@ describe('texts in each language', () => {
     expect(result.report.lang).toBe('fr');
     expect(kinds(result)).toEqual(['preambular', 'operative', 'subparagraph1', 'subparagraph1']);
     expect(result.report.paragraphs.map((p) => p.asPrinted)).toEqual([null, '1.', 'a)', 'b)']);
+  });
+
+  it('Russian: subparagraphs lettered in Cyrillic (а), б), в)) are read as lettered, and (i) under them as numerals', () => {
+    const result = load(
+      'Генеральная Ассамблея,\nссылаясь на свою резолюцию,\n1. постановляет:\nа) укреплять сотрудничество;\nб) представить доклад о:\ni) изъятиях;\nii) приговорах;\nв) обмениваться информацией.',
+    );
+    expect(result.report.lang).toBe('ru');
+    expect(kinds(result)).toEqual(['preambular', 'operative', 'subparagraph1', 'subparagraph1', 'subparagraph2', 'subparagraph2', 'subparagraph1']);
+    expect(result.report.paragraphs.map((p) => p.asPrinted)).toEqual([null, '1.', 'а)', 'б)', 'i)', 'ii)', 'в)']);
+    expect(result.report.warnings.map((w) => w.code)).toEqual(['no-title']);
   });
 
   it('Chinese: ㈠ and (一) under lettered subparagraphs are level 2, and a full-width number opens an operative paragraph', () => {
