@@ -8,6 +8,9 @@
  * footnotes as real Word footnotes. The whole document is in `meta.lang` (a language version, or the reference text):
  * its headings, its numbers as that language prints them ("1 -", "a)"), and for Arabic right to left
  * throughout — paragraphs `w:bidi`, runs `w:rtl`, the section `w:bidi`, the symbol block mirrored.
+ * In a language version, a block that still holds the reference language's words ends with the
+ * note saying so, in the document's language, in italics in a character style of its own
+ * (shared/export/pending.ts), and runs the way its words run.
  * Paragraph ids ride along as hidden bookmarks (footnotes too), so that a file
  * exported here and imported again keeps the identities comparisons follow.
  */
@@ -18,8 +21,9 @@ import { isRightToLeft, type Lang } from '../../shared/languages';
 import { sequentialNumbering, type Numbering } from '../../shared/numbering';
 import type { TextJSON } from '../../shared/schema';
 import { asDoc, plainWords, readBlocks, type Block, type Inline } from '../../shared/export/blocks';
-import { runsRightToLeft } from '../../shared/export/direction';
+import { isMostlyRightToLeft, runsRightToLeft } from '../../shared/export/direction';
 import { headingLines, type ExportMeta } from '../../shared/export/meta';
+import { pendingMarker } from '../../shared/export/pending';
 import { PAGE_FURNITURE_DOCUMENT, pageFurniture, symbolBlock } from './docxLayout';
 import { DocxRunStyles, DocxStyles, numberingFor, PARAGRAPH_NUMBERING, paragraphStyle, stylesFor, wordLabel } from './docxStyles';
 
@@ -36,6 +40,8 @@ export const A4_PAGE = {
 export interface DocxOptions {
   /** The numbers to print; sequential by default. Numbers Word cannot count ("3 bis") are typed instead. */
   numbering?: Numbering;
+  /** For a language version: the blocks that still hold the reference language's words, as it lists them (`BlockOptions.pending`). */
+  pending?: readonly string[];
 }
 
 // Word bookmark names: at most 40 characters, letters, digits and underscores.
@@ -149,24 +155,33 @@ function headingParagraphs(meta: ExportMeta): (Paragraph | Table)[] {
   return [symbolBlock(h, rtl), new Paragraph({ style: DocxStyles.meta, children: [] }), line(h.session), line(h.place), line(h.agendaItem), ...lead];
 }
 
-function blockParagraph(b: Block, notes: Footnotes, typed: boolean, seen: Set<string>, lang: string): Paragraph {
-  const rtl = b.role !== 'annex' && runsRightToLeft(lang, plainWords(b.inlines));
+// The note after words not yet translated, in the document's language.
+function pendingRun(lang: Lang): TextRun {
+  return new TextRun({ text: pendingMarker(lang), style: DocxRunStyles.pendingNote, italics: true, rightToLeft: isRightToLeft(lang) || undefined });
+}
+
+function blockParagraph(b: Block, notes: Footnotes, typed: boolean, seen: Set<string>, lang: Lang): Paragraph {
+  const words = b.role === 'annex' ? '' : plainWords(b.inlines);
+  // Words not yet translated are the reference language's: they run their own way (the print view's dir="auto").
+  const pending = b.role !== 'annex' && b.pending;
+  const rtl = b.role !== 'annex' && (pending ? isMostlyRightToLeft(words) : runsRightToLeft(lang, words));
   const bidirectional = rtl || undefined;
+  const note = pending ? [pendingRun(lang)] : [];
   switch (b.role) {
     case 'title':
-      return new Paragraph({ style: DocxStyles.title, bidirectional, children: runs(b.inlines, notes, 0, rtl) });
+      return new Paragraph({ style: DocxStyles.title, bidirectional, children: [...runs(b.inlines, notes, 0, rtl), ...note] });
     case 'formula':
-      return new Paragraph({ style: DocxStyles.formula, bidirectional, children: runs(b.inlines, notes, 0, rtl) });
+      return new Paragraph({ style: DocxStyles.formula, bidirectional, children: [...runs(b.inlines, notes, 0, rtl), ...note] });
     case 'annex': {
       const annexRtl = runsRightToLeft(lang, b.label) || undefined;
       return new Paragraph({ style: DocxStyles.annex, bidirectional: annexRtl, children: withId(b.id, [new TextRun({ text: b.label, rightToLeft: annexRtl })], seen) });
     }
     case 'annexHeading':
-      return new Paragraph({ style: DocxStyles.annexHeading, bidirectional, children: runs(b.inlines, notes, 0, rtl) });
+      return new Paragraph({ style: DocxStyles.annexHeading, bidirectional, children: [...runs(b.inlines, notes, 0, rtl), ...note] });
     case 'paragraph': {
       const style = paragraphStyle(b.kind, b.level);
       const opening = b.kind === 'preambular' ? openingWordsLength(leadingText(b.inlines)) : 0;
-      let children = runs(b.inlines, notes, opening, rtl);
+      let children = [...runs(b.inlines, notes, opening, rtl), ...note];
       const numbered = b.label !== '' && (b.kind === 'operative' || b.kind === 'subparagraph');
       if (numbered && typed) children = [new TextRun({ text: `${b.label}\t`, style: DocxRunStyles.label, rightToLeft: bidirectional }), ...children];
       children = withId(b.id, children, seen);
@@ -182,7 +197,7 @@ function blockParagraph(b: Block, notes: Footnotes, typed: boolean, seen: Set<st
 export async function exportDocx(text: PMNode | TextJSON, meta: ExportMeta, options: DocxOptions = {}): Promise<Buffer> {
   const doc = asDoc(text);
   const { lang } = meta;
-  const read = readBlocks(doc, { numbering: options.numbering, lang });
+  const read = readBlocks(doc, { numbering: options.numbering, lang, pending: options.pending });
   const typed = !wordCanCount(read.numbering, read.blocks, doc, lang);
   const seen = new Set<string>();
   const notes = new Footnotes(seen, lang);

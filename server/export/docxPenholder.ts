@@ -1,7 +1,8 @@
 /**
  * Reading back a Word file that Penholder exported: every block carries its paragraph style
  * (docxStyles.ts), so the structure is read exactly instead of guessed; typed numbers and the
- * heading lines are left out (numbers are derived again), the house style's italic openings
+ * heading lines are left out (numbers are derived again), so is the note on a language version's
+ * words not yet translated (its own character style), the house style's italic openings
  * are not taken for italics the drafters chose, and the hidden bookmarks give back paragraph
  * and annex ids. A file edited in Word keeps working as long as its paragraphs keep the styles.
  */
@@ -50,7 +51,7 @@ class Reader {
         const text = noteText(this.doc, n);
         out.push(schema.nodes.footnote!.create({ id: this.id(...noteParagraphs(this.doc, n)) }, text ? schema.text(text) : null));
       } else if (n.type === 'run') {
-        if (n.styleId === DocxRunStyles.label) continue;
+        if (n.styleId === DocxRunStyles.label || n.styleId === DocxRunStyles.pendingNote) continue;
         const em = !!n.isItalic && n.styleId !== DocxRunStyles.opening;
         this.inline(n.children, out, { em, strong: !!n.isBold });
       } else if (n.type === 'text' || n.type === 'tab' || n.type === 'break') {

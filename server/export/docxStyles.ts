@@ -30,8 +30,12 @@ export const DocxStyles = {
   pageFooter: 'PhPageFooter',
 } as const;
 
-/** Character styles: typed labels (numbers Word's lists cannot print, "3 bis") and the italic openings. */
-export const DocxRunStyles = { label: 'PhLabel', opening: 'PhOpening' } as const;
+/**
+ * Character styles: typed labels (numbers Word's lists cannot print, "3 bis"), the italic openings,
+ * and the note after a language version's words not yet translated (shared/export/pending.ts),
+ * which the importer leaves out as it leaves out typed labels.
+ */
+export const DocxRunStyles = { label: 'PhLabel', opening: 'PhOpening', pendingNote: 'PhPendingNote' } as const;
 
 /** The reference of the numbering definition operative paragraphs and subparagraphs use. */
 export const PARAGRAPH_NUMBERING = 'ph-paragraphs';
@@ -136,5 +140,7 @@ export const styles: IStylesOptions = {
   characterStyles: [
     { id: DocxRunStyles.label, name: 'Penholder paragraph number', basedOn: 'DefaultParagraphFont', run: {} },
     { id: DocxRunStyles.opening, name: 'Penholder opening words', basedOn: 'DefaultParagraphFont', run: { italics: true } },
+    // Smaller, as the print view's note (client/print.css: 10 pt).
+    { id: DocxRunStyles.pendingNote, name: 'Penholder not yet translated', basedOn: 'DefaultParagraphFont', run: { italics: true, size: 20, sizeComplexScript: 20 } },
   ],
 };

@@ -7,16 +7,22 @@
  * with their subparagraphs nested, `attachments` for annexes, footnotes as `authorialNote`.
  * A language version says its language (`xml:lang`, FRBRlanguage in ISO 639-2) and what it
  * translates (FRBRtranslation, aknMeta.ts); the preface is worded in its language (meta.ts).
+ * A block of a version that still holds the reference language's words (pending.ts) is marked for
+ * machines and readers alike: `class="notYetTranslated"` on its element (the paragraph, the
+ * preamble's container, the formula, the preface line of the title or annex heading), the
+ * reference language's `xml:lang` on its words, and the note in the document's language in a
+ * `remark` after them.
  * Pure: a string out, valid against the OASIS schema (the tests check with xmllint).
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { textPreferring } from '../languages';
+import { langOf, textPreferring, type Lang } from '../languages';
 import { formatSponsorName, joinList, sortByEnglishName } from '../reportNames';
 import type { TextJSON } from '../schema';
 import { readBlocks, type Block, type BlockOptions, type Inline } from './blocks';
 import { el, serialise, type XmlElement, type XmlNode } from './aknXml';
 import { frbrIris, identification, recordMeta, slug, type AknRecord } from './aknMeta';
 import { draftNoun, headingLines, isRevisionSymbol, proponentLine, type ExportMeta } from './meta';
+import { PENDING_CLASS, pendingMarker } from './pending';
 import { proponentColon } from './wording';
 
 export type { AknRecord, RecordedEvent } from './aknMeta';
@@ -25,6 +31,35 @@ export type { AknRecord, RecordedEvent } from './aknMeta';
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 
 type ParagraphBlock = Extract<Block, { role: 'paragraph' }>;
+
+/** The languages a version's blocks not yet translated are marked with: the document's (the note's) and the reference's (the words'). */
+interface Languages {
+  lang: Lang;
+  reference: string | undefined;
+}
+
+function languagesOf(meta: ExportMeta): Languages {
+  return { lang: meta.lang, reference: langOf(meta.originalLanguage) ?? undefined };
+}
+
+// The class of an element whose words are not yet translated, after any class of its own.
+function pendingClass(pending: boolean, own?: string): string | undefined {
+  return pending ? (own ? `${own} ${PENDING_CLASS}` : PENDING_CLASS) : own;
+}
+
+// The note after words not yet translated, in the document's language.
+function pendingRemark(langs: Languages): XmlElement {
+  return el('remark', { 'xml:lang': langs.lang }, pendingMarker(langs.lang));
+}
+
+// A block's words in an element (`p`, `docTitle`): when not yet translated, in the reference
+// language, followed by the note — inside a `p`, after a `docTitle` (which holds only the title).
+function words(name: 'p' | 'docTitle', inlines: readonly Inline[], notes: { count: number }, pending: boolean, langs: Languages): XmlNode[] {
+  const nodes = inlineNodes(inlines, notes);
+  if (!pending) return [el(name, {}, ...nodes)];
+  if (name === 'p') return [el('p', { 'xml:lang': langs.reference }, ...nodes, pendingRemark(langs))];
+  return [el(name, { 'xml:lang': langs.reference }, ...nodes), pendingRemark(langs)];
+}
 
 function inlineNodes(inlines: readonly Inline[], notes: { count: number }): XmlNode[] {
   return inlines.map((i) => {
@@ -51,6 +86,7 @@ class Part {
   constructor(
     private readonly prefix: string,
     private readonly notes: { count: number },
+    private readonly langs: Languages,
   ) {}
 
   private eId(base: string): string {
@@ -61,27 +97,28 @@ class Part {
   }
 
   add(b: ParagraphBlock, guids: Set<string>): void {
-    const p = el('p', {}, ...inlineNodes(b.inlines, this.notes));
+    const [p] = words('p', b.inlines, this.notes, b.pending, this.langs);
     const num = b.label ? el('num', {}, b.label) : null;
     const guid = b.id && !guids.has(b.id) ? (guids.add(b.id), b.id) : undefined;
+    const kind = pendingClass(b.pending);
     const token = b.number ? slug(b.number.replace(/[()]/g, '')) : '1';
     if (b.kind === 'operative') {
       const eId = this.eId(`${this.prefix}para_${token}`);
-      const node = el('paragraph', { eId, GUID: guid }, num, el('content', {}, p));
+      const node = el('paragraph', { eId, GUID: guid, class: kind }, num, el('content', {}, p));
       this.out.push(node);
       this.op = { el: node, prefix: eId };
       this.sub = null;
     } else if (b.kind === 'subparagraph') {
       const parent = b.level === 2 && this.sub ? this.sub : this.op;
       const eId = this.eId(`${parent ? `${parent.prefix}__` : this.prefix}subpara_${token}`);
-      const node = el('subparagraph', { eId, GUID: guid }, num, el('content', {}, p));
+      const node = el('subparagraph', { eId, GUID: guid, class: kind }, num, el('content', {}, p));
       if (parent) nest(parent.el, node);
       else this.out.push(node);
       if (b.level === 1 || !this.sub) this.sub = { el: node, prefix: eId };
     } else {
       // Preambular paragraphs after the first operative one, and plain ones (chapeaux, headings).
       const name = b.kind === 'preambular' ? 'preambularParagraph' : 'unnumberedParagraph';
-      this.out.push(el('hcontainer', { eId: this.eId(`${this.prefix}hcontainer_${++this.plain}`), name, GUID: guid }, el('content', {}, p)));
+      this.out.push(el('hcontainer', { eId: this.eId(`${this.prefix}hcontainer_${++this.plain}`), name, GUID: guid, class: kind }, el('content', {}, p)));
       this.op = this.sub = null;
     }
   }
@@ -133,7 +170,7 @@ function proponentNodes(meta: ExportMeta): XmlNode[] {
   return out;
 }
 
-function preface(meta: ExportMeta, title: Inline[], notes: { count: number }): XmlElement {
+function preface(meta: ExportMeta, title: Extract<Block, { role: 'title' }> | undefined, notes: { count: number }): XmlElement {
   const lines = headingLines(meta);
   return el(
     'preface',
@@ -151,7 +188,7 @@ function preface(meta: ExportMeta, title: Inline[], notes: { count: number }): X
     el('p', { class: 'proponent' }, ...proponentNodes(meta)),
     lines.published?.number ? el('p', { class: 'publishedAs' }, lines.published.number) : null,
     lines.published ? el('p', { class: 'adoption' }, lines.published.adopted) : null,
-    el('p', { class: 'title' }, el('docTitle', {}, ...inlineNodes(title, notes))),
+    el('p', { class: pendingClass(!!title?.pending, 'title') }, ...words('docTitle', title?.inlines ?? [], notes, !!title?.pending, languagesOf(meta))),
   );
 }
 
@@ -163,22 +200,29 @@ export function exportAkn(text: PMNode | TextJSON, meta: ExportMeta, record: Akn
   const { blocks } = readBlocks(text, options);
   const notes = { count: 0 };
   const guids = new Set<string>();
-  const title = blocks.find((b) => b.role === 'title')?.inlines ?? [];
+  const langs = languagesOf(meta);
+  const title = blocks.find((b) => b.role === 'title');
   const formula = blocks.find((b) => b.role === 'formula');
   const preambleItems: XmlElement[] = [];
-  if (formula) preambleItems.push(el('formula', { name: 'enactingFormula' }, el('p', {}, ...inlineNodes(formula.inlines, notes))));
-  const body = new Part('', notes);
-  const annexes: { block: Extract<Block, { role: 'annex' }>; heading: Inline[]; part: Part }[] = [];
+  if (formula) preambleItems.push(el('formula', { name: 'enactingFormula', class: pendingClass(formula.pending) }, ...words('p', formula.inlines, notes, formula.pending, langs)));
+  const body = new Part('', notes, langs);
+  const annexes: { block: Extract<Block, { role: 'annex' }>; heading: Extract<Block, { role: 'annexHeading' }> | null; part: Part }[] = [];
   let inPreamble = true;
   let pp = 0;
   for (const b of blocks) {
-    if (b.role === 'annex') annexes.push({ block: b, heading: [], part: new Part(`annex_${b.index + 1}__`, notes) });
-    else if (b.role === 'annexHeading') annexes[annexes.length - 1]!.heading = b.inlines;
+    if (b.role === 'annex') annexes.push({ block: b, heading: null, part: new Part(`annex_${b.index + 1}__`, notes, langs) });
+    else if (b.role === 'annexHeading') annexes[annexes.length - 1]!.heading = b;
     else if (b.role !== 'paragraph') continue;
     else if (b.annex !== null) annexes[annexes.length - 1]!.part.add(b, guids);
     else if (inPreamble && b.kind === 'preambular') {
       const guid = b.id && !guids.has(b.id) ? (guids.add(b.id), b.id) : undefined;
-      preambleItems.push(el('container', { name: 'preambularParagraph', eId: `preamble__container_${++pp}`, GUID: guid }, el('p', {}, ...inlineNodes(b.inlines, notes))));
+      preambleItems.push(
+        el(
+          'container',
+          { name: 'preambularParagraph', eId: `preamble__container_${++pp}`, GUID: guid, class: pendingClass(b.pending) },
+          ...words('p', b.inlines, notes, b.pending, langs),
+        ),
+      );
     } else {
       inPreamble = false;
       body.add(b, guids);
@@ -196,7 +240,7 @@ export function exportAkn(text: PMNode | TextJSON, meta: ExportMeta, record: Akn
           'preface',
           { 'xml:lang': meta.lang },
           el('p', { class: 'annexLabel' }, el('docNumber', {}, block.label)),
-          el('p', { class: 'annexHeading' }, el('docTitle', {}, ...inlineNodes(heading, notes))),
+          el('p', { class: pendingClass(!!heading?.pending, 'annexHeading') }, ...words('docTitle', heading?.inlines ?? [], notes, !!heading?.pending, langs)),
         ),
         el('mainBody', { 'xml:lang': meta.lang }, ...part.elements()),
       ),

@@ -1,21 +1,24 @@
 /**
  * A text read once for every exporter: its blocks in print order, each with its derived number
  * (from `numbering.ts`, never worked out here) and its inline runs, footnotes numbered through
- * the whole text. Word, Akoma Ntoso and plain text then only lay these blocks out.
+ * the whole text, and — in a language version — whether it still holds the reference language's
+ * words (`pending`, which each export marks: pending.ts). Word, Akoma Ntoso and plain text then
+ * only lay these blocks out.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { sequentialNumbering, type Numbering } from '../numbering';
 import type { Lang } from '../languages';
 import { printedLabel } from '../numberingLabels';
 import { textFromJSON, type ParagraphType, type TextJSON } from '../schema';
+import { FORMULA_ID, TITLE_ID } from '../versionBlocks';
 
 /** A run of text with its marks, or a footnote with its derived number. */
 export type Inline = { type: 'text'; text: string; em: boolean; strong: boolean } | { type: 'footnote'; id: string; number: number; text: string };
 
-/** One block of a text, in print order. */
+/** One block of a text, in print order; `pending`: a language version's block that still holds the reference language's words. */
 export type Block =
-  | { role: 'title'; inlines: Inline[] }
-  | { role: 'formula'; inlines: Inline[] }
+  | { role: 'title'; inlines: Inline[]; pending: boolean }
+  | { role: 'formula'; inlines: Inline[]; pending: boolean }
   | {
       role: 'paragraph';
       kind: ParagraphType;
@@ -29,9 +32,10 @@ export type Block =
       /** The annex index, or null in the body of the text. */
       annex: number | null;
       inlines: Inline[];
+      pending: boolean;
     }
   | { role: 'annex'; id: string; index: number; label: string }
-  | { role: 'annexHeading'; annex: number; inlines: Inline[] };
+  | { role: 'annexHeading'; annex: number; inlines: Inline[]; pending: boolean };
 
 /** Options of `readBlocks`. */
 export interface BlockOptions {
@@ -39,6 +43,11 @@ export interface BlockOptions {
   numbering?: Numbering;
   /** The language the text is printed in: its paragraph labels (`printedLabel`) and, when `numbering` is not given, its annex labels. */
   lang?: Lang;
+  /**
+   * For a language version: the ids of the blocks that still hold the reference language's words,
+   * as the version lists them (paragraph ids, the annex's id for its heading, TITLE_ID, FORMULA_ID).
+   */
+  pending?: readonly string[];
 }
 
 /** A text as blocks, and the numbering they were labelled with. */
@@ -59,6 +68,7 @@ export function readBlocks(text: PMNode | TextJSON, options: BlockOptions = {}):
   const doc = asDoc(text);
   const numbering = options.numbering ?? sequentialNumbering(doc, { lang: options.lang });
   const blocks: Block[] = [];
+  const pending = new Set(options.pending ?? []);
   let paragraph = 0;
   let footnote = 0;
   const inlines = (node: PMNode): Inline[] => {
@@ -77,14 +87,16 @@ export function readBlocks(text: PMNode | TextJSON, options: BlockOptions = {}):
     });
     return out;
   };
-  const visit = (node: PMNode, annex: number | null) => {
+  const visit = (node: PMNode, annex: number | null, annexId: string | null = null) => {
     const name = node.type.name;
-    if (name === 'title' || name === 'formula') blocks.push({ role: name, inlines: inlines(node) });
-    else if (name === 'annexHeading') blocks.push({ role: 'annexHeading', annex: annex ?? 0, inlines: inlines(node) });
+    if (name === 'title' || name === 'formula') blocks.push({ role: name, inlines: inlines(node), pending: pending.has(name === 'title' ? TITLE_ID : FORMULA_ID) });
+    // A version lists an annex heading under its annex's id.
+    else if (name === 'annexHeading') blocks.push({ role: 'annexHeading', annex: annex ?? 0, inlines: inlines(node), pending: annexId !== null && pending.has(annexId) });
     else if (name === 'annex') {
       const index = blocks.filter((b) => b.role === 'annex').length;
-      blocks.push({ role: 'annex', id: String(node.attrs.id), index, label: numbering.annexes[index]?.label ?? '' });
-      node.forEach((child) => visit(child, index));
+      const id = String(node.attrs.id);
+      blocks.push({ role: 'annex', id, index, label: numbering.annexes[index]?.label ?? '' });
+      node.forEach((child) => visit(child, index, id));
     } else {
       const number = numbering.paragraphs[paragraph++];
       blocks.push({
@@ -96,6 +108,7 @@ export function readBlocks(text: PMNode | TextJSON, options: BlockOptions = {}):
         number: number?.number ?? '',
         annex,
         inlines: inlines(node),
+        pending: pending.has(String(node.attrs.id)),
       });
     }
   };

@@ -4,14 +4,18 @@
  * "(a)"), annexes under their labels, footnote markers as superscript digits and the notes
  * at the end (a plain-text file has no pages to put them at the foot of), bold as `**…**` like
  * the fixture texts; the line of adoption ("Adopted at the 11th meeting, on 21 October 2022")
- * after the text, before the notes. One blank line
- * between blocks, so that `importPlainText` reads the output back into the same structure.
+ * after the text, before the notes. In a language version, a block that still holds the
+ * reference language's words ends with the note saying so, in brackets (pending.ts): "… session;
+ * [Pas encore traduit : texte dans la langue de référence]". One blank line
+ * between blocks, so that `importPlainText` reads the output back into the same structure (it
+ * drops that note).
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Lang } from '../delegations';
 import type { TextJSON } from '../schema';
 import { readBlocks, type BlockOptions, type Inline } from './blocks';
 import { adoptionLine, numberLine, type PublishedNumber } from './meta';
+import { pendingMarker } from './pending';
 
 export { numberLine } from './meta';
 
@@ -22,7 +26,7 @@ export type PublishedAs = PublishedNumber & { meeting?: number; date?: string };
 export interface PlainTextOptions extends BlockOptions {
   /** The number the text took when adopted: printed first, as the report does, then the line of its adoption. */
   adoptedAs?: PublishedAs | null;
-  /** The language of the number line; Chinese texts print "第 11/5 号决议". */
+  /** The language of the number line and of the note on blocks not yet translated; Chinese texts print "第 11/5 号决议". */
   lang?: Lang;
   /** Line ending; "\n" by default. */
   eol?: string;
@@ -59,11 +63,12 @@ export function exportPlainText(text: PMNode | TextJSON, options: PlainTextOptio
   const published = options.adoptedAs;
   if (published) out.push(numberLine(published, lang));
   for (const b of blocks) {
-    if (b.role === 'annex') out.push(b.label);
-    else if (b.role === 'paragraph') {
-      const body = line(b.inlines, notes);
-      out.push(b.label ? `${b.label} ${body}` : body);
-    } else out.push(line(b.inlines, notes));
+    if (b.role === 'annex') {
+      out.push(b.label);
+      continue;
+    }
+    const words = line(b.inlines, notes) + (b.pending ? pendingMarker(lang) : '');
+    out.push(b.role === 'paragraph' && b.label ? `${b.label} ${words}` : words);
   }
   // The line of adoption closes the text, as resolutions end with their meeting and date: at the
   // top, the importer would take it for the title (the first line without final punctuation).

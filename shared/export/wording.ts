@@ -84,6 +84,23 @@ export const AS_ORALLY_AMENDED: Record<Lang, string> = {
   es: 'En su forma enmendada oralmente',
 };
 
+/**
+ * The note a language version's paragraph carries while it still holds the reference language's
+ * words (carried forward, not yet translated): Penholder's own wording, in the document's language.
+ * Each says "not yet translated: text in the reference language", in the words the print view's note
+ * uses for "the reference language" (client/locales/<lang>/print.json). English, French and Spanish
+ * are plain phrasing; the Arabic, Chinese and Russian are literal translations, not found in UN
+ * documents, and a reviser in each language should read them.
+ */
+export const NOT_YET_TRANSLATED: Record<Lang, string> = {
+  ar: 'لم يُترجَم بعد: النص بلغة المرجع',
+  zh: '尚未翻译：参照语文的文字',
+  en: 'Not yet translated: text in the reference language',
+  fr: 'Pas encore traduit\u00a0: texte dans la langue de référence',
+  ru: 'Еще не переведено: текст на исходном языке',
+  es: 'Aún no traducido: texto en el idioma de referencia',
+};
+
 // Ordinal words of sessions (and, in Arabic, meetings) from the first to the twentieth.
 const SESSION_ORDINALS: Record<Exclude<Lang, 'zh'>, readonly string[]> = {
   en: 'First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth Thirteenth Fourteenth Fifteenth Sixteenth Seventeenth Eighteenth Nineteenth Twentieth'.split(

@@ -49,13 +49,14 @@ function sendFile(res: Response, type: string, name: string, body: string | Buff
   res.status(200).send(body);
 }
 
+// A version's blocks not yet translated are marked in every format (shared/export/pending.ts), as in the print view.
 async function render(format: ExportFormat, source: ExportSource, res: Response): Promise<void> {
-  const { text, meta, numbering } = source;
-  if (format === 'docx') return sendFile(res, MediaTypes.docx, exportFileName(source, 'docx'), await exportDocx(text, meta, { numbering }));
+  const { text, meta, numbering, pending } = source;
+  if (format === 'docx') return sendFile(res, MediaTypes.docx, exportFileName(source, 'docx'), await exportDocx(text, meta, { numbering, pending }));
   if (format === 'akn.xml') {
-    return sendFile(res, `${MediaTypes.akn}; charset=utf-8`, exportFileName(source, 'akn.xml'), exportAkn(text, meta, source.record, { numbering }));
+    return sendFile(res, `${MediaTypes.akn}; charset=utf-8`, exportFileName(source, 'akn.xml'), exportAkn(text, meta, source.record, { numbering, pending }));
   }
-  const plain = exportPlainText(text, { numbering, adoptedAs: source.adoptedAs, lang: meta.lang });
+  const plain = exportPlainText(text, { numbering, adoptedAs: source.adoptedAs, lang: meta.lang, pending });
   sendFile(res, `${MediaTypes.text}; charset=utf-8`, exportFileName(source, 'txt'), plain);
 }
 

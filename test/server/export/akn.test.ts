@@ -4,8 +4,9 @@ import type { ExportSponsor } from '../../../shared/export/meta';
 import { DEMO_DELEGATIONS } from '../../../server/demo/delegations';
 import { planDraft, type PlannedDraft } from '../../../server/demo/plan';
 import { loadDraftText, loadSessionFacts } from '../../../server/demo/sessionFacts';
-import { englishText, fixtureTexts, metaFor } from '../../shared/export/helpers';
-import { doc, op, sub, title } from '../../builders';
+import { englishText, fixtureTexts, frenchVersion, metaFor } from '../../shared/export/helpers';
+import { doc, formula, op, sub, title } from '../../builders';
+import { FORMULA_ID, TITLE_ID } from '../../../shared/languageVersions';
 import { textFromJSON } from '../../../shared/schema';
 import { validateAkn, xmllintAvailable } from './xmllint';
 
@@ -73,6 +74,45 @@ describe('Akoma Ntoso export', () => {
     expect(xml).toMatch(/<paragraph eId="para_1"[^>]*>\s*<intro>/);
     expect(xml).not.toContain('<num>1.</num>');
     expect(xml).toContain('<num>(a)</num>');
+  });
+
+  it('marks a version’s blocks not yet translated: a class on the element, the words in the reference language, the note in a remark; valid', () => {
+    const { text, pending } = frenchVersion();
+    const meta = metaFor({ lang: 'fr', originalLanguage: 'en' });
+    const xml = exportAkn(text, meta, { events: [] }, { pending });
+    const remark = '<remark xml:lang="fr"> [Pas encore traduit\u00a0: texte dans la langue de référence]</remark>';
+    expect(xml).toMatch(/<container name="preambularParagraph" eId="preamble__container_2" GUID="pp2" class="notYetTranslated">\s*<p xml:lang="en">Deeply/);
+    expect(xml).toContain(`<p xml:lang="en">Deeply concerned about the trafficking in firearms,${remark}</p>`);
+    expect(xml).toMatch(/<paragraph eId="para_2" GUID="op2" class="notYetTranslated">\s*<num>2.<\/num>\s*<intro>\s*<p xml:lang="en">Requests/);
+    expect(xml).toContain(`<p xml:lang="en">Requests the secretariat:${remark}</p>`);
+    expect(xml).toMatch(
+      /<subparagraph eId="para_2__subpara_b" GUID="op2b" class="notYetTranslated">[\s\S]*?<p xml:lang="en">To report<authorialNote [^>]*><p>See CTOC\/COP\/2022\/3.<\/p><\/authorialNote> to the Conference at its twelfth session.<remark /,
+    );
+    expect(xml).toMatch(/<p class="annexHeading notYetTranslated">\s*<docTitle xml:lang="en">Recommendations<\/docTitle>\s*<remark /);
+    expect(xml.replace(/>\s+</g, '><')).toContain(`<docTitle xml:lang="en">Recommendations</docTitle>${remark}</p>`);
+    expect(xml.match(/class="[^"]*notYetTranslated"/g)).toHaveLength(4);
+    expect(xml.match(/<remark /g)).toHaveLength(4);
+    // The translated ones carry neither.
+    expect(xml).toMatch(/<container name="preambularParagraph" eId="preamble__container_1" GUID="pp1">\s*<p>Rappelant sa résolution 10\/2,<\/p>/);
+    expect(xml).toMatch(/<paragraph eId="para_1" GUID="op1">\s*<num>1.<\/num>\s*<content>\s*<p>Prie instamment/);
+    expect(xml).toMatch(/<p class="title">\s*<docTitle>Renforcement de la coopération internationale<\/docTitle>\s*<\/p>/);
+    expect(exportAkn(text, meta)).not.toContain('notYetTranslated');
+    if (canValidate) expect(validateAkn(xml)).toBe('');
+  });
+
+  it.skipIf(!canValidate)('a version whose title and formula are not yet translated validates, in Arabic too', () => {
+    const text = doc(
+      title('Strengthening international cooperation'),
+      formula('The Conference of the Parties,'),
+      op({ id: 'op1' }, 'يقرر مواصلة عمله؛'),
+      op({ id: 'op2' }, 'Requests the secretariat to report.'),
+    );
+    const xml = exportAkn(text, metaFor({ lang: 'ar', originalLanguage: 'en' }), { events: [] }, { pending: [TITLE_ID, FORMULA_ID, 'op2'] });
+    expect(xml).toMatch(
+      /<p class="title notYetTranslated">\s*<docTitle xml:lang="en">Strengthening international cooperation<\/docTitle>\s*<remark xml:lang="ar"> \[لم يُترجَم بعد: النص بلغة المرجع\]<\/remark>\s*<\/p>/,
+    );
+    expect(xml).toMatch(/<formula name="enactingFormula" class="notYetTranslated">\s*<p xml:lang="en">The Conference of the Parties,<remark xml:lang="ar">/);
+    expect(validateAkn(xml)).toBe('');
   });
 
   describe('the record of the session', () => {

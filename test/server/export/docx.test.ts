@@ -6,9 +6,9 @@ import { MAX_DOCX_BYTES } from '../../../shared/export/transfer';
 import { negotiationBase, negotiationNumbering, sequentialNumbering } from '../../../shared/numbering';
 import { exportDocx } from '../../../server/export/docx';
 import { importDocx } from '../../../server/export/docxImport';
-import { DocxStyles } from '../../../server/export/docxStyles';
+import { DocxRunStyles, DocxStyles } from '../../../server/export/docxStyles';
 import { doc, op, title, withoutIds } from '../../builders';
-import { englishText, fixtureTexts, metaFor } from '../../shared/export/helpers';
+import { englishText, fixtureTexts, frenchVersion, metaFor } from '../../shared/export/helpers';
 import { validateAkn, xmllintAvailable } from './xmllint';
 
 const canValidate = xmllintAvailable();
@@ -92,6 +92,40 @@ describe('Word export and import', () => {
     expect(document).not.toContain('<w:numPr>');
     const back = await importDocx(bytes);
     expect(back.ok && back.value.doc.toJSON()).toEqual(working.toJSON());
+  });
+
+  it('ends each block of a version not yet translated with the note, in italics, in the version’s language; reads back without it', async () => {
+    const { text, pending } = frenchVersion();
+    const bytes = await exportDocx(text, metaFor({ lang: 'fr', originalLanguage: 'en' }), { pending });
+    const xml = await parts(bytes);
+    const paragraphs = [...xml['word/document.xml']!.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const words = (p: string) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    const note = ' [Pas encore traduit\u00a0: texte dans la langue de référence]';
+    const noted = paragraphs.filter((p) => p.includes(DocxRunStyles.pendingNote));
+    expect(noted.map(words)).toEqual([
+      `Deeply concerned about the trafficking in firearms,${note}`,
+      `Requests the secretariat:${note}`,
+      `To report to the Conference at its twelfth session.${note}`,
+      `Recommendations${note}`,
+    ]);
+    for (const p of noted) expect(p).toContain(`<w:r><w:rPr><w:rStyle w:val="PhPendingNote"/><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">${note}</w:t></w:r></w:p>`);
+    expect(paragraphs.map(words)).toContain('Prie instamment les États parties de coopérer\u00a0;');
+    expect(xml['word/styles.xml']).toMatch(/<w:style w:type="character" w:styleId="PhPendingNote"[\s\S]*?<w:i\/>[\s\S]*?<\/w:style>/);
+    const back = await importDocx(bytes);
+    expect(back.ok && back.value.doc.toJSON()).toEqual(text.toJSON());
+    expect((await parts(await exportDocx(text, metaFor({ lang: 'fr', originalLanguage: 'en' }))))['word/document.xml']).not.toContain(DocxRunStyles.pendingNote);
+  });
+
+  it('in an Arabic version, English words not yet translated run left to right and the Arabic note right to left', async () => {
+    const text = doc(title('تعزيز التعاون الدولي'), op({ id: 'op1' }, 'يقرر مواصلة عمله؛'), op({ id: 'op2' }, 'Requests the Secretariat to report.'));
+    const document = (await parts(await exportDocx(text, metaFor({ lang: 'ar', originalLanguage: 'en' }), { pending: ['op2'] })))['word/document.xml']!;
+    const paragraphs = [...document.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const pending = paragraphs.find((p) => p.includes('Requests the Secretariat'))!;
+    const translated = paragraphs.find((p) => p.includes('يقرر مواصلة عمله'))!;
+    expect(pending).not.toMatch(/<w:pPr>[\s\S]*<w:bidi\/>[\s\S]*<\/w:pPr>/);
+    expect(pending).toMatch(/<w:rStyle w:val="PhPendingNote"\/><w:i\/><w:iCs\/><w:rtl\/><\/w:rPr><w:t xml:space="preserve"> \[لم يُترجَم بعد: النص بلغة المرجع\]<\/w:t>/);
+    expect(translated).toMatch(/<w:pPr>[\s\S]*<w:bidi\/>[\s\S]*<\/w:pPr>/);
+    expect(translated).not.toContain('PhPendingNote');
   });
 
   it('reads a Word file from elsewhere by its printed lines and lists', async () => {

@@ -3,7 +3,8 @@
  * Russian and Arabic versions stored through the store (server/storage/versionRepos.ts), each
  * exported as Word, Akoma Ntoso, plain text and the print view's JSON in its own language —
  * its words, its numbers as that language prints them, the symbol block as UN documents in that
- * language print it, Arabic right to left — and `version_not_found` where no version is recorded.
+ * language print it, Arabic right to left — and `version_not_found` where no version is recorded;
+ * a version carried forward marks, in each, the paragraph that still holds the English words.
  *
  * The translations below were written for these tests; they are not the UN's official texts.
  */
@@ -213,7 +214,9 @@ describe('a version that is not recorded', () => {
 });
 
 describe('a version carried forward', () => {
-  it('tells the print view which paragraphs still hold the reference language’s words', async () => {
+  const note = ' [Aún no traducido: texto en el idioma de referencia]';
+
+  beforeAll(async () => {
     const [issued] = await server.store.listRevisions(w.draft.id);
     await server.store.addLanguageVersion({
       draftId: w.draft.id,
@@ -232,8 +235,39 @@ describe('a version carried forward', () => {
       recordSeq: null,
       recordedBy: w.users.secretariat.id,
     });
+  });
+
+  it('tells the print view which paragraphs still hold the reference language’s words', async () => {
     const view = await (await get('/print-view?lang=es')).json();
     expect(view.pending).toEqual(['op2']);
     expect((await (await get('/print-view?lang=fr')).json()).pending).toEqual([]);
+  });
+
+  it('plain text: the note in Spanish after the paragraph not yet translated, none after the others', async () => {
+    const lines = (await (await get('/export.txt?lang=es')).text()).trim().split('\n\n');
+    expect(lines).toContain(`2. Requests the Secretariat to report to the Conference at its twelfth session;${note}`);
+    expect(lines).toContain('1. Decide proseguir su labor;');
+    expect(lines.filter((l) => l.includes(note))).toHaveLength(1);
+    // Neither the reference text nor a version wholly translated carries it.
+    expect(await (await get('/export.txt')).text()).not.toContain('Not yet translated');
+    expect(await (await get('/export.txt?lang=fr')).text()).not.toContain('Pas encore traduit');
+  });
+
+  it('Akoma Ntoso: the paragraph classed notYetTranslated, its words in English, the note in a remark; valid', async () => {
+    const xml = await (await get('/export.akn.xml?lang=es')).text();
+    expect(xml).toMatch(/<paragraph eId="para_2" GUID="op2" class="notYetTranslated">\s*<num>2.<\/num>\s*<content>\s*<p xml:lang="en">Requests/);
+    expect(xml).toContain(`<p xml:lang="en">Requests the Secretariat to report to the Conference at its twelfth session;<remark xml:lang="es">${note}</remark></p>`);
+    expect(xml).toMatch(/<paragraph eId="para_1" GUID="op1">\s*<num>1.<\/num>\s*<content>\s*<p>Decide proseguir su labor;<\/p>/);
+    expect(xml.match(/notYetTranslated/g)).toHaveLength(1);
+    if (xmllintAvailable()) expect(validateAkn(xml)).toBe('');
+  });
+
+  it('Word: the note in italics after the paragraph not yet translated, none after the others', async () => {
+    const { document } = await wordParts(await get('/export.docx?lang=es'));
+    const words = paragraphTexts(document);
+    expect(words).toContain(`Requests the Secretariat to report to the Conference at its twelfth session;${note}`);
+    expect(words).toContain('Decide proseguir su labor;');
+    expect(words.filter((p) => p.includes(note))).toHaveLength(1);
+    expect(document).toContain('<w:rStyle w:val="PhPendingNote"/><w:i/>');
   });
 });

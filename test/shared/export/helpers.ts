@@ -62,3 +62,25 @@ export function englishText(): PMNode {
     annex(heading('Recommendations'), plain('The Working Group recommends:'), sub('Training;'), op('Outreach.')),
   );
 }
+
+/**
+ * A French version of an English text, carried forward: its title, formula, PP 1, OP 1, OP 2 (a)
+ * and the annex's paragraph translated (for these tests, not the UN's), PP 2, OP 2, OP 2 (b) and
+ * the annex heading (listed under the annex's id) still in English — `pending`, as the version lists them.
+ */
+export function frenchVersion(): { text: PMNode; pending: string[] } {
+  return {
+    text: doc(
+      title('Renforcement de la coopération internationale'),
+      formula('La Conférence des Parties à la Convention des Nations Unies contre la criminalité transnationale organisée,'),
+      pp({ id: 'pp1' }, 'Rappelant sa résolution 10/2,'),
+      pp({ id: 'pp2' }, 'Deeply concerned about the trafficking in firearms,'),
+      op({ id: 'op1' }, 'Prie instamment les États parties de coopérer\u00a0;'),
+      op({ id: 'op2' }, 'Requests the secretariat:'),
+      sub({ id: 'op2a' }, 'D’aider les États\u00a0;'),
+      sub({ id: 'op2b' }, 'To report', fn({ id: 'fn1' }, 'See CTOC/COP/2022/3.'), ' to the Conference at its twelfth session.'),
+      annex({ id: 'ax1' }, heading('Recommendations'), plain({ id: 'ax1p1' }, 'Le Groupe de travail recommande\u00a0:'), sub({ id: 'ax1a' }, 'Des formations.')),
+    ),
+    pending: ['pp2', 'op2', 'op2b', 'ax1'],
+  };
+}

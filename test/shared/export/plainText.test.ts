@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importPlainText } from '../../../shared/importText';
 import { exportPlainText, numberLine, superscript } from '../../../shared/export/plainText';
 import { doc, op, title, withoutIds } from '../../builders';
-import { englishText, fixtureTexts } from './helpers';
+import { englishText, fixtureTexts, frenchVersion } from './helpers';
 
 describe('plain text as the reports print it', () => {
   it.each(fixtureTexts().map((f) => [f.name, f.doc] as const))('%s reads back into the same structure and words', (_name, text) => {
@@ -35,6 +35,36 @@ describe('plain text as the reports print it', () => {
     const back = importPlainText(exportPlainText(englishText(), { adoptedAs }));
     expect(back.ok && back.value.report.heading).toMatchObject({ kind: 'resolution', number: '11/5' });
     expect(back.ok && back.value.report.title).toBe('Strengthening international cooperation');
+  });
+
+  it('ends each block of a version not yet translated with the note in the version’s language, and reads back without it', () => {
+    const { text, pending } = frenchVersion();
+    const note = ' [Pas encore traduit\u00a0: texte dans la langue de référence]';
+    const printed = exportPlainText(text, { lang: 'fr', pending });
+    const lines = printed.trim().split('\n\n');
+    expect(lines).toContain(`Deeply concerned about the trafficking in firearms,${note}`);
+    expect(lines).toContain(`2. Requests the secretariat:${note}`);
+    expect(lines).toContain(`b) To report¹ to the Conference at its twelfth session.${note}`);
+    expect(lines).toContain(`Recommendations${note}`);
+    expect(lines.filter((l) => l.includes(note))).toHaveLength(4);
+    // The translated ones, as printed without a list.
+    for (const line of [
+      'Rappelant sa résolution 10/2,',
+      '1. Prie instamment les États parties de coopérer\u00a0;',
+      'a) D’aider les États\u00a0;',
+      'Le Groupe de travail recommande\u00a0:',
+    ]) {
+      expect(lines).toContain(line);
+    }
+    expect(exportPlainText(text, { lang: 'fr' })).not.toContain(note);
+    // Read back, the note is gone and nothing else changes: PP 2 is still preambular (it ends with its comma), OP 2 keeps its subparagraphs.
+    const back = importPlainText(printed, { lang: 'fr' });
+    const unmarked = importPlainText(exportPlainText(text, { lang: 'fr' }), { lang: 'fr' });
+    expect(back.ok && unmarked.ok).toBe(true);
+    if (back.ok && unmarked.ok) {
+      expect(withoutIds(back.value.doc)).toEqual(withoutIds(unmarked.value.doc));
+      expect(withoutIds(back.value.doc)).toEqual(withoutIds(text));
+    }
   });
 
   it('leaves a single operative paragraph unnumbered', () => {
