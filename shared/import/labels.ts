@@ -5,7 +5,7 @@
  * with the label exactly as printed.
  */
 import type { Lang } from '../languages';
-import { ARABIC_LETTERS, chineseNumber, romanNumber } from '../numberingLabels';
+import { ARABIC_LETTERS, chineseNumber, letterNumber, romanNumber } from '../numberingLabels';
 import { westernDigits } from './conventions';
 
 const LATIN_SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|decies';
@@ -92,7 +92,7 @@ export function readLetters(text: string): LetterLabel | null {
   if ((m = CYRILLIC_LABEL.exec(text))) {
     const at = CYRILLIC_LETTERS.indexOf(m[2]!);
     if (at >= 0) {
-      return { letters: String.fromCharCode(97 + (at % 26)).repeat(Math.floor(at / 26) + 1), level: 1, asPrinted: m[1] ? `(${m[2]})` : `${m[2]})`, body: m[3]!.trim() };
+      return { letters: letterNumber(at + 1), level: 1, asPrinted: m[1] ? `(${m[2]})` : `${m[2]})`, body: m[3]!.trim() };
     }
   }
   if ((m = ARABIC_LABEL.exec(text))) {
@@ -100,7 +100,7 @@ export function readLetters(text: string): LetterLabel | null {
     const at = ARABIC_LETTERS.indexOf(letter as (typeof ARABIC_LETTERS)[number]);
     // The closing bracket is required: a bare letter before a word would be running text.
     if (at >= 0) {
-      return { letters: String.fromCharCode(97 + (at % 26)).repeat(Math.floor(at / 26) + 1), level: 1, asPrinted: `(${letter})`, body: m[2]!.trim() };
+      return { letters: letterNumber(at + 1), level: 1, asPrinted: `(${letter})`, body: m[2]!.trim() };
     }
   }
   const probe = westernDigits(text);
