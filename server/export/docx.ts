@@ -202,7 +202,7 @@ export async function exportDocx(text: PMNode | TextJSON, meta: ExportMeta, opti
   const seen = new Set<string>();
   const notes = new Footnotes(seen, lang);
   const body = read.blocks.map((b) => blockParagraph(b, notes, typed, seen, lang));
-  const { titlePage, ...furniture } = pageFurniture(meta.symbol);
+  const { titlePage, ...furniture } = pageFurniture(meta.symbol, isRightToLeft(lang));
   const file = new Document({
     ...PAGE_FURNITURE_DOCUMENT,
     creator: 'Penholder',

@@ -4,7 +4,8 @@
  * symbol in large type over a rule, then the body's name beside the right column of "Distr.:
  * Limited", the date and "Original: …"); from page 2 a header carrying the symbol (the first page
  * has a header of its own, empty, as Word's "different first page" asks), at the outer edge of
- * odd and even pages; page numbers in the footer as a PAGE field, not typed.
+ * odd and even pages (mirrored in an Arabic document, bound on the right); page numbers in the
+ * footer as a PAGE field, not typed.
  */
 import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
 import type { HeadingLines } from '../../shared/export/meta';
@@ -71,22 +72,28 @@ const pageFooter = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType
 export const PAGE_FURNITURE_DOCUMENT = { evenAndOddHeaderAndFooters: true } as const;
 
 /**
- * Headers and footers of a UN document: the symbol from page 2, at the outer edge (right on odd
- * pages, left on even ones), page numbers as a PAGE field at the outer edge too, nothing over the
- * first page's block. The document needs `PAGE_FURNITURE_DOCUMENT`.
+ * Headers and footers of a UN document: the symbol from page 2, at the outer edge, page numbers
+ * as a PAGE field at the outer edge too, nothing over the first page's block. The document needs
+ * `PAGE_FURNITURE_DOCUMENT`.
+ *
+ * The outer edge is the right of odd pages and the left of even ones in a document bound on the
+ * left. A right-to-left document is bound on the right, its odd pages stand on the left of each
+ * spread, and the outer edge is mirrored: left on odd pages, right on even ones. The symbol and
+ * the page number are Latin, so their paragraphs stay left to right and `left` means the left.
  */
-export function pageFurniture(symbol: string): Pick<ISectionOptions, 'headers' | 'footers'> & { titlePage: true } {
+export function pageFurniture(symbol: string, rightToLeft = false): Pick<ISectionOptions, 'headers' | 'footers'> & { titlePage: true } {
+  const [odd, even] = rightToLeft ? [AlignmentType.LEFT, AlignmentType.RIGHT] : [AlignmentType.RIGHT, AlignmentType.LEFT];
   return {
     titlePage: true,
     headers: {
       first: new Header({ children: [new Paragraph({ children: [] })] }),
-      default: symbolHeader(symbol, AlignmentType.RIGHT),
-      even: symbolHeader(symbol, AlignmentType.LEFT),
+      default: symbolHeader(symbol, odd),
+      even: symbolHeader(symbol, even),
     },
     footers: {
       first: new Footer({ children: [new Paragraph({ children: [] })] }),
-      default: pageFooter(AlignmentType.RIGHT),
-      even: pageFooter(AlignmentType.LEFT),
+      default: pageFooter(odd),
+      even: pageFooter(even),
     },
   };
 }

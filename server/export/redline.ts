@@ -385,7 +385,7 @@ export async function exportRedline(comparison: Comparison, options: RedlineOpti
   const rev = new Revisions(wordDate(options.date ?? new Date()));
   const w = new Writer(rev);
   const body = bodyParagraphs(comparison, w, options);
-  const { titlePage, ...furniture } = pageFurniture(options.symbol);
+  const { titlePage, ...furniture } = pageFurniture(options.symbol, isRightToLeft(options.lang));
   const file = new Document({
     ...PAGE_FURNITURE_DOCUMENT,
     creator: REDLINE_AUTHOR,

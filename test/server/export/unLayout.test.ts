@@ -11,12 +11,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareTexts } from '../../../shared/compare';
 import { exportAkn } from '../../../shared/export/akn';
 import type { ExportMeta } from '../../../shared/export/meta';
 import { exportPlainText } from '../../../shared/export/plainText';
 import { importPlainText } from '../../../shared/importText';
 import { exportDocx } from '../../../server/export/docx';
 import { importDocx } from '../../../server/export/docxImport';
+import { exportRedline } from '../../../server/export/redline';
 import { loadExportSource, originalLanguageNotInRecord } from '../../../server/export/source';
 import { numberOf } from '../../../server/commands/meetingRecord';
 import { seedDemo } from '../../../server/demo/seed';
@@ -102,6 +104,21 @@ describe('Word in the UN layout', () => {
     expect(opened.headers.default).toMatch(/<w:jc w:val="right"\/>[\s\S]*CTOC\/COP\/2022\/L.10\/Rev.2/);
     expect(opened.headers.even).toMatch(/<w:jc w:val="left"\/>[\s\S]*CTOC\/COP\/2022\/L.10\/Rev.2/);
     expect(opened.footers.even).toMatch(/<w:jc w:val="left"\/>[\s\S]*<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+  });
+
+  it('mirrors the headers and footers of an Arabic document, bound on the right: the symbol and the page number on the left of odd pages, on the right of even ones', async () => {
+    const header = (xml: string) => /<w:jc w:val="(\w+)"\/>/.exec(xml)?.[1];
+    const ar = await open(await exportDocx(englishText(), metaFor({ lang: 'ar', originalLanguage: 'en' })));
+    expect(paragraphTexts(ar.headers.default)).toContain('CTOC/COP/2022/L.10/Rev.2');
+    expect([header(ar.headers.default), header(ar.headers.even), header(ar.footers.default), header(ar.footers.even)]).toEqual(['left', 'right', 'left', 'right']);
+    // The symbol is Latin: its paragraph stays left to right, so that "left" is the page's left.
+    expect(ar.headers.default).not.toContain('<w:bidi/>');
+    const en = await open(await exportDocx(englishText(), metaFor({ lang: 'en' })));
+    expect([header(en.headers.default), header(en.headers.even), header(en.footers.default), header(en.footers.even)]).toEqual(['right', 'left', 'right', 'left']);
+    // The redline of an Arabic comparison is laid out the same way.
+    const comparison = compareTexts(englishText(), englishText());
+    const redline = await open(await exportRedline(comparison, { symbol: 'CTOC/COP/2022/L.10/Rev.2', left: 'L.10/Rev.1', right: 'L.10/Rev.2', lang: 'ar' }));
+    expect([header(redline.headers.default), header(redline.headers.even)]).toEqual(['left', 'right']);
   });
 
   it('writes footnotes as Word footnotes, numbered from 1 in every text (the report numbers them through the session)', async () => {
