@@ -5,10 +5,12 @@
  * organ, session, agenda item and sponsors are the lines the Word file prints
  * (GET /api/drafts/:id/print-view, shared/export/meta.ts). An Arabic document runs right to left
  * (`dir="rtl"`, `lang="ar"`); numbers are those the language prints ("1 -", "a)", "(أ)"). A
- * version's paragraphs not yet updated to a new revision are marked as such.
+ * version's blocks not yet translated (paragraphs, the title, the formula, annex headings) carry
+ * the note the exports print, in the document's language (shared/export/pending.ts).
  */
 import { DOMSerializer, type Node as PMNode } from 'prosemirror-model';
 import type { HeadingLines } from '../../shared/export/meta';
+import { pendingMarker } from '../../shared/export/pending';
 import { blockLanguage } from '../../shared/export/wording';
 import { PRINT_CLASSES } from '../../shared/export/print';
 import { openingWordsLength } from '../../shared/houseStyle';
@@ -17,6 +19,7 @@ import { sequentialNumbering } from '../../shared/numbering';
 import { printedLabel } from '../../shared/numberingLabels';
 import { spokenParagraphNames } from '../../shared/paragraphNames';
 import { resolutionSchema, textFromJSON } from '../../shared/schema';
+import { FORMULA_ID, TITLE_ID } from '../../shared/versionBlocks';
 import { api, ApiError, type DraftDetail } from '../api';
 import { el } from '../dom';
 import { t, uiLanguage } from '../i18n';
@@ -81,6 +84,16 @@ function dress(body: HTMLElement, text: PMNode, lang: Lang): HTMLElement[] {
   return notes;
 }
 
+// The element printing a block a version lists as pending: the title, the formula, an annex's
+// heading (listed by the annex's id) or a paragraph. Null when the text has no such block.
+function pendingBlock(body: HTMLElement, id: string): HTMLElement | null {
+  if (id === TITLE_ID) return body.querySelector<HTMLElement>(':scope > .ph-title');
+  if (id === FORMULA_ID) return body.querySelector<HTMLElement>(':scope > .ph-formula');
+  const block = body.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`);
+  if (block?.dataset.kind === 'annex') return block.querySelector<HTMLElement>(':scope > .ph-annex-heading');
+  return block?.tagName === 'P' ? block : null;
+}
+
 // The language of the document: `?lang=` when it is one of the six, else the server's default (the reference language).
 function askedLanguage(): Lang | null {
   const asked = new URLSearchParams(location.search).get('lang');
@@ -141,13 +154,14 @@ export async function showPrint(app: HTMLElement, draftId: string, which: string
   const body = el('div', { className: 'print-text', lang, dir });
   body.append(DOMSerializer.fromSchema(resolutionSchema).serializeFragment(text.content));
   const notes = dress(body, text, lang);
-  // A version's paragraphs not yet updated hold another language's words: said on the page, not passed off as the version.
+  // A version's blocks not yet translated hold another language's words: said on the page, not
+  // passed off as the version's, with the note the exports print, in the document's language.
   for (const id of view.pending) {
-    const p = body.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`);
-    if (!p) continue;
-    p.classList.add('print-pending');
-    p.dir = 'auto';
-    p.append(el('span', { className: 'print-pending-note', lang: uiLanguage() }, ` [${t('print:pending')}]`));
+    const block = pendingBlock(body, id);
+    if (!block) continue;
+    block.classList.add('print-pending');
+    block.dir = 'auto';
+    block.append(el('span', { className: 'print-pending-note', lang, dir }, pendingMarker(lang)));
   }
   // The distribution block of an Arabic, Chinese or Russian document is in English, as those documents print it.
   const blockLang = blockLanguage(lang);

@@ -87,8 +87,8 @@ export const AS_ORALLY_AMENDED: Record<Lang, string> = {
 /**
  * The note a language version's paragraph carries while it still holds the reference language's
  * words (carried forward, not yet translated): Penholder's own wording, in the document's language.
- * Each says "not yet translated: text in the reference language", in the words the print view's note
- * uses for "the reference language" (client/locales/<lang>/print.json). English, French and Spanish
+ * Each says "not yet translated: text in the reference language"; the Word, Akoma Ntoso and plain-text
+ * files and the print view all print it (shared/export/pending.ts). English, French and Spanish
  * are plain phrasing; the Arabic, Chinese and Russian are literal translations, not found in UN
  * documents, and a reviser in each language should read them.
  */

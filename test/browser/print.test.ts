@@ -1,7 +1,9 @@
 /** The print view of a text in a real Chromium: UN layout, derived numbers, footnotes, A4 PDF, no CSP violation; an Arabic version right to left. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { pendingMarker } from '../../shared/export/pending';
 import type { TextJSON } from '../../shared/schema';
+import { TITLE_ID } from '../../shared/versionBlocks';
 import { call } from '../helpers/server';
 import { closeBrowserWorld, hasChromium, openBrowserWorld, requireChromiumInCI, screenshot, signedInPage, type World } from './harness';
 
@@ -59,7 +61,7 @@ describe.skipIf(!hasChromium)('the print view in Chromium', () => {
       const n = node as { type: string; text?: string; content?: TextJSON[] };
       return n.type === 'text' ? { ...n, text: 'نص للاختبار' } : n.content ? { ...n, content: n.content.map(arabic) } : n;
     };
-    // The last operative paragraph is marked as not yet updated, as a version carried forward would have it.
+    // The title and the last operative paragraph are not yet translated, as a version carried forward would have them.
     const operatives = ((rev2.text as { content: { type: string; attrs: { id: string } }[] }).content ?? []).filter((n) => n.type === 'operative');
     const pendingId = operatives[operatives.length - 1]!.attrs.id;
     await world.server.store.addLanguageVersion({
@@ -68,7 +70,7 @@ describe.skipIf(!hasChromium)('the print view in Chromium', () => {
       lang: 'ar',
       kind: 'issued',
       text: arabic(rev2.text as TextJSON),
-      pending: [pendingId],
+      pending: [TITLE_ID, pendingId],
       note: null,
       recordSeq: null,
       recordedBy: null,
@@ -90,9 +92,11 @@ describe.skipIf(!hasChromium)('the print view in Chromium', () => {
     expect(await page.locator('.print-masthead').textContent()).toBe('الأمم المتحدة');
     expect(await page.locator('[data-line="version"]').textContent()).toBe('Arabic');
     expect(await page.locator('[data-line="distribution"]').textContent()).toBe('Distr.: Limited');
-    // The paragraph not yet updated says so, in the interface's language.
-    expect(await page.locator('.print-pending').count()).toBe(1);
-    expect(await page.locator(`.print-pending[data-id="${pendingId}"] .print-pending-note`).textContent()).toContain('not yet updated');
+    // The blocks not yet translated say so with the note the files print, in the document's language (not the interface's, English here).
+    expect(await page.locator('.print-pending').count()).toBe(2);
+    expect(await page.locator(`p.print-pending[data-id="${pendingId}"] .print-pending-note`).textContent()).toBe(pendingMarker('ar'));
+    expect(await page.locator('h1.ph-title.print-pending .print-pending-note').textContent()).toBe(pendingMarker('ar'));
+    expect(await page.locator('.print-pending-note').first().getAttribute('lang')).toBe('ar');
     await screenshot(page, 'print-view-arabic');
     // A language without a version: the page says so, and offers the others.
     await page.locator('#print-language').selectOption('ru');
