@@ -147,12 +147,14 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
     const rs: number[] = [];
     for (let i = f0 + 1; i < to0; i++) if (rightOf[i] === -1) ls.push(i);
     for (let j = f1 + 1; j < to1; j++) if (leftOf[j] === -1) rs.push(j);
-    // Blocks at the start of the gap that kept most of their words at both of their own ends are
-    // the same blocks changed in the middle: paired at once, they leave the DP only what is in
-    // doubt. So are those at its end while both sides hold as many blocks; with one more on a
-    // side, the last may be the second half of a merge or a split, which pairs with the first.
+    // While both sides of the gap hold as many blocks, blocks at its start or its end that kept
+    // most of their words at both of their own ends are the same blocks changed in the middle:
+    // paired at once, they leave the DP only what is in doubt. With more blocks on one side, the
+    // DP decides: the extra block may be deleted or inserted at the start (paragraphs of one
+    // resolution often open and close with the same words, so the first of the others would
+    // pair with the wrong one) or be the second half of a merge or a split at the end.
     let [a, b, c, d] = [0, 0, ls.length, rs.length];
-    while (a < c && b < d && sim.kept(ls[a]!, rs[b]!)) keep(ls[a++]!, rs[b++]!);
+    while (c - a === d - b && a < c && sim.kept(ls[a]!, rs[b]!)) keep(ls[a++]!, rs[b++]!);
     while (c - a === d - b && a < c && sim.kept(ls[c - 1]!, rs[d - 1]!)) keep(ls[--c]!, rs[--d]!);
     if (c - a === 1 && d - b === 1) {
       // One block changed in place: only the threshold matters.

@@ -82,10 +82,14 @@ export function buildRows(left: readonly Unit[], right: readonly Unit[], pairs: 
   const deletedUpTo = (end: number) => {
     for (; cursor < end; cursor++) if (!matchedLeft[cursor]) rows.push({ row: loneRow(left[cursor]!, 'left'), l: left[cursor]! });
   };
+  // The left block of the next pair that kept its place, from each right block on: deleted blocks before it come before an insertion.
+  const nextKept = new Int32Array(right.length + 1).fill(left.length);
+  for (let j = right.length - 1; j >= 0; j--) nextKept[j] = byRight[j] && !byRight[j]!.moved ? byRight[j]!.left : nextKept[j + 1]!;
   for (let j = 0; j < right.length; j++) {
     const r = right[j]!;
     const p = byRight[j];
     if (!p) {
+      deletedUpTo(nextKept[j]!);
       rows.push({ row: loneRow(r, 'right'), r });
       continue;
     }

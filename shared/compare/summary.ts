@@ -61,11 +61,14 @@ function reportable(placed: readonly PlacedRow[]): { p: PlacedRow; status: Compa
     ['moved', new Set()],
   ]);
   let prev: PlacedRow | null = null;
+  let lastLeft: PlacedRow | null = null;
   for (const p of placed) {
+    const leftBefore = lastLeft;
     const { row, l, r } = p;
     let status = row.status;
     const before = prev;
     if (r) prev = p;
+    if (l) lastLeft = p;
     if (status === 'unchanged') continue;
     if (status === 'renumbered-only' && l!.kind === 'subparagraph' && l!.number === r!.number) continue;
     const family = isMove(status) ? 'moved' : status;
@@ -78,7 +81,8 @@ function reportable(placed: readonly PlacedRow[]): { p: PlacedRow; status: Compa
         status = 'changed';
       }
     }
-    const after = before && before.r!.kind !== 'title' && before.r!.kind !== 'formula' ? (before.l ?? before.r)!.ref : '';
+    const anchor = before && !before.l ? leftBefore : before; // an inserted block has no number in the left text
+    const after = anchor && anchor.l!.kind !== 'title' && anchor.l!.kind !== 'formula' ? anchor.l!.ref : '';
     out.push({ p, status, after, prev: before });
   }
   return out;
