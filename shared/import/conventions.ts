@@ -119,11 +119,23 @@ export const COLONS = ':：';
 /** Everything that may end a paragraph of a resolution in any of the six languages: the table's endings, commas and colons, and ! ? … */
 export const ENDINGS = unique([...LANGUAGES.flatMap((l) => CONVENTIONS[l].operativeEndings), ...COMMAS, ...COLONS, '．', '!', '！', '?', '？', '؟', '…']);
 
-const ARABIC_INDIC = /[\u0660-\u0669\u06f0-\u06f9]/gu;
+const OTHER_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/gu;
+// The zero of each run of ten digits OTHER_DIGITS holds.
+const zeroOf = (code: number) => (code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660);
 
-/** The text with Arabic-Indic digits (٠–٩, ۰–۹) as Western ones, character for character (lengths unchanged). */
+/**
+ * The text with Arabic-Indic digits (٠–٩, ۰–۹) and full-width ones (０–９, as Chinese texts set
+ * them) as Western ones, character for character (lengths unchanged).
+ */
 export function westernDigits(text: string): string {
-  return text.replace(ARABIC_INDIC, (d) => String(d.charCodeAt(0) - (d.charCodeAt(0) >= 0x06f0 ? 0x06f0 : 0x0660)));
+  return text.replace(OTHER_DIGITS, (d) => String(d.charCodeAt(0) - zeroOf(d.charCodeAt(0))));
+}
+
+const FULL_WIDTH_SMALL = /[\uff41-\uff5a]/gu;
+
+/** The text with full-width small Latin letters (ａ–ｚ, as Chinese texts set "（ａ）") as ASCII ones, character for character. */
+export function narrowLetters(text: string): string {
+  return text.replace(FULL_WIDTH_SMALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 const SCRIPTS: readonly [Lang, RegExp][] = [
@@ -203,7 +215,7 @@ const FIRST_CLAUSE = /^[^,，،:：]*/u;
  * preambular paragraph: its first clause names a body, as its subject in the way of one of the six languages.
  */
 export function isOpeningFormula(text: string): boolean {
-  const clause = FIRST_CLAUSE.exec(text.trim())![0].trim();
+  const clause = FIRST_CLAUSE.exec(text.trim().replace(/^[“"«„]/u, ''))![0].trim();
   if (!namesABody(clause)) return false;
   if (CHINESE_BODY.test(clause)) return true;
   if (ARABIC_OPENING.test(clause)) return true;

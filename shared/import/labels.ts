@@ -6,12 +6,12 @@
  */
 import type { Lang } from '../languages';
 import { ARABIC_LETTERS, chineseNumber, letterNumber, romanNumber } from '../numberingLabels';
-import { westernDigits } from './conventions';
+import { narrowLetters, westernDigits } from './conventions';
 
 const LATIN_SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|decies';
 // "16.4 …" must not read as paragraph 16, so an ASCII full stop needs a space after it, or a
 // Chinese character ("1.请秘书长…", as some Chinese texts are set).
-const NUMBERED = new RegExp(`^(\\d{1,3})(?:\\s+(${LATIN_SUFFIXES}))?(?:\\.\\s+|．\\s*|\\.(?=[\\u3400-\\u9fff]))(.*)$`, 'u');
+const NUMBERED = new RegExp(`^(\\d{1,3})(?:\\s*(${LATIN_SUFFIXES}))?(?:\\.\\s+|．\\s*|\\.(?=[\\u3400-\\u9fff]))(.*)$`, 'u');
 // Arabic "1 - تقرر …", "5 مكررا - …": a dash after the number, spaces about it (as typed, "1- " and "1 -تقرر" too).
 const NUMBERED_DASH = new RegExp(`^(\\d{1,3})(?:\\s+(${LATIN_SUFFIXES}|مكرر(?:ا|اً)?))?\\s*[-–—](\\s*)(\\S.*)$`, 'u');
 const ARABIC_LETTER = /[\u0600-\u06ff]/u;
@@ -83,8 +83,10 @@ function latinLetters(label: string): boolean {
 export function readLetters(text: string): LetterLabel | null {
   const c = text.charAt(0);
   let m: RegExpExecArray | null;
-  if ((m = LATIN_LABEL.exec(text)) && latinLetters(m[1]!)) {
-    return { letters: m[1]!, level: null, asPrinted: `(${m[1]})`, body: m[2]!.trim() };
+  // "（ａ）" as a Chinese text may set it reads as "(a)"; the body keeps its own characters.
+  const narrow = narrowLetters(text);
+  if ((m = LATIN_LABEL.exec(narrow)) && latinLetters(m[1]!)) {
+    return { letters: m[1]!, level: null, asPrinted: `(${m[1]})`, body: text.slice(narrow.length - m[2]!.length).trim() };
   }
   if (c >= 'a' && c <= 'z' && (m = LATIN_CLOSING.exec(text)) && latinLetters(m[1]!)) {
     return { letters: m[1]!, level: null, asPrinted: `${m[1]})`, body: m[2]!.trim() };

@@ -41,12 +41,17 @@ const LABELLED = new RegExp(`^(OP|PP)\\s?(\\d{1,3})(?:\\s*(${LATIN}))?(?:\\s*[.:
 const ROMAN_SMALL = /^x{0,3}(?:ix|iv|v?i{0,3})$/u;
 // What an annex heading starts with: Annex, Annexe, Anexo, Приложение, 附件, المرفق.
 const ANNEX_STARTS = 'AaПп附ا';
-const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/u;
+const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/u;
 // A line starting with a letter or a digit opens a subparagraph label only when it is a lower-case
 // Latin or Cyrillic letter ("a) …", "б) …"), an Arabic letter ("أ) …") or a Chinese parenthesised
 // numeral ("㈡ …").
 const WORD_START = /[\p{L}\p{N}]/u;
-const LABEL_START = /[a-z\u0430-\u044f\u0600-\u06ff㈠-㈩]/u;
+const OTHER_BREAKS = /[\r\u2028\u2029]/u;
+const INVISIBLE_START = /^[\u200b\u2060\u00ad]+/u;
+// A paragraph bracketed as not agreed ("[2. Requests …]") or quoted as a text another body
+// recommends ("“1. Welcomes …"): the sign before its number, read past and kept in its words.
+const OPENING_SIGN = /^[[“"«„]\s*(?=[\p{N}(（\p{Ll}])/u;
+const LABEL_START = /[a-z\uff41-\uff5a\u0430-\u044f\u0600-\u06ff㈠-㈩]/u;
 
 /** The value of a small lower-case roman numeral (i … xxxix), or null when the label is not one. */
 export function romanValue(label: string): number | null {
@@ -84,6 +89,11 @@ export function classifyLine(text: string, no: number, first: boolean, lang: Lan
   }
   // Every reading below is anchored at the start: the first character rules most of them out,
   // and most lines of a text are running text that none of them matches.
+  const open = OPENING_SIGN.exec(text)?.[0] ?? '';
+  if (open) {
+    const inner = classifyLine(text.slice(open.length), no, false, lang);
+    if (inner.kind === 'numbered' || inner.kind === 'lettered') return { ...inner, text, body: open.trim() + inner.body };
+  }
   const c = text.charAt(0);
   const annex = ANNEX_STARTS.includes(c) ? readAnnexMarker(text) : undefined;
   if (annex) return { kind: 'annex', no, text, ordinal: annex.ordinal };
@@ -113,12 +123,14 @@ export function readLines(text: string, lang: Lang = 'en'): SourceLine[] {
   // Direction marks that Word and browsers put around Arabic (RLM, LRM, ALM, embeddings, isolates)
   // are invisible: the text's direction is the editor's to set. Left in, "‏1 - تقرر" hides its number.
   if (BIDI_CONTROLS.test(source)) source = source.replace(BIDI_CONTROLS_ALL, '');
-  // Splitting on one character is several times faster than on the alternation, which only a carriage return needs.
-  const raw = source.includes('\r') ? source.split(/\r\n|\r|\n/u) : source.split('\n');
+  // Splitting on one character is several times faster than on the alternation, which only a
+  // carriage return or a Unicode line or paragraph separator (as some editors copy) needs.
+  const raw = OTHER_BREAKS.test(source) ? source.split(/\r\n|[\r\n\u2028\u2029]/u) : source.split('\n');
   const lines: SourceLine[] = [];
   raw.forEach((line, i) => {
     // The note an exported language version prints after words not yet translated is not the text's.
-    const trimmed = withoutPendingMarker(line).trim();
+    // Zero-width spaces, word joiners and soft hyphens before a number would hide it too.
+    const trimmed = withoutPendingMarker(line).trim().replace(INVISIBLE_START, '').trim();
     if (trimmed !== '') lines.push(classifyLine(trimmed, i + 1, lines.length === 0, lang));
   });
   return lines;

@@ -65,15 +65,33 @@ function takeFootnotes(lines: SourceLine[]): { rest: Placed[]; footnotes: Outlin
   return { rest, footnotes };
 }
 
+// A line this wide, followed by one that does not open with a capital (a small letter, or a
+// script without case), was wrapped by a PDF or an e-mail: no heading goes on that way.
+const WRAPPED_LINE_WIDTH = 60;
+
 /**
  * Whether `next` carries on the paragraph `unit`: the paragraph lacks its final punctuation,
- * the next line does not open a paragraph of its own, and there is evidence of a page break
- * rather than a heading (footnote lines in between, a numbered or lettered paragraph, or a
- * line as wide as the page).
+ * the next line does not open a paragraph of its own, and there is evidence of a page break or
+ * a wrapped line rather than a heading (footnote lines in between, a numbered or lettered
+ * paragraph, a line as wide as the page, or a wide line going on without a capital).
  */
 function continues(unit: Unit, next: Placed): boolean {
   if (next.line.kind !== 'text' || endsComplete(unit.body)) return false;
-  return next.afterFootnotes || unit.first.kind !== 'text' || printedWidth(unit.body) >= FULL_LINE_WIDTH;
+  const width = printedWidth(unit.body);
+  return next.afterFootnotes || unit.first.kind !== 'text' || width >= FULL_LINE_WIDTH || (width >= WRAPPED_LINE_WIDTH && !/^\p{Lu}/u.test(next.line.text));
+}
+
+// Where the opening formula stands when two or more unnumbered lines without final punctuation
+// come before it within the first eight (what a draft prints over its title, or a title on two
+// lines), or null.
+function formulaAhead(rest: Placed[], from: number): number | null {
+  for (let j = from; j < Math.min(rest.length, from + 8); j++) {
+    const line = rest[j]!.line;
+    if (line.kind !== 'text') return null;
+    if ((endsWithComma(line.text) || endsWithColon(line.text)) && isOpeningFormula(line.text)) return j >= from + 2 ? j : null;
+    if (endsComplete(line.text)) return null;
+  }
+  return null;
 }
 
 /** Lays out the lines of a structured text; `warnings` receives the page splits it joined. */
@@ -99,7 +117,25 @@ export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline 
   }
   // A title has no final punctuation; a first line ending with a comma is already the formula.
   const titleLine = rest[i]?.line;
-  if (out.title === null) {
+  const ahead = out.title === null ? formulaAhead(rest, i) : null;
+  if (ahead !== null) {
+    // Lines over the title (session, committee, agenda item, sponsors, "Draft resolution") or a title wrapped in two.
+    let start = ahead - 1;
+    while (start > i && /^\p{Ll}/u.test(rest[start]!.line.text)) start--;
+    if (start > i) {
+      const [first, last] = [rest[i]!.line.no, rest[start - 1]!.line.no];
+      const which = first === last ? `Line ${first} stands` : `Lines ${first} to ${last} stand`;
+      warnings.add('lines-before-title', `${which} before the title (a heading, the sponsors?) and ${first === last ? 'is' : 'are'} not imported.`, first);
+    }
+    out.title = {
+      text: rest
+        .slice(start, ahead)
+        .map((p) => p.line.text)
+        .reduce(joinHalves),
+      line: rest[start]!.line.no,
+    };
+    i = ahead;
+  } else if (out.title === null) {
     if (titleLine?.kind === 'text' && !endsComplete(titleLine.text)) {
       out.title = { text: titleLine.text, line: titleLine.no };
       i++;

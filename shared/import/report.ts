@@ -35,6 +35,7 @@ export const IMPORT_WARNING_CODES = [
   'footnote-renumbered',
   'footnote-ibid',
   'markup',
+  'lines-before-title',
 ] as const;
 
 /** One of the import warning codes. */
