@@ -65,20 +65,22 @@ function takeFootnotes(lines: SourceLine[]): { rest: Placed[]; footnotes: Outlin
   return { rest, footnotes };
 }
 
-// A line this wide, followed by one that does not open with a capital (a small letter, or a
-// script without case), was wrapped by a PDF or an e-mail: no heading goes on that way.
+// A line this wide, followed by one that opens with a small letter, was wrapped by a PDF or an
+// e-mail: no heading goes on that way. A script without case gives no such sign (a Chinese
+// title is often this wide, and the formula under it opens like any line), so there only a
+// line as wide as the page says a paragraph goes on.
 const WRAPPED_LINE_WIDTH = 60;
 
 /**
  * Whether `next` carries on the paragraph `unit`: the paragraph lacks its final punctuation,
  * the next line does not open a paragraph of its own, and there is evidence of a page break or
  * a wrapped line rather than a heading (footnote lines in between, a numbered or lettered
- * paragraph, a line as wide as the page, or a wide line going on without a capital).
+ * paragraph, a line as wide as the page, or a wide line going on in a small letter).
  */
 function continues(unit: Unit, next: Placed): boolean {
   if (next.line.kind !== 'text' || endsComplete(unit.body)) return false;
   const width = printedWidth(unit.body);
-  return next.afterFootnotes || unit.first.kind !== 'text' || width >= FULL_LINE_WIDTH || (width >= WRAPPED_LINE_WIDTH && !/^\p{Lu}/u.test(next.line.text));
+  return next.afterFootnotes || unit.first.kind !== 'text' || width >= FULL_LINE_WIDTH || (width >= WRAPPED_LINE_WIDTH && /^\p{Ll}/u.test(next.line.text));
 }
 
 // Where the opening formula stands when two or more unnumbered lines without final punctuation

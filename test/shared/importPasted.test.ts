@@ -63,11 +63,11 @@ describe('lines a PDF wrapped', () => {
     expect(shape(result)).toEqual(['pre', 'op 1.']);
   });
 
-  it('joins a Chinese preambular paragraph broken inside a word', () => {
-    const wrapped = '回顾其2017年7月6日题为“我们的海洋、我们的未来：行动呼吁”的第71/312号决';
-    const result = load(['保护沿海湿地', '大会，', wrapped, '议，', '1. 欢迎报告；'].join('\n'));
-    expect(blocks(result.doc)[2]).toBe(`preambular: ${wrapped}议，`);
-    expect(shape(result)).toEqual(['pre', 'op 1.']);
+  it('keeps a wide Chinese title apart from the formula under it: a script without case gives no sign of a wrap', () => {
+    const long = '加强预防犯罪和刑事司法对策，以在任何情况下，包括在发生武装冲突和自然灾害的情况下，保护文化财产';
+    // Two resolutions one after the other, as a report prints them: the second's title and formula stay two lines.
+    const result = load(['保护沿海湿地', '大会，', '1. 欢迎报告；', '2. 决定继续处理此案。', long, '联合国打击跨国有组织犯罪公约缔约方会议，', '回顾其第10/7号决议，'].join('\n'));
+    expect(blocks(result.doc).slice(-3)).toEqual([`plain: ${long}`, 'plain: 联合国打击跨国有组织犯罪公约缔约方会议，', 'plain: 回顾其第10/7号决议，']);
   });
 
   it('still reads a short line without final punctuation as a heading of its own', () => {
