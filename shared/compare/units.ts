@@ -91,6 +91,23 @@ function excerpt(text: string): string {
   return chars.length <= 24 ? head : `${chars.slice(0, 20).join('')}…`;
 }
 
+/**
+ * Unnumbered paragraphs of one text whose opening words name them alike ("Recommendations on
+ * i…" for two headings that go on differently) are told apart by their order: the second is
+ * "… (2)", the third "… (3)". Their order, not more of their words, so that a paragraph changed
+ * after its opening keeps its name on both sides of a comparison. `named` lists the units
+ * named by their opening words.
+ */
+function distinguish(units: Unit[], named: readonly number[]): void {
+  const seen = new Map<string, number>();
+  for (const at of named) {
+    const unit = units[at]!;
+    const count = (seen.get(unit.ref) ?? 0) + 1;
+    seen.set(unit.ref, count);
+    if (count > 1) unit.ref = `${unit.ref} (${count})`;
+  }
+}
+
 /** The blocks of a text in document order, numbered. */
 export function readUnits(doc: ReadableText, numbering: Numbering): Unit[] {
   const units: Unit[] = [];
@@ -105,6 +122,7 @@ export function readUnits(doc: ReadableText, numbering: Numbering): Unit[] {
   let p = 0;
   let annex = -1;
   const annexPrefix = (a: number) => (a >= 0 ? `${numbering.annexes[a]!.label}, ` : '');
+  const named: number[] = [];
   const block = (kind: UnitKind, text: string) => {
     if (kind === 'title' || kind === 'formula') {
       const ref = kind === 'title' ? 'Title' : 'Formula';
@@ -112,6 +130,7 @@ export function readUnits(doc: ReadableText, numbering: Numbering): Unit[] {
       return;
     }
     const n = numbering.paragraphs[p++]!;
+    if (n.ref === '') named.push(units.length);
     const ref = n.ref !== '' ? n.ref : `${annexPrefix(annex)}“${excerpt(text)}”`;
     units.push({ kind, id: n.id, key: keyOf(n.id, seen), ref, label: n.label, number: n.number, parentRef: n.parentRef, text, annex });
   };
@@ -132,6 +151,7 @@ export function readUnits(doc: ReadableText, numbering: Numbering): Unit[] {
         else block(part.type as UnitKind, jsonBlockText(part));
       }
     }
+    distinguish(units, named);
     return units;
   }
   doc.forEach((child) => {
@@ -143,5 +163,6 @@ export function readUnits(doc: ReadableText, numbering: Numbering): Unit[] {
       else block(part.type.name as UnitKind, blockText(part));
     });
   });
+  distinguish(units, named);
   return units;
 }

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareTexts } from '../../../shared/compare';
-import { doc, formula, op, title } from '../../builders';
-import { checkInvariants, imported } from './helpers';
+import { annex, doc, formula, heading, op, plain, title } from '../../builders';
+import { checkInvariants, edit, imported } from './helpers';
 
 const text = (...ops: [string, string][]) => doc(title('Countering trafficking in persons'), formula('The Conference of the Parties,'), ...ops.map(([id, t]) => op({ id }, t)));
 const statuses = (c: ReturnType<typeof compareTexts>) => c.paragraphs.filter((r) => r.status !== 'unchanged').map((r) => `${r.label} ${r.status}`);
@@ -76,5 +76,43 @@ describe('a paragraph moved next to a new one', () => {
     // The left text has three operative paragraphs: OP 1 went after its OP 3 (and the two new ones).
     expect(c.summary.en).toContain('OP 1 moved after OP 3');
     expect(c.summary.en).not.toMatch(/after OP [45]/);
+  });
+});
+
+describe('unnumbered paragraphs that open alike', () => {
+  it('are told apart by their order, the same on both sides when only their later words changed', () => {
+    const left = doc(
+      title('Countering trafficking in persons'),
+      formula('The Conference of the Parties,'),
+      op({ id: 'o1' }, 'Adopts the recommendations contained in the annex to the present resolution.'),
+      annex(
+        { id: 'a1' },
+        heading('Recommendations of the working group'),
+        plain({ id: 'x1' }, 'Recommendations on international cooperation in criminal matters'),
+        plain({ id: 'x2' }, 'Recommendations on international cooperation in civil matters'),
+        plain({ id: 'x3' }, 'To be completed.'),
+        plain({ id: 'x4' }, 'To be completed.'),
+      ),
+    );
+    const right = edit(left, (blocks) =>
+      blocks.map((b) =>
+        b.type.name === 'annex'
+          ? annex(
+              { id: 'a1' },
+              heading('Recommendations of the working group'),
+              plain({ id: 'x1' }, 'Recommendations on international cooperation in criminal matters'),
+              plain({ id: 'x2' }, 'Recommendations on international cooperation in civil and commercial matters'),
+              plain({ id: 'x3' }, 'To be completed.'),
+              plain({ id: 'x4' }, 'To be completed later.'),
+            )
+          : b,
+      ),
+    );
+    const c = compareTexts(left, right);
+    checkInvariants(left, right, c);
+    const labels = c.paragraphs.filter((r) => r.left?.ref.includes('“')).map((r) => r.left!.ref);
+    expect(labels).toEqual(['Annex, “Recommendations on i…”', 'Annex, “Recommendations on i…” (2)', 'Annex, “To be completed.”', 'Annex, “To be completed.” (2)']);
+    // The summary says which of two paragraphs that open alike changed.
+    expect(c.summary.en).toBe('Annex, “Recommendations on i…” (2) changed; Annex, “To be completed.” (2) (now Annex, “To be completed later.”) changed');
   });
 });
