@@ -6,7 +6,7 @@
 import type { Lang } from '../languages';
 import { subparagraphLabel } from '../numberingLabels';
 import type { ParagraphType } from '../schema';
-import { endsSentence, endsWithComma, letterIndex, romanValue } from './lines';
+import { endsSentence, endsWithComma, letterIndex, romanValue, type SourceLine } from './lines';
 import type { Unit } from './outline';
 import type { WarningLog } from './report';
 
@@ -46,14 +46,17 @@ class NumberSequence {
 /**
  * Reads (a), (b) … and (i), (ii) … under one operative paragraph. A label such as (i), (v)
  * or (x) is both a letter and a roman numeral: it is read as whatever continues the sequence
- * in hand, so (i) after (h) is the letter i, (i) after (b) opens roman sub-items, and (ii)
- * right after an (i) that was taken for a letter turns that (i) into roman one.
+ * in hand, so (i) after (h) is the letter i, (i) after (b) or straight under the operative
+ * paragraph opens roman sub-items, and (ii) right after an (i) that was taken for a letter turns
+ * that (i) into roman one.
  */
 class LetterSequence {
   private lastLetter: number | null = null;
   private lastRoman: number | null = null;
   // The previous subparagraph if it was read as the letter i after (h), which (ii) may revise.
   private letterI: Classified | null = null;
+  // Whether the previous subparagraph's label was in Latin letters.
+  private latinBefore = false;
 
   constructor(
     private readonly where: string,
@@ -71,6 +74,20 @@ class LetterSequence {
     this.lastLetter = null;
     this.lastRoman = null;
     this.letterI = null;
+    this.latinBefore = false;
+  }
+
+  /**
+   * The letters and level a lettered line stands for. A Russian text typed on two keyboards may
+   * print "с)" in Cyrillic between "b)" and "d)" in Latin: after a Latin label, a Cyrillic letter
+   * drawn like a Latin one is read as that Latin letter, so that it continues the Latin list; by its
+   * place in the Cyrillic alphabet it would be (q). A list all in Cyrillic keeps its own alphabet.
+   */
+  read(line: Extract<SourceLine, { kind: 'lettered' }>): { letters: string; level: 1 | 2 | null } {
+    // A label whose sign gives no level is in Latin letters: (c), c), (ii).
+    const latin = this.latinBefore && line.latin !== undefined ? line.latin : null;
+    this.latinBefore = latin !== null || line.level === null;
+    return latin === null ? { letters: line.letters, level: line.level } : { letters: latin, level: null };
   }
 
   /**
@@ -90,7 +107,9 @@ class LetterSequence {
       if (letters === 'i') this.letterI = item;
       return this.letter(li);
     }
-    if (this.lastRoman === null && this.lastLetter !== null && rv === 1) return this.roman(1);
+    // (i) under a letter opens roman sub-items; straight under an operative paragraph (no letter
+    // before it) it opens a list numbered in roman numerals, as "used for: (i) …; (ii) …" is printed.
+    if (this.lastRoman === null && rv === 1) return this.roman(1);
     if (this.lastRoman === null && rv === 2 && previousI) {
       previousI.level = 2;
       this.lastLetter = letterIndex('h');
@@ -206,10 +225,11 @@ function place(unit: Unit, numbers: NumberSequence, letters: LetterSequence): Cl
     numbers.check(first.number, first.suffix, first.asPrinted, first.no);
     letters.reset();
   } else if (first.kind === 'lettered') {
+    const read = letters.read(first);
     item.kind = 'subparagraph';
-    item.printed = first.label;
+    item.printed = `(${read.letters})`;
     item.asPrinted = first.asPrinted;
-    item.level = letters.place(item, first.letters, first.level, first.no);
+    item.level = letters.place(item, read.letters, read.level, first.no);
   }
   return item;
 }

@@ -37,7 +37,8 @@ const ADOPTED = [
 ];
 const DECISION_HEADS = new Set(['decision', 'décision', 'decisión', 'решение', 'مقرر', '决定']);
 // Under that line, the title with the resolution's number: "35/219. Use of Arabic …", "35/219 A. …", Arabic "35/219 - …".
-const NUMBERED_TITLE = /^(\d{1,3}\s*\/\s*\d{1,4}(?:\s?[A-Z])?)\s*[.\-–]\s+(\S.*)$/u;
+// A Chinese text sets a full-width full stop, with no space after it: "80/215．沿海湿地".
+const NUMBERED_TITLE = /^(\d{1,3}\s*\/\s*\d{1,4}(?:\s?[A-Z])?)\s*(?:[.\-–]\s+|．\s*)(\S.*)$/u;
 
 /** The line "Resolution adopted by the General Assembly on …" in any of the six languages: the kind of text it heads, or null. */
 export function readAdoptedBy(text: string): { docKind: 'resolution' | 'decision' } | null {
@@ -57,34 +58,47 @@ export function readNumberedTitle(text: string): { number: string; title: string
 }
 
 const CHINESE_NUMERALS = '一二三四五六七八九十';
-const ANNEX_ZH = /^附件\s*([一二三四五六七八九十]*)$/u;
+// After a numbered annex's marker, a reissue's asterisk ("Annex III*") and the annex's heading on
+// the same line, after a colon or a spaced dash ("Annex I: Terms of reference", "ANNEX II — Rules",
+// "附件一：职权范围"). Only after a number: "Annex-based …" or "Annex: …" may be running text.
+const ANNEX_ZH = /^附件\s*(?:([一二三四五六七八九十]+)\s*\*?(?:\s*[:：]\s*(\S.*))?)?$/u;
 // Annex headings numbered in roman numerals: English, French, Spanish, Russian.
-const ANNEX_LATIN = new RegExp(`^(?:${(['en', 'fr', 'es', 'ru'] as const).map((l) => CONVENTIONS[l].annex).join('|')})(?:\\s+([IVXL]+|\\d+))?$`, 'iu');
-const ANNEX_AR = /^المرفق(?:\s+(.+))?$/u;
+const ANNEX_LATIN = new RegExp(
+  `^(?:${(['en', 'fr', 'es', 'ru'] as const).map((l) => CONVENTIONS[l].annex).join('|')})(?:\\s+([IVXL]+|\\d+)\\s*\\*?(?:(?:\\s*:|\\s+[-–—])\\s*(\\S.*))?)?$`,
+  'iu',
+);
+const ANNEX_AR = /^المرفق(?:\s+([^:*]+?)\s*\*?(?:\s*:\s*(\S.*))?)?$/u;
 
 function romanOrdinal(printed: string): number | null {
   for (let n = 1; n <= 50; n++) if (romanNumber(n) === printed.toLowerCase()) return n;
   return null;
 }
 
-/** An annex heading line in any of the six languages ("Annexe II", "附件二", "المرفق الثاني"): its ordinal (null when unnumbered), or undefined when the line is not one. */
-export function readAnnexMarker(text: string): { ordinal: number | null } | undefined {
+/**
+ * An annex heading line in any of the six languages ("Annexe II", "附件二", "المرفق الثاني"): its
+ * ordinal (null when unnumbered) and the heading printed on the same line ("Annex I: Terms of
+ * reference"), if any; undefined when the line is not one.
+ */
+export function readAnnexMarker(text: string): { ordinal: number | null; heading?: string } | undefined {
   const probe = westernDigits(text);
+  // The heading in the line's own characters (its digits as printed), the same length from the end.
+  const marker = (ordinal: number | null, heading: string | undefined) =>
+    heading === undefined ? { ordinal } : { ordinal, heading: text.slice(probe.length - heading.length).trim() };
   let m = ANNEX_ZH.exec(probe);
   if (m) {
-    if (m[1] === '') return { ordinal: null };
-    for (let n = 1; n <= 99; n++) if (chineseNumber(n) === m[1]) return { ordinal: n };
-    return CHINESE_NUMERALS.includes(m[1]!) ? { ordinal: CHINESE_NUMERALS.indexOf(m[1]!) + 1 } : undefined;
+    if (m[1] === undefined) return { ordinal: null };
+    for (let n = 1; n <= 99; n++) if (chineseNumber(n) === m[1]) return marker(n, m[2]);
+    return CHINESE_NUMERALS.includes(m[1]) ? marker(CHINESE_NUMERALS.indexOf(m[1]) + 1, m[2]) : undefined;
   }
   m = ANNEX_LATIN.exec(probe);
-  if (m) return { ordinal: m[1] === undefined ? null : /^\d+$/u.test(m[1]) ? Number(m[1]) : romanOrdinal(m[1]) };
+  if (m) return marker(m[1] === undefined ? null : /^\d+$/u.test(m[1]) ? Number(m[1]) : romanOrdinal(m[1]), m[2]);
   m = ANNEX_AR.exec(probe);
   if (m) {
     if (m[1] === undefined) return { ordinal: null };
     const word = m[1].trim();
     const at = ARABIC_ORDINALS.indexOf(word as (typeof ARABIC_ORDINALS)[number]);
-    if (at >= 0) return { ordinal: at + 1 };
-    if (/^\d+$/u.test(word)) return { ordinal: Number(word) };
+    if (at >= 0) return marker(at + 1, m[2]);
+    if (/^\d+$/u.test(word)) return marker(Number(word), m[2]);
   }
   return undefined;
 }

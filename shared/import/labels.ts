@@ -57,6 +57,11 @@ export interface LetterLabel {
   /** The label as printed: "(c)", "c)", "(ج)", "’2‘", "㈡", "в)". */
   asPrinted: string;
   body: string;
+  /**
+   * For a Cyrillic letter drawn like a Latin one (а с е о р х у), the Latin letter it looks like:
+   * what it stands for in a list typed in Latin letters (LetterSequence, classify.ts).
+   */
+  latin?: string;
 }
 
 const LATIN_LABEL = /^(?:[-–—•·▪]\s*)?[(（]([a-z]{1,5})[)）]\s*(.*)$/u;
@@ -73,6 +78,9 @@ const ZH_PARENTHESISED = '㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩';
 const CYRILLIC_LETTERS = 'абвгдежзиклмнопрстуфхцчшщэюя';
 // "в) …" or "(в) …": one letter, and a space after it (a Cyrillic word never ends in a bracket).
 const CYRILLIC_LABEL = /^(?:[-–—•·▪]\s*)?([(（]?)([а-я])[)）]\s+(\S.*)$/u;
+// The Cyrillic letters drawn like Latin ones. A Russian text typed on two keyboards may print "с)"
+// in Cyrillic between "b)" and "d)" in Latin; by its place in the Cyrillic alphabet it would be (q).
+const CYRILLIC_LOOKALIKES: Readonly<Record<string, string>> = { а: 'a', с: 'c', е: 'e', о: 'o', р: 'p', х: 'x', у: 'y' };
 const ZH_NUMERAL = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$/u;
 
 function latinLetters(label: string): boolean {
@@ -94,11 +102,14 @@ export function readLetters(text: string): LetterLabel | null {
   if ((m = CYRILLIC_LABEL.exec(text))) {
     const at = CYRILLIC_LETTERS.indexOf(m[2]!);
     if (at >= 0) {
-      return { letters: letterNumber(at + 1), level: 1, asPrinted: m[1] ? `(${m[2]})` : `${m[2]})`, body: m[3]!.trim() };
+      const label: LetterLabel = { letters: letterNumber(at + 1), level: 1, asPrinted: m[1] ? `(${m[2]})` : `${m[2]})`, body: m[3]!.trim() };
+      const latin = CYRILLIC_LOOKALIKES[m[2]!];
+      return latin === undefined ? label : { ...label, latin };
     }
   }
   if ((m = ARABIC_LABEL.exec(text))) {
-    const letter = m[1] === 'ه' ? 'هـ' : m[1]!;
+    // "(ه)" is "(هـ)" without its tatweel, "(ا)" is "(أ)" typed without its hamza.
+    const letter = m[1] === 'ه' ? 'هـ' : m[1] === 'ا' ? 'أ' : m[1]!;
     const at = ARABIC_LETTERS.indexOf(letter as (typeof ARABIC_LETTERS)[number]);
     // The closing bracket is required: a bare letter before a word would be running text.
     if (at >= 0) {

@@ -13,10 +13,10 @@ import { readLetters, readNumber } from './labels';
 /** One non-empty source line, classified by its own shape. */
 export type SourceLine =
   | { kind: 'heading'; no: number; text: string; docKind: 'resolution' | 'decision'; number: string }
-  | { kind: 'annex'; no: number; text: string; ordinal: number | null }
+  | { kind: 'annex'; no: number; text: string; ordinal: number | null; heading: string | null }
   | { kind: 'footnote'; no: number; text: string; printed: number; note: string }
   | { kind: 'numbered'; no: number; text: string; label: string; asPrinted: string; number: number; suffix: string | null; head: 'op' | 'pp' | null; body: string }
-  | { kind: 'lettered'; no: number; text: string; label: string; asPrinted: string; letters: string; level: 1 | 2 | null; body: string }
+  | { kind: 'lettered'; no: number; text: string; label: string; asPrinted: string; letters: string; level: 1 | 2 | null; body: string; latin?: string }
   | { kind: 'text'; no: number; text: string; body: string };
 
 /** A line that starts a paragraph of the text (as opposed to metadata or a footnote). */
@@ -34,7 +34,8 @@ export function superscriptValue(marker: string): number {
   return n;
 }
 
-const FOOTNOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s+(\S.*)$/u;
+// "¹ United Nations, …", and "¹A/RES/71/312." as a note is sometimes typed, without the space.
+const FOOTNOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([^\s⁰¹²³⁴⁵⁶⁷⁸⁹].*)$/u;
 const LATIN = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|decies';
 // A negotiation text's own labels: "OP 5 bis …", "OP5 bis. …", "PP 3: …".
 const LABELLED = new RegExp(`^(OP|PP)\\s?(\\d{1,3})(?:\\s*(${LATIN}))?(?:\\s*[.:：．]\\s*|\\s+)(?!(?:${LATIN})$)(\\S.*)$`, 'u');
@@ -96,7 +97,7 @@ export function classifyLine(text: string, no: number, first: boolean, lang: Lan
   }
   const c = text.charAt(0);
   const annex = ANNEX_STARTS.includes(c) ? readAnnexMarker(text) : undefined;
-  if (annex) return { kind: 'annex', no, text, ordinal: annex.ordinal };
+  if (annex) return { kind: 'annex', no, text, ordinal: annex.ordinal, heading: annex.heading ?? null };
   if (SUPERSCRIPT_DIGITS.includes(c) && c !== '' && (m = FOOTNOTE.exec(text))) return { kind: 'footnote', no, text, printed: superscriptValue(m[1]!), note: m[2]!.trim() };
   const numbered = DIGIT.test(c) ? readNumber(text, lang) : null;
   if (numbered) {

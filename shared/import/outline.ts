@@ -43,33 +43,62 @@ export interface Outline {
 // A line this wide cannot be a heading: the printed page ran out, the paragraph goes on.
 const FULL_LINE_WIDTH = 120;
 
+// A line this wide, followed by one that opens with a small letter, was wrapped by a PDF or an
+// e-mail: no heading goes on that way. A script without case gives no such sign (a Chinese
+// title is often this wide, and the formula under it opens like any line), so there only a
+// line as wide as the page says a paragraph goes on.
+const WRAPPED_LINE_WIDTH = 60;
+
 interface Placed {
   line: SourceLine;
   /** Footnote lines stood between this line and the one before: the mark of a page break. */
   afterFootnotes: boolean;
 }
 
-function takeFootnotes(lines: SourceLine[]): { rest: Placed[]; footnotes: Outline['footnotes'] } {
+// How the rest of a wrapped note may open: a small letter, a digit, a bracket ("(A/78/1), chap. II.").
+// Not a small Cyrillic letter: Russian paragraphs open with one ("ссылаясь на …").
+const NOTE_GOES_ON = /^(?![\u0400-\u04ff])[\p{Ll}\p{Nd}(]/u;
+
+/**
+ * Whether `next` carries on the footnote whose last line is `last` (`note` its text so far): a
+ * note wrapped onto a second line ("…, Supplement No. 1" / "(A/78/1), chap. II."). The note lacks
+ * its final punctuation, the line it ended on is wide, and the next line opens as no paragraph
+ * does (a small letter, a digit, a bracket), or the note's line is as wide as a page. The
+ * paragraph before the notes must be complete (`before`, its last line): a page break puts a
+ * paragraph's rest after the notes, and that rest is the paragraph's (see `continues`).
+ */
+function noteGoesOn(note: string, last: string, next: SourceLine, before: SourceLine | null): boolean {
+  if (next.kind !== 'text' || endsComplete(note) || (before !== null && !endsComplete(before.text))) return false;
+  const width = printedWidth(last);
+  return width >= FULL_LINE_WIDTH || (width >= WRAPPED_LINE_WIDTH && NOTE_GOES_ON.test(next.text));
+}
+
+function takeFootnotes(lines: SourceLine[], warnings: WarningLog): { rest: Placed[]; footnotes: Outline['footnotes'] } {
   const rest: Placed[] = [];
   const footnotes: Outline['footnotes'] = [];
   let pending = false;
+  // The last line of the footnote just read, while no other line has come after it.
+  let noteLine: string | null = null;
   for (const line of lines) {
     if (line.kind === 'footnote') {
       footnotes.push(line);
       pending = true;
-    } else {
-      rest.push({ line, afterFootnotes: pending });
-      pending = false;
+      noteLine = line.text;
+      continue;
     }
+    const at = footnotes.length - 1;
+    if (noteLine !== null && noteGoesOn(footnotes[at]!.note, noteLine, line, rest[rest.length - 1]?.line ?? null)) {
+      footnotes[at] = { ...footnotes[at]!, note: joinHalves(footnotes[at]!.note, line.text) };
+      warnings.add('page-split-joined', `Line ${line.no} continues footnote ${footnotes[at]!.printed} (a note wrapped onto a second line): joined.`, line.no);
+      noteLine = line.text;
+      continue;
+    }
+    rest.push({ line, afterFootnotes: pending });
+    pending = false;
+    noteLine = null;
   }
   return { rest, footnotes };
 }
-
-// A line this wide, followed by one that opens with a small letter, was wrapped by a PDF or an
-// e-mail: no heading goes on that way. A script without case gives no such sign (a Chinese
-// title is often this wide, and the formula under it opens like any line), so there only a
-// line as wide as the page says a paragraph goes on.
-const WRAPPED_LINE_WIDTH = 60;
 
 /**
  * Whether `next` carries on the paragraph `unit`: the paragraph lacks its final punctuation,
@@ -98,7 +127,7 @@ function formulaAhead(rest: Placed[], from: number): number | null {
 
 /** Lays out the lines of a structured text; `warnings` receives the page splits it joined. */
 export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline {
-  const { rest, footnotes } = takeFootnotes(lines);
+  const { rest, footnotes } = takeFootnotes(lines, warnings);
   const out: Outline = { heading: null, title: null, formula: null, main: [], annexes: [], footnotes };
   let i = 0;
   const first = rest[0]?.line;
@@ -159,10 +188,11 @@ export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline 
     const placed = rest[i]!;
     const line = placed.line;
     if (line.kind === 'annex') {
-      annex = { marker: line, heading: null, units: [] };
+      // "Annex I: Terms of reference" prints its heading on the marker's line; otherwise the next line is the heading.
+      annex = { marker: line, heading: line.heading === null ? null : { text: line.heading, line: line.no }, units: [] };
       out.annexes.push(annex);
       units = annex.units;
-      expectHeading = true;
+      expectHeading = line.heading === null;
       continue;
     }
     if (expectHeading && annex) {
