@@ -114,7 +114,9 @@ class Part {
       const node = el('subparagraph', { eId, GUID: guid, class: kind }, num, el('content', {}, p));
       if (parent) nest(parent.el, node);
       else this.out.push(node);
-      if (b.level === 1 || !this.sub) this.sub = { el: node, prefix: eId };
+      // Only a level-1 subparagraph takes level-2 ones under it: (i), (ii) straight under an
+      // operative paragraph, with no letter above them, are siblings, not (ii) inside (i).
+      if (b.level === 1) this.sub = { el: node, prefix: eId };
     } else {
       // Preambular paragraphs after the first operative one, and plain ones (chapeaux, headings).
       const name = b.kind === 'preambular' ? 'preambularParagraph' : 'unnumberedParagraph';

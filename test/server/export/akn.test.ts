@@ -5,7 +5,7 @@ import { DEMO_DELEGATIONS } from '../../../server/demo/delegations';
 import { planDraft, type PlannedDraft } from '../../../server/demo/plan';
 import { loadDraftText, loadSessionFacts } from '../../../server/demo/sessionFacts';
 import { englishText, fixtureTexts, frenchVersion, metaFor } from '../../shared/export/helpers';
-import { doc, formula, op, sub, title } from '../../builders';
+import { doc, formula, op, sub, sub2, title } from '../../builders';
 import { FORMULA_ID, TITLE_ID } from '../../../shared/languageVersions';
 import { textFromJSON } from '../../../shared/schema';
 import { validateAkn, xmllintAvailable } from './xmllint';
@@ -67,6 +67,17 @@ describe('Akoma Ntoso export', () => {
     expect(xml).toMatch(/<subparagraph eId="para_2__subpara_a"[^>]*>\s*<num>\(a\)<\/num>\s*<intro>[\s\S]*<subparagraph eId="para_2__subpara_a__subpara_i"/);
     expect(xml).toMatch(/<attachments>\s*<attachment>\s*<doc name="annex">/);
     expect(xml).toContain('<TLCOrganization eId="delegation-eu" href="/akn/ontology/organizations/un/eu" showAs="European Union"/>');
+  });
+
+  it.skipIf(!canValidate)('sets (i), (ii), (iii) straight under an operative paragraph side by side, not (ii) inside (i)', () => {
+    // The shape the importer gives "1. Decides that the fund shall be used for: (i) …; (ii) …".
+    const xml = exportAkn(
+      doc(title('T'), formula('The Conference of the Parties,'), op('Decides that the fund shall be used for:'), sub2('training;'), sub2('equipment;'), sub2('travel.')),
+      metaFor(),
+    );
+    expect(validateAkn(xml)).toBe('');
+    const eIds = [...xml.matchAll(/<subparagraph eId="([^"]+)"/g)].map((m) => m[1]);
+    expect(eIds).toEqual(['para_1__subpara_i', 'para_1__subpara_ii', 'para_1__subpara_iii']);
   });
 
   it('gives a single operative paragraph no num', () => {
