@@ -21,6 +21,7 @@
 import { BuilderElement, DeletedTextRun, Document, FootnoteReferenceRun, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild, type XmlComponent } from 'docx';
 import { FOOTNOTE_CLOSE, FOOTNOTE_OPEN, type ComparedParagraph, type Comparison, type Segment, type UnitKind } from '../../shared/compare';
 import type { Lang } from '../../shared/delegations';
+import { printable } from '../../shared/export/printable';
 import { isRightToLeft } from '../../shared/languages';
 import { REDLINE_WORDS } from './redlineWords';
 import { readBlocks } from '../../shared/export/blocks';
@@ -160,8 +161,9 @@ class Writer {
 
   constructor(readonly rev: Revisions) {}
 
-  run(track: Track, text: string, author: string = REDLINE_AUTHOR, style?: string): ParagraphChild {
+  run(track: Track, words: string, author: string = REDLINE_AUTHOR, style?: string): ParagraphChild {
     const rightToLeft = this.rtl || undefined;
+    const text = printable(words);
     if (track === 'insert') return new InsertedTextRun({ ...this.rev.mark(author), text, style, rightToLeft });
     if (track === 'delete') return new DeletedTextRun({ ...this.rev.mark(author), text, style, rightToLeft });
     const run = new TextRun({ text, style, rightToLeft });

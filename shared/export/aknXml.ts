@@ -2,6 +2,7 @@
  * Just enough XML writing for the Akoma Ntoso export: elements as values, escaped once when
  * serialised. Pure (no DOM), so the same code runs in the browser and on the server.
  */
+import { XML_INVALID } from './printable';
 
 /** An element: name, attributes (undefined ones left out), children (strings are text). */
 export interface XmlElement {
@@ -18,12 +19,9 @@ export function el(name: string, attrs: XmlElement['attrs'] = {}, ...children: (
   return { name, attrs, children: children.filter((c): c is XmlNode => c !== null && c !== undefined && c !== false) };
 }
 
-// Characters XML 1.0 cannot carry at all (control characters other than tab, LF, CR; lone surrogates).
-const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Escape text for element content or a double-quoted attribute; drops characters XML cannot carry. */
+/** Escape text for element content or a double-quoted attribute; drops characters XML cannot carry (printable.ts). */
 export function escapeXml(text: string): string {
-  return text.replace(INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(XML_INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**

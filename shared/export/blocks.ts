@@ -2,13 +2,14 @@
  * A text read once for every exporter: its blocks in print order, each with its derived number
  * (from `numbering.ts`, never worked out here) and its inline runs, footnotes numbered through
  * the whole text, and — in a language version — whether it still holds the reference language's
- * words (`pending`, which each export marks: pending.ts). Word, Akoma Ntoso and plain text then
- * only lay these blocks out.
+ * words (`pending`, which each export marks: pending.ts). Its words are read as a file can print
+ * them (printable.ts). Word, Akoma Ntoso and plain text then only lay these blocks out.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { sequentialNumbering, type Numbering } from '../numbering';
 import type { Lang } from '../languages';
 import { printedLabel } from '../numberingLabels';
+import { printable } from './printable';
 import { textFromJSON, type ParagraphType, type TextJSON } from '../schema';
 import { FORMULA_ID, TITLE_ID } from '../versionBlocks';
 
@@ -76,10 +77,10 @@ export function readBlocks(text: PMNode | TextJSON, options: BlockOptions = {}):
     node.forEach((child) => {
       if (child.type.name === 'footnote') {
         const n = numbering.footnotes[footnote++]?.number ?? footnote;
-        out.push({ type: 'footnote', id: String(child.attrs.id), number: n, text: child.textContent });
+        out.push({ type: 'footnote', id: String(child.attrs.id), number: n, text: printable(child.textContent) });
       } else if (child.isText) {
         const marks = new Set(child.marks.map((m) => m.type.name));
-        const run = { type: 'text' as const, text: child.text ?? '', em: marks.has('em'), strong: marks.has('strong') };
+        const run = { type: 'text' as const, text: printable(child.text ?? ''), em: marks.has('em'), strong: marks.has('strong') };
         const last = out[out.length - 1];
         if (last?.type === 'text' && last.em === run.em && last.strong === run.strong) last.text += run.text;
         else out.push(run);
