@@ -77,9 +77,11 @@ function runs(inlines: readonly Inline[], notes: Footnotes, italicOpening = 0, r
     }
     let text = i.text;
     if (opening > 0) {
-      // The house style's italic opening gets its own character style, so an importer can tell it from an italic the drafters chose.
+      // The house style's italic opening gets its own character style, so an importer can tell it
+      // from an italic the drafters chose; words the drafters set in italics themselves stay a
+      // plain italic run, so that they read back as theirs.
       const head = text.slice(0, opening);
-      out.push(new TextRun({ text: head, style: DocxRunStyles.opening, italics: true, bold: i.strong || undefined, rightToLeft }));
+      out.push(new TextRun({ text: head, style: i.em ? undefined : DocxRunStyles.opening, italics: true, bold: i.strong || undefined, rightToLeft }));
       text = text.slice(head.length);
       opening -= head.length;
     }

@@ -7,7 +7,7 @@ import { negotiationBase, negotiationNumbering, sequentialNumbering } from '../.
 import { exportDocx } from '../../../server/export/docx';
 import { importDocx } from '../../../server/export/docxImport';
 import { DocxRunStyles, DocxStyles } from '../../../server/export/docxStyles';
-import { doc, op, title, withoutIds } from '../../builders';
+import { doc, em, formula, op, pp, title, withoutIds } from '../../builders';
 import { englishText, fixtureTexts, frenchVersion, metaFor } from '../../shared/export/helpers';
 import { validateAkn, xmllintAvailable } from './xmllint';
 
@@ -78,6 +78,20 @@ describe('Word export and import', () => {
     ]) {
       expect(document).toContain(line);
     }
+  });
+
+  it('reads back the italics drafters set on a preambular paragraph’s opening words as theirs', async () => {
+    const text = doc(
+      title('T'),
+      formula('The Conference of the Parties,'),
+      pp(em('Recalling'), ' its resolution 10/2,'),
+      pp('Deeply ', em('concerned'), ' about trafficking in cultural property,'),
+      pp('Noting the report of the Secretariat,'),
+      op('Decides to meet again.'),
+    );
+    const back = await importDocx(await exportDocx(text, metaFor()));
+    expect(back.ok && back.value.readAs).toBe('penholder');
+    if (back.ok) expect(back.value.doc.toJSON()).toEqual(text.toJSON());
   });
 
   it('types numbers Word cannot count ("1 bis") and reads them back out', async () => {
