@@ -131,7 +131,9 @@ class LetterSequence {
     if (level === 2) {
       const rv = romanValue(letters)!;
       const expected = this.lastRoman === null ? 1 : this.lastRoman + 1;
-      if (rv !== expected || this.lastLetter === null) this.warnings.add('lettering-jump', `Sub-item ${shown} ${this.where} does not follow the sub-items before it.`, line);
+      // Numerals straight under the operative paragraph, with no letter before them, are a list of
+      // their own (as "(i)" is read above): only a numeral out of sequence is worth a warning.
+      if (rv !== expected) this.warnings.add('lettering-jump', `Sub-item ${shown} ${this.where} does not follow the sub-items before it.`, line);
       return this.roman(rv);
     }
     const li = letterIndex(letters)!;

@@ -64,10 +64,15 @@ export interface LetterLabel {
   latin?: string;
 }
 
-const LATIN_LABEL = /^(?:[-–—•·▪]\s*)?[(（]([a-z]{1,5})[)）]\s*(.*)$/u;
+/** A small roman numeral, i … lxxxix: lists of subparagraphs go on past xxxix (xl, xli …). */
+export const SMALL_ROMAN = /^(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/u;
+
+// Up to eight letters: "(xxxviii)", and "(hhh)" in a list of more than 52 subparagraphs.
+const LATIN_LABEL = /^(?:[-–—•·▪]\s*)?[(（]([a-z]{1,8})[)）]\s*(.*)$/u;
 // "a) …" as French, Spanish and Russian texts print it: a space must follow.
-const LATIN_CLOSING = /^([a-z]{1,5})\)\s+(\S.*)$/u;
-const ARABIC_LABEL = /^[(（]?(هـ|ه|[\u0621-\u064a])[)）]\s*(.*)$/u;
+const LATIN_CLOSING = /^([a-z]{1,8})\)\s+(\S.*)$/u;
+// One letter, or one letter repeated: the 29th subparagraph is "(أأ)", as the 27th is "(aa)".
+const ARABIC_LABEL = /^[(（]?((?:هـ)+|ه+|([\u0621-\u064a])\2*)[)）]\s*(.*)$/u;
 const ARABIC_NUMERAL = /^[’'‘‛`]\s*(\d{1,2})\s*[‘'’‛`]\s*(.*)$/u;
 const ZH_PARENTHESISED = '㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩';
 /**
@@ -84,7 +89,7 @@ const CYRILLIC_LOOKALIKES: Readonly<Record<string, string>> = { а: 'a', с: 'c'
 const ZH_NUMERAL = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$/u;
 
 function latinLetters(label: string): boolean {
-  return /^([a-z])\1*$/u.test(label) || /^x{0,3}(?:ix|iv|v?i{0,3})$/u.test(label);
+  return /^([a-z])\1*$/u.test(label) || SMALL_ROMAN.test(label);
 }
 
 /** Reads the subparagraph label at the start of a line in any of the six languages, or null. */
@@ -109,11 +114,14 @@ export function readLetters(text: string): LetterLabel | null {
   }
   if ((m = ARABIC_LABEL.exec(text))) {
     // "(ه)" is "(هـ)" without its tatweel, "(ا)" is "(أ)" typed without its hamza.
-    const letter = m[1] === 'ه' ? 'هـ' : m[1] === 'ا' ? 'أ' : m[1]!;
+    const first = m[1]!.charAt(0);
+    const letter = first === 'ه' ? 'هـ' : first === 'ا' ? 'أ' : first;
+    const times = first === 'ه' ? m[1]!.split('ه').length - 1 : m[1]!.length;
     const at = ARABIC_LETTERS.indexOf(letter as (typeof ARABIC_LETTERS)[number]);
     // The closing bracket is required: a bare letter before a word would be running text.
     if (at >= 0) {
-      return { letters: letterNumber(at + 1), level: 1, asPrinted: `(${letter})`, body: m[2]!.trim() };
+      const n = at + 1 + ARABIC_LETTERS.length * (times - 1);
+      return { letters: letterNumber(n), level: 1, asPrinted: `(${letter.repeat(times)})`, body: m[3]!.trim() };
     }
   }
   const probe = westernDigits(text);

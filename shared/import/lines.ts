@@ -8,7 +8,7 @@ import type { Lang } from '../languages';
 import { withoutPendingMarker } from '../export/pending';
 import { COLONS, COMMAS, ENDINGS } from './conventions';
 import { readAdoptedBy, readAnnexMarker, readHeading } from './headings';
-import { readLetters, readNumber } from './labels';
+import { readLetters, readNumber, SMALL_ROMAN } from './labels';
 
 /** One non-empty source line, classified by its own shape. */
 export type SourceLine =
@@ -39,7 +39,6 @@ const FOOTNOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([^\s⁰¹²³⁴⁵⁶⁷
 const LATIN = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|decies';
 // A negotiation text's own labels: "OP 5 bis …", "OP5 bis. …", "PP 3: …".
 const LABELLED = new RegExp(`^(OP|PP)\\s?(\\d{1,3})(?:\\s*(${LATIN}))?(?:\\s*[.:：．]\\s*|\\s+)(?!(?:${LATIN})$)(\\S.*)$`, 'u');
-const ROMAN_SMALL = /^x{0,3}(?:ix|iv|v?i{0,3})$/u;
 // What an annex heading starts with: Annex, Annexe, Anexo, Приложение, 附件, المرفق.
 const ANNEX_STARTS = 'AaПп附ا';
 const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/u;
@@ -54,10 +53,10 @@ const INVISIBLE_START = /^[\u200b\u2060\u00ad]+/u;
 const OPENING_SIGN = /^[[“"«„]\s*(?=[\p{N}(（\p{Ll}])/u;
 const LABEL_START = /[a-z\uff41-\uff5a\u0430-\u044f\u0600-\u06ff㈠-㈩]/u;
 
-/** The value of a small lower-case roman numeral (i … xxxix), or null when the label is not one. */
+/** The value of a small lower-case roman numeral (i … lxxxix), or null when the label is not one. */
 export function romanValue(label: string): number | null {
-  if (label === '' || !ROMAN_SMALL.test(label)) return null;
-  const values: Record<string, number> = { i: 1, v: 5, x: 10 };
+  if (label === '' || !SMALL_ROMAN.test(label)) return null;
+  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
   let total = 0;
   for (let i = 0; i < label.length; i++) {
     const v = values[label[i]!]!;

@@ -2,11 +2,14 @@
  * Shapes of printed texts that were misread: Russian subparagraphs typed with Cyrillic letters
  * that look Latin, footnotes without a space after the mark or wrapped onto a second line, an
  * Arabic alef typed without its hamza, roman numerals straight under an operative paragraph,
- * annex headings printed on the marker's line, and a Chinese published header with a full-width
- * full stop. The words are made for these tests in the style of UN texts; none is a real resolution.
+ * annex headings printed on the marker's line, a Chinese published header with a full-width
+ * full stop, and lists longer than the alphabet ((aa), (أأ)) or than xxxix. The words are made for these tests in the style of UN texts; none is a real resolution.
  */
 import { describe, expect, it } from 'vitest';
 import type { Node as PMNode } from 'prosemirror-model';
+import { exportPlainText } from '../../shared/export/plainText';
+import { importPlainText } from '../../shared/importText';
+import { doc, formula, op, sub, sub2, title, withoutIds } from '../builders';
 import { codes, footnotes, load, shape } from './importHelpers';
 
 const blocks = (doc: PMNode) => {
@@ -132,5 +135,34 @@ describe('a Chinese text as published', () => {
     const result = load(['2025年12月19日大会通过的决议', '80/215．沿海湿地', '大会，', '回顾其第77/1号决议，', '1. 欢迎报告。'].join('\n'));
     expect(result.report.heading).toMatchObject({ kind: 'resolution', number: '80/215' });
     expect(blocks(result.doc).slice(0, 2)).toEqual(['title: 沿海湿地', 'formula: 大会，']);
+  });
+});
+
+describe('long lists, as the exports print them', () => {
+  const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+  const FORMULA = {
+    ar: 'إن مؤتمر الأطراف،',
+    zh: '缔约方会议，',
+    en: 'The Conference of the Parties,',
+    fr: 'La Conférence des Parties,',
+    ru: 'Конференция Участников,',
+    es: 'La Conferencia de las Partes,',
+  };
+
+  it.each(LANGS)('reads back 60 lettered and 45 roman subparagraphs in %s: (aa) and (أأ), (xxxviii) and (xl), with no warning', (lang) => {
+    const text = doc(
+      title('T'),
+      formula(FORMULA[lang]),
+      op('Requests:'),
+      ...Array.from({ length: 60 }, (_, i) => sub(`item ${i + 1};`)),
+      op('Decides:'),
+      ...Array.from({ length: 45 }, (_, i) => sub2(`point ${i + 1};`)),
+    );
+    let n = 0;
+    const back = importPlainText(exportPlainText(text, { lang }), { newId: () => `x${++n}`, lang });
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(withoutIds(back.value.doc)).toEqual(withoutIds(text));
+    expect(codes(back.value)).toEqual([]);
   });
 });
