@@ -70,7 +70,7 @@ describe('characters a file cannot carry', () => {
     expect(xml).toContain('Decides to meet again in Vienna;');
     const text = exportPlainText(unruly(), { lang: 'en' });
     expect(text).toContain('Decides to meet again in Vienna;');
-    expect(text).not.toMatch(/[\u000B\u000C\uFFFE\uFFFF\u0007]/);
+    expect([...text].filter((c) => '\u000B\u000C\uFFFE\uFFFF\u0007'.includes(c))).toEqual([]);
   });
 
   it.skipIf(!canValidate)('gives a redline whose document is well-formed', async () => {
