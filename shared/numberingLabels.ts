@@ -44,8 +44,10 @@ const LATIN = [
   'vicies',
 ];
 const LATIN_INDEX = new Map(LATIN.map((word, k) => [word, k]));
+/** The words after an inserted paragraph's number, as a regex alternation ("bis|ter|…|vicies"): what an importer reads. */
+export const LATIN_SUFFIX_WORDS = LATIN.slice(1).join('|');
 // Past "vicies" there is no word in use; "#21" is plain to read and easy to spot.
-const SUFFIX_WORDS = `${LATIN.slice(1).join('|')}|#[1-9]\\d*`;
+const SUFFIX_WORDS = `${LATIN_SUFFIX_WORDS}|#[1-9]\\d*`;
 const SUFFIX = `(?: (${SUFFIX_WORDS}))?`;
 const SUFFIX_NC = `(?: (?:${SUFFIX_WORDS}))?`;
 

@@ -124,6 +124,24 @@ class LetterSequence {
     return this.letter(li ?? expectedLetter);
   }
 
+  /**
+   * The level of a subparagraph inserted after another ("(a) bis" after "(a)", "(ii) ter" after
+   * "(ii) bis"): it stays on the letter or numeral it names, which must be the last one read; the
+   * sequence does not move on.
+   */
+  placeInserted(letters: string, level: 1 | 2 | null, shown: string, line: number): 1 | 2 {
+    this.letterI = null;
+    const rv = romanValue(letters);
+    if (level !== 1 && rv !== null && rv === this.lastRoman) return 2;
+    if (level !== 2 && this.lastLetter !== null && letterIndex(letters) === this.lastLetter) {
+      // Back to the letters: numerals after it open a list of its own.
+      this.lastRoman = null;
+      return 1;
+    }
+    this.warnings.add('lettering-jump', `Sub-item ${shown} ${this.where} does not follow the sub-item it is inserted after.`, line);
+    return level ?? (this.lastRoman !== null && rv !== null ? 2 : 1);
+  }
+
   // A sign that says its level: a letter continues the letters, a numeral the numerals.
   private placeKnown(letters: string, level: 1 | 2, shown: string, line: number): 1 | 2 {
     // A letter i read before cannot be revised into a numeral by a sign that says its own level.
@@ -229,9 +247,9 @@ function place(unit: Unit, numbers: NumberSequence, letters: LetterSequence): Cl
   } else if (first.kind === 'lettered') {
     const read = letters.read(first);
     item.kind = 'subparagraph';
-    item.printed = `(${read.letters})`;
+    item.printed = `(${read.letters})${first.suffix ? ` ${first.suffix}` : ''}`;
     item.asPrinted = first.asPrinted;
-    item.level = letters.place(item, read.letters, read.level, first.no);
+    item.level = first.suffix ? letters.placeInserted(read.letters, read.level, first.asPrinted, first.no) : letters.place(item, read.letters, read.level, first.no);
   }
   return item;
 }

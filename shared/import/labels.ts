@@ -5,10 +5,11 @@
  * with the label exactly as printed.
  */
 import type { Lang } from '../languages';
-import { ARABIC_LETTERS, chineseNumber, letterNumber, romanNumber } from '../numberingLabels';
+import { ARABIC_LETTERS, chineseNumber, LATIN_SUFFIX_WORDS, letterNumber, romanNumber } from '../numberingLabels';
 import { narrowLetters, westernDigits } from './conventions';
 
-const LATIN_SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|decies';
+// The words of an inserted paragraph's number, as numberingLabels.ts writes them: bis … vicies.
+const LATIN_SUFFIXES = LATIN_SUFFIX_WORDS;
 // "16.4 …" must not read as paragraph 16, so an ASCII full stop needs a space after it, or a
 // Chinese character ("1.请秘书长…", as some Chinese texts are set).
 const NUMBERED = new RegExp(`^(\\d{1,3})(?:\\s*(${LATIN_SUFFIXES}))?(?:\\.\\s+|．\\s*|\\.(?=[\\u3400-\\u9fff]))(.*)$`, 'u');
@@ -57,6 +58,8 @@ export interface LetterLabel {
   /** The label as printed: "(c)", "c)", "(ج)", "’2‘", "㈡", "в)". */
   asPrinted: string;
   body: string;
+  /** "bis", "ter" …: a subparagraph inserted after the one its letters name, as a negotiation text labels it ("(a) bis"). */
+  suffix?: string;
   /**
    * For a Cyrillic letter drawn like a Latin one (а с е о р х у), the Latin letter it looks like:
    * what it stands for in a list typed in Latin letters (LetterSequence, classify.ts).
@@ -92,8 +95,19 @@ function latinLetters(label: string): boolean {
   return /^([a-z])\1*$/u.test(label) || SMALL_ROMAN.test(label);
 }
 
-/** Reads the subparagraph label at the start of a line in any of the six languages, or null. */
+// The word of an inserted subparagraph after its label: "(a) bis To …", "(أ) bis …".
+const INSERTED = new RegExp(`^(${LATIN_SUFFIXES})(?:\\s+|$)`, 'u');
+
+/** Reads the subparagraph label at the start of a line in any of the six languages ("(a)", "(a) bis"), or null. */
 export function readLetters(text: string): LetterLabel | null {
+  const label = readLetterSign(text);
+  const inserted = label ? INSERTED.exec(label.body) : null;
+  if (!label || !inserted) return label;
+  return { ...label, suffix: inserted[1]!, asPrinted: `${label.asPrinted} ${inserted[1]}`, body: label.body.slice(inserted[0].length).trim() };
+}
+
+// The label's sign alone: "(a)", "a)", "(أ)", "’2‘", "㈡", "в)".
+function readLetterSign(text: string): LetterLabel | null {
   const c = text.charAt(0);
   let m: RegExpExecArray | null;
   // "（ａ）" as a Chinese text may set it reads as "(a)"; the body keeps its own characters.

@@ -5,6 +5,7 @@
  * each language being in conventions.ts.
  */
 import type { Lang } from '../languages';
+import { LATIN_SUFFIX_WORDS } from '../numberingLabels';
 import { withoutPendingMarker } from '../export/pending';
 import { COLONS, COMMAS, ENDINGS } from './conventions';
 import { readAdoptedBy, readAnnexMarker, readHeading } from './headings';
@@ -16,7 +17,7 @@ export type SourceLine =
   | { kind: 'annex'; no: number; text: string; ordinal: number | null; heading: string | null }
   | { kind: 'footnote'; no: number; text: string; printed: number; note: string }
   | { kind: 'numbered'; no: number; text: string; label: string; asPrinted: string; number: number; suffix: string | null; head: 'op' | 'pp' | null; body: string }
-  | { kind: 'lettered'; no: number; text: string; label: string; asPrinted: string; letters: string; level: 1 | 2 | null; body: string; latin?: string }
+  | { kind: 'lettered'; no: number; text: string; label: string; asPrinted: string; letters: string; level: 1 | 2 | null; body: string; suffix?: string; latin?: string }
   | { kind: 'text'; no: number; text: string; body: string };
 
 /** A line that starts a paragraph of the text (as opposed to metadata or a footnote). */
@@ -36,7 +37,7 @@ export function superscriptValue(marker: string): number {
 
 // "¹ United Nations, …", and "¹A/RES/71/312." as a note is sometimes typed, without the space.
 const FOOTNOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([^\s⁰¹²³⁴⁵⁶⁷⁸⁹].*)$/u;
-const LATIN = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|decies';
+const LATIN = LATIN_SUFFIX_WORDS;
 // A negotiation text's own labels: "OP 5 bis …", "OP5 bis. …", "PP 3: …".
 const LABELLED = new RegExp(`^(OP|PP)\\s?(\\d{1,3})(?:\\s*(${LATIN}))?(?:\\s*[.:：．]\\s*|\\s+)(?!(?:${LATIN})$)(\\S.*)$`, 'u');
 // What an annex heading starts with: Annex, Annexe, Anexo, Приложение, 附件, المرفق.
@@ -110,7 +111,7 @@ export function classifyLine(text: string, no: number, first: boolean, lang: Lan
     return { kind: 'numbered', no, text, label, asPrinted: label, number: Number(m[2]), suffix, head, body: m[4]!.trim() };
   }
   const lettered = c !== '' && (!WORD_START.test(c) || LABEL_START.test(c)) ? readLetters(text) : null;
-  if (lettered) return { kind: 'lettered', no, text, label: `(${lettered.letters})`, ...lettered };
+  if (lettered) return { kind: 'lettered', no, text, label: `(${lettered.letters})${lettered.suffix ? ` ${lettered.suffix}` : ''}`, ...lettered };
   return { kind: 'text', no, text, body: text };
 }
 

@@ -3,12 +3,14 @@
  * that look Latin, footnotes without a space after the mark or wrapped onto a second line, an
  * Arabic alef typed without its hamza, roman numerals straight under an operative paragraph,
  * annex headings printed on the marker's line, a Chinese published header with a full-width
- * full stop, and lists longer than the alphabet ((aa), (أأ)) or than xxxix. The words are made for these tests in the style of UN texts; none is a real resolution.
+ * full stop, lists longer than the alphabet ((aa), (أأ)) or than xxxix, and subparagraphs a
+ * negotiation text labels "(a) bis". The words are made for these tests in the style of UN texts; none is a real resolution.
  */
 import { describe, expect, it } from 'vitest';
 import type { Node as PMNode } from 'prosemirror-model';
 import { exportPlainText } from '../../shared/export/plainText';
 import { importPlainText } from '../../shared/importText';
+import { negotiationBase, negotiationNumbering, sequentialNumbering } from '../../shared/numbering';
 import { doc, formula, op, sub, sub2, title, withoutIds } from '../builders';
 import { codes, footnotes, load, shape } from './importHelpers';
 
@@ -164,5 +166,48 @@ describe('long lists, as the exports print them', () => {
     if (!back.ok) return;
     expect(withoutIds(back.value.doc)).toEqual(withoutIds(text));
     expect(codes(back.value)).toEqual([]);
+  });
+});
+
+describe('subparagraphs inserted during negotiation', () => {
+  const base = doc(
+    title('T'),
+    formula('The Conference of the Parties,'),
+    op({ id: 'o1' }, 'Requests:'),
+    sub({ id: 's1' }, 'first;'),
+    sub2({ id: 'r1' }, 'one;'),
+    sub({ id: 's2' }, 'second;'),
+    op({ id: 'o2' }, 'Decides.'),
+  );
+  const now = doc(
+    title('T'),
+    formula('The Conference of the Parties,'),
+    op({ id: 'o1' }, 'Requests:'),
+    sub({ id: 's1' }, 'first;'),
+    sub2({ id: 'r1' }, 'one;'),
+    sub2({ id: 'r1b' }, 'one more;'),
+    sub({ id: 's1b' }, 'new;'),
+    sub({ id: 's1c' }, 'newer;'),
+    sub({ id: 's2' }, 'second;'),
+    op({ id: 'o2' }, 'Decides.'),
+  );
+
+  it.each(['en', 'fr', 'ar', 'zh'] as const)('reads "(a) bis", "(a) ter" and "(i) bis" as printed in %s, without a warning and without the word in the text', (lang) => {
+    const numbering = negotiationNumbering(now, negotiationBase(sequentialNumbering(base)));
+    if (!numbering.ok) throw new Error(numbering.error);
+    const printed = exportPlainText(now, { lang, numbering: numbering.value });
+    expect(printed).toContain(' bis new;');
+    let n = 0;
+    const back = importPlainText(printed, { newId: () => `x${++n}`, lang });
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(withoutIds(back.value.doc)).toEqual(withoutIds(now));
+    expect(codes(back.value)).toEqual([]);
+    expect(back.value.report.paragraphs.map((p) => p.printed)).toContain('(a) ter');
+  });
+
+  it('says so when an inserted subparagraph does not follow the one it names', () => {
+    const result = load([...BODY, '1. Requests:', '(a) first;', '(b) second;', '(a) bis misplaced;', '2. Decides.'].join('\n'));
+    expect(codes(result)).toContain('lettering-jump');
   });
 });
