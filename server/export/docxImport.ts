@@ -10,6 +10,8 @@
  */
 import { importPlainText, type ImportOptions, type ImportResult } from '../../shared/importText';
 import { guessLanguage } from '../../shared/import/conventions';
+import { readAnnexMarker } from '../../shared/import/headings';
+import { classifyLine, endsWithComma } from '../../shared/import/lines';
 import type { Lang } from '../../shared/languages';
 import { operativeLabel, subparagraphLabel } from '../../shared/numberingLabels';
 import { fail, ok, type Result } from '../../shared/result';
@@ -41,6 +43,39 @@ function listLabel(level: number, n: number, lang: Lang): string {
   return subparagraphLabel({ n, k: 0 }, level === 1 ? 1 : 2, lang);
 }
 
+// A soft line break (w:br) inside a paragraph, until it is known whether it starts a printed line.
+// U+0000 cannot occur in XML, so no text of the document is taken for it.
+const SOFT_BREAK = '\u0000';
+
+/**
+ * The body without its symbol block: a table above the first paragraph of text ("United Nations",
+ * the symbol, "Distr.: General", the date) is the page's furniture; read as lines, its "United
+ * Nations" was taken for the title. The lines under it (session, agenda item, sponsors) are left
+ * to the plain-text importer, as in a pasted text. A table with a line ending in a comma (a
+ * formula, a preambular paragraph) or numbered by Word is the text itself, set in a table, and stays.
+ */
+function withoutSymbolBlock(nodes: readonly WordNode[]): readonly WordNode[] {
+  const first = nodes.findIndex((n) => n.type === 'paragraph' && textOf(n.children).trim() !== '');
+  const isText = (table: WordNode) => paragraphsOf([table]).some((p) => p.numbering || endsWithComma(textOf(p.children).trim()));
+  return first <= 0 ? nodes : nodes.filter((n, i) => i > first || n.type !== 'table' || isText(n));
+}
+
+/**
+ * The printed lines of one paragraph's text, in `lang`: a soft line break before a typed label
+ * ("3. Encourages all States:<br>(a)<tab>To cooperate;") starts a line of its own, as the page
+ * shows it, so that the subparagraph is read as one; any other soft break is a space.
+ */
+function splitAtLabels(text: string, lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const piece of text.split(SOFT_BREAK).map((t) => t.replace(/\s+/g, ' ').trim())) {
+    if (piece === '') continue;
+    const kind = classifyLine(piece, 0, false, lang).kind;
+    if (lines.length === 0 || kind === 'numbered' || kind === 'lettered') lines.push(piece);
+    else lines[lines.length - 1] += ` ${piece}`;
+  }
+  return lines;
+}
+
 /**
  * A Word document as the lines a printed page shows, for the plain-text importer; list numbers
  * are spelled as `lang` prints them (guessed from the document's words when not given).
@@ -55,27 +90,33 @@ export function printedLines(doc: WordDocument, lang?: Lang): string {
       if (n.type === 'noteReference') {
         notes.push(`${superscript(notes.length + 1)} ${noteText(doc, n)}`);
         out += superscript(notes.length);
-      } else if (n.type === 'text' || n.type === 'tab' || n.type === 'break') out += textOf([n]);
+      } else if (n.type === 'break') out += SOFT_BREAK;
+      else if (n.type === 'text' || n.type === 'tab') out += textOf([n]);
       else out += render(n.children);
     }
     return out;
   };
-  for (const p of paragraphsOf(doc.children)) {
-    const text = render(p.children).replace(/\s+/g, ' ').trim();
+  for (const p of paragraphsOf(withoutSymbolBlock(doc.children))) {
+    const text = render(p.children).trim();
     const level = p.numbering?.isOrdered ? Math.min(Number(p.numbering.level) || 0, 8) : null;
     // A numbered paragraph without text still counts in its list, as Word counts it.
-    if (text !== '' || level !== null) rows.push({ level, text });
+    if (text.replaceAll(SOFT_BREAK, ' ').trim() !== '' || level !== null) rows.push({ level, text });
   }
-  const language = lang ?? guessLanguage(rows.map((r) => r.text).join('\n'));
+  const language = lang ?? guessLanguage(rows.map((r) => r.text.replaceAll(SOFT_BREAK, ' ')).join('\n'));
   const lines: string[] = [];
   for (const { level, text } of rows) {
+    const [first = '', ...more] = splitAtLabels(text, language);
+    // Each annex numbers its paragraphs from 1 again, as UN texts and Penholder's exports do,
+    // whether or not the file's list goes on from the body's: its 1. is not a jump from the body's 3.
+    if (level === null && readAnnexMarker(first)) counters.fill(0);
     let label = '';
     if (level !== null) {
       counters[level]!++;
       counters.fill(0, level + 1);
       label = `${listLabel(level, counters[level]!, language)} `;
     }
-    if (text !== '') lines.push(label + text);
+    if (first !== '') lines.push(label + first);
+    lines.push(...more);
   }
   return [...lines, ...notes].join('\n\n');
 }

@@ -4,11 +4,15 @@
  * heading lines are left out (numbers are derived again), so is the note on a language version's
  * words not yet translated (its own character style), the house style's italic openings
  * are not taken for italics the drafters chose, and the hidden bookmarks give back paragraph
- * and annex ids. A file edited in Word keeps working as long as its paragraphs keep the styles.
+ * and annex ids. A file edited in Word keeps working as long as its paragraphs keep the styles;
+ * a paragraph that lost them (typed after Enter, pasted) is read by its list level or its
+ * punctuation and place, with a warning, rather than left out.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { sequentialNumbering } from '../../shared/numbering';
 import { newParagraphId, resolutionSchema as schema } from '../../shared/schema';
+import { endsSentence, endsWithComma } from '../../shared/import/lines';
+import { WarningLog } from '../../shared/import/report';
 import type { ImportReport, ImportResult, RecognisedParagraph } from '../../shared/importText';
 import { ID_BOOKMARK_PREFIX } from './docx';
 import { DocxRunStyles, DocxStyles } from './docxStyles';
@@ -22,6 +26,8 @@ const KINDS: Record<string, { kind: string; level?: 1 | 2 }> = {
   [DocxStyles.plain]: { kind: 'plain' },
 };
 const TEXT_STYLES = new Set<string>([DocxStyles.title, DocxStyles.formula, DocxStyles.annex, DocxStyles.annexHeading, ...Object.keys(KINDS)]);
+// The page's furniture: the symbol block, the lines over the title, the page's header and footer.
+const FURNITURE = new Set<string>([DocxStyles.meta, DocxStyles.symbol, DocxStyles.proponent, DocxStyles.published, DocxStyles.pageHeader, DocxStyles.pageFooter]);
 
 /** Whether a Word document was exported by Penholder (its text blocks carry Penholder's styles). */
 export function isPenholderDocument(doc: WordDocument): boolean {
@@ -67,6 +73,37 @@ class Reader {
   }
 }
 
+/**
+ * The style to read a paragraph by when it has none of Penholder's. Word gives the paragraph typed
+ * after pressing Enter the style's "next", Normal, and a paste keeps the style it came with: left
+ * out, its words were lost without a warning. Numbered by Word, its list level says what it is;
+ * otherwise its punctuation and place, as the plain-text importer reads an unnumbered paragraph:
+ * preambular before the first operative paragraph when it ends with a comma, operative after one
+ * (in the body, or in the same annex) when it ends a sentence, plain otherwise.
+ */
+function styleByShape(words: string, level: number | null, place: { inAnnex: boolean; afterOperative: boolean }): string {
+  if (level === 0) return DocxStyles.operative;
+  if (level === 1) return DocxStyles.subparagraph1;
+  if (level !== null) return DocxStyles.subparagraph2;
+  if (!place.inAnnex && !place.afterOperative && endsWithComma(words)) return DocxStyles.preambular;
+  if (place.afterOperative && endsSentence(words)) return DocxStyles.operative;
+  return DocxStyles.plain;
+}
+
+// How a warning names what such a paragraph was read as.
+const KIND_NAMES: Record<string, string> = {
+  [DocxStyles.preambular]: 'a preambular paragraph',
+  [DocxStyles.operative]: 'an operative paragraph',
+  [DocxStyles.subparagraph1]: 'a subparagraph',
+  [DocxStyles.subparagraph2]: 'a subparagraph',
+  [DocxStyles.plain]: 'an unnumbered paragraph',
+};
+
+// A paragraph's opening words, to name it in a warning.
+function opening(words: string): string {
+  return words.length > 60 ? `${words.slice(0, 60).trimEnd()}…` : words;
+}
+
 /** Build the text and its report from a Penholder Word file; null when its blocks do not make a valid text. */
 export function readPenholderDocument(doc: WordDocument, newId: () => string = newParagraphId): ImportResult | null {
   const reader = new Reader(doc, newId);
@@ -75,10 +112,23 @@ export function readPenholderDocument(doc: WordDocument, newId: () => string = n
   const body: PMNode[] = [];
   const annexes: { id: string; printed: string; line: number; heading: PMNode | null; content: PMNode[] }[] = [];
   const lines = new Map<PMNode, number>();
+  const warnings = new WarningLog();
   paragraphsOf(doc.children).forEach((p, index) => {
-    const style = p.styleId ?? '';
-    if (!TEXT_STYLES.has(style)) return;
+    let style = p.styleId ?? '';
     const annex = annexes[annexes.length - 1];
+    if (!TEXT_STYLES.has(style)) {
+      const words = textOf(p.children).trim();
+      if (FURNITURE.has(style) || words === '') return;
+      if (!title) {
+        warnings.add('lines-before-title', `Line ${index + 1} ("${opening(words)}") stands before the title and is not imported.`, index + 1);
+        return;
+      }
+      const level = p.numbering?.isOrdered ? Number(p.numbering.level) || 0 : null;
+      const afterOperative = (annex ? annex.content : body).some((b) => b.type.name === 'operative');
+      style = styleByShape(words, level, { inAnnex: annex !== undefined, afterOperative });
+      const how = level === null ? 'by its punctuation and place' : 'by its list level';
+      warnings.add('unstyled-paragraph', `Line ${index + 1} ("${opening(words)}") is in none of Penholder's paragraph styles: read as ${KIND_NAMES[style]} ${how}.`, index + 1);
+    }
     if (style === DocxStyles.annex) {
       annexes.push({ id: reader.id(p), printed: textOf(p.children).trim(), line: index + 1, heading: null, content: [] });
       return;
@@ -101,10 +151,10 @@ export function readPenholderDocument(doc: WordDocument, newId: () => string = n
   } catch {
     return null;
   }
-  return { doc: text, report: reportOf(text, lines, annexes) };
+  return { doc: text, report: { ...reportOf(text, lines, annexes), warnings: warnings.sorted() } };
 }
 
-// The report of an exact read: the numbers are the derived ones, there is nothing to warn about.
+// The report of a read by the styles: the numbers are the derived ones; the warnings are the caller's.
 function reportOf(text: PMNode, lines: Map<PMNode, number>, annexes: { id: string; printed: string; line: number; heading: PMNode | null }[]): ImportReport {
   const numbering = sequentialNumbering(text);
   const paragraphs: RecognisedParagraph[] = [];

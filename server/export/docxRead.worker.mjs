@@ -29,6 +29,48 @@ try {
 
 const FIELDS = ['styleId', 'styleName', 'isItalic', 'isBold', 'value', 'name', 'noteType', 'noteId'];
 
+// A run style no document defines: the read hook below gives it to hidden runs, and the copy leaves them out.
+const HIDDEN_RUN = 'penholder-hidden-run';
+
+// The parts holding the text the importers read: the body, footnotes and endnotes.
+const TEXT_PART = /(?:^|\/)(?:document\d*|footnotes|endnotes)\.xml$/;
+// An element's attributes, a quoted value read whole (">" may stand in one unescaped).
+const ATTRS = `(?:[^>"'/]|"[^"]*"|'[^']*')*`;
+const TEXT_BOX = new RegExp(`<w:txbxContent(?:\\s${ATTRS})?>[\\s\\S]*?</w:txbxContent>`, 'g');
+const RUN_PROPERTIES = /<w:rPr>([\s\S]*?)<\/w:rPr>/g;
+const VANISH = /<w:vanish(?:\s+w:val="(?:true|1|on)")?\s*\/>/;
+const MOVED_AWAY_MARK = new RegExp(`<w:moveFrom(\\s${ATTRS})?/>`, 'g');
+const SIMPLE_FIELD_TAG = new RegExp(`</?w:fldSimple(?:\\s${ATTRS})?/?>`, 'g');
+
+/**
+ * A part's XML as Word displays it, for mammoth, which reads some of what Word does not print and
+ * leaves out some of what it does:
+ * - a text box (w:txbxContent) floats beside the text ("Advance unedited version"): mammoth made
+ *   its lines paragraphs of the text, after the one it is anchored in. Word puts no text box in
+ *   another; should a file do so, the part is read as it is.
+ * - hidden text (a run with w:vanish, a facilitator's note) is not printed: such a run is given a
+ *   style of its own, and left out of the model. (A run hidden by its character style is not seen.)
+ * - the paragraph mark of a paragraph moved away by a tracked move (w:moveFrom) is gone, as a
+ *   deleted one (w:del) is: mammoth merges a deleted paragraph with the next, but kept a moved one
+ *   as an empty paragraph, which still counted in its list (1, 3, 4).
+ * - a simple field (w:fldSimple: a page number, a cross-reference) shows its last result, which
+ *   mammoth left out with the field: its runs are read as the paragraph's own.
+ * Word always writes its namespace as w:; a file spelling it otherwise is read as before.
+ */
+function asDisplayed(xml) {
+  if (xml.includes('<w:txbxContent')) {
+    const without = xml.replace(TEXT_BOX, '');
+    if (!without.includes('</w:txbxContent>')) xml = without;
+  }
+  if (xml.includes('<w:vanish')) {
+    // A formatting change's w:rPrChange (the run's former properties) stands last in w:rPr: only what comes before it counts.
+    xml = xml.replace(RUN_PROPERTIES, (whole, inner) => (VANISH.test(inner.split('<w:rPrChange')[0]) ? `<w:rPr><w:rStyle w:val="${HIDDEN_RUN}"/>${inner}</w:rPr>` : whole));
+  }
+  if (xml.includes('<w:moveFrom')) xml = xml.replace(MOVED_AWAY_MARK, '<w:del$1/>');
+  if (xml.includes('<w:fldSimple')) xml = xml.replace(SIMPLE_FIELD_TAG, '');
+  return xml;
+}
+
 const tooMuch = (what) => new ZipRefusal({ reason: 'too-large', message: `The Word file holds ${what}: it cannot be a resolution's text.` });
 
 // mammoth's tree as plain data (its nodes carry functions, e.g. an image's `read`), counted as it
@@ -45,7 +87,7 @@ function plain(node, count) {
     throw tooMuch(`more than ${Math.round(limits.textChars / 1024)} K characters of text`);
   }
   if (node.numbering) out.numbering = { level: String(node.numbering.level), isOrdered: !!node.numbering.isOrdered };
-  if (node.children) out.children = node.children.map((child) => plain(child, count));
+  if (node.children) out.children = node.children.filter((child) => !(child.type === 'run' && child.styleId === HIDDEN_RUN)).map((child) => plain(child, count));
   return out;
 }
 
@@ -59,7 +101,10 @@ async function read() {
     read: async (name, encoding) => {
       const data = zip.read(name);
       if (encoding === 'base64') return data.toString('base64');
-      if (encoding) return new TextDecoder(encoding).decode(data);
+      if (encoding) {
+        const xml = new TextDecoder(encoding).decode(data);
+        return TEXT_PART.test(name) ? asDisplayed(xml) : xml;
+      }
       return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     },
   };

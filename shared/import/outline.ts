@@ -112,11 +112,17 @@ function continues(unit: Unit, next: Placed): boolean {
   return next.afterFootnotes || unit.first.kind !== 'text' || width >= FULL_LINE_WIDTH || (width >= WRAPPED_LINE_WIDTH && /^\p{Ll}/u.test(next.line.text));
 }
 
+// How far down the opening formula is looked for. A draft's masthead typed as lines (United
+// Nations, the symbol, the organ, "Distr.: Limited", the date, "Original: English"), then its
+// session, committee, agenda item, the item's title, the sponsors line and its own title put the
+// formula thirteenth.
+const LINES_OVER_FORMULA = 16;
+
 // Where the opening formula stands when two or more unnumbered lines without final punctuation
-// come before it within the first eight (what a draft prints over its title, or a title on two
+// come before it within the first sixteen (what a draft prints over its title, or a title on two
 // lines), or null.
 function formulaAhead(rest: Placed[], from: number): number | null {
-  for (let j = from; j < Math.min(rest.length, from + 8); j++) {
+  for (let j = from; j < Math.min(rest.length, from + LINES_OVER_FORMULA); j++) {
     const line = rest[j]!.line;
     if (line.kind !== 'text') return null;
     if ((endsWithComma(line.text) || endsWithColon(line.text)) && isOpeningFormula(line.text)) return j >= from + 2 ? j : null;

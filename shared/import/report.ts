@@ -36,6 +36,7 @@ export const IMPORT_WARNING_CODES = [
   'footnote-ibid',
   'markup',
   'lines-before-title',
+  'unstyled-paragraph',
 ] as const;
 
 /** One of the import warning codes. */
