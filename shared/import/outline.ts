@@ -118,6 +118,12 @@ function continues(unit: Unit, next: Placed): boolean {
 // formula thirteenth.
 const LINES_OVER_FORMULA = 16;
 
+// Whether a line is the opening formula. A first preambular paragraph ends with a comma too: the
+// formula is told by naming the body as its subject.
+function isFormulaLine(line: SourceLine): boolean {
+  return line.kind === 'text' && (endsWithComma(line.text) || endsWithColon(line.text)) && isOpeningFormula(line.text);
+}
+
 // Where the opening formula stands when two or more unnumbered lines without final punctuation
 // come before it within the first sixteen (what a draft prints over its title, or a title on two
 // lines), or null.
@@ -125,7 +131,7 @@ function formulaAhead(rest: Placed[], from: number): number | null {
   for (let j = from; j < Math.min(rest.length, from + LINES_OVER_FORMULA); j++) {
     const line = rest[j]!.line;
     if (line.kind !== 'text') return null;
-    if ((endsWithComma(line.text) || endsWithColon(line.text)) && isOpeningFormula(line.text)) return j >= from + 2 ? j : null;
+    if (isFormulaLine(line)) return j >= from + 2 ? j : null;
     if (endsComplete(line.text)) return null;
   }
   return null;
@@ -173,7 +179,10 @@ export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline 
     };
     i = ahead;
   } else if (out.title === null) {
-    if (titleLine?.kind === 'text' && !endsComplete(titleLine.text)) {
+    // A title that ends with a stop or a comma ("Follow-up to the Summit.", "Oceans, seas and
+    // coasts,") is still the title when the opening formula comes right under it.
+    const overFormula = titleLine !== undefined && !isFormulaLine(titleLine) && rest[i + 1] !== undefined && isFormulaLine(rest[i + 1]!.line);
+    if (titleLine?.kind === 'text' && (!endsComplete(titleLine.text) || overFormula)) {
       out.title = { text: titleLine.text, line: titleLine.no };
       i++;
     } else {
@@ -181,8 +190,7 @@ export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline 
     }
   }
   const formulaLine = rest[i]?.line;
-  // A first preambular paragraph ends with a comma too: the formula is told by naming the body as its subject.
-  if (formulaLine?.kind === 'text' && (endsWithComma(formulaLine.text) || endsWithColon(formulaLine.text)) && isOpeningFormula(formulaLine.text)) {
+  if (formulaLine !== undefined && isFormulaLine(formulaLine)) {
     out.formula = { text: formulaLine.text, line: formulaLine.no };
     i++;
   }

@@ -127,3 +127,15 @@ describe('characters as some editors set them', () => {
     expect(shape(result)).toEqual(['pre', 'op 1.', 'op 2.', 'op 3.']);
   });
 });
+
+describe('a title with final punctuation', () => {
+  it.each([
+    ['Follow-up to the World Summit.', 'The General Assembly,'],
+    ['Oceans, seas and coasts,', 'The General Assembly,'],
+    ['加强合作。', '大会，'],
+  ])('is the title when the formula comes right under it: %s', (heading, formula) => {
+    const result = load([heading, formula, 'Recalling its resolution 77/1,', '1. Welcomes the report;'].join('\n'));
+    expect(blocks(result.doc).slice(0, 2)).toEqual([`title: ${heading}`, `formula: ${formula}`]);
+    expect(codes(result)).not.toContain('no-title');
+  });
+});
