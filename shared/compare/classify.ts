@@ -12,10 +12,14 @@ function side(u: Unit): ComparedSide {
   return { id: u.id, kind: u.kind, ref: u.ref, label: u.label, text: u.text };
 }
 
+// An unnumbered paragraph's name without the order that tells it from others opening alike
+// ("… (2)", units.ts): that order moves when one of them is deleted, which renumbers nothing.
+const nameOf = (u: Unit) => (u.number === '' ? u.ref.replace(/ \(\d+\)$/u, '') : u.ref);
+
 function statusOf(l: Unit, r: Unit, moved: boolean, same: boolean): ComparisonStatus {
   if (moved) return same ? 'moved' : 'moved-and-changed';
   if (!same) return 'changed';
-  return l.ref === r.ref ? 'unchanged' : 'renumbered-only';
+  return nameOf(l) === nameOf(r) ? 'unchanged' : 'renumbered-only';
 }
 
 /**

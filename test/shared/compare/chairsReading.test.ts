@@ -116,3 +116,21 @@ describe('unnumbered paragraphs that open alike', () => {
     expect(c.summary.en).toBe('Annex, “Recommendations on i…” (2) changed; Annex, “To be completed.” (2) (now Annex, “To be completed later.”) changed');
   });
 });
+
+describe('an unnumbered paragraph whose order among others opening alike moves', () => {
+  it('is unchanged when the one before it is deleted: its "(2)" going is no renumbering', () => {
+    const body = (...texts: [string, string][]) =>
+      doc(
+        title('T'),
+        formula('The Conference of the Parties,'),
+        op({ id: 'o1' }, 'Adopts the annex.'),
+        annex({ id: 'a1' }, heading('Recommendations'), ...texts.map(([id, t]) => plain({ id }, t))),
+      );
+    const left = body(['x1', 'To be completed by the working group.'], ['x2', 'To be completed by the secretariat.']);
+    const right = body(['x2', 'To be completed by the secretariat.']);
+    const c = compareTexts(left, right);
+    checkInvariants(left, right, c);
+    expect(statuses(c)).toEqual(['Annex, “To be completed by t…” (deleted) deleted']);
+    expect(c.summary.en).toBe('Annex, “To be completed by t…” deleted');
+  });
+});
