@@ -47,6 +47,13 @@ export function shape(result: ImportResult): string[] {
   return out;
 }
 
+/** Each top-level block as "kind: its words" ("title: …", "formula: …", "operative: …"). */
+export function blocks(doc: PMNode): string[] {
+  const out: string[] = [];
+  doc.forEach((node) => void out.push(`${node.type.name}: ${node.textContent}`));
+  return out;
+}
+
 export const count = (list: string[], prefix: string) => list.filter((s) => s.startsWith(prefix)).length;
 export const labels = (first: string, last: string) => {
   const out: string[] = [];

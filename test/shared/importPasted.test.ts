@@ -5,14 +5,7 @@
  * made for these tests in the style of UN drafts; none is a real resolution.
  */
 import { describe, expect, it } from 'vitest';
-import type { Node as PMNode } from 'prosemirror-model';
-import { codes, load, shape } from './importHelpers';
-
-const blocks = (doc: PMNode) => {
-  const out: string[] = [];
-  doc.forEach((node) => void out.push(`${node.type.name}: ${node.textContent}`));
-  return out;
-};
+import { blocks, codes, load, shape } from './importHelpers';
 
 const BODY = ['The General Assembly,', 'Recalling its resolution 77/1,', '1. Welcomes the report of the Secretary-General;', '2. Decides to remain seized of the matter.'];
 

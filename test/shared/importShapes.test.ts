@@ -7,18 +7,11 @@
  * negotiation text labels "(a) bis". The words are made for these tests in the style of UN texts; none is a real resolution.
  */
 import { describe, expect, it } from 'vitest';
-import type { Node as PMNode } from 'prosemirror-model';
 import { exportPlainText } from '../../shared/export/plainText';
 import { importPlainText } from '../../shared/importText';
 import { negotiationBase, negotiationNumbering, sequentialNumbering } from '../../shared/numbering';
 import { doc, formula, op, sub, sub2, title, withoutIds } from '../builders';
-import { codes, footnotes, load, shape } from './importHelpers';
-
-const blocks = (doc: PMNode) => {
-  const out: string[] = [];
-  doc.forEach((node) => void out.push(`${node.type.name}: ${node.textContent}`));
-  return out;
-};
+import { blocks, codes, footnotes, load, shape } from './importHelpers';
 
 const BODY = ['Protection of coastal wetlands', 'The General Assembly,', 'Recalling its resolution 77/1,'];
 
