@@ -209,13 +209,15 @@ const ARABIC_PREAMBLE = /^(?:و?إذ|وقد|و)/u;
 // where a preambular paragraph opens with its verb ("回顾…", "注意到…").
 const CHINESE_BODY = /^(?:联合国|大会|安全理事会|经济及社会理事会|人权理事会|缔约方会议)|(?:会议|大会|理事会|委员会|论坛)$/u;
 const FIRST_CLAUSE = /^[^,，،:：]*/u;
+// What may stand before the body's name: an opening quote, a footnote mark ("¹The General Assembly,").
+const LEADING_SIGNS = /^[⁰¹²³⁴⁵⁶⁷⁸⁹\s]*[“"«„]?/u;
 
 /**
  * Whether a line ending with a comma (or a colon) is the opening formula rather than a first
  * preambular paragraph: its first clause names a body, as its subject in the way of one of the six languages.
  */
 export function isOpeningFormula(text: string): boolean {
-  const clause = FIRST_CLAUSE.exec(text.trim().replace(/^[“"«„]/u, ''))![0].trim();
+  const clause = FIRST_CLAUSE.exec(text.trim().replace(LEADING_SIGNS, ''))![0].trim();
   if (!namesABody(clause)) return false;
   if (CHINESE_BODY.test(clause)) return true;
   if (ARABIC_OPENING.test(clause)) return true;

@@ -3,10 +3,12 @@
  * line wherever the page ended. Each marker becomes a `footnote` node holding the note's
  * text, so a note referenced three times becomes three nodes with the same text — the
  * schema has no shared notes, and the derived numbers will therefore differ from the
- * printed ones.
+ * printed ones. A run of marks may stand for several notes in a row ("Convention¹²" for notes 1
+ * and 2): marks.ts reads it by the notes printed and the marks before it.
  */
 import type { TextMaker } from './make';
-import { MARKER, superscriptValue, type SourceLine } from './lines';
+import { superscriptValue, type SourceLine } from './lines';
+import { MARK_GROUP, MARK_RUN, MarkSequence, readMarks } from './marks';
 import type { RecognisedFootnote, WarningLog } from './report';
 
 type FootnoteLine = Extract<SourceLine, { kind: 'footnote' }>;
@@ -21,6 +23,9 @@ export const HAS_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/u;
 export class FootnoteTable<N> {
   private readonly notes = new Map<number, { line: FootnoteLine; references: number }>();
   private readonly missing = new Set<number>();
+  // The numbers printed as notes, by which a run of marks is read, and the marks read so far.
+  private readonly printed: ReadonlySet<number>;
+  private readonly sequence = new MarkSequence();
 
   /**
    * `markers` says whether the source holds any superscript digit at all: one scan of the whole
@@ -40,6 +45,7 @@ export class FootnoteTable<N> {
         this.notes.set(line.printed, { line, references: 0 });
       }
     }
+    this.printed = new Set(this.notes.keys());
   }
 
   /**
@@ -74,30 +80,48 @@ export class FootnoteTable<N> {
       if (pending !== '') out.push(this.make.text(pending, bold));
       pending = '';
     };
-    for (const m of text.matchAll(MARKER)) {
-      pending += text.slice(at, m.index);
-      at = m.index + m[0].length;
-      const printed = superscriptValue(m[0]);
-      const note = this.notes.get(printed);
-      if (!note) {
-        if (!this.missing.has(printed)) {
-          this.warnings.add('footnote-not-found', `Footnote ${printed} referenced but not found: its marker is left in the text.`, line);
+    for (const group of text.matchAll(MARK_GROUP)) {
+      pending += text.slice(at, group.index);
+      at = group.index + group[0].length;
+      let runAt = 0;
+      let afterNote = false;
+      for (const run of group[0].matchAll(MARK_RUN)) {
+        const space = group[0].slice(runAt, run.index);
+        runAt = run.index + run[0].length;
+        const marks = this.sequence.read(run[0], this.printed);
+        if (marks === null) {
+          const printed = superscriptValue(run[0]);
+          if (!this.missing.has(printed)) {
+            this.warnings.add('footnote-not-found', `Footnote ${printed} referenced but not found: its marker is left in the text.`, line);
+          }
+          this.missing.add(printed);
+          pending += space + run[0];
+          afterNote = false;
+          continue;
         }
-        this.missing.add(printed);
-        pending += m[0];
-        continue;
+        // A space between two marks ("¹ ²") only parts them: it is no word of the text.
+        if (!afterNote) pending += space;
+        flush();
+        for (const printed of marks) {
+          const note = this.notes.get(printed)!;
+          note.references++;
+          out.push(this.make.footnote(this.newId(), note.line.note));
+        }
+        afterNote = true;
       }
-      note.references++;
-      flush();
-      out.push(this.make.footnote(this.newId(), note.line.note));
     }
     pending += text.slice(at);
     flush();
   }
 
-  /** The text with footnote markers that have a note removed, as the report shows it. */
+  /** The text with footnote marks that have notes removed, as the report shows it. */
   plain(text: string): string {
-    return text.replace(MARKER, (marker) => (this.notes.has(superscriptValue(marker)) ? '' : marker)).replace(BOLD, '$1');
+    const withoutMarks = text.replace(MARK_GROUP, (group) => {
+      const kept = group.replace(MARK_RUN, (run) => (readMarks(run, this.printed, null) === null ? run : ''));
+      // Spaces only parted marks that had notes.
+      return kept.trim() === '' ? '' : kept;
+    });
+    return withoutMarks.replace(BOLD, '$1');
   }
 
   /** The footnotes as printed, once every block has been read, with warnings about their use. */

@@ -25,9 +25,6 @@ export type ParagraphLine = Extract<SourceLine, { kind: 'numbered' | 'lettered' 
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
-/** A footnote marker in running text: a run of superscript digits. */
-export const MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
-
 /** The number a run of superscript digits stands for. */
 export function superscriptValue(marker: string): number {
   let n = 0;

@@ -8,6 +8,7 @@ import { HAS_MARKER } from './footnotes';
 import { buildPlain, buildStructured } from './build';
 import { readLines } from './lines';
 import { jsonMaker, ImportedJSON, type TextMaker } from './make';
+import { markedParagraphs } from './marks';
 import { hasStructure, outlineText } from './outline';
 import { WarningLog, type ImportOptions, type ImportReport } from './report';
 import { fail, ok, type Result } from '../result';
@@ -18,7 +19,8 @@ export function readPrintedText<N>(text: string, options: ImportOptions, make: T
   const newId = options.newId ?? newParagraphId;
   const lang = options.lang ?? guessLanguage(text);
   const read = { lang, langGuessed: options.lang === undefined };
-  const lines = readLines(text, lang);
+  // A line shaped like a note may be a paragraph opening with a mark: where the notes stand tells.
+  const lines = markedParagraphs(readLines(text, lang));
   if (lines.length === 0) return fail('The text is empty: paste the text of a resolution or decision to import it.');
   if (lines.every((l) => l.kind === 'footnote')) {
     return fail('The text holds only footnote lines: there is no paragraph to import.');
