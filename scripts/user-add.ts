@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   if (password !== undefined && password.length < 10) fail('--password must be at least 10 characters');
 
   const config = loadConfig();
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl ?? undefined });
+  // journal: false: the server may be running on the same file, and its journal of edits is its own.
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl ?? undefined, journal: false });
   try {
     let delegationId: string | null = null;
     if (delegation) {

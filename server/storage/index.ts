@@ -13,6 +13,11 @@ export { UniqueViolation } from './types';
 export interface StoreConfig {
   dataDir: string;
   databaseUrl?: string;
+  /**
+   * SQLite only: false for a script run beside the server, which must leave the server's journal
+   * of edits alone (storage/editJournal.ts). The server's own store keeps it (the default).
+   */
+  journal?: boolean;
 }
 
 /** Open the configured store and apply pending migrations. */
@@ -26,7 +31,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   } else {
     await mkdir(config.dataDir, { recursive: true });
     const { SqliteStore } = await import('./sqlite');
-    store = SqliteStore.open(join(config.dataDir, 'penholder.sqlite'));
+    store = SqliteStore.open(join(config.dataDir, 'penholder.sqlite'), { journal: config.journal });
   }
   try {
     await store.migrate();

@@ -23,13 +23,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import * as accounts from './accountRepos';
+import { EditJournal, JOURNAL_BYTES } from './editJournal';
+import { DRAIN_MS, JournaledAppends } from './journaledAppends';
 import { applyMigrations } from './migrate';
 import { Mutex } from './mutex';
-import { SqlRepos } from './repos';
+import { SqlRepos, storedUpdates, updateRows } from './repos';
 import type { RawRow } from './rows';
+import type { UpdateRow } from './updateLogWrites.mjs';
 import type { SqlConnection } from './sqlConnection';
 import { SqliteCheckpointer } from './sqliteCheckpointer';
-import { UniqueViolation, type AuthSessionRow, type RecordRepos, type Store, type UpdateLogRepo } from './types';
+import { UniqueViolation, type AuthSessionRow, type NewUpdate, type RecordRepos, type Store, type StoredUpdate, type UpdateLogRepo } from './types';
 import { presizeLog, WalSync, type Fsync } from './walSync';
 
 /** How long a connection waits for another's lock (a script on the same file, the checkpointer), in ms. */
@@ -70,6 +73,12 @@ class SqliteEngine {
   /** Commits since the last checkpoint. */
   private commitsSinceCheckpoint = 0;
 
+  /** Collaboration edits' way to the disk (editJournal.ts), once `openJournal` ran; null for a script's store. */
+  journaled: JournaledAppends | null = null;
+  /** A lazy commit (a claim of client ids) waits for the next append's flush, which must then flush SQLite's log too. */
+  private walOwed = false;
+  private drainTimer: NodeJS.Timeout | null = null;
+
   /** Statements outside a transaction: each waits for the mutex; each write is durable once resolved. */
   readonly outside: SqlConnection = {
     all: (sql, params, options) => this.single(sql, options, (stmt) => this.allOf(stmt, params)),
@@ -89,6 +98,8 @@ class SqliteEngine {
     private readonly durable: WalSync,
     private readonly checkpointer: SqliteCheckpointer,
     private readonly log: (message: string, err: unknown) => void,
+    /** How long an edit may stay in the journal only (journaledAppends.ts, `DRAIN_MS`). */
+    private readonly drainMs = DRAIN_MS,
   ) {}
 
   /**
@@ -100,6 +111,7 @@ class SqliteEngine {
     const value = await this.locked(async () => {
       const stmt = this.prepare(sql, options?.cache ?? true);
       wrote = !stmt.readonly;
+      this.beforeStatement(wrote);
       if (!wrote) await this.durable.settled();
       try {
         return exec(stmt);
@@ -117,15 +129,96 @@ class SqliteEngine {
    * wait for itself); such a call is refused.
    */
   async atomic<T>(fn: (conn: SqlConnection) => Promise<T>, lazy: boolean, guarded = false): Promise<T> {
-    const value = await this.locked(() => this.inTransaction(fn, guarded));
+    const value = await this.locked(async () => {
+      this.beforeStatement(true);
+      const result = await this.inTransaction(fn, guarded);
+      if (lazy && this.journaled) this.walOwed = true;
+      return result;
+    });
     if (!lazy) await this.flushed();
     return value;
   }
 
+  /**
+   * Before a statement or transaction that does not go through the journal (mutex held): copy
+   * what the journal holds into the `updates` table, so that it is seen; and before a write,
+   * forget what the journal knew of drafts (the write may freeze one, or append to its log).
+   */
+  private beforeStatement(writes: boolean): void {
+    if (!this.journaled) return;
+    this.journaled.drain();
+    if (writes) this.journaled.forget();
+  }
+
+  /**
+   * Open the journal of edits at `path`: store what it holds that SQLite lacks (after a crash),
+   * make that durable, and start the journal over. From then on `appendEdits` takes the edits.
+   */
+  async openJournal(path: string, fsync: Fsync | undefined): Promise<number> {
+    const { journal, contents } = EditJournal.open(path, { fsync });
+    const journaled = new JournaledAppends(
+      { all: (sql, params) => this.all(sql, params), run: (sql, params) => this.run(sql, params), committed: () => this.committed() },
+      journal,
+    );
+    try {
+      const replayed = await this.locked(() => journaled.replay(contents.rows));
+      await this.flushed();
+      journal.restart();
+      this.journaled = journaled;
+      return replayed;
+    } catch (err) {
+      journal.close();
+      throw err;
+    }
+  }
+
+  /**
+   * Append collaboration edits through the journal; resolves to their seqs once they are on the
+   * disk (with the client-id claims committed lazily before them).
+   */
+  async appendEdits(rows: UpdateRow[]): Promise<number[]> {
+    const journaled = this.journaled!;
+    let owed = false;
+    const seqs = await this.locked(() => {
+      const seqs = journaled.write(rows);
+      owed = this.walOwed;
+      this.walOwed = false;
+      return seqs;
+    });
+    this.scheduleDrain();
+    if (owed) await Promise.all([journaled.journal.sync(), this.durable.sync()]);
+    else await journaled.journal.sync();
+    return seqs;
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainTimer) return;
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = null;
+      void this.locked(() => this.drainAndRestart()).catch((err: unknown) => this.log('SQLite: copying the journal of edits failed; the next statement will try again', err));
+    }, this.drainMs);
+    this.drainTimer.unref();
+  }
+
+  /**
+   * Copy the journal into SQLite (mutex held). Once the journal's file is half full, flush
+   * SQLite's log, start the journal over (all it held is then durable in SQLite) and copy the
+   * log into the database file: a copy of many edits makes one commit of many pages, so the
+   * count of commits alone would let the log grow far past its size.
+   */
+  private async drainAndRestart(): Promise<void> {
+    const journaled = this.journaled;
+    if (!journaled) return;
+    journaled.drain();
+    if (journaled.journal.size < JOURNAL_BYTES / 2) return;
+    await this.flushed(true);
+    if (journaled.undrained === 0) journaled.journal.restart();
+  }
+
   /** Resolves once everything committed so far is on the disk (the writes of `transaction(fn)` and of migrations). */
-  async flushed(): Promise<void> {
+  async flushed(force = false): Promise<void> {
     await this.durable.sync();
-    this.maybeCheckpoint();
+    this.maybeCheckpoint(force);
   }
 
   // Say a COMMIT returned: it waits for the next flush.
@@ -141,8 +234,8 @@ class SqliteEngine {
    * going on during a copy, it would never be complete). Commits wait a few ms; the event loop
    * does not.
    */
-  private maybeCheckpoint(): void {
-    if (this.commitsSinceCheckpoint < CHECKPOINT_EVERY_COMMITS || this.checkpointer.busy) return;
+  private maybeCheckpoint(force = false): void {
+    if ((!force && this.commitsSinceCheckpoint < CHECKPOINT_EVERY_COMMITS) || this.checkpointer.busy) return;
     this.commitsSinceCheckpoint = 0;
     void this.mutex
       .run(() => (this.db.open ? this.checkpointer.checkpoint() : undefined))
@@ -245,7 +338,19 @@ class SqliteEngine {
   async close(): Promise<void> {
     await this.mutex.run(async () => {
       if (!this.db.open) return;
+      if (this.drainTimer) clearTimeout(this.drainTimer);
+      const journaled = this.journaled;
+      this.journaled = null;
+      if (journaled) {
+        await journaled.journal.settled().catch(() => undefined);
+        journaled.drain();
+      }
       await this.durable.settled().catch(() => undefined);
+      if (journaled) {
+        // Everything the journal held is in SQLite and on the disk: start it over for the next open.
+        if (this.durable.clean) journaled.journal.restart();
+        journaled.journal.close();
+      }
       await this.checkpointer.close();
       this.db.close();
       this.durable.close();
@@ -305,15 +410,21 @@ export class SqliteStore extends SqlRepos implements Store {
     private readonly engine: SqliteEngine,
     /** The checkpointer thread; exposed for tests and diagnostics. */
     readonly checkpointer: SqliteCheckpointer,
+    /** The journal of edits' file (the database file's name with `-edits`), or null for a script's store. */
+    readonly journalPath: string | null,
+    private readonly fsync: Fsync | undefined,
   ) {
     super(engine.outside);
   }
 
   /**
-   * Open (or create) the database file. Call `migrate()` before use. `fsync` flushes the log
-   * (fs.fdatasync; tests give one they control).
+   * Open (or create) the database file. Call `migrate()` before use. `fsync` flushes the logs
+   * (fs.fdatasync; tests give one they control). `journal: false` for a script beside a running
+   * server: its store writes every update through SQL and leaves the server's journal alone.
+   * `drainMs`: how long an edit may stay in the journal only (tests make it long, to see a crash
+   * find edits there).
    */
-  static open(file: string, options: { fsync?: Fsync } = {}): SqliteStore {
+  static open(file: string, options: { fsync?: Fsync; journal?: boolean; drainMs?: number } = {}): SqliteStore {
     const db = new Database(file);
     // WAL lets readers of other processes (backups, scripts) run beside the writer. NORMAL: a
     // COMMIT writes the log but does not flush it; the store flushes it itself before a write
@@ -324,8 +435,8 @@ export class SqliteStore extends SqlRepos implements Store {
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     const checkpointer = new SqliteCheckpointer(file, BUSY_TIMEOUT_MS);
-    const engine = new SqliteEngine(db, new WalSync(`${file}-wal`, options.fsync), checkpointer, (message, err) => console.warn(message, err));
-    return new SqliteStore(engine, checkpointer);
+    const engine = new SqliteEngine(db, new WalSync(`${file}-wal`, options.fsync), checkpointer, (message, err) => console.warn(message, err), options.drainMs);
+    return new SqliteStore(engine, checkpointer, options.journal === false ? null : `${file}-edits`, options.fsync);
   }
 
   /** The open better-sqlite3 connection, for tests and maintenance scripts. */
@@ -350,6 +461,18 @@ export class SqliteStore extends SqlRepos implements Store {
     await this.engine.presizeLog(LOG_FILE_BYTES);
     // The schema is in place: start the checkpointer now, so that the first checkpoint does not wait for it.
     this.checkpointer.start();
+    if (this.journalPath && !this.engine.journaled) {
+      const replayed = await this.engine.openJournal(this.journalPath, this.fsync);
+      if (replayed > 0) console.warn(`SQLite: ${replayed} edit(s) recovered from the journal of edits after a crash`);
+    }
+  }
+
+  /** Collaboration edits go through the journal of edits once it is open (journaledAppends.ts). */
+  override async appendUpdates(updates: NewUpdate[]): Promise<StoredUpdate[]> {
+    if (!this.engine.journaled) return super.appendUpdates(updates);
+    const input = updateRows(updates);
+    if (input.length === 0) return [];
+    return storedUpdates(input, await this.engine.appendEdits(input));
   }
 
   /** Run `fn` in one transaction, through `tx` (a call on the store itself from inside it is refused); resolves once it is on the disk. */

@@ -74,7 +74,7 @@ interface Waiter {
   asked: number;
 }
 
-/** Group fsync of one SQLite write-ahead log. */
+/** Group fsync of one file written in order: SQLite's write-ahead log, or the journal of edits (editJournal.ts). */
 export class WalSync {
   private fd: number | null = null;
   /** Something was committed since the last fsync began. */
@@ -89,6 +89,8 @@ export class WalSync {
     /** The log file: the database file's name with `-wal`. */
     private readonly path: string,
     private readonly fsync: Fsync = fs.fdatasync,
+    /** What the file is, for the error that stops the store. */
+    private readonly what = 'the SQLite log',
   ) {}
 
   /** Say that a COMMIT has just returned (call it synchronously after the COMMIT). */
@@ -161,7 +163,7 @@ export class WalSync {
   }
 
   private fail(batch: Waiter[], err: unknown): void {
-    this.failed = new Error(`the SQLite log could not be flushed to the disk (${err instanceof Error ? err.message : String(err)}); restart the server`);
+    this.failed = new Error(`${this.what} could not be flushed to the disk (${err instanceof Error ? err.message : String(err)}); restart the server`);
     for (const w of batch) w.reject(this.failed);
   }
 }

@@ -99,10 +99,14 @@ describe('SQLite flush of the log', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  /** A migrated store whose fsyncs the test releases; the migration's own flush is let through. */
+  /**
+   * A migrated store whose fsyncs the test releases; the migration's own flush is let through.
+   * It writes every update through SQL, as a script's store does: the journal of edits, which
+   * the server's store writes collaboration edits to, has its own tests (editJournal.test.ts).
+   */
   async function heldStore(name: string) {
     const f = heldFsync();
-    const store = SqliteStore.open(join(dir, `${name}.sqlite`), { fsync: f.fsync });
+    const store = SqliteStore.open(join(dir, `${name}.sqlite`), { fsync: f.fsync, journal: false });
     await releasing(store.migrate(), f.held, f.release);
     return { store, ...f };
   }
@@ -190,6 +194,7 @@ describe('SQLite log given its size', () => {
     mkdirSync(into);
     copyFileSync(file, join(into, 'penholder.sqlite'));
     copyFileSync(`${file}-wal`, join(into, 'penholder.sqlite-wal'));
+    if (existsSync(`${file}-edits`)) copyFileSync(`${file}-edits`, join(into, 'penholder.sqlite-edits'));
     return join(into, 'penholder.sqlite');
   }
 
