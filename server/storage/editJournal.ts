@@ -135,6 +135,8 @@ export class EditJournal {
    * goes over it.
    */
   append(rows: readonly JournalRow[]): void {
+    // After a failed flush the file's state on the disk is unknown: nothing more is written.
+    if (this.flusher.failure) throw this.flusher.failure;
     const buf = encodeRecords(rows, this.salt);
     let done = 0;
     while (done < buf.length) done += fs.writeSync(this.fd, buf, done, buf.length - done, this.offset + done);

@@ -98,6 +98,11 @@ export class WalSync {
     this.dirty = true;
   }
 
+  /** The error that stopped the file taking writes (a failed flush), or null. */
+  get failure(): Error | null {
+    return this.failed;
+  }
+
   /** Whether everything committed so far is on the disk (no commit waits for a flush). */
   get clean(): boolean {
     return !this.dirty && this.inFlight === null;

@@ -35,6 +35,7 @@ function heldFsync() {
     held,
     fsync: (_fd: number, done: (err: Error | null) => void) => void held.push(done),
     release: () => held.shift()!(null),
+    fail: () => held.shift()!(new Error('EIO: i/o error, fsync')),
   };
 }
 
@@ -160,6 +161,22 @@ describe('the journal of edits', () => {
     journal.close();
     expect(contents.rows.map((r) => r.seq)).toEqual([11, 12]);
     expect(contents.rows[1]).toEqual(row(12));
+  });
+
+  it('rejects the appends waiting for a failed flush, and writes nothing more to the journal', async () => {
+    const f = heldFsync();
+    const file = join(dir, 'failing.sqlite');
+    const store = SqliteStore.open(file, { fsync: f.fsync });
+    await releasing(store.migrate(), f.held, f.release);
+    const d = await releasing(seedDraft(store), f.held, f.release);
+    const append = store.appendUpdates([update(d.id, 1)]);
+    await turns();
+    f.fail();
+    await expect(append).rejects.toThrow(/journal of edits could not be flushed to the disk.*EIO/);
+    const before = readFileSync(`${file}-edits`);
+    await expect(store.appendUpdates([update(d.id, 2)])).rejects.toThrow(/journal of edits could not be flushed/);
+    expect(readFileSync(`${file}-edits`).equals(before)).toBe(true);
+    await releasing(store.close(), f.held, f.release);
   });
 
   it('flushes a lazy claim of client ids with the append that depends on it', async () => {
