@@ -17,6 +17,7 @@ import { operativeLabel, subparagraphLabel } from '../../shared/numberingLabels'
 import { fail, ok, type Result } from '../../shared/result';
 import { MAX_DOCX_BYTES, type ImportError } from '../../shared/export/transfer';
 import { superscript } from '../../shared/export/plainText';
+import { listLevel, WordListCounter, type ListedParagraph } from './docxListNumbers';
 import { isPenholderDocument, readPenholderDocument } from './docxPenholder';
 import { noteText, paragraphsOf, textOf, type WordDocument, type WordNode } from './wordModel';
 import { DEFAULT_WORD_LIMITS, readWordInThread, type WordReadLimits } from './wordThread';
@@ -56,7 +57,7 @@ const SOFT_BREAK = '\u0000';
  */
 function withoutSymbolBlock(nodes: readonly WordNode[]): readonly WordNode[] {
   const first = nodes.findIndex((n) => n.type === 'paragraph' && textOf(n.children).trim() !== '');
-  const isText = (table: WordNode) => paragraphsOf([table]).some((p) => p.numbering || endsWithComma(textOf(p.children).trim()));
+  const isText = (table: WordNode) => paragraphsOf([table]).some((p) => p.numbering || (p as ListedParagraph).list || endsWithComma(textOf(p.children).trim()));
   return first <= 0 ? nodes : nodes.filter((n, i) => i > first || n.type !== 'table' || isText(n));
 }
 
@@ -78,12 +79,14 @@ function splitAtLabels(text: string, lang: Lang): string[] {
 
 /**
  * A Word document as the lines a printed page shows, for the plain-text importer; list numbers
- * are spelled as `lang` prints them (guessed from the document's words when not given).
+ * are counted as Word counts them (docxListNumbers.ts) and spelled as `lang` prints them (guessed
+ * from the document's words when not given).
  */
 export function printedLines(doc: WordDocument, lang?: Lang): string {
   const counters = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const word = new WordListCounter();
   const notes: string[] = [];
-  const rows: { level: number | null; text: string }[] = [];
+  const rows: { p: WordNode; level: number | null; text: string }[] = [];
   const render = (nodes: readonly WordNode[] | undefined): string => {
     let out = '';
     for (const n of nodes ?? []) {
@@ -98,22 +101,29 @@ export function printedLines(doc: WordDocument, lang?: Lang): string {
   };
   for (const p of paragraphsOf(withoutSymbolBlock(doc.children))) {
     const text = render(p.children).trim();
-    const level = p.numbering?.isOrdered ? Math.min(Number(p.numbering.level) || 0, 8) : null;
+    const level = listLevel(p);
     // A numbered paragraph without text still counts in its list, as Word counts it.
-    if (text.replaceAll(SOFT_BREAK, ' ').trim() !== '' || level !== null) rows.push({ level, text });
+    if (text.replaceAll(SOFT_BREAK, ' ').trim() !== '' || level !== null) rows.push({ p, level, text });
   }
   const language = lang ?? guessLanguage(rows.map((r) => r.text.replaceAll(SOFT_BREAK, ' ')).join('\n'));
   const lines: string[] = [];
-  for (const { level, text } of rows) {
+  for (const { p, level, text } of rows) {
     const [first = '', ...more] = splitAtLabels(text, language);
     // Each annex numbers its paragraphs from 1 again, as UN texts and Penholder's exports do,
     // whether or not the file's list goes on from the body's: its 1. is not a jump from the body's 3.
-    if (level === null && readAnnexMarker(first)) counters.fill(0);
+    if (level === null && readAnnexMarker(first)) {
+      counters.fill(0);
+      word.restart();
+    }
     let label = '';
+    // Word's count where the file says how it numbers the paragraph (a bullet counts in its list
+    // too); otherwise the count by level.
+    const counted = word.next(p);
     if (level !== null) {
-      counters[level]!++;
+      const n = counted ?? counters[level]! + 1;
+      counters[level] = n;
       counters.fill(0, level + 1);
-      label = `${listLabel(level, counters[level]!, language)} `;
+      label = `${listLabel(level, n, language)} `;
     }
     if (first !== '') lines.push(label + first);
     lines.push(...more);

@@ -15,6 +15,7 @@ import { endsSentence, endsWithComma } from '../../shared/import/lines';
 import { WarningLog } from '../../shared/import/report';
 import type { ImportReport, ImportResult, RecognisedParagraph } from '../../shared/importText';
 import { ID_BOOKMARK_PREFIX } from './docx';
+import { listLevel } from './docxListNumbers';
 import { DocxRunStyles, DocxStyles } from './docxStyles';
 import { noteParagraphs, noteText, paragraphsOf, textOf, type WordDocument, type WordNode } from './wordModel';
 
@@ -123,7 +124,8 @@ export function readPenholderDocument(doc: WordDocument, newId: () => string = n
         warnings.add('lines-before-title', `Line ${index + 1} ("${opening(words)}") stands before the title and is not imported.`, index + 1);
         return;
       }
-      const level = p.numbering?.isOrdered ? Number(p.numbering.level) || 0 : null;
+      // The level its list's format gives (a list of letters is subparagraphs), else its level in the list.
+      const level = listLevel(p);
       const afterOperative = (annex ? annex.content : body).some((b) => b.type.name === 'operative');
       style = styleByShape(words, level, { inAnnex: annex !== undefined, afterOperative });
       const how = level === null ? 'by its punctuation and place' : 'by its list level';

@@ -6,6 +6,10 @@
  * thread's memory limit and the caller's clock (wordThread.ts), never on the event loop that
  * relays edits.
  *
+ * mammoth keeps of a paragraph's list only its level: each numbered paragraph of the body is
+ * marked with a bookmark tying it to the numbering read from the XML (docxListNumbering.mjs), and
+ * the copy gives it that numbering in place of the bookmark.
+ *
  * Images are never unpacked: the importers take text only, so the model keeps an image as a
  * bare node, counted, and mammoth is never asked to convert one (an image referenced a hundred
  * times was a hundred base64 copies of it).
@@ -15,6 +19,7 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import mammoth from 'mammoth';
+import { LIST_MARK, markListParagraphs, readListDefinitions } from './docxListNumbering.mjs';
 import { openZip, ZipRefusal } from './zipCheck.mjs';
 
 const { bytes, limits, nice } = workerData;
@@ -34,6 +39,8 @@ const HIDDEN_RUN = 'penholder-hidden-run';
 
 // The parts holding the text the importers read: the body, footnotes and endnotes.
 const TEXT_PART = /(?:^|\/)(?:document\d*|footnotes|endnotes)\.xml$/;
+// The main document part, whose numbered paragraphs are marked with their numbering (docxListNumbering.mjs).
+const MAIN_PART = /(?:^|\/)document\d*\.xml$/;
 // An element's attributes, a quoted value read whole (">" may stand in one unescaped).
 const ATTRS = `(?:[^>"'/]|"[^"]*"|'[^']*')*`;
 const TEXT_BOX = new RegExp(`<w:txbxContent(?:\\s${ATTRS})?>[\\s\\S]*?</w:txbxContent>`, 'g');
@@ -87,8 +94,42 @@ function plain(node, count) {
     throw tooMuch(`more than ${Math.round(limits.textChars / 1024)} K characters of text`);
   }
   if (node.numbering) out.numbering = { level: String(node.numbering.level), isOrdered: !!node.numbering.isOrdered };
-  if (node.children) out.children = node.children.filter((child) => !(child.type === 'run' && child.styleId === HIDDEN_RUN)).map((child) => plain(child, count));
+  if (node.children) {
+    let mark;
+    const children = node.children.filter((child) => {
+      if (child.type === 'bookmarkStart' && child.name?.startsWith(LIST_MARK)) {
+        // A paragraph whose mark was deleted is read with the next: the last numbering is the paragraph's own.
+        mark = lists[Number(child.name.slice(LIST_MARK.length))];
+        return false;
+      }
+      return !(child.type === 'run' && child.styleId === HIDDEN_RUN);
+    });
+    if (mark && node.type === 'paragraph') out.list = mark;
+    out.children = children.map((child) => plain(child, count));
+  }
   return out;
+}
+
+// The numbering of the paragraphs marked in the main document part, in the order of their marks.
+let lists = [];
+
+/**
+ * The main document part `name` with its numbered paragraphs marked, and their numbering kept in
+ * `lists`: the numbering and styles parts are found by the part's relationships, as mammoth finds them.
+ */
+function markLists(zip, name, xml) {
+  const dir = name.slice(0, name.lastIndexOf('/') + 1);
+  const text = (part) => (zip.exists(part) ? new TextDecoder('utf-8').decode(zip.read(part)) : '');
+  const targets = new Map();
+  for (const [, attrs] of text(`${dir}_rels/${name.slice(dir.length)}.rels`).matchAll(/<Relationship\b([^>]*)>/g)) {
+    const type = /\sType="[^"]*\/(numbering|styles)"/.exec(attrs)?.[1];
+    const target = /\sTarget="([^"]*)"/.exec(attrs)?.[1];
+    if (type && target) targets.set(type, target.startsWith('/') ? target.slice(1) : dir + target);
+  }
+  const part = (kind) => text(targets.get(kind) ?? `${dir}${kind}.xml`);
+  const marked = markListParagraphs(xml, readListDefinitions(part('numbering'), part('styles')));
+  lists = marked.lists;
+  return marked.xml;
 }
 
 async function read() {
@@ -103,7 +144,8 @@ async function read() {
       if (encoding === 'base64') return data.toString('base64');
       if (encoding) {
         const xml = new TextDecoder(encoding).decode(data);
-        return TEXT_PART.test(name) ? asDisplayed(xml) : xml;
+        if (!TEXT_PART.test(name)) return xml;
+        return MAIN_PART.test(name) ? markLists(zip, name, asDisplayed(xml)) : asDisplayed(xml);
       }
       return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     },
