@@ -3,7 +3,8 @@
 // --gap ms (a server between keystrokes, not a loop that keeps the disk busy):
 //  1. one small append: synchronous FULL, NORMAL plus our own fdatasync or fsync of the -wal file
 //     (better-sqlite3 builds SQLite without HAVE_FDATASYNC), the fdatasync after the log was
-//     given its size (what the store does), NORMAL alone;
+//     given its size (the store's other writes), a record of the journal of edits written and
+//     fdatasync'd (the store's collaboration edits), NORMAL alone;
 //  2. a client's first edit, a client-id claim then an append: the claim FULL, or lazy (NORMAL,
 //     carried to disk by the append's flush — what the store does).
 //   node bench/commit.bench.mjs [--commits 400] [--gap 20] [--pairs 3]
@@ -90,6 +91,20 @@ const single = {
       a(i);
       fd ??= fs.openSync(`${file}-wal`, 'r+');
       fs.fsyncSync(fd);
+    };
+  },
+  'a record of the journal of edits, written and fdatasync\'d (the store, for collaboration edits)': (_db, file) => {
+    // As the server's store takes an edit (server/storage/editJournal.ts): one record written in
+    // place over a file given its size, then flushed; SQLite gets it later, off the edit's path.
+    const fd = fs.openSync(`${file}-edits`, 'w+');
+    fs.writeSync(fd, Buffer.alloc(4 << 20), 0, 4 << 20, 0);
+    fs.fsyncSync(fd);
+    let at = 32;
+    return (i) => {
+      const record = Buffer.alloc(140, i % 256);
+      fs.writeSync(fd, record, 0, record.length, at);
+      at += record.length;
+      fs.fdatasyncSync(fd);
     };
   },
   'NORMAL (not durable)': (db) => {

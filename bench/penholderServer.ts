@@ -4,6 +4,7 @@
  * harness invents document names, so a draft is created (sponsored by the bench user's
  * delegation) the first time a name is opened — the only shortcut, and only here.
  *   PORT=1234 HOST=127.0.0.1 DATA_DIR=/tmp/x BENCH_TOKEN=… node --import tsx bench/penholderServer.ts
+ * EDIT_JOURNAL=off commits edits through SQL, as the store did before its journal of edits.
  */
 import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
@@ -18,7 +19,8 @@ import { traceEdits } from './editTrace';
 // TRACE_EDITS=<file>: profile each edit's path and write it there on exit (bench/editPath.bench.mjs).
 const trace = process.env.TRACE_EDITS ? traceEdits(process.env.TRACE_EDITS) : null;
 const token = process.env.BENCH_TOKEN ?? 'bench-token-0123456789abcdef';
-const store = await openStore({ dataDir: process.env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ph-bench-')) });
+// EDIT_JOURNAL=off: edits committed through SQL as before the journal of edits (the A/B of BENCHMARKS.md).
+const store = await openStore({ dataDir: process.env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ph-bench-')), journal: process.env.EDIT_JOURNAL !== 'off' });
 const benched = await benchStore(store, token);
 
 // GET /stats: how many drafts are loaded and the process's memory (after a full GC when node

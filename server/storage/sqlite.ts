@@ -19,6 +19,11 @@
  * flushes them. Checkpoints (copying the log into the database file, two more fsyncs) run in a
  * thread of their own (sqliteCheckpointer.ts). The log file is given its working size when the
  * store opens, so that a commit's flush writes data only, never a longer file's new size.
+ *
+ * The server's store takes collaboration edits (`appendUpdates` outside a transaction) through a
+ * journal of its own instead of SQL (editJournal.ts, journaledAppends.ts): one record written and
+ * flushed per batch, copied into the `updates` table every 100 ms and before any other statement
+ * runs, so that nothing read or written through the connection misses an edit.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';

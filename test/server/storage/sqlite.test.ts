@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../server/storage';
+import { JOURNAL_BYTES } from '../../../server/storage/editJournal';
 import { LOG_FILE_BYTES, SqliteStore } from '../../../server/storage/sqlite';
 import { bytes, range, seedDraft, seedUser, update } from '../../helpers/storeContract';
 
@@ -263,6 +264,8 @@ describe('SQLite checkpointer thread', () => {
     // 3,000 commits of 3 KB: more than 9 MB of log if nothing were copied back.
     for (let i = 0; i < 3000; i++) await store.appendUpdates([update(draft.id, ...new Uint8Array(3000).fill(i % 251))]);
     expect(statSync(`${file}-wal`).size).toBeLessThan(6 * 1024 * 1024);
+    // The edits went through the journal of edits, which started over rather than grow.
+    expect(statSync(`${file}-edits`).size).toBe(JOURNAL_BYTES);
     expect(await store.lastSeq(draft.id)).toBe(3000);
   });
 
