@@ -93,7 +93,7 @@ const single = {
       fs.fsyncSync(fd);
     };
   },
-  'a record of the journal of edits, written and fdatasync\'d (the store, for collaboration edits)': (_db, file) => {
+  "a record of the journal of edits, written and fdatasync'd (the store, for collaboration edits)": (_db, file) => {
     // As the server's store takes an edit (server/storage/editJournal.ts): one record written in
     // place over a file given its size, then flushed; SQLite gets it later, off the edit's path.
     const fd = fs.openSync(`${file}-edits`, 'w+');
