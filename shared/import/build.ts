@@ -58,11 +58,12 @@ export function buildStructured<N = PMNode>(
   markers = true,
   make: TextMaker<N> = nodeMaker as unknown as TextMaker<N>,
 ): { doc: N; report: ImportReport } {
-  const notes = new FootnoteTable(outline.footnotes, newId, warnings, make, markers);
+  // Typed references hold notes only when notes typed so were found (typedNotes.ts): then all the notes are typed.
+  const notes = new FootnoteTable(outline.footnotes, newId, warnings, make, markers, outline.typed.size > 0 && outline.footnotes.length > 0);
   const builder = new Builder(notes, newId, make);
   const content: N[] = [block('title', outline.title, notes, make)];
   if (outline.formula) content.push(block('formula', outline.formula, notes, make));
-  for (const item of classifyMain(outline.main, warnings, read.lang)) content.push(builder.paragraph(item, null));
+  for (const item of classifyMain(outline.main, warnings, read.lang, outline.typed)) content.push(builder.paragraph(item, null));
 
   const annexes: RecognisedAnnex[] = [];
   outline.annexes.forEach((annex, index) => {
@@ -102,9 +103,10 @@ export function buildPlain<N = PMNode>(
   read: ReadLanguage = { lang: 'en', langGuessed: true },
   markers = true,
   make: TextMaker<N> = nodeMaker as unknown as TextMaker<N>,
+  typed = false,
 ): { doc: N; report: ImportReport } {
   const footnoteLines = lines.filter((l): l is Extract<SourceLine, { kind: 'footnote' }> => l.kind === 'footnote');
-  const notes = new FootnoteTable(footnoteLines, newId, warnings, make, markers);
+  const notes = new FootnoteTable(footnoteLines, newId, warnings, make, markers, typed);
   const builder = new Builder(notes, newId, make);
   const units: Unit[] = [];
   for (const line of lines) {

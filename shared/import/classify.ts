@@ -179,8 +179,8 @@ class LetterSequence {
   }
 }
 
-/** Decides the kinds in the body of the text (between the formula and the first annex). */
-export function classifyMain(units: Unit[], warnings: WarningLog, lang: Lang = 'en'): Classified[] {
+/** Decides the kinds in the body of the text (between the formula and the first annex); `typed` as for `outlineText`. */
+export function classifyMain(units: Unit[], warnings: WarningLog, lang: Lang = 'en', typed: ReadonlySet<number> = new Set()): Classified[] {
   const numbered = units.some((u) => u.first.kind === 'numbered');
   const numbers = new NumberSequence('in the body of the text', warnings);
   const letters = new LetterSequence('in the body of the text', warnings, lang);
@@ -190,14 +190,14 @@ export function classifyMain(units: Unit[], warnings: WarningLog, lang: Lang = '
     const item = place(unit, numbers, letters);
     if (item.kind === 'operative') seenOperative = true;
     if (unit.first.kind === 'text') {
-      if (!seenOperative && endsWithComma(unit.body)) {
+      if (!seenOperative && endsWithComma(unit.body, typed)) {
         item.kind = 'preambular';
-      } else if (!numbered && endsSentence(unit.body)) {
+      } else if (!numbered && endsSentence(unit.body, typed)) {
         // A text without numbers has its one operative paragraph unnumbered (resolution 11/3).
         item.kind = 'operative';
         seenOperative = true;
         letters.reset();
-      } else if (numbered && !seenOperative && endsSentence(unit.body)) {
+      } else if (numbered && !seenOperative && endsSentence(unit.body, typed)) {
         // Decision 11/1: its one sentence introduces a quoted agenda numbered 1 to 9. Kept plain,
         // the agenda items take the derived numbers they are printed with.
         warnings.add(

@@ -10,6 +10,7 @@ import type { TextMaker } from './make';
 import { superscriptValue, type SourceLine } from './lines';
 import { MARK_GROUP, MARK_RUN, MarkSequence, readMarks } from './marks';
 import type { RecognisedFootnote, WarningLog } from './report';
+import { TYPED_REFERENCE, typedValue } from './typedNotes';
 
 type FootnoteLine = Extract<SourceLine, { kind: 'footnote' }>;
 
@@ -30,6 +31,7 @@ export class FootnoteTable<N> {
   /**
    * `markers` says whether the source holds any superscript digit at all: one scan of the whole
    * text spares one per paragraph when it holds none, as most texts pasted for comparison do not.
+   * `typed` says the notes were typed "(1) …" and their references "(1)" (typedNotes.ts).
    */
   constructor(
     lines: FootnoteLine[],
@@ -37,6 +39,7 @@ export class FootnoteTable<N> {
     private readonly warnings: WarningLog,
     private readonly make: TextMaker<N>,
     private readonly markers = true,
+    private readonly typed = false,
   ) {
     for (const line of lines) {
       if (this.notes.has(line.printed)) {
@@ -69,7 +72,22 @@ export class FootnoteTable<N> {
     return out;
   }
 
+  // A typed reference whose note was found becomes a footnote node; the text around it is read for marks.
   private runs(text: string, line: number, bold: boolean, out: N[]): void {
+    if (!this.typed) return this.marks(text, line, bold, out);
+    let at = 0;
+    for (const m of text.matchAll(TYPED_REFERENCE)) {
+      const note = this.notes.get(typedValue(m[1]!));
+      if (note === undefined) continue;
+      this.marks(text.slice(at, m.index), line, bold, out);
+      note.references++;
+      out.push(this.make.footnote(this.newId(), note.line.note));
+      at = m.index + m[0].length;
+    }
+    this.marks(text.slice(at), line, bold, out);
+  }
+
+  private marks(text: string, line: number, bold: boolean, out: N[]): void {
     if (!this.markers || !HAS_MARKER.test(text)) {
       if (text !== '') out.push(this.make.text(text, bold));
       return;
@@ -116,7 +134,8 @@ export class FootnoteTable<N> {
 
   /** The text with footnote marks that have notes removed, as the report shows it. */
   plain(text: string): string {
-    const withoutMarks = text.replace(MARK_GROUP, (group) => {
+    const untyped = this.typed ? text.replace(TYPED_REFERENCE, (ref, digits: string) => (this.notes.has(typedValue(digits)) ? '' : ref)) : text;
+    const withoutMarks = untyped.replace(MARK_GROUP, (group) => {
       const kept = group.replace(MARK_RUN, (run) => (readMarks(run, this.printed, null) === null ? run : ''));
       // Spaces only parted marks that had notes.
       return kept.trim() === '' ? '' : kept;

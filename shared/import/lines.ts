@@ -7,7 +7,7 @@
 import type { Lang } from '../languages';
 import { LATIN_SUFFIX_WORDS } from '../numberingLabels';
 import { withoutPendingMarker } from '../export/pending';
-import { COLONS, COMMAS, ENDINGS } from './conventions';
+import { COLONS, COMMAS, ENDINGS, westernDigits } from './conventions';
 import { readAdoptedBy, readAnnexMarker, readHeading } from './headings';
 import { readLetters, readNumber, SMALL_ROMAN } from './labels';
 
@@ -137,30 +137,38 @@ export function readLines(text: string, lang: Lang = 'en'): SourceLine[] {
 // Closing quotes and brackets stand after the punctuation that ends a sentence.
 const CLOSERS = /[”’"'」』）)》〉\]»›\s]+$/u;
 const TRAILING_MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+$/u;
+// A note reference typed after the last word ("2024،(1)"), which only the text's notes tell from words (typedNotes.ts).
+const TRAILING_TYPED = /[(（]([0-9\u0660-\u0669\u06f0-\u06f9]{1,3})[)）]$/u;
+const NO_REFERENCES: ReadonlySet<number> = new Set();
 
-function lastSignificant(text: string): string {
-  const stripped = text.replace(TRAILING_MARKERS, '').replace(CLOSERS, '');
-  return stripped.slice(-1);
+function lastSignificant(text: string, typed: ReadonlySet<number>): string {
+  let stripped = text.replace(TRAILING_MARKERS, '');
+  const m = typed.size > 0 ? TRAILING_TYPED.exec(stripped) : null;
+  if (m && typed.has(Number(westernDigits(m[1]!)))) stripped = stripped.slice(0, m.index).trimEnd();
+  return stripped.replace(CLOSERS, '').slice(-1);
 }
 
-/** Whether a paragraph ends as a paragraph of a resolution may end (a footnote marker after it does not count). */
-export function endsComplete(text: string): boolean {
-  return ENDINGS.includes(lastSignificant(text) || '\u0000');
+/**
+ * Whether a paragraph ends as a paragraph of a resolution may end (a footnote marker after it does
+ * not count, nor a reference typed "(n)" when `typed`, the text's typed references, holds n).
+ */
+export function endsComplete(text: string, typed = NO_REFERENCES): boolean {
+  return ENDINGS.includes(lastSignificant(text, typed) || '\u0000');
 }
 
-/** Whether a paragraph ends with a comma, as a preambular paragraph or an opening formula does. */
-export function endsWithComma(text: string): boolean {
-  return COMMAS.includes(lastSignificant(text) || '\u0000');
+/** Whether a paragraph ends with a comma, as a preambular paragraph or an opening formula does (`typed` as for `endsComplete`). */
+export function endsWithComma(text: string, typed = NO_REFERENCES): boolean {
+  return COMMAS.includes(lastSignificant(text, typed) || '\u0000');
 }
 
-/** Whether a paragraph ends with a colon, as a formula that runs into a chapeau does. */
-export function endsWithColon(text: string): boolean {
-  return COLONS.includes(lastSignificant(text) || '\u0000');
+/** Whether a paragraph ends with a colon, as a formula that runs into a chapeau does (`typed` as for `endsComplete`). */
+export function endsWithColon(text: string, typed = NO_REFERENCES): boolean {
+  return COLONS.includes(lastSignificant(text, typed) || '\u0000');
 }
 
-/** Whether a paragraph ends a sentence (full stop, semicolon, colon …), as an operative paragraph does. */
-export function endsSentence(text: string): boolean {
-  return endsComplete(text) && !endsWithComma(text);
+/** Whether a paragraph ends a sentence (full stop, semicolon, colon …), as an operative paragraph does (`typed` as for `endsComplete`). */
+export function endsSentence(text: string, typed = NO_REFERENCES): boolean {
+  return endsComplete(text, typed) && !endsWithComma(text, typed);
 }
 
 const WIDE = /[\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/u;

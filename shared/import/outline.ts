@@ -38,6 +38,8 @@ export interface Outline {
   main: Unit[];
   annexes: AnnexOutline[];
   footnotes: Extract<SourceLine, { kind: 'footnote' }>[];
+  /** The note references typed "(n)" in the text (typedNotes.ts), which no ending test takes for words. */
+  typed: ReadonlySet<number>;
 }
 
 // A line this wide cannot be a heading: the printed page ran out, the paragraph goes on.
@@ -67,13 +69,13 @@ const NOTE_GOES_ON = /^(?![\u0400-\u04ff])[\p{Ll}\p{Nd}(]/u;
  * paragraph before the notes must be complete (`before`, its last line): a page break puts a
  * paragraph's rest after the notes, and that rest is the paragraph's (see `continues`).
  */
-function noteGoesOn(note: string, last: string, next: SourceLine, before: SourceLine | null): boolean {
-  if (next.kind !== 'text' || endsComplete(note) || (before !== null && !endsComplete(before.text))) return false;
+function noteGoesOn(note: string, last: string, next: SourceLine, before: SourceLine | null, typed: ReadonlySet<number>): boolean {
+  if (next.kind !== 'text' || endsComplete(note) || (before !== null && !endsComplete(before.text, typed))) return false;
   const width = printedWidth(last);
   return width >= FULL_LINE_WIDTH || (width >= WRAPPED_LINE_WIDTH && NOTE_GOES_ON.test(next.text));
 }
 
-function takeFootnotes(lines: SourceLine[], warnings: WarningLog): { rest: Placed[]; footnotes: Outline['footnotes'] } {
+function takeFootnotes(lines: SourceLine[], warnings: WarningLog, typed: ReadonlySet<number>): { rest: Placed[]; footnotes: Outline['footnotes'] } {
   const rest: Placed[] = [];
   const footnotes: Outline['footnotes'] = [];
   let pending = false;
@@ -87,7 +89,7 @@ function takeFootnotes(lines: SourceLine[], warnings: WarningLog): { rest: Place
       continue;
     }
     const at = footnotes.length - 1;
-    if (noteLine !== null && noteGoesOn(footnotes[at]!.note, noteLine, line, rest[rest.length - 1]?.line ?? null)) {
+    if (noteLine !== null && noteGoesOn(footnotes[at]!.note, noteLine, line, rest[rest.length - 1]?.line ?? null, typed)) {
       footnotes[at] = { ...footnotes[at]!, note: joinHalves(footnotes[at]!.note, line.text) };
       warnings.add('page-split-joined', `Line ${line.no} continues footnote ${footnotes[at]!.printed} (a note wrapped onto a second line): joined.`, line.no);
       noteLine = line.text;
@@ -106,8 +108,8 @@ function takeFootnotes(lines: SourceLine[], warnings: WarningLog): { rest: Place
  * a wrapped line rather than a heading (footnote lines in between, a numbered or lettered
  * paragraph, a line as wide as the page, or a wide line going on in a small letter).
  */
-function continues(unit: Unit, next: Placed): boolean {
-  if (next.line.kind !== 'text' || endsComplete(unit.body)) return false;
+function continues(unit: Unit, next: Placed, typed: ReadonlySet<number>): boolean {
+  if (next.line.kind !== 'text' || endsComplete(unit.body, typed)) return false;
   const width = printedWidth(unit.body);
   return next.afterFootnotes || unit.first.kind !== 'text' || width >= FULL_LINE_WIDTH || (width >= WRAPPED_LINE_WIDTH && /^\p{Ll}/u.test(next.line.text));
 }
@@ -120,27 +122,30 @@ const LINES_OVER_FORMULA = 16;
 
 // Whether a line is the opening formula. A first preambular paragraph ends with a comma too: the
 // formula is told by naming the body as its subject.
-function isFormulaLine(line: SourceLine): boolean {
-  return line.kind === 'text' && (endsWithComma(line.text) || endsWithColon(line.text)) && isOpeningFormula(line.text);
+function isFormulaLine(line: SourceLine, typed: ReadonlySet<number>): boolean {
+  return line.kind === 'text' && (endsWithComma(line.text, typed) || endsWithColon(line.text, typed)) && isOpeningFormula(line.text);
 }
 
 // Where the opening formula stands when two or more unnumbered lines without final punctuation
 // come before it within the first sixteen (what a draft prints over its title, or a title on two
 // lines), or null.
-function formulaAhead(rest: Placed[], from: number): number | null {
+function formulaAhead(rest: Placed[], from: number, typed: ReadonlySet<number>): number | null {
   for (let j = from; j < Math.min(rest.length, from + LINES_OVER_FORMULA); j++) {
     const line = rest[j]!.line;
     if (line.kind !== 'text') return null;
-    if (isFormulaLine(line)) return j >= from + 2 ? j : null;
-    if (endsComplete(line.text)) return null;
+    if (isFormulaLine(line, typed)) return j >= from + 2 ? j : null;
+    if (endsComplete(line.text, typed)) return null;
   }
   return null;
 }
 
-/** Lays out the lines of a structured text; `warnings` receives the page splits it joined. */
-export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline {
-  const { rest, footnotes } = takeFootnotes(lines, warnings);
-  const out: Outline = { heading: null, title: null, formula: null, main: [], annexes: [], footnotes };
+/**
+ * Lays out the lines of a structured text; `warnings` receives the page splits it joined, `typed`
+ * holds the note references typed "(n)" (typedNotes.ts).
+ */
+export function outlineText(lines: SourceLine[], warnings: WarningLog, typed: ReadonlySet<number> = new Set()): Outline {
+  const { rest, footnotes } = takeFootnotes(lines, warnings, typed);
+  const out: Outline = { heading: null, title: null, formula: null, main: [], annexes: [], footnotes, typed };
   let i = 0;
   const first = rest[0]?.line;
   if (first?.kind === 'heading') {
@@ -160,7 +165,7 @@ export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline 
   }
   // A title has no final punctuation; a first line ending with a comma is already the formula.
   const titleLine = rest[i]?.line;
-  const ahead = out.title === null ? formulaAhead(rest, i) : null;
+  const ahead = out.title === null ? formulaAhead(rest, i, typed) : null;
   if (ahead !== null) {
     // Lines over the title (session, committee, agenda item, sponsors, "Draft resolution") or a title wrapped in two.
     let start = ahead - 1;
@@ -181,8 +186,8 @@ export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline 
   } else if (out.title === null) {
     // A title that ends with a stop or a comma ("Follow-up to the Summit.", "Oceans, seas and
     // coasts,") is still the title when the opening formula comes right under it.
-    const overFormula = titleLine !== undefined && !isFormulaLine(titleLine) && rest[i + 1] !== undefined && isFormulaLine(rest[i + 1]!.line);
-    if (titleLine?.kind === 'text' && (!endsComplete(titleLine.text) || overFormula)) {
+    const overFormula = titleLine !== undefined && !isFormulaLine(titleLine, typed) && rest[i + 1] !== undefined && isFormulaLine(rest[i + 1]!.line, typed);
+    if (titleLine?.kind === 'text' && (!endsComplete(titleLine.text, typed) || overFormula)) {
       out.title = { text: titleLine.text, line: titleLine.no };
       i++;
     } else {
@@ -190,7 +195,7 @@ export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline 
     }
   }
   const formulaLine = rest[i]?.line;
-  if (formulaLine !== undefined && isFormulaLine(formulaLine)) {
+  if (formulaLine !== undefined && isFormulaLine(formulaLine, typed)) {
     out.formula = { text: formulaLine.text, line: formulaLine.no };
     i++;
   }
@@ -220,7 +225,7 @@ export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline 
     // Narrows the type only: a number line is always first and footnote lines were taken out.
     if (line.kind === 'heading' || line.kind === 'footnote') continue;
     const last = units[units.length - 1];
-    if (last && continues(last, placed)) {
+    if (last && continues(last, placed, typed)) {
       last.body = joinHalves(last.body, line.text);
       warnings.add('page-split-joined', `Line ${line.no} continues the paragraph of line ${last.lines[0]} (a paragraph split across a page): joined.`, line.no);
       last.lines.push(line.no);
@@ -234,10 +239,10 @@ export function outlineText(lines: SourceLine[], warnings: WarningLog): Outline 
   return out;
 }
 
-/** Whether the lines show any structure of a resolution at all; if not, the text is imported as plain paragraphs. */
-export function hasStructure(lines: SourceLine[]): boolean {
+/** Whether the lines show any structure of a resolution at all (`typed` as for `outlineText`); if not, the text is imported as plain paragraphs. */
+export function hasStructure(lines: SourceLine[], typed: ReadonlySet<number> = new Set()): boolean {
   if (lines.some((l) => l.kind === 'heading' || l.kind === 'annex' || l.kind === 'numbered' || l.kind === 'lettered')) return true;
   // Without numbers, only an opening formula that names a body gives the text away.
   const text = lines.filter((l) => l.kind === 'text').slice(0, 2);
-  return text.some((l) => (endsWithComma(l.text) || endsWithColon(l.text)) && namesABody(l.text));
+  return text.some((l) => (endsWithComma(l.text, typed) || endsWithColon(l.text, typed)) && namesABody(l.text));
 }

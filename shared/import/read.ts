@@ -11,6 +11,7 @@ import { jsonMaker, ImportedJSON, type TextMaker } from './make';
 import { markedParagraphs } from './marks';
 import { hasStructure, outlineText } from './outline';
 import { WarningLog, type ImportOptions, type ImportReport } from './report';
+import { readTypedNotes } from './typedNotes';
 import { fail, ok, type Result } from '../result';
 import { newParagraphId } from '../schema';
 
@@ -20,22 +21,24 @@ export function readPrintedText<N>(text: string, options: ImportOptions, make: T
   const lang = options.lang ?? guessLanguage(text);
   const read = { lang, langGuessed: options.lang === undefined };
   // A line shaped like a note may be a paragraph opening with a mark: where the notes stand tells.
-  const lines = markedParagraphs(readLines(text, lang));
-  if (lines.length === 0) return fail('The text is empty: paste the text of a resolution or decision to import it.');
-  if (lines.every((l) => l.kind === 'footnote')) {
+  const marked = markedParagraphs(readLines(text, lang));
+  if (marked.length === 0) return fail('The text is empty: paste the text of a resolution or decision to import it.');
+  if (marked.every((l) => l.kind === 'footnote')) {
     return fail('The text holds only footnote lines: there is no paragraph to import.');
   }
   const warnings = new WarningLog();
+  // Notes and references typed "(1)" where a copy lost the superscript.
+  const { lines, references, linked } = readTypedNotes(marked, warnings);
   // A text without a superscript digit has no footnote marker to look for in any paragraph.
   const markers = HAS_MARKER.test(text);
-  if (!hasStructure(lines)) {
+  if (!hasStructure(lines, references)) {
     warnings.add(
       'no-structure',
       'No resolution structure recognised (no number line, numbered or lettered paragraphs, annex or opening formula): every line is imported as a plain paragraph.',
     );
-    return ok(buildPlain(lines, newId, warnings, read, markers, make));
+    return ok(buildPlain(lines, newId, warnings, read, markers, make, linked));
   }
-  return ok(buildStructured(outlineText(lines, warnings), newId, warnings, read, markers, make));
+  return ok(buildStructured(outlineText(lines, warnings, references), newId, warnings, read, markers, make));
 }
 
 /** What `importPlainText` reads, with the text as JSON: node for node the JSON of the text `importPlainText` makes. */

@@ -34,6 +34,7 @@ export const IMPORT_WARNING_CODES = [
   'footnote-repeated',
   'footnote-renumbered',
   'footnote-ibid',
+  'footnote-typed',
   'markup',
   'lines-before-title',
   'unstyled-paragraph',

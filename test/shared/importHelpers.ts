@@ -112,3 +112,12 @@ export function findById(node: PMNode, id: string): PMNode {
   if (!found) throw new Error(`no node ${id}`);
   return found;
 }
+
+/** The texts of a text's footnote nodes, in order. */
+export const notesOf = (result: ImportResult): string[] => footnotes(result.doc).map((n) => n.textContent);
+
+/**
+ * A short text typed the way a copy loses superscript: `head` (title and formula), `body` with
+ * note references typed "(1)", and `notes` typed "(1) …" at the end; lines joined as pasted.
+ */
+export const typedText = (head: string[], body: string[], notes: string[] = []): string => [...head, ...body, ...notes].join('\n');
