@@ -29,17 +29,11 @@
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import type { StoredUpdate } from './types';
 import { WalSync, type Fsync } from './walSync';
 
 /** One row of the update log as the journal holds it (its seq already assigned). */
-export interface JournalRow {
-  draftId: string;
-  seq: number;
-  update: Uint8Array;
-  userId: string | null;
-  delegationId: string | null;
-  at: string;
-}
+export type JournalRow = StoredUpdate;
 
 const MAGIC = 0x4a454850; // "PHEJ" little-endian
 const VERSION = 1;

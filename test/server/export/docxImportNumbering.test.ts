@@ -69,22 +69,23 @@ const SUBPARAGRAPHS_READ = [
   'operative 3.',
 ];
 
+/** Operative paragraphs with subparagraphs in lists of their own: letters, romans under them, letters restarted. */
+const SUBPARAGRAPH_LISTS = () => [
+  ...OPENING(),
+  listed('ops', 'Requests the Secretary-General:'),
+  listed('letters', 'To report to the Assembly at its eighty-second session;'),
+  listed('letters', 'To consult Member States:'),
+  listed('romans', 'On the terms of reference;'),
+  listed('romans', 'On the timing of the meetings;'),
+  listed('ops', 'Invites States:'),
+  listed('letters', 'To cooperate in the protection of wetlands;', 1),
+  listed('letters', 'To share information on migratory birds;', 1),
+  listed('ops', 'Decides to remain seized of the matter.'),
+];
+
 describe("Word's list numbers", () => {
   it('reads subparagraphs numbered by lists of their own as (a), (b) … and (i), (ii) …, restarting with each list', async () => {
-    const result = await read(
-      await wordFile([
-        ...OPENING(),
-        listed('ops', 'Requests the Secretary-General:'),
-        listed('letters', 'To report to the Assembly at its eighty-second session;'),
-        listed('letters', 'To consult Member States:'),
-        listed('romans', 'On the terms of reference;'),
-        listed('romans', 'On the timing of the meetings;'),
-        listed('ops', 'Invites States:'),
-        listed('letters', 'To cooperate in the protection of wetlands;', 1),
-        listed('letters', 'To share information on migratory birds;', 1),
-        listed('ops', 'Decides to remain seized of the matter.'),
-      ]),
-    );
+    const result = await read(await wordFile(SUBPARAGRAPH_LISTS()));
     expect(paragraphs(result)).toEqual(SUBPARAGRAPHS_READ);
     expect(result.report.warnings).toEqual([]);
   });
@@ -119,18 +120,7 @@ describe("Word's list numbers", () => {
   });
 
   it('reads the numbers a paragraph style gives, the paragraphs having none of their own', async () => {
-    const bytes = await wordFile([
-      ...OPENING(),
-      listed('ops', 'Requests the Secretary-General:'),
-      listed('letters', 'To report to the Assembly at its eighty-second session;'),
-      listed('letters', 'To consult Member States:'),
-      listed('romans', 'On the terms of reference;'),
-      listed('romans', 'On the timing of the meetings;'),
-      listed('ops', 'Invites States:'),
-      listed('letters', 'To cooperate in the protection of wetlands;', 1),
-      listed('letters', 'To share information on migratory birds;', 1),
-      listed('ops', 'Decides to remain seized of the matter.'),
-    ]);
+    const bytes = await wordFile(SUBPARAGRAPH_LISTS());
     // Each list's numbering moved from its paragraphs to a style of its own ("Subparagraph (a)", based on
     // another style that carries the numbering), as a house template does.
     const styles: string[] = [];

@@ -8,7 +8,7 @@
  * store leaves it alone.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EditJournal, JOURNAL_BYTES, type JournalRow } from '../../../server/storage/editJournal';
 import { SqliteStore } from '../../../server/storage/sqlite';
 import { DraftFrozen } from '../../../server/storage/types';
+import { crashCopy, heldFsync, releasing, settledYet, turns } from '../../helpers/heldFsync';
 import { bytes, range, seedDraft, seedUser, update } from '../../helpers/storeContract';
 
 /** An edit stays in the journal only for this long: longer than any test here. */
@@ -27,46 +28,6 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'penholder-journal-'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
-/** An fsync the test releases by hand: each call waits in `held` until `release`. */
-function heldFsync() {
-  const held: ((err: Error | null) => void)[] = [];
-  return {
-    held,
-    fsync: (_fd: number, done: (err: Error | null) => void) => void held.push(done),
-    release: () => held.shift()!(null),
-    fail: () => held.shift()!(new Error('EIO: i/o error, fsync')),
-  };
-}
-
-const turns = () => new Promise((r) => setTimeout(r, 30));
-
-function settledYet(p: Promise<unknown>): () => boolean {
-  let done = false;
-  p.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  return () => done;
-}
-
-/** `p`, with every fsync it waits for let through. */
-async function releasing<T>(p: Promise<T>, held: unknown[], release: () => void): Promise<T> {
-  const done = settledYet(p);
-  while (!done()) {
-    await turns();
-    if (held.length > 0) release();
-  }
-  return p;
-}
-
-/** The database, its log and the journal as a crash would leave them: copied while the store is open. */
-function crashCopy(file: string, name: string): string {
-  const into = join(dir, name);
-  mkdirSync(into);
-  for (const suffix of ['', '-wal', '-edits']) copyFileSync(`${file}${suffix}`, join(into, `penholder.sqlite${suffix}`));
-  return join(into, 'penholder.sqlite');
-}
 
 /** How many rows of a draft's log the database file itself holds (read by a connection of its own). */
 function rowsInSqlite(file: string, draftId: string): number {
@@ -115,7 +76,7 @@ describe('the journal of edits', () => {
     const store = await openServerStore(file, { drainMs: NEVER_DRAINED });
     const draft = await seedDraft(store);
     for (let i = 1; i <= 30; i++) await store.appendUpdates([update(draft.id, i)]);
-    const copy = crashCopy(file, 'crashed');
+    const copy = crashCopy(file, dir, 'crashed');
     // The crash took SQLite before it held any of them: they are in the journal only.
     expect(rowsInSqlite(copy, draft.id)).toBe(0);
 
@@ -135,7 +96,7 @@ describe('the journal of edits', () => {
     const store = await openServerStore(file, { drainMs: NEVER_DRAINED });
     const draft = await seedDraft(store);
     for (let i = 1; i <= 5; i++) await store.appendUpdates([update(draft.id, ...new Uint8Array(100).fill(i))]);
-    const copy = crashCopy(file, 'torn');
+    const copy = crashCopy(file, dir, 'torn');
     // The last record's final bytes never reached the disk.
     const journal = readFileSync(`${copy}-edits`);
     const last = lastRecordEnd(journal);

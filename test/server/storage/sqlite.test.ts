@@ -5,7 +5,7 @@
  * sees what is not yet flushed, one fsync serves every commit before it, a failed fsync stops
  * the writes; and the checkpointer thread that keeps the log short.
  */
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../server/storage';
 import { JOURNAL_BYTES } from '../../../server/storage/editJournal';
 import { LOG_FILE_BYTES, SqliteStore } from '../../../server/storage/sqlite';
+import { crashCopy, heldFsync, releasing, settledYet, turns } from '../../helpers/heldFsync';
 import { bytes, range, seedDraft, seedUser, update } from '../../helpers/storeContract';
 
 describe('SQLite store', () => {
@@ -57,41 +58,6 @@ describe('SQLite store', () => {
     await store.close();
   });
 });
-
-/** An fsync the test releases by hand: each call waits in `held` until `release` (or `fail`). */
-function heldFsync() {
-  const held: ((err: Error | null) => void)[] = [];
-  return {
-    held,
-    fsync: (_fd: number, done: (err: Error | null) => void) => void held.push(done),
-    /** Let the oldest fsync waiting return. */
-    release: () => held.shift()!(null),
-    fail: () => held.shift()!(new Error('EIO: i/o error, fsync')),
-  };
-}
-
-/** Resolves after the event loop has had a few turns (what is still pending then is waiting for something). */
-const turns = () => new Promise((r) => setTimeout(r, 30));
-
-/** `p`, with every fsync it waits for let through. */
-async function releasing<T>(p: Promise<T>, held: unknown[], release: () => void): Promise<T> {
-  const done = settledYet(p);
-  while (!done()) {
-    await turns();
-    if (held.length > 0) release();
-  }
-  return p;
-}
-
-/** Whether `p` has settled yet. */
-function settledYet(p: Promise<unknown>): () => boolean {
-  let done = false;
-  p.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  return () => done;
-}
 
 describe('SQLite flush of the log', () => {
   let dir: string;
@@ -189,16 +155,6 @@ describe('SQLite log given its size', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  /** The database and its log as a crash would leave them: copied while the store is open, without the shared-memory index. */
-  function crashCopy(file: string, name: string): string {
-    const into = join(dir, name);
-    mkdirSync(into);
-    copyFileSync(file, join(into, 'penholder.sqlite'));
-    copyFileSync(`${file}-wal`, join(into, 'penholder.sqlite-wal'));
-    if (existsSync(`${file}-edits`)) copyFileSync(`${file}-edits`, join(into, 'penholder.sqlite-edits'));
-    return join(into, 'penholder.sqlite');
-  }
-
   it('gives the log file its size when it opens, and commits write over it instead of making it longer', async () => {
     const file = join(dir, 'sized.sqlite');
     const store = SqliteStore.open(file);
@@ -224,14 +180,14 @@ describe('SQLite log given its size', () => {
     await store.migrate();
     const draft = await seedDraft(store);
     // A crash with the log sized and holding nothing but the schema and the draft.
-    const early = SqliteStore.open(crashCopy(file, 'early'));
+    const early = SqliteStore.open(crashCopy(file, dir, 'early'));
     await early.migrate();
     expect(await early.getDraft(draft.id)).toEqual(draft);
     expect(await early.lastSeq(draft.id)).toBe(0);
     await early.close();
     // A crash after 30 commits: all of them back, in order, and the log goes on from there.
     for (let i = 1; i <= 30; i++) await store.appendUpdates([update(draft.id, i)]);
-    const late = SqliteStore.open(crashCopy(file, 'late'));
+    const late = SqliteStore.open(crashCopy(file, dir, 'late'));
     await late.migrate();
     expect((await late.listUpdates(draft.id)).map((u) => u.update)).toEqual(range(1, 30).map((i) => bytes(i)));
     expect((await late.appendUpdates([update(draft.id, 31)]))[0]!.seq).toBe(31);
