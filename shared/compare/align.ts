@@ -5,9 +5,11 @@
  * whatever its text became. The title and the formula pair up by position. What is left
  * (imported texts, whose ids are fresh, or paragraphs new on both sides) pairs by text: first
  * texts that occur once on each side, exactly; then, between those anchors, an order-keeping
- * alignment that maximises similarity (a DP, as an LCS on similarity); last, a high-similarity
- * match across anchors, which is a paragraph that moved. The in-order alignment also weighs two
- * neighbours joined against one block, so that merged and split paragraphs pair with the first.
+ * alignment that maximises similarity (a DP, as an LCS on similarity), unless blocks of the gap
+ * that are each other's most similar cross (like paragraphs swapped and edited), which pair
+ * first; last, a high-similarity match across anchors, which is a paragraph that moved. The
+ * in-order alignment also weighs two neighbours joined against one block, so that merged and
+ * split paragraphs pair with the first.
  *
  * Every pair is then in order or moved: the longest chain of pairs in the same order on both
  * sides (an LIS) stays in place and the others moved, so that moving one paragraph reads as one
@@ -15,6 +17,7 @@
  * so that the preamble, the operative part and each annex align in turn (they are in the same
  * order on both sides) and a paragraph may still move from one to another.
  */
+import { mutualBest } from './mutualBest';
 import { keptEnds, lengthBound, profile, similarity, type Profile } from './similarity';
 import type { Unit } from './units';
 
@@ -44,6 +47,8 @@ export const KEPT_ENDS_THRESHOLD = 0.8;
 // Past this many cells a gap's DP only looks near its diagonal, and moves are not looked for.
 const MAX_CELLS = 1_000_000;
 const BAND = 500;
+// Gaps with more blocks than this on either side are aligned in order only: see `alignSwapped`.
+const MAX_SWAP_GAP = 40;
 
 // Blocks of different classes never pair by text: a heading is not a paragraph.
 function classOf(u: Unit): string {
@@ -73,7 +78,8 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
   });
   matchUniqueTexts(left, right, rightOf, leftOf, link);
 
-  const inOrder = longestChain(rightOf, (i) => (left[i]!.kind === 'subparagraph' ? 0.01 : 1));
+  const weight = (i: number) => (left[i]!.kind === 'subparagraph' ? 0.01 : 1);
+  const inOrder = longestChain(rightOf, weight);
   // A pair found between two anchors, so in the order of the others.
   const keep = (i: number, j: number) => {
     link(i, j);
@@ -93,9 +99,9 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
   const paragraphs = (...units: Unit[]) => units.every((u) => classOf(u) === 'paragraph');
   const len = (...units: Unit[]) => units.reduce((n, u) => n + u.text.length, 0);
   const sim: Similar = {
-    kept(i, j) {
+    ends(i, j) {
       const [a, b] = [left[i]!, right[j]!];
-      return classOf(a) === classOf(b) && keptEnds(a.text, b.text) >= KEPT_ENDS_THRESHOLD;
+      return classOf(a) === classOf(b) ? keptEnds(a.text, b.text) : -1;
     },
     pair(i, j, threshold) {
       const c = classOf(left[i]!);
@@ -130,9 +136,69 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
     },
   };
 
-  // Between consecutive anchors, align what is unmatched on both sides, in order. The anchors
-  // increase on both sides, so walking the left text finds them in order; most are neighbours
-  // with nothing between them.
+  // What is unmatched between two anchors, aligned: in order, or, where `swaps`, with the blocks
+  // that are each other's most similar first when some of them cross.
+  const alignBetween = (ls: number[], rs: number[], swaps: boolean) => {
+    // While both sides of the gap hold as many blocks, blocks at its start or its end that kept
+    // most of their words at both of their own ends are the same blocks changed in the middle:
+    // paired at once, they leave the DP only what is in doubt. With more blocks on one side, the
+    // DP decides: the extra block may be deleted or inserted at the start (paragraphs of one
+    // resolution often open and close with the same words, so the first of the others would
+    // pair with the wrong one) or be the second half of a merge or a split at the end.
+    // Neither of the two may have kept more of its ends with another block of the gap: two like
+    // paragraphs swapped and edited keep much of their ends with each other.
+    let [a, b, c, d] = [0, 0, ls.length, rs.length];
+    const kept = (x: number, y: number) => {
+      const k = sim.ends(ls[x]!, rs[y]!);
+      if (k < KEPT_ENDS_THRESHOLD) return false;
+      if (!swaps || c - a > MAX_SWAP_GAP) return true;
+      for (let z = a; z < c; z++) if (z !== x && sim.ends(ls[z]!, rs[y]!) > k) return false;
+      for (let z = b; z < d; z++) if (z !== y && sim.ends(ls[x]!, rs[z]!) > k) return false;
+      return true;
+    };
+    while (c - a === d - b && a < c && kept(a, b)) keep(ls[a++]!, rs[b++]!);
+    while (c - a === d - b && a < c && kept(c - 1, d - 1)) keep(ls[--c]!, rs[--d]!);
+    if (c - a === 1 && d - b === 1) {
+      // One block changed in place: only the threshold matters.
+      if (sim.pair(ls[a]!, rs[b]!, MATCH_THRESHOLD) >= 0) keep(ls[a]!, rs[b]!);
+    } else if (c > a && d > b && !(swaps && alignSwapped(ls.slice(a, c), rs.slice(b, d)))) {
+      for (const [i, j] of alignGap(ls.slice(a, c), rs.slice(b, d), sim)) keep(i, j);
+    }
+  };
+  // Two like paragraphs swapped and both edited would pair in order each with the other's old
+  // text (two such pairs outweigh one right pair), and read as two nonsense changes. Blocks that
+  // are each other's most similar in the gap pair first: those in order stay in place, those
+  // that cross them moved, and what is between the ones in place is aligned in order as before.
+  // Only when some pair crosses, so that every other gap reads as it did; the gaps where this is
+  // looked for are small, as the DP compares all their blocks anyway.
+  const alignSwapped = (ls: number[], rs: number[]): boolean => {
+    if (ls.length < 2 || rs.length < 2 || ls.length > MAX_SWAP_GAP || rs.length > MAX_SWAP_GAP) return false;
+    const best = mutualBest(ls.length, rs.length, (a, b) => sim.pair(ls[a]!, rs[b]!, MATCH_THRESHOLD));
+    if (best.every(([, b], k) => k === 0 || b > best[k - 1]![1])) return false;
+    const local = new Int32Array(ls.length).fill(-1);
+    for (const [a, b] of best) local[a] = b;
+    const chain = longestChain(local, (a) => weight(ls[a]!));
+    // A paragraph found elsewhere needs the similarity of a move, as across anchors.
+    const moved = best.filter(([a, , s]) => !chain[a] && s >= MOVE_THRESHOLD);
+    if (moved.length === 0) return false;
+    for (const [a, b] of moved) link(ls[a]!, rs[b]!);
+    // The pairs in place split the gap, its end closing the last part.
+    const stays: [number, number][] = best.filter(([a]) => chain[a]).map(([a, b]) => [a, b]);
+    stays.push([ls.length, rs.length]);
+    let [a0, b0] = [-1, -1];
+    for (const [a1, b1] of stays) {
+      const free0 = ls.slice(a0 + 1, a1).filter((i) => rightOf[i] === -1);
+      const free1 = rs.slice(b0 + 1, b1).filter((j) => leftOf[j] === -1);
+      if (free0.length > 0 && free1.length > 0) alignBetween(free0, free1, false);
+      if (a1 < ls.length) keep(ls[a1]!, rs[b1]!);
+      [a0, b0] = [a1, b1];
+    }
+    return true;
+  };
+
+  // Between consecutive anchors, align what is unmatched on both sides. The anchors increase on
+  // both sides, so walking the left text finds them in order; most are neighbours with nothing
+  // between them.
   const anchorsAt: number[] = [];
   for (let i = 0; i < left.length; i++) if (inOrder[i]) anchorsAt.push(i);
   anchorsAt.push(left.length);
@@ -147,21 +213,7 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
     const rs: number[] = [];
     for (let i = f0 + 1; i < to0; i++) if (rightOf[i] === -1) ls.push(i);
     for (let j = f1 + 1; j < to1; j++) if (leftOf[j] === -1) rs.push(j);
-    // While both sides of the gap hold as many blocks, blocks at its start or its end that kept
-    // most of their words at both of their own ends are the same blocks changed in the middle:
-    // paired at once, they leave the DP only what is in doubt. With more blocks on one side, the
-    // DP decides: the extra block may be deleted or inserted at the start (paragraphs of one
-    // resolution often open and close with the same words, so the first of the others would
-    // pair with the wrong one) or be the second half of a merge or a split at the end.
-    let [a, b, c, d] = [0, 0, ls.length, rs.length];
-    while (c - a === d - b && a < c && sim.kept(ls[a]!, rs[b]!)) keep(ls[a++]!, rs[b++]!);
-    while (c - a === d - b && a < c && sim.kept(ls[c - 1]!, rs[d - 1]!)) keep(ls[--c]!, rs[--d]!);
-    if (c - a === 1 && d - b === 1) {
-      // One block changed in place: only the threshold matters.
-      if (sim.pair(ls[a]!, rs[b]!, MATCH_THRESHOLD) >= 0) keep(ls[a]!, rs[b]!);
-    } else if (c > a && d > b) {
-      for (const [i, j] of alignGap(ls.slice(a, c), rs.slice(b, d), sim)) keep(i, j);
-    }
+    alignBetween(ls, rs, true);
   }
   for (const [i, j] of matchMoves(left, right, rightOf, leftOf, sim)) link(i, j);
 
@@ -273,8 +325,8 @@ function longestChain(rightOf: Int32Array, weight: (i: number) => number): Uint8
 // How alike blocks are (-1 below the threshold): a left and a right block; left blocks i and i + 1
 // joined and right block j; left block i and right blocks j and j + 1 joined.
 interface Similar {
-  /** Whether a left and a right block of the same class share most of their words at their two ends alone. */
-  kept(i: number, j: number): boolean;
+  /** How much a left and a right block of the same class share at their two ends alone (`keptEnds`). */
+  ends(i: number, j: number): number;
   pair(i: number, j: number, threshold: number): number;
   merged(i: number, j: number): number;
   split(i: number, j: number): number;
