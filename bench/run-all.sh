@@ -3,7 +3,7 @@
 # bounded in time. The figures of this run replace the block between the "latest run" markers
 # of BENCHMARKS.md (the analysis around it is written by hand); the raw outputs stay under
 # bench/results/ (git-ignored).
-#   npm run bench               # about 45 minutes on 2 cores
+#   npm run bench               # about 55 minutes on 2 cores
 #   RUNS=3 npm run bench        # medians of 3 runs for the collaboration figures
 set -u
 cd "$(dirname "$0")/.."
@@ -18,6 +18,9 @@ tail -n 40 bench/results/collab.out
 echo "== durable at the floor: the targets, 9 alternating rounds (bench/run-floor.sh)"
 bash bench/run-floor.sh > bench/results/floor.out 2>&1
 tail -n 30 bench/results/floor.out
+echo "== the journal of edits against commits through SQL, 7 alternating rounds (bench/run-journal-ab.sh)"
+bash bench/run-journal-ab.sh > bench/results/journal-ab.out 2>&1
+tail -n 12 bench/results/journal-ab.out
 echo "== where the relay's CPU goes, Penholder beside the reference (bench/cpuSplit.mjs; needs perf)"
 node bench/cpuSplit.mjs | tee bench/results/cpusplit.out
 echo "== one relayed message: ws.send per peer, or one frame written to every socket (bench/broadcast.bench.mjs)"
@@ -67,6 +70,10 @@ $started, $(nproc) cores, node $(node --version), RUNS=${RUNS:-1}.
 ### Durable at the floor: the targets, Penholder beside the reference in alternating rounds (\`npm run bench:floor\`)
 
 $(tail -n +2 bench/results/floor/SUMMARY.md 2>/dev/null || cat bench/results/floor.out)
+
+### The journal of edits against commits through SQL (\`npm run bench:journal\`)
+
+$(tail -n +2 bench/results/journal-ab/SUMMARY.md 2>/dev/null || cat bench/results/journal-ab.out)
 
 ### One edit's path through the server (\`npm run bench:path\`)
 
