@@ -16,8 +16,8 @@
 /** The name of the bookmark that ties a paragraph of mammoth's model to its numbering: the prefix and an index. */
 export const LIST_MARK = 'penholder-list-';
 
-// An element's attributes, a quoted value read whole (">" may stand in one unescaped).
-const ATTRS = `(?:[^>"'/]|"[^"]*"|'[^']*')*`;
+/** An element's attributes, a quoted value read whole (">" may stand in one unescaped); the worker's rewrites use it too. */
+export const ATTRS = `(?:[^>"'/]|"[^"]*"|'[^']*')*`;
 
 /**
  * The elements `name` in `xml`, as [attributes, content], in one pass: an element left open ends the
@@ -50,15 +50,23 @@ function decodeEntities(text) {
   });
 }
 
+// The patterns of `attr` and `val`, built once per name: `val` runs for every paragraph of the body.
+const patterns = new Map();
+function pattern(key, source) {
+  let re = patterns.get(key);
+  if (!re) patterns.set(key, (re = new RegExp(source)));
+  return re;
+}
+
 // The value of attribute `name` of an element's attributes.
 function attr(attrs, name) {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs ?? '');
+  const m = pattern(`@${name}`, `\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs ?? '');
   return m ? decodeEntities(m[1] ?? m[2]) : undefined;
 }
 
 // The w:val of the first empty element `name` in `xml`.
 function val(xml, name) {
-  const m = new RegExp(`<w:${name}(\\s${ATTRS})?/?>`).exec(xml);
+  const m = pattern(name, `<w:${name}(\\s${ATTRS})?/?>`).exec(xml);
   return m ? attr(m[1], 'w:val') : undefined;
 }
 

@@ -19,7 +19,7 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import mammoth from 'mammoth';
-import { LIST_MARK, markListParagraphs, readListDefinitions } from './docxListNumbering.mjs';
+import { ATTRS, LIST_MARK, markListParagraphs, readListDefinitions } from './docxListNumbering.mjs';
 import { openZip, ZipRefusal } from './zipCheck.mjs';
 
 const { bytes, limits, nice } = workerData;
@@ -41,8 +41,6 @@ const HIDDEN_RUN = 'penholder-hidden-run';
 const TEXT_PART = /(?:^|\/)(?:document\d*|footnotes|endnotes)\.xml$/;
 // The main document part, whose numbered paragraphs are marked with their numbering (docxListNumbering.mjs).
 const MAIN_PART = /(?:^|\/)document\d*\.xml$/;
-// An element's attributes, a quoted value read whole (">" may stand in one unescaped).
-const ATTRS = `(?:[^>"'/]|"[^"]*"|'[^']*')*`;
 const TEXT_BOX = new RegExp(`<w:txbxContent(?:\\s${ATTRS})?>[\\s\\S]*?</w:txbxContent>`, 'g');
 const RUN_PROPERTIES = /<w:rPr>([\s\S]*?)<\/w:rPr>/g;
 const VANISH = /<w:vanish(?:\s+w:val="(?:true|1|on)")?\s*\/>/;

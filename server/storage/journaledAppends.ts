@@ -48,11 +48,6 @@ export class JournaledAppends {
     readonly journal: EditJournal,
   ) {}
 
-  /** Rows in the journal only. */
-  get undrained(): number {
-    return this.pending.length;
-  }
-
   /**
    * Check and write `rows` (of one or more drafts); returns their seqs, in order. Call with the
    * connection's mutex held; the rows are durable once `journal.sync()` resolves. Throws

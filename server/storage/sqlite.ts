@@ -216,8 +216,9 @@ class SqliteEngine {
     if (!journaled) return;
     journaled.drain();
     if (journaled.journal.size < JOURNAL_BYTES / 2) return;
+    // The mutex is held meanwhile: no append can reach the journal before it starts over.
     await this.flushed(true);
-    if (journaled.undrained === 0) journaled.journal.restart();
+    journaled.journal.restart();
   }
 
   /** Resolves once everything committed so far is on the disk (the writes of `transaction(fn)` and of migrations). */

@@ -7,10 +7,10 @@
  * and 2): marks.ts reads it by the notes printed and the marks before it.
  */
 import type { TextMaker } from './make';
-import { superscriptValue, type SourceLine } from './lines';
+import { superscriptValue, type SourceLine, typedValue } from './lines';
 import { MARK_GROUP, MARK_RUN, MarkSequence, readMarks } from './marks';
 import type { RecognisedFootnote, WarningLog } from './report';
-import { TYPED_REFERENCE, typedValue } from './typedNotes';
+import { TYPED_REFERENCE } from './typedNotes';
 
 type FootnoteLine = Extract<SourceLine, { kind: 'footnote' }>;
 

@@ -25,12 +25,23 @@ export type ParagraphLine = Extract<SourceLine, { kind: 'numbered' | 'lettered' 
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
+/** A run of superscript digits written in Western digits ("¹²" → "12"). */
+export function superscriptDigits(marker: string): string {
+  let digits = '';
+  for (const ch of marker) digits += SUPERSCRIPT_DIGITS.indexOf(ch);
+  return digits;
+}
+
 /** The number a run of superscript digits stands for. */
 export function superscriptValue(marker: string): number {
-  let n = 0;
-  for (const ch of marker) n = n * 10 + SUPERSCRIPT_DIGITS.indexOf(ch);
-  return n;
+  return Number(superscriptDigits(marker));
 }
+
+/** The digits of a note reference typed in brackets, "(1)", "(١٢)" (typedNotes.ts). */
+export const TYPED_DIGITS = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]{1,3}';
+
+/** The number a typed reference or note stands for, its digits Western or Arabic-Indic. */
+export const typedValue = (digits: string): number => Number(westernDigits(digits));
 
 // "¹ United Nations, …", and "¹A/RES/71/312." as a note is sometimes typed, without the space.
 const FOOTNOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*([^\s⁰¹²³⁴⁵⁶⁷⁸⁹].*)$/u;
@@ -138,13 +149,13 @@ export function readLines(text: string, lang: Lang = 'en'): SourceLine[] {
 const CLOSERS = /[”’"'」』）)》〉\]»›\s]+$/u;
 const TRAILING_MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹\s]+$/u;
 // A note reference typed after the last word ("2024،(1)"), which only the text's notes tell from words (typedNotes.ts).
-const TRAILING_TYPED = /[(（]([0-9\u0660-\u0669\u06f0-\u06f9]{1,3})[)）]$/u;
+const TRAILING_TYPED = new RegExp(`[(（](${TYPED_DIGITS})[)）]$`, 'u');
 const NO_REFERENCES: ReadonlySet<number> = new Set();
 
 function lastSignificant(text: string, typed: ReadonlySet<number>): string {
   let stripped = text.replace(TRAILING_MARKERS, '');
   const m = typed.size > 0 ? TRAILING_TYPED.exec(stripped) : null;
-  if (m && typed.has(Number(westernDigits(m[1]!)))) stripped = stripped.slice(0, m.index).trimEnd();
+  if (m && typed.has(typedValue(m[1]!))) stripped = stripped.slice(0, m.index).trimEnd();
   return stripped.replace(CLOSERS, '').slice(-1);
 }
 

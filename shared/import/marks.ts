@@ -9,14 +9,13 @@
  * A mark can also stand before a paragraph's first word ("¹Recalling …"), a line shaped like a
  * note; `markedParagraphs` tells the two apart by where the note stands.
  */
-import { type SourceLine, superscriptValue } from './lines';
+import { type SourceLine, superscriptDigits, superscriptValue } from './lines';
 
 /** A group of footnote marks in running text: runs of superscript digits, maybe spaced apart ("¹ ²"). */
 export const MARK_GROUP = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[ \u00a0\u202f]+[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*/gu;
 /** One run of superscript digits, which is one mark or several in a row. */
 export const MARK_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
 const LEADING_RUN = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/u;
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 // Longer runs are not split: 2⁹ readings at most, and no text prints ten marks in a row.
 const LONGEST_SPLIT = 10;
@@ -45,8 +44,7 @@ function readings(digits: string, notes: ReadonlySet<number>, above = 0): number
  * carries the sequence on furthest wins, and of two that do as well, the one of fewer marks.
  */
 export function readMarks(run: string, notes: ReadonlySet<number>, highest: number | null): number[] | null {
-  let digits = '';
-  for (const ch of run) digits += SUPERSCRIPT_DIGITS.indexOf(ch);
+  const digits = superscriptDigits(run);
   let best: number[] | null = null;
   let bestScore = -1;
   const all = readings(digits, notes);

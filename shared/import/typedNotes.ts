@@ -6,22 +6,17 @@
  * the text; or, without notes, references that recur. A list numbered "(1)", "(2)" inside an
  * operative paragraph that nothing refers to stays the paragraphs it was.
  */
-import { westernDigits } from './conventions';
-import type { SourceLine } from './lines';
+import { type SourceLine, TYPED_DIGITS, typedValue } from './lines';
 import type { WarningLog } from './report';
 
-const DIGITS = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]{1,3}';
 /**
  * A typed reference in running text: "(1)" straight after a word, a closing quote or a sign that
  * ends a clause; never after a digit ("article 4(1)") or a bracket ("(a)(1)"), and never at the
  * start of a line, where it is a label.
  */
-export const TYPED_REFERENCE = new RegExp(`(?<=[\\p{L}\\p{M}.,;:،؛。，；：”’"»])[(（](${DIGITS})[)）](?![\\p{L}\\p{N}])`, 'gu');
+export const TYPED_REFERENCE = new RegExp(`(?<=[\\p{L}\\p{M}.,;:،؛。，；：”’"»])[(（](${TYPED_DIGITS})[)）](?![\\p{L}\\p{N}])`, 'gu');
 // A typed note: "(1) A/79/100.", "(١) انظر …".
-const TYPED_NOTE = new RegExp(`^[(（](${DIGITS})[)）]\\s+(\\S.*)$`, 'u');
-
-/** The number a typed reference or note stands for, its digits Western or Arabic-Indic. */
-export const typedValue = (digits: string): number => Number(westernDigits(digits));
+const TYPED_NOTE = new RegExp(`^[(（](${TYPED_DIGITS})[)）]\\s+(\\S.*)$`, 'u');
 
 /** What the typed references of a text are taken for. */
 export interface TypedNotes {
