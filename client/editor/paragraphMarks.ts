@@ -25,6 +25,7 @@ import { api } from '../api';
 import { formatWhen, localizedString } from '../dom';
 import { t } from '../i18n';
 import { dispatchFromOutside } from './outsideDispatch';
+import { pageSelection } from './pageSelection';
 
 /** One paragraph's state as GET /api/drafts/:id/paragraph-states sends it (server/presenters/meeting.ts). */
 export interface ParagraphMarkJSON {
@@ -153,18 +154,7 @@ function lockedTouched(tr: Transaction, before: PMNode, marks: ReadonlyMap<strin
 function lockedAt(view: EditorView, marks: ReadonlyMap<string, ParagraphMarkJSON>): string | null {
   const locked = new Set([...marks].filter(([, m]) => m.locked && m.state !== 'open').map(([id]) => id));
   if (locked.size === 0) return null;
-  const dom = view.dom.ownerDocument.getSelection();
-  let from = view.state.selection.from;
-  let to = view.state.selection.to;
-  if (dom?.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
-    try {
-      const a = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
-      const b = view.posAtDOM(dom.focusNode, dom.focusOffset);
-      [from, to] = [Math.min(a, b), Math.max(a, b)];
-    } catch {
-      // A selection the editor cannot place: its own is the best guess.
-    }
-  }
+  const { from, to } = pageSelection(view);
   let hit: string | null = null;
   view.state.doc.descendants((node, pos) => {
     if (hit !== null) return false;

@@ -24,6 +24,7 @@ import { api, ApiError } from '../api';
 import { el } from '../dom';
 import { textIn, type LocalizedText } from '../../shared/languages';
 import { t, uiLanguage } from '../i18n';
+import { pageSelection } from '../editor/pageSelection';
 import { discardSuggestion, suggestingKey, suggestionEdit } from '../editor/suggesting';
 import { mountCommentsPanel, type CommentsPanel } from './comments';
 import { proposalCard, type ProposalJSON } from './proposalCard';
@@ -161,7 +162,7 @@ function rationaleField(id: string): { label: HTMLElement; field: HTMLTextAreaEl
 
 // The paragraph at the caret: its id, kind, and name as printed.
 function caretParagraph(view: EditorView): { id: string; type: ParagraphType; ref: string } | null {
-  const $head = view.state.selection.$head;
+  const $head = view.state.doc.resolve(pageSelection(view).head);
   for (let d = $head.depth; d >= 0; d--) {
     const node = $head.node(d);
     if (isParagraph(node)) {

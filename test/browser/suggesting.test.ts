@@ -244,6 +244,29 @@ describe.skipIf(!hasChromium)('suggesting mode in Chromium', () => {
     TEST_MS,
   );
   it(
+    'Enter pressed before the editor has heard of a new caret opens the form for the paragraph the page shows the caret in',
+    async () => {
+      const draftId = await makeDraft(world, 'Caret ahead', ['CHL']);
+      const china = await openDraft(browser, world, 'china', draftId);
+      await caretAtEnd(china.page, 'op1');
+      // The browser tells the editor of a moved caret a task later (selectionchange); a key can come first.
+      // Here the caret moves to the end of OP 3 and Enter is pressed in the same task.
+      await china.page.evaluate(() => {
+        const words = document.querySelector('.ph-editor [data-id="op3"]')?.lastChild;
+        const editor = document.querySelector('.ph-editor');
+        if (!words || !editor) throw new Error('no OP 3');
+        document.getSelection()?.collapse(words, words.textContent?.length ?? 0);
+        editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true, cancelable: true }));
+      });
+      const opened = china.page.locator('.ph-paragraph-proposal[data-kind="insert_paragraph"]');
+      await opened.waitFor({ timeout: 5_000 });
+      expect(await opened.getAttribute('data-paragraph')).toBe('op3');
+      expect(await opened.locator('legend').textContent()).toBe('Propose a new paragraph beside OP 3');
+      await china.context.close();
+    },
+    TEST_MS,
+  );
+  it(
     'an input method composes in suggesting mode (Chinese): the words being composed stay on the page, the shared text untouched, and become one suggestion',
     async () => {
       const draftId = await makeDraft(world, 'Composing', ['CHL']);
