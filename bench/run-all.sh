@@ -3,7 +3,7 @@
 # bounded in time. The figures of this run replace the block between the "latest run" markers
 # of BENCHMARKS.md (the analysis around it is written by hand); the raw outputs stay under
 # bench/results/ (git-ignored).
-#   npm run bench               # about 55 minutes on 2 cores
+#   npm run bench               # about 70 minutes on 2 cores
 #   RUNS=3 npm run bench        # medians of 3 runs for the collaboration figures
 set -u
 cd "$(dirname "$0")/.."
@@ -21,6 +21,9 @@ tail -n 30 bench/results/floor.out
 echo "== the journal of edits against commits through SQL, 7 alternating rounds (bench/run-journal-ab.sh)"
 bash bench/run-journal-ab.sh > bench/results/journal-ab.out 2>&1
 tail -n 12 bench/results/journal-ab.out
+echo "== the durable floor: the reference made durable beside Penholder and the reference, 5 rounds (bench/run-durable-floor.sh)"
+bash bench/run-durable-floor.sh > bench/results/durable-floor.out 2>&1
+tail -n 14 bench/results/durable-floor.out
 echo "== where the relay's CPU goes, Penholder beside the reference (bench/cpuSplit.mjs; needs perf)"
 node bench/cpuSplit.mjs | tee bench/results/cpusplit.out
 echo "== one relayed message: ws.send per peer, or one frame written to every socket (bench/broadcast.bench.mjs)"
@@ -74,6 +77,10 @@ $(tail -n +2 bench/results/floor/SUMMARY.md 2>/dev/null || cat bench/results/flo
 ### The journal of edits against commits through SQL (\`npm run bench:journal\`)
 
 $(tail -n +2 bench/results/journal-ab/SUMMARY.md 2>/dev/null || cat bench/results/journal-ab.out)
+
+### The durable floor: the reference made durable, beside Penholder and the reference (\`npm run bench:durable-floor\`)
+
+$(tail -n +2 bench/results/durable-floor/SUMMARY.md 2>/dev/null || cat bench/results/durable-floor.out)
 
 ### One edit's path through the server (\`npm run bench:path\`)
 
