@@ -73,7 +73,7 @@ function updateOf(message) {
 
 /** Each connection's messages in order: one that waits for its flush holds back those behind it. */
 function durable(listener) {
-  let queue = [];
+  const queue = [];
   let waiting = false;
   const release = () => {
     while (queue.length > 0) {
