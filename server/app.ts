@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { authenticateRequest } from './auth';
 import { MemoryCounters, type Counters } from './cluster/counters';
@@ -23,6 +22,7 @@ import { securityHeaders } from './http/headers';
 import { apiRouter } from './http/router';
 import type { ApiDeps } from './http/deps';
 import { redacting, redactingConsole } from './logging';
+import { projectPath } from './paths';
 import { openStore } from './storage';
 import type { Store } from './storage/types';
 import { inboxStreams } from './http/routes/inbox';
@@ -56,8 +56,6 @@ export interface Penholder {
   /** Close sockets (flushing pending edits), stop the HTTP server, close the store. */
   close(): Promise<void>;
 }
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Penholder</title>
 <p>The Penholder API is running, but the browser app has not been built. Run <code>npm run build</code>
@@ -131,7 +129,7 @@ export async function createPenholder(config: Config, opts: PenholderOptions = {
   // prefix); one instance keeps them in memory.
   const counters: Counters = redisUrl ? new RedisCounters({ url: redisUrl, prefix: opts.fanout?.prefix, log: redactingConsole(log) }) : new MemoryCounters();
   app.use('/api', apiRouter(apiDeps, [historyRouter({ store, authenticate })], counters));
-  serveClient(app, opts.clientDir ?? path.join(projectRoot, 'dist', 'client'));
+  serveClient(app, opts.clientDir ?? projectPath('dist', 'client'));
 
   const server = http.createServer(app);
   collab = attachCollaboration(server, {

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { projectUrl } from '../paths';
 
 const localized = z.object({ en: z.string().min(1), zh: z.string().min(1) });
 
@@ -82,7 +83,7 @@ export type RecordedVoteFacts = z.infer<typeof recordedVote>;
 export type SessionFacts = z.infer<typeof sessionFacts>;
 
 /** The demo's fixtures directory (a copy owned by the importer's author). */
-export const FIXTURES_DIR = new URL('./fixtures/', import.meta.url);
+export const FIXTURES_DIR = projectUrl(['server', 'demo', 'fixtures'], true);
 
 /** Read and check `cop11-session.json`; throws with the fixture's path on a malformed file. */
 export async function loadSessionFacts(dir: URL = FIXTURES_DIR): Promise<SessionFacts> {

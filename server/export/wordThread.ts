@@ -9,6 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../shared/result';
 import { MAX_DOCX_UNPACKED_BYTES, MAX_TEXT_BYTES, type ImportError } from '../../shared/export/transfer';
+import { projectPath } from '../paths';
 import type { WordDocument, WordNode } from './wordModel';
 
 /** The bounds of one reading. */
@@ -88,7 +89,7 @@ function runThread(bytes: Uint8Array, limits: WordReadLimits): Promise<Reply> {
   const own = new Uint8Array(bytes.byteLength);
   own.set(bytes);
   return new Promise<Reply>((resolve) => {
-    const worker = new Worker(new URL('./docxRead.worker.mjs', import.meta.url), {
+    const worker = new Worker(projectPath('server', 'export', 'docxRead.worker.mjs'), {
       workerData: { bytes: own, nice: limits.nice, limits: { unpackedBytes: limits.unpackedBytes, nodes: limits.nodes, textChars: limits.textChars, images: limits.images } },
       transferList: [own.buffer],
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: Math.max(4, Math.round(limits.heapMb / 16)), stackSizeMb: 4 },

@@ -11,6 +11,7 @@
  * dies: the calls it had not answered reject, the next call gets a new thread.
  */
 import { Worker } from 'node:worker_threads';
+import { projectPath } from '../paths';
 
 /** The checkpointer connection's settings, for tests and diagnostics. */
 export interface CheckpointerSettings {
@@ -118,7 +119,7 @@ export class SqliteCheckpointer {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(new URL('./sqliteCheckpointer.worker.mjs', import.meta.url), {
+    const worker = new Worker(projectPath('server', 'storage', 'sqliteCheckpointer.worker.mjs'), {
       workerData: { file: this.file, busyTimeoutMs: this.busyTimeoutMs },
     });
     worker.unref();
