@@ -82,7 +82,8 @@ async function measure(side) {
   const port = side === 'penholder' ? 1235 : 1234;
   const server =
     side === 'penholder'
-      ? spawn('node', ['--perf-basic-prof', '--import', 'tsx', 'penholderServer.ts'], {
+      ? // The sources through tsx, not the bundle npm start runs: the headings know code by its module's path.
+        spawn('node', ['--perf-basic-prof', '--import', 'tsx', 'penholderServer.ts'], {
           cwd: here,
           env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dir, BENCH_TOKEN: token },
           stdio: 'ignore',

@@ -21,12 +21,14 @@ const out = path.join(tmp, 'latency.json');
 const token = 'benchbenchbenchbench0123';
 
 try {
+  // The server as npm start runs it: bundled into one file (scripts/build-server.mjs).
+  execFileSync('node', ['../scripts/build-server.mjs', 'bench/penholderServer.ts', 'bench/.build/penholderServer.mjs'], { cwd: here, stdio: 'inherit' });
   execFileSync(
     'node',
     [
       'yws-bench.mjs',
       'latency',
-      ...['--spawn', 'node --import tsx penholderServer.ts', '--env', 'HOST=127.0.0.1', '--env', 'PORT=1238', '--env', 'DATA_DIR={dir}'],
+      ...['--spawn', 'node .build/penholderServer.mjs', '--env', 'HOST=127.0.0.1', '--env', 'PORT=1238', '--env', 'DATA_DIR={dir}'],
       ...['--env', `BENCH_TOKEN=${token}`, '--env', `TRACE_EDITS=${trace}`, '--url', 'ws://127.0.0.1:1238/collab', '--query', `token=${token}`],
       ...['--shape', 'prosemirror', '--clients', '2', '--edits', String(edits), '--warmup', '20', '--rate', String(rate), '--quiet', '--json', out],
     ],

@@ -7,6 +7,8 @@
 # Results: bench/results/journal-ab/*.json and SUMMARY.md.
 set -u
 cd "$(dirname "$0")"
+# Penholder's bench server as npm start runs the server: bundled into one file (scripts/build-server.mjs).
+node ../scripts/build-server.mjs bench/penholderServer.ts bench/.build/penholderServer.mjs || exit 1
 ROUNDS=${ROUNDS:-7}
 TOKEN=benchbenchbenchbench0123
 OUT=results/journal-ab
@@ -15,7 +17,7 @@ for r in $(seq 1 "$ROUNDS"); do
   echo "== round $r of $ROUNDS ($(date +%T))"
   for side in journal sql; do
     journal=on; [ $side = sql ] && journal=off
-    S=(--spawn 'node --import tsx penholderServer.ts' --env HOST=127.0.0.1 --env PORT=1235 --env 'DATA_DIR={dir}' --env BENCH_TOKEN=$TOKEN
+    S=(--spawn 'node .build/penholderServer.mjs' --env HOST=127.0.0.1 --env PORT=1235 --env 'DATA_DIR={dir}' --env BENCH_TOKEN=$TOKEN
        --env EDIT_JOURNAL=$journal --url ws://127.0.0.1:1235/collab --query token=$TOKEN --shape prosemirror)
     node yws-bench.mjs latency "${S[@]}" --clients 2 --edits 200 --warmup 20 --rate 20 --quiet --json "$OUT/$side.latency.r$r.json" > /dev/null 2> "$OUT/$side.latency.r$r.log" || echo "   $side latency round $r failed"
     node yws-bench.mjs throughput "${S[@]}" --observers raw --clients 20 --rate 10 --duration 20 --quiet --json "$OUT/$side.relay.r$r.json" > /dev/null 2> "$OUT/$side.relay.r$r.log" || echo "   $side relay round $r failed"
