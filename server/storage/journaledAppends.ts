@@ -25,8 +25,11 @@ export const DRAIN_MS = 100;
 export interface JournalHost {
   all(sql: string, params?: readonly unknown[]): RawRow[];
   run(sql: string, params?: readonly unknown[]): number;
-  /** Say that a COMMIT has just returned (it waits for SQLite's log to be flushed). */
-  committed(): void;
+  /**
+   * Say that a COMMIT of the journal's rows has just returned: they are durable in the journal,
+   * which starts over only once SQLite's log holding them is flushed; readers need not wait.
+   */
+  copied(): void;
 }
 
 /** The same refusal SQLite gives for a row whose draft, user or delegation does not exist. */
@@ -158,6 +161,6 @@ export class JournaledAppends {
       this.host.run('ROLLBACK');
       throw err;
     }
-    this.host.committed();
+    this.host.copied();
   }
 }

@@ -109,7 +109,9 @@ class SqliteEngine {
 
   /**
    * One statement outside a transaction, alone. A read first waits until everything committed is
-   * on the disk (no commit can start meanwhile: the mutex is held); a write resolves once it is.
+   * on the disk (no commit can start meanwhile: the mutex is held): SQLite's log, except for the
+   * journal's copies, which are on the disk once the journal's flush in flight returns. So a read
+   * after typing waits for no flush of SQLite's log. A write resolves once the log is flushed.
    */
   private async single<T>(sql: string, options: { cache?: boolean } | undefined, exec: (stmt: Database.Statement) => T): Promise<T> {
     let wrote = false;
@@ -117,7 +119,7 @@ class SqliteEngine {
       const stmt = this.prepare(sql, options?.cache ?? true);
       wrote = !stmt.readonly;
       this.beforeStatement(wrote);
-      if (!wrote) await this.durable.settled();
+      if (!wrote) await Promise.all([this.durable.settled(), this.journaled?.journal.settled()]);
       try {
         return exec(stmt);
       } finally {
@@ -161,10 +163,7 @@ class SqliteEngine {
    */
   async openJournal(path: string, fsync: Fsync | undefined): Promise<number> {
     const { journal, contents } = EditJournal.open(path, { fsync });
-    const journaled = new JournaledAppends(
-      { all: (sql, params) => this.all(sql, params), run: (sql, params) => this.run(sql, params), committed: () => this.committed() },
-      journal,
-    );
+    const journaled = new JournaledAppends({ all: (sql, params) => this.all(sql, params), run: (sql, params) => this.run(sql, params), copied: () => this.copied() }, journal);
     try {
       const replayed = await this.locked(() => journaled.replay(contents.rows));
       await this.flushed();
@@ -230,6 +229,12 @@ class SqliteEngine {
   // Say a COMMIT returned: it waits for the next flush.
   private committed(): void {
     this.durable.committed();
+    this.commitsSinceCheckpoint++;
+  }
+
+  // Say a COMMIT of the journal's copies returned: the journal starts over only after the next flush.
+  private copied(): void {
+    this.durable.committedCopies();
     this.commitsSinceCheckpoint++;
   }
 
@@ -351,7 +356,8 @@ class SqliteEngine {
         await journaled.journal.settled().catch(() => undefined);
         journaled.drain();
       }
-      await this.durable.settled().catch(() => undefined);
+      // With a journal, a flush even when only copies wait for one: the journal then starts over.
+      await (journaled ? this.durable.sync() : this.durable.settled()).catch(() => undefined);
       if (journaled) {
         // Everything the journal held is in SQLite and on the disk: start it over for the next open.
         if (this.durable.clean) journaled.journal.restart();

@@ -79,6 +79,8 @@ export class WalSync {
   private fd: number | null = null;
   /** Something was committed since the last fsync began. */
   private dirty = false;
+  /** Copies of what is durable elsewhere (the journal's edits) were committed since the last fsync began. */
+  private copies = false;
   /** The callers the running fsync will answer, or null when none runs. */
   private inFlight: Waiter[] | null = null;
   /** The callers waiting for the next fsync (they asked while one ran). */
@@ -98,14 +100,23 @@ export class WalSync {
     this.dirty = true;
   }
 
+  /**
+   * Say that a COMMIT of copies has just returned: rows already durable in another file (the
+   * journal of edits), which must not let them go before this log is flushed (`clean`), while
+   * readers need not wait for that flush (`settled`).
+   */
+  committedCopies(): void {
+    this.copies = true;
+  }
+
   /** The error that stopped the file taking writes (a failed flush), or null. */
   get failure(): Error | null {
     return this.failed;
   }
 
-  /** Whether everything committed so far is on the disk (no commit waits for a flush). */
+  /** Whether everything committed so far, copies included, is on the disk (no commit waits for a flush, and none failed). */
   get clean(): boolean {
-    return !this.dirty && this.inFlight === null;
+    return this.failed === null && !this.dirty && !this.copies && this.inFlight === null;
   }
 
   /** Resolves once an fsync that began after this call has returned: what was committed before it is durable. */
@@ -118,12 +129,13 @@ export class WalSync {
   }
 
   /**
-   * Resolves once everything committed so far is durable: at once when it is, with the running
-   * fsync when nothing was committed since it began, else with the next one.
+   * Resolves once everything committed so far is durable, copies aside (they are durable where
+   * they came from): at once when it is, with the running fsync when nothing was committed since
+   * it began, else with the next one.
    */
   settled(): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
-    if (this.clean) return Promise.resolve();
+    if (!this.dirty && this.inFlight === null) return Promise.resolve();
     const running = this.inFlight;
     if (this.dirty || running === null) return this.sync();
     return new Promise<void>((resolve, reject) => running.push({ resolve, reject, asked: 0 }));
@@ -146,6 +158,7 @@ export class WalSync {
     }
     this.inFlight = batch;
     this.dirty = false;
+    this.copies = false;
     const began = syncChannel.hasSubscribers ? performance.now() : 0;
     this.fsync(fd, (err) => {
       this.inFlight = null;

@@ -39,6 +39,13 @@ function rowsInSqlite(file: string, draftId: string): number {
   }
 }
 
+/** The rows a journal holds now (read with a handle of its own, closed at once). */
+function journalRows(path: string): JournalRow[] {
+  const { journal, contents } = EditJournal.open(path);
+  journal.close();
+  return contents.rows;
+}
+
 async function openServerStore(file: string, options: Parameters<typeof SqliteStore.open>[1] = {}): Promise<SqliteStore> {
   const store = SqliteStore.open(file, options);
   await store.migrate();
@@ -46,7 +53,7 @@ async function openServerStore(file: string, options: Parameters<typeof SqliteSt
 }
 
 describe('the journal of edits', () => {
-  it('acknowledges an append only after the journal is flushed; a read meanwhile waits, then sees it', async () => {
+  it('acknowledges an append only after the journal is flushed; a read meanwhile waits for that flush, not for one of SQLite, then sees it', async () => {
     const f = heldFsync();
     const store = SqliteStore.open(join(dir, 'order.sqlite'), { fsync: f.fsync });
     await releasing(store.migrate(), f.held, f.release);
@@ -61,14 +68,22 @@ describe('the journal of edits', () => {
     const read = store.listUpdates(d.id);
     const readDone = settledYet(read);
     await turns();
+    // The read copied the journal into SQLite first, and waits for the journal's flush: what it
+    // would show is not on the disk before that returns.
+    expect(readDone()).toBe(false);
+    expect(rowsInSqlite(join(dir, 'order.sqlite'), d.id)).toBe(1);
     f.release();
     expect((await append)[0]!.seq).toBe(1);
-    // The read copied the journal into SQLite first; it answers once SQLite's log is flushed too.
-    expect(readDone()).toBe(false);
-    expect(f.held).toHaveLength(1);
-    f.release();
+    // No flush of SQLite's log on its way: the copy is durable in the journal.
     expect((await read).map((u) => u.update)).toEqual([bytes(1, 2, 3)]);
-    await releasing(store.close(), f.held, f.release);
+    expect(f.held).toHaveLength(0);
+    // Closing flushes SQLite's log, and only then starts the journal over.
+    const closing = store.close();
+    await turns();
+    expect(f.held).toHaveLength(1);
+    expect(journalRows(join(dir, 'order.sqlite-edits'))).toHaveLength(1);
+    await releasing(closing, f.held, f.release);
+    expect(journalRows(join(dir, 'order.sqlite-edits'))).toHaveLength(0);
   });
 
   it('keeps the edits of a crash and stores them, and only them, on the next open', async () => {
@@ -138,6 +153,25 @@ describe('the journal of edits', () => {
     await expect(store.appendUpdates([update(d.id, 2)])).rejects.toThrow(/journal of edits could not be flushed/);
     expect(readFileSync(`${file}-edits`).equals(before)).toBe(true);
     await releasing(store.close(), f.held, f.release);
+  });
+
+  it("keeps the journal when a flush of SQLite's log failed: the copies of its edits may not be on the disk", async () => {
+    const f = heldFsync();
+    const file = join(dir, 'failedlog.sqlite');
+    const store = SqliteStore.open(file, { fsync: f.fsync });
+    await releasing(store.migrate(), f.held, f.release);
+    const d = await releasing(seedDraft(store), f.held, f.release);
+    await releasing(store.appendUpdates([update(d.id, 1, 2, 3)]), f.held, f.release);
+    // A read copies the edit into SQLite without flushing its log; the next write's flush fails.
+    expect(await store.listUpdates(d.id)).toHaveLength(1);
+    const write = seedDraft(store);
+    await turns();
+    expect(f.held).toHaveLength(1);
+    f.fail();
+    await expect(write).rejects.toThrow(/SQLite log could not be flushed/);
+    await store.close();
+    // Closing did not start the journal over: the edit is still there for the next open.
+    expect(journalRows(`${file}-edits`).map((r) => r.seq)).toEqual([1]);
   });
 
   it('flushes a lazy claim of client ids with the append that depends on it', async () => {
