@@ -44,6 +44,9 @@ npx tsx bench/proof.bench.ts | tee bench/results/proof.out
 echo "== a draft's access as its record grows (bench/access.bench.ts)"
 npx tsx bench/access.bench.ts | tee bench/results/access.out
 
+echo "== a read after each edit while delegates type (bench/readsWhileTyping.bench.ts)"
+npx tsx bench/readsWhileTyping.bench.ts | tee bench/results/reads.out
+
 echo "== 1,000 proposals on one draft: listed, and accepted while 50 clients type (bench/proposals.bench.mjs)"
 node --import tsx bench/proposals.bench.mjs | tee bench/results/proposals.out
 
@@ -107,6 +110,10 @@ $(cat bench/results/proof.out)
 ### A draft's access as its record grows (\`npm run bench:access\`)
 
 $(cat bench/results/access.out)
+
+### A read after each edit while delegates type (\`npm run bench:reads\`)
+
+$(cat bench/results/reads.out)
 
 ### Proposals: 1,000 on one draft, listed and accepted under 50 typing clients (\`npm run bench:proposals\`)
 
