@@ -4,36 +4,18 @@
 // Penholder; what the guarantee costs (durable − reference) and what Penholder adds to it
 // (Penholder − durable); and the figures of every round.
 //   node bench/durableFloor.mjs bench/results/durable-floor 5
-import fs from 'node:fs';
-import path from 'node:path';
+import { latencyAt, median, roundsIn, serverCpu } from './rounds.mjs';
 
 const [dir, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg);
 const SIDES = ['reference', 'durable', 'penholder'];
-const median = (xs) => {
-  const s = xs.filter((x) => typeof x === 'number' && !Number.isNaN(x)).sort((a, b) => a - b);
-  return s.length === 0 ? Number.NaN : s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const read = (name) => {
-  const file = path.join(dir, name);
-  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
-};
-const perRound = (side, test, pick) =>
-  Array.from({ length: rounds }, (_, i) => {
-    const j = read(`${side}.${test}.r${i + 1}.json`);
-    try {
-      return j ? pick(j) : Number.NaN;
-    } catch {
-      return Number.NaN;
-    }
-  });
-const latencyAt = (n, key) => (j) => j.results.find((r) => r.N === n).median.perReceiver[key];
+const { perRound } = roundsIn(dir, rounds);
 const FIGURES = [
   ['2 y-websocket clients, p50 (ms)', 'latency', latencyAt(2, 'p50')],
   ['2 y-websocket clients, p99 (ms)', 'latency', latencyAt(2, 'p99')],
   ['200 y-websocket clients, p50 (ms)', 'latency', latencyAt(200, 'p50')],
   ['200 y-websocket clients, p99 (ms)', 'latency', latencyAt(200, 'p99')],
-  ['relay, 20 clients × 10 chars/s: server CPU (%)', 'relay', (j) => j.median.serverCpuPct],
+  ['relay, 20 clients × 10 chars/s: server CPU (%)', 'relay', serverCpu],
 ];
 const f = (x) => (Number.isNaN(x) ? '—' : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const lines = [

@@ -3,30 +3,11 @@
 // reference's medians over the alternating rounds, the ratio, and in how many rounds Penholder
 // met the target against that round's reference.
 //   node bench/floor.mjs bench/results/floor 9
-import fs from 'node:fs';
-import path from 'node:path';
+import { latencyAt, median, roundsIn, serverCpu } from './rounds.mjs';
 
 const [dir, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg);
-const median = (xs) => {
-  const s = xs.filter((x) => typeof x === 'number' && !Number.isNaN(x)).sort((a, b) => a - b);
-  return s.length === 0 ? Number.NaN : s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const read = (name) => {
-  const file = path.join(dir, name);
-  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
-};
-/** Per round, a figure of one side's run of one test (NaN where the run failed). */
-const perRound = (side, test, pick) =>
-  Array.from({ length: rounds }, (_, i) => {
-    const j = read(`${side}.${test}.r${i + 1}.json`);
-    try {
-      return j ? pick(j) : Number.NaN;
-    } catch {
-      return Number.NaN;
-    }
-  });
-const latencyAt = (n, key) => (j) => j.results.find((r) => r.N === n).median.perReceiver[key];
+const { read, perRound } = roundsIn(dir, rounds);
 const commit = Array.from({ length: rounds }, (_, i) => read(`commit.r${i + 1}.json`)?.p50 ?? Number.NaN);
 
 /** A target: Penholder's figure against a bound made from the reference's (and the commit's) figure of the same round. */
@@ -63,8 +44,8 @@ const targets = [
   {
     name: 'relay, 20 clients × 10 chars/s: server CPU (%)',
     rule: 'Penholder ≤ 1.5 × reference',
-    ph: perRound('penholder', 'relay', (j) => j.median.serverCpuPct),
-    ref: perRound('reference', 'relay', (j) => j.median.serverCpuPct),
+    ph: perRound('penholder', 'relay', serverCpu),
+    ref: perRound('reference', 'relay', serverCpu),
     bound: (ref) => 1.5 * ref,
   },
   {

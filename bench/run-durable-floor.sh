@@ -11,22 +11,10 @@
 # Results: bench/results/durable-floor/*.json and SUMMARY.md (bench/durableFloor.mjs).
 set -u
 cd "$(dirname "$0")"
-# Penholder's bench server as npm start runs the server: bundled into one file (scripts/build-server.mjs).
-node ../scripts/build-server.mjs bench/penholderServer.ts bench/.build/penholderServer.mjs || exit 1
 ROUNDS=${ROUNDS:-5}
-TOKEN=benchbenchbenchbench0123
 OUT=results/durable-floor
 rm -rf "$OUT"; mkdir -p "$OUT"
-PH=(--spawn 'node .build/penholderServer.mjs' --env HOST=127.0.0.1 --env PORT=1235 --env 'DATA_DIR={dir}' --env BENCH_TOKEN=$TOKEN
-    --url ws://127.0.0.1:1235/collab --query token=$TOKEN --shape prosemirror)
-DUR=(--spawn 'node durableReference.mjs' --env HOST=127.0.0.1 --env PORT=1236 --env 'DATA_DIR={dir}'
-    --url ws://127.0.0.1:1236 --shape prosemirror)
-REF=(--spawn 'node ../node_modules/@y/websocket-server/src/server.js' --env HOST=127.0.0.1 --env PORT=1234
-    --url ws://127.0.0.1:1234 --shape prosemirror)
-run () { # side, name, round, args...
-  local side=$1 name=$2 r=$3; shift 3
-  node yws-bench.mjs "$@" --quiet --json "$OUT/$side.$name.r$r.json" > /dev/null 2> "$OUT/$side.$name.r$r.log" || echo "   $side $name round $r failed: see $OUT/$side.$name.r$r.log"
-}
+. ./sides.sh
 for r in $(seq 1 "$ROUNDS"); do
   echo "== round $r of $ROUNDS ($(date +%T))"
   for side in penholder durable reference; do

@@ -7,12 +7,10 @@
 # Results: bench/results/journal-ab/*.json and SUMMARY.md.
 set -u
 cd "$(dirname "$0")"
-# Penholder's bench server as npm start runs the server: bundled into one file (scripts/build-server.mjs).
-node ../scripts/build-server.mjs bench/penholderServer.ts bench/.build/penholderServer.mjs || exit 1
 ROUNDS=${ROUNDS:-7}
-TOKEN=benchbenchbenchbench0123
 OUT=results/journal-ab
 rm -rf "$OUT"; mkdir -p "$OUT"
+. ./sides.sh
 for r in $(seq 1 "$ROUNDS"); do
   echo "== round $r of $ROUNDS ($(date +%T))"
   for side in journal sql; do
@@ -23,25 +21,4 @@ for r in $(seq 1 "$ROUNDS"); do
     node yws-bench.mjs throughput "${S[@]}" --observers raw --clients 20 --rate 10 --duration 20 --quiet --json "$OUT/$side.relay.r$r.json" > /dev/null 2> "$OUT/$side.relay.r$r.log" || echo "   $side relay round $r failed"
   done
 done
-node --input-type=module - "$OUT" "$ROUNDS" <<'JS' | tee "$OUT/SUMMARY.md"
-import fs from 'node:fs';
-const [out, rounds] = process.argv.slice(2);
-const read = (f) => { try { return JSON.parse(fs.readFileSync(`${out}/${f}`, 'utf8')); } catch { return null; } };
-const median = (a) => { const s = a.filter(Number.isFinite).sort((x, y) => x - y); return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN; };
-const series = (side, pick) => Array.from({ length: Number(rounds) }, (_, i) => pick(side, i + 1));
-const lat = (side, r, p) => read(`${side}.latency.r${r}.json`)?.results?.[0]?.median?.perReceiver?.[p] ?? NaN;
-const cpu = (side, r) => read(`${side}.relay.r${r}.json`)?.median?.serverCpuPct ?? read(`${side}.relay.r${r}.json`)?.serverCpuPct ?? NaN;
-const rows = [
-  ['2 clients, p50 (ms)', (s, r) => lat(s, r, 'p50')],
-  ['2 clients, p99 (ms)', (s, r) => lat(s, r, 'p99')],
-  ['relay, 20 clients × 10 chars/s: server CPU (%)', cpu],
-];
-console.log(`# The journal of edits against commits through SQL: ${new Date().toISOString()}, ${rounds} alternating rounds\n`);
-console.log('| measure | journal, median | SQL, median | journal / SQL |\n|---|---|---|---|');
-for (const [name, pick] of rows) {
-  const j = median(series('journal', pick)), q = median(series('sql', pick));
-  console.log(`| ${name} | ${j.toFixed(2)} | ${q.toFixed(2)} | ${(j / q).toFixed(2)} |`);
-}
-console.log('\nPer round (journal | SQL):');
-for (const [name, pick] of rows) console.log(`- ${name}: ${series('journal', pick).map((v) => v.toFixed(2)).join(', ')} | ${series('sql', pick).map((v) => v.toFixed(2)).join(', ')}`);
-JS
+node journalAb.mjs "$OUT" "$ROUNDS" | tee "$OUT/SUMMARY.md"
