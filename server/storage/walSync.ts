@@ -135,9 +135,9 @@ export class WalSync {
    */
   settled(): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
-    if (!this.dirty && this.inFlight === null) return Promise.resolve();
+    if (this.dirty) return this.sync();
     const running = this.inFlight;
-    if (this.dirty || running === null) return this.sync();
+    if (running === null) return Promise.resolve();
     return new Promise<void>((resolve, reject) => running.push({ resolve, reject, asked: 0 }));
   }
 
