@@ -154,8 +154,10 @@ const NO_REFERENCES: ReadonlySet<number> = new Set();
 
 function lastSignificant(text: string, typed: ReadonlySet<number>): string {
   let stripped = text.replace(TRAILING_MARKERS, '');
-  const m = typed.size > 0 ? TRAILING_TYPED.exec(stripped) : null;
-  if (m && typed.has(typedValue(m[1]!))) stripped = stripped.slice(0, m.index).trimEnd();
+  // References may follow one another ("2024,(1)(2)").
+  for (let m = typed.size > 0 ? TRAILING_TYPED.exec(stripped) : null; m && typed.has(typedValue(m[1]!)); m = TRAILING_TYPED.exec(stripped)) {
+    stripped = stripped.slice(0, m.index).trimEnd();
+  }
   return stripped.replace(CLOSERS, '').slice(-1);
 }
 

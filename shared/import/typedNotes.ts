@@ -1,20 +1,23 @@
 /**
  * Note references typed as bracketed numbers. A copy that loses superscript leaves "… لعام 2024،(1)"
  * in the running text and "(1) انظر A/79/100." at the end, as Arabic (and some other) texts print
- * them. Such a "(1)" is read as a note reference only on evidence: the notes at the end of the
- * text, after the last numbered or lettered paragraph, numbered in order and each referred to in
- * the text; or, without notes, references that recur. A list numbered "(1)", "(2)" inside an
- * operative paragraph that nothing refers to stays the paragraphs it was.
+ * them; a copy of a printed page leaves them at the foot of each page too, between the paragraphs.
+ * Such a "(1)" is read as a note reference only on evidence: the notes at the end of the text,
+ * after the last numbered or lettered paragraph, numbered in order and each referred to in the
+ * text; with the notes at the foot of pages before them, each after its reference, all numbered in
+ * order; or, without notes, references that recur. A list numbered "(1)", "(2)" after a chapeau
+ * stays the paragraphs it was.
  */
-import { type SourceLine, TYPED_DIGITS, typedValue } from './lines';
+import { endsWithColon, type SourceLine, TYPED_DIGITS, typedValue } from './lines';
 import type { WarningLog } from './report';
 
 /**
  * A typed reference in running text: "(1)" straight after a word, a closing quote or a sign that
- * ends a clause; never after a digit ("article 4(1)") or a bracket ("(a)(1)"), and never at the
- * start of a line, where it is a label.
+ * ends a clause, or after such a reference ("2024,(1)(2)": two notes); never after a digit
+ * ("article 4(1)", "4(1)(2)") or another bracket ("(a)(1)"), and never at the start of a line,
+ * where it is a label.
  */
-export const TYPED_REFERENCE = new RegExp(`(?<=[\\p{L}\\p{M}.,;:،؛。，；：”’"»])[(（](${TYPED_DIGITS})[)）](?![\\p{L}\\p{N}])`, 'gu');
+export const TYPED_REFERENCE = new RegExp(`(?<=[\\p{L}\\p{M}.,;:،؛。，；：”’"»](?:[(（]${TYPED_DIGITS}[)）])*)[(（](${TYPED_DIGITS})[)）](?![\\p{L}\\p{N}])`, 'gu');
 // A typed note: "(1) A/79/100.", "(١) انظر …".
 const TYPED_NOTE = new RegExp(`^[(（](${TYPED_DIGITS})[)）]\\s+(\\S.*)$`, 'u');
 
@@ -37,30 +40,37 @@ const NONE: ReadonlySet<number> = new Set();
 export function readTypedNotes(lines: SourceLine[], warnings: WarningLog): TypedNotes {
   const none: TypedNotes = { lines, references: NONE, linked: false };
   if (lines.some((l) => l.kind === 'footnote')) return none;
-  const tail = notesAtEnd(lines);
-  const body = tail === null ? lines : lines.slice(0, tail.from);
-  // The references in the order they are first made, and how many there are.
-  const order: number[] = [];
+  const { atFoot, end } = notePlaces(lines);
+  const bodyEnd = end?.from ?? lines.length;
+  // Where each number is first referred to, in the order references are first made, and how many there are.
+  const firstReference = new Map<number, number>();
   let count = 0;
-  for (const line of body) {
-    if (line.kind === 'heading') continue;
+  for (let i = 0; i < bodyEnd; i++) {
+    const line = lines[i]!;
+    if (line.kind === 'heading' || atFoot.has(i)) continue;
     for (const m of line.text.matchAll(TYPED_REFERENCE)) {
       const n = typedValue(m[1]!);
-      if (!order.includes(n)) order.push(n);
+      if (!firstReference.has(n)) firstReference.set(n, i);
       count++;
     }
   }
+  const order = [...firstReference.keys()];
   if (order.length === 0) return none;
-  if (tail?.numbers.every((n) => order.includes(n))) {
-    const first = tail.numbers[0]!;
-    const last = tail.numbers[tail.numbers.length - 1]!;
+  const notes = linkedNotes(atFoot, end?.notes ?? new Map(), firstReference);
+  if (notes !== null) {
+    const numbers = [...notes.values()];
+    const first = numbers[0]!;
+    const last = numbers[numbers.length - 1]!;
     const which = first === last ? `typed "(${first})"` : `typed "(${first})" to "(${last})"`;
+    const atPageFoot = [...notes.keys()].some((at) => atFoot.has(at));
+    const atEnd = [...notes.keys()].some((at) => !atFoot.has(at));
+    const where = atPageFoot ? (atEnd ? 'at the foot of its pages and at its end' : 'at the foot of its pages') : 'at the end of the text';
     warnings.add(
       'footnote-typed',
-      `The notes ${which} at the end of the text are read as footnotes, and the references typed so in the text as their markers: check them.`,
-      lines[tail.from]!.no,
+      `The notes ${which} ${where} are read as footnotes, and the references typed so in the text as their markers: check them.`,
+      lines[notes.keys().next().value!]!.no,
     );
-    return { lines: lines.map((line, i) => (i >= tail.from ? asNote(line) : line)), references: new Set(tail.numbers), linked: true };
+    return { lines: lines.map((line, i) => (notes.has(i) ? asNote(line) : line)), references: new Set(numbers), linked: true };
   }
   // Without notes, only references that recur, numbered in order, are taken for references.
   if (count < 2 || !order.every((n, i) => n === order[0]! + i)) return none;
@@ -73,27 +83,65 @@ export function readTypedNotes(lines: SourceLine[], warnings: WarningLog): Typed
 }
 
 /**
- * The typed notes at the end of the text: from the first line after the last numbered or lettered
- * paragraph that opens "(n) ", every such line numbered one more than the one before (a line
- * between them is a note wrapped onto a second line), or null.
+ * The notes typed in `lines`, by line index, when the evidence holds: the notes at the foot of
+ * pages then those at the end numbered one more each time, every one referred to in the text,
+ * and each note at a page's foot after its first reference (a note is printed on the page that
+ * refers to it). Failing that, the notes at the end alone, every one referred to. Else null.
  */
-function notesAtEnd(lines: SourceLine[]): { from: number; numbers: number[] } | null {
-  let from = lines.length;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const kind = lines[i]!.kind;
-    if (kind === 'numbered' || kind === 'lettered' || kind === 'annex' || kind === 'heading') break;
-    if (TYPED_NOTE.test(lines[i]!.text)) from = i;
-  }
-  if (from === lines.length) return null;
-  const numbers: number[] = [];
-  for (const line of lines.slice(from)) {
+function linkedNotes(atFoot: ReadonlyMap<number, number>, atEnd: ReadonlyMap<number, number>, firstReference: ReadonlyMap<number, number>): Map<number, number> | null {
+  const all = new Map([...atFoot, ...atEnd]);
+  const numbers = [...all.values()];
+  const inOrder = numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+  const referred = [...all].every(([at, n]) => firstReference.has(n) && (atEnd.has(at) || firstReference.get(n)! < at));
+  if (atFoot.size > 0 && inOrder && referred) return all;
+  if (atEnd.size > 0 && [...atEnd.values()].every((n) => firstReference.has(n))) return new Map(atEnd);
+  return null;
+}
+
+/**
+ * The lines shaped as typed notes, by index, with their numbers, the items of a list left out: a
+ * list's first item follows a line that ends with a colon ("2. Decides:" / "(1) To continue its
+ * work;"), and each next item is numbered one more (a line of running text between two items is
+ * an item wrapped onto a second line).
+ */
+function noteShapedLines(lines: SourceLine[]): Map<number, number> {
+  const notes = new Map<number, number>();
+  // The number of the list item read last, while a list is being read.
+  let listItem: number | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const m = TYPED_NOTE.exec(line.text);
-    if (m === null) continue;
+    if (m === null) {
+      if (line.kind !== 'text') listItem = null;
+      continue;
+    }
     const n = typedValue(m[1]!);
-    if (numbers.length > 0 && n !== numbers[numbers.length - 1]! + 1) return null;
-    numbers.push(n);
+    if ((listItem !== null && n === listItem + 1) || (i > 0 && endsWithColon(lines[i - 1]!.text))) listItem = n;
+    else {
+      listItem = null;
+      notes.set(i, n);
+    }
   }
-  return { from, numbers };
+  return notes;
+}
+
+/**
+ * Where typed notes may stand: at the end of the text, after its last numbered or lettered
+ * paragraph (`end`: from the first of them, every one numbered one more than the one before; null
+ * when there are none or they run out of order), and at the foot of its pages (`atFoot`: those
+ * before, which only the references tell from words).
+ */
+function notePlaces(lines: SourceLine[]): { atFoot: Map<number, number>; end: { from: number; notes: Map<number, number> } | null } {
+  const shaped = noteShapedLines(lines);
+  let body = -1;
+  for (let i = lines.length - 1; i >= 0 && body < 0; i--) {
+    const kind = lines[i]!.kind;
+    if (kind === 'numbered' || kind === 'lettered' || kind === 'annex' || kind === 'heading') body = i;
+  }
+  const atFoot = new Map([...shaped].filter(([at]) => at < body));
+  const last = [...shaped].filter(([at]) => at > body);
+  if (last.length === 0 || !last.every(([, n], i) => i === 0 || n === last[i - 1]![1] + 1)) return { atFoot, end: null };
+  return { atFoot, end: { from: last[0]![0], notes: new Map(last) } };
 }
 
 // A typed note line as a footnote line; the lines wrapped from a note stay text (outline.ts joins them).

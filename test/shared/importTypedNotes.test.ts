@@ -65,6 +65,20 @@ describe('a typed reference after the final comma or stop', () => {
     }
   });
 
+  it('references typed one after another, "2024,(1)(2)", are each linked to their note', () => {
+    const body = ['Recalling its resolutions 78/1 and 78/2 of 2024,(1)(2)', 'Taking note of the report,(3)', ...EN_OPS];
+    const result = load(typedText(EN, body, ['(1) A/78/100.', '(2) A/78/200.', '(3) A/79/300.']));
+    expect(shape(result)).toEqual(['pre', 'pre', 'op 1.', 'op 2.']);
+    expect(notesOf(result)).toEqual(['A/78/100.', 'A/78/200.', 'A/79/300.']);
+    expect(blocks(result.doc)[2]).toBe('preambular: Recalling its resolutions 78/1 and 78/2 of 2024,A/78/100.A/78/200.');
+    expect(runningText(result.doc)).not.toMatch(/\([123]\)/);
+    expect(result.report.footnotes.map((f) => [f.printed, f.references])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ]);
+  });
+
   it('without notes, references that recur still leave the paragraphs preambular, kept in the text as printed', () => {
     const result = load(typedText(EN, ['Recalling its resolution 78/1 of 2024,(1)', 'Taking note of the report,(2)', ...EN_OPS]));
     expect(shape(result)).toEqual(['pre', 'pre', 'op 1.', 'op 2.']);
@@ -105,6 +119,61 @@ describe('typed notes at the end of the text', () => {
   });
 });
 
+describe('typed notes at the foot of a page', () => {
+  it('are read as the notes of the references before them, with those at the end', () => {
+    const body = [
+      'Recalling its resolution 78/1 of 2024,(1)',
+      'Taking note of the report of the Secretary-General,(2)',
+      '(1) A/79/100.',
+      '(2) A/79/200.',
+      '1. Decides to remain seized of the matter;(3)',
+      '2. Requests the Secretary-General to report.',
+    ];
+    const result = load(typedText(EN, body, ['(3) A/79/300.']));
+    expect(shape(result)).toEqual(['pre', 'pre', 'op 1.', 'op 2.']);
+    expect(notesOf(result)).toEqual(['A/79/100.', 'A/79/200.', 'A/79/300.']);
+    expect(runningText(result.doc)).not.toMatch(/\([123]\)/);
+    expect(result.report.footnotes.map((f) => [f.printed, f.references])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ]);
+    expect(result.report.warnings.find((w) => w.code === 'footnote-typed')?.message).toContain('at the foot of its pages and at its end');
+  });
+
+  it('Arabic: a paragraph split by the page, its note at the foot between its halves, is joined', () => {
+    const body = [
+      'إذ تشير إلى الاتفاقية(1) وإلى جميع القرارات السابقة ذات الصلة التي اتخذتها بشأن هذه المسألة',
+      '(1) انظر A/79/100.',
+      'في دوراتها السابقة،',
+      'وإذ تحيط علما بتقرير الأمين العام،(2)',
+      '(2) A/79/200.',
+      ...AR_OPS,
+    ];
+    const result = load(typedText(AR, body));
+    expect(shape(result)).toEqual(['pre', 'pre', 'op 1.', 'op 2.']);
+    expect(notesOf(result)).toEqual(['انظر A/79/100.', 'A/79/200.']);
+    expect(blocks(result.doc)[2]).toContain('المسألة في دوراتها السابقة،');
+    expect(codes(result)).toContain('page-split-joined');
+  });
+
+  it('a list item "(1)" after a chapeau stays a paragraph, though "(1)" is referred to before it', () => {
+    const body = ['Recalling its resolution 78/1,(1)', '1. Welcomes the report;', '2. Decides:', '(1) To continue its work;', '(2) To report at its next session.'];
+    const result = load(typedText(EN, body, ['(1) A/79/100.']));
+    expect(shape(result)).toEqual(['pre', 'op 1.', 'op 2.', 'plain', 'plain']);
+    expect(notesOf(result)).toEqual(['A/79/100.']);
+    expect(blocks(result.doc).some((b) => b.endsWith('(1) To continue its work;'))).toBe(true);
+  });
+
+  it('a line "(n) …" before its reference, or out of order, is no note', () => {
+    const early = load(typedText(EN, ['(1) A/79/100.', 'Recalling its resolution 78/1,(1)', 'Noting the report,(2)', ...EN_OPS], ['(2) A/79/200.']));
+    expect(notesOf(early)).toEqual(['A/79/200.']);
+    expect(blocks(early.doc)).toContain('plain: (1) A/79/100.');
+    const skipped = load(typedText(EN, ['Recalling its resolution 78/1,(1)', '(2) A/79/200.', 'Noting the report,(2)', ...EN_OPS], ['(1) A/79/100.']));
+    expect(notesOf(skipped)).toEqual(['A/79/100.']);
+  });
+});
+
 describe('a list numbered "(1)", "(2)" is no notes section', () => {
   const list = ['2. Decides:', '(1) To continue its work;', '(2) To report at its next session.'];
 
@@ -117,6 +186,12 @@ describe('a list numbered "(1)", "(2)" is no notes section', () => {
 
   it('stays when the body cites "article 4(1)" and "section IV(2)" of a treaty', () => {
     const result = load(typedText(EN, ['Recalling article 4(1) of the Convention,', '1. Welcomes the report under section IV(2);', ...list]));
+    expect(shape(result)).toEqual(['pre', 'op 1.', 'op 2.', 'plain', 'plain']);
+    expect(notesOf(result)).toEqual([]);
+  });
+
+  it('stays when the body cites "article 4(1)(b)" and "article 4(1)(2)"', () => {
+    const result = load(typedText(EN, ['Recalling article 4(1)(2) of the Convention,', '1. Welcomes the report under article 5(1)(b);', ...list]));
     expect(shape(result)).toEqual(['pre', 'op 1.', 'op 2.', 'plain', 'plain']);
     expect(notesOf(result)).toEqual([]);
   });
