@@ -4,12 +4,14 @@
  * Stable ids decide first: a paragraph with the same id on both sides is the same paragraph,
  * whatever its text became. The title and the formula pair up by position. What is left
  * (imported texts, whose ids are fresh, or paragraphs new on both sides) pairs by text: first
- * texts that occur once on each side, exactly; then, between those anchors, an order-keeping
- * alignment that maximises similarity (a DP, as an LCS on similarity), unless blocks of the gap
- * that are each other's most similar cross (like paragraphs swapped and edited), which pair
- * first; last, a high-similarity match across anchors, which is a paragraph that moved. The
- * in-order alignment also weighs two neighbours joined against one block, so that merged and
- * split paragraphs pair with the first.
+ * texts that occur once on each side, exactly (uniqueTexts.ts); then blocks of two different
+ * gaps between those anchors that are each other's most similar (like paragraphs swapped around
+ * an unchanged one), as moved; then, in each gap, an order-keeping alignment that maximises
+ * similarity (a DP, as an LCS on similarity), unless blocks of the gap that are each other's
+ * most similar cross (like paragraphs swapped and edited), which pair first; last, a
+ * high-similarity match across anchors, which is a paragraph that moved. The in-order alignment
+ * also weighs two neighbours joined against one block, so that merged and split paragraphs pair
+ * with the first.
  *
  * Every pair is then in order or moved: the longest chain of pairs in the same order on both
  * sides (an LIS) stays in place and the others moved, so that moving one paragraph reads as one
@@ -19,6 +21,7 @@
  */
 import { mutualBest } from './mutualBest';
 import { keptEnds, lengthBound, profile, similarity, type Profile } from './similarity';
+import { classOf, matchUniqueTexts } from './uniqueTexts';
 import type { Unit } from './units';
 
 /** Two blocks, one of each text, that are the same block; `moved` when it left the order of the others. */
@@ -50,11 +53,6 @@ const BAND = 500;
 // Gaps with more blocks than this on either side are aligned in order only: see `alignSwapped`.
 const MAX_SWAP_GAP = 40;
 
-// Blocks of different classes never pair by text: a heading is not a paragraph.
-function classOf(u: Unit): string {
-  return u.kind === 'title' || u.kind === 'formula' || u.kind === 'annexHeading' ? u.kind : 'paragraph';
-}
-
 /** Align the blocks of two texts; every block is in at most one pair. */
 export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPair[] {
   const rightOf = new Int32Array(left.length).fill(-1);
@@ -79,7 +77,7 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
   matchUniqueTexts(left, right, rightOf, leftOf, link);
 
   const weight = (i: number) => (left[i]!.kind === 'subparagraph' ? 0.01 : 1);
-  const inOrder = longestChain(rightOf, weight);
+  let inOrder = longestChain(rightOf, weight);
   // A pair found between two anchors, so in the order of the others.
   const keep = (i: number, j: number) => {
     link(i, j);
@@ -196,11 +194,43 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
     return true;
   };
 
+  // Like paragraphs swapped and edited with an unchanged one between them (an anchor) fall in
+  // two gaps, where each would pair with the other's old text alone. Blocks that are each other's
+  // most similar among all the unmatched blocks, from two different gaps, pair first, as moved.
+  // Only while few blocks are unmatched on each side, as in `alignSwapped`: a text rewritten
+  // throughout leaves its gaps to be aligned as before.
+  const pairAcrossAnchors = (anchors: readonly number[]): boolean => {
+    if (anchors.length === 0) return false;
+    const ls = left.flatMap((_, i) => (rightOf[i] === -1 ? [i] : []));
+    const rs = right.flatMap((_, j) => (leftOf[j] === -1 ? [j] : []));
+    if (ls.length === 0 || rs.length === 0 || ls.length > MAX_SWAP_GAP || rs.length > MAX_SWAP_GAP) return false;
+    // The gap a block is in: how many anchors stand before it on its side.
+    const gap = (at: number, anchorAt: (k: number) => number) => {
+      let k = 0;
+      while (k < anchors.length && anchorAt(k) < at) k++;
+      return k;
+    };
+    let linked = false;
+    for (const [a, b] of mutualBest(ls.length, rs.length, (a, b) => sim.pair(ls[a]!, rs[b]!, MOVE_THRESHOLD))) {
+      const [i, j] = [ls[a]!, rs[b]!];
+      if (gap(i, (k) => anchors[k]!) === gap(j, (k) => rightOf[anchors[k]!]!)) continue;
+      link(i, j);
+      linked = true;
+    }
+    return linked;
+  };
+
   // Between consecutive anchors, align what is unmatched on both sides. The anchors increase on
   // both sides, so walking the left text finds them in order; most are neighbours with nothing
   // between them.
-  const anchorsAt: number[] = [];
-  for (let i = 0; i < left.length; i++) if (inOrder[i]) anchorsAt.push(i);
+  const anchors = () => {
+    const at: number[] = [];
+    for (let i = 0; i < left.length; i++) if (inOrder[i]) at.push(i);
+    return at;
+  };
+  // Pairs made across anchors change which pairs are in order, as they would had ids made them.
+  if (pairAcrossAnchors(anchors())) inOrder = longestChain(rightOf, weight);
+  const anchorsAt = anchors();
   anchorsAt.push(left.length);
   let from0 = -1;
   let from1 = -1;
@@ -221,66 +251,6 @@ export function align(left: readonly Unit[], right: readonly Unit[]): AlignedPai
   const pairs: AlignedPair[] = [];
   for (let i = 0; i < left.length; i++) if (rightOf[i] !== -1) pairs.push({ left: i, right: rightOf[i]!, moved: inOrder[i] === 0 });
   return pairs;
-}
-
-// Pairs texts that occur exactly once among the unmatched blocks of each side (patience-diff anchors).
-function matchUniqueTexts(left: readonly Unit[], right: readonly Unit[], rightOf: Int32Array, leftOf: Int32Array, link: (i: number, j: number) => void): void {
-  const [ls, rs] = [new TextIndex(left, rightOf), new TextIndex(right, leftOf)];
-  for (const [print, first] of ls.heads) {
-    const other = rs.heads.get(print);
-    if (other === undefined) continue;
-    for (let i = first; i !== -1; i = ls.next[i]!) {
-      const j = rs.only(other, left[i]!.text);
-      if (j >= 0 && ls.only(first, left[i]!.text) === i && classOf(left[i]!) === classOf(right[j]!)) link(i, j);
-    }
-  }
-}
-
-/**
- * The unmatched blocks of one side under a fingerprint of their text, each fingerprint's blocks
- * chained (the last first). Texts freshly imported have never been hashed, and hashing every paragraph
- * whole to key a map cost more than the rest of this step: the fingerprint reads a few
- * characters, and texts are compared whole only when their fingerprints agree.
- */
-class TextIndex {
-  /** The last block with each fingerprint, where its chain starts. */
-  readonly heads = new Map<number, number>();
-  /** The next block with the same fingerprint, or -1. */
-  readonly next: Int32Array;
-
-  constructor(
-    private readonly units: readonly Unit[],
-    taken: Int32Array,
-  ) {
-    this.next = new Int32Array(units.length).fill(-1);
-    for (let k = 0; k < units.length; k++) {
-      const u = units[k]!;
-      if (taken[k] !== -1 || u.kind === 'title' || u.kind === 'formula') continue;
-      const print = fingerprint(u.text);
-      this.next[k] = this.heads.get(print) ?? -1;
-      this.heads.set(print, k);
-    }
-  }
-
-  /** The one block from `head` on whose text is `text`; -1 when none is, or several are. */
-  only(head: number, text: string): number {
-    let found = -1;
-    for (let k = head; k !== -1; k = this.next[k]!) {
-      if (this.units[k]!.text !== text) continue;
-      if (found >= 0) return -1;
-      found = k;
-    }
-    return found;
-  }
-}
-
-// A number from the length and nine characters spread through a text: equal texts have equal fingerprints.
-function fingerprint(text: string): number {
-  const n = text.length;
-  let h = n;
-  if (n === 0) return h;
-  for (let k = 0; k < 8; k++) h = (Math.imul(h, 31) + text.charCodeAt((k * n) >> 3)) | 0;
-  return (Math.imul(h, 31) + text.charCodeAt(n - 1)) | 0;
 }
 
 // The heaviest chain of pairs whose right indices increase with their left ones, as a mark on

@@ -91,6 +91,19 @@ for (const [language, t] of Object.entries(LANGUAGES)) {
         [t.last, t.last],
       ]);
     });
+    it('pairs each with its own old text when an unchanged paragraph stands between them', () => {
+      const left = text(t.formula, ['o1', t.first], ['o2', t.a], ['o5', t.last], ['o3', t.b], ['o4', t.first + t.last]);
+      const right = text(t.formula, ['o1', t.first], ['o3', b2], ['o5', t.last], ['o2', a2], ['o4', t.first + t.last]);
+      const c = bothWays(left, right);
+      checkInvariants(left, right, c);
+      expect(pairs(pasted(left, right))).toEqual([
+        [t.first, t.first],
+        [t.b, b2],
+        [t.last, t.last],
+        [t.a, a2],
+        [t.first + t.last, t.first + t.last],
+      ]);
+    });
   });
 
   describe(`what must read as before, in ${language}`, () => {
