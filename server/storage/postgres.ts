@@ -9,7 +9,7 @@ import * as accounts from './accountRepos';
 import { applyMigrations } from './migrate';
 import { SqlRepos } from './repos';
 import type { RawRow } from './rows';
-import type { SqlConnection } from './sqlConnection';
+import type { AtomicOptions, SqlConnection } from './sqlConnection';
 import { UniqueViolation, type AuthSessionRow, type RecordRepos, type Store, type UpdateLogRepo } from './types';
 
 const { Pool, types } = pg;
@@ -101,7 +101,7 @@ class PgConnection implements SqlConnection {
     return (await this.query(sql, params, options?.cache ?? true)).rowCount ?? 0;
   }
 
-  atomic<T>(fn: (conn: SqlConnection) => Promise<T>, options?: { lazy?: boolean }): Promise<T> {
+  atomic<T>(fn: (conn: SqlConnection) => Promise<T>, options?: AtomicOptions): Promise<T> {
     if (this.client) return fn(this);
     return withTransaction(this.pool, async (client) => {
       // Visible at once, flushed with the next synchronous commit (or by the WAL writer soon after).

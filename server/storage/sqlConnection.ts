@@ -18,6 +18,15 @@ export interface SqlConnection {
    * `lazy`: a new transaction's commit need not reach the disk by itself — the next durable
    * commit on the database carries it there (both engines write their log in order). Only for
    * writes that matter once a later write depends on them; ignored inside a transaction.
+   * `apartFromLogs`: `fn` neither reads nor writes a draft's update log, its counters or its
+   * record (a claim of client ids), so the SQLite store need not first copy its journal of edits
+   * into the log, nor forget what the journal knew of drafts (journaledAppends.ts).
    */
-  atomic<T>(fn: (conn: SqlConnection) => Promise<T>, options?: { lazy?: boolean }): Promise<T>;
+  atomic<T>(fn: (conn: SqlConnection) => Promise<T>, options?: AtomicOptions): Promise<T>;
+}
+
+/** How a transaction may be run (`SqlConnection.atomic`). */
+export interface AtomicOptions {
+  lazy?: boolean;
+  apartFromLogs?: boolean;
 }

@@ -88,7 +88,7 @@ class SqliteEngine {
   readonly outside: SqlConnection = {
     all: (sql, params, options) => this.single(sql, options, (stmt) => this.allOf(stmt, params)),
     run: (sql, params, options) => this.single(sql, options, (stmt) => this.runOf(stmt, params)),
-    atomic: (fn, options) => this.atomic(fn, options?.lazy === true),
+    atomic: (fn, options) => this.atomic(fn, options?.lazy === true, false, options?.apartFromLogs === true),
   };
 
   /** Statements inside the open transaction: the mutex is already held. */
@@ -133,11 +133,12 @@ class SqliteEngine {
   /**
    * A transaction outside any other; resolves once it is on the disk, unless `lazy` (a later
    * flush carries it). `guarded`: `fn` is a caller's, which must not call the store (it would
-   * wait for itself); such a call is refused.
+   * wait for itself); such a call is refused. `apartFromLogs`: `fn` touches no draft's update
+   * log, counters or record (SqlConnection.atomic), so the journal is left as it is.
    */
-  async atomic<T>(fn: (conn: SqlConnection) => Promise<T>, lazy: boolean, guarded = false): Promise<T> {
+  async atomic<T>(fn: (conn: SqlConnection) => Promise<T>, lazy: boolean, guarded = false, apartFromLogs = false): Promise<T> {
     const value = await this.locked(async () => {
-      this.beforeStatement(true);
+      if (!apartFromLogs) this.beforeStatement(true);
       const result = await this.inTransaction(fn, guarded);
       if (lazy && this.journaled) this.walOwed = true;
       return result;

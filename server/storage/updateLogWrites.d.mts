@@ -4,7 +4,7 @@
 export interface WriteConnection {
   all(sql: string, params?: readonly unknown[], options?: { cache?: boolean }): Promise<Record<string, unknown>[]>;
   run(sql: string, params?: readonly unknown[], options?: { cache?: boolean }): Promise<number>;
-  atomic<T>(fn: (conn: WriteConnection) => Promise<T>): Promise<T>;
+  atomic<T>(fn: (conn: WriteConnection) => Promise<T>, options?: { lazy?: boolean; apartFromLogs?: boolean }): Promise<T>;
 }
 
 /** The counters of `draft_counters`: each hands out 1, 2, 3 … per draft. */

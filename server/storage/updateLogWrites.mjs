@@ -153,6 +153,7 @@ export async function claimClientIdRows(conn, claim) {
       }
       return conflicts;
     },
-    { lazy: true },
+    // It touches no draft's log: edits waiting in the SQLite store's journal stay there.
+    { lazy: true, apartFromLogs: true },
   );
 }

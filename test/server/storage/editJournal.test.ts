@@ -201,6 +201,25 @@ describe('the journal of edits', () => {
     await releasing(store.close(), f.held, f.release);
   });
 
+  it('leaves the edits in the journal while a claim of client ids commits: a claim touches no log', async () => {
+    const file = join(dir, 'claims-apart.sqlite');
+    const f = heldFsync();
+    const store = SqliteStore.open(file, { fsync: f.fsync, drainMs: NEVER_DRAINED });
+    await releasing(store.migrate(), f.held, f.release);
+    const d = await releasing(seedDraft(store), f.held, f.release);
+    const [alice, bob] = [await releasing(seedUser(store), f.held, f.release), await releasing(seedUser(store), f.held, f.release)];
+    await releasing(store.appendUpdates([update(d.id, 1)]), f.held, f.release);
+    expect(rowsInSqlite(file, d.id)).toBe(0);
+    expect(await store.claimClientIds(d.id, alice.id, [7])).toEqual([]);
+    // Any other statement copies the journal into SQLite first; the claim did not.
+    expect(rowsInSqlite(file, d.id)).toBe(0);
+    expect(await store.claimClientIds(d.id, bob.id, [7, 8])).toEqual([7]);
+    const seqs = await releasing(store.appendUpdates([update(d.id, 2)]), f.held, f.release);
+    expect(seqs.map((u) => u.seq)).toEqual([2]);
+    expect((await releasing(store.listUpdates(d.id), f.held, f.release)).map((u) => u.seq)).toEqual([1, 2]);
+    await releasing(store.close(), f.held, f.release);
+  });
+
   it("hashes the journal's edits into a freeze, and refuses an append after it", async () => {
     const store = await openServerStore(join(dir, 'freeze.sqlite'), { drainMs: NEVER_DRAINED });
     const d = await seedDraft(store);
