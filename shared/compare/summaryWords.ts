@@ -167,11 +167,9 @@ const SPECIAL = /^(?:(Annex(?: ([IVXLCDM]+))?)(?:, | ))?(Title|Formula|heading|�
 /** A reference ("OP 4 (c)"), or the run from `first` to `last` ("OP 6" … "OP 21"), named in `lang`. */
 export function nameRef(first: string, last: string | null, lang: SummaryLanguage, count = last && last !== first ? 3 : 1): Named {
   const words = PARTS[lang];
-  const annexOf = (roman: string | undefined, whole: string) =>
-    words.annex(annexLabel(roman ? romanIndex(roman) : 0, whole.startsWith('Annex,') || whole === 'Annex' || !roman ? 1 : romanIndex(roman) + 2, lang));
   const special = SPECIAL.exec(first);
   if (special) {
-    const annex = special[1] ? annexOf(special[2], special[1]) : null;
+    const annex = special[1] ? annexOf(special[2], special[1], lang) : null;
     const what = special[3]!;
     if (what === 'heading') return annex ? words.heading(annex) : words.title;
     const named = what === 'Title' ? words.title : what === 'Formula' ? words.formula : words.quoted(special[4]!);
@@ -182,15 +180,17 @@ export function nameRef(first: string, last: string | null, lang: SummaryLanguag
   const end = last && last !== first ? parseRef(last) : null;
   const plural = end !== null;
   const many = plural ? Math.max(count, 2) : 1;
-  const annex = parsed.annex === null ? null : annexOf(/^Annex ([IVXLCDM]+)/.exec(first)?.[1], first);
+  const annex = parsed.annex === null ? null : annexOf(/^Annex ([IVXLCDM]+)/.exec(first)?.[1], first, lang);
   // The signs of the path in this language; the last one a range when the run has several.
+  // (Loops and functions of the module rather than closures: a summary names every change in five languages.)
   const lettered = parsed.head === 'lettered';
-  const signs = parsed.path.map((token, i) => {
+  const signs: string[] = [];
+  for (let i = 0; i < parsed.path.length; i++) {
     const level = (lettered ? i + 1 : i) as 0 | 1 | 2;
-    const say = (t: string) => (level === 0 ? t : sign(t, level, lang));
+    const token = parsed.path[i]!;
     const isLast = i === parsed.path.length - 1;
-    return isLast && end ? words.range(say(token), say(end.path[end.path.length - 1]!), count) : say(token);
-  });
+    signs.push(isLast && end ? words.range(signAt(token, level, lang), signAt(end.path[end.path.length - 1]!, level, lang), count) : signAt(token, level, lang));
+  }
   let text: string;
   if (lettered) {
     text = words.sub(1, signs[0]!, signs.length === 1 ? many : 1, null, annex);
@@ -207,12 +207,36 @@ export function nameRef(first: string, last: string | null, lang: SummaryLanguag
   return { text, gender: lang === 'ar' ? 'f' : 'm', plural };
 }
 
+// The name of an annex in `lang` ("annex II"), from its roman numeral and the reference it was read from.
+function annexOf(roman: string | undefined, whole: string, lang: SummaryLanguage): string {
+  return PARTS[lang].annex(annexLabel(roman ? romanIndex(roman) : 0, whole.startsWith('Annex,') || whole === 'Annex' || !roman ? 1 : romanIndex(roman) + 2, lang));
+}
+
+// A label of a path as `lang` signs it at `level` (0: the paragraph's own number, as it is).
+function signAt(token: string, level: 0 | 1 | 2, lang: SummaryLanguage): string {
+  return level === 0 ? token : sign(token, level, lang);
+}
+
+// The new numbers alone when the prefix stays ("7–22"), else the full name `R`.
+function newNumbers(c: ChangeToSay, R: Named, lang: SummaryLanguage): string {
+  if (!c.samePrefix) return R.text;
+  const [a, b] = [numberOf(c.right[0]!), numberOf(c.right[c.right.length - 1]!)];
+  const level = /^\(/.test(a) ? (c.right[0]!.match(/\(/g)!.length >= 2 ? 2 : 1) : 0;
+  return c.right.length > 1 ? PARTS[lang].range(signAt(a, level, lang), signAt(b, level, lang), c.right.length) : signAt(a, level, lang);
+}
+
+// The number at the end of a reference ("12", "(c)", "4 bis").
+const numberOf = (ref: string) => /(\d+(?: \w+)?|\([a-z]+\)(?: \w+)?)$/.exec(ref)?.[1] ?? ref;
+
 // Endings that agree with what they follow: masculine, feminine, neuter, plural.
 const agree = (n: Named, m: string, f: string, neuter: string, pl: string, fpl = pl) =>
   n.plural ? (n.gender === 'f' ? fpl : pl) : n.gender === 'f' ? f : n.gender === 'n' ? neuter : m;
 
 const articleFr = (n: Named) => (n.plural ? 'les ' : /^[aeiouéèh]/i.test(n.text) ? 'l’' : n.gender === 'f' ? 'la ' : 'le ');
 const articleEs = (n: Named) => (n.plural ? (n.gender === 'f' ? 'las ' : 'los ') : n.gender === 'f' ? 'la ' : 'el ');
+const endingFr = (n: Named) => agree(n, '', 'e', '', 's', 'es');
+const endingRu = (n: Named) => agree(n, '', 'а', 'о', 'ы');
+const verbEs = (n: Named, one: string, many: string) => (n.plural ? many : one);
 const deEs = (n: Named) => (n.plural ? `de ${articleEs(n)}` : n.gender === 'f' ? 'de la ' : 'del ');
 
 /** One change said in `lang`. */
@@ -220,70 +244,58 @@ export function sayChange(c: ChangeToSay, lang: SummaryLanguage): string {
   const L = nameRef(c.left[0]!, c.left.length > 1 ? c.left[c.left.length - 1]! : null, lang, c.left.length);
   const R = nameRef(c.right[0]!, c.right.length > 1 ? c.right[c.right.length - 1]! : null, lang, c.right.length);
   const after = c.after === '' ? null : nameRef(c.after, null, lang);
-  // The new numbers alone when the prefix stays ("7–22"), else the full name.
-  const newNumbers = () => {
-    if (!c.samePrefix) return R.text;
-    const sayNum = (ref: string) => /(\d+(?: \w+)?|\([a-z]+\)(?: \w+)?)$/.exec(ref)?.[1] ?? ref;
-    const [a, b] = [sayNum(c.right[0]!), sayNum(c.right[c.right.length - 1]!)];
-    const level = /^\(/.test(a) ? (c.right[0]!.match(/\(/g)!.length >= 2 ? 2 : 1) : 0;
-    const s = (t: string) => (level === 0 ? t : sign(t, level as 1 | 2, lang));
-    return c.right.length > 1 ? PARTS[lang].range(s(a), s(b), c.right.length) : s(a);
-  };
   switch (lang) {
     case 'fr': {
-      const e = (n: Named) => agree(n, '', 'e', '', 's', 'es');
       const where = after ? `après ${articleFr(after)}${after.text}` : 'au début du texte';
       switch (c.kind) {
         case 'deleted':
-          return `${L.text} supprimé${e(L)}`;
+          return `${L.text} supprimé${endingFr(L)}`;
         case 'inserted':
-          return `${R.text} inséré${e(R)}`;
+          return `${R.text} inséré${endingFr(R)}`;
         case 'changed':
-          return L.text === R.text ? `${R.text} modifié${e(R)}` : `${L.text} (désormais ${R.text}) modifié${e(L)}`;
+          return L.text === R.text ? `${R.text} modifié${endingFr(R)}` : `${L.text} (désormais ${R.text}) modifié${endingFr(L)}`;
         case 'renumbered':
-          return `ancien${agree(L, '', 'ne', '', 's', 'nes')} ${L.text} renuméroté${e(L)} ${newNumbers()}`;
+          return `ancien${agree(L, '', 'ne', '', 's', 'nes')} ${L.text} renuméroté${endingFr(L)} ${newNumbers(c, R, lang)}`;
         case 'moved':
-          return `${L.text} déplacé${e(L)} ${where}`;
+          return `${L.text} déplacé${endingFr(L)} ${where}`;
         default:
-          return `${L.text} déplacé${e(L)} ${where} et modifié${e(L)}`;
+          return `${L.text} déplacé${endingFr(L)} ${where} et modifié${endingFr(L)}`;
       }
     }
     case 'es': {
-      const verb = (n: Named, one: string, many: string) => (n.plural ? many : one);
       const where = after ? `después ${deEs(after)}${after.text}` : 'al principio del texto';
       switch (c.kind) {
         case 'deleted':
-          return `${verb(L, 'se suprime', 'se suprimen')} ${articleEs(L)}${L.text}`;
+          return `${verbEs(L, 'se suprime', 'se suprimen')} ${articleEs(L)}${L.text}`;
         case 'inserted':
-          return `${verb(R, 'se inserta', 'se insertan')} ${articleEs(R)}${R.text}`;
+          return `${verbEs(R, 'se inserta', 'se insertan')} ${articleEs(R)}${R.text}`;
         case 'changed':
           return L.text === R.text
-            ? `${verb(R, 'se modifica', 'se modifican')} ${articleEs(R)}${R.text}`
-            : `${verb(L, 'se modifica', 'se modifican')} ${articleEs(L)}${L.text} (ahora ${R.text})`;
+            ? `${verbEs(R, 'se modifica', 'se modifican')} ${articleEs(R)}${R.text}`
+            : `${verbEs(L, 'se modifica', 'se modifican')} ${articleEs(L)}${L.text} (ahora ${R.text})`;
         case 'renumbered':
-          return `${articleEs(L)}antiguo${agree(L, '', 'a', '', 's', 'as')} ${L.text} ${verb(L, 'pasa', 'pasan')} a ser ${newNumbers()}`;
+          return `${articleEs(L)}antiguo${agree(L, '', 'a', '', 's', 'as')} ${L.text} ${verbEs(L, 'pasa', 'pasan')} a ser ${newNumbers(c, R, lang)}`;
         case 'moved':
-          return `${verb(L, 'se traslada', 'se trasladan')} ${articleEs(L)}${L.text} ${where}`;
+          return `${verbEs(L, 'se traslada', 'se trasladan')} ${articleEs(L)}${L.text} ${where}`;
         default:
-          return `${verb(L, 'se traslada', 'se trasladan')} ${articleEs(L)}${L.text} ${where} y ${verb(L, 'se modifica', 'se modifican')}`;
+          return `${verbEs(L, 'se traslada', 'se trasladan')} ${articleEs(L)}${L.text} ${where} y ${verbEs(L, 'se modifica', 'se modifican')}`;
       }
     }
     case 'ru': {
-      const p = (n: Named) => agree(n, '', 'а', 'о', 'ы');
       const where = after ? `после ${genitiveRu(after.text)}` : 'в начало текста';
       switch (c.kind) {
         case 'deleted':
-          return `${L.text} исключен${p(L)}`;
+          return `${L.text} исключен${endingRu(L)}`;
         case 'inserted':
-          return `${R.text} добавлен${p(R)}`;
+          return `${R.text} добавлен${endingRu(R)}`;
         case 'changed':
-          return L.text === R.text ? `${R.text} изменен${p(R)}` : `${L.text} (теперь ${R.text}) изменен${p(L)}`;
+          return L.text === R.text ? `${R.text} изменен${endingRu(R)}` : `${L.text} (теперь ${R.text}) изменен${endingRu(L)}`;
         case 'renumbered':
-          return `${L.plural ? 'прежние' : 'прежний'} ${L.text} перенумерован${p(L)} в ${newNumbers()}`;
+          return `${L.plural ? 'прежние' : 'прежний'} ${L.text} перенумерован${endingRu(L)} в ${newNumbers(c, R, lang)}`;
         case 'moved':
-          return `${L.text} перемещен${p(L)} ${where}`;
+          return `${L.text} перемещен${endingRu(L)} ${where}`;
         default:
-          return `${L.text} перемещен${p(L)} ${where} и изменен${p(L)}`;
+          return `${L.text} перемещен${endingRu(L)} ${where} и изменен${endingRu(L)}`;
       }
     }
     default: {
@@ -300,7 +312,7 @@ export function sayChange(c: ChangeToSay, lang: SummaryLanguage): string {
         case 'changed':
           return L.text === R.text ? `تعديل ${R.text}` : `تعديل ${L.text} (وهي الآن ${R.text})`;
         case 'renumbered':
-          return `إعادة ترقيم ${L.text} ${become} ${newNumbers()}`;
+          return `إعادة ترقيم ${L.text} ${become} ${newNumbers(c, R, lang)}`;
         case 'moved':
           return `نقل ${L.text} ${where}`;
         default:

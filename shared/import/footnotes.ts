@@ -10,7 +10,7 @@ import type { TextMaker } from './make';
 import { superscriptValue, type SourceLine, typedValue } from './lines';
 import { MARK_GROUP, MARK_RUN, MarkSequence, readMarks } from './marks';
 import type { RecognisedFootnote, WarningLog } from './report';
-import { TYPED_REFERENCE } from './typedNotes';
+import { TYPED_REFERENCE, typedReferencesIn } from './typedNotes';
 
 type FootnoteLine = Extract<SourceLine, { kind: 'footnote' }>;
 
@@ -76,7 +76,7 @@ export class FootnoteTable<N> {
   private runs(text: string, line: number, bold: boolean, out: N[]): void {
     if (!this.typed) return this.marks(text, line, bold, out);
     let at = 0;
-    for (const m of text.matchAll(TYPED_REFERENCE)) {
+    for (const m of typedReferencesIn(text)) {
       const note = this.notes.get(typedValue(m[1]!));
       if (note === undefined) continue;
       this.marks(text.slice(at, m.index), line, bold, out);

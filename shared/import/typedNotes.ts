@@ -18,6 +18,17 @@ import type { WarningLog } from './report';
  * where it is a label.
  */
 export const TYPED_REFERENCE = new RegExp(`(?<=[\\p{L}\\p{M}.,;:،؛。，；：”’"»](?:[(（]${TYPED_DIGITS}[)）])*)[(（](${TYPED_DIGITS})[)）](?![\\p{L}\\p{N}])`, 'gu');
+// The bracketed number alone, without what must stand before it: a quick look for a line that may hold a reference.
+const BRACKETED_NUMBER = new RegExp(`[(（]${TYPED_DIGITS}[)）]`, 'u');
+
+/**
+ * The typed references in `text` (TYPED_REFERENCE's matches). Most lines hold none: a line without
+ * a bracketed number is not searched with the lookbehind, which is tried at every character.
+ */
+export function typedReferencesIn(text: string): Iterable<RegExpExecArray> {
+  return BRACKETED_NUMBER.test(text) ? text.matchAll(TYPED_REFERENCE) : [];
+}
+
 // A typed note: "(1) A/79/100.", "(١) انظر …".
 const TYPED_NOTE = new RegExp(`^[(（](${TYPED_DIGITS})[)）]\\s+(\\S.*)$`, 'u');
 
@@ -48,7 +59,7 @@ export function readTypedNotes(lines: SourceLine[], warnings: WarningLog): Typed
   for (let i = 0; i < bodyEnd; i++) {
     const line = lines[i]!;
     if (line.kind === 'heading' || atFoot.has(i)) continue;
-    for (const m of line.text.matchAll(TYPED_REFERENCE)) {
+    for (const m of typedReferencesIn(line.text)) {
       const n = typedValue(m[1]!);
       if (!firstReference.has(n)) firstReference.set(n, i);
       count++;
