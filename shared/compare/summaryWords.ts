@@ -7,7 +7,7 @@
  * prints (shared/numberingLabels.ts), and the sentences of each change agreeing with them.
  */
 import type { Lang } from '../languages';
-import { annexLabel, parseOrdinal, parseRef, subparagraphLabel } from '../numberingLabels';
+import { annexLabel, type ParsedRef, parseOrdinal, parseRef, subparagraphLabel } from '../numberingLabels';
 
 /** What a change is, as the summary says it. */
 export type ChangeKind = 'deleted' | 'inserted' | 'changed' | 'renumbered' | 'moved' | 'moved-and-changed';
@@ -37,14 +37,14 @@ interface Named {
 
 /** The numeral index of a Roman numeral (I → 0). */
 export function romanIndex(roman: string): number {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
   let n = 0;
   for (let i = 0; i < roman.length; i++) {
-    const v = values[roman[i]!]!;
-    n += v < (values[roman[i + 1] ?? ''] ?? 0) ? -v : v;
+    const v = ROMAN_VALUES[roman[i]!]!;
+    n += v < (ROMAN_VALUES[roman[i + 1] ?? ''] ?? 0) ? -v : v;
   }
   return n - 1;
 }
+const ROMAN_VALUES: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
 
 // A subparagraph's sign ("(c)", "(ii) bis") as `lang` prints it; anything else unchanged.
 function sign(token: string, level: 1 | 2, lang: Lang): string {
@@ -175,9 +175,9 @@ export function nameRef(first: string, last: string | null, lang: SummaryLanguag
     const named = what === 'Title' ? words.title : what === 'Formula' ? words.formula : words.quoted(special[4]!);
     return annex ? { ...named, text: words.ofAnnex(named.text, annex) } : named;
   }
-  const parsed = parseRef(first);
+  const parsed = parsedRef(first);
   if (!parsed) return { text: first, gender: 'm', plural: false };
-  const end = last && last !== first ? parseRef(last) : null;
+  const end = last && last !== first ? parsedRef(last) : null;
   const plural = end !== null;
   const many = plural ? Math.max(count, 2) : 1;
   const annex = parsed.annex === null ? null : annexOf(/^Annex ([IVXLCDM]+)/.exec(first)?.[1], first, lang);
@@ -207,10 +207,35 @@ export function nameRef(first: string, last: string | null, lang: SummaryLanguag
   return { text, gender: lang === 'ar' ? 'f' : 'm', plural };
 }
 
+// A summary names each reference in five languages, and every reference in an annex names the
+// annex: each reference is parsed and each annex named once, while the names of one summary are
+// kept (bounded memos; what they hold is only read).
+const PARSED = new Map<string, ParsedRef | null>();
+const MEMO_SIZE = 2000;
+function parsedRef(ref: string): ParsedRef | null {
+  let parsed = PARSED.get(ref);
+  if (parsed === undefined) {
+    if (PARSED.size >= MEMO_SIZE) PARSED.clear();
+    parsed = parseRef(ref);
+    PARSED.set(ref, parsed);
+  }
+  return parsed;
+}
+
 // The name of an annex in `lang` ("annex II"), from its roman numeral and the reference it was read from.
 function annexOf(roman: string | undefined, whole: string, lang: SummaryLanguage): string {
-  return PARTS[lang].annex(annexLabel(roman ? romanIndex(roman) : 0, whole.startsWith('Annex,') || whole === 'Annex' || !roman ? 1 : romanIndex(roman) + 2, lang));
+  const sole = whole.startsWith('Annex,') || whole === 'Annex' || !roman;
+  const key = `${lang} ${sole ? '' : roman}`;
+  let name = ANNEX_NAMES.get(key);
+  if (name === undefined) {
+    const index = roman ? romanIndex(roman) : 0;
+    name = PARTS[lang].annex(annexLabel(index, sole ? 1 : index + 2, lang));
+    if (ANNEX_NAMES.size >= MEMO_SIZE) ANNEX_NAMES.clear();
+    ANNEX_NAMES.set(key, name);
+  }
+  return name;
 }
+const ANNEX_NAMES = new Map<string, string>();
 
 // A label of a path as `lang` signs it at `level` (0: the paragraph's own number, as it is).
 function signAt(token: string, level: 0 | 1 | 2, lang: SummaryLanguage): string {
