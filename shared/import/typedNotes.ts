@@ -53,35 +53,32 @@ export function readTypedNotes(lines: SourceLine[], warnings: WarningLog): Typed
   if (lines.some((l) => l.kind === 'footnote')) return none;
   const { atFoot, end } = notePlaces(lines);
   const bodyEnd = end?.from ?? lines.length;
-  // Where each number is first referred to, in the order references are first made, and how many there are.
-  const firstReference = new Map<number, number>();
-  let count = 0;
-  for (let i = 0; i < bodyEnd; i++) {
-    const line = lines[i]!;
-    if (line.kind === 'heading' || atFoot.has(i)) continue;
-    for (const m of typedReferencesIn(line.text)) {
-      const n = typedValue(m[1]!);
-      if (!firstReference.has(n)) firstReference.set(n, i);
-      count++;
-    }
+  const atEnd = end?.notes ?? new Map<number, number>();
+  // The lines that may be notes at the foot of a page are not searched for references while they
+  // are weighed as notes; once they are not taken for notes, they are text like any other line.
+  let refs = referencesIn(lines, bodyEnd, atFoot);
+  let notes = atFoot.size > 0 ? linkedAtFoot(atFoot, atEnd, refs.first) : null;
+  if (notes === null) {
+    if (atFoot.size > 0) refs = referencesIn(lines, bodyEnd, NO_LINES);
+    notes = atEnd.size > 0 && [...atEnd.values()].every((n) => refs.first.has(n)) ? new Map(atEnd) : null;
   }
-  const order = [...firstReference.keys()];
+  const order = [...refs.first.keys()];
+  const count = refs.count;
   if (order.length === 0) return none;
-  const notes = linkedNotes(atFoot, end?.notes ?? new Map(), firstReference);
   if (notes !== null) {
     const numbers = [...notes.values()];
     const first = numbers[0]!;
     const last = numbers[numbers.length - 1]!;
     const which = first === last ? `typed "(${first})"` : `typed "(${first})" to "(${last})"`;
-    const atPageFoot = [...notes.keys()].some((at) => atFoot.has(at));
-    const atEnd = [...notes.keys()].some((at) => !atFoot.has(at));
-    const where = atPageFoot ? (atEnd ? 'at the foot of its pages and at its end' : 'at the foot of its pages') : 'at the end of the text';
+    const onPages = [...notes.keys()].some((at) => atFoot.has(at));
+    const where = onPages ? (atEnd.size > 0 ? 'at the foot of its pages and at its end' : 'at the foot of its pages') : 'at the end of the text';
     warnings.add(
       'footnote-typed',
       `The notes ${which} ${where} are read as footnotes, and the references typed so in the text as their markers: check them.`,
       lines[notes.keys().next().value!]!.no,
     );
-    return { lines: lines.map((line, i) => (notes.has(i) ? asNote(line) : line)), references: new Set(numbers), linked: true };
+    const taken = notes;
+    return { lines: lines.map((line, i) => (taken.has(i) ? asNote(line) : line)), references: new Set(numbers), linked: true };
   }
   // Without notes, only references that recur, numbered in order, are taken for references.
   if (count < 2 || !order.every((n, i) => n === order[0]! + i)) return none;
@@ -93,20 +90,38 @@ export function readTypedNotes(lines: SourceLine[], warnings: WarningLog): Typed
   return { lines, references: new Set(order), linked: false };
 }
 
+const NO_LINES: ReadonlyMap<number, number> = new Map();
+
 /**
- * The notes typed in `lines`, by line index, when the evidence holds: the notes at the foot of
- * pages then those at the end numbered one more each time, every one referred to in the text,
- * and each note at a page's foot after its first reference (a note is printed on the page that
- * refers to it). Failing that, the notes at the end alone, every one referred to. Else null.
+ * The typed references of the lines before `end`, but those of `skip` and headings: where each
+ * number is first referred to (in the order references are first made), and how many there are.
  */
-function linkedNotes(atFoot: ReadonlyMap<number, number>, atEnd: ReadonlyMap<number, number>, firstReference: ReadonlyMap<number, number>): Map<number, number> | null {
+function referencesIn(lines: SourceLine[], end: number, skip: ReadonlyMap<number, number>): { first: Map<number, number>; count: number } {
+  const first = new Map<number, number>();
+  let count = 0;
+  for (let i = 0; i < end; i++) {
+    const line = lines[i]!;
+    if (line.kind === 'heading' || skip.has(i)) continue;
+    for (const m of typedReferencesIn(line.text)) {
+      const n = typedValue(m[1]!);
+      if (!first.has(n)) first.set(n, i);
+      count++;
+    }
+  }
+  return { first, count };
+}
+
+/**
+ * The notes at the foot of pages and at the end, by line index, when the evidence holds: all
+ * numbered one more each time, every one referred to in the text, and each note at a page's foot
+ * after its first reference (a note is printed on the page that refers to it). Else null.
+ */
+function linkedAtFoot(atFoot: ReadonlyMap<number, number>, atEnd: ReadonlyMap<number, number>, firstReference: ReadonlyMap<number, number>): Map<number, number> | null {
   const all = new Map([...atFoot, ...atEnd]);
   const numbers = [...all.values()];
   const inOrder = numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
   const referred = [...all].every(([at, n]) => firstReference.has(n) && (atEnd.has(at) || firstReference.get(n)! < at));
-  if (atFoot.size > 0 && inOrder && referred) return all;
-  if (atEnd.size > 0 && [...atEnd.values()].every((n) => firstReference.has(n))) return new Map(atEnd);
-  return null;
+  return inOrder && referred ? all : null;
 }
 
 /**

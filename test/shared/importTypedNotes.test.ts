@@ -165,6 +165,13 @@ describe('typed notes at the foot of a page', () => {
     expect(blocks(result.doc).some((b) => b.endsWith('(1) To continue its work;'))).toBe(true);
   });
 
+  it('a line "(n) …" not taken for a note is text: the references in it count', () => {
+    const body = ['Recalling its resolution 78/1,(1)', 'Decides', '(3) to take note of the report,(2)', '(4) to continue its work;', ...EN_OPS];
+    const result = load(typedText(EN, body, ['(1) A/79/100.', '(2) A/79/200.']));
+    expect(notesOf(result)).toEqual(['A/79/100.', 'A/79/200.']);
+    expect(blocks(result.doc).some((b) => b.includes('(3) to take note of the report,A/79/200.'))).toBe(true);
+  });
+
   it('a line "(n) …" before its reference, or out of order, is no note', () => {
     const early = load(typedText(EN, ['(1) A/79/100.', 'Recalling its resolution 78/1,(1)', 'Noting the report,(2)', ...EN_OPS], ['(2) A/79/200.']));
     expect(notesOf(early)).toEqual(['A/79/200.']);
