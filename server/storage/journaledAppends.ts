@@ -6,9 +6,9 @@
  * delegation, as the database would; gives each row the next seq of its draft; writes the rows
  * to the journal; and resolves once the journal is flushed. What the journal holds beyond the
  * `updates` table (`pending`) is copied into it (`drain`) every `DRAIN_MS`, and before any other
- * statement runs on the connection (sqlite.ts calls `drain` with its mutex held): whatever reads
- * or writes the database sees every append made before it, and a freeze's transaction hashes a
- * text that holds them.
+ * statement runs on the connection but a claim of client ids, which touches no log (sqlite.ts
+ * calls `drain` with its mutex held): whatever reads or writes a draft's log or record sees every
+ * append made before it, and a freeze's transaction hashes a text that holds them.
  *
  * What is known about a draft (its last seq, that it exists and is not frozen) is read once and
  * then kept until the next write that does not go through here: any such write may freeze a

@@ -23,7 +23,8 @@
  * The server's store takes collaboration edits (`appendUpdates` outside a transaction) through a
  * journal of its own instead of SQL (editJournal.ts, journaledAppends.ts): one record written and
  * flushed per batch, copied into the `updates` table every 100 ms and before any other statement
- * runs, so that nothing read or written through the connection misses an edit.
+ * runs (but a claim of client ids, which touches no log), so that nothing read or written through
+ * the connection misses an edit.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
@@ -148,7 +149,8 @@ class SqliteEngine {
   }
 
   /**
-   * Before a statement or transaction that does not go through the journal (mutex held): copy
+   * Before a statement or transaction that does not go through the journal, a claim of client
+   * ids aside (`atomic`'s `apartFromLogs`), with the mutex held: copy
    * what the journal holds into the `updates` table, so that it is seen; and before a write,
    * forget what the journal knew of drafts (the write may freeze one, or append to its log).
    */

@@ -1,10 +1,11 @@
 /**
  * The SQLite store's journal of edits (editJournal.ts, journaledAppends.ts): an append is
- * acknowledged only once the journal is flushed; whatever reads or writes the database first
+ * acknowledged only once the journal is flushed; whatever may read or write a draft's log first
  * sees every append made before it; a crash leaves the edits in the journal and the next open
  * stores them, and only them; a torn record or an earlier generation's records are not read;
- * a lazy claim of client ids is flushed with the append that depends on it; a freeze hashes the
- * journal's edits and closes the log; another live server's journal is refused; a script's
+ * a lazy claim of client ids is flushed with the append that depends on it, and leaves the
+ * journal's edits where they are (a claim touches no log); a freeze hashes the journal's edits
+ * and closes the log; another live server's journal is refused; a script's
  * store leaves it alone.
  */
 import { spawn } from 'node:child_process';
